@@ -1,0 +1,57 @@
+import type { ColumnDefinition } from '../src/model/operations';
+import { defineRule } from '../src/engine/rule';
+import { isSerialType, qualifiedName } from '../src/engine/operation-helpers';
+
+/** Why adding this column rewrites the table, or undefined when it does not. */
+function rewriteReason(column: ColumnDefinition, pgVersion: number): string | undefined {
+  if (column.generated === 'stored') return 'a stored generated column';
+  if (column.generated === 'identity') return 'an identity column';
+  if (isSerialType(column.type)) return `a ${column.type?.name} column`;
+  const value = column.default;
+  if (!value) return undefined;
+  if (pgVersion < 11) return 'a default (PostgreSQL before 11 rewrites for any default)';
+  if (value.kind === 'volatile') return `a volatile default (${value.functionName}())`;
+  if (value.kind === 'unknown') {
+    return value.functionName ? `a default that calls ${value.functionName}(), which may be volatile` : 'a non-constant default';
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'adding-field-with-default',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a column whose default rewrites the table',
+    message: ({ table, column, detail }) =>
+      `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
+    help: 'Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.',
+    rationale: `Since PostgreSQL 11, \`ADD COLUMN … DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
+instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
+\`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
+existing row, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock. Before 11, any
+default rewrites.
+
+Add the column without a default, \`SET DEFAULT\` so new rows get a value, and backfill existing rows in
+batches.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', line: 1, column: 1 },
+      { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';", line: 1, options: { pgVersion: 10 } },
+      { sql: 'ALTER TABLE orders\n  ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;', line: 1 },
+    ],
+    valid: [
+      { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
+      { sql: 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();' },
+      { sql: 'CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();' },
+    ],
+  },
+  create: (context) => ({
+    addColumn(operation) {
+      const detail = rewriteReason(operation.column, context.pgVersion);
+      if (!detail || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column.name, detail });
+    },
+  }),
+});

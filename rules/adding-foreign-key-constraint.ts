@@ -1,0 +1,41 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'adding-foreign-key-constraint',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a foreign key without NOT VALID',
+    message: ({ table, name }) =>
+      `Adding foreign key ${name ? `"${name}" ` : ''}to "${table}" without NOT VALID checks every row while blocking writes to both tables.`,
+    help: 'Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration.',
+    rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
+then scans the table to check every existing row. Writes to both tables wait for the whole scan.
+
+Add it \`NOT VALID\` (checked for new rows only, instant), then run \`ALTER TABLE … VALIDATE CONSTRAINT\` in a
+later migration: validation takes a lock that lets reads and writes continue.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', line: 1, column: 1 },
+      { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);', line: 1 },
+    ],
+    valid: [
+      { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;' },
+      { sql: 'CREATE TABLE refunds (id bigint, order_id bigint REFERENCES orders (id));' },
+      { sql: 'CREATE TABLE refunds (id bigint, order_id bigint);\nALTER TABLE refunds ADD FOREIGN KEY (order_id) REFERENCES orders (id);' },
+    ],
+  },
+  create: (context) => ({
+    addConstraint(operation) {
+      const { constraint } = operation;
+      if (constraint.kind !== 'foreignKey' || constraint.notValid || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+    },
+    addColumn(operation) {
+      if (!operation.column.references || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table) });
+    },
+  }),
+});

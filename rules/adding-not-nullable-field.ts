@@ -1,0 +1,53 @@
+import type { Operation } from '../src/model/operations';
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+/** A CHECK (col IS NOT NULL) that is validated lets PostgreSQL 12+ skip the table scan of SET NOT NULL. */
+function hasValidatedNotNullCheck(previous: readonly Operation[], column: string): boolean {
+  return previous.some((operation) => {
+    if (operation.kind !== 'addConstraint' || operation.constraint.checksNotNullOf !== column) return false;
+    const { name, notValid } = operation.constraint;
+    return !notValid || previous.some((later) => later.kind === 'validateConstraint' && later.name === name);
+  });
+}
+
+export default defineRule({
+  id: 'adding-not-nullable-field',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Setting NOT NULL on an existing column',
+    message: ({ table, column }) =>
+      `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+    help: 'On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.',
+    rationale: `\`ALTER COLUMN … SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
+holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
+
+From PostgreSQL 12 a validated \`CHECK (col IS NOT NULL)\` constraint lets PostgreSQL skip that scan. Add the
+check \`NOT VALID\` (instant), \`VALIDATE\` it in a separate migration (a weaker lock that lets reads and writes
+go on), then \`SET NOT NULL\` and drop the check.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', line: 1, column: 1 },
+      {
+        sql: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+        line: 2,
+        options: { pgVersion: 11 },
+      },
+    ],
+    valid: [
+      {
+        sql: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      },
+      { sql: 'CREATE TABLE leads (email text);\nALTER TABLE leads ALTER COLUMN email SET NOT NULL;' },
+    ],
+  },
+  create: (context) => ({
+    setNotNull(operation) {
+      if (context.isNewTable(operation.table)) return;
+      if (context.pgVersion >= 12 && hasValidatedNotNullCheck(context.previous, operation.column)) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+    },
+  }),
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule';
+import { isSerialType, qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'adding-required-field',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Adding a NOT NULL column without a default',
+    message: ({ table, column }) =>
+      `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
+    help: 'Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).',
+    rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
+fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
+failing.
+
+Add the column nullable (or with a constant default, which is instant on PostgreSQL 11+), backfill it, and
+enforce NOT NULL afterwards with a validated CHECK constraint.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE orders ADD COLUMN currency text NOT NULL;', line: 1, column: 1 },
+      { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
+    ],
+    valid: [
+      { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';" },
+      { sql: 'ALTER TABLE orders ADD COLUMN currency text;' },
+      { sql: 'CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL;' },
+      { sql: 'ALTER TABLE orders ADD COLUMN row_id bigint GENERATED ALWAYS AS IDENTITY;' },
+    ],
+  },
+  create: (context) => ({
+    addColumn(operation) {
+      const { column } = operation;
+      const filledByPostgres = column.default !== undefined || column.generated !== undefined || isSerialType(column.type);
+      if (!column.notNull || filledByPostgres || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: column.name });
+    },
+  }),
+});

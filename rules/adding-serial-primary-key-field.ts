@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'adding-serial-primary-key-field',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a primary key without USING INDEX',
+    message: ({ table }) =>
+      `Adding a primary key to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+    help: 'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX.',
+    rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
+On a table of any size the application is blocked for the whole build.
+
+Create the unique index concurrently first, then \`ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX
+index_name\`, which only takes the lock briefly.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE events ADD PRIMARY KEY (id);', line: 1, column: 1 },
+      { sql: 'ALTER TABLE events ADD COLUMN id bigserial PRIMARY KEY;', line: 1 },
+    ],
+    valid: [
+      { sql: 'ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_idx;' },
+      { sql: 'CREATE TABLE logs (id bigint);\nALTER TABLE logs ADD PRIMARY KEY (id);' },
+    ],
+  },
+  create: (context) => ({
+    addConstraint(operation) {
+      const { constraint } = operation;
+      if (constraint.kind !== 'primaryKey' || constraint.usingIndex || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table) });
+    },
+    addColumn(operation) {
+      if (!operation.column.primaryKey || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table) });
+    },
+  }),
+});

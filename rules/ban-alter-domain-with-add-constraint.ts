@@ -1,0 +1,24 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'ban-alter-domain-with-add-constraint',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a constraint to a domain',
+    message: ({ name }) => `Adding a constraint to domain "${name}" checks every column of that type in every table while locking them.`,
+    help: 'Use table CHECK constraints, added NOT VALID and validated in a separate migration.',
+    rationale: `\`ALTER DOMAIN … ADD CONSTRAINT\` validates every existing value in every table column that uses the
+domain, holding locks on all those tables for the duration. Table-level CHECK constraints can be added
+\`NOT VALID\` and validated without blocking.`,
+  },
+  examples: {
+    invalid: [{ sql: "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@');", line: 1, column: 1 }],
+    valid: [{ sql: 'ALTER DOMAIN email SET DEFAULT NULL;' }],
+  },
+  create: (context) => ({
+    alterDomainAddConstraint(operation) {
+      context.report(operation, { name: operation.name });
+    },
+  }),
+});

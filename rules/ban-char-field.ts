@@ -1,0 +1,20 @@
+import { defineRule } from '../src/engine/rule';
+import { columnTypeVisitor } from '../src/engine/column-type-rule';
+
+export default defineRule({
+  id: 'ban-char-field',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A char(n) column',
+    message: ({ table, column }) => `Column "${table}"."${column}" is char(n), which pads values with spaces.`,
+    help: 'Use text (with a CHECK constraint on the length if needed).',
+    rationale: `\`char(n)\` pads shorter values with spaces and ignores trailing spaces in comparisons, which surprises
+application code; it is never faster than \`text\` in PostgreSQL.`,
+  },
+  examples: {
+    invalid: [{ sql: 'CREATE TABLE countries (code char(2));', line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE TABLE countries (code text);' }],
+  },
+  create: (context) => columnTypeVisitor(context, (type) => type.name === 'bpchar' || type.name === 'char'),
+});

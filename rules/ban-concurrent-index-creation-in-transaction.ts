@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'ban-concurrent-index-creation-in-transaction',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'CREATE/DROP INDEX CONCURRENTLY inside a transaction',
+    message: ({ name, detail }) =>
+      `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ''} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
+    help: "Run it in its own migration with the runner's transaction turned off.",
+    rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
+block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate) wrap each migration in a transaction by
+default, so the migration fails at deploy time.
+
+Put the statement in a migration of its own and turn the runner's transaction off for it
+(\`-- +goose NO TRANSACTION\`, \`exports.config = { transaction: false }\`, \`transaction = false\` in TypeORM).`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\nCOMMIT;', line: 2, column: 1 },
+      { sql: 'DROP INDEX CONCURRENTLY orders_customer_idx;', line: 1, options: { assumeInTransaction: true } },
+      { sql: '-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', line: 2 },
+    ],
+    valid: [
+      { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
+      { sql: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
+    ],
+  },
+  create: (context) => ({
+    createIndex(operation) {
+      if (operation.concurrently && context.inTransaction) {
+        context.report(operation, { name: operation.name, detail: 'CREATE' });
+      }
+    },
+    dropIndex(operation) {
+      if (operation.concurrently && context.inTransaction) {
+        context.report(operation, { name: operation.names.map(qualifiedName).join(', '), detail: 'DROP' });
+      }
+    },
+  }),
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'ban-create-domain-with-constraint',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Creating a domain with a CHECK constraint',
+    message: ({ name }) => `Domain "${name}" has a CHECK constraint, which is hard to change later without locking every table that uses it.`,
+    help: 'Use a plain domain (or the base type) and put the CHECK constraint on the tables.',
+    rationale: `Changing a domain's constraint later validates every column of that domain in every table while holding
+locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHECK constraints can be added
+\`NOT VALID\` and validated without blocking traffic.`,
+  },
+  examples: {
+    invalid: [{ sql: "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');", line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE DOMAIN email AS text;' }],
+  },
+  create: (context) => ({
+    createDomain(operation) {
+      if (operation.hasCheck) context.report(operation, { name: operation.name });
+    },
+  }),
+});

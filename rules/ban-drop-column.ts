@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'ban-drop-column',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Dropping a column breaks code that still uses it',
+    message: ({ table, column }) =>
+      `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
+    help: 'Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.',
+    rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
+name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
+column is gone those queries fail with \`column does not exist\`.
+
+Dropping a column safely takes two deploys: first ship code that no longer uses the column (in an ORM, mark
+it ignored so it is left out of generated queries), then drop it in a later migration.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users DROP COLUMN age;', line: 1, column: 1 },
+      { sql: "SET lock_timeout = '2s';\nALTER TABLE users\n  DROP COLUMN IF EXISTS legacy_flags;", line: 2 },
+    ],
+    valid: [
+      { sql: 'ALTER TABLE users ADD COLUMN age bigint;' },
+      { sql: 'CREATE TABLE drafts (id bigint, body text);\nALTER TABLE drafts DROP COLUMN body;' },
+      { sql: 'ALTER TABLE users DROP COLUMN age;', options: { fileName: '20240101_add_age.down.sql' } },
+      { sql: '-- +goose Up\nALTER TABLE users ADD COLUMN age bigint;\n-- +goose Down\nALTER TABLE users DROP COLUMN age;' },
+    ],
+  },
+  create: (context) => ({
+    dropColumn(operation) {
+      if (context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+    },
+  }),
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'ban-drop-database',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Dropping a database from a migration',
+    message: ({ name }) => `Dropping database "${name}" from a migration destroys every table in it.`,
+    help: 'Do not drop databases from a migration; do it by hand, deliberately, after a backup.',
+    rationale: `A migration runs unattended on every environment it reaches. \`DROP DATABASE\` there deletes all data
+in that database, irreversibly, and breaks every application connected to it.`,
+  },
+  examples: {
+    invalid: [{ sql: 'DROP DATABASE analytics;', line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE DATABASE analytics;' }],
+  },
+  create: (context) => ({
+    dropDatabase(operation) {
+      context.report(operation, { name: operation.name });
+    },
+  }),
+});

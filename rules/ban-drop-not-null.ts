@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'ban-drop-not-null',
+  meta: {
+    category: 'compatibility',
+    severity: 'warning',
+    description: 'Dropping NOT NULL from a column',
+    message: ({ table, column }) =>
+      `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
+    help: 'Make sure every reader copes with null before the migration runs.',
+    rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
+services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`,
+  },
+  examples: {
+    invalid: [{ sql: 'ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;', line: 1, column: 1 }],
+    valid: [{ sql: 'ALTER TABLE users ALTER COLUMN phone SET DEFAULT NULL;' }],
+  },
+  create: (context) => ({
+    dropNotNull(operation) {
+      if (context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+    },
+  }),
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'ban-drop-table',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Dropping a table breaks code that still uses it',
+    message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
+    help: 'Remove every code reference to the table, deploy, and drop it in a later release.',
+    rationale: `The application release that is still running during a deploy may query the table; once it is dropped
+those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
+
+Remove all reads and writes first, deploy, and drop the table in a later release (after a backup if the data
+may be needed).`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'DROP TABLE audit_log;', line: 1, column: 1 },
+      { sql: 'BEGIN;\nDROP TABLE IF EXISTS public.sessions CASCADE;\nCOMMIT;', line: 2 },
+    ],
+    valid: [
+      { sql: 'CREATE TABLE tmp_import (id bigint);\nDROP TABLE tmp_import;' },
+      { sql: 'DROP TABLE audit_log;', options: { fileName: 'U3__drop_audit_log.sql' } },
+    ],
+  },
+  create: (context) => ({
+    dropTable(operation) {
+      const existing = operation.tables.find((table) => !context.isNewTable(table));
+      if (existing) context.report(operation, { table: qualifiedName(existing) });
+    },
+  }),
+});

@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'ban-truncate-cascade',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'TRUNCATE … CASCADE',
+    message: ({ table }) =>
+      `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
+    help: 'Truncate the tables you mean explicitly, by name.',
+    rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
+reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
+every one of those tables is locked ACCESS EXCLUSIVE.`,
+  },
+  examples: {
+    invalid: [{ sql: 'TRUNCATE TABLE customers CASCADE;', line: 1, column: 1 }],
+    valid: [{ sql: 'TRUNCATE TABLE import_rows, import_batches;' }],
+  },
+  create: (context) => ({
+    truncate(operation) {
+      if (operation.cascade) context.report(operation, { table: operation.tables.map(qualifiedName).join('", "') });
+    },
+  }),
+});

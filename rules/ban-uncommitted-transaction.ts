@@ -1,0 +1,31 @@
+import type { Operation } from '../src/model/operations';
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'ban-uncommitted-transaction',
+  meta: {
+    category: 'transactions',
+    severity: 'error',
+    description: 'BEGIN with no COMMIT or ROLLBACK by the end of the file',
+    message: () => 'This BEGIN is never committed: the migration ends with its transaction still open.',
+    help: 'Add COMMIT; at the end of the migration.',
+    rationale: `A transaction left open at the end of a migration is committed or rolled back by whatever the runner does
+next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`,
+  },
+  examples: {
+    invalid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 }],
+    valid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
+  },
+  create: (context) => {
+    let openedBy: Operation | undefined;
+    return {
+      transaction(operation) {
+        if (operation.action === 'begin') openedBy ??= operation;
+        else openedBy = undefined;
+      },
+      endOfFile() {
+        if (openedBy) context.report(openedBy);
+      },
+    };
+  },
+});

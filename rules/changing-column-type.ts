@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'changing-column-type',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: "Changing a column's type",
+    message: ({ table, column, detail }) =>
+      `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ''} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
+    help: 'Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.',
+    rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
+ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
+send values the new type rejects.
+
+A few changes are metadata-only (for example \`varchar(n)\` to a longer \`varchar\` or to \`text\`), but the
+old type is not known from the migration alone. The safe route is a new column, dual writes, a batched
+backfill, a switch of reads, and dropping the old column later.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;', line: 1, column: 1 },
+      { sql: 'ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;', line: 1 },
+    ],
+    valid: [
+      { sql: 'CREATE TABLE metrics (value int);\nALTER TABLE metrics ALTER COLUMN value TYPE bigint;' },
+      { sql: 'ALTER TABLE events ADD COLUMN payload_json jsonb;' },
+    ],
+  },
+  create: (context) => ({
+    alterColumnType(operation) {
+      if (context.isNewTable(operation.table)) return;
+      const detail = operation.newType?.name;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column, detail });
+    },
+  }),
+});

@@ -1,0 +1,61 @@
+import type { Operation } from '../src/model/operations';
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+/** True when `name` was added NOT VALID earlier in the current transaction (no transaction boundary since). */
+function addedNotValidInSameTransaction(previous: readonly Operation[], name: string): boolean {
+  for (let index = previous.length - 1; index >= 0; index--) {
+    const operation = previous[index];
+    if (operation.kind === 'transaction') return false;
+    if (operation.kind === 'addConstraint' && operation.constraint.name === name) return operation.constraint.notValid;
+  }
+  return false;
+}
+
+export default defineRule({
+  id: 'constraint-missing-not-valid',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a CHECK constraint without NOT VALID, or validating it in the same transaction',
+    message: ({ table, name, detail }) =>
+      detail === 'validate'
+        ? `Validating constraint "${name}" on "${table}" in the same transaction that added it holds the ACCESS EXCLUSIVE lock during the scan.`
+        : `Adding CHECK constraint ${name ? `"${name}" ` : ''}to "${table}" without NOT VALID scans the whole table under an ACCESS EXCLUSIVE lock.`,
+    help: 'Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration (outside the transaction that added it).',
+    rationale: `\`ADD CONSTRAINT … CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
+reads and writes wait for the scan.
+
+Adding it \`NOT VALID\` is instant; \`VALIDATE CONSTRAINT\` then scans under a SHARE UPDATE EXCLUSIVE lock that
+lets traffic continue. That only helps if the validation runs in a separate transaction: in the same one,
+the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0);', line: 1, column: 1 },
+      {
+        sql: 'BEGIN;\nALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT positive_total;\nCOMMIT;',
+        line: 3,
+      },
+    ],
+    valid: [
+      { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;' },
+      { sql: 'ALTER TABLE orders VALIDATE CONSTRAINT positive_total;' },
+      {
+        sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT positive_total;',
+      },
+      { sql: 'CREATE TABLE lines (qty int);\nALTER TABLE lines ADD CONSTRAINT qty_positive CHECK (qty > 0);' },
+    ],
+  },
+  create: (context) => ({
+    addConstraint(operation) {
+      const { constraint } = operation;
+      if (constraint.kind !== 'check' || constraint.notValid || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+    },
+    validateConstraint(operation) {
+      if (!context.inTransaction || !addedNotValidInSameTransaction(context.previous, operation.name)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: operation.name, detail: 'validate' });
+    },
+  }),
+});

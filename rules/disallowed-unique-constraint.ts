@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'disallowed-unique-constraint',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Adding a UNIQUE constraint without USING INDEX',
+    message: ({ table, name }) =>
+      `Adding UNIQUE constraint ${name ? `"${name}" ` : ''}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+    help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.',
+    rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
+read or write the table until the build finishes.
+
+Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction), then attach it with
+\`ALTER TABLE … ADD CONSTRAINT name UNIQUE USING INDEX index_name\`, which is instant.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', line: 1, column: 1 },
+      { sql: 'ALTER TABLE users ADD COLUMN handle text UNIQUE;', line: 1 },
+    ],
+    valid: [
+      { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;' },
+      { sql: 'CREATE TABLE teams (slug text);\nALTER TABLE teams ADD CONSTRAINT teams_slug_key UNIQUE (slug);' },
+    ],
+  },
+  create: (context) => ({
+    addConstraint(operation) {
+      const { constraint } = operation;
+      if (constraint.kind !== 'unique' || constraint.usingIndex || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+    },
+    addColumn(operation) {
+      if (!operation.column.unique || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table) });
+    },
+  }),
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule';
+
+const MAX_IDENTIFIER_BYTES = 63;
+
+export default defineRule({
+  id: 'identifier-too-long',
+  meta: {
+    category: 'transactions',
+    severity: 'warning',
+    description: 'An identifier longer than 63 bytes',
+    message: ({ name, detail }) =>
+      `Identifier "${name}" is ${detail} bytes long; PostgreSQL silently truncates it to 63 bytes.`,
+    help: 'Shorten the name to 63 bytes or fewer, so the name in the database is the one in the code.',
+    rationale: `PostgreSQL keeps only the first 63 bytes of an identifier (NAMEDATALEN - 1) and only emits a NOTICE.
+Two long names that share a prefix then collide, and code that refers to the full name (an ORM constraint
+name, a later migration) no longer finds it.`,
+  },
+  examples: {
+    invalid: [
+      {
+        sql: `CREATE INDEX CONCURRENTLY ${'orders_customer_id_created_at_status_region_'.repeat(2)}idx ON orders (customer_id);`,
+        line: 1,
+        column: 1,
+      },
+    ],
+    valid: [{ sql: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);' }],
+  },
+  create: (context) => ({
+    anyOperation(operation) {
+      for (const name of operation.identifiers ?? []) {
+        const bytes = Buffer.byteLength(name, 'utf8');
+        if (bytes > MAX_IDENTIFIER_BYTES) context.report(operation, { name, detail: String(bytes) });
+      }
+    },
+  }),
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../src/engine/rule';
+import { columnTypeVisitor } from '../src/engine/column-type-rule';
+
+const INT_TYPES = new Set(['int4', 'int', 'integer', 'serial', 'serial4']);
+
+export default defineRule({
+  id: 'prefer-bigint-over-int',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A 32-bit integer column',
+    message: ({ table, column }) => `Column "${table}"."${column}" is a 32-bit integer, which runs out at about 2.1 billion.`,
+    help: 'Use bigint (or bigserial / an identity bigint) for ids and counters.',
+    rationale: `Ids and counters in a 32-bit \`integer\` overflow at 2,147,483,647. Changing the type later rewrites the
+table (see changing-column-type), which is exactly the migration this linter exists to avoid; \`bigint\` costs
+four more bytes a row.`,
+  },
+  examples: {
+    invalid: [{ sql: 'CREATE TABLE votes (id bigint, count integer);', line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE TABLE votes (id bigint GENERATED ALWAYS AS IDENTITY, count bigint);' }],
+  },
+  create: (context) => columnTypeVisitor(context, (type) => INT_TYPES.has(type.name)),
+});

@@ -1,0 +1,21 @@
+import { defineRule } from '../src/engine/rule';
+import { columnTypeVisitor } from '../src/engine/column-type-rule';
+
+const SMALLINT_TYPES = new Set(['int2', 'smallint', 'smallserial', 'serial2']);
+
+export default defineRule({
+  id: 'prefer-bigint-over-smallint',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A 16-bit integer column',
+    message: ({ table, column }) => `Column "${table}"."${column}" is a 16-bit integer, which runs out at 32,767.`,
+    help: 'Use bigint unless the range is truly fixed.',
+    rationale: `\`smallint\` overflows at 32,767. Widening it later rewrites the table under an ACCESS EXCLUSIVE lock.`,
+  },
+  examples: {
+    invalid: [{ sql: 'ALTER TABLE products ADD COLUMN stock smallint;', line: 1, column: 1 }],
+    valid: [{ sql: 'ALTER TABLE products ADD COLUMN stock bigint;' }],
+  },
+  create: (context) => columnTypeVisitor(context, (type) => SMALLINT_TYPES.has(type.name)),
+});

@@ -1,0 +1,51 @@
+import type { Operation } from '../src/model/operations';
+import { defineRule } from '../src/engine/rule';
+
+/** The IF [NOT] EXISTS a statement lacks, or undefined when it has it (or cannot have it). */
+function missingGuard(operation: Operation): string | undefined {
+  switch (operation.kind) {
+    case 'createTable':
+      return operation.ifNotExists ? undefined : 'CREATE TABLE IF NOT EXISTS';
+    case 'createIndex':
+      return operation.ifNotExists || !operation.name ? undefined : 'CREATE INDEX IF NOT EXISTS';
+    case 'addColumn':
+      return operation.ifNotExists ? undefined : 'ADD COLUMN IF NOT EXISTS';
+    case 'dropTable':
+      return operation.ifExists ? undefined : 'DROP TABLE IF EXISTS';
+    case 'dropIndex':
+      return operation.ifExists ? undefined : 'DROP INDEX IF EXISTS';
+    case 'dropColumn':
+      return operation.ifExists ? undefined : 'DROP COLUMN IF EXISTS';
+    case 'dropConstraint':
+      return operation.ifExists ? undefined : 'DROP CONSTRAINT IF EXISTS';
+    default:
+      return undefined;
+  }
+}
+
+export default defineRule({
+  id: 'prefer-robust-stmts',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A statement outside a transaction that cannot be re-run',
+    message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
+    help: 'Add IF [NOT] EXISTS, so a migration that stopped half way can be run again.',
+    rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
+a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
+written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`,
+  },
+  examples: {
+    invalid: [{ sql: 'CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);', line: 1, column: 1 }],
+    valid: [
+      { sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id);' },
+      { sql: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;' },
+    ],
+  },
+  create: (context) => ({
+    anyOperation(operation) {
+      const detail = missingGuard(operation);
+      if (detail && !context.inTransaction) context.report(operation, { detail });
+    },
+  }),
+});

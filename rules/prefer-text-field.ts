@@ -1,0 +1,21 @@
+import { defineRule } from '../src/engine/rule';
+import { columnTypeVisitor } from '../src/engine/column-type-rule';
+
+export default defineRule({
+  id: 'prefer-text-field',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A varchar(n) column',
+    message: ({ table, column }) => `Column "${table}"."${column}" is varchar with a length limit; raising the limit later needs a migration that locks the table.`,
+    help: 'Use text, with a CHECK (char_length(col) <= n) constraint if a limit is needed.',
+    rationale: `\`varchar(n)\` and \`text\` are stored the same way. Changing a CHECK constraint can be done \`NOT VALID\` without
+blocking; changing \`varchar(n)\` to a shorter length rewrites the table, and even widening takes an ACCESS
+EXCLUSIVE lock.`,
+  },
+  examples: {
+    invalid: [{ sql: 'CREATE TABLE users (id bigint, email varchar(255));', line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE TABLE users (id bigint, email text);' }],
+  },
+  create: (context) => columnTypeVisitor(context, (type) => type.name === 'varchar' && type.modifiers.length > 0),
+});

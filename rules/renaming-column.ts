@@ -1,0 +1,39 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'renaming-column',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Renaming a column breaks code that uses the old name',
+    message: ({ table, column, name }) =>
+      `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
+    help: 'Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.',
+    rationale: `The release that is running while the migration applies still uses the old column name, so every
+query it makes against the column fails from that moment until the new release is fully rolled out.
+
+Rename in steps instead: add the new column, make the application write both, backfill, switch reads to the
+new column, and drop the old one in a later migration.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users RENAME COLUMN email TO email_address;', line: 1, column: 1 },
+      { sql: '-- keep the old name for reporting\nALTER TABLE users RENAME email TO primary_email;', line: 2 },
+    ],
+    valid: [
+      { sql: 'CREATE TABLE invites (id bigint, mail text);\nALTER TABLE invites RENAME COLUMN mail TO email;' },
+      { sql: 'ALTER TABLE users ADD COLUMN email_address text;' },
+    ],
+  },
+  create: (context) => ({
+    renameColumn(operation) {
+      if (context.isNewTable(operation.table)) return;
+      context.report(operation, {
+        table: qualifiedName(operation.table),
+        column: operation.column,
+        name: operation.newName,
+      });
+    },
+  }),
+});

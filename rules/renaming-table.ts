@@ -1,0 +1,30 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'renaming-table',
+  meta: {
+    category: 'compatibility',
+    severity: 'error',
+    description: 'Renaming a table breaks code that uses the old name',
+    message: ({ table, name }) =>
+      `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
+    help: 'Expand and contract, or rename and leave a view with the old name for one release.',
+    rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
+the rename commits.
+
+Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
+simple view under the old name in the same transaction so old code keeps working; drop the view one release
+later.`,
+  },
+  examples: {
+    invalid: [{ sql: 'ALTER TABLE customers RENAME TO clients;', line: 1, column: 1 }],
+    valid: [{ sql: 'CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;' }],
+  },
+  create: (context) => ({
+    renameTable(operation) {
+      if (context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+    },
+  }),
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'require-concurrent-index-creation',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Creating an index without CONCURRENTLY',
+    message: ({ table, name }) =>
+      `Creating index${name ? ` "${name}"` : ''} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
+    help: 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
+    rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
+\`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
+
+\`CREATE INDEX CONCURRENTLY\` builds the index without blocking writes. It cannot run inside a transaction, so
+put it in its own migration with the runner's transaction turned off, and check for an \`INVALID\` index if
+it fails.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'CREATE INDEX orders_customer_idx ON orders (customer_id);', line: 1, column: 1 },
+      { sql: "SET lock_timeout = '2s';\nCREATE UNIQUE INDEX IF NOT EXISTS users_email_key\n  ON users (lower(email));", line: 2 },
+    ],
+    valid: [
+      { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
+      { sql: 'CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);' },
+    ],
+  },
+  create: (context) => ({
+    createIndex(operation) {
+      if (operation.concurrently || context.isNewTable(operation.table)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: operation.name });
+    },
+  }),
+});

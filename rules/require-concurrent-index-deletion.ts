@@ -1,0 +1,44 @@
+import { defineRule } from '../src/engine/rule';
+import { qualifiedName } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'require-concurrent-index-deletion',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'Dropping an index without CONCURRENTLY',
+    message: ({ name }) =>
+      `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
+    help: 'Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
+    rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
+it has to wait for every running query on the table first, and every query that arrives meanwhile queues
+behind it.
+
+\`DROP INDEX CONCURRENTLY\` waits for conflicting transactions without blocking others. It cannot run inside a
+transaction.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'DROP INDEX orders_customer_idx;', line: 1, column: 1 },
+      { sql: 'DROP INDEX IF EXISTS public.users_email_key;', line: 1 },
+    ],
+    valid: [
+      { sql: 'DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;' },
+      { sql: 'CREATE TABLE carts (id bigint);\nCREATE INDEX carts_id_idx ON carts (id);\nDROP INDEX carts_id_idx;' },
+    ],
+  },
+  create: (context) => {
+    // An index built earlier in this migration, on a table also created here, has no users yet.
+    const newIndexes = new Set<string>();
+    return {
+      createIndex(operation) {
+        if (operation.name && context.isNewTable(operation.table)) newIndexes.add(operation.name);
+      },
+      dropIndex(operation) {
+        if (operation.concurrently) return;
+        const existing = operation.names.find((index) => !newIndexes.has(index.name));
+        if (existing) context.report(operation, { name: qualifiedName(existing) });
+      },
+    };
+  },
+});

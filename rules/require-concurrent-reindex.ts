@@ -1,0 +1,27 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'require-concurrent-reindex',
+  meta: {
+    category: 'locking',
+    severity: 'error',
+    description: 'REINDEX without CONCURRENTLY',
+    message: ({ name }) => `REINDEX of "${name}" without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes.`,
+    help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction.',
+    rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
+rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
+index alongside and swaps it in with only brief locks.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'REINDEX INDEX orders_customer_idx;', line: 1, column: 1 },
+      { sql: 'REINDEX TABLE orders;', line: 1 },
+    ],
+    valid: [{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
+  },
+  create: (context) => ({
+    reindex(operation) {
+      if (!operation.concurrently) context.report(operation, { name: operation.target });
+    },
+  }),
+});

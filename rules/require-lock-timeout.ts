@@ -1,0 +1,32 @@
+import { defineRule } from '../src/engine/rule';
+import { missingTimeoutVisitor } from '../src/engine/missing-timeout';
+
+export default defineRule({
+  id: 'require-lock-timeout',
+  meta: {
+    category: 'locking',
+    severity: 'warning',
+    description: 'A blocking lock is taken with no lock_timeout set',
+    message: ({ table }) =>
+      `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
+    help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
+    rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
+for every transaction already using the table. While it waits in the lock queue, every new query on the table
+waits behind it: one long-running report can turn a millisecond migration into an outage.
+
+Setting \`lock_timeout\` makes the migration give up instead of stalling the application; retry it later.
+Reported once per file, at the first statement that needs it.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 },
+      { sql: 'SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users ADD COLUMN bio text;', line: 2 },
+    ],
+    valid: [
+      { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },
+      { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\nCOMMIT;" },
+      { sql: 'CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;' },
+    ],
+  },
+  create: (context) => missingTimeoutVisitor(context, 'lock_timeout'),
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../src/engine/rule';
+import { missingTimeoutVisitor } from '../src/engine/missing-timeout';
+
+export default defineRule({
+  id: 'require-statement-timeout',
+  meta: {
+    category: 'locking',
+    severity: 'off',
+    description: 'A blocking lock is taken with no statement_timeout set',
+    message: ({ table }) =>
+      `This statement locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+    help: "Put SET statement_timeout = '5s'; (or a limit that fits the change) at the top of the migration.",
+    rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
+runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
+for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
+for a while.`,
+  },
+  examples: {
+    invalid: [{ sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 }],
+    valid: [{ sql: "SET statement_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;" }],
+  },
+  create: (context) => missingTimeoutVisitor(context, 'statement_timeout'),
+});

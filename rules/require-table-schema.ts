@@ -1,0 +1,31 @@
+import { defineRule } from '../src/engine/rule';
+import { tableOf } from '../src/engine/operation-helpers';
+
+export default defineRule({
+  id: 'require-table-schema',
+  meta: {
+    category: 'conventions',
+    severity: 'off',
+    description: 'A table named without its schema',
+    message: ({ table }) => `Table "${table}" is named without a schema, so which table it means depends on the search_path.`,
+    help: 'Qualify the table with its schema, e.g. public.users.',
+    rationale: `An unqualified name resolves through \`search_path\`, which differs between roles, tools and environments.
+Qualifying names makes the migration act on the same table everywhere.`,
+  },
+  examples: {
+    invalid: [{ sql: 'ALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 }],
+    valid: [{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }],
+  },
+  create: (context) => {
+    const reportedAt = new Set<string>();
+    return {
+      anyOperation(operation) {
+        const table = tableOf(operation);
+        const place = `${operation.location.line}:${operation.location.column}`;
+        if (!table || table.schema || reportedAt.has(place)) return;
+        reportedAt.add(place);
+        context.report(operation, { table: table.name });
+      },
+    };
+  },
+});

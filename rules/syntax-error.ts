@@ -1,0 +1,24 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'syntax-error',
+  meta: {
+    category: 'transactions',
+    severity: 'error',
+    description: "PostgreSQL's parser rejects the SQL",
+    message: ({ detail }) => `${detail}`,
+    help: 'Fix the SQL so that PostgreSQL can parse it; nothing else in the file was checked.',
+    rationale: `migralint parses SQL with PostgreSQL's own parser. When it rejects a file (or a SQL string inside a Knex
+or TypeORM migration), PostgreSQL would reject it too, and none of the file's other statements could be
+checked. The finding points where the parser stopped.`,
+    source: 'frontend',
+  },
+  examples: {
+    invalid: [
+      { sql: 'ALTER TABLE users ADD COLUMN email text NOT NUL;', line: 1, column: 45 },
+      { sql: '-- café\nCREATE TABLE café (id bigint,);', line: 2, column: 30 },
+    ],
+    valid: [{ sql: 'ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT \'\';' }],
+  },
+  create: () => ({}),
+});

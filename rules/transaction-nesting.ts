@@ -1,0 +1,35 @@
+import { defineRule } from '../src/engine/rule';
+
+export default defineRule({
+  id: 'transaction-nesting',
+  meta: {
+    category: 'transactions',
+    severity: 'error',
+    description: 'BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN',
+    message: ({ detail }) => `${detail}`,
+    help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+    rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
+first \`COMMIT\` then commits everything, including the runner's own transaction, so the runner can no longer
+roll the migration back on failure. A \`COMMIT\` or \`ROLLBACK\` with no \`BEGIN\` in the file ends a
+transaction the file did not start.`,
+  },
+  examples: {
+    invalid: [
+      { sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 1, column: 1, options: { assumeInTransaction: true } },
+      { sql: 'BEGIN;\nBEGIN;\nCOMMIT;', line: 2 },
+      { sql: 'ALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 2 },
+    ],
+    valid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
+  },
+  create: (context) => ({
+    transaction(operation) {
+      if (operation.action === 'begin' && context.inTransaction) {
+        const whose = context.explicitTransaction ? 'an earlier BEGIN' : "the migration runner's transaction";
+        context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
+      } else if (operation.action !== 'begin' && !context.explicitTransaction) {
+        const action = operation.action.toUpperCase();
+        context.report(operation, { detail: `${action} without a BEGIN in this file ends a transaction the file did not start.` });
+      }
+    },
+  }),
+});

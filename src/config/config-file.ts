@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './errors';
+
+export type FrontendSetting = 'sql' | 'knex' | 'typeorm';
+export type RuleSetting = 'off' | 'warn' | 'error';
+export type PresetName = 'recommended' | 'strict';
+
+/** The validated contents of a config file. */
+export interface ConfigFile {
+  include?: string[];
+  exclude?: string[];
+  pgVersion?: number;
+  assumeInTransaction?: boolean;
+  preset?: PresetName;
+  rules?: Record<string, RuleSetting>;
+  frontends?: Record<string, FrontendSetting>;
+}
+
+export interface LoadedConfig {
+  config: ConfigFile;
+  /** The file it came from; globs in it are relative to its folder. */
+  path?: string;
+}
+
+const CONFIG_FILE_NAMES = ['migralint.config.json', '.migralintrc.json'];
+
+/** Finds the nearest config walking up from `cwd`, or loads `explicitPath`. */
+export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
+  if (explicitPath) {
+    const file = path.resolve(cwd, explicitPath);
+    return { config: parseConfigFile(file, readConfigText(file)), path: file };
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+    }
+    const packageJson = path.join(dir, 'package.json');
+    if (fs.existsSync(packageJson)) {
+      const section = packageSection(packageJson);
+      if (section !== undefined) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
+    }
+    if (path.dirname(dir) === dir) return { config: {} };
+  }
+}
+
+function readConfigText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+}
+
+function packageSection(file: string): unknown {
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { migralint?: unknown }).migralint;
+  } catch {
+    return undefined; // a broken package.json is npm's problem, not a migralint config
+  }
+}
+
+export function parseConfigFile(file: string, text: string): ConfigFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Invalid JSON in config file ${file}: ${(error as Error).message}`);
+  }
+  return validateConfig(value, file);
+}
+
+type Validator = (value: unknown, key: string, where: string) => void;
+
+const isStringArray: Validator = (value, key, where) => {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new UsageError(`${where}: "${key}" must be an array of strings`);
+  }
+};
+
+const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
+  include: isStringArray,
+  exclude: isStringArray,
+  pgVersion: (value, key, where) => {
+    if (typeof value !== 'number' || !(value >= 9)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
+  },
+  assumeInTransaction: (value, key, where) => {
+    if (typeof value !== 'boolean') throw new UsageError(`${where}: "${key}" must be true or false`);
+  },
+  preset: (value, key, where) => {
+    if (value !== 'recommended' && value !== 'strict') throw new UsageError(`${where}: "${key}" must be "recommended" or "strict"`);
+  },
+  rules: (value, key, where) => {
+    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of rule ids to "off", "warn" or "error"`);
+    for (const [rule, setting] of Object.entries(value)) {
+      if (setting !== 'off' && setting !== 'warn' && setting !== 'error') {
+        throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
+      }
+    }
+  },
+  frontends: (value, key, where) => {
+    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex" or "typeorm"`);
+    for (const [glob, frontend] of Object.entries(value)) {
+      if (frontend !== 'sql' && frontend !== 'knex' && frontend !== 'typeorm') {
+        throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex" or "typeorm"`);
+      }
+    }
+  },
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function validateConfig(value: unknown, where: string): ConfigFile {
+  if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
+  for (const [key, entry] of Object.entries(value)) {
+    const validate = KEY_VALIDATORS[key as keyof ConfigFile];
+    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
+    validate(entry, key, where);
+  }
+  return value as ConfigFile;
+}

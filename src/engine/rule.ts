@@ -1,0 +1,99 @@
+import type { FrontendName } from '../model/file';
+import type { SourceSpan } from '../model/location';
+import type { Operation, OperationKind, OperationOf, TableName } from '../model/operations';
+
+export type Category = 'compatibility' | 'locking' | 'transactions' | 'conventions';
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** What a finding is about; the rule's `message` turns it into a sentence. */
+export interface Subject {
+  table?: string;
+  column?: string;
+  name?: string;
+  detail?: string;
+}
+
+export interface RuleMeta {
+  category: Category;
+  /** Severity in the `recommended` preset; `off` rules are on (as warnings) only in `strict`. */
+  severity: SeveritySetting;
+  /** One line, for `migralint rules` and the README table. */
+  description: string;
+  message: (subject: Subject) => string;
+  /** The safe alternative, one or two sentences. */
+  help: string;
+  /** Markdown for `migralint explain`: why it matters. */
+  rationale: string;
+  /** Other ids accepted in config and ignore comments (e.g. squawk's spelling). */
+  aliases?: string[];
+  /**
+   * Where the findings come from: `operations` (the rule's visitor), or the
+   * front-end / engine itself (`syntax-error`, `unanalyzed-code`, `unused-ignore`).
+   */
+  source?: 'operations' | 'frontend' | 'engine';
+}
+
+export interface ExampleOptions {
+  pgVersion?: number;
+  assumeInTransaction?: boolean;
+  /** The file name the example is linted under (defaults per front-end). */
+  fileName?: string;
+}
+
+/** One executed example: the source for one front-end, and (for invalid ones) the line of the finding. */
+export type RuleExample = {
+  options?: ExampleOptions;
+  line?: number;
+  column?: number;
+} & ({ sql: string } | { knex: string } | { typeorm: string });
+
+export interface RuleExamples {
+  invalid: RuleExample[];
+  valid: RuleExample[];
+}
+
+/** What a rule sees while the engine walks a file's operations in order. */
+export interface RuleContext {
+  report(at: Operation | { location: SourceSpan; anchorLine: number }, subject?: Subject): void;
+  /** Created earlier in this migration: no rows, no readers, so most rules do not apply. */
+  isNewTable(table: TableName): boolean;
+  /** Inside a transaction, explicit (`BEGIN`) or the runner's. */
+  readonly inTransaction: boolean;
+  readonly explicitTransaction: boolean;
+  readonly runnerTransaction: boolean;
+  /** Target PostgreSQL version, e.g. 15 or 9.6. */
+  readonly pgVersion: number;
+  /** Forward operations before the current one. */
+  readonly previous: readonly Operation[];
+  /** Session settings made so far (`SET lock_timeout = '2s'`), keyed by lower-case name. */
+  readonly settings: ReadonlyMap<string, string>;
+}
+
+export type Visitor = { [K in OperationKind]?: (operation: OperationOf<K>) => void } & {
+  /** Every operation, whatever its kind (after the kind's own handler). */
+  anyOperation?: (operation: Operation) => void;
+  /** After the last operation of the file. */
+  endOfFile?: () => void;
+};
+
+export interface RuleDefinition {
+  id: string;
+  meta: RuleMeta;
+  examples: RuleExamples;
+  /** Called once per file; the returned visitor is called for each operation, in order. */
+  create: (context: RuleContext) => Visitor;
+}
+
+export function defineRule(rule: RuleDefinition): RuleDefinition {
+  return rule;
+}
+
+export function frontendsOf(examples: RuleExamples): FrontendName[] {
+  const all = [...examples.invalid, ...examples.valid];
+  return (['sql', 'knex', 'typeorm'] as const).filter((frontend) => all.some((example) => frontend in example));
+}
+
+export function docsFor(ruleId: string): string {
+  return `migralint explain ${ruleId}`;
+}

@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+import type { FrontendName } from '../model/file';
+
+export const SQL_EXTENSIONS = ['.sql'];
+export const SCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+
+export function isMigrationCandidate(filePath: string): boolean {
+  const extension = path.extname(filePath).toLowerCase();
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension);
+}
+
+const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
+const KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bup\s*[=(:][^]*?\.(schema|raw)\b/;
+
+/** Which front-end reads the file: by extension for SQL, by content for JavaScript/TypeScript. */
+export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
+  const extension = path.extname(filePath).toLowerCase();
+  if (SQL_EXTENSIONS.includes(extension)) return 'sql';
+  if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
+  if (TYPEORM_MARKERS.test(text)) return 'typeorm';
+  if (KNEX_MARKERS.test(text)) return 'knex';
+  return undefined;
+}

@@ -1,0 +1,131 @@
+/**
+ * A small PostgreSQL lexer that finds what the parser's tree does not keep:
+ * comments (for ignore directives and statement boundaries) and identifiers as
+ * written (the parser truncates them to 63 bytes). Strings, quoted identifiers
+ * and dollar-quoted bodies are skipped, so nothing inside them is mistaken for
+ * a comment.
+ */
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface Comment extends TextRange {
+  text: string;
+}
+
+export interface Identifier extends TextRange {
+  name: string;
+}
+
+export interface SqlTokens {
+  comments: Comment[];
+  /** Identifiers longer than PostgreSQL's limit, as written. */
+  longIdentifiers: Identifier[];
+}
+
+const MAX_IDENTIFIER_BYTES = 63;
+const IDENTIFIER_START = /[A-Za-z_\u0080-\uffff]/;
+const IDENTIFIER_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+
+export function scanSql(text: string): SqlTokens {
+  const comments: Comment[] = [];
+  const longIdentifiers: Identifier[] = [];
+  const noteIdentifier = (name: string, start: number, end: number) => {
+    if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) longIdentifiers.push({ name, start, end });
+  };
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === '-' && next === '-') {
+      const end = lineEnd(text, i);
+      comments.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    } else if (ch === '/' && next === '*') {
+      const end = blockCommentEnd(text, i);
+      comments.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    } else if (ch === "'") {
+      const escapes = i > 0 && /[eE]/.test(text[i - 1]) && !IDENTIFIER_PART.test(text[i - 2] ?? ' ');
+      i = quotedEnd(text, i, "'", escapes);
+    } else if (ch === '"') {
+      const end = quotedEnd(text, i, '"', false);
+      noteIdentifier(text.slice(i + 1, end - 1).replace(/""/g, '"'), i, end);
+      i = end;
+    } else if (ch === '$' && !IDENTIFIER_PART.test(text[i - 1] ?? ' ')) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 128));
+      if (tag) {
+        const close = text.indexOf(tag[0], i + tag[0].length);
+        i = close < 0 ? text.length : close + tag[0].length;
+      } else i++;
+    } else if (IDENTIFIER_START.test(ch)) {
+      let end = i + 1;
+      while (end < text.length && IDENTIFIER_PART.test(text[end])) end++;
+      noteIdentifier(text.slice(i, end), i, end);
+      i = end;
+    } else i++;
+  }
+  return { comments, longIdentifiers };
+}
+
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
+/** Block comments nest in PostgreSQL. */
+function blockCommentEnd(text: string, from: number): number {
+  let depth = 0;
+  let i = from;
+  while (i < text.length) {
+    if (text[i] === '/' && text[i + 1] === '*') {
+      depth++;
+      i += 2;
+    } else if (text[i] === '*' && text[i + 1] === '/') {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return text.length;
+}
+
+/** End (exclusive) of a quoted token; a doubled quote stands for itself. */
+function quotedEnd(text: string, from: number, quote: string, backslashEscapes: boolean): number {
+  let i = from + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (backslashEscapes && ch === '\\') i += 2;
+    else if (ch === quote && text[i + 1] === quote) i += 2;
+    else if (ch === quote) return i + 1;
+    else i++;
+  }
+  return text.length;
+}
+
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f';
+
+/** Moves `end` back over trailing white space and comments that lie within [start, end). */
+export function trimTrailing(text: string, start: number, end: number, commentsByEnd: ReadonlyMap<number, Comment>): number {
+  let trimmed = end;
+  for (;;) {
+    while (trimmed > start && isSpace(text[trimmed - 1])) trimmed--;
+    const comment = commentsByEnd.get(trimmed);
+    if (!comment || comment.start < start) return trimmed;
+    trimmed = comment.start;
+  }
+}
+
+/** Moves `start` forward over white space and comments. */
+export function trimLeading(text: string, start: number, end: number, commentsByStart: ReadonlyMap<number, Comment>): number {
+  let trimmed = start;
+  for (;;) {
+    while (trimmed < end && isSpace(text[trimmed])) trimmed++;
+    const comment = commentsByStart.get(trimmed);
+    if (!comment) return trimmed;
+    trimmed = comment.end;
+  }
+}

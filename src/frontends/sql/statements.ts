@@ -1,0 +1,319 @@
+import type {
+  AlterTableCmd,
+  AlterTableStmt,
+  ColumnDef,
+  Constraint,
+  CreateStmt,
+  DropStmt,
+  IndexStmt,
+  Node,
+  RenameStmt,
+  TransactionStmt,
+  VariableSetStmt,
+} from '@pgsql/types';
+import type { SourceSpan } from '../../model/location';
+import type {
+  ColumnDefinition,
+  ConstraintDefinition,
+  ConstraintKind,
+  Operation,
+  TableName,
+} from '../../model/operations';
+import {
+  classifyDefault,
+  columnType,
+  nodeAs,
+  nodeKind,
+  qualifiedNameFromList,
+  stringList,
+  tableName,
+} from './pg-nodes';
+
+/** Where the operations of one statement point. */
+export interface StatementPlace {
+  location: SourceSpan;
+  anchorLine: number;
+}
+
+type Place = StatementPlace;
+
+/** Turns one parsed statement into the operations it performs. */
+export function operationsOf(statement: Node, place: Place): Operation[] {
+  for (const [kind, convert] of Object.entries(CONVERTERS)) {
+    if (kind in statement) return convert((statement as unknown as Record<string, never>)[kind], place);
+  }
+  return [other(nodeKind(statement), place)];
+}
+
+const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
+  TransactionStmt: (body: TransactionStmt, place) => transaction(body, place),
+  VariableSetStmt: (body: VariableSetStmt, place) => setting(body, place),
+  CreateStmt: (body: CreateStmt, place) => [createTable(body, place)],
+  CreateTableAsStmt: (body: { into?: { rel?: Parameters<typeof tableName>[0] } }, place) => [
+    { kind: 'createTable', ...place, table: tableName(body.into?.rel), columns: [], constraints: [], ifNotExists: false },
+  ],
+  DropStmt: (body: DropStmt, place) => drop(body, place),
+  DropdbStmt: (body: { dbname?: string }, place) => [{ kind: 'dropDatabase', ...place, name: body.dbname ?? '' }],
+  RenameStmt: (body: RenameStmt, place) => rename(body, place),
+  AlterTableStmt: (body: AlterTableStmt, place) => alterTable(body, place),
+  IndexStmt: (body: IndexStmt, place) => [createIndex(body, place)],
+  ReindexStmt: (body: { relation?: Parameters<typeof tableName>[0]; name?: string; params?: Node[] }, place) => [
+    {
+      kind: 'reindex',
+      ...place,
+      target: body.relation ? tableName(body.relation).name : (body.name ?? ''),
+      concurrently: (body.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'),
+    },
+  ],
+  TruncateStmt: (body: { relations?: Node[]; behavior?: string }, place) => [
+    {
+      kind: 'truncate',
+      ...place,
+      tables: (body.relations ?? []).map((relation) => tableName(nodeAs(relation, 'RangeVar'))),
+      cascade: body.behavior === 'DROP_CASCADE',
+    },
+  ],
+  CreateDomainStmt: (body: { domainname?: Node[]; constraints?: Node[] }, place) => [
+    {
+      kind: 'createDomain',
+      ...place,
+      name: stringList(body.domainname).join('.'),
+      hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, 'Constraint')?.contype === 'CONSTR_CHECK'),
+    },
+  ],
+  AlterDomainStmt: (body: { subtype?: string; typeName?: Node[] }, place) =>
+    body.subtype === 'C'
+      ? [{ kind: 'alterDomainAddConstraint', ...place, name: stringList(body.typeName).join('.') }]
+      : [other('AlterDomainStmt', place)],
+};
+
+function other(statement: string, place: Place): Operation {
+  return { kind: 'other', ...place, statement };
+}
+
+const TRANSACTION_ACTIONS: Record<string, 'begin' | 'commit' | 'rollback'> = {
+  TRANS_STMT_BEGIN: 'begin',
+  TRANS_STMT_START: 'begin',
+  TRANS_STMT_COMMIT: 'commit',
+  TRANS_STMT_ROLLBACK: 'rollback',
+};
+
+function transaction(body: TransactionStmt, place: Place): Operation[] {
+  const action = TRANSACTION_ACTIONS[body.kind ?? ''];
+  return action ? [{ kind: 'transaction', ...place, action }] : [other('TransactionStmt', place)];
+}
+
+function setting(body: VariableSetStmt, place: Place): Operation[] {
+  if (body.kind !== 'VAR_SET_VALUE' || !body.name) return [other('VariableSetStmt', place)];
+  const value = (body.args ?? [])
+    .map((arg) => {
+      const constant = nodeAs(arg, 'A_Const');
+      if (!constant) return '';
+      if (constant.sval) return constant.sval.sval ?? '';
+      if (constant.ival) return String(constant.ival.ival ?? 0);
+      if (constant.fval) return constant.fval.fval ?? '';
+      return '';
+    })
+    .join(', ');
+  return [{ kind: 'setSetting', ...place, name: body.name.toLowerCase(), value, local: body.is_local === true }];
+}
+
+function createTable(body: CreateStmt, place: Place): Operation {
+  const columns: ColumnDefinition[] = [];
+  const constraints: ConstraintDefinition[] = [];
+  for (const element of body.tableElts ?? []) {
+    const column = nodeAs(element, 'ColumnDef');
+    if (column) columns.push(columnDefinition(column));
+    const constraint = nodeAs(element, 'Constraint');
+    const definition = constraint && constraintDefinition(constraint);
+    if (definition) constraints.push(definition);
+  }
+  return {
+    kind: 'createTable',
+    ...place,
+    table: tableName(body.relation),
+    columns,
+    constraints,
+    ifNotExists: body.if_not_exists === true,
+  };
+}
+
+function columnDefinition(column: ColumnDef): ColumnDefinition {
+  const definition: ColumnDefinition = {
+    name: column.colname ?? '',
+    type: columnType(column.typeName),
+    notNull: false,
+    primaryKey: false,
+    unique: false,
+    hasCheck: false,
+  };
+  for (const node of column.constraints ?? []) {
+    const constraint = nodeAs(node, 'Constraint');
+    if (constraint) applyColumnConstraint(definition, constraint);
+  }
+  return definition;
+}
+
+function applyColumnConstraint(definition: ColumnDefinition, constraint: Constraint): void {
+  switch (constraint.contype) {
+    case 'CONSTR_NOTNULL':
+      definition.notNull = true;
+      break;
+    case 'CONSTR_NULL':
+      definition.notNull = false;
+      break;
+    case 'CONSTR_DEFAULT':
+      definition.default = classifyDefault(constraint.raw_expr);
+      break;
+    case 'CONSTR_PRIMARY':
+      definition.primaryKey = true;
+      definition.notNull = true;
+      break;
+    case 'CONSTR_UNIQUE':
+      definition.unique = true;
+      break;
+    case 'CONSTR_CHECK':
+      definition.hasCheck = true;
+      break;
+    case 'CONSTR_FOREIGN':
+      definition.references = { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) };
+      break;
+    case 'CONSTR_GENERATED':
+      definition.generated = 'stored';
+      break;
+    case 'CONSTR_IDENTITY':
+      definition.generated = 'identity';
+      definition.notNull = true;
+      break;
+  }
+}
+
+const CONSTRAINT_KINDS: Record<string, ConstraintKind> = {
+  CONSTR_CHECK: 'check',
+  CONSTR_FOREIGN: 'foreignKey',
+  CONSTR_UNIQUE: 'unique',
+  CONSTR_PRIMARY: 'primaryKey',
+  CONSTR_EXCLUSION: 'exclusion',
+};
+
+function constraintDefinition(constraint: Constraint): ConstraintDefinition | undefined {
+  const kind = CONSTRAINT_KINDS[constraint.contype ?? ''];
+  if (!kind) return undefined;
+  return {
+    kind,
+    name: constraint.conname,
+    columns: stringList(kind === 'foreignKey' ? constraint.fk_attrs : constraint.keys),
+    notValid: constraint.skip_validation === true,
+    usingIndex: constraint.indexname,
+    references:
+      kind === 'foreignKey'
+        ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) }
+        : undefined,
+    checksNotNullOf: kind === 'check' ? notNullCheckColumn(constraint.raw_expr) : undefined,
+  };
+}
+
+/** `CHECK (col IS NOT NULL)` → `col`. */
+function notNullCheckColumn(expression: Node | undefined): string | undefined {
+  const test = nodeAs(expression, 'NullTest');
+  if (!test || test.nulltesttype !== 'IS_NOT_NULL') return undefined;
+  return stringList(nodeAs(test.arg, 'ColumnRef')?.fields).pop();
+}
+
+function drop(body: DropStmt, place: Place): Operation[] {
+  const names = (body.objects ?? []).map(qualifiedNameFromList);
+  const ifExists = body.missing_ok === true;
+  switch (body.removeType) {
+    case 'OBJECT_TABLE':
+      return [{ kind: 'dropTable', ...place, tables: names, ifExists, cascade: body.behavior === 'DROP_CASCADE' }];
+    case 'OBJECT_INDEX':
+      return [{ kind: 'dropIndex', ...place, names, concurrently: body.concurrent === true, ifExists }];
+    default:
+      return [other(`DropStmt:${body.removeType ?? ''}`, place)];
+  }
+}
+
+function rename(body: RenameStmt, place: Place): Operation[] {
+  const table = tableName(body.relation);
+  const newName = body.newname ?? '';
+  if (body.renameType === 'OBJECT_TABLE') return [{ kind: 'renameTable', ...place, table, newName }];
+  if (body.renameType === 'OBJECT_COLUMN' && body.relationType === 'OBJECT_TABLE') {
+    return [{ kind: 'renameColumn', ...place, table, column: body.subname ?? '', newName }];
+  }
+  return [other(`RenameStmt:${body.renameType ?? ''}`, place)];
+}
+
+function alterTable(body: AlterTableStmt, place: Place): Operation[] {
+  if (body.objtype !== 'OBJECT_TABLE') return [other(`AlterTableStmt:${body.objtype ?? ''}`, place)];
+  const table = tableName(body.relation);
+  return (body.cmds ?? []).flatMap((node) => {
+    const command = nodeAs(node, 'AlterTableCmd');
+    return command ? alterTableCommand(command, table, place) : [];
+  });
+}
+
+function alterTableCommand(command: AlterTableCmd, table: TableName, place: Place): Operation[] {
+  const column = command.name ?? '';
+  switch (command.subtype) {
+    case 'AT_AddColumn': {
+      const definition = nodeAs(command.def, 'ColumnDef');
+      if (!definition) return [];
+      return [
+        { kind: 'addColumn', ...place, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true },
+      ];
+    }
+    case 'AT_DropColumn':
+      return [{ kind: 'dropColumn', ...place, table, column, ifExists: command.missing_ok === true }];
+    case 'AT_AlterColumnType':
+      return [
+        { kind: 'alterColumnType', ...place, table, column, newType: columnType(nodeAs(command.def, 'ColumnDef')?.typeName) },
+      ];
+    case 'AT_SetNotNull':
+      return [{ kind: 'setNotNull', ...place, table, column }];
+    case 'AT_DropNotNull':
+      return [{ kind: 'dropNotNull', ...place, table, column }];
+    case 'AT_ColumnDefault':
+      return [
+        { kind: 'setDefault', ...place, table, column, default: command.def ? classifyDefault(command.def) : undefined },
+      ];
+    case 'AT_AddConstraint': {
+      const constraint = nodeAs(command.def, 'Constraint');
+      const definition = constraint && constraintDefinition(constraint);
+      return definition ? [{ kind: 'addConstraint', ...place, table, constraint: definition }] : [];
+    }
+    case 'AT_ValidateConstraint':
+      return [{ kind: 'validateConstraint', ...place, table, name: column }];
+    case 'AT_DropConstraint':
+      return [{ kind: 'dropConstraint', ...place, table, name: column, ifExists: command.missing_ok === true }];
+    case 'AT_DetachPartition': {
+      const partition = nodeAs(command.def, 'PartitionCmd');
+      return [
+        {
+          kind: 'detachPartition',
+          ...place,
+          table,
+          partition: tableName(partition?.name),
+          concurrently: partition?.concurrent === true,
+        },
+      ];
+    }
+    default:
+      return [{ kind: 'other', ...place, statement: `AlterTableCmd:${command.subtype ?? ''}`, locksTables: [table] }];
+  }
+}
+
+function createIndex(body: IndexStmt, place: Place): Operation {
+  return {
+    kind: 'createIndex',
+    ...place,
+    table: tableName(body.relation),
+    name: body.idxname,
+    columns: (body.indexParams ?? [])
+      .map((param) => nodeAs(param, 'IndexElem')?.name)
+      .filter((name): name is string => name !== undefined),
+    unique: body.unique === true,
+    concurrently: body.concurrent === true,
+    ifNotExists: body.if_not_exists === true,
+  };
+}
+

@@ -1,0 +1,87 @@
+import { allRules } from '../rules';
+import type { FileResult } from './engine/finding';
+import type { RuleDefinition } from './engine/rule';
+import { runRules } from './engine/run-rules';
+import { RuleSettings } from './config/rule-settings';
+import { detectFrontend } from './frontends/detect';
+import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
+import { LineIndex } from './frontends/text-positions';
+import type { AnalyzedFile, FrontendName } from './model/file';
+
+export interface LintOptions {
+  pgVersion: number;
+  assumeInTransaction: boolean;
+  settings: RuleSettings;
+  rules?: readonly RuleDefinition[];
+  /** Forces a front-end (from config `frontends`); otherwise detected from the name and content. */
+  frontend?: FrontendName;
+}
+
+export const defaultLintOptions = (): LintOptions => ({
+  pgVersion: 15,
+  assumeInTransaction: false,
+  settings: new RuleSettings(allRules),
+});
+
+/** A file that no front-end reads (a JS/TS file that is not a migration, for instance). */
+export interface SkippedFile {
+  file: string;
+  skipped: string;
+}
+
+export async function prepareLinting(): Promise<void> {
+  await loadSqlParser();
+}
+
+/**
+ * Lints one file's text. `displayPath` is the path shown in findings and picks
+ * the front-end. Call `prepareLinting()` once first.
+ */
+export function lintText(text: string, displayPath: string, options: LintOptions): FileResult | SkippedFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const frontend = options.frontend ?? detectFrontend(displayPath, source);
+  if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
+  if (source.includes('\u0000')) return resultOf(binaryFile(frontend, source), displayPath, '', options);
+  if (frontend !== 'sql') return { file: displayPath, skipped: `the ${frontend} front-end is not available in this version` };
+  const analyzed = analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
+  return resultOf(analyzed, displayPath, source, options);
+}
+
+function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, options: LintOptions): FileResult {
+  const findings = runRules(analyzed, options.rules ?? allRules, displayPath, {
+    pgVersion: options.pgVersion,
+    severityOf: options.settings.severityOf,
+    resolveRuleId: options.settings.resolveRuleId,
+  });
+  return {
+    file: displayPath,
+    frontend: analyzed.frontend,
+    statements: analyzed.statements,
+    findings,
+    source,
+    skippedReason: analyzed.skippedReason,
+  };
+}
+
+/** A NUL byte means binary content: report it as a file PostgreSQL could not read, and analyse nothing. */
+function binaryFile(frontend: FrontendName, source: string): AnalyzedFile {
+  const position = new LineIndex(source).position(source.indexOf('\u0000'));
+  return {
+    frontend,
+    operations: [],
+    directives: [],
+    statements: 0,
+    runnerTransaction: false,
+    problems: [
+      {
+        rule: 'syntax-error',
+        message: 'This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.',
+        location: { ...position, endLine: position.line, endColumn: position.column + 1 },
+      },
+    ],
+  };
+}
+
+export function isSkipped(result: FileResult | SkippedFile): result is SkippedFile {
+  return 'skipped' in result;
+}

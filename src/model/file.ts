@@ -1,0 +1,35 @@
+import type { SourceSpan } from './location';
+import type { Operation } from './operations';
+
+export type FrontendName = 'sql' | 'knex' | 'typeorm';
+
+/** Something a front-end found wrong with the file itself, reported under a rule id. */
+export interface FrontendProblem {
+  rule: 'syntax-error' | 'unanalyzed-code';
+  message: string;
+  location: SourceSpan;
+}
+
+/** A `migralint-ignore` comment. */
+export interface IgnoreDirective {
+  scope: 'statement' | 'file';
+  /** Rule ids named by the comment; empty means every rule. */
+  rules: string[];
+  location: SourceSpan;
+  /** For `statement` scope: the first line of the statement or call it silences. */
+  targetLine: number;
+}
+
+/** What a front-end makes of one migration file. */
+export interface AnalyzedFile {
+  frontend: FrontendName;
+  operations: Operation[];
+  problems: FrontendProblem[];
+  directives: IgnoreDirective[];
+  /** Number of statements (or builder calls) in forward code. */
+  statements: number;
+  /** Whether the migration runner wraps the whole file in a transaction. */
+  runnerTransaction: boolean;
+  /** Set when the whole file is rollback code and was not analysed. */
+  skippedReason?: string;
+}

@@ -1,0 +1,250 @@
+import type { SourceSpan } from './location';
+
+/**
+ * The normalized model of what a migration does to the schema. Every front-end
+ * (SQL, Knex, TypeORM) turns a file into a list of these, in execution order,
+ * and rules only ever see this model.
+ */
+
+export interface TableName {
+  schema?: string;
+  name: string;
+}
+
+/** A column type, normalized to PostgreSQL's internal names (`int4`, `varchar`, `timestamptz`, `bpchar`, `serial`). */
+export interface ColumnType {
+  name: string;
+  /** Type modifiers such as the length of `varchar(255)`. */
+  modifiers: number[];
+  isArray: boolean;
+}
+
+/**
+ * How a DEFAULT behaves when a column is added:
+ * - `constant`: a literal; stored in the catalogue, no rewrite (PostgreSQL 11+).
+ * - `stable`: evaluated once per statement (`now()`); no rewrite either.
+ * - `volatile`: evaluated per row (`random()`, `gen_random_uuid()`); rewrites the table.
+ * - `unknown`: a function we cannot classify; treated as volatile.
+ */
+export type DefaultKind = 'constant' | 'stable' | 'volatile' | 'unknown';
+
+export interface ColumnDefault {
+  kind: DefaultKind;
+  /** The function called, when the default is a call (for messages). */
+  functionName?: string;
+}
+
+export interface ForeignKeyTarget {
+  table: TableName;
+  columns: string[];
+}
+
+export interface ColumnDefinition {
+  name: string;
+  /** Absent when a front-end cannot tell (e.g. a Knex builder method it does not model). */
+  type?: ColumnType;
+  notNull: boolean;
+  default?: ColumnDefault;
+  primaryKey: boolean;
+  unique: boolean;
+  references?: ForeignKeyTarget;
+  hasCheck: boolean;
+  generated?: 'stored' | 'identity';
+}
+
+export type ConstraintKind = 'check' | 'foreignKey' | 'unique' | 'primaryKey' | 'exclusion';
+
+export interface ConstraintDefinition {
+  kind: ConstraintKind;
+  name?: string;
+  columns: string[];
+  /** `NOT VALID`: existing rows are not checked, so no long lock. */
+  notValid: boolean;
+  /** `USING INDEX name`: the constraint adopts an index that already exists. */
+  usingIndex?: string;
+  references?: ForeignKeyTarget;
+  /** For a CHECK of the form `col IS NOT NULL`: that column. */
+  checksNotNullOf?: string;
+}
+
+interface OperationBase {
+  /** Where the finding points: the statement, or the builder call. */
+  location: SourceSpan;
+  /** The first line of the statement or call: ignore comments attach to it. */
+  anchorLine: number;
+  /** Identifiers as written in the source, before PostgreSQL truncates them to 63 bytes (only the long ones need be listed). */
+  identifiers?: string[];
+  /** True when the operation runs only under a run-time condition (e.g. inside a Knex `hasTable` guard). */
+  conditional?: boolean;
+}
+
+export interface CreateTable extends OperationBase {
+  kind: 'createTable';
+  table: TableName;
+  columns: ColumnDefinition[];
+  constraints: ConstraintDefinition[];
+  ifNotExists: boolean;
+}
+export interface DropTable extends OperationBase {
+  kind: 'dropTable';
+  tables: TableName[];
+  ifExists: boolean;
+  cascade: boolean;
+}
+export interface RenameTable extends OperationBase {
+  kind: 'renameTable';
+  table: TableName;
+  newName: string;
+}
+export interface AddColumn extends OperationBase {
+  kind: 'addColumn';
+  table: TableName;
+  column: ColumnDefinition;
+  ifNotExists: boolean;
+}
+export interface DropColumn extends OperationBase {
+  kind: 'dropColumn';
+  table: TableName;
+  column: string;
+  ifExists: boolean;
+}
+export interface RenameColumn extends OperationBase {
+  kind: 'renameColumn';
+  table: TableName;
+  column: string;
+  newName: string;
+}
+export interface AlterColumnType extends OperationBase {
+  kind: 'alterColumnType';
+  table: TableName;
+  column: string;
+  /** Absent when a front-end cannot tell the new type. */
+  newType?: ColumnType;
+}
+export interface SetNotNull extends OperationBase {
+  kind: 'setNotNull';
+  table: TableName;
+  column: string;
+}
+export interface DropNotNull extends OperationBase {
+  kind: 'dropNotNull';
+  table: TableName;
+  column: string;
+}
+export interface SetDefault extends OperationBase {
+  kind: 'setDefault';
+  table: TableName;
+  column: string;
+  /** Absent for `DROP DEFAULT`. */
+  default?: ColumnDefault;
+}
+export interface AddConstraint extends OperationBase {
+  kind: 'addConstraint';
+  table: TableName;
+  constraint: ConstraintDefinition;
+}
+export interface ValidateConstraint extends OperationBase {
+  kind: 'validateConstraint';
+  table: TableName;
+  name: string;
+}
+export interface DropConstraint extends OperationBase {
+  kind: 'dropConstraint';
+  table: TableName;
+  name: string;
+  ifExists: boolean;
+}
+export interface CreateIndex extends OperationBase {
+  kind: 'createIndex';
+  table: TableName;
+  name?: string;
+  columns: string[];
+  unique: boolean;
+  concurrently: boolean;
+  ifNotExists: boolean;
+}
+export interface DropIndex extends OperationBase {
+  kind: 'dropIndex';
+  names: TableName[];
+  concurrently: boolean;
+  ifExists: boolean;
+}
+export interface Reindex extends OperationBase {
+  kind: 'reindex';
+  target: string;
+  concurrently: boolean;
+}
+export interface DetachPartition extends OperationBase {
+  kind: 'detachPartition';
+  table: TableName;
+  partition: TableName;
+  concurrently: boolean;
+}
+export interface Truncate extends OperationBase {
+  kind: 'truncate';
+  tables: TableName[];
+  cascade: boolean;
+}
+export interface CreateDomain extends OperationBase {
+  kind: 'createDomain';
+  name: string;
+  hasCheck: boolean;
+}
+export interface AlterDomainAddConstraint extends OperationBase {
+  kind: 'alterDomainAddConstraint';
+  name: string;
+}
+export interface DropDatabase extends OperationBase {
+  kind: 'dropDatabase';
+  name: string;
+}
+export interface Transaction extends OperationBase {
+  kind: 'transaction';
+  action: 'begin' | 'commit' | 'rollback';
+}
+export interface SetSetting extends OperationBase {
+  kind: 'setSetting';
+  name: string;
+  value: string;
+  local: boolean;
+}
+/** A statement no rule needs to understand (SELECT, UPDATE, CREATE FUNCTION, …). */
+export interface OtherStatement extends OperationBase {
+  kind: 'other';
+  statement: string;
+  /** Tables the statement takes an ACCESS EXCLUSIVE lock on, when known. */
+  locksTables?: TableName[];
+}
+
+export type Operation =
+  | CreateTable
+  | DropTable
+  | RenameTable
+  | AddColumn
+  | DropColumn
+  | RenameColumn
+  | AlterColumnType
+  | SetNotNull
+  | DropNotNull
+  | SetDefault
+  | AddConstraint
+  | ValidateConstraint
+  | DropConstraint
+  | CreateIndex
+  | DropIndex
+  | Reindex
+  | DetachPartition
+  | Truncate
+  | CreateDomain
+  | AlterDomainAddConstraint
+  | DropDatabase
+  | Transaction
+  | SetSetting
+  | OtherStatement;
+
+export type OperationKind = Operation['kind'];
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+
+export function qualifiedName(table: TableName): string {
+  return table.schema ? `${table.schema}.${table.name}` : table.name;
+}
