@@ -1,0 +1,107 @@
+import yargs from 'yargs';
+import { UsageError } from '../config/errors';
+import { type FormatName, formatNames, isFormatName } from '../reporters';
+
+export type CliCommand =
+  | { command: 'lint'; options: LintArgs }
+  | { command: 'explain'; rule: string }
+  | { command: 'rules' }
+  | { command: 'init' }
+  | { command: 'output'; text: string };
+
+export interface LintArgs {
+  paths: string[];
+  format?: FormatName;
+  outputFile?: string;
+  config?: string;
+  rule: string[];
+  pgVersion?: number;
+  assumeInTransaction?: boolean;
+  maxWarnings?: number;
+  quiet: boolean;
+  color?: boolean;
+  stdinFilepath?: string;
+  verbose: boolean;
+}
+
+function buildParser(version: string) {
+  return yargs()
+    .scriptName('migralint')
+    .usage('$0 [paths..] [options]\n\nLint PostgreSQL migrations (SQL) for changes that break running code or lock busy tables.')
+    .command('$0 [paths..]', 'Lint migration files, folders or globs', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs; - for stdin' }),
+    )
+    .command('explain <rule>', 'What a rule catches, why, and the safe alternative')
+    .command('rules', 'List every rule with its category, default severity and front-ends')
+    .command('init', 'Write a starter migralint.config.json')
+    .option('format', { alias: 'f', type: 'string', describe: `Output format: ${formatNames.join(', ')}` })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: nearest migralint.config.json)' })
+    .option('rule', { type: 'string', array: true, describe: 'Rule severity override, RULE=off|warn|error (repeatable)' })
+    .option('pg-version', { type: 'string', describe: 'Target PostgreSQL version (default 15)' })
+    .option('assume-in-transaction', { type: 'boolean', describe: 'Treat each SQL file as run inside a transaction' })
+    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
+    .option('stdin-filepath', { type: 'string', describe: 'Name for standard input (picks the front-end)' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' })
+    .strict()
+    .version(version)
+    .help()
+    .alias('help', 'h')
+    .wrap(100);
+}
+
+/** Parses argv; `--help`/`--version` come back as text to print. Bad arguments throw a UsageError. */
+export async function parseArgs(argv: readonly string[], version: string): Promise<CliCommand> {
+  const parser = buildParser(version);
+  const { parsed, output } = await new Promise<{ parsed: Record<string, unknown>; output: string }>((resolve, reject) => {
+    void parser.parse([...argv], {}, (error: Error | undefined, result: Record<string, unknown>, text: string) => {
+      if (error) reject(new UsageError(firstLine(error.message)));
+      else resolve({ parsed: result, output: text });
+    });
+  });
+  if (output) return { command: 'output', text: output.endsWith('\n') ? output : `${output}\n` };
+  const [first] = (parsed._ as string[]) ?? [];
+  if (first === 'explain') return { command: 'explain', rule: String(parsed.rule) };
+  if (first === 'rules') return { command: 'rules' };
+  if (first === 'init') return { command: 'init' };
+  return { command: 'lint', options: lintArgs(parsed) };
+}
+
+function lintArgs(parsed: Record<string, unknown>): LintArgs {
+  const format = parsed.format as string | undefined;
+  if (format !== undefined && !isFormatName(format)) {
+    throw new UsageError(`--format "${format}" is not a format; choose one of ${formatNames.join(', ')}`);
+  }
+  const maxWarnings = parsed.maxWarnings as number | undefined;
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError('--max-warnings must be a whole number of 0 or more');
+  }
+  return {
+    paths: ((parsed.paths as string[] | undefined) ?? []).map(String),
+    format,
+    outputFile: parsed.outputFile as string | undefined,
+    config: parsed.config as string | undefined,
+    rule: ((parsed.rule as string[] | undefined) ?? []).map(String),
+    pgVersion: parsePgVersion(parsed.pgVersion as string | undefined),
+    assumeInTransaction: parsed.assumeInTransaction as boolean | undefined,
+    maxWarnings,
+    quiet: parsed.quiet === true,
+    color: parsed.color as boolean | undefined,
+    stdinFilepath: parsed.stdinFilepath as string | undefined,
+    verbose: parsed.verbose === true,
+  };
+}
+
+export function parsePgVersion(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  const version = match ? Number(match[1]) + (match[2] ? Number(`0.${match[2]}`) : 0) : NaN;
+  if (!(version >= 9 && version < 100)) throw new UsageError(`--pg-version "${text}": expected a PostgreSQL version such as 15 or 9.6`);
+  return version;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').find((line) => line.trim().length > 0)?.trim() ?? message;
+}

@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { allRules } from '../../rules';
+import { type FrontendSetting, loadConfig } from '../config/config-file';
+import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
+import type { FileResult } from '../engine/finding';
+import { type LintOptions, isSkipped, lintText, prepareLinting } from '../lint';
+import type { FrontendName } from '../model/file';
+import { reporters } from '../reporters';
+import { countBySeverity } from '../reporters/reporter';
+import type { LintArgs } from './args';
+import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
+import type { CliIO } from './io';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+const STDIN_NAME = '<stdin>';
+
+export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
+  const loaded = loadConfig(io.cwd, args.config);
+  const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? 'config');
+  settings.apply(parseRuleFlags(args.rule), '--rule');
+  const options: LintOptions = {
+    pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
+    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
+    settings,
+  };
+  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+
+  const readsStdin = args.paths.includes('-') || (args.paths.length === 0 && args.stdinFilepath !== undefined);
+  const pathInputs = args.paths.filter((input) => input !== '-');
+  const discovery = { cwd: io.cwd, exclude: loaded.config.exclude ?? [], baseDir };
+  const files =
+    pathInputs.length > 0 || !readsStdin
+      ? discoverFiles(pathInputs.length > 0 ? pathInputs : defaultInputs(loaded.config.include, baseDir, io.cwd), discovery)
+      : [];
+
+  await prepareLinting();
+  const results: FileResult[] = [];
+  let failed = false;
+  const lintOne = (text: string, shownAs: string, frontend: FrontendName | undefined) => {
+    try {
+      const result = lintText(text, shownAs, { ...options, frontend });
+      if (isSkipped(result)) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
+      else results.push(result);
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`migralint: internal error while linting ${shownAs}: ${describe(error)}\n`);
+      if (io.env.DEBUG === 'migralint') io.stderr.write(`${(error as Error).stack}\n`);
+    }
+  };
+
+  for (const file of files) {
+    const shownAs = displayPath(file, io.cwd);
+    const text = readText(file, shownAs, io);
+    if (text === undefined) failed = true;
+    else lintOne(text, shownAs, forcedFrontend(file));
+  }
+  if (readsStdin) {
+    const shownAs = args.stdinFilepath ?? STDIN_NAME;
+    const frontend = args.stdinFilepath ? forcedFrontend(path.resolve(io.cwd, args.stdinFilepath)) : 'sql';
+    lintOne(await io.readStdin(), shownAs, frontend);
+  }
+
+  const reported = args.quiet ? results.map(withoutWarnings) : results;
+  const format = args.format ?? 'stylish';
+  const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+  const report = reporters[format](reported, { color, toolVersion: version });
+  if (args.outputFile) writeReport(path.resolve(io.cwd, args.outputFile), report);
+  else io.stdout.write(report);
+
+  const { errors, warnings } = countBySeverity(reported);
+  if (failed) return EXIT_FAILURE;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr.write(`migralint: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_CLEAN;
+}
+
+function frontendMatcher(
+  frontends: Record<string, FrontendSetting> | undefined,
+  baseDir: string,
+): (file: string) => FrontendName | undefined {
+  const entries = Object.entries(frontends ?? {}).map(
+    ([glob, frontend]) => [picomatch(toPosix(path.resolve(baseDir, glob)), { dot: true }), frontend] as const,
+  );
+  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
+}
+
+function readText(file: string, shownAs: string, io: CliIO): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}\n`);
+    return undefined;
+  }
+}
+
+function writeReport(file: string, report: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, report);
+}
+
+function withoutWarnings(result: FileResult): FileResult {
+  return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
+}
+
+function note(io: CliIO, verbose: boolean, message: string): void {
+  if (verbose) io.stderr.write(`migralint: note: ${message}\n`);
+}
+
+export function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const messages: Record<string, string> = {
+    ENOENT: 'no such file (it may have been deleted during the run)',
+    EACCES: 'permission denied',
+    EISDIR: 'is a directory',
+  };
+  if (code && messages[code]) return messages[code];
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
