@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     category: 'locking',
     severity: 'warning',
-    description: 'A blocking lock is taken with no lock_timeout set',
+    description: 'A lock that blocks reads or writes is taken with no lock_timeout set',
     message: ({ table }) =>
       `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
@@ -14,13 +14,17 @@ export default defineRule({
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
 
-Setting \`lock_timeout\` makes the migration give up instead of stalling the application; retry it later.
-Reported once per file, at the first statement that needs it.`,
+This applies to every lock that conflicts with the application's reads or writes: ACCESS EXCLUSIVE (most
+\`ALTER TABLE\` forms, \`DROP\`, \`TRUNCATE\`), SHARE ROW EXCLUSIVE (foreign keys, on both tables) and SHARE
+(\`CREATE INDEX\` without \`CONCURRENTLY\`). Setting \`lock_timeout\` makes the migration give up instead of
+stalling the application; retry it later. Reported once per file, at the first statement that needs it.`,
   },
   examples: {
     invalid: [
       { sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 },
       { sql: 'SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users ADD COLUMN bio text;', line: 2 },
+      { sql: 'CREATE INDEX CONCURRENTLY users_bio_idx ON users (bio);\nCREATE INDEX users_name_idx ON users (name);', line: 2 },
+      { sql: 'CREATE TABLE avatars (user_id bigint REFERENCES users (id));', line: 1 },
     ],
     valid: [
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },

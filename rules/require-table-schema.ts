@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { tableOf } from '../src/engine/operation-helpers';
+import { tablesNamedBy } from '../src/engine/operation-helpers';
 
 export default defineRule({
   id: 'require-table-schema',
@@ -13,16 +13,19 @@ export default defineRule({
 Qualifying names makes the migration act on the same table everywhere.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }],
+    invalid: [
+      { sql: 'ALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 },
+      { sql: 'DROP TABLE IF EXISTS public.sessions, sessions_old;', line: 1 },
+    ],
+    valid: [{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }, { sql: 'DROP TABLE public.sessions;' }],
   },
   create: (context) => {
     const reportedAt = new Set<string>();
     return {
       anyOperation(operation) {
-        const table = tableOf(operation);
+        const table = tablesNamedBy(operation).find((named) => !named.schema);
         const place = `${operation.location.line}:${operation.location.column}`;
-        if (!table || table.schema || reportedAt.has(place)) return;
+        if (!table || reportedAt.has(place)) return;
         reportedAt.add(place);
         context.report(operation, { table: table.name });
       },

@@ -1,18 +1,14 @@
-import type { ColumnType, Operation, TableName } from '../model/operations';
+import type { ColumnType, Operation, OperationOf, TableName } from '../model/operations';
 import { qualifiedName } from '../model/operations';
 
 export { qualifiedName };
 
-/** The table an operation acts on, when it acts on exactly one. */
-export function tableOf(operation: Operation): TableName | undefined {
-  return 'table' in operation ? operation.table : undefined;
-}
-
 /**
- * The table on which the operation takes an ACCESS EXCLUSIVE or SHARE ROW
- * EXCLUSIVE lock (blocking writes, and for ACCESS EXCLUSIVE reads too), or
- * undefined when it takes none. `DROP INDEX` names no table: the result is
- * then the index name, which stands for its (unknown) table.
+ * The table on which the operation takes a lock that blocks the application's
+ * writes (SHARE and stronger) or reads (ACCESS EXCLUSIVE), or undefined when it
+ * takes none. While such a lock waits in the queue, every query that conflicts
+ * with it waits too. `DROP INDEX` and `REINDEX INDEX` name no table: the index
+ * name then stands for its (unknown, existing) table.
  */
 export function blockingLockTarget(operation: Operation): TableName | undefined {
   switch (operation.kind) {
@@ -27,8 +23,14 @@ export function blockingLockTarget(operation: Operation): TableName | undefined 
     case 'dropConstraint':
     case 'renameTable':
       return operation.table;
+    case 'createIndex':
+      return operation.concurrently ? undefined : operation.table;
+    case 'createTable':
+      return referencedTables(operation)[0]; // a foreign key locks the referenced table SHARE ROW EXCLUSIVE
     case 'detachPartition':
       return operation.concurrently ? undefined : operation.table;
+    case 'reindex':
+      return operation.concurrently ? undefined : { name: operation.target };
     case 'dropTable':
     case 'truncate':
       return operation.tables[0];
@@ -39,6 +41,21 @@ export function blockingLockTarget(operation: Operation): TableName | undefined 
     default:
       return undefined;
   }
+}
+
+function referencedTables(operation: OperationOf<'createTable'>): TableName[] {
+  const fromColumns = operation.columns.flatMap((column) => (column.references ? [column.references.table] : []));
+  const fromConstraints = operation.constraints.flatMap((constraint) =>
+    constraint.references ? [constraint.references.table] : [],
+  );
+  return [...fromColumns, ...fromConstraints];
+}
+
+/** Every table an operation names (for rules about how tables are named). */
+export function tablesNamedBy(operation: Operation): TableName[] {
+  if ('table' in operation) return [operation.table];
+  if (operation.kind === 'dropTable' || operation.kind === 'truncate') return operation.tables;
+  return [];
 }
 
 export interface TypedColumn {
