@@ -79,7 +79,12 @@ function samplesByShape(keys: string[]): Map<string, string> {
   for (const sample of keys) {
     const [file, line] = sample.split(':');
     const text = fs.readFileSync(file, 'utf8').split('\n')[Number(line) - 1].trim();
-    const shape = text.split(/\s+/).slice(0, 3).join(' ').replace(/[a-z_]+\d*$/, (word) => (/^[A-Z]+$/.test(word) ? word : 'x'));
+    const shape = text
+      .replace(/;$/, '')
+      .split(/\s+/)
+      .slice(0, 3)
+      .map((word) => (/^[A-Z]+$/.test(word) ? word : 'x'))
+      .join(' ');
     if (!samples.has(shape)) samples.set(shape, `${path.relative(ROOT, file)}:${line} \`${text}\``);
   }
   return samples;
@@ -97,6 +102,8 @@ function compare(title: string, files: string[]): void {
   console.log('| rule | both | only migralint | only squawk |');
   console.log('|---|---:|---:|---:|');
   const examples: string[] = [];
+  let agreeing = 0;
+  let shared = 0;
   for (const rule of rules) {
     const mine = new Set(ours.filter((f) => f.rule === rule).map(key));
     const squawk = new Set(theirs.filter((f) => f.rule === rule).map(key));
@@ -104,12 +111,17 @@ function compare(title: string, files: string[]): void {
     const onlyMine = [...mine].filter((k) => !theirKeys.has(k));
     const onlySquawk = [...squawk].filter((k) => !ourKeys.has(k));
     console.log(`| ${rule} | ${both} | ${onlyMine.length} | ${onlySquawk.length} |`);
+    if (mine.size > 0 && squawk.size > 0) {
+      shared++;
+      if (onlyMine.length === 0 && onlySquawk.length === 0) agreeing++;
+    }
     for (const [side, list] of [['migralint', onlyMine], ['squawk', onlySquawk]] as const) {
       for (const [shape, sample] of samplesByShape(list)) {
         examples.push(`- only ${side}, ${rule}, \`${shape}…\`: ${sample}`);
       }
     }
   }
+  console.log(`\nOf the ${shared} rule ids both tools reported, ${agreeing} agree on every statement.`);
   if (examples.length > 0) console.log(`\nOne example of each difference:\n${examples.join('\n')}`);
 }
 

@@ -68,6 +68,8 @@ export const STATEMENT_PATTERNS: readonly string[] = [
   'CREATE TABLE {t}_ser_{n} (id serial PRIMARY KEY, code varchar(20));',
   'UPDATE {t} SET {c} = 0 WHERE {c} IS NULL;',
   "COMMENT ON TABLE {t} IS 'DROP TABLE {t}; -- not a statement';",
+  'BEGIN;',
+  'COMMIT;',
 ];
 
 const TABLES = ['users', 'orders', 'accounts', 'invoices', 'events', 'payments', 'sessions', 'products'];

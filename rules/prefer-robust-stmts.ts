@@ -1,9 +1,17 @@
 import type { Operation } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
 
-/** The IF [NOT] EXISTS a statement lacks, or undefined when it has it (or cannot have it). */
-function missingGuard(operation: Operation): string | undefined {
+/** What would make the statement safe to re-run, or undefined when it already is. */
+function missingGuard(operation: Operation, previous: readonly Operation[]): string | undefined {
   switch (operation.kind) {
+    case 'addConstraint': {
+      const { name } = operation.constraint;
+      const dropsFirst = previous.some((earlier) => earlier.kind === 'dropConstraint' && earlier.ifExists && earlier.name === name);
+      return dropsFirst ? undefined : `a DROP CONSTRAINT IF EXISTS ${name ?? '…'} before it`;
+    }
+    case 'renameColumn':
+    case 'renameTable':
+      return 'a check that the old name still exists (in a DO block)';
     case 'createTable':
       return operation.ifNotExists ? undefined : 'CREATE TABLE IF NOT EXISTS';
     case 'createIndex':
@@ -28,23 +36,31 @@ export default defineRule({
   meta: {
     category: 'conventions',
     severity: 'off',
-    description: 'A statement outside a transaction that cannot be re-run',
+    description: 'A statement outside a transaction that fails when the migration is re-run',
     message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
-    help: 'Add IF [NOT] EXISTS, so a migration that stopped half way can be run again.',
+    help: 'Add IF [NOT] EXISTS (or drop-if-exists first), so a migration that stopped half way can be run again.',
     rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
 a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
 written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`,
   },
   examples: {
-    invalid: [{ sql: 'CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);', line: 1, column: 1 }],
+    invalid: [
+      { sql: 'CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);', line: 1, column: 1 },
+      { sql: 'ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;', line: 1 },
+      { sql: 'ALTER TABLE orders RENAME COLUMN total TO total_cents;', line: 1 },
+    ],
     valid: [
       { sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id);' },
+      {
+        sql: 'ALTER TABLE orders DROP CONSTRAINT IF EXISTS total_positive;\nALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;',
+      },
+      { sql: 'ALTER TABLE orders VALIDATE CONSTRAINT total_positive;' },
       { sql: 'BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;' },
     ],
   },
   create: (context) => ({
     anyOperation(operation) {
-      const detail = missingGuard(operation);
+      const detail = missingGuard(operation, context.previous);
       if (detail && !context.inTransaction) context.report(operation, { detail });
     },
   }),

@@ -55,8 +55,10 @@ function buildParser(version: string) {
 /** Parses argv; `--help`/`--version` come back as text to print. Bad arguments throw a UsageError. */
 export async function parseArgs(argv: readonly string[], version: string): Promise<CliCommand> {
   const parser = buildParser(version);
+  // yargs drops a lone `-`, which by convention means standard input: take it out and put it back.
+  const readsStdin = argv.includes('-');
   const { parsed, output } = await new Promise<{ parsed: Record<string, unknown>; output: string }>((resolve, reject) => {
-    void parser.parse([...argv], {}, (error: Error | undefined, result: Record<string, unknown>, text: string) => {
+    void parser.parse(argv.filter((arg) => arg !== '-'), {}, (error: Error | undefined, result: Record<string, unknown>, text: string) => {
       if (error) reject(new UsageError(firstLine(error.message)));
       else resolve({ parsed: result, output: text });
     });
@@ -66,7 +68,8 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
   if (first === 'explain') return { command: 'explain', rule: String(parsed.rule) };
   if (first === 'rules') return { command: 'rules' };
   if (first === 'init') return { command: 'init' };
-  return { command: 'lint', options: lintArgs(parsed) };
+  const options = lintArgs(parsed);
+  return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
 }
 
 function lintArgs(parsed: Record<string, unknown>): LintArgs {

@@ -122,5 +122,5 @@ export function toPosix(file: string): string {
 /** The path shown in findings: relative to the current directory, `/`-separated. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative);
+  return toPosix(path.isAbsolute(relative) ? file : relative);
 }

@@ -37,7 +37,8 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
 
   let statements: RawStmt[];
   try {
-    statements = parseSync(forwardText).stmts ?? [];
+    // The parser refuses an empty string; an empty file simply has no statements.
+    statements = forwardText.length === 0 ? [] : (parseSync(forwardText).stmts ?? []);
   } catch (error) {
     const problem = syntaxProblem(error, forwardText, lines);
     if (!problem) throw error;

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** These run the real executable, as users and CI do; `npm test` builds dist/ first. */
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'migralint');
+
+function migralint(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    input: options.input,
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('--version prints the package version', () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  expect(migralint(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test('--help lists the commands and options', () => {
+  const run = migralint(['--help']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('migralint explain <rule>');
+  expect(run.stdout).toContain('--assume-in-transaction');
+});
+
+test('the quick start: linting the bundled fixtures finds errors and exits 1', () => {
+  const run = migralint(['fixtures/sql']);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('fixtures/sql/000008_rename_full_name.up.sql\n  3:1  error  Renaming column "users"."full_name"');
+  expect(run.stdout).toMatch(/✖ 9 problems \(8 errors, 1 warning\) in 10 files \(10 rollback skipped\)\n$/);
+  expect(run.stderr).toBe('');
+});
+
+test('standard input through a pipe', () => {
+  const run = migralint(['--stdin-filepath', 'piped.sql', '--format', 'compact'], { input: 'DROP TABLE users;' });
+  expect(run.stdout.split('\n')[0]).toBe(
+    'piped.sql:1:1: error ban-drop-table Dropping table "users" breaks application code that still queries it, and loses its data.',
+  );
+  expect(run.code).toBe(1);
+});
+
+test('errors are one line on stderr, with no stack trace', () => {
+  const run = migralint(['does/not/exist.sql']);
+  expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: No such file or directory: does/not/exist.sql\n' });
+});

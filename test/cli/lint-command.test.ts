@@ -1,0 +1,283 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempProject } from './run-cli';
+
+const DROP = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN age;\n";
+const SAFE = "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n";
+const WARNING_ONLY = 'ALTER TABLE users ADD COLUMN bio text;\n';
+
+interface JsonReport {
+  files: Array<{ file: string; frontend: string; statements: number; skipped?: string }>;
+  findings: Array<{ rule: string; file: string; line: number; column: number; severity: string }>;
+  summary: { files: number; errors: number; warnings: number };
+}
+
+const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
+const ruleKeys = (report: JsonReport) => report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+
+describe('which files are linted', () => {
+  test('a folder is walked recursively, skipping node_modules and dot-folders; paths are relative and sorted', async () => {
+    const cwd = tempProject({
+      'db/migrations/002_drop.sql': DROP,
+      'db/migrations/001_add.sql': SAFE,
+      'db/migrations/archive/000_old.sql': DROP,
+      'db/migrations/node_modules/x.sql': DROP,
+      'db/migrations/.cache/y.sql': DROP,
+      'db/migrations/README.md': '# not a migration',
+    });
+    const { code, stdout } = await runCli(['db/migrations', '--format', 'json'], { cwd });
+    const report = parse(stdout);
+    expect(report.files.map((file) => file.file)).toEqual([
+      'db/migrations/001_add.sql',
+      'db/migrations/002_drop.sql',
+      'db/migrations/archive/000_old.sql',
+    ]);
+    expect(ruleKeys(report)).toEqual([
+      'db/migrations/002_drop.sql:2:1 ban-drop-column',
+      'db/migrations/archive/000_old.sql:2:1 ban-drop-column',
+    ]);
+    expect(code).toBe(1);
+  });
+
+  test('globs select files, and config excludes drop them', async () => {
+    const cwd = tempProject({
+      'migrations/001.sql': DROP,
+      'migrations/002.sql': DROP,
+      'migralint.config.json': JSON.stringify({ exclude: ['migrations/002.sql'] }),
+    });
+    const report = parse((await runCli(['migrations/*.sql', '--format', 'json'], { cwd })).stdout);
+    expect(report.files.map((file) => file.file)).toEqual(['migrations/001.sql']);
+  });
+
+  test('with no path, the config include globs are used, relative to the config file', async () => {
+    const cwd = tempProject({
+      'sql/schema/001.sql': DROP,
+      'sql/seed/001.sql': DROP,
+      'migralint.config.json': JSON.stringify({ include: ['sql/schema/**/*.sql'] }),
+      'src/placeholder.txt': '',
+    });
+    const report = parse((await runCli(['--format', 'json'], { cwd: path.join(cwd, 'src') })).stdout);
+    expect(report.files.map((file) => file.file)).toEqual(['../sql/schema/001.sql']);
+  });
+
+  test('with no path and no config, the usual migrations folders are used', async () => {
+    const cwd = tempProject({ 'db/migrations/001.sql': DROP, 'migrations/001.sql': SAFE });
+    const report = parse((await runCli(['--format', 'json'], { cwd })).stdout);
+    expect(report.files.map((file) => file.file)).toEqual(['db/migrations/001.sql', 'migrations/001.sql']);
+  });
+
+  test('rollback files are listed as skipped and not linted', async () => {
+    const cwd = tempProject({ 'm/001_x.up.sql': SAFE, 'm/001_x.down.sql': 'DROP TABLE users;' });
+    const report = parse((await runCli(['m', '--format', 'json'], { cwd })).stdout);
+    expect(report.files).toEqual([
+      { file: 'm/001_x.down.sql', frontend: 'sql', statements: 0, skipped: 'rollback migration (down/undo file)' },
+      { file: 'm/001_x.up.sql', frontend: 'sql', statements: 2 },
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('standard input', () => {
+  test('- reads SQL from stdin, named by --stdin-filepath', async () => {
+    const cwd = tempProject({});
+    const { code, stdout } = await runCli(['-', '--stdin-filepath', '0042_drop.sql', '--format', 'compact'], { cwd, stdin: DROP });
+    expect(stdout).toBe(
+      '0042_drop.sql:2:1: error ban-drop-column Dropping column "users"."age" breaks application code that still reads or writes it.\n',
+    );
+    expect(code).toBe(1);
+  });
+
+  test('--stdin-filepath alone also reads stdin; without a name, stdin is SQL shown as <stdin>', async () => {
+    const cwd = tempProject({});
+    expect((await runCli(['--stdin-filepath', 'x.sql', '--format', 'compact'], { cwd, stdin: DROP })).stdout).toMatch(/^x\.sql:2:1: /);
+    expect((await runCli(['-', '--format', 'compact'], { cwd, stdin: DROP })).stdout).toMatch(/^<stdin>:2:1: /);
+  });
+});
+
+describe('options', () => {
+  test('--rule overrides severities; warnings alone exit 0', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP });
+    const { code, stdout } = await runCli(['m', '--rule', 'ban-drop-column=warn', '--format', 'json'], { cwd });
+    expect(parse(stdout).summary).toEqual({ files: 1, errors: 0, warnings: 1 });
+    expect(code).toBe(0);
+  });
+
+  test('--max-warnings fails the run when warnings exceed it', async () => {
+    const cwd = tempProject({ 'm/1.sql': WARNING_ONLY });
+    expect((await runCli(['m', '--max-warnings', '1'], { cwd })).code).toBe(0);
+    const strict = await runCli(['m', '--max-warnings', '0'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('migralint: 1 warnings exceed --max-warnings 0\n');
+  });
+
+  test('--quiet reports errors only', async () => {
+    const cwd = tempProject({ 'm/1.sql': 'ALTER TABLE users DROP COLUMN age;' });
+    const report = parse((await runCli(['m', '--quiet', '--format', 'json'], { cwd })).stdout);
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['ban-drop-column']);
+  });
+
+  test('--pg-version and --assume-in-transaction change the findings', async () => {
+    const cwd = tempProject({
+      'm/1.sql': "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN status text DEFAULT 'x';\nCREATE INDEX CONCURRENTLY i ON users (status);",
+    });
+    const rules = async (...flags: string[]) =>
+      parse((await runCli(['m', '--format', 'json', ...flags], { cwd })).stdout).findings.map((f) => f.rule);
+    expect(await rules()).toEqual([]);
+    expect(await rules('--pg-version', '10')).toEqual(['adding-field-with-default']);
+    expect(await rules('--assume-in-transaction')).toEqual(['ban-concurrent-index-creation-in-transaction']);
+  });
+
+  test('config pgVersion, assumeInTransaction, preset and rules apply; flags override config', async () => {
+    const cwd = tempProject({
+      'm/1.sql': "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN status text DEFAULT 'x';",
+      'migralint.config.json': JSON.stringify({ pgVersion: 10, rules: { 'adding-field-with-default': 'warn' } }),
+    });
+    const fromConfig = parse((await runCli(['m', '--format', 'json'], { cwd })).stdout);
+    expect(fromConfig.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['adding-field-with-default:warning']);
+    const overridden = parse((await runCli(['m', '--format', 'json', '--pg-version', '16'], { cwd })).stdout);
+    expect(overridden.findings).toEqual([]);
+  });
+
+  test('-o writes the report to a file and nothing to stdout', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP });
+    const { code, stdout } = await runCli(['m', '--format', 'json', '-o', 'reports/migralint.json'], { cwd });
+    expect(stdout).toBe('');
+    expect(parse(fs.readFileSync(path.join(cwd, 'reports/migralint.json'), 'utf8')).summary.errors).toBe(1);
+    expect(code).toBe(1);
+  });
+
+  test('colour only on a TTY, never with NO_COLOR, and --color/--no-color force it', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP });
+    const hasColour = (run: { stdout: string }) => run.stdout.includes('\u001b[');
+    expect(hasColour(await runCli(['m'], { cwd }))).toBe(false);
+    expect(hasColour(await runCli(['m'], { cwd, tty: true }))).toBe(true);
+    expect(hasColour(await runCli(['m'], { cwd, tty: true, env: { NO_COLOR: '1' } }))).toBe(false);
+    expect(hasColour(await runCli(['m', '--no-color'], { cwd, tty: true }))).toBe(false);
+    expect(hasColour(await runCli(['m', '--color'], { cwd }))).toBe(true);
+  });
+});
+
+describe('bad input gives one clear line and exit code 2, or a finding', () => {
+  test.each([
+    [['missing/dir'], 'migralint: No such file or directory: missing/dir\n'],
+    [['m/*.psql'], 'migralint: No files match the pattern m/*.psql\n'],
+    [['empty'], 'migralint: No migration files (.sql, .js, .ts) found in empty\n'],
+    [['m', '--format', 'xml'], 'migralint: --format "xml" is not a format; choose one of stylish, json, compact\n'],
+    [['m', '--rule', 'no-such-rule=off'], 'migralint: --rule: unknown rule "no-such-rule" (see `migralint rules`)\n'],
+    [['m', '--pg-version', 'fifteen'], 'migralint: --pg-version "fifteen": expected a PostgreSQL version such as 15 or 9.6\n'],
+    [['m', '--max-warnings', '-1'], 'migralint: --max-warnings must be a whole number of 0 or more\n'],
+    [['m', '--frobnicate'], 'migralint: Unknown argument: frobnicate\n'],
+    [['explain', 'no-such-rule'], 'migralint: Unknown rule "no-such-rule" (see `migralint rules`)\n'],
+  ])('%j', async (args, stderr) => {
+    const cwd = tempProject({ 'm/1.sql': DROP, 'empty/notes.txt': 'nothing here' });
+    const run = await runCli(args, { cwd });
+    expect(run).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('an invalid config file names the file and key', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP, 'migralint.config.json': '{"rulez": {}}' });
+    const run = await runCli(['m'], { cwd });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `migralint: ${path.join(cwd, 'migralint.config.json')}: unknown key "rulez"\n` });
+  });
+
+  test('no path and no migrations folder explains where it looked', async () => {
+    const run = await runCli([], { cwd: tempProject({}) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^migralint: No paths given and no migrations folder found \(looked for migrations\/, db\/migrations\/, /);
+  });
+
+  test('a binary file is a syntax-error finding; the other files are still linted', async () => {
+    const cwd = tempProject({ 'm/1.sql': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]), 'm/2.sql': DROP });
+    const run = await runCli(['m', '--format', 'compact'], { cwd });
+    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'm/1.sql:1:5: error syntax-error',
+      'm/2.sql:2:1: error ban-drop-column',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('a file PostgreSQL cannot parse is a syntax-error finding at the parser position; others are still linted', async () => {
+    const cwd = tempProject({ 'm/1.sql': 'SELECT 1;\nALTR TABLE x;', 'm/2.sql': DROP });
+    const run = await runCli(['m', '--format', 'compact'], { cwd });
+    expect(run.stdout).toContain('m/1.sql:2:1: error syntax-error PostgreSQL cannot parse this file: syntax error at or near "ALTR".\n');
+    expect(run.stdout).toContain('m/2.sql:2:1: error ban-drop-column');
+    expect(run.code).toBe(1);
+  });
+
+  test('empty files, files with only comments, and a UTF-8 BOM are fine', async () => {
+    const cwd = tempProject({
+      'm/1.sql': '',
+      'm/2.sql': '-- nothing yet\n/* still nothing */\n',
+      'm/3.sql': `\uFEFF${DROP}`,
+    });
+    const run = await runCli(['m', '--format', 'json'], { cwd });
+    const report = parse(run.stdout);
+    expect(report.files.map((file) => file.statements)).toEqual([0, 0, 2]);
+    expect(ruleKeys(report)).toEqual(['m/3.sql:2:1 ban-drop-column']);
+  });
+
+  test('an unreadable file is one line on stderr and exit code 2; the other files are still linted', async () => {
+    const cwd = tempProject({ 'm/001_locked.sql': DROP, 'm/002_open.sql': DROP });
+    // Permissions do not stop root, so the refusal is simulated at the file system call
+    // (on the module object itself: TypeScript's `import * as fs` copies are read-only views of it).
+    const nodeFs = jest.requireActual<typeof fs>('node:fs');
+    const realRead = nodeFs.readFileSync;
+    const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      if (String(file).endsWith('001_locked.sql')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return realRead(file, options as BufferEncoding);
+    }) as typeof fs.readFileSync);
+    try {
+      const run = await runCli(['m', '--format', 'compact'], { cwd });
+      expect(run.stderr).toBe('migralint: cannot read m/001_locked.sql: permission denied\n');
+      expect(run.stdout).toMatch(/^m\/002_open\.sql:2:1: error ban-drop-column /);
+      expect(run.code).toBe(2);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  test('a symbolic link loop in a folder is walked once', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP });
+    fs.symlinkSync(path.join(cwd, 'm'), path.join(cwd, 'm', 'loop'));
+    const report = parse((await runCli(['m', '--format', 'json'], { cwd })).stdout);
+    expect(report.files.map((file) => file.file)).toEqual(['m/1.sql']);
+  });
+});
+
+describe('explain, rules and init', () => {
+  test('explain prints the rationale, the safe alternative and the examples', async () => {
+    const run = await runCli(['explain', 'require-concurrent-index-creation'], { cwd: tempProject({}) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^require-concurrent-index-creation: Creating an index without CONCURRENTLY\n/);
+    expect(run.stdout).toContain('Safe alternative: Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.');
+    expect(run.stdout).toContain('Flagged:\n    CREATE INDEX orders_customer_idx ON orders (customer_id);');
+  });
+
+  test('explain accepts an alias', async () => {
+    const run = await runCli(['explain', 'prefer-timestamp-tz'], { cwd: tempProject({}) });
+    expect(run.stdout).toMatch(/^prefer-timestamptz: /);
+  });
+
+  test('rules lists every rule with its category and default severity', async () => {
+    const run = await runCli(['rules'], { cwd: tempProject({}) });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^RULE\s+CATEGORY\s+SEVERITY\s+FRONT-ENDS$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^ban-drop-column\s+compatibility\s+error\s+sql$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql$/));
+  });
+
+  test('init writes a starter config for the migrations folders found, and never overwrites one', async () => {
+    const cwd = tempProject({ 'db/migrations/001.sql': SAFE });
+    const first = await runCli(['init'], { cwd });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'migralint.config.json'), 'utf8'))).toEqual({
+      include: ['db/migrations/**/*.{sql,js,ts}'],
+      pgVersion: 15,
+      assumeInTransaction: false,
+      rules: {},
+    });
+    expect((await runCli([], { cwd })).code).toBe(0);
+    const second = await runCli(['init'], { cwd });
+    expect(second).toEqual({ code: 2, stdout: '', stderr: 'migralint: migralint.config.json already exists; not overwriting it\n' });
+  });
+});
