@@ -4,6 +4,8 @@ import type { RuleDefinition } from './engine/rule';
 import { runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
 import { detectFrontend } from './frontends/detect';
+import { analyzeKnexFile } from './frontends/knex';
+import { knexfileDisablesTransactions } from './frontends/knex/knexfile';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
 import type { AnalyzedFile, FrontendName } from './model/file';
@@ -41,10 +43,20 @@ export function lintText(text: string, displayPath: string, options: LintOptions
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
   if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
+  if (frontend === 'typeorm') return { file: displayPath, skipped: 'the TypeORM front-end is not available in this version' };
   if (source.includes('\u0000')) return resultOf(binaryFile(frontend, source), displayPath, '', options);
-  if (frontend !== 'sql') return { file: displayPath, skipped: `the ${frontend} front-end is not available in this version` };
-  const analyzed = analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
-  return resultOf(analyzed, displayPath, source, options);
+  return resultOf(analyze(frontend, source, displayPath, options), displayPath, source, options);
+}
+
+function analyze(frontend: FrontendName, source: string, displayPath: string, options: LintOptions): AnalyzedFile {
+  switch (frontend) {
+    case 'sql':
+      return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
+    case 'knex':
+      return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath) });
+    case 'typeorm':
+      throw new Error('unreachable: TypeORM files are skipped above');
+  }
 }
 
 function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, options: LintOptions): FileResult {

@@ -26,7 +26,8 @@ export class FileState {
     this.previous.push(operation);
     switch (operation.kind) {
       case 'createTable':
-        this.newTables.push(operation.table);
+        // A table created only under a run-time condition (a hasTable guard) may already exist with rows.
+        if (!operation.conditional) this.newTables.push(operation.table);
         break;
       case 'renameTable':
         if (this.isNewTable(operation.table)) this.newTables.push({ ...operation.table, name: operation.newName });

@@ -2,7 +2,10 @@ import type { IgnoreDirective } from '../model/file';
 
 export interface RawFinding {
   rule: string;
+  /** The first line of the statement (or of the JS statement around a builder call or embedded SQL). */
   anchorLine: number;
+  /** The first line of the finding itself. */
+  line: number;
 }
 
 /** Tracks which ignore comments silenced something, so the unused ones can be reported. */
@@ -19,7 +22,8 @@ export class IgnoreTracker {
   silences(finding: RawFinding): boolean {
     let silenced = false;
     this.directives.forEach((directive, index) => {
-      if (directive.scope === 'statement' && directive.targetLine !== finding.anchorLine) return;
+      const targetsFinding = directive.targetLine === finding.anchorLine || directive.targetLine === finding.line;
+      if (directive.scope === 'statement' && !targetsFinding) return;
       const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
       if (directive.rules.length > 0 && named === undefined) return;
       this.used.add(`${index}:${named ?? '*'}`);

@@ -10,7 +10,10 @@ export function isMigrationCandidate(filePath: string): boolean {
 }
 
 const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
-const KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bup\s*[=(:][^]*?\.(schema|raw)\b/;
+const KNEX_MARKERS = /(['"])knex\1|\bKnex\b/;
+/** An `up` export whose parameter is named `knex` (any of the usual export forms). */
+const UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
+const UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
 
 /** Which front-end reads the file: by extension for SQL, by content for JavaScript/TypeScript. */
 export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
@@ -18,6 +21,6 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
   if (SQL_EXTENSIONS.includes(extension)) return 'sql';
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
   if (TYPEORM_MARKERS.test(text)) return 'typeorm';
-  if (KNEX_MARKERS.test(text)) return 'knex';
+  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return 'knex';
   return undefined;
 }

@@ -199,7 +199,7 @@ describe('bad input gives one clear line and exit code 2, or a finding', () => {
   test('a file PostgreSQL cannot parse is a syntax-error finding at the parser position; others are still linted', async () => {
     const cwd = tempProject({ 'm/1.sql': 'SELECT 1;\nALTR TABLE x;', 'm/2.sql': DROP });
     const run = await runCli(['m', '--format', 'compact'], { cwd });
-    expect(run.stdout).toContain('m/1.sql:2:1: error syntax-error PostgreSQL cannot parse this file: syntax error at or near "ALTR".\n');
+    expect(run.stdout).toContain('m/1.sql:2:1: error syntax-error PostgreSQL cannot parse this SQL: syntax error at or near "ALTR".\n');
     expect(run.stdout).toContain('m/2.sql:2:1: error ban-drop-column');
     expect(run.code).toBe(1);
   });

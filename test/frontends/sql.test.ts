@@ -173,7 +173,7 @@ describe('syntax errors', () => {
     expect(file.problems).toEqual([
       {
         rule: 'syntax-error',
-        message: 'PostgreSQL cannot parse this file: syntax error at or near "NUL".',
+        message: 'PostgreSQL cannot parse this SQL: syntax error at or near "NUL".',
         location: { line: 3, column: 24, endLine: 3, endColumn: 27 },
       },
     ]);

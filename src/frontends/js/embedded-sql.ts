@@ -1,0 +1,76 @@
+import { type SqlAnalysis, analyzeSql } from '../sql/analyze-sql';
+import type { LineIndex } from '../text-positions';
+import type { MappedText } from './mapped-text';
+
+/** Replaces each match with the replacer's text, which maps to where the match began. */
+export function substitute(source: MappedText, pattern: RegExp, replace: (match: RegExpExecArray) => string): MappedText {
+  let text = '';
+  const offsets: number[] = [];
+  let last = 0;
+  for (const match of source.text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+    const index = match.index ?? 0;
+    text += source.text.slice(last, index);
+    offsets.push(...source.offsets.slice(last, index));
+    const replacement = replace(match as RegExpExecArray);
+    text += replacement;
+    offsets.push(...Array(replacement.length).fill(source.offsets[index]));
+    last = index + match[0].length;
+  }
+  text += source.text.slice(last);
+  offsets.push(...source.offsets.slice(last));
+  return { text, offsets };
+}
+
+/** The bindings of a `knex.raw` call: positional (array) or named (object), with their values when constant. */
+export type KnexBindings = { kind: 'array'; values?: unknown[] } | { kind: 'object'; names: string[]; values?: Record<string, unknown> };
+
+/**
+ * Knex bindings: with an array, `??` is an identifier and `?` a value; with an
+ * object, `:name:` is an identifier and `:name` a value. `\?` is a literal `?`.
+ * Constant values are substituted as Knex would; unknown ones become
+ * `binding_N` (identifiers) and `$N` (values), so PostgreSQL's parser accepts them.
+ */
+export function substituteKnexBindings(sql: MappedText, bindings: KnexBindings | undefined): MappedText {
+  if (!bindings) return sql;
+  let counter = 0;
+  if (bindings.kind === 'array') {
+    return substitute(sql, /\\\?|\?\??/g, (match) => {
+      if (match[0] === '\\?') return '?';
+      const value = bindings.values?.[counter];
+      counter++;
+      return match[0] === '??' ? identifierText(value, `binding_${counter}`) : valueText(value, `$${counter}`);
+    });
+  }
+  const known = new Set(bindings.names);
+  return substitute(sql, /(?<!:):(\w+)(:?)(?!:)/g, (match) => {
+    if (!known.has(match[1])) return match[0];
+    counter++;
+    const value = bindings.values?.[match[1]];
+    return match[2] ? identifierText(value, `binding_${match[1]}`) : valueText(value, `$${counter}`);
+  });
+}
+
+/** `'users'` → `"users"`, `'public.users'` → `"public"."users"`, as Knex quotes identifiers. */
+function identifierText(value: unknown, fallback: string): string {
+  if (typeof value !== 'string') return fallback;
+  return value
+    .split('.')
+    .map((part) => `"${part.replace(/"/g, '""')}"`)
+    .join('.');
+}
+
+function valueText(value: unknown, fallback: string): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === 'boolean') return String(value);
+  return fallback;
+}
+
+/** Analyses SQL that sits in a JavaScript string, with findings at its place in the file. */
+export function analyzeEmbeddedSql(sql: MappedText, lines: LineIndex, anchorLine: number): SqlAnalysis {
+  return analyzeSql({
+    text: sql.text,
+    locate: (charIndex) => lines.position(sql.offsets[Math.min(charIndex, sql.offsets.length - 1)]),
+    anchorLine,
+  });
+}

@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import { type ParserPlugin, parse } from '@babel/parser';
+import type { File } from '@babel/types';
+
+export type ParsedScript = { ok: true; ast: File } | { ok: false; message: string; line: number; column: number };
+
+const TYPESCRIPT_EXTENSIONS = ['.ts', '.cts', '.mts'];
+
+/** Parses JavaScript or TypeScript (by extension) without running it. */
+export function parseScript(text: string, filePath: string): ParsedScript {
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
+  const plugins: ParserPlugin[] = typescript ? ['typescript', 'decorators-legacy'] : ['decorators-legacy'];
+  try {
+    const ast = parse(text, {
+      sourceType: 'unambiguous',
+      plugins,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      errorRecovery: false,
+    });
+    return { ok: true, ast };
+  } catch (error) {
+    const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
+    // Babel columns are 0-based; its message repeats the position in parentheses.
+    return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
+  }
+}

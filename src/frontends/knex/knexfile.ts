@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseScript } from '../js/parse-js';
+
+const KNEXFILE_NAMES = ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs'];
+const cache = new Map<string, boolean>();
+
+/**
+ * True when the nearest knexfile (in the migration's folder or above) sets
+ * `disableTransactions: true`. The knexfile is parsed, never run.
+ */
+export function knexfileDisablesTransactions(migrationPath: string): boolean {
+  for (let dir = path.dirname(path.resolve(migrationPath)); ; dir = path.dirname(dir)) {
+    const cached = cache.get(dir);
+    if (cached !== undefined) return cached;
+    const knexfile = KNEXFILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
+    if (knexfile) {
+      const disables = setsDisableTransactions(knexfile);
+      cache.set(dir, disables);
+      return disables;
+    }
+    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return false;
+  }
+}
+
+function setsDisableTransactions(file: string): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (!text.includes('disableTransactions')) return false;
+  const parsed = parseScript(text, file);
+  if (!parsed.ok) return false;
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const candidate = node as { type?: string; key?: { name?: string; value?: string }; value?: { type?: string; value?: unknown } };
+    const key = candidate.key?.name ?? candidate.key?.value;
+    if (candidate.type === 'ObjectProperty' && key === 'disableTransactions' && candidate.value?.type === 'BooleanLiteral' && candidate.value.value === true) {
+      found = true;
+      return;
+    }
+    for (const [field, child] of Object.entries(node)) {
+      if (field === 'loc' || field === 'comments' || field === 'leadingComments' || field === 'trailingComments') continue;
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child && typeof child === 'object') visit(child);
+    }
+  };
+  visit(parsed.ast.program);
+  return found;
+}

@@ -1,0 +1,25 @@
+import { parseSync } from 'libpg-query';
+import type { ColumnDefault, ColumnType } from '../../model/operations';
+import { classifyDefault, columnType, nodeAs } from './pg-nodes';
+
+/** Parses a type as written in SQL (`varchar(20)`, `text[]`, `timestamp with time zone`). */
+export function parseTypeName(type: string): ColumnType | undefined {
+  try {
+    const [statement] = parseSync(`CREATE TABLE t (c ${type})`).stmts ?? [];
+    const column = nodeAs(nodeAs(statement?.stmt, 'CreateStmt')?.tableElts?.[0], 'ColumnDef');
+    return columnType(column?.typeName);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Classifies a SQL expression used as a DEFAULT (`now()`, `gen_random_uuid()`, `'x'::text`). */
+export function classifySqlExpression(expression: string): ColumnDefault {
+  try {
+    const [statement] = parseSync(`SELECT ${expression}`).stmts ?? [];
+    const target = nodeAs(nodeAs(statement?.stmt, 'SelectStmt')?.targetList?.[0], 'ResTarget');
+    return classifyDefault(target?.val);
+  } catch {
+    return { kind: 'unknown' };
+  }
+}
