@@ -37,11 +37,14 @@ batches.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.uuid('token').defaultTo(knex.raw('gen_random_uuid()'));\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();', line: 1, column: 1 },
       { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';", line: 1, options: { pgVersion: 10 } },
       { sql: 'ALTER TABLE orders\n  ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;', line: 1 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('status').defaultTo('active');\n  });\n};\n" },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },
       { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
       { sql: 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();' },
       { sql: 'CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();' },

@@ -29,6 +29,8 @@ go on), then \`SET NOT NULL\` and drop the check.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropNullable('email');\n  });\n};\n", line: 3 },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('email').notNullable().alter();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', line: 1, column: 1 },
       {
         sql: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
@@ -37,6 +39,7 @@ go on), then \`SET NOT NULL\` and drop the check.`,
       },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('leads', (t) => t.string('email'));\n  await knex.schema.alterTable('leads', (t) => t.dropNullable('email'));\n};\n" },
       {
         sql: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
       },

@@ -19,10 +19,13 @@ enforce NOT NULL afterwards with a validated CHECK constraint.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE orders ADD COLUMN currency text NOT NULL;', line: 1, column: 1 },
       { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable().defaultTo('EUR');\n  });\n};\n" },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3);\n  });\n};\n" },
       { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';" },
       { sql: 'ALTER TABLE orders ADD COLUMN currency text;' },
       { sql: 'CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL;' },

@@ -18,10 +18,12 @@ index_name\`, which only takes the lock briefly.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('events', (table) => {\n    table.primary(['id']);\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE events ADD PRIMARY KEY (id);', line: 1, column: 1 },
       { sql: 'ALTER TABLE events ADD COLUMN id bigserial PRIMARY KEY;', line: 1 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('logs', (t) => {\n    t.bigInteger('id');\n    t.primary(['id']);\n  });\n};\n" },
       { sql: 'ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_idx;' },
       { sql: 'CREATE TABLE logs (id bigint);\nALTER TABLE logs ADD PRIMARY KEY (id);' },
     ],

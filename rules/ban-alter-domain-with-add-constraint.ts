@@ -13,8 +13,10 @@ domain, holding locks on all those tables for the duration. Table-level CHECK co
 \`NOT VALID\` and validated without blocking.`,
   },
   examples: {
-    invalid: [{ sql: "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@');", line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER DOMAIN email SET DEFAULT NULL;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@')\");\n};\n", line: 2 },{ sql: "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@');", line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER DOMAIN email SET DEFAULT NULL\");\n};\n" },{ sql: 'ALTER DOMAIN email SET DEFAULT NULL;' }],
   },
   create: (context) => ({
     alterDomainAddConstraint(operation) {

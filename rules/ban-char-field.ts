@@ -13,8 +13,10 @@ export default defineRule({
 application code; it is never faster than \`text\` in PostgreSQL.`,
   },
   examples: {
-    invalid: [{ sql: 'CREATE TABLE countries (code char(2));', line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE TABLE countries (code text);' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('countries', (t) => {\n    t.specificType('code', 'char(2)');\n  });\n};\n", line: 3 },{ sql: 'CREATE TABLE countries (code char(2));', line: 1, column: 25 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('countries', (t) => {\n    t.text('code');\n  });\n};\n" },{ sql: 'CREATE TABLE countries (code text);' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => type.name === 'bpchar' || type.name === 'char'),
 });

@@ -19,11 +19,13 @@ Put the statement in a migration of its own and turn the runner's transaction of
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)\");\n};\n", line: 2 },
       { sql: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\nCOMMIT;', line: 2, column: 1 },
       { sql: 'DROP INDEX CONCURRENTLY orders_customer_idx;', line: 1, options: { assumeInTransaction: true } },
       { sql: '-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', line: 2 },
     ],
     valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)\");\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
       { sql: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
     ],

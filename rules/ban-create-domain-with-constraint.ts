@@ -13,8 +13,10 @@ locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHE
 \`NOT VALID\` and validated without blocking traffic.`,
   },
   examples: {
-    invalid: [{ sql: "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');", line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE DOMAIN email AS text;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DOMAIN email AS text CHECK (VALUE ~ '@')\");\n};\n", line: 2 },{ sql: "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');", line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DOMAIN email AS text\");\n};\n" },{ sql: 'CREATE DOMAIN email AS text;' }],
   },
   create: (context) => ({
     createDomain(operation) {

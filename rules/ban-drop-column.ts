@@ -19,10 +19,13 @@ it ignored so it is left out of generated queries), then drop it in a later migr
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumn('age');\n  });\n};\n", line: 3 },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumns('legacy_flags');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users DROP COLUMN age;', line: 1, column: 1 },
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users\n  DROP COLUMN IF EXISTS legacy_flags;", line: 2 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('drafts', (t) => { t.text('body'); });\n  await knex.schema.alterTable('drafts', (t) => { t.dropColumn('body'); });\n};\n" },
       { sql: 'ALTER TABLE users ADD COLUMN age bigint;' },
       { sql: 'CREATE TABLE drafts (id bigint, body text);\nALTER TABLE drafts DROP COLUMN body;' },
       { sql: 'ALTER TABLE users DROP COLUMN age;', options: { fileName: '20240101_add_age.down.sql' } },

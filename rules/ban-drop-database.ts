@@ -12,8 +12,10 @@ export default defineRule({
 in that database, irreversibly, and breaks every application connected to it.`,
   },
   examples: {
-    invalid: [{ sql: 'DROP DATABASE analytics;', line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE DATABASE analytics;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"DROP DATABASE analytics\");\n};\n", line: 2 },{ sql: 'DROP DATABASE analytics;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DATABASE analytics\");\n};\n" },{ sql: 'CREATE DATABASE analytics;' }],
   },
   create: (context) => ({
     dropDatabase(operation) {

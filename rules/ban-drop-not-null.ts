@@ -14,8 +14,10 @@ export default defineRule({
 services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;', line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER TABLE users ALTER COLUMN phone SET DEFAULT NULL;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.setNullable('phone');\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('phone').defaultTo(null).alter({ alterNullable: false });\n  });\n};\n" },{ sql: 'ALTER TABLE users ALTER COLUMN phone SET DEFAULT NULL;' }],
   },
   create: (context) => ({
     dropNotNull(operation) {

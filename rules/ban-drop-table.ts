@@ -17,10 +17,13 @@ may be needed).`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.dropTable('audit_log');\n};\n", line: 2 },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.dropTableIfExists('sessions');\n};\n", line: 2 },
       { sql: 'DROP TABLE audit_log;', line: 1, column: 1 },
       { sql: 'BEGIN;\nDROP TABLE IF EXISTS public.sessions CASCADE;\nCOMMIT;', line: 2 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('tmp_import', (t) => t.bigInteger('id'));\n  await knex.schema.dropTable('tmp_import');\n};\n" },
       { sql: 'CREATE TABLE tmp_import (id bigint);\nDROP TABLE tmp_import;' },
       { sql: 'DROP TABLE audit_log;', options: { fileName: 'U3__drop_audit_log.sql' } },
     ],

@@ -15,8 +15,10 @@ reference those, and so on. What gets deleted depends on the schema at run time,
 every one of those tables is locked ACCESS EXCLUSIVE.`,
   },
   examples: {
-    invalid: [{ sql: 'TRUNCATE TABLE customers CASCADE;', line: 1, column: 1 }],
-    valid: [{ sql: 'TRUNCATE TABLE import_rows, import_batches;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"TRUNCATE TABLE customers CASCADE\");\n};\n", line: 2 },{ sql: 'TRUNCATE TABLE customers CASCADE;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"TRUNCATE TABLE import_rows\");\n};\n" },{ sql: 'TRUNCATE TABLE import_rows, import_batches;' }],
   },
   create: (context) => ({
     truncate(operation) {

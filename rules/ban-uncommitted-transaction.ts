@@ -13,8 +13,10 @@ export default defineRule({
 next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`,
   },
   examples: {
-    invalid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 }],
-    valid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
+    invalid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"BEGIN\");\n  await knex.raw(\"ALTER TABLE users ADD COLUMN bio text\");\n};\n", line: 4 },{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"BEGIN\");\n  await knex.raw(\"ALTER TABLE users ADD COLUMN bio text\");\n  await knex.raw(\"COMMIT\");\n};\n" },{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
   },
   create: (context) => {
     let openedBy: Operation | undefined;

@@ -20,10 +20,12 @@ backfill, a switch of reads, and dropping the old column later.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id').notNullable().alter();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;', line: 1, column: 1 },
       { sql: 'ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;', line: 1 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id_big');\n  });\n};\n" },
       { sql: 'CREATE TABLE metrics (value int);\nALTER TABLE metrics ALTER COLUMN value TYPE bigint;' },
       { sql: 'ALTER TABLE events ADD COLUMN payload_json jsonb;' },
     ],

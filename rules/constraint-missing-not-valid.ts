@@ -32,6 +32,7 @@ the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.check('?? >= 0', ['total'], 'positive_total');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0);', line: 1, column: 1 },
       {
         sql: 'BEGIN;\nALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT positive_total;\nCOMMIT;',
@@ -39,6 +40,7 @@ the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
       },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID\");\n};\n" },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;' },
       { sql: 'ALTER TABLE orders VALIDATE CONSTRAINT positive_total;' },
       {

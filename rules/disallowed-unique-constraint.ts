@@ -18,10 +18,13 @@ Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.unique(['email']);\n  });\n};\n", line: 3 },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('handle').unique();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', line: 1, column: 1 },
       { sql: 'ALTER TABLE users ADD COLUMN handle text UNIQUE;', line: 1 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('teams', (t) => {\n    t.string('slug').unique();\n  });\n};\n" },
       { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;' },
       { sql: 'CREATE TABLE teams (slug text);\nALTER TABLE teams ADD CONSTRAINT teams_slug_key UNIQUE (slug);' },
     ],

@@ -17,13 +17,15 @@ name, a later migration) no longer finds it.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse']);\n  });\n};\n", line: 3 },
       {
         sql: `CREATE INDEX CONCURRENTLY ${'orders_customer_id_created_at_status_region_'.repeat(2)}idx ON orders (customer_id);`,
         line: 1,
         column: 1,
       },
     ],
-    valid: [{ sql: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);' }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse'], 'ofe_customer_idx');\n  });\n};\n" },{ sql: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);' }],
   },
   create: (context) => ({
     anyOperation(operation) {

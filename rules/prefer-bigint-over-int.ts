@@ -16,8 +16,10 @@ table (see changing-column-type), which is exactly the migration this linter exi
 four more bytes a row.`,
   },
   examples: {
-    invalid: [{ sql: 'CREATE TABLE votes (id bigint, count integer);', line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE TABLE votes (id bigint GENERATED ALWAYS AS IDENTITY, count bigint);' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.integer('count');\n  });\n};\n", line: 3 },{ sql: 'CREATE TABLE votes (id bigint, count integer);', line: 1, column: 32 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.bigInteger('count');\n  });\n};\n" },{ sql: 'CREATE TABLE votes (id bigint GENERATED ALWAYS AS IDENTITY, count bigint);' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => INT_TYPES.has(type.name)),
 });

@@ -14,8 +14,10 @@ export default defineRule({
     rationale: `\`smallint\` overflows at 32,767. Widening it later rewrites the table under an ACCESS EXCLUSIVE lock.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE products ADD COLUMN stock smallint;', line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER TABLE products ADD COLUMN stock bigint;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.smallint('stock');\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE products ADD COLUMN stock smallint;', line: 1, column: 33 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.bigInteger('stock');\n  });\n};\n" },{ sql: 'ALTER TABLE products ADD COLUMN stock bigint;' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => SMALLINT_TYPES.has(type.name)),
 });

@@ -45,11 +45,14 @@ written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does n
   },
   examples: {
     invalid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id)');\n};\n", line: 4 },
       { sql: 'CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);', line: 1, column: 1 },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;', line: 1 },
       { sql: 'ALTER TABLE orders RENAME COLUMN total TO total_cents;', line: 1 },
     ],
     valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id)\");\n};\n" },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('note');\n  });\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id);' },
       {
         sql: 'ALTER TABLE orders DROP CONSTRAINT IF EXISTS total_positive;\nALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;',

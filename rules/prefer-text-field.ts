@@ -14,8 +14,10 @@ blocking; changing \`varchar(n)\` to a shorter length rewrites the table, and ev
 EXCLUSIVE lock.`,
   },
   examples: {
-    invalid: [{ sql: 'CREATE TABLE users (id bigint, email varchar(255));', line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE TABLE users (id bigint, email text);' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('users', (t) => {\n    t.string('email');\n  });\n};\n", line: 3 },{ sql: 'CREATE TABLE users (id bigint, email varchar(255));', line: 1, column: 32 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('users', (t) => {\n    t.text('email');\n  });\n};\n" },{ sql: 'CREATE TABLE users (id bigint, email text);' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => type.name === 'varchar' && type.modifiers.length > 0),
 });

@@ -14,8 +14,10 @@ different values, and daylight-saving changes create duplicates. \`timestamptz\`
     aliases: ['prefer-timestamp-tz'],
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamp;', line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamptz;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at', { useTz: false });\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamp;', line: 1, column: 31 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at');\n  });\n};\n" },{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamptz;' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => type.name === 'timestamp'),
 });

@@ -18,10 +18,12 @@ new column, and drop the old one in a later migration.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.renameColumn('email', 'email_address');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users RENAME COLUMN email TO email_address;', line: 1, column: 1 },
       { sql: '-- keep the old name for reporting\nALTER TABLE users RENAME email TO primary_email;', line: 2 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('invites', (t) => t.text('mail'));\n  await knex.schema.alterTable('invites', (t) => t.renameColumn('mail', 'email'));\n};\n" },
       { sql: 'CREATE TABLE invites (id bigint, mail text);\nALTER TABLE invites RENAME COLUMN mail TO email;' },
       { sql: 'ALTER TABLE users ADD COLUMN email_address text;' },
     ],

@@ -18,8 +18,10 @@ simple view under the old name in the same transaction so old code keeps working
 later.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE customers RENAME TO clients;', line: 1, column: 1 }],
-    valid: [{ sql: 'CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.renameTable('customers', 'clients');\n};\n", line: 2 },{ sql: 'ALTER TABLE customers RENAME TO clients;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('staging', (t) => t.bigInteger('id'));\n  await knex.schema.renameTable('staging', 'imports');\n};\n" },{ sql: 'CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;' }],
   },
   create: (context) => ({
     renameTable(operation) {

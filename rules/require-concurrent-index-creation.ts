@@ -19,10 +19,14 @@ it fails.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.index(['customer_id']);\n  });\n};\n", line: 3 },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('customer_id').index();\n  });\n};\n", line: 3 },
       { sql: 'CREATE INDEX orders_customer_idx ON orders (customer_id);', line: 1, column: 1 },
       { sql: "SET lock_timeout = '2s';\nCREATE UNIQUE INDEX IF NOT EXISTS users_email_key\n  ON users (lower(email));", line: 2 },
     ],
     valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)\");\n};\n" },
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
       { sql: 'CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);' },
     ],

@@ -19,10 +19,12 @@ transaction.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.dropIndex(['customer_id']);\n  });\n};\n", line: 3 },
       { sql: 'DROP INDEX orders_customer_idx;', line: 1, column: 1 },
       { sql: 'DROP INDEX IF EXISTS public.users_email_key;', line: 1 },
     ],
     valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_index\");\n};\n" },
       { sql: 'DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;' },
       { sql: 'CREATE TABLE carts (id bigint);\nCREATE INDEX carts_id_idx ON carts (id);\nDROP INDEX carts_id_idx;' },
     ],

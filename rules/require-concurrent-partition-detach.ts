@@ -15,8 +15,10 @@ on every partition. From PostgreSQL 14, \`DETACH PARTITION … CONCURRENTLY\` us
 instead and lets queries continue.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023;', line: 1, column: 1 }],
-    valid: [{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;' }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE measurements DETACH PARTITION measurements_2023\");\n};\n", line: 2 },{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY\");\n};\n" },{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;' }],
   },
   create: (context) => ({
     detachPartition(operation) {

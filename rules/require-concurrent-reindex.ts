@@ -14,10 +14,12 @@ index alongside and swaps it in with only brief locks.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE orders\");\n};\n", line: 2 },
       { sql: 'REINDEX INDEX orders_customer_idx;', line: 1, column: 1 },
       { sql: 'REINDEX TABLE orders;', line: 1 },
     ],
-    valid: [{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
+    valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE CONCURRENTLY orders\");\n};\n" },{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
   },
   create: (context) => ({
     reindex(operation) {

@@ -21,12 +21,14 @@ stalling the application; retry it later. Reported once per file, at the first s
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 },
       { sql: 'SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users ADD COLUMN bio text;', line: 2 },
       { sql: 'CREATE INDEX CONCURRENTLY users_bio_idx ON users (bio);\nCREATE INDEX users_name_idx ON users (name);', line: 2 },
       { sql: 'CREATE TABLE avatars (user_id bigint REFERENCES users (id));', line: 1 },
     ],
     valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"SET LOCAL lock_timeout = '2s'\");\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n" },
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },
       { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\nCOMMIT;" },
       { sql: 'CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;' },

@@ -16,8 +16,10 @@ for as long as that takes. Off by default (in the \`strict\` preset): long data 
 for a while.`,
   },
   examples: {
-    invalid: [{ sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 }],
-    valid: [{ sql: "SET statement_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;" }],
+    invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"SET LOCAL statement_timeout = '5s'\");\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n" },{ sql: "SET statement_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;" }],
   },
   create: (context) => missingTimeoutVisitor(context, 'statement_timeout'),
 });

@@ -14,10 +14,12 @@ Qualifying names makes the migration act on the same table everywhere.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 },
       { sql: 'DROP TABLE IF EXISTS public.sessions, sessions_old;', line: 1 },
     ],
-    valid: [{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }, { sql: 'DROP TABLE public.sessions;' }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.schema.withSchema('public').alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n" },{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }, { sql: 'DROP TABLE public.sessions;' }],
   },
   create: (context) => {
     const reportedAt = new Set<string>();

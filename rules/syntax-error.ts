@@ -15,10 +15,12 @@ checked. The finding points where the parser stopped.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE users ADD COLUMN email text NOT NUL\");\n};\n", line: 2, column: 63 },
       { sql: 'ALTER TABLE users ADD COLUMN email text NOT NUL;', line: 1, column: 45 },
       { sql: '-- café\nCREATE TABLE café (id bigint,);', line: 2, column: 30 },
     ],
-    valid: [{ sql: 'ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT \'\';' }],
+    valid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT ''\");\n};\n" },{ sql: 'ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT \'\';' }],
   },
   create: () => ({}),
 });

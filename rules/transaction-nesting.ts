@@ -15,11 +15,13 @@ transaction the file did not start.`,
   },
   examples: {
     invalid: [
+      { knex: "exports.up = async (knex) => {\n  await knex.raw('BEGIN');\n  await knex.raw('ALTER TABLE users ADD COLUMN bio text');\n  await knex.raw('COMMIT');\n};\n", line: 2 },
       { sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 1, column: 1, options: { assumeInTransaction: true } },
       { sql: 'BEGIN;\nBEGIN;\nCOMMIT;', line: 2 },
       { sql: 'ALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 2 },
     ],
-    valid: [{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
+    valid: [
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"BEGIN\");\n  await knex.raw(\"ALTER TABLE users ADD COLUMN bio text\");\n  await knex.raw(\"COMMIT\");\n};\n" },{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
   },
   create: (context) => ({
     transaction(operation) {

@@ -14,6 +14,11 @@ dangerous operation inside them would go unreported. This warning marks each suc
 never mistaken for safety.`,
     source: 'frontend',
   },
-  examples: { invalid: [], valid: [] },
+  examples: { invalid: [
+      { knex: "const { addAuditColumns } = require('./helpers');\n\nexports.up = async (knex) => {\n  await addAuditColumns(knex, 'users');\n};\n", line: 4, column: 9 },
+      { knex: "exports.up = async (knex, tableName) => {\n  await knex.schema.dropTable(tableName);\n};\n", line: 2, column: 31 },
+      { knex: "exports.up = async (knex) => {\n  const column = process.env.COLUMN;\n  await knex.raw(`ALTER TABLE users DROP COLUMN ${column} CASCADE CASCADE`);\n};\n", line: 3, column: 18 },], valid: [
+      { knex: "const TABLE = 'users';\n\nexports.up = async (knex) => {\n  await knex.schema.alterTable(TABLE, (table) => table.text('bio'));\n};\n" },
+      { knex: "const addBio = (db) => db.schema.alterTable('users', (table) => table.text('bio'));\n\nexports.up = async (knex) => {\n  await addBio(knex);\n};\n" },] },
   create: () => ({}),
 });

@@ -6,22 +6,22 @@ import { isSkipped, lintText, prepareLinting } from '../src/lint';
 
 beforeAll(prepareLinting);
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'sql');
-
-/** Every finding on the bundled SQL fixtures with the recommended preset: `file:line:column rule`. */
-function lintFixtures(): string[] {
+/** Every finding on a bundled fixture folder with the recommended preset: `file:line:column rule`. */
+function lintFixtures(folder: string): string[] {
+  const directory = path.join(__dirname, '..', 'fixtures', folder);
   const options = { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) };
   return fs
-    .readdirSync(FIXTURES)
+    .readdirSync(directory)
     .sort()
     .flatMap((name) => {
-      const result = lintText(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), name, options);
-      return isSkipped(result) ? [] : result.findings.map((f) => `${name}:${f.line}:${f.column} ${f.rule}`);
+      const result = lintText(fs.readFileSync(path.join(directory, name), 'utf8'), name, options);
+      if (isSkipped(result)) throw new Error(`${name} was skipped: ${result.skipped}`);
+      return result.findings.map((f) => `${name}:${f.line}:${f.column} ${f.rule}`);
     });
 }
 
 test('the SQL fixtures produce exactly the findings their comments describe', () => {
-  expect(lintFixtures()).toEqual([
+  expect(lintFixtures('sql')).toEqual([
     '000004_users_require_phone.up.sql:2:1 adding-required-field',
     '000004_users_require_phone.up.sql:2:1 require-lock-timeout',
     '000004_users_require_phone.up.sql:4:1 adding-field-with-default',
@@ -31,5 +31,22 @@ test('the SQL fixtures produce exactly the findings their comments describe', ()
     '000008_rename_full_name.up.sql:5:1 changing-column-type',
     '000008_rename_full_name.up.sql:7:1 ban-drop-column',
     '000010_archive_sessions.up.sql:7:1 ban-truncate-cascade',
+  ]);
+});
+
+test('the Knex fixtures produce exactly the findings their comments describe', () => {
+  expect(lintFixtures('knex')).toEqual([
+    '20240110083000_users_require_phone.js:4:5 adding-required-field',
+    '20240110083000_users_require_phone.js:4:5 require-lock-timeout',
+    '20240110083000_users_require_phone.js:5:5 adding-field-with-default',
+    '20240112100000_index_orders_by_user.ts:8:5 require-concurrent-index-creation',
+    '20240112100000_index_orders_by_user.ts:9:5 adding-foreign-key-constraint',
+    '20240118093000_rename_and_retype.ts:6:5 renaming-column',
+    '20240118093000_rename_and_retype.ts:7:5 ban-drop-column',
+    '20240118093000_rename_and_retype.ts:10:5 adding-not-nullable-field',
+    '20240118093000_rename_and_retype.ts:10:5 changing-column-type',
+    '20240120110000_archive_sessions.js:7:19 ban-truncate-cascade',
+    '20240125120000_concurrent_index_in_transaction.js:4:19 ban-concurrent-index-creation-in-transaction',
+    '20240128100000_audit_columns.ts:14:9 unanalyzed-code',
   ]);
 });

@@ -3,39 +3,58 @@ import type { RuleDefinition, RuleExample } from '../src/engine/rule';
 import { RuleSettings } from '../src/config/rule-settings';
 import { type LintOptions, isSkipped, lintText, prepareLinting } from '../src/lint';
 import type { FileResult } from '../src/engine/finding';
+import type { FrontendName } from '../src/model/file';
 
 beforeAll(prepareLinting);
 
-/** Lints an example with every rule on (off rules as warnings), as the strict preset would. */
+const DEFAULT_FILE_NAMES: Record<FrontendName, string> = {
+  sql: 'migration.sql',
+  knex: '20240101000000_migration.js',
+  typeorm: '1700000000000-Migration.ts',
+};
+
+function frontendOf(example: RuleExample): FrontendName {
+  if ('sql' in example) return 'sql';
+  if ('knex' in example) return 'knex';
+  return 'typeorm';
+}
+
+function sourceOf(example: RuleExample): string {
+  if ('sql' in example) return example.sql;
+  if ('knex' in example) return example.knex;
+  return example.typeorm;
+}
+
+/** Lints an example with every rule on (off rules as warnings), as the strict preset would, through its front-end. */
 function lintExample(example: RuleExample): FileResult {
+  const frontend = frontendOf(example);
   const options: LintOptions = {
     pgVersion: example.options?.pgVersion ?? 15,
     assumeInTransaction: example.options?.assumeInTransaction ?? false,
     settings: new RuleSettings(allRules, 'strict'),
+    frontend,
   };
-  if (!('sql' in example)) throw new Error('only SQL examples are supported by this runner');
-  const result = lintText(example.sql, example.options?.fileName ?? 'migration.sql', options);
+  const result = lintText(sourceOf(example), example.options?.fileName ?? DEFAULT_FILE_NAMES[frontend], options);
   if (isSkipped(result)) throw new Error(`example skipped: ${result.skipped}`);
   return result;
 }
 
-const sqlExamples = (rule: RuleDefinition, kind: 'valid' | 'invalid') =>
-  rule.examples[kind].filter((example): example is RuleExample & { sql: string } => 'sql' in example);
+const cases = (rule: RuleDefinition, kind: 'valid' | 'invalid') =>
+  rule.examples[kind].map((example) => [`${frontendOf(example)}: ${sourceOf(example)}`, example] as const);
 
 describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
-  const invalid = sqlExamples(rule, 'invalid');
-  const valid = sqlExamples(rule, 'valid');
+  const invalid = cases(rule, 'invalid');
+  const valid = cases(rule, 'valid');
 
   if (invalid.length > 0) {
-    test.each(invalid.map((example) => [example.sql, example] as const))('flags %s', (_sql, example) => {
+    test.each(invalid)('flags %s', (_title, example) => {
       const findings = lintExample(example).findings.filter((finding) => finding.rule === rule.id);
-      expect(findings).toHaveLength(1);
-      expect(findings[0].line).toBe(example.line);
+      expect(findings.map((finding) => finding.line)).toEqual([example.line]);
       if (example.column !== undefined) expect(findings[0].column).toBe(example.column);
     });
   }
   if (valid.length > 0) {
-    test.each(valid.map((example) => [example.sql, example] as const))('accepts %s', (_sql, example) => {
+    test.each(valid)('accepts %s', (_title, example) => {
       const findings = lintExample(example).findings.filter((finding) => finding.rule === rule.id);
       expect(findings).toEqual([]);
     });

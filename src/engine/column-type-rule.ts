@@ -8,7 +8,8 @@ export function columnTypeVisitor(context: RuleContext, matches: (type: ColumnTy
     anyOperation(operation) {
       for (const declared of declaredColumnTypes(operation)) {
         if (!matches(declared.type)) continue;
-        context.report(operation, {
+        const at = declared.location ? { location: declared.location, anchorLine: operation.anchorLine } : operation;
+        context.report(at, {
           table: qualifiedName(declared.table),
           column: declared.column,
           detail: declared.type.name,

@@ -1,3 +1,4 @@
+import type { SourceSpan } from '../model/location';
 import type { ColumnType, Operation, OperationOf, TableName } from '../model/operations';
 import { qualifiedName } from '../model/operations';
 
@@ -62,6 +63,8 @@ export interface TypedColumn {
   table: TableName;
   column: string;
   type: ColumnType;
+  /** The column's own location, when the front-end knows it. */
+  location?: SourceSpan;
 }
 
 /** Column types that an operation declares (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE). */
@@ -69,11 +72,11 @@ export function declaredColumnTypes(operation: Operation): TypedColumn[] {
   switch (operation.kind) {
     case 'createTable':
       return operation.columns.flatMap((column) =>
-        column.type ? [{ table: operation.table, column: column.name, type: column.type }] : [],
+        column.type ? [{ table: operation.table, column: column.name, type: column.type, location: column.location }] : [],
       );
     case 'addColumn':
       return operation.column.type
-        ? [{ table: operation.table, column: operation.column.name, type: operation.column.type }]
+        ? [{ table: operation.table, column: operation.column.name, type: operation.column.type, location: operation.column.location }]
         : [];
     case 'alterColumnType':
       return operation.newType ? [{ table: operation.table, column: operation.column, type: operation.newType }] : [];

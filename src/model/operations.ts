@@ -41,6 +41,8 @@ export interface ForeignKeyTarget {
 
 export interface ColumnDefinition {
   name: string;
+  /** Where the column is declared, when it is more precise than the operation's location. */
+  location?: SourceSpan;
   /** Absent when a front-end cannot tell (e.g. a Knex builder method it does not model). */
   type?: ColumnType;
   notNull: boolean;

@@ -115,7 +115,7 @@ class CallbackReader {
   }
 
   private createColumn(column: BuiltColumn, place: Place): void {
-    this.definition.columns.push(column.definition);
+    this.definition.columns.push({ ...column.definition, location: place.location });
     this.followingIndexes(column, place);
   }
 

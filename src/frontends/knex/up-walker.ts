@@ -5,6 +5,7 @@ import { type KnexBindings, analyzeEmbeddedSql, substituteKnexBindings } from '.
 import { mappedText } from '../js/mapped-text';
 import { type ScriptOutput, snippet } from '../js/script-output';
 import { type StaticScope, propertyName, unwrapTypeScript } from '../js/static-values';
+import { isReservedWord } from '../sql/fragments';
 import { tableNameOf } from './column-builders';
 import { type FunctionNode, functionOf } from './find-migration';
 import { readTableCallback } from './table-builder';
@@ -352,7 +353,8 @@ export function placeholderFor(expression: Node, source: string, scope?: StaticS
   }
   const text = source.slice(expression.start ?? 0, expression.end ?? 0);
   const name = text.replace(/^this\./, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  return /^[A-Za-z_]/.test(name) ? name.slice(0, 60) : `value_${name}`.slice(0, 60);
+  const identifier = /^[A-Za-z_]/.test(name) ? name.slice(0, 60) : `value_${name}`.slice(0, 60);
+  return isReservedWord(identifier) ? `${identifier}_` : identifier;
 }
 
 function usesPlaceholders(node: Node, scope: StaticScope): boolean {

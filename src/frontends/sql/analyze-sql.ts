@@ -58,7 +58,8 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
     statementStarts.push(start);
-    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line });
+    const byteSpan = (byteOffset: number, length: number) => span(toChar(byteOffset), toChar(byteOffset + length));
+    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);

@@ -1,4 +1,4 @@
-import { parseSync } from 'libpg-query';
+import { parseSync, scanSync } from 'libpg-query';
 import type { ColumnDefault, ColumnType } from '../../model/operations';
 import { classifyDefault, columnType, nodeAs } from './pg-nodes';
 
@@ -22,4 +22,10 @@ export function classifySqlExpression(expression: string): ColumnDefault {
   } catch {
     return { kind: 'unknown' };
   }
+}
+
+/** Words PostgreSQL does not accept as a bare column or table name (`column`, `user`, `order`). */
+export function isReservedWord(word: string): boolean {
+  const [token] = scanSync(word).tokens;
+  return token !== undefined && token.keywordName !== 'NO_KEYWORD' && token.keywordName !== 'UNRESERVED_KEYWORD';
 }

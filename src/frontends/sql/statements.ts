@@ -35,10 +35,16 @@ export interface StatementPlace {
   anchorLine: number;
 }
 
+/** Where in the file a parser location (a UTF-8 byte offset) and a length fall. */
+export type ByteSpan = (byteOffset: number, length: number) => SourceSpan;
+
 type Place = StatementPlace;
 
+let spanAtByte: ByteSpan | undefined;
+
 /** Turns one parsed statement into the operations it performs. */
-export function operationsOf(statement: Node, place: Place): Operation[] {
+export function operationsOf(statement: Node, place: Place, byteSpan?: ByteSpan): Operation[] {
+  spanAtByte = byteSpan;
   for (const [kind, convert] of Object.entries(CONVERTERS)) {
     if (kind in statement) return convert((statement as unknown as Record<string, never>)[kind], place);
   }
@@ -141,6 +147,7 @@ function createTable(body: CreateStmt, place: Place): Operation {
 function columnDefinition(column: ColumnDef): ColumnDefinition {
   const definition: ColumnDefinition = {
     name: column.colname ?? '',
+    location: column.location !== undefined && spanAtByte ? spanAtByte(column.location, Buffer.byteLength(column.colname ?? '', 'utf8')) : undefined,
     type: columnType(column.typeName),
     notNull: false,
     primaryKey: false,

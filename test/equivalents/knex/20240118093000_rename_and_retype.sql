@@ -1,0 +1,7 @@
+BEGIN;
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE users RENAME COLUMN full_name TO display_name;
+ALTER TABLE users DROP COLUMN last_seen_at;
+ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);
+ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_locale_idx ON users (locale);
+COMMIT;
