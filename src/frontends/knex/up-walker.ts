@@ -1,183 +1,26 @@
-import type { Node, Program, Statement } from '@babel/types';
-import type { Operation, TableName } from '../../model/operations';
-import { type Chain, type ChainLink, flattenChain } from '../js/chains';
-import { type KnexBindings, analyzeEmbeddedSql, substituteKnexBindings } from '../js/embedded-sql';
-import { mappedText } from '../js/mapped-text';
-import { type ScriptOutput, snippet } from '../js/script-output';
+import type { Node } from '@babel/types';
+import type { TableName } from '../../model/operations';
+import type { Chain, ChainLink } from '../js/chains';
+import { type KnexBindings, substituteKnexBindings } from '../js/embedded-sql';
+import { type Frame, MigrationWalker } from '../js/migration-walker';
+import { snippet } from '../js/script-output';
 import { type StaticScope, propertyName, unwrapTypeScript } from '../js/static-values';
-import { isReservedWord } from '../sql/fragments';
 import { tableNameOf } from './column-builders';
-import { type FunctionNode, functionOf } from './find-migration';
 import { readTableCallback } from './table-builder';
 
-interface Frame {
-  scope: StaticScope;
-  /** Inside an `if`, a `hasTable` guard or another run-time condition. */
-  conditional: boolean;
-  /** The line of the JavaScript statement being walked (ignore comments attach to it). */
-  statementLine: number;
-}
-
-/** Methods of `knex.schema` that change nothing a rule looks at, or only objects other than tables. */
+/** Methods of `knex.schema` that change nothing a rule looks at. */
 const QUIET_SCHEMA_METHODS = new Set(['transacting', 'debug', 'queryContext', 'toString', 'toSQL', 'connection', 'generateDdlCommands']);
 const GUARDS = new Set(['hasTable', 'hasColumn']);
-const MAX_HELPER_DEPTH = 3;
 
-/** Walks a Knex `up` function in execution order and records what it does to the schema. */
-export class KnexUpWalker {
-  private readonly knexNames = new Set<string>();
-  private helperDepth = 0;
+/** Walks a Knex `up` function: `knex.schema` chains, `knex.raw`, `knex.transaction`. */
+export class KnexUpWalker extends MigrationWalker {
+  protected readonly subjectLabel = 'the knex object';
 
-  constructor(
-    knexName: string,
-    private readonly output: ScriptOutput,
-    private readonly source: string,
-    private readonly program: Program,
-    private readonly programScope: StaticScope,
-  ) {
-    this.knexNames.add(knexName);
+  protected changesSchema(node: Node): boolean {
+    return this.mentionsSubject(node, 'schema|raw');
   }
 
-  walkBody(body: Node, scope: StaticScope): void {
-    const frame: Frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
-    if (body.type === 'BlockStatement') this.statements(body.body, frame);
-    else this.expression(body, { ...frame, statementLine: this.output.lineOf(body) });
-  }
-
-  private statements(statements: Statement[], frame: Frame): void {
-    for (const statement of statements) {
-      frame.scope.declareFrom(statement);
-      this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) });
-    }
-  }
-
-  private statement(statement: Statement, frame: Frame): void {
-    switch (statement.type) {
-      case 'ExpressionStatement':
-        return this.expression(statement.expression, frame);
-      case 'ReturnStatement':
-        if (statement.argument) this.expression(statement.argument, frame);
-        return;
-      case 'VariableDeclaration':
-        for (const declarator of statement.declarations) if (declarator.init) this.expression(declarator.init, frame);
-        return;
-      case 'BlockStatement':
-        return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
-      case 'IfStatement':
-        // The test (`await knex.schema.hasTable('x')`, `isPostgres(knex)`) only decides; the branches act.
-        this.statement(statement.consequent, { ...frame, conditional: true });
-        if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
-        return;
-      case 'TryStatement':
-        this.statements(statement.block.body, frame);
-        if (statement.finalizer) this.statements(statement.finalizer.body, frame);
-        return;
-      case 'ForStatement':
-      case 'ForOfStatement':
-      case 'ForInStatement':
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-        return this.loop(statement, frame);
-      case 'FunctionDeclaration':
-        return; // a local helper: reported where it is called with knex
-      default:
-        return;
-    }
-  }
-
-  private loop(statement: Statement, frame: Frame): void {
-    if (!this.changesSchema(statement)) return; // a loop of data queries (knex('t').update…) is a backfill
-    // `for (const table of ['a', 'b'])` over a constant array is unrolled.
-    if (statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration') {
-      const binding = statement.left.declarations[0]?.id;
-      const items = frame.scope.value(statement.right);
-      if (binding?.type === 'Identifier' && Array.isArray(items) && statement.body.type === 'BlockStatement') {
-        for (const item of items) {
-          const scope = frame.scope.child();
-          scope.bind(binding.name, { type: 'StringLiteral', value: String(item) } as never);
-          this.statements(statement.body.body, { ...frame, scope });
-        }
-        return;
-      }
-    }
-    this.output.unanalyzed(statement, 'A loop around Knex calls: what runs inside depends on run-time values and was not checked.');
-  }
-
-  private expression(node: Node, frame: Frame): void {
-    const expression = unwrapTypeScript(node);
-    switch (expression.type) {
-      case 'AwaitExpression':
-        return this.expression(expression.argument, frame);
-      case 'SequenceExpression':
-        for (const part of expression.expressions) this.expression(part, frame);
-        return;
-      case 'ArrayExpression':
-        for (const element of expression.elements) if (element && element.type !== 'SpreadElement') this.expression(element, frame);
-        return;
-      case 'ConditionalExpression':
-        this.expression(expression.consequent, { ...frame, conditional: true });
-        this.expression(expression.alternate, { ...frame, conditional: true });
-        return;
-      case 'LogicalExpression':
-        this.expression(expression.left, frame);
-        this.expression(expression.right, { ...frame, conditional: true });
-        return;
-      case 'UnaryExpression':
-        return this.expression(expression.argument, frame);
-      case 'ArrowFunctionExpression':
-      case 'FunctionExpression':
-        return this.walkFunction(expression, frame);
-      case 'CallExpression':
-      case 'OptionalCallExpression':
-      case 'MemberExpression':
-        return this.call(expression, frame);
-      default:
-        return;
-    }
-  }
-
-  private walkFunction(fn: FunctionNode, frame: Frame): void {
-    const scope = frame.scope.child();
-    if (fn.body.type === 'BlockStatement') this.statements(fn.body.body, { ...frame, scope });
-    else this.expression(fn.body, { ...frame, scope });
-  }
-
-  private call(node: Node, frame: Frame): void {
-    const chain = flattenChain(node);
-    const root = chain.root;
-    if (root.type === 'Identifier' && this.knexNames.has(root.name)) return this.knexChain(chain, frame);
-    if (root.type === 'CallExpression' && root.callee.type === 'Identifier' && this.knexNames.has(root.callee.name)) {
-      return this.thenCallbacks(chain.links, frame); // knex('table')…: a data query, not a schema change
-    }
-    if (root.type === 'Identifier' && root.name === 'Promise' && chain.links[0]?.name.startsWith('all')) {
-      for (const arg of chain.links[0].args ?? []) this.expression(arg, frame);
-      return this.thenCallbacks(chain.links.slice(1), frame);
-    }
-    const knexArgument = this.knexArgumentIndex(node);
-    if (knexArgument < 0) return;
-    const helper = this.localFunction(node);
-    const param = helper?.params[knexArgument];
-    if (helper && param?.type === 'Identifier' && this.helperDepth < MAX_HELPER_DEPTH) {
-      // A helper defined in this file is followed, with its parameter standing for knex.
-      this.helperDepth++;
-      const added = !this.knexNames.has(param.name);
-      this.knexNames.add(param.name);
-      this.walkFunction(helper, frame);
-      if (added) this.knexNames.delete(param.name);
-      this.helperDepth--;
-      return;
-    }
-    this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands the knex object to code that is not followed; what it does was not checked.`);
-  }
-
-  private localFunction(node: Node): FunctionNode | undefined {
-    const call = unwrapTypeScript(node);
-    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
-    const fn = functionOf(call.callee, this.program, this.programScope);
-    return fn && fn.body.type === 'BlockStatement' ? fn : fn?.type === 'ArrowFunctionExpression' ? fn : undefined;
-  }
-
-  private knexChain(chain: Chain, frame: Frame): void {
+  protected subjectChain(chain: Chain, frame: Frame): void {
     const [first, ...rest] = chain.links;
     if (!first) return;
     if (first.name === 'raw') {
@@ -189,7 +32,7 @@ export class KnexUpWalker {
       const callback = first.args?.[0] && unwrapTypeScript(first.args[0]);
       if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
         const param = callback.params[0];
-        if (param?.type === 'Identifier') this.knexNames.add(param.name);
+        if (param?.type === 'Identifier') this.subjectNames.add(param.name);
         this.walkFunction(callback, frame);
       }
       return;
@@ -293,73 +136,16 @@ export class KnexUpWalker {
     }
   }
 
-  private thenCallbacks(links: ChainLink[], frame: Frame): void {
-    for (const link of links) {
-      if (link.name === 'then' || link.name === 'catch' || link.name === 'finally') {
-        for (const arg of link.args ?? []) this.expression(arg, frame);
-      }
-    }
-  }
-
   /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */
   private raw(link: ChainLink, frame: Frame): void {
     const [sqlArg, bindingsArg] = link.args ?? [];
     if (!sqlArg) return;
-    const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => placeholderFor(expression, this.source, frame.scope));
-    if (!sql) {
-      this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
-      return;
-    }
-    const withBindings = substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope));
-    const analysis = analyzeEmbeddedSql(withBindings, this.output.lines, frame.statementLine);
-    if (analysis.problems.length > 0 && usesPlaceholders(sqlArg, frame.scope)) {
-      // The interpolated values are unknown, so a parse failure may be ours, not the author's.
-      this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
-      return;
-    }
-    this.output.addSql(analysis, frame.conditional);
+    this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
   }
 
   private builderContext(table: TableName, mode: 'create' | 'alter', frame: Frame) {
-    return { table, mode, scope: frame.scope, knexNames: this.knexNames, output: this.output, source: this.source, conditional: frame.conditional };
+    return { table, mode, scope: frame.scope, knexNames: this.subjectNames, output: this.output, source: this.source, conditional: frame.conditional };
   }
-
-  private push(operation: Operation): void {
-    this.output.operations.push(operation);
-  }
-
-  /** Whether code uses knex.schema or knex.raw, or hands knex to another function. */
-  private changesSchema(node: Node): boolean {
-    const text = this.source.slice(node.start ?? 0, node.end ?? 0);
-    return [...this.knexNames].some((name) =>
-      new RegExp(`\\b${name}\\s*\\.\\s*(schema|raw)\\b|[(,]\\s*${name}\\s*[,)]`).test(text),
-    );
-  }
-
-  private knexArgumentIndex(node: Node): number {
-    const call = unwrapTypeScript(node);
-    if (call.type !== 'CallExpression') return -1;
-    return call.arguments.findIndex((arg) => arg.type === 'Identifier' && this.knexNames.has(arg.name));
-  }
-}
-
-/** A `${…}` that is not a constant becomes an identifier named after it: `${tableName}` → tableName. */
-export function placeholderFor(expression: Node, source: string, scope?: StaticScope): string {
-  const inner = scope?.resolve(expression) ?? unwrapTypeScript(expression);
-  if (scope && inner.type === 'ConditionalExpression') {
-    // `${isMySQL ? '' : 'IF NOT EXISTS'}`: an optional clause; parse with the clause present.
-    const branches = [scope.value(inner.consequent), scope.value(inner.alternate)].filter((value): value is string => typeof value === 'string');
-    if (branches.length === 2) return branches[0].length >= branches[1].length ? branches[0] : branches[1];
-  }
-  const text = source.slice(expression.start ?? 0, expression.end ?? 0);
-  const name = text.replace(/^this\./, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  const identifier = /^[A-Za-z_]/.test(name) ? name.slice(0, 60) : `value_${name}`.slice(0, 60);
-  return isReservedWord(identifier) ? `${identifier}_` : identifier;
-}
-
-function usesPlaceholders(node: Node, scope: StaticScope): boolean {
-  const resolved = scope.resolve(node);
-  return resolved?.type === 'TemplateLiteral' && resolved.expressions.some((expression) => scope.value(expression) === undefined);
 }
 
 function bindingsOf(node: Node | undefined, scope: StaticScope): KnexBindings | undefined {
