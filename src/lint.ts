@@ -7,6 +7,7 @@ import { detectFrontend } from './frontends/detect';
 import { analyzeKnexFile } from './frontends/knex';
 import { knexfileDisablesTransactions } from './frontends/knex/knexfile';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
+import { analyzeTypeormFile } from './frontends/typeorm';
 import { LineIndex } from './frontends/text-positions';
 import type { AnalyzedFile, FrontendName } from './model/file';
 
@@ -17,6 +18,8 @@ export interface LintOptions {
   rules?: readonly RuleDefinition[];
   /** Forces a front-end (from config `frontends`); otherwise detected from the name and content. */
   frontend?: FrontendName;
+  /** TypeORM's `migrationsTransactionMode` (default `all`). */
+  typeormTransactionMode?: 'all' | 'each' | 'none';
 }
 
 export const defaultLintOptions = (): LintOptions => ({
@@ -43,7 +46,6 @@ export function lintText(text: string, displayPath: string, options: LintOptions
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
   if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
-  if (frontend === 'typeorm') return { file: displayPath, skipped: 'the TypeORM front-end is not available in this version' };
   if (source.includes('\u0000')) return resultOf(binaryFile(frontend, source), displayPath, '', options);
   return resultOf(analyze(frontend, source, displayPath, options), displayPath, source, options);
 }
@@ -55,7 +57,7 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
     case 'knex':
       return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath) });
     case 'typeorm':
-      throw new Error('unreachable: TypeORM files are skipped above');
+      return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all' });
   }
 }
 

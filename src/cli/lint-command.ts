@@ -29,6 +29,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
     assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
     settings,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
   };
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
 

@@ -15,6 +15,8 @@ export interface ConfigFile {
   preset?: PresetName;
   rules?: Record<string, RuleSetting>;
   frontends?: Record<string, FrontendSetting>;
+  /** TypeORM's `migrationsTransactionMode`, when the data source sets it. */
+  typeormTransactionMode?: 'all' | 'each' | 'none';
 }
 
 export interface LoadedConfig {
@@ -98,6 +100,9 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
         throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
       }
     }
+  },
+  typeormTransactionMode: (value, key, where) => {
+    if (value !== 'all' && value !== 'each' && value !== 'none') throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
   },
   frontends: (value, key, where) => {
     if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex" or "typeorm"`);

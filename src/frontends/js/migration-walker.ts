@@ -4,7 +4,7 @@ import { type Chain, type ChainLink, flattenChain } from './chains';
 import { analyzeEmbeddedSql } from './embedded-sql';
 import { type FunctionNode, functionOf } from './functions';
 import { type MappedText, mappedText } from './mapped-text';
-import { type ScriptOutput, snippet } from './script-output';
+import { ScriptOutput, snippet } from './script-output';
 import { type StaticScope, unwrapTypeScript } from './static-values';
 import { isReservedWord } from '../sql/fragments';
 
@@ -31,7 +31,7 @@ export abstract class MigrationWalker {
 
   constructor(
     subjectName: string,
-    protected readonly output: ScriptOutput,
+    protected output: ScriptOutput,
     protected readonly source: string,
     private readonly program: Program,
     private readonly programScope: StaticScope,
@@ -44,9 +44,6 @@ export abstract class MigrationWalker {
 
   /** Interprets a call chain rooted at the subject. */
   protected abstract subjectChain(chain: Chain, frame: Frame): void;
-
-  /** Whether code changes the schema (so a loop around it matters). */
-  protected abstract changesSchema(node: Node): boolean;
 
   walkBody(body: Node, scope: StaticScope): void {
     const frame: Frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
@@ -100,7 +97,6 @@ export abstract class MigrationWalker {
   protected declared(_name: string, _init: Node, _frame: Frame): void {}
 
   private loop(statement: Statement, frame: Frame): void {
-    if (!this.changesSchema(statement)) return; // a loop of data queries is a backfill
     // `for (const table of ['a', 'b'])` over a constant array is unrolled.
     if (statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration') {
       const binding = statement.left.declarations[0]?.id;
@@ -114,7 +110,18 @@ export abstract class MigrationWalker {
         return;
       }
     }
-    this.output.unanalyzed(statement, 'A loop around schema changes: what runs inside depends on run-time values and was not checked.');
+    // Otherwise the body is read once, aside: a loop of data statements (a backfill) is fine;
+    // a loop that changes the schema depends on run-time values and is reported.
+    const body = (statement as Extract<Statement, { body: unknown }>).body as Statement;
+    const scratch = new ScriptOutput(this.output.lines);
+    const outer = this.output;
+    this.output = scratch;
+    this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
+    this.output = outer;
+    const changesSchema = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
+    if (changesSchema) {
+      this.output.unanalyzed(statement, 'A loop around schema changes: what runs inside depends on run-time values and was not checked.');
+    }
   }
 
   protected expression(node: Node, frame: Frame): void {
@@ -179,7 +186,7 @@ export abstract class MigrationWalker {
       if (body && (body.type === 'FunctionExpression' || body.type === 'ArrowFunctionExpression')) return this.walkFunction(body, frame);
     }
     const subjectArgument = this.subjectArgumentIndex(node);
-    if (subjectArgument < 0) return;
+    if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
     const helper = this.localFunction(node);
     const param = helper?.params[subjectArgument];
     if (helper && param?.type === 'Identifier' && this.helperDepth < MAX_HELPER_DEPTH) {
@@ -209,6 +216,13 @@ export abstract class MigrationWalker {
    * reported as not analysed rather than as the author's syntax error.
    */
   protected embeddedSql(sqlArg: Node, frame: Frame, prepare: (sql: MappedText) => MappedText = (sql) => sql): void {
+    const resolved = frame.scope.resolve(sqlArg);
+    if (resolved?.type === 'ConditionalExpression') {
+      // `cond ? sqlA : sqlB`: each branch may run.
+      this.embeddedSql(resolved.consequent, { ...frame, conditional: true }, prepare);
+      this.embeddedSql(resolved.alternate, { ...frame, conditional: true }, prepare);
+      return;
+    }
     const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => placeholderFor(expression, this.source, frame.scope));
     if (!sql) {
       this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
@@ -226,18 +240,17 @@ export abstract class MigrationWalker {
     this.output.operations.push(operation);
   }
 
-  /** Whether the text of a node uses the subject as `subject.<property>`, or passes it to a call. */
-  protected mentionsSubject(node: Node, properties: string): boolean {
-    const text = this.source.slice(node.start ?? 0, node.end ?? 0);
-    return [...this.subjectNames].some((name) =>
-      new RegExp(`\\b${name}\\s*\\.\\s*(${properties})\\b|[(,]\\s*${name}\\s*[,)]`).test(text),
-    );
-  }
-
+  /** A function defined in this file: `helper(…)`, or a method of the migration class, `this.helper(…)`. */
   private localFunction(node: Node): FunctionNode | undefined {
     const call = unwrapTypeScript(node);
-    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
-    return functionOf(call.callee, this.program, this.programScope);
+    if (call.type !== 'CallExpression') return undefined;
+    if (call.callee.type === 'Identifier') return functionOf(call.callee, this.program, this.programScope);
+    const callee = call.callee;
+    if (callee.type === 'MemberExpression' && (callee.object.type === 'ThisExpression' || (callee.object.type === 'Identifier' && callee.object.name === '_this'))) {
+      const name = callee.property.type === 'Identifier' ? callee.property.name : undefined;
+      return name ? classMethod(this.program, name) : undefined;
+    }
+    return undefined;
   }
 
   private subjectArgumentIndex(node: Node): number {
@@ -245,6 +258,39 @@ export abstract class MigrationWalker {
     if (call.type !== 'CallExpression') return -1;
     return call.arguments.findIndex((arg) => arg.type === 'Identifier' && this.subjectNames.has(arg.name));
   }
+}
+
+/** SELECT, INSERT, UPDATE, DELETE: data, not schema. */
+function isDataStatement(operation: Operation): boolean {
+  return operation.kind === 'other' && /^(Select|Insert|Update|Delete|Merge)Stmt$/.test(operation.statement);
+}
+
+/** Helpers that by their name only read (`hasColumn(queryRunner, …)`, `isPostgres(knex)`). */
+function isReadOnlyHelper(node: Node): boolean {
+  const call = unwrapTypeScript(node);
+  if (call.type !== 'CallExpression') return false;
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+  return /^(has|is|get|find|check|exists|count|select|fetch|load|read|list)[A-Z_]?/.test(name);
+}
+
+/** A method of a class in the program, by name (including ES5 `X.prototype.name = function`). */
+function classMethod(program: Program, name: string): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === 'ClassMethod' && node.key.type === 'Identifier' && node.key.name === name) {
+      found = node;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'loc' || key.endsWith('Comments')) continue;
+      if (Array.isArray(child)) child.forEach((item) => item && typeof item.type === 'string' && visit(item));
+      else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+    }
+  };
+  visit(program);
+  return found;
 }
 
 function isAwaiterCall(node: Node): boolean {

@@ -16,9 +16,6 @@ const GUARDS = new Set(['hasTable', 'hasColumn']);
 export class KnexUpWalker extends MigrationWalker {
   protected readonly subjectLabel = 'the knex object';
 
-  protected changesSchema(node: Node): boolean {
-    return this.mentionsSubject(node, 'schema|raw');
-  }
 
   protected subjectChain(chain: Chain, frame: Frame): void {
     const [first, ...rest] = chain.links;

@@ -1,0 +1,47 @@
+import type { File, Node } from '@babel/types';
+import type { FunctionNode } from '../js/functions';
+import { propertyName } from '../js/static-values';
+
+export interface TypeormMigration {
+  up?: FunctionNode;
+  /** `transaction = false` on the class: TypeORM runs this migration outside a transaction. */
+  transaction: boolean;
+}
+
+/**
+ * Finds the migration's `up`: a class method (`export class X implements
+ * MigrationInterface`, `module.exports = class …`, compiled `exports.X = X`),
+ * or a prototype assignment (`X.prototype.up = function …`, older compiled output).
+ */
+export function findTypeormMigration(ast: File): TypeormMigration {
+  let up: FunctionNode | undefined;
+  let transaction = true;
+  visit(ast.program, (node) => {
+    if (node.type === 'ClassMethod' && propertyName(node.key) === 'up' && !up) up = node;
+    if (node.type === 'ClassProperty' && propertyName(node.key) === 'transaction' && isFalse(node.value)) transaction = false;
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.property.type === 'Identifier') {
+      const name = node.left.property.name;
+      const onPrototype = node.left.object.type === 'MemberExpression' && propertyName(node.left.object.property) === 'prototype';
+      if (name === 'up' && onPrototype && !up && (node.right.type === 'FunctionExpression' || node.right.type === 'ArrowFunctionExpression')) up = node.right;
+      if (name === 'transaction' && isFalse(node.right)) transaction = false; // this.transaction = false
+    }
+  });
+  return { up, transaction };
+}
+
+function isFalse(node: Node | null | undefined): boolean {
+  return node?.type === 'BooleanLiteral' && node.value === false;
+}
+
+/** Visits every node (skipping positions and comments), depth first. */
+function visit(node: Node, callback: (node: Node) => void): void {
+  callback(node);
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'loc' || key.endsWith('Comments') || key === 'extra') continue;
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && typeof item.type === 'string') visit(item, callback);
+    } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+      visit(child as Node, callback);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import type { Node } from '@babel/types';
+import type { ColumnDefinition, ConstraintDefinition, Operation, TableName } from '../../model/operations';
+import type { Chain, ChainLink } from '../js/chains';
+import { type Frame, MigrationWalker } from '../js/migration-walker';
+import { snippet } from '../js/script-output';
+import { unwrapTypeScript } from '../js/static-values';
+import { flattenChain } from '../js/chains';
+import { type Properties, columnFrom, constraintFrom, elementsOf, nameOf, optionsOf, tableNameFrom } from './schema-objects';
+
+type Place = Pick<Operation, 'location' | 'anchorLine'> & { conditional?: boolean };
+
+/** QueryRunner methods that read, or manage the connection: no schema change. */
+const QUIET_METHODS = new Set([
+  'getTable',
+  'getTables',
+  'getView',
+  'getViews',
+  'hasTable',
+  'hasColumn',
+  'hasDatabase',
+  'hasSchema',
+  'getDatabases',
+  'getSchemas',
+  'release',
+  'connect',
+  'clearSqlMemory',
+  'enableSqlMemory',
+  'disableSqlMemory',
+  'getMemorySql',
+  'stream',
+  'getReplicationMode',
+]);
+
+const TRANSACTION_METHODS: Record<string, 'begin' | 'commit' | 'rollback'> = {
+  startTransaction: 'begin',
+  commitTransaction: 'commit',
+  rollbackTransaction: 'rollback',
+};
+
+/** Walks a TypeORM `up(queryRunner)`: `queryRunner.query(sql)` and the QueryRunner schema API. */
+export class TypeormUpWalker extends MigrationWalker {
+  protected readonly subjectLabel = 'the query runner';
+
+
+  /** `const table = await queryRunner.getTable('users')`: `table` then stands for 'users'. */
+  protected override declared(name: string, init: Node, frame: Frame): void {
+    const inner = unwrapTypeScript(init.type === 'AwaitExpression' ? init.argument : init);
+    const chain = flattenChain(inner);
+    const [first] = chain.links;
+    if (chain.root.type !== 'Identifier' || !this.subjectNames.has(chain.root.name) || first?.name !== 'getTable') return;
+    const table = frame.scope.string(first.args?.[0]);
+    if (table !== undefined) frame.scope.bind(name, { type: 'StringLiteral', value: table } as never);
+  }
+
+  protected subjectChain(chain: Chain, frame: Frame): void {
+    // queryRunner.manager.query(…) and queryRunner.connection.query(…) run SQL too.
+    const links = chain.links[0]?.name === 'manager' || chain.links[0]?.name === 'connection' ? chain.links.slice(1) : chain.links;
+    const [method, ...rest] = links;
+    if (!method) return;
+    const place: Place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...(frame.conditional ? { conditional: true } : {}) };
+    if (method.name === 'query' && method.args?.[0]) {
+      this.embeddedSql(method.args[0], frame);
+    } else if (TRANSACTION_METHODS[method.name]) {
+      this.output.statements++;
+      this.push({ kind: 'transaction', ...place, action: TRANSACTION_METHODS[method.name] });
+    } else if (!QUIET_METHODS.has(method.name)) {
+      this.apiCall(method, place, frame);
+    }
+    this.thenCallbacks(rest, frame);
+  }
+
+  private apiCall(method: ChainLink, place: Place, frame: Frame): void {
+    const args = method.args ?? [];
+    const { scope } = frame;
+    const table = tableNameFrom(args[0], scope);
+    const unknown = (node: Node | undefined) =>
+      this.output.unanalyzed(node ?? args[0] ?? ({ start: method.start, end: method.end } as Node), `\`${snippet(this.source, node ?? args[0] ?? ({ start: method.start, end: method.end } as Node))}\` is not known statically; this ${method.name}() was not checked.`);
+    const needsTable = !['dropDatabase', 'createDatabase', 'createSchema', 'dropSchema', 'createView', 'dropView', 'createTable'].includes(method.name);
+    if (needsTable && !table) return unknown(args[0]);
+    this.output.statements++;
+    const on = table as TableName;
+    switch (method.name) {
+      case 'createTable':
+        return this.createTable(args, place, frame);
+      case 'dropTable':
+        return this.push({ kind: 'dropTable', ...place, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
+      case 'renameTable': {
+        const newName = nameOf(args[1], scope);
+        if (newName === undefined) return unknown(args[1]);
+        return this.push({ kind: 'renameTable', ...place, table: on, newName, identifiers: [newName] });
+      }
+      case 'addColumn':
+      case 'addColumns':
+        for (const node of method.name === 'addColumn' ? [args[1]] : elementsOf(args[1], scope)) {
+          const column = this.column(node, frame);
+          if (!column) unknown(node);
+          else this.push({ kind: 'addColumn', ...place, table: on, column, ifNotExists: false, identifiers: [column.name] });
+        }
+        return;
+      case 'renameColumn': {
+        const from = nameOf(args[1], scope);
+        const to = nameOf(args[2], scope);
+        if (from === undefined || to === undefined) return unknown(from === undefined ? args[1] : args[2]);
+        return this.push({ kind: 'renameColumn', ...place, table: on, column: from, newName: to, identifiers: [to] });
+      }
+      case 'changeColumn':
+        return this.changeColumn(on, args[1], args[2], place, frame);
+      case 'changeColumns':
+        for (const pair of elementsOf(args[1], scope)) {
+          const options = optionsOf(pair, scope);
+          this.changeColumn(on, options?.get('oldColumn')?.node, options?.get('newColumn')?.node, place, frame);
+        }
+        return;
+      case 'dropColumn':
+      case 'dropColumns':
+        for (const node of method.name === 'dropColumn' ? [args[1]] : elementsOf(args[1], scope)) {
+          const column = nameOf(node, scope);
+          if (column === undefined) unknown(node);
+          else this.push({ kind: 'dropColumn', ...place, table: on, column, ifExists: false });
+        }
+        return;
+      case 'createIndex':
+      case 'createIndices':
+        for (const node of method.name === 'createIndex' ? [args[1]] : elementsOf(args[1], scope)) this.createIndex(on, optionsOf(node, scope), place);
+        return;
+      case 'dropIndex':
+      case 'dropIndices':
+        for (const node of method.name === 'dropIndex' ? [args[1]] : elementsOf(args[1], scope)) {
+          const name = nameOf(node, scope);
+          if (name === undefined) unknown(node);
+          else this.push({ kind: 'dropIndex', ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
+        }
+        return;
+      case 'createForeignKey':
+      case 'createForeignKeys':
+        return this.constraints('foreignKeys', on, method.name === 'createForeignKey' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+      case 'createUniqueConstraint':
+      case 'createUniqueConstraints':
+        return this.constraints('uniques', on, method.name === 'createUniqueConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+      case 'createCheckConstraint':
+      case 'createCheckConstraints':
+        return this.constraints('checks', on, method.name === 'createCheckConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+      case 'createExclusionConstraint':
+      case 'createExclusionConstraints':
+        return this.constraints('exclusions', on, method.name === 'createExclusionConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+      case 'createPrimaryKey': {
+        const columns = scope.value(args[1]);
+        const name = scope.string(args[2]);
+        return this.push({
+          kind: 'addConstraint',
+          ...place,
+          table: on,
+          constraint: { kind: 'primaryKey', name, columns: Array.isArray(columns) ? columns.map(String) : [], notValid: false },
+        });
+      }
+      case 'dropForeignKey':
+      case 'dropForeignKeys':
+      case 'dropUniqueConstraint':
+      case 'dropUniqueConstraints':
+      case 'dropCheckConstraint':
+      case 'dropCheckConstraints':
+      case 'dropExclusionConstraint':
+      case 'dropPrimaryKey': {
+        const nodes = method.name.endsWith('s') ? elementsOf(args[1], scope) : [args[1]];
+        for (const node of nodes) {
+          const name = method.name === 'dropPrimaryKey' ? (scope.string(args[1]) ?? `${on.name}_pkey`) : nameOf(node, scope);
+          if (name === undefined) unknown(node);
+          else this.push({ kind: 'dropConstraint', ...place, table: on, name, ifExists: false });
+        }
+        return;
+      }
+      case 'clearTable':
+        return this.push({ kind: 'truncate', ...place, tables: [on], cascade: false });
+      case 'dropDatabase': {
+        const name = scope.string(args[0]);
+        return name === undefined ? unknown(args[0]) : this.push({ kind: 'dropDatabase', ...place, name });
+      }
+      default:
+        return this.push({ kind: 'other', ...place, statement: `queryRunner.${method.name}` });
+    }
+  }
+
+  private column(node: Node | undefined, frame: Frame): ColumnDefinition | undefined {
+    const options = optionsOf(node, frame.scope);
+    return options && columnFrom(options, node ? this.output.spanOf(node) : undefined);
+  }
+
+  /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
+  private createTable(args: Node[], place: Place, frame: Frame): void {
+    const { scope } = frame;
+    const options = optionsOf(args[0], scope);
+    const name = options?.get('name')?.value;
+    if (!options || typeof name !== 'string') {
+      this.output.unanalyzed(args[0] ?? ({ start: 0, end: 0 } as Node), `The table given to createTable() is not known statically; it was not checked.`);
+      return;
+    }
+    const table = tableNameFrom(args[0], scope) as TableName;
+    const columns: ColumnDefinition[] = [];
+    for (const node of elementsOf(options.get('columns')?.node, scope)) {
+      const column = this.column(node, frame);
+      if (column) columns.push(column);
+      else this.output.unanalyzed(node, `The column \`${snippet(this.source, node)}\` is not known statically; it was not checked.`);
+    }
+    const withForeignKeys = scope.value(args[2]) !== false;
+    const constraints: ConstraintDefinition[] = (['uniques', 'checks', 'foreignKeys', 'exclusions'] as const).flatMap((kind) =>
+      kind === 'foreignKeys' && !withForeignKeys
+        ? []
+        : elementsOf(options.get(kind)?.node, scope).flatMap((node) => {
+            const properties = optionsOf(node, scope);
+            return properties ? [constraintFrom(kind, properties)] : [];
+          }),
+    );
+    this.push({
+      kind: 'createTable',
+      ...place,
+      table,
+      columns,
+      constraints,
+      ifNotExists: scope.value(args[1]) === true,
+      identifiers: [table.name, ...columns.map((column) => column.name)],
+    });
+    if (scope.value(args[3]) === false) return;
+    for (const node of elementsOf(options.get('indices')?.node, scope)) this.createIndex(table, optionsOf(node, scope), place);
+  }
+
+  /** TypeORM compares the old and new column; a different type makes it re-create the column. */
+  private changeColumn(table: TableName, oldNode: Node | undefined, newNode: Node | undefined, place: Place, frame: Frame): void {
+    const newColumn = this.column(newNode, frame);
+    const oldName = nameOf(oldNode, frame.scope);
+    if (!newColumn || oldName === undefined) {
+      this.output.unanalyzed(newNode ?? oldNode ?? ({ start: 0, end: 0 } as Node), 'The columns given to changeColumn() are not known statically; the change was not checked.');
+      return;
+    }
+    const oldOptions = optionsOf(oldNode, frame.scope);
+    const oldColumn = oldOptions && columnFrom(oldOptions, undefined);
+    if (oldName !== newColumn.name) this.push({ kind: 'renameColumn', ...place, table, column: oldName, newName: newColumn.name });
+    const sameType = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
+    if (!sameType) this.push({ kind: 'alterColumnType', ...place, table, column: newColumn.name, newType: newColumn.type });
+    if (oldColumn && oldColumn.notNull !== newColumn.notNull) {
+      this.push({ kind: newColumn.notNull ? 'setNotNull' : 'dropNotNull', ...place, table, column: newColumn.name });
+    }
+  }
+
+  private createIndex(table: TableName, options: Properties | undefined, place: Place): void {
+    const get = (key: string) => options?.get(key)?.value;
+    const columns = get('columnNames');
+    const name = typeof get('name') === 'string' ? (get('name') as string) : undefined;
+    this.push({
+      kind: 'createIndex',
+      ...place,
+      table,
+      name,
+      columns: Array.isArray(columns) ? columns.map(String) : [],
+      unique: get('isUnique') === true,
+      concurrently: false,
+      ifNotExists: false,
+      identifiers: name ? [name] : [],
+    });
+  }
+
+  private constraints(kind: 'foreignKeys' | 'uniques' | 'checks' | 'exclusions', table: TableName, nodes: Node[], place: Place, frame: Frame): void {
+    for (const node of nodes) {
+      const properties = optionsOf(node, frame.scope);
+      if (!properties) {
+        this.output.unanalyzed(node ?? ({ start: 0, end: 0 } as Node), `The constraint \`${node ? snippet(this.source, node) : '?'}\` is not known statically; it was not checked.`);
+        continue;
+      }
+      const constraint = constraintFrom(kind, properties);
+      this.push({ kind: 'addConstraint', ...place, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
+    }
+  }
+}
