@@ -18,11 +18,13 @@ index_name\`, which only takes the lock briefly.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createPrimaryKey('events', ['id']);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('events', (table) => {\n    table.primary(['id']);\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE events ADD PRIMARY KEY (id);', line: 1, column: 1 },
       { sql: 'ALTER TABLE events ADD COLUMN id bigserial PRIMARY KEY;', line: 1 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'logs', columns: [{ name: 'id', type: 'bigint', isPrimary: true }] }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('logs', (t) => {\n    t.bigInteger('id');\n    t.primary(['id']);\n  });\n};\n" },
       { sql: 'ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_idx;' },
       { sql: 'CREATE TABLE logs (id bigint);\nALTER TABLE logs ADD PRIMARY KEY (id);' },

@@ -14,8 +14,10 @@ domain, holding locks on all those tables for the duration. Table-level CHECK co
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@')`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@')\");\n};\n", line: 2 },{ sql: "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@');", line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER DOMAIN email SET DEFAULT NULL`);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER DOMAIN email SET DEFAULT NULL\");\n};\n" },{ sql: 'ALTER DOMAIN email SET DEFAULT NULL;' }],
   },
   create: (context) => ({

@@ -14,8 +14,10 @@ locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHE
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE DOMAIN email AS text CHECK (VALUE ~ '@')`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DOMAIN email AS text CHECK (VALUE ~ '@')\");\n};\n", line: 2 },{ sql: "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');", line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE DOMAIN email AS text`);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DOMAIN email AS text\");\n};\n" },{ sql: 'CREATE DOMAIN email AS text;' }],
   },
   create: (context) => ({

@@ -13,8 +13,10 @@ in that database, irreversibly, and breaks every application connected to it.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropDatabase('analytics');\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"DROP DATABASE analytics\");\n};\n", line: 2 },{ sql: 'DROP DATABASE analytics;', line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createDatabase('analytics', true);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"CREATE DATABASE analytics\");\n};\n" },{ sql: 'CREATE DATABASE analytics;' }],
   },
   create: (context) => ({

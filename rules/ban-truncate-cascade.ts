@@ -16,8 +16,10 @@ every one of those tables is locked ACCESS EXCLUSIVE.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`TRUNCATE TABLE \"customers\" CASCADE`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"TRUNCATE TABLE customers CASCADE\");\n};\n", line: 2 },{ sql: 'TRUNCATE TABLE customers CASCADE;', line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.clearTable('import_rows');\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"TRUNCATE TABLE import_rows\");\n};\n" },{ sql: 'TRUNCATE TABLE import_rows, import_batches;' }],
   },
   create: (context) => ({

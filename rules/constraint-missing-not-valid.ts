@@ -32,6 +32,7 @@ the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createCheckConstraint('orders', new TableCheck({ name: 'CHK_total', expression: '\"total\" >= 0' }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.check('?? >= 0', ['total'], 'positive_total');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0);', line: 1, column: 1 },
       {
@@ -40,6 +41,7 @@ the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
       },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"orders\" ADD CONSTRAINT \"CHK_total\" CHECK (\"total\" >= 0) NOT VALID`);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID\");\n};\n" },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;' },
       { sql: 'ALTER TABLE orders VALIDATE CONSTRAINT positive_total;' },

@@ -18,12 +18,15 @@ Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createUniqueConstraint('users', new TableUnique({ name: 'UQ_users_email', columnNames: ['email'] }));\n  }\n}\n", line: 5 },
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'handle', type: 'text', isNullable: true, isUnique: true }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.unique(['email']);\n  });\n};\n", line: 3 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('handle').unique();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', line: 1, column: 1 },
       { sql: 'ALTER TABLE users ADD COLUMN handle text UNIQUE;', line: 1 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'teams', columns: [{ name: 'slug', type: 'text', isUnique: true }] }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('teams', (t) => {\n    t.string('slug').unique();\n  });\n};\n" },
       { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;' },
       { sql: 'CREATE TABLE teams (slug text);\nALTER TABLE teams ADD CONSTRAINT teams_slug_key UNIQUE (slug);' },

@@ -17,6 +17,7 @@ name, a later migration) no longer finds it.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer_id_created_at_status_region_warehouse_channel_x', columnNames: ['customer_id'] }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse']);\n  });\n};\n", line: 3 },
       {
         sql: `CREATE INDEX CONCURRENTLY ${'orders_customer_id_created_at_status_region_'.repeat(2)}idx ON orders (customer_id);`,
@@ -25,6 +26,7 @@ name, a later migration) no longer finds it.`,
       },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer_id', columnNames: ['customer_id'] }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse'], 'ofe_customer_idx');\n  });\n};\n" },{ sql: 'CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);' }],
   },
   create: (context) => ({

@@ -17,8 +17,10 @@ four more bytes a row.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({\n      name: 'votes',\n      columns: [{ name: 'count', type: 'integer' }],\n    }));\n  }\n}\n", line: 7 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.integer('count');\n  });\n};\n", line: 3 },{ sql: 'CREATE TABLE votes (id bigint, count integer);', line: 1, column: 32 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'votes', columns: [{ name: 'count', type: 'bigint' }] }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.bigInteger('count');\n  });\n};\n" },{ sql: 'CREATE TABLE votes (id bigint GENERATED ALWAYS AS IDENTITY, count bigint);' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => INT_TYPES.has(type.name)),

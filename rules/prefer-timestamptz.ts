@@ -15,8 +15,10 @@ different values, and daylight-saving changes create duplicates. \`timestamptz\`
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'shipped_at', type: 'timestamp', isNullable: true }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at', { useTz: false });\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamp;', line: 1, column: 31 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'shipped_at', type: 'timestamp with time zone', isNullable: true }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at');\n  });\n};\n" },{ sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamptz;' }],
   },
   create: (context) => columnTypeVisitor(context, (type) => type.name === 'timestamp'),

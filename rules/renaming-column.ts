@@ -18,11 +18,14 @@ new column, and drop the old one in a later migration.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.renameColumn('users', 'email', 'email_address');\n  }\n}\n", line: 5 },
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"users\" RENAME COLUMN \"email\" TO \"email_address\"`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.renameColumn('email', 'email_address');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users RENAME COLUMN email TO email_address;', line: 1, column: 1 },
       { sql: '-- keep the old name for reporting\nALTER TABLE users RENAME email TO primary_email;', line: 2 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'invites', columns: [{ name: 'mail', type: 'text' }] }));\n    await queryRunner.renameColumn('invites', 'mail', 'email');\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('invites', (t) => t.text('mail'));\n  await knex.schema.alterTable('invites', (t) => t.renameColumn('mail', 'email'));\n};\n" },
       { sql: 'CREATE TABLE invites (id bigint, mail text);\nALTER TABLE invites RENAME COLUMN mail TO email;' },
       { sql: 'ALTER TABLE users ADD COLUMN email_address text;' },

@@ -19,8 +19,10 @@ later.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.renameTable('customers', 'clients');\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.renameTable('customers', 'clients');\n};\n", line: 2 },{ sql: 'ALTER TABLE customers RENAME TO clients;', line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'staging', columns: [{ name: 'id', type: 'bigint' }] }));\n    await queryRunner.renameTable('staging', 'imports');\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('staging', (t) => t.bigInteger('id'));\n  await knex.schema.renameTable('staging', 'imports');\n};\n" },{ sql: 'CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;' }],
   },
   create: (context) => ({

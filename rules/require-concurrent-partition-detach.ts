@@ -16,8 +16,10 @@ instead and lets queries continue.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE measurements DETACH PARTITION measurements_2023`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE measurements DETACH PARTITION measurements_2023\");\n};\n", line: 2 },{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023;', line: 1, column: 1 }],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY`);\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY\");\n};\n" },{ sql: 'ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;' }],
   },
   create: (context) => ({

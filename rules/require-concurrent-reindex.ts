@@ -14,11 +14,13 @@ index alongside and swaps it in with only brief locks.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE \"orders\"`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE orders\");\n};\n", line: 2 },
       { sql: 'REINDEX INDEX orders_customer_idx;', line: 1, column: 1 },
       { sql: 'REINDEX TABLE orders;', line: 1 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE CONCURRENTLY \"orders\"`);\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE CONCURRENTLY orders\");\n};\n" },{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
   },
   create: (context) => ({

@@ -14,11 +14,13 @@ Qualifying names makes the migration act on the same table everywhere.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD COLUMN bio text;', line: 1, column: 1 },
       { sql: 'DROP TABLE IF EXISTS public.sessions, sessions_old;', line: 1 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('public.users', new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.withSchema('public').alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n" },{ sql: 'ALTER TABLE public.users ADD COLUMN bio text;' }, { sql: 'DROP TABLE public.sessions;' }],
   },
   create: (context) => {

@@ -15,12 +15,14 @@ transaction the file did not start.`,
   },
   examples: {
     invalid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE \"users\" ADD \"bio\" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw('BEGIN');\n  await knex.raw('ALTER TABLE users ADD COLUMN bio text');\n  await knex.raw('COMMIT');\n};\n", line: 2 },
       { sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 1, column: 1, options: { assumeInTransaction: true } },
       { sql: 'BEGIN;\nBEGIN;\nCOMMIT;', line: 2 },
       { sql: 'ALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 2 },
     ],
     valid: [
+      { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE \"users\" ADD \"bio\" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"BEGIN\");\n  await knex.raw(\"ALTER TABLE users ADD COLUMN bio text\");\n  await knex.raw(\"COMMIT\");\n};\n" },{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
   },
   create: (context) => ({

@@ -20,7 +20,7 @@ function ruleIds(file: string): string[] {
  * Each Knex fixture beside the SQL that Knex runs for it, written by hand:
  * both must produce the same rule ids.
  */
-describe.each(['knex'])('%s migrations and their SQL equivalents', (frontend) => {
+describe.each(['knex', 'typeorm'])('%s migrations and their SQL equivalents', (frontend) => {
   const equivalents = fs.readdirSync(path.join(__dirname, 'equivalents', frontend)).filter((name) => name.endsWith('.sql'));
   const fixtures = fs.readdirSync(path.join(ROOT, 'fixtures', frontend));
 

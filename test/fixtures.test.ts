@@ -50,3 +50,20 @@ test('the Knex fixtures produce exactly the findings their comments describe', (
     '20240128100000_audit_columns.ts:14:9 unanalyzed-code',
   ]);
 });
+
+test('the TypeORM fixtures produce exactly the findings their comments describe', () => {
+  expect(lintFixtures('typeorm')).toEqual([
+    '1700000000003-UsersRequirePhone.ts:7:23 adding-required-field',
+    '1700000000003-UsersRequirePhone.ts:7:23 require-lock-timeout',
+    '1700000000003-UsersRequirePhone.ts:11:23 adding-field-with-default',
+    '1700000000004-IndexOrdersByUser.ts:8:23 require-concurrent-index-creation',
+    '1700000000004-IndexOrdersByUser.ts:9:23 adding-foreign-key-constraint',
+    '1700000000006-RenameAndRetype.ts:8:30 renaming-column',
+    '1700000000006-RenameAndRetype.ts:9:30 changing-column-type',
+    '1700000000006-RenameAndRetype.ts:10:30 ban-drop-column',
+    '1700000000007-ConcurrentIndexInTransaction.js:15:38 ban-concurrent-index-creation-in-transaction',
+    '1700000000008-ArchiveSessions.ts:10:30 ban-truncate-cascade',
+    '1700000000010-TenantTables.ts:10:30 ban-drop-column',
+    '1700000000010-TenantTables.ts:12:11 unanalyzed-code',
+  ]);
+});

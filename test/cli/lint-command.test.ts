@@ -262,8 +262,8 @@ describe('explain, rules and init', () => {
     const run = await runCli(['rules'], { cwd: tempProject({}) });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^RULE\s+CATEGORY\s+SEVERITY\s+FRONT-ENDS$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^ban-drop-column\s+compatibility\s+error\s+sql,knex$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql,knex$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ban-drop-column\s+compatibility\s+error\s+sql,knex,typeorm$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql,knex,typeorm$/));
   });
 
   test('init writes a starter config for the migrations folders found, and never overwrites one', async () => {

@@ -88,6 +88,14 @@ export abstract class MigrationWalker {
       case 'WhileStatement':
       case 'DoWhileStatement':
         return this.loop(statement, frame);
+      case 'SwitchStatement': {
+        // `switch (_a.label)` is compiled async code (a __generator state machine): its cases run in order.
+        const generator = statement.discriminant.type === 'MemberExpression' && statement.discriminant.property.type === 'Identifier' && statement.discriminant.property.name === 'label';
+        for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+        return;
+      }
+      case 'LabeledStatement':
+        return this.statement(statement.body, frame);
       default:
         return; // function declarations are followed where they are called
     }
@@ -180,9 +188,10 @@ export abstract class MigrationWalker {
       for (const arg of chain.links[0].args ?? []) this.expression(arg, frame);
       return this.thenCallbacks(chain.links.slice(1), frame);
     }
-    if (isAwaiterCall(node)) {
-      // Compiled TypeScript: __awaiter(this, void 0, void 0, function* () { … }).
-      const body = (unwrapTypeScript(node) as Extract<Node, { type: 'CallExpression' }>).arguments[3];
+    if (isCompiledAsyncHelper(node)) {
+      // Compiled TypeScript: __awaiter(this, void 0, void 0, function* () { … }), __generator(this, function (_a) { … }).
+      const args = (unwrapTypeScript(node) as Extract<Node, { type: 'CallExpression' }>).arguments;
+      const body = args[args.length - 1];
       if (body && (body.type === 'FunctionExpression' || body.type === 'ArrowFunctionExpression')) return this.walkFunction(body, frame);
     }
     const subjectArgument = this.subjectArgumentIndex(node);
@@ -293,9 +302,9 @@ function classMethod(program: Program, name: string): FunctionNode | undefined {
   return found;
 }
 
-function isAwaiterCall(node: Node): boolean {
+function isCompiledAsyncHelper(node: Node): boolean {
   const call = unwrapTypeScript(node);
-  return call.type === 'CallExpression' && call.callee.type === 'Identifier' && /^__awaiter\d*$/.test(call.callee.name);
+  return call.type === 'CallExpression' && call.callee.type === 'Identifier' && /^__(awaiter|generator)\d*$/.test(call.callee.name);
 }
 
 /** A `${…}` that is not a constant becomes an identifier named after it: `${tableName}` → tableName. */

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_users_locale" ON "users" ("locale");
+COMMIT;
