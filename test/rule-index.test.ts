@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules';
-import { RULE_TABLE_END, RULE_TABLE_START, ruleTableMarkdown } from '../src/docs/rule-table';
+import { RULE_TABLE_END, RULE_TABLE_START, ruleDocMarkdown, ruleTableMarkdown } from '../src/docs/rule-table';
 
 const RULES_DIR = path.join(__dirname, '..', 'rules');
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -37,6 +37,12 @@ describe('the rule index', () => {
     const start = README.indexOf(RULE_TABLE_START) + RULE_TABLE_START.length;
     const end = README.indexOf(RULE_TABLE_END);
     expect(README.slice(start, end).trim()).toBe(ruleTableMarkdown(allRules));
+  });
+
+  test('each rule has its generated documentation page in docs/rules (run `npm run docs` to update them)', () => {
+    const docsDir = path.join(__dirname, '..', 'docs', 'rules');
+    expect(fs.readdirSync(docsDir).sort()).toEqual(allRules.map((rule) => `${rule.id}.md`).sort());
+    for (const rule of allRules) expect(fs.readFileSync(path.join(docsDir, `${rule.id}.md`), 'utf8')).toBe(ruleDocMarkdown(rule));
   });
 
   test('every rule that analyses operations has at least one invalid and one valid example', () => {

@@ -69,9 +69,10 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   }
 
   const reported = args.quiet ? results.map(withoutWarnings) : results;
-  const format = args.format ?? 'stylish';
+  // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
+  const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const report = reporters[format](reported, { color, toolVersion: version });
+  const report = reporters[format](reported, { color, toolVersion: version, rules: allRules });
   if (args.outputFile) writeReport(path.resolve(io.cwd, args.outputFile), report);
   else io.stdout.write(report);
 

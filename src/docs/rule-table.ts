@@ -26,3 +26,41 @@ export function withRuleTable(readme: string, table: string): string {
   if (start < 0 || end < start) throw new Error('README.md has no rule-table markers');
   return `${readme.slice(0, start + RULE_TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
 }
+
+const EXAMPLE_LANGUAGES = { sql: 'sql', knex: 'js', typeorm: 'ts' } as const;
+
+/** A rule's documentation page, generated from its metadata and examples. */
+export function ruleDocMarkdown(rule: RuleDefinition): string {
+  const { meta } = rule;
+  const severity = meta.severity === 'off' ? 'off (enabled by the `strict` preset)' : meta.severity;
+  const examples = (kind: 'invalid' | 'valid') =>
+    [...rule.examples[kind]]
+      .sort((a, b) => frontendRank(a) - frontendRank(b))
+      .map((example) => {
+        const [frontend, source] = Object.entries(example).find(([key]) => key in EXAMPLE_LANGUAGES) as [keyof typeof EXAMPLE_LANGUAGES, string];
+        return `\`\`\`${EXAMPLE_LANGUAGES[frontend]}\n${source.trimEnd()}\n\`\`\``;
+      })
+      .join('\n\n');
+  return [
+    `# ${rule.id}`,
+    '',
+    `${meta.description}. Category: ${meta.category}. Default severity: ${severity}.${meta.aliases?.length ? ` Also accepted as ${meta.aliases.map((alias) => `\`${alias}\``).join(', ')}.` : ''}`,
+    '',
+    '## Why',
+    '',
+    meta.rationale,
+    '',
+    '## Safe alternative',
+    '',
+    meta.help,
+    ...(rule.examples.invalid.length > 0 ? ['', '## Flagged', '', examples('invalid')] : []),
+    ...(rule.examples.valid.length > 0 ? ['', '## Not flagged', '', examples('valid')] : []),
+    '',
+    '<!-- generated from the rule file by npm run docs -->',
+    '',
+  ].join('\n');
+}
+
+function frontendRank(example: object): number {
+  return Object.keys(EXAMPLE_LANGUAGES).findIndex((frontend) => frontend in example);
+}

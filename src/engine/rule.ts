@@ -97,3 +97,8 @@ export function frontendsOf(examples: RuleExamples): FrontendName[] {
 export function docsFor(ruleId: string): string {
   return `migralint explain ${ruleId}`;
 }
+
+/** The rule's documentation page (generated from its metadata by `npm run docs`). */
+export function docsUrlFor(ruleId: string): string {
+  return `https://github.com/migralint/migralint/blob/main/docs/rules/${ruleId}.md`;
+}

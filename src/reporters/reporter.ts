@@ -1,8 +1,11 @@
 import type { FileResult } from '../engine/finding';
+import type { RuleDefinition } from '../engine/rule';
 
 export interface ReportContext {
   color: boolean;
   toolVersion: string;
+  /** Every rule, for formats that describe the rules that fired (SARIF). */
+  rules: readonly RuleDefinition[];
 }
 
 /** A reporter is pure formatting: results in, text out. */

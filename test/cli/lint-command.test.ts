@@ -146,6 +146,13 @@ describe('options', () => {
     expect(code).toBe(1);
   });
 
+  test('under GitHub Actions the default format is annotations, unless --format is given', async () => {
+    const cwd = tempProject({ 'm/1.sql': DROP });
+    const env = { GITHUB_ACTIONS: 'true' };
+    expect((await runCli(['m'], { cwd, env })).stdout).toMatch(/^::error file=m\/1\.sql,line=2,col=1,/);
+    expect((await runCli(['m', '--format', 'compact'], { cwd, env })).stdout).toMatch(/^m\/1\.sql:2:1: error /);
+  });
+
   test('colour only on a TTY, never with NO_COLOR, and --color/--no-color force it', async () => {
     const cwd = tempProject({ 'm/1.sql': DROP });
     const hasColour = (run: { stdout: string }) => run.stdout.includes('\u001b[');
@@ -162,7 +169,7 @@ describe('bad input gives one clear line and exit code 2, or a finding', () => {
     [['missing/dir'], 'migralint: No such file or directory: missing/dir\n'],
     [['m/*.psql'], 'migralint: No files match the pattern m/*.psql\n'],
     [['empty'], 'migralint: No migration files (.sql, .js, .ts) found in empty\n'],
-    [['m', '--format', 'xml'], 'migralint: --format "xml" is not a format; choose one of stylish, json, compact\n'],
+    [['m', '--format', 'xml'], 'migralint: --format "xml" is not a format; choose one of stylish, json, sarif, github, junit, gitlab, compact\n'],
     [['m', '--rule', 'no-such-rule=off'], 'migralint: --rule: unknown rule "no-such-rule" (see `migralint rules`)\n'],
     [['m', '--pg-version', 'fifteen'], 'migralint: --pg-version "fifteen": expected a PostgreSQL version such as 15 or 9.6\n'],
     [['m', '--max-warnings', '-1'], 'migralint: --max-warnings must be a whole number of 0 or more\n'],

@@ -1,4 +1,13 @@
+import * as fs from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { XMLValidator } from 'fast-xml-parser';
+import { allRules } from '../../rules';
 import type { FileResult } from '../../src/engine/finding';
+import { escapeData, escapeProperty, github } from '../../src/reporters/github';
+import { gitlab } from '../../src/reporters/gitlab';
+import { junit } from '../../src/reporters/junit';
+import { sarif } from '../../src/reporters/sarif';
 import { compact } from '../../src/reporters/compact';
 import { json } from '../../src/reporters/json';
 import { stylish } from '../../src/reporters/stylish';
@@ -49,7 +58,7 @@ const results: FileResult[] = [
   },
 ];
 
-const context = { color: false, toolVersion: '9.9.9' };
+const context = { color: false, toolVersion: '9.9.9', rules: allRules };
 
 describe('stylish', () => {
   test('shows each finding with its source line underlined and its help, then a summary', () => {
@@ -89,5 +98,108 @@ describe('compact', () => {
       'db/migrations/0003_users.sql:2:1: error ban-drop-column Dropping column "users"."age" breaks application code that still reads or writes it.\n' +
         'db/migrations/0003_users.sql:3:1: warning adding-required-field Adding NOT NULL column "users"."phone" without a default fails on a table with rows.\n',
     );
+  });
+});
+
+describe('sarif', () => {
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  // The official schema has a pattern (language tags) that is only valid without the RegExp u flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
+
+  test('validates against the official SARIF 2.1.0 schema', () => {
+    const log = JSON.parse(sarif(results, context));
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('the validator rejects what the schema forbids', () => {
+    const log = JSON.parse(sarif(results, context));
+    log.runs[0].results[0].level = 'fatal';
+    expect(validate(log)).toBe(false);
+  });
+
+  test('an empty run validates too', () => {
+    expect(validate(JSON.parse(sarif([results[1]], context)))).toBe(true);
+  });
+
+  test('lists the rules that fired with help text and a help URI, and one result per finding', () => {
+    const log = JSON.parse(sarif(results, context));
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['adding-required-field', 'ban-drop-column']);
+    expect(run.tool.driver.rules[1]).toMatchObject({
+      id: 'ban-drop-column',
+      name: 'BanDropColumn',
+      help: { text: 'Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.' },
+      helpUri: 'https://github.com/migralint/migralint/blob/main/docs/rules/ban-drop-column.md',
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'ban-drop-column',
+      ruleIndex: 1,
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'db/migrations/0003_users.sql' }, region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 34 } } }],
+    });
+    expect(run.results[1]).toMatchObject({ ruleId: 'adding-required-field', ruleIndex: 0, level: 'warning' });
+  });
+});
+
+describe('github', () => {
+  test('escapes data and properties as the Actions toolkit does', () => {
+    expect(escapeData('100% done\r\nnext: a, b')).toBe('100%25 done%0D%0Anext: a, b');
+    expect(escapeProperty('db/mig:rations,x%.sql\n')).toBe('db/mig%3Arations%2Cx%25.sql%0A');
+  });
+
+  test('one workflow command per finding, with the full region and the help on a second line', () => {
+    const lines = github(results, context).trimEnd().split('\n');
+    expect(lines).toEqual([
+      '::error file=db/migrations/0003_users.sql,line=2,col=1,endLine=2,endColumn=34,title=migralint%3A ban-drop-column::Dropping column "users"."age" breaks application code that still reads or writes it.%0AStop reading and writing the column, deploy, then drop it in a later migration.',
+      '::warning file=db/migrations/0003_users.sql,line=3,col=1,endLine=4,endColumn=33,title=migralint%3A adding-required-field::Adding NOT NULL column "users"."phone" without a default fails on a table with rows.%0AAdd it nullable or with a constant default, backfill, then enforce NOT NULL.',
+      'migralint: 1 error, 1 warning in 3 files',
+    ]);
+  });
+
+  test('a file name with a comma, a colon and a percent sign stays one property', () => {
+    const odd: FileResult = { ...results[0], file: 'db/50%,a:b.sql', findings: [{ ...results[0].findings[0], file: 'db/50%,a:b.sql' }] };
+    expect(github([odd], context)).toMatch(/^::error file=db\/50%25%2Ca%3Ab\.sql,line=2,/);
+  });
+});
+
+describe('junit', () => {
+  test('is well-formed XML with a suite per file and a failing case per finding', () => {
+    const report = junit(results, context);
+    expect(XMLValidator.validate(report)).toBe(true);
+    expect(report).toContain('<testsuites name="migralint" tests="4" failures="2" errors="0">');
+    expect(report).toContain('<testsuite name="db/migrations/0003_users.sql" tests="2" failures="2" errors="0" skipped="0">');
+    expect(report).toContain('<failure type="ban-drop-column" message="Dropping column &quot;users&quot;.&quot;age&quot; breaks application code that still reads or writes it.">');
+    expect(report).toContain('<testsuite name="db/migrations/0004_ok.sql" tests="1" failures="0" errors="0" skipped="0">');
+  });
+});
+
+describe('gitlab', () => {
+  test('Code Quality issues with stable fingerprints that ignore line numbers', () => {
+    const issues = JSON.parse(gitlab(results, context));
+    expect(issues[0]).toMatchObject({
+      check_name: 'ban-drop-column',
+      severity: 'major',
+      location: { path: 'db/migrations/0003_users.sql', lines: { begin: 2, end: 2 } },
+    });
+    expect(issues[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const shifted: FileResult = {
+      ...results[0],
+      source: `-- a comment added above\n${results[0].source}`,
+      findings: results[0].findings.map((finding) => ({ ...finding, line: finding.line + 1, endLine: finding.endLine + 1 })),
+    };
+    expect(JSON.parse(gitlab([shifted], context)).map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(
+      issues.map((issue: { fingerprint: string }) => issue.fingerprint),
+    );
+  });
+
+  test('two identical findings in one file get different fingerprints', () => {
+    const twice: FileResult = { ...results[0], source: 'DROP TABLE a;\nDROP TABLE a;\n', findings: [results[0].findings[0], { ...results[0].findings[0], line: 2, endLine: 2 }] };
+    const [first, second] = JSON.parse(gitlab([twice], context));
+    expect(first.fingerprint).not.toBe(second.fingerprint);
   });
 });
