@@ -1,13 +1,19 @@
-import type { Operation } from '../src/model/operations';
+import type { Operation, TableName } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
 import { qualifiedName } from '../src/engine/operation-helpers';
+import { sameTable } from '../src/engine/file-state';
 
-/** A CHECK (col IS NOT NULL) that is validated lets PostgreSQL 12+ skip the table scan of SET NOT NULL. */
-function hasValidatedNotNullCheck(previous: readonly Operation[], column: string): boolean {
-  return previous.some((operation) => {
-    if (operation.kind !== 'addConstraint' || operation.constraint.checksNotNullOf !== column) return false;
+/**
+ * A CHECK (col IS NOT NULL) that is validated, earlier in this migration or in an
+ * earlier one, lets PostgreSQL 12+ skip the table scan of SET NOT NULL.
+ */
+function hasValidatedNotNullCheck(earlier: readonly Operation[], table: TableName, column: string): boolean {
+  return earlier.some((operation) => {
+    if (operation.kind !== 'addConstraint' || operation.constraint.checksNotNullOf !== column || !sameTable(operation.table, table)) {
+      return false;
+    }
     const { name, notValid } = operation.constraint;
-    return !notValid || previous.some((later) => later.kind === 'validateConstraint' && later.name === name);
+    return !notValid || earlier.some((later) => later.kind === 'validateConstraint' && later.name === name && sameTable(later.table, table));
   });
 }
 
@@ -52,7 +58,8 @@ go on), then \`SET NOT NULL\` and drop the check.`,
   create: (context) => ({
     setNotNull(operation) {
       if (context.isNewTable(operation.table)) return;
-      if (context.pgVersion >= 12 && hasValidatedNotNullCheck(context.previous, operation.column)) return;
+      const earlier = [...context.history, ...context.previous];
+      if (context.pgVersion >= 12 && hasValidatedNotNullCheck(earlier, operation.table, operation.column)) return;
       context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
     },
   }),

@@ -1,7 +1,7 @@
 import { allRules } from '../rules';
 import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
-import { runRules } from './engine/run-rules';
+import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
 import { detectFrontend } from './frontends/detect';
 import { analyzeKnexFile } from './frontends/knex';
@@ -20,6 +20,8 @@ export interface LintOptions {
   frontend?: FrontendName;
   /** TypeORM's `migrationsTransactionMode` (default `all`). */
   typeormTransactionMode?: 'all' | 'each' | 'none';
+  /** What earlier migrations of this run tell this one. */
+  context?: MigrationContext;
 }
 
 export const defaultLintOptions = (): LintOptions => ({
@@ -62,18 +64,20 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
 }
 
 function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, options: LintOptions): FileResult {
-  const findings = runRules(analyzed, options.rules ?? allRules, displayPath, {
+  const engine = runRules(analyzed, options.rules ?? allRules, displayPath, {
     pgVersion: options.pgVersion,
     severityOf: options.settings.severityOf,
     resolveRuleId: options.settings.resolveRuleId,
+    context: options.context,
   });
   return {
     file: displayPath,
     frontend: analyzed.frontend,
     statements: analyzed.statements,
-    findings,
+    findings: engine.findings,
     source,
     skippedReason: analyzed.skippedReason,
+    context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations },
   };
 }
 

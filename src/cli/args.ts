@@ -22,6 +22,8 @@ export interface LintArgs {
   color?: boolean;
   stdinFilepath?: string;
   verbose: boolean;
+  since?: string;
+  staged: boolean;
 }
 
 function buildParser(version: string) {
@@ -44,6 +46,8 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .option('stdin-filepath', { type: 'string', describe: 'Name for standard input (picks the front-end)' })
+    .option('since', { type: 'string', describe: 'Lint only migrations added or changed since the merge base with GIT_REF' })
+    .option('staged', { type: 'boolean', default: false, describe: 'Lint the staged content of staged migrations (pre-commit)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' })
     .strict()
     .version(version)
@@ -77,6 +81,7 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
   if (format !== undefined && !isFormatName(format)) {
     throw new UsageError(`--format "${format}" is not a format; choose one of ${formatNames.join(', ')}`);
   }
+  if (parsed.since !== undefined && parsed.staged === true) throw new UsageError('--since and --staged cannot be used together');
   const maxWarnings = parsed.maxWarnings as number | undefined;
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError('--max-warnings must be a whole number of 0 or more');
@@ -94,6 +99,8 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     color: parsed.color as boolean | undefined,
     stdinFilepath: parsed.stdinFilepath as string | undefined,
     verbose: parsed.verbose === true,
+    since: parsed.since as string | undefined,
+    staged: parsed.staged === true,
   };
 }
 

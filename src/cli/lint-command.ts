@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { allRules } from '../../rules';
 import { type FrontendSetting, loadConfig } from '../config/config-file';
+import { UsageError } from '../config/errors';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
+import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
 import { type LintOptions, isSkipped, lintText, prepareLinting } from '../lint';
 import type { FrontendName } from '../model/file';
@@ -11,6 +13,7 @@ import { reporters } from '../reporters';
 import { countBySeverity } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
+import { changedSince, stagedFiles } from './git';
 import type { CliIO } from './io';
 
 export const EXIT_CLEAN = 0;
@@ -40,27 +43,46 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     pathInputs.length > 0 || !readsStdin
       ? discoverFiles(pathInputs.length > 0 ? pathInputs : defaultInputs(loaded.config.include, baseDir, io.cwd), discovery)
       : [];
+  if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
 
   await prepareLinting();
   const results: FileResult[] = [];
   let failed = false;
-  const lintOne = (text: string, shownAs: string, frontend: FrontendName | undefined) => {
+  const lintOne = (text: string, shownAs: string, frontend: FrontendName | undefined, context?: MigrationContext, report = true) => {
     try {
-      const result = lintText(text, shownAs, { ...options, frontend });
-      if (isSkipped(result)) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
-      else results.push(result);
+      const result = lintText(text, shownAs, { ...options, frontend, context });
+      if (isSkipped(result)) {
+        if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
+        return undefined;
+      }
+      if (report) results.push(result);
+      return result;
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while linting ${shownAs}: ${describe(error)}\n`);
       if (io.env.DEBUG === 'migralint') io.stderr.write(`${(error as Error).stack}\n`);
+      return undefined;
     }
   };
 
+  // Files are linted in path order (migration order), each with what earlier ones tell it.
+  const targets = gitTargets(args, io.cwd);
+  const context: MigrationContext = { newTables: [], history: [] };
   for (const file of files) {
     const shownAs = displayPath(file, io.cwd);
-    const text = readText(file, shownAs, io);
-    if (text === undefined) failed = true;
-    else lintOne(text, shownAs, forcedFrontend(file));
+    const isTarget = !targets || targets.files.has(file);
+    if (!isTarget && !mayInformLaterMigrations(file)) continue;
+    const text = targets?.staged?.get(file) ?? readText(file, shownAs, io);
+    if (text === undefined) {
+      failed = true;
+      continue;
+    }
+    const result = lintOne(text, shownAs, forcedFrontend(file), context, isTarget);
+    if (result?.context) {
+      context.history.push(...result.context.historyOperations);
+      // In git modes, a table created by a migration added in this change is new for the later ones.
+      if (targets?.added.has(file)) context.newTables.push(...result.context.createdTables);
+    }
   }
   if (readsStdin) {
     const shownAs = args.stdinFilepath ?? STDIN_NAME;
@@ -84,6 +106,39 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     return EXIT_FINDINGS;
   }
   return EXIT_CLEAN;
+}
+
+interface GitTargets {
+  files: Set<string>;
+  /** New migrations: the tables they create count as new for later ones. */
+  added: Set<string>;
+  /** With --staged: the index content of each staged file. */
+  staged?: Map<string, string>;
+}
+
+function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
+  if (args.staged) {
+    const staged = stagedFiles(cwd);
+    return { files: staged.changed, added: staged.added, staged: staged.content };
+  }
+  if (args.since !== undefined) {
+    const since = changedSince(args.since, cwd);
+    return { files: since.changed, added: since.added };
+  }
+  return undefined;
+}
+
+/**
+ * An unchanged migration is read only for context later ones depend on: a CHECK
+ * (col IS NOT NULL) or its validation. A cheap text test skips the rest, so a
+ * pre-commit run in a large repository reads little.
+ */
+function mayInformLaterMigrations(file: string): boolean {
+  try {
+    return /is\s+not\s+null|validate/i.test(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 function frontendMatcher(

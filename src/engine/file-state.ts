@@ -1,6 +1,6 @@
 import type { Operation, TableName } from '../model/operations';
 
-function sameTable(a: TableName, b: TableName): boolean {
+export function sameTable(a: TableName, b: TableName): boolean {
   // An unqualified name matches the same name in any schema: the search path is not known statically.
   return a.name === b.name && (a.schema === undefined || b.schema === undefined || a.schema === b.schema);
 }
@@ -12,7 +12,18 @@ export class FileState {
   explicitTransaction = false;
   private readonly newTables: TableName[] = [];
 
-  constructor(readonly runnerTransaction: boolean) {}
+  constructor(
+    readonly runnerTransaction: boolean,
+    /** Tables created by earlier migrations that are themselves new in this run (git modes). */
+    initialNewTables: readonly TableName[] = [],
+  ) {
+    this.newTables.push(...initialNewTables);
+  }
+
+  /** Tables this file created unconditionally (and still has, under their final names). */
+  get createdTables(): readonly TableName[] {
+    return this.newTables;
+  }
 
   get inTransaction(): boolean {
     return this.runnerTransaction || this.explicitTransaction;

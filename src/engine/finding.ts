@@ -1,5 +1,6 @@
 import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
+import type { Operation, TableName } from '../model/operations';
 import type { Severity } from './rule';
 
 export interface Finding extends SourceSpan {
@@ -21,6 +22,8 @@ export interface FileResult {
   /** The file's text, for reporters that show the offending line. */
   source: string;
   skippedReason?: string;
+  /** What this migration adds to the context of later ones in the same run. */
+  context?: { createdTables: TableName[]; historyOperations: Operation[] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -64,8 +64,10 @@ export interface RuleContext {
   readonly runnerTransaction: boolean;
   /** Target PostgreSQL version, e.g. 15 or 9.6. */
   readonly pgVersion: number;
-  /** Forward operations before the current one. */
+  /** Forward operations before the current one, in this file. */
   readonly previous: readonly Operation[];
+  /** Operations of earlier migrations in this run that later ones may depend on (validated constraints). */
+  readonly history: readonly Operation[];
   /** Session settings made so far (`SET lock_timeout = '2s'`), keyed by lower-case name. */
   readonly settings: ReadonlyMap<string, string>;
 }

@@ -1,13 +1,22 @@
 import type { AnalyzedFile } from '../model/file';
 import type { SourceSpan } from '../model/location';
-import type { Operation } from '../model/operations';
+import type { Operation, TableName } from '../model/operations';
 import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
 import { IgnoreTracker } from './ignores';
 import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor } from './rule';
 
+/** What earlier migrations of this run tell the next one. */
+export interface MigrationContext {
+  /** Tables created by migrations that are new in this run: no rows, no readers. */
+  newTables: TableName[];
+  /** Operations of earlier migrations that later ones may depend on. */
+  history: Operation[];
+}
+
 export interface EngineOptions {
   pgVersion: number;
+  context?: MigrationContext;
   /** Severity of each rule id after presets, config and flags. */
   severityOf: (ruleId: string) => SeveritySetting;
   /** Maps an id or alias to the rule id; undefined for unknown ids. */
@@ -24,14 +33,22 @@ interface RawFinding extends SourceSpan {
  * Runs every rule over a file's operations. Rules that are off still run, so that
  * an ignore comment for them is not reported as unused merely because of config.
  */
+export interface EngineResult {
+  findings: Finding[];
+  /** What this migration adds to the context of the next ones. */
+  createdTables: TableName[];
+  historyOperations: Operation[];
+}
+
 export function runRules(
   analyzed: AnalyzedFile,
   rules: readonly RuleDefinition[],
   filePath: string,
   options: EngineOptions,
-): Finding[] {
+): EngineResult {
   const raw: RawFinding[] = [];
-  const state = new FileState(analyzed.runnerTransaction);
+  const initialNewTables = options.context?.newTables ?? [];
+  const state = new FileState(analyzed.runnerTransaction, initialNewTables);
   const visitors = rules.map((rule) => rule.create(contextFor(rule, state, options, raw)));
   for (const operation of analyzed.operations) {
     for (const visitor of visitors) visit(visitor, operation);
@@ -49,7 +66,7 @@ export function runRules(
   }
 
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  return kept
+  const findings = kept
     .flatMap((finding): Finding[] => {
       const severity = options.severityOf(finding.rule);
       const rule = byId.get(finding.rule);
@@ -58,6 +75,17 @@ export function runRules(
       return [{ ...span, severity, file: filePath, help: rule.meta.help, docs: docsFor(rule.id) }];
     })
     .sort(compareFindings);
+  return {
+    findings,
+    createdTables: state.createdTables.slice(initialNewTables.length),
+    historyOperations: analyzed.operations.filter(isHistoryOperation),
+  };
+}
+
+/** Validated CHECK (col IS NOT NULL) constraints are what later migrations rely on (adding-not-nullable-field). */
+function isHistoryOperation(operation: Operation): boolean {
+  if (operation.kind === 'validateConstraint') return true;
+  return operation.kind === 'addConstraint' && operation.constraint.checksNotNullOf !== undefined;
 }
 
 function visit(visitor: Visitor, operation: Operation): void {
@@ -81,6 +109,7 @@ function contextFor(rule: RuleDefinition, state: FileState, options: EngineOptio
     runnerTransaction: state.runnerTransaction,
     pgVersion: options.pgVersion,
     previous: state.previous,
+    history: options.context?.history ?? [],
     settings: state.settings,
   };
 }

@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from './run-cli';
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+}
+
+const LOCK = "SET lock_timeout = '2s';\n";
+
+/**
+ * main: four deployed migrations. feature (checked out): a committed new
+ * migration, a staged one, an untracked one, an edit to an old one, and a rename.
+ */
+function repository(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-git-'));
+  git(root, 'init', '-q', '-b', 'main');
+  write(root, {
+    'db/migrations/001_users.sql': 'CREATE TABLE users (id bigint, email text);\n',
+    'db/migrations/002_email_check.sql': `${LOCK}ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n`,
+    'db/migrations/003_validate.sql': `${LOCK}ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n`,
+    'db/migrations/004_legacy.sql': `${LOCK}ALTER TABLE users DROP COLUMN legacy;\n`,
+  });
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'deployed migrations');
+  git(root, 'checkout', '-q', '-b', 'feature');
+  write(root, { 'db/migrations/005_events.sql': 'CREATE TABLE events (id bigint, user_id bigint);\n' });
+  git(root, 'add', '.');
+  git(root, 'commit', '-q', '-m', 'events');
+  git(root, 'mv', 'db/migrations/004_legacy.sql', 'db/migrations/004_legacy_columns.sql');
+  git(root, 'commit', '-q', '-m', 'rename');
+  write(root, {
+    // New in this change, after 005: events is new, users is not; the NOT NULL is covered by 002/003.
+    'db/migrations/006_indexes.sql': `${LOCK}CREATE INDEX events_user_idx ON events (user_id);\nCREATE INDEX users_email_idx ON users (email);\n`,
+    'db/migrations/007_not_null.sql': `${LOCK}ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n`,
+  });
+  git(root, 'add', 'db/migrations/006_indexes.sql');
+  // An edit to a deployed migration: linted, but the tables it created are not new.
+  fs.appendFileSync(path.join(root, 'db/migrations/002_email_check.sql'), 'ALTER TABLE users DROP COLUMN nickname;\n');
+  return root;
+}
+
+const linted = (stdout: string) => (JSON.parse(stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file);
+const findings = (stdout: string) =>
+  (JSON.parse(stdout) as { findings: Array<{ file: string; line: number; rule: string }> }).findings.map(
+    (finding) => `${finding.file}:${finding.line} ${finding.rule}`,
+  );
+
+describe('--since', () => {
+  const root = repository();
+
+  test('lints exactly the migrations added or changed since the merge base: committed, staged, unstaged, untracked; not renames', async () => {
+    const run = await runCli(['db/migrations', '--since', 'main', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toEqual([
+      'db/migrations/002_email_check.sql',
+      'db/migrations/005_events.sql',
+      'db/migrations/006_indexes.sql',
+      'db/migrations/007_not_null.sql',
+    ]);
+  });
+
+  test('older migrations are context: a table from a new migration is new, a deployed one is not, and a validated check counts', async () => {
+    const run = await runCli(['db/migrations', '--since', 'main', '--format', 'json'], { cwd: root });
+    expect(findings(run.stdout)).toEqual([
+      'db/migrations/002_email_check.sql:3 ban-drop-column',
+      'db/migrations/006_indexes.sql:3 require-concurrent-index-creation',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('without --since every migration is linted, each against what came before it', async () => {
+    const run = await runCli(['db/migrations', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toHaveLength(7);
+    expect(findings(run.stdout)).toContain('db/migrations/006_indexes.sql:2 require-concurrent-index-creation');
+    expect(findings(run.stdout)).not.toContain('db/migrations/007_not_null.sql:2 adding-not-nullable-field');
+  });
+
+  test('works from a subdirectory, with paths relative to it', async () => {
+    const run = await runCli(['.', '--since', 'main', '--format', 'json'], { cwd: path.join(root, 'db/migrations') });
+    expect(linted(run.stdout)).toEqual(['002_email_check.sql', '005_events.sql', '006_indexes.sql', '007_not_null.sql']);
+  });
+
+  test('an unknown ref says what to fetch, also in a shallow clone', async () => {
+    const shallow = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-shallow-'));
+    git(shallow, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${root}`, 'clone');
+    const run = await runCli(['db/migrations', '--since', 'origin/main'], { cwd: path.join(shallow, 'clone') });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'migralint: --since origin/main: no such revision here (this is a shallow clone); fetch it first, e.g. git fetch --no-tags origin main:refs/remotes/origin/main\n',
+    });
+  });
+
+  test('a ref that shares no history with HEAD in a shallow clone says to fetch more', async () => {
+    const shallow = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-shallow-'));
+    git(shallow, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${root}`, 'clone');
+    const clone = path.join(shallow, 'clone');
+    git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
+    const run = await runCli(['db/migrations', '--since', 'origin/main'], { cwd: clone });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^migralint: --since origin\/main: origin\/main and HEAD share no history here, as in a shallow clone; fetch more of it/);
+  });
+
+  test('outside a git repository it says so', async () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-plain-'));
+    write(plain, { 'm/1.sql': 'SELECT 1;' });
+    const run = await runCli(['m', '--since', 'main'], { cwd: plain });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `migralint: --since needs a git repository, and ${plain} is not inside one\n` });
+  });
+});
+
+describe('--staged', () => {
+  test('lints the staged content of staged migrations only, not the working tree', async () => {
+    const root = repository();
+    // Staged: a bad version. Working tree: fixed, but not staged yet.
+    write(root, { 'db/migrations/008_drop.sql': `${LOCK}ALTER TABLE users DROP COLUMN email;\n` });
+    git(root, 'add', 'db/migrations/008_drop.sql');
+    write(root, { 'db/migrations/008_drop.sql': `${LOCK}ALTER TABLE users ADD COLUMN nickname text;\n` });
+    const run = await runCli(['db/migrations', '--staged', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toEqual(['db/migrations/006_indexes.sql', 'db/migrations/008_drop.sql']);
+    expect(findings(run.stdout)).toEqual([
+      'db/migrations/006_indexes.sql:2 require-concurrent-index-creation',
+      'db/migrations/006_indexes.sql:3 require-concurrent-index-creation',
+      'db/migrations/008_drop.sql:2 ban-drop-column',
+    ]);
+  });
+
+  test('with nothing staged there is nothing to lint, and that is not an error', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-git-'));
+    git(root, 'init', '-q', '-b', 'main');
+    write(root, { 'migrations/001.sql': 'DROP TABLE users;\n' });
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'one');
+    const run = await runCli(['migrations', '--staged'], { cwd: root });
+    expect(run).toEqual({ code: 0, stdout: 'No problems found in 0 files.\n', stderr: '' });
+  });
+
+  test('--since and --staged together are refused', async () => {
+    const run = await runCli(['m', '--staged', '--since', 'main'], { cwd: os.tmpdir() });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --since and --staged cannot be used together\n' });
+  });
+});
