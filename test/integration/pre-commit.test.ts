@@ -35,6 +35,7 @@ function throwAwayRepository(): string {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-pre-commit-'));
   git(repo, 'init', '-q', '-b', 'main');
   fs.mkdirSync(path.join(repo, 'db', 'migrations'), { recursive: true });
+  fs.writeFileSync(path.join(repo, 'README.md'), '# app\n');
   if (hasPreCommit) {
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     fs.writeFileSync(
