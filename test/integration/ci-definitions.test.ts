@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const ROOT = path.join(__dirname, '..', '..');
+const load = (file: string) => parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+
+describe('the pre-commit hook definition', () => {
+  test('runs migralint as a node hook on migration files', () => {
+    const [hook] = load('.pre-commit-hooks.yaml') as Array<Record<string, unknown>>;
+    expect(hook).toMatchObject({ id: 'migralint', entry: 'migralint', language: 'node', require_serial: true });
+    const files = new RegExp(String(hook.files));
+    expect(['db/migrations/001.sql', 'src/migrations/1700-x.ts', 'migrations/2024_a.js'].every((file) => files.test(file))).toBe(true);
+    expect(files.test('README.md')).toBe(false);
+  });
+
+  test('the entry is the executable package.json names', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(manifest.bin.migralint).toBe('bin/migralint');
+  });
+});
+
+describe('the GitHub Action', () => {
+  const action = load('action.yml') as {
+    inputs: Record<string, { default?: string }>;
+    runs: { using: string; steps: Array<{ run?: string; uses?: string; id?: string }> };
+  };
+
+  test('is a composite action that installs from the lock file and runs the bin', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(action.runs.steps[0].run).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
+    expect(action.runs.steps[1].run).toContain('node "$GITHUB_ACTION_PATH/bin/migralint"');
+  });
+
+  test('annotates with --format github, uploads SARIF, and fails on errors at the end', () => {
+    const [, lint, upload, fail] = action.runs.steps;
+    expect(lint.run).toContain('--format github');
+    expect(lint.run).toContain('--format sarif -o migralint.sarif');
+    expect(upload.uses).toBe('github/codeql-action/upload-sarif@v3');
+    expect(fail.run).toBe('exit ${{ steps.lint.outputs.exit-code }}');
+    expect(action.inputs['upload-sarif'].default).toBe('true');
+  });
+});
