@@ -273,17 +273,37 @@ describe('explain, rules and init', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql,knex,typeorm$/));
   });
 
-  test('init writes a starter config for the migrations folders found, and never overwrites one', async () => {
-    const cwd = tempProject({ 'db/migrations/001.sql': SAFE });
+  test('init looks at the repository: folders, front-end per folder, PostgreSQL version, other databases; never overwrites', async () => {
+    const cwd = tempProject({
+      'db/migrations/001.sql': SAFE,
+      'db/migrations/002.sql': SAFE,
+      'server/src/database/migrations/postgres/1700-Init.ts': "import { MigrationInterface, QueryRunner } from 'typeorm';\nexport class Init1700 implements MigrationInterface { async up(q: QueryRunner) {} async down() {} }\n",
+      'server/src/database/migrations/mysql/1700-Init.ts': "import { MigrationInterface } from 'typeorm';\nexport class Init1700 implements MigrationInterface { async up() {} async down() {} }\n",
+      'node_modules/pkg/migrations/001.sql': SAFE,
+      'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n',
+    });
     const first = await runCli(['init'], { cwd });
     expect(first.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(cwd, 'migralint.config.json'), 'utf8'))).toEqual({
-      include: ['db/migrations/**/*.{sql,js,ts}'],
-      pgVersion: 15,
+      include: ['db/migrations/**/*.sql', 'server/src/database/migrations/**/*.{js,ts,cjs,mjs,cts,mts}'],
+      exclude: ['server/src/database/migrations/mysql/**'],
+      pgVersion: 16,
       assumeInTransaction: false,
       rules: {},
+      frontends: { 'server/src/database/migrations/**/*.{js,ts,cjs,mjs,cts,mts}': 'typeorm' },
     });
-    expect((await runCli([], { cwd })).code).toBe(0);
+    expect(first.stdout).toContain('  db/migrations/: 2 sql migrations\n');
+    expect(first.stdout).toContain('  server/src/database/migrations/: 1 typeorm migration; excluded mysql/ (not PostgreSQL)\n');
+    expect(first.stdout).toContain('  PostgreSQL 16 (from docker-compose.yml)\n');
+    expect(first.stdout).toContain('      - id: migralint\n        files: ^db/migrations/\n');
+    expect(first.stdout).toContain('codequality: gl-code-quality-report.json');
+
+    const lint = await runCli(['--format', 'json'], { cwd });
+    expect(JSON.parse(lint.stdout).files.map((file: { file: string }) => file.file)).toEqual([
+      'db/migrations/001.sql',
+      'db/migrations/002.sql',
+      'server/src/database/migrations/postgres/1700-Init.ts',
+    ]);
     const second = await runCli(['init'], { cwd });
     expect(second).toEqual({ code: 2, stdout: '', stderr: 'migralint: migralint.config.json already exists; not overwriting it\n' });
   });
