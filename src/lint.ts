@@ -4,10 +4,7 @@ import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
 import { detectFrontend } from './frontends/detect';
-import { analyzeKnexFile } from './frontends/knex';
-import { knexfileDisablesTransactions } from './frontends/knex/knexfile';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
-import { analyzeTypeormFile } from './frontends/typeorm';
 import { LineIndex } from './frontends/text-positions';
 import type { AnalyzedFile, FrontendName } from './model/file';
 
@@ -56,10 +53,16 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
   switch (frontend) {
     case 'sql':
       return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
-    case 'knex':
+    case 'knex': {
+      // The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
+      const { analyzeKnexFile } = require('./frontends/knex') as typeof import('./frontends/knex');
+      const { knexfileDisablesTransactions } = require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile');
       return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath) });
-    case 'typeorm':
+    }
+    case 'typeorm': {
+      const { analyzeTypeormFile } = require('./frontends/typeorm') as typeof import('./frontends/typeorm');
       return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all' });
+    }
   }
 }
 

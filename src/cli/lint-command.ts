@@ -67,11 +67,12 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   // Files are linted in path order (migration order), each with what earlier ones tell it.
   const targets = gitTargets(args, io.cwd);
+  const readsHistory = !targets || [...targets.files].some((file) => files.includes(file) && mayUseHistory(targets.staged?.get(file) ?? file));
   const context: MigrationContext = { newTables: [], history: [] };
   for (const file of files) {
     const shownAs = displayPath(file, io.cwd);
     const isTarget = !targets || targets.files.has(file);
-    if (!isTarget && !mayInformLaterMigrations(file)) continue;
+    if (!isTarget && !(readsHistory && mayInformLaterMigrations(file))) continue;
     const text = targets?.staged?.get(file) ?? readText(file, shownAs, io);
     if (text === undefined) {
       failed = true;
@@ -130,14 +131,25 @@ function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
 
 /**
  * An unchanged migration is read only for context later ones depend on: a CHECK
- * (col IS NOT NULL) or its validation. A cheap text test skips the rest, so a
- * pre-commit run in a large repository reads little.
+ * (col IS NOT NULL) or its validation. Cheap text tests skip the rest, and skip
+ * older migrations altogether when no changed one sets NOT NULL, so a pre-commit
+ * run in a large repository reads little.
  */
 function mayInformLaterMigrations(file: string): boolean {
+  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(/i.test(readOrEmpty(file));
+}
+
+/** Whether a changed migration (its path, or its staged text) may set NOT NULL, which history can excuse. */
+function mayUseHistory(fileOrText: string): boolean {
+  const text = fileOrText.includes('\n') ? fileOrText : readOrEmpty(fileOrText);
+  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn/i.test(text);
+}
+
+function readOrEmpty(file: string): string {
   try {
-    return /is\s+not\s+null|validate/i.test(fs.readFileSync(file, 'utf8'));
+    return fs.readFileSync(file, 'utf8');
   } catch {
-    return false;
+    return '';
   }
 }
 

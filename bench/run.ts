@@ -1,0 +1,211 @@
+/**
+ * The side-by-side benchmark: migralint against squawk (and pgfence where it
+ * reads the same input), each scenario timed over alternating runs, reporting
+ * the median wall time, CPU time and peak RSS, written as Markdown and JSON to
+ * bench/results/.
+ *
+ *   npm run bench [-- --runs 5 --only cold,precommit]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS = path.join(ROOT, 'bench', 'corpus');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const MIGRALINT = [process.execPath, path.join(ROOT, 'bin', 'migralint')];
+const SQUAWK = [path.join(ROOT, 'node_modules', '.bin', 'squawk')];
+const PGFENCE = [path.join(ROOT, 'node_modules', '.bin', 'pgfence')];
+const TIME = '/usr/bin/time';
+
+interface Command {
+  tool: string;
+  argv: string[];
+  cwd?: string;
+}
+
+interface Measurement {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+}
+
+interface Row {
+  scenario: string;
+  tool: string;
+  runs: number;
+  median: Measurement;
+  note?: string;
+}
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+/** Wall, user+system CPU and peak RSS of one run, from GNU time. */
+function measure(command: Command): Measurement {
+  const report = path.join(os.tmpdir(), `migralint-bench-${process.pid}.time`);
+  const [program, ...args] = command.argv;
+  spawnSync(TIME, ['-f', '%e %U %S %M', '-o', report, program, ...args], {
+    cwd: command.cwd ?? ROOT,
+    stdio: ['ignore', 'ignore', 'ignore'],
+    maxBuffer: 1 << 30,
+  });
+  const [wall, user, system, rssKb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall, cpu: user + system, rssMb: rssKb / 1024 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Runs the commands in turn (a, b, a, b, …) so that machine noise falls on both alike. */
+function alternate(scenario: string, commands: Command[], runs: number): Row[] {
+  const samples = commands.map(() => [] as Measurement[]);
+  for (const command of commands) measure(command); // warm the file cache once
+  for (let run = 0; run < runs; run++) commands.forEach((command, index) => samples[index].push(measure(command)));
+  return commands.map((command, index) => ({
+    scenario,
+    tool: command.tool,
+    runs,
+    median: {
+      wall: median(samples[index].map((sample) => sample.wall)),
+      cpu: median(samples[index].map((sample) => sample.cpu)),
+      rssMb: median(samples[index].map((sample) => sample.rssMb)),
+    },
+  }));
+}
+
+function writeFiles(directory: string, files: Map<string, string>): void {
+  fs.rmSync(directory, { recursive: true, force: true });
+  fs.mkdirSync(directory, { recursive: true });
+  for (const [name, text] of files) fs.writeFileSync(path.join(directory, name), text);
+}
+
+/** Deterministic Knex and TypeORM migrations, each with a few schema changes and a raw SQL call. */
+function scriptCorpus(count: number, kind: 'knex' | 'typeorm', seed: number): Map<string, string> {
+  const random = seededRandom(seed);
+  const tables = ['users', 'orders', 'accounts', 'events', 'payments'];
+  const files = new Map<string, string>();
+  for (let index = 0; index < count; index++) {
+    const table = tables[Math.floor(random() * tables.length)];
+    const column = `col_${Math.floor(random() * 1000)}`;
+    const stamp = 1_700_000_000_000 + index;
+    files.set(
+      kind === 'knex' ? `${stamp}_change.js` : `${stamp}-Change.ts`,
+      kind === 'knex'
+        ? `exports.up = async (knex) => {\n  await knex.schema.alterTable('${table}', (table) => {\n    table.string('${column}').notNullable();\n    table.index(['${column}']);\n  });\n  await knex.raw('ALTER TABLE ${table} DROP COLUMN legacy_${column}');\n};\n\nexports.down = async (knex) => {\n  await knex.schema.alterTable('${table}', (table) => table.dropColumn('${column}'));\n};\n`
+        : `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change${stamp} implements MigrationInterface {\n  name = 'Change${stamp}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(\`ALTER TABLE "${table}" ADD "${column}" character varying NOT NULL\`);\n    await queryRunner.query(\`CREATE INDEX "IDX_${table}_${column}" ON "${table}" ("${column}")\`);\n    await queryRunner.query(\`ALTER TABLE "${table}" DROP COLUMN "legacy_${column}"\`);\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(\`ALTER TABLE "${table}" DROP COLUMN "${column}"\`);\n  }\n}\n`,
+    );
+  }
+  return files;
+}
+
+/** A git repository with 1,000 committed migrations and one new one staged: the pre-commit case. */
+function preCommitRepository(): { repo: string; staged: string } {
+  const repo = path.join(CORPUS, 'precommit-repo');
+  fs.rmSync(repo, { recursive: true, force: true });
+  writeCorpus(path.join(repo, 'db', 'migrations'), generateSqlCorpus({ files: 1000, statementsPerFile: 20, seed: 11 }));
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'deployed');
+  const staged = path.join('db', 'migrations', '01001_new.sql');
+  fs.writeFileSync(path.join(repo, staged), "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX users_nickname_idx ON users (nickname);\n");
+  git('add', staged);
+  return { repo, staged };
+}
+
+const SCENARIOS: Record<string, (runs: number) => Row[]> = {
+  cold: (runs) => {
+    const file = path.join(CORPUS, 'cold', 'one.sql');
+    writeFiles(path.dirname(file), new Map([['one.sql', "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX users_nickname_idx ON users (nickname);\n"]]));
+    return alternate('1. cold start, one small SQL file', [
+      { tool: 'migralint', argv: [...MIGRALINT, file, '--format', 'json'] },
+      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', file] },
+    ], runs);
+  },
+  files2000: (runs) => {
+    const directory = path.join(CORPUS, 'files2000');
+    writeCorpus(directory, generateSqlCorpus({ files: 2000, statementsPerFile: 20, seed: 2 }));
+    return alternate('2. 2,000 files × 20 statements', [
+      { tool: 'migralint', argv: [...MIGRALINT, directory, '--format', 'json'] },
+      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', `${directory}/*.sql`] },
+    ], runs);
+  },
+  files20000: (runs) => {
+    const directory = path.join(CORPUS, 'files20000');
+    writeCorpus(directory, generateSqlCorpus({ files: 20000, statementsPerFile: 2, seed: 3 }));
+    return alternate('3. 20,000 small files', [
+      { tool: 'migralint', argv: [...MIGRALINT, directory, '--format', 'json'] },
+      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', `${directory}/*.sql`] },
+    ], runs);
+  },
+  bigfile: (runs) => {
+    const directory = path.join(CORPUS, 'bigfile');
+    const [text] = generateSqlCorpus({ files: 1, statementsPerFile: 20000, seed: 4 }).values();
+    writeFiles(directory, new Map([['big.sql', text]]));
+    const file = path.join(directory, 'big.sql');
+    return alternate('4. one file of 20,000 statements', [
+      { tool: 'migralint', argv: [...MIGRALINT, file, '--format', 'json'] },
+      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', file] },
+    ], runs);
+  },
+  scripts: (runs) => {
+    const knex = path.join(CORPUS, 'knex');
+    const typeorm = path.join(CORPUS, 'typeorm');
+    writeFiles(knex, scriptCorpus(1000, 'knex', 5));
+    writeFiles(typeorm, scriptCorpus(1000, 'typeorm', 6));
+    return [
+      ...alternate('5a. 1,000 Knex migrations', [
+        { tool: 'migralint', argv: [...MIGRALINT, knex, '--format', 'json'] },
+        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'knex', '--output', 'json', `${knex}/*.js`], cwd: ROOT },
+      ], runs),
+      ...alternate('5b. 1,000 TypeORM migrations', [
+        { tool: 'migralint', argv: [...MIGRALINT, typeorm, '--format', 'json'] },
+        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'typeorm', '--output', 'json', `${typeorm}/*.ts`], cwd: ROOT },
+      ], runs),
+    ];
+  },
+  precommit: (runs) => {
+    const { repo, staged } = preCommitRepository();
+    return alternate('7. pre-commit: one staged migration in a repository of 1,000', [
+      { tool: 'migralint --staged', argv: [...MIGRALINT, 'db/migrations', '--staged', '--format', 'json'], cwd: repo },
+      { tool: 'squawk (npm wrapper), the one file', argv: [...SQUAWK, '--reporter', 'json', staged], cwd: repo },
+    ], runs);
+  },
+};
+
+function markdown(rows: Row[]): string {
+  const lines = ['| scenario | tool | median wall (s) | CPU (s) | peak RSS (MB) | wall vs. peer |', '|---|---|---:|---:|---:|---:|'];
+  for (const row of rows) {
+    const peer = rows.find((other) => other.scenario === row.scenario && other !== row && !other.tool.startsWith('migralint'));
+    const ratio = row.tool.startsWith('migralint') && peer ? `${(row.median.wall / peer.median.wall).toFixed(2)}×` : '';
+    lines.push(`| ${row.scenario} | ${row.tool} | ${row.median.wall.toFixed(3)} | ${row.median.cpu.toFixed(3)} | ${row.median.rssMb.toFixed(0)} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  if (!fs.existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU time and peak RSS: apt-get install time`);
+  const runs = Number(option('runs', '5'));
+  const only = option('only', Object.keys(SCENARIOS).join(',')).split(',');
+  const rows = only.flatMap((name) => {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`unknown scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+    process.stderr.write(`running ${name}…\n`);
+    return scenario(runs);
+  });
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const table = markdown(rows);
+  const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores, Node ${process.version}, median of ${runs} alternating runs)\n\n`;
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), `${header}${table}\n`);
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows }, null, 2));
+  console.log(`${header}${table}`);
+}
+
+main();
