@@ -4,6 +4,7 @@ import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
 import { detectFrontend } from './frontends/detect';
+import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
 import type { AnalyzedFile, FrontendName } from './model/file';
@@ -87,20 +88,7 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
 /** A NUL byte means binary content: report it as a file PostgreSQL could not read, and analyse nothing. */
 function binaryFile(frontend: FrontendName, source: string): AnalyzedFile {
   const position = new LineIndex(source).position(source.indexOf('\u0000'));
-  return {
-    frontend,
-    operations: [],
-    directives: [],
-    statements: 0,
-    runnerTransaction: false,
-    problems: [
-      {
-        rule: 'syntax-error',
-        message: 'This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.',
-        location: { ...position, endLine: position.line, endColumn: position.column + 1 },
-      },
-    ],
-  };
+  return unparsableFile(frontend, 'This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.', position);
 }
 
 export function isSkipped(result: FileResult | SkippedFile): result is SkippedFile {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { GIT_TEST_ENV } from '../git-env';
 
 /**
  * The pre-commit hook, for real: a throw-away repository whose
@@ -17,13 +18,7 @@ const HOOK = (parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), '
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 
 const env = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
+  ...GIT_TEST_ENV,
   PRE_COMMIT_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-pre-commit-home-')),
 };
 

@@ -1,0 +1,48 @@
+import type { File, Program } from '@babel/types';
+import type { AnalyzedFile } from '../../model/file';
+import { unparsableFile } from '../file-problem';
+import { LineIndex } from '../text-positions';
+import type { FunctionNode } from './functions';
+import { scriptDirectives } from './js-comments';
+import type { MigrationWalker } from './migration-walker';
+import { parseScript } from './parse-js';
+import { ScriptOutput } from './script-output';
+import { StaticScope } from './static-values';
+
+/** What distinguishes one JavaScript front-end from another. */
+export interface ScriptFrontend {
+  name: 'knex' | 'typeorm';
+  /** The `up` function and whether the runner wraps the migration in a transaction. */
+  findMigration(ast: File, scope: StaticScope): { up?: FunctionNode; transaction: boolean };
+  /** Why a file without `up` is skipped. */
+  noMigration: string;
+  /** The name of `up`'s first parameter when it has none. */
+  defaultSubject: string;
+  createWalker(subject: string, output: ScriptOutput, source: string, program: Program, scope: StaticScope): MigrationWalker;
+}
+
+/** Parses a migration script (never runs it) and walks its `up` with the front-end's walker; `down` is not read. */
+export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: string, runnerTransaction: boolean): AnalyzedFile {
+  const parsed = parseScript(text, filePath);
+  if (!parsed.ok) return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed);
+  const lines = new LineIndex(text);
+  const scope = StaticScope.ofProgram(parsed.ast.program);
+  const migration = frontend.findMigration(parsed.ast, scope);
+  const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
+  const transaction = migration.transaction && runnerTransaction;
+  if (!migration.up) {
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction, skippedReason: frontend.noMigration };
+  }
+  const param = migration.up.params[0];
+  const subject = param?.type === 'Identifier' ? param.name : frontend.defaultSubject;
+  const output = new ScriptOutput(lines);
+  frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
+  return {
+    frontend: frontend.name,
+    operations: output.operations,
+    problems: output.problems,
+    directives: [...directives, ...output.directives],
+    statements: output.statements,
+    runnerTransaction: transaction,
+  };
+}
