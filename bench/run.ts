@@ -77,6 +77,11 @@ function alternate(scenario: string, commands: Command[], runs: number): Row[] {
   }));
 }
 
+/** pgfence does not expand globs: it is given the files. */
+function filesIn(directory: string): string[] {
+  return fs.readdirSync(directory).sort().map((name) => path.join(directory, name));
+}
+
 function writeFiles(directory: string, files: Map<string, string>): void {
   fs.rmSync(directory, { recursive: true, force: true });
   fs.mkdirSync(directory, { recursive: true });
@@ -161,13 +166,34 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
     return [
       ...alternate('5a. 1,000 Knex migrations', [
         { tool: 'migralint', argv: [...MIGRALINT, knex, '--format', 'json'] },
-        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'knex', '--output', 'json', `${knex}/*.js`], cwd: ROOT },
+        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'knex', '--output', 'json', ...filesIn(knex)], cwd: ROOT },
       ], runs),
       ...alternate('5b. 1,000 TypeORM migrations', [
         { tool: 'migralint', argv: [...MIGRALINT, typeorm, '--format', 'json'] },
-        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'typeorm', '--output', 'json', `${typeorm}/*.ts`], cwd: ROOT },
+        { tool: 'pgfence', argv: [...PGFENCE, 'analyze', '--format', 'typeorm', '--output', 'json', ...filesIn(typeorm)], cwd: ROOT },
       ], runs),
     ];
+  },
+  cache: (runs) => {
+    const directory = path.join(CORPUS, 'files2000');
+    if (!fs.existsSync(directory)) writeCorpus(directory, generateSqlCorpus({ files: 2000, statementsPerFile: 20, seed: 2 }));
+    const location = path.join(CORPUS, 'cache.json');
+    const rows: Row[] = [];
+    const first: Measurement[] = [];
+    const again: Measurement[] = [];
+    for (let run = 0; run < runs; run++) {
+      fs.rmSync(location, { force: true });
+      first.push(measure({ tool: 'first', argv: [...MIGRALINT, directory, '--format', 'json', '--cache-location', location] }));
+      again.push(measure({ tool: 'again', argv: [...MIGRALINT, directory, '--format', 'json', '--cache-location', location] }));
+    }
+    const med = (samples: Measurement[]) => ({
+      wall: median(samples.map((sample) => sample.wall)),
+      cpu: median(samples.map((sample) => sample.cpu)),
+      rssMb: median(samples.map((sample) => sample.rssMb)),
+    });
+    rows.push({ scenario: '6. cache: 2,000 × 20, unchanged', tool: 'migralint, first run (writes the cache)', runs, median: med(first) });
+    rows.push({ scenario: '6. cache: 2,000 × 20, unchanged', tool: 'migralint --cache, again', runs, median: med(again) });
+    return rows;
   },
   precommit: (runs) => {
     const { repo, staged } = preCommitRepository();
@@ -181,7 +207,7 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
 function markdown(rows: Row[]): string {
   const lines = ['| scenario | tool | median wall (s) | CPU (s) | peak RSS (MB) | wall vs. peer |', '|---|---|---:|---:|---:|---:|'];
   for (const row of rows) {
-    const peer = rows.find((other) => other.scenario === row.scenario && other !== row && !other.tool.startsWith('migralint'));
+    const peer = rows.find((other) => other.scenario === row.scenario && other !== row && (!other.tool.startsWith('migralint') || row.tool.endsWith('again')));
     const ratio = row.tool.startsWith('migralint') && peer ? `${(row.median.wall / peer.median.wall).toFixed(2)}×` : '';
     lines.push(`| ${row.scenario} | ${row.tool} | ${row.median.wall.toFixed(3)} | ${row.median.cpu.toFixed(3)} | ${row.median.rssMb.toFixed(0)} | ${ratio} |`);
   }

@@ -24,6 +24,8 @@ export interface LintArgs {
   verbose: boolean;
   since?: string;
   staged: boolean;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 function buildParser(version: string) {
@@ -48,6 +50,8 @@ function buildParser(version: string) {
     .option('stdin-filepath', { type: 'string', describe: 'Name for standard input (picks the front-end)' })
     .option('since', { type: 'string', describe: 'Lint only migrations added or changed since the merge base with GIT_REF' })
     .option('staged', { type: 'boolean', default: false, describe: 'Lint the staged content of staged migrations (pre-commit)' })
+    .option('cache', { type: 'boolean', default: false, describe: 'Reuse results for unchanged files (node_modules/.cache/migralint)' })
+    .option('cache-location', { type: 'string', describe: 'Cache file path (implies --cache)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' })
     .strict()
     .version(version)
@@ -101,6 +105,8 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     verbose: parsed.verbose === true,
     since: parsed.since as string | undefined,
     staged: parsed.staged === true,
+    cache: parsed.cache === true || parsed.cacheLocation !== undefined,
+    cacheLocation: parsed.cacheLocation as string | undefined,
   };
 }
 

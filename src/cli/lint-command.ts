@@ -13,6 +13,7 @@ import { reporters } from '../reporters';
 import { countBySeverity } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
+import { ContextDigest, LintCache, defaultCacheLocation } from './cache';
 import { changedSince, stagedFiles } from './git';
 import type { CliIO } from './io';
 
@@ -45,12 +46,28 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       : [];
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
 
-  await prepareLinting();
   const results: FileResult[] = [];
   let failed = false;
-  const lintOne = (text: string, shownAs: string, frontend: FrontendName | undefined, context?: MigrationContext, report = true) => {
+  const cache = args.cache
+    ? new LintCache(
+        path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd)),
+        LintCache.keyOf(version, {
+          pgVersion: options.pgVersion,
+          assumeInTransaction: options.assumeInTransaction,
+          typeormTransactionMode: options.typeormTransactionMode,
+          severities: allRules.map((rule) => settings.severityOf(rule.id)),
+          frontends: loaded.config.frontends,
+        }),
+      )
+    : undefined;
+  const contextDigest = new ContextDigest();
+  const lintOne = async (text: string, shownAs: string, frontend: FrontendName | undefined, context?: MigrationContext, report = true) => {
     try {
-      const result = lintText(text, shownAs, { ...options, frontend, context });
+      const digest = context ? contextDigest.value : '';
+      const cached = cache?.get(shownAs, text, digest);
+      if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
+      const result = cached ?? lintText(text, shownAs, { ...options, frontend, context });
+      if (cache && !cached) cache.set(shownAs, text, digest, result);
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
@@ -78,18 +95,25 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       failed = true;
       continue;
     }
-    const result = lintOne(text, shownAs, forcedFrontend(file), context, isTarget);
+    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget);
     if (result?.context) {
       context.history.push(...result.context.historyOperations);
+      contextDigest.add(result.context.historyOperations);
       // In git modes, a table created by a migration added in this change is new for the later ones.
-      if (targets?.added.has(file)) context.newTables.push(...result.context.createdTables);
+      if (targets?.added.has(file)) {
+        context.newTables.push(...result.context.createdTables);
+        contextDigest.add(result.context.createdTables);
+      }
     }
   }
   if (readsStdin) {
     const shownAs = args.stdinFilepath ?? STDIN_NAME;
     const frontend = args.stdinFilepath ? forcedFrontend(path.resolve(io.cwd, args.stdinFilepath)) : 'sql';
-    lintOne(await io.readStdin(), shownAs, frontend);
+    await lintOne(await io.readStdin(), shownAs, frontend);
   }
+
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
   const reported = args.quiet ? results.map(withoutWarnings) : results;
   // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.

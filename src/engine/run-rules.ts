@@ -1,6 +1,6 @@
 import type { AnalyzedFile } from '../model/file';
 import type { SourceSpan } from '../model/location';
-import type { Operation, TableName } from '../model/operations';
+import { OPERATION_KINDS, type Operation, type TableName } from '../model/operations';
 import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
 import { IgnoreTracker } from './ignores';
@@ -23,16 +23,15 @@ export interface EngineOptions {
   resolveRuleId: (id: string) => string | undefined;
 }
 
-interface RawFinding extends SourceSpan {
+interface RawFinding {
   rule: string;
   anchorLine: number;
+  line: number;
+  location: SourceSpan;
   message: string;
 }
 
-/**
- * Runs every rule over a file's operations. Rules that are off still run, so that
- * an ignore comment for them is not reported as unused merely because of config.
- */
+/** Runs the rules over a file's operations, in order, and applies ignore comments. */
 export interface EngineResult {
   findings: Finding[];
   /** What this migration adds to the context of the next ones. */
@@ -49,32 +48,35 @@ export function runRules(
   const raw: RawFinding[] = [];
   const initialNewTables = options.context?.newTables ?? [];
   const state = new FileState(analyzed.runnerTransaction, initialNewTables);
-  const visitors = rules.map((rule) => rule.create(contextFor(rule, state, options, raw)));
+  const visitors = rulesToRun(rules, analyzed, options).map((rule) => rule.create(contextFor(rule, state, options, raw)));
+  const dispatch = dispatchTable(visitors);
   for (const operation of analyzed.operations) {
-    for (const visitor of visitors) visit(visitor, operation);
+    const handlers = dispatch.get(operation.kind);
+    if (handlers) for (const handler of handlers) handler(operation);
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
   for (const problem of analyzed.problems) {
-    raw.push({ rule: problem.rule, anchorLine: problem.location.line, message: problem.message, ...problem.location });
+    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
   }
 
   const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
   const kept = raw.filter((finding) => !ignores.silences(finding));
   for (const { directive, message } of ignores.unused()) {
-    kept.push({ rule: 'unused-ignore', anchorLine: directive.location.line, message, ...directive.location });
+    const { location } = directive;
+    kept.push({ rule: 'unused-ignore', anchorLine: location.line, line: location.line, location, message });
   }
 
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const findings = kept
-    .flatMap((finding): Finding[] => {
-      const severity = options.severityOf(finding.rule);
-      const rule = byId.get(finding.rule);
-      if (severity === 'off' || !rule) return [];
-      const { anchorLine: _anchor, ...span } = finding;
-      return [{ ...span, severity, file: filePath, help: rule.meta.help, docs: docsFor(rule.id) }];
-    })
-    .sort(compareFindings);
+  const findings: Finding[] = [];
+  for (const finding of kept) {
+    const severity = options.severityOf(finding.rule);
+    const rule = byId.get(finding.rule);
+    if (severity === 'off' || !rule) continue;
+    const { line, column, endLine, endColumn } = finding.location;
+    findings.push({ rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) });
+  }
+  findings.sort(compareFindings);
   return {
     findings,
     createdTables: state.createdTables.slice(initialNewTables.length),
@@ -88,16 +90,39 @@ function isHistoryOperation(operation: Operation): boolean {
   return operation.kind === 'addConstraint' && operation.constraint.checksNotNullOf !== undefined;
 }
 
-function visit(visitor: Visitor, operation: Operation): void {
-  const handler = visitor[operation.kind] as ((operation: Operation) => void) | undefined;
-  handler?.(operation);
-  visitor.anyOperation?.(operation);
+/**
+ * Rules that are off are skipped, unless an ignore comment in the file could
+ * name them: then they run, so the comment is not reported as unused merely
+ * because of config.
+ */
+function rulesToRun(rules: readonly RuleDefinition[], analyzed: AnalyzedFile, options: EngineOptions): readonly RuleDefinition[] {
+  if (analyzed.directives.length > 0) return rules;
+  return rules.filter((rule) => options.severityOf(rule.id) !== 'off');
+}
+
+type Handler = (operation: Operation) => void;
+
+/** For each operation kind, the handlers to call, in rule order (the kind's own, then anyOperation). */
+function dispatchTable(visitors: readonly Visitor[]): Map<string, Handler[]> {
+  const table = new Map<string, Handler[]>();
+  const add = (kind: string, handler: Handler) => {
+    const list = table.get(kind);
+    if (list) list.push(handler);
+    else table.set(kind, [handler]);
+  };
+  for (const visitor of visitors) {
+    for (const [key, value] of Object.entries(visitor)) {
+      if (key !== 'anyOperation' && key !== 'endOfFile' && typeof value === 'function') add(key, value as Handler);
+    }
+    if (visitor.anyOperation) for (const kind of OPERATION_KINDS) add(kind, visitor.anyOperation);
+  }
+  return table;
 }
 
 function contextFor(rule: RuleDefinition, state: FileState, options: EngineOptions, sink: RawFinding[]): RuleContext {
   return {
     report(at: { location: SourceSpan; anchorLine: number }, subject: Subject = {}) {
-      sink.push({ rule: rule.id, anchorLine: at.anchorLine, message: rule.meta.message(subject), ...at.location });
+      sink.push({ rule: rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: rule.meta.message(subject) });
     },
     isNewTable: (table) => state.isNewTable(table),
     get inTransaction() {

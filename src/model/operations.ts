@@ -245,6 +245,39 @@ export type Operation =
   | OtherStatement;
 
 export type OperationKind = Operation['kind'];
+
+/** Every operation kind (kept in step with the union by the type below). */
+export const OPERATION_KINDS = [
+  'createTable',
+  'dropTable',
+  'renameTable',
+  'addColumn',
+  'dropColumn',
+  'renameColumn',
+  'alterColumnType',
+  'setNotNull',
+  'dropNotNull',
+  'setDefault',
+  'addConstraint',
+  'validateConstraint',
+  'dropConstraint',
+  'createIndex',
+  'dropIndex',
+  'reindex',
+  'detachPartition',
+  'truncate',
+  'createDomain',
+  'alterDomainAddConstraint',
+  'dropDatabase',
+  'transaction',
+  'setSetting',
+  'other',
+] as const satisfies readonly OperationKind[];
+
+// Fails to compile if a kind is added to the union but not to the list.
+type MissingKinds = Exclude<OperationKind, (typeof OPERATION_KINDS)[number]>;
+const everyKindListed: [MissingKinds] extends [never] ? true : MissingKinds = true;
+void everyKindListed;
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
 
 export function qualifiedName(table: TableName): string {

@@ -308,3 +308,34 @@ describe('explain, rules and init', () => {
     expect(second).toEqual({ code: 2, stdout: '', stderr: 'migralint: migralint.config.json already exists; not overwriting it\n' });
   });
 });
+
+describe('--cache', () => {
+  test('a second run reuses results, and a changed file or setting is linted again', async () => {
+    const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
+    const cacheFile = path.join(cwd, 'cache.json');
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(stored.entries).sort()).toEqual(['m/001.sql', 'm/002.sql']);
+
+    // A cached result is used as it is: tamper with it to prove the file was not linted again.
+    const entries = stored.entries as Record<string, { result: { findings: Array<{ message: string }> } }>;
+    entries['m/001.sql'].result.findings[0].message = 'from the cache';
+    fs.writeFileSync(cacheFile, JSON.stringify(stored));
+    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    expect(JSON.parse(again.stdout).findings[0].message).toBe('from the cache');
+    expect(again.code).toBe(first.code);
+
+    fs.writeFileSync(path.join(cwd, 'm/001.sql'), `${DROP}-- edited\n`);
+    const edited = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    expect(JSON.parse(edited.stdout).findings[0].message).toMatch(/^Dropping column/);
+
+    const otherSettings = await runCli(['m', '--format', 'json', '--cache-location', cacheFile, '--rule', 'ban-drop-column=off'], { cwd });
+    expect(JSON.parse(otherSettings.stdout).findings).toEqual([]);
+  });
+
+  test('--cache alone uses node_modules/.cache/migralint when there is a node_modules', async () => {
+    const cwd = tempProject({ 'm/001.sql': SAFE, 'node_modules/.keep': '' });
+    await runCli(['m', '--cache'], { cwd });
+    expect(fs.existsSync(path.join(cwd, 'node_modules/.cache/migralint/cache.json'))).toBe(true);
+  });
+});

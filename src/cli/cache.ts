@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileResult } from '../engine/finding';
+import type { MigrationContext } from '../engine/run-rules';
+import type { SkippedFile } from '../lint';
+
+type CachedResult = Omit<FileResult, 'source'> | SkippedFile;
+
+interface CacheFile {
+  /** Tool version and every setting that changes results; a different key empties the cache. */
+  key: string;
+  entries: Record<string, { hash: string; result: CachedResult }>;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/** Where the cache lives by default: node_modules/.cache/migralint when there is a node_modules, as ESLint does. */
+export function defaultCacheLocation(cwd: string): string {
+  return fs.existsSync(path.join(cwd, 'node_modules'))
+    ? path.join(cwd, 'node_modules', '.cache', 'migralint', 'cache.json')
+    : path.join(cwd, '.migralintcache');
+}
+
+/**
+ * A digest of a growing migration context, updated as each migration adds to it
+ * (hashing the whole context for every file would be quadratic).
+ */
+export class ContextDigest {
+  value = '';
+
+  add(context: MigrationContext['history'] | MigrationContext['newTables']): void {
+    if (context.length > 0) this.value = sha1(`${this.value}\u0000${JSON.stringify(context)}`);
+  }
+}
+
+/**
+ * Results of earlier runs, keyed by file content and by what earlier migrations
+ * told the file (its context), under a key of the tool version and settings.
+ */
+export class LintCache {
+  private readonly entries: CacheFile['entries'];
+  private changed = false;
+
+  constructor(
+    private readonly location: string,
+    private readonly key: string,
+  ) {
+    this.entries = this.load();
+  }
+
+  static keyOf(version: string, settings: unknown): string {
+    return sha1(JSON.stringify({ version, settings }));
+  }
+
+  private load(): CacheFile['entries'] {
+    try {
+      const file = JSON.parse(fs.readFileSync(this.location, 'utf8')) as CacheFile;
+      return file.key === this.key && typeof file.entries === 'object' ? file.entries : {};
+    } catch {
+      return {}; // no cache yet, or an unreadable one: start afresh
+    }
+  }
+
+  /** `contextDigest` identifies what earlier migrations told this one (see ContextDigest). */
+  private hashOf(text: string, contextDigest: string): string {
+    return sha1(`${sha1(text)}\u0000${contextDigest}`);
+  }
+
+  get(file: string, text: string, contextDigest: string): FileResult | SkippedFile | undefined {
+    const entry = this.entries[file];
+    if (!entry || entry.hash !== this.hashOf(text, contextDigest)) return undefined;
+    return 'skipped' in entry.result ? entry.result : { ...entry.result, source: text };
+  }
+
+  set(file: string, text: string, contextDigest: string, result: FileResult | SkippedFile): void {
+    let stored: CachedResult = result;
+    if (!('skipped' in result)) {
+      const { source: _source, ...withoutSource } = result; // the source is the file itself
+      stored = withoutSource;
+    }
+    this.entries[file] = { hash: this.hashOf(text, contextDigest), result: stored };
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed; a cache that cannot be written is only a slower next run. */
+  save(): string | undefined {
+    if (!this.changed) return undefined;
+    try {
+      fs.mkdirSync(path.dirname(this.location), { recursive: true });
+      const temporary = `${this.location}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
+      fs.renameSync(temporary, this.location);
+      return undefined;
+    } catch (error) {
+      return `cannot write the cache ${this.location}: ${(error as Error).message.split('\n')[0]}`;
+    }
+  }
+}
