@@ -43,14 +43,34 @@ export async function prepareLinting(): Promise<void> {
  * the front-end. Call `prepareLinting()` once first.
  */
 export function lintText(text: string, displayPath: string, options: LintOptions): FileResult | SkippedFile {
+  const analysis = analyzeText(text, displayPath, options);
+  return 'skipped' in analysis ? analysis : checkAnalysis(analysis, displayPath, options);
+}
+
+/** The settings a front-end needs (they travel to worker threads). */
+export type AnalysisOptions = Pick<LintOptions, 'assumeInTransaction' | 'typeormTransactionMode' | 'frontend'>;
+
+/** What a front-end makes of a file, with the text it read (a BOM removed). */
+export interface TextAnalysis {
+  analyzed: AnalyzedFile;
+  source: string;
+}
+
+/** The front-end's half of linting: text to operations. Independent of other files, so it can run on any thread. */
+export function analyzeText(text: string, displayPath: string, options: AnalysisOptions): TextAnalysis | SkippedFile {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
   if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
-  if (source.includes('\u0000')) return resultOf(binaryFile(frontend, source), displayPath, '', options);
-  return resultOf(analyze(frontend, source, displayPath, options), displayPath, source, options);
+  if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
+  return { analyzed: analyze(frontend, source, displayPath, options), source };
 }
 
-function analyze(frontend: FrontendName, source: string, displayPath: string, options: LintOptions): AnalyzedFile {
+/** The rules' half: operations to findings, in the context of earlier migrations. */
+export function checkAnalysis(analysis: TextAnalysis, displayPath: string, options: LintOptions): FileResult {
+  return resultOf(analysis.analyzed, displayPath, analysis.source, options);
+}
+
+function analyze(frontend: FrontendName, source: string, displayPath: string, options: AnalysisOptions): AnalyzedFile {
   switch (frontend) {
     case 'sql':
       return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
@@ -91,6 +111,6 @@ function binaryFile(frontend: FrontendName, source: string): AnalyzedFile {
   return unparsableFile(frontend, 'This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.', position);
 }
 
-export function isSkipped(result: FileResult | SkippedFile): result is SkippedFile {
+export function isSkipped<T extends object>(result: T | SkippedFile): result is SkippedFile {
   return 'skipped' in result;
 }

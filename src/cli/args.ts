@@ -26,6 +26,8 @@ export interface LintArgs {
   staged: boolean;
   cache: boolean;
   cacheLocation?: string;
+  /** Worker threads for large runs: `auto` (one per core), `off`, or a number. */
+  concurrency: 'auto' | 'off' | number;
 }
 
 function buildParser(version: string) {
@@ -52,6 +54,7 @@ function buildParser(version: string) {
     .option('staged', { type: 'boolean', default: false, describe: 'Lint the staged content of staged migrations (pre-commit)' })
     .option('cache', { type: 'boolean', default: false, describe: 'Reuse results for unchanged files (node_modules/.cache/migralint)' })
     .option('cache-location', { type: 'string', describe: 'Cache file path (implies --cache)' })
+    .option('concurrency', { type: 'string', describe: 'Worker threads for large runs: auto (default), off, or a number' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' })
     .strict()
     .version(version)
@@ -106,8 +109,17 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     since: parsed.since as string | undefined,
     staged: parsed.staged === true,
     cache: parsed.cache === true || parsed.cacheLocation !== undefined,
+    concurrency: parseConcurrency(parsed.concurrency as string | undefined),
     cacheLocation: parsed.cacheLocation as string | undefined,
   };
+}
+
+function parseConcurrency(text: string | undefined): LintArgs['concurrency'] {
+  if (text === undefined || text === 'auto') return 'auto';
+  if (text === 'off') return 'off';
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new UsageError(`--concurrency "${text}": expected auto, off, or a number of threads from 1 to 64`);
+  return count;
 }
 
 export function parsePgVersion(text: string | undefined): number | undefined {

@@ -10,7 +10,7 @@ type CachedResult = Omit<FileResult, 'source'> | SkippedFile;
 interface CacheFile {
   /** Tool version and every setting that changes results; a different key empties the cache. */
   key: string;
-  entries: Record<string, { hash: string; result: CachedResult }>;
+  entries: Record<string, { hash: string; textHash: string; result: CachedResult }>;
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -67,6 +67,11 @@ export class LintCache {
     return sha1(`${sha1(text)}\u0000${contextDigest}`);
   }
 
+  /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
+  hasContent(file: string, text: string): boolean {
+    return this.entries[file]?.textHash === sha1(text);
+  }
+
   get(file: string, text: string, contextDigest: string): FileResult | SkippedFile | undefined {
     const entry = this.entries[file];
     if (!entry || entry.hash !== this.hashOf(text, contextDigest)) return undefined;
@@ -79,7 +84,7 @@ export class LintCache {
       const { source: _source, ...withoutSource } = result; // the source is the file itself
       stored = withoutSource;
     }
-    this.entries[file] = { hash: this.hashOf(text, contextDigest), result: stored };
+    this.entries[file] = { hash: this.hashOf(text, contextDigest), textHash: sha1(text), result: stored };
     this.changed = true;
   }
 

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { allRules } from '../../rules';
@@ -7,12 +8,14 @@ import { UsageError } from '../config/errors';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
-import { type LintOptions, isSkipped, lintText, prepareLinting } from '../lint';
+import { type LintOptions, type SkippedFile, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import type { FrontendName } from '../model/file';
 import { reporters } from '../reporters';
 import { countBySeverity } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
+import { AnalysisPool } from './analysis-pool';
+import type { WorkResult } from './analysis-worker';
 import { ContextDigest, LintCache, defaultCacheLocation } from './cache';
 import { changedSince, stagedFiles } from './git';
 import type { CliIO } from './io';
@@ -22,6 +25,18 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
 const STDIN_NAME = '<stdin>';
+/** Below this many files, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 200;
+/** How many files the workers may parse ahead of the main thread (bounds memory). */
+const PREFETCH_WINDOW = 256;
+
+/** `auto`: a worker per core (the main thread's rule checking is light), none on a single core. */
+function workerCount(concurrency: LintArgs['concurrency']): number {
+  if (concurrency === 'off') return 0;
+  if (typeof concurrency === 'number') return concurrency;
+  const cores = os.availableParallelism();
+  return cores > 1 ? cores : 0;
+}
 
 export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
   const loaded = loadConfig(io.cwd, args.config);
@@ -61,12 +76,19 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       )
     : undefined;
   const contextDigest = new ContextDigest();
-  const lintOne = async (text: string, shownAs: string, frontend: FrontendName | undefined, context?: MigrationContext, report = true) => {
+  const lintOne = async (
+    text: string,
+    shownAs: string,
+    frontend: FrontendName | undefined,
+    context?: MigrationContext,
+    report = true,
+    prefetched?: Promise<WorkResult>,
+  ) => {
     try {
       const digest = context ? contextDigest.value : '';
       const cached = cache?.get(shownAs, text, digest);
       if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
-      const result = cached ?? lintText(text, shownAs, { ...options, frontend, context });
+      const result = cached ?? (await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched));
       if (cache && !cached) cache.set(shownAs, text, digest, result);
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
@@ -86,16 +108,47 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const targets = gitTargets(args, io.cwd);
   const readsHistory = !targets || [...targets.files].some((file) => files.includes(file) && mayUseHistory(targets.staged?.get(file) ?? file));
   const context: MigrationContext = { newTables: [], history: [] };
-  for (const file of files) {
-    const shownAs = displayPath(file, io.cwd);
+  const work = files.flatMap((file) => {
     const isTarget = !targets || targets.files.has(file);
-    if (!isTarget && !(readsHistory && mayInformLaterMigrations(file))) continue;
-    const text = targets?.staged?.get(file) ?? readText(file, shownAs, io);
+    return isTarget || (readsHistory && mayInformLaterMigrations(file)) ? [{ file, isTarget, shownAs: displayPath(file, io.cwd) }] : [];
+  });
+  // Large runs parse on worker threads, ahead of the main thread, which checks the files in order.
+  const pool =
+    work.length >= WORKER_THRESHOLD
+      ? AnalysisPool.create(workerCount(args.concurrency), {
+          assumeInTransaction: options.assumeInTransaction,
+          typeormTransactionMode: options.typeormTransactionMode,
+          pgVersion: options.pgVersion,
+          severities: settings.toSeverities(),
+        })
+      : undefined;
+  const texts = new Map<string, string | undefined>();
+  const prefetched = new Map<string, Promise<WorkResult>>();
+  const textOf = (item: (typeof work)[number]) => {
+    if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io));
+    return texts.get(item.file);
+  };
+  const prefetch = (index: number) => {
+    const item = work[index];
+    const text = item && textOf(item);
+    if (!pool || text === undefined || cache?.hasContent(item.shownAs, text)) return;
+    const analysis = pool.lint(text, item.shownAs, forcedFrontend(item.file));
+    analysis.catch(() => undefined); // a failure is reported when the file's turn comes
+    prefetched.set(item.file, analysis);
+  };
+  for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
+  pool?.flush();
+  for (const [index, { file, isTarget, shownAs }] of work.entries()) {
+    prefetch(index + PREFETCH_WINDOW);
+    if (index % 16 === 0) pool?.flush();
+    const text = textOf(work[index]);
+    texts.delete(file);
     if (text === undefined) {
       failed = true;
       continue;
     }
-    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget);
+    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget, prefetched.get(file));
+    prefetched.delete(file);
     if (result?.context) {
       context.history.push(...result.context.historyOperations);
       contextDigest.add(result.context.historyOperations);
@@ -112,6 +165,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     await lintOne(await io.readStdin(), shownAs, frontend);
   }
 
+  await pool?.close();
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
@@ -175,6 +229,20 @@ function readOrEmpty(file: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * A file's result: linted on a worker thread ahead of time when there is one
+ * (re-checked here when its findings may depend on earlier migrations), or
+ * linted here.
+ */
+async function lintOrReuse(text: string, shownAs: string, options: LintOptions, prefetched?: Promise<WorkResult>): Promise<FileResult | SkippedFile> {
+  const work = await prefetched;
+  if (!work) return lintText(text, shownAs, options);
+  if (isSkipped(work.result)) return work.result;
+  const hasContext = (options.context?.history.length ?? 0) > 0 || (options.context?.newTables.length ?? 0) > 0;
+  if (work.contextSensitive && hasContext) return checkAnalysis({ ...work.contextSensitive, source: text }, shownAs, options);
+  return { ...work.result, source: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 function frontendMatcher(

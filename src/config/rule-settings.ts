@@ -18,6 +18,18 @@ export class RuleSettings {
 
   resolveRuleId = (name: string): string | undefined => this.idByName.get(name);
 
+  /** The resolved severities, as plain data (to send to worker threads). */
+  toSeverities(): Record<string, SeveritySetting> {
+    return Object.fromEntries(this.severities);
+  }
+
+  /** Settings with these resolved severities (from `toSeverities`). */
+  static fromSeverities(rules: readonly RuleDefinition[], severities: Record<string, SeveritySetting>): RuleSettings {
+    const settings = new RuleSettings(rules);
+    for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
+    return settings;
+  }
+
   severityOf = (ruleId: string): SeveritySetting => this.severities.get(ruleId) ?? 'off';
 
   /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */

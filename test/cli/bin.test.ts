@@ -48,3 +48,20 @@ test('errors are one line on stderr, with no stack trace', () => {
   const run = migralint(['does/not/exist.sql']);
   expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: No such file or directory: does/not/exist.sql\n' });
 });
+
+test('large runs lint on worker threads with exactly the results of a single thread, context included', () => {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'migralint-workers-'));
+  // 300 files (over the worker threshold); a CHECK validated early must excuse a SET NOT NULL late.
+  fs.writeFileSync(path.join(dir, '000_check.sql'), "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n");
+  for (let index = 1; index < 300; index++) {
+    const body = index === 299 ? 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;' : `ALTER TABLE t${index % 7} DROP COLUMN c${index};`;
+    fs.writeFileSync(path.join(dir, `${String(index).padStart(3, '0')}_m.sql`), `SET lock_timeout = '2s';\n${body}\n`);
+  }
+  const threads = migralint([dir, '--format', 'json', '--concurrency', '2']);
+  const single = migralint([dir, '--format', 'json', '--concurrency', 'off']);
+  expect(threads.stderr).toBe('');
+  expect(threads.stdout).toBe(single.stdout);
+  const rules = (JSON.parse(threads.stdout) as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule);
+  expect(rules.filter((rule) => rule === 'ban-drop-column')).toHaveLength(298);
+  expect(rules).not.toContain('adding-not-nullable-field');
+});
