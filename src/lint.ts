@@ -20,6 +20,8 @@ export interface LintOptions {
   typeormTransactionMode?: 'all' | 'each' | 'none';
   /** What earlier migrations of this run tell this one. */
   context?: MigrationContext;
+  /** Template placeholder syntaxes in SQL files (config `placeholders`). */
+  placeholders?: readonly string[];
 }
 
 export const defaultLintOptions = (): LintOptions => ({
@@ -42,13 +44,13 @@ export async function prepareLinting(): Promise<void> {
  * Lints one file's text. `displayPath` is the path shown in findings and picks
  * the front-end. Call `prepareLinting()` once first.
  */
-export function lintText(text: string, displayPath: string, options: LintOptions): FileResult | SkippedFile {
-  const analysis = analyzeText(text, displayPath, options);
+export function lintText(text: string, displayPath: string, options: LintOptions, invalidUtf8At?: number): FileResult | SkippedFile {
+  const analysis = analyzeText(text, displayPath, options, invalidUtf8At);
   return 'skipped' in analysis ? analysis : checkAnalysis(analysis, displayPath, options);
 }
 
 /** The settings a front-end needs (they travel to worker threads). */
-export type AnalysisOptions = Pick<LintOptions, 'assumeInTransaction' | 'typeormTransactionMode' | 'frontend'>;
+export type AnalysisOptions = Pick<LintOptions, 'assumeInTransaction' | 'typeormTransactionMode' | 'frontend' | 'placeholders'>;
 
 /** What a front-end makes of a file, with the text it read (a BOM removed). */
 export interface TextAnalysis {
@@ -57,11 +59,16 @@ export interface TextAnalysis {
 }
 
 /** The front-end's half of linting: text to operations. Independent of other files, so it can run on any thread. */
-export function analyzeText(text: string, displayPath: string, options: AnalysisOptions): TextAnalysis | SkippedFile {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function analyzeText(text: string, displayPath: string, options: AnalysisOptions, invalidUtf8At?: number): TextAnalysis | SkippedFile {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
   if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
+  if (invalidUtf8At !== undefined) {
+    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
+    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
+  }
   return { analyzed: analyze(frontend, source, displayPath, options), source };
 }
 
@@ -73,7 +80,7 @@ export function checkAnalysis(analysis: TextAnalysis, displayPath: string, optio
 function analyze(frontend: FrontendName, source: string, displayPath: string, options: AnalysisOptions): AnalyzedFile {
   switch (frontend) {
     case 'sql':
-      return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction });
+      return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders });
     case 'knex': {
       // The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
       const { analyzeKnexFile } = require('./frontends/knex') as typeof import('./frontends/knex');
@@ -101,6 +108,7 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     findings: engine.findings,
     source,
     skippedReason: analyzed.skippedReason,
+    notes: analyzed.notes,
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations },
   };
 }

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { allRules } from '../../rules';
 import { type FrontendSetting, loadConfig } from '../config/config-file';
 import { UsageError } from '../config/errors';
+import { decodeFile } from '../frontends/decode';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
@@ -49,6 +50,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
     settings,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders,
   };
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
 
@@ -70,12 +72,15 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
           pgVersion: options.pgVersion,
           assumeInTransaction: options.assumeInTransaction,
           typeormTransactionMode: options.typeormTransactionMode,
+          placeholders: options.placeholders,
           severities: allRules.map((rule) => settings.severityOf(rule.id)),
           frontends: loaded.config.frontends,
         }),
       )
     : undefined;
   const contextDigest = new ContextDigest();
+  /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
+  const invalidUtf8 = new Map<string, number>();
   const lintOne = async (
     text: string,
     shownAs: string,
@@ -88,13 +93,14 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       const digest = context ? contextDigest.value : '';
       const cached = cache?.get(shownAs, text, digest);
       if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
-      const result = cached ?? (await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched));
+      const result = cached ?? (await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched, invalidUtf8.get(shownAs)));
       if (cache && !cached) cache.set(shownAs, text, digest, result);
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
       }
       if (report) results.push(result);
+      if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
       return result;
     } catch (error) {
       failed = true;
@@ -118,6 +124,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       ? AnalysisPool.create(workerCount(args.concurrency), {
           assumeInTransaction: options.assumeInTransaction,
           typeormTransactionMode: options.typeormTransactionMode,
+          placeholders: options.placeholders,
           pgVersion: options.pgVersion,
           severities: settings.toSeverities(),
         })
@@ -125,13 +132,13 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const texts = new Map<string, string | undefined>();
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
-    if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io));
+    if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
   const prefetch = (index: number) => {
     const item = work[index];
     const text = item && textOf(item);
-    if (!pool || text === undefined || cache?.hasContent(item.shownAs, text)) return;
+    if (!pool || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
     const analysis = pool.lint(text, item.shownAs, forcedFrontend(item.file));
     analysis.catch(() => undefined); // a failure is reported when the file's turn comes
     prefetched.set(item.file, analysis);
@@ -236,7 +243,14 @@ function readOrEmpty(file: string): string {
  * (re-checked here when its findings may depend on earlier migrations), or
  * linted here.
  */
-async function lintOrReuse(text: string, shownAs: string, options: LintOptions, prefetched?: Promise<WorkResult>): Promise<FileResult | SkippedFile> {
+async function lintOrReuse(
+  text: string,
+  shownAs: string,
+  options: LintOptions,
+  prefetched: Promise<WorkResult> | undefined,
+  invalidAt: number | undefined,
+): Promise<FileResult | SkippedFile> {
+  if (invalidAt !== undefined) return lintText(text, shownAs, options, invalidAt);
   const work = await prefetched;
   if (!work) return lintText(text, shownAs, options);
   if (isSkipped(work.result)) return work.result;
@@ -255,9 +269,11 @@ function frontendMatcher(
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
 
-function readText(file: string, shownAs: string, io: CliIO): string | undefined {
+function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<string, number>): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const decoded = decodeFile(fs.readFileSync(file));
+    if (decoded.invalidUtf8At !== undefined) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
+    return decoded.text;
   } catch (error) {
     io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}\n`);
     return undefined;

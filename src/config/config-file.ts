@@ -17,6 +17,8 @@ export interface ConfigFile {
   frontends?: Record<string, FrontendSetting>;
   /** TypeORM's `migrationsTransactionMode`, when the data source sets it. */
   typeormTransactionMode?: 'all' | 'each' | 'none';
+  /** Template syntaxes in SQL files: psql, mustache, dollar-brace, dollar-percent, or regular expressions. */
+  placeholders?: string[];
 }
 
 export interface LoadedConfig {
@@ -98,6 +100,16 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
     for (const [rule, setting] of Object.entries(value)) {
       if (setting !== 'off' && setting !== 'warn' && setting !== 'error') {
         throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
+      }
+    }
+  },
+  placeholders: (value, key, where) => {
+    isStringArray(value, key, where);
+    for (const entry of value as string[]) {
+      try {
+        new RegExp(entry);
+      } catch {
+        throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} is neither a known syntax (psql, mustache, dollar-brace, dollar-percent) nor a regular expression`);
       }
     }
   },

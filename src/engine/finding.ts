@@ -22,6 +22,8 @@ export interface FileResult {
   /** The file's text, for reporters that show the offending line. */
   source: string;
   skippedReason?: string;
+  /** What the front-end passed over (psql meta-commands), shown with --verbose. */
+  notes?: string[];
   /** What this migration adds to the context of later ones in the same run. */
   context?: { createdTables: TableName[]; historyOperations: Operation[] };
 }

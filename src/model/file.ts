@@ -32,4 +32,6 @@ export interface AnalyzedFile {
   runnerTransaction: boolean;
   /** Set when the whole file is rollback code and was not analysed. */
   skippedReason?: string;
+  /** What was passed over (psql meta-commands), for --verbose. */
+  notes?: string[];
 }

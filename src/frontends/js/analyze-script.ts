@@ -24,6 +24,11 @@ export interface ScriptFrontend {
 /** Parses a migration script (never runs it) and walks its `up` with the front-end's walker; `down` is not read. */
 export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: string, runnerTransaction: boolean): AnalyzedFile {
   const parsed = parseScript(text, filePath);
+  if (!parsed.ok && parsed.tooDeep) {
+    const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const problem = { rule: 'unanalyzed-code' as const, message: 'This file nests too deeply for the JavaScript parser; it was not checked.', location };
+    return { ...unparsableFile(frontend.name, '', parsed), problems: [problem] };
+  }
   if (!parsed.ok) return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed);
   const lines = new LineIndex(text);
   const scope = StaticScope.ofProgram(parsed.ast.program);

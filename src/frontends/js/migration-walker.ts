@@ -242,6 +242,11 @@ export abstract class MigrationWalker {
       this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
       return;
     }
+    if (analysis.problems.length > 0 && frame.conditional) {
+      // Under a condition (often `switch (client)`), SQL that PostgreSQL rejects is likely for another database.
+      this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` runs only under a condition and PostgreSQL cannot parse it (is it for another database?); it was not checked.`);
+      return;
+    }
     this.output.addSql(analysis, frame.conditional);
   }
 

@@ -23,7 +23,7 @@ export interface SqlText {
   text: string;
   locate: Locator;
   /** Comments and long identifiers, when the caller has scanned the text already. */
-  tokens?: { comments: Comment[]; longIdentifiers: Identifier[] };
+  tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[] };
   /** The line that ignore comments written before the surrounding code attach to (embedded SQL). */
   anchorLine?: number;
 }

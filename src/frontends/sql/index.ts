@@ -4,6 +4,7 @@ import { LineIndex } from '../text-positions';
 import { analyzeSql } from './analyze-sql';
 import { scanSql } from './lexer';
 import { blankOut, findRunnerMarkers, isRollbackFile } from './runner-markers';
+import { blankMetaCommands, placeholderPattern, substitutePlaceholders } from './templates';
 
 let parserLoaded: Promise<void> | undefined;
 
@@ -16,6 +17,8 @@ export function loadSqlParser(): Promise<void> {
 export interface SqlFileOptions {
   /** `--assume-in-transaction`: the runner wraps every file in a transaction. */
   assumeInTransaction: boolean;
+  /** Template placeholder syntaxes (names of PLACEHOLDER_SYNTAXES, or regular expressions) to treat as identifiers. */
+  placeholders?: readonly string[];
 }
 
 /** A `.sql` migration: rollback files and sections are skipped, runner markers set the transaction. */
@@ -35,13 +38,25 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset: number) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
   const lines = new LineIndex(text);
+  const runnerTransaction = markers.runnerTransaction ?? options.assumeInTransaction;
+  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
+  let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
+  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
+  const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
+
+  if (options.placeholders && options.placeholders.length > 0) {
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
+    const analysis = analyzeSql({ text: substituted.text, locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]) });
+    return { frontend: 'sql', ...analysis, runnerTransaction, notes };
+  }
   const analysis = analyzeSql({
-    text: markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text,
+    text: forward,
     locate: (charIndex) => lines.position(charIndex),
     tokens: {
       comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
+      metaCommands: [],
     },
   });
-  return { frontend: 'sql', ...analysis, runnerTransaction: markers.runnerTransaction ?? options.assumeInTransaction };
+  return { frontend: 'sql', ...analysis, runnerTransaction, notes };
 }

@@ -23,6 +23,8 @@ export interface SqlTokens {
   comments: Comment[];
   /** Identifiers longer than PostgreSQL's limit, as written. */
   longIdentifiers: Identifier[];
+  /** psql meta-commands (`\set`, `\i`, `\gset`, …): from the backslash to the end of the line. */
+  metaCommands: TextRange[];
 }
 
 const MAX_IDENTIFIER_BYTES = 63;
@@ -42,6 +44,7 @@ const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 export function scanSql(text: string): SqlTokens {
   const comments: Comment[] = [];
   const longIdentifiers: Identifier[] = [];
+  const metaCommands: TextRange[] = [];
   const noteIdentifier = (name: string, start: number, end: number) => {
     if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) longIdentifiers.push({ name, start, end });
   };
@@ -70,6 +73,11 @@ export function scanSql(text: string): SqlTokens {
         const close = text.indexOf(tag[0], i + tag[0].length);
         i = close < 0 ? text.length : close + tag[0].length;
       } else i++;
+    } else if (ch === '\\') {
+      // Outside strings and comments a backslash starts a psql meta-command, which runs to the end of the line.
+      const end = lineEnd(text, i);
+      metaCommands.push({ start: i, end });
+      i = end;
     } else if (isIdentifierStart(ch.charCodeAt(0))) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
@@ -78,7 +86,7 @@ export function scanSql(text: string): SqlTokens {
       i = end;
     } else i++;
   }
-  return { comments, longIdentifiers };
+  return { comments, longIdentifiers, metaCommands };
 }
 
 function lineEnd(text: string, from: number): number {
