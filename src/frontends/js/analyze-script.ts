@@ -29,8 +29,11 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     const problem = { rule: 'unanalyzed-code' as const, message: 'This file nests too deeply for the JavaScript parser; it was not checked.', location };
     return { ...unparsableFile(frontend.name, '', parsed), problems: [problem] };
   }
-  if (!parsed.ok) return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed);
   const lines = new LineIndex(text);
+  if (!parsed.ok) {
+    const lineEnd = lines.lineText(Math.min(parsed.line, lines.lineCount)).length + 1;
+    return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd);
+  }
   const scope = StaticScope.ofProgram(parsed.ast.program);
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);

@@ -90,10 +90,12 @@ function syntaxProblem(
   if (!details || typeof details.message !== 'string') return undefined;
   const position = Math.min(Math.max(details.cursorPosition ?? 0, 0), text.length);
   const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
+  // At the end of the input the span is empty: it must not reach past the text.
+  const end = Math.min(position + tokenLength, text.length);
   return {
     rule: 'syntax-error',
     message: `PostgreSQL cannot parse this SQL: ${details.message}.`,
-    location: span(position, Math.min(position + tokenLength, Math.max(text.length, position + 1))),
+    location: span(position, Math.max(end, position)),
   };
 }
 
