@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli, tempProject } from './run-cli';
+import { runCli, tempProject, withFailingRead } from './run-cli';
 
 const DROP = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN age;\n";
 const SAFE = "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n";
@@ -225,22 +225,10 @@ describe('bad input gives one clear line and exit code 2, or a finding', () => {
 
   test('an unreadable file is one line on stderr and exit code 2; the other files are still linted', async () => {
     const cwd = tempProject({ 'm/001_locked.sql': DROP, 'm/002_open.sql': DROP });
-    // Permissions do not stop root, so the refusal is simulated at the file system call
-    // (on the module object itself: TypeScript's `import * as fs` copies are read-only views of it).
-    const nodeFs = jest.requireActual<typeof fs>('node:fs');
-    const realRead = nodeFs.readFileSync;
-    const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
-      if (String(file).endsWith('001_locked.sql')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      return realRead(file, options as BufferEncoding);
-    }) as typeof fs.readFileSync);
-    try {
-      const run = await runCli(['m', '--format', 'compact'], { cwd });
-      expect(run.stderr).toBe('migralint: cannot read m/001_locked.sql: permission denied\n');
-      expect(run.stdout).toMatch(/^m\/002_open\.sql:2:1: error ban-drop-column /);
-      expect(run.code).toBe(2);
-    } finally {
-      read.mockRestore();
-    }
+    const run = await withFailingRead('001_locked.sql', 'EACCES', () => runCli(['m', '--format', 'compact'], { cwd }));
+    expect(run.stderr).toBe('migralint: cannot read m/001_locked.sql: permission denied\n');
+    expect(run.stdout).toMatch(/^m\/002_open\.sql:2:1: error ban-drop-column /);
+    expect(run.code).toBe(2);
   });
 
   test('a symbolic link loop in a folder is walked once', async () => {

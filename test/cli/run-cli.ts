@@ -37,3 +37,23 @@ export function tempProject(files: Record<string, string | Buffer>): string {
   }
   return root;
 }
+
+/**
+ * Runs `action` while reading files whose path ends with `suffix` fails with
+ * the given error code. Permissions do not stop root, so the failure is
+ * simulated at the file system call (on the module object itself: TypeScript's
+ * `import * as fs` copies are read-only views of it).
+ */
+export async function withFailingRead<T>(suffix: string, code: 'EACCES' | 'ENOENT', action: () => Promise<T>): Promise<T> {
+  const nodeFs = jest.requireActual<typeof fs>('node:fs');
+  const realRead = nodeFs.readFileSync;
+  const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+    if (String(file).endsWith(suffix)) throw Object.assign(new Error(`${code}: simulated`), { code });
+    return realRead(file, options as BufferEncoding);
+  }) as typeof fs.readFileSync);
+  try {
+    return await action();
+  } finally {
+    read.mockRestore();
+  }
+}

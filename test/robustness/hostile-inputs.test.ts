@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli, tempProject } from '../cli/run-cli';
+import { runCli, tempProject, withFailingRead } from '../cli/run-cli';
 
 /** Every hostile input gives findings or a one-line error naming the file, never a stack trace; other files are still linted. */
 
@@ -98,20 +98,10 @@ describe('files and paths', () => {
 
   test('a file deleted during the run is one line on stderr and exit code 2; the others are still linted', async () => {
     const cwd = tempProject({ 'm/001.sql': GOOD_NEIGHBOUR, 'm/002.sql': GOOD_NEIGHBOUR });
-    const nodeFs = jest.requireActual<typeof fs>('node:fs');
-    const realRead = nodeFs.readFileSync;
-    const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
-      if (String(file).endsWith('001.sql')) throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
-      return realRead(file, options as BufferEncoding);
-    }) as typeof fs.readFileSync);
-    try {
-      const run = await runCli(['m', '--format', 'compact'], { cwd });
-      expect(run.stderr).toBe('migralint: cannot read m/001.sql: no such file (it may have been deleted during the run)\n');
-      expect(run.stdout).toMatch(/^m\/002\.sql:2:1: error ban-drop-column /);
-      expect(run.code).toBe(2);
-    } finally {
-      read.mockRestore();
-    }
+    const run = await withFailingRead('001.sql', 'ENOENT', () => runCli(['m', '--format', 'compact'], { cwd }));
+    expect(run.stderr).toBe('migralint: cannot read m/001.sql: no such file (it may have been deleted during the run)\n');
+    expect(run.stdout).toMatch(/^m\/002\.sql:2:1: error ban-drop-column /);
+    expect(run.code).toBe(2);
   });
 
   test('a symbolic link loop and a dangling link in a folder', async () => {
