@@ -1,6 +1,6 @@
-import yargs from 'yargs';
+import yargsParser from 'yargs-parser';
 import { UsageError } from '../config/errors';
-import { type FormatName, formatNames, isFormatName } from '../reporters';
+import { type FormatName, formatNames, isFormatName } from '../reporters/formats';
 
 export type CliCommand =
   | { command: 'lint'; options: LintArgs }
@@ -30,32 +30,54 @@ export interface LintArgs {
   concurrency: 'auto' | 'off' | number;
 }
 
+interface OptionSpec {
+  type: 'string' | 'boolean' | 'number';
+  alias?: string;
+  array?: boolean;
+  default?: boolean;
+  describe: string;
+}
+
+/** Every option, once: it configures both the fast parser for linting and yargs (help, version, subcommands). */
+const OPTIONS: Record<string, OptionSpec> = {
+  format: { alias: 'f', type: 'string', describe: `Output format: ${formatNames.join(', ')}` },
+  'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file' },
+  config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest migralint.config.json)' },
+  rule: { type: 'string', array: true, describe: 'Rule severity override, RULE=off|warn|error (repeatable)' },
+  'pg-version': { type: 'string', describe: 'Target PostgreSQL version (default 15)' },
+  'assume-in-transaction': { type: 'boolean', describe: 'Treat each SQL file as run inside a transaction' },
+  'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
+  quiet: { type: 'boolean', default: false, describe: 'Report errors only' },
+  color: { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' },
+  'stdin-filepath': { type: 'string', describe: 'Name for standard input (picks the front-end)' },
+  since: { type: 'string', describe: 'Lint only migrations added or changed since the merge base with GIT_REF' },
+  staged: { type: 'boolean', default: false, describe: 'Lint the staged content of staged migrations (pre-commit)' },
+  cache: { type: 'boolean', default: false, describe: 'Reuse results for unchanged files (node_modules/.cache/migralint)' },
+  'cache-location': { type: 'string', describe: 'Cache file path (implies --cache)' },
+  concurrency: { type: 'string', describe: 'Worker threads for large runs: auto (default), off, or a number' },
+  verbose: { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' },
+};
+
+const SUBCOMMANDS = new Set(['explain', 'rules', 'init']);
+const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
+const KNOWN_KEYS = new Set(
+  Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase(name), ...(spec.alias ? [spec.alias] : [])]),
+);
+
 function buildParser(version: string) {
-  return yargs()
+  // yargs (and its help formatting) loads only for help, version and subcommands: a lint run starts faster without it.
+  const yargs = require('yargs') as (args?: string[]) => import('yargs').Argv;
+  let parser = yargs()
     .scriptName('migralint')
-    .usage('$0 [paths..] [options]\n\nLint PostgreSQL migrations (SQL) for changes that break running code or lock busy tables.')
+    .usage('$0 [paths..] [options]\n\nLint PostgreSQL migrations (SQL, Knex, TypeORM) for changes that break running code or lock busy tables.')
     .command('$0 [paths..]', 'Lint migration files, folders or globs', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs; - for stdin' }),
     )
     .command('explain <rule>', 'What a rule catches, why, and the safe alternative')
     .command('rules', 'List every rule with its category, default severity and front-ends')
-    .command('init', 'Write a starter migralint.config.json')
-    .option('format', { alias: 'f', type: 'string', describe: `Output format: ${formatNames.join(', ')}` })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: nearest migralint.config.json)' })
-    .option('rule', { type: 'string', array: true, describe: 'Rule severity override, RULE=off|warn|error (repeatable)' })
-    .option('pg-version', { type: 'string', describe: 'Target PostgreSQL version (default 15)' })
-    .option('assume-in-transaction', { type: 'boolean', describe: 'Treat each SQL file as run inside a transaction' })
-    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-    .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
-    .option('stdin-filepath', { type: 'string', describe: 'Name for standard input (picks the front-end)' })
-    .option('since', { type: 'string', describe: 'Lint only migrations added or changed since the merge base with GIT_REF' })
-    .option('staged', { type: 'boolean', default: false, describe: 'Lint the staged content of staged migrations (pre-commit)' })
-    .option('cache', { type: 'boolean', default: false, describe: 'Reuse results for unchanged files (node_modules/.cache/migralint)' })
-    .option('cache-location', { type: 'string', describe: 'Cache file path (implies --cache)' })
-    .option('concurrency', { type: 'string', describe: 'Worker threads for large runs: auto (default), off, or a number' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' })
+    .command('init', 'Write a starter migralint.config.json');
+  for (const [name, spec] of Object.entries(OPTIONS)) parser = parser.option(name, spec);
+  return parser
     .strict()
     .version(version)
     .help()
@@ -63,11 +85,36 @@ function buildParser(version: string) {
     .wrap(100);
 }
 
+/** The common case, a lint run, parsed without yargs; anything else goes to yargs. */
+function parseLintQuickly(argv: readonly string[]): Record<string, unknown> | undefined {
+  if (argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version')) return undefined;
+  const entries = Object.entries(OPTIONS);
+  const parsed = yargsParser([...argv], {
+    string: entries.filter(([, spec]) => spec.type === 'string').map(([name]) => name),
+    boolean: entries.filter(([, spec]) => spec.type === 'boolean').map(([name]) => name),
+    number: entries.filter(([, spec]) => spec.type === 'number').map(([name]) => name),
+    array: entries.filter(([, spec]) => spec.array).map(([name]) => name),
+    alias: Object.fromEntries(entries.filter(([, spec]) => spec.alias).map(([name, spec]) => [name, [spec.alias as string]])),
+    default: Object.fromEntries(entries.filter(([, spec]) => spec.default !== undefined).map(([name, spec]) => [name, spec.default])),
+    configuration: { 'camel-case-expansion': true },
+  });
+  const positionals = parsed._.map(String);
+  if (positionals.length > 0 && SUBCOMMANDS.has(positionals[0])) return undefined;
+  const unknown = Object.keys(parsed).filter((key) => key !== '_' && key !== '--' && !KNOWN_KEYS.has(key));
+  if (unknown.length > 0) throw new UsageError(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  return { ...parsed, paths: positionals, _: [] };
+}
+
 /** Parses argv; `--help`/`--version` come back as text to print. Bad arguments throw a UsageError. */
 export async function parseArgs(argv: readonly string[], version: string): Promise<CliCommand> {
-  const parser = buildParser(version);
   // yargs drops a lone `-`, which by convention means standard input: take it out and put it back.
   const readsStdin = argv.includes('-');
+  const quick = parseLintQuickly(argv.filter((arg) => arg !== '-'));
+  if (quick) {
+    const options = lintArgs(quick);
+    return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
+  }
+  const parser = buildParser(version);
   const { parsed, output } = await new Promise<{ parsed: Record<string, unknown>; output: string }>((resolve, reject) => {
     void parser.parse(argv.filter((arg) => arg !== '-'), {}, (error: Error | undefined, result: Record<string, unknown>, text: string) => {
       if (error) reject(new UsageError(firstLine(error.message)));

@@ -11,7 +11,7 @@ import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
 import { type LintOptions, type SkippedFile, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import type { FrontendName } from '../model/file';
-import { reporters } from '../reporters';
+import { reporterFor } from '../reporters';
 import { countBySeverity } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
@@ -180,7 +180,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
   const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const report = reporters[format](reported, { color, toolVersion: version, rules: allRules });
+  const report = reporterFor(format)(reported, { color, toolVersion: version, rules: allRules });
   if (args.outputFile) writeReport(path.resolve(io.cwd, args.outputFile), report);
   else io.stdout.write(report);
 

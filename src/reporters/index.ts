@@ -1,18 +1,24 @@
-import { compact } from './compact';
-import { github } from './github';
-import { gitlab } from './gitlab';
-import { json } from './json';
-import { junit } from './junit';
+import type { FormatName } from './formats';
 import type { Reporter } from './reporter';
-import { sarif } from './sarif';
-import { stylish } from './stylish';
 
-export const reporters = { stylish, json, sarif, github, junit, gitlab, compact } satisfies Record<string, Reporter>;
+export { type FormatName, formatNames, isFormatName } from './formats';
 
-export type FormatName = keyof typeof reporters;
-
-export const formatNames = Object.keys(reporters) as FormatName[];
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(reporters, name);
+/** The reporter for a format, loaded on demand: a run needs only one. */
+export function reporterFor(format: FormatName): Reporter {
+  switch (format) {
+    case 'stylish':
+      return (require('./stylish') as typeof import('./stylish')).stylish;
+    case 'json':
+      return (require('./json') as typeof import('./json')).json;
+    case 'sarif':
+      return (require('./sarif') as typeof import('./sarif')).sarif;
+    case 'github':
+      return (require('./github') as typeof import('./github')).github;
+    case 'junit':
+      return (require('./junit') as typeof import('./junit')).junit;
+    case 'gitlab':
+      return (require('./gitlab') as typeof import('./gitlab')).gitlab;
+    case 'compact':
+      return (require('./compact') as typeof import('./compact')).compact;
+  }
 }
