@@ -51,7 +51,7 @@ test('errors are one line on stderr, with no stack trace', () => {
 
 test('large runs lint on worker threads with exactly the results of a single thread, context included', () => {
   const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'migralint-workers-'));
-  // 300 files (over the worker threshold); a CHECK validated early must excuse a SET NOT NULL late.
+  // 300 files on 2 threads; a CHECK validated early must excuse a SET NOT NULL late.
   fs.writeFileSync(path.join(dir, '000_check.sql'), "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n");
   for (let index = 1; index < 300; index++) {
     const body = index === 299 ? 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;' : `ALTER TABLE t${index % 7} DROP COLUMN c${index};`;
