@@ -68,17 +68,18 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   const results: FileResult[] = [];
   let failed = false;
+  // Everything that changes a file's result besides its text: the cache key, and what worker threads need.
+  const runSettings = {
+    pgVersion: options.pgVersion,
+    assumeInTransaction: options.assumeInTransaction,
+    typeormTransactionMode: options.typeormTransactionMode,
+    placeholders: options.placeholders,
+    severities: settings.toSeverities(),
+  };
   const cache = args.cache
     ? new LintCache(
         path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd)),
-        LintCache.keyOf(version, {
-          pgVersion: options.pgVersion,
-          assumeInTransaction: options.assumeInTransaction,
-          typeormTransactionMode: options.typeormTransactionMode,
-          placeholders: options.placeholders,
-          severities: allRules.map((rule) => settings.severityOf(rule.id)),
-          frontends: loaded.config.frontends,
-        }),
+        LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends }),
       )
     : undefined;
   const contextDigest = new ContextDigest();
@@ -115,24 +116,25 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   // Files are linted in path order (migration order), each with what earlier ones tell it.
   const targets = gitTargets(args, io.cwd);
-  const readsHistory = !targets || [...targets.files].some((file) => files.includes(file) && mayUseHistory(targets.staged?.get(file) ?? file));
+  const linted = new Set(files);
+  const readsHistory =
+    !targets || [...targets.files].some((file) => linted.has(file) && mayUseHistory(targets.staged?.get(file) ?? readOrEmpty(file)));
   const context: MigrationContext = { newTables: [], history: [] };
+  // Texts read ahead of their turn (context files tested below, and files sent to workers).
+  const texts = new Map<string, string | undefined>();
   const work = files.flatMap((file) => {
     const isTarget = !targets || targets.files.has(file);
-    return isTarget || (readsHistory && mayInformLaterMigrations(file)) ? [{ file, isTarget, shownAs: displayPath(file, io.cwd) }] : [];
+    if (!isTarget) {
+      // An unchanged migration is read only for context that later ones depend on.
+      const text = readsHistory ? readOrEmpty(file) : '';
+      if (!mayInformLaterMigrations(text)) return [];
+      texts.set(file, text);
+    }
+    return [{ file, isTarget, shownAs: displayPath(file, io.cwd) }];
   });
   // Large runs lint on worker threads, ahead of the main thread, which takes the results in order.
   const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
-  const pool = usesWorkers
-    ? AnalysisPool.create(workerCount(args.concurrency), {
-        assumeInTransaction: options.assumeInTransaction,
-        typeormTransactionMode: options.typeormTransactionMode,
-        placeholders: options.placeholders,
-        pgVersion: options.pgVersion,
-        severities: settings.toSeverities(),
-      })
-    : undefined;
-  const texts = new Map<string, string | undefined>();
+  const pool = usesWorkers ? AnalysisPool.create(workerCount(args.concurrency), runSettings) : undefined;
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
     if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
@@ -218,24 +220,24 @@ function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
 }
 
 /**
- * An unchanged migration is read only for context later ones depend on: a CHECK
- * (col IS NOT NULL) or its validation. Cheap text tests skip the rest, and skip
- * older migrations altogether when no changed one sets NOT NULL, so a pre-commit
- * run in a large repository reads little.
+ * Whether an unchanged migration's text holds context later ones depend on: a
+ * CHECK (col IS NOT NULL) or its validation. Cheap text tests skip the rest, and
+ * older migrations are not read at all when no changed one sets NOT NULL, so a
+ * pre-commit run in a large repository reads little.
  */
-function mayInformLaterMigrations(file: string): boolean {
-  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(/i.test(readOrEmpty(file));
+function mayInformLaterMigrations(text: string): boolean {
+  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(/i.test(text);
 }
 
-/** Whether a changed migration (its path, or its staged text) may set NOT NULL, which history can excuse. */
-function mayUseHistory(fileOrText: string): boolean {
-  const text = fileOrText.includes('\n') ? fileOrText : readOrEmpty(fileOrText);
+/** Whether a changed migration's text may set NOT NULL, which history can excuse. */
+function mayUseHistory(text: string): boolean {
   return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn/i.test(text);
 }
 
+/** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */
 function readOrEmpty(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return decodeFile(fs.readFileSync(file)).text;
   } catch {
     return '';
   }

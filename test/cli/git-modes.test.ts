@@ -138,6 +138,14 @@ describe('--staged', () => {
     ]);
   });
 
+  test('a staged one-line migration (no final newline) still gets the context of earlier migrations', async () => {
+    const root = repository();
+    write(root, { 'db/migrations/008_not_null.sql': 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;' });
+    git(root, 'add', 'db/migrations/008_not_null.sql');
+    const run = await runCli(['db/migrations', '--staged', '--format', 'json', '--rule', 'require-lock-timeout=off'], { cwd: root });
+    expect(findings(run.stdout).filter((finding) => finding.startsWith('db/migrations/008'))).toEqual([]);
+  });
+
   test('with nothing staged there is nothing to lint, and that is not an error', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-git-'));
     git(root, 'init', '-q', '-b', 'main');
