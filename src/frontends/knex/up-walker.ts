@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import type { TableName } from '../../model/operations';
+import type { Operation, TableName } from '../../model/operations';
 import type { Chain, ChainLink } from '../js/chains';
 import { type KnexBindings, substituteKnexBindings } from '../js/embedded-sql';
 import { type Frame, MigrationWalker } from '../js/migration-walker';
@@ -11,6 +11,8 @@ import { readTableCallback } from './table-builder';
 /** Methods of `knex.schema` that change nothing a rule looks at. */
 const QUIET_SCHEMA_METHODS = new Set(['transacting', 'debug', 'queryContext', 'toString', 'toSQL', 'connection', 'generateDdlCommands']);
 const GUARDS = new Set(['hasTable', 'hasColumn']);
+/** `knex.schema` methods whose first argument is a table. */
+const TABLE_METHODS = new Set(['createTable', 'createTableIfNotExists', 'table', 'alterTable', 'dropTable', 'dropTableIfExists', 'renameTable']);
 
 /** Walks a Knex `up` function: `knex.schema` chains, `knex.raw`, `knex.transaction`. */
 export class KnexUpWalker extends MigrationWalker {
@@ -55,64 +57,16 @@ export class KnexUpWalker extends MigrationWalker {
         guarded = true;
         continue;
       }
+      if (TABLE_METHODS.has(link.name)) {
+        const name = table(0);
+        if (!name) unknownTable(0);
+        else this.tableMethod(link, name, place, frame, unknownTable);
+        continue;
+      }
       switch (link.name) {
         case 'withSchema': {
           schema = frame.scope.string(args[0]);
           if (schema === undefined) unknownTable(0);
-          continue;
-        }
-        case 'createTable':
-        case 'createTableIfNotExists': {
-          const name = table(0);
-          if (!name) {
-            unknownTable(0);
-            continue;
-          }
-          this.output.statements++;
-          const definition = readTableCallback(args[1], this.builderContext(name, 'create', frame));
-          this.push({
-            kind: 'createTable',
-            ...place,
-            table: name,
-            columns: definition.columns,
-            constraints: definition.constraints,
-            ifNotExists: link.name === 'createTableIfNotExists',
-            identifiers: [name.name, ...definition.columns.map((column) => column.name)],
-          });
-          for (const operation of definition.operations) this.push(operation);
-          continue;
-        }
-        case 'table':
-        case 'alterTable': {
-          const name = table(0);
-          if (!name) {
-            unknownTable(0);
-            continue;
-          }
-          this.output.statements++;
-          for (const operation of readTableCallback(args[1], this.builderContext(name, 'alter', frame)).operations) this.push(operation);
-          continue;
-        }
-        case 'dropTable':
-        case 'dropTableIfExists': {
-          const name = table(0);
-          if (!name) {
-            unknownTable(0);
-            continue;
-          }
-          this.output.statements++;
-          this.push({ kind: 'dropTable', ...place, tables: [name], ifExists: link.name === 'dropTableIfExists', cascade: false });
-          continue;
-        }
-        case 'renameTable': {
-          const from = table(0);
-          const to = frame.scope.string(args[1]);
-          if (!from || to === undefined) {
-            unknownTable(from ? 1 : 0);
-            continue;
-          }
-          this.output.statements++;
-          this.push({ kind: 'renameTable', ...place, table: from, newName: to, identifiers: [to] });
           continue;
         }
         case 'raw':
@@ -131,6 +85,43 @@ export class KnexUpWalker extends MigrationWalker {
           }
       }
     }
+  }
+
+  /** A `knex.schema` method on a table whose name is known. */
+  private tableMethod(link: ChainLink, name: TableName, place: Pick<Operation, 'location' | 'anchorLine' | 'conditional'>, frame: Frame, unknownTable: (index: number) => void): void {
+    const args = link.args ?? [];
+    switch (link.name) {
+      case 'createTable':
+      case 'createTableIfNotExists': {
+        const definition = readTableCallback(args[1], this.builderContext(name, 'create', frame));
+        this.push({
+          kind: 'createTable',
+          ...place,
+          table: name,
+          columns: definition.columns,
+          constraints: definition.constraints,
+          ifNotExists: link.name === 'createTableIfNotExists',
+          identifiers: [name.name, ...definition.columns.map((column) => column.name)],
+        });
+        for (const operation of definition.operations) this.push(operation);
+        break;
+      }
+      case 'table':
+      case 'alterTable':
+        for (const operation of readTableCallback(args[1], this.builderContext(name, 'alter', frame)).operations) this.push(operation);
+        break;
+      case 'dropTable':
+      case 'dropTableIfExists':
+        this.push({ kind: 'dropTable', ...place, tables: [name], ifExists: link.name === 'dropTableIfExists', cascade: false });
+        break;
+      case 'renameTable': {
+        const to = frame.scope.string(args[1]);
+        if (to === undefined) return unknownTable(1);
+        this.push({ kind: 'renameTable', ...place, table: name, newName: to, identifiers: [to] });
+        break;
+      }
+    }
+    this.output.statements++;
   }
 
   /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */

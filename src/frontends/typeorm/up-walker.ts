@@ -75,6 +75,8 @@ export class TypeormUpWalker extends MigrationWalker {
     const table = tableNameFrom(args[0], scope);
     const unknown = (node: Node | undefined) =>
       this.output.unanalyzed(node ?? args[0] ?? ({ start: method.start, end: method.end } as Node), `\`${snippet(this.source, node ?? args[0] ?? ({ start: method.start, end: method.end } as Node))}\` is not known statically; this ${method.name}() was not checked.`);
+    // `addColumn(t, c)` / `addColumns(t, [c, …])`: the second argument, or the elements of the array given instead.
+    const oneOrMany = (single: string) => (method.name === single ? [args[1]] : elementsOf(args[1], scope));
     const needsTable = !['dropDatabase', 'createDatabase', 'createSchema', 'dropSchema', 'createView', 'dropView', 'createTable'].includes(method.name);
     if (needsTable && !table) return unknown(args[0]);
     this.output.statements++;
@@ -91,7 +93,7 @@ export class TypeormUpWalker extends MigrationWalker {
       }
       case 'addColumn':
       case 'addColumns':
-        for (const node of method.name === 'addColumn' ? [args[1]] : elementsOf(args[1], scope)) {
+        for (const node of oneOrMany('addColumn')) {
           const column = this.column(node, frame);
           if (!column) unknown(node);
           else this.push({ kind: 'addColumn', ...place, table: on, column, ifNotExists: false, identifiers: [column.name] });
@@ -113,7 +115,7 @@ export class TypeormUpWalker extends MigrationWalker {
         return;
       case 'dropColumn':
       case 'dropColumns':
-        for (const node of method.name === 'dropColumn' ? [args[1]] : elementsOf(args[1], scope)) {
+        for (const node of oneOrMany('dropColumn')) {
           const column = nameOf(node, scope);
           if (column === undefined) unknown(node);
           else this.push({ kind: 'dropColumn', ...place, table: on, column, ifExists: false });
@@ -121,11 +123,11 @@ export class TypeormUpWalker extends MigrationWalker {
         return;
       case 'createIndex':
       case 'createIndices':
-        for (const node of method.name === 'createIndex' ? [args[1]] : elementsOf(args[1], scope)) this.createIndex(on, optionsOf(node, scope), place);
+        for (const node of oneOrMany('createIndex')) this.createIndex(on, optionsOf(node, scope), place);
         return;
       case 'dropIndex':
       case 'dropIndices':
-        for (const node of method.name === 'dropIndex' ? [args[1]] : elementsOf(args[1], scope)) {
+        for (const node of oneOrMany('dropIndex')) {
           const name = nameOf(node, scope);
           if (name === undefined) unknown(node);
           else this.push({ kind: 'dropIndex', ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
@@ -133,16 +135,16 @@ export class TypeormUpWalker extends MigrationWalker {
         return;
       case 'createForeignKey':
       case 'createForeignKeys':
-        return this.constraints('foreignKeys', on, method.name === 'createForeignKey' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+        return this.constraints('foreignKeys', on, oneOrMany('createForeignKey'), place, frame);
       case 'createUniqueConstraint':
       case 'createUniqueConstraints':
-        return this.constraints('uniques', on, method.name === 'createUniqueConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+        return this.constraints('uniques', on, oneOrMany('createUniqueConstraint'), place, frame);
       case 'createCheckConstraint':
       case 'createCheckConstraints':
-        return this.constraints('checks', on, method.name === 'createCheckConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+        return this.constraints('checks', on, oneOrMany('createCheckConstraint'), place, frame);
       case 'createExclusionConstraint':
       case 'createExclusionConstraints':
-        return this.constraints('exclusions', on, method.name === 'createExclusionConstraint' ? [args[1]] : elementsOf(args[1], scope), place, frame);
+        return this.constraints('exclusions', on, oneOrMany('createExclusionConstraint'), place, frame);
       case 'createPrimaryKey': {
         const columns = scope.value(args[1]);
         const name = scope.string(args[2]);
