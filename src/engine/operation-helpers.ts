@@ -90,12 +90,3 @@ const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smal
 export function isSerialType(type: ColumnType | undefined): boolean {
   return type !== undefined && SERIAL_TYPES.has(type.name.toLowerCase());
 }
-
-/** `"table"."column"` for messages. */
-export function columnLabel(table: TableName, column: string): string {
-  return `"${qualifiedName(table)}"."${column}"`;
-}
-
-export function tableLabel(table: TableName): string {
-  return `"${qualifiedName(table)}"`;
-}

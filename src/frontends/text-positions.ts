@@ -56,7 +56,3 @@ export function byteToCharConverter(text: string): (byteOffset: number) => numbe
   charAtByte.push(text.length);
   return (offset) => charAtByte[Math.min(Math.max(offset, 0), charAtByte.length - 1)];
 }
-
-export function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}

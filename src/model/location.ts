@@ -9,10 +9,3 @@ export interface SourceSpan {
   endLine: number;
   endColumn: number;
 }
-
-export function spanContains(outer: SourceSpan, inner: SourceSpan): boolean {
-  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore =
-    inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return startsAfter && endsBefore;
-}

@@ -36,8 +36,3 @@ export function flattenChain(node: Node): Chain {
     return { root: current, links: links.reverse() };
   }
 }
-
-/** The identifier name at the root of a chain, if it is one (`this.x` counts as `this.x`). */
-export function rootName(chain: Chain): string | undefined {
-  return chain.root.type === 'Identifier' ? chain.root.name : undefined;
-}
