@@ -82,7 +82,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends }),
       )
     : undefined;
-  const contextDigest = new ContextDigest();
+  // What earlier migrations told the next one, hashed: part of a cache entry's key (not needed without a cache).
+  const contextDigest = cache ? new ContextDigest() : undefined;
   /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
   const invalidUtf8 = new Map<string, number>();
   const lintOne = async (
@@ -94,7 +95,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     prefetched?: Promise<WorkResult>,
   ) => {
     try {
-      const digest = context ? contextDigest.value : '';
+      const digest = context && contextDigest ? contextDigest.value : '';
       const cached = cache?.get(shownAs, text, digest);
       if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
       const result = cached ?? (await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched, invalidUtf8.get(shownAs)));
@@ -163,11 +164,11 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     prefetched.delete(file);
     if (result?.context) {
       context.history.push(...result.context.historyOperations);
-      contextDigest.add(result.context.historyOperations);
+      contextDigest?.add(result.context.historyOperations);
       // In git modes, a table created by a migration added in this change is new for the later ones.
       if (targets?.added.has(file)) {
         context.newTables.push(...result.context.createdTables);
-        contextDigest.add(result.context.createdTables);
+        contextDigest?.add(result.context.createdTables);
       }
     }
   }

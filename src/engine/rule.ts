@@ -72,6 +72,11 @@ export interface RuleContext {
   readonly settings: ReadonlyMap<string, string>;
 }
 
+/**
+ * A rule's handlers, by operation kind. Which keys a rule's visitor has must not
+ * depend on the context: the engine learns them once and skips the rule in files
+ * without those kinds.
+ */
 export type Visitor = { [K in OperationKind]?: (operation: OperationOf<K>) => void } & {
   /** Every operation, whatever its kind (after the kind's own handler). */
   anyOperation?: (operation: Operation) => void;

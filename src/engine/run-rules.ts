@@ -48,7 +48,11 @@ export function runRules(
   const raw: RawFinding[] = [];
   const initialNewTables = options.context?.newTables ?? [];
   const state = new FileState(analyzed.runnerTransaction, initialNewTables);
-  const visitors = rulesToRun(rules, analyzed, options).map((rule) => rule.create(contextFor(rule, state, options, raw)));
+  const kindsPresent = new Set<string>();
+  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
+  const visitors = rulesToRun(rules, analyzed, options)
+    .filter((rule) => mayVisit(rule, kindsPresent))
+    .map((rule) => createVisitor(rule, contextFor(rule, state, options, raw)));
   const dispatch = dispatchTable(visitors);
   for (const operation of analyzed.operations) {
     const handlers = dispatch.get(operation.kind);
@@ -67,7 +71,7 @@ export function runRules(
     kept.push({ rule: 'unused-ignore', anchorLine: location.line, line: location.line, location, message });
   }
 
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const byId = rulesById(rules);
   const findings: Finding[] = [];
   for (const finding of kept) {
     const severity = options.severityOf(finding.rule);
@@ -102,6 +106,41 @@ function rulesToRun(rules: readonly RuleDefinition[], analyzed: AnalyzedFile, op
 
 type Handler = (operation: Operation) => void;
 
+/**
+ * The operation kinds a rule's visitor handles, learnt from its first visitor
+ * (a visitor's keys do not depend on the context: see `Visitor`). `all` when
+ * it handles any operation or the end of the file.
+ */
+const visitedKinds = new WeakMap<RuleDefinition, ReadonlySet<string> | 'all'>();
+
+function createVisitor(rule: RuleDefinition, context: RuleContext): Visitor {
+  const visitor = rule.create(context);
+  if (!visitedKinds.has(rule)) {
+    const keys = Object.keys(visitor);
+    visitedKinds.set(rule, keys.includes('anyOperation') || keys.includes('endOfFile') ? 'all' : new Set(keys));
+  }
+  return visitor;
+}
+
+/** Whether a rule can report anything in a file with these operation kinds: most rules watch a few kinds, and most files hold few. */
+function mayVisit(rule: RuleDefinition, kindsPresent: ReadonlySet<string>): boolean {
+  const kinds = visitedKinds.get(rule);
+  if (kinds === undefined || kinds === 'all') return true;
+  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
+  return false;
+}
+
+const idMaps = new WeakMap<readonly RuleDefinition[], ReadonlyMap<string, RuleDefinition>>();
+
+function rulesById(rules: readonly RuleDefinition[]): ReadonlyMap<string, RuleDefinition> {
+  let byId = idMaps.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    idMaps.set(rules, byId);
+  }
+  return byId;
+}
+
 /** For each operation kind, the handlers to call, in rule order (the kind's own, then anyOperation). */
 function dispatchTable(visitors: readonly Visitor[]): Map<string, Handler[]> {
   const table = new Map<string, Handler[]>();
@@ -111,7 +150,8 @@ function dispatchTable(visitors: readonly Visitor[]): Map<string, Handler[]> {
     else table.set(kind, [handler]);
   };
   for (const visitor of visitors) {
-    for (const [key, value] of Object.entries(visitor)) {
+    for (const key in visitor) {
+      const value = (visitor as Record<string, unknown>)[key];
       if (key !== 'anyOperation' && key !== 'endOfFile' && typeof value === 'function') add(key, value as Handler);
     }
     if (visitor.anyOperation) for (const kind of OPERATION_KINDS) add(kind, visitor.anyOperation);

@@ -10,16 +10,19 @@ const cache = new Map<string, boolean>();
  * `disableTransactions: true`. The knexfile is parsed, never run.
  */
 export function knexfileDisablesTransactions(migrationPath: string): boolean {
+  // Every folder walked through gets the answer, so a run over many migrations looks once per folder.
+  const visited: string[] = [];
+  const answer = (disables: boolean) => {
+    for (const dir of visited) cache.set(dir, disables);
+    return disables;
+  };
   for (let dir = path.dirname(path.resolve(migrationPath)); ; dir = path.dirname(dir)) {
     const cached = cache.get(dir);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return answer(cached);
+    visited.push(dir);
     const knexfile = KNEXFILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
-    if (knexfile) {
-      const disables = setsDisableTransactions(knexfile);
-      cache.set(dir, disables);
-      return disables;
-    }
-    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return false;
+    if (knexfile) return answer(setsDisableTransactions(knexfile));
+    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return answer(false);
   }
 }
 

@@ -45,10 +45,10 @@ let spanAtByte: ByteSpan | undefined;
 /** Turns one parsed statement into the operations it performs. */
 export function operationsOf(statement: Node, place: Place, byteSpan?: ByteSpan): Operation[] {
   spanAtByte = byteSpan;
-  for (const [kind, convert] of Object.entries(CONVERTERS)) {
-    if (kind in statement) return convert((statement as unknown as Record<string, never>)[kind], place);
-  }
-  return [other(nodeKind(statement), place)];
+  const kind = nodeKind(statement);
+  const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : undefined;
+  if (convert) return convert((statement as unknown as Record<string, never>)[kind], place);
+  return [other(kind, place)];
 }
 
 const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
