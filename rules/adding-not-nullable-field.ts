@@ -5,15 +5,17 @@ import { sameTable } from '../src/engine/file-state';
 
 /**
  * A CHECK (col IS NOT NULL) that is validated, earlier in this migration or in an
- * earlier one, lets PostgreSQL 12+ skip the table scan of SET NOT NULL.
+ * earlier one, lets PostgreSQL 12+ skip the table scan of SET NOT NULL. `earlier`
+ * holds lists of the constraint operations that can tell: additions and validations.
  */
-function hasValidatedNotNullCheck(earlier: readonly Operation[], table: TableName, column: string): boolean {
-  return earlier.some((operation) => {
+function hasValidatedNotNullCheck(earlier: ReadonlyArray<readonly Operation[]>, table: TableName, column: string): boolean {
+  const anyEarlier = (test: (operation: Operation) => boolean) => earlier.some((list) => list.some(test));
+  return anyEarlier((operation) => {
     if (operation.kind !== 'addConstraint' || operation.constraint.checksNotNullOf !== column || !sameTable(operation.table, table)) {
       return false;
     }
     const { name, notValid } = operation.constraint;
-    return !notValid || earlier.some((later) => later.kind === 'validateConstraint' && later.name === name && sameTable(later.table, table));
+    return !notValid || anyEarlier((later) => later.kind === 'validateConstraint' && later.name === name && sameTable(later.table, table));
   });
 }
 
@@ -55,12 +57,21 @@ go on), then \`SET NOT NULL\` and drop the check.`,
       { sql: 'CREATE TABLE leads (email text);\nALTER TABLE leads ALTER COLUMN email SET NOT NULL;' },
     ],
   },
-  create: (context) => ({
-    setNotNull(operation) {
-      if (context.isNewTable(operation.table)) return;
-      const earlier = [...context.history, ...context.previous];
-      if (context.pgVersion >= 12 && hasValidatedNotNullCheck(earlier, operation.table, operation.column)) return;
-      context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
-    },
-  }),
+  create: (context) => {
+    // This file's NOT NULL checks and validations so far; earlier migrations' are in context.history.
+    const checks: Operation[] = [];
+    return {
+      addConstraint(operation) {
+        if (operation.constraint.checksNotNullOf !== undefined) checks.push(operation);
+      },
+      validateConstraint(operation) {
+        checks.push(operation);
+      },
+      setNotNull(operation) {
+        if (context.isNewTable(operation.table)) return;
+        if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
+        context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+      },
+    };
+  },
 });

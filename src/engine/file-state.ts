@@ -11,13 +11,15 @@ export class FileState {
   readonly settings = new Map<string, string>();
   explicitTransaction = false;
   private readonly newTables: TableName[] = [];
+  /** The new tables by name: a migration may create thousands, and rules ask on every statement. */
+  private readonly newTablesByName = new Map<string, TableName[]>();
 
   constructor(
     readonly runnerTransaction: boolean,
     /** Tables created by earlier migrations that are themselves new in this run (git modes). */
     initialNewTables: readonly TableName[] = [],
   ) {
-    this.newTables.push(...initialNewTables);
+    for (const table of initialNewTables) this.addNewTable(table);
   }
 
   /** Tables this file created unconditionally (and still has, under their final names). */
@@ -30,7 +32,14 @@ export class FileState {
   }
 
   isNewTable(table: TableName): boolean {
-    return this.newTables.some((created) => sameTable(created, table));
+    return this.newTablesByName.get(table.name)?.some((created) => sameTable(created, table)) ?? false;
+  }
+
+  private addNewTable(table: TableName): void {
+    this.newTables.push(table);
+    const sameName = this.newTablesByName.get(table.name);
+    if (sameName) sameName.push(table);
+    else this.newTablesByName.set(table.name, [table]);
   }
 
   apply(operation: Operation): void {
@@ -38,10 +47,10 @@ export class FileState {
     switch (operation.kind) {
       case 'createTable':
         // A table created only under a run-time condition (a hasTable guard) may already exist with rows.
-        if (!operation.conditional) this.newTables.push(operation.table);
+        if (!operation.conditional) this.addNewTable(operation.table);
         break;
       case 'renameTable':
-        if (this.isNewTable(operation.table)) this.newTables.push({ ...operation.table, name: operation.newName });
+        if (this.isNewTable(operation.table)) this.addNewTable({ ...operation.table, name: operation.newName });
         break;
       case 'transaction':
         this.explicitTransaction = operation.action === 'begin';

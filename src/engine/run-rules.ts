@@ -160,21 +160,43 @@ function dispatchTable(visitors: readonly Visitor[]): Map<string, Handler[]> {
 }
 
 function contextFor(rule: RuleDefinition, state: FileState, options: EngineOptions, sink: RawFinding[]): RuleContext {
-  return {
-    report(at: { location: SourceSpan; anchorLine: number }, subject: Subject = {}) {
-      sink.push({ rule: rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: rule.meta.message(subject) });
-    },
-    isNewTable: (table) => state.isNewTable(table),
-    get inTransaction() {
-      return state.inTransaction;
-    },
-    get explicitTransaction() {
-      return state.explicitTransaction;
-    },
-    runnerTransaction: state.runnerTransaction,
-    pgVersion: options.pgVersion,
-    previous: state.previous,
-    history: options.context?.history ?? [],
-    settings: state.settings,
-  };
+  return new FileRuleContext(rule, state, options, sink);
+}
+
+/** A rule's view of the file being checked. A class, so that each rule's context is cheap to make. */
+class FileRuleContext implements RuleContext {
+  readonly runnerTransaction: boolean;
+  readonly pgVersion: number;
+  readonly previous: readonly Operation[];
+  readonly history: readonly Operation[];
+  readonly settings: ReadonlyMap<string, string>;
+
+  constructor(
+    private readonly rule: RuleDefinition,
+    private readonly state: FileState,
+    options: EngineOptions,
+    private readonly sink: RawFinding[],
+  ) {
+    this.runnerTransaction = state.runnerTransaction;
+    this.pgVersion = options.pgVersion;
+    this.previous = state.previous;
+    this.history = options.context?.history ?? [];
+    this.settings = state.settings;
+  }
+
+  report(at: { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject) });
+  }
+
+  isNewTable(table: TableName): boolean {
+    return this.state.isNewTable(table);
+  }
+
+  get inTransaction(): boolean {
+    return this.state.inTransaction;
+  }
+
+  get explicitTransaction(): boolean {
+    return this.state.explicitTransaction;
+  }
 }
