@@ -15,11 +15,16 @@ import { reporterFor } from '../reporters';
 import { countBySeverity } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
-import { AnalysisPool } from './analysis-pool';
+import type { AnalysisPool } from './analysis-pool';
 import type { WorkResult } from './analysis-worker';
-import { ContextDigest, LintCache, defaultCacheLocation } from './cache';
-import { changedSince, stagedFiles } from './git';
+import type { ContextDigest, LintCache } from './cache';
 import type { CliIO } from './io';
+
+// Worker threads, the cache and git load only for runs that use them (they pull in
+// node:worker_threads, node:crypto and node:child_process): a plain run starts faster.
+const loadPool = () => (require('./analysis-pool') as typeof import('./analysis-pool')).AnalysisPool;
+const loadCache = () => require('./cache') as typeof import('./cache');
+const loadGit = () => require('./git') as typeof import('./git');
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -76,14 +81,16 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     placeholders: options.placeholders,
     severities: settings.toSeverities(),
   };
-  const cache = args.cache
-    ? new LintCache(
-        path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd)),
-        LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends }),
-      )
-    : undefined;
+  let cache: LintCache | undefined;
+  if (args.cache) {
+    const { LintCache, defaultCacheLocation } = loadCache();
+    cache = new LintCache(
+      path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd)),
+      LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends }),
+    );
+  }
   // What earlier migrations told the next one, hashed: part of a cache entry's key (not needed without a cache).
-  const contextDigest = cache ? new ContextDigest() : undefined;
+  const contextDigest: ContextDigest | undefined = cache ? new (loadCache().ContextDigest)() : undefined;
   /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
   const invalidUtf8 = new Map<string, number>();
   const lintOne = async (
@@ -135,7 +142,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   });
   // Large runs lint on worker threads, ahead of the main thread, which takes the results in order.
   const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
-  const pool = usesWorkers ? AnalysisPool.create(workerCount(args.concurrency), runSettings) : undefined;
+  const pool: AnalysisPool | undefined = usesWorkers ? loadPool().create(workerCount(args.concurrency), runSettings) : undefined;
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
     if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
@@ -210,11 +217,11 @@ interface GitTargets {
 
 function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
   if (args.staged) {
-    const staged = stagedFiles(cwd);
+    const staged = loadGit().stagedFiles(cwd);
     return { files: staged.changed, added: staged.added, staged: staged.content };
   }
   if (args.since !== undefined) {
-    const since = changedSince(args.since, cwd);
+    const since = loadGit().changedSince(args.since, cwd);
     return { files: since.changed, added: since.added };
   }
   return undefined;

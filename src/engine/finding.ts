@@ -29,5 +29,6 @@ export interface FileResult {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  // By code unit rather than localeCompare: the same order on every machine, and much faster.
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }

@@ -36,11 +36,13 @@ function isFalse(node: Node | null | undefined): boolean {
 /** Visits every node (skipping positions and comments), depth first. */
 function visit(node: Node, callback: (node: Node) => void): void {
   callback(node);
-  for (const [key, child] of Object.entries(node)) {
-    if (key === 'loc' || key.endsWith('Comments') || key === 'extra') continue;
+  for (const key in node) {
+    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (child === null || typeof child !== 'object') continue; // positions, names, flags
     if (Array.isArray(child)) {
       for (const item of child) if (item && typeof item === 'object' && typeof item.type === 'string') visit(item, callback);
-    } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+    } else if (typeof (child as Node).type === 'string') {
       visit(child as Node, callback);
     }
   }
