@@ -65,3 +65,35 @@ test('large runs lint on worker threads with exactly the results of a single thr
   expect(rules.filter((rule) => rule === 'ban-drop-column')).toHaveLength(298);
   expect(rules).not.toContain('adding-not-nullable-field');
 });
+
+describe('start-up from the bundle', () => {
+  const CLI_DIR = path.join(ROOT, 'dist', 'src', 'cli');
+
+  /** Loads the CLI the way bin/migralint does, in a fresh process, and says where it came from. */
+  function loadIn(dir: string, argv: string[]) {
+    const script = `const cli = require(${JSON.stringify(path.join(dir, 'start.js'))}).loadCli();
+cli.main(${JSON.stringify(argv)}).then((code) => console.error(JSON.stringify({ code, bundle: cli.script !== undefined, codeCache: cli.usedCodeCache })));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    return { stdout: run.stdout, loaded: JSON.parse(run.stderr.trim().split('\n').pop() ?? '{}') as { code: number; bundle: boolean; codeCache: boolean } };
+  }
+
+  test('the build makes a bundle and a code cache that V8 accepts', () => {
+    const run = loadIn(CLI_DIR, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']);
+    expect(run.loaded).toEqual({ code: 1, bundle: true, codeCache: true });
+    expect(run.stdout).toContain('fixtures/sql/000004_users_require_phone.up.sql:');
+  });
+
+  test('a code cache V8 rejects (another Node.js version, a damaged file) only costs time', () => {
+    // A copy beside the real one, so that packages and package.json resolve as they do for dist/.
+    const copy = fs.mkdtempSync(path.join(ROOT, 'dist', 'start-test-'));
+    try {
+      for (const file of ['start.js', 'main.bundle.js']) fs.copyFileSync(path.join(CLI_DIR, file), path.join(copy, file));
+      fs.writeFileSync(path.join(copy, 'main.bundle.cache'), Buffer.from('not a V8 code cache'));
+      const run = loadIn(copy, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']);
+      expect(run.loaded).toEqual({ code: 1, bundle: true, codeCache: false });
+      expect(run.stdout).toBe(loadIn(CLI_DIR, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']).stdout);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
