@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { UsageError } from '../config/errors';
+import { toPosix } from './discover';
 
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
@@ -21,6 +22,17 @@ function repositoryRoot(cwd: string, flag: string): string {
 }
 
 const splitNul = (output: string) => output.split('\0').filter((entry) => entry.length > 0);
+
+/** Added and modified files from one `git diff --name-status -z` (a status, then a path), renames not counted as new. */
+function addedAndModified(diffArgs: string[], root: string): { added: string[]; modified: string[] } {
+  const fields = splitNul(git(['diff', '--name-status', '-z', '--diff-filter=AM', '-M', ...diffArgs], root));
+  const added: string[] = [];
+  const modified: string[] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    (fields[index] === 'A' ? added : modified).push(path.join(root, fields[index + 1]));
+  }
+  return { added, modified };
+}
 
 export interface ChangedFiles {
   /** Added or modified (absolute paths). */
@@ -48,20 +60,18 @@ export function changedSince(ref: string, cwd: string): ChangedFiles {
       `--since ${ref}: ${ref} and HEAD share no history here, as in a shallow clone; fetch more of it (git fetch --deepen=200 origin, or fetch-depth: 0 in actions/checkout)`,
     );
   }
-  const absolute = (files: string[]) => files.map((file) => path.join(root, file));
-  const added = absolute(splitNul(git(['diff', '--name-only', '-z', '--diff-filter=A', '-M', base], root)));
-  const modified = absolute(splitNul(git(['diff', '--name-only', '-z', '--diff-filter=M', '-M', base], root)));
-  const untracked = absolute(splitNul(git(['ls-files', '-z', '--others', '--exclude-standard'], root)));
+  const { added, modified } = addedAndModified([base], root);
+  const untracked = splitNul(git(['ls-files', '-z', '--others', '--exclude-standard'], root)).map((file) => path.join(root, file));
   return { changed: new Set([...added, ...modified, ...untracked]), added: new Set([...added, ...untracked]) };
 }
 
 /** Files added or modified in the index (what the next commit holds), with their staged content. */
 export function stagedFiles(cwd: string): ChangedFiles & { content: Map<string, string> } {
   const root = repositoryRoot(cwd, '--staged');
+  const { added, modified } = addedAndModified(['--cached'], root);
   const content = new Map<string, string>();
-  for (const file of splitNul(git(['diff', '--cached', '--name-only', '-z', '--diff-filter=AM', '-M'], root))) {
-    content.set(path.join(root, file), git(['show', `:${file}`], root));
+  for (const file of [...added, ...modified].sort()) {
+    content.set(file, git(['show', `:${toPosix(path.relative(root, file))}`], root));
   }
-  const added = splitNul(git(['diff', '--cached', '--name-only', '-z', '--diff-filter=A', '-M'], root)).map((file) => path.join(root, file));
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
