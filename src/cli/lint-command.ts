@@ -12,7 +12,7 @@ import type { FileResult } from '../engine/finding';
 import { type LintOptions, type SkippedFile, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import type { FrontendName } from '../model/file';
 import { reporterFor } from '../reporters';
-import { countBySeverity } from '../reporters/reporter';
+import { Tally } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
 import type { AnalysisPool } from './analysis-pool';
@@ -71,7 +71,6 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       : [];
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
 
-  const results: FileResult[] = [];
   let failed = false;
   // Everything that changes a file's result besides its text: the cache key, and what worker threads need.
   const runSettings = {
@@ -111,7 +110,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
       }
-      if (report) results.push(result);
+      if (report) emit(result);
       if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
       return result;
     } catch (error) {
@@ -124,6 +123,18 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   // Files are linted in path order (migration order), each with what earlier ones tell it.
   const targets = gitTargets(args, io.cwd);
+  // The report is written file by file as the run goes (formats that can), so memory stays flat.
+  // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
+  const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+  const output = args.outputFile ? reportFile(path.resolve(io.cwd, args.outputFile)) : io.stdout;
+  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules }, (text) => output.write(text));
+  const tally = new Tally();
+  const emit = (result: FileResult) => {
+    const reported = args.quiet ? withoutWarnings(result) : result;
+    tally.add(reported);
+    writer.file(reported);
+  };
   const linted = new Set(files);
   const readsHistory =
     !targets || [...targets.files].some((file) => linted.has(file) && mayUseHistory(targets.staged?.get(file) ?? readOrEmpty(file)));
@@ -189,15 +200,10 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
-  const reported = args.quiet ? results.map(withoutWarnings) : results;
-  // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
-  const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
-  const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const report = reporterFor(format)(reported, { color, toolVersion: version, rules: allRules });
-  if (args.outputFile) writeReport(path.resolve(io.cwd, args.outputFile), report);
-  else io.stdout.write(report);
+  writer.end();
+  if (output !== io.stdout) (output as ReportFile).close();
 
-  const { errors, warnings } = countBySeverity(reported);
+  const { errors, warnings } = tally;
   if (failed) return EXIT_FAILURE;
   if (errors > 0) return EXIT_FINDINGS;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -293,9 +299,24 @@ function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<str
   }
 }
 
-function writeReport(file: string, report: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, report);
+interface ReportFile {
+  write(text: string): void;
+  close(): void;
+}
+
+/** The --output-file, created (with its folder) before linting starts, so a bad path fails at once. */
+function reportFile(file: string): ReportFile {
+  let descriptor: number;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    descriptor = fs.openSync(file, 'w');
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${file}: ${describe(error)}`);
+  }
+  return {
+    write: (text) => fs.writeSync(descriptor, text),
+    close: () => fs.closeSync(descriptor),
+  };
 }
 
 function withoutWarnings(result: FileResult): FileResult {

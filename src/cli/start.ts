@@ -71,6 +71,11 @@ export function start(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
+  // A reader that stops early (`migralint … | head`) closes the pipe: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(2);
+  });
   void cli.main(argv).then((code) => {
     process.exitCode = code;
   });

@@ -1,5 +1,5 @@
-import type { Reporter } from './reporter';
-import { countBySeverity, plural } from './reporter';
+import type { Finding } from '../engine/finding';
+import { type Reporter, Tally, plural } from './reporter';
 
 /** Escaping of a workflow command's message (GitHub's toolkit: `escapeData`). */
 export function escapeData(text: string): string {
@@ -11,22 +11,26 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
-export const github: Reporter = (results) => {
-  const lines = results.flatMap((result) =>
-    result.findings.map((finding) => {
-      const properties = [
-        `file=${escapeProperty(finding.file)}`,
-        `line=${finding.line}`,
-        `col=${finding.column}`,
-        `endLine=${finding.endLine}`,
-        `endColumn=${finding.endColumn}`,
-        `title=${escapeProperty(`migralint: ${finding.rule}`)}`,
-      ].join(',');
-      return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(`${finding.message}\n${finding.help}`)}`;
-    }),
-  );
-  const { errors, warnings } = countBySeverity(results);
-  lines.push(`migralint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(results.length, 'file')}`);
-  return lines.join('\n') + '\n';
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. Written file by file. */
+export const github: Reporter = (_context, write) => {
+  const tally = new Tally();
+  return {
+    file(result) {
+      tally.add(result);
+      for (const finding of result.findings) write(`${annotation(finding)}\n`);
+    },
+    end: () => write(`migralint: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')} in ${plural(tally.files, 'file')}\n`),
+  };
 };
+
+function annotation(finding: Finding): string {
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    `line=${finding.line}`,
+    `col=${finding.column}`,
+    `endLine=${finding.endLine}`,
+    `endColumn=${finding.endColumn}`,
+    `title=${escapeProperty(`migralint: ${finding.rule}`)}`,
+  ].join(',');
+  return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(`${finding.message}\n${finding.help}`)}`;
+}

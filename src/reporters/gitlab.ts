@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { LineIndex } from '../frontends/text-positions';
-import type { Reporter } from './reporter';
+import { wholeDocument } from './reporter';
 
 /**
  * GitLab Code Quality JSON. Fingerprints hash the file, the rule and the text
  * of the offending line (not its number), plus an occurrence counter, so they
  * survive edits elsewhere in the file.
  */
-export const gitlab: Reporter = (results) => {
+export const gitlab = wholeDocument((results) => {
   const issues = results.flatMap((result) => {
     const lines = new LineIndex(result.source);
     const seen = new Map<string, number>();
@@ -29,4 +29,4 @@ export const gitlab: Reporter = (results) => {
     });
   });
   return JSON.stringify(issues, null, 2) + '\n';
-};
+});

@@ -1,32 +1,68 @@
-import { type Reporter, countBySeverity } from './reporter';
+import type { Finding } from '../engine/finding';
+import { type Reporter, Tally } from './reporter';
 
-/** The versioned JSON format of the CLI contract. Nothing but this document goes to stdout. */
-export const json: Reporter = (results, context) => {
-  const { errors, warnings } = countBySeverity(results);
-  const document = {
-    version: 1,
-    tool: { name: 'migralint', version: context.toolVersion },
-    files: results.map((result) => ({
-      file: result.file,
-      frontend: result.frontend,
-      statements: result.statements,
-      ...(result.skippedReason ? { skipped: result.skippedReason } : {}),
-    })),
-    findings: results.flatMap((result) =>
-      result.findings.map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        file: finding.file,
-        line: finding.line,
-        column: finding.column,
-        endLine: finding.endLine,
-        endColumn: finding.endColumn,
-        message: finding.message,
-        help: finding.help,
-        docs: finding.docs,
-      })),
-    ),
-    summary: { files: results.length, errors, warnings },
+/**
+ * The versioned JSON format of the CLI contract. Nothing but this document goes
+ * to stdout. Each file's entries are serialised as the file comes, so the run
+ * keeps text rather than every result; the document is written at the end, piece
+ * by piece, since its `files` list precedes its findings.
+ */
+export const json: Reporter = (context, write) => {
+  const tally = new Tally();
+  const files: string[] = [];
+  const findings: string[] = [];
+  return {
+    file(result) {
+      tally.add(result);
+      files.push(element({ file: result.file, frontend: result.frontend, statements: result.statements, ...(result.skippedReason ? { skipped: result.skippedReason } : {}) }));
+      // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
+      if (result.findings.length > 0) findings.push(result.findings.map(findingElement).join(',\n'));
+    },
+    end() {
+      const tool = JSON.stringify({ name: 'migralint', version: context.toolVersion }, null, 2).replace(/\n/g, '\n  ');
+      const summary = JSON.stringify({ files: tally.files, errors: tally.errors, warnings: tally.warnings }, null, 2).replace(/\n/g, '\n  ');
+      // The same text as JSON.stringify(document, null, 2).
+      write(`{\n  "version": 1,\n  "tool": ${tool},\n  "files": `);
+      writeArray(files, write);
+      write(',\n  "findings": ');
+      writeArray(findings, write);
+      write(`,\n  "summary": ${summary}\n}\n`);
+    },
   };
-  return JSON.stringify(document, null, 2) + '\n';
 };
+
+/**
+ * A finding as JSON.stringify(…, null, 2) writes it two levels deep, written
+ * directly: a run may have tens of thousands, and this makes little garbage.
+ */
+function findingElement(finding: Finding): string {
+  const text = JSON.stringify;
+  return `    {
+      "rule": ${text(finding.rule)},
+      "severity": ${text(finding.severity)},
+      "file": ${text(finding.file)},
+      "line": ${finding.line},
+      "column": ${finding.column},
+      "endLine": ${finding.endLine},
+      "endColumn": ${finding.endColumn},
+      "message": ${text(finding.message)},
+      "help": ${text(finding.help)},
+      "docs": ${text(finding.docs)}
+    }`;
+}
+
+/** An array element as JSON.stringify(…, null, 2) writes it two levels deep. */
+function element(value: object): string {
+  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** Writes the elements as a JSON array at the second level, letting go of each once written. */
+function writeArray(elements: string[], write: (text: string) => void): void {
+  if (elements.length === 0) return write('[]');
+  write('[\n');
+  for (let index = 0; index < elements.length; index++) {
+    write(index === 0 ? elements[index] : `,\n${elements[index]}`);
+    elements[index] = '';
+  }
+  write('\n  ]');
+}

@@ -1,4 +1,4 @@
-import type { Reporter } from './reporter';
+import { wholeDocument } from './reporter';
 
 function xml(text: string | number): string {
   return String(text)
@@ -11,7 +11,7 @@ function xml(text: string | number): string {
 }
 
 /** JUnit XML for GitLab and Jenkins: a test suite per file, a failing test case per finding. */
-export const junit: Reporter = (results) => {
+export const junit = wholeDocument((results) => {
   const totalFindings = results.reduce((sum, result) => sum + result.findings.length, 0);
   const suites = results.map((result) => {
     const cases =
@@ -36,4 +36,4 @@ export const junit: Reporter = (results) => {
     '</testsuites>',
     '',
   ].join('\n');
-};
+});

@@ -1,12 +1,12 @@
 import type { Finding } from '../engine/finding';
 import { docsUrlFor } from '../engine/rule';
-import type { Reporter } from './reporter';
+import { wholeDocument } from './reporter';
 
 /**
  * SARIF 2.1.0, one run, as GitHub code scanning reads it: the rules that fired
  * with their help, and one result per finding with its region.
  */
-export const sarif: Reporter = (results, context) => {
+export const sarif = wholeDocument((results, context) => {
   const findings = results.flatMap((result) => result.findings);
   const firedIds = [...new Set(findings.map((finding) => finding.rule))].sort();
   const rules = firedIds.map((id) => context.rules.find((rule) => rule.id === id)).filter((rule) => rule !== undefined);
@@ -39,7 +39,7 @@ export const sarif: Reporter = (results, context) => {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
-};
+});
 
 function result(finding: Finding, ruleIndex: number) {
   return {

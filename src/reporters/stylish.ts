@@ -1,26 +1,35 @@
 import type { Finding, FileResult } from '../engine/finding';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
-import { type Reporter, countBySeverity, plural } from './reporter';
+import { type Reporter, Tally, plural } from './reporter';
 
 /**
  * ESLint/squawk-like output: a header per file, one block per finding with the
  * offending source line underlined and the safe alternative, then a summary.
  */
-export const stylish: Reporter = (results, context) => {
+export const stylish: Reporter = (context, write) => {
   const colors = palette(context.color);
-  const blocks = results.filter((result) => result.findings.length > 0).map((result) => fileBlock(result, colors));
-  const { errors, warnings } = countBySeverity(results);
-  const total = errors + warnings;
-  const skipped = results.filter((result) => result.skippedReason !== undefined).length;
-  const scope = `${plural(results.length - skipped, 'file')}${skipped > 0 ? ` (${skipped} rollback skipped)` : ''}`;
-  const summary =
-    total === 0
-      ? colors.green(`No problems found in ${scope}.`)
-      : (errors > 0 ? colors.red : colors.yellow)(
-          colors.bold(`✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${scope}`),
-        );
-  return [...blocks, summary].join('\n\n') + '\n';
+  const tally = new Tally();
+  return {
+    // Blocks are separated by a blank line: each one after the first starts with it.
+    file(result) {
+      tally.add(result);
+      if (result.findings.length === 0) return;
+      const separator = tally.errors + tally.warnings > result.findings.length ? '\n' : '';
+      write(`${separator}${fileBlock(result, colors)}\n`);
+    },
+    end() {
+      const total = tally.errors + tally.warnings;
+      const scope = `${plural(tally.files - tally.skipped, 'file')}${tally.skipped > 0 ? ` (${tally.skipped} rollback skipped)` : ''}`;
+      const summary =
+        total === 0
+          ? colors.green(`No problems found in ${scope}.`)
+          : (tally.errors > 0 ? colors.red : colors.yellow)(
+              colors.bold(`✖ ${plural(total, 'problem')} (${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}) in ${scope}`),
+            );
+      write(`${total > 0 ? '\n' : ''}${summary}\n`);
+    },
+  };
 };
 
 function fileBlock(result: FileResult, colors: Palette): string {

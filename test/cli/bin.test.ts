@@ -97,3 +97,18 @@ cli.main(${JSON.stringify(argv)}).then((code) => console.error(JSON.stringify({ 
     }
   });
 });
+
+test('a reader that closes the pipe early stops the run quietly, with no stack trace', async () => {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'migralint-pipe-'));
+  // Megabytes of findings: far more than a pipe holds.
+  const migration = Array.from({ length: 20 }, (_, index) => `ALTER TABLE users DROP COLUMN c${index};\n`).join('');
+  for (let index = 0; index < 400; index++) fs.writeFileSync(path.join(dir, `${String(index).padStart(3, '0')}_m.sql`), migration);
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  const child = spawn(process.execPath, [BIN, dir, '--format', 'compact'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(2);
+});

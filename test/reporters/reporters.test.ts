@@ -11,6 +11,7 @@ import { sarif } from '../../src/reporters/sarif';
 import { compact } from '../../src/reporters/compact';
 import { json } from '../../src/reporters/json';
 import { stylish } from '../../src/reporters/stylish';
+import { formatResults } from '../../src/reporters/reporter';
 
 const SOURCE = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN age;\nALTER TABLE users\n  ADD COLUMN phone text NOT NULL;\n";
 
@@ -62,22 +63,22 @@ const context = { color: false, toolVersion: '9.9.9', rules: allRules };
 
 describe('stylish', () => {
   test('shows each finding with its source line underlined and its help, then a summary', () => {
-    expect(stylish(results, context)).toMatchSnapshot();
+    expect(formatResults(stylish, results, context)).toMatchSnapshot();
   });
 
   test('colour wraps severities in ANSI codes only when asked', () => {
-    expect(stylish(results, { ...context, color: true })).toContain('\u001b[31merror\u001b[39m');
-    expect(stylish(results, context)).not.toContain('\u001b[');
+    expect(formatResults(stylish, results, { ...context, color: true })).toContain('\u001b[31merror\u001b[39m');
+    expect(formatResults(stylish, results, context)).not.toContain('\u001b[');
   });
 
   test('a clean run says so', () => {
-    expect(stylish([results[1]], context)).toBe('No problems found in 1 file.\n');
+    expect(formatResults(stylish, [results[1]], context)).toBe('No problems found in 1 file.\n');
   });
 });
 
 describe('json', () => {
   test('follows version 1 of the contract', () => {
-    const document = JSON.parse(json(results, context));
+    const document = JSON.parse(formatResults(json, results, context));
     expect(document).toEqual({
       version: 1,
       tool: { name: 'migralint', version: '9.9.9' },
@@ -90,11 +91,44 @@ describe('json', () => {
       summary: { files: 3, errors: 1, warnings: 1 },
     });
   });
+
+  test('is the text JSON.stringify would write, with and without files and findings', () => {
+    for (const some of [results, [results[1]], []]) {
+      const text = formatResults(json, some, context);
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    }
+    expect(JSON.parse(formatResults(json, [], context))).toEqual({
+      version: 1,
+      tool: { name: 'migralint', version: '9.9.9' },
+      files: [],
+      findings: [],
+      summary: { files: 0, errors: 0, warnings: 0 },
+    });
+  });
+});
+
+describe('reports are written as the run goes', () => {
+  test.each([
+    ['stylish', stylish],
+    ['compact', compact],
+    ['github', github],
+  ] as const)('%s writes the findings of a file when the file comes, not at the end', (_name, reporter) => {
+    const written: string[] = [];
+    const writer = reporter(context, (text) => written.push(text));
+    writer.file(results[0]);
+    const first = written.join('');
+    expect(first).toContain('Dropping column "users"."age"');
+    expect(first).toContain('Adding NOT NULL column "users"."phone"');
+    writer.file(results[1]);
+    expect(written.join('')).toBe(first);
+    writer.end();
+    expect(written.join('').slice(first.length)).not.toContain('Dropping column');
+  });
 });
 
 describe('compact', () => {
   test('prints one line per finding', () => {
-    expect(compact(results, context)).toBe(
+    expect(formatResults(compact, results, context)).toBe(
       'db/migrations/0003_users.sql:2:1: error ban-drop-column Dropping column "users"."age" breaks application code that still reads or writes it.\n' +
         'db/migrations/0003_users.sql:3:1: warning adding-required-field Adding NOT NULL column "users"."phone" without a default fails on a table with rows.\n',
     );
@@ -109,24 +143,24 @@ describe('sarif', () => {
   const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
 
   test('validates against the official SARIF 2.1.0 schema', () => {
-    const log = JSON.parse(sarif(results, context));
+    const log = JSON.parse(formatResults(sarif, results, context));
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
 
   test('the validator rejects what the schema forbids', () => {
-    const log = JSON.parse(sarif(results, context));
+    const log = JSON.parse(formatResults(sarif, results, context));
     log.runs[0].results[0].level = 'fatal';
     expect(validate(log)).toBe(false);
   });
 
   test('an empty run validates too', () => {
-    expect(validate(JSON.parse(sarif([results[1]], context)))).toBe(true);
+    expect(validate(JSON.parse(formatResults(sarif, [results[1]], context)))).toBe(true);
   });
 
   test('lists the rules that fired with help text and a help URI, and one result per finding', () => {
-    const log = JSON.parse(sarif(results, context));
+    const log = JSON.parse(formatResults(sarif, results, context));
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['adding-required-field', 'ban-drop-column']);
     expect(run.tool.driver.rules[1]).toMatchObject({
@@ -153,7 +187,7 @@ describe('github', () => {
   });
 
   test('one workflow command per finding, with the full region and the help on a second line', () => {
-    const lines = github(results, context).trimEnd().split('\n');
+    const lines = formatResults(github, results, context).trimEnd().split('\n');
     expect(lines).toEqual([
       '::error file=db/migrations/0003_users.sql,line=2,col=1,endLine=2,endColumn=34,title=migralint%3A ban-drop-column::Dropping column "users"."age" breaks application code that still reads or writes it.%0AStop reading and writing the column, deploy, then drop it in a later migration.',
       '::warning file=db/migrations/0003_users.sql,line=3,col=1,endLine=4,endColumn=33,title=migralint%3A adding-required-field::Adding NOT NULL column "users"."phone" without a default fails on a table with rows.%0AAdd it nullable or with a constant default, backfill, then enforce NOT NULL.',
@@ -163,13 +197,13 @@ describe('github', () => {
 
   test('a file name with a comma, a colon and a percent sign stays one property', () => {
     const odd: FileResult = { ...results[0], file: 'db/50%,a:b.sql', findings: [{ ...results[0].findings[0], file: 'db/50%,a:b.sql' }] };
-    expect(github([odd], context)).toMatch(/^::error file=db\/50%25%2Ca%3Ab\.sql,line=2,/);
+    expect(formatResults(github, [odd], context)).toMatch(/^::error file=db\/50%25%2Ca%3Ab\.sql,line=2,/);
   });
 });
 
 describe('junit', () => {
   test('is well-formed XML with a suite per file and a failing case per finding', () => {
-    const report = junit(results, context);
+    const report = formatResults(junit, results, context);
     expect(XMLValidator.validate(report)).toBe(true);
     expect(report).toContain('<testsuites name="migralint" tests="4" failures="2" errors="0">');
     expect(report).toContain('<testsuite name="db/migrations/0003_users.sql" tests="2" failures="2" errors="0" skipped="0">');
@@ -180,7 +214,7 @@ describe('junit', () => {
 
 describe('gitlab', () => {
   test('Code Quality issues with stable fingerprints that ignore line numbers', () => {
-    const issues = JSON.parse(gitlab(results, context));
+    const issues = JSON.parse(formatResults(gitlab, results, context));
     expect(issues[0]).toMatchObject({
       check_name: 'ban-drop-column',
       severity: 'major',
@@ -192,14 +226,14 @@ describe('gitlab', () => {
       source: `-- a comment added above\n${results[0].source}`,
       findings: results[0].findings.map((finding) => ({ ...finding, line: finding.line + 1, endLine: finding.endLine + 1 })),
     };
-    expect(JSON.parse(gitlab([shifted], context)).map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(
+    expect(JSON.parse(formatResults(gitlab, [shifted], context)).map((issue: { fingerprint: string }) => issue.fingerprint)).toEqual(
       issues.map((issue: { fingerprint: string }) => issue.fingerprint),
     );
   });
 
   test('two identical findings in one file get different fingerprints', () => {
     const twice: FileResult = { ...results[0], source: 'DROP TABLE a;\nDROP TABLE a;\n', findings: [results[0].findings[0], { ...results[0].findings[0], line: 2, endLine: 2 }] };
-    const [first, second] = JSON.parse(gitlab([twice], context));
+    const [first, second] = JSON.parse(formatResults(gitlab, [twice], context));
     expect(first.fingerprint).not.toBe(second.fingerprint);
   });
 });
