@@ -1,6 +1,6 @@
 import type { AnalyzedFile } from '../model/file';
 import type { SourceSpan } from '../model/location';
-import { OPERATION_KINDS, type Operation, type TableName } from '../model/operations';
+import type { Operation, TableName } from '../model/operations';
 import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
 import { IgnoreTracker } from './ignores';
@@ -53,10 +53,13 @@ export function runRules(
   const visitors = rulesToRun(rules, analyzed, options)
     .filter((rule) => mayVisit(rule, kindsPresent))
     .map((rule) => createVisitor(rule, contextFor(rule, state, options, raw)));
-  const dispatch = dispatchTable(visitors);
+  // Each operation goes to the rules in order: a rule's handler for its kind, then its anyOperation.
   for (const operation of analyzed.operations) {
-    const handlers = dispatch.get(operation.kind);
-    if (handlers) for (const handler of handlers) handler(operation);
+    for (const visitor of visitors) {
+      const handler = visitor[operation.kind] as Handler | undefined;
+      if (handler) handler(operation);
+      if (visitor.anyOperation) visitor.anyOperation(operation);
+    }
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
@@ -139,24 +142,6 @@ function rulesById(rules: readonly RuleDefinition[]): ReadonlyMap<string, RuleDe
     idMaps.set(rules, byId);
   }
   return byId;
-}
-
-/** For each operation kind, the handlers to call, in rule order (the kind's own, then anyOperation). */
-function dispatchTable(visitors: readonly Visitor[]): Map<string, Handler[]> {
-  const table = new Map<string, Handler[]>();
-  const add = (kind: string, handler: Handler) => {
-    const list = table.get(kind);
-    if (list) list.push(handler);
-    else table.set(kind, [handler]);
-  };
-  for (const visitor of visitors) {
-    for (const key in visitor) {
-      const value = (visitor as Record<string, unknown>)[key];
-      if (key !== 'anyOperation' && key !== 'endOfFile' && typeof value === 'function') add(key, value as Handler);
-    }
-    if (visitor.anyOperation) for (const kind of OPERATION_KINDS) add(kind, visitor.anyOperation);
-  }
-  return table;
 }
 
 function contextFor(rule: RuleDefinition, state: FileState, options: EngineOptions, sink: RawFinding[]): RuleContext {

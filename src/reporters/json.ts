@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { FileResult, Finding } from '../engine/finding';
 import { type Reporter, Tally } from './reporter';
 
 /**
@@ -14,7 +14,7 @@ export const json: Reporter = (context, write) => {
   return {
     file(result) {
       tally.add(result);
-      files.push(element({ file: result.file, frontend: result.frontend, statements: result.statements, ...(result.skippedReason ? { skipped: result.skippedReason } : {}) }));
+      files.push(fileElement(result));
       // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
       if (result.findings.length > 0) findings.push(result.findings.map(findingElement).join(',\n'));
     },
@@ -51,9 +51,14 @@ function findingElement(finding: Finding): string {
     }`;
 }
 
-/** An array element as JSON.stringify(…, null, 2) writes it two levels deep. */
-function element(value: object): string {
-  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+/** A file's entry, written the same way. */
+function fileElement(result: FileResult): string {
+  const skipped = result.skippedReason ? `,\n      "skipped": ${JSON.stringify(result.skippedReason)}` : '';
+  return `    {
+      "file": ${JSON.stringify(result.file)},
+      "frontend": ${JSON.stringify(result.frontend)},
+      "statements": ${result.statements}${skipped}
+    }`;
 }
 
 /** Writes the elements as a JSON array at the second level, letting go of each once written. */
