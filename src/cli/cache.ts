@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileResult } from '../engine/finding';
+import { allRules } from '../../rules';
+import type { FileResult, Finding } from '../engine/finding';
+import { docsFor } from '../engine/rule';
 import type { MigrationContext } from '../engine/run-rules';
 import type { SkippedFile } from '../lint';
 
-type CachedResult = Omit<FileResult, 'source'> | SkippedFile;
+/**
+ * A finding as stored: its file, help and docs follow from the entry and the
+ * rule, and leaving them out makes the cache a fraction of the size (it is read
+ * whole at the start of every cached run).
+ */
+type CachedFinding = Omit<Finding, 'file' | 'help' | 'docs'>;
+type CachedResult = (Omit<FileResult, 'source' | 'findings'> & { findings: CachedFinding[] }) | SkippedFile;
+
+const helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
 
 interface CacheFile {
   /** Tool version and every setting that changes results; a different key empties the cache. */
@@ -75,14 +85,22 @@ export class LintCache {
   get(file: string, text: string, contextDigest: string): FileResult | SkippedFile | undefined {
     const entry = this.entries[file];
     if (!entry || entry.hash !== this.hashOf(text, contextDigest)) return undefined;
-    return 'skipped' in entry.result ? entry.result : { ...entry.result, source: text };
+    const stored = entry.result;
+    if ('skipped' in stored) return stored;
+    if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return undefined; // a rule this version lacks
+    const findings = stored.findings.map(
+      ({ rule, severity, line, column, endLine, endColumn, message }): Finding => ({
+        rule, severity, file: stored.file, line, column, endLine, endColumn, message, help: helpByRule.get(rule) ?? '', docs: docsFor(rule),
+      }),
+    );
+    return { ...stored, findings, source: text };
   }
 
   set(file: string, text: string, contextDigest: string, result: FileResult | SkippedFile): void {
     let stored: CachedResult = result;
     if (!('skipped' in result)) {
-      const { source: _source, ...withoutSource } = result; // the source is the file itself
-      stored = withoutSource;
+      const { source: _source, findings, ...rest } = result; // the source is the file itself
+      stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message }) => ({ rule, severity, line, column, endLine, endColumn, message })) };
     }
     this.entries[file] = { hash: this.hashOf(text, contextDigest), textHash: sha1(text), result: stored };
     this.changed = true;

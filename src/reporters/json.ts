@@ -16,7 +16,10 @@ export const json: Reporter = (context, write) => {
       tally.add(result);
       files.push(fileElement(result));
       // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
-      if (result.findings.length > 0) findings.push(result.findings.map(findingElement).join(',\n'));
+      if (result.findings.length > 0) {
+        const file = JSON.stringify(result.file);
+        findings.push(result.findings.map((finding) => findingElement(finding, file)).join(',\n'));
+      }
     },
     end() {
       const tool = JSON.stringify({ name: 'migralint', version: context.toolVersion }, null, 2).replace(/\n/g, '\n  ');
@@ -34,21 +37,33 @@ export const json: Reporter = (context, write) => {
 /**
  * A finding as JSON.stringify(…, null, 2) writes it two levels deep, written
  * directly: a run may have tens of thousands, and this makes little garbage.
+ * `file` is the finding's file, already quoted.
  */
-function findingElement(finding: Finding): string {
-  const text = JSON.stringify;
+function findingElement(finding: Finding, file: string): string {
   return `    {
-      "rule": ${text(finding.rule)},
-      "severity": ${text(finding.severity)},
-      "file": ${text(finding.file)},
+      "rule": ${quotedOnce(finding.rule)},
+      "severity": ${quotedOnce(finding.severity)},
+      "file": ${file},
       "line": ${finding.line},
       "column": ${finding.column},
       "endLine": ${finding.endLine},
       "endColumn": ${finding.endColumn},
-      "message": ${text(finding.message)},
-      "help": ${text(finding.help)},
-      "docs": ${text(finding.docs)}
+      "message": ${JSON.stringify(finding.message)},
+      "help": ${quotedOnce(finding.help)},
+      "docs": ${quotedOnce(finding.docs)}
     }`;
+}
+
+/** Rule ids, severities, help and docs repeat across findings: each is quoted once per run. */
+const quoted = new Map<string, string>();
+
+function quotedOnce(text: string): string {
+  let value = quoted.get(text);
+  if (value === undefined) {
+    value = JSON.stringify(text);
+    quoted.set(text, value);
+  }
+  return value;
 }
 
 /** A file's entry, written the same way. */

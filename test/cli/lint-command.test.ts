@@ -321,6 +321,25 @@ describe('--cache', () => {
     expect(JSON.parse(otherSettings.stdout).findings).toEqual([]);
   });
 
+  test('a cached run reports exactly what the first did; findings are stored without their file, help and docs', async () => {
+    const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
+    const cacheFile = path.join(cwd, 'cache.json');
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    expect(again.stdout).toBe(first.stdout);
+    expect(JSON.parse(first.stdout).findings.length).toBeGreaterThan(0);
+
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> } }> };
+    const [finding] = stored.entries['m/001.sql'].result.findings;
+    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'rule', 'severity']);
+
+    // An entry naming a rule this version does not have is not trusted: the file is linted again.
+    finding.rule = 'no-such-rule';
+    fs.writeFileSync(cacheFile, JSON.stringify(stored));
+    const relinted = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    expect(relinted.stdout).toBe(first.stdout);
+  });
+
   test('--cache alone uses node_modules/.cache/migralint when there is a node_modules', async () => {
     const cwd = tempProject({ 'm/001.sql': SAFE, 'node_modules/.keep': '' });
     await runCli(['m', '--cache'], { cwd });
