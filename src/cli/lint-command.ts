@@ -153,7 +153,14 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   });
   // Large runs lint on worker threads, ahead of the main thread, which takes the results in order.
   const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
-  const pool: AnalysisPool | undefined = usesWorkers ? loadPool().create(workerCount(args.concurrency), runSettings) : undefined;
+  // Started for the first file that needs linting: a run answered from the cache starts no threads.
+  let pool: AnalysisPool | undefined;
+  let poolStarted = false;
+  const poolForLinting = () => {
+    if (!poolStarted) pool = loadPool().create(workerCount(args.concurrency), runSettings);
+    poolStarted = true;
+    return pool;
+  };
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
     if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
@@ -162,8 +169,9 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const prefetch = (index: number) => {
     const item = work[index];
     const text = item && textOf(item);
-    if (!pool || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
-    const analysis = pool.lint(text, item.shownAs, forcedFrontend(item.file));
+    if (!usesWorkers || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
+    const analysis = poolForLinting()?.lint(text, item.shownAs, forcedFrontend(item.file));
+    if (!analysis) return;
     analysis.catch(() => undefined); // a failure is reported when the file's turn comes
     prefetched.set(item.file, analysis);
   };
