@@ -205,11 +205,14 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
 };
 
 function markdown(rows: Row[]): string {
-  const lines = ['| scenario | tool | median wall (s) | CPU (s) | peak RSS (MB) | wall vs. peer |', '|---|---|---:|---:|---:|---:|'];
+  const lines = ['| scenario | tool | median wall (s) | CPU (s) | peak RSS (MB) | wall vs. peer | RSS vs. peer |', '|---|---|---:|---:|---:|---:|---:|'];
   for (const row of rows) {
     const peer = rows.find((other) => other.scenario === row.scenario && other !== row && (!other.tool.startsWith('migralint') || row.tool.endsWith('again')));
-    const ratio = row.tool.startsWith('migralint') && peer ? `${(row.median.wall / peer.median.wall).toFixed(2)}×` : '';
-    lines.push(`| ${row.scenario} | ${row.tool} | ${row.median.wall.toFixed(3)} | ${row.median.cpu.toFixed(3)} | ${row.median.rssMb.toFixed(0)} | ${ratio} |`);
+    const compared = row.tool.startsWith('migralint') && peer !== undefined;
+    const ratio = (value: number, peerValue: number) => (compared ? `${(value / peerValue).toFixed(2)}×` : '');
+    lines.push(
+      `| ${row.scenario} | ${row.tool} | ${row.median.wall.toFixed(3)} | ${row.median.cpu.toFixed(3)} | ${row.median.rssMb.toFixed(0)} | ${ratio(row.median.wall, peer?.median.wall ?? 1)} | ${ratio(row.median.rssMb, peer?.median.rssMb ?? 1)} |`,
+    );
   }
   return lines.join('\n');
 }

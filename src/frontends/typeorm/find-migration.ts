@@ -33,9 +33,14 @@ function isFalse(node: Node | null | undefined): boolean {
   return node?.type === 'BooleanLiteral' && node.value === false;
 }
 
-/** Visits every node (skipping positions and comments), depth first. */
+/**
+ * Visits every node (skipping positions and comments), depth first, except the
+ * bodies of class methods other than constructors: they hold the migration's
+ * queries, and what they do at run time cannot change how TypeORM runs it.
+ */
 function visit(node: Node, callback: (node: Node) => void): void {
   callback(node);
+  if (node.type === 'ClassMethod' && node.kind !== 'constructor') return;
   for (const key in node) {
     if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
     const child = (node as unknown as Record<string, unknown>)[key];
