@@ -190,6 +190,42 @@ describe('syntax errors', () => {
   });
 });
 
+describe('large files are parsed in pieces, with the same result', () => {
+  // About 230 KB of statements with multi-byte text, so that byte and character offsets differ in every piece.
+  const FILLER_LINE = "COMMENT ON TABLE t IS 'déjà vu, 日本語';\n";
+  const FILLER_COUNT = 6_000;
+  const filler = FILLER_LINE.repeat(FILLER_COUNT);
+  const shifted = (rows: unknown[][]) => rows.map(([kind, line, column, endLine, endColumn]) => [kind, (line as number) + FILLER_COUNT, column, (endLine as number) + FILLER_COUNT, endColumn]);
+
+  test('statement and column positions in a late piece', () => {
+    const tail = 'ALTER TABLE "üsers"\n  ADD COLUMN "größe" char(3);\nDROP TABLE 😀x';
+    const alone = analyze(tail);
+    const big = analyze(filler + tail);
+    expect(filler.length).toBeGreaterThan(3 * 64 * 1024);
+    expect(big.problems).toEqual([]);
+    expect(big.statements).toBe(FILLER_COUNT + 2);
+    expect(spans(big).slice(FILLER_COUNT)).toEqual(shifted(spans(alone)));
+    const column = (file: AnalyzedFile) => (file.operations.find((operation) => operation.kind === 'addColumn') as { column: { location?: { line: number } } }).column.location;
+    expect(column(big)).toEqual({ ...column(alone), line: column(alone)!.line + FILLER_COUNT, endLine: (column(alone) as unknown as { endLine: number }).endLine + FILLER_COUNT });
+  });
+
+  test('a syntax error in a late piece is placed in the file', () => {
+    const big = analyze(`${filler}ALTER TABLE users\n  ADD COLUMN b int NOT NUL;\nSELECT 1;`);
+    expect(big.operations).toEqual([]);
+    expect(big.problems.map((problem) => problem.location)).toEqual([{ line: FILLER_COUNT + 2, column: 24, endLine: FILLER_COUNT + 2, endColumn: 27 }]);
+  });
+
+  test('semicolons inside a function body that spans pieces do not split it', () => {
+    const body = Array.from({ length: 4_000 }, (_, index) => `  INSERT INTO audit VALUES (${index});`).join('\n');
+    const sql = `CREATE FUNCTION f() RETURNS void LANGUAGE sql\nBEGIN ATOMIC\n${body}\nEND;\nALTER TABLE users DROP COLUMN age;`;
+    expect(sql.length).toBeGreaterThan(2 * 64 * 1024);
+    const big = analyze(sql);
+    expect(big.problems).toEqual([]);
+    expect(big.statements).toBe(2);
+    expect(spans(big)[1]).toEqual(['dropColumn', 4_004, 1, 4_004, 34]);
+  });
+});
+
 describe('ignore comments', () => {
   test('target the statement on the next line of code, or the statement the comment ends', () => {
     const file = analyze(

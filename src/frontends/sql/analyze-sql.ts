@@ -23,7 +23,7 @@ export interface SqlText {
   text: string;
   locate: Locator;
   /** Comments and long identifiers, when the caller has scanned the text already. */
-  tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[] };
+  tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[]; semicolons: number[] };
   /** The line that ignore comments written before the surrounding code attach to (embedded SQL). */
   anchorLine?: number;
 }
@@ -35,36 +35,44 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
   const localLines = new LineIndex(text);
   const span = (start: number, end: number) => spanOf(locate, start, end);
 
-  let statements: RawStmt[];
-  try {
-    // The parser refuses an empty string; an empty file simply has no statements.
-    statements = text.length === 0 ? [] : (parseSync(text).stmts ?? []);
-  } catch (error) {
-    const problem = syntaxProblem(error, text, span);
-    if (!problem) throw error;
-    return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], localLines, locate), statements: 0 };
-  }
-
   const toChar = byteToCharConverter(text);
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
-  const operations: Operation[] = [];
-  const statementStarts: number[] = [];
-  for (const statement of statements) {
-    if (!statement.stmt) continue;
-    const rawStart = toChar(statement.stmt_location ?? 0);
-    const rawEnd = statement.stmt_len ? toChar((statement.stmt_location ?? 0) + statement.stmt_len) : text.length;
+  let operations: Operation[] = [];
+  let statementStarts: number[] = [];
+  /** One parsed statement; `base` is the byte offset its parser locations count from. */
+  const addStatement = (statement: RawStmt, base: number) => {
+    if (!statement.stmt) return;
+    const rawStart = toChar(base + (statement.stmt_location ?? 0));
+    const rawEnd = statement.stmt_len ? toChar(base + (statement.stmt_location ?? 0) + statement.stmt_len) : text.length;
     const start = trimLeading(text, rawStart, rawEnd, commentsByStart);
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
     statementStarts.push(start);
-    const byteSpan = (byteOffset: number, length: number) => span(toChar(byteOffset), toChar(byteOffset + length));
+    const byteSpan = (byteOffset: number, length: number) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
     }
     operations.push(...statementOperations);
+  };
+
+  // A large text is parsed a piece at a time; a piece PostgreSQL rejects means the split was wrong
+  // (or the SQL is): the whole text is parsed instead, which also places any syntax error.
+  if (!parseInPieces(text, tokens.semicolons, addStatement)) {
+    operations = [];
+    statementStarts = [];
+    let statements: RawStmt[];
+    try {
+      // The parser refuses an empty string; an empty file simply has no statements.
+      statements = text.length === 0 ? [] : (parseSync(text).stmts ?? []);
+    } catch (error) {
+      const problem = syntaxProblem(error, text, span);
+      if (!problem) throw error;
+      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], localLines, locate), statements: 0 };
+    }
+    for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
@@ -72,6 +80,49 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     directives: directivesOf(tokens.comments, statementStarts, localLines, locate),
     statements: statementStarts.length,
   };
+}
+
+/**
+ * Above this many characters a text is parsed in pieces of about this size,
+ * split after top-level semicolons: the parser's tree of a whole large file (a
+ * schema dump, say) takes many times the memory of the file.
+ */
+const PIECE_SIZE = 64 * 1024;
+
+/**
+ * Parses a large text piece by piece, handing each statement over with the byte
+ * offset of its piece as soon as its piece is parsed, so that only one piece's
+ * tree is alive at a time. False when the text is small, or when a piece does
+ * not parse: then what was handed over is to be dropped, and the text parsed whole.
+ */
+function parseInPieces(text: string, semicolons: readonly number[], add: (statement: RawStmt, base: number) => void): boolean {
+  if (text.length <= PIECE_SIZE) return false;
+  const pieces: Array<[number, number]> = [];
+  let pieceStart = 0;
+  for (const end of semicolons) {
+    if (end - pieceStart < PIECE_SIZE) continue;
+    pieces.push([pieceStart, end]);
+    pieceStart = end;
+  }
+  if (pieceStart < text.length) pieces.push([pieceStart, text.length]);
+  if (pieces.length < 2) return false;
+  let base = 0;
+  for (const [start, end] of pieces) {
+    const piece = text.slice(start, end);
+    const bytes = Buffer.byteLength(piece, 'utf8');
+    let statements: RawStmt[];
+    try {
+      statements = parseSync(piece).stmts ?? [];
+    } catch {
+      return false;
+    }
+    for (const statement of statements) {
+      // Without a length a statement runs to the end of its piece, which is only the end of the text for the last one.
+      add(statement.stmt_len ? statement : { ...statement, stmt_len: bytes - (statement.stmt_location ?? 0) }, base);
+    }
+    base += bytes;
+  }
+  return true;
 }
 
 export function spanOf(locate: Locator, start: number, end: number): SourceSpan {

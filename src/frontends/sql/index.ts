@@ -56,6 +56,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
       metaCommands: [],
+      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
     },
   });
   return { frontend: 'sql', ...analysis, runnerTransaction, notes };

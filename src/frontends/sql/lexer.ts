@@ -25,6 +25,8 @@ export interface SqlTokens {
   longIdentifiers: Identifier[];
   /** psql meta-commands (`\set`, `\i`, `\gset`, …): from the backslash to the end of the line. */
   metaCommands: TextRange[];
+  /** Where each semicolon outside strings and comments is, as the index just after it. */
+  semicolons: number[];
 }
 
 const MAX_IDENTIFIER_BYTES = 63;
@@ -45,6 +47,7 @@ export function scanSql(text: string): SqlTokens {
   const comments: Comment[] = [];
   const longIdentifiers: Identifier[] = [];
   const metaCommands: TextRange[] = [];
+  const semicolons: number[] = [];
   const noteIdentifier = (name: string, start: number, end: number) => {
     if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) longIdentifiers.push({ name, start, end });
   };
@@ -78,6 +81,8 @@ export function scanSql(text: string): SqlTokens {
       const end = lineEnd(text, i);
       metaCommands.push({ start: i, end });
       i = end;
+    } else if (ch === ';') {
+      semicolons.push(++i);
     } else if (isIdentifierStart(ch.charCodeAt(0))) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
@@ -86,7 +91,7 @@ export function scanSql(text: string): SqlTokens {
       i = end;
     } else i++;
   }
-  return { comments, longIdentifiers, metaCommands };
+  return { comments, longIdentifiers, metaCommands, semicolons };
 }
 
 function lineEnd(text: string, from: number): number {
