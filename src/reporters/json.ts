@@ -10,7 +10,8 @@ import { type Reporter, Tally } from './reporter';
 export const json: Reporter = (context, write) => {
   const tally = new Tally();
   const files: string[] = [];
-  const findings: string[] = [];
+  // As UTF-8: a string with one character beyond Latin-1 (an ellipsis in a help text) takes two bytes a character.
+  const findings: Buffer[] = [];
   return {
     file(result) {
       tally.add(result);
@@ -18,7 +19,7 @@ export const json: Reporter = (context, write) => {
       // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
       if (result.findings.length > 0) {
         const file = JSON.stringify(result.file);
-        findings.push(result.findings.map((finding) => findingElement(finding, file)).join(',\n'));
+        findings.push(Buffer.from(result.findings.map((finding) => findingElement(finding, file)).join(',\n')));
       }
     },
     end() {
@@ -77,11 +78,12 @@ function fileElement(result: FileResult): string {
 }
 
 /** Writes the elements as a JSON array at the second level, letting go of each once written. */
-function writeArray(elements: string[], write: (text: string) => void): void {
+function writeArray(elements: Array<string | Buffer>, write: (text: string) => void): void {
   if (elements.length === 0) return write('[]');
   write('[\n');
   for (let index = 0; index < elements.length; index++) {
-    write(index === 0 ? elements[index] : `,\n${elements[index]}`);
+    const element = elements[index].toString();
+    write(index === 0 ? element : `,\n${element}`);
     elements[index] = '';
   }
   write('\n  ]');
