@@ -5,7 +5,7 @@
  * bench/results/. The two start-up scenarios (cold, precommit) take a few
  * hundred milliseconds and are the noisiest, so they run four times as often.
  *
- *   npm run bench [-- --runs 5 --only cold,precommit]
+ *   npm run bench [-- --runs 5 --only cold,precommit --results DIR]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,7 +15,6 @@ import { generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.join(ROOT, 'bench', 'corpus');
-const RESULTS = path.join(ROOT, 'bench', 'results');
 const MIGRALINT = [process.execPath, path.join(ROOT, 'bin', 'migralint')];
 const SQUAWK = [path.join(ROOT, 'node_modules', '.bin', 'squawk')];
 const PGFENCE = [path.join(ROOT, 'node_modules', '.bin', 'pgfence')];
@@ -237,10 +236,11 @@ function main(): void {
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   const table = markdown(rows);
   const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores, Node ${process.version}, median of ${runs} alternating runs, ${runs * STARTUP_RUNS_FACTOR} for the start-up scenarios)\n\n`;
-  fs.mkdirSync(RESULTS, { recursive: true });
+  const results = path.resolve(option('results', path.join(ROOT, 'bench', 'results')));
+  fs.mkdirSync(results, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  fs.writeFileSync(path.join(RESULTS, `${stamp}.md`), `${header}${table}\n`);
-  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows }, null, 2));
+  fs.writeFileSync(path.join(results, `${stamp}.md`), `${header}${table}\n`);
+  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows }, null, 2));
   console.log(`${header}${table}`);
 }
 
