@@ -11,14 +11,13 @@ import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
 import { type LintOptions, type SkippedFile, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import type { FrontendName } from '../model/file';
-import { reporterFor } from '../reporters';
-import { Tally } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
 import type { AnalysisPool } from './analysis-pool';
 import type { WorkResult } from './analysis-worker';
 import type { ContextDigest, LintCache } from './cache';
 import type { CliIO } from './io';
+import { openReport } from './report-output';
 
 // Worker threads, the cache and git load only for runs that use them (they pull in
 // node:worker_threads, node:crypto and node:child_process): a plain run starts faster.
@@ -110,7 +109,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
       }
-      if (report) emit(result);
+      if (report) reportOutput.add(result);
       if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
       return result;
     } catch (error) {
@@ -123,18 +122,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   // Files are linted in path order (migration order), each with what earlier ones tell it.
   const targets = gitTargets(args, io.cwd);
-  // The report is written file by file as the run goes (formats that can), so memory stays flat.
-  // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
-  const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
-  const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const output = args.outputFile ? reportFile(path.resolve(io.cwd, args.outputFile)) : io.stdout;
-  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules }, (text) => output.write(text));
-  const tally = new Tally();
-  const emit = (result: FileResult) => {
-    const reported = args.quiet ? withoutWarnings(result) : result;
-    tally.add(reported);
-    writer.file(reported);
-  };
+  // The report is written as the run goes (formats that can), so memory stays flat.
+  const reportOutput = openReport(args, io, version, describe);
   const linted = new Set(files);
   const readsHistory =
     !targets || [...targets.files].some((file) => linted.has(file) && mayUseHistory(targets.staged?.get(file) ?? readOrEmpty(file)));
@@ -208,10 +197,9 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
-  writer.end();
-  if (output !== io.stdout) (output as ReportFile).close();
+  reportOutput.finish();
 
-  const { errors, warnings } = tally;
+  const { errors, warnings } = reportOutput.tally;
   if (failed) return EXIT_FAILURE;
   if (errors > 0) return EXIT_FINDINGS;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -305,30 +293,6 @@ function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<str
     io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}\n`);
     return undefined;
   }
-}
-
-interface ReportFile {
-  write(text: string): void;
-  close(): void;
-}
-
-/** The --output-file, created (with its folder) before linting starts, so a bad path fails at once. */
-function reportFile(file: string): ReportFile {
-  let descriptor: number;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    descriptor = fs.openSync(file, 'w');
-  } catch (error) {
-    throw new UsageError(`cannot write the report to ${file}: ${describe(error)}`);
-  }
-  return {
-    write: (text) => fs.writeSync(descriptor, text),
-    close: () => fs.closeSync(descriptor),
-  };
-}
-
-function withoutWarnings(result: FileResult): FileResult {
-  return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
 }
 
 function note(io: CliIO, verbose: boolean, message: string): void {

@@ -297,6 +297,24 @@ describe('explain, rules and init', () => {
   });
 });
 
+describe('--output-file', () => {
+  test('the report goes to the file (its folder made as needed), and nothing to stdout', async () => {
+    const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
+    const run = await runCli(['m', '--format', 'compact', '--output-file', 'reports/lint.txt'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(fs.readFileSync(path.join(cwd, 'reports/lint.txt'), 'utf8')).toBe((await runCli(['m', '--format', 'compact'], { cwd })).stdout);
+  });
+
+  test('a path that cannot be written is one line on stderr, before anything is linted', async () => {
+    const cwd = tempProject({ 'm/001.sql': DROP, 'not-a-folder': '' });
+    const run = await runCli(['m', '--output-file', 'not-a-folder/report.txt'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^migralint: cannot write the report to .*not-a-folder\/report\.txt: .+\n$/);
+  });
+});
+
 describe('--cache', () => {
   test('a second run reuses results, and a changed file or setting is linted again', async () => {
     const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
