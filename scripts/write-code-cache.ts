@@ -18,7 +18,6 @@ const quiet: CliIO = {
   stdout: { write: () => true, isTTY: false },
   stderr: { write: () => true },
   readStdin: async () => '',
-  stdinIsTTY: true,
 };
 
 async function main(): Promise<void> {

@@ -5,7 +5,6 @@ export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   readStdin(): Promise<string>;
-  stdinIsTTY: boolean;
 }
 
 export function processIO(): CliIO {
@@ -14,7 +13,6 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -21,7 +21,6 @@ export async function runCli(
     env: options.env ?? {},
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text) },
-    stdinIsTTY: options.stdin === undefined,
     readStdin: async () => options.stdin ?? '',
   });
   return { code, stdout, stderr };
