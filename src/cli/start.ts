@@ -71,9 +71,10 @@ export function start(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  // A reader that stops early (`migralint … | head`) closes the pipe: stop quietly, as other command-line tools do.
+  // A reader that stops early (`migralint … | head`) closes the pipe: stop quietly, as other command-line
+  // tools do. Any other failure to write the report is one line, not a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE') process.stderr.write(`migralint: cannot write the report: ${error.message.split('\n')[0]}\n`);
     process.exit(2);
   });
   void cli.main(argv).then((code) => {

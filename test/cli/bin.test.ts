@@ -112,3 +112,14 @@ test('a reader that closes the pipe early stops the run quietly, with no stack t
   expect(stderr).toBe('');
   expect(code).toBe(2);
 });
+
+test('a report that cannot be written (a full disk) is one line on stderr, with no stack trace', () => {
+  const full = fs.openSync('/dev/full', 'w');
+  try {
+    const run = spawnSync(process.execPath, [BIN, 'fixtures/sql', '--format', 'compact'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('migralint: cannot write the report: ENOSPC: no space left on device, write\n');
+  } finally {
+    fs.closeSync(full);
+  }
+});
