@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
+import { type CorpusOptions, generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.join(ROOT, 'bench', 'corpus');
@@ -129,6 +129,19 @@ function preCommitRepository(): { repo: string; staged: string } {
   return { repo, staged };
 }
 
+/** The corpus of scenario 2, which the cache scenario re-runs. */
+const FILES_2000: CorpusOptions = { files: 2000, statementsPerFile: 20, seed: 2 };
+
+/** A folder of generated SQL migrations, linted whole by both tools. */
+function sqlFilesScenario(scenario: string, folder: string, corpus: CorpusOptions, runs: number): Row[] {
+  const directory = path.join(CORPUS, folder);
+  writeCorpus(directory, generateSqlCorpus(corpus));
+  return alternate(scenario, [
+    { tool: 'migralint', argv: [...MIGRALINT, directory, '--format', 'json'] },
+    { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', `${directory}/*.sql`] },
+  ], runs);
+}
+
 const SCENARIOS: Record<string, (runs: number) => Row[]> = {
   cold: (runs) => {
     const file = path.join(CORPUS, 'cold', 'one.sql');
@@ -138,22 +151,8 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
       { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', file] },
     ], runs * STARTUP_RUNS_FACTOR);
   },
-  files2000: (runs) => {
-    const directory = path.join(CORPUS, 'files2000');
-    writeCorpus(directory, generateSqlCorpus({ files: 2000, statementsPerFile: 20, seed: 2 }));
-    return alternate('2. 2,000 files × 20 statements', [
-      { tool: 'migralint', argv: [...MIGRALINT, directory, '--format', 'json'] },
-      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', `${directory}/*.sql`] },
-    ], runs);
-  },
-  files20000: (runs) => {
-    const directory = path.join(CORPUS, 'files20000');
-    writeCorpus(directory, generateSqlCorpus({ files: 20000, statementsPerFile: 2, seed: 3 }));
-    return alternate('3. 20,000 small files', [
-      { tool: 'migralint', argv: [...MIGRALINT, directory, '--format', 'json'] },
-      { tool: 'squawk (npm wrapper)', argv: [...SQUAWK, '--reporter', 'json', `${directory}/*.sql`] },
-    ], runs);
-  },
+  files2000: (runs) => sqlFilesScenario('2. 2,000 files × 20 statements', 'files2000', FILES_2000, runs),
+  files20000: (runs) => sqlFilesScenario('3. 20,000 small files', 'files20000', { files: 20000, statementsPerFile: 2, seed: 3 }, runs),
   bigfile: (runs) => {
     const directory = path.join(CORPUS, 'bigfile');
     const [text] = generateSqlCorpus({ files: 1, statementsPerFile: 20000, seed: 4 }).values();
@@ -182,7 +181,7 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
   },
   cache: (runs) => {
     const directory = path.join(CORPUS, 'files2000');
-    if (!fs.existsSync(directory)) writeCorpus(directory, generateSqlCorpus({ files: 2000, statementsPerFile: 20, seed: 2 }));
+    if (!fs.existsSync(directory)) writeCorpus(directory, generateSqlCorpus(FILES_2000));
     const location = path.join(CORPUS, 'cache.json');
     const rows: Row[] = [];
     const first: Measurement[] = [];

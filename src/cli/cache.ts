@@ -73,8 +73,8 @@ export class LintCache {
   }
 
   /** `contextDigest` identifies what earlier migrations told this one (see ContextDigest). */
-  private hashOf(text: string, contextDigest: string): string {
-    return sha1(`${sha1(text)}\u0000${contextDigest}`);
+  private hashOf(textHash: string, contextDigest: string): string {
+    return sha1(`${textHash}\u0000${contextDigest}`);
   }
 
   /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
@@ -84,7 +84,7 @@ export class LintCache {
 
   get(file: string, text: string, contextDigest: string): FileResult | SkippedFile | undefined {
     const entry = this.entries[file];
-    if (!entry || entry.hash !== this.hashOf(text, contextDigest)) return undefined;
+    if (!entry || entry.hash !== this.hashOf(sha1(text), contextDigest)) return undefined;
     const stored = entry.result;
     if ('skipped' in stored) return stored;
     if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return undefined; // a rule this version lacks
@@ -102,7 +102,8 @@ export class LintCache {
       const { source: _source, findings, ...rest } = result; // the source is the file itself
       stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message }) => ({ rule, severity, line, column, endLine, endColumn, message })) };
     }
-    this.entries[file] = { hash: this.hashOf(text, contextDigest), textHash: sha1(text), result: stored };
+    const textHash = sha1(text);
+    this.entries[file] = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
     this.changed = true;
   }
 

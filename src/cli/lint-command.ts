@@ -17,6 +17,7 @@ import type { AnalysisPool } from './analysis-pool';
 import type { WorkResult } from './analysis-worker';
 import type { ContextDigest, LintCache } from './cache';
 import type { CliIO } from './io';
+import { describe } from './describe-error';
 import { openReport } from './report-output';
 
 // Worker threads, the cache and git load only for runs that use them (they pull in
@@ -123,7 +124,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   // Files are linted in path order (migration order), each with what earlier ones tell it.
   const targets = gitTargets(args, io.cwd);
   // The report is written as the run goes (formats that can), so memory stays flat.
-  const reportOutput = openReport(args, io, version, describe);
+  const reportOutput = openReport(args, io, version);
   const linted = new Set(files);
   const readsHistory =
     !targets || [...targets.files].some((file) => linted.has(file) && mayUseHistory(targets.staged?.get(file) ?? readOrEmpty(file)));
@@ -297,15 +298,4 @@ function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<str
 
 function note(io: CliIO, verbose: boolean, message: string): void {
   if (verbose) io.stderr.write(`migralint: note: ${message}\n`);
-}
-
-export function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const messages: Record<string, string> = {
-    ENOENT: 'no such file (it may have been deleted during the run)',
-    EACCES: 'permission denied',
-    EISDIR: 'is a directory',
-  };
-  if (code && messages[code]) return messages[code];
-  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }

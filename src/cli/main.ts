@@ -1,7 +1,8 @@
 import { UsageError } from '../config/errors';
 import { parseArgs } from './args';
 import { type CliIO, processIO } from './io';
-import { EXIT_CLEAN, EXIT_FAILURE, describe, runLint } from './lint-command';
+import { describe } from './describe-error';
+import { EXIT_CLEAN, EXIT_FAILURE, runLint } from './lint-command';
 import { toolVersion } from './version';
 
 /** Runs the CLI and resolves to the exit code. Errors become one line on stderr, never a stack trace. */

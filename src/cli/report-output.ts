@@ -6,6 +6,7 @@ import type { FileResult } from '../engine/finding';
 import { reporterFor } from '../reporters';
 import { Tally } from '../reporters/reporter';
 import type { LintArgs } from './args';
+import { describe } from './describe-error';
 import type { CliIO } from './io';
 
 /**
@@ -19,11 +20,11 @@ export interface ReportOutput {
   readonly tally: Tally;
 }
 
-export function openReport(args: LintArgs, io: CliIO, version: string, describe: (error: unknown) => string): ReportOutput {
+export function openReport(args: LintArgs, io: CliIO, version: string): ReportOutput {
   // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
   const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const file = args.outputFile ? reportFile(path.resolve(io.cwd, args.outputFile), describe) : undefined;
+  const file = args.outputFile ? reportFile(path.resolve(io.cwd, args.outputFile)) : undefined;
   const write = file ? file.write : (text: string) => io.stdout.write(text);
   const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules }, write);
   const tally = new Tally();
@@ -42,7 +43,7 @@ export function openReport(args: LintArgs, io: CliIO, version: string, describe:
 }
 
 /** The --output-file, created (with its folder) before linting starts, so a bad path fails at once. */
-function reportFile(file: string, describe: (error: unknown) => string): { write(text: string): void; close(): void } {
+function reportFile(file: string): { write(text: string): void; close(): void } {
   let descriptor: number;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });

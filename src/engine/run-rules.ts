@@ -52,7 +52,7 @@ export function runRules(
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options)
     .filter((rule) => mayVisit(rule, kindsPresent))
-    .map((rule) => createVisitor(rule, contextFor(rule, state, options, raw)));
+    .map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
   // Each operation goes to the rules in order: a rule's handler for its kind, then its anyOperation.
   for (const operation of analyzed.operations) {
     for (const visitor of visitors) {
@@ -142,10 +142,6 @@ function rulesById(rules: readonly RuleDefinition[]): ReadonlyMap<string, RuleDe
     idMaps.set(rules, byId);
   }
   return byId;
-}
-
-function contextFor(rule: RuleDefinition, state: FileState, options: EngineOptions, sink: RawFinding[]): RuleContext {
-  return new FileRuleContext(rule, state, options, sink);
 }
 
 /** A rule's view of the file being checked. A class, so that each rule's context is cheap to make. */

@@ -59,18 +59,6 @@ export class Tally {
   }
 }
 
-export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const result of results) {
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errors++;
-      else warnings++;
-    }
-  }
-  return { errors, warnings };
-}
-
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
