@@ -32,7 +32,6 @@ export interface SqlText {
 export function analyzeSql(source: SqlText): SqlAnalysis {
   const { text, locate } = source;
   const tokens = source.tokens ?? scanSql(text);
-  const localLines = new LineIndex(text);
   const span = (start: number, end: number) => spanOf(locate, start, end);
 
   const toChar = byteToCharConverter(text);
@@ -70,14 +69,14 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     } catch (error) {
       const problem = syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], localLines, locate), statements: 0 };
+      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
     problems: [],
-    directives: directivesOf(tokens.comments, statementStarts, localLines, locate),
+    directives: directivesOf(tokens.comments, statementStarts, text, locate),
     statements: statementStarts.length,
   };
 }
@@ -154,11 +153,13 @@ function syntaxProblem(
  * An ignore comment silences the statement that starts on the next line of code,
  * or the one it ends the first line of.
  */
-function directivesOf(comments: Comment[], statementStarts: number[], lines: LineIndex, locate: Locator): IgnoreDirective[] {
+function directivesOf(comments: Comment[], statementStarts: number[], text: string, locate: Locator): IgnoreDirective[] {
   const directives: IgnoreDirective[] = [];
+  let lines: LineIndex | undefined; // made for the first ignore comment: most files have none
   for (const comment of comments) {
     const parsed = parseDirective(comment.text);
     if (!parsed) continue;
+    lines ??= new LineIndex(text);
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
