@@ -20,8 +20,8 @@ function bundle(): void {
     format: 'cjs',
     target: 'node20',
     // Loaded from node_modules when needed: the parser finds its .wasm beside it, and
-    // Babel (JavaScript migrations) and yargs (help, subcommands) are large and not always used.
-    external: ['libpg-query', '@babel/parser', 'yargs', 'yargs/*'],
+    // Babel (JavaScript migrations), the Python parser (Django) and yargs (help, subcommands) are large and not always used.
+    external: ['libpg-query', '@babel/parser', '@lezer/python', 'yargs', 'yargs/*'],
     logLevel: 'warning',
   });
 }

@@ -63,7 +63,7 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
-  if (!frontend) return { file: displayPath, skipped: 'not a SQL, Knex or TypeORM migration' };
+  if (!frontend) return { file: displayPath, skipped: notMigration(displayPath) };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
   if (invalidUtf8At !== undefined) {
     const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
@@ -91,7 +91,17 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
       const { analyzeTypeormFile } = require('./frontends/typeorm') as typeof import('./frontends/typeorm');
       return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all' });
     }
+    case 'django': {
+      // On its own: a run over a project replays the earlier migrations first (src/cli/django-migrations.ts).
+      const { analyzeDjangoFile } = require('./frontends/django') as typeof import('./frontends/django');
+      return analyzeDjangoFile(source, displayPath);
+    }
   }
+}
+
+function notMigration(displayPath: string): string {
+  if (displayPath.endsWith('.py')) return 'not a Django migration (a numbered file with class Migration in a migrations/ folder)';
+  return 'not a SQL, Knex or TypeORM migration';
 }
 
 function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, options: LintOptions): FileResult {

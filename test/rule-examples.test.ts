@@ -1,7 +1,8 @@
 import { allRules } from '../rules';
 import type { RuleDefinition, RuleExample } from '../src/engine/rule';
 import { RuleSettings } from '../src/config/rule-settings';
-import { type LintOptions, isSkipped, lintText, prepareLinting } from '../src/lint';
+import { type LintOptions, checkAnalysis, isSkipped, lintText, prepareLinting } from '../src/lint';
+import { analyzeDjangoFile } from '../src/frontends/django';
 import type { FileResult } from '../src/engine/finding';
 import type { FrontendName } from '../src/model/file';
 
@@ -11,17 +12,20 @@ const DEFAULT_FILE_NAMES: Record<FrontendName, string> = {
   sql: 'migration.sql',
   knex: '20240101000000_migration.js',
   typeorm: '1700000000000-Migration.ts',
+  django: 'shop/migrations/0002_example.py',
 };
 
 function frontendOf(example: RuleExample): FrontendName {
   if ('sql' in example) return 'sql';
   if ('knex' in example) return 'knex';
+  if ('django' in example) return 'django';
   return 'typeorm';
 }
 
 function sourceOf(example: RuleExample): string {
   if ('sql' in example) return example.sql;
   if ('knex' in example) return example.knex;
+  if ('django' in example) return example.django;
   return example.typeorm;
 }
 
@@ -34,7 +38,14 @@ function lintExample(example: RuleExample): FileResult {
     settings: new RuleSettings(allRules, 'strict'),
     frontend,
   };
-  const result = lintText(sourceOf(example), example.options?.fileName ?? DEFAULT_FILE_NAMES[frontend], options);
+  const fileName = example.options?.fileName ?? DEFAULT_FILE_NAMES[frontend];
+  const history = example.options?.djangoHistory;
+  if (history) {
+    // A Django example that follows earlier migrations of its app: replayed as a project would be.
+    const analyzed = analyzeDjangoFile(sourceOf(example), fileName, history);
+    return checkAnalysis({ analyzed, source: sourceOf(example) }, fileName, options);
+  }
+  const result = lintText(sourceOf(example), fileName, options);
   if (isSkipped(result)) throw new Error(`example skipped: ${result.skipped}`);
   return result;
 }

@@ -53,7 +53,7 @@ function filesFor(input: string, cwd: string): string[] {
 
 function noFilesMessage(input: string, cwd: string): string {
   const stats = statOrUndefined(path.resolve(cwd, input));
-  if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts) found in ${input}`;
+  if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
 
@@ -81,7 +81,8 @@ function walk(root: string): string[] {
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue; // a dangling link
       if (kind.isDirectory()) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        // Installed packages (node_modules, a virtual environment's site-packages) hold other projects' migrations.
+        if (entry.name === 'node_modules' || entry.name === 'site-packages' || entry.name.startsWith('.')) continue;
         pending.push(full);
       } else if (kind.isFile()) files.push(full);
     }

@@ -9,7 +9,8 @@ import { decodeFile } from '../frontends/decode';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
-import { type LintOptions, type SkippedFile, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
+import { type LintOptions, type SkippedFile, type TextAnalysis, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
+import { isDjangoMigrationPath } from '../frontends/detect';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
@@ -25,6 +26,8 @@ import { openReport } from './report-output';
 const loadPool = () => (require('./analysis-pool') as typeof import('./analysis-pool')).AnalysisPool;
 const loadCache = () => require('./cache') as typeof import('./cache');
 const loadGit = () => require('./git') as typeof import('./git');
+// Django migrations are read (with the Python parser) only in runs that have some.
+const loadDjango = () => require('./django-migrations') as typeof import('./django-migrations');
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -99,13 +102,19 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     context?: MigrationContext,
     report = true,
     prefetched?: Promise<WorkResult>,
+    analyzed?: TextAnalysis,
   ) => {
     try {
       const digest = context && contextDigest ? contextDigest.value : '';
-      const cached = cache?.get(shownAs, text, digest);
+      // A Django migration's result depends on every earlier migration's text: it is not cached.
+      const cached = analyzed ? undefined : cache?.get(shownAs, text, digest);
       if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
-      const result = cached ?? (await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched, invalidUtf8.get(shownAs)));
-      if (cache && !cached) cache.set(shownAs, text, digest, result);
+      const result =
+        cached ??
+        (analyzed
+          ? checkAnalysis(analyzed, shownAs, { ...options, context })
+          : await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched, invalidUtf8.get(shownAs)));
+      if (cache && !cached && !analyzed) cache.set(shownAs, text, digest, result);
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
@@ -131,7 +140,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const context: MigrationContext = { newTables: [], history: [] };
   // Texts read ahead of their turn (context files tested below, and files sent to workers).
   const texts = new Map<string, string | undefined>();
-  const work = files.flatMap((file) => {
+  const django = await prepareDjango(files, targets, invalidUtf8, io);
+  const work = inDjangoOrder(files, django?.order).flatMap((file) => {
     const isTarget = !targets || targets.files.has(file);
     if (!isTarget) {
       // An unchanged migration is read only for context that later ones depend on.
@@ -159,7 +169,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const prefetch = (index: number) => {
     const item = work[index];
     const text = item && textOf(item);
-    if (!usesWorkers || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
+    if (!usesWorkers || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
     const analysis = poolForLinting()?.lint(text, item.shownAs, forcedFrontend(item.file));
     if (!analysis) return;
     analysis.catch(() => undefined); // a failure is reported when the file's turn comes
@@ -176,7 +186,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       failed = true;
       continue;
     }
-    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget, prefetched.get(file));
+    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget, prefetched.get(file), django?.analyses.get(file));
     prefetched.delete(file);
     if (result?.context) {
       context.history.push(...result.context.historyOperations);
@@ -210,6 +220,29 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   return EXIT_CLEAN;
 }
 
+/**
+ * Django migrations are replayed in Django's order (with the other migrations of
+ * their apps and of the apps they depend on) before the run checks any of them.
+ */
+async function prepareDjango(
+  files: readonly string[],
+  targets: GitTargets | undefined,
+  invalidUtf8: Map<string, number>,
+  io: CliIO,
+): Promise<import('./django-migrations').DjangoRun | undefined> {
+  if (!files.some(isDjangoMigrationPath)) return undefined;
+  await prepareLinting(); // RunSQL's SQL goes through PostgreSQL's parser
+  return loadDjango().prepareDjangoRun(files, (file) => targets?.staged?.get(file) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+}
+
+/** The run's files in path order, except that Django migrations take their slots in Django's order. */
+function inDjangoOrder(files: readonly string[], djangoOrder: readonly string[] | undefined): string[] {
+  if (!djangoOrder || djangoOrder.length === 0) return [...files];
+  const ordered = new Set(djangoOrder);
+  const queue = [...djangoOrder];
+  return files.map((file) => (ordered.has(file) ? (queue.shift() as string) : file));
+}
+
 interface GitTargets {
   files: Set<string>;
   /** New migrations: the tables they create count as new for later ones. */
@@ -237,12 +270,12 @@ function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
  * pre-commit run in a large repository reads little.
  */
 function mayInformLaterMigrations(text: string): boolean {
-  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(/i.test(text);
+  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(|__isnull/i.test(text);
 }
 
 /** Whether a changed migration's text may set NOT NULL, which history can excuse. */
 function mayUseHistory(text: string): boolean {
-  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn/i.test(text);
+  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn|AlterField/i.test(text);
 }
 
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors';
 
-export type FrontendSetting = 'sql' | 'knex' | 'typeorm';
+export type FrontendSetting = 'sql' | 'knex' | 'typeorm' | 'django';
 export type RuleSetting = 'off' | 'warn' | 'error';
 export type PresetName = 'recommended' | 'strict';
 
@@ -117,10 +117,10 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
     if (value !== 'all' && value !== 'each' && value !== 'none') throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
   },
   frontends: (value, key, where) => {
-    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex" or "typeorm"`);
+    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex", "typeorm" or "django"`);
     for (const [glob, frontend] of Object.entries(value)) {
-      if (frontend !== 'sql' && frontend !== 'knex' && frontend !== 'typeorm') {
-        throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex" or "typeorm"`);
+      if (frontend !== 'sql' && frontend !== 'knex' && frontend !== 'typeorm' && frontend !== 'django') {
+        throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex", "typeorm" or "django"`);
       }
     }
   },

@@ -27,7 +27,7 @@ export function withRuleTable(readme: string, table: string): string {
   return `${readme.slice(0, start + RULE_TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
-const EXAMPLE_LANGUAGES = { sql: 'sql', knex: 'js', typeorm: 'ts' } as const;
+const EXAMPLE_LANGUAGES = { sql: 'sql', knex: 'js', typeorm: 'ts', django: 'python' } as const;
 
 /** A rule's documentation page, generated from its metadata and examples. */
 export function ruleDocMarkdown(rule: RuleDefinition): string {

@@ -39,6 +39,8 @@ export interface ExampleOptions {
   assumeInTransaction?: boolean;
   /** The file name the example is linted under (defaults per front-end). */
   fileName?: string;
+  /** Django: earlier migrations of the example's app, in order, that the example follows. */
+  djangoHistory?: string[];
 }
 
 /** One executed example: the source for one front-end, and (for invalid ones) the line of the finding. */
@@ -46,7 +48,7 @@ export type RuleExample = {
   options?: ExampleOptions;
   line?: number;
   column?: number;
-} & ({ sql: string } | { knex: string } | { typeorm: string });
+} & ({ sql: string } | { knex: string } | { typeorm: string } | { django: string });
 
 export interface RuleExamples {
   invalid: RuleExample[];
@@ -98,7 +100,7 @@ export function defineRule(rule: RuleDefinition): RuleDefinition {
 
 export function frontendsOf(examples: RuleExamples): FrontendName[] {
   const all = [...examples.invalid, ...examples.valid];
-  return (['sql', 'knex', 'typeorm'] as const).filter((frontend) => all.some((example) => frontend in example));
+  return (['sql', 'knex', 'typeorm', 'django'] as const).filter((frontend) => all.some((example) => frontend in example));
 }
 
 export function docsFor(ruleId: string): string {

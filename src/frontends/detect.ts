@@ -6,8 +6,20 @@ export const SCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 
 export function isMigrationCandidate(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
-  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension);
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || isInMigrationsFolder(filePath);
 }
+
+/** Python files are migrations only in a Django app's `migrations/` folder. */
+function isInMigrationsFolder(filePath: string): boolean {
+  return path.extname(filePath) === '.py' && path.basename(path.dirname(filePath)) === 'migrations';
+}
+
+/** `<app>/migrations/0042_name.py`: where Django keeps an app's migrations. */
+export function isDjangoMigrationPath(filePath: string): boolean {
+  return isInMigrationsFolder(filePath) && /^\d/.test(path.basename(filePath));
+}
+
+const DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
 
 const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
 const KNEX_MARKERS = /(['"])knex\1|\bKnex\b/;
@@ -19,6 +31,7 @@ const UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
 export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
   const extension = path.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return 'sql';
+  if (extension === '.py') return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? 'django' : undefined;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
   if (TYPEORM_MARKERS.test(text)) return 'typeorm';
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return 'knex';

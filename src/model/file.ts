@@ -1,7 +1,7 @@
 import type { SourceSpan } from './location';
 import type { Operation } from './operations';
 
-export type FrontendName = 'sql' | 'knex' | 'typeorm';
+export type FrontendName = 'sql' | 'knex' | 'typeorm' | 'django';
 
 /** Something a front-end found wrong with the file itself, reported under a rule id. */
 export interface FrontendProblem {

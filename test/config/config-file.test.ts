@@ -53,7 +53,7 @@ describe('validating the config', () => {
     ['{"pgVersion": "15"}', 'cfg.json: "pgVersion" must be a PostgreSQL version number such as 15'],
     ['{"include": "migrations"}', 'cfg.json: "include" must be an array of strings'],
     ['{"rules": {"ban-drop-table": "warning!"}}', 'cfg.json: "rules.ban-drop-table" must be "off", "warn" or "error"'],
-    ['{"frontends": {"db/**/*.ts": "prisma"}}', 'cfg.json: "frontends.db/**/*.ts" must be "sql", "knex" or "typeorm"'],
+    ['{"frontends": {"db/**/*.ts": "prisma"}}', 'cfg.json: "frontends.db/**/*.ts" must be "sql", "knex", "typeorm" or "django"'],
     ['{"assumeInTransaction": 1}', 'cfg.json: "assumeInTransaction" must be true or false'],
     ['[]', 'cfg.json: the config must be a JSON object'],
   ])('%s → %s', (text, message) => {

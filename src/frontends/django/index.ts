@@ -1,0 +1,113 @@
+import type { AnalyzedFile, FrontendProblem } from '../../model/file';
+import { unparsableFile } from '../file-problem';
+import { lastName } from './fields';
+import { MigrationLowering } from './lower';
+import { type MigrationNode, orderMigrations } from './order';
+import { type DjangoMigrationFile, USER_MODEL_APP, appFolderLabel, readDjangoMigration } from './read-migration';
+import { DjangoState } from './state';
+
+/** A migration file's text, with its app label when it is known (apps.py), else the folder's name is used. */
+export interface DjangoSource {
+  file: string;
+  text: string;
+  app?: string;
+  /** The file already read (the caller needed its dependencies first). */
+  read?: DjangoMigrationFile;
+}
+
+export interface DjangoProjectAnalysis {
+  /** Each file's analysis, in the context of the migrations before it. */
+  results: Map<string, AnalyzedFile>;
+  /** The files in the order Django applies them. */
+  order: string[];
+}
+
+/**
+ * Reads a project's migrations (never runs them), orders them by their
+ * dependencies across apps, and replays them in that order: each file's
+ * operations are lowered against the state the earlier ones leave.
+ */
+export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoProjectAnalysis {
+  const results = new Map<string, AnalyzedFile>();
+  const migrations: DjangoMigrationFile[] = [];
+  for (const source of sources) {
+    const migration = source.read ?? readDjangoMigration(source.text, source.file, source.app);
+    const early = earlyResult(migration);
+    if (early) results.set(source.file, early);
+    else migrations.push(migration);
+  }
+  const userApp = userModelApp(migrations);
+  const byFile = new Map(migrations.map((migration) => [migration.file, migration]));
+  const nodes: MigrationNode[] = migrations.map((migration) => ({
+    id: migration.file,
+    app: migration.app,
+    name: migration.name,
+    dependencies: migration.dependencies.map((dependency) => (dependency.app === USER_MODEL_APP ? { app: userApp, name: '__first__' } : dependency)),
+    runBefore: migration.runBefore,
+    replaces: migration.replaces,
+  }));
+  const { order, sideBranches, cycles } = orderMigrations(nodes);
+  const cycleProblems = new Map<string, FrontendProblem>(
+    cycles.map(({ node, through }) => [
+      node.id,
+      {
+        rule: 'unanalyzed-code',
+        message: `The dependencies of ${node.app}.${node.name} form a cycle through ${through.app}.${through.name}; it was checked in an arbitrary place in the history.`,
+        location: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      },
+    ]),
+  );
+  let state = new DjangoState();
+  for (const node of order) {
+    const migration = byFile.get(node.id);
+    if (!migration) continue;
+    // A squashed migration beside its originals is checked against a copy: the history goes through the originals.
+    const sideBranch = sideBranches.has(node.id);
+    const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
+    const analyzed = lowering.run();
+    if (!sideBranch) state = lowering.state;
+    const cycle = cycleProblems.get(node.id);
+    if (cycle) analyzed.problems.push(cycle);
+    results.set(node.id, analyzed);
+  }
+  return { results, order: order.map((node) => node.id) };
+}
+
+/**
+ * One migration on its own (standard input, examples), or after `earlier`
+ * migrations of its app given as texts, in order.
+ */
+export function analyzeDjangoFile(text: string, filePath: string, earlier: readonly string[] = []): AnalyzedFile {
+  const folder = filePath.slice(0, filePath.lastIndexOf('/') + 1);
+  // Named to sort before the file itself, in the app of the file's folder.
+  const sources = earlier.map((earlierText, index) => ({ file: `${folder}0000_earlier_${index}.py`, text: earlierText, app: appFolderLabel(filePath) }));
+  const analysis = analyzeDjangoProject([...sources, { file: filePath, text }]);
+  return analysis.results.get(filePath) as AnalyzedFile;
+}
+
+/** A file that is not valid Python, or holds no migration, is not replayed. */
+function earlyResult(migration: DjangoMigrationFile): AnalyzedFile | undefined {
+  if (migration.syntaxError) {
+    const position = migration.lines.position(migration.syntaxError.at);
+    const lineEnd = migration.lines.lineText(position.line).length + 1;
+    return unparsableFile('django', `${migration.syntaxError.message}: Python cannot parse it at line ${position.line}, column ${position.column}.`, position, lineEnd);
+  }
+  if (!migration.isMigration) {
+    return { frontend: 'django', operations: [], problems: [], directives: migration.directives, statements: 0, runnerTransaction: true, skippedReason: 'no class Migration(migrations.Migration) in the file' };
+  }
+  return undefined;
+}
+
+/** The app of `settings.AUTH_USER_MODEL`: the one app whose migrations create a model named User, else Django's auth. */
+function userModelApp(migrations: readonly DjangoMigrationFile[]): string {
+  const apps = new Set<string>();
+  for (const migration of migrations) {
+    const operations = migration.operations?.kind === 'list' ? migration.operations.items : [];
+    for (const operation of operations) {
+      if (operation.kind !== 'call' || lastName(operation.callee) !== 'CreateModel') continue;
+      const name = operation.kwargs.get('name') ?? operation.args[0];
+      if (name?.kind === 'string' && name.text.text.toLowerCase() === 'user') apps.add(migration.app);
+    }
+  }
+  return apps.size === 1 ? [...apps][0] : 'auth';
+}
