@@ -100,7 +100,7 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
 }
 
 function notMigration(displayPath: string): string {
-  if (displayPath.endsWith('.py')) return 'not a Django migration (a numbered file with class Migration in a migrations/ folder)';
+  if (displayPath.endsWith('.py')) return 'not a Django migration (a module with class Migration in a migrations/ folder)';
   return 'not a SQL, Knex or TypeORM migration';
 }
 

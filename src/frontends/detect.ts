@@ -14,9 +14,9 @@ function isInMigrationsFolder(filePath: string): boolean {
   return path.extname(filePath) === '.py' && path.basename(path.dirname(filePath)) === 'migrations';
 }
 
-/** `<app>/migrations/0042_name.py`: where Django keeps an app's migrations. */
+/** `<app>/migrations/0042_name.py`: Django loads every module of the folder whose name does not start with `_` or `~`. */
 export function isDjangoMigrationPath(filePath: string): boolean {
-  return isInMigrationsFolder(filePath) && /^\d/.test(path.basename(filePath));
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path.basename(filePath));
 }
 
 const DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;

@@ -783,6 +783,7 @@ const HANDLERS: Record<string, Handler> = {
   AlterModelTableComment: other('CommentStmt'),
   AlterModelOptions: nothing,
   AlterModelManagers: nothing,
+  AlterConstraint: nothing,
   AlterOrderWithRespectTo: alterOrderWithRespectTo,
   AddField: addField,
   RemoveField: removeField,

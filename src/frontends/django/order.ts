@@ -52,7 +52,8 @@ export function orderMigrations(nodes: readonly MigrationNode[]): MigrationOrder
     return [found];
   };
   for (const node of sorted) {
-    for (const dependency of node.dependencies) edges.get(node)?.push(...resolve(dependency.app, dependency.name));
+    // A dependency on the app's own first migration (a swappable dependency in the user model's app) is none.
+    for (const dependency of node.dependencies) edges.get(node)?.push(...resolve(dependency.app, dependency.name).filter((target) => target !== node));
     for (const later of node.runBefore) for (const target of resolve(later.app, later.name)) edges.get(target)?.push(node);
   }
 
