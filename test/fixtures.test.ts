@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules';
 import { RuleSettings } from '../src/config/rule-settings';
-import { isSkipped, lintText, prepareLinting } from '../src/lint';
+import { analyzeDjangoProject } from '../src/frontends/django';
+import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../src/lint';
+import type { AnalyzedFile } from '../src/model/file';
 
 beforeAll(prepareLinting);
 
@@ -65,5 +67,59 @@ test('the TypeORM fixtures produce exactly the findings their comments describe'
     '1700000000008-ArchiveSessions.ts:10:30 ban-truncate-cascade',
     '1700000000010-TenantTables.ts:10:30 ban-drop-column',
     '1700000000010-TenantTables.ts:12:11 unanalyzed-code',
+  ]);
+});
+
+test('the Django fixtures, replayed as a project, produce exactly the findings their operations describe', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'django');
+  const sources = ['accounts', 'shop'].flatMap((app) =>
+    fs
+      .readdirSync(path.join(root, app, 'migrations'))
+      .filter((name) => /^\d.*\.py$/.test(name))
+      .map((name) => ({ file: `${app}/migrations/${name}`, text: fs.readFileSync(path.join(root, app, 'migrations', name), 'utf8') })),
+  );
+  const project = analyzeDjangoProject(sources);
+  const options = { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) };
+  const findings = project.order.flatMap((file) => {
+    const source = sources.find((candidate) => candidate.file === file)?.text ?? '';
+    const result = checkAnalysis({ analyzed: project.results.get(file) as AnalyzedFile, source }, file, options);
+    return result.findings.map((f) => `${file.replace('/migrations/', ':')}:${f.line}:${f.column} ${f.rule}`);
+  });
+  expect(project.order.map((file) => file.replace('/migrations/', ':').replace(/_.*$/, ''))).toEqual([
+    'accounts:0001',
+    'accounts:0002',
+    'shop:0001',
+    'shop:0002',
+    'shop:0003',
+    'shop:0004',
+    'shop:0005',
+    'shop:0006',
+    'shop:0007',
+    'shop:0008',
+  ]);
+  expect(findings).toEqual([
+    'accounts:0002_customer_phone.py:13:9 disallowed-unique-constraint',
+    'accounts:0002_customer_phone.py:13:9 require-concurrent-index-creation',
+    'accounts:0002_customer_phone.py:13:9 require-lock-timeout',
+    'shop:0002_order_currency.py:13:9 adding-required-field',
+    'shop:0002_order_currency.py:13:9 require-lock-timeout',
+    'shop:0003_order_status_index_and_checks.py:13:9 require-concurrent-index-creation',
+    'shop:0003_order_status_index_and_checks.py:13:9 require-lock-timeout',
+    'shop:0003_order_status_index_and_checks.py:19:9 constraint-missing-not-valid',
+    'shop:0003_order_status_index_and_checks.py:25:9 require-concurrent-index-creation',
+    'shop:0004_rename_and_retype.py:15:9 renaming-column',
+    'shop:0004_rename_and_retype.py:15:9 require-lock-timeout',
+    'shop:0004_rename_and_retype.py:20:9 ban-drop-column',
+    'shop:0004_rename_and_retype.py:24:9 changing-column-type',
+    'shop:0004_rename_and_retype.py:24:9 require-concurrent-index-creation',
+    'shop:0004_rename_and_retype.py:24:9 require-concurrent-index-creation',
+    'shop:0004_rename_and_retype.py:34:9 adding-foreign-key-constraint',
+    'shop:0004_rename_and_retype.py:34:9 ban-drop-not-null',
+    'shop:0006_index_in_transaction.py:14:9 ban-concurrent-index-creation-in-transaction',
+    'shop:0007_backfill_and_require_currency.py:22:9 unanalyzed-code',
+    'shop:0008_drop_legacy.py:13:9 ban-drop-table',
+    'shop:0008_drop_legacy.py:13:9 require-lock-timeout',
+    'shop:0008_drop_legacy.py:17:9 ban-drop-column',
+    'shop:0008_drop_legacy.py:21:9 renaming-table',
   ]);
 });

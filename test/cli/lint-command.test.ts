@@ -168,7 +168,7 @@ describe('bad input gives one clear line and exit code 2, or a finding', () => {
   test.each([
     [['missing/dir'], 'migralint: No such file or directory: missing/dir\n'],
     [['m/*.psql'], 'migralint: No files match the pattern m/*.psql\n'],
-    [['empty'], 'migralint: No migration files (.sql, .js, .ts) found in empty\n'],
+    [["empty"], "migralint: No migration files (.sql, .js, .ts, Django .py) found in empty\n"],
     [['m', '--format', 'xml'], 'migralint: --format "xml" is not a format; choose one of stylish, json, sarif, github, junit, gitlab, compact\n'],
     [['m', '--rule', 'no-such-rule=off'], 'migralint: --rule: unknown rule "no-such-rule" (see `migralint rules`)\n'],
     [['m', '--pg-version', 'fifteen'], 'migralint: --pg-version "fifteen": expected a PostgreSQL version such as 15 or 9.6\n'],

@@ -11,6 +11,8 @@ export interface DjangoField {
   fieldClass: string;
   /** `db_column`, or the name (`<name>_id` for a foreign key). */
   column: string;
+  /** `db_column` was given: renaming the field keeps the column. */
+  explicitColumn: boolean;
   /** PostgreSQL's type, when the class is one Django (or contrib.postgres) defines; foreign keys take it from the target. */
   type?: ColumnType;
   /** Compares types between two versions of a field (`varchar(200)`, `?CountryField(2)` for classes not known here). */
@@ -160,6 +162,7 @@ export function readField(name: string, call: Call, source: string): DjangoField
     name,
     fieldClass,
     column: dbColumn ?? (isForeignKey ? `${name}_id` : name),
+    explicitColumn: dbColumn !== undefined,
     type: columnType,
     typeKey: columnType ? typeText(columnType) : `?${fieldClass}(${stringOrNumberText(kwargs.get('max_length'))})`,
     null: nullable,

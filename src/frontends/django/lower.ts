@@ -518,8 +518,7 @@ function renameField(lowering: MigrationLowering, call: Call, place: Place): voi
   if (!model || !oldName || !newName) return;
   const field = fieldOf(model, oldName);
   const oldColumn = field?.column ?? oldName;
-  const explicitColumn = field !== undefined && field.column !== (field.relation?.kind === 'foreignKey' ? `${field.name}_id` : field.name);
-  const newColumn = explicitColumn ? oldColumn : field?.relation?.kind === 'foreignKey' ? `${newName}_id` : newName;
+  const newColumn = field?.explicitColumn ? oldColumn : field?.relation?.kind === 'foreignKey' ? `${newName}_id` : newName;
   if (field) model.fields = model.fields.map((existing) => (existing === field ? { ...field, name: newName, column: newColumn } : existing));
   const rename = (sets: string[][]) => sets.map((set) => set.map((name) => (name === oldName ? newName : name)));
   model.uniqueTogether = rename(model.uniqueTogether);
@@ -712,6 +711,7 @@ function alterOrderWithRespectTo(lowering: MigrationLowering, call: Call, place:
     name: '_order',
     fieldClass: 'OrderWrt',
     column: '_order',
+    explicitColumn: false,
     type: { name: 'int4', modifiers: [], isArray: false },
     typeKey: 'int4',
     null: false,

@@ -86,6 +86,7 @@ export class DjangoState {
       name: 'id',
       fieldClass: 'AutoField',
       column: 'id',
+      explicitColumn: false,
       typeKey: '?pk',
       null: false,
       primaryKey: true,

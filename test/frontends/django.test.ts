@@ -1,0 +1,308 @@
+import { allRules } from '../../rules';
+import { RuleSettings } from '../../src/config/rule-settings';
+import { analyzeDjangoFile, analyzeDjangoProject } from '../../src/frontends/django';
+import { indexName } from '../../src/frontends/django/names';
+import { orderMigrations } from '../../src/frontends/django/order';
+import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../../src/lint';
+
+beforeAll(prepareLinting);
+
+const FILE = 'shop/migrations/0002_change.py';
+
+/** The migration before the ones tested: shop.Order and shop.Product on existing tables. */
+const INITIAL = `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Product",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("total", models.IntegerField()),
+                ("note", models.TextField(null=True)),
+                ("status", models.CharField(max_length=20)),
+                ("product", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.product")),
+                ("tags", models.ManyToManyField(to="shop.product", related_name="+")),
+            ],
+        ),
+    ]
+`;
+
+/** A migration whose operations start on line 7, column 9. */
+function migration(operations: string, header = ''): string {
+  return `from django.db import migrations, models
+import django.db.models.deletion
+${header}
+
+class Migration(migrations.Migration):
+    operations = [
+${operations.replace(/^/gm, '        ')}
+    ]
+`;
+}
+
+/** `rule@line:column` for each finding (strict preset: every rule), after the initial migration. */
+function lint(text: string, history: string[] = [INITIAL]): string[] {
+  const analyzed = analyzeDjangoFile(text, FILE, history);
+  const result = checkAnalysis({ analyzed, source: text }, FILE, { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+  return result.findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`);
+}
+
+function operationsOf(text: string, history: string[] = [INITIAL]) {
+  return analyzeDjangoFile(text, FILE, history).operations;
+}
+
+describe('operations, lowered as Django runs them on PostgreSQL', () => {
+  test('CreateModel: a new table, with its foreign keys and indexes exempt', () => {
+    const text = migration('migrations.CreateModel(\n    name="Refund",\n    fields=[\n        ("id", models.BigAutoField(primary_key=True, serialize=False)),\n        ("order", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.order")),\n    ],\n),');
+    expect(lint(text)).toEqual([]);
+    const kinds = operationsOf(text).map((operation) => `${operation.kind}:${'table' in operation ? operation.table.name : ''}`);
+    expect(kinds).toEqual(['createTable:shop_refund', 'addConstraint:shop_refund', 'createIndex:shop_refund']);
+  });
+
+  test('AddField: nullable, NOT NULL with a Python default (dropped after), db_default, foreign key, unique', () => {
+    expect(lint(migration('migrations.AddField(model_name="order", name="coupon", field=models.TextField(null=True)),'))).toEqual(['require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AddField(model_name="order", name="currency", field=models.CharField(default="EUR", max_length=3)),'))).toEqual([
+      'adding-required-field@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AddField(model_name="order", name="channel", field=models.CharField(db_default="web", max_length=8)),'))).toEqual(['require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AddField(model_name="order", name="code", field=models.CharField(max_length=8)),'))).toEqual(['adding-required-field@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AddField(\n    model_name="order",\n    name="parent",\n    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to="shop.order"),\n),'))).toEqual([
+      'adding-foreign-key-constraint@7:9',
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AddField(model_name="product", name="sku", field=models.CharField(max_length=8, null=True, unique=True)),'))).toEqual([
+      'disallowed-unique-constraint@7:9',
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    const [column] = operationsOf(migration('migrations.AddField(model_name="order", name="parent", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.order")),'));
+    expect(column).toMatchObject({ kind: 'addColumn', table: { name: 'shop_order' }, column: { name: 'parent_id', type: { name: 'int8' }, notNull: false } });
+  });
+
+  test('RemoveField, RenameField: the column Django names (foreign keys end in _id), not a db_column rename', () => {
+    expect(lint(migration('migrations.RemoveField(model_name="order", name="note"),'))).toEqual(['ban-drop-column@7:9', 'require-lock-timeout@7:9']);
+    expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),')).map((operation) => operation.kind)).toEqual(['dropConstraint', 'dropColumn']);
+    expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),'))[1]).toMatchObject({ column: 'product_id' });
+    expect(lint(migration('migrations.RenameField(model_name="order", old_name="product", new_name="item"),'))).toEqual(['renaming-column@7:9', 'require-lock-timeout@7:9']);
+    expect(operationsOf(migration('migrations.RenameField(model_name="order", old_name="product", new_name="item"),'))[0]).toMatchObject({ column: 'product_id', newName: 'item_id' });
+    const history = [INITIAL, migration('migrations.AlterField(model_name="order", name="note", field=models.TextField(null=True, db_column="note")),')];
+    expect(lint(migration('migrations.RenameField(model_name="order", old_name="note", new_name="remark"),'), history)).toEqual([]);
+  });
+
+  test('AlterField: only what changes in the database, compared with the field before', () => {
+    expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.IntegerField(verbose_name="total", help_text="cents")),'))).toEqual([]);
+    expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.BigIntegerField()),'))).toEqual(['changing-column-type@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AlterField(model_name="order", name="note", field=models.TextField(default="")),'))).toEqual(['adding-not-nullable-field@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.IntegerField(null=True)),'))).toEqual(['ban-drop-not-null@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=20, db_index=True)),'))).toEqual([
+      'require-concurrent-index-creation@7:9',
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=20, unique=True)),'))).toEqual([
+      'disallowed-unique-constraint@7:9',
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    // A PositiveIntegerField adds CHECK (col >= 0), which scans the table.
+    expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.PositiveIntegerField()),'))).toEqual(['constraint-missing-not-valid@7:9', 'require-lock-timeout@7:9']);
+    // Any change to a foreign key field drops and re-adds the constraint.
+    expect(lint(migration('migrations.AlterField(model_name="order", name="product", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'))).toEqual([
+      'adding-foreign-key-constraint@7:9',
+      'ban-drop-not-null@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AlterField(model_name="invoice", name="total", field=models.BigIntegerField()),'))).toEqual(['unanalyzed-code@7:9']);
+  });
+
+  test('AddIndex (partial, expression), AddIndexConcurrently, RemoveIndex, RemoveIndexConcurrently', () => {
+    expect(lint(migration('migrations.AddIndex(model_name="order", index=models.Index(fields=["-total"], name="order_total_idx", condition=models.Q(total__gt=0))),'))).toEqual([
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AddIndex(model_name="order", index=models.Index(models.F("total"), name="order_total_expr_idx")),'))).toEqual([
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    const concurrently = 'AddIndexConcurrently(model_name="order", index=models.Index(fields=["total"], name="order_total_idx")),';
+    const header = 'from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently';
+    expect(lint(migration(concurrently, header))).toEqual(['ban-concurrent-index-creation-in-transaction@7:9']);
+    const nonAtomic = migration(concurrently, header).replace('    operations = [', '    atomic = False\n    operations = [');
+    expect(lint(nonAtomic)).toEqual([]);
+    expect(lint(migration('migrations.RemoveIndex(model_name="order", name="order_total_idx"),'))).toEqual(['require-concurrent-index-deletion@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('RemoveIndexConcurrently(model_name="order", name="order_total_idx"),', header).replace('    operations = [', '    atomic = False\n    operations = ['))).toEqual([]);
+  });
+
+  test('AddConstraint (unique, unique with a condition, check), AddConstraintNotValid, ValidateConstraint', () => {
+    expect(lint(migration('migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["status", "total"], name="order_uniq")),'))).toEqual([
+      'disallowed-unique-constraint@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AddConstraint(model_name="order", constraint=models.UniqueConstraint(fields=["status"], condition=models.Q(total__gt=0), name="order_uniq")),'))).toEqual([
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(lint(migration('migrations.AddConstraint(model_name="order", constraint=models.CheckConstraint(condition=models.Q(total__gte=0), name="total_gte_0")),'))).toEqual([
+      'constraint-missing-not-valid@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    const header = 'from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint';
+    const notValid = 'AddConstraintNotValid(model_name="order", constraint=models.CheckConstraint(condition=models.Q(("note__isnull", False)), name="note_not_null")),';
+    expect(lint(migration(notValid, header))).toEqual(['require-lock-timeout@7:9']);
+    const [operation] = operationsOf(migration(notValid, header));
+    expect(operation).toMatchObject({ kind: 'addConstraint', constraint: { kind: 'check', notValid: true, checksNotNullOf: 'note' } });
+    // Validated in the same (atomic) migration: the lock of the add is still held.
+    expect(lint(migration(`${notValid}\nValidateConstraint(model_name="order", name="note_not_null"),`, header))).toEqual(['require-lock-timeout@7:9', 'constraint-missing-not-valid@8:9']);
+  });
+
+  test('AlterUniqueTogether, AlterIndexTogether, DeleteModel, RenameModel, AlterModelTable', () => {
+    expect(lint(migration('migrations.AlterUniqueTogether(name="order", unique_together={("status", "product")}),'))).toEqual([
+      'disallowed-unique-constraint@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    expect(operationsOf(migration('migrations.AlterUniqueTogether(name="order", unique_together={("status", "product")}),'))[0]).toMatchObject({ constraint: { columns: ['status', 'product_id'] } });
+    expect(lint(migration('migrations.AlterIndexTogether(name="order", index_together={("status", "total")}),'))).toEqual(['require-concurrent-index-creation@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.DeleteModel(name="Order"),'))).toEqual(['ban-drop-table@7:9', 'ban-drop-table@7:9', 'require-lock-timeout@7:9']);
+    expect(operationsOf(migration('migrations.DeleteModel(name="Order"),')).map((operation) => (operation.kind === 'dropTable' ? operation.tables[0].name : ''))).toEqual(['shop_order_tags', 'shop_order']);
+    expect(lint(migration('migrations.RenameModel(old_name="Product", new_name="Item"),'))).toContain('renaming-table@7:9');
+    expect(lint(migration('migrations.AlterModelTable(name="order", table="sales_order"),'))).toEqual(['renaming-table@7:9', 'renaming-table@7:9', 'require-lock-timeout@7:9']);
+  });
+
+  test('RunSQL: PostgreSQL parses the SQL, findings point inside the string; reverse_sql is rollback code', () => {
+    const text = migration('migrations.RunSQL(\n    """\n    SET LOCAL lock_timeout = \'2s\';\n    ALTER TABLE shop_order DROP COLUMN note;\n    """,\n    reverse_sql="DROP TABLE shop_order;",\n),');
+    expect(lint(text)).toEqual(['ban-drop-column@10:13']);
+    expect(lint(migration('migrations.RunSQL(["CREATE INDEX a ON shop_order (total)", ("UPDATE shop_order SET total = %s", [0])]),'))).toEqual([
+      'require-concurrent-index-creation@7:29',
+      'require-lock-timeout@7:29',
+    ]);
+    expect(lint(migration('migrations.RunSQL("ALTER TABLE shop_order DROP COLUM note"),'))).toEqual(['syntax-error@7:62']);
+    expect(lint(migration('migrations.RunSQL(build_sql()),'))).toEqual(['unanalyzed-code@7:27']);
+    // Constants of the file are followed.
+    const constant = migration('migrations.RunSQL(DROP),', 'DROP = "ALTER TABLE shop_order DROP COLUMN note"');
+    expect(lint(constant)).toEqual(['ban-drop-column@3:9', 'require-lock-timeout@3:9']);
+  });
+
+  test('RunPython: a data migration; without reverse_code it is reported', () => {
+    expect(lint(migration('migrations.RunPython(forwards),'))).toEqual(['unanalyzed-code@7:9']);
+    expect(lint(migration('migrations.RunPython(forwards, migrations.RunPython.noop),'))).toEqual([]);
+    expect(lint(migration('migrations.RunPython(code=forwards, reverse_code=backwards),'))).toEqual([]);
+  });
+
+  test('SeparateDatabaseAndState: only database_operations touch the database', () => {
+    const text = migration(
+      'migrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name="order", name="note")],\n    database_operations=[],\n),\nmigrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),',
+    );
+    expect(lint(text)).toEqual(['require-lock-timeout@11:9']);
+    const databaseOnly = migration('migrations.SeparateDatabaseAndState(\n    database_operations=[migrations.RunSQL("ALTER TABLE shop_order DROP COLUMN note")],\n),');
+    expect(lint(databaseOnly)).toEqual(['ban-drop-column@8:53', 'require-lock-timeout@8:53']);
+  });
+
+  test('operations migralint does not know, and operations that are not calls, are reported', () => {
+    expect(lint(migration('CustomOperation("order"),\n*[op for op in OPS],'))).toEqual(['unanalyzed-code@7:9', 'unanalyzed-code@8:9']);
+    expect(lint(migration('migrations.AlterModelOptions(name="order", options={"ordering": ["total"]}),'))).toEqual([]);
+  });
+});
+
+describe('ignoring', () => {
+  test('# migralint-ignore before an operation, or at the end of its first line', () => {
+    const text = migration('# migralint-ignore ban-drop-column, require-lock-timeout -- unused since 2.3\nmigrations.RemoveField(model_name="order", name="note"),');
+    expect(lint(text)).toEqual([]);
+    const endOfLine = migration('migrations.RemoveField(model_name="order", name="note"),  # migralint-ignore ban-drop-column\n');
+    expect(lint(endOfLine)).toEqual(['require-lock-timeout@7:9']);
+    expect(lint(migration('# migralint-ignore renaming-table\nmigrations.RemoveField(model_name="order", name="note"),'))).toEqual([
+      'unused-ignore@7:9',
+      'ban-drop-column@8:9',
+      'require-lock-timeout@8:9',
+    ]);
+  });
+
+  test("django-migration-linter's IgnoreMigration() silences the whole migration", () => {
+    const text = migration('IgnoreMigration(),\nmigrations.RemoveField(model_name="order", name="note"),', 'from django_migration_linter import IgnoreMigration');
+    expect(lint(text)).toEqual([]);
+  });
+});
+
+describe('files', () => {
+  test('a file that is not valid Python is a syntax error at its place', () => {
+    expect(lint('from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL("SELECT 1"\n    ]\n')).toEqual(['syntax-error@6:5']);
+  });
+
+  test('a numbered file in migrations/ without a Migration class is skipped with a note', () => {
+    const result = lintText('def helper():\n    pass\n', 'shop/migrations/0003_helpers.py', { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+    expect(isSkipped(result) && result.skipped).toBe('not a Django migration (a module with class Migration in a migrations/ folder)');
+  });
+
+  test('atomic = False: no transaction; with the strict preset, statements that fail on a re-run are reported', () => {
+    const analyzed = analyzeDjangoFile(migration('migrations.RemoveField(model_name="order", name="note"),').replace('    operations = [', '    atomic = False\n    operations = ['), FILE, [INITIAL]);
+    expect(analyzed.runnerTransaction).toBe(false);
+    expect(analyzeDjangoFile(migration(''), FILE).runnerTransaction).toBe(true);
+  });
+});
+
+describe('history', () => {
+  test('migrations are ordered by their dependencies across apps, with run_before and squashed migrations', () => {
+    const node = (app: string, name: string, dependencies: Array<[string, string]> = [], extra = {}) => ({
+      id: `${app}/${name}`,
+      app,
+      name,
+      dependencies: dependencies.map(([depApp, depName]) => ({ app: depApp, name: depName })),
+      runBefore: [],
+      replaces: [],
+      ...extra,
+    });
+    const { order, sideBranches, cycles } = orderMigrations([
+      node('shop', '0002_order', [['accounts', '0002_phone'], ['shop', '0001_initial']]),
+      node('shop', '0001_initial', [['accounts', '__first__']]),
+      node('accounts', '0002_phone', [['accounts', '0001_initial']]),
+      node('accounts', '0001_initial'),
+      node('billing', '0001_initial', [], { runBefore: [{ app: 'accounts', name: '0001_initial' }] }),
+      node('shop', '0001_squashed_0002', [['accounts', '0002_phone']], { replaces: [{ app: 'shop', name: '0001_initial' }, { app: 'shop', name: '0002_order' }] }),
+      node('shop', '0003_refund', [['shop', '0001_squashed_0002']]),
+    ]);
+    expect(order.map((entry) => entry.id)).toEqual([
+      'billing/0001_initial',
+      'accounts/0001_initial',
+      'accounts/0002_phone',
+      'shop/0001_initial',
+      'shop/0001_squashed_0002',
+      'shop/0002_order',
+      'shop/0003_refund',
+    ]);
+    expect([...sideBranches]).toEqual(['shop/0001_squashed_0002']);
+    expect(cycles).toEqual([]);
+    const cyclic = orderMigrations([node('a', '0001', [['b', '0001']]), node('b', '0001', [['a', '0001']])]);
+    expect(cyclic.cycles.map(({ node: at, through }) => `${at.id}->${through.id}`)).toEqual(['b/0001->a/0001']);
+  });
+
+  test('a model of another app, created in an earlier migration, gives foreign keys their table and type', () => {
+    const accounts = { file: 'accounts/migrations/0001_initial.py', text: migration('migrations.CreateModel(name="Customer", fields=[("id", models.AutoField(primary_key=True, serialize=False))], options={"db_table": "customers"}),') };
+    const shop = {
+      file: 'shop/migrations/0001_initial.py',
+      text: migration('migrations.AddField(model_name="order", name="customer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="accounts.customer")),').replace('    operations', '    dependencies = [("accounts", "0001_initial")]\n    operations'),
+    };
+    const project = analyzeDjangoProject([shop, accounts]);
+    expect(project.order).toEqual([accounts.file, shop.file]);
+    const [addColumn] = project.results.get(shop.file)?.operations ?? [];
+    expect(addColumn).toMatchObject({ column: { name: 'customer_id', type: { name: 'int4' }, references: { table: { name: 'customers' }, columns: ['id'] } } });
+  });
+
+  test("names are Django's: table, index and constraint names with their digest", () => {
+    expect(indexName('app_author', ['score'])).toBe('app_author_score_7e1dbd71');
+    expect(indexName('app_author', ['slug'], '_like')).toBe('app_author_slug_1b3cf031_like');
+    expect(indexName('library_books', ['author_id'], '_fk_app_author_id')).toBe('library_books_author_id_72e2e406_fk_app_author_id');
+  });
+});
