@@ -37,6 +37,7 @@ batches.`,
   },
   examples: {
     invalid: [
+      { django: "from django.contrib.postgres.functions import RandomUUID\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"token\", models.UUIDField(db_default=RandomUUID())),\n    ]\n", line: 9 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'token', type: 'uuid', isNullable: true, default: 'gen_random_uuid()' }));\n  }\n}\n", line: 5 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'token', type: 'uuid', isGenerated: true, generationStrategy: 'uuid' }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.uuid('token').defaultTo(knex.raw('gen_random_uuid()'));\n  });\n};\n", line: 3 },
@@ -45,6 +46,7 @@ batches.`,
       { sql: 'ALTER TABLE orders\n  ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;', line: 1 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"channel\", models.CharField(max_length=8, db_default=\"web\")),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'status', type: 'text', default: \"'active'\" }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('status').defaultTo('active');\n  });\n};\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },

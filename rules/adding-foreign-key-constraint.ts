@@ -18,6 +18,7 @@ later migration: validation takes a lock that lets reads and writes continue.`,
   },
   examples: {
     invalid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"customer\", models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"shop.customer\")),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createForeignKey('orders', new TableForeignKey({ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
@@ -25,6 +26,7 @@ later migration: validation takes a lock that lets reads and writes continue.`,
       { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);', line: 1 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.CreateModel(\"Refund\", [(\"id\", models.BigAutoField(primary_key=True)), (\"order\", models.ForeignKey(on_delete=models.CASCADE, to=\"shop.order\"))]),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"orders\" ADD CONSTRAINT \"FK_orders_user\" FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\") NOT VALID`);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('refunds', (t) => {\n    t.bigInteger('order_id').references('id').inTable('orders');\n  });\n};\n" },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;' },

@@ -19,6 +19,7 @@ it ignored so it is left out of generated queries), then drop it in a later migr
   },
   examples: {
     invalid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.RemoveField(model_name=\"order\", name=\"note\"),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn('users', 'age');\n  }\n}\n", line: 5 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"users\" DROP COLUMN \"age\"`);\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumn('age');\n  });\n};\n", line: 3 },
@@ -27,6 +28,7 @@ it ignored so it is left out of generated queries), then drop it in a later migr
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users\n  DROP COLUMN IF EXISTS legacy_flags;", line: 2 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField(model_name=\"order\", name=\"note\")]),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'drafts', columns: [{ name: 'body', type: 'text' }] }));\n    await queryRunner.dropColumn('drafts', 'body');\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('drafts', (t) => { t.text('body'); });\n  await knex.schema.alterTable('drafts', (t) => { t.dropColumn('body'); });\n};\n" },
       { sql: 'ALTER TABLE users ADD COLUMN age bigint;' },

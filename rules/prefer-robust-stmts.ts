@@ -45,6 +45,7 @@ written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does n
   },
   examples: {
     invalid: [
+      { django: "from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        AddIndexConcurrently(\"order\", models.Index(fields=[\"status\"], name=\"order_status_idx\")),\n    ]\n", line: 10, options: {djangoHistory: ["from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name=\"Order\",\n            fields=[\n                (\"id\", models.BigAutoField(primary_key=True, serialize=False)),\n                (\"total\", models.IntegerField()),\n                (\"note\", models.TextField(null=True)),\n                (\"status\", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n"]} },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY \"IDX_orders_user\" ON \"orders\" (\"user_id\")`);\n  }\n}\n", line: 7 },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id)');\n};\n", line: 4 },
       { sql: 'CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);', line: 1, column: 1 },
@@ -52,6 +53,7 @@ written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does n
       { sql: 'ALTER TABLE orders RENAME COLUMN total TO total_cents;', line: 1 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"coupon\", models.TextField(null=True)),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS \"IDX_orders_user\" ON \"orders\" (\"user_id\")`);\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id)\");\n};\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('note');\n  });\n};\n" },

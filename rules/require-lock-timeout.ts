@@ -21,6 +21,7 @@ stalling the application; retry it later. Reported once per file, at the first s
   },
   examples: {
     invalid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"coupon\", models.TextField(null=True)),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 },
@@ -29,6 +30,7 @@ stalling the application; retry it later. Reported once per file, at the first s
       { sql: 'CREATE TABLE avatars (user_id bigint REFERENCES users (id));', line: 1 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.RunSQL(\"SET LOCAL lock_timeout = '2s'\", migrations.RunSQL.noop),\n        migrations.AddField(\"order\", \"coupon\", models.TextField(null=True)),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`SET LOCAL lock_timeout = '2s'`);\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"SET LOCAL lock_timeout = '2s'\");\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n" },
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },

@@ -17,9 +17,11 @@ for a while.`,
   },
   examples: {
     invalid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"coupon\", models.TextField(null=True)),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },{ sql: 'ALTER TABLE users ADD COLUMN nickname text;', line: 1, column: 1 }],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.RunSQL(\"SET LOCAL statement_timeout = '5s'\", migrations.RunSQL.noop),\n        migrations.AddField(\"order\", \"coupon\", models.TextField(null=True)),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`SET LOCAL statement_timeout = '5s'`);\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.raw(\"SET LOCAL statement_timeout = '5s'\");\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n" },{ sql: "SET statement_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;" }],
   },

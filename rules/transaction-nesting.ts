@@ -15,6 +15,7 @@ transaction the file did not start.`,
   },
   examples: {
     invalid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.RunSQL(\"BEGIN; ALTER TABLE shop_order ADD COLUMN note text; COMMIT;\"),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE \"users\" ADD \"bio\" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.raw('BEGIN');\n  await knex.raw('ALTER TABLE users ADD COLUMN bio text');\n  await knex.raw('COMMIT');\n};\n", line: 2 },
       { sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 1, column: 1, options: { assumeInTransaction: true } },
@@ -22,6 +23,7 @@ transaction the file did not start.`,
       { sql: 'ALTER TABLE users ADD COLUMN bio text;\nCOMMIT;', line: 2 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.RunSQL(\"BEGIN; ALTER TABLE shop_order ADD COLUMN note text; COMMIT;\"),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE \"users\" ADD \"bio\" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"BEGIN\");\n  await knex.raw(\"ALTER TABLE users ADD COLUMN bio text\");\n  await knex.raw(\"COMMIT\");\n};\n" },{ sql: 'BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;' }],
   },

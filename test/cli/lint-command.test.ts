@@ -257,8 +257,8 @@ describe('explain, rules and init', () => {
     const run = await runCli(['rules'], { cwd: tempProject({}) });
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^RULE\s+CATEGORY\s+SEVERITY\s+FRONT-ENDS$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^ban-drop-column\s+compatibility\s+error\s+sql,knex,typeorm$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql,knex,typeorm$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ban-drop-column\s+compatibility\s+error\s+sql,knex,typeorm,django$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^require-statement-timeout\s+locking\s+off\s+sql,knex,typeorm,django$/));
   });
 
   test('init looks at the repository: folders, front-end per folder, PostgreSQL version, other databases; never overwrites', async () => {
