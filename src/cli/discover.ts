@@ -30,6 +30,8 @@ export function discoverFiles(inputs: readonly string[], options: DiscoveryOptio
 /** Files matching the config's `include` globs, or the default migration folders that exist. */
 export function defaultInputs(include: readonly string[] | undefined, baseDir: string, cwd: string): string[] {
   if (include && include.length > 0) return include.map((glob) => path.resolve(baseDir, glob));
+  // A Django project: the migrations/ folder of every app.
+  if (statOrUndefined(path.join(cwd, 'manage.py'))?.isFile()) return [path.join(cwd, '**', 'migrations', '*.py')];
   const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path.join(cwd, folder)));
   if (folders.length === 0) {
     throw new UsageError(

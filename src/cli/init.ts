@@ -34,8 +34,13 @@ export function writeStarterConfig(cwd: string): string {
     pgVersion: pgVersion?.version ?? 15,
     assumeInTransaction: false,
     rules: {},
-    ...(folders.some((found) => found.frontend !== 'sql')
-      ? { frontends: Object.fromEntries(folders.filter((found) => found.frontend !== 'sql').map((found) => [`${found.folder}/**/*.${extensionsOf(found.frontend)}`, found.frontend])) }
+    // Django migrations are recognised by their folder and content: they need no entry.
+    ...(folders.some((found) => found.frontend !== 'sql' && found.frontend !== 'django')
+      ? {
+          frontends: Object.fromEntries(
+            folders.filter((found) => found.frontend !== 'sql' && found.frontend !== 'django').map((found) => [`${found.folder}/**/*.${extensionsOf(found.frontend)}`, found.frontend]),
+          ),
+        }
       : {}),
   };
   fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
@@ -43,6 +48,7 @@ export function writeStarterConfig(cwd: string): string {
 }
 
 function extensionsOf(frontend: FrontendName): string {
+  if (frontend === 'django') return 'py';
   return frontend === 'sql' ? 'sql' : '{js,ts,cjs,mjs,cts,mts}';
 }
 

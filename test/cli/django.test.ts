@@ -101,3 +101,15 @@ test('--since: only new migrations are reported, and tables they create are new 
   const run = await runCli(['.', '--since', 'main', '--format', 'json'], { cwd: root, env: GIT_TEST_ENV });
   expect(findings(run.stdout)).toEqual(['shop/migrations/0004_indexes.py:9 require-concurrent-index-creation', 'shop/migrations/0004_indexes.py:9 require-lock-timeout']);
 });
+
+test('with no path, a Django project (manage.py) is linted app by app; init finds its migrations folders', async () => {
+  const root = project();
+  const run = await runCli(['--format', 'json'], { cwd: root });
+  expect(findings(run.stdout)).toHaveLength(4);
+  const init = await runCli(['init'], { cwd: root });
+  expect(init.code).toBe(0);
+  const config = JSON.parse(fs.readFileSync(path.join(root, 'migralint.config.json'), 'utf8')) as { include: string[]; frontends?: unknown };
+  expect(config.include).toEqual(['accounts/migrations/**/*.py', 'shop/migrations/**/*.py']);
+  expect(config.frontends).toBeUndefined();
+  expect(init.stdout).toContain('shop/migrations/: 2 django migrations');
+});
