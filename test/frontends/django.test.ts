@@ -306,3 +306,19 @@ describe('history', () => {
     expect(indexName('library_books', ['author_id'], '_fk_app_author_id')).toBe('library_books_author_id_72e2e406_fk_app_author_id');
   });
 });
+
+describe('changes that reach other tables', () => {
+  const history = [
+    INITIAL.replace('("name", models.CharField(max_length=100)),', '("name", models.CharField(max_length=100)),\n                ("code", models.CharField(max_length=10, unique=True)),'),
+  ];
+
+  test('a new type for a primary key changes the foreign keys that point at it; another unique field does not', () => {
+    const primaryKey = operationsOf(migration('migrations.AlterField(model_name="product", name="id", field=models.UUIDField(primary_key=True, serialize=False)),'), history);
+    expect(primaryKey.filter((operation) => operation.kind === 'alterColumnType').map((operation) => `${'table' in operation ? operation.table.name : ''}.${'column' in operation ? operation.column : ''}`)).toEqual([
+      'shop_product.id',
+      'shop_order.product_id',
+    ]);
+    const unique = operationsOf(migration('migrations.AlterField(model_name="product", name="code", field=models.TextField(unique=True)),'), history);
+    expect(unique.filter((operation) => operation.kind === 'alterColumnType' || operation.kind === 'addConstraint').map((operation) => ('table' in operation ? operation.table.name : ''))).toEqual(['shop_product']);
+  });
+});

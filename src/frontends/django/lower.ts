@@ -564,7 +564,11 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
   if (oldField.unique && (!newField.unique || (!oldField.primaryKey && newField.primaryKey))) {
     emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false });
   }
-  const incoming = ((oldField.primaryKey && newField.primaryKey) || (oldField.unique && newField.unique)) && oldType !== newType ? state.referencing(modelKey(model.app, model.name)) : [];
+  // Foreign keys that point at this very field (the primary key, or a to_field) change type with it.
+  const incoming =
+    ((oldField.primaryKey && newField.primaryKey) || (oldField.unique && newField.unique)) && oldType !== newType
+      ? state.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name)
+      : [];
   for (const { model: referencing, field } of incoming) {
     if (field.relation?.dbConstraint) emit({ kind: 'dropConstraint', ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, model.table, oldField.column), ifExists: false });
   }
