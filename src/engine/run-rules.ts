@@ -46,7 +46,7 @@ export function runRules(
   options: EngineOptions,
 ): EngineResult {
   const raw: RawFinding[] = [];
-  const initialNewTables = options.context?.newTables ?? [];
+  const initialNewTables = analyzed.newTables ? [...(options.context?.newTables ?? []), ...analyzed.newTables] : (options.context?.newTables ?? []);
   const state = new FileState(analyzed.runnerTransaction, initialNewTables);
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);

@@ -1,5 +1,5 @@
 import type { SourceSpan } from './location';
-import type { Operation } from './operations';
+import type { Operation, TableName } from './operations';
 
 export type FrontendName = 'sql' | 'knex' | 'typeorm' | 'django';
 
@@ -34,4 +34,9 @@ export interface AnalyzedFile {
   skippedReason?: string;
   /** What was passed over (psql meta-commands), for --verbose. */
   notes?: string[];
+  /**
+   * Tables created before this file that are new for it all the same: a Django
+   * squashed migration runs only on a new database, after others that did too.
+   */
+  newTables?: TableName[];
 }

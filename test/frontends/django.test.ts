@@ -322,3 +322,17 @@ describe('changes that reach other tables', () => {
     expect(unique.filter((operation) => operation.kind === 'alterColumnType' || operation.kind === 'addConstraint').map((operation) => ('table' in operation ? operation.table.name : ''))).toEqual(['shop_product']);
   });
 });
+
+test('a squashed migration runs only on a new database: tables of squashed migrations before it are new', () => {
+  const squashedInitial = INITIAL.replace('    initial = True\n', '    initial = True\n    replaces = [("shop", "0001_initial"), ("shop", "0002_more")]\n');
+  const squashedNext = migration('migrations.AddField(model_name="order", name="coupon", field=models.CharField(max_length=8)),').replace(
+    '    operations',
+    '    replaces = [("shop", "0003_coupon")]\n    operations',
+  );
+  expect(lint(squashedNext, [squashedInitial])).toEqual([]);
+  // A migration that is not squashed runs on deployed databases too.
+  expect(lint(migration('migrations.AddField(model_name="order", name="coupon", field=models.CharField(max_length=8)),'), [squashedInitial])).toEqual([
+    'adding-required-field@7:9',
+    'require-lock-timeout@7:9',
+  ]);
+});

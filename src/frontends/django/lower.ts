@@ -45,10 +45,15 @@ export class MigrationLowering {
     for (const problem of file.unreadable) this.unanalyzed(problem, `${problem.message}.`);
     const operations = file.operations;
     if (operations && operations.kind !== 'list') this.unanalyzed(operations, 'The operations of this migration are not a literal list; they were not checked.');
+    // A squashed migration runs only on a new database, where the tables of the squashed migrations before it are new too.
+    const fresh = file.replaces.length > 0;
+    const newTables = fresh ? [...this.state.freshTables].map((name) => ({ name })) : undefined;
     if (operations?.kind === 'list') this.lowerAll(operations.items);
     for (const deferred of this.deferred) this.operations.push(deferred.operation);
     this.deferred = [];
+    if (fresh) this.recordFreshTables();
     return {
+      ...(newTables && newTables.length > 0 ? { newTables } : {}),
       frontend: 'django',
       operations: this.operations,
       problems: this.problems,
@@ -56,6 +61,13 @@ export class MigrationLowering {
       statements: this.statements,
       runnerTransaction: file.atomic,
     };
+  }
+
+  private recordFreshTables(): void {
+    for (const operation of this.operations) {
+      if (operation.kind === 'createTable') this.state.freshTables.add(operation.table.name);
+      if (operation.kind === 'renameTable' && this.state.freshTables.has(operation.table.name)) this.state.freshTables.add(operation.newName);
+    }
   }
 
   lowerAll(items: readonly PyValue[]): void {

@@ -42,9 +42,12 @@ const BUILT_IN_MODELS: Record<string, { table: string; pk: Partial<DjangoField> 
 
 export class DjangoState {
   readonly models = new Map<string, DjangoModel>();
+  /** Tables created by squashed migrations, which run only on new databases: new for the squashed migrations after them. */
+  readonly freshTables = new Set<string>();
 
   clone(): DjangoState {
     const copy = new DjangoState();
+    for (const table of this.freshTables) copy.freshTables.add(table);
     for (const [key, model] of this.models) {
       copy.models.set(key, {
         ...model,
