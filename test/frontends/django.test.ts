@@ -336,3 +336,18 @@ test('a squashed migration runs only on a new database: tables of squashed migra
     'require-lock-timeout@7:9',
   ]);
 });
+
+test("a branch of an app's history sees the models its own parent left, not the other branch's", () => {
+  const withDependencies = (dependencies: string, operations: string) => migration(operations).replace('    operations', `    dependencies = [${dependencies}]\n    operations`);
+  const sources = [
+    { file: 'shop/migrations/0001_initial.py', text: INITIAL },
+    { file: 'shop/migrations/0002_bigger_total.py', text: withDependencies('("shop", "0001_initial")', 'migrations.AlterField(model_name="order", name="total", field=models.BigIntegerField()),') },
+    { file: 'shop/migrations/0002_optional_total.py', text: withDependencies('("shop", "0001_initial")', 'migrations.AlterField(model_name="order", name="total", field=models.IntegerField(null=True)),') },
+    { file: 'shop/migrations/0003_merge.py', text: withDependencies('("shop", "0002_bigger_total"), ("shop", "0002_optional_total")', '') },
+  ];
+  const project = analyzeDjangoProject(sources);
+  expect(project.order).toEqual(sources.map((source) => source.file));
+  const kinds = (file: string) => project.results.get(file)?.operations.map((operation) => operation.kind);
+  expect(kinds('shop/migrations/0002_bigger_total.py')).toEqual(['alterColumnType']);
+  expect(kinds('shop/migrations/0002_optional_total.py')).toEqual(['dropNotNull']);
+});

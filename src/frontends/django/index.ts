@@ -4,7 +4,7 @@ import { lastName } from './fields';
 import { MigrationLowering } from './lower';
 import { type MigrationNode, orderMigrations } from './order';
 import { type DjangoMigrationFile, USER_MODEL_APP, appFolderLabel, readDjangoMigration } from './read-migration';
-import { DjangoState } from './state';
+import { type DjangoModel, DjangoState, modelKey } from './state';
 
 /** A migration file's text, with its app label when it is known (apps.py), else the folder's name is used. */
 export interface DjangoSource {
@@ -46,7 +46,7 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
     runBefore: migration.runBefore,
     replaces: migration.replaces,
   }));
-  const { order, sideBranches, cycles } = orderMigrations(nodes);
+  const { order, sideBranches, cycles, parents } = orderMigrations(nodes);
   const cycleProblems = new Map<string, FrontendProblem>(
     cycles.map(({ node, through }) => [
       node.id,
@@ -58,14 +58,27 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
     ]),
   );
   let state = new DjangoState();
+  // An app's history may branch (and merge later): a migration sees its app's models as its own parent left them.
+  const lastOfApp = new Map<string, string>();
+  const appAfter = new Map<string, ReturnType<DjangoState['snapshotApp']>>();
+  const appOf = new Map(order.map((node) => [node.id, node.app]));
   for (const node of order) {
     const migration = byFile.get(node.id);
     if (!migration) continue;
+    const sameAppParents = (parents.get(node.id) ?? []).filter((parent) => appOf.get(parent) === node.app);
+    if (sameAppParents.length > 0 && (sameAppParents.length > 1 || lastOfApp.get(node.app) !== sameAppParents[0])) {
+      const snapshots = sameAppParents.flatMap((parent) => appAfter.get(parent) ?? []);
+      if (snapshots.length > 0) state.restoreApp(node.app, mergeBranches(sameAppParents.map((parent) => appAfter.get(parent) ?? [])));
+    }
     // A squashed migration beside its originals is checked against a copy: the history goes through the originals.
     const sideBranch = sideBranches.has(node.id);
     const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
     const analyzed = lowering.run();
-    if (!sideBranch) state = lowering.state;
+    if (!sideBranch) {
+      state = lowering.state;
+      lastOfApp.set(node.app, node.id);
+      appAfter.set(node.id, state.snapshotApp(node.app));
+    }
     const cycle = cycleProblems.get(node.id);
     if (cycle) analyzed.problems.push(cycle);
     results.set(node.id, analyzed);
@@ -83,6 +96,24 @@ export function analyzeDjangoFile(text: string, filePath: string, earlier: reado
   const sources = earlier.map((earlierText, index) => ({ file: `${folder}0000_earlier_${index}.py`, text: earlierText, app: appFolderLabel(filePath) }));
   const analysis = analyzeDjangoProject([...sources, { file: filePath, text }]);
   return analysis.results.get(filePath) as AnalyzedFile;
+}
+
+/** The models of branches that a merge migration joins: every model and field of either, the later branch's definition first. */
+function mergeBranches(branches: ReadonlyArray<readonly DjangoModel[]>): DjangoModel[] {
+  const merged = new Map<string, DjangoModel>();
+  for (const branch of branches) {
+    for (const model of branch) {
+      const key = modelKey(model.app, model.name);
+      const earlier = merged.get(key);
+      if (!earlier) {
+        merged.set(key, model);
+        continue;
+      }
+      const names = new Set(model.fields.map((field) => field.name));
+      merged.set(key, { ...model, fields: [...model.fields, ...earlier.fields.filter((field) => !names.has(field.name))] });
+    }
+  }
+  return [...merged.values()];
 }
 
 /** A file that is not valid Python, or holds no migration, is not replayed. */

@@ -21,6 +21,8 @@ export interface MigrationOrder {
   sideBranches: Set<string>;
   /** Dependency cycles, by the node where one was found. */
   cycles: Array<{ node: MigrationNode; through: MigrationNode }>;
+  /** The migrations each one runs after directly (its dependencies, and what it runs before), by id. */
+  parents: Map<string, string[]>;
 }
 
 const nodeKey = (app: string, name: string) => `${app}\u0000${name}`;
@@ -82,7 +84,8 @@ export function orderMigrations(nodes: readonly MigrationNode[]): MigrationOrder
     }
   };
   for (const node of sorted) if (!state.has(node)) visit(node);
-  return { order, sideBranches, cycles };
+  const parents = new Map([...edges].map(([node, dependencies]) => [node.id, [...new Set(dependencies.map((dependency) => dependency.id))]]));
+  return { order, sideBranches, cycles, parents };
 }
 
 /** `0002_b` before `0010_a`: by the leading number, then by name. */

@@ -61,6 +61,17 @@ export class DjangoState {
     return copy;
   }
 
+  /** The models of one app, as they are now (for a branch of the app's history that goes on later). */
+  snapshotApp(app: string): DjangoModel[] {
+    return [...this.models.values()].filter((model) => model.app === app).map((model) => ({ ...model, fields: [...model.fields] }));
+  }
+
+  /** Puts an app's models back as a snapshot had them. */
+  restoreApp(app: string, snapshot: readonly DjangoModel[]): void {
+    for (const [key, model] of this.models) if (model.app === app && !model.assumed) this.models.delete(key);
+    for (const model of snapshot) this.models.set(modelKey(model.app, model.name), { ...model, fields: [...model.fields] });
+  }
+
   get(key: string): DjangoModel | undefined {
     return this.models.get(key);
   }
