@@ -351,3 +351,10 @@ test("a branch of an app's history sees the models its own parent left, not the 
   expect(kinds('shop/migrations/0002_bigger_total.py')).toEqual(['alterColumnType']);
   expect(kinds('shop/migrations/0002_optional_total.py')).toEqual(['dropNotNull']);
 });
+
+test("a field class not known here takes the type of the class it is named after, or its arguments' type", () => {
+  const history = [INITIAL.replace('("total", models.IntegerField()),', '("total", prices.PriceField(currency="EUR", max_digits=12, decimal_places=2)),\n                ("body", wagtail.fields.RichTextField()),')];
+  expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.DecimalField(max_digits=12, decimal_places=2)),'), history)).toEqual([]);
+  expect(lint(migration('migrations.AlterField(model_name="order", name="body", field=models.TextField()),'), history)).toEqual([]);
+  expect(lint(migration('migrations.AlterField(model_name="order", name="body", field=models.JSONField()),'), history)).toEqual(['changing-column-type@7:9', 'require-lock-timeout@7:9']);
+});

@@ -112,6 +112,22 @@ const FIELD_CLASSES: Record<string, ClassInfo> = {
   ArrayField: { type: (call) => arrayType(call) },
 };
 
+/**
+ * A class Django defines, or a subclass named after one (`SanitizedJSONField`); else, for a class not
+ * known here, what its arguments tell (`max_digits` → numeric, `max_length` → varchar), or nothing.
+ */
+function classInfo(fieldClass: string, call: Call): ClassInfo | undefined {
+  const known = FIELD_CLASSES[fieldClass];
+  if (known) return known;
+  const suffix = Object.keys(FIELD_CLASSES)
+    .filter((name) => fieldClass.endsWith(name))
+    .sort((a, b) => b.length - a.length)[0];
+  if (suffix) return FIELD_CLASSES[suffix];
+  if (call.kwargs.has('max_digits') && call.kwargs.has('decimal_places')) return FIELD_CLASSES.DecimalField;
+  if (call.kwargs.has('max_length')) return FIELD_CLASSES.CharField;
+  return undefined;
+}
+
 /** The type of a ForeignKey column that points at a field of this type (`rel_db_type`: an identity becomes a plain integer). */
 export function relatedColumnType(target: DjangoField | undefined): { type?: ColumnType; typeKey: string } {
   if (!target) return { typeKey: '?fk' };
@@ -148,7 +164,7 @@ export function lastName(path: string): string {
 /** Reads `models.CharField(max_length=20, null=True)` under the field name `name`. */
 export function readField(name: string, call: Call, source: string): DjangoField {
   const fieldClass = lastName(call.callee);
-  const info = FIELD_CLASSES[fieldClass];
+  const info = classInfo(fieldClass, call);
   const kwargs = call.kwargs;
   const flag = (key: string, fallback: boolean) => booleanArgument(kwargs.get(key)) ?? fallback;
   const isForeignKey = RELATION_SUFFIXES.some((suffix) => fieldClass.endsWith(suffix));
@@ -242,8 +258,7 @@ function classifyPythonDefault(value: PyValue | undefined): ColumnDefault {
 function arrayType(call: Call): ColumnType | undefined {
   const base = call.kwargs.get('base_field') ?? call.args[0];
   if (base?.kind !== 'call') return undefined;
-  const info = FIELD_CLASSES[lastName(base.callee)];
-  const baseType = info?.type?.(base);
+  const baseType = classInfo(lastName(base.callee), base)?.type?.(base);
   return baseType && { ...baseType, isArray: true };
 }
 
