@@ -40,7 +40,13 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
       const file = path.join(folder, name);
       const text = runFiles.has(file) ? textOf(file) : readOrUndefined(file);
       if (text === undefined || detectFrontend(file, text) !== 'django') continue;
-      sources.set(file, { file, text, app, read: readDjangoMigration(text, file, app) });
+      let read: ReturnType<typeof readDjangoMigration> | undefined;
+      try {
+        read = readDjangoMigration(text, file, app);
+      } catch {
+        read = undefined; // analysed again (and reported) with the others
+      }
+      sources.set(file, { file, text, app, read });
     }
   };
   for (const file of runFiles) loadFolder(path.dirname(file));

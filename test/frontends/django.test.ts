@@ -1,6 +1,7 @@
 import { allRules } from '../../rules';
 import { RuleSettings } from '../../src/config/rule-settings';
 import { analyzeDjangoFile, analyzeDjangoProject } from '../../src/frontends/django';
+import { readAppLabel } from '../../src/frontends/django/apps';
 import { indexName } from '../../src/frontends/django/names';
 import { orderMigrations } from '../../src/frontends/django/order';
 import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../../src/lint';
@@ -357,4 +358,16 @@ test("a field class not known here takes the type of the class it is named after
   expect(lint(migration('migrations.AlterField(model_name="order", name="total", field=models.DecimalField(max_digits=12, decimal_places=2)),'), history)).toEqual([]);
   expect(lint(migration('migrations.AlterField(model_name="order", name="body", field=models.TextField()),'), history)).toEqual([]);
   expect(lint(migration('migrations.AlterField(model_name="order", name="body", field=models.JSONField()),'), history)).toEqual(['changing-column-type@7:9', 'require-lock-timeout@7:9']);
+});
+
+test('apps.py gives the app label; a nesting too deep for the parser is a syntax error, and the other files are still read', () => {
+  expect(readAppLabel('from django.apps import AppConfig\n\n\nclass ShopConfig(AppConfig):\n    name = "project.shop"\n    label = "store"\n')).toBe('store');
+  expect(readAppLabel('from django.apps import AppConfig\n\n\nclass ShopConfig(AppConfig):\n    name = "project.shop"\n')).toBeUndefined();
+  const deep = `from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [${'['.repeat(5000)}${']'.repeat(5000)}]\n`;
+  const project = analyzeDjangoProject([
+    { file: 'shop/migrations/0001_deep.py', text: deep },
+    { file: 'shop/migrations/0002_change.py', text: migration('migrations.RemoveField(model_name="order", name="note"),') },
+  ]);
+  expect(project.results.get('shop/migrations/0001_deep.py')?.problems.map((problem) => problem.rule)).toEqual(['syntax-error']);
+  expect(project.results.get('shop/migrations/0002_change.py')?.operations.map((operation) => operation.kind)).toEqual(['dropColumn']);
 });

@@ -31,7 +31,13 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
   const results = new Map<string, AnalyzedFile>();
   const migrations: DjangoMigrationFile[] = [];
   for (const source of sources) {
-    const migration = source.read ?? readDjangoMigration(source.text, source.file, source.app);
+    let migration: DjangoMigrationFile;
+    try {
+      migration = source.read ?? readDjangoMigration(source.text, source.file, source.app);
+    } catch (error) {
+      results.set(source.file, failedFile(error));
+      continue;
+    }
     const early = earlyResult(migration);
     if (early) results.set(source.file, early);
     else migrations.push(migration);
@@ -73,7 +79,14 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
     // A squashed migration beside its originals is checked against a copy: the history goes through the originals.
     const sideBranch = sideBranches.has(node.id);
     const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
-    const analyzed = lowering.run();
+    let analyzed: AnalyzedFile;
+    try {
+      analyzed = lowering.run();
+    } catch (error) {
+      // One migration that cannot be followed must not stop the others: it is reported, and the history goes on.
+      results.set(node.id, failedFile(error));
+      continue;
+    }
     if (!sideBranch) {
       state = lowering.state;
       lastOfApp.set(node.app, node.id);
@@ -114,6 +127,18 @@ function mergeBranches(branches: ReadonlyArray<readonly DjangoModel[]>): DjangoM
     }
   }
   return [...merged.values()];
+}
+
+function failedFile(error: unknown): AnalyzedFile {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    frontend: 'django',
+    operations: [],
+    directives: [],
+    statements: 0,
+    runnerTransaction: true,
+    problems: [{ rule: 'unanalyzed-code', message: `This migration could not be analysed (${reason}); it was not checked.`, location: { line: 1, column: 1, endLine: 1, endColumn: 1 } }],
+  };
 }
 
 /** A file that is not valid Python, or holds no migration, is not replayed. */
