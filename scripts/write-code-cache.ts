@@ -3,10 +3,9 @@
  * the bundled fixtures in the common output formats, and stores the code V8
  * compiled meanwhile as the bundle's code cache.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliIO } from '../src/cli/io';
-import { CODE_CACHE_FILE, loadCli } from '../src/cli/start';
+import { loadCli, saveCodeCache } from '../src/cli/start';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'fixtures', 'sql');
@@ -21,10 +20,9 @@ const quiet: CliIO = {
 };
 
 async function main(): Promise<void> {
-  const cli = loadCli({ codeCache: false });
-  if (!cli.script) throw new Error('the CLI bundle is missing: run scripts/bundle.js first');
-  for (const argv of RUNS) await cli.main(argv, quiet);
-  fs.writeFileSync(CODE_CACHE_FILE, cli.script.createCachedData());
+  const cli = loadCli({ dir: path.join(ROOT, 'lib'), codeCache: false });
+  for (const argv of RUNS) await cli.run(argv, quiet);
+  saveCodeCache(cli);
 }
 
 main().catch((error: Error) => {

@@ -19,12 +19,12 @@ export class AnalysisPool {
   private nextWorker = 0;
 
   private constructor(
-    workerScript: string,
+    workerModule: string,
     size: number,
     private readonly settings: WorkerSettings,
   ) {
     for (let index = 0; index < size; index++) {
-      const worker = new Worker(workerScript);
+      const worker = new Worker(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, { eval: true });
       worker.on('message', (message: { id: number; outcomes: Outcome[] }) => {
         const waiting = this.pending.get(message.id) ?? [];
         this.pending.delete(message.id);
@@ -40,12 +40,15 @@ export class AnalysisPool {
 
   /**
    * A pool of `size` workers, or undefined where workers cannot run: when
-   * migralint runs from its TypeScript sources (tests) there is no compiled worker script.
+   * migralint runs from its TypeScript sources (tests) there is no compiled worker module.
+   * Bundled, this code is in lib/migralint.js, which exports the worker's entry too;
+   * compiled by tsc, the entry is analysis-worker.js beside this file.
    */
   static create(size: number, settings: WorkerSettings): AnalysisPool | undefined {
-    const script = path.join(__dirname, 'analysis-worker.js');
-    if (size < 1 || !__filename.endsWith('.js') || !fs.existsSync(script)) return undefined;
-    return new AnalysisPool(script, size, settings);
+    const compiled = path.join(__dirname, 'analysis-worker.js');
+    const workerModule = path.basename(__filename) === 'analysis-pool.js' ? compiled : __filename;
+    if (size < 1 || !workerModule.endsWith('.js') || !fs.existsSync(workerModule)) return undefined;
+    return new AnalysisPool(workerModule, size, settings);
   }
 
   /** Lints a file on a worker; `flush()` sends what is queued. */

@@ -3,7 +3,6 @@
  * file is checked without the context of earlier migrations; the main thread
  * re-checks the few files whose findings that context could change.
  */
-import { parentPort } from 'node:worker_threads';
 import { allRules } from '../../rules';
 import { RuleSettings } from '../config/rule-settings';
 import type { SeveritySetting } from '../engine/rule';
@@ -29,7 +28,6 @@ export interface WorkResult {
   contextSensitive?: TextAnalysis;
 }
 
-const ready = prepareLinting();
 let settings: { key: string; value: RuleSettings } | undefined;
 
 function settingsFor(options: WorkerSettings): RuleSettings {
@@ -50,8 +48,14 @@ function work(file: WorkRequest['files'][number], options: WorkerSettings): Work
   }
 }
 
-parentPort?.on('message', (request: WorkRequest) => {
-  void ready.then(() => {
-    parentPort?.postMessage({ id: request.id, outcomes: request.files.map((file) => work(file, request.options)) });
+/** The worker thread's entry: answers each request once the parser is loaded. */
+export function startAnalysisWorker(): void {
+  // Required here: the CLI bundle exports this entry, and a run on the main thread need not load node:worker_threads.
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const ready = prepareLinting();
+  parentPort?.on('message', (request: WorkRequest) => {
+    void ready.then(() => {
+      parentPort?.postMessage({ id: request.id, outcomes: request.files.map((file) => work(file, request.options)) });
+    });
   });
-});
+}

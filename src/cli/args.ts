@@ -5,7 +5,7 @@ import { type FormatName, formatNames, isFormatName } from '../reporters/formats
 export type CliCommand =
   | { command: 'lint'; options: LintArgs }
   | { command: 'explain'; rule: string }
-  | { command: 'rules' }
+  | { command: 'rules'; format: 'table' | 'json' }
   | { command: 'init' }
   | { command: 'output'; text: string };
 
@@ -124,10 +124,17 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
   if (output) return { command: 'output', text: output.endsWith('\n') ? output : `${output}\n` };
   const [first] = (parsed._ as string[]) ?? [];
   if (first === 'explain') return { command: 'explain', rule: String(parsed.rule) };
-  if (first === 'rules') return { command: 'rules' };
+  if (first === 'rules') return { command: 'rules', format: rulesFormat(parsed.format as string | undefined) };
   if (first === 'init') return { command: 'init' };
   const options = lintArgs(parsed);
   return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
+}
+
+/** `rules` prints a table, or JSON with --format json. */
+function rulesFormat(format: string | undefined): 'table' | 'json' {
+  if (format === undefined || format === 'stylish') return 'table';
+  if (format === 'json') return 'json';
+  throw new UsageError(`--format "${format}": rules prints a table, or JSON with --format json`);
 }
 
 function lintArgs(parsed: Record<string, unknown>): LintArgs {
@@ -136,6 +143,7 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     throw new UsageError(`--format "${format}" is not a format; choose one of ${formatNames.join(', ')}`);
   }
   if (parsed.since !== undefined && parsed.staged === true) throw new UsageError('--since and --staged cannot be used together');
+  if (parsed.since === '') throw new UsageError('--since needs a git ref, such as --since origin/main');
   const maxWarnings = parsed.maxWarnings as number | undefined;
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError('--max-warnings must be a whole number of 0 or more');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../config/errors';
 import { isMigrationCandidate } from '../frontends/detect';
+import { findMigrationFolders } from './migration-folders';
 
 /** Folders that migration tools use by default, tried when no path and no `include` are given. */
 export const DEFAULT_MIGRATION_FOLDERS = ['migrations', 'db/migrations', 'src/migrations', 'prisma/migrations'];
@@ -13,32 +14,78 @@ export interface DiscoveryOptions {
   exclude: readonly string[];
   /** The folder config globs are relative to. */
   baseDir: string;
+  /** Told what was skipped: a file given by name that the config excludes, a folder with no migrations among other paths. */
+  note?: (message: string) => void;
+}
+
+export interface DiscoveredFiles {
+  /** Absolute paths of the files to lint, sorted, without duplicates. */
+  files: string[];
+  /** Those given by name (not found in a folder or by a glob): their folders' earlier migrations are their context. */
+  named: Set<string>;
 }
 
 /** Absolute paths of the files to lint, sorted, without duplicates. */
 export function discoverFiles(inputs: readonly string[], options: DiscoveryOptions): string[] {
-  const isExcluded = exclusionMatcher(options);
-  const found = new Set<string>();
-  for (const input of inputs) {
-    const files = filesFor(input, options.cwd).filter((file) => !isExcluded(file));
-    if (files.length === 0) throw new UsageError(noFilesMessage(input, options.cwd));
-    for (const file of files) found.add(file);
-  }
-  return [...found].sort();
+  return resolveInputs(inputs, options).files;
 }
 
-/** Files matching the config's `include` globs, or the default migration folders that exist. */
-export function defaultInputs(include: readonly string[] | undefined, baseDir: string, cwd: string): string[] {
-  if (include && include.length > 0) return include.map((glob) => path.resolve(baseDir, glob));
+/**
+ * The files that paths, folders and globs stand for. A file given by name that
+ * the config excludes is skipped, as ESLint does, and so is a folder with no
+ * migrations when other paths were given; either alone is an error otherwise.
+ */
+export function resolveInputs(inputs: readonly string[], options: DiscoveryOptions): DiscoveredFiles {
+  const isExcluded = exclusionMatcher(options);
+  const found = new Set<string>();
+  const named = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(options.cwd, input);
+    const isFile = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile && isExcluded(absolute)) {
+      options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
+      continue;
+    }
+    const files = filesFor(input, options.cwd).filter((file) => !isExcluded(file));
+    if (files.length === 0) {
+      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
+      else throw new UsageError(noFilesMessage(input, options.cwd));
+    }
+    for (const file of files) found.add(file);
+    if (isFile) named.add(absolute);
+  }
+  return { files: [...found].sort(), named };
+}
+
+/** What a run with no path lints: the config's `include` globs, the usual folders, or else the folders a search finds. */
+export interface DefaultInputs {
+  inputs: string[];
+  /** Sub-folders of searched folders that hold other databases' migrations. */
+  exclude: string[];
+  /** Set when the folders were found by a search: which ones, to tell the user. */
+  searched?: string[];
+}
+
+/** Files matching the config's `include` globs, or the default migration folders that exist, or those found below `cwd`. */
+export function defaultInputs(include: readonly string[] | undefined, baseDir: string, cwd: string): DefaultInputs {
+  if (include && include.length > 0) return { inputs: include.map((glob) => path.resolve(baseDir, glob)), exclude: [] };
   // A Django project: the migrations/ folder of every app.
-  if (statOrUndefined(path.join(cwd, 'manage.py'))?.isFile()) return [path.join(cwd, '**', 'migrations', '*.py')];
+  if (statOrUndefined(path.join(cwd, 'manage.py'))?.isFile()) return { inputs: [path.join(cwd, '**', 'migrations', '*.py')], exclude: [] };
   const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path.join(cwd, folder)));
-  if (folders.length === 0) {
+  if (folders.length > 0) return { inputs: folders.map((folder) => path.join(cwd, folder)), exclude: [] };
+  // A monorepo keeps its migrations deeper: search as `init` does, and lint the folders that hold migration files.
+  const found = findMigrationFolders(cwd).filter((candidate) => walk(candidate.folder).some(isMigrationCandidate));
+  if (found.length === 0) {
     throw new UsageError(
-      `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(', ')}); pass a path or set "include" in migralint.config.json`,
+      `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(', ')} and for folders named like migrations below this one); pass a path, or run \`migralint init\` to write a config that names them`,
     );
   }
-  return folders.map((folder) => path.join(cwd, folder));
+  return {
+    inputs: found.map((candidate) => candidate.folder),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other) => path.join(candidate.folder, other, '**'))),
+    searched: found.map((candidate) => displayPath(candidate.folder, cwd)),
+  };
 }
 
 function filesFor(input: string, cwd: string): string[] {
@@ -63,7 +110,7 @@ function noFilesMessage(input: string, cwd: string): string {
  * Walks a folder recursively, skipping node_modules, .git and dot-folders.
  * Symbolic links are followed once: a link back to a folder already walked is skipped.
  */
-function walk(root: string): string[] {
+export function walk(root: string): string[] {
   const files: string[] = [];
   const visited = new Set<string>();
   const pending = [root];

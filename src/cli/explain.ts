@@ -5,8 +5,31 @@ import { frontendsOf } from '../engine/rule';
 
 export function findRule(name: string): RuleDefinition {
   const rule = allRules.find((candidate) => candidate.id === name || candidate.meta.aliases?.includes(name));
-  if (!rule) throw new UsageError(`Unknown rule "${name}" (see \`migralint rules\`)`);
-  return rule;
+  if (rule) return rule;
+  const suggestion = closestName(name, allRules.flatMap((candidate) => [candidate.id, ...(candidate.meta.aliases ?? [])]));
+  throw new UsageError(`Unknown rule "${name}"${suggestion ? `: did you mean ${suggestion}?` : ''} (see \`migralint rules\`)`);
+}
+
+/** The name nearest to a mistyped one (a few letters off), if any. */
+function closestName(name: string, names: readonly string[]): string | undefined {
+  const allowed = Math.max(2, Math.floor(name.length / 4));
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of names) {
+    const distance = editDistance(name.toLowerCase(), candidate);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** `migralint explain <rule>`: what it catches, why, the safe alternative, and its examples. */
@@ -29,6 +52,21 @@ function exampleSection(title: string, examples: readonly RuleExample[]): string
   const sql = examples.flatMap((example) => ('sql' in example && !example.options ? [example.sql] : []));
   if (sql.length === 0) return '';
   return `${title}:\n${sql.map((text) => text.replace(/^/gm, '    ')).join('\n\n')}`;
+}
+
+/** `migralint rules --format json`: every rule, with what `explain` says in short. */
+export function rulesJson(): string {
+  const rules = allRules.map((rule) => ({
+    id: rule.id,
+    aliases: rule.meta.aliases ?? [],
+    category: rule.meta.category,
+    severity: rule.meta.severity,
+    frontends: frontendsOf(rule.examples),
+    description: rule.meta.description,
+    help: rule.meta.help,
+    docs: `migralint explain ${rule.id}`,
+  }));
+  return `${JSON.stringify({ version: 1, rules }, null, 2)}\n`;
 }
 
 /** `migralint rules`: one line per rule. */

@@ -3,8 +3,18 @@ import * as path from 'node:path';
 import { UsageError } from '../config/errors';
 import { toPosix } from './discover';
 
+/** git failed: its own message (stderr), on one line. */
+class GitFailure extends Error {}
+
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  } catch (error) {
+    const { code, stderr, message } = error as NodeJS.ErrnoException & { stderr?: string };
+    if (code === 'ENOENT') throw new GitFailure('git is not installed (or not on PATH)');
+    const said = (stderr || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(' ');
+    throw new GitFailure(`git ${args[0]} failed: ${said}`);
+  }
 }
 
 function tryGit(args: string[], cwd: string): string | undefined {
@@ -15,10 +25,23 @@ function tryGit(args: string[], cwd: string): string | undefined {
   }
 }
 
+/** Runs a git mode, turning any failure of git into one line naming the flag. */
+function asUsage<T>(flag: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof GitFailure) throw new UsageError(`${flag}: ${error.message}`);
+    throw error;
+  }
+}
+
 function repositoryRoot(cwd: string, flag: string): string {
-  const root = tryGit(['rev-parse', '--show-toplevel'], cwd);
-  if (root === undefined) throw new UsageError(`${flag} needs a git repository, and ${cwd} is not inside one`);
-  return root.trim();
+  try {
+    return git(['rev-parse', '--show-toplevel'], cwd).trim();
+  } catch (error) {
+    if (error instanceof GitFailure && /not a git repository/i.test(error.message)) throw new UsageError(`${flag} needs a git repository, and ${cwd} is not inside one`);
+    throw error;
+  }
 }
 
 const splitNul = (output: string) => output.split('\0').filter((entry) => entry.length > 0);
@@ -46,6 +69,10 @@ export interface ChangedFiles {
  * staged, unstaged and untracked. Renamed files are not new (-M, and only A/M kept).
  */
 export function changedSince(ref: string, cwd: string): ChangedFiles {
+  return asUsage(`--since ${ref}`, () => changedSinceRef(ref, cwd));
+}
+
+function changedSinceRef(ref: string, cwd: string): ChangedFiles {
   const root = repositoryRoot(cwd, '--since');
   if (tryGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root) === undefined) {
     const shallow = tryGit(['rev-parse', '--is-shallow-repository'], root)?.trim() === 'true';
@@ -67,6 +94,10 @@ export function changedSince(ref: string, cwd: string): ChangedFiles {
 
 /** Files added or modified in the index (what the next commit holds), with their staged content. */
 export function stagedFiles(cwd: string): ChangedFiles & { content: Map<string, string> } {
+  return asUsage('--staged', () => stagedFilesOf(cwd));
+}
+
+function stagedFilesOf(cwd: string): ChangedFiles & { content: Map<string, string> } {
   const root = repositoryRoot(cwd, '--staged');
   const { added, modified } = addedAndModified(['--cached'], root);
   const content = new Map<string, string>();
@@ -74,4 +105,16 @@ export function stagedFiles(cwd: string): ChangedFiles & { content: Map<string, 
     content.set(file, git(['show', `:${toPosix(path.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
+}
+
+/**
+ * Of `files` (absolute paths), those in HEAD's tree: the others are new in the
+ * change being committed. Outside a repository every file counts as committed
+ * (nothing is known to be new); before the first commit none does.
+ */
+export function committedFiles(files: readonly string[], cwd: string): Set<string> {
+  const root = tryGit(['rev-parse', '--show-toplevel'], cwd)?.trim();
+  if (root === undefined) return new Set(files);
+  const listed = tryGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', ...files.map((file) => toPosix(path.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? '').map((file) => path.join(root, file)));
 }

@@ -4,18 +4,19 @@ import { UsageError } from '../config/errors';
 import { detectFrontend, isMigrationCandidate } from '../frontends/detect';
 import type { FrontendName } from '../model/file';
 import { toPosix } from './discover';
+import { findMigrationFolders } from './migration-folders';
+import { isRollbackFile } from '../frontends/sql/runner-markers';
+import { ciSnippets, snippetsText } from '../docs/ci-snippets';
+import { toolVersion } from './version';
 
 const CONFIG_NAME = 'migralint.config.json';
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'target']);
-const MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-/** Sub-folders that hold migrations for other databases (as some projects keep one set per database). */
-const OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
-const MAX_DEPTH = 6;
 
 interface FoundFolder {
   folder: string;
   frontend: FrontendName;
+  /** Forward migrations (rollback files are not counted). */
   files: number;
+  rollbackFiles: number;
   /** Sub-folders for other databases, excluded from the config. */
   otherDatabases: string[];
 }
@@ -24,7 +25,7 @@ interface FoundFolder {
 export function writeStarterConfig(cwd: string): string {
   const file = path.join(cwd, CONFIG_NAME);
   if (fs.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
-  const folders = findMigrationFolders(cwd);
+  const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
     include: folders.length > 0 ? folders.map((found) => `${found.folder}/**/*.${extensionsOf(found.frontend)}`) : ['migrations/**/*.{sql,js,ts}'],
@@ -52,41 +53,21 @@ function extensionsOf(frontend: FrontendName): string {
   return frontend === 'sql' ? 'sql' : '{js,ts,cjs,mjs,cts,mts}';
 }
 
-/** Folders named like migration folders, with the front-end most of their files need. */
-export function findMigrationFolders(root: string): FoundFolder[] {
-  const found: FoundFolder[] = [];
-  const visit = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (MIGRATION_FOLDER.test(entry.name)) {
-        const folder = describeFolder(root, full);
-        if (folder) found.push(folder);
-        continue;
-      }
-      visit(full, depth + 1);
-    }
-  };
-  visit(root, 0);
-  return found.sort((a, b) => a.folder.localeCompare(b.folder));
+/** Folders named like migration folders, with the front-end most of their forward migrations need. */
+export function describeMigrationFolders(root: string): FoundFolder[] {
+  return findMigrationFolders(root).flatMap((found) => describeFolder(root, found.folder, found.otherDatabases) ?? []);
 }
 
-function describeFolder(root: string, folder: string): FoundFolder | undefined {
+function describeFolder(root: string, folder: string, otherDatabases: string[]): FoundFolder | undefined {
   const counts = new Map<FrontendName, number>();
-  const otherDatabases: string[] = [];
+  let rollbackFiles = 0;
   const walk = (dir: string, depth: number) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (depth === 0 && OTHER_DATABASES.test(entry.name)) otherDatabases.push(entry.name);
-        else if (depth < 3 && !entry.name.startsWith('.')) walk(full, depth + 1);
+        if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith('.')) walk(full, depth + 1);
+      } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
+        rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
         const frontend = detectFrontend(full, fs.readFileSync(full, 'utf8'));
         if (frontend) counts.set(frontend, (counts.get(frontend) ?? 0) + 1);
@@ -96,59 +77,71 @@ function describeFolder(root: string, folder: string): FoundFolder | undefined {
   walk(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return undefined;
-  return { folder: toPosix(path.relative(root, folder)), frontend, files, otherDatabases };
+  return { folder: toPosix(path.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 
-/** `image: postgres:16`, `postgres:15-alpine`, `postgis/postgis:14-3.4` in compose files or CI workflows. */
+/**
+ * Images that run PostgreSQL, by the last part of their name, and the major version
+ * their tag names: `postgres:16-alpine`, `pgautoupgrade/pgautoupgrade:18-alpine`,
+ * `postgis/postgis:14-3.4`, `bitnami/postgresql:16`, `pgvector/pgvector:pg17`,
+ * `timescale/timescaledb:2.14.2-pg16`.
+ */
+const POSTGRES_IMAGES = /^(postgres|postgresql|postgis|pgautoupgrade|pgvector|timescaledb(-ha)?)$/i;
+const IMAGE_REFERENCE = /(?:\bimage:|^\s*FROM)\s*['"]?((?:[\w.-]+(?::\d+)?\/)*([\w.-]+)):([\w.-]+)/gim;
+
+function majorVersionOfTag(tag: string): number | undefined {
+  const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  // Before PostgreSQL 10 the major version had two parts (9.6).
+  const version = major < 10 && match[2] !== undefined ? Number(`${major}.${match[2]}`) : major;
+  return version >= 9 && version < 100 ? version : undefined;
+}
+
+/** The PostgreSQL version of the first PostgreSQL image in compose files, CI workflows or Dockerfiles. */
 export function detectPostgresVersion(root: string): { version: number; source: string } | undefined {
-  const candidates = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
-  const workflows = path.join(root, '.github', 'workflows');
-  if (fs.existsSync(workflows)) candidates.push(...fs.readdirSync(workflows).map((name) => path.join('.github', 'workflows', name)));
-  candidates.push('.gitlab-ci.yml');
+  const inRoot = readNames(root);
+  const candidates = [
+    ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
+    ...readNames(path.join(root, '.github', 'workflows')).map((name) => path.join('.github', 'workflows', name)),
+    ...inRoot.filter((name) => name === '.gitlab-ci.yml' || /^Dockerfile/i.test(name)),
+  ];
   for (const candidate of candidates) {
-    const file = path.join(root, candidate);
-    if (!fs.existsSync(file)) continue;
-    const match = /image:\s*['"]?(?:[\w.-]+\/)*(?:postgres|postgis)(?:\/[\w-]+)?:(\d+)/i.exec(fs.readFileSync(file, 'utf8'));
-    if (match) return { version: Number(match[1]), source: candidate };
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, candidate), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(IMAGE_REFERENCE)) {
+      const version = POSTGRES_IMAGES.test(match[2]) ? majorVersionOfTag(match[3]) : undefined;
+      if (version !== undefined) return { version, source: candidate };
+    }
   }
   return undefined;
 }
 
-function report(folders: FoundFolder[], pgVersion: { version: number; source: string } | undefined, include: string[]): string {
+function readNames(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function report(found: FoundFolder[], pgVersion: { version: number; source: string } | undefined, include: string[]): string {
   const lines = [`Wrote ${CONFIG_NAME}.`];
-  if (folders.length === 0) lines.push('No migrations folder found: edit "include" to point at yours.');
-  for (const found of folders) {
-    const others = found.otherDatabases.length > 0 ? `; excluded ${found.otherDatabases.map((other) => `${other}/`).join(', ')} (not PostgreSQL)` : '';
-    lines.push(`  ${found.folder}/: ${found.files} ${found.frontend} migration${found.files === 1 ? '' : 's'}${others}`);
+  if (found.length === 0) lines.push('No migrations folder found: edit "include" to point at yours.');
+  for (const folder of found) {
+    const others = folder.otherDatabases.length > 0 ? `; excluded ${folder.otherDatabases.map((other) => `${other}/`).join(', ')} (not PostgreSQL)` : '';
+    const rollback = folder.rollbackFiles > 0 ? ` (and ${folder.rollbackFiles} rollback file${folder.rollbackFiles === 1 ? '' : 's'}, not linted)` : '';
+    lines.push(`  ${folder.folder}/: ${folder.files} ${folder.frontend} migration${folder.files === 1 ? '' : 's'}${rollback}${others}`);
   }
   lines.push(
     pgVersion
       ? `  PostgreSQL ${pgVersion.version} (from ${toPosix(pgVersion.source)})`
       : '  PostgreSQL 15 assumed: set "pgVersion" to your server\'s version',
   );
-  const folder = folders[0]?.folder ?? path.posix.dirname(include[0].split('*')[0].replace(/\/$/, '') + '/x');
-  lines.push(
-    '',
-    'pre-commit (.pre-commit-config.yaml):',
-    '  - repo: https://github.com/migralint/migralint',
-    '    rev: v0.1.0',
-    '    hooks:',
-    '      - id: migralint',
-    `        files: ^${folder}/`,
-    '',
-    'GitHub Actions (a job step, after actions/checkout with fetch-depth: 0):',
-    '  - uses: migralint/migralint@v0.1.0',
-    '    with:',
-    '      since: origin/${{ github.base_ref }}',
-    '',
-    'GitLab CI:',
-    '  migralint:',
-    '    image: node:20',
-    '    script:',
-    '      - npx --yes migralint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format gitlab -o gl-code-quality-report.json',
-    '    artifacts:',
-    '      reports:',
-    '        codequality: gl-code-quality-report.json',
-  );
-  return lines.join('\n') + '\n';
+  const folders = found.length > 0 ? found.map((folder) => folder.folder) : [include[0].split('/*')[0]];
+  return `${lines.join('\n')}\n\n${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }

@@ -13,7 +13,8 @@ import { type LintOptions, type SkippedFile, type TextAnalysis, checkAnalysis, i
 import { isDjangoMigrationPath } from '../frontends/detect';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
-import { defaultInputs, discoverFiles, displayPath, toPosix } from './discover';
+import { displayPath, toPosix } from './discover';
+import { type RunPlan, planRun, selectContext } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { WorkResult } from './analysis-worker';
 import type { ContextDigest, LintCache } from './cache';
@@ -21,11 +22,10 @@ import type { CliIO } from './io';
 import { describe } from './describe-error';
 import { openReport } from './report-output';
 
-// Worker threads, the cache and git load only for runs that use them (they pull in
-// node:worker_threads, node:crypto and node:child_process): a plain run starts faster.
+// Worker threads and the cache load only for runs that use them (they pull in
+// node:worker_threads and node:crypto): a plain run starts faster.
 const loadPool = () => (require('./analysis-pool') as typeof import('./analysis-pool')).AnalysisPool;
 const loadCache = () => require('./cache') as typeof import('./cache');
-const loadGit = () => require('./git') as typeof import('./git');
 // Django migrations are read (with the Python parser) only in runs that have some.
 const loadDjango = () => require('./django-migrations') as typeof import('./django-migrations');
 
@@ -66,13 +66,12 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
 
   const readsStdin = args.paths.includes('-') || (args.paths.length === 0 && args.stdinFilepath !== undefined);
-  const pathInputs = args.paths.filter((input) => input !== '-');
-  const discovery = { cwd: io.cwd, exclude: loaded.config.exclude ?? [], baseDir };
-  const files =
-    pathInputs.length > 0 || !readsStdin
-      ? discoverFiles(pathInputs.length > 0 ? pathInputs : defaultInputs(loaded.config.include, baseDir, io.cwd), discovery)
-      : [];
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
+  const pathInputs = args.paths.filter((input) => input !== '-');
+  const plan: RunPlan =
+    pathInputs.length > 0 || !readsStdin
+      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty })
+      : { files: [], isNew: () => false };
 
   let failed = false;
   // Everything that changes a file's result besides its text: the cache key, and what worker threads need.
@@ -130,27 +129,17 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     }
   };
 
-  // Files are linted in path order (migration order), each with what earlier ones tell it.
-  const targets = gitTargets(args, io.cwd);
   // The report is written as the run goes (formats that can), so memory stays flat.
   const reportOutput = openReport(args, io, version);
-  const linted = new Set(files);
-  const readsHistory =
-    !targets || [...targets.files].some((file) => linted.has(file) && mayUseHistory(targets.staged?.get(file) ?? readOrEmpty(file)));
+  // Files are linted in path order (migration order), each with what earlier ones tell it.
   const context: MigrationContext = { newTables: [], history: [] };
-  // Texts read ahead of their turn (context files tested below, and files sent to workers).
-  const texts = new Map<string, string | undefined>();
-  const django = await prepareDjango(files, targets, invalidUtf8, io);
-  const work = inDjangoOrder(files, django?.order).flatMap((file) => {
-    const isTarget = !targets || targets.files.has(file);
-    if (!isTarget) {
-      // An unchanged migration is read only for context that later ones depend on.
-      const text = readsHistory ? readOrEmpty(file) : '';
-      if (!mayInformLaterMigrations(text)) return [];
-      texts.set(file, text);
-    }
-    return [{ file, isTarget, shownAs: displayPath(file, io.cwd) }];
-  });
+  // Texts read ahead of their turn (context files tested by selectContext, and files sent to workers).
+  const django = await prepareDjango(plan, invalidUtf8, io);
+  const selected = selectContext({ ...plan, files: inDjangoOrder(plan.files, django?.order) }, readOrEmpty);
+  const texts = new Map<string, string | undefined>(selected.texts);
+  const work = selected.work.map(({ file, reported }) => ({ file, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
+  let lastTarget = work.length - 1;
+  while (lastTarget >= 0 && !work[lastTarget].isTarget) lastTarget--;
   // Large runs lint on worker threads, ahead of the main thread, which takes the results in order.
   const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
   // Started for the first file that needs linting: a run answered from the cache starts no threads.
@@ -163,7 +152,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   };
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
-    if (!texts.has(item.file)) texts.set(item.file, targets?.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
+    if (!texts.has(item.file)) texts.set(item.file, plan.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
   const prefetch = (index: number) => {
@@ -191,8 +180,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     if (result?.context) {
       context.history.push(...result.context.historyOperations);
       contextDigest?.add(result.context.historyOperations);
-      // In git modes, a table created by a migration added in this change is new for the later ones.
-      if (targets?.added.has(file)) {
+      // A table created by a migration new in this change is new for the later ones (it has no rows or readers yet).
+      if (result.context.createdTables.length > 0 && index < lastTarget && isTarget && plan.isNew(file)) {
         context.newTables.push(...result.context.createdTables);
         contextDigest?.add(result.context.createdTables);
       }
@@ -224,58 +213,20 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
  * Django migrations are replayed in Django's order (with the other migrations of
  * their apps and of the apps they depend on) before the run checks any of them.
  */
-async function prepareDjango(
-  files: readonly string[],
-  targets: GitTargets | undefined,
-  invalidUtf8: Map<string, number>,
-  io: CliIO,
-): Promise<import('./django-migrations').DjangoRun | undefined> {
+async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io: CliIO): Promise<import('./django-migrations').DjangoRun | undefined> {
+  const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return undefined;
   await prepareLinting(); // RunSQL's SQL goes through PostgreSQL's parser
-  return loadDjango().prepareDjangoRun(files, (file) => targets?.staged?.get(file) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+  return loadDjango().prepareDjangoRun(files, (file) => plan.staged?.get(file) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
 }
 
 /** The run's files in path order, except that Django migrations take their slots in Django's order. */
-function inDjangoOrder(files: readonly string[], djangoOrder: readonly string[] | undefined): string[] {
-  if (!djangoOrder || djangoOrder.length === 0) return [...files];
-  const ordered = new Set(djangoOrder);
-  const queue = [...djangoOrder];
-  return files.map((file) => (ordered.has(file) ? (queue.shift() as string) : file));
-}
-
-interface GitTargets {
-  files: Set<string>;
-  /** New migrations: the tables they create count as new for later ones. */
-  added: Set<string>;
-  /** With --staged: the index content of each staged file. */
-  staged?: Map<string, string>;
-}
-
-function gitTargets(args: LintArgs, cwd: string): GitTargets | undefined {
-  if (args.staged) {
-    const staged = loadGit().stagedFiles(cwd);
-    return { files: staged.changed, added: staged.added, staged: staged.content };
-  }
-  if (args.since !== undefined) {
-    const since = loadGit().changedSince(args.since, cwd);
-    return { files: since.changed, added: since.added };
-  }
-  return undefined;
-}
-
-/**
- * Whether an unchanged migration's text holds context later ones depend on: a
- * CHECK (col IS NOT NULL) or its validation. Cheap text tests skip the rest, and
- * older migrations are not read at all when no changed one sets NOT NULL, so a
- * pre-commit run in a large repository reads little.
- */
-function mayInformLaterMigrations(text: string): boolean {
-  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(|__isnull/i.test(text);
-}
-
-/** Whether a changed migration's text may set NOT NULL, which history can excuse. */
-function mayUseHistory(text: string): boolean {
-  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn|AlterField/i.test(text);
+function inDjangoOrder(files: RunPlan['files'], djangoOrder: readonly string[] | undefined): RunPlan['files'] {
+  if (!djangoOrder || djangoOrder.length === 0) return files;
+  const byFile = new Map(files.map((item) => [item.file, item]));
+  const queue = djangoOrder.filter((file) => byFile.has(file));
+  const ordered = new Set(queue);
+  return files.map((item) => (ordered.has(item.file) ? (byFile.get(queue.shift() as string) as RunPlan['files'][number]) : item));
 }
 
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */

@@ -5,27 +5,43 @@ import { describe } from './describe-error';
 import { EXIT_CLEAN, EXIT_FAILURE, runLint } from './lint-command';
 import { toolVersion } from './version';
 
+export interface CliOutcome {
+  exitCode: number;
+  /** Whether this was a lint run that got as far as linting (what a code cache made from it should hold). */
+  linted: boolean;
+}
+
 /** Runs the CLI and resolves to the exit code. Errors become one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  return (await run(argv, io)).exitCode;
+}
+
+/** `main`, also saying what kind of run it was (for bin/migralint). */
+export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<CliOutcome> {
   const version = toolVersion();
+  const done = (exitCode: number, linted = false): CliOutcome => ({ exitCode, linted });
   try {
     const command = await parseArgs(argv, version);
     switch (command.command) {
       case 'output':
         io.stdout.write(command.text);
-        return EXIT_CLEAN;
+        return done(EXIT_CLEAN);
       // Subcommands load their modules when used, so a lint run does not pay for them.
       case 'explain':
         io.stdout.write((require('./explain') as typeof import('./explain')).explainRule(command.rule));
-        return EXIT_CLEAN;
-      case 'rules':
-        io.stdout.write((require('./explain') as typeof import('./explain')).rulesTable());
-        return EXIT_CLEAN;
+        return done(EXIT_CLEAN);
+      case 'rules': {
+        const explain = require('./explain') as typeof import('./explain');
+        io.stdout.write(command.format === 'json' ? explain.rulesJson() : explain.rulesTable());
+        return done(EXIT_CLEAN);
+      }
       case 'init':
         io.stdout.write((require('./init') as typeof import('./init')).writeStarterConfig(io.cwd));
-        return EXIT_CLEAN;
-      case 'lint':
-        return await runLint(command.options, io, version);
+        return done(EXIT_CLEAN);
+      case 'lint': {
+        const exitCode = await runLint(command.options, io, version);
+        return done(exitCode, exitCode !== EXIT_FAILURE);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -34,6 +50,6 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stderr.write(`migralint: unexpected error: ${describe(error)} (set DEBUG=migralint for details)\n`);
       if (io.env.DEBUG === 'migralint') io.stderr.write(`${(error as Error).stack}\n`);
     }
-    return EXIT_FAILURE;
+    return done(EXIT_FAILURE);
   }
 }

@@ -1,9 +1,10 @@
 /**
- * How bin/migralint starts the CLI quickly. The build bundles the CLI into one
- * file (`main.bundle.js`, no module resolution per file) and stores V8's code
- * cache for it (`main.bundle.cache`, no JavaScript compilation for the code a
- * lint run needs). Both are optional: without them, or when V8 rejects the cache
- * (another Node.js version), the CLI loads from the compiled modules as usual.
+ * How bin/migralint starts the CLI quickly. The CLI is one file
+ * (`lib/migralint.js`, no module resolution per file) run with V8's code cache
+ * (`lib/migralint.cache`, no JavaScript compilation for the code a lint run
+ * needs). The cache is made by `npm run bundle`, or else by the first lint run
+ * of an installed copy, beside the bundle; where V8 rejects it (another Node.js
+ * version) or it is older than the bundle, it is made again.
  */
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,48 +17,58 @@ import * as vm from 'node:vm';
 // Set before any code is compiled: V8 accepts a code cache only under the flags it was made with.
 v8.setFlagsFromString('--liftoff-only');
 
-export const BUNDLE_FILE = path.join(__dirname, 'main.bundle.js');
-export const CODE_CACHE_FILE = path.join(__dirname, 'main.bundle.cache');
+export const BUNDLE_NAME = 'migralint.js';
+export const CODE_CACHE_NAME = 'migralint.cache';
 
-type Main = typeof import('./main').main;
+type Run = typeof import('./main').run;
 
 export interface LoadedCli {
-  main: Main;
-  /** The compiled bundle, when the CLI came from it: its code cache can be written. */
-  script?: vm.Script;
+  run: Run;
+  /** The compiled bundle: its code cache can be written. */
+  script: vm.Script;
   /** Whether V8 used the stored code cache. */
   usedCodeCache: boolean;
+  codeCacheFile: string;
 }
 
-export function loadCli(options: { codeCache?: boolean } = {}): LoadedCli {
-  let source: string;
-  try {
-    source = fs.readFileSync(BUNDLE_FILE, 'utf8');
-  } catch {
-    return { main: (require('./main') as typeof import('./main')).main, usedCodeCache: false };
-  }
-  const cachedData = options.codeCache === false ? undefined : readOptional(CODE_CACHE_FILE);
+/** Loads the bundle in `dir` (lib/, where this file is bundled to). */
+export function loadCli(options: { dir?: string; codeCache?: boolean } = {}): LoadedCli {
+  const dir = options.dir ?? __dirname;
+  const bundleFile = path.join(dir, BUNDLE_NAME);
+  const codeCacheFile = path.join(dir, CODE_CACHE_NAME);
+  const source = fs.readFileSync(bundleFile, 'utf8');
+  const cachedData = options.codeCache === false ? undefined : readCodeCache(codeCacheFile, bundleFile);
   // The same wrapper Node.js puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: BUNDLE_FILE, cachedData });
-  const bundle = { exports: {} as { main?: Main } };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(
-    bundle.exports,
-    bundle.exports,
-    createRequire(BUNDLE_FILE),
-    bundle,
-    BUNDLE_FILE,
-    __dirname,
-  );
-  if (typeof bundle.exports.main !== 'function') throw new Error(`${BUNDLE_FILE} does not export main: run npm run build`);
-  return { main: bundle.exports.main, script, usedCodeCache: cachedData !== undefined && script.cachedDataRejected === false };
+  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
+  const bundle = { exports: {} as { run?: Run } };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, createRequire(bundleFile), bundle, bundleFile, dir);
+  if (typeof bundle.exports.run !== 'function') throw new Error(`${bundleFile} does not export the CLI`);
+  return { run: bundle.exports.run, script, usedCodeCache: cachedData !== undefined && script.cachedDataRejected === false, codeCacheFile };
 }
 
-function readOptional(file: string): Buffer | undefined {
+/**
+ * The stored code cache, unless the bundle changed after it was written (a
+ * checkout of another commit): V8 checks a cache against the source's length
+ * only, so a cache for other code of the same length would be accepted.
+ */
+function readCodeCache(codeCacheFile: string, bundleFile: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    if (fs.statSync(codeCacheFile).mtimeMs < fs.statSync(bundleFile).mtimeMs) return undefined;
+    return fs.readFileSync(codeCacheFile);
   } catch {
     return undefined;
+  }
+}
+
+/** Stores what V8 compiled during a lint run as the code cache, written whole or not at all. Failing to write only costs time. */
+export function saveCodeCache(cli: LoadedCli): void {
+  const temporary = `${cli.codeCacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, cli.script.createCachedData());
+    fs.renameSync(temporary, cli.codeCacheFile);
+  } catch {
+    fs.rmSync(temporary, { force: true });
   }
 }
 
@@ -77,7 +88,9 @@ export function start(argv: readonly string[]): void {
     if (error.code !== 'EPIPE') process.stderr.write(`migralint: cannot write the report: ${error.message.split('\n')[0]}\n`);
     process.exit(2);
   });
-  void cli.main(argv).then((code) => {
-    process.exitCode = code;
+  void cli.run(argv).then(({ exitCode, linted }) => {
+    process.exitCode = exitCode;
+    // The first lint run of an installed copy leaves the code cache for the next ones.
+    if (linted && !cli.usedCodeCache) saveCodeCache(cli);
   });
 }

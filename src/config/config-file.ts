@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors';
+import { parseJson } from './jsonc';
 
 export type FrontendSetting = 'sql' | 'knex' | 'typeorm' | 'django';
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -58,21 +59,24 @@ function readConfigText(file: string): string {
 }
 
 function packageSection(file: string): unknown {
+  let text: string;
   try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { migralint?: unknown }).migralint;
+    text = fs.readFileSync(file, 'utf8');
   } catch {
-    return undefined; // a broken package.json is npm's problem, not a migralint config
+    return undefined; // an unreadable package.json is npm's problem, not a migralint config
+  }
+  try {
+    return (JSON.parse(text) as { migralint?: unknown } | null)?.migralint;
+  } catch {
+    // A broken package.json is npm's problem, unless it holds migralint's config: then that config cannot be read.
+    if (!/"migralint"\s*:/.test(text)) return undefined;
+    return (parseJson(text, `${file} (which holds the "migralint" config)`, { comments: false }) as { migralint?: unknown } | null)?.migralint;
   }
 }
 
+/** A config file's text, as JSONC (comments and trailing commas allowed, as in tsconfig.json). */
 export function parseConfigFile(file: string, text: string): ConfigFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`Invalid JSON in config file ${file}: ${(error as Error).message}`);
-  }
-  return validateConfig(value, file);
+  return validateConfig(parseJson(text, `config file ${file}`, { comments: true }), file);
 }
 
 type Validator = (value: unknown, key: string, where: string) => void;

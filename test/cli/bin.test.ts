@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** These run the real executable, as users and CI do; `npm test` builds dist/ first. */
+/** These run the real executable, as users and CI do: bin/migralint and the committed lib/. */
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'migralint');
 
@@ -67,35 +67,75 @@ test('large runs lint on worker threads with exactly the results of a single thr
 });
 
 describe('start-up from the bundle', () => {
-  const CLI_DIR = path.join(ROOT, 'dist', 'src', 'cli');
+  const FIXTURE = 'fixtures/sql/000004_users_require_phone.up.sql';
 
-  /** Loads the CLI the way bin/migralint does, in a fresh process, and says where it came from. */
-  function loadIn(dir: string, argv: string[]) {
-    const script = `const cli = require(${JSON.stringify(path.join(dir, 'start.js'))}).loadCli();
-cli.main(${JSON.stringify(argv)}).then((code) => console.error(JSON.stringify({ code, bundle: cli.script !== undefined, codeCache: cli.usedCodeCache })));`;
-    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    return { stdout: run.stdout, loaded: JSON.parse(run.stderr.trim().split('\n').pop() ?? '{}') as { code: number; bundle: boolean; codeCache: boolean } };
+  /** A copy of lib/ inside the repository (so that packages and package.json resolve as they do for lib/), with no code cache. */
+  function libCopy(): string {
+    const copy = fs.mkdtempSync(path.join(ROOT, 'dist', 'start-test-'));
+    for (const file of fs.readdirSync(path.join(ROOT, 'lib')).filter((name) => name.endsWith('.js'))) fs.copyFileSync(path.join(ROOT, 'lib', file), path.join(copy, file));
+    return copy;
   }
 
-  test('the build makes a bundle and a code cache that V8 accepts', () => {
-    const run = loadIn(CLI_DIR, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']);
-    expect(run.loaded).toEqual({ code: 1, bundle: true, codeCache: true });
-    expect(run.stdout).toContain('fixtures/sql/000004_users_require_phone.up.sql:');
-  });
+  /** Runs the copy the way bin/migralint does, in a fresh process. */
+  function startIn(dir: string, argv: string[]) {
+    return spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(dir, 'start.js'))}).start(${JSON.stringify(argv)})`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+  }
 
-  test('a code cache V8 rejects (another Node.js version, a damaged file) only costs time', () => {
-    // A copy beside the real one, so that packages and package.json resolve as they do for dist/.
-    const copy = fs.mkdtempSync(path.join(ROOT, 'dist', 'start-test-'));
+  /** Loads the copy and says whether V8 took its code cache. */
+  function loadIn(dir: string) {
+    const script = `const cli = require(${JSON.stringify(path.join(dir, 'start.js'))}).loadCli();
+cli.run(${JSON.stringify([FIXTURE, '--format', 'compact'])}).then(({ exitCode }) => console.error(JSON.stringify({ exitCode, codeCache: cli.usedCodeCache })));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    return { stdout: run.stdout, loaded: JSON.parse(run.stderr.trim().split('\n').pop() ?? '{}') as { exitCode: number; codeCache: boolean } };
+  }
+
+  const withCopy = (check: (copy: string) => void) => {
+    const copy = libCopy();
     try {
-      for (const file of ['start.js', 'main.bundle.js']) fs.copyFileSync(path.join(CLI_DIR, file), path.join(copy, file));
-      fs.writeFileSync(path.join(copy, 'main.bundle.cache'), Buffer.from('not a V8 code cache'));
-      const run = loadIn(copy, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']);
-      expect(run.loaded).toEqual({ code: 1, bundle: true, codeCache: false });
-      expect(run.stdout).toBe(loadIn(CLI_DIR, ['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'compact']).stdout);
+      check(copy);
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
-  });
+  };
+
+  test('an installed copy writes its code cache on its first lint run, and V8 accepts it on the next', () =>
+    withCopy((copy) => {
+      expect(loadIn(copy).loaded).toEqual({ exitCode: 1, codeCache: false });
+      const first = startIn(copy, [FIXTURE, '--format', 'compact']);
+      expect(first.status).toBe(1);
+      expect(fs.readdirSync(copy).filter((name) => !name.endsWith('.js'))).toEqual(['migralint.cache']);
+      const second = loadIn(copy);
+      expect(second.loaded).toEqual({ exitCode: 1, codeCache: true });
+      expect(second.stdout).toBe(first.stdout);
+    }));
+
+  test('a run that lints nothing (--version, a usage error) writes no code cache', () =>
+    withCopy((copy) => {
+      expect(startIn(copy, ['--version']).status).toBe(0);
+      expect(startIn(copy, ['no/such/file.sql']).status).toBe(2);
+      expect(fs.readdirSync(copy).filter((name) => !name.endsWith('.js'))).toEqual([]);
+    }));
+
+  test('a code cache V8 rejects (another Node.js version, a damaged file) only costs time, and is made again', () =>
+    withCopy((copy) => {
+      fs.writeFileSync(path.join(copy, 'migralint.cache'), Buffer.from('not a V8 code cache'));
+      const rejected = loadIn(copy);
+      expect(rejected.loaded).toEqual({ exitCode: 1, codeCache: false });
+      startIn(copy, [FIXTURE]);
+      expect(loadIn(copy)).toEqual({ ...rejected, loaded: { exitCode: 1, codeCache: true } });
+    }));
+
+  test('a code cache older than the bundle (a checkout of another commit) is not used', () =>
+    withCopy((copy) => {
+      startIn(copy, [FIXTURE]);
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(path.join(copy, 'migralint.js'), later, later);
+      expect(loadIn(copy).loaded).toEqual({ exitCode: 1, codeCache: false });
+    }));
 });
 
 test('a reader that closes the pipe early stops the run quietly, with no stack trace', async () => {

@@ -114,6 +114,30 @@ describe('--since', () => {
     expect(run.stderr).toMatch(/^migralint: --since origin\/main: origin\/main and HEAD share no history here, as in a shallow clone; fetch more of it/);
   });
 
+  test("--since '' is a usage error, not a run against nothing", async () => {
+    const run = await runCli(['db/migrations', '--since', ''], { cwd: root });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --since needs a git ref, such as --since origin/main\n' });
+  });
+
+  test("a failure of git itself is git's own message, on one line", async () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-broken-'));
+    git(broken, 'init', '-q', '-b', 'main');
+    write(broken, { 'm/001.sql': 'SELECT 1;\n' });
+    git(broken, 'add', '.');
+    git(broken, 'commit', '-q', '-m', 'one');
+    git(broken, 'checkout', '-q', '-b', 'feature');
+    write(broken, { 'm/002.sql': 'SELECT 2;\n' });
+    git(broken, 'add', '.');
+    git(broken, 'commit', '-q', '-m', 'two');
+    // The tree of main's commit is lost (new objects are loose files): git finds the commit, not what it holds.
+    const tree = git(broken, 'rev-parse', 'main^{tree}').trim();
+    fs.rmSync(path.join(broken, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    const run = await runCli(['m', '--since', 'main'], { cwd: broken });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^migralint: --since main: git diff failed: (error|fatal): [^\n]*\b[0-9a-f]{40}\b[^\n]*\n$/);
+  });
+
   test('outside a git repository it says so', async () => {
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-plain-'));
     write(plain, { 'm/1.sql': 'SELECT 1;' });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allRules } from '../../rules';
 import { runCli, tempProject, withFailingRead } from './run-cli';
 
 const DROP = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN age;\n";
@@ -253,6 +254,39 @@ describe('explain, rules and init', () => {
     expect(run.stdout).toMatch(/^prefer-timestamptz: /);
   });
 
+  test('explain of a mistyped rule suggests the nearest one', async () => {
+    expect(await runCli(['explain', 'ban-drop-colum'], { cwd: tempProject({}) })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'migralint: Unknown rule "ban-drop-colum": did you mean ban-drop-column? (see `migralint rules`)\n',
+    });
+    expect((await runCli(['explain', 'prefer-timestamp-z'], { cwd: tempProject({}) })).stderr).toContain('did you mean prefer-timestamptz?');
+    expect((await runCli(['explain', 'no-such-thing'], { cwd: tempProject({}) })).stderr).toBe('migralint: Unknown rule "no-such-thing" (see `migralint rules`)\n');
+  });
+
+  test('rules --format json prints JSON: every rule with its metadata', async () => {
+    const run = await runCli(['rules', '--format', 'json'], { cwd: tempProject({}) });
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { version: number; rules: Array<Record<string, unknown>> };
+    expect(document.version).toBe(1);
+    expect(document.rules.map((rule) => rule.id)).toEqual(allRules.map((rule) => rule.id));
+    expect(document.rules.find((rule) => rule.id === 'prefer-timestamptz')).toEqual({
+      id: 'prefer-timestamptz',
+      aliases: ['prefer-timestamp-tz'],
+      category: 'conventions',
+      severity: 'off',
+      frontends: ['sql', 'knex', 'typeorm', 'django'],
+      description: 'A timestamp column without time zone',
+      help: 'Use timestamptz (timestamp with time zone).',
+      docs: 'migralint explain prefer-timestamptz',
+    });
+    expect(await runCli(['rules', '--format', 'sarif'], { cwd: tempProject({}) })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'migralint: --format "sarif": rules prints a table, or JSON with --format json\n',
+    });
+  });
+
   test('rules lists every rule with its category and default severity', async () => {
     const run = await runCli(['rules'], { cwd: tempProject({}) });
     const lines = run.stdout.trimEnd().split('\n');
@@ -283,7 +317,7 @@ describe('explain, rules and init', () => {
     expect(first.stdout).toContain('  db/migrations/: 2 sql migrations\n');
     expect(first.stdout).toContain('  server/src/database/migrations/: 1 typeorm migration; excluded mysql/ (not PostgreSQL)\n');
     expect(first.stdout).toContain('  PostgreSQL 16 (from docker-compose.yml)\n');
-    expect(first.stdout).toContain('      - id: migralint\n        files: ^db/migrations/\n');
+    expect(first.stdout).toContain('      - id: migralint\n        files: ^(db/migrations|server/src/database/migrations)/\n');
     expect(first.stdout).toContain('codequality: gl-code-quality-report.json');
 
     const lint = await runCli(['--format', 'json'], { cwd });

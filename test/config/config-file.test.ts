@@ -60,8 +60,34 @@ describe('validating the config', () => {
     expect(() => parseConfigFile('cfg.json', text)).toThrow(new UsageError(message));
   });
 
-  test('invalid JSON names the file', () => {
-    expect(() => parseConfigFile('cfg.json', '{"rules": }')).toThrow(/^Invalid JSON in config file cfg\.json: /);
+  test.each([
+    ['{"rules": }', 'line 1, column 11: expected a value'],
+    ['{\n  "pgVersion": 15\n  "include": ["db/**"]\n}', 'line 3, column 3: expected a comma'],
+    ['{\r\n  "include": ["db/**"\r\n}', 'line 3, column 1: expected a comma'],
+    ['{\n\t"pgVersion" 15\n}', 'line 2, column 14: expected a colon'],
+    ['{ "pgVersion": 15 /* unclosed', 'line 1, column 19: unclosed comment'],
+    ["{ 'pgVersion': 15 }", 'line 1, column 3: unexpected character'],
+  ])('a JSON syntax error names the file, the line and the column: %j', (text, where) => {
+    expect(() => parseConfigFile('cfg.json', text)).toThrow(new UsageError(`Invalid JSON in config file cfg.json at ${where}`));
+  });
+
+  test('comments and trailing commas are accepted, as in tsconfig.json (JSONC)', () => {
+    const text = '// migralint\n{\n  /* our server */\n  "pgVersion": 16, // in production\n  "rules": { "ban-drop-table": "warn", },\n}\n';
+    expect(parseConfigFile('cfg.json', text)).toEqual({ pgVersion: 16, rules: { 'ban-drop-table': 'warn' } });
+  });
+});
+
+describe('a package.json that cannot be parsed', () => {
+  test('with a "migralint" key, it is an error naming the file, line and column', () => {
+    const root = tempTree({ 'package.json': '{\n  "name": "app",\n  "migralint": { "pgVersion": 16 }\n  "scripts": {}\n}\n' });
+    expect(() => loadConfig(root)).toThrow(
+      new UsageError(`Invalid JSON in ${path.join(root, 'package.json')} (which holds the "migralint" config) at line 4, column 3: expected a comma`),
+    );
+  });
+
+  test('without one, it is not a migralint config: the walk goes on', () => {
+    const root = tempTree({ 'migralint.config.json': '{"pgVersion": 14}', 'app/package.json': '{ "name": "app", }' });
+    expect(loadConfig(path.join(root, 'app')).config).toEqual({ pgVersion: 14 });
   });
 });
 

@@ -26,10 +26,13 @@ describe('the GitHub Action', () => {
     runs: { using: string; steps: Array<{ run?: string; uses?: string; id?: string }> };
   };
 
-  test('is a composite action that installs from the lock file and runs the bin', () => {
+  test('is a composite action that installs the package packed from its own checkout, not the repository', () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps[0].run).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(action.runs.steps[1].run).toContain('node "$GITHUB_ACTION_PATH/bin/migralint"');
+    const install = action.runs.steps[0].run ?? '';
+    expect(install).toContain('npm pack --silent');
+    expect(install).toMatch(/npm install --prefix "\$dir" --ignore-scripts .*"\$dir\/\$tarball"/);
+    expect(install).not.toMatch(/npm ci/);
+    expect(action.runs.steps[1].run).toContain('"$MIGRALINT" $MIGRALINT_PATHS');
   });
 
   test('annotates with --format github, uploads SARIF, and fails on errors at the end', () => {

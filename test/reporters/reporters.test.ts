@@ -202,13 +202,25 @@ describe('github', () => {
 });
 
 describe('junit', () => {
-  test('is well-formed XML with a suite per file and a failing case per finding', () => {
+  test('is well-formed XML with a suite per file and a case per finding; only errors fail', () => {
     const report = formatResults(junit, results, context);
     expect(XMLValidator.validate(report)).toBe(true);
-    expect(report).toContain('<testsuites name="migralint" tests="4" failures="2" errors="0">');
-    expect(report).toContain('<testsuite name="db/migrations/0003_users.sql" tests="2" failures="2" errors="0" skipped="0">');
+    expect(report).toContain('<testsuites name="migralint" tests="4" failures="1" errors="0">');
+    expect(report).toContain('<testsuite name="db/migrations/0003_users.sql" tests="2" failures="1" errors="0" skipped="0">');
+    expect(report.match(/<failure /g)).toHaveLength(1);
     expect(report).toContain('<failure type="ban-drop-column" message="Dropping column &quot;users&quot;.&quot;age&quot; breaks application code that still reads or writes it.">');
     expect(report).toContain('<testsuite name="db/migrations/0004_ok.sql" tests="1" failures="0" errors="0" skipped="0">');
+  });
+
+  test('a warning is a passing case with its text in <system-out>, so a run that exits 0 is green', () => {
+    const warning = results[0].findings.find((finding) => finding.severity === 'warning');
+    const report = formatResults(junit, [{ ...results[0], findings: warning ? [warning] : [] }], context);
+    expect(warning).toBeDefined();
+    expect(report).toContain('<testsuites name="migralint" tests="1" failures="0" errors="0">');
+    expect(report).not.toContain('<failure');
+    expect(report).toContain(
+      `    <testcase name="${warning?.rule} at ${warning?.line}:${warning?.column}" classname="db/migrations/0003_users.sql" file="db/migrations/0003_users.sql" line="${warning?.line}">\n      <system-out>warning db/migrations/0003_users.sql:`,
+    );
   });
 });
 

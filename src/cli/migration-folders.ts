@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Folders that hold migrations, recognised by name: what `init` looks for, what a
+ * run with no path and no config lints where none of the usual folders exists,
+ * and what bounds the context of a migration file given by name.
+ */
+export const MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
+/** Sub-folders that hold migrations for other databases (as some projects keep one set per database). */
+export const OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
+/** Build output, dependencies and virtual environments (Django's own code has a migrations/ folder): never searched. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'target', 'site-packages', '__pycache__', 'venv', 'env']);
+const MAX_DEPTH = 6;
+
+export interface MigrationFolder {
+  /** Absolute path. */
+  folder: string;
+  /** Names of its sub-folders for other databases, which are not PostgreSQL migrations. */
+  otherDatabases: string[];
+}
+
+/** The outermost folders below `root` named like migration folders (depth-limited; dependencies, build output and dot-folders skipped). */
+export function findMigrationFolders(root: string): MigrationFolder[] {
+  const found: MigrationFolder[] = [];
+  const visit = (dir: string, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const entry of readDirectories(dir)) {
+      if (entry.startsWith('.') || SKIPPED_FOLDERS.has(entry)) continue;
+      const full = path.join(dir, entry);
+      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      else visit(full, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return found.sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+/** The outermost folder named like a migration folder that holds `file`, below `root`. */
+export function enclosingMigrationFolder(file: string, root: string): MigrationFolder | undefined {
+  const relative = path.relative(root, path.dirname(file));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const parts = relative.split(path.sep).filter(Boolean);
+  const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
+  if (index < 0) return undefined;
+  const folder = path.join(root, ...parts.slice(0, index + 1));
+  return { folder, otherDatabases: otherDatabasesIn(folder) };
+}
+
+function otherDatabasesIn(folder: string): string[] {
+  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+}
+
+function readDirectories(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
