@@ -26,6 +26,8 @@ export default defineRule({
     message: ({ table, column, detail }) =>
       `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
     help: 'Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: true }],
+    safeLock: { rewrite: false },
     rationale: `Since PostgreSQL 11, \`ADD COLUMN … DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every

@@ -10,6 +10,12 @@ export default defineRule({
     message: ({ table, name }) =>
       `Adding foreign key ${name ? `"${name}" ` : ''}to "${table}" without NOT VALID checks every row while blocking writes to both tables.`,
     help: 'Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration.',
+    locks: [
+      { mode: 'ShareRowExclusiveLock', on: ['table', 'referencedTable'], rewrite: false, operations: ['addConstraint'] },
+      { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addColumn'] },
+      { mode: 'ShareRowExclusiveLock', on: ['referencedTable'], rewrite: false, operations: ['addColumn'] },
+    ],
+    safeLock: { mode: 'ShareRowExclusiveLock', rewrite: false },
     rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 

@@ -10,6 +10,7 @@ export default defineRule({
     message: ({ table, column }) =>
       `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
     help: 'Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.

@@ -10,6 +10,11 @@ export default defineRule({
     message: ({ table }) =>
       `Adding a primary key to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
     help: 'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX.',
+    locks: [
+      { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addConstraint'] },
+      { mode: 'AccessExclusiveLock', on: ['table'], rewrite: true, operations: ['addColumn'] },
+    ],
+    safeLock: { rewrite: false },
     rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 

@@ -10,6 +10,7 @@ export default defineRule({
     message: ({ table, column }) =>
       `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
     help: 'Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'Dropping a table breaks code that still uses it',
     message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
     help: 'Remove every code reference to the table, deploy, and drop it in a later release.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 

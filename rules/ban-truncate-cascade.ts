@@ -10,6 +10,7 @@ export default defineRule({
     message: ({ table }) =>
       `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
     help: 'Truncate the tables you mean explicitly, by name.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`,

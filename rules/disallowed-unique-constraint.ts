@@ -10,6 +10,8 @@ export default defineRule({
     message: ({ table, name }) =>
       `Adding UNIQUE constraint ${name ? `"${name}" ` : ''}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
     help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    safeLock: { rewrite: false },
     rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 

@@ -10,6 +10,7 @@ export default defineRule({
     message: ({ table, column, name }) =>
       `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
     help: 'Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 

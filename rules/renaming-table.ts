@@ -10,6 +10,7 @@ export default defineRule({
     message: ({ table, name }) =>
       `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
     help: 'Expand and contract, or rename and leave a view with the old name for one release.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 

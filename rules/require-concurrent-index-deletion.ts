@@ -10,6 +10,8 @@ export default defineRule({
     message: ({ name }) =>
       `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
     help: 'Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table', 'index'], rewrite: false }],
+    safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
 it has to wait for every running query on the table first, and every query that arrives meanwhile queues
 behind it.

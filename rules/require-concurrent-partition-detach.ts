@@ -10,6 +10,8 @@ export default defineRule({
     message: ({ table, name }) =>
       `Detaching partition "${name}" from "${table}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent table.`,
     help: 'Use DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), outside a transaction.',
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION … CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
 instead and lets queries continue.`,

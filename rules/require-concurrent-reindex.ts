@@ -8,6 +8,11 @@ export default defineRule({
     description: 'REINDEX without CONCURRENTLY',
     message: ({ name }) => `REINDEX of "${name}" without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes.`,
     help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction.',
+    locks: [
+      { mode: 'ShareLock', on: ['table'], rewrite: false },
+      { mode: 'AccessExclusiveLock', on: ['index'], rewrite: false },
+    ],
+    safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`,

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { BLOCKING_STATEMENT_LOCKS } from '../src/engine/statement-locks';
 import { missingTimeoutVisitor } from '../src/engine/missing-timeout';
 
 export default defineRule({
@@ -10,6 +11,7 @@ export default defineRule({
     message: ({ table }) =>
       `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
+    locks: BLOCKING_STATEMENT_LOCKS,
     rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.

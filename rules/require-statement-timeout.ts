@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { BLOCKING_STATEMENT_LOCKS } from '../src/engine/statement-locks';
 import { missingTimeoutVisitor } from '../src/engine/missing-timeout';
 
 export default defineRule({
@@ -10,6 +11,7 @@ export default defineRule({
     message: ({ table }) =>
       `This statement locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
     help: "Put SET statement_timeout = '5s'; (or a limit that fits the change) at the top of the migration.",
+    locks: BLOCKING_STATEMENT_LOCKS,
     rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run

@@ -60,7 +60,8 @@ export class LintCache {
   }
 
   static keyOf(version: string, settings: unknown): string {
-    return sha1(JSON.stringify({ version, settings }));
+    // `format` changes when a cached result's shape does (2: findings carry their lock).
+    return sha1(JSON.stringify({ version, format: 2, settings }));
   }
 
   private load(): CacheFile['entries'] {
@@ -89,8 +90,8 @@ export class LintCache {
     if ('skipped' in stored) return stored;
     if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return undefined; // a rule this version lacks
     const findings = stored.findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message }): Finding => ({
-        rule, severity, file: stored.file, line, column, endLine, endColumn, message, help: helpByRule.get(rule) ?? '', docs: docsFor(rule),
+      ({ rule, severity, line, column, endLine, endColumn, message, lock }): Finding => ({
+        rule, severity, file: stored.file, line, column, endLine, endColumn, message, help: helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}),
       }),
     );
     return { ...stored, findings, source: text };
@@ -100,7 +101,7 @@ export class LintCache {
     let stored: CachedResult = result;
     if (!('skipped' in result)) {
       const { source: _source, findings, ...rest } = result; // the source is the file itself
-      stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message }) => ({ rule, severity, line, column, endLine, endColumn, message })) };
+      stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message, lock }) => ({ rule, severity, line, column, endLine, endColumn, message, ...(lock ? { lock } : {}) })) };
     }
     const textHash = sha1(text);
     this.entries[file] = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };

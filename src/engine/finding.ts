@@ -1,5 +1,6 @@
 import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
+import type { Blocked, LockMode } from '../model/locks';
 import type { Operation, TableName } from '../model/operations';
 import type { Severity } from './rule';
 
@@ -11,6 +12,16 @@ export interface Finding extends SourceSpan {
   message: string;
   help: string;
   docs: string;
+  /** The lock the flagged statement takes (from the rule's verified claim), when it takes one. */
+  lock?: FindingLock;
+}
+
+export interface FindingLock {
+  mode: LockMode;
+  relation: string;
+  blocks: Blocked;
+  /** Present when the statement rewrites the table (`possible`: depending on the old column type). */
+  rewrite?: true | 'possible';
 }
 
 /** The result of linting one file, as the reporters see it. */

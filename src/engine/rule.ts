@@ -1,6 +1,7 @@
 import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
-import type { Operation, OperationKind, OperationOf, TableName } from '../model/operations';
+import type { LockMode } from '../model/locks';
+import type { ConstraintKind, Operation, OperationKind, OperationOf, TableName } from '../model/operations';
 
 export type Category = 'compatibility' | 'locking' | 'transactions' | 'conventions';
 export type Severity = 'error' | 'warning';
@@ -32,6 +33,29 @@ export interface RuleMeta {
    * front-end / engine itself (`syntax-error`, `unanalyzed-code`, `unused-ignore`).
    */
   source?: 'operations' | 'frontend' | 'engine';
+  /**
+   * The lock the flagged statement takes, and whether it rewrites the table: what the message
+   * asserts, checked against PostgreSQL by the test suite. Several claims when the rule flags
+   * operations that lock differently; a finding states the first that applies to its operation.
+   */
+  locks?: LockClaim[];
+  /** What the rule's valid examples (the safe forms) take at most on existing tables: no stronger lock, no rewrite. */
+  safeLock?: { mode?: LockMode; rewrite: false };
+}
+
+/** Which relation a lock is on: the operation's table, the table its foreign key references, or the index it names. */
+export type LockedRelation = 'table' | 'referencedTable' | 'index';
+
+export interface LockClaim {
+  mode: LockMode;
+  /** The relations the lock is taken on; a finding names the first it can. */
+  on: LockedRelation[];
+  /** Whether the table is rewritten; `possible` when it depends on what the migration does not say (the old column type). */
+  rewrite: boolean | 'possible';
+  /** The operation kinds the claim is about (default: every operation the rule flags). */
+  operations?: OperationKind[];
+  /** For `addConstraint`: the constraint kinds the claim is about. */
+  constraints?: ConstraintKind[];
 }
 
 export interface ExampleOptions {

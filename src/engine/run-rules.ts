@@ -3,6 +3,7 @@ import type { SourceSpan } from '../model/location';
 import type { Operation, TableName } from '../model/operations';
 import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
+import { findingLock } from './finding-lock';
 import { IgnoreTracker } from './ignores';
 import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor } from './rule';
 
@@ -29,6 +30,8 @@ interface RawFinding {
   line: number;
   location: SourceSpan;
   message: string;
+  /** The flagged operation, when the rule reported one (its lock claim names the relation from it). */
+  operation?: Operation;
 }
 
 /** Runs the rules over a file's operations, in order, and applies ignore comments. */
@@ -81,7 +84,10 @@ export function runRules(
     const rule = byId.get(finding.rule);
     if (severity === 'off' || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    findings.push({ rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) });
+    const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) };
+    const lock = findingLock(rule.meta.locks, finding.operation);
+    if (lock) result.lock = lock;
+    findings.push(result);
   }
   findings.sort(compareFindings);
   return {
@@ -165,8 +171,9 @@ class FileRuleContext implements RuleContext {
     this.settings = state.settings;
   }
 
-  report(at: { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject) });
+  report(at: Operation | { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
+    const operation = 'kind' in at ? at : undefined;
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation });
   }
 
   isNewTable(table: TableName): boolean {

@@ -174,6 +174,8 @@ export interface DropIndex extends OperationBase {
 export interface Reindex extends OperationBase {
   kind: 'reindex';
   target: string;
+  /** What the target names (`REINDEX INDEX x`, `REINDEX TABLE x`, …), when known. */
+  targetKind?: 'index' | 'table' | 'schema' | 'database' | 'system';
   concurrently: boolean;
 }
 export interface DetachPartition extends OperationBase {

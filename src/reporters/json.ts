@@ -51,8 +51,13 @@ function findingElement(finding: Finding, file: string): string {
       "endColumn": ${finding.endColumn},
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
-      "docs": ${quotedOnce(finding.docs)}
+      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,\n      "lock": ${lockElement(finding.lock)}` : ''}
     }`;
+}
+
+/** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep. */
+function lockElement(lock: NonNullable<Finding['lock']>): string {
+  return JSON.stringify(lock, null, 2).replace(/\n/g, '\n      ');
 }
 
 /** Rule ids, severities, help and docs repeat across findings: each is quoted once per run. */

@@ -60,5 +60,6 @@ function result(finding: Finding, ruleIndex: number) {
         },
       },
     ],
+    ...(finding.lock ? { properties: { lock: finding.lock } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Finding, FileResult } from '../engine/finding';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
+import { lockWords } from './lock-words';
 import { type Reporter, Tally, plural } from './reporter';
 
 /**
@@ -41,7 +42,8 @@ function fileBlock(result: FileResult, colors: Palette): string {
 function findingBlock(finding: Finding, lines: LineIndex, colors: Palette): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}`;
-  return [heading, ...codeFrame(finding, lines, colors), `    ${colors.cyan('help:')} ${finding.help}`].join('\n');
+  const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${lockWords(finding.lock)}`] : [];
+  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`].join('\n');
 }
 
 /** The finding's first line, with the finding's part of it underlined. */

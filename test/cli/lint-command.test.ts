@@ -383,7 +383,7 @@ describe('--cache', () => {
 
     const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> } }> };
     const [finding] = stored.entries['m/001.sql'].result.findings;
-    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'rule', 'severity']);
+    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity']);
 
     // An entry naming a rule this version does not have is not trusted: the file is linted again.
     finding.rule = 'no-such-rule';

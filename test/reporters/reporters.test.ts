@@ -33,6 +33,7 @@ const results: FileResult[] = [
         message: 'Dropping column "users"."age" breaks application code that still reads or writes it.',
         help: 'Stop reading and writing the column, deploy, then drop it in a later migration.',
         docs: 'migralint explain ban-drop-column',
+        lock: { mode: 'AccessExclusiveLock', relation: 'users', blocks: 'reads and writes' },
       },
       {
         rule: 'adding-required-field',
@@ -132,6 +133,26 @@ describe('compact', () => {
       'db/migrations/0003_users.sql:2:1: error ban-drop-column Dropping column "users"."age" breaks application code that still reads or writes it.\n' +
         'db/migrations/0003_users.sql:3:1: warning adding-required-field Adding NOT NULL column "users"."phone" without a default fails on a table with rows.\n',
     );
+  });
+});
+
+describe('a finding states its lock', () => {
+  test('in words in stylish, under the source line', () => {
+    expect(formatResults(stylish, results, context)).toContain(
+      '      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n    lock: takes AccessExclusiveLock on "users": blocks reads and writes\n    help: Stop reading',
+    );
+  });
+
+  test('as "lock" in json, and only where the finding has one', () => {
+    const findings = JSON.parse(formatResults(json, results, context)).findings;
+    expect(findings[0].lock).toEqual({ mode: 'AccessExclusiveLock', relation: 'users', blocks: 'reads and writes' });
+    expect('lock' in findings[1]).toBe(false);
+  });
+
+  test('in the result properties in sarif', () => {
+    const log = JSON.parse(formatResults(sarif, results, context));
+    expect(log.runs[0].results[0].properties).toEqual({ lock: { mode: 'AccessExclusiveLock', relation: 'users', blocks: 'reads and writes' } });
+    expect(log.runs[0].results[1].properties).toBeUndefined();
   });
 });
 

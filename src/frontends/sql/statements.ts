@@ -63,11 +63,12 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
   RenameStmt: (body: RenameStmt, place) => rename(body, place),
   AlterTableStmt: (body: AlterTableStmt, place) => alterTable(body, place),
   IndexStmt: (body: IndexStmt, place) => [createIndex(body, place)],
-  ReindexStmt: (body: { relation?: Parameters<typeof tableName>[0]; name?: string; params?: Node[] }, place) => [
+  ReindexStmt: (body: { kind?: string; relation?: Parameters<typeof tableName>[0]; name?: string; params?: Node[] }, place) => [
     {
       kind: 'reindex',
       ...place,
       target: body.relation ? tableName(body.relation).name : (body.name ?? ''),
+      targetKind: REINDEX_TARGETS[body.kind ?? ''],
       concurrently: (body.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'),
     },
   ],
@@ -91,6 +92,14 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
     body.subtype === 'C'
       ? [{ kind: 'alterDomainAddConstraint', ...place, name: stringList(body.typeName).join('.') }]
       : [other('AlterDomainStmt', place)],
+};
+
+const REINDEX_TARGETS: Record<string, 'index' | 'table' | 'schema' | 'database' | 'system'> = {
+  REINDEX_OBJECT_INDEX: 'index',
+  REINDEX_OBJECT_TABLE: 'table',
+  REINDEX_OBJECT_SCHEMA: 'schema',
+  REINDEX_OBJECT_DATABASE: 'database',
+  REINDEX_OBJECT_SYSTEM: 'system',
 };
 
 function other(statement: string, place: Place): Operation {
