@@ -7,13 +7,14 @@
  *   lib/migralint.js               everything else in one file: the CLI, the worker
  *                                  entry, the API, and the small libraries they use
  *   lib/babel-parser.js, yargs.js, the large parts that only some runs use (JavaScript
- *   django.js                      migrations; help and subcommands; Django migrations
- *                                  with the Python parser), in files of their own so
- *                                  that a lint run reads less
+ *   django.js, trace.js            migrations; help and subcommands; Django migrations
+ *                                  with the Python parser; `trace`), in files of their
+ *                                  own so that a lint run reads less
  *   lib/THIRD-PARTY-LICENSES.txt   the licences of the libraries
  *
  * libpg-query (WebAssembly, which it loads from beside its own code) stays a
- * dependency that npm installs. Then a fresh process lints the bundled fixtures
+ * dependency that npm installs; so do PGlite (PostgreSQL as WebAssembly, with its
+ * data files) and pg, which only `trace` loads. Then a fresh process lints the bundled fixtures
  * and stores what V8 compiled as the bundle's code cache (lib/migralint.cache,
  * not committed: it is valid for one Node.js version only; installed copies
  * write their own on their first run).
@@ -43,12 +44,13 @@ const SEPARATE: Record<string, string> = {
   yargs: 'yargs',
   './frontends/django': 'django',
   './django-migrations': 'django',
+  './trace-command': 'trace',
 };
 
 const separateFiles: Plugin = {
   name: 'separate-files',
   setup(builder) {
-    builder.onResolve({ filter: /^(@babel\/parser|yargs|\.\/frontends\/django|\.\/django-migrations)$/ }, (args) => ({
+    builder.onResolve({ filter: /^(@babel\/parser|yargs|\.\/frontends\/django|\.\/django-migrations|\.\/trace-command)$/ }, (args) => ({
       path: `./${SEPARATE[args.path]}.js`,
       external: true,
     }));
@@ -75,6 +77,7 @@ export async function buildLib(): Promise<Map<string, string>> {
   const builds = await Promise.all([
     build({ ...COMMON, entryPoints: { migralint: 'src/bundle.ts', start: 'src/cli/start.ts' }, plugins: [separateFiles] }),
     build({ ...COMMON, entryPoints: { 'babel-parser': library('@babel/parser'), yargs: library('yargs'), django: 'src/django.ts' } }),
+    build({ ...COMMON, entryPoints: { trace: 'src/cli/trace-command.ts' }, external: [...(COMMON.external ?? []), '@electric-sql/pglite', 'pg'], plugins: [separateFiles] }),
   ]);
   const files = new Map(builds.flatMap((result) => (result.outputFiles ?? []).map((output) => [path.basename(output.path), output.text] as const)));
   files.set(LICENSES_FILE, thirdPartyLicenses(builds.flatMap((result) => (result.metafile ? [result.metafile] : []))));

@@ -22,6 +22,8 @@ export interface LintOptions {
   context?: MigrationContext;
   /** Template placeholder syntaxes in SQL files (config `placeholders`). */
   placeholders?: readonly string[];
+  /** Keep each SQL statement's text on its operations (trace runs them; linting does not need it). */
+  keepStatementText?: boolean;
 }
 
 export const defaultLintOptions = (): LintOptions => ({
@@ -50,7 +52,7 @@ export function lintText(text: string, displayPath: string, options: LintOptions
 }
 
 /** The settings a front-end needs (they travel to worker threads). */
-export type AnalysisOptions = Pick<LintOptions, 'assumeInTransaction' | 'typeormTransactionMode' | 'frontend' | 'placeholders'>;
+export type AnalysisOptions = Pick<LintOptions, 'assumeInTransaction' | 'typeormTransactionMode' | 'frontend' | 'placeholders' | 'keepStatementText'>;
 
 /** What a front-end makes of a file, with the text it read (a BOM removed). */
 export interface TextAnalysis {
@@ -80,16 +82,16 @@ export function checkAnalysis(analysis: TextAnalysis, displayPath: string, optio
 function analyze(frontend: FrontendName, source: string, displayPath: string, options: AnalysisOptions): AnalyzedFile {
   switch (frontend) {
     case 'sql':
-      return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders });
+      return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case 'knex': {
       // The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
       const { analyzeKnexFile } = require('./frontends/knex') as typeof import('./frontends/knex');
       const { knexfileDisablesTransactions } = require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile');
-      return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath) });
+      return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath), keepStatementText: options.keepStatementText });
     }
     case 'typeorm': {
       const { analyzeTypeormFile } = require('./frontends/typeorm') as typeof import('./frontends/typeorm');
-      return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all' });
+      return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all', keepStatementText: options.keepStatementText });
     }
     case 'django': {
       // On its own: a run over a project replays the earlier migrations first (src/cli/django-migrations.ts).

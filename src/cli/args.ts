@@ -7,6 +7,7 @@ export type CliCommand =
   | { command: 'explain'; rule: string }
   | { command: 'rules'; format: 'table' | 'json' }
   | { command: 'init' }
+  | { command: 'trace'; options: TraceArgs }
   | { command: 'output'; text: string };
 
 export interface LintArgs {
@@ -29,6 +30,27 @@ export interface LintArgs {
   /** Worker threads for large runs: `auto` (one per core), `off`, or a number. */
   concurrency: 'auto' | 'off' | number;
 }
+
+/** `migralint trace`: the migrations run in an embedded PostgreSQL (or on a server). */
+export interface TraceArgs {
+  paths: string[];
+  format: 'stylish' | 'json';
+  outputFile?: string;
+  config?: string;
+  rule: string[];
+  assumeInTransaction?: boolean;
+  color?: boolean;
+  databaseUrl?: string;
+  commit: boolean;
+  allowNonEmpty: boolean;
+}
+
+/** The options only `trace` takes (it also takes format, output-file, config, rule, assume-in-transaction and color). */
+const TRACE_OPTIONS: Record<string, OptionSpec> = {
+  'database-url': { type: 'string', describe: 'Trace on this PostgreSQL server (postgres://…) instead of the embedded one' },
+  commit: { type: 'boolean', default: false, describe: 'With --database-url: commit each migration (default: roll each back)' },
+  'allow-non-empty': { type: 'boolean', default: false, describe: 'With --database-url: run on a database that already has tables' },
+};
 
 interface OptionSpec {
   type: 'string' | 'boolean' | 'number';
@@ -58,7 +80,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   verbose: { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' },
 };
 
-const SUBCOMMANDS = new Set(['explain', 'rules', 'init']);
+const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace']);
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 const KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase(name), ...(spec.alias ? [spec.alias] : [])]),
@@ -75,7 +97,12 @@ function buildParser(version: string) {
     )
     .command('explain <rule>', 'What a rule catches, why, and the safe alternative')
     .command('rules', 'List every rule with its category, default severity and front-ends')
-    .command('init', 'Write a starter migralint.config.json');
+    .command('init', 'Write a starter migralint.config.json')
+    .command('trace [paths..]', 'Run the migrations in an embedded PostgreSQL and show what each statement locks and rewrites', (y) => {
+      let command = y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs' });
+      for (const [name, spec] of Object.entries(TRACE_OPTIONS)) command = command.option(name, spec);
+      return command;
+    });
   for (const [name, spec] of Object.entries(OPTIONS)) parser = parser.option(name, spec);
   return parser
     .strict()
@@ -126,6 +153,7 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
   if (first === 'explain') return { command: 'explain', rule: String(parsed.rule) };
   if (first === 'rules') return { command: 'rules', format: rulesFormat(parsed.format as string | undefined) };
   if (first === 'init') return { command: 'init' };
+  if (first === 'trace') return { command: 'trace', options: traceArgs(parsed) };
   const options = lintArgs(parsed);
   return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
 }
@@ -166,6 +194,28 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     cache: parsed.cache === true || parsed.cacheLocation !== undefined,
     concurrency: parseConcurrency(parsed.concurrency as string | undefined),
     cacheLocation: parsed.cacheLocation as string | undefined,
+  };
+}
+
+function traceArgs(parsed: Record<string, unknown>): TraceArgs {
+  const format = (parsed.format as string | undefined) ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new UsageError(`trace --format "${format}": choose stylish or json`);
+  const databaseUrl = parsed.databaseUrl as string | undefined;
+  if (databaseUrl === undefined && (parsed.commit === true || parsed.allowNonEmpty === true)) {
+    throw new UsageError('--commit and --allow-non-empty apply to --database-url');
+  }
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url "${databaseUrl}": expected postgres://user@host:port/database`);
+  return {
+    paths: ((parsed.paths as string[] | undefined) ?? []).map(String),
+    format,
+    outputFile: parsed.outputFile as string | undefined,
+    config: parsed.config as string | undefined,
+    rule: ((parsed.rule as string[] | undefined) ?? []).map(String),
+    assumeInTransaction: parsed.assumeInTransaction as boolean | undefined,
+    color: parsed.color as boolean | undefined,
+    databaseUrl,
+    commit: parsed.commit === true,
+    allowNonEmpty: parsed.allowNonEmpty === true,
   };
 }
 

@@ -259,7 +259,7 @@ async function lintOrReuse(
   return { ...work.result, source: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-function frontendMatcher(
+export function frontendMatcher(
   frontends: Record<string, FrontendSetting> | undefined,
   baseDir: string,
 ): (file: string) => FrontendName | undefined {

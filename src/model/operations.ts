@@ -32,6 +32,8 @@ export interface ColumnDefault {
   kind: DefaultKind;
   /** The function called, when the default is a call (for messages). */
   functionName?: string;
+  /** The default as SQL, when a builder front-end knows it (`'active'`, `CURRENT_TIMESTAMP`): what the ORM would send. */
+  sql?: string;
 }
 
 export interface ForeignKeyTarget {
@@ -67,6 +69,8 @@ export interface ConstraintDefinition {
   references?: ForeignKeyTarget;
   /** For a CHECK of the form `col IS NOT NULL`: that column. */
   checksNotNullOf?: string;
+  /** A CHECK's expression as SQL, when a builder front-end knows it. */
+  expression?: string;
 }
 
 interface OperationBase {
@@ -78,6 +82,8 @@ interface OperationBase {
   identifiers?: string[];
   /** True when the operation runs only under a run-time condition (e.g. inside a Knex `hasTable` guard). */
   conditional?: boolean;
+  /** The SQL statement it came from, as PostgreSQL receives it; kept only when asked for (by trace, which runs it). */
+  sql?: string;
 }
 
 export interface CreateTable extends OperationBase {

@@ -22,7 +22,7 @@ export interface ScriptFrontend {
 }
 
 /** Parses a migration script (never runs it) and walks its `up` with the front-end's walker; `down` is not read. */
-export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: string, runnerTransaction: boolean): AnalyzedFile {
+export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: string, runnerTransaction: boolean, keepStatementText = false): AnalyzedFile {
   const parsed = parseScript(text, filePath);
   if (!parsed.ok && parsed.tooDeep) {
     const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -43,7 +43,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   }
   const param = migration.up.params[0];
   const subject = param?.type === 'Identifier' ? param.name : frontend.defaultSubject;
-  const output = new ScriptOutput(lines);
+  const output = new ScriptOutput(lines, keepStatementText);
   frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
   return {
     frontend: frontend.name,

@@ -67,10 +67,11 @@ function valueText(value: unknown, fallback: string): string {
 }
 
 /** Analyses SQL that sits in a JavaScript string, with findings at its place in the file. */
-export function analyzeEmbeddedSql(sql: MappedText, lines: LineIndex, anchorLine: number): SqlAnalysis {
+export function analyzeEmbeddedSql(sql: MappedText, lines: LineIndex, anchorLine: number, keepStatementText = false): SqlAnalysis {
   return analyzeSql({
     text: sql.text,
     locate: (charIndex) => lines.position(sql.offsets[Math.min(charIndex, sql.offsets.length - 1)]),
     anchorLine,
+    keepStatementText,
   });
 }

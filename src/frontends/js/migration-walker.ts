@@ -121,7 +121,7 @@ export abstract class MigrationWalker {
     // Otherwise the body is read once, aside: a loop of data statements (a backfill) is fine;
     // a loop that changes the schema depends on run-time values and is reported.
     const body = (statement as Extract<Statement, { body: unknown }>).body as Statement;
-    const scratch = new ScriptOutput(this.output.lines);
+    const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
     const outer = this.output;
     this.output = scratch;
     this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
@@ -237,7 +237,7 @@ export abstract class MigrationWalker {
       this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
       return;
     }
-    const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine);
+    const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);
     if (analysis.problems.length > 0 && usesPlaceholders(sqlArg, frame.scope)) {
       this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
       return;

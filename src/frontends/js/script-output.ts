@@ -12,7 +12,11 @@ export class ScriptOutput {
   readonly directives: IgnoreDirective[] = [];
   statements = 0;
 
-  constructor(readonly lines: LineIndex) {}
+  constructor(
+    readonly lines: LineIndex,
+    /** Keep the text of embedded SQL statements on their operations (for trace). */
+    readonly keepStatementText = false,
+  ) {}
 
   span(start: number, end: number): SourceSpan {
     const from = this.lines.position(start);

@@ -168,19 +168,27 @@ function defaultOf(node: Node | undefined, scope: StaticScope, knexNames: Readon
   if (!node) return undefined;
   const value = scope.value(node);
   if (value === null) return undefined;
-  if (value !== undefined) return { kind: 'constant' };
+  if (value !== undefined) return { kind: 'constant', sql: sqlLiteral(value) };
   const chain = flattenChain(node);
   const root = chain.root.type === 'Identifier' ? chain.root.name : undefined;
   if (root && knexNames.has(root)) {
     const names = chain.links.map((link) => link.name).join('.');
-    if (names === 'fn.now') return { kind: 'stable', functionName: 'now' };
-    if (names === 'fn.uuid') return { kind: 'volatile', functionName: 'gen_random_uuid' };
+    if (names === 'fn.now') return { kind: 'stable', functionName: 'now', sql: 'CURRENT_TIMESTAMP' };
+    if (names === 'fn.uuid') return { kind: 'volatile', functionName: 'gen_random_uuid', sql: 'gen_random_uuid()' };
     if (names === 'raw') {
       const sql = scope.string(chain.links[0].args?.[0]);
-      return sql === undefined ? { kind: 'unknown' } : classifySqlExpression(sql);
+      return sql === undefined ? { kind: 'unknown' } : { ...classifySqlExpression(sql), sql };
     }
   }
   return { kind: 'constant' }; // a JavaScript value computed at run time is still one constant to PostgreSQL
+}
+
+/** A constant as Knex inlines it into a DEFAULT clause. */
+function sqlLiteral(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === 'object' && value !== null) return `'${JSON.stringify(value).replace(/'/g, "''")}'`; // a json(b) default
+  return undefined;
 }
 
 function timestampColumns(args: unknown[], modifiers: ChainLink[]): BuiltColumn[] {
@@ -193,7 +201,7 @@ function timestampColumns(args: unknown[], modifiers: ChainLink[]): BuiltColumn[
       name,
       type: type('timestamptz'),
       notNull: defaultToNow,
-      default: defaultToNow ? { kind: 'stable', functionName: 'now' } : undefined,
+      default: defaultToNow ? { kind: 'stable', functionName: 'now', sql: 'CURRENT_TIMESTAMP' } : undefined,
       primaryKey: false,
       unique: false,
       hasCheck: false,

@@ -6,6 +6,8 @@ import { KnexUpWalker } from './up-walker';
 export interface KnexFileOptions {
   /** The knexfile sets `disableTransactions: true`. */
   transactionsDisabled: boolean;
+  /** Keep the text of `raw` SQL statements on their operations (for trace). */
+  keepStatementText?: boolean;
 }
 
 const KNEX: ScriptFrontend = {
@@ -18,5 +20,5 @@ const KNEX: ScriptFrontend = {
 
 /** A Knex migration: `up` is walked statically, in order; `down` is rollback code and is not read. */
 export function analyzeKnexFile(text: string, filePath: string, options: KnexFileOptions): AnalyzedFile {
-  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled);
+  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled, options.keepStatementText);
 }

@@ -134,7 +134,7 @@ class CallbackReader {
     }
     push({ kind: 'addColumn', ...place, table, column: definition, ifNotExists: false, identifiers: [definition.name] });
     for (const check of column.checks) {
-      push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'check', name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false } });
+      push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'check', name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
     }
     this.followingIndexes(column, place);
   }
@@ -217,7 +217,7 @@ class CallbackReader {
         });
       }
       case 'check':
-        return constraint({ kind: 'check', name: typeof values[2] === 'string' ? values[2] : undefined, columns: [], notValid: false });
+        return constraint({ kind: 'check', name: typeof values[2] === 'string' ? values[2] : undefined, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
       case 'dropIndex': {
         const name = typeof values[1] === 'string' ? values[1] : columns.length > 0 ? defaultName(table, columns, 'index') : undefined;
         if (!name) return unknownArguments();
@@ -265,6 +265,29 @@ function optionName(value: unknown, key: string): string | undefined {
 }
 
 /** `foreign('user_id').references('id').inTable('users')` or `.references('users.id')`. */
+/** `check('?? >= ?', ['total', 0])` as Knex sends it: `"total" >= 0`. */
+function checkExpression(predicate: unknown, bindings: unknown): string | undefined {
+  if (typeof predicate !== 'string') return undefined;
+  const values = Array.isArray(bindings) ? bindings : [];
+  let index = 0;
+  let known = true;
+  const sql = predicate.replace(/\?\??/g, (marker) => {
+    const value: unknown = values[index++];
+    if (marker === '??' && typeof value === 'string') return `"${value.replace(/"/g, '""')}"`;
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+    known = false;
+    return marker;
+  });
+  return known ? sql : undefined;
+}
+
+/** Knex's column checks (`checkPositive()`) as SQL, for the ones with a fixed predicate. */
+const COLUMN_CHECKS: Record<string, (column: string) => string> = {
+  checkPositive: (column) => `"${column}" > 0`,
+  checkNegative: (column) => `"${column}" < 0`,
+};
+
 function foreignTarget(links: ChainLink[], scope: StaticScope) {
   let table: TableName = { name: '' };
   let columns: string[] = [];

@@ -26,6 +26,8 @@ export interface SqlText {
   tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[]; semicolons: number[] };
   /** The line that ignore comments written before the surrounding code attach to (embedded SQL). */
   anchorLine?: number;
+  /** Keep each statement's text on its operations (`sql`), and give every statement at least one operation. */
+  keepStatementText?: boolean;
 }
 
 /** Parses SQL with PostgreSQL's parser and turns each statement into operations at file positions. */
@@ -50,6 +52,7 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     statementStarts.push(start);
     const byteSpan = (byteOffset: number, length: number) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
+    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -122,6 +125,12 @@ function parseInPieces(text: string, semicolons: readonly number[], add: (statem
     base += bytes;
   }
   return true;
+}
+
+/** Trace runs statements, so each keeps its text, and one that no rule models (`ALTER TABLE … OWNER TO`) still has an operation. */
+function keepText(operations: Operation[], sql: string, statement: RawStmt, place: { location: SourceSpan; anchorLine: number }): void {
+  if (operations.length === 0) operations.push({ kind: 'other', ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? '' });
+  for (const operation of operations) operation.sql = sql;
 }
 
 export function spanOf(locate: Locator, start: number, end: number): SourceSpan {

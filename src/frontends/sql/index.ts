@@ -19,6 +19,8 @@ export interface SqlFileOptions {
   assumeInTransaction: boolean;
   /** Template placeholder syntaxes (names of PLACEHOLDER_SYNTAXES, or regular expressions) to treat as identifiers. */
   placeholders?: readonly string[];
+  /** Keep each statement's text on its operations (for trace). */
+  keepStatementText?: boolean;
 }
 
 /** A `.sql` migration: rollback files and sections are skipped, runner markers set the transaction. */
@@ -46,7 +48,11 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
 
   if (options.placeholders && options.placeholders.length > 0) {
     const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
-    const analysis = analyzeSql({ text: substituted.text, locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]) });
+    const analysis = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText,
+    });
     return { frontend: 'sql', ...analysis, runnerTransaction, notes };
   }
   const analysis = analyzeSql({
@@ -58,6 +64,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       metaCommands: [],
       semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
     },
+    keepStatementText: options.keepStatementText,
   });
   return { frontend: 'sql', ...analysis, runnerTransaction, notes };
 }

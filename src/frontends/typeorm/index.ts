@@ -6,6 +6,8 @@ import { TypeormUpWalker } from './up-walker';
 export interface TypeormFileOptions {
   /** TypeORM's `migrationsTransactionMode`: `all` and `each` wrap migrations in a transaction, `none` does not. */
   transactionMode: 'all' | 'each' | 'none';
+  /** Keep the text of `query` SQL statements on their operations (for trace). */
+  keepStatementText?: boolean;
 }
 
 const TYPEORM: ScriptFrontend = {
@@ -18,5 +20,5 @@ const TYPEORM: ScriptFrontend = {
 
 /** A TypeORM migration class: `up(queryRunner)` is walked statically; `down` is rollback code. */
 export function analyzeTypeormFile(text: string, filePath: string, options: TypeormFileOptions): AnalyzedFile {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== 'none');
+  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== 'none', options.keepStatementText);
 }

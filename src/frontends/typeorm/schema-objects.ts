@@ -83,13 +83,13 @@ function typeOf(properties: Properties, strategy: unknown) {
 
 /** TypeORM writes a string default into the SQL as it is: `'now()'` is a call, `"'x'"` a literal. */
 function defaultOf(properties: Properties, strategy: unknown): ColumnDefault | undefined {
-  if (strategy === 'uuid') return { kind: 'volatile', functionName: 'uuid_generate_v4' };
+  if (strategy === 'uuid') return { kind: 'volatile', functionName: 'uuid_generate_v4', sql: 'uuid_generate_v4()' };
   const entry = properties.get('default');
   if (!entry || entry.value === null) return undefined;
-  if (typeof entry.value === 'number' || typeof entry.value === 'boolean') return { kind: 'constant' };
-  if (typeof entry.value === 'string') return classifySqlExpression(entry.value);
+  if (typeof entry.value === 'number' || typeof entry.value === 'boolean') return { kind: 'constant', sql: String(entry.value) };
+  if (typeof entry.value === 'string') return { ...classifySqlExpression(entry.value), sql: entry.value };
   const node = unwrapTypeScript(entry.node);
-  if (node.type === 'ArrowFunctionExpression' && node.body.type === 'StringLiteral') return classifySqlExpression(node.body.value);
+  if (node.type === 'ArrowFunctionExpression' && node.body.type === 'StringLiteral') return { ...classifySqlExpression(node.body.value), sql: node.body.value };
   return { kind: 'unknown' };
 }
 
@@ -111,7 +111,7 @@ export function constraintFrom(kind: ConstraintSource, properties: Properties): 
     case 'checks': {
       const expression = get('expression');
       const notNull = typeof expression === 'string' ? /^\s*"?(\w+)"?\s+IS\s+NOT\s+NULL\s*$/i.exec(expression) : null;
-      return { kind: 'check', name, columns: [], notValid: false, checksNotNullOf: notNull?.[1] };
+      return { kind: 'check', name, columns: [], notValid: false, checksNotNullOf: notNull?.[1], expression: typeof expression === 'string' ? expression : undefined };
     }
     case 'foreignKeys': {
       const table = get('referencedTableName');

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../../rules';
+import { loadConfig } from '../config/config-file';
+import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
+import type { MigrationContext } from '../engine/run-rules';
+import { decodeFile } from '../frontends/decode';
+import { type LintOptions, analyzeText, checkAnalysis, isSkipped, prepareLinting } from '../lint';
+import type { TraceInput } from '../trace';
+import type { TraceArgs } from './args';
+import { describe } from './describe-error';
+import { defaultInputs, discoverFiles, displayPath } from './discover';
+import type { CliIO } from './io';
+import { EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, frontendMatcher } from './lint-command';
+
+/**
+ * `migralint trace`: the migrations, found and read as lint finds and reads them, run in
+ * order in an embedded PostgreSQL (or on --database-url), with what each statement locks,
+ * rewrites and changes. The trace modules (PGlite, pg) load only here.
+ */
+export async function runTraceCommand(args: TraceArgs, io: CliIO, version: string): Promise<number> {
+  const loaded = loadConfig(io.cwd, args.config);
+  const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? 'config');
+  settings.apply(parseRuleFlags(args.rule), '--rule');
+  const options: LintOptions = {
+    pgVersion: loaded.config.pgVersion ?? 15,
+    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
+    settings,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders,
+    keepStatementText: true,
+  };
+  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  const inputs = args.paths.length > 0 ? args.paths : defaultInputs(loaded.config.include, baseDir, io.cwd);
+  const files = discoverFiles(inputs, { cwd: io.cwd, exclude: loaded.config.exclude ?? [], baseDir });
+  await prepareLinting();
+
+  const trace = require('../trace') as typeof import('../trace');
+  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env);
+  let failed = false;
+  const context: MigrationContext = { newTables: [], history: [] };
+  function* read(): Generator<TraceInput> {
+    for (const file of files) {
+      const shownAs = displayPath(file, io.cwd);
+      let text: string;
+      try {
+        text = decodeFile(fs.readFileSync(file)).text;
+      } catch (error) {
+        io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}\n`);
+        failed = true;
+        continue;
+      }
+      const analysis = analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
+      if (isSkipped(analysis)) continue;
+      const lint = checkAnalysis(analysis, shownAs, { ...options, context });
+      if (lint.context) context.history.push(...lint.context.historyOperations);
+      yield { file: shownAs, analysis, lint };
+    }
+  }
+  let result;
+  try {
+    result = await trace.runTrace(read(), db, { commit: args.databaseUrl ? args.commit : true });
+  } finally {
+    await db.close();
+  }
+  const { traceJson, traceStylish } = require('../trace/report') as typeof import('../trace/report');
+  const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+  const output = args.format === 'json' ? traceJson(result, version) : traceStylish(result, color);
+  if (args.outputFile) fs.writeFileSync(path.resolve(io.cwd, args.outputFile), output);
+  else io.stdout.write(output);
+  if (failed) return EXIT_FAILURE;
+  return result.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_CLEAN;
+}

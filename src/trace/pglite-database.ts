@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { type TraceDatabase, statementError } from './database';
+
+/** The folder for files worth keeping between runs: the user's cache folder, or MIGRALINT_CACHE_DIR. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
+  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'migralint', 'Cache');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'migralint');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'migralint');
+}
+
+export function pgliteVersion(): string {
+  const entry = require.resolve('@electric-sql/pglite');
+  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Where the initialised data directory of this PGlite version is kept (a tar archive, as PGlite dumps it). */
+export function dataDirArchive(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(cacheFolder(env), `pglite-${pgliteVersion()}`, 'datadir.tar');
+}
+
+/**
+ * Starts an embedded PostgreSQL. A fresh one runs initdb (seconds); so the first run
+ * saves the initialised data directory and later runs start from it (under a second).
+ * A saved one that does not load is made again.
+ */
+export async function openPglite(env: NodeJS.ProcessEnv = process.env): Promise<TraceDatabase> {
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const archive = dataDirArchive(env);
+  const saved = readOptional(archive);
+  if (saved) {
+    const db = new PGlite({ loadDataDir: new Blob([saved]) });
+    try {
+      await db.waitReady;
+      await db.query('SELECT 1');
+      return await wrap(db);
+    } catch {
+      await db.close().catch(() => undefined); // a broken archive: make it again below
+    }
+  }
+  const db = new PGlite();
+  await db.waitReady;
+  await save(db, archive);
+  return wrap(db);
+}
+
+/** Written to a temporary file and renamed, so that a run that stops half way leaves no half archive. */
+async function save(db: PGlite, archive: string): Promise<void> {
+  try {
+    const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+    fs.mkdirSync(path.dirname(archive), { recursive: true });
+    const temporary = `${archive}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, dump);
+    fs.renameSync(temporary, archive);
+  } catch {
+    // A cache folder we cannot write to only costs the next run its start-up time.
+  }
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function wrap(db: PGlite): Promise<TraceDatabase> {
+  const ignoreNotice = () => undefined; // NOTICEs (`… does not exist, skipping`) are not the trace's output
+  const [{ version }] = (await db.query<{ version: string }>('SELECT version()')).rows;
+  return {
+    version: describeVersion(version),
+    embedded: true,
+    async run(sql) {
+      try {
+        await db.exec(sql, { onNotice: ignoreNotice });
+      } catch (error) {
+        throw statementError(error);
+      }
+    },
+    async rows<T>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params, { onNotice: ignoreNotice })).rows;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** `PostgreSQL 18.7 (PGlite 0.5.17) on wasm32…` → `PostgreSQL 18.7 (PGlite 0.5.17)`. */
+export function describeVersion(version: string): string {
+  return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
+}
