@@ -28,7 +28,7 @@ export default defineRule({
     message: ({ table, column }) =>
       `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
     help: 'On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.',
-    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['setNotNull'] }],
     safeLock: { rewrite: false },
     rationale: `\`ALTER COLUMN … SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.

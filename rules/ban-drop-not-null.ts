@@ -10,7 +10,7 @@ export default defineRule({
     message: ({ table, column }) =>
       `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
     help: 'Make sure every reader copes with null before the migration runs.',
-    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['dropNotNull'] }],
     rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
 services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`,
   },

@@ -10,7 +10,7 @@ export default defineRule({
     message: ({ table, column, detail }) =>
       `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ''} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
     help: 'Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.',
-    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: 'possible' }],
+    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: 'possible', operations: ['alterColumnType'] }],
     rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.

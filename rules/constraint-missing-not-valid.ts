@@ -23,7 +23,10 @@ export default defineRule({
         ? `Validating constraint "${name}" on "${table}" in the same transaction that added it holds the ACCESS EXCLUSIVE lock during the scan.`
         : `Adding CHECK constraint ${name ? `"${name}" ` : ''}to "${table}" without NOT VALID scans the whole table under an ACCESS EXCLUSIVE lock.`,
     help: 'Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration (outside the transaction that added it).',
-    locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    locks: [
+      { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addConstraint'] },
+      { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['validateConstraint'], held: 'transaction' },
+    ],
     safeLock: { rewrite: false },
     rationale: `\`ADD CONSTRAINT … CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.

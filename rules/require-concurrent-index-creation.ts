@@ -10,7 +10,7 @@ export default defineRule({
     message: ({ table, name }) =>
       `Creating index${name ? ` "${name}"` : ''} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
     help: 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
-    locks: [{ mode: 'ShareLock', on: ['table'], rewrite: false }],
+    locks: [{ mode: 'ShareLock', on: ['table'], rewrite: false, operations: ['createIndex'] }],
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.

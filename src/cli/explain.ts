@@ -70,7 +70,8 @@ function claimWords(claim: LockClaim): string {
   const which = claim.operations ? `${claim.operations.join(', ')}${claim.constraints ? ` (${claim.constraints.join(', ')})` : ''}: ` : '';
   const on = claim.on.map((relation) => RELATION_WORDS[relation]).join(' and ');
   const rewrite = claim.rewrite === true ? 'rewrites the table' : claim.rewrite === 'possible' ? 'may rewrite the table (depends on the old type)' : 'no rewrite';
-  return `${which}${claim.mode} on ${on}, blocks ${blockedBy(claim.mode)}; ${rewrite}`;
+  const held = claim.held === 'transaction' ? ' (held by its transaction from an earlier statement)' : '';
+  return `${which}${claim.mode} on ${on}${held}, blocks ${blockedBy(claim.mode)}; ${rewrite}`;
 }
 
 function exampleSection(title: string, examples: readonly RuleExample[]): string {

@@ -56,6 +56,8 @@ export interface LockClaim {
   operations?: OperationKind[];
   /** For `addConstraint`: the constraint kinds the claim is about. */
   constraints?: ConstraintKind[];
+  /** `transaction`: the lock is one its transaction already holds (an earlier statement took it), not one it takes. */
+  held?: 'transaction';
 }
 
 export interface ExampleOptions {

@@ -131,7 +131,7 @@ function alterColumnType(operation: OperationOf<'alterColumnType'>, dialect: Dia
   if (!operation.newType) notLowered(`the new type of column "${operation.column}" is not known statically`);
   const type = typeSql(operation.newType);
   const column = quoted(operation.column);
-  if (dialect === 'knex') return [alter(operation.table, `ALTER COLUMN ${column} TYPE ${type} USING (${column}::${type})`)];
+  if (dialect !== 'typeorm') return [alter(operation.table, `ALTER COLUMN ${column} TYPE ${type} USING (${column}::${type})`)];
   return [
     alter(operation.table, `DROP COLUMN ${column}`),
     { sql: alter(operation.table, `ADD ${column} ${type}`), approximation: 'the new column is added nullable and without a default (the model does not carry them)' },
