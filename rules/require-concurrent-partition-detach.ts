@@ -11,10 +11,11 @@ export default defineRule({
       `Detaching partition "${name}" from "${table}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent table.`,
     help: 'Use DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), outside a transaction.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
-    safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
+    safeLock: { mode: 'ShareUpdateExclusiveLock', on: ['table'], rewrite: false },
     rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION … CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
-instead and lets queries continue.`,
+instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
+briefly, in its last step.)`,
   },
   examples: {
     invalid: [

@@ -1,8 +1,7 @@
 import { allRules } from '../../rules';
 import { UsageError } from '../config/errors';
-import type { LockClaim, RuleDefinition, RuleExample } from '../engine/rule';
-import { LOCKS_VERIFIED_ON } from '../engine/verified-on';
-import { blockedBy } from '../model/locks';
+import type { RuleDefinition, RuleExample } from '../engine/rule';
+import { lockSection } from '../docs/lock-claims';
 import { frontendsOf } from '../engine/rule';
 
 export function findRule(name: string): RuleDefinition {
@@ -49,29 +48,6 @@ export function explainRule(name: string): string {
     exampleSection('Not flagged', rule.examples.valid),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n') + '\n';
-}
-
-const RELATION_WORDS = { table: 'the table', referencedTable: 'the referenced table', index: 'the index' } as const;
-
-/** The rule's verified lock claims, one line each, and where they were verified. */
-function lockSection(rule: RuleDefinition): string {
-  const claims = rule.meta.locks ?? [];
-  if (claims.length === 0) return '';
-  const lines = claims.map((claim) => `  ${claimWords(claim)}`);
-  const safe = rule.meta.safeLock;
-  if (safe) {
-    const most = safe.mode ? `at most ${safe.mode} (blocks ${blockedBy(safe.mode)})` : 'a lock of any mode';
-    lines.push(`  the safe forms (not flagged): ${most}, no rewrite`);
-  }
-  return `Lock (verified on ${LOCKS_VERIFIED_ON.pglite} and ${LOCKS_VERIFIED_ON.server}):\n${lines.join('\n')}`;
-}
-
-function claimWords(claim: LockClaim): string {
-  const which = claim.operations ? `${claim.operations.join(', ')}${claim.constraints ? ` (${claim.constraints.join(', ')})` : ''}: ` : '';
-  const on = claim.on.map((relation) => RELATION_WORDS[relation]).join(' and ');
-  const rewrite = claim.rewrite === true ? 'rewrites the table' : claim.rewrite === 'possible' ? 'may rewrite the table (depends on the old type)' : 'no rewrite';
-  const held = claim.held === 'transaction' ? ' (held by its transaction from an earlier statement)' : '';
-  return `${which}${claim.mode} on ${on}${held}, blocks ${blockedBy(claim.mode)}; ${rewrite}`;
 }
 
 function exampleSection(title: string, examples: readonly RuleExample[]): string {

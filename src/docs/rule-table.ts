@@ -1,3 +1,5 @@
+import { lockSection } from './lock-claims';
+import { LOCKS_VERIFIED_ON } from '../engine/verified-on';
 import type { RuleDefinition } from '../engine/rule';
 import { frontendsOf } from '../engine/rule';
 
@@ -50,6 +52,7 @@ export function ruleDocMarkdown(rule: RuleDefinition): string {
     '',
     meta.rationale,
     '',
+    ...(meta.locks ? ['## Lock', '', lockSection(rule).split('\n').slice(1).map((line) => `- ${line.trim()}`).join('\n'), '', `Verified on ${LOCKS_VERIFIED_ON.pglite} and ${LOCKS_VERIFIED_ON.server} by the test suite.`, ''] : []),
     '## Safe alternative',
     '',
     meta.help,

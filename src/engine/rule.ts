@@ -39,8 +39,11 @@ export interface RuleMeta {
    * operations that lock differently; a finding states the first that applies to its operation.
    */
   locks?: LockClaim[];
-  /** What the rule's valid examples (the safe forms) take at most on existing tables: no stronger lock, no rewrite. */
-  safeLock?: { mode?: LockMode; rewrite: false };
+  /**
+   * What the rule's valid examples (the safe forms) take at most on existing tables (or only on
+   * the relations named in `on`): no stronger lock, no rewrite.
+   */
+  safeLock?: { mode?: LockMode; on?: LockedRelation[]; rewrite: false };
 }
 
 /** Which relation a lock is on: the operation's table, the table its foreign key references, or the index it names. */

@@ -170,8 +170,10 @@ class MigrationTracer {
       else await this.db.run(planned.sql);
     });
     if (!ok) return result;
-    const locks = watched ?? ownTransactionLocks(planned.operations, this.catalogue);
-    result.locks = this.describeLocks(locks).map((lock) => (watched ? lock : { ...lock, observed: false as const }));
+    // A watch that saw nothing (DETACH … CONCURRENTLY holds no lock while it waits, and its own
+    // transactions are too short to catch) says nothing: the catalogue does.
+    const seen = watched && this.describeLocks(watched).length > 0 ? watched : undefined;
+    result.locks = seen ? this.describeLocks(seen) : this.describeLocks(ownTransactionLocks(planned.operations, this.catalogue)).map((lock) => ({ ...lock, observed: false as const }));
     // Its own transactions end with it: each lock is held for (part of) the statement's time.
     for (const lock of result.locks) this.held.push({ relation: lock.relation, mode: lock.mode, line: planned.location.line, heldMs: result.durationMs });
     await this.compare(result, planned);

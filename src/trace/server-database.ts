@@ -73,11 +73,14 @@ const WAIT_LIMIT_MS = 5000;
 async function watch(main: Client, watcher: Client, pid: number, sql: string, gateRelations: readonly number[]): Promise<WatchedLock[]> {
   const seen = new Map<string, WatchedLock>();
   const look = async () => {
-    const held = await watcher.query<{ oid: number; mode: string; granted: boolean }>(
-      `SELECT relation::int AS oid, mode, granted FROM pg_locks WHERE pid = $1 AND locktype = 'relation'`,
+    const held = await watcher.query<{ oid: number | null; mode: string; granted: boolean; locktype: string }>(
+      'SELECT relation::int AS oid, mode, granted, locktype FROM pg_locks WHERE pid = $1',
       [pid],
     );
-    for (const lock of held.rows) if (lock.granted) seen.set(`${lock.oid}:${lock.mode}`, { oid: lock.oid, mode: lock.mode });
+    for (const lock of held.rows) {
+      if (lock.granted && lock.locktype === 'relation' && lock.oid !== null) seen.set(`${lock.oid}:${lock.mode}`, { oid: lock.oid, mode: lock.mode });
+    }
+    // It waits for writers by their transaction ids (a virtualxid lock), not by a table lock.
     return held.rows.some((lock) => !lock.granted);
   };
   await watcher.query('BEGIN');
@@ -98,10 +101,8 @@ async function watch(main: Client, watcher: Client, pid: number, sql: string, ga
   // Until it waits for our lock (or finishes, or takes too long).
   while (!done && Date.now() - started < WAIT_LIMIT_MS && !(await look())) await pause(2);
   await watcher.query('ROLLBACK');
-  while (!done) {
-    await look();
-    await pause(2);
-  }
+  // Its later phases are short: look as often as the connection allows.
+  while (!done) await look();
   await running;
   if (failure) throw statementError(failure);
   return [...seen.values()];

@@ -223,9 +223,12 @@ export async function checkValidExample(db: TraceDatabase, rule: RuleDefinition,
   const safe = rule.meta.safeLock;
   if (!safe) throw new Error(`${rule.id} declares no safeLock`);
   const result = await traceExample(db, example);
+  const catalogue = await readCatalogue(db);
   const problems: string[] = [];
   const statements = result.migrations[0].statements;
-  const seen = statements.flatMap((statement) => statement.locks.filter((lock) => lock.table && !(embedded && lock.observed === false)));
+  // Locks from the lock catalogue are not observations (PGlite cannot watch CONCURRENTLY; nothing can watch DETACH … CONCURRENTLY).
+  const limited = new Set(safe.on ? statements.flatMap((statement) => statement.planned.operations.flatMap((operation) => safe.on?.flatMap((on) => relationsFor(operation, on, catalogue, result)) ?? [])) : []);
+  const seen = statements.flatMap((statement) => statement.locks.filter((lock) => lock.table && lock.observed !== false && (!safe.on || limited.has(lock.relation))));
   for (const statement of statements) if (statement.error) problems.push(`line ${statement.location.line} failed: ${statement.error}`);
   const strongest = strongestMode(seen.map((lock) => lock.mode));
   if (safe.mode && strongest && LOCK_MODES.indexOf(strongest) > LOCK_MODES.indexOf(safe.mode)) problems.push(`declared at most ${safe.mode}, observed ${strongest}`);
@@ -235,8 +238,8 @@ export async function checkValidExample(db: TraceDatabase, rule: RuleDefinition,
   return {
     rule: rule.id,
     example: sourceOf(example).text,
-    declared: `at most ${safe.mode ?? 'any lock'}, no rewrite`,
-    observed: `${strongest ?? 'no lock on an existing table'}${unobserved && embedded ? ' (CONCURRENTLY: not observable on PGlite)' : ''}${rewrites.length > 0 ? ', rewrite' : ''}`,
+    declared: `at most ${safe.mode ?? 'any lock'}${safe.on ? ` on ${safe.on.join(' and ')}` : ''}, no rewrite`,
+    observed: `${strongest ?? 'no lock on an existing table'}${unobserved ? ` (CONCURRENTLY: not observable${embedded ? ' on PGlite' : ''})` : ''}${rewrites.length > 0 ? ', rewrite' : ''}`,
     problems,
   };
 }
