@@ -163,3 +163,45 @@ test('a report that cannot be written (a full disk) is one line on stderr, with 
     fs.closeSync(full);
   }
 });
+
+describe('migralint trace', () => {
+  // The saved PGlite data directory the trace tests share (see test/trace/trace-helpers.ts).
+  const env = { PATH: process.env.PATH ?? '', MIGRALINT_CACHE_DIR: path.join(require('node:os').tmpdir(), 'migralint-test-cache') };
+  const trace = (args: string[]) => {
+    const run = spawnSync(process.execPath, [BIN, 'trace', ...args], { cwd: ROOT, encoding: 'utf8', env });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  test('the fixtures run in the embedded PostgreSQL: each statement with its locks, then the findings', () => {
+    const run = trace(['fixtures/sql']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'fixtures/sql/000005_index_orders_by_user.up.sql  (no transaction)\n     1  SET lock_timeout = \'2s\'',
+    );
+    expect(run.stdout).toMatch(/\n {5}3 {2}CREATE INDEX orders_user_id_idx ON orders \(user_id\) {2}[\d.]+ ms\n {8}lock: ShareLock on orders: blocks writes\n {8}created: index orders_user_id_idx\n/);
+    expect(run.stdout).toContain('fixtures/sql/000005_index_orders_by_user.up.sql:3:1  error  This statement takes ShareLock on "orders" (blocks writes). Creating index');
+    expect(run.stdout).toMatch(/\nTraced 10 migrations \(31 statements\) on PostgreSQL 18\.7 \(PGlite 0\.5\.17\) in [\d.]+ s: \d+ errors, \d+ warnings\.\n$/);
+  }, 60_000);
+
+  test('--format json is the versioned trace document', () => {
+    const run = trace(['fixtures/sql/000004_users_require_phone.up.sql', '--format', 'json']);
+    const document = JSON.parse(run.stdout);
+    expect(document).toMatchObject({ version: 1, tool: { name: 'migralint' }, engine: 'PostgreSQL 18.7 (PGlite 0.5.17)' });
+    const [migration] = document.migrations;
+    expect(migration).toMatchObject({ file: 'fixtures/sql/000004_users_require_phone.up.sql', frontend: 'sql', transaction: false });
+    // On an empty database the table does not exist yet: the failure is reported at its line.
+    expect(migration.statements[0]).toEqual({
+      line: 2, sql: 'ALTER TABLE users ADD COLUMN phone text NOT NULL', transaction: true, locks: [], rewrites: [], created: [], altered: [], dropped: [],
+      error: '42P01: relation "users" does not exist', durationMs: expect.any(Number),
+    });
+    expect(document.findings).toEqual([expect.objectContaining({ rule: 'statement-error', line: 2, severity: 'error' })]);
+    expect(document.summary).toMatchObject({ migrations: 1, statements: 1, errors: 1, warnings: 0 });
+  }, 60_000);
+
+  test('bad trace options are one line and exit code 2', () => {
+    expect(trace(['fixtures/sql', '--format', 'sarif'])).toEqual({ code: 2, stdout: '', stderr: 'migralint: trace --format "sarif": choose stylish or json\n' });
+    expect(trace(['fixtures/sql', '--commit'])).toEqual({ code: 2, stdout: '', stderr: 'migralint: --commit and --allow-non-empty apply to --database-url\n' });
+    expect(trace(['fixtures/sql', '--database-url', 'mysql://x'])).toEqual({ code: 2, stdout: '', stderr: 'migralint: --database-url "mysql://x": expected postgres://user@host:port/database\n' });
+  });
+});

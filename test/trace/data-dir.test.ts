@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cacheFolder, dataDirArchive, openPglite } from '../../src/trace/pglite-database';
+
+/** The initialised data directory kept in the user's cache folder, keyed by PGlite's version. */
+describe('the saved data directory', () => {
+  test('lives in the cache folder: MIGRALINT_CACHE_DIR, else XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(cacheFolder({ MIGRALINT_CACHE_DIR: '/x/y' })).toBe('/x/y');
+    if (process.platform === 'linux') {
+      expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe('/c/migralint');
+      expect(cacheFolder({})).toBe(path.join(os.homedir(), '.cache', 'migralint'));
+    }
+    expect(dataDirArchive({ MIGRALINT_CACHE_DIR: '/x' })).toMatch(/^\/x\/pglite-\d+\.\d+\.\d+\/datadir\.tar$/);
+  });
+
+  test('is made by the first run, and a broken one is made again', async () => {
+    const env = { MIGRALINT_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-cache-')) };
+    const archive = dataDirArchive(env);
+    const first = await openPglite(env);
+    await first.close();
+    const made = fs.statSync(archive);
+    expect(made.size).toBeGreaterThan(1_000_000);
+    expect(fs.readdirSync(path.dirname(archive))).toEqual(['datadir.tar']); // no temporary file left over
+
+    fs.writeFileSync(archive, 'not a tar archive');
+    const second = await openPglite(env);
+    expect(await second.rows('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await second.close();
+    expect(fs.statSync(archive).size).toBe(made.size);
+  }, 60_000);
+});
