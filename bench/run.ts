@@ -25,6 +25,7 @@ interface Command {
   tool: string;
   argv: string[];
   cwd?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Measurement {
@@ -56,6 +57,7 @@ function measure(command: Command): Measurement {
   const started = process.hrtime.bigint();
   spawnSync(TIME, ['-f', '%U %S %M', '-o', report, program, ...args], {
     cwd: command.cwd ?? ROOT,
+    env: command.env ?? process.env,
     stdio: ['ignore', 'ignore', 'ignore'],
     maxBuffer: 1 << 30,
   });
@@ -113,6 +115,32 @@ function scriptCorpus(count: number, kind: 'knex' | 'typeorm', seed: number): Ma
   return files;
 }
 
+/**
+ * A history of SQL migrations that build on each other, as trace applies them: a
+ * schema first, then the changes a project makes over time (columns, indexes,
+ * constraints, renames, a backfill), so that every one of them runs.
+ */
+function traceCorpus(count: number): Map<string, string> {
+  const files = new Map<string, string>();
+  const tables = ['users', 'orders', 'accounts', 'events', 'payments'];
+  files.set('0000_schema.sql', tables.map((table) => `CREATE TABLE ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());`).join('\n') + '\n');
+  for (let index = 1; index < count; index++) {
+    const table = tables[index % tables.length];
+    const other = tables[(index + 1) % tables.length];
+    const column = `c${index}`;
+    const statements = [
+      "SET lock_timeout = '2s';",
+      `ALTER TABLE ${table} ADD COLUMN ${column} integer;`,
+      `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT 0;`,
+      `UPDATE ${table} SET ${column} = 0 WHERE ${column} IS NULL;`,
+      index % 3 === 0 ? `CREATE INDEX ${table}_${column}_idx ON ${table} (${column});` : `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_check CHECK (${column} >= 0) NOT VALID;`,
+      index % 4 === 0 ? `ALTER TABLE ${table} ADD COLUMN ${other}_${column} bigint REFERENCES ${other} (id);` : `ALTER TABLE ${table} RENAME COLUMN ${column} TO ${column}_renamed;`,
+    ];
+    files.set(`${String(index).padStart(4, '0')}_change.sql`, `BEGIN;\n${statements.join('\n')}\nCOMMIT;\n`);
+  }
+  return files;
+}
+
 /** A git repository with 1,000 committed migrations and one new one staged: the pre-commit case. */
 function preCommitRepository(): { repo: string; staged: string } {
   const repo = path.join(CORPUS, 'precommit-repo');
@@ -143,6 +171,28 @@ function sqlFilesScenario(scenario: string, folder: string, corpus: CorpusOption
 }
 
 const SCENARIOS: Record<string, (runs: number) => Row[]> = {
+  trace: (runs) => {
+    const directory = path.join(CORPUS, 'trace');
+    writeFiles(directory, traceCorpus(200));
+    const cache = path.join(CORPUS, 'trace-cache');
+    const env = { ...process.env, MIGRALINT_CACHE_DIR: cache };
+    const rows = alternate('8. trace: 200 migrations (1,600 statements) in the embedded PostgreSQL', [
+      { tool: 'migralint trace (data directory saved)', argv: [...MIGRALINT, 'trace', directory, '--format', 'json'], env },
+    ], runs);
+    // The very first run on a machine also initialises the data directory it then saves.
+    const first: Measurement[] = [];
+    for (let run = 0; run < runs; run++) {
+      fs.rmSync(cache, { recursive: true, force: true });
+      first.push(measure({ tool: 'first', argv: [...MIGRALINT, 'trace', path.join(directory, '0000_schema.sql'), '--format', 'json'], env }));
+    }
+    rows.push({
+      scenario: '8. trace: 200 migrations (1,600 statements) in the embedded PostgreSQL',
+      tool: 'migralint trace, first run on a machine (initdb), one file',
+      runs,
+      median: { wall: median(first.map((sample) => sample.wall)), cpu: median(first.map((sample) => sample.cpu)), rssMb: median(first.map((sample) => sample.rssMb)) },
+    });
+    return rows;
+  },
   cold: (runs) => {
     const file = path.join(CORPUS, 'cold', 'one.sql');
     writeFiles(path.dirname(file), new Map([['one.sql', "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;\nCREATE INDEX users_nickname_idx ON users (nickname);\n"]]));

@@ -1,4 +1,5 @@
 import { type LockMode, isLockMode } from '../model/locks';
+import type { Operation } from '../model/operations';
 import type { SourceSpan } from '../model/location';
 import { type Catalogue, compareCatalogues, heldLocks, isTable, readCatalogue } from './catalogue';
 import { ACTIVE_SQL_TRANSACTION, StatementError, type TraceDatabase, statementError } from './database';
@@ -67,6 +68,8 @@ export async function traceMigration(
 class MigrationTracer {
   private catalogue: Catalogue;
   private inTransaction = false;
+  /** What pg_locks showed after the last statement of the open transaction: the next one's "before". */
+  private lastHeld: Set<string> | undefined;
   /** Locks taken in the open transaction: when and by which line. */
   private open = new Map<string, { relation: string; mode: LockMode; line: number; at: number }>();
   private readonly held: HeldLock[] = [];
@@ -101,6 +104,7 @@ class MigrationTracer {
   private async begin(): Promise<void> {
     await this.db.run('BEGIN');
     this.inTransaction = true;
+    this.lastHeld = undefined;
   }
 
   private async end(command: 'COMMIT' | 'ROLLBACK'): Promise<void> {
@@ -109,6 +113,7 @@ class MigrationTracer {
     for (const lock of this.open.values()) this.held.push({ relation: lock.relation, mode: lock.mode, line: lock.line, heldMs: round(now - lock.at) });
     this.open.clear();
     this.inTransaction = false;
+    this.lastHeld = undefined;
   }
 
   private async statement(planned: PlannedStatement): Promise<TracedStatement> {
@@ -121,6 +126,7 @@ class MigrationTracer {
     if (action === 'begin') {
       await this.timed(result, () => this.db.run(planned.sql));
       this.inTransaction = true;
+      this.lastHeld = undefined;
       return result;
     }
     if (action) {
@@ -146,10 +152,12 @@ class MigrationTracer {
 
   /** Runs the statement in the open transaction and looks at what it newly holds and changed. */
   private async observed(result: TracedStatement, planned: PlannedStatement): Promise<TracedStatement> {
-    const before = await heldLocks(this.db);
+    const before = this.lastHeld ?? (await heldLocks(this.db));
+    this.lastHeld = undefined;
     const ok = await this.timed(result, () => this.db.run(planned.sql));
     if (!ok) return result;
     const after = await heldLocks(this.db);
+    this.lastHeld = after;
     const taken = [...after].filter((key) => !before.has(key)).map((key) => key.split(':'));
     result.locks = this.describeLocks(taken.map(([oid, mode]) => ({ oid: Number(oid), mode })));
     for (const lock of result.locks) {
@@ -208,8 +216,9 @@ class MigrationTracer {
   }
 
   private async compare(result: TracedStatement, planned: PlannedStatement): Promise<void> {
+    if (!planned.operations.some(mayChangeCatalogue)) return;
     const after = await readCatalogue(this.db);
-    const changes = compareCatalogues(this.catalogue, after);
+    const changes = await compareCatalogues(this.db, this.catalogue, after);
     this.catalogue = after;
     result.created = changes.created;
     result.altered = changes.altered;
@@ -222,6 +231,12 @@ class MigrationTracer {
       else result.rewrites.push(relation.name);
     }
   }
+}
+
+/** SET, and SELECT/INSERT/UPDATE/DELETE, change no table's definition or storage: no catalogue to compare. */
+function mayChangeCatalogue(operation: Operation): boolean {
+  if (operation.kind === 'setSetting' || operation.kind === 'transaction') return false;
+  return !(operation.kind === 'other' && /^(Select|Insert|Update|Delete|Variable\w*|Explain|Notify|Listen)Stmt$/.test(operation.statement));
 }
 
 function round(ms: number): number {
