@@ -58,7 +58,9 @@ function summaryOf(result: TraceResult) {
 /** Per migration, each statement with what it locked, rewrote and changed; then the findings and a summary. */
 export function traceStylish(result: TraceResult, color: boolean): string {
   const colors = palette(color);
-  const blocks = result.migrations.filter((migration) => !migration.skipped && migration.statements.length + migration.notes.length > 0).map((migration) => migrationBlock(migration, colors));
+  // Rollback files are skipped as in linting, quietly; any other skipped migration is named.
+  const shown = result.migrations.filter((migration) => (migration.skipped ? !migration.skipped.startsWith('rollback') : migration.statements.length + migration.notes.length > 0));
+  const blocks = shown.map((migration) => (migration.skipped ? `${colors.underline(migration.file)}${colors.dim(`  (not run: ${migration.skipped})`)}` : migrationBlock(migration, colors)));
   const findings = result.findings.map((finding) => findingLine(finding, colors));
   const summary = summaryOf(result);
   const total = `Traced ${summary.migrations} migration${summary.migrations === 1 ? '' : 's'} (${summary.statements} statement${summary.statements === 1 ? '' : 's'}) on ${result.engine} in ${(result.durationMs / 1000).toFixed(1)} s: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}.`;

@@ -10,6 +10,9 @@ import { runCli } from '../cli/run-cli';
 import { type ClaimCheck, checkInvalidExample, checkValidExample, checkable, prepare, rulesWithClaims, SCHEMA, sourceOf } from './claims';
 import { traceInput } from './trace-helpers';
 
+// A shared machine may be slow: a statement-by-statement trace is not a speed test.
+jest.setTimeout(30_000);
+
 /**
  * `trace --database-url` on a real PostgreSQL server (the one .ci/services starts,
  * Debian's PostgreSQL 15), and the rules' lock claims checked there too, with the
@@ -33,11 +36,11 @@ if (!SERVER) {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${database}`);
     await admin.query(`CREATE DATABASE ${database}`);
-  });
+  }, 60_000);
   afterAll(async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
-  });
+  }, 60_000);
 
   /** Runs SQL on the test database from a connection of its own. */
   async function onDatabase(sql: string): Promise<Array<Record<string, unknown>>> {
@@ -100,13 +103,13 @@ if (!SERVER) {
     beforeAll(async () => {
       await emptyDatabase();
       db = await openServer({ url, allowNonEmpty: true });
-    });
+    }, 60_000);
     afterAll(async () => {
       // `MIGRALINT_VERIFIED_LOCKS_SERVER=file` writes the table of what was declared and seen.
       const out = process.env.MIGRALINT_VERIFIED_LOCKS_SERVER;
       if (out) fs.writeFileSync(out, JSON.stringify({ engine: db.version, checks }, null, 2));
       await db?.close();
-    });
+    }, 60_000);
 
     test('the server is the version explain names', () => {
       expect(db.version.startsWith(`${LOCKS_VERIFIED_ON.server}.`)).toBe(true);

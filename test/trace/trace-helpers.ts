@@ -26,7 +26,7 @@ export async function resetDatabase(db: TraceDatabase): Promise<void> {
   await db.run('CREATE SCHEMA public');
 }
 
-const FILE_NAMES: Record<FrontendName, string> = { sql: 'migration.sql', knex: '20240101000000_migration.js', typeorm: '1700000000000-Migration.ts' };
+const FILE_NAMES: Record<FrontendName, string> = { sql: 'migration.sql', knex: '20240101000000_migration.js', typeorm: '1700000000000-Migration.ts', django: 'shop/migrations/0002_example.py' };
 
 export function traceInput(text: string, file: string | FrontendName, options: Partial<LintOptions> = {}): TraceInput {
   const name = file in FILE_NAMES ? FILE_NAMES[file as FrontendName] : file;

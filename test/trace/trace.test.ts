@@ -2,6 +2,9 @@ import type { TraceDatabase } from '../../src/trace';
 import { prepareLinting } from '../../src/lint';
 import { openTestDatabase, resetDatabase, statementAt, tableLocks, trace, traceInput } from './trace-helpers';
 
+// A shared machine may be slow: a statement-by-statement trace is not a speed test.
+jest.setTimeout(30_000);
+
 let db: TraceDatabase;
 beforeAll(async () => {
   await prepareLinting();

@@ -5,6 +5,9 @@ import type { TraceDatabase } from '../../src/trace';
 import { type ClaimCheck, checkInvalidExample, checkValidExample, checkable, prepare, rulesWithClaims, sourceOf } from './claims';
 import { openTestDatabase } from './trace-helpers';
 
+// A shared machine may be slow: a statement-by-statement trace is not a speed test.
+jest.setTimeout(30_000);
+
 let db: TraceDatabase;
 beforeAll(async () => {
   await prepareLinting();
@@ -21,6 +24,12 @@ afterAll(() => {
 
 test('the claims are verified on the PostgreSQL that explain names', () => {
   expect(db.version).toBe(LOCKS_VERIFIED_ON.pglite);
+});
+
+test('every example of a rule with claims is checked, but Django ones (not traced yet) and those about PostgreSQL before 11', () => {
+  const examples = rulesWithClaims().flatMap((rule) => [...(rule.meta.locks ? rule.examples.invalid : []), ...(rule.meta.safeLock ? rule.examples.valid : [])]);
+  const unchecked = examples.filter((example) => !checkable(example));
+  expect(unchecked.filter((example) => !('django' in example)).map((example) => example.options?.pgVersion)).toEqual([10]);
 });
 
 describe.each(rulesWithClaims().map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
