@@ -172,6 +172,8 @@ var init_adding_field_with_default = __esm({
         description: "Adding a column whose default rewrites the table",
         message: ({ table, column, detail }) => `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
+        safeLock: { rewrite: false },
         rationale: `Since PostgreSQL 11, \`ADD COLUMN \u2026 DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
@@ -234,6 +236,12 @@ var init_adding_foreign_key_constraint = __esm({
         description: "Adding a foreign key without NOT VALID",
         message: ({ table, name }) => `Adding foreign key ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID checks every row while blocking writes to both tables.`,
         help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration.",
+        locks: [
+          { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addColumn"] },
+          { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
+        ],
+        safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
         rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
@@ -356,6 +364,8 @@ var init_adding_not_nullable_field = __esm({
         description: "Setting NOT NULL on an existing column",
         message: ({ table, column }) => `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
+        safeLock: { rewrite: false },
         rationale: `\`ALTER COLUMN \u2026 SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
 
@@ -422,6 +432,7 @@ var init_adding_required_field = __esm({
         description: "Adding a NOT NULL column without a default",
         message: ({ table, column }) => `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.
@@ -484,6 +495,11 @@ var init_adding_serial_primary_key_field = __esm({
         description: "Adding a primary key without USING INDEX",
         message: ({ table }) => `Adding a primary key to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX.",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
+        ],
+        safeLock: { rewrite: false },
         rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 
@@ -731,6 +747,7 @@ var init_ban_drop_column = __esm({
         description: "Dropping a column breaks code that still uses it",
         message: ({ table, column }) => `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
         help: "Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.
@@ -821,6 +838,7 @@ var init_ban_drop_not_null = __esm({
         description: "Dropping NOT NULL from a column",
         message: ({ table, column }) => `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
         help: "Make sure every reader copes with null before the migration runs.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["dropNotNull"] }],
         rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
 services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`
       },
@@ -870,6 +888,7 @@ var init_ban_drop_table = __esm({
         description: "Dropping a table breaks code that still uses it",
         message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
         help: "Remove every code reference to the table, deploy, and drop it in a later release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
@@ -919,6 +938,7 @@ var init_ban_truncate_cascade = __esm({
         description: "TRUNCATE \u2026 CASCADE",
         message: ({ table }) => `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
         help: "Truncate the tables you mean explicitly, by name.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`
@@ -1004,6 +1024,7 @@ var init_changing_column_type = __esm({
         description: "Changing a column's type",
         message: ({ table, column, detail }) => `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
         help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
         rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.
@@ -1063,6 +1084,11 @@ var init_constraint_missing_not_valid = __esm({
         description: "Adding a CHECK constraint without NOT VALID, or validating it in the same transaction",
         message: ({ table, name, detail }) => detail === "validate" ? `Validating constraint "${name}" on "${table}" in the same transaction that added it holds the ACCESS EXCLUSIVE lock during the scan.` : `Adding CHECK constraint ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID scans the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration (outside the transaction that added it).",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
+        ],
+        safeLock: { rewrite: false },
         rationale: `\`ADD CONSTRAINT \u2026 CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.
 
@@ -1130,6 +1156,8 @@ var init_disallowed_unique_constraint = __esm({
         description: "Adding a UNIQUE constraint without USING INDEX",
         message: ({ table, name }) => `Adding UNIQUE constraint ${name ? `"${name}" ` : ""}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { rewrite: false },
         rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 
@@ -1498,6 +1526,7 @@ var init_renaming_column = __esm({
         description: "Renaming a column breaks code that uses the old name",
         message: ({ table, column, name }) => `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 
@@ -1550,6 +1579,7 @@ var init_renaming_table = __esm({
         description: "Renaming a table breaks code that uses the old name",
         message: ({ table, name }) => `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract, or rename and leave a view with the old name for one release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 
@@ -1596,6 +1626,8 @@ var init_require_concurrent_index_creation = __esm({
         description: "Creating an index without CONCURRENTLY",
         message: ({ table, name }) => `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
         help: "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
@@ -1648,6 +1680,8 @@ var init_require_concurrent_index_deletion = __esm({
         description: "Dropping an index without CONCURRENTLY",
         message: ({ name }) => `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
         help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
 it has to wait for every running query on the table first, and every query that arrives meanwhile queues
 behind it.
@@ -1703,9 +1737,12 @@ var init_require_concurrent_partition_detach = __esm({
         description: "DETACH PARTITION without CONCURRENTLY",
         message: ({ table, name }) => `Detaching partition "${name}" from "${table}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent table.`,
         help: "Use DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", on: ["table"], rewrite: false },
         rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION \u2026 CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
-instead and lets queries continue.`
+instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
+briefly, in its last step.)`
       },
       examples: {
         invalid: [
@@ -1743,6 +1780,11 @@ var init_require_concurrent_reindex = __esm({
         description: "REINDEX without CONCURRENTLY",
         message: ({ name }) => `REINDEX of "${name}" without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes.`,
         help: "Use REINDEX \u2026 CONCURRENTLY (PostgreSQL 12+), outside a transaction.",
+        locks: [
+          { mode: "ShareLock", on: ["table"], rewrite: false },
+          { mode: "AccessExclusiveLock", on: ["index"], rewrite: false }
+        ],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`
@@ -1766,6 +1808,28 @@ index alongside and swaps it in with only brief locks.`
         }
       })
     });
+  }
+});
+
+// src/engine/statement-locks.ts
+var BLOCKING_STATEMENT_LOCKS;
+var init_statement_locks = __esm({
+  "src/engine/statement-locks.ts"() {
+    "use strict";
+    BLOCKING_STATEMENT_LOCKS = [
+      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
+      {
+        mode: "AccessExclusiveLock",
+        on: ["table"],
+        rewrite: false,
+        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
+      },
+      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
+      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
+      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
+      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
+      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
+    ];
   }
 });
 
@@ -1798,6 +1862,7 @@ var init_require_lock_timeout = __esm({
   "rules/require-lock-timeout.ts"() {
     "use strict";
     init_rule();
+    init_statement_locks();
     init_missing_timeout();
     require_lock_timeout_default = defineRule({
       id: "require-lock-timeout",
@@ -1807,6 +1872,7 @@ var init_require_lock_timeout = __esm({
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
         message: ({ table }) => `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
+        locks: BLOCKING_STATEMENT_LOCKS,
         rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
@@ -1862,6 +1928,7 @@ var init_require_statement_timeout = __esm({
   "rules/require-statement-timeout.ts"() {
     "use strict";
     init_rule();
+    init_statement_locks();
     init_missing_timeout();
     require_statement_timeout_default = defineRule({
       id: "require-statement-timeout",
@@ -1871,6 +1938,7 @@ var init_require_statement_timeout = __esm({
         description: "A blocking lock is taken with no statement_timeout set",
         message: ({ table }) => `This statement locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
         help: "Put SET statement_timeout = '5s'; (or a limit that fits the change) at the top of the migration.",
+        locks: BLOCKING_STATEMENT_LOCKS,
         rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
@@ -2220,6 +2288,27 @@ var init_rules = __esm({
       unanalyzed_code_default,
       unused_ignore_default
     ];
+  }
+});
+
+// src/model/locks.ts
+function blockedBy(mode) {
+  return BLOCKED[mode];
+}
+var BLOCKED;
+var init_locks = __esm({
+  "src/model/locks.ts"() {
+    "use strict";
+    BLOCKED = {
+      AccessShareLock: "nothing",
+      RowShareLock: "nothing",
+      RowExclusiveLock: "nothing",
+      ShareUpdateExclusiveLock: "schema changes",
+      ShareLock: "writes",
+      ShareRowExclusiveLock: "writes",
+      ExclusiveLock: "writes",
+      AccessExclusiveLock: "reads and writes"
+    };
   }
 });
 
@@ -2781,7 +2870,7 @@ function createIndex(body, place) {
     ifNotExists: body.if_not_exists === true
   };
 }
-var spanAtByte, CONVERTERS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
+var spanAtByte, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
 var init_statements = __esm({
   "src/frontends/sql/statements.ts"() {
     "use strict";
@@ -2803,6 +2892,7 @@ var init_statements = __esm({
           kind: "reindex",
           ...place,
           target: body.relation ? tableName(body.relation).name : body.name ?? "",
+          targetKind: REINDEX_TARGETS[body.kind ?? ""],
           concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
         }
       ],
@@ -2823,6 +2913,13 @@ var init_statements = __esm({
         }
       ],
       AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+    };
+    REINDEX_TARGETS = {
+      REINDEX_OBJECT_INDEX: "index",
+      REINDEX_OBJECT_TABLE: "table",
+      REINDEX_OBJECT_SCHEMA: "schema",
+      REINDEX_OBJECT_DATABASE: "database",
+      REINDEX_OBJECT_SYSTEM: "system"
     };
     TRANSACTION_ACTIONS = {
       TRANS_STMT_BEGIN: "begin",
@@ -2860,6 +2957,7 @@ function analyzeSql(source) {
     statementStarts.push(start);
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
+    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -2913,6 +3011,10 @@ function parseInPieces(text, semicolons, add) {
     base += bytes;
   }
   return true;
+}
+function keepText(operations, sql, statement, place) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+  for (const operation of operations) operation.sql = sql;
 }
 function spanOf(locate, start, end) {
   const from = locate(start);
@@ -3091,10 +3193,12 @@ var init_script_output = __esm({
   "src/frontends/js/script-output.ts"() {
     "use strict";
     ScriptOutput = class {
-      constructor(lines) {
+      constructor(lines, keepStatementText = false) {
         this.lines = lines;
+        this.keepStatementText = keepStatementText;
       }
       lines;
+      keepStatementText;
       operations = [];
       problems = [];
       directives = [];
@@ -3249,7 +3353,7 @@ var init_static_values = __esm({
 });
 
 // src/frontends/js/analyze-script.ts
-function analyzeScript(frontend, text, filePath, runnerTransaction) {
+function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatementText = false) {
   const parsed = parseScript(text, filePath);
   if (!parsed.ok && parsed.tooDeep) {
     const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -3270,7 +3374,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction) {
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
-  const output = new ScriptOutput(lines);
+  const output = new ScriptOutput(lines, keepStatementText);
   frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
   return {
     frontend: frontend.name,
@@ -3442,11 +3546,12 @@ function valueText(value, fallback) {
   if (typeof value === "boolean") return String(value);
   return fallback;
 }
-function analyzeEmbeddedSql(sql, lines, anchorLine) {
+function analyzeEmbeddedSql(sql, lines, anchorLine, keepStatementText = false) {
   return analyzeSql({
     text: sql.text,
     locate: (charIndex) => lines.position(sql.offsets[Math.min(charIndex, sql.offsets.length - 1)]),
-    anchorLine
+    anchorLine,
+    keepStatementText
   });
 }
 var init_embedded_sql = __esm({
@@ -3739,7 +3844,7 @@ var init_migration_walker = __esm({
           }
         }
         const body = statement.body;
-        const scratch = new ScriptOutput(this.output.lines);
+        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
         this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
@@ -3847,7 +3952,7 @@ var init_migration_walker = __esm({
           this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
           return;
         }
-        const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine);
+        const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);
         if (analysis.problems.length > 0 && usesPlaceholders(sqlArg, frame.scope)) {
           this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
           return;
@@ -3979,19 +4084,25 @@ function defaultOf(node, scope, knexNames) {
   if (!node) return void 0;
   const value = scope.value(node);
   if (value === null) return void 0;
-  if (value !== void 0) return { kind: "constant" };
+  if (value !== void 0) return { kind: "constant", sql: sqlLiteral(value) };
   const chain = flattenChain(node);
   const root = chain.root.type === "Identifier" ? chain.root.name : void 0;
   if (root && knexNames.has(root)) {
     const names = chain.links.map((link) => link.name).join(".");
-    if (names === "fn.now") return { kind: "stable", functionName: "now" };
-    if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid" };
+    if (names === "fn.now") return { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" };
+    if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid", sql: "gen_random_uuid()" };
     if (names === "raw") {
       const sql = scope.string(chain.links[0].args?.[0]);
-      return sql === void 0 ? { kind: "unknown" } : classifySqlExpression(sql);
+      return sql === void 0 ? { kind: "unknown" } : { ...classifySqlExpression(sql), sql };
     }
   }
   return { kind: "constant" };
+}
+function sqlLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === "object" && value !== null) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
+  return void 0;
 }
 function timestampColumns(args, modifiers) {
   const options = typeof args[0] === "object" && args[0] !== null ? args[0] : void 0;
@@ -4003,7 +4114,7 @@ function timestampColumns(args, modifiers) {
       name,
       type: type("timestamptz"),
       notNull: defaultToNow,
-      default: defaultToNow ? { kind: "stable", functionName: "now" } : void 0,
+      default: defaultToNow ? { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" } : void 0,
       primaryKey: false,
       unique: false,
       hasCheck: false
@@ -4079,6 +4190,21 @@ function optionName(value, key) {
   const named = typeof value === "object" && value !== null ? value[key] : void 0;
   return typeof named === "string" ? named : void 0;
 }
+function checkExpression(predicate, bindings) {
+  if (typeof predicate !== "string") return void 0;
+  const values = Array.isArray(bindings) ? bindings : [];
+  let index = 0;
+  let known = true;
+  const sql = predicate.replace(/\?\??/g, (marker) => {
+    const value = values[index++];
+    if (marker === "??" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+    known = false;
+    return marker;
+  });
+  return known ? sql : void 0;
+}
 function foreignTarget(links, scope) {
   let table = { name: "" };
   let columns = [];
@@ -4099,7 +4225,7 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
-var CallbackReader;
+var CallbackReader, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
     "use strict";
@@ -4197,7 +4323,7 @@ var init_table_builder = __esm({
         }
         push({ kind: "addColumn", ...place, table, column: definition, ifNotExists: false, identifiers: [definition.name] });
         for (const check of column.checks) {
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false } });
+          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
         this.followingIndexes(column, place);
       }
@@ -4276,7 +4402,7 @@ var init_table_builder = __esm({
             });
           }
           case "check":
-            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false });
+            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
@@ -4301,6 +4427,10 @@ var init_table_builder = __esm({
         const text = this.context.source.slice(node.start ?? 0, node.end ?? 0);
         return new RegExp(`\\b${this.tableParam}\\b`).test(text);
       }
+    };
+    COLUMN_CHECKS = {
+      checkPositive: (column) => `"${column}" > 0`,
+      checkNegative: (column) => `"${column}" < 0`
     };
   }
 });
@@ -4458,7 +4588,7 @@ __export(knex_exports, {
   analyzeKnexFile: () => analyzeKnexFile
 });
 function analyzeKnexFile(text, filePath, options) {
-  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled);
+  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled, options.keepStatementText);
 }
 var KNEX;
 var init_knex = __esm({
@@ -4639,13 +4769,13 @@ function typeOf(properties, strategy) {
   return parsed ?? { name: type2.toLowerCase(), modifiers: [], isArray: get("isArray") === true };
 }
 function defaultOf2(properties, strategy) {
-  if (strategy === "uuid") return { kind: "volatile", functionName: "uuid_generate_v4" };
+  if (strategy === "uuid") return { kind: "volatile", functionName: "uuid_generate_v4", sql: "uuid_generate_v4()" };
   const entry = properties.get("default");
   if (!entry || entry.value === null) return void 0;
-  if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant" };
-  if (typeof entry.value === "string") return classifySqlExpression(entry.value);
+  if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant", sql: String(entry.value) };
+  if (typeof entry.value === "string") return { ...classifySqlExpression(entry.value), sql: entry.value };
   const node = unwrapTypeScript(entry.node);
-  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return classifySqlExpression(node.body.value);
+  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return { ...classifySqlExpression(node.body.value), sql: node.body.value };
   return { kind: "unknown" };
 }
 function referenceOf2(properties) {
@@ -4662,7 +4792,7 @@ function constraintFrom(kind, properties) {
     case "checks": {
       const expression = get("expression");
       const notNull = typeof expression === "string" ? /^\s*"?(\w+)"?\s+IS\s+NOT\s+NULL\s*$/i.exec(expression) : null;
-      return { kind: "check", name, columns: [], notValid: false, checksNotNullOf: notNull?.[1] };
+      return { kind: "check", name, columns: [], notValid: false, checksNotNullOf: notNull?.[1], expression: typeof expression === "string" ? expression : void 0 };
     }
     case "foreignKeys": {
       const table = get("referencedTableName");
@@ -4958,7 +5088,7 @@ __export(typeorm_exports, {
   analyzeTypeormFile: () => analyzeTypeormFile
 });
 function analyzeTypeormFile(text, filePath, options) {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none");
+  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
 }
 var TYPEORM;
 var init_typeorm = __esm({
@@ -7201,6 +7331,17 @@ var init_colors = __esm({
   }
 });
 
+// src/reporters/lock-words.ts
+function lockWords(lock) {
+  const rewrite = lock.rewrite === true ? "; rewrites the table" : lock.rewrite === "possible" ? "; may rewrite the table" : "";
+  return `takes ${lock.mode} on "${lock.relation}": blocks ${lock.blocks}${rewrite}`;
+}
+var init_lock_words = __esm({
+  "src/reporters/lock-words.ts"() {
+    "use strict";
+  }
+});
+
 // src/reporters/reporter.ts
 function wholeDocument(format2) {
   return (context, write) => {
@@ -7248,7 +7389,8 @@ function fileBlock(result2, colors) {
 function findingBlock(finding, lines, colors) {
   const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}`;
-  return [heading, ...codeFrame(finding, lines, colors), `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
+  const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${lockWords(finding.lock)}`] : [];
+  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
 }
 function codeFrame(finding, lines, colors) {
   if (finding.line > lines.lineCount || lines.text.length === 0) return [];
@@ -7270,6 +7412,7 @@ var init_stylish = __esm({
     "use strict";
     init_text_positions();
     init_colors();
+    init_lock_words();
     init_reporter();
     stylish = (context, write) => {
       const colors = palette(context.color);
@@ -7313,8 +7456,12 @@ function findingElement(finding, file) {
       "endColumn": ${finding.endColumn},
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
-      "docs": ${quotedOnce(finding.docs)}
+      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,
+      "lock": ${lockElement(finding.lock)}` : ""}
     }`;
+}
+function lockElement(lock) {
+  return JSON.stringify(lock, null, 2).replace(/\n/g, "\n      ");
 }
 function quotedOnce(text) {
   let value = quoted.get(text);
@@ -7406,7 +7553,8 @@ function result(finding, ruleIndex) {
           }
         }
       }
-    ]
+    ],
+    ...finding.lock ? { properties: { lock: finding.lock } } : {}
   };
 }
 var sarif;
@@ -7710,7 +7858,7 @@ var init_cache = __esm({
       entries;
       changed = false;
       static keyOf(version, settings2) {
-        return sha1(JSON.stringify({ version, settings: settings2 }));
+        return sha1(JSON.stringify({ version, format: 2, settings: settings2 }));
       }
       load() {
         try {
@@ -7735,7 +7883,7 @@ var init_cache = __esm({
         if ("skipped" in stored) return stored;
         if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return void 0;
         const findings = stored.findings.map(
-          ({ rule, severity, line, column, endLine, endColumn, message }) => ({
+          ({ rule, severity, line, column, endLine, endColumn, message, lock }) => ({
             rule,
             severity,
             file: stored.file,
@@ -7745,7 +7893,8 @@ var init_cache = __esm({
             endColumn,
             message,
             help: helpByRule.get(rule) ?? "",
-            docs: docsFor(rule)
+            docs: docsFor(rule),
+            ...lock ? { lock } : {}
           })
         );
         return { ...stored, findings, source: text };
@@ -7754,7 +7903,7 @@ var init_cache = __esm({
         let stored = result2;
         if (!("skipped" in result2)) {
           const { source: _source, findings, ...rest } = result2;
-          stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message }) => ({ rule, severity, line, column, endLine, endColumn, message })) };
+          stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message, lock }) => ({ rule, severity, line, column, endLine, endColumn, message, ...lock ? { lock } : {} })) };
         }
         const textHash = sha1(text);
         this.entries[file] = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
@@ -7793,6 +7942,50 @@ var init_version = __esm({
     "use strict";
     fs9 = __toESM(require("node:fs"));
     path14 = __toESM(require("node:path"));
+  }
+});
+
+// src/engine/verified-on.ts
+var LOCKS_VERIFIED_ON;
+var init_verified_on = __esm({
+  "src/engine/verified-on.ts"() {
+    "use strict";
+    LOCKS_VERIFIED_ON = {
+      /** The embedded PostgreSQL every test run uses. */
+      pglite: "PostgreSQL 18.7 (PGlite 0.5.17)",
+      /** The PostgreSQL server CI installs, major version. */
+      server: "PostgreSQL 15"
+    };
+  }
+});
+
+// src/docs/lock-claims.ts
+function lockSection(rule) {
+  const claims = rule.meta.locks ?? [];
+  if (claims.length === 0) return "";
+  const lines = claims.map((claim) => `  ${claimWords(claim)}`);
+  const safe = rule.meta.safeLock;
+  if (safe) {
+    const most = safe.mode ? `at most ${safe.mode} (blocks ${blockedBy(safe.mode)})${safe.on ? ` on ${safe.on.map((relation) => RELATION_WORDS[relation]).join(" and ")}` : ""}` : "a lock of any mode";
+    lines.push(`  the safe forms (not flagged): ${most}, no rewrite`);
+  }
+  return `Lock (verified on ${LOCKS_VERIFIED_ON.pglite} and ${LOCKS_VERIFIED_ON.server}):
+${lines.join("\n")}`;
+}
+function claimWords(claim) {
+  const which = claim.operations ? `${claim.operations.join(", ")}${claim.constraints ? ` (${claim.constraints.join(", ")})` : ""}: ` : "";
+  const on = claim.on.map((relation) => RELATION_WORDS[relation]).join(" and ");
+  const rewrite = claim.rewrite === true ? "rewrites the table" : claim.rewrite === "possible" ? "may rewrite the table (depends on the old type)" : "no rewrite";
+  const held = claim.held === "transaction" ? " (held by its transaction from an earlier statement)" : "";
+  return `${which}${claim.mode} on ${on}${held}, blocks ${blockedBy(claim.mode)}; ${rewrite}`;
+}
+var RELATION_WORDS;
+var init_lock_claims = __esm({
+  "src/docs/lock-claims.ts"() {
+    "use strict";
+    init_verified_on();
+    init_locks();
+    RELATION_WORDS = { table: "the table", referencedTable: "the referenced table", index: "the index" };
   }
 });
 
@@ -7836,6 +8029,7 @@ function explainRule(name) {
     `${rule.id}: ${meta.description}`,
     `Category: ${meta.category}    Default severity: ${severity}    Front-ends: ${frontendsOf(rule.examples).join(", ") || "all"}`,
     meta.rationale,
+    lockSection(rule),
     `Safe alternative: ${meta.help}`,
     exampleSection("Flagged", rule.examples.invalid),
     exampleSection("Not flagged", rule.examples.valid)
@@ -7874,6 +8068,7 @@ var init_explain = __esm({
     "use strict";
     init_rules();
     init_errors();
+    init_lock_claims();
     init_rule();
   }
 });
@@ -8121,6 +8316,44 @@ function compareFindings(a, b) {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+// src/engine/finding-lock.ts
+init_locks();
+init_operations();
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    if (claim.rewrite !== false) lock.rewrite = claim.rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+
 // src/engine/ignores.ts
 var IgnoreTracker = class {
   /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
@@ -8198,7 +8431,10 @@ function runRules(analyzed, rules, filePath, options) {
     const rule = byId.get(finding.rule);
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    findings.push({ rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) });
+    const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) };
+    const lock = findingLock(rule.meta.locks, finding.operation);
+    if (lock) result2.lock = lock;
+    findings.push(result2);
   }
   findings.sort(compareFindings);
   return {
@@ -8259,7 +8495,8 @@ var FileRuleContext = class {
   history;
   settings;
   report(at, subject = {}) {
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject) });
+    const operation = "kind" in at ? at : void 0;
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation });
   }
   isNewTable(table) {
     return this.state.isNewTable(table);
@@ -8410,7 +8647,11 @@ function analyzeSqlFile(text, filePath, options) {
   const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
   if (options.placeholders && options.placeholders.length > 0) {
     const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
-    const analysis2 = analyzeSql({ text: substituted.text, locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]) });
+    const analysis2 = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText
+    });
     return { frontend: "sql", ...analysis2, runnerTransaction, notes };
   }
   const analysis = analyzeSql({
@@ -8421,7 +8662,8 @@ function analyzeSqlFile(text, filePath, options) {
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
       metaCommands: [],
       semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1))
-    }
+    },
+    keepStatementText: options.keepStatementText
   });
   return { frontend: "sql", ...analysis, runnerTransaction, notes };
 }
@@ -8458,15 +8700,15 @@ function checkAnalysis(analysis, displayPath2, options) {
 function analyze(frontend, source, displayPath2, options) {
   switch (frontend) {
     case "sql":
-      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders });
+      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case "knex": {
       const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
       const { knexfileDisablesTransactions: knexfileDisablesTransactions2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2) });
+      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2), keepStatementText: options.keepStatementText });
     }
     case "typeorm": {
       const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
-      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all" });
+      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
     }
     case "django": {
       const { analyzeDjangoFile } = require("./django.js");
@@ -9505,6 +9747,11 @@ function isFormatName(name) {
 }
 
 // src/cli/args.ts
+var TRACE_OPTIONS = {
+  "database-url": { type: "string", describe: "Trace on this PostgreSQL server (postgres://\u2026) instead of the embedded one" },
+  commit: { type: "boolean", default: false, describe: "With --database-url: commit each migration (default: roll each back)" },
+  "allow-non-empty": { type: "boolean", default: false, describe: "With --database-url: run on a database that already has tables" }
+};
 var OPTIONS = {
   format: { alias: "f", type: "string", describe: `Output format: ${formatNames.join(", ")}` },
   "output-file": { alias: "o", type: "string", describe: "Write the report to this file" },
@@ -9523,7 +9770,7 @@ var OPTIONS = {
   concurrency: { type: "string", describe: "Worker threads for large runs: auto (default), off, or a number" },
   verbose: { type: "boolean", default: false, describe: "Print notes about skipped files to stderr" }
 };
-var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init"]);
+var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace"]);
 var camelCase2 = (name) => name.replace(/-(\w)/g, (_match, letter) => letter.toUpperCase());
 var KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase2(name), ...spec.alias ? [spec.alias] : []])
@@ -9534,7 +9781,11 @@ function buildParser(version) {
     "$0 [paths..]",
     "Lint migration files, folders or globs",
     (y) => y.positional("paths", { type: "string", array: true, describe: "files, folders or globs; - for stdin" })
-  ).command("explain <rule>", "What a rule catches, why, and the safe alternative").command("rules", "List every rule with its category, default severity and front-ends").command("init", "Write a starter migralint.config.json");
+  ).command("explain <rule>", "What a rule catches, why, and the safe alternative").command("rules", "List every rule with its category, default severity and front-ends").command("init", "Write a starter migralint.config.json").command("trace [paths..]", "Run the migrations in an embedded PostgreSQL and show what each statement locks and rewrites", (y) => {
+    let command = y.positional("paths", { type: "string", array: true, describe: "files, folders or globs" });
+    for (const [name, spec] of Object.entries(TRACE_OPTIONS)) command = command.option(name, spec);
+    return command;
+  });
   for (const [name, spec] of Object.entries(OPTIONS)) parser2 = parser2.option(name, spec);
   return parser2.strict().version(version).help().alias("help", "h").wrap(100);
 }
@@ -9576,6 +9827,7 @@ async function parseArgs(argv, version) {
   if (first === "explain") return { command: "explain", rule: String(parsed.rule) };
   if (first === "rules") return { command: "rules", format: rulesFormat(parsed.format) };
   if (first === "init") return { command: "init" };
+  if (first === "trace") return { command: "trace", options: traceArgs(parsed) };
   const options = lintArgs(parsed);
   return { command: "lint", options: readsStdin ? { ...options, paths: [...options.paths, "-"] } : options };
 }
@@ -9613,6 +9865,27 @@ function lintArgs(parsed) {
     cache: parsed.cache === true || parsed.cacheLocation !== void 0,
     concurrency: parseConcurrency(parsed.concurrency),
     cacheLocation: parsed.cacheLocation
+  };
+}
+function traceArgs(parsed) {
+  const format2 = parsed.format ?? "stylish";
+  if (format2 !== "stylish" && format2 !== "json") throw new UsageError(`trace --format "${format2}": choose stylish or json`);
+  const databaseUrl = parsed.databaseUrl;
+  if (databaseUrl === void 0 && (parsed.commit === true || parsed.allowNonEmpty === true)) {
+    throw new UsageError("--commit and --allow-non-empty apply to --database-url");
+  }
+  if (databaseUrl !== void 0 && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url "${databaseUrl}": expected postgres://user@host:port/database`);
+  return {
+    paths: (parsed.paths ?? []).map(String),
+    format: format2,
+    outputFile: parsed.outputFile,
+    config: parsed.config,
+    rule: (parsed.rule ?? []).map(String),
+    assumeInTransaction: parsed.assumeInTransaction,
+    color: parsed.color,
+    databaseUrl,
+    commit: parsed.commit === true,
+    allowNonEmpty: parsed.allowNonEmpty === true
   };
 }
 function parseConcurrency(text) {
@@ -10243,9 +10516,11 @@ async function run(argv, io = processIO()) {
         const exitCode = await runLint(command.options, io, version);
         return done(exitCode, exitCode !== EXIT_FAILURE);
       }
+      case "trace":
+        return done(await require("./trace.js").runTraceCommand(command.options, io, version));
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error?.name === "UsageError") {
       io.stderr.write(`migralint: ${error.message}
 `);
     } else {

@@ -46,8 +46,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
         return done(await (require('./trace-command') as typeof import('./trace-command')).runTraceCommand(command.options, io, version));
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`migralint: ${error.message}\n`);
+    // By name too: a command bundled in a file of its own (lib/trace.js) has its own copy of the class.
+    if (error instanceof UsageError || (error as Error | undefined)?.name === 'UsageError') {
+      io.stderr.write(`migralint: ${(error as Error).message}\n`);
     } else {
       io.stderr.write(`migralint: unexpected error: ${describe(error)} (set DEBUG=migralint for details)\n`);
       if (io.env.DEBUG === 'migralint') io.stderr.write(`${(error as Error).stack}\n`);

@@ -33,8 +33,14 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
     keepStatementText: true,
   };
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
-  const inputs = args.paths.length > 0 ? args.paths : defaultInputs(loaded.config.include, baseDir, io.cwd);
-  const files = discoverFiles(inputs, { cwd: io.cwd, exclude: loaded.config.exclude ?? [], baseDir });
+  let inputs = args.paths;
+  const exclude = [...(loaded.config.exclude ?? [])];
+  if (inputs.length === 0) {
+    const defaults = defaultInputs(loaded.config.include, baseDir, io.cwd);
+    inputs = defaults.inputs;
+    exclude.push(...defaults.exclude);
+  }
+  const files = discoverFiles(inputs, { cwd: io.cwd, exclude, baseDir });
   await prepareLinting();
 
   const trace = require('../trace') as typeof import('../trace');

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { UsageError } from '../config/errors';
 import { type TraceDatabase, statementError } from './database';
 
 /** The folder for files worth keeping between runs: the user's cache folder, or MIGRALINT_CACHE_DIR. */
@@ -29,7 +30,7 @@ export function dataDirArchive(env: NodeJS.ProcessEnv = process.env): string {
  * A saved one that does not load is made again.
  */
 export async function openPglite(env: NodeJS.ProcessEnv = process.env): Promise<TraceDatabase> {
-  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const { PGlite } = loadPglite();
   const archive = dataDirArchive(env);
   const saved = readOptional(archive);
   if (saved) {
@@ -47,6 +48,19 @@ export async function openPglite(env: NodeJS.ProcessEnv = process.env): Promise<
   await save(db, archive);
   return wrap(db);
 }
+
+/** PGlite is an optional peer dependency (27 MB): those who trace install it. */
+function loadPglite(): typeof import('@electric-sql/pglite') {
+  try {
+    return require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@${PGLITE_RANGE}`);
+  }
+}
+
+/** The versions of PGlite this migralint was verified with (package.json's peerDependencies). */
+const PGLITE_RANGE = '^0.5.17';
 
 /** Written to a temporary file and renamed, so that a run that stops half way leaves no half archive. */
 async function save(db: PGlite, archive: string): Promise<void> {

@@ -11,7 +11,7 @@ export interface ServerOptions {
 
 /** A PostgreSQL server the user gives (`--database-url`), through the `pg` driver, with a second connection that watches. */
 export async function openServer(options: ServerOptions): Promise<TraceDatabase> {
-  const pg = require('pg') as typeof import('pg');
+  const pg = loadPg();
   const connect = async () => {
     const client = new pg.Client({ connectionString: options.url });
     client.on('notice', () => undefined);
@@ -59,6 +59,16 @@ export async function openServer(options: ServerOptions): Promise<TraceDatabase>
       await main.end().catch(() => undefined);
     },
   };
+}
+
+/** pg is an optional peer dependency: those who trace on a server install it. */
+function loadPg(): typeof import('pg') {
+  try {
+    return require('pg') as typeof import('pg');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UsageError('trace --database-url connects with the package pg, which is not installed: npm install --save-dev pg');
+  }
 }
 
 const WAIT_LIMIT_MS = 5000;

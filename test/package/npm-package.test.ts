@@ -45,7 +45,7 @@ function npx(args: string[]) {
 }
 
 test('the tarball holds the executable, the bundle, the README and the licences, and nothing to build', () => {
-  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/migralint.js', 'lib/start.js', 'lib/yargs.js', 'package.json']);
+  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/migralint.js', 'lib/start.js', 'lib/trace.js', 'lib/yargs.js', 'package.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.private).toBeUndefined();
   expect(manifest.license).toBe('MIT');
@@ -84,6 +84,15 @@ test('npx migralint lints SQL and Knex migrations in the project, and prints hel
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('migralint explain <rule>');
   expect(npx(['--version']).stdout).toBe(`${(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+});
+
+test('trace needs its optional peer dependency (PGlite, 27 MB), and says how to install it', () => {
+  fs.writeFileSync(path.join(project, 'db/migrations/003_add.sql'), 'ALTER TABLE users ADD COLUMN bio text;\n');
+  expect(npx(['trace', 'db/migrations/003_add.sql'])).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: 'migralint: trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@^0.5.17\n',
+  });
 });
 
 test('the programmatic API loads from the package', () => {

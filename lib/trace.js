@@ -1,0 +1,8954 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// src/engine/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function docsFor(ruleId) {
+  return `migralint explain ${ruleId}`;
+}
+var init_rule = __esm({
+  "src/engine/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/operations.ts
+function qualifiedName(table) {
+  return table.schema ? `${table.schema}.${table.name}` : table.name;
+}
+var init_operations = __esm({
+  "src/model/operations.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/operation-helpers.ts
+function blockingLockTarget(operation) {
+  switch (operation.kind) {
+    case "addColumn":
+    case "dropColumn":
+    case "renameColumn":
+    case "alterColumnType":
+    case "setNotNull":
+    case "dropNotNull":
+    case "setDefault":
+    case "addConstraint":
+    case "dropConstraint":
+    case "renameTable":
+      return operation.table;
+    case "createIndex":
+      return operation.concurrently ? void 0 : operation.table;
+    case "createTable":
+      return referencedTables(operation)[0];
+    // a foreign key locks the referenced table SHARE ROW EXCLUSIVE
+    case "detachPartition":
+      return operation.concurrently ? void 0 : operation.table;
+    case "reindex":
+      return operation.concurrently ? void 0 : { name: operation.target };
+    case "dropTable":
+    case "truncate":
+      return operation.tables[0];
+    case "dropIndex":
+      return operation.concurrently ? void 0 : operation.names[0];
+    case "other":
+      return operation.locksTables?.[0];
+    default:
+      return void 0;
+  }
+}
+function referencedTables(operation) {
+  const fromColumns = operation.columns.flatMap((column) => column.references ? [column.references.table] : []);
+  const fromConstraints = operation.constraints.flatMap(
+    (constraint) => constraint.references ? [constraint.references.table] : []
+  );
+  return [...fromColumns, ...fromConstraints];
+}
+function tablesNamedBy(operation) {
+  if ("table" in operation) return [operation.table];
+  if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables;
+  return [];
+}
+function declaredColumnTypes(operation) {
+  switch (operation.kind) {
+    case "createTable":
+      return operation.columns.flatMap(
+        (column) => column.type ? [{ table: operation.table, column: column.name, type: column.type, location: column.location }] : []
+      );
+    case "addColumn":
+      return operation.column.type ? [{ table: operation.table, column: operation.column.name, type: operation.column.type, location: operation.column.location }] : [];
+    case "alterColumnType":
+      return operation.newType ? [{ table: operation.table, column: operation.column, type: operation.newType }] : [];
+    default:
+      return [];
+  }
+}
+function isSerialType(type2) {
+  return type2 !== void 0 && SERIAL_TYPES.has(type2.name.toLowerCase());
+}
+var SERIAL_TYPES;
+var init_operation_helpers = __esm({
+  "src/engine/operation-helpers.ts"() {
+    "use strict";
+    init_operations();
+    SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
+  }
+});
+
+// rules/adding-field-with-default.ts
+function rewriteReason(column, pgVersion) {
+  if (column.generated === "stored") return "a stored generated column";
+  if (column.generated === "identity") return "an identity column";
+  if (isSerialType(column.type)) return `a ${column.type?.name} column`;
+  const value = column.default;
+  if (!value) return void 0;
+  if (pgVersion < 11) return "a default (PostgreSQL before 11 rewrites for any default)";
+  if (value.kind === "volatile") return `a volatile default (${value.functionName}())`;
+  if (value.kind === "unknown") {
+    return value.functionName ? `a default that calls ${value.functionName}(), which may be volatile` : "a non-constant default";
+  }
+  return void 0;
+}
+var adding_field_with_default_default;
+var init_adding_field_with_default = __esm({
+  "rules/adding-field-with-default.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    adding_field_with_default_default = defineRule({
+      id: "adding-field-with-default",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a column whose default rewrites the table",
+        message: ({ table, column, detail }) => `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
+        help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
+        safeLock: { rewrite: false },
+        rationale: `Since PostgreSQL 11, \`ADD COLUMN \u2026 DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
+instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
+\`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
+existing row, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock. Before 11, any
+default rewrites.
+
+Add the column without a default, \`SET DEFAULT\` so new rows get a value, and backfill existing rows in
+batches.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.contrib.postgres.functions import RandomUUID\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "token", models.UUIDField(db_default=RandomUUID())),\n    ]\n', line: 9 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'token', type: 'uuid', isNullable: true, default: 'gen_random_uuid()' }));\n  }\n}\n", line: 5 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'token', type: 'uuid', isGenerated: true, generationStrategy: 'uuid' }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.uuid('token').defaultTo(knex.raw('gen_random_uuid()'));\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", line: 1, column: 1 },
+          { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';", line: 1, options: { pgVersion: 10 } },
+          { sql: "ALTER TABLE orders\n  ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "channel", models.CharField(max_length=8, db_default="web")),\n    ]\n' },
+          { typeorm: `import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+
+export class Migration1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('users', new TableColumn({ name: 'status', type: 'text', default: "'active'" }));
+  }
+}
+` },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('status').defaultTo('active');\n  });\n};\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },
+          { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
+          { sql: "ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();" },
+          { sql: "CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();" }
+        ]
+      },
+      create: (context) => ({
+        addColumn(operation) {
+          const detail = rewriteReason(operation.column, context.pgVersion);
+          if (!detail || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column.name, detail });
+        }
+      })
+    });
+  }
+});
+
+// rules/adding-foreign-key-constraint.ts
+var adding_foreign_key_constraint_default;
+var init_adding_foreign_key_constraint = __esm({
+  "rules/adding-foreign-key-constraint.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    adding_foreign_key_constraint_default = defineRule({
+      id: "adding-foreign-key-constraint",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a foreign key without NOT VALID",
+        message: ({ table, name }) => `Adding foreign key ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID checks every row while blocking writes to both tables.`,
+        help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration.",
+        locks: [
+          { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addColumn"] },
+          { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
+        ],
+        safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
+        rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
+then scans the table to check every existing row. Writes to both tables wait for the whole scan.
+
+Add it \`NOT VALID\` (checked for new rows only, instant), then run \`ALTER TABLE \u2026 VALIDATE CONSTRAINT\` in a
+later migration: validation takes a lock that lets reads and writes continue.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "customer", models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer")),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createForeignKey('orders', new TableForeignKey({ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);", line: 1, column: 1 },
+          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.CreateModel("Refund", [("id", models.BigAutoField(primary_key=True)), ("order", models.ForeignKey(on_delete=models.CASCADE, to="shop.order"))]),\n    ]\n' },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "FK_orders_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") NOT VALID`);\n  }\n}\n' },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('refunds', (t) => {\n    t.bigInteger('order_id').references('id').inTable('orders');\n  });\n};\n" },
+          { sql: "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;" },
+          { sql: "CREATE TABLE refunds (id bigint, order_id bigint REFERENCES orders (id));" },
+          { sql: "CREATE TABLE refunds (id bigint, order_id bigint);\nALTER TABLE refunds ADD FOREIGN KEY (order_id) REFERENCES orders (id);" }
+        ]
+      },
+      create: (context) => ({
+        addConstraint(operation) {
+          const { constraint } = operation;
+          if (constraint.kind !== "foreignKey" || constraint.notValid || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+        },
+        addColumn(operation) {
+          if (!operation.column.references || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table) });
+        }
+      })
+    });
+  }
+});
+
+// src/engine/file-state.ts
+function sameTable(a, b) {
+  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
+}
+var FileState;
+var init_file_state = __esm({
+  "src/engine/file-state.ts"() {
+    "use strict";
+    FileState = class {
+      constructor(runnerTransaction, initialNewTables = []) {
+        this.runnerTransaction = runnerTransaction;
+        for (const table of initialNewTables) this.addNewTable(table);
+      }
+      runnerTransaction;
+      previous = [];
+      settings = /* @__PURE__ */ new Map();
+      explicitTransaction = false;
+      newTables = [];
+      /** The new tables by name: a migration may create thousands, and rules ask on every statement. */
+      newTablesByName = /* @__PURE__ */ new Map();
+      /** Tables this file created unconditionally (and still has, under their final names). */
+      get createdTables() {
+        return this.newTables;
+      }
+      get inTransaction() {
+        return this.runnerTransaction || this.explicitTransaction;
+      }
+      isNewTable(table) {
+        return this.newTablesByName.get(table.name)?.some((created) => sameTable(created, table)) ?? false;
+      }
+      addNewTable(table) {
+        this.newTables.push(table);
+        const sameName = this.newTablesByName.get(table.name);
+        if (sameName) sameName.push(table);
+        else this.newTablesByName.set(table.name, [table]);
+      }
+      apply(operation) {
+        this.previous.push(operation);
+        switch (operation.kind) {
+          case "createTable":
+            if (!operation.conditional) this.addNewTable(operation.table);
+            break;
+          case "renameTable":
+            if (this.isNewTable(operation.table)) this.addNewTable({ ...operation.table, name: operation.newName });
+            break;
+          case "transaction":
+            this.explicitTransaction = operation.action === "begin";
+            break;
+          case "setSetting":
+            this.settings.set(operation.name, operation.value);
+            break;
+        }
+      }
+    };
+  }
+});
+
+// rules/adding-not-nullable-field.ts
+function hasValidatedNotNullCheck(earlier, table, column) {
+  const anyEarlier = (test) => earlier.some((list) => list.some(test));
+  return anyEarlier((operation) => {
+    if (operation.kind !== "addConstraint" || operation.constraint.checksNotNullOf !== column || !sameTable(operation.table, table)) {
+      return false;
+    }
+    const { name, notValid } = operation.constraint;
+    return !notValid || anyEarlier((later) => later.kind === "validateConstraint" && later.name === name && sameTable(later.table, table));
+  });
+}
+var adding_not_nullable_field_default;
+var init_adding_not_nullable_field = __esm({
+  "rules/adding-not-nullable-field.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    init_file_state();
+    adding_not_nullable_field_default = defineRule({
+      id: "adding-not-nullable-field",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Setting NOT NULL on an existing column",
+        message: ({ table, column }) => `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+        help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
+        safeLock: { rewrite: false },
+        rationale: `\`ALTER COLUMN \u2026 SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
+holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
+
+From PostgreSQL 12 a validated \`CHECK (col IS NOT NULL)\` constraint lets PostgreSQL skip that scan. Add the
+check \`NOT VALID\` (instant), \`VALIDATE\` it in a separate migration (a weaker lock that lets reads and writes
+go on), then \`SET NOT NULL\` and drop the check.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "note", models.TextField(default="")),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('users', new TableColumn({ name: 'email', type: 'text', isNullable: true }), new TableColumn({ name: 'email', type: 'text' }));\n  }\n}\n", line: 5 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "email" SET NOT NULL`);\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropNullable('email');\n  });\n};\n", line: 3 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('email').notNullable().alter();\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;", line: 1, column: 1 },
+          {
+            sql: "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+            line: 2,
+            options: { pgVersion: 11 }
+          }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "note", models.TextField(null=True, help_text="free text")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('users', new TableColumn({ name: 'email', type: 'text' }), new TableColumn({ name: 'email', type: 'text', isNullable: true }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('leads', (t) => t.string('email'));\n  await knex.schema.alterTable('leads', (t) => t.dropNullable('email'));\n};\n" },
+          {
+            sql: "ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;"
+          },
+          { sql: "CREATE TABLE leads (email text);\nALTER TABLE leads ALTER COLUMN email SET NOT NULL;" }
+        ]
+      },
+      create: (context) => {
+        const checks = [];
+        return {
+          addConstraint(operation) {
+            if (operation.constraint.checksNotNullOf !== void 0) checks.push(operation);
+          },
+          validateConstraint(operation) {
+            checks.push(operation);
+          },
+          setNotNull(operation) {
+            if (context.isNewTable(operation.table)) return;
+            if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
+            context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/adding-required-field.ts
+var adding_required_field_default;
+var init_adding_required_field = __esm({
+  "rules/adding-required-field.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    adding_required_field_default = defineRule({
+      id: "adding-required-field",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Adding a NOT NULL column without a default",
+        message: ({ table, column }) => `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
+        help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
+fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
+failing.
+
+Add the column nullable (or with a constant default, which is instant on PostgreSQL 11+), backfill it, and
+enforce NOT NULL afterwards with a validated CHECK constraint.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, default="EUR")),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'currency', type: 'varchar', length: '3' }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL;", line: 1, column: 1 },
+          { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, db_default="EUR")),\n    ]\n' },
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, null=True)),\n    ]\n' },
+          { typeorm: `import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+
+export class Migration1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('orders', new TableColumn({ name: 'currency', type: 'varchar', length: '3', default: "'EUR'" }));
+  }
+}
+` },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'currency', type: 'varchar', length: '3', isNullable: true }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable().defaultTo('EUR');\n  });\n};\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3);\n  });\n};\n" },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';" },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text;" },
+          { sql: "CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL;" },
+          { sql: "ALTER TABLE orders ADD COLUMN row_id bigint GENERATED ALWAYS AS IDENTITY;" }
+        ]
+      },
+      create: (context) => ({
+        addColumn(operation) {
+          const { column } = operation;
+          const filledByPostgres = column.default !== void 0 || column.generated !== void 0 || isSerialType(column.type);
+          if (!column.notNull || filledByPostgres || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: column.name });
+        }
+      })
+    });
+  }
+});
+
+// rules/adding-serial-primary-key-field.ts
+var adding_serial_primary_key_field_default;
+var init_adding_serial_primary_key_field = __esm({
+  "rules/adding-serial-primary-key-field.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    adding_serial_primary_key_field_default = defineRule({
+      id: "adding-serial-primary-key-field",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a primary key without USING INDEX",
+        message: ({ table }) => `Adding a primary key to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+        help: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX.",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
+        ],
+        safeLock: { rewrite: false },
+        rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
+On a table of any size the application is blocked for the whole build.
+
+Create the unique index concurrently first, then \`ALTER TABLE \u2026 ADD CONSTRAINT name PRIMARY KEY USING INDEX
+index_name\`, which only takes the lock briefly.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createPrimaryKey('events', ['id']);\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('events', (table) => {\n    table.primary(['id']);\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE events ADD PRIMARY KEY (id);", line: 1, column: 1 },
+          { sql: "ALTER TABLE events ADD COLUMN id bigserial PRIMARY KEY;", line: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'logs', columns: [{ name: 'id', type: 'bigint', isPrimary: true }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('logs', (t) => {\n    t.bigInteger('id');\n    t.primary(['id']);\n  });\n};\n" },
+          { sql: "ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_idx;" },
+          { sql: "CREATE TABLE logs (id bigint);\nALTER TABLE logs ADD PRIMARY KEY (id);" }
+        ]
+      },
+      create: (context) => ({
+        addConstraint(operation) {
+          const { constraint } = operation;
+          if (constraint.kind !== "primaryKey" || constraint.usingIndex || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table) });
+        },
+        addColumn(operation) {
+          if (!operation.column.primaryKey || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table) });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-alter-domain-with-add-constraint.ts
+var ban_alter_domain_with_add_constraint_default;
+var init_ban_alter_domain_with_add_constraint = __esm({
+  "rules/ban-alter-domain-with-add-constraint.ts"() {
+    "use strict";
+    init_rule();
+    ban_alter_domain_with_add_constraint_default = defineRule({
+      id: "ban-alter-domain-with-add-constraint",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a constraint to a domain",
+        message: ({ name }) => `Adding a constraint to domain "${name}" checks every column of that type in every table while locking them.`,
+        help: "Use table CHECK constraints, added NOT VALID and validated in a separate migration.",
+        rationale: `\`ALTER DOMAIN \u2026 ADD CONSTRAINT\` validates every existing value in every table column that uses the
+domain, holding locks on all those tables for the duration. Table-level CHECK constraints can be added
+\`NOT VALID\` and validated without blocking.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@')`);\n  }\n}\n", line: 5 },
+          { knex: `exports.up = async (knex) => {
+  await knex.raw("ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@')");
+};
+`, line: 2 },
+          { sql: "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE ~ '@');", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER DOMAIN email SET DEFAULT NULL`);\n  }\n}\n" },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("ALTER DOMAIN email SET DEFAULT NULL");\n};\n' },
+          { sql: "ALTER DOMAIN email SET DEFAULT NULL;" }
+        ]
+      },
+      create: (context) => ({
+        alterDomainAddConstraint(operation) {
+          context.report(operation, { name: operation.name });
+        }
+      })
+    });
+  }
+});
+
+// src/engine/column-type-rule.ts
+function columnTypeVisitor(context, matches) {
+  return {
+    anyOperation(operation) {
+      for (const declared of declaredColumnTypes(operation)) {
+        if (!matches(declared.type)) continue;
+        const at = declared.location ? { location: declared.location, anchorLine: operation.anchorLine } : operation;
+        context.report(at, {
+          table: qualifiedName(declared.table),
+          column: declared.column,
+          detail: declared.type.name
+        });
+      }
+    }
+  };
+}
+var init_column_type_rule = __esm({
+  "src/engine/column-type-rule.ts"() {
+    "use strict";
+    init_operation_helpers();
+  }
+});
+
+// rules/ban-char-field.ts
+var ban_char_field_default;
+var init_ban_char_field = __esm({
+  "rules/ban-char-field.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    ban_char_field_default = defineRule({
+      id: "ban-char-field",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A char(n) column",
+        message: ({ table, column }) => `Column "${table}"."${column}" is char(n), which pads values with spaces.`,
+        help: "Use text (with a CHECK constraint on the length if needed).",
+        rationale: `\`char(n)\` pads shorter values with spaces and ignores trailing spaces in comparisons, which surprises
+application code; it is never faster than \`text\` in PostgreSQL.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({\n      name: 'countries',\n      columns: [{ name: 'code', type: 'char', length: '2' }],\n    }));\n  }\n}\n", line: 7 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('countries', (t) => {\n    t.specificType('code', 'char(2)');\n  });\n};\n", line: 3 },
+          { sql: "CREATE TABLE countries (code char(2));", line: 1, column: 25 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'countries', columns: [{ name: 'code', type: 'text' }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('countries', (t) => {\n    t.text('code');\n  });\n};\n" },
+          { sql: "CREATE TABLE countries (code text);" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, (type2) => type2.name === "bpchar" || type2.name === "char")
+    });
+  }
+});
+
+// rules/ban-concurrent-index-creation-in-transaction.ts
+var ban_concurrent_index_creation_in_transaction_default;
+var init_ban_concurrent_index_creation_in_transaction = __esm({
+  "rules/ban-concurrent-index-creation-in-transaction.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    ban_concurrent_index_creation_in_transaction_default = defineRule({
+      id: "ban-concurrent-index-creation-in-transaction",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "CREATE/DROP INDEX CONCURRENTLY inside a transaction",
+        message: ({ name, detail }) => `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
+        help: "Run it in its own migration with the runner's transaction turned off.",
+        rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
+block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate) wrap each migration in a transaction by
+default, so the migration fails at deploy time.
+
+Put the statement in a migration of its own and turn the runner's transaction off for it
+(\`-- +goose NO TRANSACTION\`, \`exports.config = { transaction: false }\`, \`transaction = false\` in TypeORM).`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["total"], name="order_total_idx")),\n    ]\n', line: 9 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n', line: 5 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n', line: 2 },
+          { sql: "BEGIN;\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\nCOMMIT;", line: 2, column: 1 },
+          { sql: "DROP INDEX CONCURRENTLY orders_customer_idx;", line: 1, options: { assumeInTransaction: true } },
+          { sql: "-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["total"], name="order_total_idx")),\n    ]\n' },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n' },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n' },
+          { sql: "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" },
+          { sql: "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" }
+        ]
+      },
+      create: (context) => ({
+        createIndex(operation) {
+          if (operation.concurrently && context.inTransaction) {
+            context.report(operation, { name: operation.name, detail: "CREATE" });
+          }
+        },
+        dropIndex(operation) {
+          if (operation.concurrently && context.inTransaction) {
+            context.report(operation, { name: operation.names.map(qualifiedName).join(", "), detail: "DROP" });
+          }
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-create-domain-with-constraint.ts
+var ban_create_domain_with_constraint_default;
+var init_ban_create_domain_with_constraint = __esm({
+  "rules/ban-create-domain-with-constraint.ts"() {
+    "use strict";
+    init_rule();
+    ban_create_domain_with_constraint_default = defineRule({
+      id: "ban-create-domain-with-constraint",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Creating a domain with a CHECK constraint",
+        message: ({ name }) => `Domain "${name}" has a CHECK constraint, which is hard to change later without locking every table that uses it.`,
+        help: "Use a plain domain (or the base type) and put the CHECK constraint on the tables.",
+        rationale: `Changing a domain's constraint later validates every column of that domain in every table while holding
+locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHECK constraints can be added
+\`NOT VALID\` and validated without blocking traffic.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE DOMAIN email AS text CHECK (VALUE ~ '@')`);\n  }\n}\n", line: 5 },
+          { knex: `exports.up = async (knex) => {
+  await knex.raw("CREATE DOMAIN email AS text CHECK (VALUE ~ '@')");
+};
+`, line: 2 },
+          { sql: "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE DOMAIN email AS text`);\n  }\n}\n" },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("CREATE DOMAIN email AS text");\n};\n' },
+          { sql: "CREATE DOMAIN email AS text;" }
+        ]
+      },
+      create: (context) => ({
+        createDomain(operation) {
+          if (operation.hasCheck) context.report(operation, { name: operation.name });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-drop-column.ts
+var ban_drop_column_default;
+var init_ban_drop_column = __esm({
+  "rules/ban-drop-column.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    ban_drop_column_default = defineRule({
+      id: "ban-drop-column",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Dropping a column breaks code that still uses it",
+        message: ({ table, column }) => `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
+        help: "Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
+name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
+column is gone those queries fail with \`column does not exist\`.
+
+Dropping a column safely takes two deploys: first ship code that no longer uses the column (in an ORM, mark
+it ignored so it is left out of generated queries), then drop it in a later migration.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RemoveField(model_name="order", name="note"),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn('users', 'age');\n  }\n}\n", line: 5 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "age"`);\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumn('age');\n  });\n};\n", line: 3 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumns('legacy_flags');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users DROP COLUMN age;", line: 1, column: 1 },
+          { sql: "SET lock_timeout = '2s';\nALTER TABLE users\n  DROP COLUMN IF EXISTS legacy_flags;", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField(model_name="order", name="note")]),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'drafts', columns: [{ name: 'body', type: 'text' }] }));\n    await queryRunner.dropColumn('drafts', 'body');\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('drafts', (t) => { t.text('body'); });\n  await knex.schema.alterTable('drafts', (t) => { t.dropColumn('body'); });\n};\n" },
+          { sql: "ALTER TABLE users ADD COLUMN age bigint;" },
+          { sql: "CREATE TABLE drafts (id bigint, body text);\nALTER TABLE drafts DROP COLUMN body;" },
+          { sql: "ALTER TABLE users DROP COLUMN age;", options: { fileName: "20240101_add_age.down.sql" } },
+          { sql: "-- +goose Up\nALTER TABLE users ADD COLUMN age bigint;\n-- +goose Down\nALTER TABLE users DROP COLUMN age;" }
+        ]
+      },
+      create: (context) => ({
+        dropColumn(operation) {
+          if (context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-drop-database.ts
+var ban_drop_database_default;
+var init_ban_drop_database = __esm({
+  "rules/ban-drop-database.ts"() {
+    "use strict";
+    init_rule();
+    ban_drop_database_default = defineRule({
+      id: "ban-drop-database",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Dropping a database from a migration",
+        message: ({ name }) => `Dropping database "${name}" from a migration destroys every table in it.`,
+        help: "Do not drop databases from a migration; do it by hand, deliberately, after a backup.",
+        rationale: `A migration runs unattended on every environment it reaches. \`DROP DATABASE\` there deletes all data
+in that database, irreversibly, and breaks every application connected to it.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropDatabase('analytics');\n  }\n}\n", line: 5 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("DROP DATABASE analytics");\n};\n', line: 2 },
+          { sql: "DROP DATABASE analytics;", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createDatabase('analytics', true);\n  }\n}\n" },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("CREATE DATABASE analytics");\n};\n' },
+          { sql: "CREATE DATABASE analytics;" }
+        ]
+      },
+      create: (context) => ({
+        dropDatabase(operation) {
+          context.report(operation, { name: operation.name });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-drop-not-null.ts
+var ban_drop_not_null_default;
+var init_ban_drop_not_null = __esm({
+  "rules/ban-drop-not-null.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    ban_drop_not_null_default = defineRule({
+      id: "ban-drop-not-null",
+      meta: {
+        category: "compatibility",
+        severity: "warning",
+        description: "Dropping NOT NULL from a column",
+        message: ({ table, column }) => `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
+        help: "Make sure every reader copes with null before the migration runs.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["dropNotNull"] }],
+        rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
+services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "total", models.IntegerField(null=True)),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('users', new TableColumn({ name: 'phone', type: 'text' }), new TableColumn({ name: 'phone', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.setNullable('phone');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;", line: 1, column: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "total", models.IntegerField(verbose_name="total")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: `import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+
+export class Migration1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.changeColumn('users', new TableColumn({ name: 'phone', type: 'text', isNullable: true }), new TableColumn({ name: 'phone', type: 'text', isNullable: true, default: "''" }));
+  }
+}
+` },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('phone').defaultTo(null).alter({ alterNullable: false });\n  });\n};\n" },
+          { sql: "ALTER TABLE users ALTER COLUMN phone SET DEFAULT NULL;" }
+        ]
+      },
+      create: (context) => ({
+        dropNotNull(operation) {
+          if (context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-drop-table.ts
+var ban_drop_table_default;
+var init_ban_drop_table = __esm({
+  "rules/ban-drop-table.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    ban_drop_table_default = defineRule({
+      id: "ban-drop-table",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Dropping a table breaks code that still uses it",
+        message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
+        help: "Remove every code reference to the table, deploy, and drop it in a later release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `The application release that is still running during a deploy may query the table; once it is dropped
+those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
+
+Remove all reads and writes first, deploy, and drop the table in a later release (after a backup if the data
+may be needed).`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.DeleteModel(name="Order"),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropTable('audit_log');\n  }\n}\n", line: 5 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP TABLE \"sessions\"`);\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.dropTable('audit_log');\n};\n", line: 2 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.dropTableIfExists('sessions');\n};\n", line: 2 },
+          { sql: "DROP TABLE audit_log;", line: 1, column: 1 },
+          { sql: "BEGIN;\nDROP TABLE IF EXISTS public.sessions CASCADE;\nCOMMIT;", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="Order")]),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'tmp_import', columns: [{ name: 'id', type: 'bigint' }] }));\n    await queryRunner.dropTable('tmp_import');\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('tmp_import', (t) => t.bigInteger('id'));\n  await knex.schema.dropTable('tmp_import');\n};\n" },
+          { sql: "CREATE TABLE tmp_import (id bigint);\nDROP TABLE tmp_import;" },
+          { sql: "DROP TABLE audit_log;", options: { fileName: "U3__drop_audit_log.sql" } }
+        ]
+      },
+      create: (context) => ({
+        dropTable(operation) {
+          const existing = operation.tables.find((table) => !context.isNewTable(table));
+          if (existing) context.report(operation, { table: qualifiedName(existing) });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-truncate-cascade.ts
+var ban_truncate_cascade_default;
+var init_ban_truncate_cascade = __esm({
+  "rules/ban-truncate-cascade.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    ban_truncate_cascade_default = defineRule({
+      id: "ban-truncate-cascade",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "TRUNCATE \u2026 CASCADE",
+        message: ({ table }) => `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
+        help: "Truncate the tables you mean explicitly, by name.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
+reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
+every one of those tables is locked ACCESS EXCLUSIVE.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`TRUNCATE TABLE \"customers\" CASCADE`);\n  }\n}\n", line: 5 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("TRUNCATE TABLE customers CASCADE");\n};\n', line: 2 },
+          { sql: "TRUNCATE TABLE customers CASCADE;", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.clearTable('import_rows');\n  }\n}\n" },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("TRUNCATE TABLE import_rows");\n};\n' },
+          { sql: "TRUNCATE TABLE import_rows, import_batches;" }
+        ]
+      },
+      create: (context) => ({
+        truncate(operation) {
+          if (operation.cascade) context.report(operation, { table: operation.tables.map(qualifiedName).join('", "') });
+        }
+      })
+    });
+  }
+});
+
+// rules/ban-uncommitted-transaction.ts
+var ban_uncommitted_transaction_default;
+var init_ban_uncommitted_transaction = __esm({
+  "rules/ban-uncommitted-transaction.ts"() {
+    "use strict";
+    init_rule();
+    ban_uncommitted_transaction_default = defineRule({
+      id: "ban-uncommitted-transaction",
+      meta: {
+        category: "transactions",
+        severity: "error",
+        description: "BEGIN with no COMMIT or ROLLBACK by the end of the file",
+        message: () => "This BEGIN is never committed: the migration ends with its transaction still open.",
+        help: "Add COMMIT; at the end of the migration.",
+        rationale: `A transaction left open at the end of a migration is committed or rolled back by whatever the runner does
+next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE "users" ADD "bio" text`);\n  }\n}\n', line: 7 },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("BEGIN");\n  await knex.raw("ALTER TABLE users ADD COLUMN bio text");\n};\n', line: 4 },
+          { sql: "BEGIN;\nALTER TABLE users ADD COLUMN bio text;", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE "users" ADD "bio" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n' },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("BEGIN");\n  await knex.raw("ALTER TABLE users ADD COLUMN bio text");\n  await knex.raw("COMMIT");\n};\n' },
+          { sql: "BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;" }
+        ]
+      },
+      create: (context) => {
+        let openedBy;
+        return {
+          transaction(operation) {
+            if (operation.action === "begin") openedBy ??= operation;
+            else openedBy = void 0;
+          },
+          endOfFile() {
+            if (openedBy) context.report(openedBy);
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/changing-column-type.ts
+var changing_column_type_default;
+var init_changing_column_type = __esm({
+  "rules/changing-column-type.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    changing_column_type_default = defineRule({
+      id: "changing-column-type",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Changing a column's type",
+        message: ({ table, column, detail }) => `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
+        help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
+        rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
+ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
+send values the new type rejects.
+
+A few changes are metadata-only (for example \`varchar(n)\` to a longer \`varchar\` or to \`text\`), but the
+old type is not known from the migration alone. The safe route is a new column, dual writes, a batched
+backfill, a switch of reads, and dropping the old column later.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "total", models.BigIntegerField()),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('accounts', new TableColumn({ name: 'id', type: 'integer' }), new TableColumn({ name: 'id', type: 'bigint' }));\n  }\n}\n", line: 5 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "accounts" ALTER COLUMN "id" TYPE bigint`);\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id').notNullable().alter();\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;", line: 1, column: 1 },
+          { sql: "ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "status", models.CharField(max_length=20, choices=[("new", "New")])),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('accounts', new TableColumn({ name: 'id', type: 'bigint' }), new TableColumn({ name: 'id', type: 'bigint', comment: 'primary key' }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id_big');\n  });\n};\n" },
+          { sql: "CREATE TABLE metrics (value int);\nALTER TABLE metrics ALTER COLUMN value TYPE bigint;" },
+          { sql: "ALTER TABLE events ADD COLUMN payload_json jsonb;" }
+        ]
+      },
+      create: (context) => ({
+        alterColumnType(operation) {
+          if (context.isNewTable(operation.table)) return;
+          const detail = operation.newType?.name;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column, detail });
+        }
+      })
+    });
+  }
+});
+
+// rules/constraint-missing-not-valid.ts
+function addedNotValidInSameTransaction(previous, name) {
+  for (let index = previous.length - 1; index >= 0; index--) {
+    const operation = previous[index];
+    if (operation.kind === "transaction") return false;
+    if (operation.kind === "addConstraint" && operation.constraint.name === name) return operation.constraint.notValid;
+  }
+  return false;
+}
+var constraint_missing_not_valid_default;
+var init_constraint_missing_not_valid = __esm({
+  "rules/constraint-missing-not-valid.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    constraint_missing_not_valid_default = defineRule({
+      id: "constraint-missing-not-valid",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a CHECK constraint without NOT VALID, or validating it in the same transaction",
+        message: ({ table, name, detail }) => detail === "validate" ? `Validating constraint "${name}" on "${table}" in the same transaction that added it holds the ACCESS EXCLUSIVE lock during the scan.` : `Adding CHECK constraint ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID scans the whole table under an ACCESS EXCLUSIVE lock.`,
+        help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration (outside the transaction that added it).",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
+        ],
+        safeLock: { rewrite: false },
+        rationale: `\`ADD CONSTRAINT \u2026 CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
+reads and writes wait for the scan.
+
+Adding it \`NOT VALID\` is instant; \`VALIDATE CONSTRAINT\` then scans under a SHARE UPDATE EXCLUSIVE lock that
+lets traffic continue. That only helps if the validation runs in a separate transaction: in the same one,
+the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddConstraint("order", models.CheckConstraint(condition=models.Q(total__gte=0), name="order_total_gte_0")),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: `import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+
+export class Migration1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createCheckConstraint('orders', new TableCheck({ name: 'CHK_total', expression: '"total" >= 0' }));
+  }
+}
+`, line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.check('?? >= 0', ['total'], 'positive_total');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0);", line: 1, column: 1 },
+          {
+            sql: "BEGIN;\nALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT positive_total;\nCOMMIT;",
+            line: 3
+          }
+        ],
+        valid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddConstraintNotValid("order", models.CheckConstraint(condition=models.Q(total__gte=0), name="order_total_gte_0")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "CHK_total" CHECK ("total" >= 0) NOT VALID`);\n  }\n}\n' },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID");\n};\n' },
+          { sql: "ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;" },
+          { sql: "ALTER TABLE orders VALIDATE CONSTRAINT positive_total;" },
+          {
+            sql: "ALTER TABLE orders ADD CONSTRAINT positive_total CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT positive_total;"
+          },
+          { sql: "CREATE TABLE lines (qty int);\nALTER TABLE lines ADD CONSTRAINT qty_positive CHECK (qty > 0);" }
+        ]
+      },
+      create: (context) => ({
+        addConstraint(operation) {
+          const { constraint } = operation;
+          if (constraint.kind !== "check" || constraint.notValid || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+        },
+        validateConstraint(operation) {
+          if (!context.inTransaction || !addedNotValidInSameTransaction(context.previous, operation.name)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: operation.name, detail: "validate" });
+        }
+      })
+    });
+  }
+});
+
+// rules/disallowed-unique-constraint.ts
+var disallowed_unique_constraint_default;
+var init_disallowed_unique_constraint = __esm({
+  "rules/disallowed-unique-constraint.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    disallowed_unique_constraint_default = defineRule({
+      id: "disallowed-unique-constraint",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Adding a UNIQUE constraint without USING INDEX",
+        message: ({ table, name }) => `Adding UNIQUE constraint ${name ? `"${name}" ` : ""}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+        help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { rewrite: false },
+        rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
+read or write the table until the build finishes.
+
+Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction), then attach it with
+\`ALTER TABLE \u2026 ADD CONSTRAINT name UNIQUE USING INDEX index_name\`, which is instant.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddConstraint("order", models.UniqueConstraint(fields=["status", "total"], name="order_status_total_uniq")),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createUniqueConstraint('users', new TableUnique({ name: 'UQ_users_email', columnNames: ['email'] }));\n  }\n}\n", line: 5 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'handle', type: 'text', isNullable: true, isUnique: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.unique(['email']);\n  });\n};\n", line: 3 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.string('handle').unique();\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", line: 1, column: 1 },
+          { sql: "ALTER TABLE users ADD COLUMN handle text UNIQUE;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.CreateModel("Coupon", [("id", models.BigAutoField(primary_key=True)), ("code", models.CharField(max_length=20, unique=True))]),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'teams', columns: [{ name: 'slug', type: 'text', isUnique: true }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('teams', (t) => {\n    t.string('slug').unique();\n  });\n};\n" },
+          { sql: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;" },
+          { sql: "CREATE TABLE teams (slug text);\nALTER TABLE teams ADD CONSTRAINT teams_slug_key UNIQUE (slug);" }
+        ]
+      },
+      create: (context) => ({
+        addConstraint(operation) {
+          const { constraint } = operation;
+          if (constraint.kind !== "unique" || constraint.usingIndex || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+        },
+        addColumn(operation) {
+          if (!operation.column.unique || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table) });
+        }
+      })
+    });
+  }
+});
+
+// rules/identifier-too-long.ts
+var MAX_IDENTIFIER_BYTES, identifier_too_long_default;
+var init_identifier_too_long = __esm({
+  "rules/identifier-too-long.ts"() {
+    "use strict";
+    init_rule();
+    MAX_IDENTIFIER_BYTES = 63;
+    identifier_too_long_default = defineRule({
+      id: "identifier-too-long",
+      meta: {
+        category: "transactions",
+        severity: "warning",
+        description: "An identifier longer than 63 bytes",
+        message: ({ name, detail }) => `Identifier "${name}" is ${detail} bytes long; PostgreSQL silently truncates it to 63 bytes.`,
+        help: "Shorten the name to 63 bytes or fewer, so the name in the database is the one in the code.",
+        rationale: `PostgreSQL keeps only the first 63 bytes of an identifier (NAMEDATALEN - 1) and only emits a NOTICE.
+Two long names that share a prefix then collide, and code that refers to the full name (an ORM constraint
+name, a later migration) no longer finds it.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer_id_created_at_status_region_warehouse_channel_x', columnNames: ['customer_id'] }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse']);\n  });\n};\n", line: 3 },
+          {
+            sql: `CREATE INDEX CONCURRENTLY ${"orders_customer_id_created_at_status_region_".repeat(2)}idx ON orders (customer_id);`,
+            line: 1,
+            column: 1
+          }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer_id', columnNames: ['customer_id'] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders_fulfillment_events', (table) => {\n    table.index(['customer_id', 'created_at', 'status', 'warehouse'], 'ofe_customer_idx');\n  });\n};\n" },
+          { sql: "CREATE INDEX CONCURRENTLY orders_customer_created_idx ON orders (customer_id, created_at);" }
+        ]
+      },
+      create: (context) => ({
+        anyOperation(operation) {
+          for (const name of operation.identifiers ?? []) {
+            const bytes = Buffer.byteLength(name, "utf8");
+            if (bytes > MAX_IDENTIFIER_BYTES) context.report(operation, { name, detail: String(bytes) });
+          }
+        }
+      })
+    });
+  }
+});
+
+// rules/prefer-bigint-over-int.ts
+var INT_TYPES, prefer_bigint_over_int_default;
+var init_prefer_bigint_over_int = __esm({
+  "rules/prefer-bigint-over-int.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    INT_TYPES = /* @__PURE__ */ new Set(["int4", "int", "integer", "serial", "serial4"]);
+    prefer_bigint_over_int_default = defineRule({
+      id: "prefer-bigint-over-int",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A 32-bit integer column",
+        message: ({ table, column }) => `Column "${table}"."${column}" is a 32-bit integer, which runs out at about 2.1 billion.`,
+        help: "Use bigint (or bigserial / an identity bigint) for ids and counters.",
+        rationale: `Ids and counters in a 32-bit \`integer\` overflow at 2,147,483,647. Changing the type later rewrites the
+table (see changing-column-type), which is exactly the migration this linter exists to avoid; \`bigint\` costs
+four more bytes a row.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "points", models.IntegerField(null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({\n      name: 'votes',\n      columns: [{ name: 'count', type: 'integer' }],\n    }));\n  }\n}\n", line: 7 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.integer('count');\n  });\n};\n", line: 3 },
+          { sql: "CREATE TABLE votes (id bigint, count integer);", line: 1, column: 32 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "points", models.BigIntegerField(null=True)),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'votes', columns: [{ name: 'count', type: 'bigint' }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('votes', (t) => {\n    t.bigInteger('count');\n  });\n};\n" },
+          { sql: "CREATE TABLE votes (id bigint GENERATED ALWAYS AS IDENTITY, count bigint);" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, (type2) => INT_TYPES.has(type2.name))
+    });
+  }
+});
+
+// rules/prefer-bigint-over-smallint.ts
+var SMALLINT_TYPES, prefer_bigint_over_smallint_default;
+var init_prefer_bigint_over_smallint = __esm({
+  "rules/prefer-bigint-over-smallint.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    SMALLINT_TYPES = /* @__PURE__ */ new Set(["int2", "smallint", "smallserial", "serial2"]);
+    prefer_bigint_over_smallint_default = defineRule({
+      id: "prefer-bigint-over-smallint",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A 16-bit integer column",
+        message: ({ table, column }) => `Column "${table}"."${column}" is a 16-bit integer, which runs out at 32,767.`,
+        help: "Use bigint unless the range is truly fixed.",
+        rationale: `\`smallint\` overflows at 32,767. Widening it later rewrites the table under an ACCESS EXCLUSIVE lock.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "rank", models.SmallIntegerField(null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('products', new TableColumn({ name: 'stock', type: 'smallint', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.smallint('stock');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE products ADD COLUMN stock smallint;", line: 1, column: 33 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "rank", models.BigIntegerField(null=True)),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('products', new TableColumn({ name: 'stock', type: 'bigint', isNullable: true }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.bigInteger('stock');\n  });\n};\n" },
+          { sql: "ALTER TABLE products ADD COLUMN stock bigint;" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, (type2) => SMALLINT_TYPES.has(type2.name))
+    });
+  }
+});
+
+// rules/prefer-identity.ts
+var prefer_identity_default;
+var init_prefer_identity = __esm({
+  "rules/prefer-identity.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    init_operation_helpers();
+    prefer_identity_default = defineRule({
+      id: "prefer-identity",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A serial column instead of an identity column",
+        message: ({ table, column, detail }) => `Column "${table}"."${column}" uses ${detail}; identity columns are the standard replacement.`,
+        help: "Use bigint GENERATED BY DEFAULT AS IDENTITY (or ALWAYS).",
+        rationale: `\`serial\` types create a sequence that is owned loosely by the column: permissions, dumps and copies of the
+table treat it separately. \`GENERATED \u2026 AS IDENTITY\` is the SQL-standard form and keeps the sequence tied to
+the column.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({\n      name: 'invoices',\n      columns: [{ name: 'id', type: 'int', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }],\n    }));\n  }\n}\n", line: 7 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('invoices', (t) => {\n    t.increments();\n  });\n};\n", line: 3 },
+          { sql: "CREATE TABLE invoices (id bigserial PRIMARY KEY);", line: 1, column: 24 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.CreateModel("Refund", [("id", models.BigAutoField(primary_key=True))]),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'invoices', columns: [{ name: 'id', type: 'bigint', isPrimary: true, isGenerated: true, generationStrategy: 'identity' }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('invoices', (t) => {\n    t.specificType('id', 'bigint GENERATED ALWAYS AS IDENTITY').primary();\n  });\n};\n" },
+          { sql: "CREATE TABLE invoices (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY);" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, isSerialType)
+    });
+  }
+});
+
+// rules/prefer-robust-stmts.ts
+function missingGuard(operation, previous) {
+  switch (operation.kind) {
+    case "addConstraint": {
+      const { name } = operation.constraint;
+      const dropsFirst = previous.some((earlier) => earlier.kind === "dropConstraint" && earlier.ifExists && earlier.name === name);
+      return dropsFirst ? void 0 : `a DROP CONSTRAINT IF EXISTS ${name ?? "\u2026"} before it`;
+    }
+    case "renameColumn":
+    case "renameTable":
+      return "a check that the old name still exists (in a DO block)";
+    case "createTable":
+      return operation.ifNotExists ? void 0 : "CREATE TABLE IF NOT EXISTS";
+    case "createIndex":
+      return operation.ifNotExists || !operation.name ? void 0 : "CREATE INDEX IF NOT EXISTS";
+    case "addColumn":
+      return operation.ifNotExists ? void 0 : "ADD COLUMN IF NOT EXISTS";
+    case "dropTable":
+      return operation.ifExists ? void 0 : "DROP TABLE IF EXISTS";
+    case "dropIndex":
+      return operation.ifExists ? void 0 : "DROP INDEX IF EXISTS";
+    case "dropColumn":
+      return operation.ifExists ? void 0 : "DROP COLUMN IF EXISTS";
+    case "dropConstraint":
+      return operation.ifExists ? void 0 : "DROP CONSTRAINT IF EXISTS";
+    default:
+      return void 0;
+  }
+}
+var prefer_robust_stmts_default;
+var init_prefer_robust_stmts = __esm({
+  "rules/prefer-robust-stmts.ts"() {
+    "use strict";
+    init_rule();
+    prefer_robust_stmts_default = defineRule({
+      id: "prefer-robust-stmts",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A statement outside a transaction that fails when the migration is re-run",
+        message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
+        help: "Add IF [NOT] EXISTS (or drop-if-exists first), so a migration that stopped half way can be run again.",
+        rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
+a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
+written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["status"], name="order_status_idx")),\n    ]\n', line: 10, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_user" ON "orders" ("user_id")`);\n  }\n}\n', line: 7 },
+          { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id)');\n};\n", line: 4 },
+          { sql: "CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);", line: 1, column: 1 },
+          { sql: "ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;", line: 1 },
+          { sql: "ALTER TABLE orders RENAME COLUMN total TO total_cents;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "coupon", models.TextField(null=True)),\n    ]\n' },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_orders_user" ON "orders" ("user_id")`);\n  }\n}\n' },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id)");\n};\n' },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('note');\n  });\n};\n" },
+          { sql: "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id);" },
+          {
+            sql: "ALTER TABLE orders DROP CONSTRAINT IF EXISTS total_positive;\nALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;"
+          },
+          { sql: "ALTER TABLE orders VALIDATE CONSTRAINT total_positive;" },
+          { sql: "BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;" }
+        ]
+      },
+      create: (context) => ({
+        anyOperation(operation) {
+          const detail = missingGuard(operation, context.previous);
+          if (detail && !context.inTransaction) context.report(operation, { detail });
+        }
+      })
+    });
+  }
+});
+
+// rules/prefer-text-field.ts
+var prefer_text_field_default;
+var init_prefer_text_field = __esm({
+  "rules/prefer-text-field.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    prefer_text_field_default = defineRule({
+      id: "prefer-text-field",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A varchar(n) column",
+        message: ({ table, column }) => `Column "${table}"."${column}" is varchar with a length limit; raising the limit later needs a migration that locks the table.`,
+        help: "Use text, with a CHECK (char_length(col) <= n) constraint if a limit is needed.",
+        rationale: `\`varchar(n)\` and \`text\` are stored the same way. Changing a CHECK constraint can be done \`NOT VALID\` without
+blocking; changing \`varchar(n)\` to a shorter length rewrites the table, and even widening takes an ACCESS
+EXCLUSIVE lock.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "coupon", models.CharField(max_length=20, null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({\n      name: 'users',\n      columns: [{ name: 'email', type: 'varchar', length: '255' }],\n    }));\n  }\n}\n", line: 7 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('users', (t) => {\n    t.string('email');\n  });\n};\n", line: 3 },
+          { sql: "CREATE TABLE users (id bigint, email varchar(255));", line: 1, column: 32 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "coupon", models.TextField(null=True)),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'users', columns: [{ name: 'email', type: 'text' }] }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('users', (t) => {\n    t.text('email');\n  });\n};\n" },
+          { sql: "CREATE TABLE users (id bigint, email text);" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, (type2) => type2.name === "varchar" && type2.modifiers.length > 0)
+    });
+  }
+});
+
+// rules/prefer-timestamptz.ts
+var prefer_timestamptz_default;
+var init_prefer_timestamptz = __esm({
+  "rules/prefer-timestamptz.ts"() {
+    "use strict";
+    init_rule();
+    init_column_type_rule();
+    prefer_timestamptz_default = defineRule({
+      id: "prefer-timestamptz",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A timestamp column without time zone",
+        message: ({ table, column }) => `Column "${table}"."${column}" is timestamp without time zone, which stores wall-clock times with no zone.`,
+        help: "Use timestamptz (timestamp with time zone).",
+        rationale: `\`timestamp\` drops the offset, so the same instant written from servers in different zones is stored as
+different values, and daylight-saving changes create duplicates. \`timestamptz\` stores an instant.`,
+        aliases: ["prefer-timestamp-tz"]
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'shipped_at', type: 'timestamp', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at', { useTz: false });\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE orders ADD COLUMN shipped_at timestamp;", line: 1, column: 31 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "paid_at", models.DateTimeField(null=True)),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'shipped_at', type: 'timestamp with time zone', isNullable: true }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.timestamp('shipped_at');\n  });\n};\n" },
+          { sql: "ALTER TABLE orders ADD COLUMN shipped_at timestamptz;" }
+        ]
+      },
+      create: (context) => columnTypeVisitor(context, (type2) => type2.name === "timestamp")
+    });
+  }
+});
+
+// rules/renaming-column.ts
+var renaming_column_default;
+var init_renaming_column = __esm({
+  "rules/renaming-column.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    renaming_column_default = defineRule({
+      id: "renaming-column",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Renaming a column breaks code that uses the old name",
+        message: ({ table, column, name }) => `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
+        help: "Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `The release that is running while the migration applies still uses the old column name, so every
+query it makes against the column fails from that moment until the new release is fully rolled out.
+
+Rename in steps instead: add the new column, make the application write both, backfill, switch reads to the
+new column, and drop the old one in a later migration.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RenameField(model_name="order", old_name="note", new_name="remark"),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.renameColumn('users', 'email', 'email_address');\n  }\n}\n", line: 5 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "users" RENAME COLUMN "email" TO "email_address"`);\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.renameColumn('email', 'email_address');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users RENAME COLUMN email TO email_address;", line: 1, column: 1 },
+          { sql: "-- keep the old name for reporting\nALTER TABLE users RENAME email TO primary_email;", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RenameField(model_name="order", old_name="note", new_name="remark"),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True, db_column="note")),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'invites', columns: [{ name: 'mail', type: 'text' }] }));\n    await queryRunner.renameColumn('invites', 'mail', 'email');\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('invites', (t) => t.text('mail'));\n  await knex.schema.alterTable('invites', (t) => t.renameColumn('mail', 'email'));\n};\n" },
+          { sql: "CREATE TABLE invites (id bigint, mail text);\nALTER TABLE invites RENAME COLUMN mail TO email;" },
+          { sql: "ALTER TABLE users ADD COLUMN email_address text;" }
+        ]
+      },
+      create: (context) => ({
+        renameColumn(operation) {
+          if (context.isNewTable(operation.table)) return;
+          context.report(operation, {
+            table: qualifiedName(operation.table),
+            column: operation.column,
+            name: operation.newName
+          });
+        }
+      })
+    });
+  }
+});
+
+// rules/renaming-table.ts
+var renaming_table_default;
+var init_renaming_table = __esm({
+  "rules/renaming-table.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    renaming_table_default = defineRule({
+      id: "renaming-table",
+      meta: {
+        category: "compatibility",
+        severity: "error",
+        description: "Renaming a table breaks code that uses the old name",
+        message: ({ table, name }) => `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
+        help: "Expand and contract, or rename and leave a view with the old name for one release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
+the rename commits.
+
+Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
+simple view under the old name in the same transaction so old code keeps working; drop the view one release
+later.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterModelTable(name="order", table="sales_order"),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.renameTable('customers', 'clients');\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.renameTable('customers', 'clients');\n};\n", line: 2 },
+          { sql: "ALTER TABLE customers RENAME TO clients;", line: 1, column: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RenameModel(old_name="Order", new_name="SalesOrder"),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n            options={"db_table": "orders"},\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'staging', columns: [{ name: 'id', type: 'bigint' }] }));\n    await queryRunner.renameTable('staging', 'imports');\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('staging', (t) => t.bigInteger('id'));\n  await knex.schema.renameTable('staging', 'imports');\n};\n" },
+          { sql: "CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;" }
+        ]
+      },
+      create: (context) => ({
+        renameTable(operation) {
+          if (context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+        }
+      })
+    });
+  }
+});
+
+// rules/require-concurrent-index-creation.ts
+var require_concurrent_index_creation_default;
+var init_require_concurrent_index_creation = __esm({
+  "rules/require-concurrent-index-creation.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    require_concurrent_index_creation_default = defineRule({
+      id: "require-concurrent-index-creation",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Creating an index without CONCURRENTLY",
+        message: ({ table, name }) => `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
+        help: "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
+\`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
+
+\`CREATE INDEX CONCURRENTLY\` builds the index without blocking writes. It cannot run inside a transaction, so
+put it in its own migration with the runner's transaction turned off, and check for an \`INVALID\` index if
+it fails.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddIndex("order", models.Index(fields=["status"], name="order_status_idx")),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'] }));\n  }\n}\n", line: 5 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.index(['customer_id']);\n  });\n};\n", line: 3 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('customer_id').index();\n  });\n};\n", line: 3 },
+          { sql: "CREATE INDEX orders_customer_idx ON orders (customer_id);", line: 1, column: 1 },
+          { sql: "SET lock_timeout = '2s';\nCREATE UNIQUE INDEX IF NOT EXISTS users_email_key\n  ON users (lower(email));", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["status"], name="order_status_idx")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'carts', columns: [{ name: 'user_id', type: 'bigint' }], indices: [{ name: 'IDX_carts_user', columnNames: ['user_id'] }] }));\n  }\n}\n" },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n' },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n' },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
+          { sql: "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" },
+          { sql: "CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);" }
+        ]
+      },
+      create: (context) => ({
+        createIndex(operation) {
+          if (operation.concurrently || context.isNewTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: operation.name });
+        }
+      })
+    });
+  }
+});
+
+// rules/require-concurrent-index-deletion.ts
+var require_concurrent_index_deletion_default;
+var init_require_concurrent_index_deletion = __esm({
+  "rules/require-concurrent-index-deletion.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    require_concurrent_index_deletion_default = defineRule({
+      id: "require-concurrent-index-deletion",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "Dropping an index without CONCURRENTLY",
+        message: ({ name }) => `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
+        help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
+it has to wait for every running query on the table first, and every query that arrives meanwhile queues
+behind it.
+
+\`DROP INDEX CONCURRENTLY\` waits for conflicting transactions without blocking others. It cannot run inside a
+transaction.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RemoveIndex(model_name="order", name="order_status_idx"),\n    ]\n', line: 8, options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropIndex('orders', 'IDX_orders_customer');\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.dropIndex(['customer_id']);\n  });\n};\n", line: 3 },
+          { sql: "DROP INDEX orders_customer_idx;", line: 1, column: 1 },
+          { sql: "DROP INDEX IF EXISTS public.users_email_key;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        RemoveIndexConcurrently(model_name="order", name="order_status_idx"),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS \"IDX_orders_customer\"`);\n  }\n}\n" },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_index");\n};\n' },
+          { sql: "DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;" },
+          { sql: "CREATE TABLE carts (id bigint);\nCREATE INDEX carts_id_idx ON carts (id);\nDROP INDEX carts_id_idx;" }
+        ]
+      },
+      create: (context) => {
+        const newIndexes = /* @__PURE__ */ new Set();
+        return {
+          createIndex(operation) {
+            if (operation.name && context.isNewTable(operation.table)) newIndexes.add(operation.name);
+          },
+          dropIndex(operation) {
+            if (operation.concurrently) return;
+            const existing = operation.names.find((index) => !newIndexes.has(index.name));
+            if (existing) context.report(operation, { name: qualifiedName(existing) });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/require-concurrent-partition-detach.ts
+var require_concurrent_partition_detach_default;
+var init_require_concurrent_partition_detach = __esm({
+  "rules/require-concurrent-partition-detach.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    require_concurrent_partition_detach_default = defineRule({
+      id: "require-concurrent-partition-detach",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "DETACH PARTITION without CONCURRENTLY",
+        message: ({ table, name }) => `Detaching partition "${name}" from "${table}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent table.`,
+        help: "Use DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", on: ["table"], rewrite: false },
+        rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
+on every partition. From PostgreSQL 14, \`DETACH PARTITION \u2026 CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
+instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
+briefly, in its last step.)`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE measurements DETACH PARTITION measurements_2023`);\n  }\n}\n", line: 5 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("ALTER TABLE measurements DETACH PARTITION measurements_2023");\n};\n', line: 2 },
+          { sql: "ALTER TABLE measurements DETACH PARTITION measurements_2023;", line: 1, column: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY`);\n  }\n}\n" },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY");\n};\n' },
+          { sql: "ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;" }
+        ]
+      },
+      create: (context) => ({
+        detachPartition(operation) {
+          if (operation.concurrently) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: qualifiedName(operation.partition) });
+        }
+      })
+    });
+  }
+});
+
+// rules/require-concurrent-reindex.ts
+var require_concurrent_reindex_default;
+var init_require_concurrent_reindex = __esm({
+  "rules/require-concurrent-reindex.ts"() {
+    "use strict";
+    init_rule();
+    require_concurrent_reindex_default = defineRule({
+      id: "require-concurrent-reindex",
+      meta: {
+        category: "locking",
+        severity: "error",
+        description: "REINDEX without CONCURRENTLY",
+        message: ({ name }) => `REINDEX of "${name}" without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes.`,
+        help: "Use REINDEX \u2026 CONCURRENTLY (PostgreSQL 12+), outside a transaction.",
+        locks: [
+          { mode: "ShareLock", on: ["table"], rewrite: false },
+          { mode: "AccessExclusiveLock", on: ["index"], rewrite: false }
+        ],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
+rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
+index alongside and swaps it in with only brief locks.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE \"orders\"`);\n  }\n}\n", line: 5 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("REINDEX TABLE orders");\n};\n', line: 2 },
+          { sql: "REINDEX INDEX orders_customer_idx;", line: 1, column: 1 },
+          { sql: "REINDEX TABLE orders;", line: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE CONCURRENTLY \"orders\"`);\n  }\n}\n" },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("REINDEX TABLE CONCURRENTLY orders");\n};\n' },
+          { sql: "REINDEX INDEX CONCURRENTLY orders_customer_idx;" }
+        ]
+      },
+      create: (context) => ({
+        reindex(operation) {
+          if (!operation.concurrently) context.report(operation, { name: operation.target });
+        }
+      })
+    });
+  }
+});
+
+// src/engine/statement-locks.ts
+var BLOCKING_STATEMENT_LOCKS;
+var init_statement_locks = __esm({
+  "src/engine/statement-locks.ts"() {
+    "use strict";
+    BLOCKING_STATEMENT_LOCKS = [
+      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
+      {
+        mode: "AccessExclusiveLock",
+        on: ["table"],
+        rewrite: false,
+        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
+      },
+      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
+      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
+      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
+      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
+      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
+    ];
+  }
+});
+
+// src/engine/missing-timeout.ts
+function isTimeoutSet(value) {
+  return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
+}
+function missingTimeoutVisitor(context, setting2) {
+  let reported = false;
+  return {
+    anyOperation(operation) {
+      if (reported || isTimeoutSet(context.settings.get(setting2))) return;
+      const table = blockingLockTarget(operation);
+      if (!table || context.isNewTable(table)) return;
+      reported = true;
+      context.report(operation, { table: qualifiedName(table) });
+    }
+  };
+}
+var init_missing_timeout = __esm({
+  "src/engine/missing-timeout.ts"() {
+    "use strict";
+    init_operation_helpers();
+  }
+});
+
+// rules/require-lock-timeout.ts
+var require_lock_timeout_default;
+var init_require_lock_timeout = __esm({
+  "rules/require-lock-timeout.ts"() {
+    "use strict";
+    init_rule();
+    init_statement_locks();
+    init_missing_timeout();
+    require_lock_timeout_default = defineRule({
+      id: "require-lock-timeout",
+      meta: {
+        category: "locking",
+        severity: "warning",
+        description: "A lock that blocks reads or writes is taken with no lock_timeout set",
+        message: ({ table }) => `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
+        help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
+        locks: BLOCKING_STATEMENT_LOCKS,
+        rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
+for every transaction already using the table. While it waits in the lock queue, every new query on the table
+waits behind it: one long-running report can turn a millisecond migration into an outage.
+
+This applies to every lock that conflicts with the application's reads or writes: ACCESS EXCLUSIVE (most
+\`ALTER TABLE\` forms, \`DROP\`, \`TRUNCATE\`), SHARE ROW EXCLUSIVE (foreign keys, on both tables) and SHARE
+(\`CREATE INDEX\` without \`CONCURRENTLY\`). Setting \`lock_timeout\` makes the migration give up instead of
+stalling the application; retry it later. Reported once per file, at the first statement that needs it.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "coupon", models.TextField(null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ADD COLUMN nickname text;", line: 1, column: 1 },
+          { sql: "SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users ADD COLUMN bio text;", line: 2 },
+          { sql: "CREATE INDEX CONCURRENTLY users_bio_idx ON users (bio);\nCREATE INDEX users_name_idx ON users (name);", line: 2 },
+          { sql: "CREATE TABLE avatars (user_id bigint REFERENCES users (id));", line: 1 }
+        ],
+        valid: [
+          { django: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("SET LOCAL lock_timeout = '2s'", migrations.RunSQL.noop),
+        migrations.AddField("order", "coupon", models.TextField(null=True)),
+    ]
+` },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`SET LOCAL lock_timeout = '2s'`);\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n" },
+          { knex: `exports.up = async (knex) => {
+  await knex.raw("SET LOCAL lock_timeout = '2s'");
+  await knex.schema.alterTable('users', (table) => {
+    table.text('nickname');
+  });
+};
+` },
+          { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },
+          { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\nCOMMIT;" },
+          { sql: "CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;" }
+        ]
+      },
+      create: (context) => missingTimeoutVisitor(context, "lock_timeout")
+    });
+  }
+});
+
+// rules/require-statement-timeout.ts
+var require_statement_timeout_default;
+var init_require_statement_timeout = __esm({
+  "rules/require-statement-timeout.ts"() {
+    "use strict";
+    init_rule();
+    init_statement_locks();
+    init_missing_timeout();
+    require_statement_timeout_default = defineRule({
+      id: "require-statement-timeout",
+      meta: {
+        category: "locking",
+        severity: "off",
+        description: "A blocking lock is taken with no statement_timeout set",
+        message: ({ table }) => `This statement locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+        help: "Put SET statement_timeout = '5s'; (or a limit that fits the change) at the top of the migration.",
+        locks: BLOCKING_STATEMENT_LOCKS,
+        rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
+runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
+for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
+for a while.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "coupon", models.TextField(null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('nickname');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ADD COLUMN nickname text;", line: 1, column: 1 }
+        ],
+        valid: [
+          { django: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("SET LOCAL statement_timeout = '5s'", migrations.RunSQL.noop),
+        migrations.AddField("order", "coupon", models.TextField(null=True)),
+    ]
+` },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`SET LOCAL statement_timeout = '5s'`);\n    await queryRunner.addColumn('users', new TableColumn({ name: 'nickname', type: 'text', isNullable: true }));\n  }\n}\n" },
+          { knex: `exports.up = async (knex) => {
+  await knex.raw("SET LOCAL statement_timeout = '5s'");
+  await knex.schema.alterTable('users', (table) => {
+    table.text('nickname');
+  });
+};
+` },
+          { sql: "SET statement_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;" }
+        ]
+      },
+      create: (context) => missingTimeoutVisitor(context, "statement_timeout")
+    });
+  }
+});
+
+// rules/require-table-schema.ts
+var require_table_schema_default;
+var init_require_table_schema = __esm({
+  "rules/require-table-schema.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    require_table_schema_default = defineRule({
+      id: "require-table-schema",
+      meta: {
+        category: "conventions",
+        severity: "off",
+        description: "A table named without its schema",
+        message: ({ table }) => `Table "${table}" is named without a schema, so which table it means depends on the search_path.`,
+        help: "Qualify the table with its schema, e.g. public.users.",
+        rationale: `An unqualified name resolves through \`search_path\`, which differs between roles, tools and environments.
+Qualifying names makes the migration act on the same table everywhere.`
+      },
+      examples: {
+        invalid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('users', new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n", line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n", line: 3 },
+          { sql: "ALTER TABLE users ADD COLUMN bio text;", line: 1, column: 1 },
+          { sql: "DROP TABLE IF EXISTS public.sessions, sessions_old;", line: 1 }
+        ],
+        valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('public.users', new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.withSchema('public').alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n" },
+          { sql: "ALTER TABLE public.users ADD COLUMN bio text;" },
+          { sql: "DROP TABLE public.sessions;" }
+        ]
+      },
+      create: (context) => {
+        const reportedAt = /* @__PURE__ */ new Set();
+        return {
+          anyOperation(operation) {
+            const table = tablesNamedBy(operation).find((named) => !named.schema);
+            const place = `${operation.location.line}:${operation.location.column}`;
+            if (!table || reportedAt.has(place)) return;
+            reportedAt.add(place);
+            context.report(operation, { table: table.name });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/syntax-error.ts
+var syntax_error_default;
+var init_syntax_error = __esm({
+  "rules/syntax-error.ts"() {
+    "use strict";
+    init_rule();
+    syntax_error_default = defineRule({
+      id: "syntax-error",
+      meta: {
+        category: "transactions",
+        severity: "error",
+        description: "PostgreSQL's parser rejects the SQL",
+        message: ({ detail }) => `${detail}`,
+        help: "Fix the SQL so that PostgreSQL can parse it; nothing else in the file was checked.",
+        rationale: `migralint parses SQL with PostgreSQL's own parser. When it rejects a file (or a SQL string inside a Knex
+or TypeORM migration), PostgreSQL would reject it too, and none of the file's other statements could be
+checked. The finding points where the parser stopped.`,
+        source: "frontend"
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunSQL("ALTER TABLE shop_order ADD COLUM note text"),\n    ]\n', line: 8 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "users" ADD COLUMN "email" text NOT NUL`);\n  }\n}\n', line: 5, column: 78 },
+          { knex: 'exports.up = async (knex) => {\n  await knex.raw("ALTER TABLE users ADD COLUMN email text NOT NUL");\n};\n', line: 2, column: 63 },
+          { sql: "ALTER TABLE users ADD COLUMN email text NOT NUL;", line: 1, column: 45 },
+          { sql: "-- caf\xE9\nCREATE TABLE caf\xE9 (id bigint,);", line: 2, column: 30 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunSQL("ALTER TABLE shop_order ADD COLUMN note text", reverse_sql="ALTER TABLE shop_order DROP COLUM note"),\n    ]\n' },
+          { typeorm: `import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+
+export class Migration1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`ALTER TABLE "users" ADD COLUMN "email" text NOT NULL DEFAULT ''\`);
+  }
+}
+` },
+          { knex: `exports.up = async (knex) => {
+  await knex.raw("ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT ''");
+};
+` },
+          { sql: "ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';" }
+        ]
+      },
+      create: () => ({})
+    });
+  }
+});
+
+// rules/transaction-nesting.ts
+var transaction_nesting_default;
+var init_transaction_nesting = __esm({
+  "rules/transaction-nesting.ts"() {
+    "use strict";
+    init_rule();
+    transaction_nesting_default = defineRule({
+      id: "transaction-nesting",
+      meta: {
+        category: "transactions",
+        severity: "error",
+        description: "BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN",
+        message: ({ detail }) => `${detail}`,
+        help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+        rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
+first \`COMMIT\` then commits everything, including the runner's own transaction, so the runner can no longer
+roll the migration back on failure. A \`COMMIT\` or \`ROLLBACK\` with no \`BEGIN\` in the file ends a
+transaction the file did not start.`
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunSQL("BEGIN; ALTER TABLE shop_order ADD COLUMN note text; COMMIT;"),\n    ]\n', line: 8 },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE "users" ADD "bio" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n', line: 5 },
+          { knex: "exports.up = async (knex) => {\n  await knex.raw('BEGIN');\n  await knex.raw('ALTER TABLE users ADD COLUMN bio text');\n  await knex.raw('COMMIT');\n};\n", line: 2 },
+          { sql: "BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;", line: 1, column: 1, options: { assumeInTransaction: true } },
+          { sql: "BEGIN;\nBEGIN;\nCOMMIT;", line: 2 },
+          { sql: "ALTER TABLE users ADD COLUMN bio text;\nCOMMIT;", line: 2 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunSQL("BEGIN; ALTER TABLE shop_order ADD COLUMN note text; COMMIT;"),\n    ]\n' },
+          { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.startTransaction();\n    await queryRunner.query(`ALTER TABLE "users" ADD "bio" text`);\n    await queryRunner.commitTransaction();\n  }\n}\n' },
+          { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("BEGIN");\n  await knex.raw("ALTER TABLE users ADD COLUMN bio text");\n  await knex.raw("COMMIT");\n};\n' },
+          { sql: "BEGIN;\nALTER TABLE users ADD COLUMN bio text;\nCOMMIT;" }
+        ]
+      },
+      create: (context) => ({
+        transaction(operation) {
+          if (operation.action === "begin" && context.inTransaction) {
+            const whose = context.explicitTransaction ? "an earlier BEGIN" : "the migration runner's transaction";
+            context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
+          } else if (operation.action !== "begin" && !context.explicitTransaction) {
+            const action = operation.action.toUpperCase();
+            context.report(operation, { detail: `${action} without a BEGIN in this file ends a transaction the file did not start.` });
+          }
+        }
+      })
+    });
+  }
+});
+
+// rules/unanalyzed-code.ts
+var unanalyzed_code_default;
+var init_unanalyzed_code = __esm({
+  "rules/unanalyzed-code.ts"() {
+    "use strict";
+    init_rule();
+    unanalyzed_code_default = defineRule({
+      id: "unanalyzed-code",
+      meta: {
+        category: "transactions",
+        severity: "warning",
+        description: "Migration code that static analysis cannot follow",
+        message: ({ detail }) => `${detail}`,
+        help: "Check this code by hand, or write it with literal table names and SQL so it can be checked.",
+        rationale: `migralint reads Knex and TypeORM migrations without running them. SQL assembled at run time, table names
+held in variables from elsewhere, helpers imported from other files and loops cannot be followed, so any
+dangerous operation inside them would go unreported. This warning marks each such spot, so that silence is
+never mistaken for safety.`,
+        source: "frontend"
+      },
+      examples: { invalid: [
+        { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunPython(fill_totals),\n    ]\n', line: 8 },
+        { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nimport { addAuditColumns } from './helpers';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await addAuditColumns(queryRunner, 'users');\n  }\n}\n", line: 7, column: 11 },
+        { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(buildMigrationSql());\n  }\n}\n", line: 5, column: 29 },
+        { knex: "const { addAuditColumns } = require('./helpers');\n\nexports.up = async (knex) => {\n  await addAuditColumns(knex, 'users');\n};\n", line: 4, column: 9 },
+        { knex: "exports.up = async (knex, tableName) => {\n  await knex.schema.dropTable(tableName);\n};\n", line: 2, column: 31 },
+        { knex: "exports.up = async (knex) => {\n  const column = process.env.COLUMN;\n  await knex.raw(`ALTER TABLE users DROP COLUMN ${column} CASCADE CASCADE`);\n};\n", line: 3, column: 18 }
+      ], valid: [
+        { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.RunPython(fill_totals, migrations.RunPython.noop),\n    ]\n' },
+        { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    const table = await queryRunner.getTable('users');\n    await queryRunner.addColumn(table, new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n" },
+        { knex: "const TABLE = 'users';\n\nexports.up = async (knex) => {\n  await knex.schema.alterTable(TABLE, (table) => table.text('bio'));\n};\n" },
+        { knex: "const addBio = (db) => db.schema.alterTable('users', (table) => table.text('bio'));\n\nexports.up = async (knex) => {\n  await addBio(knex);\n};\n" }
+      ] },
+      create: () => ({})
+    });
+  }
+});
+
+// rules/unused-ignore.ts
+var unused_ignore_default;
+var init_unused_ignore = __esm({
+  "rules/unused-ignore.ts"() {
+    "use strict";
+    init_rule();
+    unused_ignore_default = defineRule({
+      id: "unused-ignore",
+      meta: {
+        category: "transactions",
+        severity: "warning",
+        description: "An ignore comment that names an unknown rule or silences nothing",
+        message: ({ detail }) => `${detail}`,
+        help: "Remove the comment, or correct the rule id it names.",
+        rationale: `An ignore comment that silences nothing is either stale (the statement changed) or mistyped (a rule id
+that does not exist silences nothing, and the real finding still fires or, worse, the author believes it was
+reviewed). Reporting it keeps ignore comments honest.`,
+        source: "engine"
+      },
+      examples: {
+        invalid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        # migralint-ignore ban-drop-table\n        migrations.AddField("order", "coupon", models.TextField(null=True)),\n    ]\n', line: 8 },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    // migralint-ignore ban-drop-colum\n    await queryRunner.dropColumn('users', 'bio');\n  }\n}\n", line: 5, column: 5 },
+          { knex: "exports.up = async (knex) => {\n  // migralint-ignore ban-drop-colum\n  await knex.schema.alterTable('users', (table) => table.dropColumn('bio'));\n};\n", line: 2, column: 3 },
+          { sql: "-- migralint-ignore ban-drop-column -- kept for reporting\nALTER TABLE users ADD COLUMN bio text;", line: 1, column: 1 },
+          { sql: "-- migralint-ignore ban-drop-colum\nALTER TABLE users DROP COLUMN bio;", line: 1 }
+        ],
+        valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        # migralint-ignore ban-drop-column -- no code reads it since 2.3\n        migrations.RemoveField(model_name="order", name="note"),\n    ]\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    // migralint-ignore ban-drop-column -- unused since v42\n    await queryRunner.dropColumn('users', 'bio');\n  }\n}\n" },
+          { knex: "exports.up = async (knex) => {\n  // migralint-ignore ban-drop-column -- unused since v42\n  await knex.schema.alterTable('users', (table) => table.dropColumn('bio'));\n};\n" },
+          { sql: "-- migralint-ignore ban-drop-column -- column unused since v42\nALTER TABLE users DROP COLUMN bio;" },
+          { sql: "ALTER TABLE users DROP COLUMN bio; -- migralint-ignore ban-drop-column" },
+          { sql: "-- migralint-ignore-file ban-drop-column\nALTER TABLE users DROP COLUMN bio;" }
+        ]
+      },
+      create: () => ({})
+    });
+  }
+});
+
+// rules/index.ts
+var allRules;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_adding_field_with_default();
+    init_adding_foreign_key_constraint();
+    init_adding_not_nullable_field();
+    init_adding_required_field();
+    init_adding_serial_primary_key_field();
+    init_ban_alter_domain_with_add_constraint();
+    init_ban_char_field();
+    init_ban_concurrent_index_creation_in_transaction();
+    init_ban_create_domain_with_constraint();
+    init_ban_drop_column();
+    init_ban_drop_database();
+    init_ban_drop_not_null();
+    init_ban_drop_table();
+    init_ban_truncate_cascade();
+    init_ban_uncommitted_transaction();
+    init_changing_column_type();
+    init_constraint_missing_not_valid();
+    init_disallowed_unique_constraint();
+    init_identifier_too_long();
+    init_prefer_bigint_over_int();
+    init_prefer_bigint_over_smallint();
+    init_prefer_identity();
+    init_prefer_robust_stmts();
+    init_prefer_text_field();
+    init_prefer_timestamptz();
+    init_renaming_column();
+    init_renaming_table();
+    init_require_concurrent_index_creation();
+    init_require_concurrent_index_deletion();
+    init_require_concurrent_partition_detach();
+    init_require_concurrent_reindex();
+    init_require_lock_timeout();
+    init_require_statement_timeout();
+    init_require_table_schema();
+    init_syntax_error();
+    init_transaction_nesting();
+    init_unanalyzed_code();
+    init_unused_ignore();
+    allRules = [
+      adding_field_with_default_default,
+      adding_foreign_key_constraint_default,
+      adding_not_nullable_field_default,
+      adding_required_field_default,
+      adding_serial_primary_key_field_default,
+      ban_alter_domain_with_add_constraint_default,
+      ban_char_field_default,
+      ban_concurrent_index_creation_in_transaction_default,
+      ban_create_domain_with_constraint_default,
+      ban_drop_column_default,
+      ban_drop_database_default,
+      ban_drop_not_null_default,
+      ban_drop_table_default,
+      ban_truncate_cascade_default,
+      ban_uncommitted_transaction_default,
+      changing_column_type_default,
+      constraint_missing_not_valid_default,
+      disallowed_unique_constraint_default,
+      identifier_too_long_default,
+      prefer_bigint_over_int_default,
+      prefer_bigint_over_smallint_default,
+      prefer_identity_default,
+      prefer_robust_stmts_default,
+      prefer_text_field_default,
+      prefer_timestamptz_default,
+      renaming_column_default,
+      renaming_table_default,
+      require_concurrent_index_creation_default,
+      require_concurrent_index_deletion_default,
+      require_concurrent_partition_detach_default,
+      require_concurrent_reindex_default,
+      require_lock_timeout_default,
+      require_statement_timeout_default,
+      require_table_schema_default,
+      syntax_error_default,
+      transaction_nesting_default,
+      unanalyzed_code_default,
+      unused_ignore_default
+    ];
+  }
+});
+
+// src/config/errors.ts
+var UsageError;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/umd/main.js
+var require_main = __commonJS({
+  "node_modules/jsonc-parser/lib/umd/main.js"(exports2, module2) {
+    (function(factory) {
+      if (typeof module2 === "object" && typeof module2.exports === "object") {
+        var v = factory(require, exports2);
+        if (v !== void 0) module2.exports = v;
+      } else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+      }
+    })(function(require2, exports3) {
+      "use strict";
+      Object.defineProperty(exports3, "__esModule", { value: true });
+      exports3.applyEdits = exports3.modify = exports3.format = exports3.printParseErrorCode = exports3.ParseErrorCode = exports3.stripComments = exports3.visit = exports3.getNodeValue = exports3.getNodePath = exports3.findNodeAtOffset = exports3.findNodeAtLocation = exports3.parseTree = exports3.parse = exports3.getLocation = exports3.SyntaxKind = exports3.ScanError = exports3.createScanner = void 0;
+      const formatter = require2("./impl/format");
+      const edit = require2("./impl/edit");
+      const scanner = require2("./impl/scanner");
+      const parser = require2("./impl/parser");
+      exports3.createScanner = scanner.createScanner;
+      var ScanError;
+      (function(ScanError2) {
+        ScanError2[ScanError2["None"] = 0] = "None";
+        ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+      })(ScanError || (exports3.ScanError = ScanError = {}));
+      var SyntaxKind;
+      (function(SyntaxKind2) {
+        SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+        SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+        SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+      })(SyntaxKind || (exports3.SyntaxKind = SyntaxKind = {}));
+      exports3.getLocation = parser.getLocation;
+      exports3.parse = parser.parse;
+      exports3.parseTree = parser.parseTree;
+      exports3.findNodeAtLocation = parser.findNodeAtLocation;
+      exports3.findNodeAtOffset = parser.findNodeAtOffset;
+      exports3.getNodePath = parser.getNodePath;
+      exports3.getNodeValue = parser.getNodeValue;
+      exports3.visit = parser.visit;
+      exports3.stripComments = parser.stripComments;
+      var ParseErrorCode;
+      (function(ParseErrorCode2) {
+        ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+      })(ParseErrorCode || (exports3.ParseErrorCode = ParseErrorCode = {}));
+      function printParseErrorCode(code) {
+        switch (code) {
+          case 1:
+            return "InvalidSymbol";
+          case 2:
+            return "InvalidNumberFormat";
+          case 3:
+            return "PropertyNameExpected";
+          case 4:
+            return "ValueExpected";
+          case 5:
+            return "ColonExpected";
+          case 6:
+            return "CommaExpected";
+          case 7:
+            return "CloseBraceExpected";
+          case 8:
+            return "CloseBracketExpected";
+          case 9:
+            return "EndOfFileExpected";
+          case 10:
+            return "InvalidCommentToken";
+          case 11:
+            return "UnexpectedEndOfComment";
+          case 12:
+            return "UnexpectedEndOfString";
+          case 13:
+            return "UnexpectedEndOfNumber";
+          case 14:
+            return "InvalidUnicode";
+          case 15:
+            return "InvalidEscapeCharacter";
+          case 16:
+            return "InvalidCharacter";
+        }
+        return "<unknown ParseErrorCode>";
+      }
+      exports3.printParseErrorCode = printParseErrorCode;
+      function format(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+      }
+      exports3.format = format;
+      function modify(text, path11, value, options) {
+        return edit.setProperty(text, path11, value, options);
+      }
+      exports3.modify = modify;
+      function applyEdits(text, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+          const diff = a.offset - b.offset;
+          if (diff === 0) {
+            return a.length - b.length;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          let e = sortedEdits[i];
+          if (e.offset + e.length <= lastModifiedOffset) {
+            text = edit.applyEdit(text, e);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = e.offset;
+        }
+        return text;
+      }
+      exports3.applyEdits = applyEdits;
+    });
+  }
+});
+
+// src/model/locks.ts
+function blockedBy(mode) {
+  return BLOCKED[mode];
+}
+function blocksApplication(mode) {
+  const blocked = BLOCKED[mode];
+  return blocked === "reads and writes" || blocked === "writes";
+}
+function isLockMode(text) {
+  return LOCK_MODES.includes(text);
+}
+var LOCK_MODES, BLOCKED;
+var init_locks = __esm({
+  "src/model/locks.ts"() {
+    "use strict";
+    LOCK_MODES = [
+      "AccessShareLock",
+      "RowShareLock",
+      "RowExclusiveLock",
+      "ShareUpdateExclusiveLock",
+      "ShareLock",
+      "ShareRowExclusiveLock",
+      "ExclusiveLock",
+      "AccessExclusiveLock"
+    ];
+    BLOCKED = {
+      AccessShareLock: "nothing",
+      RowShareLock: "nothing",
+      RowExclusiveLock: "nothing",
+      ShareUpdateExclusiveLock: "schema changes",
+      ShareLock: "writes",
+      ShareRowExclusiveLock: "writes",
+      ExclusiveLock: "writes",
+      AccessExclusiveLock: "reads and writes"
+    };
+  }
+});
+
+// src/frontends/detect.ts
+function isMigrationCandidate(filePath) {
+  const extension = path2.extname(filePath).toLowerCase();
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || isInMigrationsFolder(filePath);
+}
+function isInMigrationsFolder(filePath) {
+  return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
+}
+function isDjangoMigrationPath(filePath) {
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
+}
+function detectFrontend(filePath, text) {
+  const extension = path2.extname(filePath).toLowerCase();
+  if (SQL_EXTENSIONS.includes(extension)) return "sql";
+  if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
+  if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
+  if (TYPEORM_MARKERS.test(text)) return "typeorm";
+  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return "knex";
+  return void 0;
+}
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA;
+var init_detect = __esm({
+  "src/frontends/detect.ts"() {
+    "use strict";
+    path2 = __toESM(require("node:path"));
+    SQL_EXTENSIONS = [".sql"];
+    SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
+    DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
+    TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
+    KNEX_MARKERS = /(['"])knex\1|\bKnex\b/;
+    UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
+    UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
+  }
+});
+
+// src/frontends/file-problem.ts
+function unparsableFile(frontend, message, position, lineEnd2 = Number.POSITIVE_INFINITY) {
+  return {
+    frontend,
+    operations: [],
+    directives: [],
+    statements: 0,
+    runnerTransaction: false,
+    problems: [
+      {
+        rule: "syntax-error",
+        message,
+        location: { line: position.line, column: position.column, endLine: position.line, endColumn: Math.min(position.column + 1, Math.max(lineEnd2, position.column)) }
+      }
+    ]
+  };
+}
+var init_file_problem = __esm({
+  "src/frontends/file-problem.ts"() {
+    "use strict";
+  }
+});
+
+// src/frontends/text-positions.ts
+function byteToCharConverter(text) {
+  if (Buffer.byteLength(text, "utf8") === text.length) return (offset) => offset;
+  const charAtByte = [];
+  for (let charIndex = 0; charIndex < text.length; charIndex++) {
+    const code = text.charCodeAt(charIndex);
+    let width = 1;
+    if (code >= 55296 && code <= 56319) width = 4;
+    else if (code >= 56320 && code <= 57343) width = 0;
+    else if (code >= 2048) width = 3;
+    else if (code >= 128) width = 2;
+    for (let b = 0; b < width; b++) charAtByte.push(charIndex);
+  }
+  charAtByte.push(text.length);
+  return (offset) => charAtByte[Math.min(Math.max(offset, 0), charAtByte.length - 1)];
+}
+var LineIndex;
+var init_text_positions = __esm({
+  "src/frontends/text-positions.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code === 10 || code === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+        }
+      }
+      text;
+      lineStarts = [0];
+      /** Position of a character index (UTF-16 code units). */
+      position(charIndex) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+          const mid = low + high + 1 >> 1;
+          if (this.lineStarts[mid] <= charIndex) low = mid;
+          else high = mid - 1;
+        }
+        return { line: low + 1, column: charIndex - this.lineStarts[low] + 1 };
+      }
+      /** Character index of a 1-based line's first character. */
+      lineStart(line) {
+        return this.lineStarts[line - 1] ?? this.text.length;
+      }
+      lineText(line) {
+        const next = this.lineStarts[line] ?? this.text.length;
+        return this.text.slice(this.lineStart(line), next).replace(/\r?\n$|\r$/, "");
+      }
+      get lineCount() {
+        return this.lineStarts.length;
+      }
+    };
+  }
+});
+
+// src/frontends/directives.ts
+function parseDirective(text) {
+  const body = text.replace(/^(--|\/\/|\/\*)/, "").replace(/\*\/$/, "").trim();
+  const match = DIRECTIVE.exec(body);
+  if (!match) return void 0;
+  const ruleList = match[2].split(/\s--(\s|$)/)[0];
+  const rules = ruleList.split(/[\s,]+/).map((rule) => rule.trim()).filter((rule) => rule.length > 0);
+  return { scope: match[1] ? "file" : "statement", rules };
+}
+var DIRECTIVE;
+var init_directives = __esm({
+  "src/frontends/directives.ts"() {
+    "use strict";
+    DIRECTIVE = /^migralint-ignore(-file)?(?=\s|$)(.*)$/s;
+  }
+});
+
+// src/frontends/sql/lexer.ts
+function isIdentifierStart(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95 || code >= 128;
+}
+function isIdentifierPart(code) {
+  return isIdentifierStart(code) || code >= 48 && code <= 57 || code === 36;
+}
+function scanSql(text) {
+  const comments = [];
+  const longIdentifiers = [];
+  const metaCommands = [];
+  const semicolons = [];
+  const noteIdentifier = (name, start, end) => {
+    if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES2) longIdentifiers.push({ name, start, end });
+  };
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === "-" && next === "-") {
+      const end = lineEnd(text, i);
+      comments.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    } else if (ch === "/" && next === "*") {
+      const end = blockCommentEnd(text, i);
+      comments.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    } else if (ch === "'") {
+      const escapes = i > 0 && /[eE]/.test(text[i - 1]) && !IDENTIFIER_PART.test(text[i - 2] ?? " ");
+      i = quotedEnd(text, i, "'", escapes);
+    } else if (ch === '"') {
+      const end = quotedEnd(text, i, '"', false);
+      noteIdentifier(text.slice(i + 1, end - 1).replace(/""/g, '"'), i, end);
+      i = end;
+    } else if (ch === "$" && !IDENTIFIER_PART.test(text[i - 1] ?? " ")) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 128));
+      if (tag) {
+        const close = text.indexOf(tag[0], i + tag[0].length);
+        i = close < 0 ? text.length : close + tag[0].length;
+      } else i++;
+    } else if (ch === "\\") {
+      const end = lineEnd(text, i);
+      metaCommands.push({ start: i, end });
+      i = end;
+    } else if (ch === ";") {
+      semicolons.push(++i);
+    } else if (isIdentifierStart(ch.charCodeAt(0))) {
+      let end = i + 1;
+      while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+      if (end - i > MAX_IDENTIFIER_BYTES2 / 4) noteIdentifier(text.slice(i, end), i, end);
+      i = end;
+    } else i++;
+  }
+  return { comments, longIdentifiers, metaCommands, semicolons };
+}
+function lineEnd(text, from) {
+  for (let i = from; i < text.length; i++) if (text[i] === "\n" || text[i] === "\r") return i;
+  return text.length;
+}
+function blockCommentEnd(text, from) {
+  let depth = 0;
+  let i = from;
+  while (i < text.length) {
+    if (text[i] === "/" && text[i + 1] === "*") {
+      depth++;
+      i += 2;
+    } else if (text[i] === "*" && text[i + 1] === "/") {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return text.length;
+}
+function quotedEnd(text, from, quote, backslashEscapes) {
+  let i = from + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (backslashEscapes && ch === "\\") i += 2;
+    else if (ch === quote && text[i + 1] === quote) i += 2;
+    else if (ch === quote) return i + 1;
+    else i++;
+  }
+  return text.length;
+}
+function trimTrailing(text, start, end, commentsByEnd) {
+  let trimmed = end;
+  for (; ; ) {
+    while (trimmed > start && isSpace(text[trimmed - 1])) trimmed--;
+    const comment = commentsByEnd.get(trimmed);
+    if (!comment || comment.start < start) return trimmed;
+    trimmed = comment.start;
+  }
+}
+function trimLeading(text, start, end, commentsByStart) {
+  let trimmed = start;
+  for (; ; ) {
+    while (trimmed < end && isSpace(text[trimmed])) trimmed++;
+    const comment = commentsByStart.get(trimmed);
+    if (!comment) return trimmed;
+    trimmed = comment.end;
+  }
+}
+var MAX_IDENTIFIER_BYTES2, IDENTIFIER_PART, DOLLAR_TAG, isSpace;
+var init_lexer = __esm({
+  "src/frontends/sql/lexer.ts"() {
+    "use strict";
+    MAX_IDENTIFIER_BYTES2 = 63;
+    IDENTIFIER_PART = { test: (ch) => ch.length > 0 && isIdentifierPart(ch.charCodeAt(0)) };
+    DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+    isSpace = (ch) => ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f";
+  }
+});
+
+// src/frontends/sql/pg-nodes.ts
+function nodeAs(node, kind) {
+  if (!node || !(kind in node)) return void 0;
+  return node[kind];
+}
+function nodeKind(node) {
+  return node ? Object.keys(node)[0] : "unknown";
+}
+function stringValue(node) {
+  return nodeAs(node, "String")?.sval;
+}
+function stringList(nodes) {
+  return (nodes ?? []).map(stringValue).filter((value) => value !== void 0);
+}
+function tableName(relation) {
+  return relation?.schemaname ? { schema: relation.schemaname, name: relation.relname ?? "" } : { name: relation?.relname ?? "" };
+}
+function qualifiedNameFromList(node) {
+  const parts = stringList(nodeAs(node, "List")?.items);
+  return parts.length > 1 ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] } : { name: parts[0] ?? "" };
+}
+function columnType(typeName) {
+  if (!typeName) return void 0;
+  const names = stringList(typeName.names).filter((part) => part !== "pg_catalog");
+  const modifiers = (typeName.typmods ?? []).map((modifier) => nodeAs(modifier, "A_Const")?.ival).filter((value) => value !== void 0).map((value) => value.ival ?? 0);
+  return { name: names.join("."), modifiers, isArray: (typeName.arrayBounds?.length ?? 0) > 0 };
+}
+function classifyDefault(expression) {
+  if (!expression) return { kind: "constant" };
+  const call = nodeAs(expression, "FuncCall");
+  if (call) {
+    const name = stringList(call.funcname).pop()?.toLowerCase() ?? "";
+    if (VOLATILE_FUNCTIONS.has(name)) return { kind: "volatile", functionName: name };
+    const args = (call.args ?? []).map(classifyDefault);
+    if (NON_VOLATILE_FUNCTIONS.has(name)) return worstOf([{ kind: "stable", functionName: name }, ...args]);
+    return { kind: "unknown", functionName: name };
+  }
+  if (nodeAs(expression, "A_Const")) return { kind: "constant" };
+  if (nodeAs(expression, "SQLValueFunction")) return { kind: "stable" };
+  const cast = nodeAs(expression, "TypeCast");
+  if (cast) return classifyDefault(cast.arg);
+  const operator = nodeAs(expression, "A_Expr");
+  if (operator) return worstOf([classifyDefault(operator.lexpr), classifyDefault(operator.rexpr)]);
+  const array = nodeAs(expression, "A_ArrayExpr");
+  if (array) return worstOf((array.elements ?? []).map(classifyDefault));
+  const collate = nodeAs(expression, "CollateClause");
+  if (collate) return classifyDefault(collate.arg);
+  return { kind: "unknown" };
+}
+function worstOf(defaults) {
+  return defaults.reduce(
+    (worst, current) => SEVERITY_ORDER.indexOf(current.kind) > SEVERITY_ORDER.indexOf(worst.kind) ? current : worst,
+    { kind: "constant" }
+  );
+}
+var VOLATILE_FUNCTIONS, NON_VOLATILE_FUNCTIONS, SEVERITY_ORDER;
+var init_pg_nodes = __esm({
+  "src/frontends/sql/pg-nodes.ts"() {
+    "use strict";
+    VOLATILE_FUNCTIONS = /* @__PURE__ */ new Set([
+      "random",
+      "gen_random_uuid",
+      "uuid_generate_v1",
+      "uuid_generate_v1mc",
+      "uuid_generate_v4",
+      "uuidv4",
+      "uuidv7",
+      "clock_timestamp",
+      "timeofday",
+      "nextval",
+      "setseed",
+      "txid_current"
+    ]);
+    NON_VOLATILE_FUNCTIONS = /* @__PURE__ */ new Set([
+      "now",
+      "transaction_timestamp",
+      "statement_timestamp",
+      "current_setting",
+      "lower",
+      "upper",
+      "coalesce",
+      "concat",
+      "jsonb_build_object",
+      "json_build_object",
+      "jsonb_build_array",
+      "json_build_array",
+      "to_jsonb",
+      "to_json",
+      "array_agg",
+      "make_interval",
+      "interval",
+      "timezone",
+      "date_trunc",
+      "to_timestamp"
+    ]);
+    SEVERITY_ORDER = ["constant", "stable", "unknown", "volatile"];
+  }
+});
+
+// src/frontends/sql/statements.ts
+function operationsOf(statement, place, byteSpan) {
+  spanAtByte = byteSpan;
+  const kind = nodeKind(statement);
+  const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : void 0;
+  if (convert) return convert(statement[kind], place);
+  return [other(kind, place)];
+}
+function other(statement, place) {
+  return { kind: "other", ...place, statement };
+}
+function transaction(body, place) {
+  const action = TRANSACTION_ACTIONS[body.kind ?? ""];
+  return action ? [{ kind: "transaction", ...place, action }] : [other("TransactionStmt", place)];
+}
+function setting(body, place) {
+  if (body.kind !== "VAR_SET_VALUE" || !body.name) return [other("VariableSetStmt", place)];
+  const value = (body.args ?? []).map((arg) => {
+    const constant = nodeAs(arg, "A_Const");
+    if (!constant) return "";
+    if (constant.sval) return constant.sval.sval ?? "";
+    if (constant.ival) return String(constant.ival.ival ?? 0);
+    if (constant.fval) return constant.fval.fval ?? "";
+    return "";
+  }).join(", ");
+  return [{ kind: "setSetting", ...place, name: body.name.toLowerCase(), value, local: body.is_local === true }];
+}
+function createTable(body, place) {
+  const columns = [];
+  const constraints = [];
+  for (const element of body.tableElts ?? []) {
+    const column = nodeAs(element, "ColumnDef");
+    if (column) columns.push(columnDefinition(column));
+    const constraint = nodeAs(element, "Constraint");
+    const definition = constraint && constraintDefinition(constraint);
+    if (definition) constraints.push(definition);
+  }
+  return {
+    kind: "createTable",
+    ...place,
+    table: tableName(body.relation),
+    columns,
+    constraints,
+    ifNotExists: body.if_not_exists === true
+  };
+}
+function columnDefinition(column) {
+  const definition = {
+    name: column.colname ?? "",
+    location: column.location !== void 0 && spanAtByte ? spanAtByte(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0,
+    type: columnType(column.typeName),
+    notNull: false,
+    primaryKey: false,
+    unique: false,
+    hasCheck: false
+  };
+  for (const node of column.constraints ?? []) {
+    const constraint = nodeAs(node, "Constraint");
+    if (constraint) applyColumnConstraint(definition, constraint);
+  }
+  return definition;
+}
+function applyColumnConstraint(definition, constraint) {
+  switch (constraint.contype) {
+    case "CONSTR_NOTNULL":
+      definition.notNull = true;
+      break;
+    case "CONSTR_NULL":
+      definition.notNull = false;
+      break;
+    case "CONSTR_DEFAULT":
+      definition.default = classifyDefault(constraint.raw_expr);
+      break;
+    case "CONSTR_PRIMARY":
+      definition.primaryKey = true;
+      definition.notNull = true;
+      break;
+    case "CONSTR_UNIQUE":
+      definition.unique = true;
+      break;
+    case "CONSTR_CHECK":
+      definition.hasCheck = true;
+      break;
+    case "CONSTR_FOREIGN":
+      definition.references = { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) };
+      break;
+    case "CONSTR_GENERATED":
+      definition.generated = "stored";
+      break;
+    case "CONSTR_IDENTITY":
+      definition.generated = "identity";
+      definition.notNull = true;
+      break;
+  }
+}
+function constraintDefinition(constraint) {
+  const kind = CONSTRAINT_KINDS[constraint.contype ?? ""];
+  if (!kind) return void 0;
+  return {
+    kind,
+    name: constraint.conname,
+    columns: stringList(kind === "foreignKey" ? constraint.fk_attrs : constraint.keys),
+    notValid: constraint.skip_validation === true,
+    usingIndex: constraint.indexname,
+    references: kind === "foreignKey" ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) } : void 0,
+    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0
+  };
+}
+function notNullCheckColumn(expression) {
+  const test = nodeAs(expression, "NullTest");
+  if (!test || test.nulltesttype !== "IS_NOT_NULL") return void 0;
+  return stringList(nodeAs(test.arg, "ColumnRef")?.fields).pop();
+}
+function drop(body, place) {
+  const names = (body.objects ?? []).map(qualifiedNameFromList);
+  const ifExists = body.missing_ok === true;
+  switch (body.removeType) {
+    case "OBJECT_TABLE":
+      return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
+    case "OBJECT_INDEX":
+      return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
+    default:
+      return [other(`DropStmt:${body.removeType ?? ""}`, place)];
+  }
+}
+function rename(body, place) {
+  const table = tableName(body.relation);
+  const newName = body.newname ?? "";
+  if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place, table, newName }];
+  if (body.renameType === "OBJECT_COLUMN" && body.relationType === "OBJECT_TABLE") {
+    return [{ kind: "renameColumn", ...place, table, column: body.subname ?? "", newName }];
+  }
+  return [other(`RenameStmt:${body.renameType ?? ""}`, place)];
+}
+function alterTable(body, place) {
+  if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
+  const table = tableName(body.relation);
+  return (body.cmds ?? []).flatMap((node) => {
+    const command = nodeAs(node, "AlterTableCmd");
+    return command ? alterTableCommand(command, table, place) : [];
+  });
+}
+function alterTableCommand(command, table, place) {
+  const column = command.name ?? "";
+  switch (command.subtype) {
+    case "AT_AddColumn": {
+      const definition = nodeAs(command.def, "ColumnDef");
+      if (!definition) return [];
+      return [
+        { kind: "addColumn", ...place, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true }
+      ];
+    }
+    case "AT_DropColumn":
+      return [{ kind: "dropColumn", ...place, table, column, ifExists: command.missing_ok === true }];
+    case "AT_AlterColumnType":
+      return [
+        { kind: "alterColumnType", ...place, table, column, newType: columnType(nodeAs(command.def, "ColumnDef")?.typeName) }
+      ];
+    case "AT_SetNotNull":
+      return [{ kind: "setNotNull", ...place, table, column }];
+    case "AT_DropNotNull":
+      return [{ kind: "dropNotNull", ...place, table, column }];
+    case "AT_ColumnDefault":
+      return [
+        { kind: "setDefault", ...place, table, column, default: command.def ? classifyDefault(command.def) : void 0 }
+      ];
+    case "AT_AddConstraint": {
+      const constraint = nodeAs(command.def, "Constraint");
+      const definition = constraint && constraintDefinition(constraint);
+      return definition ? [{ kind: "addConstraint", ...place, table, constraint: definition }] : [];
+    }
+    case "AT_ValidateConstraint":
+      return [{ kind: "validateConstraint", ...place, table, name: column }];
+    case "AT_DropConstraint":
+      return [{ kind: "dropConstraint", ...place, table, name: column, ifExists: command.missing_ok === true }];
+    case "AT_DetachPartition": {
+      const partition = nodeAs(command.def, "PartitionCmd");
+      return [
+        {
+          kind: "detachPartition",
+          ...place,
+          table,
+          partition: tableName(partition?.name),
+          concurrently: partition?.concurrent === true
+        }
+      ];
+    }
+    default:
+      return [{ kind: "other", ...place, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
+  }
+}
+function createIndex(body, place) {
+  return {
+    kind: "createIndex",
+    ...place,
+    table: tableName(body.relation),
+    name: body.idxname,
+    columns: (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.name).filter((name) => name !== void 0),
+    unique: body.unique === true,
+    concurrently: body.concurrent === true,
+    ifNotExists: body.if_not_exists === true
+  };
+}
+var spanAtByte, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
+var init_statements = __esm({
+  "src/frontends/sql/statements.ts"() {
+    "use strict";
+    init_pg_nodes();
+    CONVERTERS = {
+      TransactionStmt: (body, place) => transaction(body, place),
+      VariableSetStmt: (body, place) => setting(body, place),
+      CreateStmt: (body, place) => [createTable(body, place)],
+      CreateTableAsStmt: (body, place) => [
+        { kind: "createTable", ...place, table: tableName(body.into?.rel), columns: [], constraints: [], ifNotExists: false }
+      ],
+      DropStmt: (body, place) => drop(body, place),
+      DropdbStmt: (body, place) => [{ kind: "dropDatabase", ...place, name: body.dbname ?? "" }],
+      RenameStmt: (body, place) => rename(body, place),
+      AlterTableStmt: (body, place) => alterTable(body, place),
+      IndexStmt: (body, place) => [createIndex(body, place)],
+      ReindexStmt: (body, place) => [
+        {
+          kind: "reindex",
+          ...place,
+          target: body.relation ? tableName(body.relation).name : body.name ?? "",
+          targetKind: REINDEX_TARGETS[body.kind ?? ""],
+          concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
+        }
+      ],
+      TruncateStmt: (body, place) => [
+        {
+          kind: "truncate",
+          ...place,
+          tables: (body.relations ?? []).map((relation) => tableName(nodeAs(relation, "RangeVar"))),
+          cascade: body.behavior === "DROP_CASCADE"
+        }
+      ],
+      CreateDomainStmt: (body, place) => [
+        {
+          kind: "createDomain",
+          ...place,
+          name: stringList(body.domainname).join("."),
+          hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, "Constraint")?.contype === "CONSTR_CHECK")
+        }
+      ],
+      AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+    };
+    REINDEX_TARGETS = {
+      REINDEX_OBJECT_INDEX: "index",
+      REINDEX_OBJECT_TABLE: "table",
+      REINDEX_OBJECT_SCHEMA: "schema",
+      REINDEX_OBJECT_DATABASE: "database",
+      REINDEX_OBJECT_SYSTEM: "system"
+    };
+    TRANSACTION_ACTIONS = {
+      TRANS_STMT_BEGIN: "begin",
+      TRANS_STMT_START: "begin",
+      TRANS_STMT_COMMIT: "commit",
+      TRANS_STMT_ROLLBACK: "rollback"
+    };
+    CONSTRAINT_KINDS = {
+      CONSTR_CHECK: "check",
+      CONSTR_FOREIGN: "foreignKey",
+      CONSTR_UNIQUE: "unique",
+      CONSTR_PRIMARY: "primaryKey",
+      CONSTR_EXCLUSION: "exclusion"
+    };
+  }
+});
+
+// src/frontends/sql/analyze-sql.ts
+function analyzeSql(source) {
+  const { text, locate } = source;
+  const tokens = source.tokens ?? scanSql(text);
+  const span = (start, end) => spanOf(locate, start, end);
+  const toChar = byteToCharConverter(text);
+  const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
+  const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
+  let operations = [];
+  let statementStarts = [];
+  const addStatement = (statement, base) => {
+    if (!statement.stmt) return;
+    const rawStart = toChar(base + (statement.stmt_location ?? 0));
+    const rawEnd = statement.stmt_len ? toChar(base + (statement.stmt_location ?? 0) + statement.stmt_len) : text.length;
+    const start = trimLeading(text, rawStart, rawEnd, commentsByStart);
+    const end = trimTrailing(text, start, rawEnd, commentsByEnd);
+    const location = span(start, end);
+    statementStarts.push(start);
+    const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
+    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
+    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
+    const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
+    if (identifiers.length > 0 && statementOperations.length > 0) {
+      statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
+    }
+    operations.push(...statementOperations);
+  };
+  if (!parseInPieces(text, tokens.semicolons, addStatement)) {
+    operations = [];
+    statementStarts = [];
+    let statements;
+    try {
+      statements = text.length === 0 ? [] : (0, import_libpg_query.parseSync)(text).stmts ?? [];
+    } catch (error) {
+      const problem = syntaxProblem(error, text, span);
+      if (!problem) throw error;
+      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], text, locate), statements: 0 };
+    }
+    for (const statement of statements) addStatement(statement, 0);
+  }
+  return {
+    operations,
+    problems: [],
+    directives: directivesOf(tokens.comments, statementStarts, text, locate),
+    statements: statementStarts.length
+  };
+}
+function parseInPieces(text, semicolons, add) {
+  if (text.length <= PIECE_SIZE) return false;
+  const pieces = [];
+  let pieceStart = 0;
+  for (const end of semicolons) {
+    if (end - pieceStart < PIECE_SIZE) continue;
+    pieces.push([pieceStart, end]);
+    pieceStart = end;
+  }
+  if (pieceStart < text.length) pieces.push([pieceStart, text.length]);
+  if (pieces.length < 2) return false;
+  let base = 0;
+  for (const [start, end] of pieces) {
+    const piece = text.slice(start, end);
+    const bytes = Buffer.byteLength(piece, "utf8");
+    let statements;
+    try {
+      statements = (0, import_libpg_query.parseSync)(piece).stmts ?? [];
+    } catch {
+      return false;
+    }
+    for (const statement of statements) {
+      add(statement.stmt_len ? statement : { ...statement, stmt_len: bytes - (statement.stmt_location ?? 0) }, base);
+    }
+    base += bytes;
+  }
+  return true;
+}
+function keepText(operations, sql, statement, place) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+  for (const operation of operations) operation.sql = sql;
+}
+function spanOf(locate, start, end) {
+  const from = locate(start);
+  const to = locate(Math.max(end, start));
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+function syntaxProblem(error, text, span) {
+  const details = error.sqlDetails;
+  if (!details || typeof details.message !== "string") return void 0;
+  const position = Math.min(Math.max(details.cursorPosition ?? 0, 0), text.length);
+  const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
+  const end = Math.min(position + tokenLength, text.length);
+  return {
+    rule: "syntax-error",
+    message: `PostgreSQL cannot parse this SQL: ${details.message}.`,
+    location: span(position, Math.max(end, position))
+  };
+}
+function directivesOf(comments, statementStarts, text, locate) {
+  const directives = [];
+  let lines;
+  for (const comment of comments) {
+    const parsed = parseDirective(comment.text);
+    if (!parsed) continue;
+    lines ??= new LineIndex(text);
+    const location = spanOf(locate, comment.start, comment.end);
+    const localLine = lines.position(comment.start).line;
+    const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
+    const nextStatement = statementStarts.find((start) => start >= comment.end);
+    const targetLine = codeBefore ? location.line : nextStatement !== void 0 ? locate(nextStatement).line : location.endLine + 1;
+    directives.push({ ...parsed, location, targetLine });
+  }
+  return directives;
+}
+var import_libpg_query, PIECE_SIZE;
+var init_analyze_sql = __esm({
+  "src/frontends/sql/analyze-sql.ts"() {
+    "use strict";
+    import_libpg_query = require("libpg-query");
+    init_directives();
+    init_text_positions();
+    init_lexer();
+    init_statements();
+    PIECE_SIZE = 64 * 1024;
+  }
+});
+
+// src/frontends/js/js-comments.ts
+function scriptDirectives(comments, lines) {
+  const directives = [];
+  for (const comment of comments) {
+    const text = comment.type === "CommentLine" ? `//${comment.value}` : `/*${comment.value}*/`;
+    const parsed = parseDirective(text);
+    if (!parsed || comment.start == null || comment.end == null) continue;
+    const start = lines.position(comment.start);
+    const end = lines.position(comment.end);
+    const codeBefore = lines.text.slice(lines.lineStart(start.line), comment.start).trim().length > 0;
+    const targetLine = codeBefore ? start.line : lines.position(nextCodeOffset(lines.text, comment.end)).line;
+    directives.push({
+      ...parsed,
+      location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+      targetLine
+    });
+  }
+  return directives;
+}
+function nextCodeOffset(text, from) {
+  let index = from;
+  while (index < text.length) {
+    if (/\s/.test(text[index])) index++;
+    else if (text.startsWith("//", index)) index = text.indexOf("\n", index) < 0 ? text.length : text.indexOf("\n", index);
+    else if (text.startsWith("/*", index)) index = text.indexOf("*/", index) < 0 ? text.length : text.indexOf("*/", index) + 2;
+    else break;
+  }
+  return index;
+}
+var init_js_comments = __esm({
+  "src/frontends/js/js-comments.ts"() {
+    "use strict";
+    init_directives();
+  }
+});
+
+// src/frontends/js/parse-js.ts
+function parseScript(text, filePath) {
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
+  const plugins = typescript ? ["typescript", "decorators-legacy"] : ["decorators-legacy"];
+  try {
+    const ast = (0, import_parser.parse)(text, {
+      sourceType: "unambiguous",
+      plugins,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      errorRecovery: false
+    });
+    return { ok: true, ast };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, message: "it nests too deeply to be parsed", line: 1, column: 1, tooDeep: true };
+    const { loc, message } = error;
+    return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
+  }
+}
+var path4, import_parser, TYPESCRIPT_EXTENSIONS;
+var init_parse_js = __esm({
+  "src/frontends/js/parse-js.ts"() {
+    "use strict";
+    path4 = __toESM(require("node:path"));
+    import_parser = require("./babel-parser.js");
+    TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
+  }
+});
+
+// src/frontends/js/script-output.ts
+function snippet(source, node, limit = 60) {
+  const text = source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, " ");
+  return text.length > limit ? `${text.slice(0, limit - 1)}\u2026` : text;
+}
+var ScriptOutput;
+var init_script_output = __esm({
+  "src/frontends/js/script-output.ts"() {
+    "use strict";
+    ScriptOutput = class {
+      constructor(lines, keepStatementText = false) {
+        this.lines = lines;
+        this.keepStatementText = keepStatementText;
+      }
+      lines;
+      keepStatementText;
+      operations = [];
+      problems = [];
+      directives = [];
+      statements = 0;
+      span(start, end) {
+        const from = this.lines.position(start);
+        const to = this.lines.position(Math.max(start, end));
+        return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+      }
+      spanOf(node) {
+        return this.span(node.start ?? 0, node.end ?? 0);
+      }
+      lineOf(node) {
+        return this.lines.position(node.start ?? 0).line;
+      }
+      /** Marks code that static analysis could not follow, so silence is not mistaken for safety. */
+      unanalyzed(node, message) {
+        this.problems.push({ rule: "unanalyzed-code", message, location: this.spanOf(node) });
+      }
+      addSql(analysis, conditional) {
+        for (const operation of analysis.operations) this.operations.push(conditional ? { ...operation, conditional } : operation);
+        this.problems.push(...analysis.problems);
+        this.directives.push(...analysis.directives);
+        this.statements += analysis.statements;
+      }
+    };
+  }
+});
+
+// src/frontends/js/static-values.ts
+function propertyName(key) {
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  return void 0;
+}
+function unwrapTypeScript(node) {
+  let current = node;
+  while (current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "TSTypeAssertion" || current.type === "TSSatisfiesExpression" || current.type === "ParenthesizedExpression") {
+    current = current.expression;
+  }
+  return current;
+}
+var StaticScope;
+var init_static_values = __esm({
+  "src/frontends/js/static-values.ts"() {
+    "use strict";
+    StaticScope = class _StaticScope {
+      constructor(parent) {
+        this.parent = parent;
+      }
+      parent;
+      bindings = /* @__PURE__ */ new Map();
+      static ofProgram(program) {
+        const scope = new _StaticScope();
+        for (const statement of program.body) scope.declareFrom(statement);
+        return scope;
+      }
+      child() {
+        return new _StaticScope(this);
+      }
+      /** Records `const NAME = <expression>` (also when exported). */
+      declareFrom(statement) {
+        const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+        if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
+        }
+      }
+      bind(name, value) {
+        this.bindings.set(name, value);
+      }
+      lookup(name) {
+        return this.bindings.get(name) ?? this.parent?.lookup(name);
+      }
+      /** The expression a name or constant member stands for, following constants. */
+      resolve(node, depth = 0) {
+        if (!node || depth > 20) return void 0;
+        const inner = unwrapTypeScript(node);
+        if (inner.type === "Identifier") {
+          const bound = this.lookup(inner.name);
+          return bound ? this.resolve(bound, depth + 1) : inner;
+        }
+        if (inner.type === "MemberExpression" && !inner.computed && inner.property.type === "Identifier") {
+          const object = this.resolve(inner.object, depth + 1);
+          if (object?.type === "ObjectExpression") {
+            const name = inner.property.name;
+            for (const property of object.properties) {
+              if (property.type === "ObjectProperty" && propertyName(property.key) === name) return this.resolve(property.value, depth + 1);
+            }
+          }
+        }
+        return inner;
+      }
+      string(node) {
+        const value = this.value(node);
+        return typeof value === "string" ? value : void 0;
+      }
+      /** A string, number, boolean, null or array/object of such; undefined when not static. */
+      value(node, depth = 0) {
+        const resolved = this.resolve(node);
+        if (!resolved || depth > 20) return void 0;
+        switch (resolved.type) {
+          case "StringLiteral":
+          case "NumericLiteral":
+          case "BooleanLiteral":
+            return resolved.value;
+          case "NullLiteral":
+            return null;
+          case "TemplateLiteral": {
+            let text = resolved.quasis[0].value.cooked ?? "";
+            for (let index = 0; index < resolved.expressions.length; index++) {
+              const part = this.value(resolved.expressions[index], depth + 1);
+              if (typeof part !== "string" && typeof part !== "number") return void 0;
+              text += String(part) + (resolved.quasis[index + 1].value.cooked ?? "");
+            }
+            return text;
+          }
+          case "BinaryExpression": {
+            if (resolved.operator !== "+") return void 0;
+            const left = this.value(resolved.left, depth + 1);
+            const right = this.value(resolved.right, depth + 1);
+            const isText = (part) => typeof part === "string" || typeof part === "number";
+            return isText(left) && isText(right) ? String(left) + String(right) : void 0;
+          }
+          case "ArrayExpression": {
+            const items = resolved.elements.map((element) => element ? this.value(element, depth + 1) : void 0);
+            return items.every((item) => item !== void 0) ? items : void 0;
+          }
+          case "ObjectExpression": {
+            const object = {};
+            for (const property of resolved.properties) {
+              if (property.type !== "ObjectProperty") return void 0;
+              const key = propertyName(property.key);
+              const value = this.value(property.value, depth + 1);
+              if (key === void 0 || value === void 0) return void 0;
+              object[key] = value;
+            }
+            return object;
+          }
+          case "UnaryExpression":
+            if (resolved.operator === "!") {
+              const operand = this.value(resolved.argument, depth + 1);
+              return operand === void 0 ? void 0 : !operand;
+            }
+            return void 0;
+          default:
+            return void 0;
+        }
+      }
+    };
+  }
+});
+
+// src/frontends/js/analyze-script.ts
+function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatementText = false) {
+  const parsed = parseScript(text, filePath);
+  if (!parsed.ok && parsed.tooDeep) {
+    const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const problem = { rule: "unanalyzed-code", message: "This file nests too deeply for the JavaScript parser; it was not checked.", location };
+    return { ...unparsableFile(frontend.name, "", parsed), problems: [problem] };
+  }
+  const lines = new LineIndex(text);
+  if (!parsed.ok) {
+    const lineEnd2 = lines.lineText(Math.min(parsed.line, lines.lineCount)).length + 1;
+    return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd2);
+  }
+  const scope = StaticScope.ofProgram(parsed.ast.program);
+  const migration = frontend.findMigration(parsed.ast, scope);
+  const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
+  const transaction2 = migration.transaction && runnerTransaction;
+  if (!migration.up) {
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration };
+  }
+  const param = migration.up.params[0];
+  const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
+  const output = new ScriptOutput(lines, keepStatementText);
+  frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
+  return {
+    frontend: frontend.name,
+    operations: output.operations,
+    problems: output.problems,
+    directives: [...directives, ...output.directives],
+    statements: output.statements,
+    runnerTransaction: transaction2
+  };
+}
+var init_analyze_script = __esm({
+  "src/frontends/js/analyze-script.ts"() {
+    "use strict";
+    init_file_problem();
+    init_text_positions();
+    init_js_comments();
+    init_parse_js();
+    init_script_output();
+    init_static_values();
+  }
+});
+
+// src/frontends/js/functions.ts
+function functionOf(node, program, scope) {
+  if (!node) return void 0;
+  const inner = unwrapTypeScript(node);
+  switch (inner.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "FunctionDeclaration":
+    case "ObjectMethod":
+    case "ClassMethod":
+      return inner;
+    case "Identifier": {
+      const declared = program.body.find(
+        (statement) => statement.type === "FunctionDeclaration" && statement.id?.name === inner.name || statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "FunctionDeclaration" && statement.declaration.id?.name === inner.name
+      );
+      if (declared?.type === "FunctionDeclaration") return declared;
+      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
+      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
+      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function variableInit(program, name) {
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return void 0;
+}
+var init_functions = __esm({
+  "src/frontends/js/functions.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
+// src/frontends/knex/find-migration.ts
+function findKnexMigration(ast, scope) {
+  const program = ast.program;
+  const exported = /* @__PURE__ */ new Map();
+  for (const statement of program.body) {
+    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
+      const { left, right } = statement.expression;
+      const target = exportTarget(left);
+      if (target === "module") collectObject(right, exported);
+      else if (target) exported.set(target, right);
+    } else if (statement.type === "ExportNamedDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id) exported.set(declaration.id.name, declaration);
+      if (declaration?.type === "VariableDeclaration") {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier" && declarator.init) exported.set(declarator.id.name, declarator.init);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === "ExportSpecifier") {
+          const name = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+          exported.set(name, specifier.local);
+        }
+      }
+    } else if (statement.type === "ExportDefaultDeclaration") {
+      collectObject(statement.declaration, exported);
+    }
+  }
+  const up = functionOf(exported.get("up"), program, scope);
+  const config = scope.value(exported.get("config"));
+  return { up, transaction: config?.transaction !== false };
+}
+function exportTarget(left) {
+  if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") return void 0;
+  const object = left.object;
+  if (object.type === "Identifier" && object.name === "exports") return left.property.name;
+  if (object.type === "Identifier" && object.name === "module" && left.property.name === "exports") return "module";
+  if (exportTarget(object) === "module") return left.property.name;
+  return void 0;
+}
+function collectObject(node, into) {
+  const object = unwrapTypeScript(node);
+  if (object.type !== "ObjectExpression") return;
+  for (const property of object.properties) {
+    if (property.type === "ObjectMethod") {
+      const name = propertyName(property.key);
+      if (name) into.set(name, property);
+    } else if (property.type === "ObjectProperty") {
+      const name = propertyName(property.key);
+      if (name) into.set(name, property.value);
+    }
+  }
+}
+var init_find_migration = __esm({
+  "src/frontends/knex/find-migration.ts"() {
+    "use strict";
+    init_functions();
+    init_static_values();
+  }
+});
+
+// src/frontends/js/embedded-sql.ts
+function substitute(source, pattern, replace) {
+  let text = "";
+  const offsets = [];
+  let last = 0;
+  for (const match of source.text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
+    const index = match.index ?? 0;
+    text += source.text.slice(last, index);
+    offsets.push(...source.offsets.slice(last, index));
+    const replacement = replace(match);
+    text += replacement;
+    offsets.push(...Array(replacement.length).fill(source.offsets[index]));
+    last = index + match[0].length;
+  }
+  text += source.text.slice(last);
+  offsets.push(...source.offsets.slice(last));
+  return { text, offsets };
+}
+function substituteKnexBindings(sql, bindings) {
+  if (!bindings) return sql;
+  let counter = 0;
+  if (bindings.kind === "array") {
+    return substitute(sql, /\\\?|\?\??/g, (match) => {
+      if (match[0] === "\\?") return "?";
+      const value = bindings.values?.[counter];
+      counter++;
+      return match[0] === "??" ? identifierText(value, `binding_${counter}`) : valueText(value, `$${counter}`);
+    });
+  }
+  const known = new Set(bindings.names);
+  return substitute(sql, /(?<!:):(\w+)(:?)(?!:)/g, (match) => {
+    if (!known.has(match[1])) return match[0];
+    counter++;
+    const value = bindings.values?.[match[1]];
+    return match[2] ? identifierText(value, `binding_${match[1]}`) : valueText(value, `$${counter}`);
+  });
+}
+function identifierText(value, fallback) {
+  if (typeof value !== "string") return fallback;
+  return value.split(".").map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
+}
+function valueText(value, fallback) {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === "boolean") return String(value);
+  return fallback;
+}
+function analyzeEmbeddedSql(sql, lines, anchorLine, keepStatementText = false) {
+  return analyzeSql({
+    text: sql.text,
+    locate: (charIndex) => lines.position(sql.offsets[Math.min(charIndex, sql.offsets.length - 1)]),
+    anchorLine,
+    keepStatementText
+  });
+}
+var init_embedded_sql = __esm({
+  "src/frontends/js/embedded-sql.ts"() {
+    "use strict";
+    init_analyze_sql();
+  }
+});
+
+// src/frontends/js/chains.ts
+function flattenChain(node) {
+  const links = [];
+  let current = unwrapTypeScript(node);
+  for (; ; ) {
+    if (current.type === "CallExpression" || current.type === "OptionalCallExpression") {
+      const callee = unwrapTypeScript(current.callee);
+      if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && !callee.computed && callee.property.type === "Identifier") {
+        links.push({ name: callee.property.name, args: current.arguments, start: callee.property.start ?? 0, end: current.end ?? 0 });
+        current = unwrapTypeScript(callee.object);
+        continue;
+      }
+    } else if ((current.type === "MemberExpression" || current.type === "OptionalMemberExpression") && !current.computed && current.property.type === "Identifier") {
+      links.push({ name: current.property.name, start: current.property.start ?? 0, end: current.property.end ?? 0 });
+      current = unwrapTypeScript(current.object);
+      continue;
+    }
+    return { root: current, links: links.reverse() };
+  }
+}
+var init_chains = __esm({
+  "src/frontends/js/chains.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
+// src/frontends/js/mapped-text.ts
+function mappedText(node, scope, source, placeholder) {
+  const resolved = scope.resolve(node);
+  if (!resolved || resolved.start == null || resolved.end == null) return void 0;
+  switch (resolved.type) {
+    case "StringLiteral":
+      return decodeEscapes(source.slice(resolved.start + 1, resolved.end - 1), resolved.start + 1);
+    case "TemplateLiteral": {
+      const parts = [];
+      resolved.quasis.forEach((quasi, index) => {
+        parts.push(decodeEscapes(source.slice(quasi.start ?? 0, quasi.end ?? 0), quasi.start ?? 0));
+        const expression = resolved.expressions[index];
+        if (!expression) return;
+        const value = scope.value(expression);
+        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder(expression);
+        parts.push(text === void 0 ? { text: "\0", offsets: [] } : constantAt(text, expression.start ?? 0));
+      });
+      if (parts.some((part) => part.text === "\0")) return void 0;
+      return concat(parts);
+    }
+    case "BinaryExpression": {
+      if (resolved.operator !== "+") return void 0;
+      const left = mappedText(resolved.left, scope, source, placeholder);
+      const right = left && mappedText(resolved.right, scope, source, placeholder);
+      return left && right ? concat([left, right]) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function constantAt(text, offset) {
+  return { text, offsets: [...Array(text.length).fill(offset), offset] };
+}
+function concat(parts) {
+  const offsets = [];
+  let text = "";
+  for (const part of parts) {
+    text += part.text;
+    offsets.push(...part.offsets.slice(0, part.text.length));
+  }
+  offsets.push(parts.length > 0 ? parts[parts.length - 1].offsets[parts[parts.length - 1].text.length] : 0);
+  return { text, offsets };
+}
+function decodeEscapes(raw, base) {
+  let text = "";
+  const offsets = [];
+  let index = 0;
+  while (index < raw.length) {
+    const start = index;
+    let decoded;
+    if (raw[index] !== "\\") {
+      decoded = raw[index];
+      index++;
+    } else {
+      const next = raw[index + 1];
+      if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
+        index += next === "\r" && raw[index + 2] === "\n" ? 3 : 2;
+        continue;
+      }
+      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw.slice(index + 1));
+      if (unicode) {
+        decoded = String.fromCodePoint(parseInt(unicode[1] ?? unicode[2] ?? unicode[3], 16));
+        index += 1 + unicode[0].length;
+      } else {
+        decoded = SIMPLE_ESCAPES[next] ?? next ?? "";
+        index += 2;
+      }
+    }
+    text += decoded;
+    for (let unit = 0; unit < decoded.length; unit++) offsets.push(base + start);
+  }
+  offsets.push(base + raw.length);
+  return { text, offsets };
+}
+var SIMPLE_ESCAPES;
+var init_mapped_text = __esm({
+  "src/frontends/js/mapped-text.ts"() {
+    "use strict";
+    SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+  }
+});
+
+// src/frontends/sql/fragments.ts
+function parseTypeName(type2) {
+  try {
+    const [statement] = (0, import_libpg_query3.parseSync)(`CREATE TABLE t (c ${type2})`).stmts ?? [];
+    const column = nodeAs(nodeAs(statement?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
+    return columnType(column?.typeName);
+  } catch {
+    return void 0;
+  }
+}
+function classifySqlExpression(expression) {
+  try {
+    const [statement] = (0, import_libpg_query3.parseSync)(`SELECT ${expression}`).stmts ?? [];
+    const target = nodeAs(nodeAs(statement?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
+    return classifyDefault(target?.val);
+  } catch {
+    return { kind: "unknown" };
+  }
+}
+function isReservedWord(word) {
+  const [token] = (0, import_libpg_query3.scanSync)(word).tokens;
+  return token !== void 0 && token.keywordName !== "NO_KEYWORD" && token.keywordName !== "UNRESERVED_KEYWORD";
+}
+var import_libpg_query3;
+var init_fragments = __esm({
+  "src/frontends/sql/fragments.ts"() {
+    "use strict";
+    import_libpg_query3 = require("libpg-query");
+    init_pg_nodes();
+  }
+});
+
+// src/frontends/js/migration-walker.ts
+function isDataStatement(operation) {
+  return operation.kind === "other" && /^(Select|Insert|Update|Delete|Merge)Stmt$/.test(operation.statement);
+}
+function isReadOnlyHelper(node) {
+  const call = unwrapTypeScript(node);
+  if (call.type !== "CallExpression") return false;
+  const callee = call.callee;
+  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : "";
+  return /^(has|is|get|find|check|exists|count|select|fetch|load|read|list)[A-Z_]?/.test(name);
+}
+function classMethod(program, name) {
+  let found;
+  const visit2 = (node) => {
+    if (found) return;
+    if (node.type === "ClassMethod" && node.key.type === "Identifier" && node.key.name === name) {
+      found = node;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "loc" || key.endsWith("Comments")) continue;
+      if (Array.isArray(child)) child.forEach((item) => item && typeof item.type === "string" && visit2(item));
+      else if (child && typeof child === "object" && typeof child.type === "string") visit2(child);
+    }
+  };
+  visit2(program);
+  return found;
+}
+function isCompiledAsyncHelper(node) {
+  const call = unwrapTypeScript(node);
+  return call.type === "CallExpression" && call.callee.type === "Identifier" && /^__(awaiter|generator)\d*$/.test(call.callee.name);
+}
+function placeholderFor(expression, source, scope) {
+  const inner = scope?.resolve(expression) ?? unwrapTypeScript(expression);
+  if (scope && inner.type === "ConditionalExpression") {
+    const branches = [scope.value(inner.consequent), scope.value(inner.alternate)].filter((value) => typeof value === "string");
+    if (branches.length === 2) return branches[0].length >= branches[1].length ? branches[0] : branches[1];
+  }
+  const text = source.slice(expression.start ?? 0, expression.end ?? 0);
+  const name = text.replace(/^this\./, "").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const identifier = /^[A-Za-z_]/.test(name) ? name.slice(0, 60) : `value_${name}`.slice(0, 60);
+  return isReservedWord(identifier) ? `${identifier}_` : identifier;
+}
+function usesPlaceholders(node, scope) {
+  const resolved = scope.resolve(node);
+  return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
+}
+var MAX_HELPER_DEPTH, MigrationWalker;
+var init_migration_walker = __esm({
+  "src/frontends/js/migration-walker.ts"() {
+    "use strict";
+    init_chains();
+    init_embedded_sql();
+    init_functions();
+    init_mapped_text();
+    init_script_output();
+    init_static_values();
+    init_fragments();
+    MAX_HELPER_DEPTH = 3;
+    MigrationWalker = class {
+      constructor(subjectName, output, source, program, programScope) {
+        this.output = output;
+        this.source = source;
+        this.program = program;
+        this.programScope = programScope;
+        this.subjectNames.add(subjectName);
+      }
+      output;
+      source;
+      program;
+      programScope;
+      /** Names bound to the subject: the parameter of `up`, and helpers' parameters that receive it. */
+      subjectNames = /* @__PURE__ */ new Set();
+      helperDepth = 0;
+      walkBody(body, scope) {
+        const frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
+        if (body.type === "BlockStatement") this.statements(body.body, frame);
+        else this.expression(body, frame);
+      }
+      statements(statements, frame) {
+        for (const statement of statements) {
+          frame.scope.declareFrom(statement);
+          this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) });
+        }
+      }
+      statement(statement, frame) {
+        switch (statement.type) {
+          case "ExpressionStatement":
+            return this.expression(statement.expression, frame);
+          case "ReturnStatement":
+            if (statement.argument) this.expression(statement.argument, frame);
+            return;
+          case "VariableDeclaration":
+            for (const declarator of statement.declarations) {
+              if (declarator.init) this.expression(declarator.init, frame);
+              if (declarator.id.type === "Identifier" && declarator.init) this.declared(declarator.id.name, declarator.init, frame);
+            }
+            return;
+          case "BlockStatement":
+            return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
+          case "IfStatement":
+            this.statement(statement.consequent, { ...frame, conditional: true });
+            if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
+            return;
+          case "TryStatement":
+            this.statements(statement.block.body, frame);
+            if (statement.finalizer) this.statements(statement.finalizer.body, frame);
+            return;
+          case "ForStatement":
+          case "ForOfStatement":
+          case "ForInStatement":
+          case "WhileStatement":
+          case "DoWhileStatement":
+            return this.loop(statement, frame);
+          case "SwitchStatement": {
+            const generator = statement.discriminant.type === "MemberExpression" && statement.discriminant.property.type === "Identifier" && statement.discriminant.property.name === "label";
+            for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+            return;
+          }
+          case "LabeledStatement":
+            return this.statement(statement.body, frame);
+          default:
+            return;
+        }
+      }
+      /** A hook for `const x = <init>` (TypeORM binds `await queryRunner.getTable('t')` to its name). */
+      declared(_name, _init, _frame) {
+      }
+      loop(statement, frame) {
+        if (statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration") {
+          const binding = statement.left.declarations[0]?.id;
+          const items = frame.scope.value(statement.right);
+          if (binding?.type === "Identifier" && Array.isArray(items) && statement.body.type === "BlockStatement") {
+            for (const item of items) {
+              const scope = frame.scope.child();
+              scope.bind(binding.name, { type: "StringLiteral", value: String(item) });
+              this.statements(statement.body.body, { ...frame, scope });
+            }
+            return;
+          }
+        }
+        const body = statement.body;
+        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+        const outer = this.output;
+        this.output = scratch;
+        this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
+        this.output = outer;
+        const changesSchema = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
+        if (changesSchema) {
+          this.output.unanalyzed(statement, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
+        }
+      }
+      expression(node, frame) {
+        const expression = unwrapTypeScript(node);
+        switch (expression.type) {
+          case "AwaitExpression":
+          case "YieldExpression":
+            if (expression.argument) this.expression(expression.argument, frame);
+            return;
+          case "SequenceExpression":
+            for (const part of expression.expressions) this.expression(part, frame);
+            return;
+          case "ArrayExpression":
+            for (const element of expression.elements) if (element && element.type !== "SpreadElement") this.expression(element, frame);
+            return;
+          case "ConditionalExpression":
+            this.expression(expression.consequent, { ...frame, conditional: true });
+            this.expression(expression.alternate, { ...frame, conditional: true });
+            return;
+          case "LogicalExpression":
+            this.expression(expression.left, frame);
+            this.expression(expression.right, { ...frame, conditional: true });
+            return;
+          case "UnaryExpression":
+            return this.expression(expression.argument, frame);
+          case "ArrowFunctionExpression":
+          case "FunctionExpression":
+            return this.walkFunction(expression, frame);
+          case "CallExpression":
+          case "OptionalCallExpression":
+          case "MemberExpression":
+            return this.call(expression, frame);
+          default:
+            return;
+        }
+      }
+      walkFunction(fn, frame) {
+        const scope = frame.scope.child();
+        if (fn.body.type === "BlockStatement") this.statements(fn.body.body, { ...frame, scope });
+        else this.expression(fn.body, { ...frame, scope });
+      }
+      call(node, frame) {
+        const chain = flattenChain(node);
+        const root = chain.root;
+        if (root.type === "Identifier" && this.subjectNames.has(root.name)) return this.subjectChain(chain, frame);
+        if (root.type === "ThisExpression" || root.type === "Identifier" && root.name === "_this") {
+          const [first] = chain.links;
+          if (first && this.subjectNames.has(first.name)) return this.subjectChain({ root: { type: "Identifier", name: first.name }, links: chain.links.slice(1) }, frame);
+        }
+        if (root.type === "CallExpression" && root.callee.type === "Identifier" && this.subjectNames.has(root.callee.name)) {
+          return this.thenCallbacks(chain.links, frame);
+        }
+        if (root.type === "Identifier" && root.name === "Promise" && chain.links[0]?.name.startsWith("all")) {
+          for (const arg of chain.links[0].args ?? []) this.expression(arg, frame);
+          return this.thenCallbacks(chain.links.slice(1), frame);
+        }
+        if (isCompiledAsyncHelper(node)) {
+          const args = unwrapTypeScript(node).arguments;
+          const body = args[args.length - 1];
+          if (body && (body.type === "FunctionExpression" || body.type === "ArrowFunctionExpression")) return this.walkFunction(body, frame);
+        }
+        const subjectArgument = this.subjectArgumentIndex(node);
+        if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
+        const helper = this.localFunction(node);
+        const param = helper?.params[subjectArgument];
+        if (helper && param?.type === "Identifier" && this.helperDepth < MAX_HELPER_DEPTH) {
+          this.helperDepth++;
+          const added = !this.subjectNames.has(param.name);
+          this.subjectNames.add(param.name);
+          this.walkFunction(helper, frame);
+          if (added) this.subjectNames.delete(param.name);
+          this.helperDepth--;
+          return;
+        }
+        this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
+      }
+      thenCallbacks(links, frame) {
+        for (const link of links) {
+          if (link.name === "then" || link.name === "catch" || link.name === "finally") {
+            for (const arg of link.args ?? []) this.expression(arg, frame);
+          }
+        }
+      }
+      /**
+       * SQL in a string argument goes through the SQL front-end. `${…}` values not known
+       * statically become placeholders; when the SQL then does not parse, the call is
+       * reported as not analysed rather than as the author's syntax error.
+       */
+      embeddedSql(sqlArg, frame, prepare = (sql) => sql) {
+        const resolved = frame.scope.resolve(sqlArg);
+        if (resolved?.type === "ConditionalExpression") {
+          this.embeddedSql(resolved.consequent, { ...frame, conditional: true }, prepare);
+          this.embeddedSql(resolved.alternate, { ...frame, conditional: true }, prepare);
+          return;
+        }
+        const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => placeholderFor(expression, this.source, frame.scope));
+        if (!sql) {
+          this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
+          return;
+        }
+        const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);
+        if (analysis.problems.length > 0 && usesPlaceholders(sqlArg, frame.scope)) {
+          this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
+          return;
+        }
+        if (analysis.problems.length > 0 && frame.conditional) {
+          this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` runs only under a condition and PostgreSQL cannot parse it (is it for another database?); it was not checked.`);
+          return;
+        }
+        this.output.addSql(analysis, frame.conditional);
+      }
+      push(operation) {
+        this.output.operations.push(operation);
+      }
+      /** A function defined in this file: `helper(…)`, or a method of the migration class, `this.helper(…)`. */
+      localFunction(node) {
+        const call = unwrapTypeScript(node);
+        if (call.type !== "CallExpression") return void 0;
+        if (call.callee.type === "Identifier") return functionOf(call.callee, this.program, this.programScope);
+        const callee = call.callee;
+        if (callee.type === "MemberExpression" && (callee.object.type === "ThisExpression" || callee.object.type === "Identifier" && callee.object.name === "_this")) {
+          const name = callee.property.type === "Identifier" ? callee.property.name : void 0;
+          return name ? classMethod(this.program, name) : void 0;
+        }
+        return void 0;
+      }
+      subjectArgumentIndex(node) {
+        const call = unwrapTypeScript(node);
+        if (call.type !== "CallExpression") return -1;
+        return call.arguments.findIndex((arg) => arg.type === "Identifier" && this.subjectNames.has(arg.name));
+      }
+    };
+  }
+});
+
+// src/frontends/knex/column-builders.ts
+function withoutTimeZone(option) {
+  if (option === true) return true;
+  return typeof option === "object" && option !== null && option.useTz === false;
+}
+function enumType(options) {
+  const native = options;
+  return native?.useNative && native.enumName ? type(native.enumName) : type("text");
+}
+function buildColumns(links, scope, knexNames) {
+  const [head, ...modifiers] = links;
+  const args = (head.args ?? []).map((arg) => scope.value(arg));
+  if (head.name === "timestamps") return timestampColumns(args, modifiers);
+  const name = args[0] ?? (head.name.endsWith("ncrements") ? "id" : void 0);
+  if (typeof name !== "string") return void 0;
+  const column = {
+    definition: {
+      name,
+      type: COLUMN_TYPES[head.name](args),
+      notNull: false,
+      primaryKey: false,
+      unique: false,
+      hasCheck: false
+    },
+    checks: []
+  };
+  if (head.name === "increments" || head.name === "bigIncrements") {
+    const options = args[1];
+    column.definition.notNull = true;
+    column.definition.primaryKey = options?.primaryKey !== false;
+  }
+  if ((head.name === "enu" || head.name === "enum") && !args[2]?.useNative) {
+    column.definition.hasCheck = true;
+  }
+  for (const modifier of modifiers) applyModifier(column, modifier, scope, knexNames);
+  return [column];
+}
+function applyModifier(column, modifier, scope, knexNames) {
+  const { definition } = column;
+  const args = modifier.args ?? [];
+  const firstValue = scope.value(args[0]);
+  switch (modifier.name) {
+    case "notNullable":
+    case "notNull":
+      definition.notNull = true;
+      break;
+    case "nullable":
+      definition.notNull = false;
+      break;
+    case "defaultTo":
+      definition.default = defaultOf(args[0], scope, knexNames);
+      break;
+    case "primary":
+      definition.primaryKey = true;
+      definition.notNull = true;
+      break;
+    case "unique": {
+      const options = firstValue;
+      if (options?.useConstraint === false) column.uniqueAsIndex = true;
+      else definition.unique = true;
+      break;
+    }
+    case "index":
+      column.index = { name: typeof firstValue === "string" ? firstValue : void 0 };
+      break;
+    case "references":
+      definition.references = referenceOf(firstValue, definition.references);
+      break;
+    case "inTable":
+      if (typeof firstValue === "string") definition.references = { table: tableNameOf(firstValue), columns: definition.references?.columns ?? [] };
+      break;
+    case "alter": {
+      const options = firstValue;
+      column.alter = { type: options?.alterType !== false, nullable: options?.alterNullable !== false };
+      break;
+    }
+    default:
+      if (/^check[A-Z]/.test(modifier.name)) {
+        definition.hasCheck = true;
+        column.checks.push(modifier.name);
+      }
+  }
+}
+function referenceOf(value, current) {
+  if (typeof value !== "string") return current;
+  const dot = value.lastIndexOf(".");
+  if (dot < 0) return { table: current?.table ?? { name: "" }, columns: [value] };
+  return { table: tableNameOf(value.slice(0, dot)), columns: [value.slice(dot + 1)] };
+}
+function tableNameOf(qualified) {
+  const dot = qualified.indexOf(".");
+  return dot < 0 ? { name: qualified } : { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+}
+function defaultOf(node, scope, knexNames) {
+  if (!node) return void 0;
+  const value = scope.value(node);
+  if (value === null) return void 0;
+  if (value !== void 0) return { kind: "constant", sql: sqlLiteral(value) };
+  const chain = flattenChain(node);
+  const root = chain.root.type === "Identifier" ? chain.root.name : void 0;
+  if (root && knexNames.has(root)) {
+    const names = chain.links.map((link) => link.name).join(".");
+    if (names === "fn.now") return { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" };
+    if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid", sql: "gen_random_uuid()" };
+    if (names === "raw") {
+      const sql = scope.string(chain.links[0].args?.[0]);
+      return sql === void 0 ? { kind: "unknown" } : { ...classifySqlExpression(sql), sql };
+    }
+  }
+  return { kind: "constant" };
+}
+function sqlLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === "object" && value !== null) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
+  return void 0;
+}
+function timestampColumns(args, modifiers) {
+  const options = typeof args[0] === "object" && args[0] !== null ? args[0] : void 0;
+  const defaultToNow = options ? options.defaultToNow === true : args[1] === true;
+  const camelCase = options ? options.useCamelCase === true : args[2] === true;
+  const names = camelCase ? ["createdAt", "updatedAt"] : ["created_at", "updated_at"];
+  return names.map((name) => ({
+    definition: {
+      name,
+      type: type("timestamptz"),
+      notNull: defaultToNow,
+      default: defaultToNow ? { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" } : void 0,
+      primaryKey: false,
+      unique: false,
+      hasCheck: false
+    },
+    checks: [],
+    alter: modifiers.some((modifier) => modifier.name === "alter") ? { type: true, nullable: true } : void 0
+  }));
+}
+var type, COLUMN_TYPES, isColumnMethod;
+var init_column_builders = __esm({
+  "src/frontends/knex/column-builders.ts"() {
+    "use strict";
+    init_chains();
+    init_fragments();
+    type = (name, modifiers = []) => ({ name, modifiers, isArray: false });
+    COLUMN_TYPES = {
+      increments: () => type("serial"),
+      bigIncrements: () => type("bigserial"),
+      integer: () => type("int4"),
+      mediumint: () => type("int4"),
+      bigInteger: () => type("int8"),
+      bigint: () => type("int8"),
+      tinyint: () => type("int2"),
+      smallint: () => type("int2"),
+      text: () => type("text"),
+      string: (args) => type("varchar", [typeof args[1] === "number" ? args[1] : 255]),
+      float: () => type("float4"),
+      double: () => type("float8"),
+      decimal: (args) => type("numeric", [args[1], args[2]].filter((value) => typeof value === "number")),
+      boolean: () => type("bool"),
+      date: () => type("date"),
+      datetime: (args) => type(withoutTimeZone(args[1]) ? "timestamp" : "timestamptz"),
+      dateTime: (args) => type(withoutTimeZone(args[1]) ? "timestamp" : "timestamptz"),
+      timestamp: (args) => type(withoutTimeZone(args[1]) ? "timestamp" : "timestamptz"),
+      time: () => type("time"),
+      binary: () => type("bytea"),
+      json: () => type("json"),
+      jsonb: () => type("jsonb"),
+      uuid: () => type("uuid"),
+      enu: (args) => enumType(args[2]),
+      enum: (args) => enumType(args[2]),
+      geometry: () => type("geometry"),
+      geography: () => type("geography"),
+      point: () => type("point"),
+      specificType: (args) => typeof args[1] === "string" ? parseTypeName(args[1]) : void 0
+    };
+    isColumnMethod = (name) => name in COLUMN_TYPES || name === "timestamps";
+  }
+});
+
+// src/frontends/knex/table-builder.ts
+function readTableCallback(callback, context) {
+  const definition = { columns: [], constraints: [], operations: [] };
+  const fn = callback && unwrapTypeScript(callback);
+  if (!fn || fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") {
+    if (callback) context.output.unanalyzed(callback, `Table callback \`${snippet(context.source, callback)}\` is not a function in this file; its columns were not checked.`);
+    return definition;
+  }
+  const param = fn.params[0];
+  if (!param || param.type !== "Identifier") return definition;
+  const reader = new CallbackReader(param.name, context, definition);
+  if (fn.body.type === "BlockStatement") reader.statements(fn.body.body, context.conditional);
+  else reader.expression(fn.body, context.conditional, fn.body);
+  return definition;
+}
+function columnList(value) {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+  return [];
+}
+function optionName(value, key) {
+  if (typeof value === "string") return value;
+  const named = typeof value === "object" && value !== null ? value[key] : void 0;
+  return typeof named === "string" ? named : void 0;
+}
+function checkExpression(predicate, bindings) {
+  if (typeof predicate !== "string") return void 0;
+  const values = Array.isArray(bindings) ? bindings : [];
+  let index = 0;
+  let known = true;
+  const sql = predicate.replace(/\?\??/g, (marker) => {
+    const value = values[index++];
+    if (marker === "??" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+    known = false;
+    return marker;
+  });
+  return known ? sql : void 0;
+}
+function foreignTarget(links, scope) {
+  let table = { name: "" };
+  let columns = [];
+  for (const link of links) {
+    const value = scope.value(link.args?.[0]);
+    if (link.name === "references" && typeof value === "string") {
+      const dot = value.lastIndexOf(".");
+      if (dot >= 0) table = tableNameOf(value.slice(0, dot));
+      columns = [dot >= 0 ? value.slice(dot + 1) : value];
+    } else if (link.name === "references" && Array.isArray(value)) {
+      columns = value.filter((item) => typeof item === "string");
+    } else if (link.name === "inTable" && typeof value === "string") {
+      table = tableNameOf(value);
+    }
+  }
+  return { table, columns };
+}
+function defaultName(table, columns, kind) {
+  return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
+}
+var CallbackReader, COLUMN_CHECKS;
+var init_table_builder = __esm({
+  "src/frontends/knex/table-builder.ts"() {
+    "use strict";
+    init_chains();
+    init_script_output();
+    init_static_values();
+    init_column_builders();
+    CallbackReader = class {
+      constructor(tableParam, context, definition) {
+        this.tableParam = tableParam;
+        this.context = context;
+        this.definition = definition;
+      }
+      tableParam;
+      context;
+      definition;
+      statements(statements, conditional) {
+        for (const statement of statements) this.statement(statement, conditional);
+      }
+      statement(statement, conditional) {
+        switch (statement.type) {
+          case "ExpressionStatement":
+            this.expression(statement.expression, conditional, statement);
+            break;
+          case "BlockStatement":
+            this.statements(statement.body, conditional);
+            break;
+          case "IfStatement":
+            this.statement(statement.consequent, true);
+            if (statement.alternate) this.statement(statement.alternate, true);
+            break;
+          case "ForStatement":
+          case "ForOfStatement":
+          case "ForInStatement":
+          case "WhileStatement":
+          case "DoWhileStatement":
+            if (this.mentionsTable(statement)) {
+              this.context.output.unanalyzed(statement, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
+            }
+            break;
+          case "ReturnStatement":
+            if (statement.argument) this.expression(statement.argument, conditional, statement);
+            break;
+          default:
+            break;
+        }
+      }
+      expression(node, conditional, statement) {
+        const expression = unwrapTypeScript(node.type === "AwaitExpression" ? node.argument : node);
+        if (expression.type === "SequenceExpression") {
+          for (const part of expression.expressions) this.expression(part, conditional, statement);
+          return;
+        }
+        const chain = flattenChain(expression);
+        if (chain.root.type !== "Identifier" || chain.root.name !== this.tableParam || chain.links.length === 0) {
+          if (this.mentionsTable(expression)) {
+            this.context.output.unanalyzed(expression, `\`${snippet(this.context.source, expression)}\` passes the table builder to code that is not followed; what it does was not checked.`);
+          }
+          return;
+        }
+        const place = {
+          location: this.context.output.spanOf(expression),
+          anchorLine: this.context.output.lineOf(statement),
+          ...conditional ? { conditional } : {}
+        };
+        if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place, expression);
+        else this.tableMethod(chain.links[0], chain.links.slice(1), place, expression);
+      }
+      column(links, place, node) {
+        const columns = buildColumns(links, this.context.scope, this.context.knexNames);
+        if (!columns) {
+          this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant in this file; the column was not checked.`);
+          return;
+        }
+        for (const column of columns) {
+          if (this.context.mode === "create") this.createColumn(column, place);
+          else this.alterColumn(column, place);
+        }
+      }
+      createColumn(column, place) {
+        this.definition.columns.push({ ...column.definition, location: place.location });
+        this.followingIndexes(column, place);
+      }
+      alterColumn(column, place) {
+        const { table } = this.context;
+        const { definition } = column;
+        const push = (operation) => this.definition.operations.push(operation);
+        if (column.alter) {
+          if (column.alter.type) push({ kind: "alterColumnType", ...place, table, column: definition.name, newType: definition.type });
+          if (column.alter.nullable) {
+            push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: definition.name });
+          }
+          if (definition.default) push({ kind: "setDefault", ...place, table, column: definition.name, default: definition.default });
+          return;
+        }
+        push({ kind: "addColumn", ...place, table, column: definition, ifNotExists: false, identifiers: [definition.name] });
+        for (const check of column.checks) {
+          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
+        }
+        this.followingIndexes(column, place);
+      }
+      followingIndexes(column, place) {
+        const name = column.definition.name;
+        if (column.index) this.index([name], column.index.name, false, place);
+        if (column.uniqueAsIndex) this.index([name], void 0, true, place);
+      }
+      index(columns, name, unique, place) {
+        const indexName = name ?? defaultName(this.context.table, columns, unique ? "unique" : "index");
+        this.definition.operations.push({
+          kind: "createIndex",
+          ...place,
+          table: this.context.table,
+          name: indexName,
+          columns,
+          unique,
+          concurrently: false,
+          ifNotExists: false,
+          identifiers: [indexName]
+        });
+      }
+      /** Table-level builder methods, as Knex's PostgreSQL table compiler emits them. */
+      tableMethod(head, rest, place, node) {
+        const { table, scope } = this.context;
+        const values = (head.args ?? []).map((arg) => scope.value(arg));
+        const columns = columnList(values[0]);
+        const push = (operation) => this.definition.operations.push(operation);
+        const constraint = (definition) => {
+          if (this.context.mode === "create") this.definition.constraints.push(definition);
+          else push({ kind: "addConstraint", ...place, table, constraint: definition, identifiers: definition.name ? [definition.name] : [] });
+        };
+        const unknownArguments = () => this.context.output.unanalyzed(node, `\`${snippet(this.context.source, node)}\` names columns that are not constants in this file; it was not checked.`);
+        switch (head.name) {
+          case "dropColumn":
+          case "dropColumns": {
+            const names = values.flatMap(columnList);
+            if (names.length === 0 || values.some((value) => columnList(value).length === 0)) return unknownArguments();
+            for (const column of names) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            return;
+          }
+          case "dropTimestamps":
+            for (const column of ["created_at", "updated_at"]) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            return;
+          case "renameColumn":
+            if (typeof values[0] !== "string" || typeof values[1] !== "string") return unknownArguments();
+            push({ kind: "renameColumn", ...place, table, column: values[0], newName: values[1] });
+            return;
+          case "setNullable":
+          case "dropNullable":
+            if (typeof values[0] !== "string") return unknownArguments();
+            push({ kind: head.name === "dropNullable" ? "setNotNull" : "dropNotNull", ...place, table, column: values[0] });
+            return;
+          case "index":
+            if (columns.length === 0) return unknownArguments();
+            return this.index(columns, optionName(values[1], "indexName"), false, place);
+          case "unique": {
+            if (columns.length === 0) return unknownArguments();
+            const options = values[1];
+            const name = optionName(options, "indexName") ?? defaultName(table, columns, "unique");
+            if (typeof options === "object" && options.useConstraint === false) return this.index(columns, name, true, place);
+            return constraint({ kind: "unique", name, columns, notValid: false });
+          }
+          case "primary":
+            if (columns.length === 0) return unknownArguments();
+            return constraint({ kind: "primaryKey", name: optionName(values[1], "constraintName") ?? `${table.name}_pkey`, columns, notValid: false });
+          case "foreign": {
+            if (columns.length === 0) return unknownArguments();
+            const target = foreignTarget(rest, scope);
+            return constraint({
+              kind: "foreignKey",
+              name: typeof values[1] === "string" ? values[1] : defaultName(table, columns, "foreign"),
+              columns,
+              notValid: false,
+              references: target
+            });
+          }
+          case "check":
+            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
+          case "dropIndex": {
+            const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
+            if (!name) return unknownArguments();
+            push({ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: false });
+            return;
+          }
+          case "dropUnique":
+          case "dropForeign":
+          case "dropPrimary":
+          case "dropChecks": {
+            const suffix = { dropUnique: "unique", dropForeign: "foreign", dropPrimary: "pkey", dropChecks: "check" }[head.name];
+            const name = head.name === "dropPrimary" ? typeof values[0] === "string" ? values[0] : `${table.name}_pkey` : typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, suffix) : void 0;
+            if (!name) return unknownArguments();
+            push({ kind: "dropConstraint", ...place, table, name, ifExists: false });
+            return;
+          }
+          default:
+            return;
+        }
+      }
+      mentionsTable(node) {
+        const text = this.context.source.slice(node.start ?? 0, node.end ?? 0);
+        return new RegExp(`\\b${this.tableParam}\\b`).test(text);
+      }
+    };
+    COLUMN_CHECKS = {
+      checkPositive: (column) => `"${column}" > 0`,
+      checkNegative: (column) => `"${column}" < 0`
+    };
+  }
+});
+
+// src/frontends/knex/up-walker.ts
+function bindingsOf(node, scope) {
+  if (!node) return void 0;
+  const inner = unwrapTypeScript(node);
+  if (inner.type === "ObjectExpression") {
+    const names = inner.properties.flatMap((property) => {
+      if (property.type !== "ObjectProperty" && property.type !== "ObjectMethod") return [];
+      const name = propertyName(property.key);
+      return name ? [name] : [];
+    });
+    const values2 = scope.value(inner);
+    return { kind: "object", names, values: values2 };
+  }
+  if (inner.type === "ArrayExpression") {
+    return { kind: "array", values: inner.elements.map((element) => element ? scope.value(element) : void 0) };
+  }
+  const values = scope.value(inner);
+  return { kind: "array", values: Array.isArray(values) ? values : void 0 };
+}
+var QUIET_SCHEMA_METHODS, GUARDS, TABLE_METHODS, KnexUpWalker;
+var init_up_walker = __esm({
+  "src/frontends/knex/up-walker.ts"() {
+    "use strict";
+    init_embedded_sql();
+    init_migration_walker();
+    init_script_output();
+    init_static_values();
+    init_column_builders();
+    init_table_builder();
+    QUIET_SCHEMA_METHODS = /* @__PURE__ */ new Set(["transacting", "debug", "queryContext", "toString", "toSQL", "connection", "generateDdlCommands"]);
+    GUARDS = /* @__PURE__ */ new Set(["hasTable", "hasColumn"]);
+    TABLE_METHODS = /* @__PURE__ */ new Set(["createTable", "createTableIfNotExists", "table", "alterTable", "dropTable", "dropTableIfExists", "renameTable"]);
+    KnexUpWalker = class extends MigrationWalker {
+      subjectLabel = "the knex object";
+      subjectChain(chain, frame) {
+        const [first, ...rest] = chain.links;
+        if (!first) return;
+        if (first.name === "raw") {
+          this.raw(first, frame);
+          return this.thenCallbacks(rest, frame);
+        }
+        if (first.name === "schema") return this.schemaChain(rest, frame);
+        if (first.name === "transaction") {
+          const callback = first.args?.[0] && unwrapTypeScript(first.args[0]);
+          if (callback && (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")) {
+            const param = callback.params[0];
+            if (param?.type === "Identifier") this.subjectNames.add(param.name);
+            this.walkFunction(callback, frame);
+          }
+          return;
+        }
+        return this.thenCallbacks(rest, frame);
+      }
+      schemaChain(links, frame) {
+        let schema;
+        let guarded = false;
+        for (const link of links) {
+          const place = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const args = link.args ?? [];
+          const table = (index) => {
+            const name = frame.scope.string(args[index]);
+            if (name === void 0) return void 0;
+            const parsed = tableNameOf(name);
+            return schema && !parsed.schema ? { schema, name: parsed.name } : parsed;
+          };
+          const unknownTable = (index) => this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end }, `The table name \`${args[index] ? snippet(this.source, args[index]) : "?"}\` is not a constant in this file; this ${link.name}() was not checked.`);
+          if (GUARDS.has(link.name)) {
+            guarded = true;
+            continue;
+          }
+          if (TABLE_METHODS.has(link.name)) {
+            const name = table(0);
+            if (!name) unknownTable(0);
+            else this.tableMethod(link, name, place, frame, unknownTable);
+            continue;
+          }
+          switch (link.name) {
+            case "withSchema": {
+              schema = frame.scope.string(args[0]);
+              if (schema === void 0) unknownTable(0);
+              continue;
+            }
+            case "raw":
+              this.raw(link, frame);
+              continue;
+            case "then":
+            case "catch":
+            case "finally":
+              for (const arg of args) this.expression(arg, { ...frame, conditional: frame.conditional || guarded });
+              continue;
+            default:
+              if (!QUIET_SCHEMA_METHODS.has(link.name)) {
+                this.output.statements++;
+                this.push({ kind: "other", ...place, statement: `knex.schema.${link.name}` });
+              }
+          }
+        }
+      }
+      /** A `knex.schema` method on a table whose name is known. */
+      tableMethod(link, name, place, frame, unknownTable) {
+        const args = link.args ?? [];
+        switch (link.name) {
+          case "createTable":
+          case "createTableIfNotExists": {
+            const definition = readTableCallback(args[1], this.builderContext(name, "create", frame));
+            this.push({
+              kind: "createTable",
+              ...place,
+              table: name,
+              columns: definition.columns,
+              constraints: definition.constraints,
+              ifNotExists: link.name === "createTableIfNotExists",
+              identifiers: [name.name, ...definition.columns.map((column) => column.name)]
+            });
+            for (const operation of definition.operations) this.push(operation);
+            break;
+          }
+          case "table":
+          case "alterTable":
+            for (const operation of readTableCallback(args[1], this.builderContext(name, "alter", frame)).operations) this.push(operation);
+            break;
+          case "dropTable":
+          case "dropTableIfExists":
+            this.push({ kind: "dropTable", ...place, tables: [name], ifExists: link.name === "dropTableIfExists", cascade: false });
+            break;
+          case "renameTable": {
+            const to = frame.scope.string(args[1]);
+            if (to === void 0) return unknownTable(1);
+            this.push({ kind: "renameTable", ...place, table: name, newName: to, identifiers: [to] });
+            break;
+          }
+        }
+        this.output.statements++;
+      }
+      /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */
+      raw(link, frame) {
+        const [sqlArg, bindingsArg] = link.args ?? [];
+        if (!sqlArg) return;
+        this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
+      }
+      builderContext(table, mode, frame) {
+        return { table, mode, scope: frame.scope, knexNames: this.subjectNames, output: this.output, source: this.source, conditional: frame.conditional };
+      }
+    };
+  }
+});
+
+// src/frontends/knex/index.ts
+var knex_exports = {};
+__export(knex_exports, {
+  analyzeKnexFile: () => analyzeKnexFile
+});
+function analyzeKnexFile(text, filePath, options) {
+  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled, options.keepStatementText);
+}
+var KNEX;
+var init_knex = __esm({
+  "src/frontends/knex/index.ts"() {
+    "use strict";
+    init_analyze_script();
+    init_find_migration();
+    init_up_walker();
+    KNEX = {
+      name: "knex",
+      findMigration: findKnexMigration,
+      noMigration: "no exported up() migration function",
+      defaultSubject: "knex",
+      createWalker: (subject, output, source, program, scope) => new KnexUpWalker(subject, output, source, program, scope)
+    };
+  }
+});
+
+// src/frontends/knex/knexfile.ts
+var knexfile_exports = {};
+__export(knexfile_exports, {
+  knexfileDisablesTransactions: () => knexfileDisablesTransactions
+});
+function knexfileDisablesTransactions(migrationPath) {
+  const visited = [];
+  const answer = (disables) => {
+    for (const dir of visited) cache.set(dir, disables);
+    return disables;
+  };
+  for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
+    const cached = cache.get(dir);
+    if (cached !== void 0) return answer(cached);
+    visited.push(dir);
+    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs2.existsSync(file));
+    if (knexfile) return answer(setsDisableTransactions(knexfile));
+    if (fs2.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer(false);
+  }
+}
+function setsDisableTransactions(file) {
+  let text;
+  try {
+    text = fs2.readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  if (!text.includes("disableTransactions")) return false;
+  const parsed = parseScript(text, file);
+  if (!parsed.ok) return false;
+  let found = false;
+  const visit2 = (node) => {
+    if (found || !node || typeof node !== "object") return;
+    const candidate = node;
+    const key = candidate.key?.name ?? candidate.key?.value;
+    if (candidate.type === "ObjectProperty" && key === "disableTransactions" && candidate.value?.type === "BooleanLiteral" && candidate.value.value === true) {
+      found = true;
+      return;
+    }
+    for (const [field, child] of Object.entries(node)) {
+      if (field === "loc" || field === "comments" || field === "leadingComments" || field === "trailingComments") continue;
+      if (Array.isArray(child)) child.forEach(visit2);
+      else if (child && typeof child === "object") visit2(child);
+    }
+  };
+  visit2(parsed.ast.program);
+  return found;
+}
+var fs2, path5, KNEXFILE_NAMES, cache;
+var init_knexfile = __esm({
+  "src/frontends/knex/knexfile.ts"() {
+    "use strict";
+    fs2 = __toESM(require("node:fs"));
+    path5 = __toESM(require("node:path"));
+    init_parse_js();
+    KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
+    cache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/frontends/typeorm/find-migration.ts
+function findTypeormMigration(ast) {
+  let up;
+  let transaction2 = true;
+  visit(ast.program, (node) => {
+    if (node.type === "ClassMethod" && propertyName(node.key) === "up" && !up) up = node;
+    if (node.type === "ClassProperty" && propertyName(node.key) === "transaction" && isFalse(node.value)) transaction2 = false;
+    if (node.type === "AssignmentExpression" && node.left.type === "MemberExpression" && node.left.property.type === "Identifier") {
+      const name = node.left.property.name;
+      const onPrototype = node.left.object.type === "MemberExpression" && propertyName(node.left.object.property) === "prototype";
+      if (name === "up" && onPrototype && !up && (node.right.type === "FunctionExpression" || node.right.type === "ArrowFunctionExpression")) up = node.right;
+      if (name === "transaction" && isFalse(node.right)) transaction2 = false;
+    }
+  });
+  return { up, transaction: transaction2 };
+}
+function isFalse(node) {
+  return node?.type === "BooleanLiteral" && node.value === false;
+}
+function visit(node, callback) {
+  callback(node);
+  if (node.type === "ClassMethod" && node.kind !== "constructor") return;
+  for (const key in node) {
+    if (key === "loc" || key === "extra" || key.endsWith("Comments")) continue;
+    const child = node[key];
+    if (child === null || typeof child !== "object") continue;
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === "object" && typeof item.type === "string") visit(item, callback);
+    } else if (typeof child.type === "string") {
+      visit(child, callback);
+    }
+  }
+}
+var init_find_migration2 = __esm({
+  "src/frontends/typeorm/find-migration.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
+// src/frontends/typeorm/schema-objects.ts
+function optionsOf(node, scope) {
+  const resolved = node && scope.resolve(node);
+  if (!resolved) return void 0;
+  const object = resolved.type === "NewExpression" ? resolved.arguments[0] && scope.resolve(resolved.arguments[0]) : resolved;
+  if (!object || object.type !== "ObjectExpression") return void 0;
+  const properties = /* @__PURE__ */ new Map();
+  for (const property of object.properties) {
+    if (property.type !== "ObjectProperty") continue;
+    const key = propertyName(property.key);
+    if (key) properties.set(key, { node: property.value, value: scope.value(property.value) });
+  }
+  return properties;
+}
+function nameOf(node, scope) {
+  if (!node) return void 0;
+  const text = scope.string(node);
+  if (text !== void 0) return text;
+  const resolved = scope.resolve(node);
+  if (resolved?.type === "CallExpression" && resolved.callee.type === "MemberExpression" && propertyName(resolved.callee.property) === "findColumnByName") {
+    return scope.string(resolved.arguments[0]);
+  }
+  const name = optionsOf(node, scope)?.get("name")?.value;
+  return typeof name === "string" ? name : void 0;
+}
+function tableNameFrom(node, scope) {
+  const name = nameOf(node, scope);
+  return name === void 0 ? void 0 : tableNameOf(name);
+}
+function columnFrom(properties, location) {
+  const get = (key) => properties.get(key)?.value;
+  const name = get("name");
+  if (typeof name !== "string") return void 0;
+  const strategy = get("isGenerated") === true ? get("generationStrategy") ?? "increment" : void 0;
+  const isPrimary = get("isPrimary") === true;
+  return {
+    name,
+    location,
+    type: typeOf(properties, strategy),
+    // TypeORM's TableColumn is NOT NULL unless isNullable is true.
+    notNull: isPrimary || get("isNullable") !== true,
+    default: defaultOf2(properties, strategy),
+    primaryKey: isPrimary,
+    unique: get("isUnique") === true,
+    hasCheck: false,
+    generated: strategy === "identity" ? "identity" : typeof get("generatedType") === "string" && String(get("generatedType")).toUpperCase() === "STORED" ? "stored" : void 0,
+    references: referenceOf2(properties)
+  };
+}
+function typeOf(properties, strategy) {
+  const get = (key) => properties.get(key)?.value;
+  const type2 = get("type");
+  if (typeof type2 !== "string") return void 0;
+  if (strategy === "increment") return parseTypeName(/big/i.test(type2) ? "bigserial" : /small/i.test(type2) ? "smallserial" : "serial");
+  const length = get("length");
+  const precision = get("precision");
+  const scale = get("scale");
+  const size = length !== void 0 && length !== "" ? `(${length})` : typeof precision === "number" ? `(${precision}${typeof scale === "number" ? `, ${scale}` : ""})` : "";
+  const parsed = parseTypeName(`${type2}${size}${get("isArray") === true ? "[]" : ""}`);
+  return parsed ?? { name: type2.toLowerCase(), modifiers: [], isArray: get("isArray") === true };
+}
+function defaultOf2(properties, strategy) {
+  if (strategy === "uuid") return { kind: "volatile", functionName: "uuid_generate_v4", sql: "uuid_generate_v4()" };
+  const entry = properties.get("default");
+  if (!entry || entry.value === null) return void 0;
+  if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant", sql: String(entry.value) };
+  if (typeof entry.value === "string") return { ...classifySqlExpression(entry.value), sql: entry.value };
+  const node = unwrapTypeScript(entry.node);
+  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return { ...classifySqlExpression(node.body.value), sql: node.body.value };
+  return { kind: "unknown" };
+}
+function referenceOf2(properties) {
+  const foreignKey = properties.get("foreignKey")?.value;
+  if (!foreignKey?.referencedTableName) return void 0;
+  return { table: tableNameOf(foreignKey.referencedTableName), columns: strings(foreignKey.referencedColumnNames) };
+}
+function constraintFrom(kind, properties) {
+  const get = (key) => properties.get(key)?.value;
+  const name = typeof get("name") === "string" ? get("name") : void 0;
+  switch (kind) {
+    case "uniques":
+      return { kind: "unique", name, columns: strings(get("columnNames")), notValid: false };
+    case "checks": {
+      const expression = get("expression");
+      const notNull = typeof expression === "string" ? /^\s*"?(\w+)"?\s+IS\s+NOT\s+NULL\s*$/i.exec(expression) : null;
+      return { kind: "check", name, columns: [], notValid: false, checksNotNullOf: notNull?.[1], expression: typeof expression === "string" ? expression : void 0 };
+    }
+    case "foreignKeys": {
+      const table = get("referencedTableName");
+      return {
+        kind: "foreignKey",
+        name,
+        columns: strings(get("columnNames")),
+        notValid: false,
+        references: { table: tableNameOf(typeof table === "string" ? table : ""), columns: strings(get("referencedColumnNames")) }
+      };
+    }
+    case "exclusions":
+      return { kind: "exclusion", name, columns: [], notValid: false };
+  }
+}
+function elementsOf(node, scope) {
+  const resolved = node && scope.resolve(node);
+  if (resolved?.type !== "ArrayExpression") return [];
+  return resolved.elements.filter((element) => element !== null && element.type !== "SpreadElement");
+}
+var strings;
+var init_schema_objects = __esm({
+  "src/frontends/typeorm/schema-objects.ts"() {
+    "use strict";
+    init_static_values();
+    init_column_builders();
+    init_fragments();
+    strings = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  }
+});
+
+// src/frontends/typeorm/up-walker.ts
+var QUIET_METHODS, TRANSACTION_METHODS, TypeormUpWalker;
+var init_up_walker2 = __esm({
+  "src/frontends/typeorm/up-walker.ts"() {
+    "use strict";
+    init_migration_walker();
+    init_script_output();
+    init_static_values();
+    init_chains();
+    init_schema_objects();
+    QUIET_METHODS = /* @__PURE__ */ new Set([
+      "getTable",
+      "getTables",
+      "getView",
+      "getViews",
+      "hasTable",
+      "hasColumn",
+      "hasDatabase",
+      "hasSchema",
+      "getDatabases",
+      "getSchemas",
+      "release",
+      "connect",
+      "clearSqlMemory",
+      "enableSqlMemory",
+      "disableSqlMemory",
+      "getMemorySql",
+      "stream",
+      "getReplicationMode"
+    ]);
+    TRANSACTION_METHODS = {
+      startTransaction: "begin",
+      commitTransaction: "commit",
+      rollbackTransaction: "rollback"
+    };
+    TypeormUpWalker = class extends MigrationWalker {
+      subjectLabel = "the query runner";
+      /** `const table = await queryRunner.getTable('users')`: `table` then stands for 'users'. */
+      declared(name, init, frame) {
+        const inner = unwrapTypeScript(init.type === "AwaitExpression" ? init.argument : init);
+        const chain = flattenChain(inner);
+        const [first] = chain.links;
+        if (chain.root.type !== "Identifier" || !this.subjectNames.has(chain.root.name) || first?.name !== "getTable") return;
+        const table = frame.scope.string(first.args?.[0]);
+        if (table !== void 0) frame.scope.bind(name, { type: "StringLiteral", value: table });
+      }
+      subjectChain(chain, frame) {
+        const links = chain.links[0]?.name === "manager" || chain.links[0]?.name === "connection" ? chain.links.slice(1) : chain.links;
+        const [method, ...rest] = links;
+        if (!method) return;
+        const place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+        if (method.name === "query" && method.args?.[0]) {
+          this.embeddedSql(method.args[0], frame);
+        } else if (TRANSACTION_METHODS[method.name]) {
+          this.output.statements++;
+          this.push({ kind: "transaction", ...place, action: TRANSACTION_METHODS[method.name] });
+        } else if (!QUIET_METHODS.has(method.name)) {
+          this.apiCall(method, place, frame);
+        }
+        this.thenCallbacks(rest, frame);
+      }
+      apiCall(method, place, frame) {
+        const args = method.args ?? [];
+        const { scope } = frame;
+        const table = tableNameFrom(args[0], scope);
+        const unknown = (node) => this.output.unanalyzed(node ?? args[0] ?? { start: method.start, end: method.end }, `\`${snippet(this.source, node ?? args[0] ?? { start: method.start, end: method.end })}\` is not known statically; this ${method.name}() was not checked.`);
+        const oneOrMany = (single) => method.name === single ? [args[1]] : elementsOf(args[1], scope);
+        const needsTable = !["dropDatabase", "createDatabase", "createSchema", "dropSchema", "createView", "dropView", "createTable"].includes(method.name);
+        if (needsTable && !table) return unknown(args[0]);
+        this.output.statements++;
+        const on = table;
+        switch (method.name) {
+          case "createTable":
+            return this.createTable(args, place, frame);
+          case "dropTable":
+            return this.push({ kind: "dropTable", ...place, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
+          case "renameTable": {
+            const newName = nameOf(args[1], scope);
+            if (newName === void 0) return unknown(args[1]);
+            return this.push({ kind: "renameTable", ...place, table: on, newName, identifiers: [newName] });
+          }
+          case "addColumn":
+          case "addColumns":
+            for (const node of oneOrMany("addColumn")) {
+              const column = this.column(node, frame);
+              if (!column) unknown(node);
+              else this.push({ kind: "addColumn", ...place, table: on, column, ifNotExists: false, identifiers: [column.name] });
+            }
+            return;
+          case "renameColumn": {
+            const from = nameOf(args[1], scope);
+            const to = nameOf(args[2], scope);
+            if (from === void 0 || to === void 0) return unknown(from === void 0 ? args[1] : args[2]);
+            return this.push({ kind: "renameColumn", ...place, table: on, column: from, newName: to, identifiers: [to] });
+          }
+          case "changeColumn":
+            return this.changeColumn(on, args[1], args[2], place, frame);
+          case "changeColumns":
+            for (const pair of elementsOf(args[1], scope)) {
+              const options = optionsOf(pair, scope);
+              this.changeColumn(on, options?.get("oldColumn")?.node, options?.get("newColumn")?.node, place, frame);
+            }
+            return;
+          case "dropColumn":
+          case "dropColumns":
+            for (const node of oneOrMany("dropColumn")) {
+              const column = nameOf(node, scope);
+              if (column === void 0) unknown(node);
+              else this.push({ kind: "dropColumn", ...place, table: on, column, ifExists: false });
+            }
+            return;
+          case "createIndex":
+          case "createIndices":
+            for (const node of oneOrMany("createIndex")) this.createIndex(on, optionsOf(node, scope), place);
+            return;
+          case "dropIndex":
+          case "dropIndices":
+            for (const node of oneOrMany("dropIndex")) {
+              const name = nameOf(node, scope);
+              if (name === void 0) unknown(node);
+              else this.push({ kind: "dropIndex", ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
+            }
+            return;
+          case "createForeignKey":
+          case "createForeignKeys":
+            return this.constraints("foreignKeys", on, oneOrMany("createForeignKey"), place, frame);
+          case "createUniqueConstraint":
+          case "createUniqueConstraints":
+            return this.constraints("uniques", on, oneOrMany("createUniqueConstraint"), place, frame);
+          case "createCheckConstraint":
+          case "createCheckConstraints":
+            return this.constraints("checks", on, oneOrMany("createCheckConstraint"), place, frame);
+          case "createExclusionConstraint":
+          case "createExclusionConstraints":
+            return this.constraints("exclusions", on, oneOrMany("createExclusionConstraint"), place, frame);
+          case "createPrimaryKey": {
+            const columns = scope.value(args[1]);
+            const name = scope.string(args[2]);
+            return this.push({
+              kind: "addConstraint",
+              ...place,
+              table: on,
+              constraint: { kind: "primaryKey", name, columns: Array.isArray(columns) ? columns.map(String) : [], notValid: false }
+            });
+          }
+          case "dropForeignKey":
+          case "dropForeignKeys":
+          case "dropUniqueConstraint":
+          case "dropUniqueConstraints":
+          case "dropCheckConstraint":
+          case "dropCheckConstraints":
+          case "dropExclusionConstraint":
+          case "dropPrimaryKey": {
+            const nodes = method.name.endsWith("s") ? elementsOf(args[1], scope) : [args[1]];
+            for (const node of nodes) {
+              const name = method.name === "dropPrimaryKey" ? scope.string(args[1]) ?? `${on.name}_pkey` : nameOf(node, scope);
+              if (name === void 0) unknown(node);
+              else this.push({ kind: "dropConstraint", ...place, table: on, name, ifExists: false });
+            }
+            return;
+          }
+          case "clearTable":
+            return this.push({ kind: "truncate", ...place, tables: [on], cascade: false });
+          case "dropDatabase": {
+            const name = scope.string(args[0]);
+            return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place, name });
+          }
+          default:
+            return this.push({ kind: "other", ...place, statement: `queryRunner.${method.name}` });
+        }
+      }
+      column(node, frame) {
+        const options = optionsOf(node, frame.scope);
+        return options && columnFrom(options, node ? this.output.spanOf(node) : void 0);
+      }
+      /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
+      createTable(args, place, frame) {
+        const { scope } = frame;
+        const options = optionsOf(args[0], scope);
+        const name = options?.get("name")?.value;
+        if (!options || typeof name !== "string") {
+          this.output.unanalyzed(args[0] ?? { start: 0, end: 0 }, `The table given to createTable() is not known statically; it was not checked.`);
+          return;
+        }
+        const table = tableNameFrom(args[0], scope);
+        const columns = [];
+        for (const node of elementsOf(options.get("columns")?.node, scope)) {
+          const column = this.column(node, frame);
+          if (column) columns.push(column);
+          else this.output.unanalyzed(node, `The column \`${snippet(this.source, node)}\` is not known statically; it was not checked.`);
+        }
+        const withForeignKeys = scope.value(args[2]) !== false;
+        const constraints = ["uniques", "checks", "foreignKeys", "exclusions"].flatMap(
+          (kind) => kind === "foreignKeys" && !withForeignKeys ? [] : elementsOf(options.get(kind)?.node, scope).flatMap((node) => {
+            const properties = optionsOf(node, scope);
+            return properties ? [constraintFrom(kind, properties)] : [];
+          })
+        );
+        this.push({
+          kind: "createTable",
+          ...place,
+          table,
+          columns,
+          constraints,
+          ifNotExists: scope.value(args[1]) === true,
+          identifiers: [table.name, ...columns.map((column) => column.name)]
+        });
+        if (scope.value(args[3]) === false) return;
+        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), place);
+      }
+      /** TypeORM compares the old and new column; a different type makes it re-create the column. */
+      changeColumn(table, oldNode, newNode, place, frame) {
+        const newColumn = this.column(newNode, frame);
+        const oldName = nameOf(oldNode, frame.scope);
+        if (!newColumn || oldName === void 0) {
+          this.output.unanalyzed(newNode ?? oldNode ?? { start: 0, end: 0 }, "The columns given to changeColumn() are not known statically; the change was not checked.");
+          return;
+        }
+        const oldOptions = optionsOf(oldNode, frame.scope);
+        const oldColumn = oldOptions && columnFrom(oldOptions, void 0);
+        if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place, table, column: oldName, newName: newColumn.name });
+        const sameType = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
+        if (!sameType) this.push({ kind: "alterColumnType", ...place, table, column: newColumn.name, newType: newColumn.type });
+        if (oldColumn && oldColumn.notNull !== newColumn.notNull) {
+          this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: newColumn.name });
+        }
+      }
+      createIndex(table, options, place) {
+        const get = (key) => options?.get(key)?.value;
+        const columns = get("columnNames");
+        const name = typeof get("name") === "string" ? get("name") : void 0;
+        this.push({
+          kind: "createIndex",
+          ...place,
+          table,
+          name,
+          columns: Array.isArray(columns) ? columns.map(String) : [],
+          unique: get("isUnique") === true,
+          concurrently: false,
+          ifNotExists: false,
+          identifiers: name ? [name] : []
+        });
+      }
+      constraints(kind, table, nodes, place, frame) {
+        for (const node of nodes) {
+          const properties = optionsOf(node, frame.scope);
+          if (!properties) {
+            this.output.unanalyzed(node ?? { start: 0, end: 0 }, `The constraint \`${node ? snippet(this.source, node) : "?"}\` is not known statically; it was not checked.`);
+            continue;
+          }
+          const constraint = constraintFrom(kind, properties);
+          this.push({ kind: "addConstraint", ...place, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
+        }
+      }
+    };
+  }
+});
+
+// src/frontends/typeorm/index.ts
+var typeorm_exports = {};
+__export(typeorm_exports, {
+  analyzeTypeormFile: () => analyzeTypeormFile
+});
+function analyzeTypeormFile(text, filePath, options) {
+  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
+}
+var TYPEORM;
+var init_typeorm = __esm({
+  "src/frontends/typeorm/index.ts"() {
+    "use strict";
+    init_analyze_script();
+    init_find_migration2();
+    init_up_walker2();
+    TYPEORM = {
+      name: "typeorm",
+      findMigration: (ast) => findTypeormMigration(ast),
+      noMigration: "no migration class with an up() method",
+      defaultSubject: "queryRunner",
+      createWalker: (subject, output, source, program, scope) => new TypeormUpWalker(subject, output, source, program, scope)
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type2, char) => {
+      return `Missing ${type2}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type2) => {
+        state[type2]++;
+        stack.push(type2);
+      };
+      const decrement = (type2) => {
+        state[type2]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type2, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type: type2, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module2.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
+  }
+});
+
+// src/cli/migration-folders.ts
+function findMigrationFolders(root) {
+  const found = [];
+  const visit2 = (dir, depth) => {
+    if (depth > MAX_DEPTH) return;
+    for (const entry of readDirectories(dir)) {
+      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
+      const full = path6.join(dir, entry);
+      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      else visit2(full, depth + 1);
+    }
+  };
+  visit2(root, 0);
+  return found.sort((a, b) => a.folder.localeCompare(b.folder));
+}
+function otherDatabasesIn(folder) {
+  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+}
+function readDirectories(dir) {
+  try {
+    return fs3.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+}
+var fs3, path6, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var init_migration_folders = __esm({
+  "src/cli/migration-folders.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
+    MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
+    OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
+    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
+    MAX_DEPTH = 6;
+  }
+});
+
+// src/cli/discover.ts
+function discoverFiles(inputs, options) {
+  return resolveInputs(inputs, options).files;
+}
+function resolveInputs(inputs, options) {
+  const isExcluded = exclusionMatcher(options);
+  const found = /* @__PURE__ */ new Set();
+  const named = /* @__PURE__ */ new Set();
+  for (const input of inputs) {
+    const absolute = path7.resolve(options.cwd, input);
+    const isFile = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile && isExcluded(absolute)) {
+      options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
+      continue;
+    }
+    const files = filesFor(input, options.cwd).filter((file) => !isExcluded(file));
+    if (files.length === 0) {
+      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
+      else throw new UsageError(noFilesMessage(input, options.cwd));
+    }
+    for (const file of files) found.add(file);
+    if (isFile) named.add(absolute);
+  }
+  return { files: [...found].sort(), named };
+}
+function defaultInputs(include, baseDir, cwd) {
+  if (include && include.length > 0) return { inputs: include.map((glob) => path7.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path7.join(cwd, "manage.py"))?.isFile()) return { inputs: [path7.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path7.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path7.join(cwd, folder)), exclude: [] };
+  const found = findMigrationFolders(cwd).filter((candidate) => walk(candidate.folder).some(isMigrationCandidate));
+  if (found.length === 0) {
+    throw new UsageError(
+      `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(", ")} and for folders named like migrations below this one); pass a path, or run \`migralint init\` to write a config that names them`
+    );
+  }
+  return {
+    inputs: found.map((candidate) => candidate.folder),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path7.join(candidate.folder, other2, "**"))),
+    searched: found.map((candidate) => displayPath(candidate.folder, cwd))
+  };
+}
+function filesFor(input, cwd) {
+  const absolute = path7.resolve(cwd, input);
+  const stats = statOrUndefined(absolute);
+  if (stats?.isFile()) return [absolute];
+  if (stats?.isDirectory()) return walk(absolute).filter(isMigrationCandidate);
+  const scan = import_picomatch.default.scan(toPosix(input));
+  if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
+  const base = path7.resolve(cwd, scan.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path7.resolve(cwd, input)), { dot: false });
+  return isDirectory(base) ? walk(base).filter((file) => matches(toPosix(file))) : [];
+}
+function noFilesMessage(input, cwd) {
+  const stats = statOrUndefined(path7.resolve(cwd, input));
+  if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
+  return `No files match the pattern ${input}`;
+}
+function walk(root) {
+  const files = [];
+  const visited = /* @__PURE__ */ new Set();
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    const real = realpathOrUndefined(dir);
+    if (!real || visited.has(real)) continue;
+    visited.add(real);
+    let entries;
+    try {
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
+    }
+    for (const entry of entries) {
+      const full = path7.join(dir, entry.name);
+      const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        if (entry.name === "node_modules" || entry.name === "site-packages" || entry.name.startsWith(".")) continue;
+        pending.push(full);
+      } else if (kind.isFile()) files.push(full);
+    }
+  }
+  return files;
+}
+function exclusionMatcher(options) {
+  if (options.exclude.length === 0) return () => false;
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path7.resolve(options.baseDir, glob))), { dot: true });
+  return (file) => matches(toPosix(file));
+}
+function statOrUndefined(file) {
+  try {
+    return fs4.statSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function realpathOrUndefined(file) {
+  try {
+    return fs4.realpathSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function isDirectory(file) {
+  return statOrUndefined(file)?.isDirectory() === true;
+}
+function toPosix(file) {
+  return file.split(path7.sep).join("/");
+}
+function displayPath(file, cwd) {
+  const relative3 = path7.relative(cwd, file);
+  return toPosix(path7.isAbsolute(relative3) ? file : relative3);
+}
+var fs4, path7, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var init_discover = __esm({
+  "src/cli/discover.ts"() {
+    "use strict";
+    fs4 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
+    import_picomatch = __toESM(require_picomatch2());
+    init_errors();
+    init_detect();
+    init_migration_folders();
+    DEFAULT_MIGRATION_FOLDERS = ["migrations", "db/migrations", "src/migrations", "prisma/migrations"];
+  }
+});
+
+// src/reporters/reporter.ts
+var init_reporter = __esm({
+  "src/reporters/reporter.ts"() {
+    "use strict";
+  }
+});
+
+// src/trace/findings.ts
+function traceFindings(file, statement, lintFindings) {
+  const place = { file, line: statement.location.line, column: statement.location.column, endLine: statement.location.endLine, endColumn: statement.location.endColumn };
+  if (statement.error) {
+    return [{ rule: "statement-error", severity: "error", ...place, message: `PostgreSQL rejected the statement: ${statement.error}.`, help: HELP["statement-error"], docs: "migralint trace --help" }];
+  }
+  const blocking = statement.locks.filter((lock2) => lock2.table && blocksApplication(lock2.mode));
+  const rewrites = statement.rewrites;
+  if (blocking.length === 0 && rewrites.length === 0) return [];
+  const observed = strongest(blocking);
+  const lock = observed && { mode: observed.mode, relation: observed.relation, blocks: blockedBy(observed.mode) };
+  if (lock && rewrites.includes(lock.relation)) lock.rewrite = true;
+  const words = [lock && `takes ${lock.mode} on "${lock.relation}" (blocks ${lock.blocks})`, rewrites.length > 0 && `rewrites ${rewrites.map((name) => `"${name}"`).join(", ")}`].filter(Boolean).join(" and ");
+  const ops = new Set(statement.planned.operations.map((operation) => `${operation.location.line}:${operation.location.column}`));
+  const matching = lintFindings.filter(
+    (finding) => ops.has(`${finding.line}:${finding.column}`) && finding.lock !== void 0 && (statement.locks.some((seen) => seen.mode === finding.lock?.mode) || finding.lock.rewrite !== void 0 && rewrites.length > 0)
+  );
+  const withLock = (finding) => lock ? { ...finding, lock } : finding;
+  if (matching.length > 0) {
+    return matching.map((finding) => withLock({ rule: finding.rule, severity: finding.severity, ...place, message: `This statement ${words}. ${finding.message}`, help: finding.help, docs: finding.docs }));
+  }
+  const rule = lock ? "blocking-lock" : "table-rewrite";
+  const severity = "warning";
+  return [withLock({ rule, severity, ...place, message: `This statement ${words}.`, help: HELP[rule], docs: "migralint trace --help" })];
+}
+function strongest(locks) {
+  const order = ["ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"];
+  return [...locks].sort((a, b) => order.indexOf(b.mode) - order.indexOf(a.mode))[0];
+}
+var HELP;
+var init_findings = __esm({
+  "src/trace/findings.ts"() {
+    "use strict";
+    init_locks();
+    HELP = {
+      "blocking-lock": "Keep the lock short (SET lock_timeout = '2s'; and retry), or use a form that takes a weaker lock.",
+      "table-rewrite": "Use a form of the change that does not rewrite the table (see the rule for it), or run it in a maintenance window.",
+      "statement-error": "Fix the statement: the migration fails here on a database at this point of the history."
+    };
+  }
+});
+
+// src/lowering/sql-text.ts
+function quoted(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function tableSql(table) {
+  return table.schema ? `${quoted(table.schema)}.${quoted(table.name)}` : quoted(table.name);
+}
+function columnList2(columns) {
+  return `(${columns.map(quoted).join(", ")})`;
+}
+function typeSql(type2) {
+  const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(",")})` : "";
+  return `${type2.name}${modifiers}${type2.isArray ? "[]" : ""}`;
+}
+var init_sql_text = __esm({
+  "src/lowering/sql-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/lowering/index.ts
+function lowerOperation(operation, dialect) {
+  try {
+    const lowered = LOWER[operation.kind](operation, dialect);
+    return { statements: Array.isArray(lowered) ? lowered.map(asStatement) : [asStatement(lowered)] };
+  } catch (error) {
+    if (error instanceof NotLowered) return { notLowered: error.message };
+    throw error;
+  }
+}
+function asStatement(item) {
+  return typeof item === "string" ? { sql: item } : item;
+}
+function notLowered(reason) {
+  throw new NotLowered(reason);
+}
+function createTable2(operation) {
+  const primary = operation.columns.filter((column) => column.primaryKey);
+  const columns = operation.columns.map((column) => columnSql(primary.length > 1 ? { ...column, primaryKey: false } : column));
+  const constraints = [
+    ...primary.length > 1 ? [`PRIMARY KEY ${columnList2(primary.map((column) => column.name))}`] : [],
+    ...operation.constraints.map(constraintSql)
+  ];
+  const sql = `CREATE TABLE ${operation.ifNotExists ? "IF NOT EXISTS " : ""}${tableSql(operation.table)} (${[...columns, ...constraints].join(", ")})`;
+  const inline = operation.columns.some((column) => column.unique || column.references);
+  return inline ? { sql, approximation: "column UNIQUE and REFERENCES clauses are written inline; the ORM may add them with separate ALTER TABLE statements (the same locks)" } : { sql };
+}
+function columnSql(column) {
+  if (!column.type) notLowered(`the type of column "${column.name}" is not known statically`);
+  const parts = [quoted(column.name), typeSql(column.type)];
+  if (column.generated === "identity") parts.push("GENERATED BY DEFAULT AS IDENTITY");
+  if (column.generated === "stored") notLowered(`the expression of generated column "${column.name}" is not known statically`);
+  if (column.notNull) parts.push("NOT NULL");
+  if (column.default) parts.push(`DEFAULT ${defaultSql(column.default)}`);
+  if (column.primaryKey) parts.push("PRIMARY KEY");
+  if (column.unique) parts.push("UNIQUE");
+  if (column.references) parts.push(`REFERENCES ${tableSql(column.references.table)}${column.references.columns.length > 0 ? ` ${columnList2(column.references.columns)}` : ""}`);
+  return parts.join(" ");
+}
+function defaultSql(value) {
+  if (value.sql === void 0) notLowered("the default value is known only at run time");
+  return value.sql === "uuid_generate_v4()" ? "gen_random_uuid()" : value.sql;
+}
+function constraintSql(constraint) {
+  const name = constraint.name ? `CONSTRAINT ${quoted(constraint.name)} ` : "";
+  const notValid = constraint.notValid ? " NOT VALID" : "";
+  switch (constraint.kind) {
+    case "unique":
+      return `${name}UNIQUE ${constraint.usingIndex ? `USING INDEX ${quoted(constraint.usingIndex)}` : columnList2(constraint.columns)}`;
+    case "primaryKey":
+      return `${name}PRIMARY KEY ${constraint.usingIndex ? `USING INDEX ${quoted(constraint.usingIndex)}` : columnList2(constraint.columns)}`;
+    case "foreignKey": {
+      const target = constraint.references;
+      if (!target) return notLowered("the table the foreign key references is not known statically");
+      const targetColumns = target.columns.length > 0 ? ` ${columnList2(target.columns)}` : "";
+      return `${name}FOREIGN KEY ${columnList2(constraint.columns)} REFERENCES ${tableSql(target.table)}${targetColumns}${notValid}`;
+    }
+    case "check":
+      if (constraint.expression === void 0) return notLowered(`the expression of CHECK constraint${constraint.name ? ` "${constraint.name}"` : ""} is not known statically`);
+      return `${name}CHECK (${constraint.expression})${notValid}`;
+    case "exclusion":
+      return notLowered("an exclusion constraint is not modelled");
+  }
+}
+function alterColumnType(operation, dialect) {
+  if (!operation.newType) notLowered(`the new type of column "${operation.column}" is not known statically`);
+  const type2 = typeSql(operation.newType);
+  const column = quoted(operation.column);
+  if (dialect !== "typeorm") return [alter(operation.table, `ALTER COLUMN ${column} TYPE ${type2} USING (${column}::${type2})`)];
+  return [
+    alter(operation.table, `DROP COLUMN ${column}`),
+    { sql: alter(operation.table, `ADD ${column} ${type2}`), approximation: "the new column is added nullable and without a default (the model does not carry them)" }
+  ];
+}
+function createIndex2(operation, dialect) {
+  const name = operation.name ?? (dialect === "knex" ? knexIndexName(operation.table, operation.columns, operation.unique) : void 0);
+  const flags = `${operation.unique ? "UNIQUE " : ""}INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifNotExists ? "IF NOT EXISTS " : ""}`;
+  return `CREATE ${flags}${name ? `${quoted(name)} ` : ""}ON ${tableSql(operation.table)} ${columnList2(operation.columns)}`;
+}
+function knexIndexName(table, columns, unique) {
+  return `${table.name}_${columns.join("_")}_${unique ? "unique" : "index"}`.toLowerCase().replace(/[-.]/g, "_");
+}
+var NotLowered, alter, LOWER;
+var init_lowering = __esm({
+  "src/lowering/index.ts"() {
+    "use strict";
+    init_sql_text();
+    NotLowered = class extends Error {
+    };
+    alter = (table, action) => `ALTER TABLE ${tableSql(table)} ${action}`;
+    LOWER = {
+      createTable: (operation) => createTable2(operation),
+      dropTable: (operation) => `DROP TABLE ${operation.ifExists ? "IF EXISTS " : ""}${operation.tables.map(tableSql).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+      renameTable: (operation) => alter(operation.table, `RENAME TO ${quoted(operation.newName)}`),
+      addColumn: (operation) => alter(operation.table, `ADD ${operation.ifNotExists ? "IF NOT EXISTS " : ""}${columnSql(operation.column)}`),
+      dropColumn: (operation) => alter(operation.table, `DROP COLUMN ${operation.ifExists ? "IF EXISTS " : ""}${quoted(operation.column)}`),
+      renameColumn: (operation) => alter(operation.table, `RENAME COLUMN ${quoted(operation.column)} TO ${quoted(operation.newName)}`),
+      alterColumnType: (operation, dialect) => alterColumnType(operation, dialect),
+      setNotNull: (operation) => alter(operation.table, `ALTER COLUMN ${quoted(operation.column)} SET NOT NULL`),
+      dropNotNull: (operation) => alter(operation.table, `ALTER COLUMN ${quoted(operation.column)} DROP NOT NULL`),
+      setDefault: (operation) => alter(operation.table, `ALTER COLUMN ${quoted(operation.column)} ${operation.default ? `SET DEFAULT ${defaultSql(operation.default)}` : "DROP DEFAULT"}`),
+      addConstraint: (operation) => alter(operation.table, `ADD ${constraintSql(operation.constraint)}`),
+      validateConstraint: (operation) => alter(operation.table, `VALIDATE CONSTRAINT ${quoted(operation.name)}`),
+      dropConstraint: (operation) => alter(operation.table, `DROP CONSTRAINT ${operation.ifExists ? "IF EXISTS " : ""}${quoted(operation.name)}`),
+      createIndex: (operation, dialect) => createIndex2(operation, dialect),
+      dropIndex: (operation) => `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifExists ? "IF EXISTS " : ""}${operation.names.map(tableSql).join(", ")}`,
+      reindex: (operation) => `REINDEX ${(operation.targetKind ?? "table").toUpperCase()} ${operation.concurrently ? "CONCURRENTLY " : ""}${quoted(operation.target)}`,
+      detachPartition: (operation) => alter(operation.table, `DETACH PARTITION ${tableSql(operation.partition)}${operation.concurrently ? " CONCURRENTLY" : ""}`),
+      truncate: (operation) => `TRUNCATE TABLE ${operation.tables.map(tableSql).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+      createDomain: () => notLowered("a domain is created only in SQL"),
+      alterDomainAddConstraint: () => notLowered("a domain is altered only in SQL"),
+      dropDatabase: (operation) => `DROP DATABASE IF EXISTS ${quoted(operation.name)}`,
+      transaction: (operation) => ({ begin: "START TRANSACTION", commit: "COMMIT", rollback: "ROLLBACK" })[operation.action],
+      setSetting: (operation) => `SET ${operation.local ? "LOCAL " : ""}${operation.name} = ${operation.value}`,
+      other: (operation) => notLowered(`\`${operation.statement}\` is not modelled`)
+    };
+  }
+});
+
+// src/trace/plan.ts
+function planStatements(analyzed) {
+  const planned = [];
+  for (const operation of analyzed.operations) {
+    const last = planned[planned.length - 1];
+    if (operation.sql !== void 0) {
+      if (last && last.sql === operation.sql && sameSpan(last.location, operation.location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      else planned.push({ location: operation.location, sql: operation.sql, operations: [operation] });
+      continue;
+    }
+    const lowered = lowerOperation(operation, analyzed.frontend);
+    if ("notLowered" in lowered) {
+      planned.push({ location: operation.location, sql: "", operations: [operation], notRun: `not run: ${lowered.notLowered}` });
+      continue;
+    }
+    for (const statement of lowered.statements) {
+      planned.push({ location: operation.location, sql: statement.sql, operations: [operation], approximation: statement.approximation });
+    }
+  }
+  return planned;
+}
+function sameSpan(a, b) {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+function transactionAction(statement) {
+  const [first] = statement.operations;
+  return first?.kind === "transaction" ? first.action : void 0;
+}
+var init_plan = __esm({
+  "src/trace/plan.ts"() {
+    "use strict";
+    init_lowering();
+  }
+});
+
+// src/trace/catalogue.ts
+async function readCatalogue(db) {
+  const [row] = await db.rows(`SELECT
+    (SELECT json_agg(r) FROM (
+       SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind, c.relfilenode::int AS filenode,
+              i.indrelid::int AS "table", i.indisvalid AS valid
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indexrelid = c.oid
+       WHERE ${USER_SCHEMAS} AND c.relkind IN ('r', 'p', 'i', 'I', 'S', 'v', 'm', 'f')) r) AS relations,
+    (SELECT json_agg(a) FROM (
+       SELECT a.attrelid::int AS relation, a.attname AS name, a.atttypid::int AS "typeId", a.atttypmod AS "typeMod", a.attnotnull AS "notNull",
+              d.oid::int AS "defaultId"
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE ${USER_SCHEMAS} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped) a) AS columns,
+    (SELECT json_agg(k) FROM (
+       SELECT k.conrelid::int AS relation, k.conname AS name, k.contype::text AS type, k.convalidated AS validated
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE ${USER_SCHEMAS} AND k.contype <> 'n') k) AS constraints`);
+  const relations = row.relations ?? [];
+  const columns = row.columns ?? [];
+  const constraints = row.constraints ?? [];
+  return {
+    relations: new Map(
+      relations.map((relation) => [
+        relation.oid,
+        {
+          oid: relation.oid,
+          name: relation.schema === "public" ? relation.name : `${relation.schema}.${relation.name}`,
+          kind: relation.kind,
+          filenode: relation.filenode,
+          table: relation.table ?? void 0,
+          valid: relation.valid ?? void 0
+        }
+      ])
+    ),
+    columns: new Map(columns.map((column) => [`${column.relation}:${column.name}`, column])),
+    constraints: new Map(constraints.map((constraint) => [`${constraint.relation}:${constraint.name}`, constraint]))
+  };
+}
+async function heldLocks(db) {
+  const rows = await db.rows(
+    `SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted`
+  );
+  return new Set(rows.map((row) => `${row.oid}:${row.mode}`));
+}
+function kindWord(relation) {
+  return KIND_WORDS[relation.kind] ?? "relation";
+}
+function isTable(relation) {
+  return relation.kind === "r" || relation.kind === "p";
+}
+async function compareCatalogues(db, before, after) {
+  const created = [];
+  const altered = [];
+  const dropped = [];
+  const newStorage = [];
+  const nameOf2 = (catalogue, oid) => catalogue.relations.get(oid)?.name ?? String(oid);
+  for (const [oid, relation] of after.relations) {
+    const old = before.relations.get(oid);
+    if (!old) {
+      created.push(`${kindWord(relation)} ${relation.name}`);
+      continue;
+    }
+    if (old.name !== relation.name) altered.push(`${kindWord(relation)} ${old.name} renamed to ${relation.name}`);
+    if (old.filenode !== relation.filenode && relation.filenode !== 0) newStorage.push(relation);
+    if (old.valid === false && relation.valid === true) altered.push(`index ${relation.name} became valid`);
+  }
+  for (const [oid, relation] of before.relations) if (!after.relations.has(oid)) dropped.push(`${kindWord(relation)} ${relation.name}`);
+  const retyped = [];
+  const defaults = [];
+  for (const [key, column] of after.columns) {
+    if (!before.relations.has(column.relation)) continue;
+    const old = before.columns.get(key);
+    const name = `column ${nameOf2(after, column.relation)}.${column.name}`;
+    if (!old) {
+      created.push(name);
+      continue;
+    }
+    if (old.typeId !== column.typeId || old.typeMod !== column.typeMod) retyped.push([name, old, column]);
+    if (old.notNull !== column.notNull) altered.push(`${name}: ${column.notNull ? "NOT NULL set" : "NOT NULL dropped"}`);
+    if (old.defaultId !== column.defaultId) defaults.push([name, column]);
+  }
+  altered.push(...await describeColumnChanges(db, retyped, defaults));
+  for (const [key, column] of before.columns) {
+    if (!after.columns.has(key) && after.relations.has(column.relation)) dropped.push(`column ${nameOf2(before, column.relation)}.${column.name}`);
+  }
+  for (const [key, constraint] of after.constraints) {
+    if (!before.relations.has(constraint.relation)) continue;
+    const old = before.constraints.get(key);
+    const name = `constraint ${constraint.name} on ${nameOf2(after, constraint.relation)}`;
+    if (!old) created.push(`${name}${constraint.validated ? "" : " (not valid)"}`);
+    else if (!old.validated && constraint.validated) altered.push(`${name}: validated`);
+  }
+  for (const [key, constraint] of before.constraints) {
+    if (!after.constraints.has(key) && after.relations.has(constraint.relation)) dropped.push(`constraint ${constraint.name} on ${nameOf2(before, constraint.relation)}`);
+  }
+  return { created, altered, dropped, newStorage };
+}
+async function describeColumnChanges(db, retyped, defaults) {
+  const words = [];
+  if (retyped.length > 0) {
+    const pairs = retyped.flatMap(([, old, now]) => [old, now]);
+    const names = await db.rows(
+      "SELECT format_type(t, m) AS name FROM unnest($1::oid[], $2::int[]) WITH ORDINALITY AS u(t, m, i) ORDER BY i",
+      [pairs.map((column) => column.typeId), pairs.map((column) => column.typeMod)]
+    );
+    retyped.forEach(([name], index) => words.push(`${name}: type ${names[2 * index].name} \u2192 ${names[2 * index + 1].name}`));
+  }
+  if (defaults.length > 0) {
+    const ids = defaults.flatMap(([, column]) => column.defaultId === null ? [] : [column.defaultId]);
+    const rows = ids.length > 0 ? await db.rows("SELECT oid::int AS id, pg_get_expr(adbin, adrelid) AS text FROM pg_attrdef WHERE oid = ANY($1::oid[])", [ids]) : [];
+    for (const [name, column] of defaults) words.push(`${name}: default ${rows.find((row) => row.id === column.defaultId)?.text ?? "dropped"}`);
+  }
+  return words;
+}
+var USER_SCHEMAS, KIND_WORDS;
+var init_catalogue = __esm({
+  "src/trace/catalogue.ts"() {
+    "use strict";
+    USER_SCHEMAS = `c.oid >= 16384 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+    KIND_WORDS = { r: "table", p: "table", i: "index", I: "index", S: "sequence", v: "view", m: "materialized view", f: "foreign table" };
+  }
+});
+
+// src/trace/database.ts
+function statementError(error) {
+  const fields = error;
+  const position = fields.position !== void 0 ? Number(fields.position) : void 0;
+  return new StatementError(String(fields.message ?? error), fields.code, Number.isFinite(position) ? position : void 0);
+}
+var StatementError, ACTIVE_SQL_TRANSACTION;
+var init_database = __esm({
+  "src/trace/database.ts"() {
+    "use strict";
+    StatementError = class extends Error {
+      constructor(message, code, position) {
+        super(message);
+        this.code = code;
+        this.position = position;
+      }
+      code;
+      position;
+    };
+    ACTIVE_SQL_TRANSACTION = "25001";
+  }
+});
+
+// src/trace/lock-catalogue.ts
+function ownTransactionLocks(operations, catalogue) {
+  const locks = [];
+  for (const operation of operations) {
+    for (const entry of OWN_TRANSACTION_LOCKS[operation.kind] ?? []) {
+      for (const oid of relationsOf(operation, entry.on, catalogue)) locks.push({ oid, mode: entry.mode });
+    }
+  }
+  return locks;
+}
+function tablesWorkedOn(operations, catalogue) {
+  return operations.flatMap((operation) => [...relationsOf(operation, "table", catalogue), ...relationsOf(operation, "partition", catalogue)]);
+}
+function relationsOf(operation, on, catalogue) {
+  const byName = (name) => {
+    const unqualified = name.startsWith("public.") ? name.slice("public.".length) : name;
+    return [...catalogue.relations.values()].filter((relation) => relation.name === unqualified);
+  };
+  switch (operation.kind) {
+    case "createIndex":
+      return on === "table" ? byName(qualifiedName(operation.table)).map((relation) => relation.oid) : [];
+    case "dropIndex": {
+      const indexes = operation.names.flatMap((name) => byName(qualifiedName(name)));
+      if (on === "index") return indexes.map((index) => index.oid);
+      return on === "table" ? indexes.flatMap((index) => index.table !== void 0 ? [index.table] : []) : [];
+    }
+    case "reindex": {
+      const target = byName(operation.target);
+      const tables = target.flatMap((relation) => relation.table !== void 0 ? [relation.table] : [relation.oid]);
+      if (on === "table") return tables;
+      if (on !== "index") return [];
+      const indexes = target.filter((relation) => relation.table !== void 0);
+      return indexes.length > 0 ? indexes.map((index) => index.oid) : [...catalogue.relations.values()].filter((relation) => relation.table !== void 0 && tables.includes(relation.table)).map((index) => index.oid);
+    }
+    case "detachPartition":
+      if (on === "table") return byName(qualifiedName(operation.table)).map((relation) => relation.oid);
+      return on === "partition" ? byName(qualifiedName(operation.partition)).map((relation) => relation.oid) : [];
+    default:
+      return [];
+  }
+}
+var OWN_TRANSACTION_LOCKS;
+var init_lock_catalogue = __esm({
+  "src/trace/lock-catalogue.ts"() {
+    "use strict";
+    init_operations();
+    OWN_TRANSACTION_LOCKS = {
+      createIndex: [{ on: "table", mode: "ShareUpdateExclusiveLock" }],
+      dropIndex: [
+        { on: "table", mode: "ShareUpdateExclusiveLock" },
+        { on: "index", mode: "ShareUpdateExclusiveLock" },
+        { on: "index", mode: "AccessExclusiveLock" }
+        // in its last step, when nothing can use the index any more
+      ],
+      reindex: [
+        { on: "table", mode: "ShareUpdateExclusiveLock" },
+        { on: "index", mode: "ShareUpdateExclusiveLock" }
+      ],
+      detachPartition: [
+        { on: "table", mode: "ShareUpdateExclusiveLock" },
+        { on: "partition", mode: "ShareUpdateExclusiveLock" },
+        { on: "partition", mode: "AccessExclusiveLock" }
+        // in its second transaction
+      ]
+    };
+  }
+});
+
+// src/trace/run-trace.ts
+async function traceMigration(db, statements, runnerTransaction, settings) {
+  const tracer = new MigrationTracer(db, settings, await readCatalogue(db));
+  return tracer.run(statements, runnerTransaction);
+}
+function mayChangeCatalogue(operation) {
+  if (operation.kind === "setSetting" || operation.kind === "transaction") return false;
+  return !(operation.kind === "other" && /^(Select|Insert|Update|Delete|Variable\w*|Explain|Notify|Listen)Stmt$/.test(operation.statement));
+}
+function round(ms) {
+  return Math.round(ms * 10) / 10;
+}
+var MigrationTracer;
+var init_run_trace = __esm({
+  "src/trace/run-trace.ts"() {
+    "use strict";
+    init_locks();
+    init_catalogue();
+    init_database();
+    init_lock_catalogue();
+    init_plan();
+    MigrationTracer = class {
+      constructor(db, settings, start) {
+        this.db = db;
+        this.settings = settings;
+        this.start = start;
+        this.catalogue = start;
+      }
+      db;
+      settings;
+      start;
+      catalogue;
+      inTransaction = false;
+      /** What pg_locks showed after the last statement of the open transaction: the next one's "before". */
+      lastHeld;
+      /** Locks taken in the open transaction: when and by which line. */
+      open = /* @__PURE__ */ new Map();
+      held = [];
+      notes = [];
+      async run(statements, runnerTransaction) {
+        const traced = [];
+        if (runnerTransaction) await this.begin();
+        for (const [index, planned] of statements.entries()) {
+          const result = await this.statement(planned);
+          traced.push(result);
+          if (result.error) {
+            if (this.inTransaction) await this.end("ROLLBACK");
+            const rest = statements.length - index - 1;
+            if (rest > 0) this.notes.push(`${rest} later statement${rest === 1 ? " was" : "s were"} not run after the failure on line ${planned.location.line}`);
+            return { statements: traced, heldLocks: this.held, notes: this.notes };
+          }
+        }
+        if (this.inTransaction) await this.end(this.settings.commit ? "COMMIT" : "ROLLBACK");
+        return { statements: traced, heldLocks: this.held, notes: this.notes };
+      }
+      async begin() {
+        await this.db.run("BEGIN");
+        this.inTransaction = true;
+        this.lastHeld = void 0;
+      }
+      async end(command) {
+        await this.db.run(command).catch(() => void 0);
+        const now = performance.now();
+        for (const lock of this.open.values()) this.held.push({ relation: lock.relation, mode: lock.mode, line: lock.line, heldMs: round(now - lock.at) });
+        this.open.clear();
+        this.inTransaction = false;
+        this.lastHeld = void 0;
+      }
+      async statement(planned) {
+        const result = {
+          location: planned.location,
+          sql: planned.sql,
+          transaction: this.inTransaction,
+          locks: [],
+          rewrites: [],
+          created: [],
+          altered: [],
+          dropped: [],
+          durationMs: 0,
+          planned
+        };
+        if (planned.approximation) result.approximation = planned.approximation;
+        if (planned.notRun) return { ...result, notRun: planned.notRun };
+        const action = transactionAction(planned);
+        if (action === "begin") {
+          await this.timed(result, () => this.db.run(planned.sql));
+          this.inTransaction = true;
+          this.lastHeld = void 0;
+          return result;
+        }
+        if (action) {
+          const command = action === "commit" && !this.settings.commit ? "ROLLBACK" : action === "commit" ? "COMMIT" : "ROLLBACK";
+          if (command !== action.toUpperCase()) result.notRun = "rolled back instead: nothing is committed without --commit";
+          const started = performance.now();
+          await this.end(command);
+          result.durationMs = round(performance.now() - started);
+          return result;
+        }
+        if (this.inTransaction) return this.observed(result, planned);
+        await this.begin();
+        result.transaction = true;
+        await this.observed(result, planned);
+        if (result.error === void 0 || !result.error.startsWith(`${ACTIVE_SQL_TRANSACTION}:`)) {
+          if (this.inTransaction) await this.end(this.settings.commit ? "COMMIT" : "ROLLBACK");
+          return result;
+        }
+        await this.end("ROLLBACK");
+        return this.outsideTransaction({ ...result, error: void 0, transaction: false, locks: [] }, planned);
+      }
+      /** Runs the statement in the open transaction and looks at what it newly holds and changed. */
+      async observed(result, planned) {
+        const before = this.lastHeld ?? await heldLocks(this.db);
+        this.lastHeld = void 0;
+        const ok = await this.timed(result, () => this.db.run(planned.sql));
+        if (!ok) return result;
+        const after = await heldLocks(this.db);
+        this.lastHeld = after;
+        const taken = [...after].filter((key) => !before.has(key)).map((key) => key.split(":"));
+        result.locks = this.describeLocks(taken.map(([oid, mode]) => ({ oid: Number(oid), mode })));
+        for (const lock of result.locks) {
+          const key = `${lock.relation}:${lock.mode}`;
+          if (!this.open.has(key)) this.open.set(key, { relation: lock.relation, mode: lock.mode, line: planned.location.line, at: performance.now() - result.durationMs });
+        }
+        await this.compare(result, planned);
+        return result;
+      }
+      /** A statement that commits its own transactions: watched from a second connection, or its locks from the catalogue. */
+      async outsideTransaction(result, planned) {
+        if (!this.settings.commit) return { ...result, notRun: "not run: it commits its own transactions, and nothing is committed without --commit" };
+        const gate = tablesWorkedOn(planned.operations, this.catalogue).filter((oid) => this.start.relations.has(oid));
+        let watched;
+        const ok = await this.timed(result, async () => {
+          if (this.db.runWatched) watched = await this.db.runWatched(planned.sql, gate);
+          else await this.db.run(planned.sql);
+        });
+        if (!ok) return result;
+        const seen = watched && this.describeLocks(watched).length > 0 ? watched : void 0;
+        result.locks = seen ? this.describeLocks(seen) : this.describeLocks(ownTransactionLocks(planned.operations, this.catalogue)).map((lock) => ({ ...lock, observed: false }));
+        for (const lock of result.locks) this.held.push({ relation: lock.relation, mode: lock.mode, line: planned.location.line, heldMs: result.durationMs });
+        await this.compare(result, planned);
+        return result;
+      }
+      /** Runs and times the statement; a failure becomes the result's error (`SQLSTATE: message`). */
+      async timed(result, run) {
+        const started = performance.now();
+        try {
+          await run();
+          return true;
+        } catch (error) {
+          const failure = error instanceof StatementError ? error : statementError(error);
+          result.error = `${failure.code ?? "error"}: ${failure.message}`;
+          if (failure.position !== void 0) result.error += ` (at character ${failure.position})`;
+          return false;
+        } finally {
+          result.durationMs = round(performance.now() - started);
+        }
+      }
+      describeLocks(locks) {
+        const described = [];
+        for (const { oid, mode } of locks) {
+          const relation = this.start.relations.get(oid);
+          if (!relation || !isLockMode(mode)) continue;
+          if (described.some((lock) => lock.relation === relation.name && lock.mode === mode)) continue;
+          described.push({ relation: relation.name, mode, table: isTable(relation) });
+        }
+        return described;
+      }
+      async compare(result, planned) {
+        if (!planned.operations.some(mayChangeCatalogue)) return;
+        const after = await readCatalogue(this.db);
+        const changes = await compareCatalogues(this.db, this.catalogue, after);
+        this.catalogue = after;
+        result.created = changes.created;
+        result.altered = changes.altered;
+        result.dropped = changes.dropped;
+        const truncates = planned.operations.some((operation) => operation.kind === "truncate");
+        for (const relation of changes.newStorage) {
+          if (!this.start.relations.has(relation.oid)) continue;
+          if (truncates) result.altered.push(`${relation.name} emptied`);
+          else result.rewrites.push(relation.name);
+        }
+      }
+    };
+  }
+});
+
+// src/trace/pglite-database.ts
+function cacheFolder(env = process.env) {
+  if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
+  if (process.platform === "win32") return path9.join(env.LOCALAPPDATA ?? path9.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path9.join(os.homedir(), "Library", "Caches", "migralint");
+  return path9.join(env.XDG_CACHE_HOME || path9.join(os.homedir(), ".cache"), "migralint");
+}
+function pgliteVersion() {
+  const entry = require.resolve("@electric-sql/pglite");
+  const manifest = JSON.parse(fs5.readFileSync(path9.join(path9.dirname(entry), "..", "package.json"), "utf8"));
+  return manifest.version;
+}
+function dataDirArchive(env = process.env) {
+  return path9.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+}
+async function openPglite(env = process.env) {
+  const { PGlite } = loadPglite();
+  const archive = dataDirArchive(env);
+  const saved = readOptional(archive);
+  if (saved) {
+    const db2 = new PGlite({ loadDataDir: new Blob([saved]) });
+    try {
+      await db2.waitReady;
+      await db2.query("SELECT 1");
+      return await wrap(db2);
+    } catch {
+      await db2.close().catch(() => void 0);
+    }
+  }
+  const db = new PGlite();
+  await db.waitReady;
+  await save(db, archive);
+  return wrap(db);
+}
+function loadPglite() {
+  try {
+    return require("@electric-sql/pglite");
+  } catch (error) {
+    if (error.code !== "MODULE_NOT_FOUND") throw error;
+    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@${PGLITE_RANGE}`);
+  }
+}
+async function save(db, archive) {
+  try {
+    const dump = Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer());
+    fs5.mkdirSync(path9.dirname(archive), { recursive: true });
+    const temporary = `${archive}.${process.pid}.tmp`;
+    fs5.writeFileSync(temporary, dump);
+    fs5.renameSync(temporary, archive);
+  } catch {
+  }
+}
+function readOptional(file) {
+  try {
+    return fs5.readFileSync(file);
+  } catch {
+    return void 0;
+  }
+}
+async function wrap(db) {
+  const ignoreNotice = () => void 0;
+  const [{ version }] = (await db.query("SELECT version()")).rows;
+  return {
+    version: describeVersion(version),
+    embedded: true,
+    async run(sql) {
+      try {
+        await db.exec(sql, { onNotice: ignoreNotice });
+      } catch (error) {
+        throw statementError(error);
+      }
+    },
+    async rows(sql, params) {
+      return (await db.query(sql, params, { onNotice: ignoreNotice })).rows;
+    },
+    close: () => db.close()
+  };
+}
+function describeVersion(version) {
+  return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
+}
+var fs5, os, path9, PGLITE_RANGE;
+var init_pglite_database = __esm({
+  "src/trace/pglite-database.ts"() {
+    "use strict";
+    fs5 = __toESM(require("node:fs"));
+    os = __toESM(require("node:os"));
+    path9 = __toESM(require("node:path"));
+    init_errors();
+    init_database();
+    PGLITE_RANGE = "^0.5.17";
+  }
+});
+
+// src/trace/server-database.ts
+async function openServer(options) {
+  const pg = loadPg();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: options.url });
+    client.on("notice", () => void 0);
+    client.on("error", () => void 0);
+    await client.connect();
+    return client;
+  };
+  let main;
+  try {
+    main = await connect();
+  } catch (error) {
+    throw new UsageError(`--database-url: cannot connect: ${error.message}`);
+  }
+  const tables = await main.query(
+    `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`
+  );
+  const count = Number(tables.rows[0].count);
+  if (count > 0 && !options.allowNonEmpty) {
+    await main.end();
+    throw new UsageError(`--database-url: the database has ${count} user table${count === 1 ? "" : "s"}; trace runs on an empty database unless --allow-non-empty is given`);
+  }
+  const version = describeVersion((await main.query("SELECT version()")).rows[0].version);
+  const pid = Number((await main.query("SELECT pg_backend_pid() AS pid")).rows[0].pid);
+  let watcher;
+  return {
+    version,
+    embedded: false,
+    async run(sql) {
+      try {
+        await main.query(sql);
+      } catch (error) {
+        throw statementError(error);
+      }
+    },
+    async rows(sql, params) {
+      return (await main.query(sql, params)).rows;
+    },
+    async runWatched(sql, gateRelations) {
+      watcher ??= await connect();
+      return watch(main, watcher, pid, sql, gateRelations);
+    },
+    async close() {
+      await watcher?.end().catch(() => void 0);
+      await main.end().catch(() => void 0);
+    }
+  };
+}
+function loadPg() {
+  try {
+    return require("pg");
+  } catch (error) {
+    if (error.code !== "MODULE_NOT_FOUND") throw error;
+    throw new UsageError("trace --database-url connects with the package pg, which is not installed: npm install --save-dev pg");
+  }
+}
+async function watch(main, watcher, pid, sql, gateRelations) {
+  const seen = /* @__PURE__ */ new Map();
+  const look = async () => {
+    const held = await watcher.query(
+      "SELECT relation::int AS oid, mode, granted, locktype FROM pg_locks WHERE pid = $1",
+      [pid]
+    );
+    for (const lock of held.rows) {
+      if (lock.granted && lock.locktype === "relation" && lock.oid !== null) seen.set(`${lock.oid}:${lock.mode}`, { oid: lock.oid, mode: lock.mode });
+    }
+    return held.rows.some((lock) => !lock.granted);
+  };
+  await watcher.query("BEGIN");
+  if (gateRelations.length > 0) {
+    const names = await watcher.query("SELECT oid::regclass::text AS name FROM pg_class WHERE oid = ANY($1) AND relkind IN ($2, $3)", [gateRelations, "r", "p"]);
+    if (names.rows.length > 0) await watcher.query(`LOCK TABLE ${names.rows.map((row) => row.name).join(", ")} IN ROW EXCLUSIVE MODE`);
+  }
+  let done = false;
+  let failure;
+  const running = main.query(sql).then(
+    () => void (done = true),
+    (error) => {
+      done = true;
+      failure = error;
+    }
+  );
+  const started = Date.now();
+  while (!done && Date.now() - started < WAIT_LIMIT_MS && !await look()) await pause(2);
+  await watcher.query("ROLLBACK");
+  while (!done) await look();
+  await running;
+  if (failure) throw statementError(failure);
+  return [...seen.values()];
+}
+function pause(ms) {
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
+}
+var WAIT_LIMIT_MS;
+var init_server_database = __esm({
+  "src/trace/server-database.ts"() {
+    "use strict";
+    init_errors();
+    init_database();
+    init_pglite_database();
+    WAIT_LIMIT_MS = 5e3;
+  }
+});
+
+// src/trace/index.ts
+var trace_exports = {};
+__export(trace_exports, {
+  openPglite: () => openPglite,
+  openServer: () => openServer,
+  runTrace: () => runTrace
+});
+async function runTrace(inputs, db, settings) {
+  const started = performance.now();
+  const migrations = [];
+  const findings = [];
+  for await (const input of inputs) {
+    const { analyzed } = input.analysis;
+    const base = { file: input.file, frontend: analyzed.frontend, transaction: analyzed.runnerTransaction };
+    const skipped = analyzed.skippedReason ?? (analyzed.frontend === "django" ? "Django migrations are not traced yet" : void 0);
+    if (skipped) {
+      migrations.push({ ...base, statements: [], heldLocks: [], notes: [], skipped });
+      continue;
+    }
+    const traced = await traceMigration(db, planStatements(analyzed), analyzed.runnerTransaction, settings);
+    const notes = [...analyzed.problems.map((problem) => `line ${problem.location.line}: not run: ${problem.message}`), ...traced.notes];
+    migrations.push({ ...base, statements: traced.statements, heldLocks: traced.heldLocks, notes });
+    for (const statement of traced.statements) findings.push(...traceFindings(input.file, statement, input.lint.findings));
+  }
+  return { engine: db.version, migrations, findings, durationMs: Math.round(performance.now() - started) };
+}
+var init_trace = __esm({
+  "src/trace/index.ts"() {
+    "use strict";
+    init_findings();
+    init_plan();
+    init_run_trace();
+    init_pglite_database();
+    init_server_database();
+  }
+});
+
+// src/reporters/colors.ts
+function palette(enabled) {
+  if (!enabled) {
+    const plain = (text) => text;
+    return { red: plain, yellow: plain, dim: plain, bold: plain, underline: plain, cyan: plain, green: plain };
+  }
+  return {
+    red: wrap2(31, 39),
+    yellow: wrap2(33, 39),
+    dim: wrap2(2, 22),
+    bold: wrap2(1, 22),
+    underline: wrap2(4, 24),
+    cyan: wrap2(36, 39),
+    green: wrap2(32, 39)
+  };
+}
+var wrap2;
+var init_colors = __esm({
+  "src/reporters/colors.ts"() {
+    "use strict";
+    wrap2 = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+  }
+});
+
+// src/reporters/lock-words.ts
+function lockWords(lock) {
+  const rewrite = lock.rewrite === true ? "; rewrites the table" : lock.rewrite === "possible" ? "; may rewrite the table" : "";
+  return `takes ${lock.mode} on "${lock.relation}": blocks ${lock.blocks}${rewrite}`;
+}
+var init_lock_words = __esm({
+  "src/reporters/lock-words.ts"() {
+    "use strict";
+  }
+});
+
+// src/trace/report.ts
+var report_exports = {};
+__export(report_exports, {
+  traceJson: () => traceJson,
+  traceStylish: () => traceStylish
+});
+function traceJson(result, toolVersion) {
+  const document = {
+    version: 1,
+    tool: { name: "migralint", version: toolVersion },
+    engine: result.engine,
+    migrations: result.migrations.map((migration) => ({
+      file: migration.file,
+      frontend: migration.frontend,
+      transaction: migration.transaction,
+      ...migration.skipped ? { skipped: migration.skipped } : {},
+      statements: migration.statements.map(statementJson),
+      heldLocks: migration.heldLocks,
+      notes: migration.notes
+    })),
+    findings: result.findings,
+    summary: summaryOf(result)
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+function statementJson(statement) {
+  return {
+    line: statement.location.line,
+    sql: statement.sql,
+    transaction: statement.transaction,
+    locks: statement.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode, blocks: blockedBy(lock.mode), ...lock.observed === false ? { observed: false } : {} })),
+    rewrites: statement.rewrites,
+    created: statement.created,
+    altered: statement.altered,
+    dropped: statement.dropped,
+    ...statement.error !== void 0 ? { error: statement.error } : {},
+    ...statement.notRun !== void 0 ? { notRun: statement.notRun } : {},
+    ...statement.approximation !== void 0 ? { approximation: statement.approximation } : {},
+    durationMs: statement.durationMs
+  };
+}
+function summaryOf(result) {
+  return {
+    migrations: result.migrations.filter((migration) => !migration.skipped).length,
+    statements: result.migrations.reduce((sum, migration) => sum + migration.statements.length, 0),
+    errors: result.findings.filter((finding) => finding.severity === "error").length,
+    warnings: result.findings.filter((finding) => finding.severity === "warning").length,
+    durationMs: result.durationMs
+  };
+}
+function traceStylish(result, color) {
+  const colors = palette(color);
+  const shown = result.migrations.filter((migration) => migration.skipped ? !migration.skipped.startsWith("rollback") : migration.statements.length + migration.notes.length > 0);
+  const blocks = shown.map((migration) => migration.skipped ? `${colors.underline(migration.file)}${colors.dim(`  (not run: ${migration.skipped})`)}` : migrationBlock(migration, colors));
+  const findings = result.findings.map((finding) => findingLine(finding, colors));
+  const summary = summaryOf(result);
+  const total = `Traced ${summary.migrations} migration${summary.migrations === 1 ? "" : "s"} (${summary.statements} statement${summary.statements === 1 ? "" : "s"}) on ${result.engine} in ${(result.durationMs / 1e3).toFixed(1)} s: ${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}.`;
+  return [...blocks, ...findings.length > 0 ? [`${colors.bold("Findings")}
+${findings.join("\n")}`] : [], colors.bold(total)].join("\n\n") + "\n";
+}
+function migrationBlock(migration, colors) {
+  const heading = `${colors.underline(migration.file)}${colors.dim(migration.transaction ? "  (in a transaction)" : "  (no transaction)")}`;
+  const lines = [heading];
+  for (const statement of migration.statements) lines.push(...statementLines(statement, colors));
+  const tables = new Set(migration.statements.flatMap((statement) => statement.locks.filter((lock) => lock.table).map((lock) => lock.relation)));
+  const held = migration.heldLocks.filter((lock) => tables.has(lock.relation) && blockedBy(lock.mode) !== "nothing");
+  for (const lock of strongestPerRelation(held, (lock2) => `${lock2.relation}@${lock2.line}`)) {
+    lines.push(`  ${colors.dim("held:")} ${lock.mode} on ${lock.relation} for ${lock.heldMs} ms (from line ${lock.line} until its transaction ended)`);
+  }
+  for (const note of migration.notes) lines.push(`  ${colors.dim("note:")} ${note}`);
+  return lines.join("\n");
+}
+function statementLines(statement, colors) {
+  const text = statement.sql.replace(/\s+/g, " ").trim();
+  const shown = text.length > 90 ? `${text.slice(0, 89)}\u2026` : text;
+  const where = statement.transaction || statement.planned.operations[0]?.kind === "transaction" ? "" : colors.dim("  (outside a transaction)");
+  const lines = [`  ${colors.dim(String(statement.location.line).padStart(4))}  ${shown || colors.dim("(builder call)")}  ${colors.dim(`${statement.durationMs} ms`)}${where}`];
+  const detail = (label, text2) => lines.push(`        ${label} ${text2}`);
+  const catalogued = statement.locks.some((lock) => lock.observed === false) ? " (from the lock catalogue: PGlite cannot watch a statement that commits its own transactions)" : "";
+  for (const lock of strongestPerRelation(statement.locks.filter((lock2) => lock2.table && blockedBy(lock2.mode) !== "nothing"), (lock2) => lock2.relation)) {
+    const blocked = blockedBy(lock.mode);
+    const words = `${lock.mode} on ${lock.relation}: blocks ${blocked}${catalogued}`;
+    detail(colors.cyan("lock:"), blocked === "reads and writes" || blocked === "writes" ? colors.yellow(words) : words);
+  }
+  const indexLocks = strongestPerRelation(statement.locks.filter((lock) => !lock.table && blockedBy(lock.mode) !== "nothing"), (lock) => lock.relation);
+  for (const mode of [...new Set(indexLocks.map((lock) => lock.mode))]) {
+    detail(colors.cyan("lock:"), `${mode} on ${indexLocks.filter((lock) => lock.mode === mode).map((lock) => lock.relation).join(", ")}${catalogued}`);
+  }
+  if (statement.rewrites.length > 0) detail(colors.cyan("rewrites:"), colors.yellow(statement.rewrites.join(", ")));
+  if (statement.created.length > 0) detail(colors.cyan("created:"), statement.created.join(", "));
+  if (statement.altered.length > 0) detail(colors.cyan("altered:"), statement.altered.join(", "));
+  if (statement.dropped.length > 0) detail(colors.cyan("dropped:"), statement.dropped.join(", "));
+  if (statement.approximation) detail(colors.dim("approximation:"), statement.approximation);
+  if (statement.notRun) detail(colors.dim("note:"), statement.notRun);
+  if (statement.error) detail(colors.red("error:"), statement.error);
+  return lines;
+}
+function strongestPerRelation(locks, keyOf) {
+  const strongest2 = /* @__PURE__ */ new Map();
+  for (const lock of locks) {
+    const key = keyOf(lock);
+    const known = strongest2.get(key);
+    if (!known || LOCK_MODES.indexOf(lock.mode) > LOCK_MODES.indexOf(known.mode)) strongest2.set(key, lock);
+  }
+  return [...strongest2.values()];
+}
+function findingLine(finding, colors) {
+  const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
+  const lock = finding.lock ? `
+    ${colors.cyan("lock:")} ${lockWords(finding.lock)}` : "";
+  return `  ${finding.file}:${finding.line}:${finding.column}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}${lock}`;
+}
+var init_report = __esm({
+  "src/trace/report.ts"() {
+    "use strict";
+    init_locks();
+    init_colors();
+    init_lock_words();
+  }
+});
+
+// src/cli/trace-command.ts
+var trace_command_exports = {};
+__export(trace_command_exports, {
+  runTraceCommand: () => runTraceCommand
+});
+module.exports = __toCommonJS(trace_command_exports);
+var fs6 = __toESM(require("node:fs"));
+var path10 = __toESM(require("node:path"));
+init_rules();
+
+// src/config/config-file.ts
+var fs = __toESM(require("node:fs"));
+var path = __toESM(require("node:path"));
+init_errors();
+
+// src/config/jsonc.ts
+init_errors();
+var REASONS = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected a colon",
+  CommaExpected: "expected a comma",
+  CloseBraceExpected: "expected a closing brace",
+  CloseBracketExpected: "expected a closing bracket",
+  EndOfFileExpected: "unexpected text after the end",
+  InvalidCommentToken: "comments are not allowed here",
+  UnexpectedEndOfComment: "unclosed comment",
+  UnexpectedEndOfString: "unclosed string",
+  UnexpectedEndOfNumber: "unfinished number",
+  InvalidUnicode: "invalid \\u escape",
+  InvalidEscapeCharacter: "invalid escape",
+  InvalidCharacter: "invalid character in a string"
+};
+function parseJson(text, file, options) {
+  try {
+    return JSON.parse(text);
+  } catch {
+  }
+  const { parse: parse2, printParseErrorCode } = require_main();
+  const errors = [];
+  const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const [error] = errors;
+  if (!error) return value;
+  const { line, column } = lineAndColumn(text, error.offset);
+  const code = printParseErrorCode(error.error);
+  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
+}
+function lineAndColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+  return { line: breaks.length + 1, column: offset - lastBreak };
+}
+
+// src/config/config-file.ts
+var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
+function loadConfig(cwd, explicitPath) {
+  if (explicitPath) {
+    const file = path.resolve(cwd, explicitPath);
+    return { config: parseConfigFile(file, readConfigText(file)), path: file };
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+    }
+    const packageJson = path.join(dir, "package.json");
+    if (fs.existsSync(packageJson)) {
+      const section = packageSection(packageJson);
+      if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
+    }
+    if (path.dirname(dir) === dir) return { config: {} };
+  }
+}
+function readConfigText(file) {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read config file ${file}: ${error.code ?? "unreadable"}`);
+  }
+}
+function packageSection(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    return JSON.parse(text)?.migralint;
+  } catch {
+    if (!/"migralint"\s*:/.test(text)) return void 0;
+    return parseJson(text, `${file} (which holds the "migralint" config)`, { comments: false })?.migralint;
+  }
+}
+function parseConfigFile(file, text) {
+  return validateConfig(parseJson(text, `config file ${file}`, { comments: true }), file);
+}
+var isStringArray = (value, key, where) => {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+    throw new UsageError(`${where}: "${key}" must be an array of strings`);
+  }
+};
+var KEY_VALIDATORS = {
+  include: isStringArray,
+  exclude: isStringArray,
+  pgVersion: (value, key, where) => {
+    if (typeof value !== "number" || !(value >= 9)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
+  },
+  assumeInTransaction: (value, key, where) => {
+    if (typeof value !== "boolean") throw new UsageError(`${where}: "${key}" must be true or false`);
+  },
+  preset: (value, key, where) => {
+    if (value !== "recommended" && value !== "strict") throw new UsageError(`${where}: "${key}" must be "recommended" or "strict"`);
+  },
+  rules: (value, key, where) => {
+    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of rule ids to "off", "warn" or "error"`);
+    for (const [rule, setting2] of Object.entries(value)) {
+      if (setting2 !== "off" && setting2 !== "warn" && setting2 !== "error") {
+        throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
+      }
+    }
+  },
+  placeholders: (value, key, where) => {
+    isStringArray(value, key, where);
+    for (const entry of value) {
+      try {
+        new RegExp(entry);
+      } catch {
+        throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} is neither a known syntax (psql, mustache, dollar-brace, dollar-percent) nor a regular expression`);
+      }
+    }
+  },
+  typeormTransactionMode: (value, key, where) => {
+    if (value !== "all" && value !== "each" && value !== "none") throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
+  },
+  frontends: (value, key, where) => {
+    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex", "typeorm" or "django"`);
+    for (const [glob, frontend] of Object.entries(value)) {
+      if (frontend !== "sql" && frontend !== "knex" && frontend !== "typeorm" && frontend !== "django") {
+        throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex", "typeorm" or "django"`);
+      }
+    }
+  }
+};
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function validateConfig(value, where) {
+  if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
+  for (const [key, entry] of Object.entries(value)) {
+    const validate = KEY_VALIDATORS[key];
+    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
+    validate(entry, key, where);
+  }
+  return value;
+}
+
+// src/config/rule-settings.ts
+init_errors();
+var RuleSettings = class _RuleSettings {
+  idByName = /* @__PURE__ */ new Map();
+  severities = /* @__PURE__ */ new Map();
+  constructor(rules, preset = "recommended") {
+    for (const rule of rules) {
+      this.idByName.set(rule.id, rule.id);
+      for (const alias of rule.meta.aliases ?? []) this.idByName.set(alias, rule.id);
+      const inPreset = rule.meta.severity === "off" && preset === "strict" ? "warning" : rule.meta.severity;
+      this.severities.set(rule.id, inPreset);
+    }
+  }
+  resolveRuleId = (name) => this.idByName.get(name);
+  /** The resolved severities, as plain data (to send to worker threads). */
+  toSeverities() {
+    return Object.fromEntries(this.severities);
+  }
+  /** Settings with these resolved severities (from `toSeverities`). */
+  static fromSeverities(rules, severities) {
+    const settings = new _RuleSettings(rules);
+    for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
+    return settings;
+  }
+  severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
+  /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
+  apply(settings, source) {
+    for (const [name, setting2] of Object.entries(settings)) {
+      const id = this.resolveRuleId(name);
+      if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
+      this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
+    }
+  }
+};
+function parseRuleFlags(flags) {
+  const settings = {};
+  for (const flag of flags) {
+    const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
+    if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
+    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
+  }
+  return settings;
+}
+
+// src/frontends/decode.ts
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+var lenientUtf8 = new TextDecoder("utf-8");
+function decodeFile(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = lenientUtf8.decode(bytes);
+    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
+  }
+}
+function firstInvalidByte(bytes) {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index];
+    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
+    if (length === 0) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
+
+// src/lint.ts
+init_rules();
+
+// src/engine/run-rules.ts
+init_file_state();
+
+// src/engine/finding.ts
+function compareFindings(a, b) {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+// src/engine/finding-lock.ts
+init_locks();
+init_operations();
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    if (claim.rewrite !== false) lock.rewrite = claim.rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+
+// src/engine/ignores.ts
+var IgnoreTracker = class {
+  /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
+  constructor(directives, resolveRuleId) {
+    this.directives = directives;
+    this.resolveRuleId = resolveRuleId;
+  }
+  directives;
+  resolveRuleId;
+  used = /* @__PURE__ */ new Set();
+  /** True when a directive silences the finding; remembers the directive (and rule) as used. */
+  silences(finding) {
+    let silenced = false;
+    this.directives.forEach((directive, index) => {
+      const targetsFinding = directive.targetLine === finding.anchorLine || directive.targetLine === finding.line;
+      if (directive.scope === "statement" && !targetsFinding) return;
+      const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
+      if (directive.rules.length > 0 && named === void 0) return;
+      this.used.add(`${index}:${named ?? "*"}`);
+      silenced = true;
+    });
+    return silenced;
+  }
+  /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
+  unused() {
+    const complaints = [];
+    this.directives.forEach((directive, index) => {
+      const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
+      if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
+        complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
+      }
+      for (const rule of directive.rules) {
+        if (this.resolveRuleId(rule) === void 0) {
+          complaints.push({ directive, message: `This ${keyword} comment names an unknown rule "${rule}".` });
+        } else if (!this.used.has(`${index}:${rule}`)) {
+          complaints.push({ directive, message: `This ${keyword} comment for "${rule}" silences nothing.` });
+        }
+      }
+    });
+    return complaints;
+  }
+};
+
+// src/engine/run-rules.ts
+init_rule();
+function runRules(analyzed, rules, filePath, options) {
+  const raw = [];
+  const initialNewTables = analyzed.newTables ? [...options.context?.newTables ?? [], ...analyzed.newTables] : options.context?.newTables ?? [];
+  const state = new FileState(analyzed.runnerTransaction, initialNewTables);
+  const kindsPresent = /* @__PURE__ */ new Set();
+  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  for (const operation of analyzed.operations) {
+    for (const visitor of visitors) {
+      const handler = visitor[operation.kind];
+      if (handler) handler(operation);
+      if (visitor.anyOperation) visitor.anyOperation(operation);
+    }
+    state.apply(operation);
+  }
+  for (const visitor of visitors) visitor.endOfFile?.();
+  for (const problem of analyzed.problems) {
+    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
+  }
+  const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
+  const kept = raw.filter((finding) => !ignores.silences(finding));
+  for (const { directive, message } of ignores.unused()) {
+    const { location } = directive;
+    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message });
+  }
+  const byId = rulesById(rules);
+  const findings = [];
+  for (const finding of kept) {
+    const severity = options.severityOf(finding.rule);
+    const rule = byId.get(finding.rule);
+    if (severity === "off" || !rule) continue;
+    const { line, column, endLine, endColumn } = finding.location;
+    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) };
+    const lock = findingLock(rule.meta.locks, finding.operation);
+    if (lock) result.lock = lock;
+    findings.push(result);
+  }
+  findings.sort(compareFindings);
+  return {
+    findings,
+    createdTables: state.createdTables.slice(initialNewTables.length),
+    historyOperations: analyzed.operations.filter(isHistoryOperation)
+  };
+}
+function isHistoryOperation(operation) {
+  if (operation.kind === "validateConstraint") return true;
+  return operation.kind === "addConstraint" && operation.constraint.checksNotNullOf !== void 0;
+}
+function rulesToRun(rules, analyzed, options) {
+  if (analyzed.directives.length > 0) return rules;
+  return rules.filter((rule) => options.severityOf(rule.id) !== "off");
+}
+var visitedKinds = /* @__PURE__ */ new WeakMap();
+function createVisitor(rule, context) {
+  const visitor = rule.create(context);
+  if (!visitedKinds.has(rule)) {
+    const keys = Object.keys(visitor);
+    visitedKinds.set(rule, keys.includes("anyOperation") || keys.includes("endOfFile") ? "all" : new Set(keys));
+  }
+  return visitor;
+}
+function mayVisit(rule, kindsPresent) {
+  const kinds = visitedKinds.get(rule);
+  if (kinds === void 0 || kinds === "all") return true;
+  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
+  return false;
+}
+var idMaps = /* @__PURE__ */ new WeakMap();
+function rulesById(rules) {
+  let byId = idMaps.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    idMaps.set(rules, byId);
+  }
+  return byId;
+}
+var FileRuleContext = class {
+  constructor(rule, state, options, sink) {
+    this.rule = rule;
+    this.state = state;
+    this.sink = sink;
+    this.runnerTransaction = state.runnerTransaction;
+    this.pgVersion = options.pgVersion;
+    this.previous = state.previous;
+    this.history = options.context?.history ?? [];
+    this.settings = state.settings;
+  }
+  rule;
+  state;
+  sink;
+  runnerTransaction;
+  pgVersion;
+  previous;
+  history;
+  settings;
+  report(at, subject = {}) {
+    const operation = "kind" in at ? at : void 0;
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation });
+  }
+  isNewTable(table) {
+    return this.state.isNewTable(table);
+  }
+  get inTransaction() {
+    return this.state.inTransaction;
+  }
+  get explicitTransaction() {
+    return this.state.explicitTransaction;
+  }
+};
+
+// src/lint.ts
+init_detect();
+init_file_problem();
+
+// src/frontends/sql/index.ts
+var import_libpg_query2 = require("libpg-query");
+init_text_positions();
+init_analyze_sql();
+init_lexer();
+
+// src/frontends/sql/runner-markers.ts
+var path3 = __toESM(require("node:path"));
+var ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
+function isRollbackFile(filePath) {
+  return ROLLBACK_FILE.test(path3.basename(filePath));
+}
+var MARKERS = [
+  [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
+  [/^--\s*\+goose\s+down\b/i, () => ({ direction: "down" })],
+  [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
+  [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/notransaction/i.test(m[1]) })],
+  [/^--\s*\+migrate\s+down\b/i, () => ({ direction: "down" })],
+  [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
+  [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
+];
+function findRunnerMarkers(comments, textLength) {
+  const downSections = [];
+  let runnerTransaction;
+  let transactionDisabled = false;
+  let downStart;
+  for (const comment of comments) {
+    const marker = matchMarker(comment.text);
+    if (!marker) continue;
+    if (marker.transaction === false) transactionDisabled = true;
+    else if (marker.transaction === true) runnerTransaction = true;
+    if (marker.direction === "down" && downStart === void 0) downStart = comment.start;
+    if (marker.direction === "up" && downStart !== void 0) {
+      downSections.push({ start: downStart, end: comment.start });
+      downStart = void 0;
+    }
+  }
+  if (downStart !== void 0) downSections.push({ start: downStart, end: textLength });
+  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
+}
+function matchMarker(text) {
+  for (const [pattern, marker] of MARKERS) {
+    const match = pattern.exec(text);
+    if (match) return marker(match);
+  }
+  return void 0;
+}
+function blankOut(text, ranges) {
+  let result = text;
+  for (const { start, end } of ranges) {
+    result = result.slice(0, start) + result.slice(start, end).replace(/[^\r\n]/g, " ") + result.slice(end);
+  }
+  return result;
+}
+
+// src/frontends/sql/templates.ts
+var PLACEHOLDER_SYNTAXES = {
+  /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
+  psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
+  /** Mustache, Jinja, Go templates: `{{ … }}`. */
+  mustache: /\{\{[^}]*\}\}/g,
+  /** Shell and JavaScript style: `${…}`. */
+  "dollar-brace": /\$\{[^}]*\}/g,
+  /** Synapse style: `$%NAME%$`. */
+  "dollar-percent": /\$%\w+%\$/g
+};
+function placeholderPattern(name) {
+  return PLACEHOLDER_SYNTAXES[name] ?? new RegExp(name, "g");
+}
+function blankMetaCommands(text, commands) {
+  let result = text;
+  for (const { start, end } of commands) {
+    const lineStart = Math.max(result.lastIndexOf("\n", start - 1) + 1, 0);
+    const endsQuery = result.slice(lineStart, start).trim().length > 0;
+    result = result.slice(0, start) + (endsQuery ? ";" : " ") + " ".repeat(end - start - 1) + result.slice(end);
+  }
+  return result;
+}
+function substitutePlaceholders(text, patterns) {
+  const matches = [];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
+      const start = match.index ?? 0;
+      if (matches.some((other2) => start < other2.end && start + match[0].length > other2.start)) continue;
+      matches.push({ start, end: start + match[0].length, replacement: replacementFor(match) });
+    }
+  }
+  matches.sort((a, b) => a.start - b.start);
+  let result = "";
+  const offsets = [];
+  let last = 0;
+  for (const { start, end, replacement } of matches) {
+    result += text.slice(last, start);
+    for (let offset = last; offset < start; offset++) offsets.push(offset);
+    result += replacement;
+    for (let index = 0; index < replacement.length; index++) offsets.push(start);
+    last = end;
+  }
+  result += text.slice(last);
+  for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
+  return { text: result, offsets };
+}
+function replacementFor(match) {
+  if (match[1] !== void 0 && match[0].startsWith(":'")) return `'${match[1]}'`;
+  if (match[2] !== void 0 && match[0].startsWith(':"')) return `"${match[2]}"`;
+  const name = match[0].replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `placeholder_${name || "value"}`.slice(0, 63);
+}
+
+// src/frontends/sql/index.ts
+var parserLoaded;
+function loadSqlParser() {
+  parserLoaded ??= (0, import_libpg_query2.loadModule)();
+  return parserLoaded;
+}
+function analyzeSqlFile(text, filePath, options) {
+  if (isRollbackFile(filePath)) {
+    return {
+      frontend: "sql",
+      operations: [],
+      problems: [],
+      directives: [],
+      statements: 0,
+      runnerTransaction: options.assumeInTransaction,
+      skippedReason: "rollback migration (down/undo file)"
+    };
+  }
+  const tokens = scanSql(text);
+  const markers = findRunnerMarkers(tokens.comments, text.length);
+  const inForwardCode = (offset) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
+  const lines = new LineIndex(text);
+  const runnerTransaction = markers.runnerTransaction ?? options.assumeInTransaction;
+  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
+  let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
+  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
+  const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
+  if (options.placeholders && options.placeholders.length > 0) {
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
+    const analysis2 = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText
+    });
+    return { frontend: "sql", ...analysis2, runnerTransaction, notes };
+  }
+  const analysis = analyzeSql({
+    text: forward,
+    locate: (charIndex) => lines.position(charIndex),
+    tokens: {
+      comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
+      longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
+      metaCommands: [],
+      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1))
+    },
+    keepStatementText: options.keepStatementText
+  });
+  return { frontend: "sql", ...analysis, runnerTransaction, notes };
+}
+
+// src/lint.ts
+init_text_positions();
+async function prepareLinting() {
+  await loadSqlParser();
+}
+function analyzeText(text, displayPath2, options, invalidUtf8At) {
+  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
+  const frontend = options.frontend ?? detectFrontend(displayPath2, source);
+  if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
+  if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
+  if (invalidUtf8At !== void 0) {
+    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
+    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
+  }
+  return { analyzed: analyze(frontend, source, displayPath2, options), source };
+}
+function checkAnalysis(analysis, displayPath2, options) {
+  return resultOf(analysis.analyzed, displayPath2, analysis.source, options);
+}
+function analyze(frontend, source, displayPath2, options) {
+  switch (frontend) {
+    case "sql":
+      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
+    case "knex": {
+      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
+      const { knexfileDisablesTransactions: knexfileDisablesTransactions2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
+      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2), keepStatementText: options.keepStatementText });
+    }
+    case "typeorm": {
+      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
+      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
+    }
+    case "django": {
+      const { analyzeDjangoFile } = require("./django.js");
+      return analyzeDjangoFile(source, displayPath2);
+    }
+  }
+}
+function notMigration(displayPath2) {
+  if (displayPath2.endsWith(".py")) return "not a Django migration (a module with class Migration in a migrations/ folder)";
+  return "not a SQL, Knex or TypeORM migration";
+}
+function resultOf(analyzed, displayPath2, source, options) {
+  const engine = runRules(analyzed, options.rules ?? allRules, displayPath2, {
+    pgVersion: options.pgVersion,
+    severityOf: options.settings.severityOf,
+    resolveRuleId: options.settings.resolveRuleId,
+    context: options.context
+  });
+  return {
+    file: displayPath2,
+    frontend: analyzed.frontend,
+    statements: analyzed.statements,
+    findings: engine.findings,
+    source,
+    skippedReason: analyzed.skippedReason,
+    notes: analyzed.notes,
+    context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations }
+  };
+}
+function binaryFile(frontend, source) {
+  const position = new LineIndex(source).position(source.indexOf("\0"));
+  return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
+}
+function isSkipped(result) {
+  return "skipped" in result;
+}
+
+// src/cli/describe-error.ts
+function describe(error) {
+  const code = error.code;
+  const messages = {
+    ENOENT: "no such file (it may have been deleted during the run)",
+    EACCES: "permission denied",
+    EISDIR: "is a directory"
+  };
+  if (code && messages[code]) return messages[code];
+  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+}
+
+// src/cli/trace-command.ts
+init_discover();
+
+// src/cli/lint-command.ts
+var path8 = __toESM(require("node:path"));
+var import_picomatch2 = __toESM(require_picomatch2());
+init_rules();
+init_errors();
+init_detect();
+init_discover();
+
+// src/cli/migration-set.ts
+init_errors();
+init_detect();
+init_discover();
+init_migration_folders();
+
+// src/cli/report-output.ts
+init_rules();
+init_errors();
+init_reporter();
+
+// src/cli/lint-command.ts
+var EXIT_CLEAN = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_FAILURE = 2;
+function frontendMatcher(frontends, baseDir) {
+  const entries = Object.entries(frontends ?? {}).map(
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path8.resolve(baseDir, glob)), { dot: true }), frontend]
+  );
+  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
+}
+
+// src/cli/trace-command.ts
+async function runTraceCommand(args, io, version) {
+  const loaded = loadConfig(io.cwd, args.config);
+  const baseDir = loaded.path ? path10.dirname(loaded.path) : io.cwd;
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
+  settings.apply(parseRuleFlags(args.rule), "--rule");
+  const options = {
+    pgVersion: loaded.config.pgVersion ?? 15,
+    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
+    settings,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders,
+    keepStatementText: true
+  };
+  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  let inputs = args.paths;
+  const exclude = [...loaded.config.exclude ?? []];
+  if (inputs.length === 0) {
+    const defaults = defaultInputs(loaded.config.include, baseDir, io.cwd);
+    inputs = defaults.inputs;
+    exclude.push(...defaults.exclude);
+  }
+  const files = discoverFiles(inputs, { cwd: io.cwd, exclude, baseDir });
+  await prepareLinting();
+  const trace = (init_trace(), __toCommonJS(trace_exports));
+  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env);
+  let failed = false;
+  const context = { newTables: [], history: [] };
+  function* read() {
+    for (const file of files) {
+      const shownAs = displayPath(file, io.cwd);
+      let text;
+      try {
+        text = decodeFile(fs6.readFileSync(file)).text;
+      } catch (error) {
+        io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
+`);
+        failed = true;
+        continue;
+      }
+      const analysis = analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
+      if (isSkipped(analysis)) continue;
+      const lint = checkAnalysis(analysis, shownAs, { ...options, context });
+      if (lint.context) context.history.push(...lint.context.historyOperations);
+      yield { file: shownAs, analysis, lint };
+    }
+  }
+  let result;
+  try {
+    result = await trace.runTrace(read(), db, { commit: args.databaseUrl ? args.commit : true });
+  } finally {
+    await db.close();
+  }
+  const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
+  const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
+  const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
+  if (args.outputFile) fs6.writeFileSync(path10.resolve(io.cwd, args.outputFile), output);
+  else io.stdout.write(output);
+  if (failed) return EXIT_FAILURE;
+  return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  runTraceCommand
+});
