@@ -7792,12 +7792,13 @@ function pgliteVersion() {
 function dataDirArchive(env = process.env) {
   return path9.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
-async function openPglite(env = process.env) {
+async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
+  const extensions = contribExtensions(extensionNames);
   const archive = dataDirArchive(env);
   const saved = readOptional(archive);
   if (saved) {
-    const db2 = new PGlite({ loadDataDir: new Blob([saved]) });
+    const db2 = new PGlite({ loadDataDir: new Blob([saved]), extensions });
     try {
       await db2.waitReady;
       await db2.query("SELECT 1");
@@ -7806,10 +7807,20 @@ async function openPglite(env = process.env) {
       await db2.close().catch(() => void 0);
     }
   }
-  const db = new PGlite();
+  const db = new PGlite({ extensions });
   await db.waitReady;
   await save(db, archive);
   return wrap(db);
+}
+function contribExtensions(names) {
+  const extensions = {};
+  for (const name of new Set(names.map((extension) => extension.toLowerCase().replace(/-/g, "_")))) {
+    if (CONTRIB.has(name)) extensions[name] = require(`@electric-sql/pglite/contrib/${name}`)[name];
+  }
+  return extensions;
+}
+function extensionsCreatedIn(text) {
+  return [...text.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((match) => match[1]);
 }
 function loadPglite() {
   try {
@@ -7858,7 +7869,7 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs5, os, path9, PGLITE_RANGE;
+var fs5, os, path9, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
@@ -7867,6 +7878,7 @@ var init_pglite_database = __esm({
     path9 = __toESM(require("node:path"));
     init_errors();
     init_database();
+    CONTRIB = /* @__PURE__ */ new Set(["amcheck", "bloom", "btree_gin", "btree_gist", "citext", "cube", "dict_int", "dict_xsyn", "earthdistance", "fuzzystrmatch", "hstore", "intarray", "isn", "lo", "ltree", "pg_trgm", "pgcrypto", "seg", "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time", "unaccent", "uuid_ossp"]);
     PGLITE_RANGE = "^0.5.17";
   }
 });
@@ -7981,6 +7993,7 @@ var init_server_database = __esm({
 // src/trace/index.ts
 var trace_exports = {};
 __export(trace_exports, {
+  extensionsCreatedIn: () => extensionsCreatedIn,
   openPglite: () => openPglite,
   openServer: () => openServer,
   runTrace: () => runTrace
@@ -8887,6 +8900,13 @@ function frontendMatcher(frontends, baseDir) {
 }
 
 // src/cli/trace-command.ts
+function readOrEmpty(file) {
+  try {
+    return fs6.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path10.dirname(loaded.path) : io.cwd;
@@ -8912,7 +8932,8 @@ async function runTraceCommand(args, io, version) {
   const files = discoverFiles(inputs, { cwd: io.cwd, exclude, baseDir });
   await prepareLinting();
   const trace = (init_trace(), __toCommonJS(trace_exports));
-  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env);
+  const extensions = args.databaseUrl ? [] : files.flatMap((file) => trace.extensionsCreatedIn(readOrEmpty(file)));
+  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env, extensions);
   let failed = false;
   const context = { newTables: [], history: [] };
   function* read() {

@@ -18,6 +18,14 @@ import { EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, frontendMatcher } from './lint
  * order in an embedded PostgreSQL (or on --database-url), with what each statement locks,
  * rewrites and changes. The trace modules (PGlite, pg) load only here.
  */
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return ''; // reported when the file's turn comes
+  }
+}
+
 export async function runTraceCommand(args: TraceArgs, io: CliIO, version: string): Promise<number> {
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
@@ -44,7 +52,9 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
   await prepareLinting();
 
   const trace = require('../trace') as typeof import('../trace');
-  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env);
+  // PGlite loads the extensions it ships only when asked: those the migrations create.
+  const extensions = args.databaseUrl ? [] : files.flatMap((file) => trace.extensionsCreatedIn(readOrEmpty(file)));
+  const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env, extensions);
   let failed = false;
   const context: MigrationContext = { newTables: [], history: [] };
   function* read(): Generator<TraceInput> {

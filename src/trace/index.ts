@@ -6,7 +6,7 @@ import { planStatements } from './plan';
 import { type HeldLock, type TraceSettings, type TracedStatement, traceMigration } from './run-trace';
 import type { TextAnalysis } from '../lint';
 
-export { openPglite } from './pglite-database';
+export { extensionsCreatedIn, openPglite } from './pglite-database';
 export { openServer } from './server-database';
 export type { TraceDatabase } from './database';
 

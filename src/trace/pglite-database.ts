@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { UsageError } from '../config/errors';
 import { type TraceDatabase, statementError } from './database';
 
@@ -29,12 +29,13 @@ export function dataDirArchive(env: NodeJS.ProcessEnv = process.env): string {
  * saves the initialised data directory and later runs start from it (under a second).
  * A saved one that does not load is made again.
  */
-export async function openPglite(env: NodeJS.ProcessEnv = process.env): Promise<TraceDatabase> {
+export async function openPglite(env: NodeJS.ProcessEnv = process.env, extensionNames: readonly string[] = []): Promise<TraceDatabase> {
   const { PGlite } = loadPglite();
+  const extensions = contribExtensions(extensionNames);
   const archive = dataDirArchive(env);
   const saved = readOptional(archive);
   if (saved) {
-    const db = new PGlite({ loadDataDir: new Blob([saved]) });
+    const db = new PGlite({ loadDataDir: new Blob([saved]), extensions });
     try {
       await db.waitReady;
       await db.query('SELECT 1');
@@ -43,10 +44,30 @@ export async function openPglite(env: NodeJS.ProcessEnv = process.env): Promise<
       await db.close().catch(() => undefined); // a broken archive: make it again below
     }
   }
-  const db = new PGlite();
+  const db = new PGlite({ extensions });
   await db.waitReady;
   await save(db, archive);
   return wrap(db);
+}
+
+/**
+ * The extensions PGlite ships (contrib) that the migrations create: each costs start-up
+ * time, so only those named. Another one fails at its CREATE EXTENSION, as it would
+ * on a server without it.
+ */
+const CONTRIB = new Set(['amcheck', 'bloom', 'btree_gin', 'btree_gist', 'citext', 'cube', 'dict_int', 'dict_xsyn', 'earthdistance', 'fuzzystrmatch', 'hstore', 'intarray', 'isn', 'lo', 'ltree', 'pg_trgm', 'pgcrypto', 'seg', 'tablefunc', 'tcn', 'tsm_system_rows', 'tsm_system_time', 'unaccent', 'uuid_ossp']);
+
+function contribExtensions(names: readonly string[]): Extensions {
+  const extensions: Extensions = {};
+  for (const name of new Set(names.map((extension) => extension.toLowerCase().replace(/-/g, '_')))) {
+    if (CONTRIB.has(name)) extensions[name] = (require(`@electric-sql/pglite/contrib/${name}`) as Extensions)[name];
+  }
+  return extensions;
+}
+
+/** The extensions a migration creates: `CREATE EXTENSION IF NOT EXISTS "uuid-ossp"` → `uuid-ossp`. */
+export function extensionsCreatedIn(text: string): string[] {
+  return [...text.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((match) => match[1]);
 }
 
 /** PGlite is an optional peer dependency (27 MB): those who trace install it. */

@@ -30,3 +30,13 @@ describe('the saved data directory', () => {
     expect(fs.statSync(archive).size).toBe(made.size);
   }, 60_000);
 });
+
+test('the extensions PGlite ships are loaded for the migrations that create them', async () => {
+  const { extensionsCreatedIn } = await import('../../src/trace/pglite-database');
+  const names = extensionsCreatedIn('CREATE EXTENSION IF NOT EXISTS "pgcrypto";\ncreate extension "uuid-ossp";\nSELECT 1;');
+  expect(names).toEqual(['pgcrypto', 'uuid-ossp']);
+  const db = await openPglite({ MIGRALINT_CACHE_DIR: path.join(os.tmpdir(), 'migralint-test-cache') }, names);
+  await db.run('CREATE EXTENSION IF NOT EXISTS "pgcrypto"; CREATE EXTENSION "uuid-ossp"');
+  expect(await db.rows("SELECT length(gen_random_bytes(4)) AS bytes, uuid_generate_v4() IS NOT NULL AS uuid")).toEqual([{ bytes: 4, uuid: true }]);
+  await db.close();
+}, 60_000);
