@@ -8932,8 +8932,11 @@ async function runTraceCommand(args, io, version) {
   const files = discoverFiles(inputs, { cwd: io.cwd, exclude, baseDir });
   await prepareLinting();
   const trace = (init_trace(), __toCommonJS(trace_exports));
-  const extensions = args.databaseUrl ? [] : files.flatMap((file) => trace.extensionsCreatedIn(readOrEmpty(file)));
+  const texts = args.databaseUrl ? [] : files.map(readOrEmpty);
+  const typeormUuid = texts.some((text) => text.includes("uuid_generate_v4"));
+  const extensions = [...texts.flatMap(trace.extensionsCreatedIn), ...typeormUuid ? ["uuid-ossp"] : []];
   const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env, extensions);
+  if (typeormUuid) await db.run('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
   let failed = false;
   const context = { newTables: [], history: [] };
   function* read() {

@@ -53,8 +53,12 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
 
   const trace = require('../trace') as typeof import('../trace');
   // PGlite loads the extensions it ships only when asked: those the migrations create.
-  const extensions = args.databaseUrl ? [] : files.flatMap((file) => trace.extensionsCreatedIn(readOrEmpty(file)));
+  const texts = args.databaseUrl ? [] : files.map(readOrEmpty);
+  // TypeORM creates uuid-ossp itself when it connects, so its migrations call uuid_generate_v4() without creating it.
+  const typeormUuid = texts.some((text) => text.includes('uuid_generate_v4'));
+  const extensions = [...texts.flatMap(trace.extensionsCreatedIn), ...(typeormUuid ? ['uuid-ossp'] : [])];
   const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env, extensions);
+  if (typeormUuid) await db.run('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
   let failed = false;
   const context: MigrationContext = { newTables: [], history: [] };
   function* read(): Generator<TraceInput> {
