@@ -7827,7 +7827,7 @@ function loadPglite() {
     return require("@electric-sql/pglite");
   } catch (error) {
     if (error.code !== "MODULE_NOT_FOUND") throw error;
-    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@${PGLITE_RANGE}`);
+    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, an optional dependency that was left out of this install (--omit=optional?): npm install @electric-sql/pglite@${PGLITE_RANGE}`);
   }
 }
 async function save(db, archive) {
@@ -7939,7 +7939,7 @@ function loadPg() {
     return require("pg");
   } catch (error) {
     if (error.code !== "MODULE_NOT_FOUND") throw error;
-    throw new UsageError("trace --database-url connects with the package pg, which is not installed: npm install --save-dev pg");
+    throw new UsageError("trace --database-url connects with the package pg, an optional dependency that was left out of this install (--omit=optional?): npm install pg");
   }
 }
 async function watch(main, watcher, pid, sql, gateRelations) {

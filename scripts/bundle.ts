@@ -15,7 +15,7 @@
  * libpg-query (WebAssembly, which it loads from beside its own code) stays a
  * dependency that npm installs. PGlite (PostgreSQL as WebAssembly with its data
  * files, 27 MB, for `trace` only) and pg (for `trace --database-url`) are optional
- * peer dependencies, installed by those who trace.
+ * dependencies, loaded from node_modules and never bundled.
  * Then a fresh process lints the bundled fixtures
  * and stores what V8 compiled as the bundle's code cache (lib/migralint.cache,
  * not committed: it is valid for one Node.js version only; installed copies

@@ -70,17 +70,17 @@ export function extensionsCreatedIn(text: string): string[] {
   return [...text.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((match) => match[1]);
 }
 
-/** PGlite is an optional peer dependency (27 MB): those who trace install it. */
+/** PGlite (27 MB) is an optional dependency: installs that only lint may leave it out with --omit=optional. */
 function loadPglite(): typeof import('@electric-sql/pglite') {
   try {
     return require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@${PGLITE_RANGE}`);
+    throw new UsageError(`trace runs PostgreSQL from the package @electric-sql/pglite, an optional dependency that was left out of this install (--omit=optional?): npm install @electric-sql/pglite@${PGLITE_RANGE}`);
   }
 }
 
-/** The versions of PGlite this migralint was verified with (package.json's peerDependencies). */
+/** The versions of PGlite this migralint was verified with (package.json's optionalDependencies). */
 const PGLITE_RANGE = '^0.5.17';
 
 /** Written to a temporary file and renamed, so that a run that stops half way leaves no half archive. */

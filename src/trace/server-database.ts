@@ -61,13 +61,13 @@ export async function openServer(options: ServerOptions): Promise<TraceDatabase>
   };
 }
 
-/** pg is an optional peer dependency: those who trace on a server install it. */
+/** pg is an optional dependency, needed only to trace on a server (--database-url). */
 function loadPg(): typeof import('pg') {
   try {
     return require('pg') as typeof import('pg');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new UsageError('trace --database-url connects with the package pg, which is not installed: npm install --save-dev pg');
+    throw new UsageError('trace --database-url connects with the package pg, an optional dependency that was left out of this install (--omit=optional?): npm install pg');
   }
 }
 

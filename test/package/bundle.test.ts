@@ -37,7 +37,7 @@ test('the bundle holds every JavaScript library the CLI uses, and lib/ names the
   const builtIn = /^(node:.*|fs|path|os|url|util|tty|assert|module|crypto|child_process|worker_threads|vm|v8|events|stream)$/;
   const required = (name: string) => [...new Set([...(fresh.get(name) ?? '').matchAll(/require\("([^"]*)"\)/g)].map((match) => match[1]))].filter((module) => !builtIn.test(module)).sort();
   expect(required('migralint.js')).toEqual(['./babel-parser.js', './django.js', './trace.js', './yargs.js', 'libpg-query']);
-  // trace: PGlite and pg are optional peer dependencies, installed by those who trace.
+  // trace: PGlite and pg are optional dependencies, loaded from node_modules rather than bundled.
   expect(required('trace.js')).toEqual(['./babel-parser.js', './django.js', '@electric-sql/pglite', 'libpg-query', 'pg']);
   expect(required('django.js')).toEqual(['libpg-query']);
   expect(required('babel-parser.js')).toEqual([]);

@@ -26,7 +26,8 @@ beforeAll(() => {
   fs.mkdirSync(path.join(project, 'db', 'migrations'), { recursive: true });
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "app", "version": "1.0.0", "private": true }\n');
   const started = process.hrtime.bigint();
-  npm(['install', '--ignore-scripts', '--save-dev', tarball], project);
+  // Linting needs only the parser: the optional dependencies (PGlite and pg, for trace) are left out here.
+  npm(['install', '--ignore-scripts', '--omit=optional', '--save-dev', tarball], project);
   installSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 }, 180_000);
 
@@ -54,7 +55,7 @@ test('the tarball holds the executable, the bundle, the README and the licences,
   expect(Object.keys(manifest.scripts as object).filter((name) => /^(pre|post)?(install|prepare|prepack|build)$/.test(name))).toEqual([]);
 });
 
-test('it installs with --ignore-scripts into an empty project, with one dependency; prints the time and size', () => {
+test('it installs with --ignore-scripts --omit=optional into an empty project, with one dependency; prints the time and size', () => {
   const modules = path.join(project, 'node_modules');
   const installed = fs.readdirSync(modules).filter((name) => !name.startsWith('.')).sort();
   expect(installed).toEqual(['@pgsql', 'libpg-query', 'migralint']);
@@ -86,14 +87,27 @@ test('npx migralint lints SQL and Knex migrations in the project, and prints hel
   expect(npx(['--version']).stdout).toBe(`${(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
 });
 
-test('trace needs its optional peer dependency (PGlite, 27 MB), and says how to install it', () => {
+test('trace says what to install when its optional dependency (PGlite, 27 MB) was left out', () => {
   fs.writeFileSync(path.join(project, 'db/migrations/003_add.sql'), 'ALTER TABLE users ADD COLUMN bio text;\n');
   expect(npx(['trace', 'db/migrations/003_add.sql'])).toEqual({
     code: 2,
     stdout: '',
-    stderr: 'migralint: trace runs PostgreSQL from the package @electric-sql/pglite, which is not installed: npm install --save-dev @electric-sql/pglite@^0.5.17\n',
+    stderr: 'migralint: trace runs PostgreSQL from the package @electric-sql/pglite, an optional dependency that was left out of this install (--omit=optional?): npm install @electric-sql/pglite@^0.5.17\n',
   });
 });
+
+test('a default install brings the optional dependencies, and trace runs with nothing else installed', () => {
+  const traced = path.join(work, 'traced');
+  fs.mkdirSync(path.join(traced, 'db', 'migrations'), { recursive: true });
+  fs.writeFileSync(path.join(traced, 'package.json'), '{ "name": "traced", "version": "1.0.0", "private": true }\n');
+  fs.writeFileSync(path.join(traced, 'db/migrations/001_users.sql'), 'CREATE TABLE users (id bigint PRIMARY KEY);\n');
+  fs.writeFileSync(path.join(traced, 'db/migrations/002_index.sql'), 'CREATE INDEX users_id_idx ON users (id);\n');
+  npm(['install', '--ignore-scripts', '--save-dev', tarball], traced);
+  const run = spawnSync('npx', ['--no-install', 'migralint', 'trace', '--format', 'json', 'db/migrations'], { cwd: traced, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.homedir() } });
+  const report = JSON.parse(run.stdout) as { migrations: Array<{ file: string; statements: Array<{ locks: Array<{ relation: string; mode: string }> }> }> };
+  expect(report.migrations.map((migration) => migration.file)).toEqual(['db/migrations/001_users.sql', 'db/migrations/002_index.sql']);
+  expect(report.migrations[1].statements[0].locks).toContainEqual(expect.objectContaining({ relation: 'users', mode: 'ShareLock' }));
+}, 180_000);
 
 test('the programmatic API loads from the package', () => {
   const script = "const m = require('migralint'); m.prepareLinting().then(() => console.log(m.lintText('DROP TABLE users;', 'x.sql', m.defaultLintOptions()).findings.map((f) => f.rule).join()))";
