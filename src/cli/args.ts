@@ -56,6 +56,8 @@ interface OptionSpec {
   type: 'string' | 'boolean' | 'number';
   alias?: string;
   array?: boolean;
+  /** How many values follow the option each time it is given (`--rule` takes one, so a path after it stays a path). */
+  nargs?: number;
   default?: boolean;
   describe: string;
 }
@@ -65,7 +67,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   format: { alias: 'f', type: 'string', describe: `Output format: ${formatNames.join(', ')}` },
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: nearest migralint.config.json)' },
-  rule: { type: 'string', array: true, describe: 'Rule severity override, RULE=off|warn|error (repeatable)' },
+  rule: { type: 'string', array: true, nargs: 1, describe: 'Rule severity override, RULE=off|warn|error (repeatable)' },
   'pg-version': { type: 'string', describe: 'Target PostgreSQL version (default 15)' },
   'assume-in-transaction': { type: 'boolean', describe: 'Treat each SQL file as run inside a transaction' },
   'max-warnings': { type: 'number', describe: 'Exit 1 when there are more warnings than this' },
@@ -121,6 +123,7 @@ function parseLintQuickly(argv: readonly string[]): Record<string, unknown> | un
     boolean: entries.filter(([, spec]) => spec.type === 'boolean').map(([name]) => name),
     number: entries.filter(([, spec]) => spec.type === 'number').map(([name]) => name),
     array: entries.filter(([, spec]) => spec.array).map(([name]) => name),
+    narg: Object.fromEntries(entries.filter(([, spec]) => spec.nargs !== undefined).map(([name, spec]) => [name, spec.nargs as number])),
     alias: Object.fromEntries(entries.filter(([, spec]) => spec.alias).map(([name, spec]) => [name, [spec.alias as string]])),
     default: Object.fromEntries(entries.filter(([, spec]) => spec.default !== undefined).map(([name, spec]) => [name, spec.default])),
     configuration: { 'camel-case-expansion': true },

@@ -103,6 +103,18 @@ describe('options', () => {
     expect(code).toBe(0);
   });
 
+  test('--rule takes exactly one value: a path after it is linted, and the flag may repeat', async () => {
+    const cwd = tempProject({ 'db/migrations/1.sql': DROP });
+    const { code, stdout, stderr } = await runCli(
+      ['--rule', 'ban-drop-column=warn', 'db/migrations', '--rule', 'require-lock-timeout=off', '--format', 'json'],
+      { cwd },
+    );
+    expect(stderr).toBe('');
+    expect(ruleKeys(parse(stdout))).toEqual(['db/migrations/1.sql:2:1 ban-drop-column']);
+    expect(parse(stdout).findings[0].severity).toBe('warning');
+    expect(code).toBe(0);
+  });
+
   test('--max-warnings fails the run when warnings exceed it', async () => {
     const cwd = tempProject({ 'm/1.sql': WARNING_ONLY });
     expect((await runCli(['m', '--max-warnings', '1'], { cwd })).code).toBe(0);
