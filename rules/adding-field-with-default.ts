@@ -32,7 +32,9 @@ export default defineRule({
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
 existing row, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock. Before 11, any
-default rewrites.
+default rewrites. Whether a function is volatile, stable or immutable comes from PostgreSQL's own catalogue
+(\`pg_proc.provolatile\`, with the contrib extensions): \`DEFAULT pi()\` rewrites nothing. A function the catalogue
+does not have (one of your own) is reported as possibly volatile.
 
 Add the column without a default, \`SET DEFAULT\` so new rows get a value, and backfill existing rows in
 batches.`,
@@ -54,6 +56,7 @@ batches.`,
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },
       { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
       { sql: 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();' },
+      { sql: 'ALTER TABLE circles ADD COLUMN ratio numeric DEFAULT round(pi()::numeric, 4);' },
       { sql: 'CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();' },
     ],
   },

@@ -25,6 +25,7 @@ enforce NOT NULL afterwards with a validated CHECK constraint.`,
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE orders ADD COLUMN currency text NOT NULL;', line: 1, column: 1 },
       { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
+      { sql: 'ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;', line: 1 },
     ],
     valid: [
       { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"currency\", models.CharField(max_length=3, db_default=\"EUR\")),\n    ]\n" },

@@ -1,6 +1,6 @@
 import { parseSync, scanSync } from 'libpg-query';
 import type { ColumnDefault, ColumnType } from '../../model/operations';
-import { classifyDefault, columnType, nodeAs } from './pg-nodes';
+import { classifyDefault, columnType, isNullExpression, nodeAs } from './pg-nodes';
 
 /** Parses a type as written in SQL (`varchar(20)`, `text[]`, `timestamp with time zone`). */
 export function parseTypeName(type: string): ColumnType | undefined {
@@ -13,12 +13,12 @@ export function parseTypeName(type: string): ColumnType | undefined {
   }
 }
 
-/** Classifies a SQL expression used as a DEFAULT (`now()`, `gen_random_uuid()`, `'x'::text`). */
-export function classifySqlExpression(expression: string): ColumnDefault {
+/** Classifies a SQL expression used as a DEFAULT (`now()`, `gen_random_uuid()`, `'x'::text`); `NULL` is no default. */
+export function classifySqlExpression(expression: string): ColumnDefault | undefined {
   try {
     const [statement] = parseSync(`SELECT ${expression}`).stmts ?? [];
     const target = nodeAs(nodeAs(statement?.stmt, 'SelectStmt')?.targetList?.[0], 'ResTarget');
-    return classifyDefault(target?.val);
+    return isNullExpression(target?.val) ? undefined : classifyDefault(target?.val);
   } catch {
     return { kind: 'unknown' };
   }

@@ -47,56 +47,44 @@ export function columnType(typeName: TypeName | undefined): ColumnType | undefin
   return { name: names.join('.'), modifiers, isArray: (typeName.arrayBounds?.length ?? 0) > 0 };
 }
 
-/** Functions whose value changes per row: a default using them rewrites the table. */
-const VOLATILE_FUNCTIONS = new Set([
-  'random',
-  'gen_random_uuid',
-  'uuid_generate_v1',
-  'uuid_generate_v1mc',
-  'uuid_generate_v4',
-  'uuidv4',
-  'uuidv7',
-  'clock_timestamp',
-  'timeofday',
-  'nextval',
-  'setseed',
-  'txid_current',
-]);
+type Volatility = 'volatile' | 'stable' | 'immutable';
 
-/** Functions evaluated once per statement, or immutable: no rewrite on PostgreSQL 11+. */
-const NON_VOLATILE_FUNCTIONS = new Set([
-  'now',
-  'transaction_timestamp',
-  'statement_timestamp',
-  'current_setting',
-  'lower',
-  'upper',
-  'coalesce',
-  'concat',
-  'jsonb_build_object',
-  'json_build_object',
-  'jsonb_build_array',
-  'json_build_array',
-  'to_jsonb',
-  'to_json',
-  'array_agg',
-  'make_interval',
-  'interval',
-  'timezone',
-  'date_trunc',
-  'to_timestamp',
-]);
+let volatilityByName: ReadonlyMap<string, Volatility> | undefined;
+
+/**
+ * The volatility of a function by name, from PostgreSQL's own catalogue (see
+ * scripts/generate-function-volatility.ts); undefined for a function the catalogue
+ * does not have (the application's own, or an extension's the data does not list).
+ * Loaded on first use: most runs classify no function default at all.
+ */
+function volatilityOf(name: string): Volatility | undefined {
+  if (!volatilityByName) {
+    const data = require('./function-volatility.json') as Record<Volatility, string[]>;
+    const map = new Map<string, Volatility>();
+    for (const kind of ['immutable', 'stable', 'volatile'] as const) for (const functionName of data[kind]) map.set(functionName, kind);
+    volatilityByName = map;
+  }
+  return volatilityByName.get(name);
+}
+
+/** `NULL`, or `NULL::type`: a DEFAULT of NULL is no default at all. */
+export function isNullExpression(expression: Node | undefined): boolean {
+  const cast = nodeAs(expression, 'TypeCast');
+  if (cast) return isNullExpression(cast.arg);
+  return nodeAs(expression, 'A_Const')?.isnull === true;
+}
 
 /** Classifies a DEFAULT expression by how PostgreSQL fills existing rows. */
 export function classifyDefault(expression: Node | undefined): ColumnDefault {
   if (!expression) return { kind: 'constant' };
   const call = nodeAs(expression, 'FuncCall');
   if (call) {
-    const name = stringList(call.funcname).pop()?.toLowerCase() ?? '';
-    if (VOLATILE_FUNCTIONS.has(name)) return { kind: 'volatile', functionName: name };
-    const args = (call.args ?? []).map(classifyDefault);
-    if (NON_VOLATILE_FUNCTIONS.has(name)) return worstOf([{ kind: 'stable', functionName: name }, ...args]);
-    return { kind: 'unknown', functionName: name };
+    const name = stringList(call.funcname).pop() ?? '';
+    const volatility = volatilityOf(name) ?? volatilityOf(name.toLowerCase());
+    if (volatility === 'volatile') return { kind: 'volatile', functionName: name };
+    if (volatility === undefined) return { kind: 'unknown', functionName: name };
+    // Immutable and stable calls are evaluated once when the column is added; their arguments may not be.
+    return worstOf([{ kind: volatility === 'stable' ? 'stable' : 'constant' }, ...(call.args ?? []).map(classifyDefault)]);
   }
   if (nodeAs(expression, 'A_Const')) return { kind: 'constant' };
   if (nodeAs(expression, 'SQLValueFunction')) return { kind: 'stable' };
@@ -108,6 +96,9 @@ export function classifyDefault(expression: Node | undefined): ColumnDefault {
   if (array) return worstOf((array.elements ?? []).map(classifyDefault));
   const collate = nodeAs(expression, 'CollateClause');
   if (collate) return classifyDefault(collate.arg);
+  // COALESCE, GREATEST/LEAST, AND/OR/NOT: as volatile as their most volatile part.
+  const parts = nodeAs(expression, 'CoalesceExpr')?.args ?? nodeAs(expression, 'MinMaxExpr')?.args ?? nodeAs(expression, 'BoolExpr')?.args;
+  if (parts) return worstOf(parts.map(classifyDefault));
   return { kind: 'unknown' };
 }
 

@@ -22,6 +22,7 @@ import type {
 import {
   classifyDefault,
   columnType,
+  isNullExpression,
   nodeAs,
   nodeKind,
   qualifiedNameFromList,
@@ -179,7 +180,8 @@ function applyColumnConstraint(definition: ColumnDefinition, constraint: Constra
       definition.notNull = false;
       break;
     case 'CONSTR_DEFAULT':
-      definition.default = classifyDefault(constraint.raw_expr);
+      // DEFAULT NULL is no default: existing rows get NULL, so NOT NULL then fails as without one.
+      definition.default = isNullExpression(constraint.raw_expr) ? undefined : classifyDefault(constraint.raw_expr);
       break;
     case 'CONSTR_PRIMARY':
       definition.primaryKey = true;
