@@ -63,7 +63,7 @@ batches.`,
   create: (context) => ({
     addColumn(operation) {
       const detail = rewriteReason(operation.column, context.pgVersion);
-      if (!detail || context.isNewTable(operation.table)) return;
+      if (!detail || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), column: operation.column.name, detail });
     },
   }),

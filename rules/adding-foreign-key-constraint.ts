@@ -20,7 +20,13 @@ export default defineRule({
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
 Add it \`NOT VALID\` (checked for new rows only, instant), then run \`ALTER TABLE … VALIDATE CONSTRAINT\` in a
-later migration: validation takes a lock that lets reads and writes continue.`,
+later migration: validation takes a lock that lets reads and writes continue.
+
+A foreign key declared inline on a new column without a default (\`ADD COLUMN customer_id bigint REFERENCES
+customers\`) is not checked: every row holds NULL, so PostgreSQL skips the scan. It still locks the referenced
+table briefly (SHARE ROW EXCLUSIVE), which \`require-lock-timeout\` covers. With a default, every row has a value
+to check, and the scan is back. (Knex and TypeORM add a column's foreign key as a separate constraint, which is
+checked.)`,
   },
   examples: {
     invalid: [
@@ -29,7 +35,7 @@ later migration: validation takes a lock that lets reads and writes continue.`,
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', line: 1, column: 1 },
-      { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);', line: 1 },
+      { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint DEFAULT 0 REFERENCES coupons (id);', line: 1 },
     ],
     valid: [
       { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.CreateModel(\"Refund\", [(\"id\", models.BigAutoField(primary_key=True)), (\"order\", models.ForeignKey(on_delete=models.CASCADE, to=\"shop.order\"))]),\n    ]\n" },
@@ -38,16 +44,19 @@ later migration: validation takes a lock that lets reads and writes continue.`,
       { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;' },
       { sql: 'CREATE TABLE refunds (id bigint, order_id bigint REFERENCES orders (id));' },
       { sql: 'CREATE TABLE refunds (id bigint, order_id bigint);\nALTER TABLE refunds ADD FOREIGN KEY (order_id) REFERENCES orders (id);' },
+      { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);' },
     ],
   },
   create: (context) => ({
     addConstraint(operation) {
       const { constraint } = operation;
-      if (constraint.kind !== 'foreignKey' || constraint.notValid || context.isNewTable(operation.table)) return;
+      if (constraint.kind !== 'foreignKey' || constraint.notValid || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
     },
     addColumn(operation) {
-      if (!operation.column.references || context.isNewTable(operation.table)) return;
+      // A new column without a default is NULL in every row: PostgreSQL adds its inline REFERENCES without a scan.
+      const { column } = operation;
+      if (!column.references || column.default === undefined || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table) });
     },
   }),

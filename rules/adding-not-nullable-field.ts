@@ -72,7 +72,7 @@ go on), then \`SET NOT NULL\` and drop the check.`,
         checks.push(operation);
       },
       setNotNull(operation) {
-        if (context.isNewTable(operation.table)) return;
+        if (context.isEmptyTable(operation.table)) return;
         if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
         context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
       },

@@ -44,7 +44,7 @@ enforce NOT NULL afterwards with a validated CHECK constraint.`,
     addColumn(operation) {
       const { column } = operation;
       const filledByPostgres = column.default !== undefined || column.generated !== undefined || isSerialType(column.type);
-      if (!column.notNull || filledByPostgres || context.isNewTable(operation.table)) return;
+      if (!column.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), column: column.name });
     },
   }),

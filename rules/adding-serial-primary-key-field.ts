@@ -38,11 +38,11 @@ index_name\`, which only takes the lock briefly.`,
   create: (context) => ({
     addConstraint(operation) {
       const { constraint } = operation;
-      if (constraint.kind !== 'primaryKey' || constraint.usingIndex || context.isNewTable(operation.table)) return;
+      if (constraint.kind !== 'primaryKey' || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table) });
     },
     addColumn(operation) {
-      if (!operation.column.primaryKey || context.isNewTable(operation.table)) return;
+      if (!operation.column.primaryKey || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table) });
     },
   }),

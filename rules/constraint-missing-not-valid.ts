@@ -61,7 +61,7 @@ the ACCESS EXCLUSIVE lock taken by the add is still held during the scan.`,
   create: (context) => ({
     addConstraint(operation) {
       const { constraint } = operation;
-      if (constraint.kind !== 'check' || constraint.notValid || context.isNewTable(operation.table)) return;
+      if (constraint.kind !== 'check' || constraint.notValid || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
     },
     validateConstraint(operation) {

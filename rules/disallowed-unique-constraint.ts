@@ -39,11 +39,11 @@ Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction
   create: (context) => ({
     addConstraint(operation) {
       const { constraint } = operation;
-      if (constraint.kind !== 'unique' || constraint.usingIndex || context.isNewTable(operation.table)) return;
+      if (constraint.kind !== 'unique' || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
     },
     addColumn(operation) {
-      if (!operation.column.unique || context.isNewTable(operation.table)) return;
+      if (!operation.column.unique || context.isEmptyTable(operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table) });
     },
   }),

@@ -1,5 +1,6 @@
 import type { Operation } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
+import { tablesNamedBy } from '../src/engine/operation-helpers';
 
 /** What would make the statement safe to re-run, or undefined when it already is. */
 function missingGuard(operation: Operation, previous: readonly Operation[]): string | undefined {
@@ -67,7 +68,9 @@ written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does n
   },
   create: (context) => ({
     anyOperation(operation) {
-      const detail = missingGuard(operation, context.previous);
+      // A temporary table is gone when the session ends: re-running the migration makes it afresh.
+      const onTemporary = operation.kind === 'createTable' ? operation.temporary === true : tablesNamedBy(operation).some((table) => context.isTemporaryTable(table));
+      const detail = onTemporary ? undefined : missingGuard(operation, context.previous);
       if (detail && !context.inTransaction) context.report(operation, { detail });
     },
   }),

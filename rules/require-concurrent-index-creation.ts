@@ -1,23 +1,36 @@
 import { defineRule } from '../src/engine/rule';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
+const PARTITIONED_HELP =
+  'Build it partition by partition: CREATE INDEX CONCURRENTLY on each partition, CREATE INDEX … ON ONLY the parent, then ALTER INDEX … ATTACH PARTITION each partition\'s index.';
+
 export default defineRule({
   id: 'require-concurrent-index-creation',
   meta: {
     category: 'locking',
     severity: 'error',
     description: 'Creating an index without CONCURRENTLY',
-    message: ({ table, name }) =>
-      `Creating index${name ? ` "${name}"` : ''} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
+    message: ({ table, name, partitioned }) =>
+      partitioned
+        ? `Creating index${name ? ` "${name}"` : ''} on partitioned table "${table}" builds it on every partition, blocking writes to each until built; an index on a partitioned table cannot be built CONCURRENTLY.`
+        : `Creating index${name ? ` "${name}"` : ''} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
     help: 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
     locks: [{ mode: 'ShareLock', on: ['table'], rewrite: false, operations: ['createIndex'] }],
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
+    helpFor: ({ subject }) => (subject.partitioned ? PARTITIONED_HELP : 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.'),
     rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
 \`CREATE INDEX CONCURRENTLY\` builds the index without blocking writes. It cannot run inside a transaction, so
 put it in its own migration with the runner's transaction turned off, and check for an \`INVALID\` index if
-it fails.`,
+it fails.
+
+A partitioned table's index cannot be built \`CONCURRENTLY\`. Build it partition by partition instead:
+\`CREATE INDEX CONCURRENTLY\` on each partition, then \`CREATE INDEX … ON ONLY\` the parent (which builds
+nothing and leaves the parent's index invalid), then \`ALTER INDEX … ATTACH PARTITION\` each partition's index;
+the parent's index is valid once every partition's is attached. \`CREATE INDEX … ON ONLY\` is not a finding, and
+neither is an index on the parent created after every partition has a matching one, since PostgreSQL then
+attaches those instead of building.`,
   },
   examples: {
     invalid: [
@@ -37,12 +50,17 @@ it fails.`,
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
       { sql: 'CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);' },
+      { sql: 'CREATE INDEX events_created_idx ON ONLY events (created_at);' },
     ],
   },
   create: (context) => ({
     createIndex(operation) {
-      if (operation.concurrently || context.isNewTable(operation.table)) return;
-      context.report(operation, { table: qualifiedName(operation.table), name: operation.name });
+      // ON ONLY builds nothing: it makes the parent's (invalid) index, to attach the partitions' indexes to.
+      if (operation.concurrently || operation.only || context.isEmptyTable(operation.table)) return;
+      const partitioned = context.isPartitioned(operation.table);
+      // When every partition has a matching index already, PostgreSQL attaches them instead of building.
+      if (partitioned && context.partitionsIndexedOn(operation.table, operation.columns)) return;
+      context.report(operation, { table: qualifiedName(operation.table), name: operation.name, ...(partitioned ? { partitioned } : {}) });
     },
   }),
 });

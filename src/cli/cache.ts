@@ -12,7 +12,7 @@ import type { SkippedFile } from '../lint';
  * rule, and leaving them out makes the cache a fraction of the size (it is read
  * whole at the start of every cached run).
  */
-type CachedFinding = Omit<Finding, 'file' | 'help' | 'docs'>;
+type CachedFinding = Omit<Finding, 'file' | 'help' | 'docs'> & { help?: string };
 type CachedResult = (Omit<FileResult, 'source' | 'findings'> & { findings: CachedFinding[] }) | SkippedFile;
 
 const helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
@@ -90,8 +90,8 @@ export class LintCache {
     if ('skipped' in stored) return stored;
     if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return undefined; // a rule this version lacks
     const findings = stored.findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message, lock }): Finding => ({
-        rule, severity, file: stored.file, line, column, endLine, endColumn, message, help: helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}),
+      ({ rule, severity, line, column, endLine, endColumn, message, help, lock }): Finding => ({
+        rule, severity, file: stored.file, line, column, endLine, endColumn, message, help: help ?? helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}),
       }),
     );
     return { ...stored, findings, source: text };
@@ -101,7 +101,12 @@ export class LintCache {
     let stored: CachedResult = result;
     if (!('skipped' in result)) {
       const { source: _source, findings, ...rest } = result; // the source is the file itself
-      stored = { ...rest, findings: findings.map(({ rule, severity, line, column, endLine, endColumn, message, lock }) => ({ rule, severity, line, column, endLine, endColumn, message, ...(lock ? { lock } : {}) })) };
+      // A help that is not the rule's usual one (written for the file's front-end, say) is kept.
+      const stripped = (finding: Finding): CachedFinding => {
+        const { rule, severity, line, column, endLine, endColumn, message, help, lock } = finding;
+        return { rule, severity, line, column, endLine, endColumn, message, ...(help !== helpByRule.get(rule) ? { help } : {}), ...(lock ? { lock } : {}) };
+      };
+      stored = { ...rest, findings: findings.map(stripped) };
     }
     const textHash = sha1(text);
     this.entries[file] = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };

@@ -5,52 +5,111 @@ export function sameTable(a: TableName, b: TableName): boolean {
   return a.name === b.name && (a.schema === undefined || b.schema === undefined || a.schema === b.schema);
 }
 
-/** What the operations so far have done: the context rules ask about. */
+/** Tables, found by name: a migration may create thousands, and rules ask on every statement. */
+class TableSet {
+  readonly all: TableName[] = [];
+  private readonly byName = new Map<string, TableName[]>();
+
+  add(table: TableName): void {
+    this.all.push(table);
+    const sameName = this.byName.get(table.name);
+    if (sameName) sameName.push(table);
+    else this.byName.set(table.name, [table]);
+  }
+
+  has(table: TableName): boolean {
+    return this.byName.get(table.name)?.some((known) => sameTable(known, table)) ?? false;
+  }
+}
+
+/**
+ * What the operations so far have done: the context rules ask about. Each
+ * question is answered from this migration (and, for partitioned tables, from
+ * earlier migrations of the run); a schema replayed from every earlier
+ * migration can answer the same questions later.
+ */
 export class FileState {
   readonly previous: Operation[] = [];
   readonly settings = new Map<string, string>();
   explicitTransaction = false;
-  private readonly newTables: TableName[] = [];
-  /** The new tables by name: a migration may create thousands, and rules ask on every statement. */
-  private readonly newTablesByName = new Map<string, TableName[]>();
+  private readonly newTables = new TableSet();
+  /** New tables that a query has put rows in (`CREATE TABLE … AS`, `INSERT … SELECT`, `COPY … FROM`). */
+  private readonly filledTables = new TableSet();
+  private readonly temporaryTables = new TableSet();
+  private readonly partitionedTables = new TableSet();
+  private readonly partitions: Array<{ parent: TableName; partition: TableName }> = [];
+  private readonly indexes: Array<{ table: TableName; columns: string }> = [];
 
   constructor(
     readonly runnerTransaction: boolean,
     /** Tables created by earlier migrations that are themselves new in this run (git modes). */
     initialNewTables: readonly TableName[] = [],
+    /** Operations of earlier migrations in this run that later ones depend on. */
+    history: readonly Operation[] = [],
   ) {
-    for (const table of initialNewTables) this.addNewTable(table);
+    for (const table of initialNewTables) this.newTables.add(table);
+    for (const operation of history) this.learnPartitioning(operation);
   }
 
   /** Tables this file created unconditionally (and still has, under their final names). */
   get createdTables(): readonly TableName[] {
-    return this.newTables;
+    return this.newTables.all;
   }
 
   get inTransaction(): boolean {
     return this.runnerTransaction || this.explicitTransaction;
   }
 
+  /** Created earlier in this migration: nothing reads it yet. */
   isNewTable(table: TableName): boolean {
-    return this.newTablesByName.get(table.name)?.some((created) => sameTable(created, table)) ?? false;
+    return this.newTables.has(table);
   }
 
-  private addNewTable(table: TableName): void {
-    this.newTables.push(table);
-    const sameName = this.newTablesByName.get(table.name);
-    if (sameName) sameName.push(table);
-    else this.newTablesByName.set(table.name, [table]);
+  /**
+   * Created earlier in this migration and not filled from a query since: it has
+   * no rows. A temporary table counts too, whatever it holds: no other session sees it.
+   */
+  isEmptyTable(table: TableName): boolean {
+    return this.newTables.has(table) && (!this.filledTables.has(table) || this.temporaryTables.has(table));
+  }
+
+  /** A temporary table this migration created: private to its session, gone at its end. */
+  isTemporaryTable(table: TableName): boolean {
+    return this.temporaryTables.has(table);
+  }
+
+  isPartitioned(table: TableName): boolean {
+    return this.partitionedTables.has(table);
+  }
+
+  /** The partitions of a partitioned table known so far (at least one) each have an index on these columns. */
+  partitionsIndexedOn(parent: TableName, columns: readonly string[]): boolean {
+    const partitions = this.partitions.filter((entry) => sameTable(entry.parent, parent)).map((entry) => entry.partition);
+    const key = columns.join(',');
+    return partitions.length > 0 && partitions.every((partition) => this.indexes.some((index) => index.columns === key && sameTable(index.table, partition)));
   }
 
   apply(operation: Operation): void {
     this.previous.push(operation);
+    this.learnPartitioning(operation);
     switch (operation.kind) {
       case 'createTable':
         // A table created only under a run-time condition (a hasTable guard) may already exist with rows.
-        if (!operation.conditional) this.addNewTable(operation.table);
+        if (operation.temporary) this.temporaryTables.add(operation.table);
+        if (operation.conditional) break;
+        this.newTables.add(operation.table);
+        if (operation.withRows) this.filledTables.add(operation.table);
         break;
       case 'renameTable':
-        if (this.isNewTable(operation.table)) this.addNewTable({ ...operation.table, name: operation.newName });
+        if (!this.isNewTable(operation.table)) break;
+        this.newTables.add({ ...operation.table, name: operation.newName });
+        if (this.filledTables.has(operation.table)) this.filledTables.add({ ...operation.table, name: operation.newName });
+        break;
+      case 'other':
+        if (operation.fillsTable && this.isNewTable(operation.fillsTable)) this.filledTables.add(operation.fillsTable);
+        break;
+      case 'createIndex':
+        if (operation.columns.length > 0) this.indexes.push({ table: operation.table, columns: operation.columns.join(',') });
         break;
       case 'transaction':
         this.explicitTransaction = operation.action === 'begin';
@@ -58,6 +117,15 @@ export class FileState {
       case 'setSetting':
         this.settings.set(operation.name, operation.value);
         break;
+    }
+  }
+
+  private learnPartitioning(operation: Operation): void {
+    if (operation.kind === 'createTable') {
+      if (operation.partitioned) this.partitionedTables.add(operation.table);
+      if (operation.partitionOf) this.partitions.push({ parent: operation.partitionOf, partition: operation.table });
+    } else if (operation.kind === 'attachPartition') {
+      this.partitions.push({ parent: operation.table, partition: operation.partition });
     }
   }
 }

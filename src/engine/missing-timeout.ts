@@ -1,5 +1,6 @@
 import type { Operation } from '../model/operations';
-import { blockingLockTarget, qualifiedName } from './operation-helpers';
+import type { TableName } from '../model/operations';
+import { blockingLockTarget, foreignKeyTargets, qualifiedName } from './operation-helpers';
 import type { RuleContext, Visitor } from './rule';
 
 /** A timeout of 0 (or unset) means "wait forever". */
@@ -16,8 +17,11 @@ export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeo
   return {
     anyOperation(operation: Operation) {
       if (reported || isTimeoutSet(context.settings.get(setting))) return;
-      const table = blockingLockTarget(operation);
-      if (!table || context.isNewTable(table)) return;
+      // The table itself, or (for a foreign key on a new table) the existing table it references.
+      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+        (target): target is TableName => target !== undefined && target.name !== '' && !context.isNewTable(target),
+      );
+      if (!table) return;
       reported = true;
       context.report(operation, { table: qualifiedName(table) });
     },

@@ -25,7 +25,10 @@ export function blockingLockTarget(operation: Operation): TableName | undefined 
     case 'renameTable':
       return operation.table;
     case 'createIndex':
-      return operation.concurrently ? undefined : operation.table;
+      // ON ONLY builds nothing: its lock is momentary.
+      return operation.concurrently || operation.only ? undefined : operation.table;
+    case 'attachPartition':
+      return operation.partition; // ACCESS EXCLUSIVE on the partition; the parent only SHARE UPDATE EXCLUSIVE
     case 'createTable':
       return referencedTables(operation)[0]; // a foreign key locks the referenced table SHARE ROW EXCLUSIVE
     case 'detachPartition':
@@ -41,6 +44,23 @@ export function blockingLockTarget(operation: Operation): TableName | undefined 
       return operation.locksTables?.[0];
     default:
       return undefined;
+  }
+}
+
+/**
+ * Tables a foreign key added by the operation points at: each takes a SHARE ROW
+ * EXCLUSIVE lock, which blocks its writes while the statement waits and runs.
+ */
+export function foreignKeyTargets(operation: Operation): TableName[] {
+  switch (operation.kind) {
+    case 'createTable':
+      return referencedTables(operation);
+    case 'addColumn':
+      return operation.column.references ? [operation.column.references.table] : [];
+    case 'addConstraint':
+      return operation.constraint.references ? [operation.constraint.references.table] : [];
+    default:
+      return [];
   }
 }
 

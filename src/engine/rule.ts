@@ -13,6 +13,16 @@ export interface Subject {
   column?: string;
   name?: string;
   detail?: string;
+  /** How many more statements of the file the finding stands for (rules reported once per file). */
+  others?: number;
+  /** The table is partitioned (an index on it is built partition by partition). */
+  partitioned?: boolean;
+}
+
+/** What a finding's help may depend on: the language of the file, and what the finding is about. */
+export interface HelpContext {
+  frontend: FrontendName;
+  subject: Subject;
 }
 
 export interface RuleMeta {
@@ -22,8 +32,13 @@ export interface RuleMeta {
   /** One line, for `migralint rules` and the README table. */
   description: string;
   message: (subject: Subject) => string;
-  /** The safe alternative, one or two sentences. */
+  /** The safe alternative, one or two sentences: in documentation, and in findings unless `helpFor` says otherwise. */
   help: string;
+  /**
+   * The help of one finding, where it depends on the file's front-end (code to
+   * write, in the file's own language) or on the finding itself.
+   */
+  helpFor?: (context: HelpContext) => string;
   /** Markdown for `migralint explain`: why it matters. */
   rationale: string;
   /** Other ids accepted in config and ignore comments (e.g. squawk's spelling). */
@@ -87,8 +102,20 @@ export interface RuleExamples {
 /** What a rule sees while the engine walks a file's operations in order. */
 export interface RuleContext {
   report(at: Operation | { location: SourceSpan; anchorLine: number }, subject?: Subject): void;
-  /** Created earlier in this migration: no rows, no readers, so most rules do not apply. */
+  /** Created earlier in this migration: nothing reads it yet, so renaming, retyping or dropping it breaks nothing. */
   isNewTable(table: TableName): boolean;
+  /**
+   * Created earlier in this migration and not filled from a query since
+   * (`CREATE TABLE … AS`, `INSERT … SELECT`, `COPY`): no rows, so NOT NULL,
+   * indexes and constraints on it cost nothing.
+   */
+  isEmptyTable(table: TableName): boolean;
+  /** A temporary table created earlier in this migration (`CREATE TEMP TABLE`): private to the session. */
+  isTemporaryTable(table: TableName): boolean;
+  /** A partitioned table (`PARTITION BY`), created in this migration or an earlier one of the run. */
+  isPartitioned(table: TableName): boolean;
+  /** Every known partition of the table (at least one) has an index on these columns, made in this migration. */
+  partitionsIndexedOn(table: TableName, columns: readonly string[]): boolean;
   /** Inside a transaction, explicit (`BEGIN`) or the runner's. */
   readonly inTransaction: boolean;
   readonly explicitTransaction: boolean;
@@ -131,6 +158,14 @@ export function frontendsOf(examples: RuleExamples): FrontendName[] {
   const all = [...examples.invalid, ...examples.valid];
   return (['sql', 'knex', 'typeorm', 'django'] as const).filter((frontend) => all.some((example) => frontend in example));
 }
+
+/** The help shown with a finding. */
+export function findingHelp(meta: RuleMeta, context: HelpContext): string {
+  return meta.helpFor?.(context) ?? meta.help;
+}
+
+/** Per-front-end text, complete for every front-end (a new front-end must say how it is written there). */
+export type ByFrontend<T> = { readonly [F in FrontendName]: T };
 
 export function docsFor(ruleId: string): string {
   return `migralint explain ${ruleId}`;

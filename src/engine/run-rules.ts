@@ -5,7 +5,7 @@ import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
 import { findingLock } from './finding-lock';
 import { IgnoreTracker } from './ignores';
-import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor } from './rule';
+import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor, findingHelp } from './rule';
 
 /** What earlier migrations of this run tell the next one. */
 export interface MigrationContext {
@@ -32,6 +32,7 @@ interface RawFinding {
   message: string;
   /** The flagged operation, when the rule reported one (its lock claim names the relation from it). */
   operation?: Operation;
+  subject?: Subject;
 }
 
 /** Runs the rules over a file's operations, in order, and applies ignore comments. */
@@ -50,7 +51,7 @@ export function runRules(
 ): EngineResult {
   const raw: RawFinding[] = [];
   const initialNewTables = analyzed.newTables ? [...(options.context?.newTables ?? []), ...analyzed.newTables] : (options.context?.newTables ?? []);
-  const state = new FileState(analyzed.runnerTransaction, initialNewTables);
+  const state = new FileState(analyzed.runnerTransaction, initialNewTables, options.context?.history);
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options)
@@ -84,7 +85,8 @@ export function runRules(
     const rule = byId.get(finding.rule);
     if (severity === 'off' || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) };
+    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
     const lock = findingLock(rule.meta.locks, finding.operation);
     if (lock) result.lock = lock;
     findings.push(result);
@@ -97,10 +99,22 @@ export function runRules(
   };
 }
 
-/** Validated CHECK (col IS NOT NULL) constraints are what later migrations rely on (adding-not-nullable-field). */
+/**
+ * What later migrations rely on: validated CHECK (col IS NOT NULL) constraints
+ * (adding-not-nullable-field), and which tables are partitioned, and their partitions.
+ */
 function isHistoryOperation(operation: Operation): boolean {
-  if (operation.kind === 'validateConstraint') return true;
-  return operation.kind === 'addConstraint' && operation.constraint.checksNotNullOf !== undefined;
+  switch (operation.kind) {
+    case 'validateConstraint':
+    case 'attachPartition':
+      return true;
+    case 'addConstraint':
+      return operation.constraint.checksNotNullOf !== undefined;
+    case 'createTable':
+      return operation.partitioned === true || operation.partitionOf !== undefined;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -173,11 +187,27 @@ class FileRuleContext implements RuleContext {
 
   report(at: Operation | { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
     const operation = 'kind' in at ? at : undefined;
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation });
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
   }
 
   isNewTable(table: TableName): boolean {
     return this.state.isNewTable(table);
+  }
+
+  isEmptyTable(table: TableName): boolean {
+    return this.state.isEmptyTable(table);
+  }
+
+  isTemporaryTable(table: TableName): boolean {
+    return this.state.isTemporaryTable(table);
+  }
+
+  isPartitioned(table: TableName): boolean {
+    return this.state.isPartitioned(table);
+  }
+
+  partitionsIndexedOn(table: TableName, columns: readonly string[]): boolean {
+    return this.state.partitionsIndexedOn(table, columns);
   }
 
   get inTransaction(): boolean {

@@ -92,6 +92,14 @@ export interface CreateTable extends OperationBase {
   columns: ColumnDefinition[];
   constraints: ConstraintDefinition[];
   ifNotExists: boolean;
+  /** `CREATE TEMP TABLE`: private to the session, gone at its end (or at commit). */
+  temporary?: boolean;
+  /** `PARTITION BY …`: a partitioned table, which holds no rows itself. */
+  partitioned?: boolean;
+  /** `PARTITION OF parent`: a partition of that table. */
+  partitionOf?: TableName;
+  /** `CREATE TABLE … AS SELECT` (without `WITH NO DATA`): created with rows. */
+  withRows?: boolean;
 }
 export interface DropTable extends OperationBase {
   kind: 'dropTable';
@@ -170,6 +178,8 @@ export interface CreateIndex extends OperationBase {
   unique: boolean;
   concurrently: boolean;
   ifNotExists: boolean;
+  /** `ON ONLY table`: on a partitioned table, an index of the parent alone; nothing is built. */
+  only?: boolean;
 }
 export interface DropIndex extends OperationBase {
   kind: 'dropIndex';
@@ -183,6 +193,13 @@ export interface Reindex extends OperationBase {
   /** What the target names (`REINDEX INDEX x`, `REINDEX TABLE x`, …), when known. */
   targetKind?: 'index' | 'table' | 'schema' | 'database' | 'system';
   concurrently: boolean;
+  /** `REINDEX SYSTEM`: the system catalogues, which cannot be reindexed concurrently. */
+  system?: boolean;
+}
+export interface AttachPartition extends OperationBase {
+  kind: 'attachPartition';
+  table: TableName;
+  partition: TableName;
 }
 export interface DetachPartition extends OperationBase {
   kind: 'detachPartition';
@@ -224,6 +241,8 @@ export interface OtherStatement extends OperationBase {
   statement: string;
   /** Tables the statement takes an ACCESS EXCLUSIVE lock on, when known. */
   locksTables?: TableName[];
+  /** The table this statement puts rows in from a query (`INSERT … SELECT`, `SELECT … INTO`, `COPY … FROM`). */
+  fillsTable?: TableName;
 }
 
 export type Operation =
@@ -243,6 +262,7 @@ export type Operation =
   | CreateIndex
   | DropIndex
   | Reindex
+  | AttachPartition
   | DetachPartition
   | Truncate
   | CreateDomain
@@ -272,6 +292,7 @@ export const OPERATION_KINDS = [
   'createIndex',
   'dropIndex',
   'reindex',
+  'attachPartition',
   'detachPartition',
   'truncate',
   'createDomain',

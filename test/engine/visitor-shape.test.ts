@@ -10,6 +10,10 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
   return {
     report: () => undefined,
     isNewTable: () => false,
+    isEmptyTable: () => false,
+    isTemporaryTable: () => false,
+    isPartitioned: () => false,
+    partitionsIndexedOn: () => false,
     inTransaction: false,
     explicitTransaction: false,
     runnerTransaction: false,
@@ -24,7 +28,7 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
 const CONTEXTS: RuleContext[] = [
   contextWith({}),
   contextWith({ pgVersion: 9, inTransaction: true, explicitTransaction: true, runnerTransaction: true }),
-  contextWith({ pgVersion: 18, isNewTable: () => true, settings: new Map([['lock_timeout', '2s'], ['statement_timeout', '5s']]) }),
+  contextWith({ pgVersion: 18, isNewTable: () => true, isEmptyTable: () => true, isPartitioned: () => true, settings: new Map([['lock_timeout', '2s'], ['statement_timeout', '5s']]) }),
 ];
 
 // Rules reported by the front-ends or the engine itself have no visitor.

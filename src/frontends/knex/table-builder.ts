@@ -132,7 +132,13 @@ class CallbackReader {
       if (definition.default) push({ kind: 'setDefault', ...place, table, column: definition.name, default: definition.default });
       return;
     }
-    push({ kind: 'addColumn', ...place, table, column: definition, ifNotExists: false, identifiers: [definition.name] });
+    // Knex adds the column, then its foreign key as a constraint of its own (which PostgreSQL checks).
+    const { references, ...added } = definition;
+    push({ kind: 'addColumn', ...place, table, column: added, ifNotExists: false, identifiers: [definition.name] });
+    if (references) {
+      const name = defaultName(table, [definition.name], 'foreign');
+      push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'foreignKey', name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
+    }
     for (const check of column.checks) {
       push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'check', name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
     }

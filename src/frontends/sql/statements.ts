@@ -56,8 +56,31 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
   TransactionStmt: (body: TransactionStmt, place) => transaction(body, place),
   VariableSetStmt: (body: VariableSetStmt, place) => setting(body, place),
   CreateStmt: (body: CreateStmt, place) => [createTable(body, place)],
-  CreateTableAsStmt: (body: { into?: { rel?: Parameters<typeof tableName>[0] } }, place) => [
-    { kind: 'createTable', ...place, table: tableName(body.into?.rel), columns: [], constraints: [], ifNotExists: false },
+  CreateTableAsStmt: (body: { into?: { rel?: Parameters<typeof tableName>[0]; skipData?: boolean }; if_not_exists?: boolean }, place) => [
+    {
+      kind: 'createTable',
+      ...place,
+      table: tableName(body.into?.rel),
+      columns: [],
+      constraints: [],
+      ifNotExists: body.if_not_exists === true,
+      ...(body.into?.rel?.relpersistence === 't' ? { temporary: true } : {}),
+      ...(body.into?.skipData ? {} : { withRows: true }),
+    },
+  ],
+  InsertStmt: (body: { relation?: Parameters<typeof tableName>[0]; selectStmt?: Node }, place) => {
+    // INSERT … SELECT copies a query's rows; INSERT … VALUES adds the few rows it lists.
+    const select = nodeAs(body.selectStmt, 'SelectStmt');
+    const fromQuery = select !== undefined && select.valuesLists === undefined;
+    return [{ kind: 'other', ...place, statement: 'InsertStmt', ...(fromQuery ? { fillsTable: tableName(body.relation) } : {}) }];
+  },
+  SelectStmt: (body: { intoClause?: { rel?: Parameters<typeof tableName>[0] } }, place) =>
+    // SELECT … INTO creates a table with the query's rows.
+    body.intoClause
+      ? [{ kind: 'createTable', ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true }]
+      : [other('SelectStmt', place)],
+  CopyStmt: (body: { relation?: Parameters<typeof tableName>[0]; is_from?: boolean }, place) => [
+    { kind: 'other', ...place, statement: 'CopyStmt', ...(body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {}) },
   ],
   DropStmt: (body: DropStmt, place) => drop(body, place),
   DropdbStmt: (body: { dbname?: string }, place) => [{ kind: 'dropDatabase', ...place, name: body.dbname ?? '' }],
@@ -71,6 +94,7 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
       target: body.relation ? tableName(body.relation).name : (body.name ?? ''),
       targetKind: REINDEX_TARGETS[body.kind ?? ''],
       concurrently: (body.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'),
+      ...(body.kind === 'REINDEX_OBJECT_SYSTEM' ? { system: true } : {}),
     },
   ],
   TruncateStmt: (body: { relations?: Node[]; behavior?: string }, place) => [
@@ -144,6 +168,7 @@ function createTable(body: CreateStmt, place: Place): Operation {
     const definition = constraint && constraintDefinition(constraint);
     if (definition) constraints.push(definition);
   }
+  const parent = body.partbound ? nodeAs(body.inhRelations?.[0], 'RangeVar') : undefined;
   return {
     kind: 'createTable',
     ...place,
@@ -151,6 +176,9 @@ function createTable(body: CreateStmt, place: Place): Operation {
     columns,
     constraints,
     ifNotExists: body.if_not_exists === true,
+    ...(body.relation?.relpersistence === 't' ? { temporary: true } : {}),
+    ...(body.partspec ? { partitioned: true } : {}),
+    ...(parent ? { partitionOf: tableName(parent) } : {}),
   };
 }
 
@@ -303,6 +331,8 @@ function alterTableCommand(command: AlterTableCmd, table: TableName, place: Plac
       return [{ kind: 'validateConstraint', ...place, table, name: column }];
     case 'AT_DropConstraint':
       return [{ kind: 'dropConstraint', ...place, table, name: column, ifExists: command.missing_ok === true }];
+    case 'AT_AttachPartition':
+      return [{ kind: 'attachPartition', ...place, table, partition: tableName(nodeAs(command.def, 'PartitionCmd')?.name) }];
     case 'AT_DetachPartition': {
       const partition = nodeAs(command.def, 'PartitionCmd');
       return [
@@ -332,6 +362,8 @@ function createIndex(body: IndexStmt, place: Place): Operation {
     unique: body.unique === true,
     concurrently: body.concurrent === true,
     ifNotExists: body.if_not_exists === true,
+    // The parser leaves `inh` out when it is false: `ON ONLY`.
+    ...(body.relation && body.relation.inh !== true ? { only: true } : {}),
   };
 }
 

@@ -95,8 +95,16 @@ export class TypeormUpWalker extends MigrationWalker {
       case 'addColumns':
         for (const node of oneOrMany('addColumn')) {
           const column = this.column(node, frame);
-          if (!column) unknown(node);
-          else this.push({ kind: 'addColumn', ...place, table: on, column, ifNotExists: false, identifiers: [column.name] });
+          if (!column) {
+            unknown(node);
+            continue;
+          }
+          // A column's `foreignKey` becomes a constraint of its own, which PostgreSQL checks.
+          const { references, ...added } = column;
+          this.push({ kind: 'addColumn', ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
+          if (references) {
+            this.push({ kind: 'addConstraint', ...place, table: on, constraint: { kind: 'foreignKey', columns: [column.name], notValid: false, references } });
+          }
         }
         return;
       case 'renameColumn': {

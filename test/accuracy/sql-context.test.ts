@@ -1,0 +1,158 @@
+import { allRules } from '../../rules';
+import { RuleSettings } from '../../src/config/rule-settings';
+import { loadSqlParser } from '../../src/frontends/sql';
+import { findingKeys, lintSql } from '../helpers';
+
+beforeAll(loadSqlParser);
+
+const strict = { settings: new RuleSettings(allRules, 'strict') };
+
+describe('temporary tables', () => {
+  test('a temporary table needs no IF NOT EXISTS and no schema, and neither do the statements on it', () => {
+    const sql = `SET lock_timeout = '2s';
+
+CREATE TEMP TABLE moved_orders (id bigint PRIMARY KEY) ON COMMIT DROP;
+INSERT INTO moved_orders SELECT id FROM public.orders WHERE region = 'eu';
+CREATE INDEX moved_orders_id_idx ON moved_orders (id);
+UPDATE public.orders SET region = 'eu-west' WHERE id IN (SELECT id FROM moved_orders);
+DROP TABLE moved_orders;
+`;
+    expect(findingKeys(lintSql(sql, strict))).toEqual([]);
+  });
+
+  test('an ordinary table in the same file is still checked', () => {
+    const sql = "CREATE TEMPORARY TABLE scratch (id bigint);\nCREATE TABLE audit_log (id bigint);\n";
+    expect(findingKeys(lintSql(sql, strict))).toEqual(['prefer-robust-stmts@2:1', 'require-table-schema@2:1']);
+  });
+});
+
+describe('REINDEX SYSTEM', () => {
+  test('cannot run concurrently, so it is not require-concurrent-reindex', () => {
+    const sql = "SET lock_timeout = '5s';\n-- rebuild the catalogue indexes after the upgrade\nREINDEX SYSTEM;\nREINDEX TABLE public.orders;\n";
+    expect(findingKeys(lintSql(sql))).toEqual(['require-concurrent-reindex@4:1']);
+  });
+});
+
+describe('partitioned tables', () => {
+  test('CREATE INDEX … ON ONLY the parent builds nothing: no finding, no lock wait', () => {
+    const sql = `-- +goose Up
+-- +goose StatementBegin
+CREATE INDEX IF NOT EXISTS ix_v1_tasks_olap_additional_metadata_gin
+    ON ONLY v1_tasks_olap USING gin (additional_metadata jsonb_path_ops);
+-- +goose StatementEnd
+`;
+    expect(findingKeys(lintSql(sql))).toEqual([]);
+  });
+
+  test('an index on a partitioned parent is reported with the partition recipe, not CONCURRENTLY', () => {
+    const sql = `SET lock_timeout = '2s';
+
+CREATE TABLE public.events (id bigint, created_at timestamptz NOT NULL, kind text) PARTITION BY RANGE (created_at);
+CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO public.events SELECT id, created_at, kind FROM public.legacy_events;
+CREATE INDEX events_kind_idx ON public.events (kind);
+`;
+    const result = lintSql(sql);
+    expect(findingKeys(result)).toEqual(['require-concurrent-index-creation@6:1']);
+    expect(result.findings[0].message).toContain('partitioned table "public.events"');
+    expect(result.findings[0].help).toContain('CREATE INDEX CONCURRENTLY on each partition, CREATE INDEX … ON ONLY the parent');
+  });
+
+  test('a parent index created after every partition has one attaches them without a build', () => {
+    const sql = `SET lock_timeout = '2s';
+
+CREATE TABLE public.events (id bigint, created_at timestamptz NOT NULL, kind text) PARTITION BY RANGE (created_at);
+CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.events_2025 (LIKE public.events);
+INSERT INTO public.events_2024 SELECT * FROM public.legacy_events;
+INSERT INTO public.events_2025 SELECT * FROM public.legacy_events_2025;
+ALTER TABLE public.events ATTACH PARTITION public.events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX events_2024_kind_idx ON public.events_2024 (kind);
+CREATE INDEX events_2025_kind_idx ON public.events_2025 (kind);
+CREATE INDEX events_kind_idx ON public.events (kind);
+`;
+    // The partitions' own indexes are built on tables that now have rows; the parent's attaches them.
+    expect(findingKeys(lintSql(sql))).toEqual(['require-concurrent-index-creation@9:1', 'require-concurrent-index-creation@10:1']);
+  });
+
+  test('a table known to be partitioned from an earlier migration of the run gets the recipe too', () => {
+    const earlier = lintSql('CREATE TABLE public.events (id bigint, kind text) PARTITION BY LIST (kind);');
+    const later = lintSql("SET lock_timeout = '2s';\nCREATE INDEX events_kind_idx ON public.events (kind);", {
+      context: { newTables: [], history: earlier.context?.historyOperations ?? [] },
+    });
+    expect(findingKeys(later)).toEqual(['require-concurrent-index-creation@2:1']);
+    expect(later.findings[0].help).toContain('ON ONLY the parent');
+  });
+});
+
+describe('new tables that have rows', () => {
+  const filled = (fill: string) => `SET lock_timeout = '2s';
+
+CREATE TABLE public.order_totals (order_id bigint, total numeric);
+${fill}
+ALTER TABLE public.order_totals ADD COLUMN currency text NOT NULL;
+CREATE INDEX order_totals_order_idx ON public.order_totals (order_id);
+ALTER TABLE public.order_totals ADD CONSTRAINT order_totals_total_check CHECK (total >= 0);
+`;
+
+  test.each([
+    ['INSERT … SELECT', 'INSERT INTO public.order_totals SELECT id, total FROM public.orders;'],
+    ['COPY … FROM', "COPY public.order_totals FROM '/tmp/totals.csv' WITH (FORMAT csv);"],
+  ])('after %s, NOT NULL columns, indexes and constraints are checked as on an existing table', (_name, fill) => {
+    expect(findingKeys(lintSql(filled(fill)))).toEqual([
+      'adding-required-field@5:1',
+      'require-concurrent-index-creation@6:1',
+      'constraint-missing-not-valid@7:1',
+    ]);
+  });
+
+  test('INSERT … VALUES of a few rows leaves the table new', () => {
+    expect(findingKeys(lintSql(filled("INSERT INTO public.order_totals VALUES (1, 10), (2, 20);")))).toEqual([]);
+  });
+
+  test('CREATE TABLE … AS SELECT and SELECT … INTO create tables with rows (WITH NO DATA does not)', () => {
+    const sql = `SET lock_timeout = '2s';
+CREATE TABLE public.orders_copy AS SELECT * FROM public.orders;
+CREATE INDEX orders_copy_id_idx ON public.orders_copy (id);
+SELECT * INTO public.orders_archive FROM public.orders WHERE created_at < '2020-01-01';
+ALTER TABLE public.orders_archive ALTER COLUMN id SET NOT NULL;
+CREATE TABLE public.orders_shape AS SELECT * FROM public.orders WITH NO DATA;
+CREATE INDEX orders_shape_id_idx ON public.orders_shape (id);
+`;
+    expect(findingKeys(lintSql(sql))).toEqual(['require-concurrent-index-creation@3:1', 'adding-not-nullable-field@5:1']);
+  });
+
+  test('a filled new table still has no readers: renaming or dropping it is not a finding', () => {
+    const sql = `SET lock_timeout = '2s';
+CREATE TABLE public.orders_new AS SELECT * FROM public.orders;
+ALTER TABLE public.orders_new RENAME COLUMN total TO total_cents;
+DROP TABLE public.orders_new;
+`;
+    expect(findingKeys(lintSql(sql))).toEqual([]);
+  });
+});
+
+describe('a foreign key declared inline on a new column', () => {
+  test('without a default it is not checked against existing rows: no adding-foreign-key-constraint', () => {
+    const sql = "SET lock_timeout = '2s';\n\nALTER TABLE public.orders\n  ADD COLUMN coupon_id bigint REFERENCES public.coupons (id);\n";
+    expect(findingKeys(lintSql(sql))).toEqual([]);
+  });
+
+  test('with a default, or as ADD CONSTRAINT … FOREIGN KEY, every row is checked', () => {
+    const sql = `SET lock_timeout = '2s';
+ALTER TABLE public.orders ADD COLUMN coupon_id bigint DEFAULT 0 REFERENCES public.coupons (id);
+ALTER TABLE public.orders ADD COLUMN shop_id bigint;
+ALTER TABLE public.orders ADD CONSTRAINT orders_shop_fk FOREIGN KEY (shop_id) REFERENCES public.shops (id);
+`;
+    expect(findingKeys(lintSql(sql))).toEqual(['adding-foreign-key-constraint@2:1', 'adding-foreign-key-constraint@4:1']);
+  });
+
+  test('the referenced table is still locked: require-lock-timeout, even when the table altered is new', () => {
+    const sql = `CREATE TABLE public.refunds (id bigint PRIMARY KEY);
+ALTER TABLE public.refunds ADD COLUMN order_id bigint REFERENCES public.orders (id);
+`;
+    const result = lintSql(sql);
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@2:1']);
+    expect(result.findings[0].message).toContain('"public.orders"');
+  });
+});
