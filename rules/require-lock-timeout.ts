@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { BLOCKING_STATEMENT_LOCKS } from '../src/engine/statement-locks';
-import { missingTimeoutVisitor } from '../src/engine/missing-timeout';
+import { missingTimeoutVisitor, othersClause, timeoutHelp } from '../src/engine/missing-timeout';
 
 export default defineRule({
   id: 'require-lock-timeout',
@@ -8,10 +8,11 @@ export default defineRule({
     category: 'locking',
     severity: 'warning',
     description: 'A lock that blocks reads or writes is taken with no lock_timeout set',
-    message: ({ table }) =>
-      `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
+    message: ({ table, others }) =>
+      `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
     locks: BLOCKING_STATEMENT_LOCKS,
+    helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ', and retry the migration when it times out.'),
     rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
@@ -19,7 +20,9 @@ waits behind it: one long-running report can turn a millisecond migration into a
 This applies to every lock that conflicts with the application's reads or writes: ACCESS EXCLUSIVE (most
 \`ALTER TABLE\` forms, \`DROP\`, \`TRUNCATE\`), SHARE ROW EXCLUSIVE (foreign keys, on both tables) and SHARE
 (\`CREATE INDEX\` without \`CONCURRENTLY\`). Setting \`lock_timeout\` makes the migration give up instead of
-stalling the application; retry it later. Reported once per file, at the first statement that needs it.`,
+stalling the application; retry it later. Reported once per file, at the first statement that needs it,
+with the number of the others; the help shows the setting in the file's own language (\`knex.raw\`,
+\`queryRunner.query\`).`,
   },
   examples: {
     invalid: [

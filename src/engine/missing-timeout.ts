@@ -1,7 +1,7 @@
-import type { Operation } from '../model/operations';
-import type { TableName } from '../model/operations';
+import type { FrontendName } from '../model/file';
+import type { Operation, TableName } from '../model/operations';
 import { blockingLockTarget, foreignKeyTargets, qualifiedName } from './operation-helpers';
-import type { RuleContext, Visitor } from './rule';
+import type { ByFrontend, RuleContext, Visitor } from './rule';
 
 /** A timeout of 0 (or unset) means "wait forever". */
 function isTimeoutSet(value: string | undefined): boolean {
@@ -10,20 +10,41 @@ function isTimeoutSet(value: string | undefined): boolean {
 
 /**
  * Reports, once per file, the first operation that takes a blocking lock on an
- * existing table before the given timeout setting has been set.
+ * existing table before the given timeout setting has been set, with how many
+ * more such operations the file holds.
  */
 export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeout' | 'statement_timeout'): Visitor {
-  let reported = false;
+  let first: { operation: Operation; table: TableName } | undefined;
+  let others = 0;
   return {
     anyOperation(operation: Operation) {
-      if (reported || isTimeoutSet(context.settings.get(setting))) return;
+      if (isTimeoutSet(context.settings.get(setting))) return;
       // The table itself, or (for a foreign key on a new table) the existing table it references.
       const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
         (target): target is TableName => target !== undefined && target.name !== '' && !context.isNewTable(target),
       );
       if (!table) return;
-      reported = true;
-      context.report(operation, { table: qualifiedName(table) });
+      if (first) others++;
+      else first = { operation, table };
+    },
+    endOfFile() {
+      if (first) context.report(first.operation, { table: qualifiedName(first.table), others });
     },
   };
+}
+
+/** ` (and N more in this file)`, for a finding reported once per file. */
+export function othersClause(others: number | undefined): string {
+  return others ? ` (and ${others} more in this file)` : '';
+}
+
+/** The help for a missing timeout, written in the file's own language. */
+export function timeoutHelp(frontend: FrontendName, statement: string, retry: string): string {
+  const code: ByFrontend<string> = {
+    sql: `${statement};`,
+    knex: `await knex.raw("${statement}")`,
+    typeorm: `await queryRunner.query("${statement}")`,
+  };
+  const where = frontend === 'sql' ? 'at the top of the migration' : 'at the start of up()';
+  return `Put ${code[frontend]} ${where}${retry}`;
 }

@@ -1,0 +1,73 @@
+import { loadSqlParser } from '../../src/frontends/sql';
+import { type LintOptions, isSkipped, lintText } from '../../src/lint';
+import { allRules } from '../../rules';
+import { RuleSettings } from '../../src/config/rule-settings';
+import type { FileResult } from '../../src/engine/finding';
+import { findingKeys } from '../helpers';
+
+beforeAll(loadSqlParser);
+
+const options = (): LintOptions => ({ pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+
+function lint(text: string, file: string): FileResult {
+  const result = lintText(text, file, options());
+  if (isSkipped(result)) throw new Error(result.skipped);
+  return result;
+}
+
+describe('require-lock-timeout: once per migration, in the file\'s own language', () => {
+  test('Knex: one finding at the first statement that needs it, counting the others, with knex.raw help', () => {
+    const knex = `/** @param {import('knex').Knex} knex */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('orders', (table) => {
+    table.string('coupon_code', 32);
+    table.timestamp('shipped_at');
+  });
+  await knex.schema.alterTable('customers', (table) => {
+    table.boolean('vip').notNullable().defaultTo(false);
+  });
+};
+
+exports.down = async function down(knex) {
+  await knex.schema.alterTable('orders', (table) => table.dropColumns('coupon_code', 'shipped_at'));
+};
+`;
+    const result = lint(knex, 'db/migrations/20240301120000_order_coupons.js');
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@4:5']);
+    expect(result.findings[0].message).toBe(
+      'This statement (and 2 more in this file) waits for a blocking lock on "orders" with no lock_timeout set; while it waits, every query on the table queues behind it.',
+    );
+    expect(result.findings[0].help).toBe(`Put await knex.raw("SET lock_timeout = '2s'") at the start of up(), and retry the migration when it times out.`);
+  });
+
+  test('TypeORM: queryRunner.query help', () => {
+    const typeorm = `import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+
+export class AddInvoiceNotes1700000000100 implements MigrationInterface {
+  name = 'AddInvoiceNotes1700000000100';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('invoices', new TableColumn({ name: 'notes', type: 'text', isNullable: true }));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('invoices', 'notes');
+  }
+}
+`;
+    const result = lint(typeorm, 'src/migrations/1700000000100-AddInvoiceNotes.ts');
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@7:23']);
+    expect(result.findings[0].message).toBe(
+      'This statement waits for a blocking lock on "invoices" with no lock_timeout set; while it waits, every query on the table queues behind it.',
+    );
+    expect(result.findings[0].help).toBe(`Put await queryRunner.query("SET lock_timeout = '2s'") at the start of up(), and retry the migration when it times out.`);
+  });
+
+  test('SQL: statements after SET lock_timeout are not counted', () => {
+    const sql = 'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN memo text;\nSET lock_timeout = \'2s\';\nALTER TABLE orders ADD COLUMN tag text;\n';
+    const result = lint(sql, 'migrations/0042_notes.sql');
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@1:1']);
+    expect(result.findings[0].message).toContain('This statement (and 1 more in this file) waits');
+    expect(result.findings[0].help).toBe("Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.");
+  });
+});
