@@ -35,7 +35,10 @@ function argument(name: string, fallback: number): number {
 /** Statement start lines of a file, for mapping a line inside a statement to its first line. */
 function statementLines(file: string): Array<{ line: number; endLine: number }> {
   const analyzed = analyzeSqlFile(fs.readFileSync(file, 'utf8'), file, { assumeInTransaction: false });
-  return analyzed.operations.map((operation) => ({ line: operation.location.line, endLine: operation.location.endLine }));
+  // A statement's operations share its first line (the anchor); a clause's location may end on a later line.
+  const endByStart = new Map<number, number>();
+  for (const { anchorLine, location } of analyzed.operations) endByStart.set(anchorLine, Math.max(endByStart.get(anchorLine) ?? anchorLine, location.endLine));
+  return [...endByStart].map(([line, endLine]) => ({ line, endLine }));
 }
 
 function runSquawk(files: string[]): Located[] {
@@ -69,7 +72,12 @@ function runMigralint(files: string[]): Located[] {
   return files.flatMap((file) => {
     const result = lintText(fs.readFileSync(file, 'utf8'), file, options);
     if (isSkipped(result)) return [];
-    return result.findings.map((finding) => ({ file: path.resolve(file), statementLine: finding.line, rule: finding.rule }));
+    // Like squawk's, a finding on a clause of a statement is mapped to the statement's first line.
+    const spans = statementLines(file);
+    return result.findings.map((finding) => {
+      const statement = spans.find((span) => finding.line >= span.line && finding.line <= span.endLine);
+      return { file: path.resolve(file), statementLine: statement?.line ?? finding.line, rule: finding.rule };
+    });
   });
 }
 

@@ -36,6 +36,7 @@ export class IgnoreTracker {
   unused(): Array<{ directive: IgnoreDirective; message: string }> {
     const complaints: Array<{ directive: IgnoreDirective; message: string }> = [];
     this.directives.forEach((directive, index) => {
+      if (directive.squawk) return; // written for squawk, which may know rules migralint does not
       const keyword = directive.scope === 'file' ? 'migralint-ignore-file' : 'migralint-ignore';
       if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
         complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });

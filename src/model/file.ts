@@ -18,6 +18,8 @@ export interface IgnoreDirective {
   location: SourceSpan;
   /** For `statement` scope: the first line of the statement or call it silences. */
   targetLine: number;
+  /** A squawk-ignore comment: never reported as unused or as naming an unknown rule. */
+  squawk?: boolean;
 }
 
 /** What a front-end makes of one migration file. */

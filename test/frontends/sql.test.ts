@@ -45,10 +45,11 @@ describe('statement locations', () => {
     expect(spans(analyze('\t\tDROP TABLE a;'))).toEqual([['dropTable', 1, 3, 1, 15]]);
   });
 
-  test('ALTER TABLE with several actions gives one operation per action, all at the statement', () => {
+  test('ALTER TABLE with several actions gives one operation per action, each at its clause, anchored at the statement', () => {
     const file = analyze('ALTER TABLE users ADD COLUMN a int, DROP COLUMN b, ALTER COLUMN c SET NOT NULL;');
     expect(file.operations.map((operation) => operation.kind)).toEqual(['addColumn', 'dropColumn', 'setNotNull']);
-    expect(new Set(file.operations.map((operation) => operation.location.column))).toEqual(new Set([1]));
+    expect(file.operations.map((operation) => `${operation.location.column}-${operation.location.endColumn}`)).toEqual(['19-35', '37-50', '52-79']);
+    expect(new Set(file.operations.map((operation) => operation.anchorLine))).toEqual(new Set([1]));
   });
 });
 

@@ -41,6 +41,7 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
   let operations: Operation[] = [];
   let statementStarts: number[] = [];
+  let statementEnds: number[] = [];
   /** One parsed statement; `base` is the byte offset its parser locations count from. */
   const addStatement = (statement: RawStmt, base: number) => {
     if (!statement.stmt) return;
@@ -50,8 +51,10 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
     statementStarts.push(start);
+    statementEnds.push(end);
     const byteSpan = (byteOffset: number, length: number) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
-    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
+    const statementText = { text, start, end, charAt: (byteOffset: number) => toChar(base + byteOffset), span };
+    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText);
     if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
@@ -65,6 +68,7 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
   if (!parseInPieces(text, tokens.semicolons, addStatement)) {
     operations = [];
     statementStarts = [];
+    statementEnds = [];
     let statements: RawStmt[];
     try {
       // The parser refuses an empty string; an empty file simply has no statements.
@@ -72,14 +76,14 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     } catch (error) {
       const problem = syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], text, locate), statements: 0 };
+      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
     problems: [],
-    directives: directivesOf(tokens.comments, statementStarts, text, locate),
+    directives: directivesOf(tokens.comments, statementStarts, statementEnds, text, locate),
     statements: statementStarts.length,
   };
 }
@@ -160,9 +164,10 @@ function syntaxProblem(
 
 /**
  * An ignore comment silences the statement that starts on the next line of code,
- * or the one it ends the first line of.
+ * or the one it ends the first line of; inside a statement (between the clauses
+ * of an ALTER TABLE), what starts on the next line of code.
  */
-function directivesOf(comments: Comment[], statementStarts: number[], text: string, locate: Locator): IgnoreDirective[] {
+function directivesOf(comments: Comment[], statementStarts: number[], statementEnds: number[], text: string, locate: Locator): IgnoreDirective[] {
   const directives: IgnoreDirective[] = [];
   let lines: LineIndex | undefined; // made for the first ignore comment: most files have none
   for (const comment of comments) {
@@ -172,13 +177,29 @@ function directivesOf(comments: Comment[], statementStarts: number[], text: stri
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
-    const nextStatement = statementStarts.find((start) => start >= comment.end);
+    const nextIndex = statementStarts.findIndex((start) => start >= comment.end);
+    const nextStatement = nextIndex < 0 ? undefined : statementStarts[nextIndex];
+    const insideStatement = (nextIndex < 0 ? statementStarts.length : nextIndex) > 0 && comment.start < statementEnds[(nextIndex < 0 ? statementStarts.length : nextIndex) - 1];
     const targetLine = codeBefore
       ? location.line
-      : nextStatement !== undefined
-        ? locate(nextStatement).line
-        : location.endLine + 1;
+      : insideStatement
+        ? locate(nextCode(text, comment.end)).line
+        : nextStatement !== undefined
+          ? locate(nextStatement).line
+          : location.endLine + 1;
     directives.push({ ...parsed, location, targetLine });
   }
   return directives;
+}
+
+/** The index of the next character that is neither white space nor in a comment. */
+function nextCode(text: string, from: number): number {
+  let index = from;
+  while (index < text.length) {
+    if (/\s/.test(text[index])) index++;
+    else if (text.startsWith('--', index)) index = text.indexOf('\n', index) < 0 ? text.length : text.indexOf('\n', index);
+    else if (text.startsWith('/*', index)) index = text.indexOf('*/', index) < 0 ? text.length : text.indexOf('*/', index) + 2;
+    else break;
+  }
+  return index;
 }

@@ -152,3 +152,69 @@ export function trimLeading(text: string, start: number, end: number, commentsBy
     trimmed = comment.end;
   }
 }
+
+/**
+ * The clauses of a statement's text between `start` and `end`, split at the
+ * commas outside parentheses, strings, quoted identifiers, dollar-quoted bodies
+ * and comments: `ADD COLUMN a int, DROP COLUMN b` → two ranges, each trimmed of
+ * white space and comments.
+ */
+export function topLevelClauses(text: string, start: number, end: number): TextRange[] {
+  const clauses: TextRange[] = [];
+  let depth = 0;
+  let clauseStart = start;
+  let i = start;
+  const close = (at: number) => clauses.push(trimRange(text, clauseStart, at));
+  while (i < end) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === '-' && next === '-') i = lineEnd(text, i);
+    else if (ch === '/' && next === '*') i = blockCommentEnd(text, i);
+    else if (ch === "'" || ch === '"') i = quotedEnd(text, i, ch, ch === "'" && i > 0 && /[eE]/.test(text[i - 1]));
+    else if (ch === '$' && !IDENTIFIER_PART.test(text[i - 1] ?? ' ')) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 128));
+      if (tag) {
+        const closeAt = text.indexOf(tag[0], i + tag[0].length);
+        i = closeAt < 0 ? end : closeAt + tag[0].length;
+      } else i++;
+    } else {
+      if (ch === '(' || ch === '[') depth++;
+      else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+      else if (ch === ',' && depth === 0) {
+        close(i);
+        clauseStart = i + 1;
+      }
+      i++;
+    }
+  }
+  close(Math.min(i, end));
+  return clauses;
+}
+
+/** A range without the white space and comments at either end. */
+function trimRange(text: string, start: number, end: number): TextRange {
+  let from = start;
+  for (;;) {
+    while (from < end && isSpace(text[from])) from++;
+    if (text.startsWith('--', from)) from = Math.min(lineEnd(text, from), end);
+    else if (text.startsWith('/*', from)) from = Math.min(blockCommentEnd(text, from), end);
+    else break;
+  }
+  let to = end;
+  while (to > from && isSpace(text[to - 1])) to--;
+  return { start: from, end: to };
+}
+
+/** The end of a possibly qualified, possibly quoted name starting at `start` (`"public"."users"`, `users *`). */
+export function qualifiedNameEnd(text: string, start: number): number {
+  let i = start;
+  for (;;) {
+    if (text[i] === '"') i = quotedEnd(text, i, '"', false);
+    else while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
+    if (text[i] !== '.') break;
+    i++;
+  }
+  let after = i;
+  while (isSpace(text[after])) after++;
+  return text[after] === '*' ? after + 1 : i;
+}

@@ -29,6 +29,7 @@ import {
   stringList,
   tableName,
 } from './pg-nodes';
+import { qualifiedNameEnd, topLevelClauses } from './lexer';
 
 /** Where the operations of one statement point. */
 export interface StatementPlace {
@@ -39,13 +40,27 @@ export interface StatementPlace {
 /** Where in the file a parser location (a UTF-8 byte offset) and a length fall. */
 export type ByteSpan = (byteOffset: number, length: number) => SourceSpan;
 
+/** The statement's own text, for locations the parser does not give (the clauses of ALTER TABLE). */
+export interface StatementText {
+  text: string;
+  /** Character range of the statement in `text`. */
+  start: number;
+  end: number;
+  /** The character index of a parser location (a UTF-8 byte offset). */
+  charAt: (byteOffset: number) => number;
+  /** Where a character range of `text` is in the file. */
+  span: (start: number, end: number) => SourceSpan;
+}
+
 type Place = StatementPlace;
 
 let spanAtByte: ByteSpan | undefined;
+let statementText: StatementText | undefined;
 
 /** Turns one parsed statement into the operations it performs. */
-export function operationsOf(statement: Node, place: Place, byteSpan?: ByteSpan): Operation[] {
+export function operationsOf(statement: Node, place: Place, byteSpan?: ByteSpan, source?: StatementText): Operation[] {
   spanAtByte = byteSpan;
+  statementText = source;
   const kind = nodeKind(statement);
   const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : undefined;
   if (convert) return convert((statement as unknown as Record<string, never>)[kind], place);
@@ -292,9 +307,31 @@ function rename(body: RenameStmt, place: Place): Operation[] {
 function alterTable(body: AlterTableStmt, place: Place): Operation[] {
   if (body.objtype !== 'OBJECT_TABLE') return [other(`AlterTableStmt:${body.objtype ?? ''}`, place)];
   const table = tableName(body.relation);
-  return (body.cmds ?? []).flatMap((node) => {
-    const command = nodeAs(node, 'AlterTableCmd');
-    return command ? alterTableCommand(command, table, place) : [];
+  const commands = (body.cmds ?? []).map((node) => nodeAs(node, 'AlterTableCmd'));
+  const clauses = commands.length > 1 ? clauseLocations(body, commands) : undefined;
+  return commands.flatMap((command, index) => {
+    if (!command) return [];
+    // With several clauses, each finding points at its own clause (the ignore comment before the statement still applies).
+    const clause = clauses?.[index];
+    return alterTableCommand(command, table, clause ? { ...place, location: clause } : place);
+  });
+}
+
+/**
+ * Where each clause of a multi-clause ALTER TABLE is: the parser gives no
+ * location for them, so the statement text after the table name is split at
+ * its top-level commas. When that does not give one clause per command, an
+ * added column is placed at its definition, which the parser does locate.
+ */
+function clauseLocations(body: AlterTableStmt, commands: Array<AlterTableCmd | undefined>): Array<SourceSpan | undefined> | undefined {
+  const source = statementText;
+  if (!source || body.relation?.location === undefined) return undefined;
+  const afterName = qualifiedNameEnd(source.text, source.charAt(body.relation.location));
+  const clauses = topLevelClauses(source.text, afterName, source.end);
+  if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
+  return commands.map((command) => {
+    const column = nodeAs(command?.def, 'ColumnDef');
+    return column?.location !== undefined ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? '', 'utf8')) : undefined;
   });
 }
 
