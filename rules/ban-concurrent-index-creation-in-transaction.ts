@@ -7,12 +7,20 @@ export default defineRule({
     category: 'locking',
     severity: 'error',
     description: 'CREATE/DROP INDEX CONCURRENTLY inside a transaction',
-    message: ({ name, detail }) =>
-      `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ''} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
+    message: ({ name, detail, wholeFileQuery }) =>
+      wholeFileQuery
+        ? `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ''} is sent in one query with the other statements of this file, which PostgreSQL runs as one transaction: it rejects the statement and the migration fails.`
+        : `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ''} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
     help: "Run it in its own migration with the runner's transaction turned off.",
+    helpFor: ({ subject }) =>
+      subject.wholeFileQuery
+        ? 'Put it alone in a migration file of its own (golang-migrate can also run a file statement by statement, with x-multi-statement=true in the database URL).'
+        : "Run it in its own migration with the runner's transaction turned off.",
     rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
-block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate) wrap each migration in a transaction by
-default, so the migration fails at deploy time.
+block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate, diesel, flyway) wrap each migration in a
+transaction by default, so the migration fails at deploy time. golang-migrate, sqlx (\`*.up.sql\`) and Prisma
+(\`migration.sql\`) send a file to PostgreSQL as one query, and PostgreSQL runs a query of several statements
+as one transaction: there a \`CONCURRENTLY\` statement must be alone in its file.
 
 Put the statement in a migration of its own and turn the runner's transaction off for it
 (\`-- +goose NO TRANSACTION\`, \`exports.config = { transaction: false }\`, \`transaction = false\` in TypeORM).`,
@@ -34,16 +42,20 @@ Put the statement in a migration of its own and turn the runner's transaction of
       { sql: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
     ],
   },
-  create: (context) => ({
-    createIndex(operation) {
-      if (operation.concurrently && context.inTransaction) {
-        context.report(operation, { name: operation.name, detail: 'CREATE' });
-      }
-    },
-    dropIndex(operation) {
-      if (operation.concurrently && context.inTransaction) {
-        context.report(operation, { name: operation.names.map(qualifiedName).join(', '), detail: 'DROP' });
-      }
-    },
-  }),
+  create: (context) => {
+    // In a file sent as one query, and in no other transaction, it is that query's implicit transaction.
+    const sharing = () => (context.runnerTransaction || context.explicitTransaction || !context.implicitTransaction ? {} : { wholeFileQuery: true });
+    return {
+      createIndex(operation) {
+        if (operation.concurrently && context.inTransaction) {
+          context.report(operation, { name: operation.name, detail: 'CREATE', ...sharing() });
+        }
+      },
+      dropIndex(operation) {
+        if (operation.concurrently && context.inTransaction) {
+          context.report(operation, { name: operation.names.map(qualifiedName).join(', '), detail: 'DROP', ...sharing() });
+        }
+      },
+    };
+  },
 });

@@ -29,7 +29,8 @@ transaction the file did not start.`,
   },
   create: (context) => ({
     transaction(operation) {
-      if (operation.action === 'begin' && context.inTransaction) {
+      // A BEGIN in a file sent as one query just makes its implicit transaction an ordinary one.
+      if (operation.action === 'begin' && (context.runnerTransaction || context.explicitTransaction)) {
         const whose = context.explicitTransaction ? 'an earlier BEGIN' : "the migration runner's transaction";
         context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
       } else if (operation.action !== 'begin' && !context.explicitTransaction) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules';
 import { RuleSettings } from '../src/config/rule-settings';
+import type { MigrationContext } from '../src/engine/run-rules';
 import { analyzeDjangoProject } from '../src/frontends/django';
 import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../src/lint';
 import type { AnalyzedFile } from '../src/model/file';
@@ -11,13 +12,16 @@ beforeAll(prepareLinting);
 /** Every finding on a bundled fixture folder with the recommended preset: `file:line:column rule`. */
 function lintFixtures(folder: string): string[] {
   const directory = path.join(__dirname, '..', 'fixtures', folder);
-  const options = { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) };
+  // As the CLI does: in path order, each migration with what the earlier ones tell it.
+  const context: MigrationContext = { newTables: [], history: [] };
+  const options = { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules), context };
   return fs
     .readdirSync(directory)
     .sort()
     .flatMap((name) => {
       const result = lintText(fs.readFileSync(path.join(directory, name), 'utf8'), name, options);
       if (isSkipped(result)) throw new Error(`${name} was skipped: ${result.skipped}`);
+      context.history.push(...(result.context?.historyOperations ?? []));
       return result.findings.map((f) => `${name}:${f.line}:${f.column} ${f.rule}`);
     });
 }

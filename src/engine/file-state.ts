@@ -40,6 +40,9 @@ export class FileState {
   private readonly partitions: Array<{ parent: TableName; partition: TableName }> = [];
   private readonly indexes: Array<{ table: TableName; columns: string }> = [];
 
+  /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+  implicitTransaction = false;
+
   constructor(
     readonly runnerTransaction: boolean,
     /** Tables created by earlier migrations that are themselves new in this run (git modes). */
@@ -57,7 +60,7 @@ export class FileState {
   }
 
   get inTransaction(): boolean {
-    return this.runnerTransaction || this.explicitTransaction;
+    return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
   }
 
   /** Created earlier in this migration: nothing reads it yet. */

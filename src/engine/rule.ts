@@ -17,6 +17,8 @@ export interface Subject {
   others?: number;
   /** The table is partitioned (an index on it is built partition by partition). */
   partitioned?: boolean;
+  /** The statement is sent to PostgreSQL in one query with the rest of its file (a whole-file runner). */
+  wholeFileQuery?: boolean;
 }
 
 /** What a finding's help may depend on: the language of the file, and what the finding is about. */
@@ -120,6 +122,8 @@ export interface RuleContext {
   readonly inTransaction: boolean;
   readonly explicitTransaction: boolean;
   readonly runnerTransaction: boolean;
+  /** The runner sends the file as one query of several statements, which PostgreSQL runs as one transaction. */
+  readonly implicitTransaction: boolean;
   /** Target PostgreSQL version, e.g. 15 or 9.6. */
   readonly pgVersion: number;
   /** Forward operations before the current one, in this file. */

@@ -52,6 +52,7 @@ export function runRules(
   const raw: RawFinding[] = [];
   const initialNewTables = analyzed.newTables ? [...(options.context?.newTables ?? []), ...analyzed.newTables] : (options.context?.newTables ?? []);
   const state = new FileState(analyzed.runnerTransaction, initialNewTables, options.context?.history);
+  state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options)
@@ -216,5 +217,9 @@ class FileRuleContext implements RuleContext {
 
   get explicitTransaction(): boolean {
     return this.state.explicitTransaction;
+  }
+
+  get implicitTransaction(): boolean {
+    return this.state.implicitTransaction;
   }
 }

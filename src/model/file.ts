@@ -32,6 +32,12 @@ export interface AnalyzedFile {
   statements: number;
   /** Whether the migration runner wraps the whole file in a transaction. */
   runnerTransaction: boolean;
+  /**
+   * The runner sends the file to PostgreSQL as one query of several statements,
+   * which PostgreSQL runs as one transaction (a BEGIN in the file is allowed, and
+   * turns it into an ordinary one).
+   */
+  implicitTransaction?: boolean;
   /** Set when the whole file is rollback code and was not analysed. */
   skippedReason?: string;
   /** What was passed over (psql meta-commands), for --verbose. */

@@ -17,6 +17,7 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
     inTransaction: false,
     explicitTransaction: false,
     runnerTransaction: false,
+    implicitTransaction: false,
     pgVersion: 15,
     previous: [],
     history: [],

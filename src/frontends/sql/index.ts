@@ -1,7 +1,8 @@
 import { loadModule } from 'libpg-query';
 import type { AnalyzedFile } from '../../model/file';
 import { LineIndex } from '../text-positions';
-import { analyzeSql } from './analyze-sql';
+import { type SqlAnalysis, analyzeSql } from './analyze-sql';
+import { type RunnerByName, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName } from './runner-files';
 import { scanSql } from './lexer';
 import { blankOut, findRunnerMarkers, isRollbackFile } from './runner-markers';
 import { blankMetaCommands, placeholderPattern, substitutePlaceholders } from './templates';
@@ -40,7 +41,8 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset: number) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
   const lines = new LineIndex(text);
-  const runnerTransaction = markers.runnerTransaction ?? options.assumeInTransaction;
+  const byName = markers.runnerTransaction === undefined ? runnerByName(filePath) : undefined;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)));
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
   if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
@@ -53,7 +55,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText,
     });
-    return { frontend: 'sql', ...analysis, runnerTransaction, notes };
+    return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -66,5 +68,13 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
     },
     keepStatementText: options.keepStatementText,
   });
-  return { frontend: 'sql', ...analysis, runnerTransaction, notes };
+  return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+}
+
+/** The runner's transaction, once the statements are known (Flyway and whole-file runners depend on them). */
+function runnerOf(byName: RunnerByName | undefined, runnerTransaction: boolean, analysis: SqlAnalysis): Pick<AnalyzedFile, 'runnerTransaction' | 'implicitTransaction'> {
+  if (runnerTransaction) return { runnerTransaction };
+  if (byName === 'flyway') return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
+  if (byName === 'whole-file' && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
+  return { runnerTransaction };
 }

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Operation } from '../../model/operations';
+
+/**
+ * What a migration runner does with a SQL file, known from the file's name (and,
+ * for diesel, the file beside it), when the file carries no runner marker:
+ * - `diesel`: each `up.sql` runs in a transaction, unless the folder's
+ *   metadata.toml says `run_in_transaction = false`.
+ * - `flyway`: each `V…__*.sql` runs in a transaction, unless it holds a statement
+ *   Flyway knows cannot run in one (`CREATE INDEX CONCURRENTLY`, `VACUUM`, …).
+ * - `whole-file`: golang-migrate and sqlx (`*.up.sql`) and Prisma (`migration.sql`)
+ *   send the file to PostgreSQL as one query, which runs its statements as one
+ *   transaction when there are several (unless the file manages its own).
+ */
+export type RunnerByName = 'diesel' | 'flyway' | 'whole-file';
+
+export function runnerByName(filePath: string): RunnerByName | undefined {
+  const name = path.basename(filePath);
+  if (name === 'up.sql') return 'diesel';
+  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
+  if (/\.up\.sql$/i.test(name)) return 'whole-file';
+  // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql
+  if (name === 'migration.sql' && /^\d{14}_/.test(path.basename(path.dirname(filePath)))) return 'whole-file';
+  return undefined;
+}
+
+const metadataCache = new Map<string, boolean>();
+
+/** diesel's metadata.toml beside the up.sql turns the transaction off with `run_in_transaction = false`. */
+export function dieselRunsInTransaction(filePath: string): boolean {
+  const dir = path.dirname(path.resolve(filePath));
+  let runs = metadataCache.get(dir);
+  if (runs === undefined) {
+    let metadata = '';
+    try {
+      metadata = fs.readFileSync(path.join(dir, 'metadata.toml'), 'utf8');
+    } catch {
+      // no metadata.toml: diesel's default, a transaction
+    }
+    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
+    metadataCache.set(dir, runs);
+  }
+  return runs;
+}
+
+/** Statements Flyway detects as impossible in a transaction: it then runs the whole migration without one. */
+const FLYWAY_NON_TRANSACTIONAL = new Set(['VacuumStmt', 'CreatedbStmt', 'AlterSystemStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt']);
+
+export function flywayRunsInTransaction(operations: readonly Operation[]): boolean {
+  return !operations.some(
+    (operation) =>
+      ('concurrently' in operation && operation.concurrently) ||
+      operation.kind === 'dropDatabase' ||
+      (operation.kind === 'other' && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)),
+  );
+}

@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadSqlParser } from '../../src/frontends/sql';
+import { findingKeys, lintSql } from '../helpers';
+
+beforeAll(loadSqlParser);
+
+/** Writes files under a fresh folder and returns its path. */
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-runners-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const INDEX = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS crates_updated_at_idx ON crates (updated_at);\n';
+
+describe('diesel runs each up.sql in a transaction', () => {
+  test('CREATE INDEX CONCURRENTLY in an up.sql fails at deploy: reported', () => {
+    const root = project({ 'migrations/2024-03-05-120032_add_crates_index/up.sql': INDEX });
+    const file = path.join(root, 'migrations/2024-03-05-120032_add_crates_index/up.sql');
+    expect(findingKeys(lintSql(INDEX, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('unless metadata.toml says run_in_transaction = false', () => {
+    const root = project({
+      'migrations/2024-05-27-142004_add_versions_index/up.sql': INDEX,
+      'migrations/2024-05-27-142004_add_versions_index/metadata.toml': 'run_in_transaction = false\n',
+    });
+    const file = path.join(root, 'migrations/2024-05-27-142004_add_versions_index/up.sql');
+    expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
+  });
+
+  test('a BEGIN in an up.sql nests in diesel\'s transaction', () => {
+    const sql = "BEGIN;\nALTER TABLE crates ADD COLUMN trustpub_only boolean NOT NULL DEFAULT false;\nCOMMIT;\n";
+    expect(findingKeys(lintSql(sql, {}, 'migrations/2025-01-01-000000_trustpub/up.sql'))).toEqual(['transaction-nesting@1:1', 'require-lock-timeout@2:1']);
+  });
+});
+
+describe('flyway runs each versioned migration in a transaction, unless it holds a statement that cannot run in one', () => {
+  test('validating in the migration that added the constraint NOT VALID keeps the ACCESS EXCLUSIVE lock', () => {
+    const sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n";
+    expect(findingKeys(lintSql(sql, {}, 'db/migration/V7__orders_total_check.sql'))).toEqual(['constraint-missing-not-valid@3:1']);
+  });
+
+  test('a migration with CREATE INDEX CONCURRENTLY runs outside a transaction', () => {
+    expect(findingKeys(lintSql(INDEX, {}, 'db/migration/V8__crates_updated_at_index.sql'))).toEqual([]);
+  });
+});
+
+describe('golang-migrate, sqlx and Prisma send a file as one query: several statements are one transaction', () => {
+  const multi = `SET lock_timeout = '2s';\n${INDEX}`;
+
+  test('CONCURRENTLY with another statement in a *.up.sql is rejected by PostgreSQL: reported, with the fix for that runner', () => {
+    const result = lintSql(multi, {}, 'db/migrations/000042_crates_updated_at.up.sql');
+    expect(findingKeys(result)).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
+    expect(result.findings[0].message).toContain('is sent in one query with the other statements of this file');
+    expect(result.findings[0].help).toContain('x-multi-statement=true');
+  });
+
+  test('alone in its file it runs', () => {
+    expect(findingKeys(lintSql(INDEX, {}, 'db/migrations/000042_crates_updated_at.up.sql'))).toEqual([]);
+  });
+
+  test('a BEGIN … COMMIT in such a file is the usual way to write it, not nesting', () => {
+    const sql = "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE crates ADD COLUMN note text;\nCOMMIT;\n";
+    expect(findingKeys(lintSql(sql, {}, 'db/migrations/000043_crates_note.up.sql'))).toEqual([]);
+  });
+
+  test('Prisma: a migration.sql in its timestamped folder', () => {
+    const file = 'prisma/migrations/20240101000000_crates_updated_at/migration.sql';
+    expect(findingKeys(lintSql(multi, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
+    expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
+  });
+});
