@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { detectFrontend } from './frontends/detect';
+import { detectFrontend, otherDatabaseOf } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -65,6 +65,8 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
+  const database = frontend ? undefined : otherDatabaseOf(displayPath);
+  if (database) return { file: displayPath, skipped: `SQL for ${database}, not PostgreSQL` };
   if (!frontend) return { file: displayPath, skipped: notMigration(displayPath) };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
   if (invalidUtf8At !== undefined) {

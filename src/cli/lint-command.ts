@@ -119,6 +119,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         return undefined;
       }
       if (report) reportOutput.add(result);
+      if (report && result.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result.skippedReason}`);
       if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
       return result;
     } catch (error) {

@@ -4,9 +4,19 @@ import type { FrontendName } from '../model/file';
 export const SQL_EXTENSIONS = ['.sql'];
 export const SCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 
+/** SQL written for one database, named for it (synapse: `*.sql.postgres`, `*.sql.sqlite`). */
+const SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
+const POSTGRES_NAMES = new Set(['postgres', 'postgresql', 'pg', 'psql']);
+
 export function isMigrationCandidate(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
-  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || isInMigrationsFolder(filePath);
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath);
+}
+
+/** The database a `*.sql.<database>` file is written for, when it is not PostgreSQL (it is then skipped, with a note). */
+export function otherDatabaseOf(filePath: string): string | undefined {
+  const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
+  return database && !POSTGRES_NAMES.has(database.toLowerCase()) ? database : undefined;
 }
 
 /** Python files are migrations only in a Django app's `migrations/` folder. */
@@ -31,6 +41,8 @@ const UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
 export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
   const extension = path.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return 'sql';
+  const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
+  if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? 'sql' : undefined;
   if (extension === '.py') return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? 'django' : undefined;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
   if (TYPEORM_MARKERS.test(text)) return 'typeorm';
