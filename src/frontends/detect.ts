@@ -31,8 +31,10 @@ export function isDjangoMigrationPath(filePath: string): boolean {
 
 const DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
 
-const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
-const KNEX_MARKERS = /(['"])knex\1|\bKnex\b/;
+// n8n's migrations take a MigrationContext (`async up({ queryRunner, tablePrefix })`) and say nothing of QueryRunner.
+const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]*\bqueryRunner\b/;
+// botpress reaches Knex as `bp.database` (modules) and `database.knex` (core).
+const KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
 /** An `up` export whose parameter is named `knex` (any of the usual export forms). */
 const UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
 const UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;

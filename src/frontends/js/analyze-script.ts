@@ -1,4 +1,4 @@
-import type { File, Program } from '@babel/types';
+import type { ClassBody, File, Program } from '@babel/types';
 import type { AnalyzedFile } from '../../model/file';
 import { unparsableFile } from '../file-problem';
 import { LineIndex } from '../text-positions';
@@ -12,12 +12,14 @@ import { StaticScope } from './static-values';
 /** What distinguishes one JavaScript front-end from another. */
 export interface ScriptFrontend {
   name: 'knex' | 'typeorm';
-  /** The `up` function and whether the runner wraps the migration in a transaction. */
-  findMigration(ast: File, scope: StaticScope): { up?: FunctionNode; transaction: boolean };
+  /** The `up` function, whether the runner wraps the migration in a transaction, and the class `up` is a method of. */
+  findMigration(ast: File, scope: StaticScope): { up?: FunctionNode; transaction: boolean; classBody?: ClassBody };
   /** Why a file without `up` is skipped. */
   noMigration: string;
   /** The name of `up`'s first parameter when it has none. */
   defaultSubject: string;
+  /** What the migration's database object is called in messages ("the knex object"). */
+  subjectLabel: string;
   createWalker(subject: string, output: ScriptOutput, source: string, program: Program, scope: StaticScope): MigrationWalker;
 }
 
@@ -44,7 +46,15 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   const param = migration.up.params[0];
   const subject = param?.type === 'Identifier' ? param.name : frontend.defaultSubject;
   const output = new ScriptOutput(lines, keepStatementText);
-  frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
+  const upScope = scope.child();
+  if (migration.classBody) upScope.bindClassFields(migration.classBody);
+  const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  // `up({ queryRunner, tablePrefix })` (n8n), `up({ bp, database })` (botpress): the subject comes from the context.
+  if (param?.type === 'ObjectPattern') walker.destructuredContext(param, upScope);
+  walker.walkBody(migration.up.body, upScope);
+  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up)) {
+    output.unanalyzed(migration.up, `up() holds code, but none of it reaches ${frontend.subjectLabel} in a way migralint can follow; what it does was not checked.`);
+  }
   return {
     frontend: frontend.name,
     operations: output.operations,
@@ -53,4 +63,9 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     statements: output.statements,
     runnerTransaction: transaction,
   };
+}
+
+/** Whether a function's body does anything at all (an empty `up` is not a gap). */
+function hasCode(fn: FunctionNode): boolean {
+  return fn.body.type !== 'BlockStatement' || fn.body.body.length > 0;
 }

@@ -20,6 +20,11 @@ export type Placeholder = (expression: Node) => string | undefined;
 /** The text of a string literal, template literal, constant or concatenation, mapped to the file. */
 export function mappedText(node: Node, scope: StaticScope, source: string, placeholder: Placeholder): MappedText | undefined {
   const resolved = scope.resolve(node);
+  if (resolved && resolved.start == null) {
+    // A value bound by the analysis itself (a helper's argument, a loop's element): it stands where the name is.
+    const value = scope.value(resolved);
+    return typeof value === 'string' || typeof value === 'number' ? constantAt(String(value), node.start ?? 0) : undefined;
+  }
   if (!resolved || resolved.start == null || resolved.end == null) return undefined;
   switch (resolved.type) {
     case 'StringLiteral':

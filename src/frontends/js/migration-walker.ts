@@ -1,11 +1,12 @@
-import type { Node, Program, Statement } from '@babel/types';
+import type { CallExpression, Expression, Node, Program, Statement } from '@babel/types';
 import type { Operation } from '../../model/operations';
 import { type Chain, type ChainLink, flattenChain } from './chains';
+import { DialectConditions } from './dialect';
 import { analyzeEmbeddedSql } from './embedded-sql';
 import { type FunctionNode, functionOf } from './functions';
 import { type MappedText, mappedText } from './mapped-text';
 import { ScriptOutput, snippet } from './script-output';
-import { type StaticScope, unwrapTypeScript } from './static-values';
+import { type StaticScope, propertyName, unwrapTypeScript } from './static-values';
 import { isReservedWord } from '../sql/fragments';
 
 export interface Frame {
@@ -16,18 +17,39 @@ export interface Frame {
   statementLine: number;
 }
 
+/** How a statement ends: `exit` when it always returns, throws, breaks or continues (what follows does not run). */
+type Completion = 'normal' | 'exit';
+
 const MAX_HELPER_DEPTH = 3;
+/** Loops over constant arrays are unrolled up to this many times (more is a data list, not a schema change list). */
+const MAX_UNROLLED = 200;
+
+/** A value not known statically: a name no scope binds, so reading it gives nothing. */
+const UNKNOWN = { type: 'Identifier', name: '\u0000unknown' } as Expression;
+
+/** Functions from outside the file whose result only reads (a schema inspector). */
+const READ_ONLY_FACTORY = /^(createInspector|schemaInspector|SchemaInspector|knexSchemaInspector)$/;
+/** Functions from outside the file whose result is an object to call later, rather than an action. */
+const FACTORY = /^(get|make|use|build|create)[A-Z_]\w*(Helpers?|Inspector|Service|Builder|Client|Schema|Repository)$|^(get|use)Helpers?$/;
+/** Method names that only read: `hasColumn`, `isOneOfClients`, `getColumnNameMaxLength`, `columnInfo`. */
+const READ_ONLY_NAME = /^(has|is|get|find|check|exists|count|select|fetch|load|read|list|describe|inspect|columnInfo|tableInfo|overview|foreignKeys|primary)([A-Z_]|$)/;
 
 /**
  * Walks an `up` function in execution order, statement by statement, the way
- * it would run: awaits, returns, blocks, conditions, `Promise.all`, `.then`
- * callbacks, loops over constant arrays and helpers defined in the same file.
- * Subclasses interpret the calls made on the migration's subject (`knex`, `queryRunner`).
+ * it would run: awaits, returns, blocks, conditions (and which branches can run
+ * on PostgreSQL), `Promise.all`, `.then` callbacks, loops over constant arrays
+ * and helpers defined in the same file. Subclasses interpret the calls made on
+ * the migration's subject (`knex`, `queryRunner`).
  */
 export abstract class MigrationWalker {
   /** Names bound to the subject: the parameter of `up`, and helpers' parameters that receive it. */
   protected readonly subjectNames = new Set<string>();
+  /** Property paths that stand for the subject: botpress's `bp.database`. */
+  protected readonly subjectPaths = new Set<string>();
+  /** Values made from the subject by code outside this file (`const helper = getHelpers(knex)`), by name. */
+  private readonly derived = new Map<string, { origin: string; readOnly: boolean }>();
   private helperDepth = 0;
+  protected readonly dialect: DialectConditions;
 
   constructor(
     subjectName: string,
@@ -37,6 +59,7 @@ export abstract class MigrationWalker {
     private readonly programScope: StaticScope,
   ) {
     this.subjectNames.add(subjectName);
+    this.dialect = new DialectConditions(this.subjectNames);
   }
 
   /** What this front-end calls its subject in messages ("the knex object", "the query runner"). */
@@ -45,91 +68,151 @@ export abstract class MigrationWalker {
   /** Interprets a call chain rooted at the subject. */
   protected abstract subjectChain(chain: Chain, frame: Frame): void;
 
+  /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
+  destructuredContext(_pattern: Extract<Node, { type: 'ObjectPattern' }>, _scope: StaticScope): void {}
+
   walkBody(body: Node, scope: StaticScope): void {
     const frame: Frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
     if (body.type === 'BlockStatement') this.statements(body.body, frame);
     else this.expression(body, frame);
   }
 
-  protected statements(statements: Statement[], frame: Frame): void {
+  protected statements(statements: Statement[], frame: Frame): Completion {
     for (const statement of statements) {
       frame.scope.declareFrom(statement);
-      this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) });
+      if (this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) }) === 'exit') return 'exit';
     }
+    return 'normal';
   }
 
-  private statement(statement: Statement, frame: Frame): void {
+  private statement(statement: Statement, frame: Frame): Completion {
     switch (statement.type) {
       case 'ExpressionStatement':
-        return this.expression(statement.expression, frame);
+        this.expression(statement.expression, frame);
+        return 'normal';
       case 'ReturnStatement':
+      case 'ThrowStatement':
         if (statement.argument) this.expression(statement.argument, frame);
-        return;
+        return 'exit';
+      case 'ContinueStatement':
+      case 'BreakStatement':
+        return 'exit';
       case 'VariableDeclaration':
         for (const declarator of statement.declarations) {
-          if (declarator.init) this.expression(declarator.init, frame);
-          if (declarator.id.type === 'Identifier' && declarator.init) this.declared(declarator.id.name, declarator.init, frame);
+          if (!declarator.init) continue;
+          if (declarator.id.type === 'Identifier' && this.isSubject(declarator.init)) {
+            this.subjectNames.add(declarator.id.name); // const db = database.knex as Knex
+            continue;
+          }
+          if (declarator.id.type === 'Identifier' && this.derivedFrom(declarator.id.name, declarator.init, frame)) continue;
+          this.expression(declarator.init, frame);
+          if (declarator.id.type === 'Identifier') this.declared(declarator.id.name, declarator.init, frame);
         }
-        return;
+        return 'normal';
       case 'BlockStatement':
         return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
-      case 'IfStatement':
-        // The test (`await knex.schema.hasTable('x')`, `isPostgres(knex)`) only decides; the branches act.
+      case 'IfStatement': {
+        // A condition on the database decides which branch runs on PostgreSQL; any other (`await
+        // knex.schema.hasTable('x')`) only decides at run time, and both branches are read as conditional.
+        this.expression(statement.test, frame); // `if ((await knex('t').update(…)) === 0)` runs a query too
+        const holds = this.dialect.holds(statement.test, frame.scope);
+        if (holds === true) return this.statement(statement.consequent, frame);
+        if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : 'normal';
         this.statement(statement.consequent, { ...frame, conditional: true });
         if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
-        return;
-      case 'TryStatement':
-        this.statements(statement.block.body, frame);
+        return 'normal';
+      }
+      case 'TryStatement': {
+        const completion = this.statements(statement.block.body, frame);
         if (statement.finalizer) this.statements(statement.finalizer.body, frame);
-        return;
+        return completion;
+      }
       case 'ForStatement':
       case 'ForOfStatement':
       case 'ForInStatement':
       case 'WhileStatement':
       case 'DoWhileStatement':
-        return this.loop(statement, frame);
-      case 'SwitchStatement': {
-        // `switch (_a.label)` is compiled async code (a __generator state machine): its cases run in order.
-        const generator = statement.discriminant.type === 'MemberExpression' && statement.discriminant.property.type === 'Identifier' && statement.discriminant.property.name === 'label';
-        for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
-        return;
-      }
+        this.loop(statement, frame);
+        return 'normal';
+      case 'SwitchStatement':
+        return this.switchStatement(statement, frame);
       case 'LabeledStatement':
         return this.statement(statement.body, frame);
       default:
-        return; // function declarations are followed where they are called
+        return 'normal'; // function declarations are followed where they are called
     }
+  }
+
+  private switchStatement(statement: Extract<Statement, { type: 'SwitchStatement' }>, frame: Frame): Completion {
+    // `switch (_a.label)` is compiled async code (a __generator state machine): its cases run in order.
+    const discriminant = statement.discriminant;
+    const generator = discriminant.type === 'MemberExpression' && discriminant.property.type === 'Identifier' && discriminant.property.name === 'label';
+    if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
+      // `switch (client) { case 'pg': … }`: on PostgreSQL, the matching case runs (falling through), or default.
+      const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, frame.scope) === true);
+      const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+      for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
+        if (this.statements(branch.consequent, frame) === 'exit') break;
+      }
+      return 'normal';
+    }
+    for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+    return 'normal';
+  }
+
+  /** A call on the migration's context other than its subject (n8n's `runQuery(sql)`); true when handled. */
+  protected contextCall(_chain: Chain, _node: Node, _frame: Frame): boolean {
+    return false;
   }
 
   /** A hook for `const x = <init>` (TypeORM binds `await queryRunner.getTable('t')` to its name). */
   protected declared(_name: string, _init: Node, _frame: Frame): void {}
 
   private loop(statement: Statement, frame: Frame): void {
-    // `for (const table of ['a', 'b'])` over a constant array is unrolled.
-    if (statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration') {
-      const binding = statement.left.declarations[0]?.id;
-      const items = frame.scope.value(statement.right);
-      if (binding?.type === 'Identifier' && Array.isArray(items) && statement.body.type === 'BlockStatement') {
-        for (const item of items) {
-          const scope = frame.scope.child();
-          scope.bind(binding.name, { type: 'StringLiteral', value: String(item) } as never);
-          this.statements(statement.body.body, { ...frame, scope });
-        }
-        return;
-      }
+    const body = (statement as Extract<Statement, { body: unknown }>).body as Statement;
+    const unrolled = this.unrolled(statement, frame);
+    if (unrolled) {
+      for (const scope of unrolled) this.statement(body, { ...frame, scope });
+      return;
     }
     // Otherwise the body is read once, aside: a loop of data statements (a backfill) is fine;
     // a loop that changes the schema depends on run-time values and is reported.
-    const body = (statement as Extract<Statement, { body: unknown }>).body as Statement;
     const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
     const outer = this.output;
     this.output = scratch;
+    const test = 'test' in statement ? statement.test : undefined;
+    if (test) this.expression(test, { ...frame, conditional: true });
     this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
     this.output = outer;
+    this.output.statements += scratch.statements;
     const changesSchema = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
     if (changesSchema) {
       this.output.unanalyzed(statement, 'A loop around schema changes: what runs inside depends on run-time values and was not checked.');
     }
+  }
+
+  /**
+   * One scope per iteration of a loop over an array that is constant in the
+   * file (`for (const t of TABLES)`, `for (let i = 0; i < TABLES.length; i++)`),
+   * or undefined when the loop is not one.
+   */
+  private unrolled(statement: Statement, frame: Frame): StaticScope[] | undefined {
+    if (statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration') {
+      const elements = constantElements(statement.right, frame.scope);
+      const binding = statement.left.declarations[0]?.id;
+      if (!elements || !binding) return undefined;
+      return elements.map((element) => bindPattern(frame.scope.child(), binding, element));
+    }
+    if (statement.type === 'ForStatement') {
+      const counter = indexedLoop(statement, frame.scope);
+      if (!counter) return undefined;
+      return Array.from({ length: counter.count }, (_item, index) => {
+        const scope = frame.scope.child();
+        scope.bind(counter.name, { type: 'NumericLiteral', value: index } as Expression);
+        return scope;
+      });
+    }
+    return undefined;
   }
 
   protected expression(node: Node, frame: Frame): void {
@@ -145,22 +228,34 @@ export abstract class MigrationWalker {
       case 'ArrayExpression':
         for (const element of expression.elements) if (element && element.type !== 'SpreadElement') this.expression(element, frame);
         return;
-      case 'ConditionalExpression':
-        this.expression(expression.consequent, { ...frame, conditional: true });
-        this.expression(expression.alternate, { ...frame, conditional: true });
+      case 'ConditionalExpression': {
+        const holds = this.dialect.holds(expression.test, frame.scope);
+        if (holds !== false) this.expression(expression.consequent, holds === true ? frame : { ...frame, conditional: true });
+        if (holds !== true) this.expression(expression.alternate, holds === false ? frame : { ...frame, conditional: true });
         return;
-      case 'LogicalExpression':
+      }
+      case 'LogicalExpression': {
         this.expression(expression.left, frame);
-        this.expression(expression.right, { ...frame, conditional: true });
+        // `isPostgres && knex.raw(…)` runs on PostgreSQL; `isSqlite && …`, `isPostgres || …` do not.
+        const holds = this.dialect.holds(expression.left, frame.scope);
+        const runs = expression.operator === '&&' ? holds : expression.operator === '||' ? (holds === undefined ? undefined : !holds) : undefined;
+        if (runs !== false) this.expression(expression.right, runs === true ? frame : { ...frame, conditional: true });
         return;
+      }
       case 'UnaryExpression':
         return this.expression(expression.argument, frame);
+      case 'BinaryExpression':
+        if (expression.left.type !== 'PrivateName') this.expression(expression.left, frame);
+        return this.expression(expression.right, frame);
+      case 'AssignmentExpression':
+        return this.expression(expression.right, frame); // query = knex.schema.raw(…)
       case 'ArrowFunctionExpression':
       case 'FunctionExpression':
         return this.walkFunction(expression, frame);
       case 'CallExpression':
       case 'OptionalCallExpression':
       case 'MemberExpression':
+      case 'NewExpression':
         return this.call(expression, frame);
       default:
         return;
@@ -174,41 +269,176 @@ export abstract class MigrationWalker {
   }
 
   private call(node: Node, frame: Frame): void {
-    const chain = flattenChain(node);
+    const chain = this.dealiased(flattenChain(node), frame.scope);
     const root = chain.root;
     if (root.type === 'Identifier' && this.subjectNames.has(root.name)) return this.subjectChain(chain, frame);
     if (root.type === 'ThisExpression' || (root.type === 'Identifier' && root.name === '_this')) {
       const [first] = chain.links;
       if (first && this.subjectNames.has(first.name)) return this.subjectChain({ root: { type: 'Identifier', name: first.name } as Node, links: chain.links.slice(1) }, frame);
     }
+    if (root.type === 'Identifier' && chain.links.length > 0 && this.subjectPaths.has(`${root.name}.${chain.links[0].name}`)) {
+      if (chain.links[0].args) {
+        this.output.statements++;
+        return this.thenCallbacks(chain.links.slice(1), frame); // database.knex('table')…: a data query
+      }
+      return this.subjectChain({ root, links: chain.links.slice(1) }, frame); // bp.database.schema…
+    }
     if (root.type === 'CallExpression' && root.callee.type === 'Identifier' && this.subjectNames.has(root.callee.name)) {
+      this.output.statements++;
       return this.thenCallbacks(chain.links, frame); // knex('table')…: a data query, not a schema change
     }
+    if (root.type === 'Identifier' && this.derived.has(root.name)) return this.derivedCall(chain, node, frame, this.derived.get(root.name)!);
+    if (this.contextCall(chain, node, frame)) return;
     if (root.type === 'Identifier' && root.name === 'Promise' && chain.links[0]?.name.startsWith('all')) {
       for (const arg of chain.links[0].args ?? []) this.expression(arg, frame);
       return this.thenCallbacks(chain.links.slice(1), frame);
     }
+    if (this.constantIteration(chain, frame)) return;
     if (isCompiledAsyncHelper(node)) {
       // Compiled TypeScript: __awaiter(this, void 0, void 0, function* () { … }), __generator(this, function (_a) { … }).
       const args = (unwrapTypeScript(node) as Extract<Node, { type: 'CallExpression' }>).arguments;
       const body = args[args.length - 1];
       if (body && (body.type === 'FunctionExpression' || body.type === 'ArrowFunctionExpression')) return this.walkFunction(body, frame);
     }
-    const subjectArgument = this.subjectArgumentIndex(node);
-    if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
-    const helper = this.localFunction(node);
-    const param = helper?.params[subjectArgument];
-    if (helper && param?.type === 'Identifier' && this.helperDepth < MAX_HELPER_DEPTH) {
-      // A helper defined in this file is followed, with its parameter standing for the subject.
-      this.helperDepth++;
-      const added = !this.subjectNames.has(param.name);
-      this.subjectNames.add(param.name);
-      this.walkFunction(helper, frame);
-      if (added) this.subjectNames.delete(param.name);
-      this.helperDepth--;
-      return;
+    if (root.type === 'CallExpression' && chain.links.some((link) => link.args) && this.subjectArgumentIndex(root) >= 0 && !this.localFunction(root)) {
+      // getHelpers(knex).schema.changeToType(…): a call on what outside code made from the subject.
+      return this.derivedCall(chain, node, frame, { origin: snippet(this.source, root), readOnly: READ_ONLY_FACTORY.test(calleeName(root)) });
     }
+    const subjectArgument = this.subjectArgumentIndex(node);
+    // A function of this file is followed, whether it is handed the subject or reaches it as a closure.
+    const helper = this.localFunction(node, frame.scope);
+    if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node) as CallExpression, subjectArgument, frame);
+    if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
     this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
+  }
+
+  /**
+   * A chain on a name that stands for the subject or part of it (`const { queryRunner } = context`,
+   * `const schema = knex.schema`) becomes the chain on the subject itself.
+   */
+  private dealiased(chain: Chain, scope: StaticScope): Chain {
+    const root = chain.root;
+    if (root.type !== 'Identifier' || this.subjectNames.has(root.name)) return chain;
+    const bound = scope.resolve(root);
+    if (!bound || bound === root || (bound.type !== 'MemberExpression' && bound.type !== 'Identifier')) return chain;
+    const inner = flattenChain(bound);
+    const reachesSubject =
+      inner.root.type === 'Identifier' &&
+      (this.subjectNames.has(inner.root.name) || (inner.links.length > 0 && this.subjectPaths.has(`${inner.root.name}.${inner.links[0].name}`)));
+    return reachesSubject && inner.links.every((link) => !link.args) ? { root: inner.root, links: [...inner.links, ...chain.links] } : chain;
+  }
+
+  /**
+   * A helper defined in this file, followed with its parameters standing for the
+   * call's arguments (the subject, and constants such as table names). What it
+   * does is reported at the call, once per call: each operation, and one warning
+   * for whatever in it could not be followed.
+   */
+  private followHelper(helper: FunctionNode, call: CallExpression, subjectIndex: number, frame: Frame): void {
+    const scope = frame.scope.child();
+    const added: string[] = [];
+    helper.params.forEach((param, index) => {
+      // handed the migration's context and taking it apart: `private async migrateUp(table, { escape, runQuery })`
+      if (index === subjectIndex && param.type === 'ObjectPattern') return this.destructuredContext(param, scope);
+      const name = param.type === 'Identifier' ? param.name : param.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : undefined;
+      if (name === undefined) return;
+      if (index === subjectIndex) {
+        if (!this.subjectNames.has(name)) added.push(name);
+        this.subjectNames.add(name);
+      } else {
+        scope.bind(name, argumentValue(call.arguments[index], frame.scope));
+      }
+    });
+    const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+    const outer = this.output;
+    this.output = scratch;
+    this.helperDepth++;
+    if (helper.body.type === 'BlockStatement') this.statements(helper.body.body, { ...frame, scope });
+    else this.expression(helper.body, { ...frame, scope });
+    this.helperDepth--;
+    this.output = outer;
+    for (const name of added) this.subjectNames.delete(name);
+
+    const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+    for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
+    outer.statements += scratch.statements;
+    outer.directives.push(...scratch.directives);
+    for (const problem of scratch.problems.filter((entry) => entry.rule === 'syntax-error')) outer.problem(problem);
+    const unfollowed = scratch.problems.filter((entry) => entry.rule === 'unanalyzed-code');
+    if (unfollowed.length > 0) {
+      const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : '';
+      outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+    }
+  }
+
+  /** `TABLES.forEach((t) => …)`, `Promise.all(TABLES.map(async (t) => …))` over an array constant in the file. */
+  private constantIteration(chain: Chain, frame: Frame): boolean {
+    const last = chain.links[chain.links.length - 1];
+    if (!last || (last.name !== 'forEach' && last.name !== 'map') || !last.args?.[0]) return false;
+    const arrayNode = chain.links.length === 1 ? chain.root : undefined;
+    const elements = arrayNode && constantElements(arrayNode, frame.scope);
+    const callback = unwrapTypeScript(last.args[0]);
+    if (!elements || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) return false;
+    const binding = callback.params[0];
+    for (const element of elements) {
+      const scope = binding ? bindPattern(frame.scope.child(), binding, element) : frame.scope.child();
+      if (callback.body.type === 'BlockStatement') this.statements(callback.body.body, { ...frame, scope });
+      else this.expression(callback.body, { ...frame, scope });
+    }
+    return true;
+  }
+
+  /**
+   * `const helper = getHelpers(knex).schema`, `const inspector = createInspector(knex)`:
+   * a value made from the subject by code outside this file. Calls on it are checked
+   * where they are made (see derivedCall). False when `init` is not such a value.
+   */
+  private derivedFrom(name: string, init: Node, frame: Frame): boolean {
+    const value = unwrapTypeScript(init.type === 'AwaitExpression' ? init.argument : init);
+    const chain = flattenChain(value);
+    const root = chain.root;
+    if (root.type === 'Identifier' && this.derived.has(root.name) && chain.links.every((link) => !link.args)) {
+      this.derived.set(name, this.derived.get(root.name)!); // const schema = helpers.schema
+      return true;
+    }
+    const made = root.type === 'CallExpression' || root.type === 'NewExpression' ? root : undefined;
+    if (!made || chain.links.some((link) => link.args)) return false;
+    const callee = calleeName(made);
+    const receivesSubject = made.arguments.some((arg) => this.mentionsSubject(arg));
+    if (!receivesSubject || this.localFunction(made) || !(made.type === 'NewExpression' || FACTORY.test(callee) || READ_ONLY_FACTORY.test(callee))) return false;
+    this.derived.set(name, { origin: snippet(this.source, made), readOnly: READ_ONLY_FACTORY.test(callee) });
+    void frame;
+    return true;
+  }
+
+  /** A call on a value made by outside code from the subject: checked by hand, unless it only reads. */
+  private derivedCall(chain: Chain, node: Node, frame: Frame, origin: { origin: string; readOnly: boolean }): void {
+    const called = [...chain.links].reverse().find((link) => link.args);
+    if (!called) return;
+    if (origin.readOnly || READ_ONLY_NAME.test(called.name)) return this.thenCallbacks(chain.links, frame);
+    this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` runs code from outside this file (on \`${origin.origin}\`); what it does was not checked.`);
+  }
+
+  /** The subject itself: a name bound to it, or a path that stands for it (`database.knex`). */
+  private isSubject(node: Node): boolean {
+    const inner = unwrapTypeScript(node);
+    if (inner.type === 'Identifier') return this.subjectNames.has(inner.name);
+    return inner.type === 'MemberExpression' && !inner.computed && inner.object.type === 'Identifier' && inner.property.type === 'Identifier' && this.subjectPaths.has(`${inner.object.name}.${inner.property.name}`);
+  }
+
+  /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
+  private holdsSubject(node: Node): boolean {
+    const inner = unwrapTypeScript(node);
+    return this.isSubject(inner) || (inner.type === 'Identifier' && [...this.subjectPaths].some((path) => path.startsWith(`${inner.name}.`)));
+  }
+
+  private mentionsSubject(arg: Node): boolean {
+    const inner = unwrapTypeScript(arg);
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') return this.holdsSubject(inner);
+    if (inner.type === 'ObjectExpression') {
+      return inner.properties.some((property) => property.type === 'ObjectProperty' && this.mentionsSubject(property.value));
+    }
+    return false;
   }
 
   protected thenCallbacks(links: ChainLink[], frame: Frame): void {
@@ -227,12 +457,13 @@ export abstract class MigrationWalker {
   protected embeddedSql(sqlArg: Node, frame: Frame, prepare: (sql: MappedText) => MappedText = (sql) => sql): void {
     const resolved = frame.scope.resolve(sqlArg);
     if (resolved?.type === 'ConditionalExpression') {
-      // `cond ? sqlA : sqlB`: each branch may run.
-      this.embeddedSql(resolved.consequent, { ...frame, conditional: true }, prepare);
-      this.embeddedSql(resolved.alternate, { ...frame, conditional: true }, prepare);
+      // `cond ? sqlA : sqlB`: the branch for PostgreSQL, or each branch when the condition is not about the database.
+      const holds = this.dialect.holds(resolved.test, frame.scope);
+      if (holds !== false) this.embeddedSql(resolved.consequent, holds === true ? frame : { ...frame, conditional: true }, prepare);
+      if (holds !== true) this.embeddedSql(resolved.alternate, holds === false ? frame : { ...frame, conditional: true }, prepare);
       return;
     }
-    const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => placeholderFor(expression, this.source, frame.scope));
+    const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => this.placeholder(expression, frame.scope));
     if (!sql) {
       this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
       return;
@@ -250,15 +481,26 @@ export abstract class MigrationWalker {
     this.output.addSql(analysis, frame.conditional);
   }
 
+  /** What stands in SQL for a `${…}` that is not a constant (a front-end may know better, e.g. n8n's `escape`). */
+  protected placeholder(expression: Node, scope: StaticScope): string {
+    const inner = scope.resolve(expression) ?? unwrapTypeScript(expression);
+    if (inner.type === 'ConditionalExpression') {
+      const holds = this.dialect.holds(inner.test, scope);
+      const chosen = holds === true ? scope.value(inner.consequent) : holds === false ? scope.value(inner.alternate) : undefined;
+      if (typeof chosen === 'string') return chosen;
+    }
+    return placeholderFor(expression, this.source, scope);
+  }
+
   protected push(operation: Operation): void {
     this.output.operations.push(operation);
   }
 
-  /** A function defined in this file: `helper(…)`, or a method of the migration class, `this.helper(…)`. */
-  private localFunction(node: Node): FunctionNode | undefined {
+  /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
+  private localFunction(node: Node, scope: StaticScope = this.programScope): FunctionNode | undefined {
     const call = unwrapTypeScript(node);
     if (call.type !== 'CallExpression') return undefined;
-    if (call.callee.type === 'Identifier') return functionOf(call.callee, this.program, this.programScope);
+    if (call.callee.type === 'Identifier') return functionOf(call.callee, this.program, scope);
     const callee = call.callee;
     if (callee.type === 'MemberExpression' && (callee.object.type === 'ThisExpression' || (callee.object.type === 'Identifier' && callee.object.name === '_this'))) {
       const name = callee.property.type === 'Identifier' ? callee.property.name : undefined;
@@ -269,14 +511,81 @@ export abstract class MigrationWalker {
 
   private subjectArgumentIndex(node: Node): number {
     const call = unwrapTypeScript(node);
-    if (call.type !== 'CallExpression') return -1;
-    return call.arguments.findIndex((arg) => arg.type === 'Identifier' && this.subjectNames.has(arg.name));
+    if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return -1;
+    // `createStrategyTable(database.knex, …)`, `new Migrator(bp, …)` (botpress) hand it over too.
+    const subject = call.arguments.findIndex((arg) => this.isSubject(arg));
+    return subject >= 0 ? subject : call.arguments.findIndex((arg) => this.holdsSubject(arg));
   }
+}
+
+/** The elements of an array that is constant in the file (at most MAX_UNROLLED), or undefined. */
+function constantElements(node: Node, scope: StaticScope): Node[] | undefined {
+  const array = scope.resolve(node);
+  if (array?.type !== 'ArrayExpression' || array.elements.length > MAX_UNROLLED) return undefined;
+  const elements = array.elements.filter((element): element is NonNullable<typeof element> => element !== null);
+  if (elements.length !== array.elements.length || elements.some((element) => element.type === 'SpreadElement')) return undefined;
+  return elements as Node[];
+}
+
+/** Binds a loop variable or callback parameter (a name, `{ a, b }` or `[a, b]`) to an element. */
+function bindPattern(scope: StaticScope, pattern: Node, element: Node): StaticScope {
+  if (pattern.type === 'Identifier') scope.bind(pattern.name, element as Expression);
+  else if (pattern.type === 'ObjectPattern') scope.bindPattern(pattern, element as Expression);
+  else if (pattern.type === 'ArrayPattern') {
+    pattern.elements.forEach((item, index) => {
+      if (item?.type === 'Identifier') scope.bind(item.name, { type: 'MemberExpression', object: element, property: { type: 'NumericLiteral', value: index }, computed: true } as Expression);
+    });
+  }
+  return scope;
+}
+
+/** `for (let i = 0; i < ARRAY.length; i++)` (or `i < N`, `i <= N`, `++i`, `i += 1`): the counter and how many turns. */
+function indexedLoop(statement: Extract<Statement, { type: 'ForStatement' }>, scope: StaticScope): { name: string; count: number } | undefined {
+  const init = statement.init;
+  const declarator = init?.type === 'VariableDeclaration' && init.declarations.length === 1 ? init.declarations[0] : undefined;
+  if (declarator?.id.type !== 'Identifier' || scope.value(declarator.init) !== 0) return undefined;
+  const name = declarator.id.name;
+  const update = statement.update;
+  const steps =
+    (update?.type === 'UpdateExpression' && update.operator === '++' && update.argument.type === 'Identifier' && update.argument.name === name) ||
+    (update?.type === 'AssignmentExpression' && update.operator === '+=' && update.left.type === 'Identifier' && update.left.name === name && scope.value(update.right) === 1);
+  const test = statement.test;
+  if (!steps || test?.type !== 'BinaryExpression' || test.left.type !== 'Identifier' || test.left.name !== name) return undefined;
+  const right = unwrapTypeScript(test.right);
+  let bound: number | undefined;
+  if (right.type === 'MemberExpression' && !right.computed && right.property.type === 'Identifier' && right.property.name === 'length') {
+    bound = constantElements(right.object, scope)?.length;
+  } else {
+    const value = scope.value(right);
+    bound = typeof value === 'number' ? value : undefined;
+  }
+  if (bound === undefined || (test.operator !== '<' && test.operator !== '<=')) return undefined;
+  const count = test.operator === '<=' ? bound + 1 : bound;
+  return count >= 0 && count <= MAX_UNROLLED ? { name, count } : undefined;
+}
+
+/** A helper's argument as the helper sees it: a constant, an object or array literal, or unknown. */
+function argumentValue(arg: Node | undefined, scope: StaticScope): Expression {
+  if (!arg || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return UNKNOWN;
+  const value = scope.value(arg);
+  if (typeof value === 'string') return { type: 'StringLiteral', value } as Expression;
+  if (typeof value === 'number') return { type: 'NumericLiteral', value } as Expression;
+  if (typeof value === 'boolean') return { type: 'BooleanLiteral', value } as Expression;
+  const resolved = scope.resolve(arg);
+  const passable = ['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'TemplateLiteral'];
+  return resolved && passable.includes(resolved.type) ? (resolved as Expression) : UNKNOWN;
+}
+
+function calleeName(node: Extract<Node, { type: 'CallExpression' | 'NewExpression' }>): string {
+  const callee = unwrapTypeScript(node.callee);
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed) return propertyName(callee.property) ?? '';
+  return '';
 }
 
 /** SELECT, INSERT, UPDATE, DELETE: data, not schema. */
 function isDataStatement(operation: Operation): boolean {
-  return operation.kind === 'other' && /^(Select|Insert|Update|Delete|Merge)Stmt$/.test(operation.statement);
+  return operation.kind === 'other' && /^(Select|Insert|Update|Delete|Merge|Copy)Stmt$/.test(operation.statement);
 }
 
 /** Helpers that by their name only read (`hasColumn(queryRunner, …)`, `isPostgres(knex)`). */

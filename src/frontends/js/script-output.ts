@@ -34,12 +34,21 @@ export class ScriptOutput {
 
   /** Marks code that static analysis could not follow, so silence is not mistaken for safety. */
   unanalyzed(node: Node, message: string): void {
-    this.problems.push({ rule: 'unanalyzed-code', message, location: this.spanOf(node) });
+    this.problem({ rule: 'unanalyzed-code', message, location: this.spanOf(node) });
+  }
+
+  /** A problem, once: code walked several times (a helper, a loop) reports the same one only once. */
+  problem(problem: FrontendProblem): void {
+    const { location, message, rule } = problem;
+    const seen = this.problems.some(
+      (known) => known.rule === rule && known.message === message && known.location.line === location.line && known.location.column === location.column,
+    );
+    if (!seen) this.problems.push(problem);
   }
 
   addSql(analysis: SqlAnalysis, conditional: boolean): void {
     for (const operation of analysis.operations) this.operations.push(conditional ? { ...operation, conditional } : operation);
-    this.problems.push(...analysis.problems);
+    for (const problem of analysis.problems) this.problem(problem);
     this.directives.push(...analysis.directives);
     this.statements += analysis.statements;
   }

@@ -20,17 +20,38 @@ export class StaticScope {
     return new StaticScope(this);
   }
 
-  /** Records `const NAME = <expression>` (also when exported). */
+  /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
   declareFrom(statement: Statement | Node): void {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === 'Identifier' && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
+      else if (declarator.id.type === 'ObjectPattern' && declarator.init) this.bindPattern(declarator.id, declarator.init);
+    }
+  }
+
+  /** `{ a, b: c }` from `value`: each name stands for `value.a`, `value.b` (looked up when read). */
+  bindPattern(pattern: Extract<Node, { type: 'ObjectPattern' }>, value: Expression): void {
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = propertyName(property.key);
+      if (key === undefined || property.computed) continue;
+      const member = { type: 'MemberExpression', object: value, property: { type: 'Identifier', name: key }, computed: false } as Expression;
+      this.bindings.set(property.value.name, member);
     }
   }
 
   bind(name: string, value: Expression): void {
     this.bindings.set(name, value);
+  }
+
+  /** A class's fields with a value (`name = 'X'`, `table = 'users' as const`), read as `this.field`. */
+  bindClassFields(body: Extract<Node, { type: 'ClassBody' }>): void {
+    for (const member of body.body) {
+      if (member.type !== 'ClassProperty' || member.static || !member.value) continue;
+      const name = propertyName(member.key);
+      if (name !== undefined) this.bindings.set(`this.${name}`, member.value);
+    }
   }
 
   lookup(name: string): Expression | undefined {
@@ -46,6 +67,9 @@ export class StaticScope {
       return bound ? this.resolve(bound, depth + 1) : inner;
     }
     if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier') {
+      // `this.table` in a class whose field `table = 'users'` is bound (see StaticScope.bindClassFields).
+      const field = inner.object.type === 'ThisExpression' ? this.lookup(`this.${inner.property.name}`) : undefined;
+      if (field) return this.resolve(field, depth + 1);
       const object = this.resolve(inner.object, depth + 1);
       if (object?.type === 'ObjectExpression') {
         const name = inner.property.name;
@@ -53,6 +77,13 @@ export class StaticScope {
           if (property.type === 'ObjectProperty' && propertyName(property.key) === name) return this.resolve(property.value, depth + 1);
         }
       }
+    }
+    if (inner.type === 'MemberExpression' && inner.computed) {
+      // `TABLES[0]`, `TABLES[i]` in an unrolled loop.
+      const index = this.value(inner.property, depth + 1);
+      const array = typeof index === 'number' ? this.resolve(inner.object, depth + 1) : undefined;
+      const element = array?.type === 'ArrayExpression' ? array.elements[index as number] : undefined;
+      if (element && element.type !== 'SpreadElement') return this.resolve(element, depth + 1);
     }
     return inner;
   }

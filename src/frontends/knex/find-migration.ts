@@ -37,7 +37,8 @@ export function findKnexMigration(ast: File, scope: StaticScope): KnexMigration 
         }
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
-      collectObject(statement.declaration, exported);
+      // `export default { up }`, or `const migration = { up: … }; export default migration` (botpress).
+      collectObject(scope.resolve(statement.declaration) ?? statement.declaration, exported);
     }
   }
   const up = functionOf(exported.get('up'), program, scope);

@@ -14,6 +14,7 @@ const KNEX: ScriptFrontend = {
   name: 'knex',
   findMigration: findKnexMigration,
   noMigration: 'no exported up() migration function',
+  subjectLabel: 'the knex object',
   defaultSubject: 'knex',
   createWalker: (subject, output, source, program, scope) => new KnexUpWalker(subject, output, source, program, scope),
 };

@@ -1,7 +1,8 @@
-import type { Node, Statement } from '@babel/types';
+import type { Expression, Node, Statement } from '@babel/types';
 import type { ColumnDefinition, ConstraintDefinition, Operation, TableName } from '../../model/operations';
 import { type ChainLink, flattenChain } from '../js/chains';
 import { type ScriptOutput, snippet } from '../js/script-output';
+import type { DialectConditions } from '../js/dialect';
 import { type StaticScope, unwrapTypeScript } from '../js/static-values';
 import { type BuiltColumn, buildColumns, isColumnMethod, tableNameOf } from './column-builders';
 
@@ -13,6 +14,9 @@ export interface TableBuilderContext {
   output: ScriptOutput;
   source: string;
   conditional: boolean;
+  /** The line of the JavaScript statement that calls createTable/alterTable: an ignore comment there covers every change in it. */
+  anchorLine: number;
+  dialect: DialectConditions;
 }
 
 export interface TableDefinition {
@@ -27,7 +31,8 @@ type Place = Pick<Operation, 'location' | 'anchorLine'> & { conditional?: boolea
 /** Reads the `(table) => { … }` callback of createTable/alterTable. */
 export function readTableCallback(callback: Node | undefined, context: TableBuilderContext): TableDefinition {
   const definition: TableDefinition = { columns: [], constraints: [], operations: [] };
-  const fn = callback && unwrapTypeScript(callback);
+  // The callback may be a function defined elsewhere in the file (`create: (t) => { … }` in a constant list).
+  const fn = callback && (context.scope.resolve(callback) ?? unwrapTypeScript(callback));
   if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) {
     if (callback) context.output.unanalyzed(callback, `Table callback \`${snippet(context.source, callback)}\` is not a function in this file; its columns were not checked.`);
     return definition;
@@ -51,7 +56,7 @@ class CallbackReader {
     for (const statement of statements) this.statement(statement, conditional);
   }
 
-  private statement(statement: Statement, conditional: boolean): void {
+  statement(statement: Statement, conditional: boolean): void {
     switch (statement.type) {
       case 'ExpressionStatement':
         this.expression(statement.expression, conditional, statement);
@@ -59,19 +64,33 @@ class CallbackReader {
       case 'BlockStatement':
         this.statements(statement.body, conditional);
         break;
-      case 'IfStatement':
-        this.statement(statement.consequent, true);
-        if (statement.alternate) this.statement(statement.alternate, true);
+      case 'IfStatement': {
+        // `if (!isSqlite) t.foreign(…)`: a condition on the database decides what runs on PostgreSQL.
+        const holds = this.context.dialect.holds(statement.test, this.context.scope);
+        if (holds !== false) this.statement(statement.consequent, holds === true ? conditional : true);
+        if (statement.alternate && holds !== true) this.statement(statement.alternate, holds === false ? conditional : true);
         break;
+      }
       case 'ForStatement':
       case 'ForOfStatement':
       case 'ForInStatement':
       case 'WhileStatement':
-      case 'DoWhileStatement':
-        if (this.mentionsTable(statement)) {
+      case 'DoWhileStatement': {
+        // `for (const c of update.constraints) t.foreign(c.column)…` over a constant array is unrolled.
+        const elements = statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration' ? constantArray(statement.right, this.context.scope) : undefined;
+        const binding = statement.type === 'ForOfStatement' && statement.left.type === 'VariableDeclaration' ? statement.left.declarations[0]?.id : undefined;
+        if (elements && binding && (binding.type === 'Identifier' || binding.type === 'ObjectPattern')) {
+          for (const element of elements) {
+            const scope = this.context.scope.child();
+            if (binding.type === 'Identifier') scope.bind(binding.name, element as Expression);
+            else scope.bindPattern(binding, element as Expression);
+            new CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement.body, conditional);
+          }
+        } else if (this.mentionsTable(statement)) {
           this.context.output.unanalyzed(statement, 'A loop over table builder calls: what it adds depends on run-time values and was not checked.');
         }
         break;
+      }
       case 'ReturnStatement':
         if (statement.argument) this.expression(statement.argument, conditional, statement);
         break;
@@ -95,7 +114,7 @@ class CallbackReader {
     }
     const place: Place = {
       location: this.context.output.spanOf(expression),
-      anchorLine: this.context.output.lineOf(statement),
+      anchorLine: this.context.anchorLine,
       ...(conditional ? { conditional } : {}),
     };
     if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place, expression);
@@ -256,6 +275,13 @@ class CallbackReader {
     const text = this.context.source.slice(node.start ?? 0, node.end ?? 0);
     return new RegExp(`\\b${this.tableParam}\\b`).test(text);
   }
+}
+
+/** The elements of an array constant in the file, or undefined. */
+function constantArray(node: Node, scope: StaticScope): Node[] | undefined {
+  const array = scope.resolve(node);
+  if (array?.type !== 'ArrayExpression' || array.elements.some((element) => element === null || element.type === 'SpreadElement')) return undefined;
+  return array.elements as Node[];
 }
 
 function columnList(value: unknown): string[] {

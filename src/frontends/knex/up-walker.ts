@@ -14,9 +14,28 @@ const GUARDS = new Set(['hasTable', 'hasColumn']);
 /** `knex.schema` methods whose first argument is a table. */
 const TABLE_METHODS = new Set(['createTable', 'createTableIfNotExists', 'table', 'alterTable', 'dropTable', 'dropTableIfExists', 'renameTable']);
 
+/** Knex methods that build or run data queries, or read the connection: no schema change. */
+const QUERY_METHODS = new Set([
+  'select', 'from', 'table', 'into', 'insert', 'update', 'del', 'delete', 'where', 'whereIn', 'whereNotIn', 'whereNull', 'whereNotNull',
+  'first', 'pluck', 'count', 'max', 'min', 'sum', 'avg', 'distinct', 'join', 'leftJoin', 'with', 'withRecursive', 'union', 'orderBy',
+  'returning', 'onConflict', 'upsert', 'increment', 'decrement', 'truncate', 'batchInsert', 'queryBuilder', 'fn', 'ref', 'client',
+  'transacting', 'userParams', 'withUserParams', 'isTransaction', 'isCompleted', 'commit', 'rollback', 'destroy', 'initialize', 'context',
+]);
+
 /** Walks a Knex `up` function: `knex.schema` chains, `knex.raw`, `knex.transaction`. */
 export class KnexUpWalker extends MigrationWalker {
   protected readonly subjectLabel = 'the knex object';
+
+  /** botpress: `up({ bp, database })`, with Knex as `bp.database` (modules) and `database.knex` (core). */
+  override destructuredContext(pattern: Extract<Node, { type: 'ObjectPattern' }>): void {
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = propertyName(property.key);
+      if (key === 'bp') this.subjectPaths.add(`${property.value.name}.database`);
+      if (key === 'database') this.subjectPaths.add(`${property.value.name}.knex`);
+      if (key === 'knex') this.subjectNames.add(property.value.name);
+    }
+  }
 
 
   protected subjectChain(chain: Chain, frame: Frame): void {
@@ -27,6 +46,8 @@ export class KnexUpWalker extends MigrationWalker {
       return this.thenCallbacks(rest, frame);
     }
     if (first.name === 'schema') return this.schemaChain(rest, frame);
+    // botpress's database object has createTableIfNotExists(name, callback) of its own.
+    if (first.name === 'createTableIfNotExists') return this.schemaChain(chain.links, frame);
     if (first.name === 'transaction') {
       const callback = first.args?.[0] && unwrapTypeScript(first.args[0]);
       if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
@@ -36,7 +57,13 @@ export class KnexUpWalker extends MigrationWalker {
       }
       return;
     }
-    return this.thenCallbacks(rest, frame); // knex.select(), knex.fn…, knex.from(): queries
+    if (QUERY_METHODS.has(first.name) || !first.args) {
+      // knex.select(), knex.from(), knex.insert(): data queries
+      if (first.args) this.output.statements++;
+      return this.thenCallbacks(rest, frame);
+    }
+    const call = { start: chain.root.start, end: chain.links[chain.links.length - 1].end } as Node;
+    this.output.unanalyzed(call, `\`${snippet(this.source, call)}\` is not a Knex call migralint reads; what it does was not checked.`);
   }
 
   private schemaChain(links: ChainLink[], frame: Frame): void {
@@ -132,7 +159,17 @@ export class KnexUpWalker extends MigrationWalker {
   }
 
   private builderContext(table: TableName, mode: 'create' | 'alter', frame: Frame) {
-    return { table, mode, scope: frame.scope, knexNames: this.subjectNames, output: this.output, source: this.source, conditional: frame.conditional };
+    return {
+      table,
+      mode,
+      scope: frame.scope,
+      knexNames: this.subjectNames,
+      output: this.output,
+      source: this.source,
+      conditional: frame.conditional,
+      anchorLine: frame.statementLine,
+      dialect: this.dialect,
+    };
   }
 }
 

@@ -1,11 +1,13 @@
-import type { File, Node } from '@babel/types';
+import type { ClassBody, File, Node } from '@babel/types';
 import type { FunctionNode } from '../js/functions';
-import { propertyName } from '../js/static-values';
+import { propertyName, unwrapTypeScript } from '../js/static-values';
 
 export interface TypeormMigration {
   up?: FunctionNode;
   /** `transaction = false` on the class: TypeORM runs this migration outside a transaction. */
   transaction: boolean;
+  /** The body of the class `up` belongs to: its fields are constants `up` may read (`this.table`). */
+  classBody?: ClassBody;
 }
 
 /**
@@ -15,8 +17,16 @@ export interface TypeormMigration {
  */
 export function findTypeormMigration(ast: File): TypeormMigration {
   let up: FunctionNode | undefined;
+  let classBody: ClassBody | undefined;
   let transaction = true;
   visit(ast.program, (node) => {
+    if (node.type === 'ClassBody' && !up) {
+      const method = node.body.find((member) => member.type === 'ClassMethod' && propertyName(member.key) === 'up');
+      if (method?.type === 'ClassMethod') {
+        up = method;
+        classBody = node;
+      }
+    }
     if (node.type === 'ClassMethod' && propertyName(node.key) === 'up' && !up) up = node;
     if (node.type === 'ClassProperty' && propertyName(node.key) === 'transaction' && isFalse(node.value)) transaction = false;
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.property.type === 'Identifier') {
@@ -26,11 +36,13 @@ export function findTypeormMigration(ast: File): TypeormMigration {
       if (name === 'transaction' && isFalse(node.right)) transaction = false; // this.transaction = false
     }
   });
-  return { up, transaction };
+  return { up, transaction, classBody };
 }
 
+/** `false`, also as `false as const`, `<const>false`, `(false)`. */
 function isFalse(node: Node | null | undefined): boolean {
-  return node?.type === 'BooleanLiteral' && node.value === false;
+  const inner = node && unwrapTypeScript(node);
+  return inner?.type === 'BooleanLiteral' && inner.value === false;
 }
 
 /**

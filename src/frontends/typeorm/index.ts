@@ -14,6 +14,7 @@ const TYPEORM: ScriptFrontend = {
   name: 'typeorm',
   findMigration: (ast) => findTypeormMigration(ast),
   noMigration: 'no migration class with an up() method',
+  subjectLabel: 'the query runner',
   defaultSubject: 'queryRunner',
   createWalker: (subject, output, source, program, scope) => new TypeormUpWalker(subject, output, source, program, scope),
 };

@@ -3,7 +3,8 @@ import type { ColumnDefinition, ConstraintDefinition, Operation, TableName } fro
 import type { Chain, ChainLink } from '../js/chains';
 import { type Frame, MigrationWalker } from '../js/migration-walker';
 import { snippet } from '../js/script-output';
-import { unwrapTypeScript } from '../js/static-values';
+import { type StaticScope, propertyName, unwrapTypeScript } from '../js/static-values';
+import { substituteKnexBindings } from '../js/embedded-sql';
 import { flattenChain } from '../js/chains';
 import { type Properties, columnFrom, constraintFrom, elementsOf, nameOf, optionsOf, tableNameFrom } from './schema-objects';
 
@@ -37,10 +38,105 @@ const TRANSACTION_METHODS: Record<string, 'begin' | 'commit' | 'rollback'> = {
   rollbackTransaction: 'rollback',
 };
 
+/** Data and connection methods (on the query runner, its manager or connection): no schema change. */
+const DATA_METHODS = new Set([
+  'createQueryBuilder', 'getRepository', 'getTreeRepository', 'find', 'findBy', 'findOne', 'findOneBy', 'findAndCount', 'count', 'exists',
+  'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'restore', 'increment', 'decrement', 'clear', 'transaction',
+  'getMetadata', 'hasMetadata', 'getCustomRepository', 'create', 'merge', 'preload', 'sql',
+]);
+
+/** QueryRunner methods that change the schema in ways no rule looks at (schemas, views, databases, sequences). */
+const OTHER_SCHEMA_METHODS = new Set(['createSchema', 'dropSchema', 'createView', 'dropView', 'createDatabase', 'clearDatabase', 'changeTableComment']);
+
+/**
+ * n8n's migration context, `up({ queryRunner, tablePrefix, escape, runQuery, schemaBuilder })`:
+ * `runQuery(sql)` runs SQL; `escape.tableName('x')` quotes a name; `tablePrefix` is empty by
+ * default; the schema builder's calls (`createTable('x').withColumns(…)`) are not read.
+ */
+type ContextRole = 'runQuery' | 'runInBatches' | 'copyTable' | 'escape' | 'tablePrefix' | 'schemaBuilder' | 'schemaBuilderFunction';
+const CONTEXT_ROLES = new Set<string>(['runQuery', 'runInBatches', 'copyTable', 'escape', 'tablePrefix', 'schemaBuilder']);
+
 /** Walks a TypeORM `up(queryRunner)`: `queryRunner.query(sql)` and the QueryRunner schema API. */
 export class TypeormUpWalker extends MigrationWalker {
   protected readonly subjectLabel = 'the query runner';
+  private readonly roles = new Map<string, ContextRole>();
 
+  override destructuredContext(pattern: Extract<Node, { type: 'ObjectPattern' }>, scope: StaticScope): void {
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty') continue;
+      const key = propertyName(property.key);
+      if (key === 'schemaBuilder' && property.value.type === 'ObjectPattern') {
+        for (const inner of property.value.properties) {
+          if (inner.type === 'ObjectProperty' && inner.value.type === 'Identifier') this.roles.set(inner.value.name, 'schemaBuilderFunction');
+        }
+        continue;
+      }
+      if (property.value.type !== 'Identifier' || key === undefined) continue;
+      const local = property.value.name;
+      if (key === 'queryRunner') this.subjectNames.add(local);
+      else if (key !== undefined && CONTEXT_ROLES.has(key)) this.roles.set(local, key as ContextRole);
+      // n8n's default table prefix is empty: `${tablePrefix}user` is the table "user".
+      if (key === 'tablePrefix') scope.bind(local, { type: 'StringLiteral', value: '' } as never);
+    }
+  }
+
+  /** `${escape.tableName('user')}` is the quoted name, `"user"`; `${tablePrefix}` is empty. */
+  protected override placeholder(expression: Node, scope: StaticScope): string {
+    const chain = flattenChain(scope.resolve(expression) ?? unwrapTypeScript(expression));
+    const onSubject = chain.root.type === 'Identifier' && this.subjectNames.has(chain.root.name);
+    const links = onSubject ? chain.links : [{ name: '', start: 0, end: 0 }, ...chain.links];
+    const role = onSubject ? links[0]?.name : this.roleOf(chain.root, scope);
+    if (role === 'tablePrefix' && links.length === 1) return '';
+    const method = links[1];
+    if (role === 'escape' && method?.args && links.length === 2) {
+      const name = scope.string(method.args[0]);
+      if (name !== undefined) return `"${name.replace(/"/g, '""')}"`;
+    }
+    return super.placeholder(expression, scope);
+  }
+
+  /** n8n's context functions, called by their own names (`runQuery(sql)`, `createTable('t')…`). */
+  protected override contextCall(chain: Chain, node: Node, frame: Frame): boolean {
+    const root = chain.root;
+    const call = root.type === 'CallExpression' ? root : undefined;
+    const role = this.roleOf(call ? unwrapTypeScript(call.callee) : root, frame.scope);
+    if (!role) return false;
+    return this.roleCall(role, call?.arguments ?? [], call !== undefined || chain.links.some((link) => link.args), node, frame);
+  }
+
+  /** What a name of the context stands for: destructured from up's parameter, or from the context later. */
+  private roleOf(node: Node, scope: StaticScope, depth = 0): ContextRole | undefined {
+    if (depth > 5) return undefined;
+    if (node.type === 'Identifier') {
+      const direct = this.roles.get(node.name);
+      if (direct) return direct;
+      const resolved = scope.resolve(node);
+      return resolved && resolved !== node ? this.roleOf(resolved, scope, depth + 1) : undefined;
+    }
+    if (node.type === 'MemberExpression') {
+      const chain = flattenChain(node);
+      const [key, further] = chain.links;
+      if (chain.root.type !== 'Identifier' || !this.subjectNames.has(chain.root.name) || !key || !CONTEXT_ROLES.has(key.name)) return undefined;
+      return key.name === 'schemaBuilder' && further ? 'schemaBuilderFunction' : (key.name as ContextRole);
+    }
+    return undefined;
+  }
+
+  private roleCall(role: ContextRole, args: Node[], called: boolean, node: Node, frame: Frame): boolean {
+    if (role === 'runQuery' && args[0]) {
+      this.output.statements++;
+      const parameters = args[1];
+      const bindings = parameters ? { kind: 'object' as const, names: namedParameters(parameters), values: frame.scope.value(parameters) as Record<string, unknown> | undefined } : undefined;
+      this.embeddedSql(args[0], frame, (sql) => substituteKnexBindings(sql, bindings));
+    } else if (role === 'runInBatches' || role === 'copyTable') {
+      // A batched SELECT, or a copy of rows: data. The batch callback runs the statements of each batch.
+      this.output.statements++;
+      for (const arg of args) if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') this.walkFunction(arg, { ...frame, conditional: true });
+    } else if ((role === 'schemaBuilderFunction' || role === 'schemaBuilder') && called) {
+      this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` uses n8n's schema builder, which migralint does not read; what it does was not checked.`);
+    }
+    return true;
+  }
 
   /** `const table = await queryRunner.getTable('users')`: `table` then stands for 'users'. */
   protected override declared(name: string, init: Node, frame: Frame): void {
@@ -53,13 +149,23 @@ export class TypeormUpWalker extends MigrationWalker {
   }
 
   protected subjectChain(chain: Chain, frame: Frame): void {
-    // queryRunner.manager.query(…) and queryRunner.connection.query(…) run SQL too.
-    const links = chain.links[0]?.name === 'manager' || chain.links[0]?.name === 'connection' ? chain.links.slice(1) : chain.links;
+    const [first] = chain.links;
+    if (first && CONTEXT_ROLES.has(first.name)) {
+      // n8n's context as a whole: context.runQuery(sql), context.schemaBuilder.createTable(…)
+      const role = first.name === 'schemaBuilder' && chain.links.length > 1 ? 'schemaBuilderFunction' : (first.name as ContextRole);
+      const call = { start: chain.root.start, end: chain.links[chain.links.length - 1].end } as Node;
+      this.roleCall(role, first.args ?? [], chain.links.some((link) => link.args), call, frame);
+      return;
+    }
+    // queryRunner.manager.query(…) and queryRunner.connection.query(…) run SQL too; n8n's context.queryRunner is the query runner.
+    const links = first?.name === 'manager' || first?.name === 'connection' || first?.name === 'queryRunner' ? chain.links.slice(1) : chain.links;
     const [method, ...rest] = links;
     if (!method) return;
     const place: Place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...(frame.conditional ? { conditional: true } : {}) };
     if (method.name === 'query' && method.args?.[0]) {
       this.embeddedSql(method.args[0], frame);
+    } else if (DATA_METHODS.has(method.name)) {
+      if (method.args) this.output.statements++; // queryRunner.manager.createQueryBuilder().update(…): data
     } else if (TRANSACTION_METHODS[method.name]) {
       this.output.statements++;
       this.push({ kind: 'transaction', ...place, action: TRANSACTION_METHODS[method.name] });
@@ -186,7 +292,9 @@ export class TypeormUpWalker extends MigrationWalker {
         return name === undefined ? unknown(args[0]) : this.push({ kind: 'dropDatabase', ...place, name });
       }
       default:
-        return this.push({ kind: 'other', ...place, statement: `queryRunner.${method.name}` });
+        if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: 'other', ...place, statement: `queryRunner.${method.name}` });
+        this.output.statements--;
+        return this.output.unanalyzed({ start: method.start, end: method.end } as Node, `\`${snippet(this.source, { start: method.start, end: method.end } as Node)}\` is not a QueryRunner call migralint reads; what it does was not checked.`);
     }
   }
 
@@ -279,4 +387,14 @@ export class TypeormUpWalker extends MigrationWalker {
       this.push({ kind: 'addConstraint', ...place, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
     }
   }
+}
+
+/** The names of an object of named parameters (`{ id: 1 }` → `:id`). */
+function namedParameters(node: Node): string[] {
+  const inner = unwrapTypeScript(node);
+  if (inner.type !== 'ObjectExpression') return [];
+  return inner.properties.flatMap((property) => {
+    const name = property.type === 'ObjectProperty' || property.type === 'ObjectMethod' ? propertyName(property.key) : undefined;
+    return name ? [name] : [];
+  });
 }

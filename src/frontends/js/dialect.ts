@@ -1,0 +1,157 @@
+import type { Node } from '@babel/types';
+import { flattenChain } from './chains';
+import { type StaticScope, unwrapTypeScript } from './static-values';
+
+/**
+ * Conditions on the database a migration runs against, read statically:
+ * `knex.client.config.client === 'sqlite3'`, `isMysql`, `getDatabaseClient(knex)
+ * === 'mysql'`, `queryRunner.connection.options.type === 'postgres'`, … Each is
+ * evaluated for PostgreSQL: `true` (the branch runs there), `false` (it is code
+ * for another database), or `undefined` (not a condition on the database, or
+ * not known statically).
+ */
+
+/** Names PostgreSQL goes by in Knex (`client`, `dialect`), TypeORM (`type`) and applications' own settings. */
+const POSTGRES_NAMES = ['pg', 'postgres', 'postgresql', 'postgresdb', 'pgnative', 'pg-native', 'aurora-postgres'];
+
+/** Boolean names that say which database is in use: `isPostgres`, `isSqlite`, `usesMySQL`. */
+const DATABASE_FLAG = /^(?:is|use|uses|using)_?(postgres(?:ql)?|pg|sqlite3?|lite|mysql|maria(?:db)?|mssql|sql_?server|oracle(?:db)?|cockroach(?:db)?|redshift|mongo(?:db)?)$/i;
+
+/** Functions that return the database client's name: `getDatabaseClient(knex)`, `getDbType()`. */
+const CLIENT_FUNCTION = /^get_?(?:database|db)?_?(?:client|type|dialect|driver|vendor)(?:name)?$/i;
+
+/** Property chains that end in the client's name whatever they start from: `knex.client.config.client`, `ctx.dbType`. */
+const CLIENT_PATHS = ['client.config.client', 'client.dialect', 'client.driverName', 'connection.options.type', 'driver.options.type', 'dbType', 'databaseType'];
+
+type Value = { client: true } | { list: unknown[] } | { text: string } | undefined;
+
+export class DialectConditions {
+  constructor(
+    /** Names bound to the migration's database object (`knex`, `queryRunner`). */
+    private readonly subjects: ReadonlySet<string>,
+  ) {}
+
+  /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+  holds(node: Node | null | undefined, scope: StaticScope, depth = 0): boolean | undefined {
+    if (!node || depth > 12) return undefined;
+    const expression = unwrapTypeScript(node);
+    switch (expression.type) {
+      case 'UnaryExpression':
+        if (expression.operator !== '!') return undefined;
+        return negate(this.holds(expression.argument, scope, depth + 1));
+      case 'LogicalExpression': {
+        const left = this.holds(expression.left, scope, depth + 1);
+        const right = this.holds(expression.right, scope, depth + 1);
+        if (expression.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
+        if (expression.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
+        return undefined;
+      }
+      case 'BinaryExpression':
+        return this.comparison(expression.operator, expression.left as Node, expression.right, scope, depth);
+      case 'Identifier': {
+        const flag = DATABASE_FLAG.exec(expression.name);
+        if (flag) return isPostgresName(flag[1]);
+        const bound = scope.lookup(expression.name);
+        return bound && bound !== expression ? this.holds(bound, scope, depth + 1) : undefined;
+      }
+      case 'MemberExpression': {
+        const name = expression.property.type === 'Identifier' && !expression.computed ? expression.property.name : undefined;
+        const flag = name ? DATABASE_FLAG.exec(name) : null;
+        if (flag) return isPostgresName(flag[1]);
+        const resolved = scope.resolve(expression);
+        return resolved && resolved !== expression ? this.holds(resolved, scope, depth + 1) : undefined;
+      }
+      case 'CallExpression':
+        return this.call(expression, scope, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private comparison(operator: string, left: Node, right: Node, scope: StaticScope, depth: number): boolean | undefined {
+    const equal = operator === '===' || operator === '==';
+    if (!equal && operator !== '!==' && operator !== '!=') return undefined;
+    const [a, b] = [this.value(left, scope, depth), this.value(right, scope, depth)];
+    const client = a && 'client' in a ? b : b && 'client' in b ? a : undefined;
+    if (!client || !('text' in client)) return undefined;
+    const isPostgres = isPostgresName(client.text);
+    return equal ? isPostgres : !isPostgres;
+  }
+
+  /** `isPostgres(knex)`, `helpers.isSqlite(knex)`, `['pg', 'postgres'].includes(client)`, `/sqlite/.test(client)`, `client.startsWith('pg')`. */
+  private call(expression: Extract<Node, { type: 'CallExpression' }>, scope: StaticScope, depth: number): boolean | undefined {
+    const callee = unwrapTypeScript(expression.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+    const flag = DATABASE_FLAG.exec(name);
+    if (flag) return isPostgresName(flag[1]);
+    const [argument] = expression.arguments;
+    if (name === 'isOneOfClients' && argument) {
+      // directus: helpers.isOneOfClients(['oracle', 'cockroachdb'])
+      const list = scope.value(argument);
+      return Array.isArray(list) ? list.some((item) => typeof item === 'string' && isPostgresName(item)) : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || !argument || argument.type === 'SpreadElement' || argument.type === 'ArgumentPlaceholder') return undefined;
+    const object = unwrapTypeScript(callee.object);
+    if (name === 'includes') {
+      const list = this.value(object, scope, depth);
+      const item = this.value(argument as Node, scope, depth);
+      if (list && 'list' in list && item && 'client' in item) return list.list.some((entry) => typeof entry === 'string' && isPostgresName(entry));
+      return undefined;
+    }
+    if (name === 'test' && object.type === 'RegExpLiteral') {
+      const subject = this.value(argument as Node, scope, depth);
+      if (!subject || !('client' in subject)) return undefined;
+      const pattern = new RegExp(object.pattern, object.flags.replace(/[gy]/g, ''));
+      return POSTGRES_NAMES.some((postgres) => pattern.test(postgres));
+    }
+    if ((name === 'startsWith' || name === 'endsWith') && this.isClient(object, scope, depth)) {
+      const text = scope.string(argument as Node);
+      if (text === undefined) return undefined;
+      return POSTGRES_NAMES.some((postgres) => (name === 'startsWith' ? postgres.startsWith(text) : postgres.endsWith(text)));
+    }
+    return undefined;
+  }
+
+  private value(node: Node, scope: StaticScope, depth: number): Value {
+    if (this.isClient(node, scope, depth)) return { client: true };
+    const value = scope.value(node);
+    if (typeof value === 'string') return { text: value };
+    if (Array.isArray(value)) return { list: value };
+    return undefined;
+  }
+
+  /** Whether the expression is the name of the database client in use. */
+  isClient(node: Node, scope: StaticScope, depth = 0): boolean {
+    if (depth > 12) return false;
+    const expression = unwrapTypeScript(node);
+    if (expression.type === 'Identifier') {
+      if (/^(dbType|databaseType|dialect|client|dbClient|databaseClient)$/.test(expression.name) && !scope.lookup(expression.name)) return true;
+      const bound = scope.lookup(expression.name);
+      return bound !== undefined && bound !== expression && this.isClient(bound, scope, depth + 1);
+    }
+    if (expression.type === 'CallExpression') {
+      const callee = unwrapTypeScript(expression.callee);
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+      return CLIENT_FUNCTION.test(name);
+    }
+    if (expression.type === 'MemberExpression' || expression.type === 'OptionalMemberExpression') {
+      const chain = flattenChain(expression);
+      const path = chain.links.map((link) => link.name).join('.');
+      if (CLIENT_PATHS.some((known) => path === known || path.endsWith(`.${known}`))) return true;
+      // `options.type` alone is too common a name: only on the database object, or a data source.
+      const root = chain.root;
+      const onDatabase = (root.type === 'Identifier' && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name))) || root.type === 'ThisExpression';
+      return path.endsWith('options.type') && onDatabase;
+    }
+    return false;
+  }
+}
+
+function isPostgresName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return POSTGRES_NAMES.includes(lower) || lower === 'postgressql';
+}
+
+function negate(value: boolean | undefined): boolean | undefined {
+  return value === undefined ? undefined : !value;
+}
