@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { detectFrontend, otherDatabaseOf } from './frontends/detect';
+import { delegatedMigration, detectFrontend, otherDatabaseOf } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -67,6 +67,8 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
   const database = frontend ? undefined : otherDatabaseOf(displayPath);
   if (database) return { file: displayPath, skipped: `SQL for ${database}, not PostgreSQL` };
+  const delegated = frontend ? undefined : delegatedMigration(displayPath, source);
+  if (delegated) return { analyzed: delegatedFile(delegated), source };
   if (!frontend) return { file: displayPath, skipped: notMigration(displayPath) };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
   if (invalidUtf8At !== undefined) {
@@ -125,6 +127,13 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     notes: analyzed.notes,
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations },
   };
+}
+
+/** A migration whose up() is in another file: one warning, so that the silence is not taken for a pass. */
+function delegatedFile({ frontend, line, length, delegate }: NonNullable<ReturnType<typeof delegatedMigration>>): AnalyzedFile {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message = `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
 }
 
 /** A NUL byte means binary content: report it as a file PostgreSQL could not read, and analyse nothing. */

@@ -63,9 +63,18 @@ export class FileState {
     return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
   }
 
+  /** The operation the rules are looking at (set by the engine before it asks them). */
+  current: Operation | undefined;
+
   /** Created earlier in this migration: nothing reads it yet. */
   isNewTable(table: TableName): boolean {
-    return this.newTables.has(table);
+    return this.newTables.has(table) || this.createdWithCurrent(table);
+  }
+
+  /** The current operation is part of the creation of this table (its index, made with it). */
+  private createdWithCurrent(table: TableName): boolean {
+    const current = this.current;
+    return current?.withTableCreation === true && 'table' in current && sameTable(current.table, table);
   }
 
   /**
@@ -73,6 +82,7 @@ export class FileState {
    * no rows. A temporary table counts too, whatever it holds: no other session sees it.
    */
   isEmptyTable(table: TableName): boolean {
+    if (this.createdWithCurrent(table)) return true;
     return this.newTables.has(table) && (!this.filledTables.has(table) || this.temporaryTables.has(table));
   }
 

@@ -60,6 +60,7 @@ export function runRules(
     .map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
   // Each operation goes to the rules in order: a rule's handler for its kind, then its anyOperation.
   for (const operation of analyzed.operations) {
+    state.current = operation;
     for (const visitor of visitors) {
       const handler = visitor[operation.kind] as Handler | undefined;
       if (handler) handler(operation);

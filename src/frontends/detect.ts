@@ -51,3 +51,21 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return 'knex';
   return undefined;
 }
+
+const IN_MIGRATIONS_FOLDER = /(^|[\\/])migrations?[\\/]/i;
+
+/**
+ * A migration whose `up` lives in another file: a class that extends another
+ * migration class without an `up` of its own (n8n), or a module that re-exports
+ * one it imports (botpress). It cannot be checked here, which is said rather
+ * than skipped: the line of the class or export, and what it delegates to.
+ */
+export function delegatedMigration(filePath: string, text: string): { frontend: FrontendName; line: number; length: number; delegate: string } | undefined {
+  if (!IN_MIGRATIONS_FOLDER.test(filePath) || /up\s*[(:=]/.test(text)) return undefined;
+  const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
+  const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
+  const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, 'm').test(text) ? reexport : null);
+  if (!match) return undefined;
+  // A class is TypeORM's shape of a migration; a re-exported object, Knex's (botpress).
+  return { frontend: subclass ? 'typeorm' : 'knex', line: text.slice(0, match.index).split('\n').length, length: match[0].length, delegate: match[1] };
+}

@@ -84,6 +84,12 @@ interface OperationBase {
   conditional?: boolean;
   /** The SQL statement it came from, as PostgreSQL receives it; kept only when asked for (by trace, which runs it). */
   sql?: string;
+  /**
+   * Part of the creation of its table (Knex and TypeORM create a new table's
+   * indexes in statements of their own): the table is new to it, even when the
+   * creation itself runs only under a condition.
+   */
+  withTableCreation?: boolean;
 }
 
 export interface CreateTable extends OperationBase {

@@ -130,7 +130,7 @@ export class KnexUpWalker extends MigrationWalker {
           ifNotExists: link.name === 'createTableIfNotExists',
           identifiers: [name.name, ...definition.columns.map((column) => column.name)],
         });
-        for (const operation of definition.operations) this.push(operation);
+        for (const operation of definition.operations) this.push({ ...operation, withTableCreation: true });
         break;
       }
       case 'table':

@@ -71,7 +71,7 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
   TransactionStmt: (body: TransactionStmt, place) => transaction(body, place),
   VariableSetStmt: (body: VariableSetStmt, place) => setting(body, place),
   CreateStmt: (body: CreateStmt, place) => [createTable(body, place)],
-  CreateTableAsStmt: (body: { into?: { rel?: Parameters<typeof tableName>[0]; skipData?: boolean }; if_not_exists?: boolean }, place) => [
+  CreateTableAsStmt: (body: { into?: { rel?: Parameters<typeof tableName>[0]; skipData?: boolean }; if_not_exists?: boolean; objtype?: string }, place) => [
     {
       kind: 'createTable',
       ...place,
@@ -80,7 +80,8 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
       constraints: [],
       ifNotExists: body.if_not_exists === true,
       ...(body.into?.rel?.relpersistence === 't' ? { temporary: true } : {}),
-      ...(body.into?.skipData ? {} : { withRows: true }),
+      // A new materialized view has rows too, but nothing writes to it: an index on it blocks no one.
+      ...(body.into?.skipData || body.objtype === 'OBJECT_MATVIEW' ? {} : { withRows: true }),
     },
   ],
   InsertStmt: (body: { relation?: Parameters<typeof tableName>[0]; selectStmt?: Node }, place) => {

@@ -8,7 +8,7 @@ import { substituteKnexBindings } from '../js/embedded-sql';
 import { flattenChain } from '../js/chains';
 import { type Properties, columnFrom, constraintFrom, elementsOf, nameOf, optionsOf, tableNameFrom } from './schema-objects';
 
-type Place = Pick<Operation, 'location' | 'anchorLine'> & { conditional?: boolean };
+type Place = Pick<Operation, 'location' | 'anchorLine'> & { conditional?: boolean; withTableCreation?: boolean };
 
 /** QueryRunner methods that read, or manage the connection: no schema change. */
 const QUIET_METHODS = new Set([
@@ -338,7 +338,7 @@ export class TypeormUpWalker extends MigrationWalker {
       identifiers: [table.name, ...columns.map((column) => column.name)],
     });
     if (scope.value(args[3]) === false) return;
-    for (const node of elementsOf(options.get('indices')?.node, scope)) this.createIndex(table, optionsOf(node, scope), place);
+    for (const node of elementsOf(options.get('indices')?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place, withTableCreation: true });
   }
 
   /** TypeORM compares the old and new column; a different type makes it re-create the column. */
