@@ -160,7 +160,7 @@ export class TypeormUpWalker extends MigrationWalker {
     // queryRunner.manager.query(…) and queryRunner.connection.query(…) run SQL too; n8n's context.queryRunner is the query runner.
     const links = first?.name === 'manager' || first?.name === 'connection' || first?.name === 'queryRunner' ? chain.links.slice(1) : chain.links;
     const [method, ...rest] = links;
-    if (!method) return;
+    if (!method || !method.args) return; // a property read (queryRunner.connection.options.type), not a call
     const place: Place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...(frame.conditional ? { conditional: true } : {}) };
     if (method.name === 'query' && method.args?.[0]) {
       this.embeddedSql(method.args[0], frame);

@@ -1,0 +1,279 @@
+import { prepareLinting } from '../../src/lint';
+import { keys, lintFile } from './lint-file';
+
+beforeAll(prepareLinting);
+
+describe('code that can be followed is followed, not reported as unanalyzed', () => {
+  test('a same-file helper called with literal arguments: each operation at its own call, no warning', () => {
+    const source = `async function addDeletedColumn(knex, tableName) {
+  return await knex.schema.table(tableName, (table) => {
+    table.timestamp('deleted_at').nullable();
+  });
+}
+
+export async function up(knex) {
+  await addDeletedColumn(knex, 'steps');
+  await addDeletedColumn(knex, 'flows');
+}
+
+export async function down(knex) {}
+`;
+    const result = lintFile(source, 'packages/backend/src/db/migrations/20220928162525_soft-delete-base-model.js');
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual(['require-lock-timeout@8:9']);
+    expect(result.findings[0].message).toContain('(and 1 more in this file)');
+    expect(result.findings[0].message).toContain('"steps"');
+  });
+
+  test('a helper argument that is not constant: one warning at the call, not one per operation at the helper', () => {
+    const source = `async function addDeletedColumn(knex, tableName) {
+  await knex.schema.table(tableName, (table) => table.timestamp('deleted_at'));
+  await knex.schema.table(tableName, (table) => table.index('deleted_at'));
+}
+
+exports.up = async (knex) => {
+  for (const { name } of await knex('tables').select('name')) await addDeletedColumn(knex, name);
+};
+`;
+    const result = lintFile(source, 'migrations/20220928162525_soft-delete.js');
+    expect(keys(result)).toEqual(['unanalyzed-code@7:3']);
+  });
+
+  test('for…of over a constant array of objects, with a nested loop in the table callback (directus)', () => {
+    const source = `import type { Knex } from 'knex';
+
+const updates = [
+\t{ table: 'directus_fields', constraints: [{ column: 'collection', references: 'directus_collections.collection' }] },
+\t{ table: 'directus_presets', constraints: [{ column: 'user', references: 'directus_users.id' }, { column: 'role', references: 'directus_roles.id' }] },
+];
+
+export async function up(knex: Knex): Promise<void> {
+\tfor (const update of updates) {
+\t\tawait knex.schema.alterTable(update.table, (table) => {
+\t\t\tfor (const constraint of update.constraints) {
+\t\t\t\ttable.dropForeign([constraint.column]);
+\t\t\t\ttable.foreign(constraint.column).references(constraint.references).onDelete('CASCADE');
+\t\t\t}
+\t\t});
+\t}
+}
+`;
+    const result = lintFile(source, 'api/src/database/migrations/20201105A-add-cascade-system-relations.ts');
+    expect(keys(result)).toEqual(['adding-foreign-key-constraint@13:5', 'adding-foreign-key-constraint@13:5', 'adding-foreign-key-constraint@13:5']);
+    expect(result.findings.filter((f) => f.rule === 'adding-foreign-key-constraint').map((f) => f.message.match(/to "(\w+)"/)?.[1])).toEqual([
+      'directus_fields',
+      'directus_presets',
+      'directus_presets',
+    ]);
+  });
+
+  test('an indexed for loop over a constant list, destructured, with a create function from the list (spoke)', () => {
+    const source = `exports.up = async knex => {
+  const isSqlite = /sqlite/.test(knex.client.config.client);
+  const buildTableSchema = [
+    {
+      tableName: "tag",
+      create: t => {
+        t.increments("id").primary();
+        t.integer("organization_id").notNullable();
+        if (!isSqlite) {
+          t.foreign("organization_id").references("organization.id");
+          t.index(["organization_id"]);
+        }
+      }
+    }
+  ];
+  for (let i = 0; i < buildTableSchema.length; i++) {
+    const { tableName, create } = buildTableSchema[i];
+    if (!(await knex.schema.hasTable(tableName))) {
+      await knex.schema.createTable(tableName, create);
+    }
+  }
+};
+`;
+    const result = lintFile(source, 'migrations/20200322171627_tags.js');
+    // The table is created under a guard, so later statements treat it as existing; its own index and foreign key are part of creating it.
+    expect(keys(result)).toEqual([]);
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual(['require-lock-timeout@19:25']);
+    expect(result.findings[0].message).toContain('"organization"');
+  });
+
+  test('forEach and Promise.all(map) over a constant array', () => {
+    const source = `const TABLES = ['orders', 'invoices'] as const;
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw("SET lock_timeout = '2s'");
+  TABLES.forEach((name) => knex.schema.alterTable(name, (t) => t.dropColumn('legacy')));
+  await Promise.all(TABLES.map(async (name) => knex.raw(\`CREATE INDEX \${name}_created_idx ON \${name} (created_at)\`)));
+}
+`;
+    expect(keys(lintFile(source, 'migrations/20240101_drop_legacy.ts'))).toEqual([
+      'ban-drop-column@5:64',
+      'ban-drop-column@5:64',
+      'require-concurrent-index-creation@6:58',
+      'require-concurrent-index-creation@6:58',
+    ]);
+  });
+});
+
+describe('code for other databases', () => {
+  test.each([
+    ["knex.client.config.client === 'sqlite3'", 'if'],
+    ["knex.client.dialect === 'sqlite3'", 'if'],
+    ["['mysql', 'mysql2'].includes(knex.client.config.client)", 'if'],
+    ['/sqlite/.test(knex.client.config.client)', 'if'],
+    ["getDatabaseClient(knex) === 'mysql'", 'if'],
+    ['helpers.isSqlite(knex)', 'if'],
+  ])('`%s`: that branch is not analysed; the other runs unconditionally', (condition) => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  if (${condition}) {
+    await knex.raw('ALTER TABLE \`users\` DROP INDEX \`users_email_unique\`');
+  } else {
+    await knex.schema.createTable('audit_log', (t) => t.bigIncrements());
+    await knex.schema.alterTable('audit_log', (t) => t.index(['id'], 'audit_log_id_idx'));
+  }
+};
+`;
+    // The MySQL statement would be a syntax error; the PostgreSQL branch creates a table, so its index is on a new table.
+    expect(keys(lintFile(source, 'migrations/20240102_audit.js'))).toEqual([]);
+  });
+
+  test('a switch on the client runs the PostgreSQL case only, unconditionally', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  const { client } = knex.client.config;
+  switch (client) {
+    case 'mysql':
+      await knex.raw('ALTER TABLE users MODIFY email VARCHAR(320)');
+      break;
+    case 'pg':
+    case 'postgresql':
+      await knex.raw('ALTER TABLE users DROP COLUMN legacy_email');
+      break;
+    default:
+      throw new Error('unsupported');
+  }
+};
+`;
+    expect(keys(lintFile(source, 'migrations/20240103_email.js'))).toEqual(['ban-drop-column@10:23']);
+  });
+
+  test('an early return for other databases leaves the rest unconditional', () => {
+    const source = `exports.up = async (knex) => {
+  if (knex.client.config.client !== 'pg') return;
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.schema.createTable('events', (t) => t.bigIncrements());
+  await knex.raw('CREATE INDEX events_id_idx ON events (id)');
+};
+`;
+    expect(keys(lintFile(source, 'migrations/20240104_events.js'))).toEqual([]);
+  });
+});
+
+describe('imported helpers and calls migralint cannot read', () => {
+  test('getHelpers(knex).schema.changeToType(…) is reported at the call (directus)', () => {
+    const source = `import type { Knex } from 'knex';
+import { getHelpers } from '../helpers/index.js';
+
+export async function up(knex: Knex): Promise<void> {
+\tconst helper = getHelpers(knex).schema;
+\tconst type = helper.isOneOfClients(['oracle', 'cockroachdb']) ? 'text' : 'string';
+\tawait helper.changeToType('directus_webhooks', 'url', type);
+\tawait getHelpers(knex).schema.changeToType('directus_webhooks', 'collections', 'text');
+}
+`;
+    const result = lintFile(source, 'api/src/database/migrations/20201105B-change-webhook-url-type.ts');
+    expect(keys(result)).toEqual(['unanalyzed-code@7:8', 'unanalyzed-code@8:8']);
+    expect(result.findings[0].message).toBe(
+      "`helper.changeToType('directus_webhooks', 'url', type)` runs code from outside this file (on `getHelpers(knex)`); what it does was not checked.",
+    );
+  });
+
+  test('a schema inspector only reads: no warning', () => {
+    const source = `import { createInspector } from '@directus/schema';
+export async function up(knex) {
+\tconst inspector = createInspector(knex);
+\tconst foreignKeys = await inspector.foreignKeys();
+\tawait knex('directus_relations').whereIn('id', foreignKeys.map((fk) => fk.id)).delete();
+}
+`;
+    expect(keys(lintFile(source, 'api/src/database/migrations/20210518A-cleanup.js'))).toEqual([]);
+  });
+
+  test('an up() none of whose code reaches knex gets one warning instead of silence', () => {
+    const source = `const { onUpdateTrigger } = require('./helpers');
+exports.up = async function (knex) {
+  const statements = await onUpdateTrigger('campaign_contact');
+  return statements;
+};
+`;
+    expect(keys(lintFile(source, 'migrations/20240503180901_campaigncontactsupdatedat.js'))).toEqual(['unanalyzed-code@2:14']);
+  });
+});
+
+describe('ignore comments on a whole Knex statement', () => {
+  test('the comment above knex.schema.alterTable covers every change in the callback', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  // migralint-ignore ban-drop-column -- the columns were unused since v3
+  await knex.schema.alterTable('users', (table) => {
+    table.dropColumn('legacy_name');
+    table.dropColumn('legacy_email');
+  });
+  await knex.schema.alterTable('users', (table) => {
+    table.dropColumn('legacy_phone');
+  });
+};
+`;
+    expect(keys(lintFile(source, 'migrations/20240105_drop_legacy.js'))).toEqual(['ban-drop-column@9:5']);
+  });
+});
+
+describe('botpress reaches Knex through its migration context', () => {
+  test('bp.database in a module migration, exported as a named object', () => {
+    const source = `import * as sdk from 'botpress/sdk'
+
+const migration: sdk.ModuleMigration = {
+  info: { description: 'Add source column to hitl_messages', type: 'database' },
+  up: async ({ bp }: sdk.ModuleMigrationOpts): Promise<sdk.MigrationResult> => {
+    const exists = await bp.database.schema.hasColumn('hitl_messages', 'source')
+    if (!exists) {
+      await bp.database.schema.alterTable('hitl_messages', table => table.string('source').notNullable())
+    }
+    return { success: true, message: 'ok' }
+  }
+}
+
+export default migration
+`;
+    expect(keys(lintFile(source, 'modules/hitl/src/migrations/v12_1_0-1564677070-add_source_column_to_hitl_messages.ts'))).toEqual([
+      'adding-required-field@8:69',
+    ]);
+  });
+
+  test('database.knex in a core migration, with sqlite branches left out', () => {
+    const source = `import * as sdk from 'botpress/sdk'
+import { Migration, MigrationOpts } from 'core/migration'
+
+const migration: Migration = {
+  info: { description: 'add hostname to logs', type: 'database' },
+  up: async ({ bp, database }: MigrationOpts): Promise<sdk.MigrationResult> => {
+    if (bp.database.isLite) {
+      return { success: true, message: 'sqlite' }
+    }
+    await database.knex.raw('ALTER TABLE srv_logs ALTER COLUMN "timestamp" TYPE timestamptz')
+    return { success: true, message: 'ok' }
+  }
+}
+export default migration
+`;
+    expect(keys(lintFile(source, 'packages/bp/src/migrations/v12_6_0-1581612555-add_hostname_to_logs.ts'))).toEqual(['changing-column-type@10:30']);
+  });
+
+  test('a migration re-exported from another file is reported, not skipped', () => {
+    const source = "import previousMigration from './v12_10_8-1600900478-add_thread_id'\nexport default previousMigration\n";
+    const result = lintFile(source, 'modules/hitl/src/migrations/v12_13_0-1605201510-add_thread_id.ts');
+    expect(keys(result)).toEqual(['unanalyzed-code@2:1']);
+    expect(result.findings[0].message).toBe('This migration takes its up() from `previousMigration` in another file; it was not checked here.');
+  });
+});
