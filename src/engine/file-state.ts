@@ -35,6 +35,8 @@ export class FileState {
   private readonly newTables = new TableSet();
   /** New tables that a query has put rows in (`CREATE TABLE … AS`, `INSERT … SELECT`, `COPY … FROM`). */
   private readonly filledTables = new TableSet();
+  /** New names this file gave existing tables: no code uses them, but they are not new tables. */
+  private readonly renamedExisting: TableName[] = [];
   private readonly temporaryTables = new TableSet();
   private readonly partitionedTables = new TableSet();
   private readonly partitions: Array<{ parent: TableName; partition: TableName }> = [];
@@ -56,7 +58,7 @@ export class FileState {
 
   /** Tables this file created unconditionally (and still has, under their final names). */
   get createdTables(): readonly TableName[] {
-    return this.newTables.all;
+    return this.newTables.all.filter((table) => !this.renamedExisting.includes(table));
   }
 
   get inTransaction(): boolean {
@@ -113,11 +115,15 @@ export class FileState {
         this.newTables.add(operation.table);
         if (operation.withRows) this.filledTables.add(operation.table);
         break;
-      case 'renameTable':
-        if (!this.isNewTable(operation.table)) break;
-        this.newTables.add({ ...operation.table, name: operation.newName });
-        if (this.filledTables.has(operation.table)) this.filledTables.add({ ...operation.table, name: operation.newName });
+      case 'renameTable': {
+        // No code knows the new name yet: a new table keeps its state; an existing one keeps its rows.
+        const renamed = { ...operation.table, name: operation.newName };
+        const existing = !this.isNewTable(operation.table);
+        this.newTables.add(renamed);
+        if (existing) this.renamedExisting.push(renamed);
+        if (existing || this.filledTables.has(operation.table)) this.filledTables.add(renamed);
         break;
+      }
       case 'other':
         if (operation.fillsTable && this.isNewTable(operation.fillsTable)) this.filledTables.add(operation.fillsTable);
         break;

@@ -156,3 +156,17 @@ ALTER TABLE public.refunds ADD COLUMN order_id bigint REFERENCES public.orders (
     expect(result.findings[0].message).toContain('"public.orders"');
   });
 });
+
+describe('a table renamed in this file', () => {
+  test('dropping it under its new name breaks no code (the rename is the finding); building on it still counts its rows', () => {
+    const sql = `-- +migrate Up
+SET lock_timeout = '2s';
+CREATE TABLE convoy.events_endpoints_temp (LIKE convoy.events_endpoints INCLUDING INDEXES);
+ALTER TABLE convoy.events_endpoints RENAME TO events_endpoints_deprecated;
+CREATE INDEX events_endpoints_deprecated_event_idx ON convoy.events_endpoints_deprecated (event_id);
+INSERT INTO convoy.events_endpoints_temp SELECT * FROM convoy.events_endpoints_deprecated;
+DROP TABLE IF EXISTS convoy.events_endpoints_deprecated;
+`;
+    expect(findingKeys(lintSql(sql))).toEqual(['renaming-table@4:1', 'require-concurrent-index-creation@5:1']);
+  });
+});
