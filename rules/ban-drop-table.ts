@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { qualifiedName } from '../src/engine/operation-helpers';
+import { sameTable } from '../src/engine/file-state';
+import type { OperationOf, TableName } from '../src/model/operations';
 
 export default defineRule({
   id: 'ban-drop-table',
@@ -14,7 +16,10 @@ export default defineRule({
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
 Remove all reads and writes first, deploy, and drop the table in a later release (after a backup if the data
-may be needed).`,
+may be needed).
+
+A table dropped and made again under the same name in the same transaction (rebuilt, or a copy renamed into
+its place) is not reported: readers find the new table when the transaction commits.`,
   },
   examples: {
     invalid: [
@@ -34,10 +39,29 @@ may be needed).`,
       { sql: 'DROP TABLE audit_log;', options: { fileName: 'U3__drop_audit_log.sql' } },
     ],
   },
-  create: (context) => ({
-    dropTable(operation) {
-      const existing = operation.tables.find((table) => !context.isNewTable(table));
-      if (existing) context.report(operation, { table: qualifiedName(existing) });
-    },
-  }),
+  create: (context) => {
+    // Drops inside a transaction wait for the end of the file: a table made again under the same name
+    // in that transaction (a rebuild, or a copy renamed into place) is what readers then find.
+    const pending: Array<{ operation: OperationOf<'dropTable'>; table: TableName }> = [];
+    const remade = (table: TableName) => {
+      for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+    };
+    return {
+      dropTable(operation) {
+        const existing = operation.tables.find((table) => !context.isNewTable(table));
+        if (!existing) return;
+        if (context.inTransaction) pending.push({ operation, table: existing });
+        else context.report(operation, { table: qualifiedName(existing) });
+      },
+      createTable(operation) {
+        if (!operation.conditional) remade(operation.table);
+      },
+      renameTable(operation) {
+        remade({ ...operation.table, name: operation.newName });
+      },
+      endOfFile() {
+        for (const { operation, table } of pending) context.report(operation, { table: qualifiedName(table) });
+      },
+    };
+  },
 });

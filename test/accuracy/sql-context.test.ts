@@ -170,3 +170,24 @@ DROP TABLE IF EXISTS convoy.events_endpoints_deprecated;
     expect(findingKeys(lintSql(sql))).toEqual(['renaming-table@4:1', 'require-concurrent-index-creation@5:1']);
   });
 });
+
+describe('a table dropped and made again under the same name in one transaction', () => {
+  test('a rebuilt table or a copy renamed into place: readers find the new table', () => {
+    const sql = `-- +migrate Up
+SET lock_timeout = '2s';
+DROP TABLE IF EXISTS convoy.event_delivery_daily_counts;
+CREATE TABLE convoy.event_delivery_daily_counts (project_id text NOT NULL, day date NOT NULL, count bigint NOT NULL);
+CREATE TABLE convoy.pushers2 (id bigint PRIMARY KEY, app_id text);
+INSERT INTO convoy.pushers2 SELECT id, app_id FROM convoy.pushers;
+DROP TABLE convoy.pushers;
+ALTER TABLE convoy.pushers2 RENAME TO pushers;
+DROP TABLE convoy.legacy_counts;
+`;
+    expect(findingKeys(lintSql(sql))).toEqual(['ban-drop-table@9:1']);
+  });
+
+  test('outside a transaction the table is missing in between: reported', () => {
+    const sql = "SET lock_timeout = '2s';\nDROP TABLE public.daily_counts;\nCREATE TABLE public.daily_counts (day date NOT NULL);\n";
+    expect(findingKeys(lintSql(sql))).toEqual(['ban-drop-table@2:1']);
+  });
+});

@@ -114,25 +114,46 @@ export class AddStatusToExecutions1693491613982 implements ReversibleMigration {
     expect(result.findings[0].message).toContain('"execution_entity"."status"');
   });
 
-  test('runQuery and escape from the context; the schema builder is reported per call', () => {
+  test('runQuery and escape from the context; the schema builder is read as the QueryRunner calls it makes', () => {
     const source = `import type { MigrationContext, ReversibleMigration } from '../migration-types';
 
 export class AddWorkflowDescription1762177736257 implements ReversibleMigration {
 \tasync up({ escape, runQuery, schemaBuilder: { addColumns, column } }: MigrationContext) {
 \t\tconst table = escape.tableName('workflow_entity');
 \t\tawait runQuery(\`ALTER TABLE \${table} DROP COLUMN \${escape.columnName('legacyDescription')}\`);
-\t\tawait addColumns('workflow_entity', [column('description').text]);
+\t\tawait addColumns('workflow_entity', [column('description').text.notNull]);
 \t}
 
 \tasync down() {}
 }
 `;
     const result = lintFile(source, 'packages/@n8n/db/src/migrations/common/1762177736257-AddWorkflowDescription.ts');
-    expect(keys(result)).toEqual(['ban-drop-column@6:19', 'unanalyzed-code@7:9']);
+    expect(keys(result)).toEqual(['ban-drop-column@6:19', 'adding-required-field@7:9']);
     expect(result.findings[0].message).toContain('"workflow_entity"."legacyDescription"');
-    expect(result.findings[2].message).toBe(
-      "`addColumns('workflow_entity', [column('description').text])` uses n8n's schema builder, which migralint does not read; what it does was not checked.",
-    );
+    expect(result.findings[2].message).toContain('"workflow_entity"."description"');
+  });
+
+  test('createTable(…).withColumns(…).withIndexOn(…) is a new table; a builder call with values not known is reported', () => {
+    const source = `import type { MigrationContext, ReversibleMigration } from '../migration-types';
+
+export class CreateTestRun1732549866705 implements ReversibleMigration {
+\tasync up({ schemaBuilder: { createTable, addForeignKey, column }, tablePrefix }: MigrationContext) {
+\t\tawait createTable('test_run')
+\t\t\t.withColumns(column('id').varchar(36).primary.notNull, column('testDefinitionId').varchar(36).notNull)
+\t\t\t.withIndexOn('testDefinitionId')
+\t\t\t.withForeignKey('testDefinitionId', { tableName: 'test_definition', columnName: 'id' }).withTimestamps;
+\t\tawait addForeignKey('workflow_entity', 'testRunId', ['test_run', 'id']);
+\t\tawait addForeignKey(process.env.TABLE, 'testRunId', ['test_run', 'id']);
+\t}
+}
+`;
+    const result = lintFile(source, 'packages/@n8n/db/src/migrations/common/1732549866705-CreateTestRun.ts');
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
+      'require-lock-timeout@5:9',
+      'adding-foreign-key-constraint@9:9',
+      'unanalyzed-code@10:9',
+    ]);
+    expect(result.findings[0].message).toContain('"test_definition"');
   });
 
   test('up(context) with the context taken apart later, and class methods handed it', () => {

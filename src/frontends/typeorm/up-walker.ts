@@ -1,6 +1,7 @@
 import type { Node } from '@babel/types';
 import type { ColumnDefinition, ConstraintDefinition, Operation, TableName } from '../../model/operations';
 import type { Chain, ChainLink } from '../js/chains';
+import { n8nSchemaOperations } from './n8n-schema-builder';
 import { type Frame, MigrationWalker } from '../js/migration-walker';
 import { snippet } from '../js/script-output';
 import { type StaticScope, propertyName, unwrapTypeScript } from '../js/static-values';
@@ -53,13 +54,26 @@ const OTHER_SCHEMA_METHODS = new Set(['createSchema', 'dropSchema', 'createView'
  * `runQuery(sql)` runs SQL; `escape.tableName('x')` quotes a name; `tablePrefix` is empty by
  * default; the schema builder's calls (`createTable('x').withColumns(…)`) are not read.
  */
-type ContextRole = 'runQuery' | 'runInBatches' | 'copyTable' | 'escape' | 'tablePrefix' | 'schemaBuilder' | 'schemaBuilderFunction';
+type ContextRole = 'runQuery' | 'runInBatches' | 'copyTable' | 'escape' | 'tablePrefix' | 'schemaBuilder';
 const CONTEXT_ROLES = new Set<string>(['runQuery', 'runInBatches', 'copyTable', 'escape', 'tablePrefix', 'schemaBuilder']);
+
+/** What a name of n8n's context stands for; `member` names the schema builder's function (`createTable`). */
+interface ContextName {
+  role: ContextRole;
+  member?: string;
+}
+
+/** A call on the context: which part, the arguments of the call, and what is chained after it. */
+interface ContextCall extends ContextName {
+  args: Node[];
+  rest: ChainLink[];
+  called: boolean;
+}
 
 /** Walks a TypeORM `up(queryRunner)`: `queryRunner.query(sql)` and the QueryRunner schema API. */
 export class TypeormUpWalker extends MigrationWalker {
   protected readonly subjectLabel = 'the query runner';
-  private readonly roles = new Map<string, ContextRole>();
+  private readonly roles = new Map<string, ContextName>();
 
   override destructuredContext(pattern: Extract<Node, { type: 'ObjectPattern' }>, scope: StaticScope): void {
     for (const property of pattern.properties) {
@@ -67,14 +81,15 @@ export class TypeormUpWalker extends MigrationWalker {
       const key = propertyName(property.key);
       if (key === 'schemaBuilder' && property.value.type === 'ObjectPattern') {
         for (const inner of property.value.properties) {
-          if (inner.type === 'ObjectProperty' && inner.value.type === 'Identifier') this.roles.set(inner.value.name, 'schemaBuilderFunction');
+          const member = inner.type === 'ObjectProperty' ? propertyName(inner.key) : undefined;
+          if (inner.type === 'ObjectProperty' && inner.value.type === 'Identifier') this.roles.set(inner.value.name, { role: 'schemaBuilder', member });
         }
         continue;
       }
       if (property.value.type !== 'Identifier' || key === undefined) continue;
       const local = property.value.name;
       if (key === 'queryRunner') this.subjectNames.add(local);
-      else if (key !== undefined && CONTEXT_ROLES.has(key)) this.roles.set(local, key as ContextRole);
+      else if (CONTEXT_ROLES.has(key)) this.roles.set(local, { role: key as ContextRole });
       // n8n's default table prefix is empty: `${tablePrefix}user` is the table "user".
       if (key === 'tablePrefix') scope.bind(local, { type: 'StringLiteral', value: '' } as never);
     }
@@ -82,14 +97,10 @@ export class TypeormUpWalker extends MigrationWalker {
 
   /** `${escape.tableName('user')}` is the quoted name, `"user"`; `${tablePrefix}` is empty. */
   protected override placeholder(expression: Node, scope: StaticScope): string {
-    const chain = flattenChain(scope.resolve(expression) ?? unwrapTypeScript(expression));
-    const onSubject = chain.root.type === 'Identifier' && this.subjectNames.has(chain.root.name);
-    const links = onSubject ? chain.links : [{ name: '', start: 0, end: 0 }, ...chain.links];
-    const role = onSubject ? links[0]?.name : this.roleOf(chain.root, scope);
-    if (role === 'tablePrefix' && links.length === 1) return '';
-    const method = links[1];
-    if (role === 'escape' && method?.args && links.length === 2) {
-      const name = scope.string(method.args[0]);
+    const call = this.contextCallOf(flattenChain(scope.resolve(expression) ?? unwrapTypeScript(expression)), scope);
+    if (call?.role === 'tablePrefix' && !call.called) return '';
+    if (call?.role === 'escape' && call.called && call.rest.length === 0) {
+      const name = scope.string(call.args[0]);
       if (name !== undefined) return `"${name.replace(/"/g, '""')}"`;
     }
     return super.placeholder(expression, scope);
@@ -97,32 +108,58 @@ export class TypeormUpWalker extends MigrationWalker {
 
   /** n8n's context functions, called by their own names (`runQuery(sql)`, `createTable('t')…`). */
   protected override contextCall(chain: Chain, node: Node, frame: Frame): boolean {
+    const call = this.contextCallOf(chain, frame.scope);
+    return call ? this.roleCall(call, node, frame) : false;
+  }
+
+  /**
+   * A chain on n8n's context: `runQuery(sql)`, `createTable('t').withColumns(…)`,
+   * `schemaBuilder.dropTable('t')`, `context.escape.tableName('t')`, `escape.tableName('t')`.
+   */
+  private contextCallOf(chain: Chain, scope: StaticScope): ContextCall | undefined {
     const root = chain.root;
-    const call = root.type === 'CallExpression' ? root : undefined;
-    const role = this.roleOf(call ? unwrapTypeScript(call.callee) : root, frame.scope);
-    if (!role) return false;
-    return this.roleCall(role, call?.arguments ?? [], call !== undefined || chain.links.some((link) => link.args), node, frame);
+    if (root.type === 'CallExpression') {
+      // runQuery(sql), createTable('t')…: the function itself was taken from the context
+      const name = this.nameOf(unwrapTypeScript(root.callee), scope);
+      return name && { ...name, args: root.arguments, rest: chain.links, called: true };
+    }
+    let links = chain.links;
+    let name = root.type === 'Identifier' && !this.subjectNames.has(root.name) ? this.nameOf(root, scope) : undefined;
+    if (!name && root.type === 'Identifier' && this.subjectNames.has(root.name) && links[0] && CONTEXT_ROLES.has(links[0].name)) {
+      name = { role: links[0].name as ContextRole }; // context.runQuery(…), context.schemaBuilder…
+      if (!links[0].args) links = links.slice(1);
+    }
+    if (!name) return undefined;
+    // schemaBuilder.createTable(…): the first link names the builder's function (and is its call).
+    if (name.role === 'schemaBuilder' && !name.member && links[0]) name = { role: 'schemaBuilder', member: links[0].name };
+    const called = links[0]?.args !== undefined;
+    return { ...name, args: called ? (links[0].args ?? []) : [], rest: called ? links.slice(1) : links, called };
   }
 
   /** What a name of the context stands for: destructured from up's parameter, or from the context later. */
-  private roleOf(node: Node, scope: StaticScope, depth = 0): ContextRole | undefined {
+  private nameOf(node: Node, scope: StaticScope, depth = 0): ContextName | undefined {
     if (depth > 5) return undefined;
     if (node.type === 'Identifier') {
       const direct = this.roles.get(node.name);
       if (direct) return direct;
       const resolved = scope.resolve(node);
-      return resolved && resolved !== node ? this.roleOf(resolved, scope, depth + 1) : undefined;
+      return resolved && resolved !== node ? this.nameOf(resolved, scope, depth + 1) : undefined;
     }
     if (node.type === 'MemberExpression') {
       const chain = flattenChain(node);
       const [key, further] = chain.links;
-      if (chain.root.type !== 'Identifier' || !this.subjectNames.has(chain.root.name) || !key || !CONTEXT_ROLES.has(key.name)) return undefined;
-      return key.name === 'schemaBuilder' && further ? 'schemaBuilderFunction' : (key.name as ContextRole);
+      if (chain.root.type !== 'Identifier' || !key || chain.links.some((link) => link.args)) return undefined;
+      const base = this.subjectNames.has(chain.root.name) && CONTEXT_ROLES.has(key.name) ? { role: key.name as ContextRole } : this.roles.get(chain.root.name);
+      if (!base) return undefined;
+      // context.schemaBuilder.createTable, or schemaBuilder.createTable taken apart later
+      const member = base.role === 'schemaBuilder' ? (this.subjectNames.has(chain.root.name) ? further?.name : key.name) : undefined;
+      return member ? { role: 'schemaBuilder', member } : base;
     }
     return undefined;
   }
 
-  private roleCall(role: ContextRole, args: Node[], called: boolean, node: Node, frame: Frame): boolean {
+  private roleCall(call: ContextCall, node: Node, frame: Frame): boolean {
+    const { role, args } = call;
     if (role === 'runQuery' && args[0]) {
       this.output.statements++;
       const parameters = args[1];
@@ -132,8 +169,15 @@ export class TypeormUpWalker extends MigrationWalker {
       // A batched SELECT, or a copy of rows: data. The batch callback runs the statements of each batch.
       this.output.statements++;
       for (const arg of args) if (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') this.walkFunction(arg, { ...frame, conditional: true });
-    } else if ((role === 'schemaBuilderFunction' || role === 'schemaBuilder') && called) {
-      this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` uses n8n's schema builder, which migralint does not read; what it does was not checked.`);
+    } else if (role === 'schemaBuilder' && call.called && call.member !== 'column') {
+      const place = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...(frame.conditional ? { conditional: true } : {}) };
+      const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place) : undefined;
+      if (!operations) {
+        this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` is not a call of n8n's schema builder that migralint can read; what it does was not checked.`);
+        return true;
+      }
+      this.output.statements++;
+      for (const operation of operations) this.push(operation);
     }
     return true;
   }
@@ -152,9 +196,8 @@ export class TypeormUpWalker extends MigrationWalker {
     const [first] = chain.links;
     if (first && CONTEXT_ROLES.has(first.name)) {
       // n8n's context as a whole: context.runQuery(sql), context.schemaBuilder.createTable(…)
-      const role = first.name === 'schemaBuilder' && chain.links.length > 1 ? 'schemaBuilderFunction' : (first.name as ContextRole);
-      const call = { start: chain.root.start, end: chain.links[chain.links.length - 1].end } as Node;
-      this.roleCall(role, first.args ?? [], chain.links.some((link) => link.args), call, frame);
+      const call = this.contextCallOf(chain, frame.scope);
+      if (call) this.roleCall(call, { start: chain.root.start, end: chain.links[chain.links.length - 1].end } as Node, frame);
       return;
     }
     // queryRunner.manager.query(…) and queryRunner.connection.query(…) run SQL too; n8n's context.queryRunner is the query runner.
