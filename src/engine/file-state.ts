@@ -97,11 +97,18 @@ export class FileState {
     return this.partitionedTables.has(table);
   }
 
-  /** The partitions of a partitioned table known so far (at least one) each have an index on these columns. */
+  /**
+   * The partitions of a partitioned table each have an index on these columns,
+   * made in this migration. When its partitions are not known here (made by a
+   * function, say), tables named after the parent (`events_2024`, `wal_0`) that
+   * got such an index in this migration stand for them.
+   */
   partitionsIndexedOn(parent: TableName, columns: readonly string[]): boolean {
-    const partitions = this.partitions.filter((entry) => sameTable(entry.parent, parent)).map((entry) => entry.partition);
     const key = columns.join(',');
-    return partitions.length > 0 && partitions.every((partition) => this.indexes.some((index) => index.columns === key && sameTable(index.table, partition)));
+    const indexedOn = (table: TableName) => this.indexes.some((index) => index.columns === key && sameTable(index.table, table));
+    const partitions = this.partitions.filter((entry) => sameTable(entry.parent, parent)).map((entry) => entry.partition);
+    if (partitions.length > 0) return partitions.every(indexedOn);
+    return this.indexes.some((index) => index.columns === key && index.table.name.startsWith(`${parent.name}_`));
   }
 
   apply(operation: Operation): void {

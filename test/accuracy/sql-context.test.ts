@@ -191,3 +191,19 @@ DROP TABLE convoy.legacy_counts;
     expect(findingKeys(lintSql(sql))).toEqual(['ban-drop-table@2:1']);
   });
 });
+
+describe('a parent index after its partitions (made by a function) are indexed', () => {
+  test("partitions named after the parent, indexed CONCURRENTLY first, stand for the parent's partitions (hatchet)", () => {
+    const earlier = lintSql("CREATE TABLE v1_payload_wal (tenant_id uuid, offload_at timestamptz) PARTITION BY HASH (tenant_id);\nSELECT create_v1_hash_partitions('v1_payload_wal'::TEXT, 2);");
+    const sql = `-- +goose no transaction
+-- +goose Up
+SET lock_timeout = '2s';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS v1_payload_wal_0_poll_idx ON v1_payload_wal_0 (tenant_id, offload_at);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS v1_payload_wal_1_poll_idx ON v1_payload_wal_1 (tenant_id, offload_at);
+CREATE INDEX IF NOT EXISTS v1_payload_wal_poll_idx ON v1_payload_wal (tenant_id, offload_at);
+CREATE INDEX IF NOT EXISTS v1_payload_wal_tenant_idx ON v1_payload_wal (tenant_id);
+`;
+    const context = { newTables: [], history: earlier.context?.historyOperations ?? [] };
+    expect(findingKeys(lintSql(sql, { context }))).toEqual(['require-concurrent-index-creation@7:1']);
+  });
+});
