@@ -26,11 +26,11 @@ A foreign key declared inline on a new column without a default (\`ADD COLUMN cu
 customers\`) is not checked: every row holds NULL, so PostgreSQL skips the scan. It still locks the referenced
 table briefly (SHARE ROW EXCLUSIVE), which \`require-lock-timeout\` covers. With a default, every row has a value
 to check, and the scan is back. (Knex and TypeORM add a column's foreign key as a separate constraint, which is
-checked.)`,
+checked; Django adds a foreign key column's constraint inline, as above.)`,
   },
   examples: {
     invalid: [
-      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"customer\", models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"shop.customer\")),\n    ]\n", line: 8 },
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"customer\", models.ForeignKey(default=1, on_delete=models.CASCADE, to=\"shop.customer\")),\n    ]\n", line: 8 },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createForeignKey('orders', new TableForeignKey({ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }));\n  }\n}\n", line: 5 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
@@ -38,6 +38,7 @@ checked.)`,
       { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint DEFAULT 0 REFERENCES coupons (id);', line: 1 },
     ],
     valid: [
+      { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\"order\", \"customer\", models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"shop.customer\")),\n    ]\n" },
       { django: "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        migrations.CreateModel(\"Refund\", [(\"id\", models.BigAutoField(primary_key=True)), (\"order\", models.ForeignKey(on_delete=models.CASCADE, to=\"shop.order\"))]),\n    ]\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"orders\" ADD CONSTRAINT \"FK_orders_user\" FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\") NOT VALID`);\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('refunds', (t) => {\n    t.bigInteger('order_id').references('id').inTable('orders');\n  });\n};\n" },

@@ -38,13 +38,16 @@ export function othersClause(others: number | undefined): string {
   return others ? ` (and ${others} more in this file)` : '';
 }
 
+/** How a session setting is made in each front-end's migrations, and where it goes. */
+const SETTING_STATEMENT: ByFrontend<{ code: (statement: string) => string; where: string }> = {
+  sql: { code: (statement) => `${statement};`, where: 'at the top of the migration' },
+  knex: { code: (statement) => `await knex.raw("${statement}")`, where: 'at the start of up()' },
+  typeorm: { code: (statement) => `await queryRunner.query("${statement}")`, where: 'at the start of up()' },
+  django: { code: (statement) => `migrations.RunSQL("${statement}")`, where: "as the first of the migration's operations" },
+};
+
 /** The help for a missing timeout, written in the file's own language. */
 export function timeoutHelp(frontend: FrontendName, statement: string, retry: string): string {
-  const code: ByFrontend<string> = {
-    sql: `${statement};`,
-    knex: `await knex.raw("${statement}")`,
-    typeorm: `await queryRunner.query("${statement}")`,
-  };
-  const where = frontend === 'sql' ? 'at the top of the migration' : 'at the start of up()';
-  return `Put ${code[frontend]} ${where}${retry}`;
+  const { code, where } = SETTING_STATEMENT[frontend];
+  return `Put ${code(statement)} ${where}${retry}`;
 }

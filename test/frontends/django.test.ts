@@ -65,9 +65,9 @@ function operationsOf(text: string, history: string[] = [INITIAL]) {
 }
 
 describe('operations, lowered as Django runs them on PostgreSQL', () => {
-  test('CreateModel: a new table, with its foreign keys and indexes exempt', () => {
+  test('CreateModel: a new table, with its foreign keys and indexes exempt (the referenced table is still locked)', () => {
     const text = migration('migrations.CreateModel(\n    name="Refund",\n    fields=[\n        ("id", models.BigAutoField(primary_key=True, serialize=False)),\n        ("order", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.order")),\n    ],\n),');
-    expect(lint(text)).toEqual([]);
+    expect(lint(text)).toEqual(['require-lock-timeout@7:9']);
     const kinds = operationsOf(text).map((operation) => `${operation.kind}:${'table' in operation ? operation.table.name : ''}`);
     expect(kinds).toEqual(['createTable:shop_refund', 'addConstraint:shop_refund', 'createIndex:shop_refund']);
   });
@@ -80,8 +80,15 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     ]);
     expect(lint(migration('migrations.AddField(model_name="order", name="channel", field=models.CharField(db_default="web", max_length=8)),'))).toEqual(['require-lock-timeout@7:9']);
     expect(lint(migration('migrations.AddField(model_name="order", name="code", field=models.CharField(max_length=8)),'))).toEqual(['adding-required-field@7:9', 'require-lock-timeout@7:9']);
+    // Django adds a foreign key column's constraint inline: with NULL in every row, PostgreSQL checks nothing.
     expect(lint(migration('migrations.AddField(\n    model_name="order",\n    name="parent",\n    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to="shop.order"),\n),'))).toEqual([
+      'require-concurrent-index-creation@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+    // A default fills the rows first: then the inline constraint is checked.
+    expect(lint(migration('migrations.AddField(model_name="order", name="owner", field=models.ForeignKey(default=1, on_delete=django.db.models.deletion.CASCADE, to="shop.order")),'))).toEqual([
       'adding-foreign-key-constraint@7:9',
+      'adding-required-field@7:9',
       'require-concurrent-index-creation@7:9',
       'require-lock-timeout@7:9',
     ]);

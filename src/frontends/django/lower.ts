@@ -489,13 +489,18 @@ function addFieldTo(lowering: MigrationLowering, model: DjangoModel, field: Djan
   if (!model.hasTable) return;
   if (field.relation?.kind === 'manyToMany') return lowering.createJoinTable(model, field, place);
   const column = lowering.column(model, field, at);
+  let checkedForeignKey: ConstraintDefinition | undefined;
   if (field.relation?.kind === 'foreignKey' && field.relation.dbConstraint) {
     const target = lowering.relationTarget(model, field);
-    column.references = { table: { name: target?.model.table ?? '' }, columns: [target?.field?.column ?? 'id'] };
+    const references = { table: { name: target?.model.table ?? '' }, columns: [target?.field?.column ?? 'id'] };
+    // The constraint is inline; PostgreSQL checks it only when the added column has values (a default fills the rows).
+    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: 'foreignKey', columns: [field.column], notValid: false, references };
+    else column.references = references;
   }
   // Django fills existing rows with a value computed in Python and drops the default straight after: on a
   // NOT NULL column the database then has no default, and inserts from the code still running fail.
   lowering.emit({ kind: 'addColumn', ...place, table: table(model), column, ifNotExists: false });
+  if (checkedForeignKey) lowering.emit({ kind: 'addConstraint', ...place, table: table(model), constraint: checkedForeignKey });
   if (field.hasEffectiveDefault && !field.dbDefault && field.null) {
     lowering.emit({ kind: 'setDefault', ...place, table: table(model), column: field.column });
   }
