@@ -5604,8 +5604,8 @@ var CONVERTERS = {
       kind: "reindex",
       ...place,
       target: body.relation ? tableName(body.relation).name : body.name ?? "",
-      concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently"),
-      ...body.kind === "REINDEX_OBJECT_SYSTEM" ? { system: true } : {}
+      targetKind: REINDEX_TARGETS[body.kind ?? ""],
+      concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
     }
   ],
   TruncateStmt: (body, place) => [
@@ -5625,6 +5625,13 @@ var CONVERTERS = {
     }
   ],
   AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+};
+var REINDEX_TARGETS = {
+  REINDEX_OBJECT_INDEX: "index",
+  REINDEX_OBJECT_TABLE: "table",
+  REINDEX_OBJECT_SCHEMA: "schema",
+  REINDEX_OBJECT_DATABASE: "database",
+  REINDEX_OBJECT_SYSTEM: "system"
 };
 function other(statement, place) {
   return { kind: "other", ...place, statement };
@@ -5880,6 +5887,7 @@ function analyzeSql(source) {
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
+    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -5935,6 +5943,13 @@ function parseInPieces(text, semicolons, add) {
     base += bytes;
   }
   return true;
+}
+function keepText(operations, sql, statement, place) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+  for (const operation of operations) {
+    operation.sql = sql;
+    operation.sqlLocation = place.location;
+  }
 }
 function spanOf(locate, start, end) {
   const from = locate(start);

@@ -190,6 +190,8 @@ var init_adding_field_with_default = __esm({
         description: "Adding a column whose default rewrites the table",
         message: ({ table, column, detail }) => `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
+        safeLock: { rewrite: false },
         rationale: `Since PostgreSQL 11, \`ADD COLUMN \u2026 DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
@@ -225,7 +227,7 @@ export class Migration1700000000000 implements MigrationInterface {
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },
           { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
           { sql: "ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();" },
-          { sql: "ALTER TABLE circles ADD COLUMN ratio numeric DEFAULT round(pi()::numeric, 4);" },
+          { sql: "ALTER TABLE orders ADD COLUMN ratio numeric DEFAULT round(pi()::numeric, 4);" },
           { sql: "CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();" }
         ]
       },
@@ -255,6 +257,12 @@ var init_adding_foreign_key_constraint = __esm({
         description: "Adding a foreign key without NOT VALID",
         message: ({ table, name }) => `Adding foreign key ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID checks every row while blocking writes to both tables.`,
         help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration.",
+        locks: [
+          { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addColumn"] },
+          { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
+        ],
+        safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
         rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
@@ -274,7 +282,7 @@ checked; Django adds a foreign key column's constraint inline, as above.)`
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);", line: 1, column: 1 },
-          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint DEFAULT 0 REFERENCES coupons (id);", line: 1 }
+          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint DEFAULT 1 REFERENCES coupons (id);", line: 1 }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "customer", models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer")),\n    ]\n' },
@@ -283,8 +291,7 @@ checked; Django adds a foreign key column's constraint inline, as above.)`
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('refunds', (t) => {\n    t.bigInteger('order_id').references('id').inTable('orders');\n  });\n};\n" },
           { sql: "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;" },
           { sql: "CREATE TABLE refunds (id bigint, order_id bigint REFERENCES orders (id));" },
-          { sql: "CREATE TABLE refunds (id bigint, order_id bigint);\nALTER TABLE refunds ADD FOREIGN KEY (order_id) REFERENCES orders (id);" },
-          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);" }
+          { sql: "CREATE TABLE refunds (id bigint, order_id bigint);\nALTER TABLE refunds ADD FOREIGN KEY (order_id) REFERENCES orders (id);" }
         ]
       },
       create: (context) => ({
@@ -461,6 +468,8 @@ var init_adding_not_nullable_field = __esm({
         description: "Setting NOT NULL on an existing column",
         message: ({ table, column }) => `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
+        safeLock: { rewrite: false },
         rationale: `\`ALTER COLUMN \u2026 SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
 
@@ -527,6 +536,7 @@ var init_adding_required_field = __esm({
         description: "Adding a NOT NULL column without a default",
         message: ({ table, column }) => `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.
@@ -590,6 +600,11 @@ var init_adding_serial_primary_key_field = __esm({
         description: "Adding a primary key without USING INDEX",
         message: ({ table }) => `Adding a primary key to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX.",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
+        ],
+        safeLock: { rewrite: false },
         rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 
@@ -843,6 +858,7 @@ var init_ban_drop_column = __esm({
         description: "Dropping a column breaks code that still uses it",
         message: ({ table, column }) => `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
         help: "Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.
@@ -933,6 +949,7 @@ var init_ban_drop_not_null = __esm({
         description: "Dropping NOT NULL from a column",
         message: ({ table, column }) => `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
         help: "Make sure every reader copes with null before the migration runs.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["dropNotNull"] }],
         rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
 services, reports and ETL jobs) that assumes it is always present can fail. Check every reader first.`
       },
@@ -983,6 +1000,7 @@ var init_ban_drop_table = __esm({
         description: "Dropping a table breaks code that still uses it",
         message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
         help: "Remove every code reference to the table, deploy, and drop it in a later release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
@@ -1052,6 +1070,7 @@ var init_ban_truncate_cascade = __esm({
         description: "TRUNCATE \u2026 CASCADE",
         message: ({ table }) => `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
         help: "Truncate the tables you mean explicitly, by name.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`
@@ -1137,6 +1156,7 @@ var init_changing_column_type = __esm({
         description: "Changing a column's type",
         message: ({ table, column, detail }) => `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
         help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
         rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.
@@ -1196,6 +1216,11 @@ var init_constraint_missing_not_valid = __esm({
         description: "Adding a CHECK constraint without NOT VALID, or validating it in the same transaction",
         message: ({ table, name, detail }) => detail === "validate" ? `Validating constraint "${name}" on "${table}" in the same transaction that added it holds the ACCESS EXCLUSIVE lock during the scan.` : `Adding CHECK constraint ${name ? `"${name}" ` : ""}to "${table}" without NOT VALID scans the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a separate migration (outside the transaction that added it).",
+        locks: [
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
+          { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
+        ],
+        safeLock: { rewrite: false },
         rationale: `\`ADD CONSTRAINT \u2026 CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.
 
@@ -1263,6 +1288,8 @@ var init_disallowed_unique_constraint = __esm({
         description: "Adding a UNIQUE constraint without USING INDEX",
         message: ({ table, name }) => `Adding UNIQUE constraint ${name ? `"${name}" ` : ""}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { rewrite: false },
         rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 
@@ -1633,6 +1660,7 @@ var init_renaming_column = __esm({
         description: "Renaming a column breaks code that uses the old name",
         message: ({ table, column, name }) => `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 
@@ -1685,6 +1713,7 @@ var init_renaming_table = __esm({
         description: "Renaming a table breaks code that uses the old name",
         message: ({ table, name }) => `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract, or rename and leave a view with the old name for one release.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 
@@ -1732,6 +1761,8 @@ var init_require_concurrent_index_creation = __esm({
         description: "Creating an index without CONCURRENTLY",
         message: ({ table, name, partitioned }) => partitioned ? `Creating index${name ? ` "${name}"` : ""} on partitioned table "${table}" builds it on every partition, blocking writes to each until built; an index on a partitioned table cannot be built CONCURRENTLY.` : `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
         help: "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         helpFor: ({ subject }) => subject.partitioned ? PARTITIONED_HELP : "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
@@ -1764,8 +1795,7 @@ attaches those instead of building.`
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n' },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
           { sql: "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" },
-          { sql: "CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);" },
-          { sql: "CREATE INDEX events_created_idx ON ONLY events (created_at);" }
+          { sql: "CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);" }
         ]
       },
       create: (context) => ({
@@ -1795,6 +1825,8 @@ var init_require_concurrent_index_deletion = __esm({
         description: "Dropping an index without CONCURRENTLY",
         message: ({ name }) => `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
         help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
 it has to wait for every running query on the table first, and every query that arrives meanwhile queues
 behind it.
@@ -1850,9 +1882,12 @@ var init_require_concurrent_partition_detach = __esm({
         description: "DETACH PARTITION without CONCURRENTLY",
         message: ({ table, name }) => `Detaching partition "${name}" from "${table}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent table.`,
         help: "Use DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), outside a transaction.",
+        locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        safeLock: { mode: "ShareUpdateExclusiveLock", on: ["table"], rewrite: false },
         rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION \u2026 CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
-instead and lets queries continue.`
+instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
+briefly, in its last step.)`
       },
       examples: {
         invalid: [
@@ -1890,6 +1925,11 @@ var init_require_concurrent_reindex = __esm({
         description: "REINDEX without CONCURRENTLY",
         message: ({ name }) => `REINDEX of "${name}" without CONCURRENTLY blocks writes to the table, and reads that use the index, until it finishes.`,
         help: "Use REINDEX \u2026 CONCURRENTLY (PostgreSQL 12+), outside a transaction.",
+        locks: [
+          { mode: "ShareLock", on: ["table"], rewrite: false },
+          { mode: "AccessExclusiveLock", on: ["index"], rewrite: false }
+        ],
+        safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`
@@ -1910,10 +1950,32 @@ index alongside and swaps it in with only brief locks.`
       },
       create: (context) => ({
         reindex(operation) {
-          if (!operation.concurrently && !operation.system) context.report(operation, { name: operation.target });
+          if (!operation.concurrently && operation.targetKind !== "system") context.report(operation, { name: operation.target });
         }
       })
     });
+  }
+});
+
+// src/engine/statement-locks.ts
+var BLOCKING_STATEMENT_LOCKS;
+var init_statement_locks = __esm({
+  "src/engine/statement-locks.ts"() {
+    "use strict";
+    BLOCKING_STATEMENT_LOCKS = [
+      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
+      {
+        mode: "AccessExclusiveLock",
+        on: ["table"],
+        rewrite: false,
+        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
+      },
+      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
+      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
+      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
+      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
+      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
+    ];
   }
 });
 
@@ -1966,6 +2028,7 @@ var init_require_lock_timeout = __esm({
   "rules/require-lock-timeout.ts"() {
     "use strict";
     init_rule();
+    init_statement_locks();
     init_missing_timeout();
     require_lock_timeout_default = defineRule({
       id: "require-lock-timeout",
@@ -1975,6 +2038,7 @@ var init_require_lock_timeout = __esm({
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
         message: ({ table, others }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
+        locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
         rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
@@ -2033,6 +2097,7 @@ var init_require_statement_timeout = __esm({
   "rules/require-statement-timeout.ts"() {
     "use strict";
     init_rule();
+    init_statement_locks();
     init_missing_timeout();
     require_statement_timeout_default = defineRule({
       id: "require-statement-timeout",
@@ -2043,6 +2108,7 @@ var init_require_statement_timeout = __esm({
         message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
+        locks: BLOCKING_STATEMENT_LOCKS,
         rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
@@ -2394,6 +2460,27 @@ var init_rules = __esm({
       unanalyzed_code_default,
       unused_ignore_default
     ];
+  }
+});
+
+// src/model/locks.ts
+function blockedBy(mode) {
+  return BLOCKED[mode];
+}
+var BLOCKED;
+var init_locks = __esm({
+  "src/model/locks.ts"() {
+    "use strict";
+    BLOCKED = {
+      AccessShareLock: "nothing",
+      RowShareLock: "nothing",
+      RowExclusiveLock: "nothing",
+      ShareUpdateExclusiveLock: "schema changes",
+      ShareLock: "writes",
+      ShareRowExclusiveLock: "writes",
+      ExclusiveLock: "writes",
+      AccessExclusiveLock: "reads and writes"
+    };
   }
 });
 
@@ -3044,7 +3131,7 @@ function createIndex(body, place) {
     ...body.relation && body.relation.inh !== true ? { only: true } : {}
   };
 }
-var spanAtByte, statementText, CONVERTERS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
+var spanAtByte, statementText, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
 var init_statements = __esm({
   "src/frontends/sql/statements.ts"() {
     "use strict";
@@ -3089,8 +3176,8 @@ var init_statements = __esm({
           kind: "reindex",
           ...place,
           target: body.relation ? tableName(body.relation).name : body.name ?? "",
-          concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently"),
-          ...body.kind === "REINDEX_OBJECT_SYSTEM" ? { system: true } : {}
+          targetKind: REINDEX_TARGETS[body.kind ?? ""],
+          concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
         }
       ],
       TruncateStmt: (body, place) => [
@@ -3110,6 +3197,13 @@ var init_statements = __esm({
         }
       ],
       AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+    };
+    REINDEX_TARGETS = {
+      REINDEX_OBJECT_INDEX: "index",
+      REINDEX_OBJECT_TABLE: "table",
+      REINDEX_OBJECT_SCHEMA: "schema",
+      REINDEX_OBJECT_DATABASE: "database",
+      REINDEX_OBJECT_SYSTEM: "system"
     };
     TRANSACTION_ACTIONS = {
       TRANS_STMT_BEGIN: "begin",
@@ -3150,6 +3244,7 @@ function analyzeSql(source) {
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
+    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -3204,6 +3299,13 @@ function parseInPieces(text, semicolons, add) {
     base += bytes;
   }
   return true;
+}
+function keepText(operations, sql, statement, place) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+  for (const operation of operations) {
+    operation.sql = sql;
+    operation.sqlLocation = place.location;
+  }
 }
 function spanOf(locate, start, end) {
   const from = locate(start);
@@ -3394,10 +3496,12 @@ var init_script_output = __esm({
   "src/frontends/js/script-output.ts"() {
     "use strict";
     ScriptOutput = class {
-      constructor(lines) {
+      constructor(lines, keepStatementText = false) {
         this.lines = lines;
+        this.keepStatementText = keepStatementText;
       }
       lines;
+      keepStatementText;
       operations = [];
       problems = [];
       directives = [];
@@ -3587,7 +3691,7 @@ var init_static_values = __esm({
 });
 
 // src/frontends/js/analyze-script.ts
-function analyzeScript(frontend, text, filePath, runnerTransaction) {
+function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatementText = false) {
   const parsed = parseScript(text, filePath);
   if (!parsed.ok && parsed.tooDeep) {
     const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -3608,7 +3712,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction) {
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
-  const output = new ScriptOutput(lines);
+  const output = new ScriptOutput(lines, keepStatementText);
   const upScope = scope.child();
   if (migration.classBody) upScope.bindClassFields(migration.classBody);
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
@@ -3790,11 +3894,12 @@ function valueText(value, fallback) {
   if (typeof value === "boolean") return String(value);
   return fallback;
 }
-function analyzeEmbeddedSql(sql, lines, anchorLine) {
+function analyzeEmbeddedSql(sql, lines, anchorLine, keepStatementText = false) {
   return analyzeSql({
     text: sql.text,
     locate: (charIndex) => lines.position(sql.offsets[Math.min(charIndex, sql.offsets.length - 1)]),
-    anchorLine
+    anchorLine,
+    keepStatementText
   });
 }
 var init_embedded_sql = __esm({
@@ -4062,6 +4167,10 @@ function parseTypeName(type2) {
     return void 0;
   }
 }
+function sqlDefault(expression) {
+  const classified = classifySqlExpression(expression);
+  return classified && { ...classified, sql: expression };
+}
 function classifySqlExpression(expression) {
   try {
     const [statement] = (0, import_libpg_query3.parseSync)(`SELECT ${expression}`).stmts ?? [];
@@ -4322,7 +4431,7 @@ var init_migration_walker = __esm({
           for (const scope of unrolled) this.statement(body, { ...frame, scope });
           return;
         }
-        const scratch = new ScriptOutput(this.output.lines);
+        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
         const test = "test" in statement ? statement.test : void 0;
@@ -4482,7 +4591,7 @@ var init_migration_walker = __esm({
             scope.bind(name, argumentValue(call.arguments[index], frame.scope));
           }
         });
-        const scratch = new ScriptOutput(this.output.lines);
+        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
         this.helperDepth++;
@@ -4591,7 +4700,7 @@ var init_migration_walker = __esm({
           this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
           return;
         }
-        const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine);
+        const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);
         if (analysis.problems.length > 0 && usesPlaceholders(sqlArg, frame.scope)) {
           this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` interpolates values known only at run time and could not be parsed with placeholders; it was not checked.`);
           return;
@@ -4734,19 +4843,25 @@ function defaultOf(node, scope, knexNames) {
   if (!node) return void 0;
   const value = scope.value(node);
   if (value === null) return void 0;
-  if (value !== void 0) return { kind: "constant" };
+  if (value !== void 0) return { kind: "constant", sql: sqlLiteral(value) };
   const chain = flattenChain(node);
   const root = chain.root.type === "Identifier" ? chain.root.name : void 0;
   if (root && knexNames.has(root)) {
     const names = chain.links.map((link) => link.name).join(".");
-    if (names === "fn.now") return { kind: "stable", functionName: "now" };
-    if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid" };
+    if (names === "fn.now") return { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" };
+    if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid", sql: "gen_random_uuid()" };
     if (names === "raw") {
       const sql = scope.string(chain.links[0].args?.[0]);
-      return sql === void 0 ? { kind: "unknown" } : classifySqlExpression(sql);
+      return sql === void 0 ? { kind: "unknown" } : sqlDefault(sql);
     }
   }
   return { kind: "constant" };
+}
+function sqlLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === "object" && value !== null) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
+  return void 0;
 }
 function timestampColumns(args, modifiers) {
   const options = typeof args[0] === "object" && args[0] !== null ? args[0] : void 0;
@@ -4758,7 +4873,7 @@ function timestampColumns(args, modifiers) {
       name,
       type: type("timestamptz"),
       notNull: defaultToNow,
-      default: defaultToNow ? { kind: "stable", functionName: "now" } : void 0,
+      default: defaultToNow ? { kind: "stable", functionName: "now", sql: "CURRENT_TIMESTAMP" } : void 0,
       primaryKey: false,
       unique: false,
       hasCheck: false
@@ -4839,6 +4954,21 @@ function optionName(value, key) {
   const named = typeof value === "object" && value !== null ? value[key] : void 0;
   return typeof named === "string" ? named : void 0;
 }
+function checkExpression(predicate, bindings) {
+  if (typeof predicate !== "string") return void 0;
+  const values = Array.isArray(bindings) ? bindings : [];
+  let index = 0;
+  let known = true;
+  const sql = predicate.replace(/\?\??/g, (marker) => {
+    const value = values[index++];
+    if (marker === "??" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
+    known = false;
+    return marker;
+  });
+  return known ? sql : void 0;
+}
 function foreignTarget(links, scope) {
   let table = { name: "" };
   let columns = [];
@@ -4859,7 +4989,7 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
-var CallbackReader;
+var CallbackReader, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
     "use strict";
@@ -4974,7 +5104,7 @@ var init_table_builder = __esm({
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
         }
         for (const check of column.checks) {
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false } });
+          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
         this.followingIndexes(column, place);
       }
@@ -5053,7 +5183,7 @@ var init_table_builder = __esm({
             });
           }
           case "check":
-            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false });
+            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
@@ -5078,6 +5208,10 @@ var init_table_builder = __esm({
         const text = this.context.source.slice(node.start ?? 0, node.end ?? 0);
         return new RegExp(`\\b${this.tableParam}\\b`).test(text);
       }
+    };
+    COLUMN_CHECKS = {
+      checkPositive: (column) => `"${column}" > 0`,
+      checkNegative: (column) => `"${column}" < 0`
     };
   }
 });
@@ -5311,7 +5445,7 @@ __export(knex_exports, {
   analyzeKnexFile: () => analyzeKnexFile
 });
 function analyzeKnexFile(text, filePath, options) {
-  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled);
+  return analyzeScript(KNEX, text, filePath, !options.transactionsDisabled, options.keepStatementText);
 }
 var KNEX;
 var init_knex = __esm({
@@ -5502,13 +5636,13 @@ function typeOf(properties, strategy) {
   return parsed ?? { name: type2.toLowerCase(), modifiers: [], isArray: get("isArray") === true };
 }
 function defaultOf2(properties, strategy) {
-  if (strategy === "uuid") return { kind: "volatile", functionName: "uuid_generate_v4" };
+  if (strategy === "uuid") return { kind: "volatile", functionName: "uuid_generate_v4", sql: "uuid_generate_v4()" };
   const entry = properties.get("default");
   if (!entry || entry.value === null) return void 0;
-  if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant" };
-  if (typeof entry.value === "string") return classifySqlExpression(entry.value);
+  if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant", sql: String(entry.value) };
+  if (typeof entry.value === "string") return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
-  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return classifySqlExpression(node.body.value);
+  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return sqlDefault(node.body.value);
   return { kind: "unknown" };
 }
 function referenceOf2(properties) {
@@ -5525,7 +5659,7 @@ function constraintFrom(kind, properties) {
     case "checks": {
       const expression = get("expression");
       const notNull = typeof expression === "string" ? /^\s*"?(\w+)"?\s+IS\s+NOT\s+NULL\s*$/i.exec(expression) : null;
-      return { kind: "check", name, columns: [], notValid: false, checksNotNullOf: notNull?.[1] };
+      return { kind: "check", name, columns: [], notValid: false, checksNotNullOf: notNull?.[1], expression: typeof expression === "string" ? expression : void 0 };
     }
     case "foreignKeys": {
       const table = get("referencedTableName");
@@ -5682,7 +5816,7 @@ function columnOf(node, scope) {
 function defaultOf3(value) {
   if (value === void 0 || value === null) return void 0;
   if (value === "NOW()") return { kind: "stable", functionName: "now" };
-  if (typeof value === "string") return classifySqlExpression(value);
+  if (typeof value === "string") return sqlDefault(value);
   return { kind: "constant" };
 }
 function elements(node, scope) {
@@ -6137,7 +6271,7 @@ __export(typeorm_exports, {
   analyzeTypeormFile: () => analyzeTypeormFile
 });
 function analyzeTypeormFile(text, filePath, options) {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none");
+  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
 }
 var TYPEORM;
 var init_typeorm = __esm({
@@ -8381,6 +8515,17 @@ var init_colors = __esm({
   }
 });
 
+// src/reporters/lock-words.ts
+function lockWords(lock) {
+  const rewrite = lock.rewrite === true ? "; rewrites the table" : lock.rewrite === "possible" ? "; may rewrite the table" : "";
+  return `takes ${lock.mode} on "${lock.relation}": blocks ${lock.blocks}${rewrite}`;
+}
+var init_lock_words = __esm({
+  "src/reporters/lock-words.ts"() {
+    "use strict";
+  }
+});
+
 // src/reporters/reporter.ts
 function wholeDocument(format2) {
   return (context, write) => {
@@ -8428,7 +8573,8 @@ function fileBlock(result2, colors) {
 function findingBlock(finding, lines, colors) {
   const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}`;
-  return [heading, ...codeFrame(finding, lines, colors), `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
+  const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${lockWords(finding.lock)}`] : [];
+  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
 }
 function codeFrame(finding, lines, colors) {
   if (finding.line > lines.lineCount || lines.text.length === 0) return [];
@@ -8450,6 +8596,7 @@ var init_stylish = __esm({
     "use strict";
     init_text_positions();
     init_colors();
+    init_lock_words();
     init_reporter();
     stylish = (context, write) => {
       const colors = palette(context.color);
@@ -8493,8 +8640,12 @@ function findingElement(finding, file) {
       "endColumn": ${finding.endColumn},
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
-      "docs": ${quotedOnce(finding.docs)}
+      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,
+      "lock": ${lockElement(finding.lock)}` : ""}
     }`;
+}
+function lockElement(lock) {
+  return JSON.stringify(lock, null, 2).replace(/\n/g, "\n      ");
 }
 function quotedOnce(text) {
   let value = quoted.get(text);
@@ -8586,7 +8737,8 @@ function result(finding, ruleIndex) {
           }
         }
       }
-    ]
+    ],
+    ...finding.lock ? { properties: { lock: finding.lock } } : {}
   };
 }
 var sarif;
@@ -8890,7 +9042,7 @@ var init_cache = __esm({
       entries;
       changed = false;
       static keyOf(version, settings2) {
-        return sha1(JSON.stringify({ version, settings: settings2 }));
+        return sha1(JSON.stringify({ version, format: 2, settings: settings2 }));
       }
       load() {
         try {
@@ -8915,7 +9067,7 @@ var init_cache = __esm({
         if ("skipped" in stored) return stored;
         if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return void 0;
         const findings = stored.findings.map(
-          ({ rule, severity, line, column, endLine, endColumn, message, help }) => ({
+          ({ rule, severity, line, column, endLine, endColumn, message, help, lock }) => ({
             rule,
             severity,
             file: stored.file,
@@ -8925,7 +9077,8 @@ var init_cache = __esm({
             endColumn,
             message,
             help: help ?? helpByRule.get(rule) ?? "",
-            docs: docsFor(rule)
+            docs: docsFor(rule),
+            ...lock ? { lock } : {}
           })
         );
         return { ...stored, findings, source: text };
@@ -8935,8 +9088,8 @@ var init_cache = __esm({
         if (!("skipped" in result2)) {
           const { source: _source, findings, ...rest } = result2;
           const stripped = (finding) => {
-            const { rule, severity, line, column, endLine, endColumn, message, help } = finding;
-            return { rule, severity, line, column, endLine, endColumn, message, ...help !== helpByRule.get(rule) ? { help } : {} };
+            const { rule, severity, line, column, endLine, endColumn, message, help, lock } = finding;
+            return { rule, severity, line, column, endLine, endColumn, message, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {} };
           };
           stored = { ...rest, findings: findings.map(stripped) };
         }
@@ -8980,6 +9133,50 @@ var init_version = __esm({
   }
 });
 
+// src/engine/verified-on.ts
+var LOCKS_VERIFIED_ON;
+var init_verified_on = __esm({
+  "src/engine/verified-on.ts"() {
+    "use strict";
+    LOCKS_VERIFIED_ON = {
+      /** The embedded PostgreSQL every test run uses. */
+      pglite: "PostgreSQL 18.7 (PGlite 0.5.17)",
+      /** The PostgreSQL server CI installs, major version. */
+      server: "PostgreSQL 15"
+    };
+  }
+});
+
+// src/docs/lock-claims.ts
+function lockSection(rule) {
+  const claims = rule.meta.locks ?? [];
+  if (claims.length === 0) return "";
+  const lines = claims.map((claim) => `  ${claimWords(claim)}`);
+  const safe = rule.meta.safeLock;
+  if (safe) {
+    const most = safe.mode ? `at most ${safe.mode} (blocks ${blockedBy(safe.mode)})${safe.on ? ` on ${safe.on.map((relation) => RELATION_WORDS[relation]).join(" and ")}` : ""}` : "a lock of any mode";
+    lines.push(`  the safe forms (not flagged): ${most}, no rewrite`);
+  }
+  return `Lock (verified on ${LOCKS_VERIFIED_ON.pglite} and ${LOCKS_VERIFIED_ON.server}):
+${lines.join("\n")}`;
+}
+function claimWords(claim) {
+  const which = claim.operations ? `${claim.operations.join(", ")}${claim.constraints ? ` (${claim.constraints.join(", ")})` : ""}: ` : "";
+  const on = claim.on.map((relation) => RELATION_WORDS[relation]).join(" and ");
+  const rewrite = claim.rewrite === true ? "rewrites the table" : claim.rewrite === "possible" ? "may rewrite the table (depends on the old type)" : "no rewrite";
+  const held = claim.held === "transaction" ? " (held by its transaction from an earlier statement)" : "";
+  return `${which}${claim.mode} on ${on}${held}, blocks ${blockedBy(claim.mode)}; ${rewrite}`;
+}
+var RELATION_WORDS;
+var init_lock_claims = __esm({
+  "src/docs/lock-claims.ts"() {
+    "use strict";
+    init_verified_on();
+    init_locks();
+    RELATION_WORDS = { table: "the table", referencedTable: "the referenced table", index: "the index" };
+  }
+});
+
 // src/cli/explain.ts
 var explain_exports = {};
 __export(explain_exports, {
@@ -9020,6 +9217,7 @@ function explainRule(name) {
     `${rule.id}: ${meta.description}`,
     `Category: ${meta.category}    Default severity: ${severity}    Front-ends: ${frontendsOf(rule.examples).join(", ") || "all"}`,
     meta.rationale,
+    lockSection(rule),
     `Safe alternative: ${meta.help}`,
     exampleSection("Flagged", rule.examples.invalid),
     exampleSection("Not flagged", rule.examples.valid)
@@ -9058,6 +9256,7 @@ var init_explain = __esm({
     "use strict";
     init_rules();
     init_errors();
+    init_lock_claims();
     init_rule();
   }
 });
@@ -9305,6 +9504,44 @@ function compareFindings(a, b) {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+// src/engine/finding-lock.ts
+init_locks();
+init_operations();
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    if (claim.rewrite !== false) lock.rewrite = claim.rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+
 // src/engine/ignores.ts
 var IgnoreTracker = class {
   /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
@@ -9386,7 +9623,10 @@ function runRules(analyzed, rules, filePath, options) {
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    findings.push({ rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) });
+    const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const lock = findingLock(rule.meta.locks, finding.operation);
+    if (lock) result2.lock = lock;
+    findings.push(result2);
   }
   findings.sort(compareFindings);
   return {
@@ -9456,7 +9696,8 @@ var FileRuleContext = class {
   history;
   settings;
   report(at, subject = {}) {
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), subject });
+    const operation = "kind" in at ? at : void 0;
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
   }
   isNewTable(table) {
     return this.state.isNewTable(table);
@@ -9658,7 +9899,11 @@ function analyzeSqlFile(text, filePath, options) {
   const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
   if (options.placeholders && options.placeholders.length > 0) {
     const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
-    const analysis2 = analyzeSql({ text: substituted.text, locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]) });
+    const analysis2 = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText
+    });
     return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
   }
   const analysis = analyzeSql({
@@ -9669,7 +9914,8 @@ function analyzeSqlFile(text, filePath, options) {
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
       metaCommands: [],
       semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1))
-    }
+    },
+    keepStatementText: options.keepStatementText
   });
   return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
 }
@@ -9716,15 +9962,15 @@ function checkAnalysis(analysis, displayPath2, options) {
 function analyze(frontend, source, displayPath2, options) {
   switch (frontend) {
     case "sql":
-      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders });
+      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case "knex": {
       const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
       const { knexfileDisablesTransactions: knexfileDisablesTransactions2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2) });
+      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2), keepStatementText: options.keepStatementText });
     }
     case "typeorm": {
       const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
-      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all" });
+      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
     }
     case "django": {
       const { analyzeDjangoFile } = require("./django.js");
@@ -10768,6 +11014,11 @@ function isFormatName(name) {
 }
 
 // src/cli/args.ts
+var TRACE_OPTIONS = {
+  "database-url": { type: "string", describe: "Trace on this PostgreSQL server (postgres://\u2026) instead of the embedded one" },
+  commit: { type: "boolean", default: false, describe: "With --database-url: commit each migration (default: roll each back)" },
+  "allow-non-empty": { type: "boolean", default: false, describe: "With --database-url: run on a database that already has tables" }
+};
 var OPTIONS = {
   format: { alias: "f", type: "string", describe: `Output format: ${formatNames.join(", ")}` },
   "output-file": { alias: "o", type: "string", describe: "Write the report to this file" },
@@ -10786,7 +11037,7 @@ var OPTIONS = {
   concurrency: { type: "string", describe: "Worker threads for large runs: auto (default), off, or a number" },
   verbose: { type: "boolean", default: false, describe: "Print notes about skipped files to stderr" }
 };
-var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init"]);
+var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace"]);
 var camelCase2 = (name) => name.replace(/-(\w)/g, (_match, letter) => letter.toUpperCase());
 var KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase2(name), ...spec.alias ? [spec.alias] : []])
@@ -10797,7 +11048,11 @@ function buildParser(version) {
     "$0 [paths..]",
     "Lint migration files, folders or globs",
     (y) => y.positional("paths", { type: "string", array: true, describe: "files, folders or globs; - for stdin" })
-  ).command("explain <rule>", "What a rule catches, why, and the safe alternative").command("rules", "List every rule with its category, default severity and front-ends").command("init", "Write a starter migralint.config.json");
+  ).command("explain <rule>", "What a rule catches, why, and the safe alternative").command("rules", "List every rule with its category, default severity and front-ends").command("init", "Write a starter migralint.config.json").command("trace [paths..]", "Run the migrations in an embedded PostgreSQL and show what each statement locks and rewrites", (y) => {
+    let command = y.positional("paths", { type: "string", array: true, describe: "files, folders or globs" });
+    for (const [name, spec] of Object.entries(TRACE_OPTIONS)) command = command.option(name, spec);
+    return command;
+  });
   for (const [name, spec] of Object.entries(OPTIONS)) parser2 = parser2.option(name, spec);
   return parser2.strict().version(version).help().alias("help", "h").wrap(100);
 }
@@ -10840,6 +11095,7 @@ async function parseArgs(argv, version) {
   if (first === "explain") return { command: "explain", rule: String(parsed.rule) };
   if (first === "rules") return { command: "rules", format: rulesFormat(parsed.format) };
   if (first === "init") return { command: "init" };
+  if (first === "trace") return { command: "trace", options: traceArgs(parsed) };
   const options = lintArgs(parsed);
   return { command: "lint", options: readsStdin ? { ...options, paths: [...options.paths, "-"] } : options };
 }
@@ -10877,6 +11133,27 @@ function lintArgs(parsed) {
     cache: parsed.cache === true || parsed.cacheLocation !== void 0,
     concurrency: parseConcurrency(parsed.concurrency),
     cacheLocation: parsed.cacheLocation
+  };
+}
+function traceArgs(parsed) {
+  const format2 = parsed.format ?? "stylish";
+  if (format2 !== "stylish" && format2 !== "json") throw new UsageError(`trace --format "${format2}": choose stylish or json`);
+  const databaseUrl = parsed.databaseUrl;
+  if (databaseUrl === void 0 && (parsed.commit === true || parsed.allowNonEmpty === true)) {
+    throw new UsageError("--commit and --allow-non-empty apply to --database-url");
+  }
+  if (databaseUrl !== void 0 && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url "${databaseUrl}": expected postgres://user@host:port/database`);
+  return {
+    paths: (parsed.paths ?? []).map(String),
+    format: format2,
+    outputFile: parsed.outputFile,
+    config: parsed.config,
+    rule: (parsed.rule ?? []).map(String),
+    assumeInTransaction: parsed.assumeInTransaction,
+    color: parsed.color,
+    databaseUrl,
+    commit: parsed.commit === true,
+    allowNonEmpty: parsed.allowNonEmpty === true
   };
 }
 function parseConcurrency(text) {
@@ -11508,9 +11785,11 @@ async function run(argv, io = processIO()) {
         const exitCode = await runLint(command.options, io, version);
         return done(exitCode, exitCode !== EXIT_FAILURE);
       }
+      case "trace":
+        return done(await require("./trace.js").runTraceCommand(command.options, io, version));
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error?.name === "UsageError") {
       io.stderr.write(`migralint: ${error.message}
 `);
     } else {

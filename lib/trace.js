@@ -46,6 +46,9 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 function defineRule(rule) {
   return rule;
 }
+function findingHelp(meta, context) {
+  return meta.helpFor?.(context) ?? meta.help;
+}
 function docsFor(ruleId) {
   return `migralint explain ${ruleId}`;
 }
@@ -80,7 +83,10 @@ function blockingLockTarget(operation) {
     case "renameTable":
       return operation.table;
     case "createIndex":
-      return operation.concurrently ? void 0 : operation.table;
+      return operation.concurrently || operation.only ? void 0 : operation.table;
+    case "attachPartition":
+      return operation.partition;
+    // ACCESS EXCLUSIVE on the partition; the parent only SHARE UPDATE EXCLUSIVE
     case "createTable":
       return referencedTables(operation)[0];
     // a foreign key locks the referenced table SHARE ROW EXCLUSIVE
@@ -97,6 +103,18 @@ function blockingLockTarget(operation) {
       return operation.locksTables?.[0];
     default:
       return void 0;
+  }
+}
+function foreignKeyTargets(operation) {
+  switch (operation.kind) {
+    case "createTable":
+      return referencedTables(operation);
+    case "addColumn":
+      return operation.column.references ? [operation.column.references.table] : [];
+    case "addConstraint":
+      return operation.constraint.references ? [operation.constraint.references.table] : [];
+    default:
+      return [];
   }
 }
 function referencedTables(operation) {
@@ -171,7 +189,9 @@ var init_adding_field_with_default = __esm({
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
 existing row, so PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock. Before 11, any
-default rewrites.
+default rewrites. Whether a function is volatile, stable or immutable comes from PostgreSQL's own catalogue
+(\`pg_proc.provolatile\`, with the contrib extensions): \`DEFAULT pi()\` rewrites nothing. A function the catalogue
+does not have (one of your own) is reported as possibly volatile.
 
 Add the column without a default, \`SET DEFAULT\` so new rows get a value, and backfill existing rows in
 batches.`
@@ -200,13 +220,14 @@ export class Migration1700000000000 implements MigrationInterface {
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.timestamp('seen_at').defaultTo(knex.fn.now());\n  });\n};\n" },
           { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active';" },
           { sql: "ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now();" },
+          { sql: "ALTER TABLE orders ADD COLUMN ratio numeric DEFAULT round(pi()::numeric, 4);" },
           { sql: "CREATE TABLE keys (id bigint);\nALTER TABLE keys ADD COLUMN token uuid DEFAULT gen_random_uuid();" }
         ]
       },
       create: (context) => ({
         addColumn(operation) {
           const detail = rewriteReason(operation.column, context.pgVersion);
-          if (!detail || context.isNewTable(operation.table)) return;
+          if (!detail || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), column: operation.column.name, detail });
         }
       })
@@ -239,18 +260,25 @@ var init_adding_foreign_key_constraint = __esm({
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
 Add it \`NOT VALID\` (checked for new rows only, instant), then run \`ALTER TABLE \u2026 VALIDATE CONSTRAINT\` in a
-later migration: validation takes a lock that lets reads and writes continue.`
+later migration: validation takes a lock that lets reads and writes continue.
+
+A foreign key declared inline on a new column without a default (\`ADD COLUMN customer_id bigint REFERENCES
+customers\`) is not checked: every row holds NULL, so PostgreSQL skips the scan. It still locks the referenced
+table briefly (SHARE ROW EXCLUSIVE), which \`require-lock-timeout\` covers. With a default, every row has a value
+to check, and the scan is back. (Knex and TypeORM add a column's foreign key as a separate constraint, which is
+checked; Django adds a foreign key column's constraint inline, as above.)`
       },
       examples: {
         invalid: [
-          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "customer", models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer")),\n    ]\n', line: 8 },
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "customer", models.ForeignKey(default=1, on_delete=models.CASCADE, to="shop.customer")),\n    ]\n', line: 8 },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createForeignKey('orders', new TableForeignKey({ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }));\n  }\n}\n", line: 5 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.foreign('user_id').references('users.id');\n  });\n};\n", line: 3 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.bigInteger('coupon_id').references('id').inTable('coupons');\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);", line: 1, column: 1 },
-          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);", line: 1 }
+          { sql: "ALTER TABLE orders ADD COLUMN coupon_id bigint DEFAULT 1 REFERENCES coupons (id);", line: 1 }
         ],
         valid: [
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "customer", models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.customer")),\n    ]\n' },
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.CreateModel("Refund", [("id", models.BigAutoField(primary_key=True)), ("order", models.ForeignKey(on_delete=models.CASCADE, to="shop.order"))]),\n    ]\n' },
           { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "FK_orders_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") NOT VALID`);\n  }\n}\n' },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('refunds', (t) => {\n    t.bigInteger('order_id').references('id').inTable('orders');\n  });\n};\n" },
@@ -262,11 +290,12 @@ later migration: validation takes a lock that lets reads and writes continue.`
       create: (context) => ({
         addConstraint(operation) {
           const { constraint } = operation;
-          if (constraint.kind !== "foreignKey" || constraint.notValid || context.isNewTable(operation.table)) return;
+          if (constraint.kind !== "foreignKey" || constraint.notValid || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
         },
         addColumn(operation) {
-          if (!operation.column.references || context.isNewTable(operation.table)) return;
+          const { column } = operation;
+          if (!column.references || column.default === void 0 || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         }
       })
@@ -278,46 +307,113 @@ later migration: validation takes a lock that lets reads and writes continue.`
 function sameTable(a, b) {
   return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
 }
-var FileState;
+var TableSet, FileState;
 var init_file_state = __esm({
   "src/engine/file-state.ts"() {
     "use strict";
+    TableSet = class {
+      all = [];
+      byName = /* @__PURE__ */ new Map();
+      add(table) {
+        this.all.push(table);
+        const sameName = this.byName.get(table.name);
+        if (sameName) sameName.push(table);
+        else this.byName.set(table.name, [table]);
+      }
+      has(table) {
+        return this.byName.get(table.name)?.some((known) => sameTable(known, table)) ?? false;
+      }
+    };
     FileState = class {
-      constructor(runnerTransaction, initialNewTables = []) {
+      constructor(runnerTransaction, initialNewTables = [], history = []) {
         this.runnerTransaction = runnerTransaction;
-        for (const table of initialNewTables) this.addNewTable(table);
+        for (const table of initialNewTables) this.newTables.add(table);
+        for (const operation of history) this.learnPartitioning(operation);
       }
       runnerTransaction;
       previous = [];
       settings = /* @__PURE__ */ new Map();
       explicitTransaction = false;
-      newTables = [];
-      /** The new tables by name: a migration may create thousands, and rules ask on every statement. */
-      newTablesByName = /* @__PURE__ */ new Map();
+      newTables = new TableSet();
+      /** New tables that a query has put rows in (`CREATE TABLE … AS`, `INSERT … SELECT`, `COPY … FROM`). */
+      filledTables = new TableSet();
+      /** New names this file gave existing tables: no code uses them, but they are not new tables. */
+      renamedExisting = [];
+      temporaryTables = new TableSet();
+      partitionedTables = new TableSet();
+      partitions = [];
+      indexes = [];
+      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+      implicitTransaction = false;
       /** Tables this file created unconditionally (and still has, under their final names). */
       get createdTables() {
-        return this.newTables;
+        return this.newTables.all.filter((table) => !this.renamedExisting.includes(table));
       }
       get inTransaction() {
-        return this.runnerTransaction || this.explicitTransaction;
+        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
       }
+      /** The operation the rules are looking at (set by the engine before it asks them). */
+      current;
+      /** Created earlier in this migration: nothing reads it yet. */
       isNewTable(table) {
-        return this.newTablesByName.get(table.name)?.some((created) => sameTable(created, table)) ?? false;
+        return this.newTables.has(table) || this.createdWithCurrent(table);
       }
-      addNewTable(table) {
-        this.newTables.push(table);
-        const sameName = this.newTablesByName.get(table.name);
-        if (sameName) sameName.push(table);
-        else this.newTablesByName.set(table.name, [table]);
+      /** The current operation is part of the creation of this table (its index, made with it). */
+      createdWithCurrent(table) {
+        const current = this.current;
+        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
+      }
+      /**
+       * Created earlier in this migration and not filled from a query since: it has
+       * no rows. A temporary table counts too, whatever it holds: no other session sees it.
+       */
+      isEmptyTable(table) {
+        if (this.createdWithCurrent(table)) return true;
+        return this.newTables.has(table) && (!this.filledTables.has(table) || this.temporaryTables.has(table));
+      }
+      /** A temporary table this migration created: private to its session, gone at its end. */
+      isTemporaryTable(table) {
+        return this.temporaryTables.has(table);
+      }
+      isPartitioned(table) {
+        return this.partitionedTables.has(table);
+      }
+      /**
+       * The partitions of a partitioned table each have an index on these columns,
+       * made in this migration. When its partitions are not known here (made by a
+       * function, say), tables named after the parent (`events_2024`, `wal_0`) that
+       * got such an index in this migration stand for them.
+       */
+      partitionsIndexedOn(parent, columns) {
+        const key = columns.join(",");
+        const indexedOn = (table) => this.indexes.some((index) => index.columns === key && sameTable(index.table, table));
+        const partitions = this.partitions.filter((entry) => sameTable(entry.parent, parent)).map((entry) => entry.partition);
+        if (partitions.length > 0) return partitions.every(indexedOn);
+        return this.indexes.some((index) => index.columns === key && index.table.name.startsWith(`${parent.name}_`));
       }
       apply(operation) {
         this.previous.push(operation);
+        this.learnPartitioning(operation);
         switch (operation.kind) {
           case "createTable":
-            if (!operation.conditional) this.addNewTable(operation.table);
+            if (operation.temporary) this.temporaryTables.add(operation.table);
+            if (operation.conditional) break;
+            this.newTables.add(operation.table);
+            if (operation.withRows) this.filledTables.add(operation.table);
             break;
-          case "renameTable":
-            if (this.isNewTable(operation.table)) this.addNewTable({ ...operation.table, name: operation.newName });
+          case "renameTable": {
+            const renamed = { ...operation.table, name: operation.newName };
+            const existing = !this.isNewTable(operation.table);
+            this.newTables.add(renamed);
+            if (existing) this.renamedExisting.push(renamed);
+            if (existing || this.filledTables.has(operation.table)) this.filledTables.add(renamed);
+            break;
+          }
+          case "other":
+            if (operation.fillsTable && this.isNewTable(operation.fillsTable)) this.filledTables.add(operation.fillsTable);
+            break;
+          case "createIndex":
+            if (operation.columns.length > 0) this.indexes.push({ table: operation.table, columns: operation.columns.join(",") });
             break;
           case "transaction":
             this.explicitTransaction = operation.action === "begin";
@@ -325,6 +421,14 @@ var init_file_state = __esm({
           case "setSetting":
             this.settings.set(operation.name, operation.value);
             break;
+        }
+      }
+      learnPartitioning(operation) {
+        if (operation.kind === "createTable") {
+          if (operation.partitioned) this.partitionedTables.add(operation.table);
+          if (operation.partitionOf) this.partitions.push({ parent: operation.partitionOf, partition: operation.table });
+        } else if (operation.kind === "attachPartition") {
+          this.partitions.push({ parent: operation.table, partition: operation.partition });
         }
       }
     };
@@ -400,7 +504,7 @@ go on), then \`SET NOT NULL\` and drop the check.`
             checks.push(operation);
           },
           setNotNull(operation) {
-            if (context.isNewTable(operation.table)) return;
+            if (context.isEmptyTable(operation.table)) return;
             if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
             context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
           }
@@ -439,7 +543,8 @@ enforce NOT NULL afterwards with a validated CHECK constraint.`
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'currency', type: 'varchar', length: '3' }));\n  }\n}\n", line: 5 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL;", line: 1, column: 1 },
-          { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 }
+          { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;", line: 1 }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, db_default="EUR")),\n    ]\n' },
@@ -465,7 +570,7 @@ export class Migration1700000000000 implements MigrationInterface {
         addColumn(operation) {
           const { column } = operation;
           const filledByPostgres = column.default !== void 0 || column.generated !== void 0 || isSerialType(column.type);
-          if (!column.notNull || filledByPostgres || context.isNewTable(operation.table)) return;
+          if (!column.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), column: column.name });
         }
       })
@@ -516,11 +621,11 @@ index_name\`, which only takes the lock briefly.`
       create: (context) => ({
         addConstraint(operation) {
           const { constraint } = operation;
-          if (constraint.kind !== "primaryKey" || constraint.usingIndex || context.isNewTable(operation.table)) return;
+          if (constraint.kind !== "primaryKey" || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         },
         addColumn(operation) {
-          if (!operation.column.primaryKey || context.isNewTable(operation.table)) return;
+          if (!operation.column.primaryKey || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         }
       })
@@ -641,11 +746,14 @@ var init_ban_concurrent_index_creation_in_transaction = __esm({
         category: "locking",
         severity: "error",
         description: "CREATE/DROP INDEX CONCURRENTLY inside a transaction",
-        message: ({ name, detail }) => `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
+        message: ({ name, detail, wholeFileQuery }) => wholeFileQuery ? `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} is sent in one query with the other statements of this file, which PostgreSQL runs as one transaction: it rejects the statement and the migration fails.` : `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
         help: "Run it in its own migration with the runner's transaction turned off.",
+        helpFor: ({ subject }) => subject.wholeFileQuery ? "Put it alone in a migration file of its own (golang-migrate can also run a file statement by statement, with x-multi-statement=true in the database URL)." : "Run it in its own migration with the runner's transaction turned off.",
         rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
-block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate) wrap each migration in a transaction by
-default, so the migration fails at deploy time.
+block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate, diesel, flyway) wrap each migration in a
+transaction by default, so the migration fails at deploy time. golang-migrate, sqlx (\`*.up.sql\`) and Prisma
+(\`migration.sql\`) send a file to PostgreSQL as one query, and PostgreSQL runs a query of several statements
+as one transaction: there a \`CONCURRENTLY\` statement must be alone in its file.
 
 Put the statement in a migration of its own and turn the runner's transaction off for it
 (\`-- +goose NO TRANSACTION\`, \`exports.config = { transaction: false }\`, \`transaction = false\` in TypeORM).`
@@ -667,18 +775,21 @@ Put the statement in a migration of its own and turn the runner's transaction of
           { sql: "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" }
         ]
       },
-      create: (context) => ({
-        createIndex(operation) {
-          if (operation.concurrently && context.inTransaction) {
-            context.report(operation, { name: operation.name, detail: "CREATE" });
+      create: (context) => {
+        const sharing = () => context.runnerTransaction || context.explicitTransaction || !context.implicitTransaction ? {} : { wholeFileQuery: true };
+        return {
+          createIndex(operation) {
+            if (operation.concurrently && context.inTransaction) {
+              context.report(operation, { name: operation.name, detail: "CREATE", ...sharing() });
+            }
+          },
+          dropIndex(operation) {
+            if (operation.concurrently && context.inTransaction) {
+              context.report(operation, { name: operation.names.map(qualifiedName).join(", "), detail: "DROP", ...sharing() });
+            }
           }
-        },
-        dropIndex(operation) {
-          if (operation.concurrently && context.inTransaction) {
-            context.report(operation, { name: operation.names.map(qualifiedName).join(", "), detail: "DROP" });
-          }
-        }
-      })
+        };
+      }
     });
   }
 });
@@ -873,6 +984,7 @@ var init_ban_drop_table = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_file_state();
     ban_drop_table_default = defineRule({
       id: "ban-drop-table",
       meta: {
@@ -886,7 +998,10 @@ var init_ban_drop_table = __esm({
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
 Remove all reads and writes first, deploy, and drop the table in a later release (after a backup if the data
-may be needed).`
+may be needed).
+
+A table dropped and made again under the same name in the same transaction (rebuilt, or a copy renamed into
+its place) is not reported: readers find the new table when the transaction commits.`
       },
       examples: {
         invalid: [
@@ -906,12 +1021,29 @@ may be needed).`
           { sql: "DROP TABLE audit_log;", options: { fileName: "U3__drop_audit_log.sql" } }
         ]
       },
-      create: (context) => ({
-        dropTable(operation) {
-          const existing = operation.tables.find((table) => !context.isNewTable(table));
-          if (existing) context.report(operation, { table: qualifiedName(existing) });
-        }
-      })
+      create: (context) => {
+        const pending = [];
+        const remade = (table) => {
+          for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+        };
+        return {
+          dropTable(operation) {
+            const existing = operation.tables.find((table) => !context.isNewTable(table));
+            if (!existing) return;
+            if (context.inTransaction) pending.push({ operation, table: existing });
+            else context.report(operation, { table: qualifiedName(existing) });
+          },
+          createTable(operation) {
+            if (!operation.conditional) remade(operation.table);
+          },
+          renameTable(operation) {
+            remade({ ...operation.table, name: operation.newName });
+          },
+          endOfFile() {
+            for (const { operation, table } of pending) context.report(operation, { table: qualifiedName(table) });
+          }
+        };
+      }
     });
   }
 });
@@ -1122,7 +1254,7 @@ export class Migration1700000000000 implements MigrationInterface {
       create: (context) => ({
         addConstraint(operation) {
           const { constraint } = operation;
-          if (constraint.kind !== "check" || constraint.notValid || context.isNewTable(operation.table)) return;
+          if (constraint.kind !== "check" || constraint.notValid || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
         },
         validateConstraint(operation) {
@@ -1178,11 +1310,11 @@ Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction
       create: (context) => ({
         addConstraint(operation) {
           const { constraint } = operation;
-          if (constraint.kind !== "unique" || constraint.usingIndex || context.isNewTable(operation.table)) return;
+          if (constraint.kind !== "unique" || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
         },
         addColumn(operation) {
-          if (!operation.column.unique || context.isNewTable(operation.table)) return;
+          if (!operation.column.unique || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         }
       })
@@ -1385,6 +1517,7 @@ var init_prefer_robust_stmts = __esm({
   "rules/prefer-robust-stmts.ts"() {
     "use strict";
     init_rule();
+    init_operation_helpers();
     prefer_robust_stmts_default = defineRule({
       id: "prefer-robust-stmts",
       meta: {
@@ -1421,7 +1554,8 @@ written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does n
       },
       create: (context) => ({
         anyOperation(operation) {
-          const detail = missingGuard(operation, context.previous);
+          const onTemporary = operation.kind === "createTable" ? operation.temporary === true : tablesNamedBy(operation).some((table) => context.isTemporaryTable(table));
+          const detail = onTemporary ? void 0 : missingGuard(operation, context.previous);
           if (detail && !context.inTransaction) context.report(operation, { detail });
         }
       })
@@ -1605,28 +1739,37 @@ later.`
 });
 
 // rules/require-concurrent-index-creation.ts
-var require_concurrent_index_creation_default;
+var PARTITIONED_HELP, require_concurrent_index_creation_default;
 var init_require_concurrent_index_creation = __esm({
   "rules/require-concurrent-index-creation.ts"() {
     "use strict";
     init_rule();
     init_operation_helpers();
+    PARTITIONED_HELP = "Build it partition by partition: CREATE INDEX CONCURRENTLY on each partition, CREATE INDEX \u2026 ON ONLY the parent, then ALTER INDEX \u2026 ATTACH PARTITION each partition's index.";
     require_concurrent_index_creation_default = defineRule({
       id: "require-concurrent-index-creation",
       meta: {
         category: "locking",
         severity: "error",
         description: "Creating an index without CONCURRENTLY",
-        message: ({ table, name }) => `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
+        message: ({ table, name, partitioned }) => partitioned ? `Creating index${name ? ` "${name}"` : ""} on partitioned table "${table}" builds it on every partition, blocking writes to each until built; an index on a partitioned table cannot be built CONCURRENTLY.` : `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
         help: "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        helpFor: ({ subject }) => subject.partitioned ? PARTITIONED_HELP : "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
 \`CREATE INDEX CONCURRENTLY\` builds the index without blocking writes. It cannot run inside a transaction, so
 put it in its own migration with the runner's transaction turned off, and check for an \`INVALID\` index if
-it fails.`
+it fails.
+
+A partitioned table's index cannot be built \`CONCURRENTLY\`. Build it partition by partition instead:
+\`CREATE INDEX CONCURRENTLY\` on each partition, then \`CREATE INDEX \u2026 ON ONLY\` the parent (which builds
+nothing and leaves the parent's index invalid), then \`ALTER INDEX \u2026 ATTACH PARTITION\` each partition's index;
+the parent's index is valid once every partition's is attached. \`CREATE INDEX \u2026 ON ONLY\` is not a finding, and
+neither is an index on the parent created after every partition has a matching one, since PostgreSQL then
+attaches those instead of building.`
       },
       examples: {
         invalid: [
@@ -1650,8 +1793,10 @@ it fails.`
       },
       create: (context) => ({
         createIndex(operation) {
-          if (operation.concurrently || context.isNewTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: operation.name });
+          if (operation.concurrently || operation.only || context.isEmptyTable(operation.table)) return;
+          const partitioned = context.isPartitioned(operation.table);
+          if (partitioned && context.partitionsIndexedOn(operation.table, operation.columns)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: operation.name, ...partitioned ? { partitioned } : {} });
         }
       })
     });
@@ -1792,12 +1937,13 @@ index alongside and swaps it in with only brief locks.`
         valid: [
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE CONCURRENTLY \"orders\"`);\n  }\n}\n" },
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("REINDEX TABLE CONCURRENTLY orders");\n};\n' },
-          { sql: "REINDEX INDEX CONCURRENTLY orders_customer_idx;" }
+          { sql: "REINDEX INDEX CONCURRENTLY orders_customer_idx;" },
+          { sql: "REINDEX SYSTEM;" }
         ]
       },
       create: (context) => ({
         reindex(operation) {
-          if (!operation.concurrently) context.report(operation, { name: operation.target });
+          if (!operation.concurrently && operation.targetKind !== "system") context.report(operation, { name: operation.target });
         }
       })
     });
@@ -1831,21 +1977,41 @@ function isTimeoutSet(value) {
   return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
 }
 function missingTimeoutVisitor(context, setting2) {
-  let reported = false;
+  let first;
+  let others = 0;
   return {
     anyOperation(operation) {
-      if (reported || isTimeoutSet(context.settings.get(setting2))) return;
-      const table = blockingLockTarget(operation);
-      if (!table || context.isNewTable(table)) return;
-      reported = true;
-      context.report(operation, { table: qualifiedName(table) });
+      if (isTimeoutSet(context.settings.get(setting2))) return;
+      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+        (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
+      );
+      if (!table) return;
+      if (first) others++;
+      else first = { operation, table };
+    },
+    endOfFile() {
+      if (first) context.report(first.operation, { table: qualifiedName(first.table), others });
     }
   };
 }
+function othersClause(others) {
+  return others ? ` (and ${others} more in this file)` : "";
+}
+function timeoutHelp(frontend, statement, retry) {
+  const { code, where } = SETTING_STATEMENT[frontend];
+  return `Put ${code(statement)} ${where}${retry}`;
+}
+var SETTING_STATEMENT;
 var init_missing_timeout = __esm({
   "src/engine/missing-timeout.ts"() {
     "use strict";
     init_operation_helpers();
+    SETTING_STATEMENT = {
+      sql: { code: (statement) => `${statement};`, where: "at the top of the migration" },
+      knex: { code: (statement) => `await knex.raw("${statement}")`, where: "at the start of up()" },
+      typeorm: { code: (statement) => `await queryRunner.query("${statement}")`, where: "at the start of up()" },
+      django: { code: (statement) => `migrations.RunSQL("${statement}")`, where: "as the first of the migration's operations" }
+    };
   }
 });
 
@@ -1863,9 +2029,10 @@ var init_require_lock_timeout = __esm({
         category: "locking",
         severity: "warning",
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-        message: ({ table }) => `This statement waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
+        message: ({ table, others }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
+        helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
         rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
@@ -1873,7 +2040,9 @@ waits behind it: one long-running report can turn a millisecond migration into a
 This applies to every lock that conflicts with the application's reads or writes: ACCESS EXCLUSIVE (most
 \`ALTER TABLE\` forms, \`DROP\`, \`TRUNCATE\`), SHARE ROW EXCLUSIVE (foreign keys, on both tables) and SHARE
 (\`CREATE INDEX\` without \`CONCURRENTLY\`). Setting \`lock_timeout\` makes the migration give up instead of
-stalling the application; retry it later. Reported once per file, at the first statement that needs it.`
+stalling the application; retry it later. Reported once per file, at the first statement that needs it,
+with the number of the others; the help shows the setting in the file's own language (\`knex.raw\`,
+\`queryRunner.query\`).`
       },
       examples: {
         invalid: [
@@ -1929,8 +2098,9 @@ var init_require_statement_timeout = __esm({
         category: "locking",
         severity: "off",
         description: "A blocking lock is taken with no statement_timeout set",
-        message: ({ table }) => `This statement locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
-        help: "Put SET statement_timeout = '5s'; (or a limit that fits the change) at the top of the migration.",
+        message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+        help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
+        helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
         rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
@@ -2001,14 +2171,16 @@ Qualifying names makes the migration act on the same table everywhere.`
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('public.users', new TableColumn({ name: 'bio', type: 'text', isNullable: true }));\n  }\n}\n" },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.withSchema('public').alterTable('users', (table) => {\n    table.text('bio');\n  });\n};\n" },
           { sql: "ALTER TABLE public.users ADD COLUMN bio text;" },
-          { sql: "DROP TABLE public.sessions;" }
+          { sql: "DROP TABLE public.sessions;" },
+          { sql: "CREATE TEMP TABLE moved_ids (id bigint) ON COMMIT DROP;\nINSERT INTO moved_ids SELECT id FROM public.orders;\nDROP TABLE moved_ids;" }
         ]
       },
       create: (context) => {
         const reportedAt = /* @__PURE__ */ new Set();
         return {
           anyOperation(operation) {
-            const table = tablesNamedBy(operation).find((named) => !named.schema);
+            const isTemporary = operation.kind === "createTable" ? operation.temporary === true : false;
+            const table = tablesNamedBy(operation).find((named) => !named.schema && !isTemporary && !context.isTemporaryTable(named));
             const place = `${operation.location.line}:${operation.location.column}`;
             if (!table || reportedAt.has(place)) return;
             reportedAt.add(place);
@@ -2106,7 +2278,7 @@ transaction the file did not start.`
       },
       create: (context) => ({
         transaction(operation) {
-          if (operation.action === "begin" && context.inTransaction) {
+          if (operation.action === "begin" && (context.runnerTransaction || context.explicitTransaction)) {
             const whose = context.explicitTransaction ? "an earlier BEGIN" : "the migration runner's transaction";
             context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
           } else if (operation.action !== "begin" && !context.explicitTransaction) {
@@ -2414,8 +2586,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path11, value, options) {
-        return edit.setProperty(text, path11, value, options);
+      function modify(text, path12, value, options) {
+        return edit.setProperty(text, path12, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -2484,7 +2656,11 @@ var init_locks = __esm({
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
   const extension = path2.extname(filePath).toLowerCase();
-  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || isInMigrationsFolder(filePath);
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath);
+}
+function otherDatabaseOf(filePath) {
+  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
+  return database && !POSTGRES_NAMES.has(database.toLowerCase()) ? database : void 0;
 }
 function isInMigrationsFolder(filePath) {
   return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
@@ -2495,24 +2671,37 @@ function isDjangoMigrationPath(filePath) {
 function detectFrontend(filePath, text) {
   const extension = path2.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return "sql";
+  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
+  if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return "knex";
   return void 0;
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA;
+function delegatedMigration(filePath, text) {
+  if (!IN_MIGRATIONS_FOLDER.test(filePath) || /up\s*[(:=]/.test(text)) return void 0;
+  const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
+  const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
+  const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, "m").test(text) ? reexport : null);
+  if (!match) return void 0;
+  return { frontend: subclass ? "typeorm" : "knex", line: text.slice(0, match.index).split("\n").length, length: match[0].length, delegate: match[1] };
+}
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA, IN_MIGRATIONS_FOLDER;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
     path2 = __toESM(require("node:path"));
     SQL_EXTENSIONS = [".sql"];
     SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
+    SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
+    POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
-    TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b/;
-    KNEX_MARKERS = /(['"])knex\1|\bKnex\b/;
+    TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]*\bqueryRunner\b/;
+    KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
     UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
     UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
+    IN_MIGRATIONS_FOLDER = /(^|[\\/])migrations?[\\/]/i;
   }
 });
 
@@ -2600,15 +2789,15 @@ function parseDirective(text) {
   const body = text.replace(/^(--|\/\/|\/\*)/, "").replace(/\*\/$/, "").trim();
   const match = DIRECTIVE.exec(body);
   if (!match) return void 0;
-  const ruleList = match[2].split(/\s--(\s|$)/)[0];
+  const ruleList = match[3].split(/\s--(\s|$)/)[0];
   const rules = ruleList.split(/[\s,]+/).map((rule) => rule.trim()).filter((rule) => rule.length > 0);
-  return { scope: match[1] ? "file" : "statement", rules };
+  return { scope: match[2] ? "file" : "statement", rules, ...match[1] === "squawk" ? { squawk: true } : {} };
 }
 var DIRECTIVE;
 var init_directives = __esm({
   "src/frontends/directives.ts"() {
     "use strict";
-    DIRECTIVE = /^migralint-ignore(-file)?(?=\s|$)(.*)$/s;
+    DIRECTIVE = /^(migralint|squawk)-ignore(-file)?(?=\s|$)(.*)$/s;
   }
 });
 
@@ -2715,6 +2904,61 @@ function trimLeading(text, start, end, commentsByStart) {
     trimmed = comment.end;
   }
 }
+function topLevelClauses(text, start, end) {
+  const clauses = [];
+  let depth = 0;
+  let clauseStart = start;
+  let i = start;
+  const close = (at) => clauses.push(trimRange(text, clauseStart, at));
+  while (i < end) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === "-" && next === "-") i = lineEnd(text, i);
+    else if (ch === "/" && next === "*") i = blockCommentEnd(text, i);
+    else if (ch === "'" || ch === '"') i = quotedEnd(text, i, ch, ch === "'" && i > 0 && /[eE]/.test(text[i - 1]));
+    else if (ch === "$" && !IDENTIFIER_PART.test(text[i - 1] ?? " ")) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 128));
+      if (tag) {
+        const closeAt = text.indexOf(tag[0], i + tag[0].length);
+        i = closeAt < 0 ? end : closeAt + tag[0].length;
+      } else i++;
+    } else {
+      if (ch === "(" || ch === "[") depth++;
+      else if ((ch === ")" || ch === "]") && depth > 0) depth--;
+      else if (ch === "," && depth === 0) {
+        close(i);
+        clauseStart = i + 1;
+      }
+      i++;
+    }
+  }
+  close(Math.min(i, end));
+  return clauses;
+}
+function trimRange(text, start, end) {
+  let from = start;
+  for (; ; ) {
+    while (from < end && isSpace(text[from])) from++;
+    if (text.startsWith("--", from)) from = Math.min(lineEnd(text, from), end);
+    else if (text.startsWith("/*", from)) from = Math.min(blockCommentEnd(text, from), end);
+    else break;
+  }
+  let to = end;
+  while (to > from && isSpace(text[to - 1])) to--;
+  return { start: from, end: to };
+}
+function qualifiedNameEnd(text, start) {
+  let i = start;
+  for (; ; ) {
+    if (text[i] === '"') i = quotedEnd(text, i, '"', false);
+    else while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
+    if (text[i] !== ".") break;
+    i++;
+  }
+  let after = i;
+  while (isSpace(text[after])) after++;
+  return text[after] === "*" ? after + 1 : i;
+}
 var MAX_IDENTIFIER_BYTES2, IDENTIFIER_PART, DOLLAR_TAG, isSpace;
 var init_lexer = __esm({
   "src/frontends/sql/lexer.ts"() {
@@ -2723,6 +2967,20 @@ var init_lexer = __esm({
     IDENTIFIER_PART = { test: (ch) => ch.length > 0 && isIdentifierPart(ch.charCodeAt(0)) };
     DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
     isSpace = (ch) => ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f";
+  }
+});
+
+// src/frontends/sql/function-volatility.json
+var require_function_volatility = __commonJS({
+  "src/frontends/sql/function-volatility.json"(exports2, module2) {
+    module2.exports = {
+      description: "Function names by volatility (pg_proc.provolatile; a name takes its most volatile overload). Generated by scripts/generate-function-volatility.ts; do not edit.",
+      postgresql: "15.18 (Debian 15.18-0+deb12u1)",
+      extensions: ["adminpack", "amcheck", "autoinc", "bloom", "btree_gin", "btree_gist", "citext", "cube", "dblink", "dict_int", "dict_xsyn", "earthdistance", "file_fdw", "fuzzystrmatch", "hstore", "insert_username", "intagg", "intarray", "isn", "lo", "ltree", "moddatetime", "old_snapshot", "pageinspect", "pg_buffercache", "pg_freespacemap", "pg_prewarm", "pg_stat_statements", "pg_surgery", "pg_trgm", "pg_visibility", "pg_walinspect", "pgcrypto", "pgrowlocks", "pgstattuple", "postgres_fdw", "refint", "seg", "sslinfo", "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time", "unaccent", "uuid-ossp", "xml2"],
+      volatile: ["amvalidate", "autoprewarm_dump_now", "autoprewarm_start_worker", "binary_upgrade_create_empty_extension", "binary_upgrade_set_missing_value", "binary_upgrade_set_next_array_pg_type_oid", "binary_upgrade_set_next_heap_pg_class_oid", "binary_upgrade_set_next_heap_relfilenode", "binary_upgrade_set_next_index_pg_class_oid", "binary_upgrade_set_next_index_relfilenode", "binary_upgrade_set_next_multirange_array_pg_type_oid", "binary_upgrade_set_next_multirange_pg_type_oid", "binary_upgrade_set_next_pg_authid_oid", "binary_upgrade_set_next_pg_enum_oid", "binary_upgrade_set_next_pg_tablespace_oid", "binary_upgrade_set_next_pg_type_oid", "binary_upgrade_set_next_toast_pg_class_oid", "binary_upgrade_set_next_toast_relfilenode", "binary_upgrade_set_record_init_privs", "brin_desummarize_range", "brin_metapage_info", "brin_page_items", "brin_page_type", "brin_revmap_data", "brin_summarize_new_values", "brin_summarize_range", "bt_index_check", "bt_index_parent_check", "bt_metap", "bt_page_items", "bt_page_stats", "clock_timestamp", "current_query", "currtid2", "currval", "cursor_to_xml", "cursor_to_xmlschema", "dblink", "dblink_build_sql_delete", "dblink_build_sql_insert", "dblink_build_sql_update", "dblink_cancel_query", "dblink_close", "dblink_connect", "dblink_connect_u", "dblink_current_query", "dblink_disconnect", "dblink_error_message", "dblink_exec", "dblink_fdw_validator", "dblink_fetch", "dblink_get_connections", "dblink_get_notify", "dblink_get_pkey", "dblink_get_result", "dblink_is_busy", "dblink_open", "dblink_send_query", "file_fdw_validator", "fsm_page_contents", "gen_random_bytes", "gen_random_uuid", "gen_salt", "get_raw_page", "gin_clean_pending_list", "gin_leafpage_items", "gin_metapage_info", "gin_page_opaque_info", "gist_page_items", "gist_page_items_bytea", "gist_page_opaque_info", "hash_bitmap_info", "hash_metapage_info", "hash_page_items", "hash_page_stats", "hash_page_type", "heap_force_freeze", "heap_force_kill", "heap_page_item_attrs", "heap_page_items", "heap_tuple_infomask_flags", "lastval", "lo_close", "lo_creat", "lo_create", "lo_export", "lo_from_bytea", "lo_get", "lo_import", "lo_lseek", "lo_lseek64", "lo_open", "lo_put", "lo_tell", "lo_tell64", "lo_truncate", "lo_truncate64", "lo_unlink", "loread", "lowrite", "nextval", "normal_rand", "page_checksum", "page_header", "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_unlock", "pg_advisory_unlock_all", "pg_advisory_unlock_shared", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared", "pg_backup_start", "pg_backup_stop", "pg_blocking_pids", "pg_buffercache_pages", "pg_cancel_backend", "pg_check_frozen", "pg_check_visible", "pg_collation_actual_version", "pg_control_checkpoint", "pg_control_init", "pg_control_recovery", "pg_control_system", "pg_copy_logical_replication_slot", "pg_copy_physical_replication_slot", "pg_create_logical_replication_slot", "pg_create_physical_replication_slot", "pg_create_restore_point", "pg_current_logfile", "pg_current_wal_flush_lsn", "pg_current_wal_insert_lsn", "pg_current_wal_lsn", "pg_database_collation_actual_version", "pg_database_size", "pg_drop_replication_slot", "pg_export_snapshot", "pg_extension_config_dump", "pg_file_rename", "pg_file_sync", "pg_file_unlink", "pg_file_write", "pg_freespace", "pg_get_backend_memory_contexts", "pg_get_multixact_members", "pg_get_shmem_allocations", "pg_get_wal_record_info", "pg_get_wal_records_info", "pg_get_wal_records_info_till_end_of_wal", "pg_get_wal_replay_pause_state", "pg_get_wal_resource_managers", "pg_get_wal_stats", "pg_get_wal_stats_till_end_of_wal", "pg_hba_file_rules", "pg_ident_file_mappings", "pg_import_system_collations", "pg_indexes_size", "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_isolation_test_session_is_blocked", "pg_jit_available", "pg_last_committed_xact", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn", "pg_last_xact_replay_timestamp", "pg_lock_status", "pg_log_backend_memory_contexts", "pg_logdir_ls", "pg_logical_emit_message", "pg_logical_slot_get_binary_changes", "pg_logical_slot_get_changes", "pg_logical_slot_peek_binary_changes", "pg_logical_slot_peek_changes", "pg_ls_archive_statusdir", "pg_ls_dir", "pg_ls_logdir", "pg_ls_logicalmapdir", "pg_ls_logicalsnapdir", "pg_ls_replslotdir", "pg_ls_tmpdir", "pg_ls_waldir", "pg_nextoid", "pg_notification_queue_usage", "pg_notify", "pg_old_snapshot_time_mapping", "pg_partition_ancestors", "pg_partition_tree", "pg_prepared_xact", "pg_prewarm", "pg_promote", "pg_read_binary_file", "pg_read_file", "pg_read_file_old", "pg_relation_size", "pg_reload_conf", "pg_relpages", "pg_replication_origin_advance", "pg_replication_origin_create", "pg_replication_origin_drop", "pg_replication_origin_progress", "pg_replication_origin_session_is_setup", "pg_replication_origin_session_progress", "pg_replication_origin_session_reset", "pg_replication_origin_session_setup", "pg_replication_origin_xact_reset", "pg_replication_origin_xact_setup", "pg_replication_slot_advance", "pg_rotate_logfile", "pg_rotate_logfile_old", "pg_safe_snapshot_blocking_pids", "pg_sequence_last_value", "pg_show_all_file_settings", "pg_show_replication_origin_status", "pg_sleep", "pg_sleep_for", "pg_sleep_until", "pg_stat_clear_snapshot", "pg_stat_file", "pg_stat_force_next_flush", "pg_stat_get_recovery_prefetch", "pg_stat_get_xact_blocks_fetched", "pg_stat_get_xact_blocks_hit", "pg_stat_get_xact_function_calls", "pg_stat_get_xact_function_self_time", "pg_stat_get_xact_function_total_time", "pg_stat_get_xact_numscans", "pg_stat_get_xact_tuples_deleted", "pg_stat_get_xact_tuples_fetched", "pg_stat_get_xact_tuples_hot_updated", "pg_stat_get_xact_tuples_inserted", "pg_stat_get_xact_tuples_returned", "pg_stat_get_xact_tuples_updated", "pg_stat_have_stats", "pg_stat_reset", "pg_stat_reset_replication_slot", "pg_stat_reset_shared", "pg_stat_reset_single_function_counters", "pg_stat_reset_single_table_counters", "pg_stat_reset_slru", "pg_stat_reset_subscription_stats", "pg_stat_statements", "pg_stat_statements_info", "pg_stat_statements_reset", "pg_stop_making_pinned_objects", "pg_switch_wal", "pg_table_size", "pg_tablespace_size", "pg_terminate_backend", "pg_total_relation_size", "pg_truncate_visibility_map", "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_try_advisory_xact_lock", "pg_try_advisory_xact_lock_shared", "pg_visibility", "pg_visibility_map", "pg_visibility_map_summary", "pg_wal_replay_pause", "pg_wal_replay_resume", "pg_xact_commit_timestamp", "pg_xact_commit_timestamp_origin", "pg_xact_status", "pgp_pub_encrypt", "pgp_pub_encrypt_bytea", "pgp_sym_encrypt", "pgp_sym_encrypt_bytea", "pgrowlocks", "pgstatginindex", "pgstathashindex", "pgstatindex", "pgstattuple", "pgstattuple_approx", "plpgsql_validator", "postgres_fdw_disconnect", "postgres_fdw_disconnect_all", "postgres_fdw_get_connections", "postgres_fdw_validator", "query_to_xml", "query_to_xml_and_xmlschema", "query_to_xmlschema", "random", "set_config", "set_limit", "setseed", "setval", "ssl_cipher", "ssl_client_cert_present", "ssl_client_dn", "ssl_client_dn_field", "ssl_client_serial", "ssl_extension_info", "ssl_is_used", "ssl_issuer_dn", "ssl_issuer_field", "ssl_version", "timeofday", "ts_rewrite", "ts_stat", "tuple_data_split", "txid_status", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "verify_heapam", "xslt_process"],
+      stable: ["aclexplode", "age", "anyarray_send", "anycompatiblearray_send", "anytextcat", "array_send", "array_to_json", "array_to_string", "bpcharsend", "brin_bloom_summary_send", "brin_minmax_multi_summary_send", "citextsend", "col_description", "concat", "concat_ws", "connectby", "convert", "convert_from", "convert_to", "crosstab", "crosstab2", "crosstab3", "crosstab4", "current_database", "current_schema", "current_schemas", "current_setting", "current_user", "database_to_xml", "database_to_xml_and_xmlschema", "database_to_xmlschema", "date", "date_cmp_timestamptz", "date_eq_timestamptz", "date_ge_timestamptz", "date_gt_timestamptz", "date_le_timestamptz", "date_lt_timestamptz", "date_ne_timestamptz", "date_part", "date_trunc", "enum_first", "enum_last", "enum_range", "enum_send", "extract", "fmgr_c_validator", "fmgr_internal_validator", "fmgr_sql_validator", "format", "format_type", "generate_series", "get_current_ts_config", "getdatabaseencoding", "getpgusername", "has_any_column_privilege", "has_column_privilege", "has_database_privilege", "has_foreign_data_wrapper_privilege", "has_function_privilege", "has_language_privilege", "has_parameter_privilege", "has_schema_privilege", "has_sequence_privilege", "has_server_privilege", "has_table_privilege", "has_tablespace_privilege", "has_type_privilege", "in_range", "inet_client_addr", "inet_client_port", "inet_server_addr", "inet_server_port", "interval_pl_timestamptz", "json_build_array", "json_build_object", "json_populate_record", "json_populate_recordset", "json_to_record", "json_to_recordset", "json_to_tsvector", "jsonb_build_array", "jsonb_build_object", "jsonb_path_exists_tz", "jsonb_path_match_tz", "jsonb_path_query_array_tz", "jsonb_path_query_first_tz", "jsonb_path_query_tz", "jsonb_populate_record", "jsonb_populate_recordset", "jsonb_to_record", "jsonb_to_recordset", "jsonb_to_tsvector", "length", "make_timestamptz", "money", "multirange_send", "mxid_age", "namesend", "now", "numeric", "obj_description", "oidvectortypes", "overlaps", "pg_available_extension_versions", "pg_available_extensions", "pg_backend_pid", "pg_char_to_encoding", "pg_client_encoding", "pg_collation_for", "pg_collation_is_visible", "pg_column_compression", "pg_column_is_updatable", "pg_column_size", "pg_conf_load_time", "pg_config", "pg_conversion_is_visible", "pg_current_snapshot", "pg_current_xact_id", "pg_current_xact_id_if_assigned", "pg_cursor", "pg_dependencies_send", "pg_describe_object", "pg_encoding_to_char", "pg_event_trigger_ddl_commands", "pg_event_trigger_dropped_objects", "pg_event_trigger_table_rewrite_oid", "pg_event_trigger_table_rewrite_reason", "pg_extension_update_paths", "pg_filenode_relation", "pg_function_is_visible", "pg_get_catalog_foreign_keys", "pg_get_constraintdef", "pg_get_expr", "pg_get_function_arg_default", "pg_get_function_arguments", "pg_get_function_identity_arguments", "pg_get_function_result", "pg_get_function_sqlbody", "pg_get_functiondef", "pg_get_indexdef", "pg_get_keywords", "pg_get_object_address", "pg_get_partition_constraintdef", "pg_get_partkeydef", "pg_get_publication_tables", "pg_get_replica_identity_index", "pg_get_replication_slots", "pg_get_ruledef", "pg_get_serial_sequence", "pg_get_statisticsobjdef", "pg_get_statisticsobjdef_columns", "pg_get_statisticsobjdef_expressions", "pg_get_triggerdef", "pg_get_userbyid", "pg_get_viewdef", "pg_has_role", "pg_identify_object", "pg_identify_object_as_address", "pg_index_column_has_property", "pg_index_has_property", "pg_indexam_has_property", "pg_is_other_temp_schema", "pg_listening_channels", "pg_mcv_list_items", "pg_mcv_list_send", "pg_my_temp_schema", "pg_ndistinct_send", "pg_node_tree_send", "pg_opclass_is_visible", "pg_operator_is_visible", "pg_opfamily_is_visible", "pg_options_to_table", "pg_postmaster_start_time", "pg_prepared_statement", "pg_relation_filenode", "pg_relation_filepath", "pg_relation_is_publishable", "pg_relation_is_updatable", "pg_replication_origin_oid", "pg_sequence_parameters", "pg_settings_get_flags", "pg_show_all_settings", "pg_stat_get_activity", "pg_stat_get_analyze_count", "pg_stat_get_archiver", "pg_stat_get_autoanalyze_count", "pg_stat_get_autovacuum_count", "pg_stat_get_backend_activity", "pg_stat_get_backend_activity_start", "pg_stat_get_backend_client_addr", "pg_stat_get_backend_client_port", "pg_stat_get_backend_dbid", "pg_stat_get_backend_idset", "pg_stat_get_backend_pid", "pg_stat_get_backend_start", "pg_stat_get_backend_userid", "pg_stat_get_backend_wait_event", "pg_stat_get_backend_wait_event_type", "pg_stat_get_backend_xact_start", "pg_stat_get_bgwriter_buf_written_checkpoints", "pg_stat_get_bgwriter_buf_written_clean", "pg_stat_get_bgwriter_maxwritten_clean", "pg_stat_get_bgwriter_requested_checkpoints", "pg_stat_get_bgwriter_stat_reset_time", "pg_stat_get_bgwriter_timed_checkpoints", "pg_stat_get_blocks_fetched", "pg_stat_get_blocks_hit", "pg_stat_get_buf_alloc", "pg_stat_get_buf_fsync_backend", "pg_stat_get_buf_written_backend", "pg_stat_get_checkpoint_sync_time", "pg_stat_get_checkpoint_write_time", "pg_stat_get_db_active_time", "pg_stat_get_db_blk_read_time", "pg_stat_get_db_blk_write_time", "pg_stat_get_db_blocks_fetched", "pg_stat_get_db_blocks_hit", "pg_stat_get_db_checksum_failures", "pg_stat_get_db_checksum_last_failure", "pg_stat_get_db_conflict_all", "pg_stat_get_db_conflict_bufferpin", "pg_stat_get_db_conflict_lock", "pg_stat_get_db_conflict_snapshot", "pg_stat_get_db_conflict_startup_deadlock", "pg_stat_get_db_conflict_tablespace", "pg_stat_get_db_deadlocks", "pg_stat_get_db_idle_in_transaction_time", "pg_stat_get_db_numbackends", "pg_stat_get_db_session_time", "pg_stat_get_db_sessions", "pg_stat_get_db_sessions_abandoned", "pg_stat_get_db_sessions_fatal", "pg_stat_get_db_sessions_killed", "pg_stat_get_db_stat_reset_time", "pg_stat_get_db_temp_bytes", "pg_stat_get_db_temp_files", "pg_stat_get_db_tuples_deleted", "pg_stat_get_db_tuples_fetched", "pg_stat_get_db_tuples_inserted", "pg_stat_get_db_tuples_returned", "pg_stat_get_db_tuples_updated", "pg_stat_get_db_xact_commit", "pg_stat_get_db_xact_rollback", "pg_stat_get_dead_tuples", "pg_stat_get_function_calls", "pg_stat_get_function_self_time", "pg_stat_get_function_total_time", "pg_stat_get_ins_since_vacuum", "pg_stat_get_last_analyze_time", "pg_stat_get_last_autoanalyze_time", "pg_stat_get_last_autovacuum_time", "pg_stat_get_last_vacuum_time", "pg_stat_get_live_tuples", "pg_stat_get_mod_since_analyze", "pg_stat_get_numscans", "pg_stat_get_progress_info", "pg_stat_get_replication_slot", "pg_stat_get_slru", "pg_stat_get_snapshot_timestamp", "pg_stat_get_subscription", "pg_stat_get_subscription_stats", "pg_stat_get_tuples_deleted", "pg_stat_get_tuples_fetched", "pg_stat_get_tuples_hot_updated", "pg_stat_get_tuples_inserted", "pg_stat_get_tuples_returned", "pg_stat_get_tuples_updated", "pg_stat_get_vacuum_count", "pg_stat_get_wal", "pg_stat_get_wal_receiver", "pg_stat_get_wal_senders", "pg_statistics_obj_is_visible", "pg_table_is_visible", "pg_tablespace_databases", "pg_tablespace_location", "pg_timezone_abbrevs", "pg_timezone_names", "pg_trigger_depth", "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_type_is_visible", "pg_typeof", "phraseto_tsquery", "plainto_tsquery", "quote_literal", "quote_nullable", "range_send", "record_send", "regclass", "row_security_active", "row_to_json", "schema_to_xml", "schema_to_xml_and_xmlschema", "schema_to_xmlschema", "session_user", "shobj_description", "show_limit", "similarity_op", "statement_timestamp", "strict_word_similarity_commutator_op", "strict_word_similarity_op", "table_to_xml", "table_to_xml_and_xmlschema", "table_to_xmlschema", "textanycat", "textsend", "time", "timestamp", "timestamp_cmp_timestamptz", "timestamp_eq_timestamptz", "timestamp_ge_timestamptz", "timestamp_gt_timestamptz", "timestamp_le_timestamptz", "timestamp_lt_timestamptz", "timestamp_ne_timestamptz", "timestamptz", "timestamptz_cmp_date", "timestamptz_cmp_timestamp", "timestamptz_eq_date", "timestamptz_eq_timestamp", "timestamptz_ge_date", "timestamptz_ge_timestamp", "timestamptz_gt_date", "timestamptz_gt_timestamp", "timestamptz_le_date", "timestamptz_le_timestamp", "timestamptz_lt_date", "timestamptz_lt_timestamp", "timestamptz_mi_interval", "timestamptz_ne_date", "timestamptz_ne_timestamp", "timestamptz_pl_interval", "timetz", "timezone", "to_char", "to_date", "to_json", "to_jsonb", "to_number", "to_regclass", "to_regcollation", "to_regnamespace", "to_regoper", "to_regoperator", "to_regproc", "to_regprocedure", "to_regrole", "to_regtype", "to_timestamp", "to_tsquery", "to_tsvector", "transaction_timestamp", "ts_debug", "ts_headline", "ts_match_tq", "ts_match_tt", "ts_parse", "ts_token_type", "txid_current", "txid_current_if_assigned", "txid_current_snapshot", "unaccent", "varcharsend", "version", "websearch_to_tsquery", "word_similarity_commutator_op", "word_similarity_op", "xml", "xml_is_well_formed", "xml_send", "xml_valid", "xpath_table"],
+      immutable: ["_int_contained", "_int_contains", "_int_different", "_int_inter", "_int_overlap", "_int_same", "_int_union", "_lt_q_regex", "_lt_q_rregex", "_ltq_extract_regex", "_ltq_regex", "_ltq_rregex", "_ltree_extract_isparent", "_ltree_extract_risparent", "_ltree_isparent", "_ltree_r_isparent", "_ltree_r_risparent", "_ltree_risparent", "_ltxtq_exec", "_ltxtq_extract_exec", "_ltxtq_rexec", "abbrev", "abs", "aclcontains", "acldefault", "aclinsert", "aclitemeq", "aclremove", "acos", "acosd", "acosh", "akeys", "area", "armor", "array_append", "array_cat", "array_dims", "array_eq", "array_fill", "array_ge", "array_gt", "array_larger", "array_le", "array_length", "array_lower", "array_lt", "array_ndims", "array_ne", "array_position", "array_positions", "array_prepend", "array_remove", "array_replace", "array_smaller", "array_to_tsvector", "array_upper", "arraycontained", "arraycontains", "arrayoverlap", "ascii", "asin", "asind", "asinh", "atan", "atan2", "atan2d", "atand", "atanh", "avals", "bit", "bit_count", "bit_length", "bit_send", "bitand", "bitcat", "bitcmp", "biteq", "bitge", "bitgt", "bitle", "bitlt", "bitne", "bitnot", "bitor", "bitshiftleft", "bitshiftright", "bittypmodin", "bitxor", "bool", "booland_statefunc", "booleq", "boolge", "boolgt", "boolle", "boollt", "boolne", "boolop", "boolor_statefunc", "boolsend", "bound_box", "box", "box_above", "box_above_eq", "box_add", "box_below", "box_below_eq", "box_center", "box_contain", "box_contain_pt", "box_contained", "box_distance", "box_div", "box_eq", "box_ge", "box_gt", "box_intersect", "box_le", "box_left", "box_lt", "box_mul", "box_overabove", "box_overbelow", "box_overlap", "box_overleft", "box_overright", "box_right", "box_same", "box_send", "box_sub", "bpchar", "bpchar_larger", "bpchar_pattern_ge", "bpchar_pattern_gt", "bpchar_pattern_le", "bpchar_pattern_lt", "bpchar_smaller", "bpcharcmp", "bpchareq", "bpcharge", "bpchargt", "bpchariclike", "bpcharicnlike", "bpcharicregexeq", "bpcharicregexne", "bpcharle", "bpcharlike", "bpcharlt", "bpcharne", "bpcharnlike", "bpcharregexeq", "bpcharregexne", "bpchartypmodin", "broadcast", "btarraycmp", "btboolcmp", "btbpchar_pattern_cmp", "btcharcmp", "btean13cmp", "btequalimage", "btfloat48cmp", "btfloat4cmp", "btfloat84cmp", "btfloat8cmp", "btint24cmp", "btint28cmp", "btint2cmp", "btint42cmp", "btint48cmp", "btint4cmp", "btint82cmp", "btint84cmp", "btint8cmp", "btisbn13cmp", "btisbncmp", "btismn13cmp", "btismncmp", "btissn13cmp", "btissncmp", "btnamecmp", "btnametextcmp", "btoidcmp", "btoidvectorcmp", "btrecordcmp", "btrecordimagecmp", "btrim", "bttext_pattern_cmp", "bttextcmp", "bttextnamecmp", "bttidcmp", "btupccmp", "btvarstrequalimage", "byteacat", "byteacmp", "byteaeq", "byteage", "byteagt", "byteale", "bytealike", "bytealt", "byteane", "byteanlike", "byteasend", "cardinality", "cash_cmp", "cash_dist", "cash_div_cash", "cash_div_flt4", "cash_div_flt8", "cash_div_int2", "cash_div_int4", "cash_div_int8", "cash_eq", "cash_ge", "cash_gt", "cash_le", "cash_lt", "cash_mi", "cash_mul_flt4", "cash_mul_flt8", "cash_mul_int2", "cash_mul_int4", "cash_mul_int8", "cash_ne", "cash_pl", "cash_send", "cash_words", "cashlarger", "cashsmaller", "cbrt", "ceil", "ceiling", "center", "char", "char_length", "character_length", "chareq", "charge", "chargt", "charle", "charlt", "charne", "charsend", "chr", "cideq", "cidr", "cidr_send", "cidsend", "circle", "circle_above", "circle_add_pt", "circle_below", "circle_center", "circle_contain", "circle_contain_pt", "circle_contained", "circle_distance", "circle_div_pt", "circle_eq", "circle_ge", "circle_gt", "circle_le", "circle_left", "circle_lt", "circle_mul_pt", "circle_ne", "circle_overabove", "circle_overbelow", "circle_overlap", "circle_overleft", "circle_overright", "circle_right", "circle_same", "circle_send", "circle_sub_pt", "citext", "citext_cmp", "citext_eq", "citext_ge", "citext_gt", "citext_hash", "citext_hash_extended", "citext_larger", "citext_le", "citext_lt", "citext_ne", "citext_pattern_cmp", "citext_pattern_ge", "citext_pattern_gt", "citext_pattern_le", "citext_pattern_lt", "citext_smaller", "close_ls", "close_lseg", "close_pb", "close_pl", "close_ps", "close_sb", "cos", "cosd", "cosh", "cot", "cotd", "crypt", "cube", "cube_cmp", "cube_contained", "cube_contains", "cube_coord", "cube_coord_llur", "cube_dim", "cube_distance", "cube_enlarge", "cube_eq", "cube_ge", "cube_gt", "cube_inter", "cube_is_point", "cube_le", "cube_ll_coord", "cube_lt", "cube_ne", "cube_overlap", "cube_send", "cube_size", "cube_subset", "cube_union", "cube_ur_coord", "date_bin", "date_cmp", "date_cmp_timestamp", "date_dist", "date_eq", "date_eq_timestamp", "date_ge", "date_ge_timestamp", "date_gt", "date_gt_timestamp", "date_larger", "date_le", "date_le_timestamp", "date_lt", "date_lt_timestamp", "date_mi", "date_mi_interval", "date_mii", "date_ne", "date_ne_timestamp", "date_pl_interval", "date_pli", "date_send", "date_smaller", "datemultirange", "daterange", "daterange_canonical", "daterange_subdiff", "datetime_pl", "datetimetz_pl", "dcbrt", "dearmor", "decode", "decrypt", "decrypt_iv", "defined", "degrees", "delete", "dexp", "diagonal", "diameter", "difference", "digest", "dist_bp", "dist_bs", "dist_cpoint", "dist_cpoly", "dist_lp", "dist_ls", "dist_pathp", "dist_pb", "dist_pc", "dist_pl", "dist_polyc", "dist_polyp", "dist_ppath", "dist_ppoly", "dist_ps", "dist_sb", "dist_sl", "dist_sp", "distance_chebyshev", "distance_taxicab", "div", "dlog1", "dlog10", "dmetaphone", "dmetaphone_alt", "dpow", "dround", "dsqrt", "dtrunc", "each", "earth", "earth_box", "earth_distance", "elem_contained_by_multirange", "elem_contained_by_range", "encode", "encrypt", "encrypt_iv", "enum_cmp", "enum_eq", "enum_ge", "enum_gt", "enum_larger", "enum_le", "enum_lt", "enum_ne", "enum_smaller", "exist", "exists_all", "exists_any", "exp", "factorial", "family", "fetchval", "float4", "float48div", "float48eq", "float48ge", "float48gt", "float48le", "float48lt", "float48mi", "float48mul", "float48ne", "float48pl", "float4_accum", "float4_dist", "float4abs", "float4div", "float4eq", "float4ge", "float4gt", "float4larger", "float4le", "float4lt", "float4mi", "float4mul", "float4ne", "float4pl", "float4send", "float4smaller", "float4um", "float4up", "float8", "float84div", "float84eq", "float84ge", "float84gt", "float84le", "float84lt", "float84mi", "float84mul", "float84ne", "float84pl", "float8_accum", "float8_avg", "float8_combine", "float8_corr", "float8_covar_pop", "float8_covar_samp", "float8_dist", "float8_regr_accum", "float8_regr_avgx", "float8_regr_avgy", "float8_regr_combine", "float8_regr_intercept", "float8_regr_r2", "float8_regr_slope", "float8_regr_sxx", "float8_regr_sxy", "float8_regr_syy", "float8_stddev_pop", "float8_stddev_samp", "float8_var_pop", "float8_var_samp", "float8abs", "float8div", "float8eq", "float8ge", "float8gt", "float8larger", "float8le", "float8lt", "float8mi", "float8mul", "float8ne", "float8pl", "float8send", "float8smaller", "float8um", "float8up", "floor", "flt4_mul_cash", "flt8_mul_cash", "gc_to_sec", "gcd", "generate_subscripts", "geo_distance", "get_bit", "get_byte", "gin_cmp_tslexeme", "gin_compare_jsonb", "gin_enum_cmp", "gin_numeric_cmp", "hash_aclitem", "hash_aclitem_extended", "hash_array", "hash_array_extended", "hash_multirange", "hash_multirange_extended", "hash_numeric", "hash_numeric_extended", "hash_range", "hash_range_extended", "hash_record", "hash_record_extended", "hashbpchar", "hashbpcharextended", "hashchar", "hashcharextended", "hashean13", "hashenum", "hashenumextended", "hashfloat4", "hashfloat4extended", "hashfloat8", "hashfloat8extended", "hashinet", "hashinetextended", "hashint2", "hashint2extended", "hashint4", "hashint4extended", "hashint8", "hashint8extended", "hashisbn", "hashisbn13", "hashismn", "hashismn13", "hashissn", "hashissn13", "hashmacaddr", "hashmacaddr8", "hashmacaddr8extended", "hashmacaddrextended", "hashname", "hashnameextended", "hashoid", "hashoidextended", "hashoidvector", "hashoidvectorextended", "hashtext", "hashtextextended", "hashtid", "hashtidextended", "hashupc", "height", "hmac", "host", "hostmask", "hs_concat", "hs_contained", "hs_contains", "hstore", "hstore_cmp", "hstore_eq", "hstore_ge", "hstore_gt", "hstore_hash", "hstore_hash_extended", "hstore_le", "hstore_lt", "hstore_ne", "hstore_send", "hstore_to_array", "hstore_to_json", "hstore_to_json_loose", "hstore_to_jsonb", "hstore_to_jsonb_loose", "hstore_to_matrix", "hstore_version_diag", "icount", "idx", "index", "inet_merge", "inet_same_family", "inet_send", "inetand", "inetmi", "inetmi_int8", "inetnot", "inetor", "inetpl", "initcap", "int2", "int24div", "int24eq", "int24ge", "int24gt", "int24le", "int24lt", "int24mi", "int24mul", "int24ne", "int24pl", "int28div", "int28eq", "int28ge", "int28gt", "int28le", "int28lt", "int28mi", "int28mul", "int28ne", "int28pl", "int2_avg_accum", "int2_avg_accum_inv", "int2_dist", "int2_mul_cash", "int2_sum", "int2abs", "int2and", "int2div", "int2eq", "int2ge", "int2gt", "int2int4_sum", "int2larger", "int2le", "int2lt", "int2mi", "int2mod", "int2mul", "int2ne", "int2not", "int2or", "int2pl", "int2send", "int2shl", "int2shr", "int2smaller", "int2um", "int2up", "int2vectorsend", "int2xor", "int4", "int42div", "int42eq", "int42ge", "int42gt", "int42le", "int42lt", "int42mi", "int42mul", "int42ne", "int42pl", "int48div", "int48eq", "int48ge", "int48gt", "int48le", "int48lt", "int48mi", "int48mul", "int48ne", "int48pl", "int4_avg_accum", "int4_avg_accum_inv", "int4_avg_combine", "int4_dist", "int4_mul_cash", "int4_sum", "int4abs", "int4and", "int4div", "int4eq", "int4ge", "int4gt", "int4inc", "int4larger", "int4le", "int4lt", "int4mi", "int4mod", "int4mul", "int4multirange", "int4ne", "int4not", "int4or", "int4pl", "int4range", "int4range_canonical", "int4range_subdiff", "int4send", "int4shl", "int4shr", "int4smaller", "int4um", "int4up", "int4xor", "int8", "int82div", "int82eq", "int82ge", "int82gt", "int82le", "int82lt", "int82mi", "int82mul", "int82ne", "int82pl", "int84div", "int84eq", "int84ge", "int84gt", "int84le", "int84lt", "int84mi", "int84mul", "int84ne", "int84pl", "int8_avg", "int8_dist", "int8_mul_cash", "int8_sum", "int8abs", "int8and", "int8dec", "int8dec_any", "int8div", "int8eq", "int8ge", "int8gt", "int8inc", "int8inc_any", "int8inc_float8_float8", "int8larger", "int8le", "int8lt", "int8mi", "int8mod", "int8mul", "int8multirange", "int8ne", "int8not", "int8or", "int8pl", "int8pl_inet", "int8range", "int8range_canonical", "int8range_subdiff", "int8send", "int8shl", "int8shr", "int8smaller", "int8um", "int8up", "int8xor", "int_array_enum", "intarray_del_elem", "intarray_push_array", "intarray_push_elem", "integer_pl_date", "inter_lb", "inter_sb", "inter_sl", "interval", "interval_accum", "interval_accum_inv", "interval_avg", "interval_cmp", "interval_combine", "interval_dist", "interval_div", "interval_eq", "interval_ge", "interval_gt", "interval_hash", "interval_hash_extended", "interval_larger", "interval_le", "interval_lt", "interval_mi", "interval_mul", "interval_ne", "interval_pl", "interval_pl_date", "interval_pl_time", "interval_pl_timestamp", "interval_pl_timetz", "interval_send", "interval_smaller", "interval_um", "intervaltypmodin", "intset", "intset_subtract", "intset_union_elem", "is_normalized", "is_valid", "isbn", "isbn13", "isclosed", "isdefined", "isempty", "isexists", "isfinite", "ishorizontal", "ismn", "ismn13", "isn_weak", "isneq", "isnge", "isngt", "isnle", "isnlt", "isnne", "isopen", "isparallel", "isperp", "issn", "issn13", "isvertical", "json_array_element", "json_array_element_text", "json_array_elements", "json_array_elements_text", "json_array_length", "json_each", "json_each_text", "json_extract_path", "json_extract_path_text", "json_object", "json_object_field", "json_object_field_text", "json_object_keys", "json_send", "json_strip_nulls", "json_typeof", "jsonb_array_element", "jsonb_array_element_text", "jsonb_array_elements", "jsonb_array_elements_text", "jsonb_array_length", "jsonb_cmp", "jsonb_concat", "jsonb_contained", "jsonb_contains", "jsonb_delete", "jsonb_delete_path", "jsonb_each", "jsonb_each_text", "jsonb_eq", "jsonb_exists", "jsonb_exists_all", "jsonb_exists_any", "jsonb_extract_path", "jsonb_extract_path_text", "jsonb_ge", "jsonb_gt", "jsonb_hash", "jsonb_hash_extended", "jsonb_insert", "jsonb_le", "jsonb_lt", "jsonb_ne", "jsonb_object", "jsonb_object_field", "jsonb_object_field_text", "jsonb_object_keys", "jsonb_path_exists", "jsonb_path_exists_opr", "jsonb_path_match", "jsonb_path_match_opr", "jsonb_path_query", "jsonb_path_query_array", "jsonb_path_query_first", "jsonb_pretty", "jsonb_send", "jsonb_set", "jsonb_set_lax", "jsonb_strip_nulls", "jsonb_typeof", "jsonpath_send", "justify_days", "justify_hours", "justify_interval", "latitude", "lca", "lcm", "left", "levenshtein", "levenshtein_less_equal", "like", "like_escape", "line", "line_distance", "line_eq", "line_horizontal", "line_interpt", "line_intersect", "line_parallel", "line_perp", "line_send", "line_vertical", "ll_to_earth", "ln", "lo_oid", "log", "log10", "longitude", "lower", "lower_inc", "lower_inf", "lpad", "lquery_send", "lseg", "lseg_center", "lseg_distance", "lseg_eq", "lseg_ge", "lseg_gt", "lseg_horizontal", "lseg_interpt", "lseg_intersect", "lseg_le", "lseg_length", "lseg_lt", "lseg_ne", "lseg_parallel", "lseg_perp", "lseg_send", "lseg_vertical", "lt_q_regex", "lt_q_rregex", "ltq_regex", "ltq_rregex", "ltree2text", "ltree_addltree", "ltree_addtext", "ltree_cmp", "ltree_eq", "ltree_ge", "ltree_gt", "ltree_isparent", "ltree_le", "ltree_lt", "ltree_ne", "ltree_risparent", "ltree_send", "ltree_textadd", "ltrim", "ltxtq_exec", "ltxtq_rexec", "ltxtq_send", "macaddr", "macaddr8", "macaddr8_and", "macaddr8_cmp", "macaddr8_eq", "macaddr8_ge", "macaddr8_gt", "macaddr8_le", "macaddr8_lt", "macaddr8_ne", "macaddr8_not", "macaddr8_or", "macaddr8_send", "macaddr8_set7bit", "macaddr_and", "macaddr_cmp", "macaddr_eq", "macaddr_ge", "macaddr_gt", "macaddr_le", "macaddr_lt", "macaddr_ne", "macaddr_not", "macaddr_or", "macaddr_send", "make_date", "make_interval", "make_time", "make_timestamp", "make_valid", "makeaclitem", "masklen", "md5", "metaphone", "min_scale", "mod", "mul_d_interval", "multirange", "multirange_adjacent_multirange", "multirange_adjacent_range", "multirange_after_multirange", "multirange_after_range", "multirange_before_multirange", "multirange_before_range", "multirange_cmp", "multirange_contained_by_multirange", "multirange_contained_by_range", "multirange_contains_elem", "multirange_contains_multirange", "multirange_contains_range", "multirange_eq", "multirange_ge", "multirange_gt", "multirange_intersect", "multirange_intersect_agg_transfn", "multirange_le", "multirange_lt", "multirange_minus", "multirange_ne", "multirange_overlaps_multirange", "multirange_overlaps_range", "multirange_overleft_multirange", "multirange_overleft_range", "multirange_overright_multirange", "multirange_overright_range", "multirange_union", "name", "nameconcatoid", "nameeq", "nameeqtext", "namege", "namegetext", "namegt", "namegttext", "nameiclike", "nameicnlike", "nameicregexeq", "nameicregexne", "namele", "nameletext", "namelike", "namelt", "namelttext", "namene", "namenetext", "namenlike", "nameregexeq", "nameregexne", "netmask", "network", "network_cmp", "network_eq", "network_ge", "network_gt", "network_larger", "network_le", "network_lt", "network_ne", "network_overlap", "network_smaller", "network_sub", "network_subeq", "network_sup", "network_supeq", "nlevel", "normalize", "notlike", "npoints", "num_nonnulls", "num_nulls", "numeric_abs", "numeric_add", "numeric_cmp", "numeric_div", "numeric_div_trunc", "numeric_eq", "numeric_exp", "numeric_ge", "numeric_gt", "numeric_inc", "numeric_larger", "numeric_le", "numeric_ln", "numeric_log", "numeric_lt", "numeric_mod", "numeric_mul", "numeric_ne", "numeric_pl_pg_lsn", "numeric_power", "numeric_send", "numeric_smaller", "numeric_sqrt", "numeric_sub", "numeric_uminus", "numeric_uplus", "numerictypmodin", "nummultirange", "numnode", "numrange", "numrange_subdiff", "octet_length", "oid", "oid_dist", "oideq", "oidge", "oidgt", "oidlarger", "oidle", "oidlt", "oidne", "oidsend", "oidsmaller", "oidvectoreq", "oidvectorge", "oidvectorgt", "oidvectorle", "oidvectorlt", "oidvectorne", "oidvectorsend", "on_pb", "on_pl", "on_ppath", "on_ps", "on_sb", "on_sl", "overlay", "parse_ident", "path", "path_add", "path_add_pt", "path_contain_pt", "path_distance", "path_div_pt", "path_inter", "path_length", "path_mul_pt", "path_n_eq", "path_n_ge", "path_n_gt", "path_n_le", "path_n_lt", "path_npoints", "path_send", "path_sub_pt", "pclose", "pg_ddl_command_send", "pg_encoding_max_length", "pg_indexam_progress_phasename", "pg_lsn", "pg_lsn_cmp", "pg_lsn_eq", "pg_lsn_ge", "pg_lsn_gt", "pg_lsn_hash", "pg_lsn_hash_extended", "pg_lsn_larger", "pg_lsn_le", "pg_lsn_lt", "pg_lsn_mi", "pg_lsn_mii", "pg_lsn_ne", "pg_lsn_pli", "pg_lsn_send", "pg_lsn_smaller", "pg_partition_root", "pg_size_bytes", "pg_size_pretty", "pg_snapshot_send", "pg_snapshot_xip", "pg_snapshot_xmax", "pg_snapshot_xmin", "pg_visible_in_snapshot", "pg_wal_lsn_diff", "pg_walfile_name", "pg_walfile_name_offset", "pgp_armor_headers", "pgp_key_id", "pgp_pub_decrypt", "pgp_pub_decrypt_bytea", "pgp_sym_decrypt", "pgp_sym_decrypt_bytea", "pi", "point", "point_above", "point_add", "point_below", "point_distance", "point_div", "point_eq", "point_horiz", "point_left", "point_mul", "point_ne", "point_right", "point_send", "point_sub", "point_vert", "poly_above", "poly_below", "poly_center", "poly_contain", "poly_contain_pt", "poly_contained", "poly_distance", "poly_left", "poly_npoints", "poly_overabove", "poly_overbelow", "poly_overlap", "poly_overleft", "poly_overright", "poly_right", "poly_same", "poly_send", "polygon", "popen", "populate_record", "position", "postgresql_fdw_validator", "pow", "power", "pt_contained_circle", "pt_contained_poly", "querytree", "quote_ident", "radians", "radius", "range_adjacent", "range_adjacent_multirange", "range_after", "range_after_multirange", "range_before", "range_before_multirange", "range_cmp", "range_contained_by", "range_contained_by_multirange", "range_contains", "range_contains_elem", "range_contains_multirange", "range_eq", "range_ge", "range_gt", "range_intersect", "range_intersect_agg_transfn", "range_le", "range_lt", "range_merge", "range_minus", "range_ne", "range_overlaps", "range_overlaps_multirange", "range_overleft", "range_overleft_multirange", "range_overright", "range_overright_multirange", "range_union", "rboolop", "record_eq", "record_ge", "record_gt", "record_image_eq", "record_image_ge", "record_image_gt", "record_image_le", "record_image_lt", "record_image_ne", "record_le", "record_lt", "record_ne", "regclasssend", "regcollationsend", "regconfigsend", "regdictionarysend", "regexp_count", "regexp_instr", "regexp_like", "regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_array", "regexp_split_to_table", "regexp_substr", "regnamespacesend", "regoperatorsend", "regopersend", "regproceduresend", "regprocsend", "regrolesend", "regtypesend", "repeat", "replace", "reverse", "right", "round", "rpad", "rtrim", "satisfies_hash_partition", "scale", "sec_to_gc", "seg_center", "seg_cmp", "seg_contained", "seg_contains", "seg_different", "seg_ge", "seg_gt", "seg_inter", "seg_le", "seg_left", "seg_lower", "seg_lt", "seg_over_left", "seg_over_right", "seg_overlap", "seg_right", "seg_same", "seg_size", "seg_union", "seg_upper", "set_bit", "set_byte", "set_masklen", "setweight", "sha224", "sha256", "sha384", "sha512", "show_trgm", "sign", "similar_escape", "similar_to_escape", "similarity", "similarity_dist", "sin", "sind", "sinh", "skeys", "slice", "slice_array", "slope", "sort", "sort_asc", "sort_desc", "soundex", "spg_poly_quad_compress", "split_part", "sqrt", "starts_with", "strict_word_similarity", "strict_word_similarity_dist_commutator_op", "strict_word_similarity_dist_op", "string_to_array", "string_to_table", "strip", "strpos", "subarray", "subltree", "subpath", "substr", "substring", "svals", "tan", "tand", "tanh", "tconvert", "text", "text2ltree", "text_ge", "text_gt", "text_larger", "text_le", "text_lt", "text_pattern_ge", "text_pattern_gt", "text_pattern_le", "text_pattern_lt", "text_smaller", "text_soundex", "textcat", "texteq", "texteqname", "textgename", "textgtname", "texticlike", "texticnlike", "texticregexeq", "texticregexne", "textlen", "textlename", "textlike", "textltname", "textne", "textnename", "textnlike", "textregexeq", "textregexne", "tideq", "tidge", "tidgt", "tidlarger", "tidle", "tidlt", "tidne", "tidsend", "tidsmaller", "time_cmp", "time_dist", "time_eq", "time_ge", "time_gt", "time_hash", "time_hash_extended", "time_larger", "time_le", "time_lt", "time_mi_interval", "time_mi_time", "time_ne", "time_pl_interval", "time_send", "time_smaller", "timedate_pl", "timestamp_cmp", "timestamp_cmp_date", "timestamp_eq", "timestamp_eq_date", "timestamp_ge", "timestamp_ge_date", "timestamp_gt", "timestamp_gt_date", "timestamp_hash", "timestamp_hash_extended", "timestamp_larger", "timestamp_le", "timestamp_le_date", "timestamp_lt", "timestamp_lt_date", "timestamp_mi", "timestamp_mi_interval", "timestamp_ne", "timestamp_ne_date", "timestamp_pl_interval", "timestamp_send", "timestamp_smaller", "timestamptypmodin", "timestamptz_cmp", "timestamptz_eq", "timestamptz_ge", "timestamptz_gt", "timestamptz_larger", "timestamptz_le", "timestamptz_lt", "timestamptz_mi", "timestamptz_ne", "timestamptz_send", "timestamptz_smaller", "timestamptztypmodin", "timetypmodin", "timetz_cmp", "timetz_eq", "timetz_ge", "timetz_gt", "timetz_hash", "timetz_hash_extended", "timetz_larger", "timetz_le", "timetz_lt", "timetz_mi_interval", "timetz_ne", "timetz_pl_interval", "timetz_send", "timetz_smaller", "timetzdate_pl", "timetztypmodin", "to_ascii", "to_hex", "translate", "trim_array", "trim_scale", "trunc", "ts_delete", "ts_dist", "ts_filter", "ts_lexize", "ts_match_qv", "ts_match_vq", "ts_rank", "ts_rank_cd", "tsmultirange", "tsq_mcontained", "tsq_mcontains", "tsquery_and", "tsquery_cmp", "tsquery_eq", "tsquery_ge", "tsquery_gt", "tsquery_le", "tsquery_lt", "tsquery_ne", "tsquery_not", "tsquery_or", "tsquery_phrase", "tsquerysend", "tsrange", "tsrange_subdiff", "tstz_dist", "tstzmultirange", "tstzrange", "tstzrange_subdiff", "tsvector_cmp", "tsvector_concat", "tsvector_eq", "tsvector_ge", "tsvector_gt", "tsvector_le", "tsvector_lt", "tsvector_ne", "tsvector_to_array", "tsvectorsend", "txid_snapshot_send", "txid_snapshot_xip", "txid_snapshot_xmax", "txid_snapshot_xmin", "txid_visible_in_snapshot", "uniq", "unistr", "unknownsend", "unnest", "upc", "upper", "upper_inc", "upper_inf", "uuid_cmp", "uuid_eq", "uuid_ge", "uuid_generate_v3", "uuid_generate_v5", "uuid_gt", "uuid_hash", "uuid_hash_extended", "uuid_le", "uuid_lt", "uuid_ne", "uuid_nil", "uuid_ns_dns", "uuid_ns_oid", "uuid_ns_url", "uuid_ns_x500", "uuid_send", "varbit", "varbit_send", "varbitcmp", "varbiteq", "varbitge", "varbitgt", "varbitle", "varbitlt", "varbitne", "varbittypmodin", "varchar", "varchartypmodin", "void_send", "width", "width_bucket", "word_similarity", "word_similarity_dist_commutator_op", "word_similarity_dist_op", "xid", "xid8_larger", "xid8_smaller", "xid8cmp", "xid8eq", "xid8ge", "xid8gt", "xid8le", "xid8lt", "xid8ne", "xid8send", "xideq", "xideqint4", "xidneq", "xidneqint4", "xidsend", "xml_encode_special_chars", "xml_is_well_formed_content", "xml_is_well_formed_document", "xmlcomment", "xmlconcat2", "xmlexists", "xmlvalidate", "xpath", "xpath_bool", "xpath_exists", "xpath_list", "xpath_nodeset", "xpath_number", "xpath_string"]
+    };
   }
 });
 
@@ -2753,15 +3011,29 @@ function columnType(typeName) {
   const modifiers = (typeName.typmods ?? []).map((modifier) => nodeAs(modifier, "A_Const")?.ival).filter((value) => value !== void 0).map((value) => value.ival ?? 0);
   return { name: names.join("."), modifiers, isArray: (typeName.arrayBounds?.length ?? 0) > 0 };
 }
+function volatilityOf(name) {
+  if (!volatilityByName) {
+    const data = require_function_volatility();
+    const map = /* @__PURE__ */ new Map();
+    for (const kind of ["immutable", "stable", "volatile"]) for (const functionName of data[kind]) map.set(functionName, kind);
+    volatilityByName = map;
+  }
+  return volatilityByName.get(name);
+}
+function isNullExpression(expression) {
+  const cast = nodeAs(expression, "TypeCast");
+  if (cast) return isNullExpression(cast.arg);
+  return nodeAs(expression, "A_Const")?.isnull === true;
+}
 function classifyDefault(expression) {
   if (!expression) return { kind: "constant" };
   const call = nodeAs(expression, "FuncCall");
   if (call) {
-    const name = stringList(call.funcname).pop()?.toLowerCase() ?? "";
-    if (VOLATILE_FUNCTIONS.has(name)) return { kind: "volatile", functionName: name };
-    const args = (call.args ?? []).map(classifyDefault);
-    if (NON_VOLATILE_FUNCTIONS.has(name)) return worstOf([{ kind: "stable", functionName: name }, ...args]);
-    return { kind: "unknown", functionName: name };
+    const name = stringList(call.funcname).pop() ?? "";
+    const volatility = volatilityOf(name) ?? volatilityOf(name.toLowerCase());
+    if (volatility === "volatile") return { kind: "volatile", functionName: name };
+    if (volatility === void 0) return { kind: "unknown", functionName: name };
+    return worstOf([{ kind: volatility === "stable" ? "stable" : "constant" }, ...(call.args ?? []).map(classifyDefault)]);
   }
   if (nodeAs(expression, "A_Const")) return { kind: "constant" };
   if (nodeAs(expression, "SQLValueFunction")) return { kind: "stable" };
@@ -2773,6 +3045,8 @@ function classifyDefault(expression) {
   if (array) return worstOf((array.elements ?? []).map(classifyDefault));
   const collate = nodeAs(expression, "CollateClause");
   if (collate) return classifyDefault(collate.arg);
+  const parts = nodeAs(expression, "CoalesceExpr")?.args ?? nodeAs(expression, "MinMaxExpr")?.args ?? nodeAs(expression, "BoolExpr")?.args;
+  if (parts) return worstOf(parts.map(classifyDefault));
   return { kind: "unknown" };
 }
 function worstOf(defaults) {
@@ -2781,53 +3055,18 @@ function worstOf(defaults) {
     { kind: "constant" }
   );
 }
-var VOLATILE_FUNCTIONS, NON_VOLATILE_FUNCTIONS, SEVERITY_ORDER;
+var volatilityByName, SEVERITY_ORDER;
 var init_pg_nodes = __esm({
   "src/frontends/sql/pg-nodes.ts"() {
     "use strict";
-    VOLATILE_FUNCTIONS = /* @__PURE__ */ new Set([
-      "random",
-      "gen_random_uuid",
-      "uuid_generate_v1",
-      "uuid_generate_v1mc",
-      "uuid_generate_v4",
-      "uuidv4",
-      "uuidv7",
-      "clock_timestamp",
-      "timeofday",
-      "nextval",
-      "setseed",
-      "txid_current"
-    ]);
-    NON_VOLATILE_FUNCTIONS = /* @__PURE__ */ new Set([
-      "now",
-      "transaction_timestamp",
-      "statement_timestamp",
-      "current_setting",
-      "lower",
-      "upper",
-      "coalesce",
-      "concat",
-      "jsonb_build_object",
-      "json_build_object",
-      "jsonb_build_array",
-      "json_build_array",
-      "to_jsonb",
-      "to_json",
-      "array_agg",
-      "make_interval",
-      "interval",
-      "timezone",
-      "date_trunc",
-      "to_timestamp"
-    ]);
     SEVERITY_ORDER = ["constant", "stable", "unknown", "volatile"];
   }
 });
 
 // src/frontends/sql/statements.ts
-function operationsOf(statement, place, byteSpan) {
+function operationsOf(statement, place, byteSpan, source) {
   spanAtByte = byteSpan;
+  statementText = source;
   const kind = nodeKind(statement);
   const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : void 0;
   if (convert) return convert(statement[kind], place);
@@ -2862,13 +3101,17 @@ function createTable(body, place) {
     const definition = constraint && constraintDefinition(constraint);
     if (definition) constraints.push(definition);
   }
+  const parent = body.partbound ? nodeAs(body.inhRelations?.[0], "RangeVar") : void 0;
   return {
     kind: "createTable",
     ...place,
     table: tableName(body.relation),
     columns,
     constraints,
-    ifNotExists: body.if_not_exists === true
+    ifNotExists: body.if_not_exists === true,
+    ...body.relation?.relpersistence === "t" ? { temporary: true } : {},
+    ...body.partspec ? { partitioned: true } : {},
+    ...parent ? { partitionOf: tableName(parent) } : {}
   };
 }
 function columnDefinition(column) {
@@ -2896,7 +3139,7 @@ function applyColumnConstraint(definition, constraint) {
       definition.notNull = false;
       break;
     case "CONSTR_DEFAULT":
-      definition.default = classifyDefault(constraint.raw_expr);
+      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : classifyDefault(constraint.raw_expr);
       break;
     case "CONSTR_PRIMARY":
       definition.primaryKey = true;
@@ -2962,9 +3205,23 @@ function rename(body, place) {
 function alterTable(body, place) {
   if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
   const table = tableName(body.relation);
-  return (body.cmds ?? []).flatMap((node) => {
-    const command = nodeAs(node, "AlterTableCmd");
-    return command ? alterTableCommand(command, table, place) : [];
+  const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
+  const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  return commands.flatMap((command, index) => {
+    if (!command) return [];
+    const clause = clauses?.[index];
+    return alterTableCommand(command, table, clause ? { ...place, location: clause } : place);
+  });
+}
+function clauseLocations(body, commands) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  const afterName = qualifiedNameEnd(source.text, source.charAt(body.relation.location));
+  const clauses = topLevelClauses(source.text, afterName, source.end);
+  if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
+  return commands.map((command) => {
+    const column = nodeAs(command?.def, "ColumnDef");
+    return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
   });
 }
 function alterTableCommand(command, table, place) {
@@ -3000,6 +3257,8 @@ function alterTableCommand(command, table, place) {
       return [{ kind: "validateConstraint", ...place, table, name: column }];
     case "AT_DropConstraint":
       return [{ kind: "dropConstraint", ...place, table, name: column, ifExists: command.missing_ok === true }];
+    case "AT_AttachPartition":
+      return [{ kind: "attachPartition", ...place, table, partition: tableName(nodeAs(command.def, "PartitionCmd")?.name) }];
     case "AT_DetachPartition": {
       const partition = nodeAs(command.def, "PartitionCmd");
       return [
@@ -3025,20 +3284,45 @@ function createIndex(body, place) {
     columns: (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.name).filter((name) => name !== void 0),
     unique: body.unique === true,
     concurrently: body.concurrent === true,
-    ifNotExists: body.if_not_exists === true
+    ifNotExists: body.if_not_exists === true,
+    // The parser leaves `inh` out when it is false: `ON ONLY`.
+    ...body.relation && body.relation.inh !== true ? { only: true } : {}
   };
 }
-var spanAtByte, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
+var spanAtByte, statementText, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
 var init_statements = __esm({
   "src/frontends/sql/statements.ts"() {
     "use strict";
     init_pg_nodes();
+    init_lexer();
     CONVERTERS = {
       TransactionStmt: (body, place) => transaction(body, place),
       VariableSetStmt: (body, place) => setting(body, place),
       CreateStmt: (body, place) => [createTable(body, place)],
       CreateTableAsStmt: (body, place) => [
-        { kind: "createTable", ...place, table: tableName(body.into?.rel), columns: [], constraints: [], ifNotExists: false }
+        {
+          kind: "createTable",
+          ...place,
+          table: tableName(body.into?.rel),
+          columns: [],
+          constraints: [],
+          ifNotExists: body.if_not_exists === true,
+          ...body.into?.rel?.relpersistence === "t" ? { temporary: true } : {},
+          // A new materialized view has rows too, but nothing writes to it: an index on it blocks no one.
+          ...body.into?.skipData || body.objtype === "OBJECT_MATVIEW" ? {} : { withRows: true }
+        }
+      ],
+      InsertStmt: (body, place) => {
+        const select = nodeAs(body.selectStmt, "SelectStmt");
+        const fromQuery = select !== void 0 && select.valuesLists === void 0;
+        return [{ kind: "other", ...place, statement: "InsertStmt", ...fromQuery ? { fillsTable: tableName(body.relation) } : {} }];
+      },
+      SelectStmt: (body, place) => (
+        // SELECT … INTO creates a table with the query's rows.
+        body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true }] : [other("SelectStmt", place)]
+      ),
+      CopyStmt: (body, place) => [
+        { kind: "other", ...place, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
       ],
       DropStmt: (body, place) => drop(body, place),
       DropdbStmt: (body, place) => [{ kind: "dropDatabase", ...place, name: body.dbname ?? "" }],
@@ -3105,6 +3389,7 @@ function analyzeSql(source) {
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
   let operations = [];
   let statementStarts = [];
+  let statementEnds = [];
   const addStatement = (statement, base) => {
     if (!statement.stmt) return;
     const rawStart = toChar(base + (statement.stmt_location ?? 0));
@@ -3113,8 +3398,10 @@ function analyzeSql(source) {
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
     statementStarts.push(start);
+    statementEnds.push(end);
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
-    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan);
+    const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
+    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
     if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
     const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
@@ -3125,20 +3412,21 @@ function analyzeSql(source) {
   if (!parseInPieces(text, tokens.semicolons, addStatement)) {
     operations = [];
     statementStarts = [];
+    statementEnds = [];
     let statements;
     try {
       statements = text.length === 0 ? [] : (0, import_libpg_query.parseSync)(text).stmts ?? [];
     } catch (error) {
       const problem = syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], text, locate), statements: 0 };
+      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
     problems: [],
-    directives: directivesOf(tokens.comments, statementStarts, text, locate),
+    directives: directivesOf(tokens.comments, statementStarts, statementEnds, text, locate),
     statements: statementStarts.length
   };
 }
@@ -3172,7 +3460,10 @@ function parseInPieces(text, semicolons, add) {
 }
 function keepText(operations, sql, statement, place) {
   if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
-  for (const operation of operations) operation.sql = sql;
+  for (const operation of operations) {
+    operation.sql = sql;
+    operation.sqlLocation = place.location;
+  }
 }
 function spanOf(locate, start, end) {
   const from = locate(start);
@@ -3191,7 +3482,7 @@ function syntaxProblem(error, text, span) {
     location: span(position, Math.max(end, position))
   };
 }
-function directivesOf(comments, statementStarts, text, locate) {
+function directivesOf(comments, statementStarts, statementEnds, text, locate) {
   const directives = [];
   let lines;
   for (const comment of comments) {
@@ -3201,11 +3492,23 @@ function directivesOf(comments, statementStarts, text, locate) {
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
-    const nextStatement = statementStarts.find((start) => start >= comment.end);
-    const targetLine = codeBefore ? location.line : nextStatement !== void 0 ? locate(nextStatement).line : location.endLine + 1;
+    const nextIndex = statementStarts.findIndex((start) => start >= comment.end);
+    const nextStatement = nextIndex < 0 ? void 0 : statementStarts[nextIndex];
+    const insideStatement = (nextIndex < 0 ? statementStarts.length : nextIndex) > 0 && comment.start < statementEnds[(nextIndex < 0 ? statementStarts.length : nextIndex) - 1];
+    const targetLine = codeBefore ? location.line : insideStatement ? locate(nextCode(text, comment.end)).line : nextStatement !== void 0 ? locate(nextStatement).line : location.endLine + 1;
     directives.push({ ...parsed, location, targetLine });
   }
   return directives;
+}
+function nextCode(text, from) {
+  let index = from;
+  while (index < text.length) {
+    if (/\s/.test(text[index])) index++;
+    else if (text.startsWith("--", index)) index = text.indexOf("\n", index) < 0 ? text.length : text.indexOf("\n", index);
+    else if (text.startsWith("/*", index)) index = text.indexOf("*/", index) < 0 ? text.length : text.indexOf("*/", index) + 2;
+    else break;
+  }
+  return index;
 }
 var import_libpg_query, PIECE_SIZE;
 var init_analyze_sql = __esm({
@@ -3258,7 +3561,7 @@ var init_js_comments = __esm({
 
 // src/frontends/js/parse-js.ts
 function parseScript(text, filePath) {
-  const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path5.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy"] : ["decorators-legacy"];
   try {
     const ast = (0, import_parser.parse)(text, {
@@ -3276,11 +3579,11 @@ function parseScript(text, filePath) {
     return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser, TYPESCRIPT_EXTENSIONS;
+var path5, import_parser, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
-    path4 = __toESM(require("node:path"));
+    path5 = __toESM(require("node:path"));
     import_parser = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
@@ -3319,11 +3622,19 @@ var init_script_output = __esm({
       }
       /** Marks code that static analysis could not follow, so silence is not mistaken for safety. */
       unanalyzed(node, message) {
-        this.problems.push({ rule: "unanalyzed-code", message, location: this.spanOf(node) });
+        this.problem({ rule: "unanalyzed-code", message, location: this.spanOf(node) });
+      }
+      /** A problem, once: code walked several times (a helper, a loop) reports the same one only once. */
+      problem(problem) {
+        const { location, message, rule } = problem;
+        const seen = this.problems.some(
+          (known) => known.rule === rule && known.message === message && known.location.line === location.line && known.location.column === location.column
+        );
+        if (!seen) this.problems.push(problem);
       }
       addSql(analysis, conditional) {
         for (const operation of analysis.operations) this.operations.push(conditional ? { ...operation, conditional } : operation);
-        this.problems.push(...analysis.problems);
+        for (const problem of analysis.problems) this.problem(problem);
         this.directives.push(...analysis.directives);
         this.statements += analysis.statements;
       }
@@ -3362,16 +3673,35 @@ var init_static_values = __esm({
       child() {
         return new _StaticScope(this);
       }
-      /** Records `const NAME = <expression>` (also when exported). */
+      /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
       declareFrom(statement) {
         const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
+          else if (declarator.id.type === "ObjectPattern" && declarator.init) this.bindPattern(declarator.id, declarator.init);
+        }
+      }
+      /** `{ a, b: c }` from `value`: each name stands for `value.a`, `value.b` (looked up when read). */
+      bindPattern(pattern, value) {
+        for (const property of pattern.properties) {
+          if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
+          const key = propertyName(property.key);
+          if (key === void 0 || property.computed) continue;
+          const member = { type: "MemberExpression", object: value, property: { type: "Identifier", name: key }, computed: false };
+          this.bindings.set(property.value.name, member);
         }
       }
       bind(name, value) {
         this.bindings.set(name, value);
+      }
+      /** A class's fields with a value (`name = 'X'`, `table = 'users' as const`), read as `this.field`. */
+      bindClassFields(body) {
+        for (const member of body.body) {
+          if (member.type !== "ClassProperty" || member.static || !member.value) continue;
+          const name = propertyName(member.key);
+          if (name !== void 0) this.bindings.set(`this.${name}`, member.value);
+        }
       }
       lookup(name) {
         return this.bindings.get(name) ?? this.parent?.lookup(name);
@@ -3385,6 +3715,8 @@ var init_static_values = __esm({
           return bound ? this.resolve(bound, depth + 1) : inner;
         }
         if (inner.type === "MemberExpression" && !inner.computed && inner.property.type === "Identifier") {
+          const field = inner.object.type === "ThisExpression" ? this.lookup(`this.${inner.property.name}`) : void 0;
+          if (field) return this.resolve(field, depth + 1);
           const object = this.resolve(inner.object, depth + 1);
           if (object?.type === "ObjectExpression") {
             const name = inner.property.name;
@@ -3392,6 +3724,12 @@ var init_static_values = __esm({
               if (property.type === "ObjectProperty" && propertyName(property.key) === name) return this.resolve(property.value, depth + 1);
             }
           }
+        }
+        if (inner.type === "MemberExpression" && inner.computed) {
+          const index = this.value(inner.property, depth + 1);
+          const array = typeof index === "number" ? this.resolve(inner.object, depth + 1) : void 0;
+          const element = array?.type === "ArrayExpression" ? array.elements[index] : void 0;
+          if (element && element.type !== "SpreadElement") return this.resolve(element, depth + 1);
         }
         return inner;
       }
@@ -3478,7 +3816,14 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
   const output = new ScriptOutput(lines, keepStatementText);
-  frontend.createWalker(subject, output, text, parsed.ast.program, scope).walkBody(migration.up.body, scope.child());
+  const upScope = scope.child();
+  if (migration.classBody) upScope.bindClassFields(migration.classBody);
+  const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
+  walker.walkBody(migration.up.body, upScope);
+  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up)) {
+    output.unanalyzed(migration.up, `up() holds code, but none of it reaches ${frontend.subjectLabel} in a way migralint can follow; what it does was not checked.`);
+  }
   return {
     frontend: frontend.name,
     operations: output.operations,
@@ -3487,6 +3832,9 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     statements: output.statements,
     runnerTransaction: transaction2
   };
+}
+function hasCode(fn) {
+  return fn.body.type !== "BlockStatement" || fn.body.body.length > 0;
 }
 var init_analyze_script = __esm({
   "src/frontends/js/analyze-script.ts"() {
@@ -3566,7 +3914,7 @@ function findKnexMigration(ast, scope) {
         }
       }
     } else if (statement.type === "ExportDefaultDeclaration") {
-      collectObject(statement.declaration, exported);
+      collectObject(scope.resolve(statement.declaration) ?? statement.declaration, exported);
     }
   }
   const up = functionOf(exported.get("up"), program, scope);
@@ -3691,9 +4039,148 @@ var init_chains = __esm({
   }
 });
 
+// src/frontends/js/dialect.ts
+function isPostgresName(name) {
+  const lower = name.toLowerCase();
+  return POSTGRES_NAMES2.includes(lower) || lower === "postgressql";
+}
+function negate(value) {
+  return value === void 0 ? void 0 : !value;
+}
+var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions;
+var init_dialect = __esm({
+  "src/frontends/js/dialect.ts"() {
+    "use strict";
+    init_chains();
+    init_static_values();
+    POSTGRES_NAMES2 = ["pg", "postgres", "postgresql", "postgresdb", "pgnative", "pg-native", "aurora-postgres"];
+    DATABASE_FLAG = /^(?:is|use|uses|using)_?(postgres(?:ql)?|pg|sqlite3?|lite|mysql|maria(?:db)?|mssql|sql_?server|oracle(?:db)?|cockroach(?:db)?|redshift|mongo(?:db)?)$/i;
+    CLIENT_FUNCTION = /^get_?(?:database|db)?_?(?:client|type|dialect|driver|vendor)(?:name)?$/i;
+    CLIENT_PATHS = ["client.config.client", "client.dialect", "client.driverName", "connection.options.type", "driver.options.type", "dbType", "databaseType"];
+    DialectConditions = class {
+      constructor(subjects) {
+        this.subjects = subjects;
+      }
+      subjects;
+      /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+      holds(node, scope, depth = 0) {
+        if (!node || depth > 12) return void 0;
+        const expression = unwrapTypeScript(node);
+        switch (expression.type) {
+          case "UnaryExpression":
+            if (expression.operator !== "!") return void 0;
+            return negate(this.holds(expression.argument, scope, depth + 1));
+          case "LogicalExpression": {
+            const left = this.holds(expression.left, scope, depth + 1);
+            const right = this.holds(expression.right, scope, depth + 1);
+            if (expression.operator === "&&") return left === false || right === false ? false : left === true && right === true ? true : void 0;
+            if (expression.operator === "||") return left === true || right === true ? true : left === false && right === false ? false : void 0;
+            return void 0;
+          }
+          case "BinaryExpression":
+            return this.comparison(expression.operator, expression.left, expression.right, scope, depth);
+          case "Identifier": {
+            const flag = DATABASE_FLAG.exec(expression.name);
+            if (flag) return isPostgresName(flag[1]);
+            const bound = scope.lookup(expression.name);
+            return bound && bound !== expression ? this.holds(bound, scope, depth + 1) : void 0;
+          }
+          case "MemberExpression": {
+            const name = expression.property.type === "Identifier" && !expression.computed ? expression.property.name : void 0;
+            const flag = name ? DATABASE_FLAG.exec(name) : null;
+            if (flag) return isPostgresName(flag[1]);
+            const resolved = scope.resolve(expression);
+            return resolved && resolved !== expression ? this.holds(resolved, scope, depth + 1) : void 0;
+          }
+          case "CallExpression":
+            return this.call(expression, scope, depth);
+          default:
+            return void 0;
+        }
+      }
+      comparison(operator, left, right, scope, depth) {
+        const equal = operator === "===" || operator === "==";
+        if (!equal && operator !== "!==" && operator !== "!=") return void 0;
+        const [a, b] = [this.value(left, scope, depth), this.value(right, scope, depth)];
+        const client = a && "client" in a ? b : b && "client" in b ? a : void 0;
+        if (!client || !("text" in client)) return void 0;
+        const isPostgres = isPostgresName(client.text);
+        return equal ? isPostgres : !isPostgres;
+      }
+      /** `isPostgres(knex)`, `helpers.isSqlite(knex)`, `['pg', 'postgres'].includes(client)`, `/sqlite/.test(client)`, `client.startsWith('pg')`. */
+      call(expression, scope, depth) {
+        const callee = unwrapTypeScript(expression.callee);
+        const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : "";
+        const flag = DATABASE_FLAG.exec(name);
+        if (flag) return isPostgresName(flag[1]);
+        const [argument] = expression.arguments;
+        if (name === "isOneOfClients" && argument) {
+          const list = scope.value(argument);
+          return Array.isArray(list) ? list.some((item) => typeof item === "string" && isPostgresName(item)) : void 0;
+        }
+        if (callee.type !== "MemberExpression" || !argument || argument.type === "SpreadElement" || argument.type === "ArgumentPlaceholder") return void 0;
+        const object = unwrapTypeScript(callee.object);
+        if (name === "includes") {
+          const list = this.value(object, scope, depth);
+          const item = this.value(argument, scope, depth);
+          if (list && "list" in list && item && "client" in item) return list.list.some((entry) => typeof entry === "string" && isPostgresName(entry));
+          return void 0;
+        }
+        if (name === "test" && object.type === "RegExpLiteral") {
+          const subject = this.value(argument, scope, depth);
+          if (!subject || !("client" in subject)) return void 0;
+          const pattern = new RegExp(object.pattern, object.flags.replace(/[gy]/g, ""));
+          return POSTGRES_NAMES2.some((postgres) => pattern.test(postgres));
+        }
+        if ((name === "startsWith" || name === "endsWith") && this.isClient(object, scope, depth)) {
+          const text = scope.string(argument);
+          if (text === void 0) return void 0;
+          return POSTGRES_NAMES2.some((postgres) => name === "startsWith" ? postgres.startsWith(text) : postgres.endsWith(text));
+        }
+        return void 0;
+      }
+      value(node, scope, depth) {
+        if (this.isClient(node, scope, depth)) return { client: true };
+        const value = scope.value(node);
+        if (typeof value === "string") return { text: value };
+        if (Array.isArray(value)) return { list: value };
+        return void 0;
+      }
+      /** Whether the expression is the name of the database client in use. */
+      isClient(node, scope, depth = 0) {
+        if (depth > 12) return false;
+        const expression = unwrapTypeScript(node);
+        if (expression.type === "Identifier") {
+          if (/^(dbType|databaseType|dialect|client|dbClient|databaseClient)$/.test(expression.name) && !scope.lookup(expression.name)) return true;
+          const bound = scope.lookup(expression.name);
+          return bound !== void 0 && bound !== expression && this.isClient(bound, scope, depth + 1);
+        }
+        if (expression.type === "CallExpression") {
+          const callee = unwrapTypeScript(expression.callee);
+          const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : "";
+          return CLIENT_FUNCTION.test(name);
+        }
+        if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
+          const chain = flattenChain(expression);
+          const path12 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path12 === known || path12.endsWith(`.${known}`))) return true;
+          const root = chain.root;
+          const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
+          return path12.endsWith("options.type") && onDatabase;
+        }
+        return false;
+      }
+    };
+  }
+});
+
 // src/frontends/js/mapped-text.ts
 function mappedText(node, scope, source, placeholder) {
   const resolved = scope.resolve(node);
+  if (resolved && resolved.start == null) {
+    const value = scope.value(resolved);
+    return typeof value === "string" || typeof value === "number" ? constantAt(String(value), node.start ?? 0) : void 0;
+  }
   if (!resolved || resolved.start == null || resolved.end == null) return void 0;
   switch (resolved.type) {
     case "StringLiteral":
@@ -3783,11 +4270,15 @@ function parseTypeName(type2) {
     return void 0;
   }
 }
+function sqlDefault(expression) {
+  const classified = classifySqlExpression(expression);
+  return classified && { ...classified, sql: expression };
+}
 function classifySqlExpression(expression) {
   try {
     const [statement] = (0, import_libpg_query3.parseSync)(`SELECT ${expression}`).stmts ?? [];
     const target = nodeAs(nodeAs(statement?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
-    return classifyDefault(target?.val);
+    return isNullExpression(target?.val) ? void 0 : classifyDefault(target?.val);
   } catch {
     return { kind: "unknown" };
   }
@@ -3806,8 +4297,62 @@ var init_fragments = __esm({
 });
 
 // src/frontends/js/migration-walker.ts
+function constantElements(node, scope) {
+  const array = scope.resolve(node);
+  if (array?.type !== "ArrayExpression" || array.elements.length > MAX_UNROLLED) return void 0;
+  const elements2 = array.elements.filter((element) => element !== null);
+  if (elements2.length !== array.elements.length || elements2.some((element) => element.type === "SpreadElement")) return void 0;
+  return elements2;
+}
+function bindPattern(scope, pattern, element) {
+  if (pattern.type === "Identifier") scope.bind(pattern.name, element);
+  else if (pattern.type === "ObjectPattern") scope.bindPattern(pattern, element);
+  else if (pattern.type === "ArrayPattern") {
+    pattern.elements.forEach((item, index) => {
+      if (item?.type === "Identifier") scope.bind(item.name, { type: "MemberExpression", object: element, property: { type: "NumericLiteral", value: index }, computed: true });
+    });
+  }
+  return scope;
+}
+function indexedLoop(statement, scope) {
+  const init = statement.init;
+  const declarator = init?.type === "VariableDeclaration" && init.declarations.length === 1 ? init.declarations[0] : void 0;
+  if (declarator?.id.type !== "Identifier" || scope.value(declarator.init) !== 0) return void 0;
+  const name = declarator.id.name;
+  const update = statement.update;
+  const steps = update?.type === "UpdateExpression" && update.operator === "++" && update.argument.type === "Identifier" && update.argument.name === name || update?.type === "AssignmentExpression" && update.operator === "+=" && update.left.type === "Identifier" && update.left.name === name && scope.value(update.right) === 1;
+  const test = statement.test;
+  if (!steps || test?.type !== "BinaryExpression" || test.left.type !== "Identifier" || test.left.name !== name) return void 0;
+  const right = unwrapTypeScript(test.right);
+  let bound;
+  if (right.type === "MemberExpression" && !right.computed && right.property.type === "Identifier" && right.property.name === "length") {
+    bound = constantElements(right.object, scope)?.length;
+  } else {
+    const value = scope.value(right);
+    bound = typeof value === "number" ? value : void 0;
+  }
+  if (bound === void 0 || test.operator !== "<" && test.operator !== "<=") return void 0;
+  const count = test.operator === "<=" ? bound + 1 : bound;
+  return count >= 0 && count <= MAX_UNROLLED ? { name, count } : void 0;
+}
+function argumentValue(arg, scope) {
+  if (!arg || arg.type === "SpreadElement" || arg.type === "ArgumentPlaceholder") return UNKNOWN;
+  const value = scope.value(arg);
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  const resolved = scope.resolve(arg);
+  const passable = ["ObjectExpression", "ArrayExpression", "ArrowFunctionExpression", "FunctionExpression", "TemplateLiteral"];
+  return resolved && passable.includes(resolved.type) ? resolved : UNKNOWN;
+}
+function calleeName(node) {
+  const callee = unwrapTypeScript(node.callee);
+  if (callee.type === "Identifier") return callee.name;
+  if (callee.type === "MemberExpression" && !callee.computed) return propertyName(callee.property) ?? "";
+  return "";
+}
 function isDataStatement(operation) {
-  return operation.kind === "other" && /^(Select|Insert|Update|Delete|Merge)Stmt$/.test(operation.statement);
+  return operation.kind === "other" && /^(Select|Insert|Update|Delete|Merge|Copy)Stmt$/.test(operation.statement);
 }
 function isReadOnlyHelper(node) {
   const call = unwrapTypeScript(node);
@@ -3852,11 +4397,12 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var MAX_HELPER_DEPTH, MigrationWalker;
+var MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
     init_chains();
+    init_dialect();
     init_embedded_sql();
     init_functions();
     init_mapped_text();
@@ -3864,6 +4410,11 @@ var init_migration_walker = __esm({
     init_static_values();
     init_fragments();
     MAX_HELPER_DEPTH = 3;
+    MAX_UNROLLED = 200;
+    UNKNOWN = { type: "Identifier", name: "\0unknown" };
+    READ_ONLY_FACTORY = /^(createInspector|schemaInspector|SchemaInspector|knexSchemaInspector)$/;
+    FACTORY = /^(get|make|use|build|create)[A-Z_]\w*(Helpers?|Inspector|Service|Builder|Client|Schema|Repository)$|^(get|use)Helpers?$/;
+    READ_ONLY_NAME = /^(has|is|get|find|check|exists|count|select|fetch|load|read|list|describe|inspect|columnInfo|tableInfo|overview|foreignKeys|primary)([A-Z_]|$)/;
     MigrationWalker = class {
       constructor(subjectName, output, source, program, programScope) {
         this.output = output;
@@ -3871,6 +4422,7 @@ var init_migration_walker = __esm({
         this.program = program;
         this.programScope = programScope;
         this.subjectNames.add(subjectName);
+        this.dialect = new DialectConditions(this.subjectNames);
       }
       output;
       source;
@@ -3878,7 +4430,15 @@ var init_migration_walker = __esm({
       programScope;
       /** Names bound to the subject: the parameter of `up`, and helpers' parameters that receive it. */
       subjectNames = /* @__PURE__ */ new Set();
+      /** Property paths that stand for the subject: botpress's `bp.database`. */
+      subjectPaths = /* @__PURE__ */ new Set();
+      /** Values made from the subject by code outside this file (`const helper = getHelpers(knex)`), by name. */
+      derived = /* @__PURE__ */ new Map();
       helperDepth = 0;
+      dialect;
+      /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
+      destructuredContext(_pattern, _scope) {
+      }
       walkBody(body, scope) {
         const frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
         if (body.type === "BlockStatement") this.statements(body.body, frame);
@@ -3887,75 +4447,128 @@ var init_migration_walker = __esm({
       statements(statements, frame) {
         for (const statement of statements) {
           frame.scope.declareFrom(statement);
-          this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) });
+          if (this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) }) === "exit") return "exit";
         }
+        return "normal";
       }
       statement(statement, frame) {
         switch (statement.type) {
           case "ExpressionStatement":
-            return this.expression(statement.expression, frame);
+            this.expression(statement.expression, frame);
+            return "normal";
           case "ReturnStatement":
+          case "ThrowStatement":
             if (statement.argument) this.expression(statement.argument, frame);
-            return;
+            return "exit";
+          case "ContinueStatement":
+          case "BreakStatement":
+            return "exit";
           case "VariableDeclaration":
             for (const declarator of statement.declarations) {
-              if (declarator.init) this.expression(declarator.init, frame);
-              if (declarator.id.type === "Identifier" && declarator.init) this.declared(declarator.id.name, declarator.init, frame);
+              if (!declarator.init) continue;
+              if (declarator.id.type === "Identifier" && this.isSubject(declarator.init)) {
+                this.subjectNames.add(declarator.id.name);
+                continue;
+              }
+              if (declarator.id.type === "Identifier" && this.derivedFrom(declarator.id.name, declarator.init, frame)) continue;
+              this.expression(declarator.init, frame);
+              if (declarator.id.type === "Identifier") this.declared(declarator.id.name, declarator.init, frame);
             }
-            return;
+            return "normal";
           case "BlockStatement":
             return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
-          case "IfStatement":
+          case "IfStatement": {
+            this.expression(statement.test, frame);
+            const holds = this.dialect.holds(statement.test, frame.scope);
+            if (holds === true) return this.statement(statement.consequent, frame);
+            if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : "normal";
             this.statement(statement.consequent, { ...frame, conditional: true });
             if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
-            return;
-          case "TryStatement":
-            this.statements(statement.block.body, frame);
+            return "normal";
+          }
+          case "TryStatement": {
+            const completion = this.statements(statement.block.body, frame);
             if (statement.finalizer) this.statements(statement.finalizer.body, frame);
-            return;
+            return completion;
+          }
           case "ForStatement":
           case "ForOfStatement":
           case "ForInStatement":
           case "WhileStatement":
           case "DoWhileStatement":
-            return this.loop(statement, frame);
-          case "SwitchStatement": {
-            const generator = statement.discriminant.type === "MemberExpression" && statement.discriminant.property.type === "Identifier" && statement.discriminant.property.name === "label";
-            for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
-            return;
-          }
+            this.loop(statement, frame);
+            return "normal";
+          case "SwitchStatement":
+            return this.switchStatement(statement, frame);
           case "LabeledStatement":
             return this.statement(statement.body, frame);
           default:
-            return;
+            return "normal";
         }
+      }
+      switchStatement(statement, frame) {
+        const discriminant = statement.discriminant;
+        const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
+        if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
+          const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
+          const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+          for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
+            if (this.statements(branch.consequent, frame) === "exit") break;
+          }
+          return "normal";
+        }
+        for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+        return "normal";
+      }
+      /** A call on the migration's context other than its subject (n8n's `runQuery(sql)`); true when handled. */
+      contextCall(_chain, _node, _frame) {
+        return false;
       }
       /** A hook for `const x = <init>` (TypeORM binds `await queryRunner.getTable('t')` to its name). */
       declared(_name, _init, _frame) {
       }
       loop(statement, frame) {
-        if (statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration") {
-          const binding = statement.left.declarations[0]?.id;
-          const items = frame.scope.value(statement.right);
-          if (binding?.type === "Identifier" && Array.isArray(items) && statement.body.type === "BlockStatement") {
-            for (const item of items) {
-              const scope = frame.scope.child();
-              scope.bind(binding.name, { type: "StringLiteral", value: String(item) });
-              this.statements(statement.body.body, { ...frame, scope });
-            }
-            return;
-          }
-        }
         const body = statement.body;
+        const unrolled = this.unrolled(statement, frame);
+        if (unrolled) {
+          for (const scope of unrolled) this.statement(body, { ...frame, scope });
+          return;
+        }
         const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
+        const test = "test" in statement ? statement.test : void 0;
+        if (test) this.expression(test, { ...frame, conditional: true });
         this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
         this.output = outer;
+        this.output.statements += scratch.statements;
         const changesSchema = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
         if (changesSchema) {
           this.output.unanalyzed(statement, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
         }
+      }
+      /**
+       * One scope per iteration of a loop over an array that is constant in the
+       * file (`for (const t of TABLES)`, `for (let i = 0; i < TABLES.length; i++)`),
+       * or undefined when the loop is not one.
+       */
+      unrolled(statement, frame) {
+        if (statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration") {
+          const elements2 = constantElements(statement.right, frame.scope);
+          const binding = statement.left.declarations[0]?.id;
+          if (!elements2 || !binding) return void 0;
+          return elements2.map((element) => bindPattern(frame.scope.child(), binding, element));
+        }
+        if (statement.type === "ForStatement") {
+          const counter = indexedLoop(statement, frame.scope);
+          if (!counter) return void 0;
+          return Array.from({ length: counter.count }, (_item, index) => {
+            const scope = frame.scope.child();
+            scope.bind(counter.name, { type: "NumericLiteral", value: index });
+            return scope;
+          });
+        }
+        return void 0;
       }
       expression(node, frame) {
         const expression = unwrapTypeScript(node);
@@ -3970,22 +4583,34 @@ var init_migration_walker = __esm({
           case "ArrayExpression":
             for (const element of expression.elements) if (element && element.type !== "SpreadElement") this.expression(element, frame);
             return;
-          case "ConditionalExpression":
-            this.expression(expression.consequent, { ...frame, conditional: true });
-            this.expression(expression.alternate, { ...frame, conditional: true });
+          case "ConditionalExpression": {
+            const holds = this.dialect.holds(expression.test, frame.scope);
+            if (holds !== false) this.expression(expression.consequent, holds === true ? frame : { ...frame, conditional: true });
+            if (holds !== true) this.expression(expression.alternate, holds === false ? frame : { ...frame, conditional: true });
             return;
-          case "LogicalExpression":
+          }
+          case "LogicalExpression": {
             this.expression(expression.left, frame);
-            this.expression(expression.right, { ...frame, conditional: true });
+            const holds = this.dialect.holds(expression.left, frame.scope);
+            const runs = expression.operator === "&&" ? holds : expression.operator === "||" ? holds === void 0 ? void 0 : !holds : void 0;
+            if (runs !== false) this.expression(expression.right, runs === true ? frame : { ...frame, conditional: true });
             return;
+          }
           case "UnaryExpression":
             return this.expression(expression.argument, frame);
+          case "BinaryExpression":
+            if (expression.left.type !== "PrivateName") this.expression(expression.left, frame);
+            return this.expression(expression.right, frame);
+          case "AssignmentExpression":
+            return this.expression(expression.right, frame);
+          // query = knex.schema.raw(…)
           case "ArrowFunctionExpression":
           case "FunctionExpression":
             return this.walkFunction(expression, frame);
           case "CallExpression":
           case "OptionalCallExpression":
           case "MemberExpression":
+          case "NewExpression":
             return this.call(expression, frame);
           default:
             return;
@@ -3997,39 +4622,161 @@ var init_migration_walker = __esm({
         else this.expression(fn.body, { ...frame, scope });
       }
       call(node, frame) {
-        const chain = flattenChain(node);
+        const chain = this.dealiased(flattenChain(node), frame.scope);
         const root = chain.root;
         if (root.type === "Identifier" && this.subjectNames.has(root.name)) return this.subjectChain(chain, frame);
         if (root.type === "ThisExpression" || root.type === "Identifier" && root.name === "_this") {
           const [first] = chain.links;
           if (first && this.subjectNames.has(first.name)) return this.subjectChain({ root: { type: "Identifier", name: first.name }, links: chain.links.slice(1) }, frame);
         }
+        if (root.type === "Identifier" && chain.links.length > 0 && this.subjectPaths.has(`${root.name}.${chain.links[0].name}`)) {
+          if (chain.links[0].args) {
+            this.output.statements++;
+            return this.thenCallbacks(chain.links.slice(1), frame);
+          }
+          return this.subjectChain({ root, links: chain.links.slice(1) }, frame);
+        }
         if (root.type === "CallExpression" && root.callee.type === "Identifier" && this.subjectNames.has(root.callee.name)) {
+          this.output.statements++;
           return this.thenCallbacks(chain.links, frame);
         }
+        if (root.type === "Identifier" && this.derived.has(root.name)) return this.derivedCall(chain, node, frame, this.derived.get(root.name));
+        if (this.contextCall(chain, node, frame)) return;
         if (root.type === "Identifier" && root.name === "Promise" && chain.links[0]?.name.startsWith("all")) {
           for (const arg of chain.links[0].args ?? []) this.expression(arg, frame);
           return this.thenCallbacks(chain.links.slice(1), frame);
         }
+        if (this.constantIteration(chain, frame)) return;
         if (isCompiledAsyncHelper(node)) {
           const args = unwrapTypeScript(node).arguments;
           const body = args[args.length - 1];
           if (body && (body.type === "FunctionExpression" || body.type === "ArrowFunctionExpression")) return this.walkFunction(body, frame);
         }
-        const subjectArgument = this.subjectArgumentIndex(node);
-        if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
-        const helper = this.localFunction(node);
-        const param = helper?.params[subjectArgument];
-        if (helper && param?.type === "Identifier" && this.helperDepth < MAX_HELPER_DEPTH) {
-          this.helperDepth++;
-          const added = !this.subjectNames.has(param.name);
-          this.subjectNames.add(param.name);
-          this.walkFunction(helper, frame);
-          if (added) this.subjectNames.delete(param.name);
-          this.helperDepth--;
-          return;
+        if (root.type === "CallExpression" && chain.links.some((link) => link.args) && this.subjectArgumentIndex(root) >= 0 && !this.localFunction(root)) {
+          return this.derivedCall(chain, node, frame, { origin: snippet(this.source, root), readOnly: READ_ONLY_FACTORY.test(calleeName(root)) });
         }
+        const subjectArgument = this.subjectArgumentIndex(node);
+        const helper = this.localFunction(node, frame.scope);
+        if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node), subjectArgument, frame);
+        if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
         this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
+      }
+      /**
+       * A chain on a name that stands for the subject or part of it (`const { queryRunner } = context`,
+       * `const schema = knex.schema`) becomes the chain on the subject itself.
+       */
+      dealiased(chain, scope) {
+        const root = chain.root;
+        if (root.type !== "Identifier" || this.subjectNames.has(root.name)) return chain;
+        const bound = scope.resolve(root);
+        if (!bound || bound === root || bound.type !== "MemberExpression" && bound.type !== "Identifier") return chain;
+        const inner = flattenChain(bound);
+        const reachesSubject = inner.root.type === "Identifier" && (this.subjectNames.has(inner.root.name) || inner.links.length > 0 && this.subjectPaths.has(`${inner.root.name}.${inner.links[0].name}`));
+        return reachesSubject && inner.links.every((link) => !link.args) ? { root: inner.root, links: [...inner.links, ...chain.links] } : chain;
+      }
+      /**
+       * A helper defined in this file, followed with its parameters standing for the
+       * call's arguments (the subject, and constants such as table names). What it
+       * does is reported at the call, once per call: each operation, and one warning
+       * for whatever in it could not be followed.
+       */
+      followHelper(helper, call, subjectIndex, frame) {
+        const scope = frame.scope.child();
+        const added = [];
+        helper.params.forEach((param, index) => {
+          if (index === subjectIndex && param.type === "ObjectPattern") return this.destructuredContext(param, scope);
+          const name = param.type === "Identifier" ? param.name : param.type === "AssignmentPattern" && param.left.type === "Identifier" ? param.left.name : void 0;
+          if (name === void 0) return;
+          if (index === subjectIndex) {
+            if (!this.subjectNames.has(name)) added.push(name);
+            this.subjectNames.add(name);
+          } else {
+            scope.bind(name, argumentValue(call.arguments[index], frame.scope));
+          }
+        });
+        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+        const outer = this.output;
+        this.output = scratch;
+        this.helperDepth++;
+        if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
+        else this.expression(helper.body, { ...frame, scope });
+        this.helperDepth--;
+        this.output = outer;
+        for (const name of added) this.subjectNames.delete(name);
+        const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
+        outer.statements += scratch.statements;
+        outer.directives.push(...scratch.directives);
+        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
+        const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
+        if (unfollowed.length > 0) {
+          const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : "";
+          outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+        }
+      }
+      /** `TABLES.forEach((t) => …)`, `Promise.all(TABLES.map(async (t) => …))` over an array constant in the file. */
+      constantIteration(chain, frame) {
+        const last = chain.links[chain.links.length - 1];
+        if (!last || last.name !== "forEach" && last.name !== "map" || !last.args?.[0]) return false;
+        const arrayNode = chain.links.length === 1 ? chain.root : void 0;
+        const elements2 = arrayNode && constantElements(arrayNode, frame.scope);
+        const callback = unwrapTypeScript(last.args[0]);
+        if (!elements2 || callback.type !== "ArrowFunctionExpression" && callback.type !== "FunctionExpression") return false;
+        const binding = callback.params[0];
+        for (const element of elements2) {
+          const scope = binding ? bindPattern(frame.scope.child(), binding, element) : frame.scope.child();
+          if (callback.body.type === "BlockStatement") this.statements(callback.body.body, { ...frame, scope });
+          else this.expression(callback.body, { ...frame, scope });
+        }
+        return true;
+      }
+      /**
+       * `const helper = getHelpers(knex).schema`, `const inspector = createInspector(knex)`:
+       * a value made from the subject by code outside this file. Calls on it are checked
+       * where they are made (see derivedCall). False when `init` is not such a value.
+       */
+      derivedFrom(name, init, frame) {
+        const value = unwrapTypeScript(init.type === "AwaitExpression" ? init.argument : init);
+        const chain = flattenChain(value);
+        const root = chain.root;
+        if (root.type === "Identifier" && this.derived.has(root.name) && chain.links.every((link) => !link.args)) {
+          this.derived.set(name, this.derived.get(root.name));
+          return true;
+        }
+        const made = root.type === "CallExpression" || root.type === "NewExpression" ? root : void 0;
+        if (!made || chain.links.some((link) => link.args)) return false;
+        const callee = calleeName(made);
+        const receivesSubject = made.arguments.some((arg) => this.mentionsSubject(arg));
+        if (!receivesSubject || this.localFunction(made) || !(made.type === "NewExpression" || FACTORY.test(callee) || READ_ONLY_FACTORY.test(callee))) return false;
+        this.derived.set(name, { origin: snippet(this.source, made), readOnly: READ_ONLY_FACTORY.test(callee) });
+        void frame;
+        return true;
+      }
+      /** A call on a value made by outside code from the subject: checked by hand, unless it only reads. */
+      derivedCall(chain, node, frame, origin) {
+        const called = [...chain.links].reverse().find((link) => link.args);
+        if (!called) return;
+        if (origin.readOnly || READ_ONLY_NAME.test(called.name)) return this.thenCallbacks(chain.links, frame);
+        this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` runs code from outside this file (on \`${origin.origin}\`); what it does was not checked.`);
+      }
+      /** The subject itself: a name bound to it, or a path that stands for it (`database.knex`). */
+      isSubject(node) {
+        const inner = unwrapTypeScript(node);
+        if (inner.type === "Identifier") return this.subjectNames.has(inner.name);
+        return inner.type === "MemberExpression" && !inner.computed && inner.object.type === "Identifier" && inner.property.type === "Identifier" && this.subjectPaths.has(`${inner.object.name}.${inner.property.name}`);
+      }
+      /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
+      holdsSubject(node) {
+        const inner = unwrapTypeScript(node);
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path12) => path12.startsWith(`${inner.name}.`));
+      }
+      mentionsSubject(arg) {
+        const inner = unwrapTypeScript(arg);
+        if (inner.type === "Identifier" || inner.type === "MemberExpression") return this.holdsSubject(inner);
+        if (inner.type === "ObjectExpression") {
+          return inner.properties.some((property) => property.type === "ObjectProperty" && this.mentionsSubject(property.value));
+        }
+        return false;
       }
       thenCallbacks(links, frame) {
         for (const link of links) {
@@ -4046,11 +4793,12 @@ var init_migration_walker = __esm({
       embeddedSql(sqlArg, frame, prepare = (sql) => sql) {
         const resolved = frame.scope.resolve(sqlArg);
         if (resolved?.type === "ConditionalExpression") {
-          this.embeddedSql(resolved.consequent, { ...frame, conditional: true }, prepare);
-          this.embeddedSql(resolved.alternate, { ...frame, conditional: true }, prepare);
+          const holds = this.dialect.holds(resolved.test, frame.scope);
+          if (holds !== false) this.embeddedSql(resolved.consequent, holds === true ? frame : { ...frame, conditional: true }, prepare);
+          if (holds !== true) this.embeddedSql(resolved.alternate, holds === false ? frame : { ...frame, conditional: true }, prepare);
           return;
         }
-        const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => placeholderFor(expression, this.source, frame.scope));
+        const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => this.placeholder(expression, frame.scope));
         if (!sql) {
           this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
           return;
@@ -4066,14 +4814,24 @@ var init_migration_walker = __esm({
         }
         this.output.addSql(analysis, frame.conditional);
       }
+      /** What stands in SQL for a `${…}` that is not a constant (a front-end may know better, e.g. n8n's `escape`). */
+      placeholder(expression, scope) {
+        const inner = scope.resolve(expression) ?? unwrapTypeScript(expression);
+        if (inner.type === "ConditionalExpression") {
+          const holds = this.dialect.holds(inner.test, scope);
+          const chosen = holds === true ? scope.value(inner.consequent) : holds === false ? scope.value(inner.alternate) : void 0;
+          if (typeof chosen === "string") return chosen;
+        }
+        return placeholderFor(expression, this.source, scope);
+      }
       push(operation) {
         this.output.operations.push(operation);
       }
-      /** A function defined in this file: `helper(…)`, or a method of the migration class, `this.helper(…)`. */
-      localFunction(node) {
+      /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
+      localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
         if (call.type !== "CallExpression") return void 0;
-        if (call.callee.type === "Identifier") return functionOf(call.callee, this.program, this.programScope);
+        if (call.callee.type === "Identifier") return functionOf(call.callee, this.program, scope);
         const callee = call.callee;
         if (callee.type === "MemberExpression" && (callee.object.type === "ThisExpression" || callee.object.type === "Identifier" && callee.object.name === "_this")) {
           const name = callee.property.type === "Identifier" ? callee.property.name : void 0;
@@ -4083,8 +4841,9 @@ var init_migration_walker = __esm({
       }
       subjectArgumentIndex(node) {
         const call = unwrapTypeScript(node);
-        if (call.type !== "CallExpression") return -1;
-        return call.arguments.findIndex((arg) => arg.type === "Identifier" && this.subjectNames.has(arg.name));
+        if (call.type !== "CallExpression" && call.type !== "NewExpression") return -1;
+        const subject = call.arguments.findIndex((arg) => this.isSubject(arg));
+        return subject >= 0 ? subject : call.arguments.findIndex((arg) => this.holdsSubject(arg));
       }
     };
   }
@@ -4196,7 +4955,7 @@ function defaultOf(node, scope, knexNames) {
     if (names === "fn.uuid") return { kind: "volatile", functionName: "gen_random_uuid", sql: "gen_random_uuid()" };
     if (names === "raw") {
       const sql = scope.string(chain.links[0].args?.[0]);
-      return sql === void 0 ? { kind: "unknown" } : { ...classifySqlExpression(sql), sql };
+      return sql === void 0 ? { kind: "unknown" } : sqlDefault(sql);
     }
   }
   return { kind: "constant" };
@@ -4271,7 +5030,7 @@ var init_column_builders = __esm({
 // src/frontends/knex/table-builder.ts
 function readTableCallback(callback, context) {
   const definition = { columns: [], constraints: [], operations: [] };
-  const fn = callback && unwrapTypeScript(callback);
+  const fn = callback && (context.scope.resolve(callback) ?? unwrapTypeScript(callback));
   if (!fn || fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") {
     if (callback) context.output.unanalyzed(callback, `Table callback \`${snippet(context.source, callback)}\` is not a function in this file; its columns were not checked.`);
     return definition;
@@ -4282,6 +5041,11 @@ function readTableCallback(callback, context) {
   if (fn.body.type === "BlockStatement") reader.statements(fn.body.body, context.conditional);
   else reader.expression(fn.body, context.conditional, fn.body);
   return definition;
+}
+function constantArray(node, scope) {
+  const array = scope.resolve(node);
+  if (array?.type !== "ArrayExpression" || array.elements.some((element) => element === null || element.type === "SpreadElement")) return void 0;
+  return array.elements;
 }
 function columnList(value) {
   if (typeof value === "string") return [value];
@@ -4336,7 +5100,7 @@ var init_table_builder = __esm({
     init_script_output();
     init_static_values();
     init_column_builders();
-    CallbackReader = class {
+    CallbackReader = class _CallbackReader {
       constructor(tableParam, context, definition) {
         this.tableParam = tableParam;
         this.context = context;
@@ -4356,19 +5120,31 @@ var init_table_builder = __esm({
           case "BlockStatement":
             this.statements(statement.body, conditional);
             break;
-          case "IfStatement":
-            this.statement(statement.consequent, true);
-            if (statement.alternate) this.statement(statement.alternate, true);
+          case "IfStatement": {
+            const holds = this.context.dialect.holds(statement.test, this.context.scope);
+            if (holds !== false) this.statement(statement.consequent, holds === true ? conditional : true);
+            if (statement.alternate && holds !== true) this.statement(statement.alternate, holds === false ? conditional : true);
             break;
+          }
           case "ForStatement":
           case "ForOfStatement":
           case "ForInStatement":
           case "WhileStatement":
-          case "DoWhileStatement":
-            if (this.mentionsTable(statement)) {
+          case "DoWhileStatement": {
+            const elements2 = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? constantArray(statement.right, this.context.scope) : void 0;
+            const binding = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? statement.left.declarations[0]?.id : void 0;
+            if (elements2 && binding && (binding.type === "Identifier" || binding.type === "ObjectPattern")) {
+              for (const element of elements2) {
+                const scope = this.context.scope.child();
+                if (binding.type === "Identifier") scope.bind(binding.name, element);
+                else scope.bindPattern(binding, element);
+                new _CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement.body, conditional);
+              }
+            } else if (this.mentionsTable(statement)) {
               this.context.output.unanalyzed(statement, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
             }
             break;
+          }
           case "ReturnStatement":
             if (statement.argument) this.expression(statement.argument, conditional, statement);
             break;
@@ -4391,7 +5167,7 @@ var init_table_builder = __esm({
         }
         const place = {
           location: this.context.output.spanOf(expression),
-          anchorLine: this.context.output.lineOf(statement),
+          anchorLine: this.context.anchorLine,
           ...conditional ? { conditional } : {}
         };
         if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place, expression);
@@ -4424,7 +5200,12 @@ var init_table_builder = __esm({
           if (definition.default) push({ kind: "setDefault", ...place, table, column: definition.name, default: definition.default });
           return;
         }
-        push({ kind: "addColumn", ...place, table, column: definition, ifNotExists: false, identifiers: [definition.name] });
+        const { references, ...added } = definition;
+        push({ kind: "addColumn", ...place, table, column: added, ifNotExists: false, identifiers: [definition.name] });
+        if (references) {
+          const name = defaultName(table, [definition.name], "foreign");
+          push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
+        }
         for (const check of column.checks) {
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
@@ -4557,7 +5338,7 @@ function bindingsOf(node, scope) {
   const values = scope.value(inner);
   return { kind: "array", values: Array.isArray(values) ? values : void 0 };
 }
-var QUIET_SCHEMA_METHODS, GUARDS, TABLE_METHODS, KnexUpWalker;
+var QUIET_SCHEMA_METHODS, GUARDS, TABLE_METHODS, QUERY_METHODS, KnexUpWalker;
 var init_up_walker = __esm({
   "src/frontends/knex/up-walker.ts"() {
     "use strict";
@@ -4570,8 +5351,68 @@ var init_up_walker = __esm({
     QUIET_SCHEMA_METHODS = /* @__PURE__ */ new Set(["transacting", "debug", "queryContext", "toString", "toSQL", "connection", "generateDdlCommands"]);
     GUARDS = /* @__PURE__ */ new Set(["hasTable", "hasColumn"]);
     TABLE_METHODS = /* @__PURE__ */ new Set(["createTable", "createTableIfNotExists", "table", "alterTable", "dropTable", "dropTableIfExists", "renameTable"]);
+    QUERY_METHODS = /* @__PURE__ */ new Set([
+      "select",
+      "from",
+      "table",
+      "into",
+      "insert",
+      "update",
+      "del",
+      "delete",
+      "where",
+      "whereIn",
+      "whereNotIn",
+      "whereNull",
+      "whereNotNull",
+      "first",
+      "pluck",
+      "count",
+      "max",
+      "min",
+      "sum",
+      "avg",
+      "distinct",
+      "join",
+      "leftJoin",
+      "with",
+      "withRecursive",
+      "union",
+      "orderBy",
+      "returning",
+      "onConflict",
+      "upsert",
+      "increment",
+      "decrement",
+      "truncate",
+      "batchInsert",
+      "queryBuilder",
+      "fn",
+      "ref",
+      "client",
+      "transacting",
+      "userParams",
+      "withUserParams",
+      "isTransaction",
+      "isCompleted",
+      "commit",
+      "rollback",
+      "destroy",
+      "initialize",
+      "context"
+    ]);
     KnexUpWalker = class extends MigrationWalker {
       subjectLabel = "the knex object";
+      /** botpress: `up({ bp, database })`, with Knex as `bp.database` (modules) and `database.knex` (core). */
+      destructuredContext(pattern) {
+        for (const property of pattern.properties) {
+          if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
+          const key = propertyName(property.key);
+          if (key === "bp") this.subjectPaths.add(`${property.value.name}.database`);
+          if (key === "database") this.subjectPaths.add(`${property.value.name}.knex`);
+          if (key === "knex") this.subjectNames.add(property.value.name);
+        }
+      }
       subjectChain(chain, frame) {
         const [first, ...rest] = chain.links;
         if (!first) return;
@@ -4580,6 +5421,7 @@ var init_up_walker = __esm({
           return this.thenCallbacks(rest, frame);
         }
         if (first.name === "schema") return this.schemaChain(rest, frame);
+        if (first.name === "createTableIfNotExists") return this.schemaChain(chain.links, frame);
         if (first.name === "transaction") {
           const callback = first.args?.[0] && unwrapTypeScript(first.args[0]);
           if (callback && (callback.type === "ArrowFunctionExpression" || callback.type === "FunctionExpression")) {
@@ -4589,7 +5431,12 @@ var init_up_walker = __esm({
           }
           return;
         }
-        return this.thenCallbacks(rest, frame);
+        if (QUERY_METHODS.has(first.name) || !first.args) {
+          if (first.args) this.output.statements++;
+          return this.thenCallbacks(rest, frame);
+        }
+        const call = { start: chain.root.start, end: chain.links[chain.links.length - 1].end };
+        this.output.unanalyzed(call, `\`${snippet(this.source, call)}\` is not a Knex call migralint reads; what it does was not checked.`);
       }
       schemaChain(links, frame) {
         let schema;
@@ -4652,7 +5499,7 @@ var init_up_walker = __esm({
               ifNotExists: link.name === "createTableIfNotExists",
               identifiers: [name.name, ...definition.columns.map((column) => column.name)]
             });
-            for (const operation of definition.operations) this.push(operation);
+            for (const operation of definition.operations) this.push({ ...operation, withTableCreation: true });
             break;
           }
           case "table":
@@ -4679,7 +5526,17 @@ var init_up_walker = __esm({
         this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
       }
       builderContext(table, mode, frame) {
-        return { table, mode, scope: frame.scope, knexNames: this.subjectNames, output: this.output, source: this.source, conditional: frame.conditional };
+        return {
+          table,
+          mode,
+          scope: frame.scope,
+          knexNames: this.subjectNames,
+          output: this.output,
+          source: this.source,
+          conditional: frame.conditional,
+          anchorLine: frame.statementLine,
+          dialect: this.dialect
+        };
       }
     };
   }
@@ -4704,6 +5561,7 @@ var init_knex = __esm({
       name: "knex",
       findMigration: findKnexMigration,
       noMigration: "no exported up() migration function",
+      subjectLabel: "the knex object",
       defaultSubject: "knex",
       createWalker: (subject, output, source, program, scope) => new KnexUpWalker(subject, output, source, program, scope)
     };
@@ -4721,19 +5579,19 @@ function knexfileDisablesTransactions(migrationPath) {
     for (const dir of visited) cache.set(dir, disables);
     return disables;
   };
-  for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
+  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs2.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs3.existsSync(file));
     if (knexfile) return answer(setsDisableTransactions(knexfile));
-    if (fs2.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer(false);
+    if (fs3.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer(false);
   }
 }
 function setsDisableTransactions(file) {
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs3.readFileSync(file, "utf8");
   } catch {
     return false;
   }
@@ -4758,12 +5616,12 @@ function setsDisableTransactions(file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs2, path5, KNEXFILE_NAMES, cache;
+var fs3, path6, KNEXFILE_NAMES, cache;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs2 = __toESM(require("node:fs"));
-    path5 = __toESM(require("node:path"));
+    fs3 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
     cache = /* @__PURE__ */ new Map();
@@ -4773,8 +5631,16 @@ var init_knexfile = __esm({
 // src/frontends/typeorm/find-migration.ts
 function findTypeormMigration(ast) {
   let up;
+  let classBody;
   let transaction2 = true;
   visit(ast.program, (node) => {
+    if (node.type === "ClassBody" && !up) {
+      const method = node.body.find((member) => member.type === "ClassMethod" && propertyName(member.key) === "up");
+      if (method?.type === "ClassMethod") {
+        up = method;
+        classBody = node;
+      }
+    }
     if (node.type === "ClassMethod" && propertyName(node.key) === "up" && !up) up = node;
     if (node.type === "ClassProperty" && propertyName(node.key) === "transaction" && isFalse(node.value)) transaction2 = false;
     if (node.type === "AssignmentExpression" && node.left.type === "MemberExpression" && node.left.property.type === "Identifier") {
@@ -4784,10 +5650,11 @@ function findTypeormMigration(ast) {
       if (name === "transaction" && isFalse(node.right)) transaction2 = false;
     }
   });
-  return { up, transaction: transaction2 };
+  return { up, transaction: transaction2, classBody };
 }
 function isFalse(node) {
-  return node?.type === "BooleanLiteral" && node.value === false;
+  const inner = node && unwrapTypeScript(node);
+  return inner?.type === "BooleanLiteral" && inner.value === false;
 }
 function visit(node, callback) {
   callback(node);
@@ -4876,9 +5743,9 @@ function defaultOf2(properties, strategy) {
   const entry = properties.get("default");
   if (!entry || entry.value === null) return void 0;
   if (typeof entry.value === "number" || typeof entry.value === "boolean") return { kind: "constant", sql: String(entry.value) };
-  if (typeof entry.value === "string") return { ...classifySqlExpression(entry.value), sql: entry.value };
+  if (typeof entry.value === "string") return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
-  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return { ...classifySqlExpression(node.body.value), sql: node.body.value };
+  if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return sqlDefault(node.body.value);
   return { kind: "unknown" };
 }
 function referenceOf2(properties) {
@@ -4927,14 +5794,183 @@ var init_schema_objects = __esm({
   }
 });
 
+// src/frontends/typeorm/n8n-schema-builder.ts
+function n8nSchemaOperations(member, args, rest, scope, place) {
+  const value = (index) => scope.value(args[index]);
+  const table = typeof value(0) === "string" ? tableNameOf(value(0)) : void 0;
+  if (!table) return void 0;
+  switch (member) {
+    case "createTable":
+      return createTable2(table, rest, scope, place);
+    case "dropTable":
+      return [{ kind: "dropTable", ...place, tables: [table], ifExists: true, cascade: false }];
+    case "addColumns": {
+      const columns = elements(args[1], scope).map((node) => columnOf(node, scope));
+      if (columns.length === 0 || columns.some((column) => !column)) return void 0;
+      return columns.map((column) => ({ kind: "addColumn", ...place, table, column, ifNotExists: false, identifiers: [column.name] }));
+    }
+    case "dropColumns": {
+      const names = value(1);
+      if (!Array.isArray(names) || !names.every((name) => typeof name === "string")) return void 0;
+      return names.map((column) => ({ kind: "dropColumn", ...place, table, column, ifExists: false }));
+    }
+    case "createIndex": {
+      const columns = value(1);
+      if (!Array.isArray(columns)) return void 0;
+      const name = typeof value(3) === "string" ? value(3) : void 0;
+      return [{ kind: "createIndex", ...place, table, name, columns: columns.map(String), unique: value(2) === true, concurrently: false, ifNotExists: false }];
+    }
+    case "dropIndex": {
+      const options = value(2);
+      const columns = value(1);
+      const name = typeof options?.customIndexName === "string" ? options.customIndexName : `IDX_${table.name}_${Array.isArray(columns) ? columns.join("_") : ""}`;
+      return [{ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: options?.skipIfMissing === true }];
+    }
+    case "addForeignKey": {
+      const reference = value(2);
+      if (typeof value(1) !== "string" || !Array.isArray(reference) || typeof reference[0] !== "string") return void 0;
+      const constraint = {
+        kind: "foreignKey",
+        name: typeof value(3) === "string" ? value(3) : void 0,
+        columns: [value(1)],
+        notValid: false,
+        references: { table: tableNameOf(reference[0]), columns: reference.slice(1).map(String) }
+      };
+      return [{ kind: "addConstraint", ...place, table, constraint }];
+    }
+    case "dropForeignKey":
+      return [{ kind: "dropConstraint", ...place, table, name: typeof value(3) === "string" ? value(3) : `FK_${table.name}_${String(value(1))}`, ifExists: false }];
+    case "addNotNull":
+    case "dropNotNull":
+      if (typeof value(1) !== "string") return void 0;
+      return [{ kind: member === "addNotNull" ? "setNotNull" : "dropNotNull", ...place, table, column: value(1) }];
+    default:
+      return void 0;
+  }
+}
+function createTable2(table, links, scope, place) {
+  const columns = [];
+  const constraints = [];
+  const indexes = [];
+  for (const link of links) {
+    const args = link.args ?? [];
+    const first = scope.value(args[0]);
+    switch (link.name) {
+      case "withColumns":
+        for (const node of args) {
+          const column = columnOf(node, scope);
+          if (!column) return void 0;
+          columns.push(column);
+        }
+        break;
+      case "withTimestamps":
+      case "withCreatedAt":
+        for (const name of link.name === "withCreatedAt" ? ["createdAt"] : ["createdAt", "updatedAt"]) {
+          columns.push({ name, type: parseTypeName("timestamptz(3)"), notNull: true, default: { kind: "stable", functionName: "now" }, primaryKey: false, unique: false, hasCheck: false });
+        }
+        break;
+      case "withIndexOn":
+        indexes.push({ kind: "createIndex", ...place, table, columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], unique: scope.value(args[1]) === true, concurrently: false, ifNotExists: false, withTableCreation: true });
+        break;
+      case "withUniqueConstraintOn":
+        constraints.push({ kind: "unique", columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], notValid: false });
+        break;
+      case "withCheckConstraint":
+        constraints.push({ kind: "check", name: typeof first === "string" ? first : void 0, columns: [], notValid: false });
+        break;
+      case "withForeignKey": {
+        const target = optionsOf(args[1], scope);
+        const referenced = target?.get("tableName")?.value;
+        const column = target?.get("columnName")?.value;
+        if (typeof first !== "string" || typeof referenced !== "string") return void 0;
+        constraints.push({ kind: "foreignKey", columns: [first], notValid: false, references: { table: tableNameOf(referenced), columns: typeof column === "string" ? [column] : [] } });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return [{ kind: "createTable", ...place, table, columns, constraints, ifNotExists: false, identifiers: [table.name, ...columns.map((column) => column.name)] }, ...indexes];
+}
+function columnOf(node, scope) {
+  const chain = node && flattenChain(scope.resolve(node) ?? unwrapTypeScript(node));
+  const root = chain?.root;
+  if (!chain || root?.type !== "CallExpression" && root?.type !== "NewExpression") return void 0;
+  const name = scope.value(root.arguments[0]);
+  if (typeof name !== "string") return void 0;
+  const column = { name, notNull: false, primaryKey: false, unique: false, hasCheck: false };
+  let typeName;
+  for (const link of chain.links) {
+    const args = (link.args ?? []).map((arg) => scope.value(arg));
+    if (link.name in COLUMN_TYPES2) typeName = COLUMN_TYPES2[link.name](args);
+    else if (link.name === "primary" || link.name === "primaryWithName") column.primaryKey = column.notNull = true;
+    else if (link.name === "notNull") column.notNull = true;
+    else if (link.name === "autoGenerate") typeName = typeName === "uuid" ? "uuid" : "serial";
+    else if (link.name === "autoGenerate2") column.generated = "identity";
+    else if (link.name === "default") column.default = defaultOf3(args[0]);
+  }
+  if (typeName === "uuid" && chain.links.some((link) => link.name === "autoGenerate" || link.name === "autoGenerate2")) {
+    column.default = { kind: "volatile", functionName: "uuid_generate_v4" };
+  }
+  if (column.generated === "identity") column.notNull = true;
+  column.type = typeName === void 0 ? void 0 : parseTypeName(typeName);
+  return column;
+}
+function defaultOf3(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (value === "NOW()") return { kind: "stable", functionName: "now" };
+  if (typeof value === "string") return sqlDefault(value);
+  return { kind: "constant" };
+}
+function elements(node, scope) {
+  const array = node && scope.resolve(node);
+  return array?.type === "ArrayExpression" ? array.elements.filter((element) => element && element.type !== "SpreadElement") : [];
+}
+var COLUMN_TYPES2;
+var init_n8n_schema_builder = __esm({
+  "src/frontends/typeorm/n8n-schema-builder.ts"() {
+    "use strict";
+    init_chains();
+    init_static_values();
+    init_column_builders();
+    init_fragments();
+    init_schema_objects();
+    COLUMN_TYPES2 = {
+      int: () => "int4",
+      bool: () => "bool",
+      bigint: () => "int8",
+      smallint: () => "int2",
+      double: () => "float8",
+      text: () => "text",
+      json: () => "json",
+      uuid: () => "uuid",
+      binary: () => "bytea",
+      varchar: (args) => typeof args[0] === "number" ? `varchar(${args[0]})` : "varchar",
+      timestamp: (args) => `timestamptz(${typeof args[0] === "number" ? args[0] : 3})`,
+      timestampTimezone: (args) => `timestamptz(${typeof args[0] === "number" ? args[0] : 3})`,
+      timestampNoTimezone: (args) => `timestamp(${typeof args[0] === "number" ? args[0] : 3})`
+    };
+  }
+});
+
 // src/frontends/typeorm/up-walker.ts
-var QUIET_METHODS, TRANSACTION_METHODS, TypeormUpWalker;
+function namedParameters(node) {
+  const inner = unwrapTypeScript(node);
+  if (inner.type !== "ObjectExpression") return [];
+  return inner.properties.flatMap((property) => {
+    const name = property.type === "ObjectProperty" || property.type === "ObjectMethod" ? propertyName(property.key) : void 0;
+    return name ? [name] : [];
+  });
+}
+var QUIET_METHODS, TRANSACTION_METHODS, DATA_METHODS, OTHER_SCHEMA_METHODS, CONTEXT_ROLES, TypeormUpWalker;
 var init_up_walker2 = __esm({
   "src/frontends/typeorm/up-walker.ts"() {
     "use strict";
+    init_n8n_schema_builder();
     init_migration_walker();
     init_script_output();
     init_static_values();
+    init_embedded_sql();
     init_chains();
     init_schema_objects();
     QUIET_METHODS = /* @__PURE__ */ new Set([
@@ -4962,8 +5998,138 @@ var init_up_walker2 = __esm({
       commitTransaction: "commit",
       rollbackTransaction: "rollback"
     };
+    DATA_METHODS = /* @__PURE__ */ new Set([
+      "createQueryBuilder",
+      "getRepository",
+      "getTreeRepository",
+      "find",
+      "findBy",
+      "findOne",
+      "findOneBy",
+      "findAndCount",
+      "count",
+      "exists",
+      "save",
+      "insert",
+      "update",
+      "upsert",
+      "delete",
+      "remove",
+      "softDelete",
+      "restore",
+      "increment",
+      "decrement",
+      "clear",
+      "transaction",
+      "getMetadata",
+      "hasMetadata",
+      "getCustomRepository",
+      "create",
+      "merge",
+      "preload",
+      "sql"
+    ]);
+    OTHER_SCHEMA_METHODS = /* @__PURE__ */ new Set(["createSchema", "dropSchema", "createView", "dropView", "createDatabase", "clearDatabase", "changeTableComment"]);
+    CONTEXT_ROLES = /* @__PURE__ */ new Set(["runQuery", "runInBatches", "copyTable", "escape", "tablePrefix", "schemaBuilder"]);
     TypeormUpWalker = class extends MigrationWalker {
       subjectLabel = "the query runner";
+      roles = /* @__PURE__ */ new Map();
+      destructuredContext(pattern, scope) {
+        for (const property of pattern.properties) {
+          if (property.type !== "ObjectProperty") continue;
+          const key = propertyName(property.key);
+          if (key === "schemaBuilder" && property.value.type === "ObjectPattern") {
+            for (const inner of property.value.properties) {
+              const member = inner.type === "ObjectProperty" ? propertyName(inner.key) : void 0;
+              if (inner.type === "ObjectProperty" && inner.value.type === "Identifier") this.roles.set(inner.value.name, { role: "schemaBuilder", member });
+            }
+            continue;
+          }
+          if (property.value.type !== "Identifier" || key === void 0) continue;
+          const local = property.value.name;
+          if (key === "queryRunner") this.subjectNames.add(local);
+          else if (CONTEXT_ROLES.has(key)) this.roles.set(local, { role: key });
+          if (key === "tablePrefix") scope.bind(local, { type: "StringLiteral", value: "" });
+        }
+      }
+      /** `${escape.tableName('user')}` is the quoted name, `"user"`; `${tablePrefix}` is empty. */
+      placeholder(expression, scope) {
+        const call = this.contextCallOf(flattenChain(scope.resolve(expression) ?? unwrapTypeScript(expression)), scope);
+        if (call?.role === "tablePrefix" && !call.called) return "";
+        if (call?.role === "escape" && call.called && call.rest.length === 0) {
+          const name = scope.string(call.args[0]);
+          if (name !== void 0) return `"${name.replace(/"/g, '""')}"`;
+        }
+        return super.placeholder(expression, scope);
+      }
+      /** n8n's context functions, called by their own names (`runQuery(sql)`, `createTable('t')…`). */
+      contextCall(chain, node, frame) {
+        const call = this.contextCallOf(chain, frame.scope);
+        return call ? this.roleCall(call, node, frame) : false;
+      }
+      /**
+       * A chain on n8n's context: `runQuery(sql)`, `createTable('t').withColumns(…)`,
+       * `schemaBuilder.dropTable('t')`, `context.escape.tableName('t')`, `escape.tableName('t')`.
+       */
+      contextCallOf(chain, scope) {
+        const root = chain.root;
+        if (root.type === "CallExpression") {
+          const name2 = this.nameOf(unwrapTypeScript(root.callee), scope);
+          return name2 && { ...name2, args: root.arguments, rest: chain.links, called: true };
+        }
+        let links = chain.links;
+        let name = root.type === "Identifier" && !this.subjectNames.has(root.name) ? this.nameOf(root, scope) : void 0;
+        if (!name && root.type === "Identifier" && this.subjectNames.has(root.name) && links[0] && CONTEXT_ROLES.has(links[0].name)) {
+          name = { role: links[0].name };
+          if (!links[0].args) links = links.slice(1);
+        }
+        if (!name) return void 0;
+        if (name.role === "schemaBuilder" && !name.member && links[0]) name = { role: "schemaBuilder", member: links[0].name };
+        const called = links[0]?.args !== void 0;
+        return { ...name, args: called ? links[0].args ?? [] : [], rest: called ? links.slice(1) : links, called };
+      }
+      /** What a name of the context stands for: destructured from up's parameter, or from the context later. */
+      nameOf(node, scope, depth = 0) {
+        if (depth > 5) return void 0;
+        if (node.type === "Identifier") {
+          const direct = this.roles.get(node.name);
+          if (direct) return direct;
+          const resolved = scope.resolve(node);
+          return resolved && resolved !== node ? this.nameOf(resolved, scope, depth + 1) : void 0;
+        }
+        if (node.type === "MemberExpression") {
+          const chain = flattenChain(node);
+          const [key, further] = chain.links;
+          if (chain.root.type !== "Identifier" || !key || chain.links.some((link) => link.args)) return void 0;
+          const base = this.subjectNames.has(chain.root.name) && CONTEXT_ROLES.has(key.name) ? { role: key.name } : this.roles.get(chain.root.name);
+          if (!base) return void 0;
+          const member = base.role === "schemaBuilder" ? this.subjectNames.has(chain.root.name) ? further?.name : key.name : void 0;
+          return member ? { role: "schemaBuilder", member } : base;
+        }
+        return void 0;
+      }
+      roleCall(call, node, frame) {
+        const { role, args } = call;
+        if (role === "runQuery" && args[0]) {
+          this.output.statements++;
+          const parameters = args[1];
+          const bindings = parameters ? { kind: "object", names: namedParameters(parameters), values: frame.scope.value(parameters) } : void 0;
+          this.embeddedSql(args[0], frame, (sql) => substituteKnexBindings(sql, bindings));
+        } else if (role === "runInBatches" || role === "copyTable") {
+          this.output.statements++;
+          for (const arg of args) if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") this.walkFunction(arg, { ...frame, conditional: true });
+        } else if (role === "schemaBuilder" && call.called && call.member !== "column") {
+          const place = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place) : void 0;
+          if (!operations) {
+            this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` is not a call of n8n's schema builder that migralint can read; what it does was not checked.`);
+            return true;
+          }
+          this.output.statements++;
+          for (const operation of operations) this.push(operation);
+        }
+        return true;
+      }
       /** `const table = await queryRunner.getTable('users')`: `table` then stands for 'users'. */
       declared(name, init, frame) {
         const inner = unwrapTypeScript(init.type === "AwaitExpression" ? init.argument : init);
@@ -4974,12 +6140,20 @@ var init_up_walker2 = __esm({
         if (table !== void 0) frame.scope.bind(name, { type: "StringLiteral", value: table });
       }
       subjectChain(chain, frame) {
-        const links = chain.links[0]?.name === "manager" || chain.links[0]?.name === "connection" ? chain.links.slice(1) : chain.links;
+        const [first] = chain.links;
+        if (first && CONTEXT_ROLES.has(first.name)) {
+          const call = this.contextCallOf(chain, frame.scope);
+          if (call) this.roleCall(call, { start: chain.root.start, end: chain.links[chain.links.length - 1].end }, frame);
+          return;
+        }
+        const links = first?.name === "manager" || first?.name === "connection" || first?.name === "queryRunner" ? chain.links.slice(1) : chain.links;
         const [method, ...rest] = links;
-        if (!method) return;
+        if (!method || !method.args) return;
         const place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
         if (method.name === "query" && method.args?.[0]) {
           this.embeddedSql(method.args[0], frame);
+        } else if (DATA_METHODS.has(method.name)) {
+          if (method.args) this.output.statements++;
         } else if (TRANSACTION_METHODS[method.name]) {
           this.output.statements++;
           this.push({ kind: "transaction", ...place, action: TRANSACTION_METHODS[method.name] });
@@ -5012,8 +6186,15 @@ var init_up_walker2 = __esm({
           case "addColumns":
             for (const node of oneOrMany("addColumn")) {
               const column = this.column(node, frame);
-              if (!column) unknown(node);
-              else this.push({ kind: "addColumn", ...place, table: on, column, ifNotExists: false, identifiers: [column.name] });
+              if (!column) {
+                unknown(node);
+                continue;
+              }
+              const { references, ...added } = column;
+              this.push({ kind: "addColumn", ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
+              if (references) {
+                this.push({ kind: "addConstraint", ...place, table: on, constraint: { kind: "foreignKey", columns: [column.name], notValid: false, references } });
+              }
             }
             return;
           case "renameColumn": {
@@ -5095,7 +6276,9 @@ var init_up_walker2 = __esm({
             return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place, name });
           }
           default:
-            return this.push({ kind: "other", ...place, statement: `queryRunner.${method.name}` });
+            if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: "other", ...place, statement: `queryRunner.${method.name}` });
+            this.output.statements--;
+            return this.output.unanalyzed({ start: method.start, end: method.end }, `\`${snippet(this.source, { start: method.start, end: method.end })}\` is not a QueryRunner call migralint reads; what it does was not checked.`);
         }
       }
       column(node, frame) {
@@ -5135,7 +6318,7 @@ var init_up_walker2 = __esm({
           identifiers: [table.name, ...columns.map((column) => column.name)]
         });
         if (scope.value(args[3]) === false) return;
-        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), place);
+        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place, withTableCreation: true });
       }
       /** TypeORM compares the old and new column; a different type makes it re-create the column. */
       changeColumn(table, oldNode, newNode, place, frame) {
@@ -5204,6 +6387,7 @@ var init_typeorm = __esm({
       name: "typeorm",
       findMigration: (ast) => findTypeormMigration(ast),
       noMigration: "no migration class with an up() method",
+      subjectLabel: "the query runner",
       defaultSubject: "queryRunner",
       createWalker: (subject, output, source, program, scope) => new TypeormUpWalker(subject, output, source, program, scope)
     };
@@ -5465,8 +6649,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6145,7 +7329,7 @@ var require_parse = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate = () => {
+      const negate2 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -6564,7 +7748,7 @@ var require_parse = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate();
+            negate2();
             continue;
           }
         }
@@ -6993,7 +8177,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path6.join(dir, entry);
+      const full = path7.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -7006,17 +8190,17 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs3.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs4.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs3, path6, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs4, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs4 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -7033,7 +8217,7 @@ function resolveInputs(inputs, options) {
   const found = /* @__PURE__ */ new Set();
   const named = /* @__PURE__ */ new Set();
   for (const input of inputs) {
-    const absolute = path7.resolve(options.cwd, input);
+    const absolute = path8.resolve(options.cwd, input);
     const isFile = statOrUndefined(absolute)?.isFile() === true;
     if (isFile && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -7051,10 +8235,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path7.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path7.join(cwd, "manage.py"))?.isFile()) return { inputs: [path7.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path7.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path7.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -7063,23 +8247,23 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path7.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd) {
-  const absolute = path7.resolve(cwd, input);
+  const absolute = path8.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk(absolute).filter(isMigrationCandidate);
   const scan = import_picomatch.default.scan(toPosix(input));
   if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path7.resolve(cwd, scan.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path7.resolve(cwd, input)), { dot: false });
+  const base = path8.resolve(cwd, scan.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk(base).filter((file) => matches(toPosix(file))) : [];
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path7.resolve(cwd, input));
+  const stats = statOrUndefined(path8.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -7094,12 +8278,12 @@ function walk(root) {
     visited.add(real);
     let entries;
     try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
+      entries = fs5.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
     }
     for (const entry of entries) {
-      const full = path7.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -7112,19 +8296,19 @@ function walk(root) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path7.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs4.statSync(file);
+    return fs5.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs4.realpathSync(file);
+    return fs5.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -7133,18 +8317,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path7.sep).join("/");
+  return file.split(path8.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative3 = path7.relative(cwd, file);
-  return toPosix(path7.isAbsolute(relative3) ? file : relative3);
+  const relative3 = path8.relative(cwd, file);
+  return toPosix(path8.isAbsolute(relative3) ? file : relative3);
 }
-var fs4, path7, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs5, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -7238,7 +8422,7 @@ function asStatement(item) {
 function notLowered(reason) {
   throw new NotLowered(reason);
 }
-function createTable2(operation) {
+function createTable3(operation) {
   const primary = operation.columns.filter((column) => column.primaryKey);
   const columns = operation.columns.map((column) => columnSql(primary.length > 1 ? { ...column, primaryKey: false } : column));
   const constraints = [
@@ -7313,7 +8497,7 @@ var init_lowering = __esm({
     };
     alter = (table, action) => `ALTER TABLE ${tableSql(table)} ${action}`;
     LOWER = {
-      createTable: (operation) => createTable2(operation),
+      createTable: (operation) => createTable3(operation),
       dropTable: (operation) => `DROP TABLE ${operation.ifExists ? "IF EXISTS " : ""}${operation.tables.map(tableSql).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
       renameTable: (operation) => alter(operation.table, `RENAME TO ${quoted(operation.newName)}`),
       addColumn: (operation) => alter(operation.table, `ADD ${operation.ifNotExists ? "IF NOT EXISTS " : ""}${columnSql(operation.column)}`),
@@ -7329,6 +8513,8 @@ var init_lowering = __esm({
       createIndex: (operation, dialect) => createIndex2(operation, dialect),
       dropIndex: (operation) => `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifExists ? "IF EXISTS " : ""}${operation.names.map(tableSql).join(", ")}`,
       reindex: (operation) => `REINDEX ${(operation.targetKind ?? "table").toUpperCase()} ${operation.concurrently ? "CONCURRENTLY " : ""}${quoted(operation.target)}`,
+      // The partition bound is not modelled, so the statement cannot be rebuilt.
+      attachPartition: () => notLowered("a partition is attached only in SQL"),
       detachPartition: (operation) => alter(operation.table, `DETACH PARTITION ${tableSql(operation.partition)}${operation.concurrently ? " CONCURRENTLY" : ""}`),
       truncate: (operation) => `TRUNCATE TABLE ${operation.tables.map(tableSql).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
       createDomain: () => notLowered("a domain is created only in SQL"),
@@ -7347,8 +8533,9 @@ function planStatements(analyzed) {
   for (const operation of analyzed.operations) {
     const last = planned[planned.length - 1];
     if (operation.sql !== void 0) {
-      if (last && last.sql === operation.sql && sameSpan(last.location, operation.location) && last.operations[0].sql !== void 0) last.operations.push(operation);
-      else planned.push({ location: operation.location, sql: operation.sql, operations: [operation] });
+      const location = operation.sqlLocation ?? operation.location;
+      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
     const lowered = lowerOperation(operation, analyzed.frontend);
@@ -7780,17 +8967,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path9.join(env.LOCALAPPDATA ?? path9.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path9.join(os.homedir(), "Library", "Caches", "migralint");
-  return path9.join(env.XDG_CACHE_HOME || path9.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path10.join(env.LOCALAPPDATA ?? path10.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path10.join(os.homedir(), "Library", "Caches", "migralint");
+  return path10.join(env.XDG_CACHE_HOME || path10.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs5.readFileSync(path9.join(path9.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs6.readFileSync(path10.join(path10.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path9.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path10.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -7833,16 +9020,16 @@ function loadPglite() {
 async function save(db, archive) {
   try {
     const dump = Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer());
-    fs5.mkdirSync(path9.dirname(archive), { recursive: true });
+    fs6.mkdirSync(path10.dirname(archive), { recursive: true });
     const temporary = `${archive}.${process.pid}.tmp`;
-    fs5.writeFileSync(temporary, dump);
-    fs5.renameSync(temporary, archive);
+    fs6.writeFileSync(temporary, dump);
+    fs6.renameSync(temporary, archive);
   } catch {
   }
 }
 function readOptional(file) {
   try {
-    return fs5.readFileSync(file);
+    return fs6.readFileSync(file);
   } catch {
     return void 0;
   }
@@ -7869,13 +9056,13 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs5, os, path9, CONTRIB, PGLITE_RANGE;
+var fs6, os, path10, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
+    fs6 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     init_errors();
     init_database();
     CONTRIB = /* @__PURE__ */ new Set(["amcheck", "bloom", "btree_gin", "btree_gist", "citext", "cube", "dict_int", "dict_xsyn", "earthdistance", "fuzzystrmatch", "hstore", "intarray", "isn", "lo", "ltree", "pg_trgm", "pgcrypto", "seg", "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time", "unaccent", "uuid_ossp"]);
@@ -7977,7 +9164,7 @@ async function watch(main, watcher, pid, sql, gateRelations) {
   return [...seen.values()];
 }
 function pause(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
+  return new Promise((resolve7) => setTimeout(resolve7, ms));
 }
 var WAIT_LIMIT_MS;
 var init_server_database = __esm({
@@ -8191,8 +9378,8 @@ __export(trace_command_exports, {
   runTraceCommand: () => runTraceCommand
 });
 module.exports = __toCommonJS(trace_command_exports);
-var fs6 = __toESM(require("node:fs"));
-var path10 = __toESM(require("node:path"));
+var fs7 = __toESM(require("node:fs"));
+var path11 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -8494,6 +9681,7 @@ var IgnoreTracker = class {
   unused() {
     const complaints = [];
     this.directives.forEach((directive, index) => {
+      if (directive.squawk) return;
       const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
       if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
         complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
@@ -8515,11 +9703,13 @@ init_rule();
 function runRules(analyzed, rules, filePath, options) {
   const raw = [];
   const initialNewTables = analyzed.newTables ? [...options.context?.newTables ?? [], ...analyzed.newTables] : options.context?.newTables ?? [];
-  const state = new FileState(analyzed.runnerTransaction, initialNewTables);
+  const state = new FileState(analyzed.runnerTransaction, initialNewTables, options.context?.history);
+  state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
   for (const operation of analyzed.operations) {
+    state.current = operation;
     for (const visitor of visitors) {
       const handler = visitor[operation.kind];
       if (handler) handler(operation);
@@ -8544,7 +9734,8 @@ function runRules(analyzed, rules, filePath, options) {
     const rule = byId.get(finding.rule);
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help: rule.meta.help, docs: docsFor(rule.id) };
+    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
     const lock = findingLock(rule.meta.locks, finding.operation);
     if (lock) result.lock = lock;
     findings.push(result);
@@ -8557,8 +9748,17 @@ function runRules(analyzed, rules, filePath, options) {
   };
 }
 function isHistoryOperation(operation) {
-  if (operation.kind === "validateConstraint") return true;
-  return operation.kind === "addConstraint" && operation.constraint.checksNotNullOf !== void 0;
+  switch (operation.kind) {
+    case "validateConstraint":
+    case "attachPartition":
+      return true;
+    case "addConstraint":
+      return operation.constraint.checksNotNullOf !== void 0;
+    case "createTable":
+      return operation.partitioned === true || operation.partitionOf !== void 0;
+    default:
+      return false;
+  }
 }
 function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
@@ -8609,16 +9809,31 @@ var FileRuleContext = class {
   settings;
   report(at, subject = {}) {
     const operation = "kind" in at ? at : void 0;
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation });
+    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
   }
   isNewTable(table) {
     return this.state.isNewTable(table);
+  }
+  isEmptyTable(table) {
+    return this.state.isEmptyTable(table);
+  }
+  isTemporaryTable(table) {
+    return this.state.isTemporaryTable(table);
+  }
+  isPartitioned(table) {
+    return this.state.isPartitioned(table);
+  }
+  partitionsIndexedOn(table, columns) {
+    return this.state.partitionsIndexedOn(table, columns);
   }
   get inTransaction() {
     return this.state.inTransaction;
   }
   get explicitTransaction() {
     return this.state.explicitTransaction;
+  }
+  get implicitTransaction() {
+    return this.state.implicitTransaction;
   }
 };
 
@@ -8630,13 +9845,48 @@ init_file_problem();
 var import_libpg_query2 = require("libpg-query");
 init_text_positions();
 init_analyze_sql();
+
+// src/frontends/sql/runner-files.ts
+var fs2 = __toESM(require("node:fs"));
+var path3 = __toESM(require("node:path"));
+function runnerByName(filePath) {
+  const name = path3.basename(filePath);
+  if (name === "up.sql") return "diesel";
+  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/\.up\.sql$/i.test(name)) return "whole-file";
+  if (name === "migration.sql" && /^\d{14}_/.test(path3.basename(path3.dirname(filePath)))) return "whole-file";
+  return void 0;
+}
+var metadataCache = /* @__PURE__ */ new Map();
+function dieselRunsInTransaction(filePath) {
+  const dir = path3.dirname(path3.resolve(filePath));
+  let runs = metadataCache.get(dir);
+  if (runs === void 0) {
+    let metadata = "";
+    try {
+      metadata = fs2.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
+    } catch {
+    }
+    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
+    metadataCache.set(dir, runs);
+  }
+  return runs;
+}
+var FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
+function flywayRunsInTransaction(operations) {
+  return !operations.some(
+    (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
+  );
+}
+
+// src/frontends/sql/index.ts
 init_lexer();
 
 // src/frontends/sql/runner-markers.ts
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 var ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
 function isRollbackFile(filePath) {
-  return ROLLBACK_FILE.test(path3.basename(filePath));
+  return ROLLBACK_FILE.test(path4.basename(filePath));
 }
 var MARKERS = [
   [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
@@ -8757,7 +10007,8 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
   const lines = new LineIndex(text);
-  const runnerTransaction = markers.runnerTransaction ?? options.assumeInTransaction;
+  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
   if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
@@ -8769,7 +10020,7 @@ function analyzeSqlFile(text, filePath, options) {
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText
     });
-    return { frontend: "sql", ...analysis2, runnerTransaction, notes };
+    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -8782,7 +10033,13 @@ function analyzeSqlFile(text, filePath, options) {
     },
     keepStatementText: options.keepStatementText
   });
-  return { frontend: "sql", ...analysis, runnerTransaction, notes };
+  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+}
+function runnerOf(byName, runnerTransaction, analysis) {
+  if (runnerTransaction) return { runnerTransaction };
+  if (byName === "flyway") return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
+  if (byName === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
+  return { runnerTransaction };
 }
 
 // src/lint.ts
@@ -8794,6 +10051,10 @@ function analyzeText(text, displayPath2, options, invalidUtf8At) {
   const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath2, source);
+  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
+  if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
+  const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
+  if (delegated) return { analyzed: delegatedFile(delegated), source };
   if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
   if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
   if (invalidUtf8At !== void 0) {
@@ -8846,6 +10107,11 @@ function resultOf(analyzed, displayPath2, source, options) {
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations }
   };
 }
+function delegatedFile({ frontend, line, length, delegate }) {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message = `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
+}
 function binaryFile(frontend, source) {
   const position = new LineIndex(source).position(source.indexOf("\0"));
   return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
@@ -8870,7 +10136,7 @@ function describe(error) {
 init_discover();
 
 // src/cli/lint-command.ts
-var path8 = __toESM(require("node:path"));
+var path9 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_rules();
 init_errors();
@@ -8894,7 +10160,7 @@ var EXIT_FINDINGS = 1;
 var EXIT_FAILURE = 2;
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path8.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path9.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -8902,14 +10168,14 @@ function frontendMatcher(frontends, baseDir) {
 // src/cli/trace-command.ts
 function readOrEmpty(file) {
   try {
-    return fs6.readFileSync(file, "utf8");
+    return fs7.readFileSync(file, "utf8");
   } catch {
     return "";
   }
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path10.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path11.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -8944,7 +10210,7 @@ async function runTraceCommand(args, io, version) {
       const shownAs = displayPath(file, io.cwd);
       let text;
       try {
-        text = decodeFile(fs6.readFileSync(file)).text;
+        text = decodeFile(fs7.readFileSync(file)).text;
       } catch (error) {
         io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
 `);
@@ -8967,7 +10233,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs6.writeFileSync(path10.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs7.writeFileSync(path11.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -50,7 +50,6 @@ attaches those instead of building.`,
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },
       { sql: 'CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);' },
-      { sql: 'CREATE INDEX events_created_idx ON ONLY events (created_at);' },
     ],
   },
   create: (context) => ({

@@ -31,7 +31,7 @@ index alongside and swaps it in with only brief locks.`,
   create: (context) => ({
     reindex(operation) {
       // The system catalogues cannot be reindexed concurrently at all.
-      if (!operation.concurrently && !operation.system) context.report(operation, { name: operation.target });
+      if (!operation.concurrently && operation.targetKind !== 'system') context.report(operation, { name: operation.target });
     },
   }),
 });

@@ -55,6 +55,8 @@ const LOWER: { [K in Operation['kind']]: Lower<K> } = {
   createIndex: (operation, dialect) => createIndex(operation, dialect),
   dropIndex: (operation) => `DROP INDEX ${operation.concurrently ? 'CONCURRENTLY ' : ''}${operation.ifExists ? 'IF EXISTS ' : ''}${operation.names.map(tableSql).join(', ')}`,
   reindex: (operation) => `REINDEX ${(operation.targetKind ?? 'table').toUpperCase()} ${operation.concurrently ? 'CONCURRENTLY ' : ''}${quoted(operation.target)}`,
+  // The partition bound is not modelled, so the statement cannot be rebuilt.
+  attachPartition: () => notLowered('a partition is attached only in SQL'),
   detachPartition: (operation) => alter(operation.table, `DETACH PARTITION ${tableSql(operation.partition)}${operation.concurrently ? ' CONCURRENTLY' : ''}`),
   truncate: (operation) => `TRUNCATE TABLE ${operation.tables.map(tableSql).join(', ')}${operation.cascade ? ' CASCADE' : ''}`,
   createDomain: () => notLowered('a domain is created only in SQL'),

@@ -84,6 +84,8 @@ interface OperationBase {
   conditional?: boolean;
   /** The SQL statement it came from, as PostgreSQL receives it; kept only when asked for (by trace, which runs it). */
   sql?: string;
+  /** Where that whole statement is (an ALTER TABLE clause's own `location` is narrower); kept with `sql`. */
+  sqlLocation?: SourceSpan;
   /**
    * Part of the creation of its table (Knex and TypeORM create a new table's
    * indexes in statements of their own): the table is new to it, even when the
@@ -199,8 +201,6 @@ export interface Reindex extends OperationBase {
   /** What the target names (`REINDEX INDEX x`, `REINDEX TABLE x`, …), when known. */
   targetKind?: 'index' | 'table' | 'schema' | 'database' | 'system';
   concurrently: boolean;
-  /** `REINDEX SYSTEM`: the system catalogues, which cannot be reindexed concurrently. */
-  system?: boolean;
 }
 export interface AttachPartition extends OperationBase {
   kind: 'attachPartition';

@@ -25,8 +25,9 @@ export function planStatements(analyzed: AnalyzedFile): PlannedStatement[] {
     const last = planned[planned.length - 1];
     if (operation.sql !== undefined) {
       // The operations of one statement (ALTER TABLE with several actions) share its text and place.
-      if (last && last.sql === operation.sql && sameSpan(last.location, operation.location) && last.operations[0].sql !== undefined) last.operations.push(operation);
-      else planned.push({ location: operation.location, sql: operation.sql, operations: [operation] });
+      const location = operation.sqlLocation ?? operation.location;
+      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== undefined) last.operations.push(operation);
+      else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
     const lowered = lowerOperation(operation, analyzed.frontend as Dialect);

@@ -181,7 +181,7 @@ describe('migralint trace', () => {
     );
     expect(run.stdout).toMatch(/\n {5}3 {2}CREATE INDEX orders_user_id_idx ON orders \(user_id\) {2}[\d.]+ ms\n {8}lock: ShareLock on orders: blocks writes\n {8}created: index orders_user_id_idx\n/);
     expect(run.stdout).toContain('fixtures/sql/000005_index_orders_by_user.up.sql:3:1  error  This statement takes ShareLock on "orders" (blocks writes). Creating index');
-    expect(run.stdout).toMatch(/\nTraced 10 migrations \(31 statements\) on PostgreSQL 18\.7 \(PGlite 0\.5\.17\) in [\d.]+ s: \d+ errors, \d+ warnings\.\n$/);
+    expect(run.stdout).toMatch(/\nTraced 10 migrations \(33 statements\) on PostgreSQL 18\.7 \(PGlite 0\.5\.17\) in [\d.]+ s: \d+ errors, \d+ warnings\.\n$/);
   }, 60_000);
 
   test('--format json is the versioned trace document', () => {

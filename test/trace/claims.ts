@@ -1,5 +1,5 @@
 import { allRules } from '../../rules';
-import { claimsFor } from '../../src/engine/finding-lock';
+import { claimsFor, relationName } from '../../src/engine/finding-lock';
 import type { LockClaim, LockedRelation, RuleDefinition, RuleExample } from '../../src/engine/rule';
 import { LOCK_MODES, type LockMode } from '../../src/model/locks';
 import type { Operation } from '../../src/model/operations';
@@ -129,7 +129,7 @@ export async function checkInvalidExample(db: TraceDatabase, rule: RuleDefinitio
   const catalogue = await readCatalogue(db);
   for (const operation of flaggedOperations(result, rule.id, example)) {
     const statements = statementsOf(result, [operation]);
-    for (const claim of claimsFor(rule.meta.locks ?? [], operation)) {
+    for (const claim of claimsFor(rule.meta.locks ?? [], operation).filter((candidate) => appliesTo(candidate, operation))) {
       const problems: string[] = [];
       const errors = statements.filter((statement) => statement.error || statement.notRun);
       if (statements.length === 0) problems.push('no statement was run for the flagged operation');
@@ -171,6 +171,14 @@ function flaggedOperations(result: TraceResult, ruleId: string, example: RuleExa
   const operations = migration.statements.flatMap((statement) => statement.planned.operations);
   const lines = new Set([example.line]);
   return [...new Set(operations)].filter((operation) => lines.has(operation.location.line) && operation.kind !== 'setSetting');
+}
+
+/**
+ * A claim about the table a foreign key references is about operations with one: one Knex call
+ * adds a column, then its foreign key as a constraint of its own, and the column references nothing.
+ */
+function appliesTo(claim: LockClaim, operation: Operation): boolean {
+  return !claim.on.every((on) => on === 'referencedTable') || relationName(operation, 'referencedTable') !== undefined;
 }
 
 function statementsOf(result: TraceResult, operations: readonly Operation[]): TracedStatement[] {

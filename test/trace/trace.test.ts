@@ -99,6 +99,15 @@ describe('trace shows what each statement locks and rewrites', () => {
     expect(result.findings.find((finding) => finding.rule === 'statement-error')).toMatchObject({ file: '0002.sql', line: 3, severity: 'error' });
   });
 
+  test('an ALTER TABLE with several clauses runs once, though its findings point at each clause', async () => {
+    const result = await trace(db, [USERS, "SET lock_timeout = '1s';\nALTER TABLE users\n  ADD COLUMN bio text,\n  ADD COLUMN token uuid DEFAULT gen_random_uuid();"]);
+    const statements = result.migrations[1].statements;
+    expect(statements.map((statement) => statement.location.line)).toEqual([1, 2]);
+    expect(statements[1].planned.operations.map((operation) => `${operation.kind}@${operation.location.line}`)).toEqual(['addColumn@3', 'addColumn@4']);
+    expect(statements[1].created).toEqual(['column users.bio', 'column users.token']);
+    expect(result.findings.find((finding) => finding.rule === 'adding-field-with-default')).toMatchObject({ line: 2 });
+  });
+
   test('a runner transaction holds every lock of the migration until its end', async () => {
     const migration = '-- +goose Up\nALTER TABLE users ADD COLUMN a text;\nCREATE INDEX orders_total_idx ON orders (total);';
     const result = await trace(db, [USERS, migration]);

@@ -3,7 +3,7 @@ import type { ColumnDefault, ColumnDefinition, ColumnType, ForeignKeyTarget } fr
 import type { ChainLink } from '../js/chains';
 import { flattenChain } from '../js/chains';
 import type { StaticScope } from '../js/static-values';
-import { classifySqlExpression, parseTypeName } from '../sql/fragments';
+import { parseTypeName, sqlDefault } from '../sql/fragments';
 
 /** A column as a Knex builder chain declares it, with what the chain asks for besides. */
 export interface BuiltColumn {
@@ -177,7 +177,7 @@ function defaultOf(node: Node | undefined, scope: StaticScope, knexNames: Readon
     if (names === 'fn.uuid') return { kind: 'volatile', functionName: 'gen_random_uuid', sql: 'gen_random_uuid()' };
     if (names === 'raw') {
       const sql = scope.string(chain.links[0].args?.[0]);
-      return sql === undefined ? { kind: 'unknown' } : { ...classifySqlExpression(sql), sql };
+      return sql === undefined ? { kind: 'unknown' } : sqlDefault(sql);
     }
   }
   return { kind: 'constant' }; // a JavaScript value computed at run time is still one constant to PostgreSQL

@@ -134,7 +134,10 @@ function parseInPieces(text: string, semicolons: readonly number[], add: (statem
 /** Trace runs statements, so each keeps its text, and one that no rule models (`ALTER TABLE … OWNER TO`) still has an operation. */
 function keepText(operations: Operation[], sql: string, statement: RawStmt, place: { location: SourceSpan; anchorLine: number }): void {
   if (operations.length === 0) operations.push({ kind: 'other', ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? '' });
-  for (const operation of operations) operation.sql = sql;
+  for (const operation of operations) {
+    operation.sql = sql;
+    operation.sqlLocation = place.location;
+  }
 }
 
 export function spanOf(locate: Locator, start: number, end: number): SourceSpan {

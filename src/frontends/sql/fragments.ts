@@ -13,6 +13,12 @@ export function parseTypeName(type: string): ColumnType | undefined {
   }
 }
 
+/** A SQL DEFAULT expression, classified and kept as written (what the ORM sends); `NULL` is no default. */
+export function sqlDefault(expression: string): ColumnDefault | undefined {
+  const classified = classifySqlExpression(expression);
+  return classified && { ...classified, sql: expression };
+}
+
 /** Classifies a SQL expression used as a DEFAULT (`now()`, `gen_random_uuid()`, `'x'::text`); `NULL` is no default. */
 export function classifySqlExpression(expression: string): ColumnDefault | undefined {
   try {

@@ -110,7 +110,6 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
       target: body.relation ? tableName(body.relation).name : (body.name ?? ''),
       targetKind: REINDEX_TARGETS[body.kind ?? ''],
       concurrently: (body.params ?? []).some((param) => nodeAs(param, 'DefElem')?.defname === 'concurrently'),
-      ...(body.kind === 'REINDEX_OBJECT_SYSTEM' ? { system: true } : {}),
     },
   ],
   TruncateStmt: (body: { relations?: Node[]; behavior?: string }, place) => [

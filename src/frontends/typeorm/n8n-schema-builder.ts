@@ -3,7 +3,7 @@ import type { ColumnDefinition, ConstraintDefinition, Operation, TableName } fro
 import { type ChainLink, flattenChain } from '../js/chains';
 import { type StaticScope, unwrapTypeScript } from '../js/static-values';
 import { tableNameOf } from '../knex/column-builders';
-import { classifySqlExpression, parseTypeName } from '../sql/fragments';
+import { parseTypeName, sqlDefault } from '../sql/fragments';
 import { optionsOf } from './schema-objects';
 
 /**
@@ -165,7 +165,7 @@ function columnOf(node: Node | undefined, scope: StaticScope): ColumnDefinition 
 function defaultOf(value: unknown): ColumnDefinition['default'] {
   if (value === undefined || value === null) return undefined;
   if (value === 'NOW()') return { kind: 'stable', functionName: 'now' }; // CURRENT_TIMESTAMP(3)
-  if (typeof value === 'string') return classifySqlExpression(value);
+  if (typeof value === 'string') return sqlDefault(value);
   return { kind: 'constant' };
 }
 

@@ -2,7 +2,7 @@ import type { Node } from '@babel/types';
 import type { ColumnDefault, ColumnDefinition, ConstraintDefinition, TableName } from '../../model/operations';
 import { type StaticScope, propertyName, unwrapTypeScript } from '../js/static-values';
 import { tableNameOf } from '../knex/column-builders';
-import { classifySqlExpression, parseTypeName } from '../sql/fragments';
+import { parseTypeName, sqlDefault } from '../sql/fragments';
 
 /**
  * TypeORM's schema objects (`new Table({…})`, `new TableColumn({…})`, plain
@@ -87,9 +87,9 @@ function defaultOf(properties: Properties, strategy: unknown): ColumnDefault | u
   const entry = properties.get('default');
   if (!entry || entry.value === null) return undefined;
   if (typeof entry.value === 'number' || typeof entry.value === 'boolean') return { kind: 'constant', sql: String(entry.value) };
-  if (typeof entry.value === 'string') return { ...classifySqlExpression(entry.value), sql: entry.value };
+  if (typeof entry.value === 'string') return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
-  if (node.type === 'ArrowFunctionExpression' && node.body.type === 'StringLiteral') return { ...classifySqlExpression(node.body.value), sql: node.body.value };
+  if (node.type === 'ArrowFunctionExpression' && node.body.type === 'StringLiteral') return sqlDefault(node.body.value);
   return { kind: 'unknown' };
 }
 
