@@ -26,7 +26,7 @@ index alongside and swaps it in with only brief locks.`,
     ],
     valid: [
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX TABLE CONCURRENTLY \"orders\"`);\n  }\n}\n" },
-      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE CONCURRENTLY orders\");\n};\n" },{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }, { sql: 'REINDEX SYSTEM;' }],
+      { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"REINDEX TABLE CONCURRENTLY orders\");\n};\n" },{ sql: 'REINDEX INDEX CONCURRENTLY orders_customer_idx;' }],
   },
   create: (context) => ({
     reindex(operation) {

@@ -64,7 +64,7 @@ if (!SERVER) {
       const document = JSON.parse(run.stdout);
       expect(document.engine).toMatch(/^PostgreSQL 15\.\d+$/);
       const migration = document.migrations.find((entry: { file: string }) => entry.file === 'fixtures/sql/000006_index_orders_by_user_safely.up.sql');
-      const concurrently = migration.statements.find((statement: { line: number }) => statement.line === 6);
+      const concurrently = migration.statements.find((statement: { line: number }) => statement.line === 5);
       expect(concurrently.transaction).toBe(false);
       expect(concurrently.locks).toEqual([{ relation: 'orders', mode: 'ShareUpdateExclusiveLock', blocks: 'schema changes' }]);
       expect(await onDatabase("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'orders_status_idx'")).toEqual([{ n: 1 }]);
@@ -75,7 +75,7 @@ if (!SERVER) {
       const document = JSON.parse(run.stdout);
       const [first, second] = document.migrations;
       expect(first.statements.find((statement: { sql: string }) => statement.sql === 'COMMIT').notRun).toBe('rolled back instead: nothing is committed without --commit');
-      expect(second.statements.find((statement: { line: number }) => statement.line === 6).notRun).toBe(
+      expect(second.statements.find((statement: { line: number }) => statement.line === 5).notRun).toBe(
         'not run: it commits its own transactions, and nothing is committed without --commit',
       );
       expect(await onDatabase("SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")).toEqual([{ n: 0 }]);
