@@ -2679,14 +2679,35 @@ function detectFrontend(filePath, text) {
   return void 0;
 }
 function delegatedMigration(filePath, text) {
-  if (!IN_MIGRATIONS_FOLDER.test(filePath) || /up\s*[(:=]/.test(text)) return void 0;
+  if (!IN_MIGRATIONS_FOLDER.test(filePath)) return void 0;
+  if (/up\s*[(:=]/.test(text)) return handedOver(text);
   const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
   const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
   const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, "m").test(text) ? reexport : null);
   if (!match) return void 0;
-  return { frontend: subclass ? "typeorm" : "knex", line: text.slice(0, match.index).split("\n").length, length: match[0].length, delegate: match[1] };
+  return { frontend: subclass ? "typeorm" : "knex", line: text.slice(0, match.index).split("\n").length, column: 1, length: match[0].length, delegate: match[1], calls: false };
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA, IN_MIGRATIONS_FOLDER;
+function handedOver(text) {
+  let candidates = 0;
+  for (const definition of text.matchAll(UP_DEFINITION)) {
+    if (++candidates > 5) return void 0;
+    const match = UP_CALLS_FIRST.exec(text.slice(definition.index, definition.index + WINDOW));
+    if (!match) continue;
+    const name = match[1];
+    if (!importedNames(text).has(name)) return void 0;
+    const before = text.slice(0, definition.index + match[0].lastIndexOf(name)).split("\n");
+    return { frontend: "knex", line: before.length, column: before[before.length - 1].length + 1, length: name.length, delegate: name, calls: true };
+  }
+  return void 0;
+}
+function importedNames(text) {
+  const names = /* @__PURE__ */ new Set();
+  for (const clause of text.matchAll(IMPORT_CLAUSE)) {
+    for (const name of (clause[1] ?? clause[2]).match(/\w+/g) ?? []) names.add(name);
+  }
+  return names;
+}
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -2701,6 +2722,10 @@ var init_detect = __esm({
     UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
     UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
     IN_MIGRATIONS_FOLDER = /(^|[\\/])migrations?[\\/]/i;
+    UP_DEFINITION = /\bup\s{0,20}[:=(]/g;
+    UP_CALLS_FIRST = /^up\s*[:=(](?:[^{}]|\{[^{}]*\})*?(?:=>\s*(?:\{\s*)?|\)\s*(?::[^{}=]*?)?\{\s*)(?:return\s+)?(?:await\s+)?(\w+)\s*\(/;
+    WINDOW = 400;
+    IMPORT_CLAUSE = /^(?:import\s+([^;'"]{1,1000}?)\s+from\s|(?:const|let|var)\s+([^=;]{1,500})=\s*require\s*\()/gm;
   }
 });
 
@@ -10106,9 +10131,9 @@ function resultOf(analyzed, displayPath2, source, options) {
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations }
   };
 }
-function delegatedFile({ frontend, line, length, delegate }) {
-  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
-  const message = `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+function delegatedFile({ frontend, line, column, length, delegate, calls }) {
+  const location = { line, column, endLine: line, endColumn: column + length };
+  const message = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
   return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
 }
 function binaryFile(frontend, source) {

@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { delegatedMigration, detectFrontend, otherDatabaseOf } from './frontends/detect';
+import { type DelegatedMigration, delegatedMigration, detectFrontend, otherDatabaseOf } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -130,9 +130,11 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
 }
 
 /** A migration whose up() is in another file: one warning, so that the silence is not taken for a pass. */
-function delegatedFile({ frontend, line, length, delegate }: NonNullable<ReturnType<typeof delegatedMigration>>): AnalyzedFile {
-  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
-  const message = `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+function delegatedFile({ frontend, line, column, length, delegate, calls }: DelegatedMigration): AnalyzedFile {
+  const location = { line, column, endLine: line, endColumn: column + length };
+  const message = calls
+    ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.`
+    : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
   return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
 }
 

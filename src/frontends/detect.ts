@@ -54,18 +54,64 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
 
 const IN_MIGRATIONS_FOLDER = /(^|[\\/])migrations?[\\/]/i;
 
+/** A migration whose `up` lives in another file, and where this file hands it over. */
+export interface DelegatedMigration {
+  frontend: FrontendName;
+  line: number;
+  column: number;
+  length: number;
+  delegate: string;
+  /** `up()` calls the delegate (rather than the file exporting it as its migration). */
+  calls: boolean;
+}
+
 /**
  * A migration whose `up` lives in another file: a class that extends another
- * migration class without an `up` of its own (n8n), or a module that re-exports
- * one it imports (botpress). It cannot be checked here, which is said rather
- * than skipped: the line of the class or export, and what it delegates to.
+ * migration class without an `up` of its own (n8n), a module that re-exports
+ * one it imports, or an `up()` that hands over to an imported function first
+ * thing (botpress's `runMessagingMigration('up', …)`). It cannot be checked here,
+ * which is said rather than skipped: where it hands over, and to what.
  */
-export function delegatedMigration(filePath: string, text: string): { frontend: FrontendName; line: number; length: number; delegate: string } | undefined {
-  if (!IN_MIGRATIONS_FOLDER.test(filePath) || /up\s*[(:=]/.test(text)) return undefined;
+export function delegatedMigration(filePath: string, text: string): DelegatedMigration | undefined {
+  if (!IN_MIGRATIONS_FOLDER.test(filePath)) return undefined;
+  if (/up\s*[(:=]/.test(text)) return handedOver(text);
   const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
   const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
   const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, 'm').test(text) ? reexport : null);
   if (!match) return undefined;
   // A class is TypeORM's shape of a migration; a re-exported object, Knex's (botpress).
-  return { frontend: subclass ? 'typeorm' : 'knex', line: text.slice(0, match.index).split('\n').length, length: match[0].length, delegate: match[1] };
+  return { frontend: subclass ? 'typeorm' : 'knex', line: text.slice(0, match.index).split('\n').length, column: 1, length: match[0].length, delegate: match[1], calls: false };
+}
+
+// `up: async ({ metadata }: Opts): Promise<R> => { return name(`, `up() { await name(`, `up = () => name(`: up() first calls `name`.
+// Matched on a short window from each of the first `up` definitions, so that long or hostile files stay linear.
+const UP_DEFINITION = /\bup\s{0,20}[:=(]/g;
+const UP_CALLS_FIRST = /^up\s*[:=(](?:[^{}]|\{[^{}]*\})*?(?:=>\s*(?:\{\s*)?|\)\s*(?::[^{}=]*?)?\{\s*)(?:return\s+)?(?:await\s+)?(\w+)\s*\(/;
+const WINDOW = 400;
+
+/** An `up()` whose first statement calls a function imported from another module: what that function changes is out of sight. */
+function handedOver(text: string): DelegatedMigration | undefined {
+  let candidates = 0;
+  for (const definition of text.matchAll(UP_DEFINITION)) {
+    if (++candidates > 5) return undefined;
+    const match = UP_CALLS_FIRST.exec(text.slice(definition.index, definition.index + WINDOW));
+    if (!match) continue;
+    const name = match[1];
+    if (!importedNames(text).has(name)) return undefined;
+    const before = text.slice(0, definition.index + match[0].lastIndexOf(name)).split('\n');
+    return { frontend: 'knex', line: before.length, column: before[before.length - 1].length + 1, length: name.length, delegate: name, calls: true };
+  }
+  return undefined;
+}
+
+// `import a, { b, c as d } from '…'`, `const { e } = require('…')`: the clause before `from` or `= require(`.
+const IMPORT_CLAUSE = /^(?:import\s+([^;'"]{1,1000}?)\s+from\s|(?:const|let|var)\s+([^=;]{1,500})=\s*require\s*\()/gm;
+
+/** The local names a module imports. */
+function importedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const clause of text.matchAll(IMPORT_CLAUSE)) {
+    for (const name of (clause[1] ?? clause[2]).match(/\w+/g) ?? []) names.add(name);
+  }
+  return names;
 }

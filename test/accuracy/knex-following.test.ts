@@ -1,4 +1,6 @@
-import { prepareLinting } from '../../src/lint';
+import { allRules } from '../../rules';
+import { RuleSettings } from '../../src/config/rule-settings';
+import { lintText, prepareLinting } from '../../src/lint';
 import { keys, lintFile } from './lint-file';
 
 beforeAll(prepareLinting);
@@ -275,5 +277,44 @@ export default migration
     const result = lintFile(source, 'modules/hitl/src/migrations/v12_13_0-1605201510-add_thread_id.ts');
     expect(keys(result)).toEqual(['unanalyzed-code@2:1']);
     expect(result.findings[0].message).toBe('This migration takes its up() from `previousMigration` in another file; it was not checked here.');
+  });
+
+  test('an up() that hands over to an imported function is reported at the call; one that only changes configuration is not a migration of the database', () => {
+    const messaging = `import * as sdk from 'botpress/sdk'
+import { Migration, MigrationOpts } from 'core/migration'
+import { runMessagingMigration } from 'orchestrator/messaging-server'
+
+const migration: Migration = {
+  info: { description: 'Migrates the messaging database from 0.1.21 to 1.0.4', target: 'core', type: 'database' },
+
+  up: async ({ metadata }: MigrationOpts): Promise<sdk.MigrationResult> => {
+    return runMessagingMigration('up', '1.0.4', metadata.isDryRun)
+  },
+
+  down: async ({ metadata }: MigrationOpts): Promise<sdk.MigrationResult> => {
+    return runMessagingMigration('down', '0.1.21', metadata.isDryRun)
+  }
+}
+
+export default migration
+`;
+    const result = lintFile(messaging, 'packages/bp/src/migrations/v12_26_10-1652113625-bump_messaging.ts');
+    expect(keys(result)).toEqual(['unanalyzed-code@9:12']);
+    expect(result.findings[0].message).toBe("This migration's up() hands over to `runMessagingMigration`, imported from another file; what it changes was not checked here.");
+
+    const config = `import { Migration, MigrationOpts } from 'core/migration'
+
+const migration: Migration = {
+  info: { description: 'Adding eventCollector configuration to Botpress Config', type: 'config' },
+  up: async ({ configProvider }: MigrationOpts) => {
+    await configProvider.mergeBotpressConfig({ eventCollector: { enabled: true } })
+    return { success: true, message: 'Configuration updated successfully' }
+  }
+}
+
+export default migration
+`;
+    const skipped = lintText(config, 'packages/bp/src/migrations/v12_0_0-1560863171-event_collector.ts', { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+    expect(skipped).toEqual({ file: 'packages/bp/src/migrations/v12_0_0-1560863171-event_collector.ts', skipped: 'not a SQL, Knex or TypeORM migration' });
   });
 });
