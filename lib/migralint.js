@@ -2497,7 +2497,16 @@ var init_errors = __esm({
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
   const extension = path.extname(filePath).toLowerCase();
-  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath);
+  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath) || isPythonDeltaPath(filePath);
+}
+function isPythonDeltaPath(filePath) {
+  return path.extname(filePath) === ".py" && /^deltas?$/.test(path.basename(path.dirname(path.dirname(filePath))));
+}
+function pythonDeltaStep(filePath, text) {
+  if (!isPythonDeltaPath(filePath) || isInMigrationsFolder(filePath)) return void 0;
+  const match = /^def (run_create|run_upgrade)\b/m.exec(text);
+  if (!match) return "none";
+  return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
 function otherDatabaseOf(filePath) {
   const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
@@ -9972,6 +9981,9 @@ function analyzeText(text, displayPath2, options, invalidUtf8At) {
   if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
   const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
   if (delegated) return { analyzed: delegatedFile(delegated), source };
+  const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
+  if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
+  if (step) return { analyzed: pythonStepFile(step), source };
   if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
   if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
   if (invalidUtf8At !== void 0) {
@@ -10028,6 +10040,11 @@ function delegatedFile({ frontend, line, column, length, delegate, calls }) {
   const location = { line, column, endLine: line, endColumn: column + length };
   const message = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
   return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
+}
+function pythonStepFile({ line, length, name }) {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
 }
 function binaryFile(frontend, source) {
   const position = new LineIndex(source).position(source.indexOf("\0"));

@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { type MigrationContext, runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { type DelegatedMigration, delegatedMigration, detectFrontend, otherDatabaseOf } from './frontends/detect';
+import { type DelegatedMigration, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -69,6 +69,9 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   if (database) return { file: displayPath, skipped: `SQL for ${database}, not PostgreSQL` };
   const delegated = frontend ? undefined : delegatedMigration(displayPath, source);
   if (delegated) return { analyzed: delegatedFile(delegated), source };
+  const step = frontend ? undefined : pythonDeltaStep(displayPath, source);
+  if (step === 'none') return { file: displayPath, skipped: 'a Python delta with no run_create or run_upgrade, which synapse does not run' };
+  if (step) return { analyzed: pythonStepFile(step), source };
   if (!frontend) return { file: displayPath, skipped: notMigration(displayPath) };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
   if (invalidUtf8At !== undefined) {
@@ -136,6 +139,14 @@ function delegatedFile({ frontend, line, column, length, delegate, calls }: Dele
     ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.`
     : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
   return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
+}
+
+/** synapse's Python delta step: one warning at its run_create/run_upgrade, since the SQL it sends is not read. */
+function pythonStepFile({ line, length, name }: Exclude<ReturnType<typeof pythonDeltaStep>, 'none' | undefined>): AnalyzedFile {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  // Its statements are SQL sent by synapse: the SQL front-end's name, for reporters.
+  return { frontend: 'sql', operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
 }
 
 /** A NUL byte means binary content: report it as a file PostgreSQL could not read, and analyse nothing. */

@@ -10,7 +10,26 @@ const POSTGRES_NAMES = new Set(['postgres', 'postgresql', 'pg', 'psql']);
 
 export function isMigrationCandidate(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
-  return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath);
+  return (
+    SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath) || isPythonDeltaPath(filePath)
+  );
+}
+
+/** synapse keeps Python steps beside its SQL deltas: `schema/<database>/delta/<version>/<name>.py`. */
+function isPythonDeltaPath(filePath: string): boolean {
+  return path.extname(filePath) === '.py' && /^deltas?$/.test(path.basename(path.dirname(path.dirname(filePath))));
+}
+
+/**
+ * A Python delta step: synapse calls its `run_create` (and `run_upgrade`) with a
+ * database cursor, and the SQL it sends is not read here. Where the first of them
+ * is defined, or `none` for a file in a delta folder that has neither (synapse does not run it).
+ */
+export function pythonDeltaStep(filePath: string, text: string): { line: number; length: number; name: string } | 'none' | undefined {
+  if (!isPythonDeltaPath(filePath) || isInMigrationsFolder(filePath)) return undefined;
+  const match = /^def (run_create|run_upgrade)\b/m.exec(text);
+  if (!match) return 'none';
+  return { line: text.slice(0, match.index).split('\n').length, length: match[0].length, name: match[1] };
 }
 
 /** The database a `*.sql.<database>` file is written for, when it is not PostgreSQL (it is then skipped, with a note). */

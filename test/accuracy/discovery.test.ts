@@ -2,28 +2,36 @@ import { runCli, tempProject } from '../cli/run-cli';
 
 interface JsonReport {
   files: Array<{ file: string; skipped?: string }>;
-  findings: Array<{ rule: string; file: string; line: number; column: number }>;
+  findings: Array<{ rule: string; file: string; line: number; column: number; message: string }>;
 }
 
 describe('SQL named for one database (synapse)', () => {
-  test('a folder walk lints *.sql.postgres and skips *.sql.sqlite, saying so under --verbose', async () => {
+  test('a folder walk lints *.sql.postgres, skips *.sql.sqlite, and warns that Python delta steps are not read', async () => {
     const cwd = tempProject({
       'synapse/storage/schema/main/delta/72/01event_push_actions_index.sql': "CREATE INDEX CONCURRENTLY IF NOT EXISTS event_push_actions_stream_highlight_index ON event_push_actions (highlight, stream_ordering);\n",
       'synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.postgres': 'ALTER TABLE event_push_actions DROP COLUMN actions_legacy;\n',
       'synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.sqlite': 'DROP TABLE event_push_actions_legacy;\n',
+      'synapse/storage/schema/main/delta/72/03bg_populate_events_columns.py':
+        'from synapse.storage.engines import PostgresEngine\n\n\ndef run_create(cur, database_engine, *args, **kwargs):\n    cur.execute("ALTER TABLE events ADD COLUMN state_key TEXT")\n',
+      'synapse/storage/schema/main/delta/78/03_remove_unused_indexes_user_filters.py': 'def run_update(cur, database_engine, config):\n    cur.execute("DROP INDEX IF EXISTS full_users_unique_idx")\n',
+      'synapse/storage/schema/__init__.py': 'SCHEMA_VERSION = 93\n',
     });
     const { stdout, stderr } = await runCli(['synapse/storage/schema', '--format', 'json', '--verbose'], { cwd });
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.files.map((file) => file.file)).toEqual([
       'synapse/storage/schema/main/delta/72/01event_push_actions_index.sql',
       'synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.postgres',
+      'synapse/storage/schema/main/delta/72/03bg_populate_events_columns.py',
     ]);
     expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
       '02event_push_actions_index.sql.postgres:1:1 ban-drop-column',
       '02event_push_actions_index.sql.postgres:1:1 require-lock-timeout',
+      '03bg_populate_events_columns.py:4:1 unanalyzed-code',
     ]);
+    expect(report.findings[2].message).toBe("synapse runs this Python delta's run_create() with a database cursor; the SQL it sends was not checked here.");
     expect(stderr).toBe(
-      'migralint: note: skipped synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.sqlite: SQL for sqlite, not PostgreSQL\n',
+      'migralint: note: skipped synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.sqlite: SQL for sqlite, not PostgreSQL\n' +
+        'migralint: note: skipped synapse/storage/schema/main/delta/78/03_remove_unused_indexes_user_filters.py: a Python delta with no run_create or run_upgrade, which synapse does not run\n',
     );
   });
 
