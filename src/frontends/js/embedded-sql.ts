@@ -1,6 +1,6 @@
 import { type SqlAnalysis, analyzeSql } from '../sql/analyze-sql';
 import type { LineIndex } from '../text-positions';
-import type { MappedText } from './mapped-text';
+import { type MappedText, appendRange } from './mapped-text';
 
 /** Replaces each match with the replacer's text, which maps to where the match began. */
 export function substitute(source: MappedText, pattern: RegExp, replace: (match: RegExpExecArray) => string): MappedText {
@@ -10,14 +10,14 @@ export function substitute(source: MappedText, pattern: RegExp, replace: (match:
   for (const match of source.text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
     const index = match.index ?? 0;
     text += source.text.slice(last, index);
-    offsets.push(...source.offsets.slice(last, index));
+    appendRange(offsets, source.offsets, last, index);
     const replacement = replace(match as RegExpExecArray);
     text += replacement;
-    offsets.push(...Array(replacement.length).fill(source.offsets[index]));
+    for (let unit = 0; unit < replacement.length; unit++) offsets.push(source.offsets[index]);
     last = index + match[0].length;
   }
   text += source.text.slice(last);
-  offsets.push(...source.offsets.slice(last));
+  appendRange(offsets, source.offsets, last, source.offsets.length);
   return { text, offsets };
 }
 

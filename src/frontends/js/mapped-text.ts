@@ -1,5 +1,5 @@
 import type { Node } from '@babel/types';
-import type { StaticScope } from './static-values';
+import { MAX_STATIC_VALUE_SIZE, type StaticScope } from './static-values';
 
 /**
  * Text assembled from JavaScript string literals, with, for every character,
@@ -25,7 +25,7 @@ export function mappedText(node: Node, scope: StaticScope, source: string, place
     const value = scope.value(resolved);
     return typeof value === 'string' || typeof value === 'number' ? constantAt(String(value), node.start ?? 0) : undefined;
   }
-  if (!resolved || resolved.start == null || resolved.end == null) return undefined;
+  if (!resolved || resolved.start == null || resolved.end == null || scope.isTooLarge(resolved)) return undefined;
   switch (resolved.type) {
     case 'StringLiteral':
       return decodeEscapes(source.slice(resolved.start + 1, resolved.end - 1), resolved.start + 1);
@@ -58,15 +58,22 @@ function constantAt(text: string, offset: number): MappedText {
   return { text, offsets: [...Array(text.length).fill(offset), offset] };
 }
 
-function concat(parts: MappedText[]): MappedText {
+/** The parts joined; undefined when that is larger than a constant may be. */
+function concat(parts: MappedText[]): MappedText | undefined {
+  if (parts.reduce((length, part) => length + part.text.length, 0) > MAX_STATIC_VALUE_SIZE) return undefined;
   const offsets: number[] = [];
   let text = '';
   for (const part of parts) {
     text += part.text;
-    offsets.push(...part.offsets.slice(0, part.text.length));
+    appendRange(offsets, part.offsets, 0, part.text.length);
   }
   offsets.push(parts.length > 0 ? parts[parts.length - 1].offsets[parts[parts.length - 1].text.length] : 0);
   return { text, offsets };
+}
+
+/** `target.push(...source.slice(from, to))` without spreading, which overflows the stack for long texts. */
+export function appendRange(target: number[], source: readonly number[], from: number, to: number): void {
+  for (let index = from; index < to; index++) target.push(source[index]);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };

@@ -6,7 +6,7 @@ import { analyzeEmbeddedSql } from './embedded-sql';
 import { type FunctionNode, functionOf } from './functions';
 import { type MappedText, mappedText } from './mapped-text';
 import { ScriptOutput, snippet } from './script-output';
-import { type StaticScope, propertyName, unwrapTypeScript } from './static-values';
+import { MAX_STATIC_VALUE_SIZE, type StaticScope, propertyName, unwrapTypeScript } from './static-values';
 import { isReservedWord } from '../sql/fragments';
 
 export interface Frame {
@@ -465,7 +465,8 @@ export abstract class MigrationWalker {
     }
     const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => this.placeholder(expression, frame.scope));
     if (!sql) {
-      this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
+      const why = frame.scope.isTooLarge(sqlArg) ? `is a constant over ${MAX_STATIC_VALUE_SIZE.toLocaleString('en')} characters long` : 'is built at run time';
+      this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` ${why}; it was not checked.`);
       return;
     }
     const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);

@@ -1,14 +1,39 @@
 import type { Expression, Node, Program, Statement } from '@babel/types';
 
 /**
+ * The largest constant value evaluated, in characters (strings) or in
+ * characters and elements (arrays, objects): constants built from constants can
+ * grow exponentially with the length of the file.
+ */
+export const MAX_STATIC_VALUE_SIZE = 1_000_000;
+
+/** Stands for a value over MAX_STATIC_VALUE_SIZE while evaluating; `value()` gives undefined for it. */
+const TOO_LARGE: unique symbol = Symbol('too large');
+
+/** Counts the evaluation steps of a scope and its children (a work bound the tests check). */
+export interface EvaluationWork {
+  evaluations: number;
+}
+
+/**
  * Values that are fixed in the file itself: `const TABLE = 'users'`, template
  * literals and concatenations of such, and properties of constant objects.
  * Anything else is unknown statically and yields `undefined`.
  */
 export class StaticScope {
   private readonly bindings = new Map<string, Expression>();
+  /**
+   * Values already evaluated in this scope, by the expression they come from and
+   * the nesting depth they were evaluated at: each is evaluated once.
+   */
+  private readonly evaluated = new Map<Node, Map<number, unknown>>();
+  /** The size of each array and object value (strings measure themselves). */
+  private readonly sizes = new WeakMap<object, number>();
 
-  constructor(private readonly parent?: StaticScope) {}
+  constructor(
+    private readonly parent?: StaticScope,
+    readonly work: EvaluationWork = parent?.work ?? { evaluations: 0 },
+  ) {}
 
   static ofProgram(program: Program): StaticScope {
     const scope = new StaticScope();
@@ -80,7 +105,7 @@ export class StaticScope {
     }
     if (inner.type === 'MemberExpression' && inner.computed) {
       // `TABLES[0]`, `TABLES[i]` in an unrolled loop.
-      const index = this.value(inner.property, depth + 1);
+      const index = this.evaluate(inner.property, depth + 1);
       const array = typeof index === 'number' ? this.resolve(inner.object, depth + 1) : undefined;
       const element = array?.type === 'ArrayExpression' ? array.elements[index as number] : undefined;
       if (element && element.type !== 'SpreadElement') return this.resolve(element, depth + 1);
@@ -93,10 +118,31 @@ export class StaticScope {
     return typeof value === 'string' ? value : undefined;
   }
 
-  /** A string, number, boolean, null or array/object of such; undefined when not static. */
-  value(node: Node | null | undefined, depth = 0): unknown {
+  /** A string, number, boolean, null or array/object of such; undefined when not static (or too large). */
+  value(node: Node | null | undefined): unknown {
+    const value = this.evaluate(node, 0);
+    return value === TOO_LARGE ? undefined : value;
+  }
+
+  /** Whether the node is a constant whose value is over MAX_STATIC_VALUE_SIZE (and so was not evaluated). */
+  isTooLarge(node: Node | null | undefined): boolean {
+    return this.evaluate(node, 0) === TOO_LARGE;
+  }
+
+  private evaluate(node: Node | null | undefined, depth: number): unknown {
     const resolved = this.resolve(node);
     if (!resolved || depth > 20) return undefined;
+    let byDepth = this.evaluated.get(resolved);
+    if (byDepth?.has(depth)) return byDepth.get(depth);
+    this.work.evaluations++;
+    const value = this.bounded(this.evaluateResolved(resolved, depth));
+    if (!byDepth) this.evaluated.set(resolved, (byDepth = new Map()));
+    byDepth.set(depth, value);
+    return value;
+  }
+
+  private evaluateResolved(resolved: Node, depth: number): unknown {
+    const part = (child: Node | null | undefined) => this.evaluate(child, depth + 1);
     switch (resolved.type) {
       case 'StringLiteral':
       case 'NumericLiteral':
@@ -105,23 +151,17 @@ export class StaticScope {
       case 'NullLiteral':
         return null;
       case 'TemplateLiteral': {
-        let text = resolved.quasis[0].value.cooked ?? '';
+        const parts: unknown[] = [resolved.quasis[0].value.cooked ?? ''];
         for (let index = 0; index < resolved.expressions.length; index++) {
-          const part = this.value(resolved.expressions[index], depth + 1);
-          if (typeof part !== 'string' && typeof part !== 'number') return undefined;
-          text += String(part) + (resolved.quasis[index + 1].value.cooked ?? '');
+          parts.push(part(resolved.expressions[index]), resolved.quasis[index + 1].value.cooked ?? '');
         }
-        return text;
+        return joinText(parts);
       }
-      case 'BinaryExpression': {
-        if (resolved.operator !== '+') return undefined;
-        const left = this.value(resolved.left, depth + 1);
-        const right = this.value(resolved.right, depth + 1);
-        const isText = (part: unknown) => typeof part === 'string' || typeof part === 'number';
-        return isText(left) && isText(right) ? String(left) + String(right) : undefined;
-      }
+      case 'BinaryExpression':
+        return resolved.operator === '+' ? joinText([part(resolved.left), part(resolved.right)]) : undefined;
       case 'ArrayExpression': {
-        const items = resolved.elements.map((element) => (element ? this.value(element, depth + 1) : undefined));
+        const items = resolved.elements.map((element) => (element ? part(element) : undefined));
+        if (items.includes(TOO_LARGE)) return TOO_LARGE;
         return items.every((item) => item !== undefined) ? items : undefined;
       }
       case 'ObjectExpression': {
@@ -129,7 +169,8 @@ export class StaticScope {
         for (const property of resolved.properties) {
           if (property.type !== 'ObjectProperty') return undefined;
           const key = propertyName(property.key);
-          const value = this.value(property.value, depth + 1);
+          const value = part(property.value);
+          if (value === TOO_LARGE) return TOO_LARGE;
           if (key === undefined || value === undefined) return undefined;
           object[key] = value;
         }
@@ -137,14 +178,39 @@ export class StaticScope {
       }
       case 'UnaryExpression':
         if (resolved.operator === '!') {
-          const operand = this.value(resolved.argument, depth + 1);
-          return operand === undefined ? undefined : !operand;
+          const operand = part(resolved.argument);
+          return operand === undefined || operand === TOO_LARGE ? operand : !operand;
         }
         return undefined;
       default:
         return undefined;
     }
   }
+
+  /** The value, or TOO_LARGE when it is over MAX_STATIC_VALUE_SIZE. */
+  private bounded(value: unknown): unknown {
+    if (typeof value === 'string') return value.length > MAX_STATIC_VALUE_SIZE ? TOO_LARGE : value;
+    if (!value || typeof value !== 'object') return value;
+    // A shared part counts each time it appears: that is the size the value has when used (printed, unrolled).
+    let size = 1;
+    for (const [key, item] of Object.entries(value)) {
+      size += key.length + (typeof item === 'string' ? item.length : item && typeof item === 'object' ? (this.sizes.get(item) ?? 1) : 1);
+    }
+    if (size > MAX_STATIC_VALUE_SIZE) return TOO_LARGE;
+    this.sizes.set(value, size);
+    return value;
+  }
+}
+
+/** Strings and numbers joined; TOO_LARGE when any part (or the whole) is; undefined when any part is not text. */
+function joinText(parts: unknown[]): unknown {
+  if (parts.includes(TOO_LARGE)) return TOO_LARGE;
+  let length = 0;
+  for (const part of parts) {
+    if (typeof part !== 'string' && typeof part !== 'number') return undefined;
+    length += String(part).length;
+  }
+  return length > MAX_STATIC_VALUE_SIZE ? TOO_LARGE : parts.join('');
 }
 
 export function propertyName(key: Node): string | undefined {
