@@ -38,14 +38,25 @@ export function gooseMarkers(pairs: number): string {
   return `${'-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n'.repeat(pairs)}-- +goose Up\nALTER TABLE users DROP COLUMN age;\n`;
 }
 
+/** Statements that each carry an ignore comment, then one that does not. */
+export function ignoredStatements(count: number): string {
+  return `SET lock_timeout = '2s';\n${'-- migralint-ignore ban-drop-column\nALTER TABLE users DROP COLUMN age;\n'.repeat(count)}ALTER TABLE users DROP COLUMN age;\n`;
+}
+
+/** Statements that each name a table longer than PostgreSQL's 63-byte limit. */
+export function longIdentifierStatements(count: number): string {
+  return `CREATE TABLE ${'t'.repeat(70)} (id bigint);\n`.repeat(count);
+}
+
 /** A JavaScript file that is mostly the word `up`. */
 export function wordsUp(count: number): string {
   return `// ${'up '.repeat(count)}\nmodule.exports = {};\n`;
 }
 
-/** psql variables, substituted with `"placeholders": ["psql"]`. */
+/** psql variables, ten a statement, substituted with `"placeholders": ["psql"]`. */
 export function psqlPlaceholders(count: number): string {
-  return `SELECT ${Array.from({ length: count }, (_, index) => `:v${index % 100}`).join(', ')};\nALTER TABLE users DROP COLUMN age;\n`;
+  const statement = "INSERT INTO :schema.events VALUES (:a, :'b', :\"c\", :d, :'e', :f, :g, :'h', :i);\n";
+  return `${statement.repeat(Math.ceil(count / 10))}ALTER TABLE users DROP COLUMN age;\n`;
 }
 
 /** A placeholder pattern with catastrophic backtracking in a backtracking engine, and a line that triggers it. */
@@ -74,13 +85,15 @@ export function pathologicalInputs(): PathologicalInput[] {
     { name: 'psql \\echo, 100,000 lines', files: { 'a.sql': psqlEchoLines(100_000) } },
     { name: 'COPY … FROM stdin, 50,000 rows', files: { 'a.sql': copyFromStdin(50_000) } },
     { name: 'goose markers, 100,000', files: { 'a.sql': gooseMarkers(50_000) } },
+    { name: 'ignore comments, 50,000 statements', files: { 'a.sql': ignoredStatements(50_000) } },
+    { name: 'long identifiers, 20,000 statements', files: { 'a.sql': longIdentifierStatements(20_000) } },
     { name: 'the word up, 333,000 times in a .js file', files: { 'a.js': wordsUp(333_000) } },
     { name: 'psql placeholders, 200,000', files: { 'a.sql': psqlPlaceholders(200_000), 'migralint.config.json': JSON.stringify({ placeholders: ['psql'] }) } },
     {
       name: 'placeholder pattern (a+)+$ on a 5,000-character line',
       files: { 'a.sql': catastrophicLine(5_000), 'migralint.config.json': JSON.stringify({ placeholders: [CATASTROPHIC_PATTERN] }) },
     },
-    { name: 'Knex constants tripling 20 times (564 bytes)', files: { 'a.js': multiplyingConstants(20, 3, '') } },
+    { name: 'Knex constants tripling 20 times (564 bytes)', files: { 'a.js': multiplyingConstants(20, 3, 'a') } },
     { name: 'Knex constants doubling 20 times from 1,000 characters', files: { 'a.js': multiplyingConstants(20, 2, 'x'.repeat(1000)) } },
     { name: 'SELECT 1+1+… 20 KB', files: { 'a.sql': deepSql(10_000) } },
     { name: 'SELECT 1+1+… 10 MB', files: { 'a.sql': deepSql(5_000_000) } },

@@ -11,24 +11,36 @@ export interface RawFinding {
 /** Tracks which ignore comments silenced something, so the unused ones can be reported. */
 export class IgnoreTracker {
   private readonly used = new Set<string>();
+  /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
+  private readonly fileWide: number[] = [];
+  private readonly byTargetLine = new Map<number, number[]>();
 
   /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
   constructor(
     private readonly directives: readonly IgnoreDirective[],
     private readonly resolveRuleId: (id: string) => string | undefined,
-  ) {}
+  ) {
+    directives.forEach((directive, index) => {
+      if (directive.scope === 'file') this.fileWide.push(index);
+      else this.byTargetLine.set(directive.targetLine, [...(this.byTargetLine.get(directive.targetLine) ?? []), index]);
+    });
+  }
 
   /** True when a directive silences the finding; remembers the directive (and rule) as used. */
   silences(finding: RawFinding): boolean {
+    const candidates = new Set([
+      ...this.fileWide,
+      ...(this.byTargetLine.get(finding.anchorLine) ?? []),
+      ...(this.byTargetLine.get(finding.line) ?? []),
+    ]);
     let silenced = false;
-    this.directives.forEach((directive, index) => {
-      const targetsFinding = directive.targetLine === finding.anchorLine || directive.targetLine === finding.line;
-      if (directive.scope === 'statement' && !targetsFinding) return;
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const directive = this.directives[index];
       const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
-      if (directive.rules.length > 0 && named === undefined) return;
+      if (directive.rules.length > 0 && named === undefined) continue;
       this.used.add(`${index}:${named ?? '*'}`);
       silenced = true;
-    });
+    }
     return silenced;
   }
 

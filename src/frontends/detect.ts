@@ -51,12 +51,13 @@ export function isDjangoMigrationPath(filePath: string): boolean {
 const DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
 
 // n8n's migrations take a MigrationContext (`async up({ queryRunner, tablePrefix })`) and say nothing of QueryRunner.
-const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]*\bqueryRunner\b/;
+const TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
 // botpress reaches Knex as `bp.database` (modules) and `database.knex` (core).
 const KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
-/** An `up` export whose parameter is named `knex` (any of the usual export forms). */
-const UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
-const UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
+/** An `up` export whose parameter is named `knex` (any of the usual export forms; a function name is short). */
+const UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]{0,100})?|\()\s*\(?\s*knex\b/;
+const UP = /\bup\b/;
+const SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
 
 /** Which front-end reads the file: by extension for SQL, by content for JavaScript/TypeScript. */
 export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
@@ -67,7 +68,7 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
   if (extension === '.py') return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? 'django' : undefined;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
   if (TYPEORM_MARKERS.test(text)) return 'typeorm';
-  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return 'knex';
+  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return 'knex';
   return undefined;
 }
 
@@ -133,4 +134,12 @@ function importedNames(text: string): Set<string> {
     for (const name of (clause[1] ?? clause[2]).match(/\w+/g) ?? []) names.add(name);
   }
   return names;
+}
+
+/** `.schema` or `.raw` somewhere after the first word `up` (one pass; a lazy `up[^]*?` is quadratic). */
+function upUsesSchema(text: string): boolean {
+  const up = UP.exec(text);
+  if (!up) return false;
+  SCHEMA_OR_RAW.lastIndex = up.index;
+  return SCHEMA_OR_RAW.test(text);
 }

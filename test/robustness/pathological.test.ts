@@ -1,4 +1,4 @@
-import { multiplyingConstants } from '../../bench/pathological';
+import { copyFromStdin, gooseMarkers, ignoredStatements, longIdentifierStatements, multiplyingConstants, psqlEchoLines, psqlPlaceholders, wordsUp } from '../../bench/pathological';
 import { runCli, tempProject } from '../cli/run-cli';
 
 /**
@@ -37,3 +37,57 @@ test('a 300 KB SQL string with bindings in a Knex migration is checked, not an i
   const { report } = await lintProject({ 'a.js': source });
   expect(keys(report)).toEqual(['ban-drop-table@4:21', 'require-lock-timeout@4:21']);
 }, 30_000);
+
+describe('SQL files that the pre-scans once took quadratic time over', () => {
+  test('100,000 psql \\echo lines', async () => {
+    const { report } = await lintProject({ 'a.sql': psqlEchoLines(100_000) });
+    expect(keys(report)).toEqual(['ban-drop-column@100001:1', 'require-lock-timeout@100001:1']);
+  }, 60_000);
+
+  test('100,000 goose markers: only the up sections are read', async () => {
+    const { report } = await lintProject({ 'a.sql': `${gooseMarkers(50_000)}-- +goose Down\nDROP TABLE users;\n` });
+    expect(keys(report)).toEqual(['ban-drop-column@200002:1', 'require-lock-timeout@200002:1']);
+  }, 60_000);
+
+  test('200,000 psql placeholders', async () => {
+    const { report } = await lintProject({ 'a.sql': psqlPlaceholders(200_000), 'migralint.config.json': JSON.stringify({ placeholders: ['psql'] }) });
+    expect(keys(report)).toEqual(['ban-drop-column@20001:1', 'require-lock-timeout@20001:1']);
+  }, 60_000);
+
+  test('50,000 statements, each silenced by an ignore comment', async () => {
+    const { report } = await lintProject({ 'a.sql': ignoredStatements(50_000) });
+    expect(keys(report)).toEqual(['ban-drop-column@100002:1']);
+  }, 60_000);
+
+  test('20,000 statements, each with a long identifier', async () => {
+    const { report } = await lintProject({ 'a.sql': longIdentifierStatements(20_000) });
+    expect(report.findings).toHaveLength(20_000);
+    expect(keys(report).slice(-1)).toEqual(['identifier-too-long@20000:1']);
+  }, 60_000);
+
+  test('a JavaScript file that is the word up 333,000 times is not a migration', async () => {
+    const cwd = tempProject({ 'a.js': wordsUp(333_000) });
+    const run = await runCli(['a.js', '--format', 'json', '--verbose'], { cwd });
+    expect(run.stderr).toBe('migralint: note: skipped a.js: not a SQL, Knex or TypeORM migration\n');
+    expect(run.code).toBe(0);
+  }, 60_000);
+});
+
+describe('COPY … FROM stdin', () => {
+  test('the data block is data, skipped up to \\.: 50,000 rows with nulls, quotes and semicolons', async () => {
+    const { report } = await lintProject({ 'a.sql': copyFromStdin(50_000).replace('1\tann\t\\N\n', "2\to'brien; DROP TABLE x; --\t\\N\n") });
+    expect(keys(report)).toEqual(['ban-drop-column@50003:1', 'require-lock-timeout@50003:1']);
+  }, 60_000);
+
+  test.each([
+    ['COPY users (id) FROM STDIN WITH (FORMAT csv);\n1\n2\n\\.\nDROP TABLE users;\n', ['ban-drop-table@5:1']],
+    ['COPY users FROM stdin;\r\n1\tx\r\n\\.\r\nDROP TABLE users;\r\n', ['ban-drop-table@4:1']],
+    ['\\copy users from stdin\n1\tx\n\\.\nDROP TABLE users;\n', ['ban-drop-table@4:1']],
+    ['-- the data runs to the end when there is no \\.\nCOPY users FROM stdin;\nDROP TABLE users;\n', []],
+    ['COPY users TO stdout;\nDROP TABLE users;\n', ['ban-drop-table@2:1']],
+    ["SELECT 'COPY x FROM stdin;';\nDROP TABLE users;\n", ['ban-drop-table@2:1']],
+  ])('%j', async (sql, expected) => {
+    const { report } = await lintProject({ 'a.sql': sql }, ['--rule', 'require-lock-timeout=off']);
+    expect(keys(report)).toEqual(expected);
+  });
+});

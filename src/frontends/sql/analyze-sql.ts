@@ -23,7 +23,7 @@ export interface SqlText {
   text: string;
   locate: Locator;
   /** Comments and long identifiers, when the caller has scanned the text already. */
-  tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[]; semicolons: number[] };
+  tokens?: { comments: Comment[]; longIdentifiers: Identifier[]; metaCommands: unknown[]; semicolons: number[]; copyData: unknown[] };
   /** The line that ignore comments written before the surrounding code attach to (embedded SQL). */
   anchorLine?: number;
   /** Keep each statement's text on its operations (`sql`), and give every statement at least one operation. */
@@ -56,7 +56,7 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     const statementText = { text, start, end, charAt: (byteOffset: number) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText);
     if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
-    const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
+    const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
     }
@@ -140,6 +140,20 @@ function keepText(operations: Operation[], sql: string, statement: RawStmt, plac
   }
 }
 
+/** The identifiers (sorted by start) that start within [start, end). */
+function identifiersWithin(identifiers: readonly Identifier[], start: number, end: number): Identifier[] {
+  let low = 0;
+  let high = identifiers.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (identifiers[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  const within: Identifier[] = [];
+  for (let index = low; index < identifiers.length && identifiers[index].start < end; index++) within.push(identifiers[index]);
+  return within;
+}
+
 export function spanOf(locate: Locator, start: number, end: number): SourceSpan {
   const from = locate(start);
   const to = locate(Math.max(end, start));
@@ -173,6 +187,7 @@ function syntaxProblem(
 function directivesOf(comments: Comment[], statementStarts: number[], statementEnds: number[], text: string, locate: Locator): IgnoreDirective[] {
   const directives: IgnoreDirective[] = [];
   let lines: LineIndex | undefined; // made for the first ignore comment: most files have none
+  let next = 0; // comments and statements both come in text order
   for (const comment of comments) {
     const parsed = parseDirective(comment.text);
     if (!parsed) continue;
@@ -180,9 +195,9 @@ function directivesOf(comments: Comment[], statementStarts: number[], statementE
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
-    const nextIndex = statementStarts.findIndex((start) => start >= comment.end);
-    const nextStatement = nextIndex < 0 ? undefined : statementStarts[nextIndex];
-    const insideStatement = (nextIndex < 0 ? statementStarts.length : nextIndex) > 0 && comment.start < statementEnds[(nextIndex < 0 ? statementStarts.length : nextIndex) - 1];
+    while (next < statementStarts.length && statementStarts[next] < comment.end) next++;
+    const nextStatement = statementStarts[next];
+    const insideStatement = next > 0 && comment.start < statementEnds[next - 1];
     const targetLine = codeBefore
       ? location.line
       : insideStatement

@@ -4,8 +4,9 @@ import { LineIndex } from '../text-positions';
 import { type SqlAnalysis, analyzeSql } from './analyze-sql';
 import { type RunnerByName, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName } from './runner-files';
 import { scanSql } from './lexer';
-import { blankOut, findRunnerMarkers, isRollbackFile } from './runner-markers';
+import { findRunnerMarkers, isRollbackFile } from './runner-markers';
 import { blankMetaCommands, placeholderPattern, substitutePlaceholders } from './templates';
+import { blankedText, inRanges, replaceRanges } from './text-ranges';
 
 let parserLoaded: Promise<void> | undefined;
 
@@ -39,14 +40,19 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   }
   const tokens = scanSql(text);
   const markers = findRunnerMarkers(tokens.comments, text.length);
-  const inForwardCode = (offset: number) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
+  const inForwardCode = (offset: number) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName = markers.runnerTransaction === undefined ? runnerByName(filePath) : undefined;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)));
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
-  let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
+  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
+  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
   if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
-  const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
+  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
+  const notes = [
+    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
+    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}–${lines.position(data.end).line}`),
+  ];
 
   if (options.placeholders && options.placeholders.length > 0) {
     const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
@@ -65,6 +71,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
       metaCommands: [],
       semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
+      copyData: [],
     },
     keepStatementText: options.keepStatementText,
   });

@@ -27,6 +27,8 @@ export interface SqlTokens {
   metaCommands: TextRange[];
   /** Where each semicolon outside strings and comments is, as the index just after it. */
   semicolons: number[];
+  /** The data lines after `COPY … FROM stdin;` (or psql's `\copy … from stdin`), up to and with the `\.` line. */
+  copyData: TextRange[];
 }
 
 const MAX_IDENTIFIER_BYTES = 63;
@@ -48,11 +50,23 @@ export function scanSql(text: string): SqlTokens {
   const longIdentifiers: Identifier[] = [];
   const metaCommands: TextRange[] = [];
   const semicolons: number[] = [];
+  const copyData: TextRange[] = [];
+  /** Where the current statement began, and its first word lower-cased when it has four letters (else ''). */
+  let statementStart = 0;
+  let firstWord: string | undefined;
+  /** Data that follows the current line, skipped when the scan gets there. */
+  let pendingData: TextRange | undefined;
   const noteIdentifier = (name: string, start: number, end: number) => {
     if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) longIdentifiers.push({ name, start, end });
   };
   let i = 0;
   while (i < text.length) {
+    if (pendingData && i >= pendingData.start) {
+      copyData.push(pendingData);
+      i = Math.max(i, pendingData.end);
+      pendingData = undefined;
+      continue;
+    }
     const ch = text[i];
     const next = text[i + 1];
     if (ch === '-' && next === '-') {
@@ -80,18 +94,43 @@ export function scanSql(text: string): SqlTokens {
       // Outside strings and comments a backslash starts a psql meta-command, which runs to the end of the line.
       const end = lineEnd(text, i);
       metaCommands.push({ start: i, end });
+      if (COPY_META_FROM_STDIN.test(text.slice(i, end))) pendingData = copyDataAfter(text, end);
       i = end;
     } else if (ch === ';') {
       semicolons.push(++i);
+      if (firstWord === 'copy' && COPY_FROM_STDIN.test(text.slice(statementStart, i))) pendingData = copyDataAfter(text, i);
+      statementStart = i;
+      firstWord = undefined;
     } else if (isIdentifierStart(ch.charCodeAt(0))) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+      firstWord ??= end - i === 4 ? text.slice(i, end).toLowerCase() : '';
       // Only identifiers that might be too long are sliced out (most are short).
       if (end - i > MAX_IDENTIFIER_BYTES / 4) noteIdentifier(text.slice(i, end), i, end);
       i = end;
     } else i++;
   }
-  return { comments, longIdentifiers, metaCommands, semicolons };
+  return { comments, longIdentifiers, metaCommands, semicolons, copyData };
+}
+
+const COPY_FROM_STDIN = /\bfrom\s+stdin\b/i;
+const COPY_META_FROM_STDIN = /^\\copy\b.*\bfrom\s+stdin\b/i;
+
+/**
+ * The data of a COPY from standard input: from the line after `from` to the
+ * end of the `\.` line, or of the text when there is none (as psql reads it).
+ */
+function copyDataAfter(text: string, from: number): TextRange | undefined {
+  const commandEnd = lineEnd(text, from);
+  if (commandEnd >= text.length) return undefined;
+  const start = commandEnd + (text[commandEnd] === '\r' && text[commandEnd + 1] === '\n' ? 2 : 1);
+  let line = start;
+  while (line < text.length) {
+    const end = lineEnd(text, line);
+    if (end === line + 2 && text[line] === '\\' && text[line + 1] === '.') return { start, end };
+    line = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  return { start, end: text.length };
 }
 
 function lineEnd(text: string, from: number): number {

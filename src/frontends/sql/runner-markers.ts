@@ -62,12 +62,3 @@ function matchMarker(text: string): Marker | undefined {
   }
   return undefined;
 }
-
-/** Replaces the ranges with spaces, keeping line breaks, so every offset outside them stays put. */
-export function blankOut(text: string, ranges: readonly TextRange[]): string {
-  let result = text;
-  for (const { start, end } of ranges) {
-    result = result.slice(0, start) + result.slice(start, end).replace(/[^\r\n]/g, ' ') + result.slice(end);
-  }
-  return result;
-}

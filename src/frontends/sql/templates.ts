@@ -1,4 +1,5 @@
 import type { TextRange } from './lexer';
+import { replaceRanges } from './text-ranges';
 
 /**
  * Text that is not SQL until a tool fills it in: psql meta-commands and
@@ -34,39 +35,56 @@ export function placeholderPattern(name: string): RegExp {
  * line (`SELECT … \gset`) ends that query, as in psql, so it becomes `;`.
  */
 export function blankMetaCommands(text: string, commands: readonly TextRange[]): string {
-  let result = text;
-  for (const { start, end } of commands) {
-    const lineStart = Math.max(result.lastIndexOf('\n', start - 1) + 1, 0);
-    const endsQuery = result.slice(lineStart, start).trim().length > 0;
-    result = result.slice(0, start) + (endsQuery ? ';' : ' ') + ' '.repeat(end - start - 1) + result.slice(end);
+  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ';' : ' ') + ' '.repeat(end - start - 1));
+}
+
+/** Whether there is code before `offset` on its line. */
+function followsCode(text: string, offset: number): boolean {
+  for (let index = offset - 1; index >= 0; index--) {
+    const ch = text[index];
+    if (ch === '\n' || ch === '\r') return false;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\f') return true;
   }
-  return result;
+  return false;
 }
 
 /** Replaces each placeholder with an identifier (a psql `:'x'` with a string, `:"x"` with a quoted name). */
 export function substitutePlaceholders(text: string, patterns: readonly RegExp[]): Substituted {
-  const matches: Array<{ start: number; end: number; replacement: string }> = [];
+  // Earlier patterns win where matches overlap; each pattern's matches come in order, so one merge each.
+  let matches: Array<{ start: number; end: number; replacement: string }> = [];
   for (const pattern of patterns) {
+    const accepted: typeof matches = [];
+    let taken = 0;
     for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
       const start = match.index ?? 0;
-      if (matches.some((other) => start < other.end && start + match[0].length > other.start)) continue;
-      matches.push({ start, end: start + match[0].length, replacement: replacementFor(match) });
+      const end = start + match[0].length;
+      if (end === start) continue; // an empty match replaces nothing
+      while (taken < matches.length && matches[taken].end <= start) taken++;
+      if (taken < matches.length && matches[taken].start < end) continue;
+      accepted.push({ start, end, replacement: replacementFor(match) });
     }
+    matches = mergeSorted(matches, accepted);
   }
-  matches.sort((a, b) => a.start - b.start);
-  let result = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
   let last = 0;
   for (const { start, end, replacement } of matches) {
-    result += text.slice(last, start);
+    parts.push(text.slice(last, start), replacement);
     for (let offset = last; offset < start; offset++) offsets.push(offset);
-    result += replacement;
     for (let index = 0; index < replacement.length; index++) offsets.push(start);
     last = end;
   }
-  result += text.slice(last);
+  parts.push(text.slice(last));
   for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
-  return { text: result, offsets };
+  return { text: parts.join(''), offsets };
+}
+
+function mergeSorted<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  return merged;
 }
 
 function replacementFor(match: RegExpMatchArray): string {
