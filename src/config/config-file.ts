@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { placeholderPatternProblem } from '../frontends/sql/placeholder-patterns';
 import { UsageError } from './errors';
 import { parseJson } from './jsonc';
 
@@ -110,11 +111,8 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
   placeholders: (value, key, where) => {
     isStringArray(value, key, where);
     for (const entry of value as string[]) {
-      try {
-        new RegExp(entry);
-      } catch {
-        throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} is neither a known syntax (psql, mustache, dollar-brace, dollar-percent) nor a regular expression`);
-      }
+      const problem = placeholderPatternProblem(entry);
+      if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
     }
   },
   typeormTransactionMode: (value, key, where) => {

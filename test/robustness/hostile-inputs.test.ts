@@ -49,6 +49,11 @@ describe('encodings and bytes', () => {
     expect(keys(report, 'm/a.sql')).toEqual(['ban-drop-column@2:1', 'require-lock-timeout@2:1']);
   });
 
+  test('a syntax error after characters outside the BMP (emoji) is placed on the right column', async () => {
+    const { report } = await lint({ 'm/a.sql': '-- 😀 deploy\nALTER TABLE t ADD COLUMN email text NOT NUL; -- 😀😀' });
+    expect(keys(report, 'm/a.sql')).toEqual(['syntax-error@2:41']);
+  });
+
   test('CRLF and lone CR line endings keep line numbers right; tabs count as one column', async () => {
     const { report } = await lint({
       'm/crlf.sql': 'SELECT 1;\r\n\r\n\tALTER TABLE t DROP COLUMN c;\r\n',
@@ -155,6 +160,31 @@ describe('templated and scripted SQL', () => {
     const cwd = tempProject({ 'm/a.sql': 'SELECT 1;', 'migralint.config.json': JSON.stringify({ placeholders: ['('] }) });
     const run = await runCli(['m'], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/"placeholders" entry "\(" is neither a known syntax \(psql, mustache, dollar-brace, dollar-percent\) nor a regular expression\n$/);
+    expect(run.stderr).toMatch(/"placeholders" entry "\(" is neither a known syntax \(psql, mustache, dollar-brace, dollar-percent\) nor a regular expression in RE2 syntax \(missing closing \): `\(`\)\n$/);
+  });
+
+  test.each(['x*', '', '\\b', 'a|', '(?:@@)?'])('a placeholder pattern that can match the empty string (%j) is a usage error', async (pattern) => {
+    const cwd = tempProject({ 'm/a.sql': 'SELECT 1;', 'migralint.config.json': JSON.stringify({ placeholders: [pattern] }) });
+    const run = await runCli(['m'], { cwd });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `migralint: ${path.join(cwd, 'migralint.config.json')}: "placeholders" entry ${JSON.stringify(pattern)} can match the empty string; a placeholder pattern must match at least one character\n`,
+    });
+  });
+
+  test('placeholder patterns are RE2 regular expressions: features that need backtracking are refused', async () => {
+    const cwd = tempProject({ 'm/a.sql': 'SELECT 1;', 'migralint.config.json': JSON.stringify({ placeholders: ['(\\w)\\1', '(?<=@)\\w+'] }) });
+    const run = await runCli(['m'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"placeholders" entry "\(\\\\w\)\\\\1" is neither a known syntax .* nor a regular expression in RE2 syntax \(invalid escape sequence: `\\1`\)\n$/);
+  });
+
+  test('a custom pattern after non-ASCII text keeps findings at their original positions', async () => {
+    const { report } = await lint({
+      'migralint.config.json': JSON.stringify({ placeholders: ['<%=\\s*\\w+\\s*%>'] }),
+      'm/a.sql': "-- ünïcødé 😀\nALTER TABLE <%= table %> ADD COLUMN email text NOT NUL;",
+    });
+    expect(keys(report, 'm/a.sql')).toEqual(['syntax-error@2:52']);
   });
 });

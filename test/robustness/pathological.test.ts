@@ -1,4 +1,4 @@
-import { copyFromStdin, gooseMarkers, ignoredStatements, longIdentifierStatements, multiplyingConstants, psqlEchoLines, psqlPlaceholders, wordsUp } from '../../bench/pathological';
+import { CATASTROPHIC_PATTERN, catastrophicLine, copyFromStdin, gooseMarkers, ignoredStatements, longIdentifierStatements, multiplyingConstants, psqlEchoLines, psqlPlaceholders, wordsUp } from '../../bench/pathological';
 import { runCli, tempProject } from '../cli/run-cli';
 
 /**
@@ -91,3 +91,8 @@ describe('COPY … FROM stdin', () => {
     expect(keys(report)).toEqual(expected);
   });
 });
+
+test('a placeholder pattern that backtracks catastrophically in JavaScript runs in linear time', async () => {
+  const { report } = await lintProject({ 'a.sql': catastrophicLine(20_000), 'migralint.config.json': JSON.stringify({ placeholders: [CATASTROPHIC_PATTERN] }) });
+  expect(keys(report)).toEqual(['ban-drop-column@2:1', 'require-lock-timeout@2:1']);
+}, 60_000);

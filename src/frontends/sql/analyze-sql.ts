@@ -160,6 +160,16 @@ export function spanOf(locate: Locator, start: number, end: number): SourceSpan 
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
+/** The UTF-16 index of the character `count` code points into the text (PostgreSQL counts characters, not UTF-16 units). */
+function codePointsToIndex(text: string, count: number): number {
+  let index = 0;
+  for (let seen = 0; seen < count && index < text.length; seen++) {
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}
+
 /** libpg-query's syntax errors carry a 0-based character position. */
 function syntaxProblem(
   error: unknown,
@@ -168,7 +178,7 @@ function syntaxProblem(
 ): FrontendProblem | undefined {
   const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
   if (!details || typeof details.message !== 'string') return undefined;
-  const position = Math.min(Math.max(details.cursorPosition ?? 0, 0), text.length);
+  const position = Math.min(codePointsToIndex(text, Math.max(details.cursorPosition ?? 0, 0)), text.length);
   const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
   // At the end of the input the span is empty: it must not reach past the text.
   const end = Math.min(position + tokenLength, text.length);

@@ -5,7 +5,8 @@ import { type SqlAnalysis, analyzeSql } from './analyze-sql';
 import { type RunnerByName, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName } from './runner-files';
 import { scanSql } from './lexer';
 import { findRunnerMarkers, isRollbackFile } from './runner-markers';
-import { blankMetaCommands, placeholderPattern, substitutePlaceholders } from './templates';
+import { placeholderMatcher } from './placeholder-patterns';
+import { blankMetaCommands, substitutePlaceholders } from './templates';
 import { blankedText, inRanges, replaceRanges } from './text-ranges';
 
 let parserLoaded: Promise<void> | undefined;
@@ -19,7 +20,7 @@ export function loadSqlParser(): Promise<void> {
 export interface SqlFileOptions {
   /** `--assume-in-transaction`: the runner wraps every file in a transaction. */
   assumeInTransaction: boolean;
-  /** Template placeholder syntaxes (names of PLACEHOLDER_SYNTAXES, or regular expressions) to treat as identifiers. */
+  /** Template placeholder syntaxes (names of PLACEHOLDER_SYNTAXES, or RE2 regular expressions) to treat as identifiers. */
   placeholders?: readonly string[];
   /** Keep each statement's text on its operations (for trace). */
   keepStatementText?: boolean;
@@ -55,7 +56,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   ];
 
   if (options.placeholders && options.placeholders.length > 0) {
-    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
     const analysis = analyzeSql({
       text: substituted.text,
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),

@@ -1,4 +1,5 @@
 import type { TextRange } from './lexer';
+import type { PlaceholderMatch, PlaceholderMatcher } from './placeholder-patterns';
 import { replaceRanges } from './text-ranges';
 
 /**
@@ -12,22 +13,6 @@ import { replaceRanges } from './text-ranges';
 export interface Substituted {
   text: string;
   offsets: number[];
-}
-
-/** Built-in placeholder syntaxes, by the name used in `placeholders` in the config. */
-export const PLACEHOLDER_SYNTAXES: Record<string, RegExp> = {
-  /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
-  psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
-  /** Mustache, Jinja, Go templates: `{{ … }}`. */
-  mustache: /\{\{[^}]*\}\}/g,
-  /** Shell and JavaScript style: `${…}`. */
-  'dollar-brace': /\$\{[^}]*\}/g,
-  /** Synapse style: `$%NAME%$`. */
-  'dollar-percent': /\$%\w+%\$/g,
-};
-
-export function placeholderPattern(name: string): RegExp {
-  return PLACEHOLDER_SYNTAXES[name] ?? new RegExp(name, 'g');
 }
 
 /**
@@ -49,15 +34,14 @@ function followsCode(text: string, offset: number): boolean {
 }
 
 /** Replaces each placeholder with an identifier (a psql `:'x'` with a string, `:"x"` with a quoted name). */
-export function substitutePlaceholders(text: string, patterns: readonly RegExp[]): Substituted {
+export function substitutePlaceholders(text: string, matchers: readonly PlaceholderMatcher[]): Substituted {
   // Earlier patterns win where matches overlap; each pattern's matches come in order, so one merge each.
   let matches: Array<{ start: number; end: number; replacement: string }> = [];
-  for (const pattern of patterns) {
+  for (const matcher of matchers) {
     const accepted: typeof matches = [];
     let taken = 0;
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
+    for (const match of matcher.matches(text)) {
+      const { start, end } = match;
       if (end === start) continue; // an empty match replaces nothing
       while (taken < matches.length && matches[taken].end <= start) taken++;
       if (taken < matches.length && matches[taken].start < end) continue;
@@ -87,9 +71,9 @@ function mergeSorted<T extends { start: number }>(a: readonly T[], b: readonly T
   return merged;
 }
 
-function replacementFor(match: RegExpMatchArray): string {
-  if (match[1] !== undefined && match[0].startsWith(":'")) return `'${match[1]}'`;
-  if (match[2] !== undefined && match[0].startsWith(':"')) return `"${match[2]}"`;
-  const name = match[0].replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+function replacementFor(match: PlaceholderMatch): string {
+  if (match.groups[0] !== undefined && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
+  if (match.groups[1] !== undefined && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
+  const name = match.text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   return `placeholder_${name || 'value'}`.slice(0, 63);
 }
