@@ -11,7 +11,11 @@ export default defineRule({
     rationale: `migralint reads Knex and TypeORM migrations without running them. SQL assembled at run time, table names
 held in variables from elsewhere, helpers imported from other files and loops cannot be followed, so any
 dangerous operation inside them would go unreported. This warning marks each such spot, so that silence is
-never mistaken for safety.`,
+never mistaken for safety.
+
+The same goes for what is beyond the parsers' limits, in any file: a SQL statement nested more than 1,000 levels
+deep or of more than 250,000 tokens, a constant of more than 1,000,000 characters, JavaScript nested too deeply
+to be parsed. Only that statement or that part is left out; the rest of the file is checked.`,
     source: 'frontend',
   },
   examples: { invalid: [

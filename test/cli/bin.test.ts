@@ -205,3 +205,29 @@ describe('migralint trace', () => {
     expect(trace(['fixtures/sql', '--database-url', 'mysql://x'])).toEqual({ code: 2, stdout: '', stderr: 'migralint: --database-url "mysql://x": expected postgres://user@host:port/database\n' });
   });
 });
+
+test('statements beyond the parser (10 MB, 10,000 levels deep): stdout stays one JSON document, and worker threads report exactly what the main thread does', () => {
+  const { deepSql, hugeSelectList } = require('../../bench/pathological') as typeof import('../../bench/pathological');
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'migralint-parser-limits-'));
+  fs.writeFileSync(path.join(dir, '001_huge.sql'), hugeSelectList(5_000_000));
+  fs.writeFileSync(path.join(dir, '002_deep.sql'), deepSql(5_000_000));
+  fs.writeFileSync(path.join(dir, '003_deeper.sql'), deepSql(10_000));
+  const threads = migralint([dir, '--format', 'json', '--concurrency', '2']);
+  const single = migralint([dir, '--format', 'json', '--concurrency', 'off']);
+  expect(single.stderr).toBe('');
+  expect(threads.stderr).toBe('');
+  expect(threads.stdout).toBe(single.stdout);
+  const report = JSON.parse(single.stdout) as { findings: Array<{ file: string; rule: string; line: number }> };
+  expect(report.findings.map((finding) => `${path.basename(finding.file)} ${finding.rule}@${finding.line}`)).toEqual([
+    '001_huge.sql unanalyzed-code@1',
+    '001_huge.sql ban-drop-column@2',
+    '001_huge.sql require-lock-timeout@2',
+    '002_deep.sql unanalyzed-code@1',
+    '002_deep.sql ban-drop-column@2',
+    '002_deep.sql require-lock-timeout@2',
+    '003_deeper.sql unanalyzed-code@1',
+    '003_deeper.sql ban-drop-column@2',
+    '003_deeper.sql require-lock-timeout@2',
+  ]);
+  expect(single.code).toBe(1);
+}, 120_000);

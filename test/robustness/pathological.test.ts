@@ -1,4 +1,4 @@
-import { CATASTROPHIC_PATTERN, catastrophicLine, copyFromStdin, gooseMarkers, ignoredStatements, longIdentifierStatements, multiplyingConstants, psqlEchoLines, psqlPlaceholders, wordsUp } from '../../bench/pathological';
+import { CATASTROPHIC_PATTERN, catastrophicLine, copyFromStdin, deepSql, hugeSelectList, gooseMarkers, ignoredStatements, longIdentifierStatements, multiplyingConstants, psqlEchoLines, psqlPlaceholders, wordsUp } from '../../bench/pathological';
 import { runCli, tempProject } from '../cli/run-cli';
 
 /**
@@ -96,3 +96,25 @@ test('a placeholder pattern that backtracks catastrophically in JavaScript runs 
   const { report } = await lintProject({ 'a.sql': catastrophicLine(20_000), 'migralint.config.json': JSON.stringify({ placeholders: [CATASTROPHIC_PATTERN] }) });
   expect(keys(report)).toEqual(['ban-drop-column@2:1', 'require-lock-timeout@2:1']);
 }, 60_000);
+
+describe('statements beyond what the parser takes', () => {
+  test('a statement nested 10,000 levels deep (20 KB) is unanalysed, where it is; the rest of the file is checked', async () => {
+    const { run, report } = await lintProject({ 'a.sql': deepSql(10_000) });
+    expect(keys(report)).toEqual(['unanalyzed-code@1:1', 'ban-drop-column@2:1', 'require-lock-timeout@2:1']);
+    expect(report.findings[0].message).toBe("This statement nests more than 1,000 levels deep, more than PostgreSQL's parser can take as migralint runs it; it was not checked.");
+    expect(report.findings[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 20_009 });
+    expect(run.code).toBe(1);
+  });
+
+  test('a statement of 5,000,000 tokens (10 MB) is unanalysed; the rest of the file is checked', async () => {
+    const { report } = await lintProject({ 'a.sql': hugeSelectList(5_000_000) });
+    expect(keys(report)).toEqual(['unanalyzed-code@1:1', 'ban-drop-column@2:1', 'require-lock-timeout@2:1']);
+    expect(report.findings[0].message).toBe("This statement has more than 250,000 tokens, more than PostgreSQL's parser can take as migralint runs it; it was not checked.");
+  }, 60_000);
+
+  test('a deep statement in a Knex raw() string is unanalysed at its place in the string', async () => {
+    const source = `exports.up = async (knex) => {\n  await knex.raw(\`SELECT ${'1+'.repeat(3000)}1;\n    ALTER TABLE users DROP COLUMN age\`);\n};\n`;
+    const { report } = await lintProject({ 'a.js': source });
+    expect(keys(report)).toEqual(['unanalyzed-code@2:19', 'ban-drop-column@3:5', 'require-lock-timeout@3:5']);
+  });
+});

@@ -1,4 +1,3 @@
-import { parseSync } from 'libpg-query';
 import type { RawStmt } from '@pgsql/types';
 import type { FrontendProblem, IgnoreDirective } from '../../model/file';
 import type { SourceSpan } from '../../model/location';
@@ -6,7 +5,10 @@ import type { Operation } from '../../model/operations';
 import { parseDirective } from '../directives';
 import { LineIndex, byteToCharConverter } from '../text-positions';
 import { type Comment, type Identifier, scanSql, trimLeading, trimTrailing } from './lexer';
+import { ParserFailure, isSyntaxError, parseSql } from './parser';
+import { MAX_STATEMENT_NESTING, MAX_STATEMENT_TOKENS, type StatementBeyondLimits, statementsBeyondLimits } from './statement-limits';
 import { operationsOf } from './statements';
+import { blankedText, replaceRanges } from './text-ranges';
 
 /** Maps a character index of the SQL text to a position in the file the SQL came from. */
 export type Locator = (charIndex: number) => { line: number; column: number };
@@ -32,13 +34,17 @@ export interface SqlText {
 
 /** Parses SQL with PostgreSQL's parser and turns each statement into operations at file positions. */
 export function analyzeSql(source: SqlText): SqlAnalysis {
-  const { text, locate } = source;
-  const tokens = source.tokens ?? scanSql(text);
+  const { locate } = source;
+  const tokens = source.tokens ?? scanSql(source.text);
   const span = (start: number, end: number) => spanOf(locate, start, end);
-
-  const toChar = byteToCharConverter(text);
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
+
+  // Statements beyond the parser's limits are reported and left out (blanked, so offsets stay put).
+  const beyondLimits = statementsBeyondLimits(source.text, tokens.semicolons);
+  const limitProblems = beyondLimits.map((statement) => limitProblem(statement, source.text, span, commentsByStart, commentsByEnd));
+  const text = replaceRanges(source.text, beyondLimits, (statement) => blankedText(source.text, statement));
+  const toChar = byteToCharConverter(text);
   let operations: Operation[] = [];
   let statementStarts: number[] = [];
   let statementEnds: number[] = [];
@@ -72,17 +78,17 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     let statements: RawStmt[];
     try {
       // The parser refuses an empty string; an empty file simply has no statements.
-      statements = text.length === 0 ? [] : (parseSync(text).stmts ?? []);
+      statements = text.length === 0 ? [] : (parseSql(text).stmts ?? []);
     } catch (error) {
-      const problem = syntaxProblem(error, text, span);
+      const problem = error instanceof ParserFailure ? parserFailureProblem(error, text, span) : syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
+      return { operations: [], problems: [...limitProblems, problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
-    problems: [],
+    problems: limitProblems,
     directives: directivesOf(tokens.comments, statementStarts, statementEnds, text, locate),
     statements: statementStarts.length,
   };
@@ -118,7 +124,7 @@ function parseInPieces(text: string, semicolons: readonly number[], add: (statem
     const bytes = Buffer.byteLength(piece, 'utf8');
     let statements: RawStmt[];
     try {
-      statements = parseSync(piece).stmts ?? [];
+      statements = parseSql(piece).stmts ?? [];
     } catch {
       return false;
     }
@@ -170,14 +176,37 @@ function codePointsToIndex(text: string, count: number): number {
   return index;
 }
 
+/** A statement left out for the parser's limits: unanalysed, where it stands (without its semicolon). */
+function limitProblem(
+  statement: StatementBeyondLimits,
+  text: string,
+  span: (start: number, end: number) => SourceSpan,
+  commentsByStart: ReadonlyMap<number, Comment>,
+  commentsByEnd: ReadonlyMap<number, Comment>,
+): FrontendProblem {
+  const start = trimLeading(text, statement.start, statement.end, commentsByStart);
+  const end = trimTrailing(text, start, text[statement.end - 1] === ';' ? statement.end - 1 : statement.end, commentsByEnd);
+  const why =
+    statement.reason === 'nesting'
+      ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString('en')} levels deep`
+      : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString('en')} tokens`;
+  return { rule: 'unanalyzed-code', message: `This statement ${why}, more than PostgreSQL's parser can take as migralint runs it; it was not checked.`, location: span(start, end) };
+}
+
+/** The parser itself failed (it should not, within the limits): the text is unanalysed, reported at its start. */
+function parserFailureProblem(failure: ParserFailure, text: string, span: (start: number, end: number) => SourceSpan): FrontendProblem {
+  const start = text.length - text.trimStart().length;
+  return { rule: 'unanalyzed-code', message: `PostgreSQL's parser failed on this SQL (${failure.message}); it was not checked.`, location: span(start, start) };
+}
+
 /** libpg-query's syntax errors carry a 0-based character position. */
 function syntaxProblem(
   error: unknown,
   text: string,
   span: (start: number, end: number) => SourceSpan,
 ): FrontendProblem | undefined {
-  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-  if (!details || typeof details.message !== 'string') return undefined;
+  if (!isSyntaxError(error)) return undefined;
+  const details = error.sqlDetails;
   const position = Math.min(codePointsToIndex(text, Math.max(details.cursorPosition ?? 0, 0)), text.length);
   const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
   // At the end of the input the span is empty: it must not reach past the text.

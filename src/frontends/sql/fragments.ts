@@ -1,11 +1,13 @@
-import { parseSync, scanSync } from 'libpg-query';
+import { parseSql, scanSqlTokens } from './parser';
+import { withinParserLimits } from './statement-limits';
 import type { ColumnDefault, ColumnType } from '../../model/operations';
 import { classifyDefault, columnType, isNullExpression, nodeAs } from './pg-nodes';
 
 /** Parses a type as written in SQL (`varchar(20)`, `text[]`, `timestamp with time zone`). */
 export function parseTypeName(type: string): ColumnType | undefined {
   try {
-    const [statement] = parseSync(`CREATE TABLE t (c ${type})`).stmts ?? [];
+    if (!withinParserLimits(type)) return undefined;
+    const [statement] = parseSql(`CREATE TABLE t (c ${type})`).stmts ?? [];
     const column = nodeAs(nodeAs(statement?.stmt, 'CreateStmt')?.tableElts?.[0], 'ColumnDef');
     return columnType(column?.typeName);
   } catch {
@@ -22,7 +24,8 @@ export function sqlDefault(expression: string): ColumnDefault | undefined {
 /** Classifies a SQL expression used as a DEFAULT (`now()`, `gen_random_uuid()`, `'x'::text`); `NULL` is no default. */
 export function classifySqlExpression(expression: string): ColumnDefault | undefined {
   try {
-    const [statement] = parseSync(`SELECT ${expression}`).stmts ?? [];
+    if (!withinParserLimits(expression)) return { kind: 'unknown' };
+    const [statement] = parseSql(`SELECT ${expression}`).stmts ?? [];
     const target = nodeAs(nodeAs(statement?.stmt, 'SelectStmt')?.targetList?.[0], 'ResTarget');
     return isNullExpression(target?.val) ? undefined : classifyDefault(target?.val);
   } catch {
@@ -32,6 +35,7 @@ export function classifySqlExpression(expression: string): ColumnDefault | undef
 
 /** Words PostgreSQL does not accept as a bare column or table name (`column`, `user`, `order`). */
 export function isReservedWord(word: string): boolean {
-  const [token] = scanSync(word).tokens;
+  if (!withinParserLimits(word)) return false;
+  const [token] = scanSqlTokens(word).tokens;
   return token !== undefined && token.keywordName !== 'NO_KEYWORD' && token.keywordName !== 'UNRESERVED_KEYWORD';
 }

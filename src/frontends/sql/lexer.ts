@@ -34,16 +34,16 @@ export interface SqlTokens {
 const MAX_IDENTIFIER_BYTES = 63;
 
 // Character classes by code, not by RegExp: the lexer looks at every character of every file.
-function isIdentifierStart(code: number): boolean {
+export function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0x80;
 }
 
-function isIdentifierPart(code: number): boolean {
+export function isIdentifierPart(code: number): boolean {
   return isIdentifierStart(code) || (code >= 48 && code <= 57) || code === 36;
 }
 
 const IDENTIFIER_PART = { test: (ch: string) => ch.length > 0 && isIdentifierPart(ch.charCodeAt(0)) };
-const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+export const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 
 export function scanSql(text: string): SqlTokens {
   const comments: Comment[] = [];
@@ -139,7 +139,7 @@ function lineEnd(text: string, from: number): number {
 }
 
 /** Block comments nest in PostgreSQL. */
-function blockCommentEnd(text: string, from: number): number {
+export function blockCommentEnd(text: string, from: number): number {
   let depth = 0;
   let i = from;
   while (i < text.length) {
@@ -156,7 +156,7 @@ function blockCommentEnd(text: string, from: number): number {
 }
 
 /** End (exclusive) of a quoted token; a doubled quote stands for itself. */
-function quotedEnd(text: string, from: number, quote: string, backslashEscapes: boolean): number {
+export function quotedEnd(text: string, from: number, quote: string, backslashEscapes: boolean): number {
   let i = from + 1;
   while (i < text.length) {
     const ch = text[i];
