@@ -206,12 +206,14 @@ describe('migralint trace', () => {
   });
 });
 
-test('statements beyond the parser (10 MB, 10,000 levels deep): stdout stays one JSON document, and worker threads report exactly what the main thread does', () => {
-  const { deepSql, hugeSelectList } = require('../../bench/pathological') as typeof import('../../bench/pathological');
+test('SQL and JavaScript beyond the parsers (10 MB, 10,000 levels deep): stdout stays one JSON document, and worker threads report exactly what the main thread does', () => {
+  const { deepKnexConstant, deepSql, hugeSelectList } = require('../../bench/pathological') as typeof import('../../bench/pathological');
   const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'migralint-parser-limits-'));
   fs.writeFileSync(path.join(dir, '001_huge.sql'), hugeSelectList(5_000_000));
   fs.writeFileSync(path.join(dir, '002_deep.sql'), deepSql(5_000_000));
   fs.writeFileSync(path.join(dir, '003_deeper.sql'), deepSql(10_000));
+  fs.writeFileSync(path.join(dir, '004_knex.js'), deepKnexConstant(600));
+  fs.writeFileSync(path.join(dir, '005_knex.js'), deepKnexConstant(100_000));
   const threads = migralint([dir, '--format', 'json', '--concurrency', '2']);
   const single = migralint([dir, '--format', 'json', '--concurrency', 'off']);
   expect(single.stderr).toBe('');
@@ -228,6 +230,12 @@ test('statements beyond the parser (10 MB, 10,000 levels deep): stdout stays one
     '003_deeper.sql unanalyzed-code@1',
     '003_deeper.sql ban-drop-column@2',
     '003_deeper.sql require-lock-timeout@2',
+    '004_knex.js unanalyzed-code@1',
+    '004_knex.js ban-drop-table@3',
+    '004_knex.js require-lock-timeout@3',
+    '005_knex.js unanalyzed-code@1',
+    '005_knex.js ban-drop-table@3',
+    '005_knex.js require-lock-timeout@3',
   ]);
   expect(single.code).toBe(1);
 }, 120_000);

@@ -1,11 +1,12 @@
 import type { ClassBody, File, Program } from '@babel/types';
-import type { AnalyzedFile } from '../../model/file';
+import type { AnalyzedFile, FrontendProblem } from '../../model/file';
 import { unparsableFile } from '../file-problem';
 import { LineIndex } from '../text-positions';
 import type { FunctionNode } from './functions';
 import { scriptDirectives } from './js-comments';
 import type { MigrationWalker } from './migration-walker';
-import { parseScript } from './parse-js';
+import { type DeepRegion, deepRegions, withoutRegions } from './nesting-limits';
+import { type ParsedScript, parseScript } from './parse-js';
 import { ScriptOutput } from './script-output';
 import { StaticScope } from './static-values';
 
@@ -23,9 +24,31 @@ export interface ScriptFrontend {
   createWalker(subject: string, output: ScriptOutput, source: string, program: Program, scope: StaticScope): MigrationWalker;
 }
 
+/** Parses the text with the deep regions replaced; when their stand-ins do not parse, the file counts as too deep. */
+function parseWithout(text: string, deep: readonly DeepRegion[], filePath: string): ParsedScript {
+  if (deep.length === 0) return parseScript(text, filePath);
+  const parsed = parseScript(withoutRegions(text, deep), filePath);
+  return parsed.ok || parsed.tooDeep ? parsed : { ok: false, message: 'it nests too deeply to be parsed', line: 1, column: 1, tooDeep: true };
+}
+
+function deepProblem(region: DeepRegion, output: ScriptOutput): FrontendProblem {
+  return { rule: 'unanalyzed-code', message: 'This code nests too deeply for the JavaScript parser; it was not checked.', location: output.span(region.start, region.end) };
+}
+
+/** Whether a problem the walker found is about a stand-in (it starts inside a cut region). */
+function withinAny(problem: FrontendProblem, regions: readonly DeepRegion[], output: ScriptOutput): boolean {
+  return regions.some((region) => {
+    const span = output.span(region.start, region.end);
+    const { line, column } = problem.location;
+    return (line > span.line || (line === span.line && column >= span.column)) && (line < span.endLine || (line === span.endLine && column < span.endColumn));
+  });
+}
+
 /** Parses a migration script (never runs it) and walks its `up` with the front-end's walker; `down` is not read. */
 export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: string, runnerTransaction: boolean, keepStatementText = false): AnalyzedFile {
-  const parsed = parseScript(text, filePath);
+  // What nests too deeply is cut out before parsing (the same on every thread); the rest is parsed and walked.
+  const deep = deepRegions(text);
+  const parsed = parseWithout(text, deep, filePath);
   if (!parsed.ok && parsed.tooDeep) {
     const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
     const problem = { rule: 'unanalyzed-code' as const, message: 'This file nests too deeply for the JavaScript parser; it was not checked.', location };
@@ -58,7 +81,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   return {
     frontend: frontend.name,
     operations: output.operations,
-    problems: output.problems,
+    problems: [...deep.map((region) => deepProblem(region, output)), ...output.problems.filter((problem) => !withinAny(problem, deep, output))],
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction,
