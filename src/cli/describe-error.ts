@@ -7,5 +7,6 @@ export function describe(error: unknown): string {
     EISDIR: 'is a directory',
   };
   if (code && messages[code]) return messages[code];
-  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message.split('\n')[0] : String(error);
 }

@@ -10,7 +10,7 @@ import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
 import { type LintOptions, type SkippedFile, type TextAnalysis, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
-import { isDjangoMigrationPath } from '../frontends/detect';
+import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { displayPath, toPosix } from './discover';
@@ -82,14 +82,10 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     placeholders: options.placeholders,
     severities: settings.toSeverities(),
   };
-  let cache: LintCache | undefined;
-  if (args.cache) {
-    const { LintCache, defaultCacheLocation } = loadCache();
-    cache = new LintCache(
-      path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd)),
-      LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends }),
-    );
-  }
+  const files = plan.files.map((item) => item.file);
+  if (args.outputFile !== undefined) refuseToOverwriteMigrations('--output-file', args.outputFile, files, io.cwd);
+  if (args.cacheLocation !== undefined) refuseToOverwriteMigrations('--cache-location', args.cacheLocation, files, io.cwd);
+  const cache = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })) : undefined;
   // What earlier migrations told the next one, hashed: part of a cache entry's key (not needed without a cache).
   const contextDigest: ContextDigest | undefined = cache ? new (loadCache().ContextDigest)() : undefined;
   /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
@@ -198,7 +194,11 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
-  reportOutput.finish();
+  const reportProblem = reportOutput.finish();
+  if (reportProblem) {
+    io.stderr.write(`migralint: ${reportProblem}\n`);
+    return EXIT_FAILURE;
+  }
 
   const { errors, warnings } = reportOutput.tally;
   if (failed) return EXIT_FAILURE;
@@ -208,6 +208,46 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     return EXIT_FINDINGS;
   }
   return EXIT_CLEAN;
+}
+
+/** The run's cache, or none (with a note) when the user's cache key cannot be had. */
+function openCache(args: LintArgs, io: CliIO, key: string): LintCache | undefined {
+  const { LintCache, defaultCacheLocation, userCacheKey } = loadCache();
+  const location = path.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation(io.cwd, io.env));
+  let userKey: Buffer;
+  try {
+    userKey = userCacheKey(io.env);
+  } catch (error) {
+    io.stderr.write(`migralint: note: running without the cache: ${describe(error)}\n`);
+    return undefined;
+  }
+  const cache = new LintCache(location, key, userKey);
+  if (cache.problem) io.stderr.write(`migralint: note: ${cache.problem}\n`);
+  return cache;
+}
+
+/**
+ * The report and the cache never go onto a migration: not onto a file being
+ * linted (under any name), nor onto any file named like one (`-o db/*.sql`,
+ * which the shell expands, makes the first migration the report).
+ */
+function refuseToOverwriteMigrations(flag: string, given: string, files: readonly string[], cwd: string): void {
+  const suggestion = flag === '--cache-location' ? 'migralint-cache.json' : 'migralint-report.json';
+  const target = path.resolve(cwd, given);
+  if (isMigrationCandidate(target)) {
+    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
+  }
+  const real = realpathOrSelf(target);
+  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
+  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /**

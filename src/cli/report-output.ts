@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
 import { UsageError } from '../config/errors';
 import type { FileResult } from '../engine/finding';
 import { reporterFor } from '../reporters';
 import { Tally } from '../reporters/reporter';
+import { type OutputFile, openOutputFile } from '../files/atomic-file';
 import type { LintArgs } from './args';
 import { describe } from './describe-error';
 import type { CliIO } from './io';
@@ -15,7 +15,8 @@ import type { CliIO } from './io';
  */
 export interface ReportOutput {
   add(result: FileResult): void;
-  finish(): void;
+  /** Ends the report; with --output-file, puts the file in place. Returns why the report could not be written, if it could not. */
+  finish(): string | undefined;
   /** Files and findings reported so far (after --quiet). */
   readonly tally: Tally;
 }
@@ -24,8 +25,19 @@ export function openReport(args: LintArgs, io: CliIO, version: string): ReportOu
   // Under GitHub Actions, annotations are what reviewers see, unless a format is asked for.
   const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const color = args.outputFile ? args.color === true : (args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-  const file = args.outputFile ? reportFile(path.resolve(io.cwd, args.outputFile)) : undefined;
-  const write = file ? file.write : (text: string) => io.stdout.write(text);
+  const target = args.outputFile ? path.resolve(io.cwd, args.outputFile) : undefined;
+  const file = target ? reportFile(target) : undefined;
+  // The first failure to write stops the writing: one line for the whole report, not one per file.
+  let failure: string | undefined;
+  const write = (text: string) => {
+    if (failure !== undefined) return;
+    try {
+      if (file) file.write(text);
+      else io.stdout.write(text);
+    } catch (error) {
+      failure = describe(error);
+    }
+  };
   const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules }, write);
   const tally = new Tally();
   return {
@@ -37,24 +49,26 @@ export function openReport(args: LintArgs, io: CliIO, version: string): ReportOu
     },
     finish() {
       writer.end();
-      file?.close();
+      if (!file) return failure;
+      try {
+        if (failure === undefined) file.commit();
+        else file.abandon();
+      } catch (error) {
+        failure ??= describe(error);
+        file.abandon();
+      }
+      return failure === undefined ? undefined : `cannot write the report to ${args.outputFile}: ${failure}`;
     },
   };
 }
 
-/** The --output-file, created (with its folder) before linting starts, so a bad path fails at once. */
-function reportFile(file: string): { write(text: string): void; close(): void } {
-  let descriptor: number;
+/** The --output-file, begun (its folder made) before linting starts, so a bad path fails at once. */
+function reportFile(target: string): OutputFile {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    descriptor = fs.openSync(file, 'w');
+    return openOutputFile(target);
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${file}: ${describe(error)}`);
+    throw new UsageError(`cannot write the report to ${target}: ${describe(error)}`);
   }
-  return {
-    write: (text) => fs.writeSync(descriptor, text),
-    close: () => fs.closeSync(descriptor),
-  };
 }
 
 function withoutWarnings(result: FileResult): FileResult {

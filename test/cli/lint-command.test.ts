@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
+import * as lint from '../../src/lint';
 import { runCli, tempProject, withFailingRead } from './run-cli';
 
 const DROP = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN age;\n";
@@ -12,6 +14,9 @@ interface JsonReport {
   findings: Array<{ rule: string; file: string; line: number; column: number; severity: string }>;
   summary: { files: number; errors: number; warnings: number };
 }
+
+/** An environment whose user cache folder (for the cache's key) is a fresh temporary folder. */
+const userEnvironment = (): NodeJS.ProcessEnv => ({ XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-user-cache-')) });
 
 const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const ruleKeys = (report: JsonReport) => report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
@@ -365,31 +370,35 @@ describe('--cache', () => {
   test('a second run reuses results, and a changed file or setting is linted again', async () => {
     const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
     const cacheFile = path.join(cwd, 'cache.json');
-    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const env = userEnvironment();
+    const linted = jest.spyOn(lint, 'lintText');
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
     const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(stored.entries).sort()).toEqual(['m/001.sql', 'm/002.sql']);
+    expect(linted).toHaveBeenCalledTimes(2);
 
-    // A cached result is used as it is: tamper with it to prove the file was not linted again.
-    const entries = stored.entries as Record<string, { result: { findings: Array<{ message: string }> } }>;
-    entries['m/001.sql'].result.findings[0].message = 'from the cache';
-    fs.writeFileSync(cacheFile, JSON.stringify(stored));
-    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
-    expect(JSON.parse(again.stdout).findings[0].message).toBe('from the cache');
-    expect(again.code).toBe(first.code);
+    // A cached result is used as it is: neither file is linted again.
+    linted.mockClear();
+    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    expect(again).toEqual(first);
+    expect(linted).not.toHaveBeenCalled();
 
     fs.writeFileSync(path.join(cwd, 'm/001.sql'), `${DROP}-- edited\n`);
-    const edited = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const edited = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
     expect(JSON.parse(edited.stdout).findings[0].message).toMatch(/^Dropping column/);
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/001.sql']);
 
-    const otherSettings = await runCli(['m', '--format', 'json', '--cache-location', cacheFile, '--rule', 'ban-drop-column=off'], { cwd });
+    const otherSettings = await runCli(['m', '--format', 'json', '--cache-location', cacheFile, '--rule', 'ban-drop-column=off'], { cwd, env });
     expect(JSON.parse(otherSettings.stdout).findings).toEqual([]);
+    linted.mockRestore();
   });
 
   test('a cached run reports exactly what the first did; findings are stored without their file, help and docs', async () => {
     const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
     const cacheFile = path.join(cwd, 'cache.json');
-    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
-    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const env = userEnvironment();
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
     expect(again.stdout).toBe(first.stdout);
     expect(JSON.parse(first.stdout).findings.length).toBeGreaterThan(0);
 
@@ -400,13 +409,8 @@ describe('--cache', () => {
     // An entry naming a rule this version does not have is not trusted: the file is linted again.
     finding.rule = 'no-such-rule';
     fs.writeFileSync(cacheFile, JSON.stringify(stored));
-    const relinted = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd });
+    const relinted = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
     expect(relinted.stdout).toBe(first.stdout);
   });
 
-  test('--cache alone uses node_modules/.cache/migralint when there is a node_modules', async () => {
-    const cwd = tempProject({ 'm/001.sql': SAFE, 'node_modules/.keep': '' });
-    await runCli(['m', '--cache'], { cwd });
-    expect(fs.existsSync(path.join(cwd, 'node_modules/.cache/migralint/cache.json'))).toBe(true);
-  });
 });

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * A file written all at once or not at all: the text goes to a temporary file
+ * created exclusively (a new random name, never an existing file or symbolic
+ * link) in the target's folder, which `commit` renames over the target. A
+ * symbolic link at the target is so replaced, never written through, and a
+ * run that stops half way leaves the target as it was.
+ *
+ * Devices and pipes (`/dev/stdout`, `/dev/full`, a FIFO) are written in place:
+ * they are streams, not files to replace.
+ */
+export interface OutputFile {
+  write(text: string): void;
+  /** Puts the written text in place. */
+  commit(): void;
+  /** Removes what was written, leaving the target as it was. */
+  abandon(): void;
+}
+
+/** Temporaries older than this, or of a process that is gone, are from runs that crashed. */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+export function openOutputFile(target: string, mode = 0o666): OutputFile {
+  if (isStream(target)) return streamFile(target);
+  const folder = path.dirname(target);
+  fs.mkdirSync(folder, { recursive: true });
+  removeStaleTemporaries(target);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+  const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
+  let open = true;
+  const close = () => {
+    if (open) fs.closeSync(descriptor);
+    open = false;
+  };
+  return {
+    write: (text) => writeAll(descriptor, text),
+    commit() {
+      close();
+      fs.renameSync(temporary, target);
+    },
+    abandon() {
+      try {
+        close();
+      } finally {
+        fs.rmSync(temporary, { force: true });
+      }
+    },
+  };
+}
+
+/** Writes a whole file atomically. */
+export function writeFileAtomically(target: string, text: string, mode?: number): void {
+  const file = openOutputFile(target, mode);
+  try {
+    file.write(text);
+    file.commit();
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+}
+
+function writeAll(descriptor: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) written += fs.writeSync(descriptor, bytes, written);
+}
+
+/** Whether the target is a device or pipe (or names one, as /dev/stdout does): written in place. */
+function isStream(target: string): boolean {
+  if (process.platform !== 'win32' && /^\/(dev|proc)\//.test(path.resolve(target))) return true;
+  try {
+    const stats = fs.lstatSync(target);
+    return stats.isCharacterDevice() || stats.isBlockDevice() || stats.isFIFO() || stats.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+function streamFile(target: string): OutputFile {
+  const descriptor = fs.openSync(target, 'w');
+  return {
+    write: (text) => writeAll(descriptor, text),
+    commit: () => fs.closeSync(descriptor),
+    abandon: () => fs.closeSync(descriptor),
+  };
+}
+
+/** Removes `.<name>.<pid>.<random>.tmp` files beside the target left by runs that crashed. */
+function removeStaleTemporaries(target: string): void {
+  const folder = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!match) continue;
+    const file = path.join(folder, name);
+    try {
+      const stats = fs.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false; // this process has just started: the file is from an earlier one
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
