@@ -93,8 +93,10 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
     case 'knex': {
       // The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
       const { analyzeKnexFile } = require('./frontends/knex') as typeof import('./frontends/knex');
-      const { knexfileDisablesTransactions } = require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile');
-      return analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfileDisablesTransactions(displayPath), keepStatementText: options.keepStatementText });
+      const { knexfileSettings } = require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile');
+      const knexfile = knexfileSettings(displayPath);
+      const analyzed = analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
     }
     case 'typeorm': {
       const { analyzeTypeormFile } = require('./frontends/typeorm') as typeof import('./frontends/typeorm');
@@ -128,6 +130,7 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     source,
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
+    warnings: analyzed.warnings,
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations },
   };
 }

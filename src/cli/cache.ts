@@ -220,7 +220,7 @@ export class LintCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     try {
-      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile));
+      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile), { replacePipes: true });
       return undefined;
     } catch (error) {
       return `cannot write the cache ${this.location}: ${(error as Error).message.split('\n')[0]}`;

@@ -16,6 +16,8 @@ export interface DiscoveryOptions {
   baseDir: string;
   /** Told what was skipped: a file given by name that the config excludes, a folder with no migrations among other paths. */
   note?: (message: string) => void;
+  /** Told of each folder that cannot be read (it is skipped, the walk goes on); without it, such a folder stops the run. */
+  onUnreadableFolder?: (folder: string, error: unknown) => void;
 }
 
 export interface DiscoveredFiles {
@@ -46,7 +48,7 @@ export function resolveInputs(inputs: readonly string[], options: DiscoveryOptio
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
-    const files = filesFor(input, options.cwd).filter((file) => !isExcluded(file));
+    const files = filesFor(input, options.cwd, options.onUnreadableFolder).filter((file) => !isExcluded(file));
     if (files.length === 0) {
       const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
@@ -88,16 +90,17 @@ export function defaultInputs(include: readonly string[] | undefined, baseDir: s
   };
 }
 
-function filesFor(input: string, cwd: string): string[] {
+function filesFor(input: string, cwd: string, onUnreadableFolder: DiscoveryOptions['onUnreadableFolder']): string[] {
   const absolute = path.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
-  if (stats?.isDirectory()) return walk(absolute).filter(isMigrationCandidate);
+  if (stats?.isDirectory()) return walk(absolute, onUnreadableFolder).filter(isMigrationCandidate);
+  if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device'})`);
   const scan = picomatch.scan(toPosix(input));
   if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
   const base = path.resolve(cwd, scan.base || '.');
   const matches = picomatch(toPosix(path.resolve(cwd, input)), { dot: false });
-  return isDirectory(base) ? walk(base).filter((file) => matches(toPosix(file))) : [];
+  return isDirectory(base) ? walk(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 
 function noFilesMessage(input: string, cwd: string): string {
@@ -110,7 +113,7 @@ function noFilesMessage(input: string, cwd: string): string {
  * Walks a folder recursively, skipping node_modules, .git and dot-folders.
  * Symbolic links are followed once: a link back to a folder already walked is skipped.
  */
-export function walk(root: string): string[] {
+export function walk(root: string, onUnreadableFolder?: DiscoveryOptions['onUnreadableFolder']): string[] {
   const files: string[] = [];
   const visited = new Set<string>();
   const pending = [root];
@@ -123,7 +126,9 @@ export function walk(root: string): string[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`Cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      onUnreadableFolder(dir, error);
+      continue;
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);

@@ -11,6 +11,7 @@ import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
 import { type LintOptions, type SkippedFile, type TextAnalysis, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
+import { readRegularFile } from '../files/read-regular-file';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { displayPath, toPosix } from './discover';
@@ -68,12 +69,17 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const readsStdin = args.paths.includes('-') || (args.paths.length === 0 && args.stdinFilepath !== undefined);
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
   const pathInputs = args.paths.filter((input) => input !== '-');
+  let failed = false;
+  // A folder that cannot be read is one line, and the run goes on, as for a file that cannot be read.
+  const onUnreadableFolder = (folder: string, error: unknown) => {
+    failed = true;
+    io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}\n`);
+  };
   const plan: RunPlan =
     pathInputs.length > 0 || !readsStdin
-      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty })
+      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder })
       : { files: [], isNew: () => false };
 
-  let failed = false;
   // Everything that changes a file's result besides its text: the cache key, and what worker threads need.
   const runSettings = {
     pgVersion: options.pgVersion,
@@ -88,6 +94,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const cache = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })) : undefined;
   // What earlier migrations told the next one, hashed: part of a cache entry's key (not needed without a cache).
   const contextDigest: ContextDigest | undefined = cache ? new (loadCache().ContextDigest)() : undefined;
+  /** Warnings already shown (each once a run, however many files carry it). */
+  const warned = new Set<string>();
   /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
   const invalidUtf8 = new Map<string, number>();
   const lintOne = async (
@@ -117,6 +125,10 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       if (report) reportOutput.add(result);
       if (report && result.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result.skippedReason}`);
       if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
+      for (const message of result.warnings ?? []) {
+        if (!warned.has(message)) io.stderr.write(`migralint: note: ${message}\n`);
+        warned.add(message);
+      }
       return result;
     } catch (error) {
       failed = true;
@@ -273,11 +285,18 @@ function inDjangoOrder(files: RunPlan['files'], djangoOrder: readonly string[] |
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */
 function readOrEmpty(file: string): string {
   try {
-    return decodeFile(fs.readFileSync(file)).text;
+    return decodeFile(readMigration(file)).text;
   } catch {
     return '';
   }
 }
+
+/** A migration's bytes: a regular file of at most 512 MB (a path that has become a FIFO or a device is refused, not read). */
+function readMigration(file: string): Buffer {
+  return readRegularFile(file, MAX_MIGRATION_BYTES);
+}
+
+const MAX_MIGRATION_BYTES = 512 << 20;
 
 /**
  * A file's result: linted on a worker thread ahead of time when there is one
@@ -312,7 +331,7 @@ export function frontendMatcher(
 
 function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<string, number>): string | undefined {
   try {
-    const decoded = decodeFile(fs.readFileSync(file));
+    const decoded = decodeFile(readMigration(file));
     if (decoded.invalidUtf8At !== undefined) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
     return decoded.text;
   } catch (error) {

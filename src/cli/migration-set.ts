@@ -49,12 +49,14 @@ interface PlanInputs {
   paths: string[];
   /** A file's text for a quick test (empty when it cannot be read: linting it reports that). */
   read: (file: string) => string;
+  /** Told of each folder that cannot be read (skipped); without it, such a folder stops the run. */
+  onUnreadableFolder?: (folder: string, error: unknown) => void;
 }
 
 // git loads only for runs that need it (it pulls in node:child_process).
 const loadGit = () => require('./git') as typeof import('./git');
 
-export function planRun({ args, cwd, config, baseDir, paths, note, notice, read }: PlanInputs): RunPlan {
+export function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnreadableFolder }: PlanInputs): RunPlan {
   const exclude = [...(config.exclude ?? [])];
   let inputs = paths;
   if (paths.length === 0) {
@@ -65,7 +67,7 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read 
     inputs = defaults.inputs;
     exclude.push(...defaults.exclude);
   }
-  const discovery = { cwd, exclude, baseDir, note };
+  const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder };
   const { files, named } = resolveInputs(inputs, discovery);
   const git = gitChanges(args, cwd);
   // Their folders are listed only when context can change their findings (see selectContext).

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { placeholderPatternProblem } from '../frontends/sql/placeholder-patterns';
+import { UnreadableFileError, readRegularFile } from '../files/read-regular-file';
 import { UsageError } from './errors';
 import { parseJson } from './jsonc';
 
@@ -51,19 +52,24 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
   }
 }
 
+/** Config files are small: a larger one, a FIFO or a device (as /dev/zero) is refused rather than read. */
+const MAX_CONFIG_BYTES = 1 << 20;
+
 function readConfigText(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    const reason = error instanceof UnreadableFileError ? error.message : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+    throw new UsageError(`Cannot read config file ${file}: ${reason}`);
   }
 }
 
 function packageSection(file: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new UsageError(`Cannot read config file ${file}: ${error.message}`);
     return undefined; // an unreadable package.json is npm's problem, not a migralint config
   }
   try {

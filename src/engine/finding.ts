@@ -35,6 +35,8 @@ export interface FileResult {
   skippedReason?: string;
   /** What the front-end passed over (psql meta-commands), shown with --verbose. */
   notes?: string[];
+  /** What went wrong around the file (an unreadable knexfile): always shown, once a run. */
+  warnings?: string[];
   /** What this migration adds to the context of later ones in the same run. */
   context?: { createdTables: TableName[]; historyOperations: Operation[] };
 }

@@ -23,13 +23,19 @@ export interface OutputFile {
 /** Temporaries older than this, or of a process that is gone, are from runs that crashed. */
 const STALE_AFTER_MS = 24 * 3600 * 1000;
 
-export function openOutputFile(target: string, mode = 0o666): OutputFile {
-  if (isStream(target)) return streamFile(target);
+export interface OutputOptions {
+  mode?: number;
+  /** Replace a FIFO or socket found at the target rather than write into it (a cache must never block on one). */
+  replacePipes?: boolean;
+}
+
+export function openOutputFile(target: string, options: OutputOptions = {}): OutputFile {
+  if (isStream(target, options.replacePipes === true)) return streamFile(target);
   const folder = path.dirname(target);
   fs.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
   const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
-  const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
+  const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 0o666);
   let open = true;
   const close = () => {
     if (open) fs.closeSync(descriptor);
@@ -52,8 +58,8 @@ export function openOutputFile(target: string, mode = 0o666): OutputFile {
 }
 
 /** Writes a whole file atomically. */
-export function writeFileAtomically(target: string, text: string, mode?: number): void {
-  const file = openOutputFile(target, mode);
+export function writeFileAtomically(target: string, text: string, options?: OutputOptions): void {
+  const file = openOutputFile(target, options);
   try {
     file.write(text);
     file.commit();
@@ -69,12 +75,12 @@ function writeAll(descriptor: number, text: string): void {
   while (written < bytes.length) written += fs.writeSync(descriptor, bytes, written);
 }
 
-/** Whether the target is a device or pipe (or names one, as /dev/stdout does): written in place. */
-function isStream(target: string): boolean {
+/** Whether the target is a device or pipe (or names one, as /dev/stdout does): written in place, never replaced. */
+function isStream(target: string, replacePipes: boolean): boolean {
   if (process.platform !== 'win32' && /^\/(dev|proc)\//.test(path.resolve(target))) return true;
   try {
     const stats = fs.lstatSync(target);
-    return stats.isCharacterDevice() || stats.isBlockDevice() || stats.isFIFO() || stats.isSocket();
+    return stats.isCharacterDevice() || stats.isBlockDevice() || (!replacePipes && (stats.isFIFO() || stats.isSocket()));
   } catch {
     return false;
   }

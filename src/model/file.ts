@@ -47,4 +47,6 @@ export interface AnalyzedFile {
    * squashed migration runs only on a new database, after others that did too.
    */
   newTables?: TableName[];
+  /** What went wrong around the file and changed how it was read (an unreadable knexfile): always shown, once a run. */
+  warnings?: string[];
 }

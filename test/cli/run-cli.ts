@@ -46,13 +46,19 @@ export function tempProject(files: Record<string, string | Buffer>): string {
 export async function withFailingRead<T>(suffix: string, code: 'EACCES' | 'ENOENT', action: () => Promise<T>): Promise<T> {
   const nodeFs = jest.requireActual<typeof fs>('node:fs');
   const realRead = nodeFs.readFileSync;
+  const realOpen = nodeFs.openSync;
   const read = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
     if (String(file).endsWith(suffix)) throw Object.assign(new Error(`${code}: simulated`), { code });
     return realRead(file, options as BufferEncoding);
   }) as typeof fs.readFileSync);
+  const open = jest.spyOn(nodeFs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+    if (String(file).endsWith(suffix)) throw Object.assign(new Error(`${code}: simulated`), { code });
+    return (realOpen as (...args: unknown[]) => number)(file, ...rest);
+  }) as typeof fs.openSync);
   try {
     return await action();
   } finally {
     read.mockRestore();
+    open.mockRestore();
   }
 }

@@ -1,38 +1,55 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { UnreadableFileError, readRegularFile } from '../../files/read-regular-file';
 import { parseScript } from '../js/parse-js';
 
 const KNEXFILE_NAMES = ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs'];
-const cache = new Map<string, boolean>();
+/** What the nearest knexfile says, and why it was not read when it was not. */
+export interface KnexfileSettings {
+  disablesTransactions: boolean;
+  note?: string;
+}
+
+const cache = new Map<string, KnexfileSettings>();
+/** A knexfile is small; a larger one, a FIFO or a device (as /dev/zero) is ignored rather than read. */
+const MAX_KNEXFILE_BYTES = 1 << 20;
 
 /**
  * True when the nearest knexfile (in the migration's folder or above) sets
  * `disableTransactions: true`. The knexfile is parsed, never run.
  */
 export function knexfileDisablesTransactions(migrationPath: string): boolean {
+  return knexfileSettings(migrationPath).disablesTransactions;
+}
+
+export function knexfileSettings(migrationPath: string): KnexfileSettings {
   // Every folder walked through gets the answer, so a run over many migrations looks once per folder.
   const visited: string[] = [];
-  const answer = (disables: boolean) => {
-    for (const dir of visited) cache.set(dir, disables);
-    return disables;
+  const answer = (settings: KnexfileSettings) => {
+    for (const dir of visited) cache.set(dir, settings);
+    return settings;
   };
   for (let dir = path.dirname(path.resolve(migrationPath)); ; dir = path.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== undefined) return answer(cached);
     visited.push(dir);
     const knexfile = KNEXFILE_NAMES.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
-    if (knexfile) return answer(setsDisableTransactions(knexfile));
-    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return answer(false);
+    if (knexfile) return answer(readKnexfile(knexfile));
+    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 
-function setsDisableTransactions(file: string): boolean {
+function readKnexfile(file: string): KnexfileSettings {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return false;
+    text = readRegularFile(file, MAX_KNEXFILE_BYTES).toString('utf8');
+  } catch (error) {
+    return { disablesTransactions: false, note: error instanceof UnreadableFileError ? `ignoring ${file}: ${error.message}` : undefined };
   }
+  return { disablesTransactions: setsDisableTransactions(text, file) };
+}
+
+function setsDisableTransactions(text: string, file: string): boolean {
   if (!text.includes('disableTransactions')) return false;
   const parsed = parseScript(text, file);
   if (!parsed.ok) return false;
