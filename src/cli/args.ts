@@ -132,7 +132,15 @@ function parseLintQuickly(argv: readonly string[]): Record<string, unknown> | un
   if (positionals.length > 0 && SUBCOMMANDS.has(positionals[0])) return undefined;
   const unknown = Object.keys(parsed).filter((key) => key !== '_' && key !== '--' && !KNOWN_KEYS.has(key));
   if (unknown.length > 0) throw new UsageError(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  refuseRepeatedOptions(parsed, entries);
   return { ...parsed, paths: positionals, _: [] };
+}
+
+/** An option that takes one value, given twice (`--since a --since b`), is a mistake to name, not a list to guess from. */
+function refuseRepeatedOptions(parsed: Record<string, unknown>, entries: Array<[string, OptionSpec]>): void {
+  for (const [name, spec] of entries) {
+    if (!spec.array && Array.isArray(parsed[name])) throw new UsageError(`--${name} was given more than once; give it once`);
+  }
 }
 
 /** Parses argv; `--help`/`--version` come back as text to print. Bad arguments throw a UsageError. */

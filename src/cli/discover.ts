@@ -18,6 +18,8 @@ export interface DiscoveryOptions {
   note?: (message: string) => void;
   /** Told of each folder that cannot be read (it is skipped, the walk goes on); without it, such a folder stops the run. */
   onUnreadableFolder?: (folder: string, error: unknown) => void;
+  /** Files (absolute) that exist only in git's index, staged and deleted from disk: found as if they were on disk. */
+  onlyInIndex?: ReadonlySet<string>;
 }
 
 export interface DiscoveredFiles {
@@ -48,14 +50,16 @@ export function resolveInputs(inputs: readonly string[], options: DiscoveryOptio
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
-    const files = filesFor(input, options.cwd, options.onUnreadableFolder).filter((file) => !isExcluded(file));
+    const inIndex = indexFilesFor(input, options);
+    const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
+    const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
     if (files.length === 0) {
       const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
     for (const file of files) found.add(file);
-    if (isFile) named.add(absolute);
+    if (isFile || inIndex.includes(absolute)) named.add(absolute);
   }
   return { files: [...found].sort(), named };
 }
@@ -101,6 +105,21 @@ function filesFor(input: string, cwd: string, onUnreadableFolder: DiscoveryOptio
   const base = path.resolve(cwd, scan.base || '.');
   const matches = picomatch(toPosix(path.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
+}
+
+/** The index-only files an input stands for: the file itself, those in the folder (walked as on disk), or those the glob matches. */
+function indexFilesFor(input: string, options: DiscoveryOptions): string[] {
+  if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
+  const absolute = path.resolve(options.cwd, input);
+  const scan = picomatch.scan(toPosix(input));
+  const matches = scan.isGlob ? picomatch(toPosix(absolute), { dot: false }) : undefined;
+  return [...options.onlyInIndex].filter((file) => {
+    if (file === absolute) return true;
+    if (matches) return matches(toPosix(file));
+    const relative = path.relative(absolute, file);
+    const folders = relative.split(path.sep).slice(0, -1);
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && isMigrationCandidate(file) && !folders.some((name) => name === 'node_modules' || name.startsWith('.'));
+  });
 }
 
 function noFilesMessage(input: string, cwd: string): string {

@@ -7,12 +7,16 @@ import { toPosix } from './discover';
 class GitFailure extends Error {}
 
 function git(args: string[], cwd: string): string {
+  return gitBytes(args, cwd).toString('utf8');
+}
+
+function gitBytes(args: string[], cwd: string): Buffer {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 29 });
   } catch (error) {
     const { code, stderr, message } = error as NodeJS.ErrnoException & { stderr?: string };
     if (code === 'ENOENT') throw new GitFailure('git is not installed (or not on PATH)');
-    const said = (stderr || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(' ');
+    const said = (String(stderr ?? '') || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(' ');
     throw new GitFailure(`git ${args[0]} failed: ${said}`);
   }
 }
@@ -46,13 +50,26 @@ function repositoryRoot(cwd: string, flag: string): string {
 
 const splitNul = (output: string) => output.split('\0').filter((entry) => entry.length > 0);
 
-/** Added and modified files from one `git diff --name-status -z` (a status, then a path), renames not counted as new. */
+/**
+ * Added and modified files from one `git diff --name-status -z -M` (a status,
+ * then a path, or for a rename two). A rename with edits (R below 100) is a
+ * change like any other; a pure rename (R100) is not, and neither counts as new.
+ */
 function addedAndModified(diffArgs: string[], root: string): { added: string[]; modified: string[] } {
-  const fields = splitNul(git(['diff', '--name-status', '-z', '--diff-filter=AM', '-M', ...diffArgs], root));
+  const fields = splitNul(git(['diff', '--name-status', '-z', '--diff-filter=AMR', '-M', ...diffArgs], root));
   const added: string[] = [];
   const modified: string[] = [];
-  for (let index = 0; index + 1 < fields.length; index += 2) {
-    (fields[index] === 'A' ? added : modified).push(path.join(root, fields[index + 1]));
+  for (let index = 0; index < fields.length; ) {
+    const status = fields[index];
+    if (status.startsWith('R')) {
+      const renamedTo = fields[index + 2];
+      if (status !== 'R100' && renamedTo !== undefined) modified.push(path.join(root, renamedTo));
+      index += 3;
+    } else {
+      const file = fields[index + 1];
+      if (file !== undefined) (status === 'A' ? added : modified).push(path.join(root, file));
+      index += 2;
+    }
   }
   return { added, modified };
 }
@@ -69,7 +86,13 @@ export interface ChangedFiles {
  * staged, unstaged and untracked. Renamed files are not new (-M, and only A/M kept).
  */
 export function changedSince(ref: string, cwd: string): ChangedFiles {
+  refuseControlCharacters(ref);
   return asUsage(`--since ${ref}`, () => changedSinceRef(ref, cwd));
+}
+
+/** A revision never holds a control character; one that does (a line break) would make a message of several lines. */
+function refuseControlCharacters(ref: string): void {
+  if (/[\u0000-\u001f\u007f]/.test(ref)) throw new UsageError(`--since ${JSON.stringify(ref)}: not a git revision (it holds a control character)`);
 }
 
 function changedSinceRef(ref: string, cwd: string): ChangedFiles {
@@ -92,17 +115,20 @@ function changedSinceRef(ref: string, cwd: string): ChangedFiles {
   return { changed: new Set([...added, ...modified, ...untracked]), added: new Set([...added, ...untracked]) };
 }
 
-/** Files added or modified in the index (what the next commit holds), with their staged content. */
-export function stagedFiles(cwd: string): ChangedFiles & { content: Map<string, string> } {
+/**
+ * Files added or modified in the index (what the next commit holds), with
+ * their staged bytes, which are decoded as a file on disk is.
+ */
+export function stagedFiles(cwd: string): ChangedFiles & { content: Map<string, Buffer> } {
   return asUsage('--staged', () => stagedFilesOf(cwd));
 }
 
-function stagedFilesOf(cwd: string): ChangedFiles & { content: Map<string, string> } {
+function stagedFilesOf(cwd: string): ChangedFiles & { content: Map<string, Buffer> } {
   const root = repositoryRoot(cwd, '--staged');
   const { added, modified } = addedAndModified(['--cached'], root);
-  const content = new Map<string, string>();
+  const content = new Map<string, Buffer>();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, git(['show', `:${toPosix(path.relative(root, file))}`], root));
+    content.set(file, gitBytes(['show', `:${toPosix(path.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }

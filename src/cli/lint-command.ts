@@ -161,7 +161,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   };
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
-    if (!texts.has(item.file)) texts.set(item.file, plan.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
+    if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
   const prefetch = (index: number) => {
@@ -270,7 +270,7 @@ async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return undefined;
   await prepareLinting(); // RunSQL's SQL goes through PostgreSQL's parser
-  return loadDjango().prepareDjangoRun(files, (file) => plan.staged?.get(file) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
 }
 
 /** The run's files in path order, except that Django migrations take their slots in Django's order. */
@@ -327,6 +327,13 @@ export function frontendMatcher(
     ([glob, frontend]) => [picomatch(toPosix(path.resolve(baseDir, glob)), { dot: true }), frontend] as const,
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
+}
+
+/** A staged file's content (decoded as a file on disk is), noting where it is not valid UTF-8. */
+function stagedText(plan: RunPlan, file: string, shownAs: string, invalidUtf8: Map<string, number>): string | undefined {
+  const decoded = plan.staged?.get(file);
+  if (decoded?.invalidUtf8At !== undefined) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
+  return decoded?.text;
 }
 
 function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<string, number>): string | undefined {

@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigFile } from '../config/config-file';
 import { UsageError } from '../config/errors';
+import { type DecodedText, decodeFile } from '../frontends/decode';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
 import type { LintArgs } from './args';
 import { defaultInputs, resolveInputs, toPosix, walk } from './discover';
@@ -26,8 +28,8 @@ import { enclosingMigrationFolder } from './migration-folders';
 export interface RunPlan {
   /** Files in migration order, reported or context. */
   files: Array<{ file: string; reported: boolean }>;
-  /** With --staged: the index content of each staged file. */
-  staged?: Map<string, string>;
+  /** With --staged: the index content of each staged file, decoded as a file on disk is. */
+  staged?: Map<string, DecodedText>;
   /**
    * Whether a reported file is new in this change (not in git's HEAD): the tables
    * it creates are new for later migrations. Asks git only when called.
@@ -67,11 +69,13 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
     inputs = defaults.inputs;
     exclude.push(...defaults.exclude);
   }
-  const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder };
-  const { files, named } = resolveInputs(inputs, discovery);
   const git = gitChanges(args, cwd);
+  // A file staged and then deleted from disk is still linted, from the index.
+  const onlyInIndex = git?.staged ? new Set([...git.staged.keys()].filter((file) => !fs.existsSync(file))) : undefined;
+  const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
+  const { files, named } = resolveInputs(inputs, discovery);
   // Their folders are listed only when context can change their findings (see selectContext).
-  const needsContext = [...named].some((file) => mayUseHistory(git?.staged?.get(file) ?? read(file)));
+  const needsContext = [...named].some((file) => mayUseHistory(git?.staged?.get(file)?.text ?? read(file)));
   const context = needsContext ? contextOfNamedFiles(named, { ...discovery, include: config.include }) : new Set<string>();
   const inputFiles = new Set(files);
   const isReported = (file: string) => inputFiles.has(file) && (!git || git.changed.has(file));
@@ -103,7 +107,7 @@ export function selectContext(plan: RunPlan, read: (file: string) => string): { 
   let readsHistory: boolean | undefined;
   const work = plan.files.filter(({ file, reported }) => {
     if (reported) return true;
-    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file) ?? read(item.file)));
+    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file)?.text ?? read(item.file)));
     const text = readsHistory ? read(file) : '';
     if (!mayInformLaterMigrations(text)) return false;
     texts.set(file, text);
@@ -125,7 +129,7 @@ function mayUseHistory(text: string): boolean {
 function gitChanges(args: LintArgs, cwd: string) {
   if (args.staged) {
     const staged = loadGit().stagedFiles(cwd);
-    return { changed: staged.changed, added: staged.added, staged: staged.content };
+    return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
   }
   if (args.since !== undefined) return { ...loadGit().changedSince(args.since, cwd), staged: undefined };
   return undefined;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -183,5 +183,77 @@ describe('--staged', () => {
   test('--since and --staged together are refused', async () => {
     const run = await runCli(['m', '--staged', '--since', 'main'], { cwd: os.tmpdir() });
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --since and --staged cannot be used together\n' });
+  });
+});
+
+describe('what counts as changed', () => {
+  /** main: 001–003 deployed. The change renames 002 (unchanged) and renames 003 with an edit. */
+  function renames(stage: boolean): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-git-'));
+    git(root, 'init', '-q', '-b', 'main');
+    const body = (n: number) => `${LOCK}${Array.from({ length: 20 }, (_, index) => `ALTER TABLE t${n} ADD COLUMN c${index} text;`).join('\n')}\n`;
+    write(root, { 'm/001.sql': body(1), 'm/002.sql': body(2), 'm/003.sql': body(3) });
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'deployed');
+    git(root, 'checkout', '-q', '-b', 'feature');
+    git(root, 'mv', 'm/002.sql', 'm/004.sql');
+    git(root, 'mv', 'm/003.sql', 'm/005.sql');
+    fs.appendFileSync(path.join(root, 'm/005.sql'), 'DROP TABLE users;\n');
+    git(root, 'add', 'm/005.sql');
+    if (!stage) git(root, 'commit', '-q', '-m', 'renames');
+    return root;
+  }
+
+  test.each([
+    ['--since', false],
+    ['--staged', true],
+  ])('%s: a renamed migration with edits (R<100) is linted; a pure rename (R100) is not', async (flag, stage) => {
+    const root = renames(stage);
+    const run = await runCli(['m', '--format', 'json', ...(flag === '--since' ? ['--since', 'main'] : ['--staged'])], { cwd: root });
+    expect(linted(run.stdout)).toEqual(['m/005.sql']);
+    expect(findings(run.stdout)).toEqual(['m/005.sql:22 ban-drop-table']);
+  });
+
+  test('--staged: a migration staged and then deleted from disk is linted from the index', async () => {
+    const root = repository();
+    write(root, { 'db/migrations/008_drop.sql': `${LOCK}DROP TABLE users;\n` });
+    git(root, 'add', 'db/migrations/008_drop.sql');
+    fs.rmSync(path.join(root, 'db/migrations/008_drop.sql'));
+    const run = await runCli(['db/migrations', '--staged', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toEqual(['db/migrations/006_indexes.sql', 'db/migrations/008_drop.sql']);
+    expect(findings(run.stdout)).toContain('db/migrations/008_drop.sql:2 ban-drop-table');
+    // Also when it is named.
+    const named = await runCli(['db/migrations/008_drop.sql', '--staged', '--format', 'json'], { cwd: root });
+    expect(findings(named.stdout)).toEqual(['db/migrations/008_drop.sql:2 ban-drop-table']);
+  });
+
+  test('--staged: staged content is decoded as a file on disk is (UTF-16 with a BOM; invalid UTF-8 is a syntax error)', async () => {
+    const root = repository();
+    fs.writeFileSync(path.join(root, 'db/migrations/008_utf16.sql'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${LOCK}DROP TABLE users;\n`, 'utf16le')]));
+    fs.writeFileSync(path.join(root, 'db/migrations/009_latin1.sql'), Buffer.concat([Buffer.from(`${LOCK}COMMENT ON TABLE users IS 'caf`), Buffer.from([0xe9]), Buffer.from("';\n")]));
+    git(root, 'add', 'db/migrations/008_utf16.sql', 'db/migrations/009_latin1.sql');
+    const run = await runCli(['db/migrations', '--staged', '--format', 'json'], { cwd: root });
+    const onDisk = await runCli(['db/migrations/008_utf16.sql', 'db/migrations/009_latin1.sql', '--format', 'json'], { cwd: root });
+    expect(findings(run.stdout).filter((finding) => !finding.startsWith('db/migrations/006'))).toEqual(findings(onDisk.stdout));
+    expect(findings(onDisk.stdout)).toEqual(['db/migrations/008_utf16.sql:2 ban-drop-table', 'db/migrations/009_latin1.sql:2 syntax-error']);
+  });
+});
+
+describe('git failures are one line', () => {
+  test('git missing from PATH says so, not that this is no repository', () => {
+    const root = repository();
+    // The executable, with a PATH that has no git (in-process runs would find the test's own git).
+    const bin = path.join(__dirname, '..', '..', 'bin', 'migralint');
+    const emptyPath = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-empty-path-'));
+    for (const flag of [['--staged'], ['--since', 'main']]) {
+      const run = spawnSync(process.execPath, [bin, 'db/migrations', ...flag], { cwd: root, encoding: 'utf8', env: { PATH: emptyPath } });
+      expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 2, stdout: '', stderr: `migralint: ${flag.join(' ')}: git is not installed (or not on PATH)\n` });
+    }
+  });
+
+  test('a --since value with a line break is refused in one line', async () => {
+    const root = repository();
+    const run = await runCli(['db/migrations', '--since', 'main\nHEAD'], { cwd: root });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --since "main\\nHEAD": not a git revision (it holds a control character)\n' });
   });
 });
