@@ -98,7 +98,8 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
   include: isStringArray,
   exclude: isStringArray,
   pgVersion: (value, key, where) => {
-    if (typeof value !== 'number' || !(value >= 9)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
+    // The range --pg-version accepts.
+    if (typeof value !== 'number' || !(value >= 9 && value < 100)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
   },
   assumeInTransaction: (value, key, where) => {
     if (typeof value !== 'boolean') throw new UsageError(`${where}: "${key}" must be true or false`);
@@ -138,10 +139,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The validator of a config key; names Object.prototype has (`constructor`, `__proto__`) are unknown keys like any other. */
+function validatorFor(key: string): Validator | undefined {
+  return Object.hasOwn(KEY_VALIDATORS, key) ? KEY_VALIDATORS[key as keyof ConfigFile] : undefined;
+}
+
 export function validateConfig(value: unknown, where: string): ConfigFile {
   if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
   for (const [key, entry] of Object.entries(value)) {
-    const validate = KEY_VALIDATORS[key as keyof ConfigFile];
+    const validate = validatorFor(key);
     if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
     validate(entry, key, where);
   }

@@ -44,7 +44,8 @@ export class RuleSettings {
 
 /** Parses repeated `--rule id=off|warn|error` flags. */
 export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
-  const settings: Record<string, RuleSetting> = {};
+  // Without a prototype, `--rule __proto__=off` is a rule named __proto__ (unknown), not a prototype change.
+  const settings: Record<string, RuleSetting> = Object.create(null);
   for (const flag of flags) {
     const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
     if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);

@@ -62,3 +62,19 @@ export class Tally {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from the linted files (identifiers in messages, file names) with its
+ * control characters written as escapes (`\u001b`, `\n`): a crafted identifier
+ * cannot drive the terminal or break a line of the report.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (ch) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The same for a line of source shown under a finding: one visible character each, so columns stay put. */
+export function maskControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '\ufffd');
+}

@@ -2,7 +2,7 @@ import type { Finding, FileResult } from '../engine/finding';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
 import { lockWords } from './lock-words';
-import { type Reporter, Tally, plural } from './reporter';
+import { type Reporter, Tally, escapeControlCharacters, maskControlCharacters, plural } from './reporter';
 
 /**
  * ESLint/squawk-like output: a header per file, one block per finding with the
@@ -36,12 +36,12 @@ export const stylish: Reporter = (context, write) => {
 function fileBlock(result: FileResult, colors: Palette): string {
   const lines = new LineIndex(result.source);
   const entries = result.findings.map((finding) => findingBlock(finding, lines, colors));
-  return [colors.underline(result.file), ...entries].join('\n');
+  return [colors.underline(escapeControlCharacters(result.file)), ...entries].join('\n');
 }
 
 function findingBlock(finding: Finding, lines: LineIndex, colors: Palette): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
-  const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}`;
+  const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
   const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${lockWords(finding.lock)}`] : [];
   return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`].join('\n');
 }
@@ -49,7 +49,7 @@ function findingBlock(finding: Finding, lines: LineIndex, colors: Palette): stri
 /** The finding's first line, with the finding's part of it underlined. */
 function codeFrame(finding: Finding, lines: LineIndex, colors: Palette): string[] {
   if (finding.line > lines.lineCount || lines.text.length === 0) return [];
-  const text = lines.lineText(finding.line).replace(/\t/g, ' ');
+  const text = maskControlCharacters(lines.lineText(finding.line).replace(/\t/g, ' '));
   if (text.trim().length === 0) return [];
   const gutter = String(finding.line);
   const start = finding.column - 1;

@@ -192,3 +192,13 @@ describe('what cannot be followed', () => {
     expect(schema.problems).toMatchObject([{ rule: 'unanalyzed-code', location: { line: 4, column: 5 } }]);
   });
 });
+
+test('TypeScript auto-accessor fields (`static accessor`, `accessor`) parse', () => {
+  const file = analyzeTypeormFile(
+    "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class DropUsers1700000000000 implements MigrationInterface {\n  static accessor transaction = true;\n  accessor name = 'DropUsers1700000000000';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP TABLE users`);\n  }\n}\n",
+    '1700000000000-DropUsers.ts',
+    { transactionMode: 'all' },
+  );
+  expect(file.problems).toEqual([]);
+  expect(file.operations.map((operation) => `${operation.kind}@${operation.location.line}`)).toEqual(['dropTable@8']);
+});

@@ -11,7 +11,8 @@ const TYPESCRIPT_EXTENSIONS = ['.ts', '.cts', '.mts'];
 /** Parses JavaScript or TypeScript (by extension) without running it. */
 export function parseScript(text: string, filePath: string): ParsedScript {
   const typescript = TYPESCRIPT_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
-  const plugins: ParserPlugin[] = typescript ? ['typescript', 'decorators-legacy'] : ['decorators-legacy'];
+  // decoratorAutoAccessors: TypeScript's `accessor` fields (`static accessor x = 1`).
+  const plugins: ParserPlugin[] = typescript ? ['typescript', 'decorators-legacy', 'decoratorAutoAccessors'] : ['decorators-legacy', 'decoratorAutoAccessors'];
   try {
     const ast = parse(text, {
       sourceType: 'unambiguous',
