@@ -1,3 +1,5 @@
+import { scanWork } from '../scan-work';
+
 /**
  * JavaScript nested too deeply for the parser, found before parsing. Babel
  * parses recursively: a few hundred levels of nesting (a deep constant, a long
@@ -98,6 +100,7 @@ class NestingScanner {
   scan(): void {
     const text = this.text;
     while (this.index < text.length) {
+      scanWork.steps++;
       const ch = text[this.index];
       if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') {
         if (this.afterOperand) this.lineBreakAfterOperand = true;

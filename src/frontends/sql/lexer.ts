@@ -1,3 +1,5 @@
+import { scanWork } from '../scan-work';
+
 /**
  * A small PostgreSQL lexer that finds what the parser's tree does not keep:
  * comments (for ignore directives and statement boundaries) and identifiers as
@@ -61,6 +63,7 @@ export function scanSql(text: string): SqlTokens {
   };
   let i = 0;
   while (i < text.length) {
+    scanWork.steps++;
     if (pendingData && i >= pendingData.start) {
       copyData.push(pendingData);
       i = Math.max(i, pendingData.end);
@@ -95,6 +98,11 @@ export function scanSql(text: string): SqlTokens {
       const end = lineEnd(text, i);
       metaCommands.push({ start: i, end });
       if (COPY_META_FROM_STDIN.test(text.slice(i, end))) pendingData = copyDataAfter(text, end);
+      // One that follows a query on its line (`SELECT … \gset`) ends that query, as a semicolon would.
+      if (firstWord !== undefined && !startsLine(text, i)) {
+        statementStart = end;
+        firstWord = undefined;
+      }
       i = end;
     } else if (ch === ';') {
       semicolons.push(++i);
@@ -126,11 +134,22 @@ function copyDataAfter(text: string, from: number): TextRange | undefined {
   const start = commandEnd + (text[commandEnd] === '\r' && text[commandEnd + 1] === '\n' ? 2 : 1);
   let line = start;
   while (line < text.length) {
+    scanWork.steps++;
     const end = lineEnd(text, line);
     if (end === line + 2 && text[line] === '\\' && text[line + 1] === '.') return { start, end };
     line = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
   return { start, end: text.length };
+}
+
+/** Whether only blanks precede `offset` on its line. */
+function startsLine(text: string, offset: number): boolean {
+  for (let index = offset - 1; index >= 0; index--) {
+    const ch = text[index];
+    if (ch === '\n' || ch === '\r') return true;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\f') return false;
+  }
+  return true;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { scanWork } from '../scan-work';
 import type { Comment, TextRange } from './lexer';
 
 /**
@@ -41,6 +42,7 @@ export function findRunnerMarkers(comments: readonly Comment[], textLength: numb
   let transactionDisabled = false;
   let downStart: number | undefined;
   for (const comment of comments) {
+    scanWork.steps++;
     const marker = matchMarker(comment.text);
     if (!marker) continue;
     if (marker.transaction === false) transactionDisabled = true;

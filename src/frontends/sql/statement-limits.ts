@@ -1,3 +1,4 @@
+import { scanWork } from '../scan-work';
 import { DOLLAR_TAG, type TextRange, blockCommentEnd, isIdentifierPart, isIdentifierStart, quotedEnd } from './lexer';
 
 /**
@@ -109,6 +110,7 @@ export function measureStatement(text: string, from: number, to: number): { nest
   let afterOperand = false;
   let i = from;
   while (i < to) {
+    scanWork.steps++;
     const ch = text[i];
     const code = text.charCodeAt(i);
     const group = groups[groups.length - 1];

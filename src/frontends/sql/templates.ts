@@ -1,3 +1,4 @@
+import { scanWork } from '../scan-work';
 import type { TextRange } from './lexer';
 import type { PlaceholderMatch, PlaceholderMatcher } from './placeholder-patterns';
 import { replaceRanges } from './text-ranges';
@@ -26,6 +27,7 @@ export function blankMetaCommands(text: string, commands: readonly TextRange[]):
 /** Whether there is code before `offset` on its line. */
 function followsCode(text: string, offset: number): boolean {
   for (let index = offset - 1; index >= 0; index--) {
+    scanWork.steps++;
     const ch = text[index];
     if (ch === '\n' || ch === '\r') return false;
     if (ch !== ' ' && ch !== '\t' && ch !== '\f') return true;
@@ -41,9 +43,13 @@ export function substitutePlaceholders(text: string, matchers: readonly Placehol
     const accepted: typeof matches = [];
     let taken = 0;
     for (const match of matcher.matches(text)) {
+      scanWork.steps++;
       const { start, end } = match;
       if (end === start) continue; // an empty match replaces nothing
-      while (taken < matches.length && matches[taken].end <= start) taken++;
+      while (taken < matches.length && matches[taken].end <= start) {
+        scanWork.steps++;
+        taken++;
+      }
       if (taken < matches.length && matches[taken].start < end) continue;
       accepted.push({ start, end, replacement: replacementFor(match) });
     }

@@ -1,3 +1,4 @@
+import { scanWork } from '../scan-work';
 import type { TextRange } from './lexer';
 
 /**
@@ -25,6 +26,7 @@ export function replaceRanges(text: string, ranges: readonly TextRange[], replac
   const parts: string[] = [];
   let last = 0;
   for (const range of ranges) {
+    scanWork.steps++;
     parts.push(text.slice(last, range.start), replacement(range));
     last = range.end;
   }
