@@ -5,12 +5,16 @@
  * bench/results/. The two start-up scenarios (cold, precommit) take a few
  * hundred milliseconds and are the noisiest, so they run four times as often.
  *
- *   npm run bench [-- --runs 5 --only cold,precommit --results DIR]
+ * The `robustness` scenario times migralint on pathological inputs (see
+ * bench/robustness.ts), once each, against a 2 s target.
+ *
+ *   npm run bench [-- --runs 5 --only cold,precommit,robustness --results DIR]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type RobustnessRow, TARGET_SECONDS, robustnessTable, runRobustness } from './robustness';
 import { type CorpusOptions, generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -272,25 +276,37 @@ function markdown(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** Pathological inputs, each timed once against a 2 s target (bench/robustness.ts): a table of its own. */
+const ROBUSTNESS = 'robustness';
+
 function main(): void {
   if (!fs.existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU time and peak RSS: apt-get install time`);
   const runs = Number(option('runs', '5'));
-  const only = option('only', Object.keys(SCENARIOS).join(',')).split(',');
+  const only = option('only', [...Object.keys(SCENARIOS), ROBUSTNESS].join(',')).split(',');
   const rows = only.flatMap((name) => {
+    if (name === ROBUSTNESS) return [];
     const scenario = SCENARIOS[name];
-    if (!scenario) throw new Error(`unknown scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+    if (!scenario) throw new Error(`unknown scenario ${name}; choose from ${[...Object.keys(SCENARIOS), ROBUSTNESS].join(', ')}`);
     process.stderr.write(`running ${name}…\n`);
     return scenario(runs);
   });
+  let robustness: RobustnessRow[] = [];
+  if (only.includes(ROBUSTNESS)) {
+    process.stderr.write(`running ${ROBUSTNESS}…\n`);
+    robustness = runRobustness();
+  }
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const table = markdown(rows);
+  const tables = [
+    ...(rows.length > 0 ? [markdown(rows)] : []),
+    ...(robustness.length > 0 ? [`## Pathological inputs (one run each, target ${TARGET_SECONDS} s)\n\n${robustnessTable(robustness)}`] : []),
+  ].join('\n\n');
   const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores, Node ${process.version}, median of ${runs} alternating runs, ${runs * STARTUP_RUNS_FACTOR} for the start-up scenarios)\n\n`;
   const results = path.resolve(option('results', path.join(ROOT, 'bench', 'results')));
   fs.mkdirSync(results, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  fs.writeFileSync(path.join(results, `${stamp}.md`), `${header}${table}\n`);
-  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows }, null, 2));
-  console.log(`${header}${table}`);
+  fs.writeFileSync(path.join(results, `${stamp}.md`), `${header}${tables}\n`);
+  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows, robustness }, null, 2));
+  console.log(`${header}${tables}`);
 }
 
 main();

@@ -36,7 +36,7 @@ export function replaceRanges(text: string, ranges: readonly TextRange[], replac
 
 /** The range's text as spaces, keeping its line breaks, so every offset and line stays put. */
 export function blankedText(text: string, range: TextRange): string {
-  return text.slice(range.start, range.end).replace(/[^\r\n]/g, ' ');
+  return text.slice(range.start, range.end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
 /** Ranges merged into one sorted list, without overlaps (each input list sorted). */
