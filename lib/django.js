@@ -5253,9 +5253,6 @@ function stringOrNumberText(value) {
   return "";
 }
 
-// src/frontends/sql/analyze-sql.ts
-var import_libpg_query = require("libpg-query");
-
 // src/frontends/directives.ts
 var DIRECTIVE = /^(migralint|squawk)-ignore(-file)?(?=\s|$)(.*)$/s;
 function parseDirective(text) {
@@ -5317,6 +5314,9 @@ function byteToCharConverter(text) {
   return (offset) => charAtByte[Math.min(Math.max(offset, 0), charAtByte.length - 1)];
 }
 
+// src/frontends/scan-work.ts
+var scanWork = { steps: 0 };
+
 // src/frontends/sql/lexer.ts
 var MAX_IDENTIFIER_BYTES = 63;
 function isIdentifierStart(code) {
@@ -5332,11 +5332,22 @@ function scanSql(text) {
   const longIdentifiers = [];
   const metaCommands = [];
   const semicolons = [];
+  const copyData = [];
+  let statementStart = 0;
+  let firstWord;
+  let pendingData;
   const noteIdentifier = (name, start, end) => {
     if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES) longIdentifiers.push({ name, start, end });
   };
   let i = 0;
   while (i < text.length) {
+    scanWork.steps++;
+    if (pendingData && i >= pendingData.start) {
+      copyData.push(pendingData);
+      i = Math.max(i, pendingData.end);
+      pendingData = void 0;
+      continue;
+    }
     const ch = text[i];
     const next = text[i + 1];
     if (ch === "-" && next === "-") {
@@ -5363,17 +5374,49 @@ function scanSql(text) {
     } else if (ch === "\\") {
       const end = lineEnd(text, i);
       metaCommands.push({ start: i, end });
+      if (COPY_META_FROM_STDIN.test(text.slice(i, end))) pendingData = copyDataAfter(text, end);
+      if (firstWord !== void 0 && !startsLine(text, i)) {
+        statementStart = end;
+        firstWord = void 0;
+      }
       i = end;
     } else if (ch === ";") {
       semicolons.push(++i);
+      if (firstWord === "copy" && COPY_FROM_STDIN.test(text.slice(statementStart, i))) pendingData = copyDataAfter(text, i);
+      statementStart = i;
+      firstWord = void 0;
     } else if (isIdentifierStart(ch.charCodeAt(0))) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+      firstWord ??= end - i === 4 ? text.slice(i, end).toLowerCase() : "";
       if (end - i > MAX_IDENTIFIER_BYTES / 4) noteIdentifier(text.slice(i, end), i, end);
       i = end;
     } else i++;
   }
-  return { comments, longIdentifiers, metaCommands, semicolons };
+  return { comments, longIdentifiers, metaCommands, semicolons, copyData };
+}
+var COPY_FROM_STDIN = /\bfrom\s+stdin\b/i;
+var COPY_META_FROM_STDIN = /^\\copy\b.*\bfrom\s+stdin\b/i;
+function copyDataAfter(text, from) {
+  const commandEnd = lineEnd(text, from);
+  if (commandEnd >= text.length) return void 0;
+  const start = commandEnd + (text[commandEnd] === "\r" && text[commandEnd + 1] === "\n" ? 2 : 1);
+  let line = start;
+  while (line < text.length) {
+    scanWork.steps++;
+    const end = lineEnd(text, line);
+    if (end === line + 2 && text[line] === "\\" && text[line + 1] === ".") return { start, end };
+    line = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
+  }
+  return { start, end: text.length };
+}
+function startsLine(text, offset) {
+  for (let index = offset - 1; index >= 0; index--) {
+    const ch = text[index];
+    if (ch === "\n" || ch === "\r") return true;
+    if (ch !== " " && ch !== "	" && ch !== "\f") return false;
+  }
+  return true;
 }
 function lineEnd(text, from) {
   for (let i = from; i < text.length; i++) if (text[i] === "\n" || text[i] === "\r") return i;
@@ -5478,6 +5521,161 @@ function qualifiedNameEnd(text, start) {
   let after = i;
   while (isSpace(text[after])) after++;
   return text[after] === "*" ? after + 1 : i;
+}
+
+// src/frontends/sql/parser.ts
+var import_libpg_query = require("libpg-query");
+var ParserFailure = class extends Error {
+  name = "ParserFailure";
+};
+function parseSql(text) {
+  return guarded(() => (0, import_libpg_query.parseSync)(text));
+}
+function isSyntaxError(error) {
+  const details = error?.sqlDetails;
+  return typeof details?.message === "string";
+}
+var ignoreOutput = () => true;
+function guarded(run) {
+  const stdout = process.stdout;
+  const stderr = process.stderr;
+  const writeOut = stdout.write;
+  const writeErr = stderr.write;
+  stdout.write = ignoreOutput;
+  stderr.write = ignoreOutput;
+  try {
+    return run();
+  } catch (error) {
+    if (isSyntaxError(error)) throw error;
+    throw new ParserFailure(error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error?.message ?? error));
+  } finally {
+    stdout.write = writeOut;
+    stderr.write = writeErr;
+  }
+}
+
+// src/frontends/sql/statement-limits.ts
+var MAX_STATEMENT_NESTING = 1e3;
+var MAX_STATEMENT_TOKENS = 25e4;
+function statementsBeyondLimits(text, semicolons) {
+  const found = [];
+  let start = 0;
+  for (const end of [...semicolons, text.length]) {
+    if (end - start > MAX_STATEMENT_NESTING) {
+      const measure = measureStatement(text, start, end);
+      if (measure.tokens > MAX_STATEMENT_TOKENS) found.push({ start, end, reason: "size" });
+      else if (measure.nesting > MAX_STATEMENT_NESTING) found.push({ start, end, reason: "nesting" });
+    }
+    start = end;
+  }
+  return found;
+}
+var newGroup = (isCase, isGrouping = false) => ({
+  isCase,
+  isGrouping,
+  hasComma: false,
+  deepest: 0,
+  deepestPart: 0,
+  hasBoolean: false,
+  operators: 0,
+  deepestChild: 0
+});
+function endPart(group) {
+  group.deepestPart = Math.max(group.deepestPart, group.operators + group.deepestChild);
+  group.operators = 0;
+  group.deepestChild = 0;
+}
+function endSegment(group) {
+  endPart(group);
+  group.deepest = Math.max(group.deepest, group.deepestPart + (group.hasBoolean ? 2 : 0));
+  group.deepestPart = 0;
+  group.hasBoolean = false;
+}
+function closeGroup(groups) {
+  const group = groups.pop();
+  endSegment(group);
+  const parent = groups[groups.length - 1];
+  parent.deepestChild = Math.max(parent.deepestChild, group.deepest + (group.isGrouping && !group.hasComma ? 0 : 1));
+}
+var OPERATOR_CHARS = new Set("+-*/<>=~!@#%^&|`?:");
+function measureStatement(text, from, to) {
+  const groups = [newGroup(false)];
+  let tokens = 0;
+  let afterOperand = false;
+  let i = from;
+  while (i < to) {
+    scanWork.steps++;
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    const group = groups[groups.length - 1];
+    if (ch === " " || ch === "\n" || ch === "	" || ch === "\r" || ch === "\f") {
+      i++;
+      continue;
+    }
+    if (ch === "-" && text[i + 1] === "-") {
+      while (i < to && text[i] !== "\n" && text[i] !== "\r") i++;
+      continue;
+    }
+    if (ch === "/" && text[i + 1] === "*") {
+      i = Math.min(blockCommentEnd(text, i), to);
+      continue;
+    }
+    const operand = afterOperand;
+    afterOperand = true;
+    if (ch !== "(" && ch !== ")" && ch !== "[" && ch !== "]" && ch !== ",") tokens++;
+    if (ch === "'") {
+      i = Math.min(quotedEnd(text, i, "'", i > from && (text[i - 1] === "e" || text[i - 1] === "E")), to);
+    } else if (ch === '"') {
+      i = Math.min(quotedEnd(text, i, '"', false), to);
+      group.operators++;
+    } else if (ch === "$" && DOLLAR_TAG.test(text.slice(i, i + 64))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 64))[0];
+      const close = text.indexOf(tag, i + tag.length);
+      i = close < 0 || close >= to ? to : close + tag.length;
+    } else if (ch === "(" || ch === "[") {
+      groups.push(newGroup(false, ch === "(" && !operand));
+      afterOperand = false;
+      i++;
+    } else if (ch === ")" || ch === "]") {
+      if (groups.length > 1 && !group.isCase) closeGroup(groups);
+      i++;
+    } else if (ch === ",") {
+      endSegment(group);
+      group.hasComma = true;
+      afterOperand = false;
+      i++;
+    } else if (isIdentifierStart(code)) {
+      let end = i + 1;
+      while (end < to && isIdentifierPart(text.charCodeAt(end))) end++;
+      word(groups, end - i <= 4 ? text.slice(i, end).toLowerCase() : "");
+      i = end;
+    } else if (code >= 48 && code <= 57) {
+      while (i < to && (isIdentifierPart(text.charCodeAt(i)) || text[i] === ".")) i++;
+    } else if (OPERATOR_CHARS.has(ch)) {
+      while (i < to && OPERATOR_CHARS.has(text[i]) && !(text[i] === "-" && text[i + 1] === "-")) i++;
+      group.operators++;
+      afterOperand = false;
+    } else i++;
+  }
+  while (groups.length > 1) closeGroup(groups);
+  endSegment(groups[0]);
+  return { nesting: groups[0].deepest, tokens };
+}
+function word(groups, lower) {
+  const group = groups[groups.length - 1];
+  if (lower === "and" || lower === "or") {
+    endPart(group);
+    group.hasBoolean = true;
+  } else if (lower === "case") {
+    group.operators++;
+    groups.push(newGroup(true));
+  } else if (group.isCase && (lower === "when" || lower === "then" || lower === "else")) {
+    endSegment(group);
+  } else if (group.isCase && lower === "end") {
+    closeGroup(groups);
+  } else {
+    group.operators++;
+  }
 }
 
 // src/frontends/sql/pg-nodes.ts
@@ -5864,14 +6062,34 @@ function createIndex(body, place) {
   };
 }
 
+// src/frontends/sql/text-ranges.ts
+function replaceRanges(text, ranges, replacement) {
+  if (ranges.length === 0) return text;
+  const parts = [];
+  let last = 0;
+  for (const range of ranges) {
+    scanWork.steps++;
+    parts.push(text.slice(last, range.start), replacement(range));
+    last = range.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+function blankedText(text, range) {
+  return text.slice(range.start, range.end).replace(/[^\r\n]+/g, (run) => " ".repeat(run.length));
+}
+
 // src/frontends/sql/analyze-sql.ts
 function analyzeSql(source) {
-  const { text, locate } = source;
-  const tokens = source.tokens ?? scanSql(text);
+  const { locate } = source;
+  const tokens = source.tokens ?? scanSql(source.text);
   const span = (start, end) => spanOf(locate, start, end);
-  const toChar = byteToCharConverter(text);
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
+  const beyondLimits = statementsBeyondLimits(source.text, tokens.semicolons);
+  const limitProblems = beyondLimits.map((statement) => limitProblem(statement, source.text, span, commentsByStart, commentsByEnd));
+  const text = replaceRanges(source.text, beyondLimits, (statement) => blankedText(source.text, statement));
+  const toChar = byteToCharConverter(text);
   let operations = [];
   let statementStarts = [];
   let statementEnds = [];
@@ -5888,7 +6106,7 @@ function analyzeSql(source) {
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
     if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
-    const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
+    const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
     }
@@ -5900,17 +6118,17 @@ function analyzeSql(source) {
     statementEnds = [];
     let statements;
     try {
-      statements = text.length === 0 ? [] : (0, import_libpg_query.parseSync)(text).stmts ?? [];
+      statements = text.length === 0 ? [] : parseSql(text).stmts ?? [];
     } catch (error) {
-      const problem = syntaxProblem(error, text, span);
+      const problem = error instanceof ParserFailure ? parserFailureProblem(error, text, span) : syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
+      return { operations: [], problems: [...limitProblems, problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
-    problems: [],
+    problems: limitProblems,
     directives: directivesOf(tokens.comments, statementStarts, statementEnds, text, locate),
     statements: statementStarts.length
   };
@@ -5933,7 +6151,7 @@ function parseInPieces(text, semicolons, add) {
     const bytes = Buffer.byteLength(piece, "utf8");
     let statements;
     try {
-      statements = (0, import_libpg_query.parseSync)(piece).stmts ?? [];
+      statements = parseSql(piece).stmts ?? [];
     } catch {
       return false;
     }
@@ -5951,15 +6169,45 @@ function keepText(operations, sql, statement, place) {
     operation.sqlLocation = place.location;
   }
 }
+function identifiersWithin(identifiers, start, end) {
+  let low = 0;
+  let high = identifiers.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (identifiers[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  const within = [];
+  for (let index = low; index < identifiers.length && identifiers[index].start < end; index++) within.push(identifiers[index]);
+  return within;
+}
 function spanOf(locate, start, end) {
   const from = locate(start);
   const to = locate(Math.max(end, start));
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
+function codePointsToIndex(text, count) {
+  let index = 0;
+  for (let seen = 0; seen < count && index < text.length; seen++) {
+    const code = text.charCodeAt(index);
+    index += code >= 55296 && code <= 56319 && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}
+function limitProblem(statement, text, span, commentsByStart, commentsByEnd) {
+  const start = trimLeading(text, statement.start, statement.end, commentsByStart);
+  const end = trimTrailing(text, start, text[statement.end - 1] === ";" ? statement.end - 1 : statement.end, commentsByEnd);
+  const why = statement.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
+  return { rule: "unanalyzed-code", message: `This statement ${why}, more than PostgreSQL's parser can take as migralint runs it; it was not checked.`, location: span(start, end) };
+}
+function parserFailureProblem(failure, text, span) {
+  const start = text.length - text.trimStart().length;
+  return { rule: "unanalyzed-code", message: `PostgreSQL's parser failed on this SQL (${failure.message}); it was not checked.`, location: span(start, start) };
+}
 function syntaxProblem(error, text, span) {
+  if (!isSyntaxError(error)) return void 0;
   const details = error.sqlDetails;
-  if (!details || typeof details.message !== "string") return void 0;
-  const position = Math.min(Math.max(details.cursorPosition ?? 0, 0), text.length);
+  const position = Math.min(codePointsToIndex(text, Math.max(details.cursorPosition ?? 0, 0)), text.length);
   const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
   const end = Math.min(position + tokenLength, text.length);
   return {
@@ -5971,6 +6219,7 @@ function syntaxProblem(error, text, span) {
 function directivesOf(comments, statementStarts, statementEnds, text, locate) {
   const directives = [];
   let lines;
+  let next = 0;
   for (const comment of comments) {
     const parsed = parseDirective(comment.text);
     if (!parsed) continue;
@@ -5978,9 +6227,9 @@ function directivesOf(comments, statementStarts, statementEnds, text, locate) {
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
-    const nextIndex = statementStarts.findIndex((start) => start >= comment.end);
-    const nextStatement = nextIndex < 0 ? void 0 : statementStarts[nextIndex];
-    const insideStatement = (nextIndex < 0 ? statementStarts.length : nextIndex) > 0 && comment.start < statementEnds[(nextIndex < 0 ? statementStarts.length : nextIndex) - 1];
+    while (next < statementStarts.length && statementStarts[next] < comment.end) next++;
+    const nextStatement = statementStarts[next];
+    const insideStatement = next > 0 && comment.start < statementEnds[next - 1];
     const targetLine = codeBefore ? location.line : insideStatement ? locate(nextCode(text, comment.end)).line : nextStatement !== void 0 ? locate(nextStatement).line : location.endLine + 1;
     directives.push({ ...parsed, location, targetLine });
   }
@@ -7593,10 +7842,11 @@ function isDjangoMigrationPath(filePath) {
   return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
 }
 var DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
-var TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]*\bqueryRunner\b/;
+var TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
 var KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
-var UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
-var UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
+var UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]{0,100})?|\()\s*\(?\s*knex\b/;
+var UP = /\bup\b/;
+var SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
 function detectFrontend(filePath, text) {
   const extension = path2.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return "sql";
@@ -7605,8 +7855,14 @@ function detectFrontend(filePath, text) {
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
-  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return "knex";
+  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
+}
+function upUsesSchema(text) {
+  const up = UP.exec(text);
+  if (!up) return false;
+  SCHEMA_OR_RAW.lastIndex = up.index;
+  return SCHEMA_OR_RAW.test(text);
 }
 
 // src/frontends/django/apps.ts

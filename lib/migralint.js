@@ -2314,7 +2314,11 @@ var init_unanalyzed_code = __esm({
         rationale: `migralint reads Knex and TypeORM migrations without running them. SQL assembled at run time, table names
 held in variables from elsewhere, helpers imported from other files and loops cannot be followed, so any
 dangerous operation inside them would go unreported. This warning marks each such spot, so that silence is
-never mistaken for safety.`,
+never mistaken for safety.
+
+The same goes for what is beyond the parsers' limits, in any file: a SQL statement nested more than 1,000 levels
+deep or of more than 250,000 tokens, a constant of more than 1,000,000 characters, JavaScript nested too deeply
+to be parsed. Only that statement or that part is left out; the rest of the file is checked.`,
         source: "frontend"
       },
       examples: { invalid: [
@@ -2526,7 +2530,7 @@ function detectFrontend(filePath, text) {
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
-  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || UP_USING_SCHEMA.test(text)) return "knex";
+  if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
 }
 function delegatedMigration(filePath, text) {
@@ -2558,7 +2562,13 @@ function importedNames(text) {
   }
   return names;
 }
-var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP_USING_SCHEMA, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+function upUsesSchema(text) {
+  const up = UP.exec(text);
+  if (!up) return false;
+  SCHEMA_OR_RAW.lastIndex = up.index;
+  return SCHEMA_OR_RAW.test(text);
+}
+var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -2568,10 +2578,11 @@ var init_detect = __esm({
     SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
-    TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]*\bqueryRunner\b/;
+    TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
     KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
-    UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]*)?|\()\s*\(?\s*knex\b/;
-    UP_USING_SCHEMA = /\bup\b[^]*?\.(?:schema|raw)\b/;
+    UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]{0,100})?|\()\s*\(?\s*knex\b/;
+    UP = /\bup\b/;
+    SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
     IN_MIGRATIONS_FOLDER = /(^|[\\/])migrations?[\\/]/i;
     UP_DEFINITION = /\bup\s{0,20}[:=(]/g;
     UP_CALLS_FIRST = /^up\s*[:=(](?:[^{}]|\{[^{}]*\})*?(?:=>\s*(?:\{\s*)?|\)\s*(?::[^{}=]*?)?\{\s*)(?:return\s+)?(?:await\s+)?(\w+)\s*\(/;
@@ -2676,6 +2687,15 @@ var init_directives = __esm({
   }
 });
 
+// src/frontends/scan-work.ts
+var scanWork;
+var init_scan_work = __esm({
+  "src/frontends/scan-work.ts"() {
+    "use strict";
+    scanWork = { steps: 0 };
+  }
+});
+
 // src/frontends/sql/lexer.ts
 function isIdentifierStart(code) {
   return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95 || code >= 128;
@@ -2688,11 +2708,22 @@ function scanSql(text) {
   const longIdentifiers = [];
   const metaCommands = [];
   const semicolons = [];
+  const copyData = [];
+  let statementStart = 0;
+  let firstWord;
+  let pendingData;
   const noteIdentifier = (name, start, end) => {
     if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES2) longIdentifiers.push({ name, start, end });
   };
   let i = 0;
   while (i < text.length) {
+    scanWork.steps++;
+    if (pendingData && i >= pendingData.start) {
+      copyData.push(pendingData);
+      i = Math.max(i, pendingData.end);
+      pendingData = void 0;
+      continue;
+    }
     const ch = text[i];
     const next = text[i + 1];
     if (ch === "-" && next === "-") {
@@ -2719,17 +2750,47 @@ function scanSql(text) {
     } else if (ch === "\\") {
       const end = lineEnd(text, i);
       metaCommands.push({ start: i, end });
+      if (COPY_META_FROM_STDIN.test(text.slice(i, end))) pendingData = copyDataAfter(text, end);
+      if (firstWord !== void 0 && !startsLine(text, i)) {
+        statementStart = end;
+        firstWord = void 0;
+      }
       i = end;
     } else if (ch === ";") {
       semicolons.push(++i);
+      if (firstWord === "copy" && COPY_FROM_STDIN.test(text.slice(statementStart, i))) pendingData = copyDataAfter(text, i);
+      statementStart = i;
+      firstWord = void 0;
     } else if (isIdentifierStart(ch.charCodeAt(0))) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+      firstWord ??= end - i === 4 ? text.slice(i, end).toLowerCase() : "";
       if (end - i > MAX_IDENTIFIER_BYTES2 / 4) noteIdentifier(text.slice(i, end), i, end);
       i = end;
     } else i++;
   }
-  return { comments, longIdentifiers, metaCommands, semicolons };
+  return { comments, longIdentifiers, metaCommands, semicolons, copyData };
+}
+function copyDataAfter(text, from) {
+  const commandEnd = lineEnd(text, from);
+  if (commandEnd >= text.length) return void 0;
+  const start = commandEnd + (text[commandEnd] === "\r" && text[commandEnd + 1] === "\n" ? 2 : 1);
+  let line = start;
+  while (line < text.length) {
+    scanWork.steps++;
+    const end = lineEnd(text, line);
+    if (end === line + 2 && text[line] === "\\" && text[line + 1] === ".") return { start, end };
+    line = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
+  }
+  return { start, end: text.length };
+}
+function startsLine(text, offset) {
+  for (let index = offset - 1; index >= 0; index--) {
+    const ch = text[index];
+    if (ch === "\n" || ch === "\r") return true;
+    if (ch !== " " && ch !== "	" && ch !== "\f") return false;
+  }
+  return true;
 }
 function lineEnd(text, from) {
   for (let i = from; i < text.length; i++) if (text[i] === "\n" || text[i] === "\r") return i;
@@ -2834,14 +2895,194 @@ function qualifiedNameEnd(text, start) {
   while (isSpace(text[after])) after++;
   return text[after] === "*" ? after + 1 : i;
 }
-var MAX_IDENTIFIER_BYTES2, IDENTIFIER_PART, DOLLAR_TAG, isSpace;
+var MAX_IDENTIFIER_BYTES2, IDENTIFIER_PART, DOLLAR_TAG, COPY_FROM_STDIN, COPY_META_FROM_STDIN, isSpace;
 var init_lexer = __esm({
   "src/frontends/sql/lexer.ts"() {
     "use strict";
+    init_scan_work();
     MAX_IDENTIFIER_BYTES2 = 63;
     IDENTIFIER_PART = { test: (ch) => ch.length > 0 && isIdentifierPart(ch.charCodeAt(0)) };
     DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+    COPY_FROM_STDIN = /\bfrom\s+stdin\b/i;
+    COPY_META_FROM_STDIN = /^\\copy\b.*\bfrom\s+stdin\b/i;
     isSpace = (ch) => ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f";
+  }
+});
+
+// src/frontends/sql/parser.ts
+function parseSql(text) {
+  return guarded(() => (0, import_libpg_query.parseSync)(text));
+}
+function scanSqlTokens(text) {
+  return guarded(() => (0, import_libpg_query.scanSync)(text));
+}
+function isSyntaxError(error) {
+  const details = error?.sqlDetails;
+  return typeof details?.message === "string";
+}
+function guarded(run2) {
+  const stdout = process.stdout;
+  const stderr = process.stderr;
+  const writeOut = stdout.write;
+  const writeErr = stderr.write;
+  stdout.write = ignoreOutput;
+  stderr.write = ignoreOutput;
+  try {
+    return run2();
+  } catch (error) {
+    if (isSyntaxError(error)) throw error;
+    throw new ParserFailure(error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error?.message ?? error));
+  } finally {
+    stdout.write = writeOut;
+    stderr.write = writeErr;
+  }
+}
+var import_libpg_query, ParserFailure, ignoreOutput;
+var init_parser = __esm({
+  "src/frontends/sql/parser.ts"() {
+    "use strict";
+    import_libpg_query = require("libpg-query");
+    ParserFailure = class extends Error {
+      name = "ParserFailure";
+    };
+    ignoreOutput = () => true;
+  }
+});
+
+// src/frontends/sql/statement-limits.ts
+function statementsBeyondLimits(text, semicolons) {
+  const found = [];
+  let start = 0;
+  for (const end of [...semicolons, text.length]) {
+    if (end - start > MAX_STATEMENT_NESTING) {
+      const measure = measureStatement(text, start, end);
+      if (measure.tokens > MAX_STATEMENT_TOKENS) found.push({ start, end, reason: "size" });
+      else if (measure.nesting > MAX_STATEMENT_NESTING) found.push({ start, end, reason: "nesting" });
+    }
+    start = end;
+  }
+  return found;
+}
+function withinParserLimits(sql) {
+  if (sql.length <= MAX_STATEMENT_NESTING) return true;
+  const measure = measureStatement(sql, 0, sql.length);
+  return measure.tokens <= MAX_STATEMENT_TOKENS && measure.nesting <= MAX_STATEMENT_NESTING;
+}
+function endPart(group) {
+  group.deepestPart = Math.max(group.deepestPart, group.operators + group.deepestChild);
+  group.operators = 0;
+  group.deepestChild = 0;
+}
+function endSegment(group) {
+  endPart(group);
+  group.deepest = Math.max(group.deepest, group.deepestPart + (group.hasBoolean ? 2 : 0));
+  group.deepestPart = 0;
+  group.hasBoolean = false;
+}
+function closeGroup(groups) {
+  const group = groups.pop();
+  endSegment(group);
+  const parent = groups[groups.length - 1];
+  parent.deepestChild = Math.max(parent.deepestChild, group.deepest + (group.isGrouping && !group.hasComma ? 0 : 1));
+}
+function measureStatement(text, from, to) {
+  const groups = [newGroup(false)];
+  let tokens = 0;
+  let afterOperand = false;
+  let i = from;
+  while (i < to) {
+    scanWork.steps++;
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    const group = groups[groups.length - 1];
+    if (ch === " " || ch === "\n" || ch === "	" || ch === "\r" || ch === "\f") {
+      i++;
+      continue;
+    }
+    if (ch === "-" && text[i + 1] === "-") {
+      while (i < to && text[i] !== "\n" && text[i] !== "\r") i++;
+      continue;
+    }
+    if (ch === "/" && text[i + 1] === "*") {
+      i = Math.min(blockCommentEnd(text, i), to);
+      continue;
+    }
+    const operand = afterOperand;
+    afterOperand = true;
+    if (ch !== "(" && ch !== ")" && ch !== "[" && ch !== "]" && ch !== ",") tokens++;
+    if (ch === "'") {
+      i = Math.min(quotedEnd(text, i, "'", i > from && (text[i - 1] === "e" || text[i - 1] === "E")), to);
+    } else if (ch === '"') {
+      i = Math.min(quotedEnd(text, i, '"', false), to);
+      group.operators++;
+    } else if (ch === "$" && DOLLAR_TAG.test(text.slice(i, i + 64))) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 64))[0];
+      const close = text.indexOf(tag, i + tag.length);
+      i = close < 0 || close >= to ? to : close + tag.length;
+    } else if (ch === "(" || ch === "[") {
+      groups.push(newGroup(false, ch === "(" && !operand));
+      afterOperand = false;
+      i++;
+    } else if (ch === ")" || ch === "]") {
+      if (groups.length > 1 && !group.isCase) closeGroup(groups);
+      i++;
+    } else if (ch === ",") {
+      endSegment(group);
+      group.hasComma = true;
+      afterOperand = false;
+      i++;
+    } else if (isIdentifierStart(code)) {
+      let end = i + 1;
+      while (end < to && isIdentifierPart(text.charCodeAt(end))) end++;
+      word(groups, end - i <= 4 ? text.slice(i, end).toLowerCase() : "");
+      i = end;
+    } else if (code >= 48 && code <= 57) {
+      while (i < to && (isIdentifierPart(text.charCodeAt(i)) || text[i] === ".")) i++;
+    } else if (OPERATOR_CHARS.has(ch)) {
+      while (i < to && OPERATOR_CHARS.has(text[i]) && !(text[i] === "-" && text[i + 1] === "-")) i++;
+      group.operators++;
+      afterOperand = false;
+    } else i++;
+  }
+  while (groups.length > 1) closeGroup(groups);
+  endSegment(groups[0]);
+  return { nesting: groups[0].deepest, tokens };
+}
+function word(groups, lower) {
+  const group = groups[groups.length - 1];
+  if (lower === "and" || lower === "or") {
+    endPart(group);
+    group.hasBoolean = true;
+  } else if (lower === "case") {
+    group.operators++;
+    groups.push(newGroup(true));
+  } else if (group.isCase && (lower === "when" || lower === "then" || lower === "else")) {
+    endSegment(group);
+  } else if (group.isCase && lower === "end") {
+    closeGroup(groups);
+  } else {
+    group.operators++;
+  }
+}
+var MAX_STATEMENT_NESTING, MAX_STATEMENT_TOKENS, newGroup, OPERATOR_CHARS;
+var init_statement_limits = __esm({
+  "src/frontends/sql/statement-limits.ts"() {
+    "use strict";
+    init_scan_work();
+    init_lexer();
+    MAX_STATEMENT_NESTING = 1e3;
+    MAX_STATEMENT_TOKENS = 25e4;
+    newGroup = (isCase, isGrouping = false) => ({
+      isCase,
+      isGrouping,
+      hasComma: false,
+      deepest: 0,
+      deepestPart: 0,
+      hasBoolean: false,
+      operators: 0,
+      deepestChild: 0
+    });
+    OPERATOR_CHARS = new Set("+-*/<>=~!@#%^&|`?:");
   }
 });
 
@@ -3254,14 +3495,52 @@ var init_statements = __esm({
   }
 });
 
+// src/frontends/sql/text-ranges.ts
+function inRanges(ranges, offset) {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    const range = ranges[middle];
+    if (offset < range.start) high = middle - 1;
+    else if (offset >= range.end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+function replaceRanges(text, ranges, replacement) {
+  if (ranges.length === 0) return text;
+  const parts = [];
+  let last = 0;
+  for (const range of ranges) {
+    scanWork.steps++;
+    parts.push(text.slice(last, range.start), replacement(range));
+    last = range.end;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+function blankedText(text, range) {
+  return text.slice(range.start, range.end).replace(/[^\r\n]+/g, (run2) => " ".repeat(run2.length));
+}
+var init_text_ranges = __esm({
+  "src/frontends/sql/text-ranges.ts"() {
+    "use strict";
+    init_scan_work();
+  }
+});
+
 // src/frontends/sql/analyze-sql.ts
 function analyzeSql(source) {
-  const { text, locate } = source;
-  const tokens = source.tokens ?? scanSql(text);
+  const { locate } = source;
+  const tokens = source.tokens ?? scanSql(source.text);
   const span = (start, end) => spanOf(locate, start, end);
-  const toChar = byteToCharConverter(text);
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
+  const beyondLimits = statementsBeyondLimits(source.text, tokens.semicolons);
+  const limitProblems = beyondLimits.map((statement) => limitProblem(statement, source.text, span, commentsByStart, commentsByEnd));
+  const text = replaceRanges(source.text, beyondLimits, (statement) => blankedText(source.text, statement));
+  const toChar = byteToCharConverter(text);
   let operations = [];
   let statementStarts = [];
   let statementEnds = [];
@@ -3278,7 +3557,7 @@ function analyzeSql(source) {
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
     if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
-    const identifiers = tokens.longIdentifiers.filter((identifier) => identifier.start >= start && identifier.start < end);
+    const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
     }
@@ -3290,17 +3569,17 @@ function analyzeSql(source) {
     statementEnds = [];
     let statements;
     try {
-      statements = text.length === 0 ? [] : (0, import_libpg_query.parseSync)(text).stmts ?? [];
+      statements = text.length === 0 ? [] : parseSql(text).stmts ?? [];
     } catch (error) {
-      const problem = syntaxProblem(error, text, span);
+      const problem = error instanceof ParserFailure ? parserFailureProblem(error, text, span) : syntaxProblem(error, text, span);
       if (!problem) throw error;
-      return { operations: [], problems: [problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
+      return { operations: [], problems: [...limitProblems, problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
     for (const statement of statements) addStatement(statement, 0);
   }
   return {
     operations,
-    problems: [],
+    problems: limitProblems,
     directives: directivesOf(tokens.comments, statementStarts, statementEnds, text, locate),
     statements: statementStarts.length
   };
@@ -3322,7 +3601,7 @@ function parseInPieces(text, semicolons, add) {
     const bytes = Buffer.byteLength(piece, "utf8");
     let statements;
     try {
-      statements = (0, import_libpg_query.parseSync)(piece).stmts ?? [];
+      statements = parseSql(piece).stmts ?? [];
     } catch {
       return false;
     }
@@ -3340,15 +3619,45 @@ function keepText(operations, sql, statement, place) {
     operation.sqlLocation = place.location;
   }
 }
+function identifiersWithin(identifiers, start, end) {
+  let low = 0;
+  let high = identifiers.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (identifiers[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  const within = [];
+  for (let index = low; index < identifiers.length && identifiers[index].start < end; index++) within.push(identifiers[index]);
+  return within;
+}
 function spanOf(locate, start, end) {
   const from = locate(start);
   const to = locate(Math.max(end, start));
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
+function codePointsToIndex(text, count) {
+  let index = 0;
+  for (let seen = 0; seen < count && index < text.length; seen++) {
+    const code = text.charCodeAt(index);
+    index += code >= 55296 && code <= 56319 && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}
+function limitProblem(statement, text, span, commentsByStart, commentsByEnd) {
+  const start = trimLeading(text, statement.start, statement.end, commentsByStart);
+  const end = trimTrailing(text, start, text[statement.end - 1] === ";" ? statement.end - 1 : statement.end, commentsByEnd);
+  const why = statement.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
+  return { rule: "unanalyzed-code", message: `This statement ${why}, more than PostgreSQL's parser can take as migralint runs it; it was not checked.`, location: span(start, end) };
+}
+function parserFailureProblem(failure, text, span) {
+  const start = text.length - text.trimStart().length;
+  return { rule: "unanalyzed-code", message: `PostgreSQL's parser failed on this SQL (${failure.message}); it was not checked.`, location: span(start, start) };
+}
 function syntaxProblem(error, text, span) {
+  if (!isSyntaxError(error)) return void 0;
   const details = error.sqlDetails;
-  if (!details || typeof details.message !== "string") return void 0;
-  const position = Math.min(Math.max(details.cursorPosition ?? 0, 0), text.length);
+  const position = Math.min(codePointsToIndex(text, Math.max(details.cursorPosition ?? 0, 0)), text.length);
   const tokenLength = /^[^\s;(),]*/.exec(text.slice(position))?.[0].length || 1;
   const end = Math.min(position + tokenLength, text.length);
   return {
@@ -3360,6 +3669,7 @@ function syntaxProblem(error, text, span) {
 function directivesOf(comments, statementStarts, statementEnds, text, locate) {
   const directives = [];
   let lines;
+  let next = 0;
   for (const comment of comments) {
     const parsed = parseDirective(comment.text);
     if (!parsed) continue;
@@ -3367,9 +3677,9 @@ function directivesOf(comments, statementStarts, statementEnds, text, locate) {
     const location = spanOf(locate, comment.start, comment.end);
     const localLine = lines.position(comment.start).line;
     const codeBefore = lines.text.slice(lines.lineStart(localLine), comment.start).trim().length > 0;
-    const nextIndex = statementStarts.findIndex((start) => start >= comment.end);
-    const nextStatement = nextIndex < 0 ? void 0 : statementStarts[nextIndex];
-    const insideStatement = (nextIndex < 0 ? statementStarts.length : nextIndex) > 0 && comment.start < statementEnds[(nextIndex < 0 ? statementStarts.length : nextIndex) - 1];
+    while (next < statementStarts.length && statementStarts[next] < comment.end) next++;
+    const nextStatement = statementStarts[next];
+    const insideStatement = next > 0 && comment.start < statementEnds[next - 1];
     const targetLine = codeBefore ? location.line : insideStatement ? locate(nextCode(text, comment.end)).line : nextStatement !== void 0 ? locate(nextStatement).line : location.endLine + 1;
     directives.push({ ...parsed, location, targetLine });
   }
@@ -3385,15 +3695,17 @@ function nextCode(text, from) {
   }
   return index;
 }
-var import_libpg_query, PIECE_SIZE;
+var PIECE_SIZE;
 var init_analyze_sql = __esm({
   "src/frontends/sql/analyze-sql.ts"() {
     "use strict";
-    import_libpg_query = require("libpg-query");
     init_directives();
     init_text_positions();
     init_lexer();
+    init_parser();
+    init_statement_limits();
     init_statements();
+    init_text_ranges();
     PIECE_SIZE = 64 * 1024;
   }
 });
@@ -3408,6 +3720,7 @@ function findRunnerMarkers(comments, textLength) {
   let transactionDisabled = false;
   let downStart;
   for (const comment of comments) {
+    scanWork.steps++;
     const marker = matchMarker(comment.text);
     if (!marker) continue;
     if (marker.transaction === false) transactionDisabled = true;
@@ -3428,18 +3741,12 @@ function matchMarker(text) {
   }
   return void 0;
 }
-function blankOut(text, ranges) {
-  let result2 = text;
-  for (const { start, end } of ranges) {
-    result2 = result2.slice(0, start) + result2.slice(start, end).replace(/[^\r\n]/g, " ") + result2.slice(end);
-  }
-  return result2;
-}
 var path3, ROLLBACK_FILE, MARKERS;
 var init_runner_markers = __esm({
   "src/frontends/sql/runner-markers.ts"() {
     "use strict";
     path3 = __toESM(require("node:path"));
+    init_scan_work();
     ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
     MARKERS = [
       [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
@@ -3489,12 +3796,276 @@ var init_js_comments = __esm({
   }
 });
 
+// src/frontends/js/nesting-limits.ts
+function withoutRegions(text, regions) {
+  let result2 = "";
+  let last = 0;
+  for (const region of regions) {
+    result2 += text.slice(last, region.start) + region.replacement;
+    last = region.end;
+  }
+  return result2 + text.slice(last);
+}
+function deepRegions(text) {
+  const scanner = new NestingScanner(text, MAX_SCRIPT_NESTING);
+  scanner.scan();
+  return scanner.regions;
+}
+function newFrame(opener, start, counted) {
+  return { opener, counted, operators: 0, segmentStart: start, elseIfs: 0 };
+}
+function standIn(cut, opener) {
+  const blank = cut.replace(/[^\r\n\u2028\u2029]/g, " ");
+  const leading = cut.length - cut.trimStart().length;
+  if (opener === "{" || opener === "" || leading === blank.length) return blank;
+  return `${blank.slice(0, leading)}0${blank.slice(leading + 1)}`;
+}
+function countNegations(text, from, to) {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text[i] === "!" && text[i + 1] !== "=" || text[i] === "~") count++;
+  return count;
+}
+function startsStatement(text, at) {
+  const ch = text[at];
+  if (isWordStart(ch)) {
+    let end = at + 1;
+    while (end < text.length && isWordPart(text[end])) end++;
+    return !CONTINUING_WORDS.has(text.slice(at, end));
+  }
+  return ch === '"' || ch === "'" || isDigit(ch) || ch === "@";
+}
+function isDigit(ch) {
+  return ch !== void 0 && ch >= "0" && ch <= "9";
+}
+function isWordStart(ch) {
+  return ch >= "a" && ch <= "z" || ch >= "A" && ch <= "Z" || ch === "_" || ch === "$" || ch === "#" || ch.charCodeAt(0) >= 128;
+}
+function isWordPart(ch) {
+  return isWordStart(ch) || isDigit(ch);
+}
+function stringEnd(text, from) {
+  const quote = text[from];
+  let i = from + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\\") i += 2;
+    else if (ch === quote || ch === "\n" || ch === "\r") return i + 1;
+    else i++;
+  }
+  return text.length;
+}
+function regularExpressionEnd(text, from) {
+  let i = from + 1;
+  let inClass = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\n" || ch === "\r") return from + 1;
+    if (ch === "\\") i += 2;
+    else if (ch === "[") {
+      inClass = true;
+      i++;
+    } else if (ch === "]") {
+      inClass = false;
+      i++;
+    } else if (ch === "/" && !inClass) {
+      i++;
+      while (i < text.length && isWordPart(text[i])) i++;
+      return i;
+    } else i++;
+  }
+  return from + 1;
+}
+var MAX_SCRIPT_NESTING, COSTS, WORDS_BEFORE_EXPRESSION, NESTING_WORDS, CONTINUING_WORDS, OPERATOR_CHARS2, NestingScanner;
+var init_nesting_limits = __esm({
+  "src/frontends/js/nesting-limits.ts"() {
+    "use strict";
+    init_scan_work();
+    MAX_SCRIPT_NESTING = 1e3;
+    COSTS = { bracket: 10, arrow: 6, conditional: 3, elseIf: 2, operator: 1 };
+    WORDS_BEFORE_EXPRESSION = /* @__PURE__ */ new Set(["return", "typeof", "case", "do", "else", "in", "instanceof", "new", "delete", "void", "throw", "yield", "await", "of", "extends"]);
+    NESTING_WORDS = /* @__PURE__ */ new Set(["new", "typeof", "void", "delete", "await", "yield", "in", "instanceof", "as", "satisfies", "keyof", "if", "for", "while", "with", "else"]);
+    CONTINUING_WORDS = /* @__PURE__ */ new Set(["in", "instanceof", "as", "satisfies", "of"]);
+    OPERATOR_CHARS2 = "+-*/%=<>!~&|^:?";
+    NestingScanner = class {
+      constructor(text, limit) {
+        this.text = text;
+        this.limit = limit;
+      }
+      text;
+      limit;
+      regions = [];
+      /** The greatest cost seen. */
+      deepest = 0;
+      frames = [newFrame("", 0, true)];
+      /** The cost of the open frames and their current segments and chains. */
+      total = 0;
+      /** The part being cut: it ends when `frame` closes, or (`segment`) when its current segment ends. */
+      cutting;
+      index = 0;
+      /** Whether the last token can end an expression: then a `/` divides, and a line break may end a statement. */
+      afterOperand = false;
+      lineBreakAfterOperand = false;
+      previousWord = "";
+      scan() {
+        const text = this.text;
+        while (this.index < text.length) {
+          scanWork.steps++;
+          const ch = text[this.index];
+          if (ch === "\n" || ch === "\r" || ch === "\u2028" || ch === "\u2029") {
+            if (this.afterOperand) this.lineBreakAfterOperand = true;
+            this.index++;
+          } else if (ch === " " || ch === "	" || ch === "\f" || ch === "\v" || ch === "\xA0" || ch === "\uFEFF") {
+            this.index++;
+          } else if (ch === "/" && text[this.index + 1] === "/") {
+            while (this.index < text.length && text[this.index] !== "\n" && text[this.index] !== "\r") this.index++;
+          } else if (ch === "/" && text[this.index + 1] === "*") {
+            const end = text.indexOf("*/", this.index + 2);
+            const close = end < 0 ? text.length : end + 2;
+            if (this.afterOperand && /[\n\r\u2028\u2029]/.test(text.slice(this.index, close))) this.lineBreakAfterOperand = true;
+            this.index = close;
+          } else {
+            if (this.lineBreakAfterOperand && startsStatement(text, this.index)) this.endSegment(this.index);
+            this.lineBreakAfterOperand = false;
+            const word2 = this.token(ch);
+            this.previousWord = word2;
+          }
+        }
+        if (this.cutting) this.finishCut(text.length);
+      }
+      /** Reads one token at `index`; returns it when it is a word. */
+      token(ch) {
+        const text = this.text;
+        const next = text[this.index + 1];
+        const at = this.index;
+        if (ch === '"' || ch === "'") {
+          this.index = stringEnd(text, at);
+          this.afterOperand = true;
+        } else if (ch === "`" || ch === "}" && this.top().opener === "${") {
+          if (ch === "}") this.close(at);
+          this.templateText(at + 1);
+        } else if (ch === "(" || ch === "[" || ch === "{") {
+          this.index++;
+          this.open(ch, this.index);
+          this.afterOperand = false;
+        } else if (ch === ")" || ch === "]" || ch === "}") {
+          if (this.frames.length > 1) this.close(at);
+          this.index++;
+          this.afterOperand = true;
+        } else if (ch === "," || ch === ";") {
+          this.endSegment(at, at + 1);
+          this.index++;
+          this.afterOperand = false;
+        } else if (ch === "/" && !this.afterOperand) {
+          this.index = regularExpressionEnd(text, at);
+          this.afterOperand = true;
+        } else if (isWordStart(ch)) {
+          let end = at + 1;
+          while (end < text.length && isWordPart(text[end])) end++;
+          const word2 = text.slice(at, end);
+          this.index = end;
+          this.word(word2);
+          return word2;
+        } else if (isDigit(ch) || ch === "." && isDigit(next)) {
+          while (this.index < text.length && (isWordPart(text[this.index]) || text[this.index] === ".")) this.index++;
+          this.afterOperand = true;
+        } else if (ch === "=" && next === ">") {
+          this.index += 2;
+          this.addCost(COSTS.arrow);
+          this.afterOperand = false;
+        } else if (ch === "?" && next === "." && !isDigit(text[at + 2])) {
+          this.index += 2;
+        } else if (ch === "?" && next !== "?") {
+          this.index++;
+          this.addCost(COSTS.conditional);
+          this.afterOperand = false;
+        } else if (OPERATOR_CHARS2.includes(ch)) {
+          while (this.index < text.length && OPERATOR_CHARS2.includes(text[this.index]) && !text.startsWith("//", this.index) && !text.startsWith("/*", this.index)) this.index++;
+          const postfix = ch === "+" && next === "+" || ch === "-" && next === "-";
+          this.addCost(COSTS.operator * Math.max(1, countNegations(text, at, this.index)));
+          this.afterOperand = postfix && this.afterOperand;
+        } else {
+          this.index++;
+          this.afterOperand = false;
+        }
+        return "";
+      }
+      word(word2) {
+        if (word2 === "if" && this.previousWord === "else") {
+          this.addCost(COSTS.elseIf, true);
+        } else if (word2 === "if") {
+          this.total -= this.top().counted ? this.top().elseIfs * COSTS.elseIf : 0;
+          this.top().elseIfs = 0;
+        }
+        if (NESTING_WORDS.has(word2)) this.addCost(COSTS.operator);
+        this.afterOperand = !WORDS_BEFORE_EXPRESSION.has(word2) && !NESTING_WORDS.has(word2);
+      }
+      /** Template text up to its closing backquote, or up to a `${`, which opens a frame. */
+      templateText(from) {
+        const text = this.text;
+        let i = from;
+        while (i < text.length) {
+          const ch = text[i];
+          if (ch === "\\") i += 2;
+          else if (ch === "`") break;
+          else if (ch === "$" && text[i + 1] === "{") {
+            this.index = i + 2;
+            this.open("${", this.index);
+            this.afterOperand = false;
+            return;
+          } else i++;
+        }
+        this.index = Math.min(i + 1, text.length);
+        this.afterOperand = true;
+      }
+      top() {
+        return this.frames[this.frames.length - 1];
+      }
+      open(opener, contentStart) {
+        const frame = newFrame(opener, contentStart, !this.cutting);
+        this.frames.push(frame);
+        if (!frame.counted) return;
+        this.total += COSTS.bracket;
+        this.deepest = Math.max(this.deepest, this.total);
+        if (this.total > this.limit) this.cutting = { start: contentStart, frame, segment: false };
+      }
+      close(at) {
+        const frame = this.frames.pop();
+        if (this.cutting?.frame === frame) this.finishCut(at);
+        if (frame.counted) this.total -= COSTS.bracket + frame.operators + frame.elseIfs * COSTS.elseIf;
+      }
+      /** A comma, semicolon or statement break at `at`; the next segment starts at `next`. */
+      endSegment(at, next = at) {
+        const frame = this.top();
+        if (this.cutting?.frame === frame && this.cutting.segment) this.finishCut(at);
+        if (frame.counted) this.total -= frame.operators;
+        frame.operators = 0;
+        frame.segmentStart = next;
+      }
+      /** Adds to the current segment's cost, or (`chain`) to the frame's `else if` chain, which outlasts segments. */
+      addCost(cost, chain = false) {
+        const frame = this.top();
+        if (this.cutting || !frame.counted) return;
+        if (chain) frame.elseIfs++;
+        else frame.operators += cost;
+        this.total += cost;
+        this.deepest = Math.max(this.deepest, this.total);
+        if (this.total > this.limit) this.cutting = { start: frame.segmentStart, frame, segment: true };
+      }
+      finishCut(end) {
+        const { start, frame } = this.cutting;
+        this.cutting = void 0;
+        if (end > start) this.regions.push({ start, end, replacement: standIn(this.text.slice(start, end), frame.opener) });
+      }
+    };
+  }
+});
+
 // src/frontends/js/parse-js.ts
 function parseScript(text, filePath) {
   const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
-  const plugins = typescript ? ["typescript", "decorators-legacy"] : ["decorators-legacy"];
+  const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
-    const ast = (0, import_parser.parse)(text, {
+    const ast = (0, import_parser2.parse)(text, {
       sourceType: "unambiguous",
       plugins,
       allowReturnOutsideFunction: true,
@@ -3509,12 +4080,12 @@ function parseScript(text, filePath) {
     return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser, TYPESCRIPT_EXTENSIONS;
+var path4, import_parser2, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
     path4 = __toESM(require("node:path"));
-    import_parser = require("./babel-parser.js");
+    import_parser2 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
 });
@@ -3573,6 +4144,15 @@ var init_script_output = __esm({
 });
 
 // src/frontends/js/static-values.ts
+function joinText(parts) {
+  if (parts.includes(TOO_LARGE)) return TOO_LARGE;
+  let length = 0;
+  for (const part of parts) {
+    if (typeof part !== "string" && typeof part !== "number") return void 0;
+    length += String(part).length;
+  }
+  return length > MAX_STATIC_VALUE_SIZE ? TOO_LARGE : parts.join("");
+}
 function propertyName(key) {
   if (key.type === "Identifier") return key.name;
   if (key.type === "StringLiteral") return key.value;
@@ -3585,16 +4165,27 @@ function unwrapTypeScript(node) {
   }
   return current;
 }
-var StaticScope;
+var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
     "use strict";
+    MAX_STATIC_VALUE_SIZE = 1e6;
+    TOO_LARGE = /* @__PURE__ */ Symbol("too large");
     StaticScope = class _StaticScope {
-      constructor(parent) {
+      constructor(parent, work2 = parent?.work ?? { evaluations: 0 }) {
         this.parent = parent;
+        this.work = work2;
       }
       parent;
+      work;
       bindings = /* @__PURE__ */ new Map();
+      /**
+       * Values already evaluated in this scope, by the expression they come from and
+       * the nesting depth they were evaluated at: each is evaluated once.
+       */
+      evaluated = /* @__PURE__ */ new Map();
+      /** The size of each array and object value (strings measure themselves). */
+      sizes = /* @__PURE__ */ new WeakMap();
       static ofProgram(program) {
         const scope = new _StaticScope();
         for (const statement of program.body) scope.declareFrom(statement);
@@ -3656,7 +4247,7 @@ var init_static_values = __esm({
           }
         }
         if (inner.type === "MemberExpression" && inner.computed) {
-          const index = this.value(inner.property, depth + 1);
+          const index = this.evaluate(inner.property, depth + 1);
           const array = typeof index === "number" ? this.resolve(inner.object, depth + 1) : void 0;
           const element = array?.type === "ArrayExpression" ? array.elements[index] : void 0;
           if (element && element.type !== "SpreadElement") return this.resolve(element, depth + 1);
@@ -3667,10 +4258,28 @@ var init_static_values = __esm({
         const value = this.value(node);
         return typeof value === "string" ? value : void 0;
       }
-      /** A string, number, boolean, null or array/object of such; undefined when not static. */
-      value(node, depth = 0) {
+      /** A string, number, boolean, null or array/object of such; undefined when not static (or too large). */
+      value(node) {
+        const value = this.evaluate(node, 0);
+        return value === TOO_LARGE ? void 0 : value;
+      }
+      /** Whether the node is a constant whose value is over MAX_STATIC_VALUE_SIZE (and so was not evaluated). */
+      isTooLarge(node) {
+        return this.evaluate(node, 0) === TOO_LARGE;
+      }
+      evaluate(node, depth) {
         const resolved = this.resolve(node);
         if (!resolved || depth > 20) return void 0;
+        let byDepth = this.evaluated.get(resolved);
+        if (byDepth?.has(depth)) return byDepth.get(depth);
+        this.work.evaluations++;
+        const value = this.bounded(this.evaluateResolved(resolved, depth));
+        if (!byDepth) this.evaluated.set(resolved, byDepth = /* @__PURE__ */ new Map());
+        byDepth.set(depth, value);
+        return value;
+      }
+      evaluateResolved(resolved, depth) {
+        const part = (child) => this.evaluate(child, depth + 1);
         switch (resolved.type) {
           case "StringLiteral":
           case "NumericLiteral":
@@ -3679,23 +4288,17 @@ var init_static_values = __esm({
           case "NullLiteral":
             return null;
           case "TemplateLiteral": {
-            let text = resolved.quasis[0].value.cooked ?? "";
+            const parts = [resolved.quasis[0].value.cooked ?? ""];
             for (let index = 0; index < resolved.expressions.length; index++) {
-              const part = this.value(resolved.expressions[index], depth + 1);
-              if (typeof part !== "string" && typeof part !== "number") return void 0;
-              text += String(part) + (resolved.quasis[index + 1].value.cooked ?? "");
+              parts.push(part(resolved.expressions[index]), resolved.quasis[index + 1].value.cooked ?? "");
             }
-            return text;
+            return joinText(parts);
           }
-          case "BinaryExpression": {
-            if (resolved.operator !== "+") return void 0;
-            const left = this.value(resolved.left, depth + 1);
-            const right = this.value(resolved.right, depth + 1);
-            const isText = (part) => typeof part === "string" || typeof part === "number";
-            return isText(left) && isText(right) ? String(left) + String(right) : void 0;
-          }
+          case "BinaryExpression":
+            return resolved.operator === "+" ? joinText([part(resolved.left), part(resolved.right)]) : void 0;
           case "ArrayExpression": {
-            const items = resolved.elements.map((element) => element ? this.value(element, depth + 1) : void 0);
+            const items = resolved.elements.map((element) => element ? part(element) : void 0);
+            if (items.includes(TOO_LARGE)) return TOO_LARGE;
             return items.every((item) => item !== void 0) ? items : void 0;
           }
           case "ObjectExpression": {
@@ -3703,7 +4306,8 @@ var init_static_values = __esm({
             for (const property of resolved.properties) {
               if (property.type !== "ObjectProperty") return void 0;
               const key = propertyName(property.key);
-              const value = this.value(property.value, depth + 1);
+              const value = part(property.value);
+              if (value === TOO_LARGE) return TOO_LARGE;
               if (key === void 0 || value === void 0) return void 0;
               object[key] = value;
             }
@@ -3711,21 +4315,49 @@ var init_static_values = __esm({
           }
           case "UnaryExpression":
             if (resolved.operator === "!") {
-              const operand = this.value(resolved.argument, depth + 1);
-              return operand === void 0 ? void 0 : !operand;
+              const operand = part(resolved.argument);
+              return operand === void 0 || operand === TOO_LARGE ? operand : !operand;
             }
             return void 0;
           default:
             return void 0;
         }
       }
+      /** The value, or TOO_LARGE when it is over MAX_STATIC_VALUE_SIZE. */
+      bounded(value) {
+        if (typeof value === "string") return value.length > MAX_STATIC_VALUE_SIZE ? TOO_LARGE : value;
+        if (!value || typeof value !== "object") return value;
+        let size = 1;
+        for (const [key, item] of Object.entries(value)) {
+          size += key.length + (typeof item === "string" ? item.length : item && typeof item === "object" ? this.sizes.get(item) ?? 1 : 1);
+        }
+        if (size > MAX_STATIC_VALUE_SIZE) return TOO_LARGE;
+        this.sizes.set(value, size);
+        return value;
+      }
     };
   }
 });
 
 // src/frontends/js/analyze-script.ts
+function parseWithout(text, deep, filePath) {
+  if (deep.length === 0) return parseScript(text, filePath);
+  const parsed = parseScript(withoutRegions(text, deep), filePath);
+  return parsed.ok || parsed.tooDeep ? parsed : { ok: false, message: "it nests too deeply to be parsed", line: 1, column: 1, tooDeep: true };
+}
+function deepProblem(region, output) {
+  return { rule: "unanalyzed-code", message: "This code nests too deeply for the JavaScript parser; it was not checked.", location: output.span(region.start, region.end) };
+}
+function withinAny(problem, regions, output) {
+  return regions.some((region) => {
+    const span = output.span(region.start, region.end);
+    const { line, column } = problem.location;
+    return (line > span.line || line === span.line && column >= span.column) && (line < span.endLine || line === span.endLine && column < span.endColumn);
+  });
+}
 function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatementText = false) {
-  const parsed = parseScript(text, filePath);
+  const deep = deepRegions(text);
+  const parsed = parseWithout(text, deep, filePath);
   if (!parsed.ok && parsed.tooDeep) {
     const location = { line: 1, column: 1, endLine: 1, endColumn: 2 };
     const problem = { rule: "unanalyzed-code", message: "This file nests too deeply for the JavaScript parser; it was not checked.", location };
@@ -3757,7 +4389,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   return {
     frontend: frontend.name,
     operations: output.operations,
-    problems: output.problems,
+    problems: [...deep.map((region) => deepProblem(region, output)), ...output.problems.filter((problem) => !withinAny(problem, deep, output))],
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction2
@@ -3772,6 +4404,7 @@ var init_analyze_script = __esm({
     init_file_problem();
     init_text_positions();
     init_js_comments();
+    init_nesting_limits();
     init_parse_js();
     init_script_output();
     init_static_values();
@@ -3880,6 +4513,97 @@ var init_find_migration = __esm({
   }
 });
 
+// src/frontends/js/mapped-text.ts
+function mappedText(node, scope, source, placeholder) {
+  const resolved = scope.resolve(node);
+  if (resolved && resolved.start == null) {
+    const value = scope.value(resolved);
+    return typeof value === "string" || typeof value === "number" ? constantAt(String(value), node.start ?? 0) : void 0;
+  }
+  if (!resolved || resolved.start == null || resolved.end == null || scope.isTooLarge(resolved)) return void 0;
+  switch (resolved.type) {
+    case "StringLiteral":
+      return decodeEscapes(source.slice(resolved.start + 1, resolved.end - 1), resolved.start + 1);
+    case "TemplateLiteral": {
+      const parts = [];
+      resolved.quasis.forEach((quasi, index) => {
+        parts.push(decodeEscapes(source.slice(quasi.start ?? 0, quasi.end ?? 0), quasi.start ?? 0));
+        const expression = resolved.expressions[index];
+        if (!expression) return;
+        const value = scope.value(expression);
+        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder(expression);
+        parts.push(text === void 0 ? { text: "\0", offsets: [] } : constantAt(text, expression.start ?? 0));
+      });
+      if (parts.some((part) => part.text === "\0")) return void 0;
+      return concat(parts);
+    }
+    case "BinaryExpression": {
+      if (resolved.operator !== "+") return void 0;
+      const left = mappedText(resolved.left, scope, source, placeholder);
+      const right = left && mappedText(resolved.right, scope, source, placeholder);
+      return left && right ? concat([left, right]) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function constantAt(text, offset) {
+  return { text, offsets: [...Array(text.length).fill(offset), offset] };
+}
+function concat(parts) {
+  if (parts.reduce((length, part) => length + part.text.length, 0) > MAX_STATIC_VALUE_SIZE) return void 0;
+  const offsets = [];
+  let text = "";
+  for (const part of parts) {
+    text += part.text;
+    appendRange(offsets, part.offsets, 0, part.text.length);
+  }
+  offsets.push(parts.length > 0 ? parts[parts.length - 1].offsets[parts[parts.length - 1].text.length] : 0);
+  return { text, offsets };
+}
+function appendRange(target, source, from, to) {
+  for (let index = from; index < to; index++) target.push(source[index]);
+}
+function decodeEscapes(raw, base) {
+  let text = "";
+  const offsets = [];
+  let index = 0;
+  while (index < raw.length) {
+    const start = index;
+    let decoded;
+    if (raw[index] !== "\\") {
+      decoded = raw[index];
+      index++;
+    } else {
+      const next = raw[index + 1];
+      if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
+        index += next === "\r" && raw[index + 2] === "\n" ? 3 : 2;
+        continue;
+      }
+      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw.slice(index + 1));
+      if (unicode) {
+        decoded = String.fromCodePoint(parseInt(unicode[1] ?? unicode[2] ?? unicode[3], 16));
+        index += 1 + unicode[0].length;
+      } else {
+        decoded = SIMPLE_ESCAPES[next] ?? next ?? "";
+        index += 2;
+      }
+    }
+    text += decoded;
+    for (let unit = 0; unit < decoded.length; unit++) offsets.push(base + start);
+  }
+  offsets.push(base + raw.length);
+  return { text, offsets };
+}
+var SIMPLE_ESCAPES;
+var init_mapped_text = __esm({
+  "src/frontends/js/mapped-text.ts"() {
+    "use strict";
+    init_static_values();
+    SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+  }
+});
+
 // src/frontends/js/embedded-sql.ts
 function substitute(source, pattern, replace) {
   let text = "";
@@ -3888,14 +4612,14 @@ function substitute(source, pattern, replace) {
   for (const match of source.text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
     const index = match.index ?? 0;
     text += source.text.slice(last, index);
-    offsets.push(...source.offsets.slice(last, index));
+    appendRange(offsets, source.offsets, last, index);
     const replacement = replace(match);
     text += replacement;
-    offsets.push(...Array(replacement.length).fill(source.offsets[index]));
+    for (let unit = 0; unit < replacement.length; unit++) offsets.push(source.offsets[index]);
     last = index + match[0].length;
   }
   text += source.text.slice(last);
-  offsets.push(...source.offsets.slice(last));
+  appendRange(offsets, source.offsets, last, source.offsets.length);
   return { text, offsets };
 }
 function substituteKnexBindings(sql, bindings) {
@@ -3939,6 +4663,7 @@ var init_embedded_sql = __esm({
   "src/frontends/js/embedded-sql.ts"() {
     "use strict";
     init_analyze_sql();
+    init_mapped_text();
   }
 });
 
@@ -4092,11 +4817,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path17 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path17 === known || path17.endsWith(`.${known}`))) return true;
+          const path18 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path17.endsWith("options.type") && onDatabase;
+          return path18.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -4104,96 +4829,11 @@ var init_dialect = __esm({
   }
 });
 
-// src/frontends/js/mapped-text.ts
-function mappedText(node, scope, source, placeholder) {
-  const resolved = scope.resolve(node);
-  if (resolved && resolved.start == null) {
-    const value = scope.value(resolved);
-    return typeof value === "string" || typeof value === "number" ? constantAt(String(value), node.start ?? 0) : void 0;
-  }
-  if (!resolved || resolved.start == null || resolved.end == null) return void 0;
-  switch (resolved.type) {
-    case "StringLiteral":
-      return decodeEscapes(source.slice(resolved.start + 1, resolved.end - 1), resolved.start + 1);
-    case "TemplateLiteral": {
-      const parts = [];
-      resolved.quasis.forEach((quasi, index) => {
-        parts.push(decodeEscapes(source.slice(quasi.start ?? 0, quasi.end ?? 0), quasi.start ?? 0));
-        const expression = resolved.expressions[index];
-        if (!expression) return;
-        const value = scope.value(expression);
-        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder(expression);
-        parts.push(text === void 0 ? { text: "\0", offsets: [] } : constantAt(text, expression.start ?? 0));
-      });
-      if (parts.some((part) => part.text === "\0")) return void 0;
-      return concat(parts);
-    }
-    case "BinaryExpression": {
-      if (resolved.operator !== "+") return void 0;
-      const left = mappedText(resolved.left, scope, source, placeholder);
-      const right = left && mappedText(resolved.right, scope, source, placeholder);
-      return left && right ? concat([left, right]) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function constantAt(text, offset) {
-  return { text, offsets: [...Array(text.length).fill(offset), offset] };
-}
-function concat(parts) {
-  const offsets = [];
-  let text = "";
-  for (const part of parts) {
-    text += part.text;
-    offsets.push(...part.offsets.slice(0, part.text.length));
-  }
-  offsets.push(parts.length > 0 ? parts[parts.length - 1].offsets[parts[parts.length - 1].text.length] : 0);
-  return { text, offsets };
-}
-function decodeEscapes(raw, base) {
-  let text = "";
-  const offsets = [];
-  let index = 0;
-  while (index < raw.length) {
-    const start = index;
-    let decoded;
-    if (raw[index] !== "\\") {
-      decoded = raw[index];
-      index++;
-    } else {
-      const next = raw[index + 1];
-      if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
-        index += next === "\r" && raw[index + 2] === "\n" ? 3 : 2;
-        continue;
-      }
-      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw.slice(index + 1));
-      if (unicode) {
-        decoded = String.fromCodePoint(parseInt(unicode[1] ?? unicode[2] ?? unicode[3], 16));
-        index += 1 + unicode[0].length;
-      } else {
-        decoded = SIMPLE_ESCAPES[next] ?? next ?? "";
-        index += 2;
-      }
-    }
-    text += decoded;
-    for (let unit = 0; unit < decoded.length; unit++) offsets.push(base + start);
-  }
-  offsets.push(base + raw.length);
-  return { text, offsets };
-}
-var SIMPLE_ESCAPES;
-var init_mapped_text = __esm({
-  "src/frontends/js/mapped-text.ts"() {
-    "use strict";
-    SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
-  }
-});
-
 // src/frontends/sql/fragments.ts
 function parseTypeName(type2) {
   try {
-    const [statement] = (0, import_libpg_query3.parseSync)(`CREATE TABLE t (c ${type2})`).stmts ?? [];
+    if (!withinParserLimits(type2)) return void 0;
+    const [statement] = parseSql(`CREATE TABLE t (c ${type2})`).stmts ?? [];
     const column = nodeAs(nodeAs(statement?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
     return columnType(column?.typeName);
   } catch {
@@ -4206,22 +4846,24 @@ function sqlDefault(expression) {
 }
 function classifySqlExpression(expression) {
   try {
-    const [statement] = (0, import_libpg_query3.parseSync)(`SELECT ${expression}`).stmts ?? [];
+    if (!withinParserLimits(expression)) return { kind: "unknown" };
+    const [statement] = parseSql(`SELECT ${expression}`).stmts ?? [];
     const target = nodeAs(nodeAs(statement?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
     return isNullExpression(target?.val) ? void 0 : classifyDefault(target?.val);
   } catch {
     return { kind: "unknown" };
   }
 }
-function isReservedWord(word) {
-  const [token] = (0, import_libpg_query3.scanSync)(word).tokens;
+function isReservedWord(word2) {
+  if (!withinParserLimits(word2)) return false;
+  const [token] = scanSqlTokens(word2).tokens;
   return token !== void 0 && token.keywordName !== "NO_KEYWORD" && token.keywordName !== "UNRESERVED_KEYWORD";
 }
-var import_libpg_query3;
 var init_fragments = __esm({
   "src/frontends/sql/fragments.ts"() {
     "use strict";
-    import_libpg_query3 = require("libpg-query");
+    init_parser();
+    init_statement_limits();
     init_pg_nodes();
   }
 });
@@ -4698,7 +5340,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path17) => path17.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -4730,7 +5372,8 @@ var init_migration_walker = __esm({
         }
         const sql = mappedText(sqlArg, frame.scope, this.source, (expression) => this.placeholder(expression, frame.scope));
         if (!sql) {
-          this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` is built at run time; it was not checked.`);
+          const why = frame.scope.isTooLarge(sqlArg) ? `is a constant over ${MAX_STATIC_VALUE_SIZE.toLocaleString("en")} characters long` : "is built at run time";
+          this.output.unanalyzed(sqlArg, `The SQL \`${snippet(this.source, sqlArg)}\` ${why}; it was not checked.`);
           return;
         }
         const analysis = analyzeEmbeddedSql(prepare(sql), this.output.lines, frame.statementLine, this.output.keepStatementText);
@@ -5370,7 +6013,7 @@ var init_up_walker = __esm({
       }
       schemaChain(links, frame) {
         let schema;
-        let guarded = false;
+        let guarded2 = false;
         for (const link of links) {
           const place = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
           const args = link.args ?? [];
@@ -5382,7 +6025,7 @@ var init_up_walker = __esm({
           };
           const unknownTable = (index) => this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end }, `The table name \`${args[index] ? snippet(this.source, args[index]) : "?"}\` is not a constant in this file; this ${link.name}() was not checked.`);
           if (GUARDS.has(link.name)) {
-            guarded = true;
+            guarded2 = true;
             continue;
           }
           if (TABLE_METHODS.has(link.name)) {
@@ -5403,7 +6046,7 @@ var init_up_walker = __esm({
             case "then":
             case "catch":
             case "finally":
-              for (const arg of args) this.expression(arg, { ...frame, conditional: frame.conditional || guarded });
+              for (const arg of args) this.expression(arg, { ...frame, conditional: frame.conditional || guarded2 });
               continue;
             default:
               if (!QUIET_SCHEMA_METHODS.has(link.name)) {
@@ -5498,33 +6141,84 @@ var init_knex = __esm({
   }
 });
 
+// src/files/read-regular-file.ts
+function readRegularFile(file, maxBytes) {
+  const descriptor = fs2.openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fs2.fstatSync(descriptor);
+    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
+    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.max(Math.min(stats.size - total, maxBytes + 1 - total), 64 * 1024));
+      const read = fs2.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs2.closeSync(descriptor);
+  }
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+function describeSize(bytes) {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+var fs2, UnreadableFileError, OPEN_FLAGS;
+var init_read_regular_file = __esm({
+  "src/files/read-regular-file.ts"() {
+    "use strict";
+    fs2 = __toESM(require("node:fs"));
+    UnreadableFileError = class extends Error {
+      name = "UnreadableFileError";
+    };
+    OPEN_FLAGS = fs2.constants.O_RDONLY | (fs2.constants.O_NONBLOCK ?? 0);
+  }
+});
+
 // src/frontends/knex/knexfile.ts
 var knexfile_exports = {};
 __export(knexfile_exports, {
-  knexfileDisablesTransactions: () => knexfileDisablesTransactions
+  knexfileDisablesTransactions: () => knexfileDisablesTransactions,
+  knexfileSettings: () => knexfileSettings
 });
 function knexfileDisablesTransactions(migrationPath) {
+  return knexfileSettings(migrationPath).disablesTransactions;
+}
+function knexfileSettings(migrationPath) {
   const visited = [];
-  const answer = (disables) => {
-    for (const dir of visited) cache.set(dir, disables);
-    return disables;
+  const answer = (settings2) => {
+    for (const dir of visited) cache.set(dir, settings2);
+    return settings2;
   };
   for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs2.existsSync(file));
-    if (knexfile) return answer(setsDisableTransactions(knexfile));
-    if (fs2.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer(false);
+    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs3.existsSync(file));
+    if (knexfile) return answer(readKnexfile(knexfile));
+    if (fs3.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
-function setsDisableTransactions(file) {
+function readKnexfile(file) {
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
-  } catch {
-    return false;
+    text = readRegularFile(file, MAX_KNEXFILE_BYTES).toString("utf8");
+  } catch (error) {
+    return { disablesTransactions: false, note: error instanceof UnreadableFileError ? `ignoring ${file}: ${error.message}` : void 0 };
   }
+  return { disablesTransactions: setsDisableTransactions(text, file) };
+}
+function setsDisableTransactions(text, file) {
   if (!text.includes("disableTransactions")) return false;
   const parsed = parseScript(text, file);
   if (!parsed.ok) return false;
@@ -5546,15 +6240,17 @@ function setsDisableTransactions(file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs2, path5, KNEXFILE_NAMES, cache;
+var fs3, path5, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs2 = __toESM(require("node:fs"));
+    fs3 = __toESM(require("node:fs"));
     path5 = __toESM(require("node:path"));
+    init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
     cache = /* @__PURE__ */ new Map();
+    MAX_KNEXFILE_BYTES = 1 << 20;
   }
 });
 
@@ -6579,8 +7275,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6932,7 +7628,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -6940,7 +7636,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7149,7 +7845,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7195,8 +7891,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7892,7 +8588,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7950,7 +8646,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -8078,7 +8774,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants;
+    picomatch4.constants = constants3;
     module2.exports = picomatch4;
   }
 });
@@ -8219,8 +8915,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path17, value, options) {
-        return edit.setProperty(text, path17, value, options);
+      function modify(text, path18, value, options) {
+        return edit.setProperty(text, path18, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -8277,16 +8973,16 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs4.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs4, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs5, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
+    fs5 = __toESM(require("node:fs"));
     path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
@@ -8307,14 +9003,16 @@ function resolveInputs(inputs, options) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
-    const files = filesFor(input, options.cwd).filter((file) => !isExcluded(file));
+    const inIndex = indexFilesFor(input, options);
+    const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
+    const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
     if (files.length === 0) {
       const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
     for (const file of files) found.add(file);
-    if (isFile) named.add(absolute);
+    if (isFile || inIndex.includes(absolute)) named.add(absolute);
   }
   return { files: [...found].sort(), named };
 }
@@ -8335,23 +9033,37 @@ function defaultInputs(include, baseDir, cwd) {
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
-function filesFor(input, cwd) {
+function filesFor(input, cwd, onUnreadableFolder) {
   const absolute = path8.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
-  if (stats?.isDirectory()) return walk(absolute).filter(isMigrationCandidate);
+  if (stats?.isDirectory()) return walk(absolute, onUnreadableFolder).filter(isMigrationCandidate);
+  if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan = import_picomatch.default.scan(toPosix(input));
   if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
   const base = path8.resolve(cwd, scan.base || ".");
   const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
-  return isDirectory(base) ? walk(base).filter((file) => matches(toPosix(file))) : [];
+  return isDirectory(base) ? walk(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
+}
+function indexFilesFor(input, options) {
+  if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
+  const absolute = path8.resolve(options.cwd, input);
+  const scan = import_picomatch.default.scan(toPosix(input));
+  const matches = scan.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
+  return [...options.onlyInIndex].filter((file) => {
+    if (file === absolute) return true;
+    if (matches) return matches(toPosix(file));
+    const relative5 = path8.relative(absolute, file);
+    const folders = relative5.split(path8.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+  });
 }
 function noFilesMessage(input, cwd) {
   const stats = statOrUndefined(path8.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
-function walk(root) {
+function walk(root, onUnreadableFolder) {
   const files = [];
   const visited = /* @__PURE__ */ new Set();
   const pending = [root];
@@ -8362,9 +9074,11 @@ function walk(root) {
     visited.add(real);
     let entries;
     try {
-      entries = fs5.readdirSync(dir, { withFileTypes: true });
+      entries = fs6.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
+      if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
+      onUnreadableFolder(dir, error);
+      continue;
     }
     for (const entry of entries) {
       const full = path8.join(dir, entry.name);
@@ -8385,14 +9099,14 @@ function exclusionMatcher(options) {
 }
 function statOrUndefined(file) {
   try {
-    return fs5.statSync(file);
+    return fs6.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs5.realpathSync(file);
+    return fs6.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -8407,11 +9121,11 @@ function displayPath(file, cwd) {
   const relative5 = path8.relative(cwd, file);
   return toPosix(path8.isAbsolute(relative5) ? file : relative5);
 }
-var fs5, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs6, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
+    fs6 = __toESM(require("node:fs"));
     path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
@@ -8429,12 +9143,15 @@ __export(git_exports, {
   stagedFiles: () => stagedFiles
 });
 function git(args, cwd) {
+  return gitBytes(args, cwd).toString("utf8");
+}
+function gitBytes(args, cwd) {
   try {
-    return (0, import_node_child_process.execFileSync)("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
+    return (0, import_node_child_process.execFileSync)("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 29 });
   } catch (error) {
     const { code, stderr, message } = error;
     if (code === "ENOENT") throw new GitFailure("git is not installed (or not on PATH)");
-    const said = (stderr || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(" ");
+    const said = (String(stderr ?? "") || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(" ");
     throw new GitFailure(`git ${args[0]} failed: ${said}`);
   }
 }
@@ -8462,16 +9179,29 @@ function repositoryRoot(cwd, flag) {
   }
 }
 function addedAndModified(diffArgs, root) {
-  const fields = splitNul(git(["diff", "--name-status", "-z", "--diff-filter=AM", "-M", ...diffArgs], root));
+  const fields = splitNul(git(["diff", "--name-status", "-z", "--diff-filter=AMR", "-M", ...diffArgs], root));
   const added = [];
   const modified = [];
-  for (let index = 0; index + 1 < fields.length; index += 2) {
-    (fields[index] === "A" ? added : modified).push(path9.join(root, fields[index + 1]));
+  for (let index = 0; index < fields.length; ) {
+    const status = fields[index];
+    if (status.startsWith("R")) {
+      const renamedTo = fields[index + 2];
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path9.join(root, renamedTo));
+      index += 3;
+    } else {
+      const file = fields[index + 1];
+      if (file !== void 0) (status === "A" ? added : modified).push(path9.join(root, file));
+      index += 2;
+    }
   }
   return { added, modified };
 }
 function changedSince(ref, cwd) {
+  refuseControlCharacters(ref);
   return asUsage(`--since ${ref}`, () => changedSinceRef(ref, cwd));
+}
+function refuseControlCharacters(ref) {
+  if (/[\u0000-\u001f\u007f]/.test(ref)) throw new UsageError(`--since ${JSON.stringify(ref)}: not a git revision (it holds a control character)`);
 }
 function changedSinceRef(ref, cwd) {
   const root = repositoryRoot(cwd, "--since");
@@ -8500,7 +9230,7 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, git(["show", `:${toPosix(path9.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path9.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
@@ -8569,10 +9299,16 @@ function wholeDocument(format2) {
     };
   };
 }
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count, word2) {
+  return `${count} ${word2}${count === 1 ? "" : "s"}`;
 }
-var Tally;
+function escapeControlCharacters(text) {
+  return text.replace(CONTROL_CHARACTERS, (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : ch === "\r" ? "\\r" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function maskControlCharacters(text) {
+  return text.replace(CONTROL_CHARACTERS, "\uFFFD");
+}
+var Tally, CONTROL_CHARACTERS;
 var init_reporter = __esm({
   "src/reporters/reporter.ts"() {
     "use strict";
@@ -8590,6 +9326,7 @@ var init_reporter = __esm({
         }
       }
     };
+    CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
   }
 });
 
@@ -8601,17 +9338,17 @@ __export(stylish_exports, {
 function fileBlock(result2, colors) {
   const lines = new LineIndex(result2.source);
   const entries = result2.findings.map((finding) => findingBlock(finding, lines, colors));
-  return [colors.underline(result2.file), ...entries].join("\n");
+  return [colors.underline(escapeControlCharacters(result2.file)), ...entries].join("\n");
 }
 function findingBlock(finding, lines, colors) {
   const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
-  const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${colors.dim(finding.rule)}`;
-  const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${lockWords(finding.lock)}`] : [];
+  const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
+  const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
   return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
 }
 function codeFrame(finding, lines, colors) {
   if (finding.line > lines.lineCount || lines.text.length === 0) return [];
-  const text = lines.lineText(finding.line).replace(/\t/g, " ");
+  const text = maskControlCharacters(lines.lineText(finding.line).replace(/\t/g, " "));
   if (text.trim().length === 0) return [];
   const gutter = String(finding.line);
   const start = finding.column - 1;
@@ -8954,10 +9691,11 @@ var compact;
 var init_compact = __esm({
   "src/reporters/compact.ts"() {
     "use strict";
+    init_reporter();
     compact = (_context, write) => ({
       file(result2) {
         for (const finding of result2.findings) {
-          write(`${finding.file}:${finding.line}:${finding.column}: ${finding.severity} ${finding.rule} ${finding.message}
+          write(`${escapeControlCharacters(finding.file)}:${finding.line}:${finding.column}: ${finding.severity} ${finding.rule} ${escapeControlCharacters(finding.message)}
 `);
         }
       },
@@ -8966,17 +9704,117 @@ var init_compact = __esm({
   }
 });
 
+// src/files/atomic-file.ts
+function openOutputFile(target, options = {}) {
+  if (isStream(target, options.replacePipes === true)) return streamFile(target);
+  const folder = path11.dirname(target);
+  fs8.mkdirSync(folder, { recursive: true });
+  removeStaleTemporaries(target);
+  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}.tmp`);
+  const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
+  let open = true;
+  const close = () => {
+    if (open) fs8.closeSync(descriptor);
+    open = false;
+  };
+  return {
+    write: (text) => writeAll(descriptor, text),
+    commit() {
+      close();
+      fs8.renameSync(temporary, target);
+    },
+    abandon() {
+      try {
+        close();
+      } finally {
+        fs8.rmSync(temporary, { force: true });
+      }
+    }
+  };
+}
+function writeFileAtomically(target, text, options) {
+  const file = openOutputFile(target, options);
+  try {
+    file.write(text);
+    file.commit();
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+}
+function writeAll(descriptor, text) {
+  const bytes = Buffer.from(text, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += fs8.writeSync(descriptor, bytes, written);
+}
+function isStream(target, replacePipes) {
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
+  try {
+    const stats = fs8.lstatSync(target);
+    return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
+  } catch {
+    return false;
+  }
+}
+function streamFile(target) {
+  const descriptor = fs8.openSync(target, "w");
+  return {
+    write: (text) => writeAll(descriptor, text),
+    commit: () => fs8.closeSync(descriptor),
+    abandon: () => fs8.closeSync(descriptor)
+  };
+}
+function removeStaleTemporaries(target) {
+  const folder = path11.dirname(target);
+  const prefix = `.${path11.basename(target)}.`;
+  let names;
+  try {
+    names = fs8.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!match) continue;
+    const file = path11.join(folder, name);
+    try {
+      const stats = fs8.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs8.rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
+function isRunning(pid) {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+var import_node_crypto2, fs8, path11, STALE_AFTER_MS;
+var init_atomic_file = __esm({
+  "src/files/atomic-file.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    fs8 = __toESM(require("node:fs"));
+    path11 = __toESM(require("node:path"));
+    STALE_AFTER_MS = 24 * 3600 * 1e3;
+  }
+});
+
 // src/cli/analysis-pool.ts
 var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs7, path12, import_node_worker_threads, BATCH, AnalysisPool;
+var fs9, path13, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path12 = __toESM(require("node:path"));
+    fs9 = __toESM(require("node:fs"));
+    path13 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     BATCH = 16;
     AnalysisPool = class _AnalysisPool {
@@ -8987,10 +9825,10 @@ var init_analysis_pool = __esm({
           worker.on("message", (message) => {
             const waiting = this.pending.get(message.id) ?? [];
             this.pending.delete(message.id);
-            waiting.forEach((resolve9, position) => resolve9(message.outcomes[position]));
+            waiting.forEach((resolve11, position) => resolve11(message.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve9 of waiting) resolve9({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve11 of waiting) resolve11({ error: error.message });
             this.pending.clear();
           });
           this.workers.push(worker);
@@ -9009,15 +9847,15 @@ var init_analysis_pool = __esm({
        * compiled by tsc, the entry is analysis-worker.js beside this file.
        */
       static create(size, settings2) {
-        const compiled = path12.join(__dirname, "analysis-worker.js");
-        const workerModule = path12.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (size < 1 || !workerModule.endsWith(".js") || !fs7.existsSync(workerModule)) return void 0;
+        const compiled = path13.join(__dirname, "analysis-worker.js");
+        const workerModule = path13.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        if (size < 1 || !workerModule.endsWith(".js") || !fs9.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(workerModule, size, settings2);
       }
       /** Lints a file on a worker; `flush()` sends what is queued. */
       lint(text, displayPath2, frontend) {
-        return new Promise((resolve9, reject) => {
-          this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve9(outcome) });
+        return new Promise((resolve11, reject) => {
+          this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve11(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -9042,22 +9880,104 @@ var cache_exports = {};
 __export(cache_exports, {
   ContextDigest: () => ContextDigest,
   LintCache: () => LintCache,
-  defaultCacheLocation: () => defaultCacheLocation
+  defaultCacheLocation: () => defaultCacheLocation,
+  userCacheFolder: () => userCacheFolder,
+  userCacheKey: () => userCacheKey
 });
-function defaultCacheLocation(cwd) {
-  return fs8.existsSync(path13.join(cwd, "node_modules")) ? path13.join(cwd, "node_modules", ".cache", "migralint", "cache.json") : path13.join(cwd, ".migralintcache");
+function defaultCacheLocation(cwd, env2) {
+  if (fs10.existsSync(path14.join(cwd, "node_modules"))) return path14.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path14.resolve(cwd);
+  try {
+    project = fs10.realpathSync(project);
+  } catch {
+  }
+  const name = `${path14.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto3.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path14.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
-var import_node_crypto2, fs8, path13, helpByRule, sha1, ContextDigest, LintCache;
+function userCacheFolder(env2) {
+  const home = env2.HOME || os.homedir();
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path14.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path14.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path14.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path14.join(home, ".cache");
+}
+function userCacheKey(env2) {
+  const file = path14.join(userCacheFolder(env2), "migralint", "cache-key");
+  const existing = readKey(file);
+  if (existing) return existing;
+  fs10.mkdirSync(path14.dirname(file), { recursive: true, mode: 448 });
+  const temporary = `${file}.${process.pid}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}`;
+  fs10.writeFileSync(temporary, (0, import_node_crypto3.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  try {
+    fs10.rmSync(file, { force: true });
+    fs10.linkSync(temporary, file);
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  } finally {
+    fs10.rmSync(temporary, { force: true });
+  }
+  const key = readKey(file);
+  if (!key) throw new Error(`cannot make the cache key ${file}`);
+  return key;
+}
+function readKey(file) {
+  try {
+    const stats = fs10.lstatSync(file);
+    if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
+    const text = readRegularFile(file, 1024).toString("utf8");
+    return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function resultOf2(stored, text) {
+  if (!isRecord(stored) || typeof stored.file !== "string") return void 0;
+  if ("skipped" in stored) return typeof stored.skipped === "string" ? stored : void 0;
+  const { findings } = stored;
+  if (!Array.isArray(findings) || !findings.every(isCachedFinding)) return void 0;
+  const file = stored.file;
+  return {
+    ...stored,
+    findings: findings.map(
+      ({ rule, severity, line, column, endLine, endColumn, message, help, lock }) => ({
+        rule,
+        severity,
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+        message,
+        help: help ?? helpByRule.get(rule) ?? "",
+        docs: docsFor(rule),
+        ...lock ? { lock } : {}
+      })
+    ),
+    source: text
+  };
+}
+function isCachedFinding(value) {
+  if (!isRecord(value)) return false;
+  const { rule, severity, line, column, endLine, endColumn, message, help, lock } = value;
+  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var import_node_crypto3, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, ContextDigest, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
-    fs8 = __toESM(require("node:fs"));
-    path13 = __toESM(require("node:path"));
+    import_node_crypto3 = require("node:crypto");
+    fs10 = __toESM(require("node:fs"));
+    os = __toESM(require("node:os"));
+    path14 = __toESM(require("node:path"));
     init_rules();
     init_rule();
+    init_atomic_file();
+    init_read_regular_file();
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
-    sha1 = (text) => (0, import_node_crypto2.createHash)("sha1").update(text).digest("hex");
+    sha1 = (text) => (0, import_node_crypto3.createHash)("sha1").update(text).digest("hex");
+    MAX_CACHE_BYTES = 512 << 20;
     ContextDigest = class {
       value = "";
       add(context) {
@@ -9065,24 +9985,60 @@ var init_cache = __esm({
       }
     };
     LintCache = class {
-      constructor(location, key) {
+      constructor(location, key, userKey) {
         this.location = location;
         this.key = key;
-        this.entries = this.load();
+        this.userKey = userKey;
+        const loaded = this.load();
+        this.entries = loaded.entries;
+        this.problem = loaded.problem;
       }
       location;
       key;
+      userKey;
       entries;
+      /** Entries checked so far (undefined: not to be used). */
+      verified = /* @__PURE__ */ new Map();
       changed = false;
+      /** Why the stored cache was not read, if it was not (a note for the user). */
+      problem;
       static keyOf(version, settings2) {
         return sha1(JSON.stringify({ version, format: 2, settings: settings2 }));
       }
       load() {
+        let text;
         try {
-          const file = JSON.parse(fs8.readFileSync(this.location, "utf8"));
-          return file.key === this.key && typeof file.entries === "object" ? file.entries : {};
+          text = readRegularFile(this.location, MAX_CACHE_BYTES).toString("utf8");
+        } catch (error) {
+          const code = error.code;
+          if (code === "ENOENT") return { entries: /* @__PURE__ */ new Map() };
+          return { entries: /* @__PURE__ */ new Map(), problem: `not reading the cache ${this.location}: ${error.message.split("\n")[0]}` };
+        }
+        try {
+          const file = JSON.parse(text);
+          if (file.key !== this.key || !isRecord(file.entries)) return { entries: /* @__PURE__ */ new Map() };
+          return { entries: new Map(Object.entries(file.entries)) };
         } catch {
-          return {};
+          return { entries: /* @__PURE__ */ new Map() };
+        }
+      }
+      macOf(file, entry) {
+        return (0, import_node_crypto3.createHmac)("sha256", this.userKey).update(JSON.stringify([this.key, file, entry.hash, entry.textHash, entry.result])).digest("hex");
+      }
+      /** The entry for a file, when it is one this user wrote; anything else is a miss. */
+      entryFor(file) {
+        if (!this.verified.has(file)) this.verified.set(file, this.verify(file));
+        return this.verified.get(file);
+      }
+      verify(file) {
+        const entry = this.entries.get(file);
+        if (!isRecord(entry) || typeof entry.hash !== "string" || typeof entry.textHash !== "string" || typeof entry.mac !== "string") return void 0;
+        try {
+          const expected = Buffer.from(this.macOf(file, entry), "hex");
+          const given = Buffer.from(entry.mac, "hex");
+          return given.length === expected.length && (0, import_node_crypto3.timingSafeEqual)(given, expected) ? entry : void 0;
+        } catch {
+          return void 0;
         }
       }
       /** `contextDigest` identifies what earlier migrations told this one (see ContextDigest). */
@@ -9091,30 +10047,12 @@ var init_cache = __esm({
       }
       /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
       hasContent(file, text) {
-        return this.entries[file]?.textHash === sha1(text);
+        return this.entryFor(file)?.textHash === sha1(text);
       }
       get(file, text, contextDigest) {
-        const entry = this.entries[file];
+        const entry = this.entryFor(file);
         if (!entry || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
-        const stored = entry.result;
-        if ("skipped" in stored) return stored;
-        if (!stored.findings.every((finding) => helpByRule.has(finding.rule))) return void 0;
-        const findings = stored.findings.map(
-          ({ rule, severity, line, column, endLine, endColumn, message, help, lock }) => ({
-            rule,
-            severity,
-            file: stored.file,
-            line,
-            column,
-            endLine,
-            endColumn,
-            message,
-            help: help ?? helpByRule.get(rule) ?? "",
-            docs: docsFor(rule),
-            ...lock ? { lock } : {}
-          })
-        );
-        return { ...stored, findings, source: text };
+        return resultOf2(entry.result, text);
       }
       set(file, text, contextDigest, result2) {
         let stored = result2;
@@ -9127,17 +10065,16 @@ var init_cache = __esm({
           stored = { ...rest, findings: findings.map(stripped) };
         }
         const textHash = sha1(text);
-        this.entries[file] = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
+        const entry = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
+        this.entries.set(file, { ...entry, mac: this.macOf(file, entry) });
+        this.verified.delete(file);
         this.changed = true;
       }
-      /** Writes the cache if anything changed; a cache that cannot be written is only a slower next run. */
+      /** Writes the cache (atomically) if anything changed; a cache that cannot be written is only a slower next run. */
       save() {
         if (!this.changed) return void 0;
         try {
-          fs8.mkdirSync(path13.dirname(this.location), { recursive: true });
-          const temporary = `${this.location}.${process.pid}.tmp`;
-          fs8.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.entries }));
-          fs8.renameSync(temporary, this.location);
+          writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) }), { replacePipes: true });
           return void 0;
         } catch (error) {
           return `cannot write the cache ${this.location}: ${error.message.split("\n")[0]}`;
@@ -9149,20 +10086,20 @@ var init_cache = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path15.dirname(dir) !== dir; dir = path15.dirname(dir)) {
-    const file = path15.join(dir, "package.json");
-    if (!fs10.existsSync(file)) continue;
-    const manifest = JSON.parse(fs10.readFileSync(file, "utf8"));
+  for (let dir = __dirname; path16.dirname(dir) !== dir; dir = path16.dirname(dir)) {
+    const file = path16.join(dir, "package.json");
+    if (!fs12.existsSync(file)) continue;
+    const manifest = JSON.parse(fs12.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs10, path15;
+var fs12, path16;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
-    path15 = __toESM(require("node:path"));
+    fs12 = __toESM(require("node:fs"));
+    path16 = __toESM(require("node:path"));
   }
 });
 
@@ -9393,8 +10330,8 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path16.join(cwd, CONFIG_NAME);
-  if (fs11.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
+  const file = path17.join(cwd, CONFIG_NAME);
+  if (fs13.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
@@ -9410,7 +10347,7 @@ function writeStarterConfig(cwd) {
       )
     } : {}
   };
-  fs11.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  fs13.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
   return report(folders, pgVersion, config.include);
 }
 function extensionsOf(frontend) {
@@ -9424,14 +10361,14 @@ function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
   const walk2 = (dir, depth) => {
-    for (const entry of fs11.readdirSync(dir, { withFileTypes: true })) {
-      const full = path16.join(dir, entry.name);
+    for (const entry of fs13.readdirSync(dir, { withFileTypes: true })) {
+      const full = path17.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk2(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
-        const frontend2 = detectFrontend(full, fs11.readFileSync(full, "utf8"));
+        const frontend2 = detectFrontend(full, fs13.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
       }
     }
@@ -9439,7 +10376,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk2(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path16.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path17.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -9452,13 +10389,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path16.join(root, ".github", "workflows")).map((name) => path16.join(".github", "workflows", name)),
+    ...readNames(path17.join(root, ".github", "workflows")).map((name) => path17.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs11.readFileSync(path16.join(root, candidate), "utf8");
+      text = fs13.readFileSync(path17.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -9471,7 +10408,7 @@ function detectPostgresVersion(root) {
 }
 function readNames(dir) {
   try {
-    return fs11.readdirSync(dir).sort();
+    return fs13.readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -9492,12 +10429,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs11, path16, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs13, path17, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
-    path16 = __toESM(require("node:path"));
+    fs13 = __toESM(require("node:fs"));
+    path17 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -9581,21 +10518,32 @@ var IgnoreTracker = class {
   constructor(directives, resolveRuleId) {
     this.directives = directives;
     this.resolveRuleId = resolveRuleId;
+    directives.forEach((directive, index) => {
+      if (directive.scope === "file") this.fileWide.push(index);
+      else this.byTargetLine.set(directive.targetLine, [...this.byTargetLine.get(directive.targetLine) ?? [], index]);
+    });
   }
   directives;
   resolveRuleId;
   used = /* @__PURE__ */ new Set();
+  /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
+  fileWide = [];
+  byTargetLine = /* @__PURE__ */ new Map();
   /** True when a directive silences the finding; remembers the directive (and rule) as used. */
   silences(finding) {
+    const candidates = /* @__PURE__ */ new Set([
+      ...this.fileWide,
+      ...this.byTargetLine.get(finding.anchorLine) ?? [],
+      ...this.byTargetLine.get(finding.line) ?? []
+    ]);
     let silenced = false;
-    this.directives.forEach((directive, index) => {
-      const targetsFinding = directive.targetLine === finding.anchorLine || directive.targetLine === finding.line;
-      if (directive.scope === "statement" && !targetsFinding) return;
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const directive = this.directives[index];
       const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
-      if (directive.rules.length > 0 && named === void 0) return;
+      if (directive.rules.length > 0 && named === void 0) continue;
       this.used.add(`${index}:${named ?? "*"}`);
       silenced = true;
-    });
+    }
     return silenced;
   }
   /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
@@ -9793,7 +10741,7 @@ var RuleSettings = class _RuleSettings {
   }
 };
 function parseRuleFlags(flags) {
-  const settings2 = {};
+  const settings2 = /* @__PURE__ */ Object.create(null);
   for (const flag of flags) {
     const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
     if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
@@ -9848,7 +10796,7 @@ function flywayRunsInTransaction(operations) {
 init_lexer();
 init_runner_markers();
 
-// src/frontends/sql/templates.ts
+// src/frontends/sql/placeholder-patterns.ts
 var PLACEHOLDER_SYNTAXES = {
   /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
   psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
@@ -9859,50 +10807,115 @@ var PLACEHOLDER_SYNTAXES = {
   /** Synapse style: `$%NAME%$`. */
   "dollar-percent": /\$%\w+%\$/g
 };
-function placeholderPattern(name) {
-  return PLACEHOLDER_SYNTAXES[name] ?? new RegExp(name, "g");
+var EMPTY_MATCH_PROBES = ["", "a", "ab", "a b", " ", "\n", "0", "_", "::", "{}", "$"];
+function placeholderMatcher(entry) {
+  const builtIn = Object.hasOwn(PLACEHOLDER_SYNTAXES, entry) ? PLACEHOLDER_SYNTAXES[entry] : void 0;
+  return builtIn ? regExpMatcher(builtIn) : re2Matcher(compileRe2(entry));
 }
-function blankMetaCommands(text, commands) {
-  let result2 = text;
-  for (const { start, end } of commands) {
-    const lineStart = Math.max(result2.lastIndexOf("\n", start - 1) + 1, 0);
-    const endsQuery = result2.slice(lineStart, start).trim().length > 0;
-    result2 = result2.slice(0, start) + (endsQuery ? ";" : " ") + " ".repeat(end - start - 1) + result2.slice(end);
+function placeholderPatternProblem(entry) {
+  if (Object.hasOwn(PLACEHOLDER_SYNTAXES, entry)) return void 0;
+  let pattern;
+  try {
+    pattern = compileRe2(entry);
+  } catch (error) {
+    return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
   }
-  return result2;
+  const matcher = re2Matcher(pattern);
+  if (EMPTY_MATCH_PROBES.some((probe) => [...matcher.matches(probe)].some((match) => match.end === match.start))) {
+    return "can match the empty string; a placeholder pattern must match at least one character";
+  }
+  return void 0;
 }
-function substitutePlaceholders(text, patterns) {
-  const matches = [];
-  for (const pattern of patterns) {
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`))) {
-      const start = match.index ?? 0;
-      if (matches.some((other2) => start < other2.end && start + match[0].length > other2.start)) continue;
-      matches.push({ start, end: start + match[0].length, replacement: replacementFor(match) });
+function compileRe2(source) {
+  const { RE2JS } = require("./re2js.js");
+  return RE2JS.compile(source);
+}
+function regExpMatcher(pattern) {
+  return {
+    *matches(text) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        yield { start, end: start + match[0].length, text: match[0], groups: match.slice(1) };
+      }
     }
+  };
+}
+function re2Matcher(pattern) {
+  return {
+    *matches(text) {
+      const matcher = pattern.matcher(text);
+      while (matcher.find()) {
+        const start = matcher.start();
+        const end = matcher.end();
+        const groups = Array.from({ length: pattern.groupCount() }, (_, index) => matcher.group(index + 1) ?? void 0);
+        yield { start, end, text: text.slice(start, end), groups };
+      }
+    }
+  };
+}
+
+// src/frontends/sql/templates.ts
+init_scan_work();
+init_text_ranges();
+function blankMetaCommands(text, commands) {
+  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ";" : " ") + " ".repeat(end - start - 1));
+}
+function followsCode(text, offset) {
+  for (let index = offset - 1; index >= 0; index--) {
+    scanWork.steps++;
+    const ch = text[index];
+    if (ch === "\n" || ch === "\r") return false;
+    if (ch !== " " && ch !== "	" && ch !== "\f") return true;
   }
-  matches.sort((a, b) => a.start - b.start);
-  let result2 = "";
+  return false;
+}
+function substitutePlaceholders(text, matchers) {
+  let matches = [];
+  for (const matcher of matchers) {
+    const accepted = [];
+    let taken = 0;
+    for (const match of matcher.matches(text)) {
+      scanWork.steps++;
+      const { start, end } = match;
+      if (end === start) continue;
+      while (taken < matches.length && matches[taken].end <= start) {
+        scanWork.steps++;
+        taken++;
+      }
+      if (taken < matches.length && matches[taken].start < end) continue;
+      accepted.push({ start, end, replacement: replacementFor(match) });
+    }
+    matches = mergeSorted(matches, accepted);
+  }
+  const parts = [];
   const offsets = [];
   let last = 0;
   for (const { start, end, replacement } of matches) {
-    result2 += text.slice(last, start);
+    parts.push(text.slice(last, start), replacement);
     for (let offset = last; offset < start; offset++) offsets.push(offset);
-    result2 += replacement;
     for (let index = 0; index < replacement.length; index++) offsets.push(start);
     last = end;
   }
-  result2 += text.slice(last);
+  parts.push(text.slice(last));
   for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
-  return { text: result2, offsets };
+  return { text: parts.join(""), offsets };
+}
+function mergeSorted(a, b) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || i < a.length && a[i].start <= b[j].start ? a[i++] : b[j++]);
+  return merged;
 }
 function replacementFor(match) {
-  if (match[1] !== void 0 && match[0].startsWith(":'")) return `'${match[1]}'`;
-  if (match[2] !== void 0 && match[0].startsWith(':"')) return `"${match[2]}"`;
-  const name = match[0].replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  if (match.groups[0] !== void 0 && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
+  if (match.groups[1] !== void 0 && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
+  const name = match.text.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
   return `placeholder_${name || "value"}`.slice(0, 63);
 }
 
 // src/frontends/sql/index.ts
+init_text_ranges();
 var parserLoaded;
 function loadSqlParser() {
   parserLoaded ??= (0, import_libpg_query2.loadModule)();
@@ -9922,16 +10935,21 @@ function analyzeSqlFile(text, filePath, options) {
   }
   const tokens = scanSql(text);
   const markers = findRunnerMarkers(tokens.comments, text.length);
-  const inForwardCode = (offset) => !markers.downSections.some((s) => offset >= s.start && offset < s.end);
+  const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
-  let forward = markers.downSections.length > 0 ? blankOut(text, markers.downSections) : text;
+  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
+  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
   if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
-  const notes = metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`);
+  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
+  const notes = [
+    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
+    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}\u2013${lines.position(data.end).line}`)
+  ];
   if (options.placeholders && options.placeholders.length > 0) {
-    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderPattern));
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
     const analysis2 = analyzeSql({
       text: substituted.text,
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
@@ -9946,7 +10964,8 @@ function analyzeSqlFile(text, filePath, options) {
       comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
       longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
       metaCommands: [],
-      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1))
+      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
+      copyData: []
     },
     keepStatementText: options.keepStatementText
   });
@@ -10001,8 +11020,10 @@ function analyze(frontend, source, displayPath2, options) {
       return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case "knex": {
       const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
-      const { knexfileDisablesTransactions: knexfileDisablesTransactions2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      return analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfileDisablesTransactions2(displayPath2), keepStatementText: options.keepStatementText });
+      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
+      const knexfile = knexfileSettings2(displayPath2);
+      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
     }
     case "typeorm": {
       const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
@@ -10033,6 +11054,7 @@ function resultOf(analyzed, displayPath2, source, options) {
     source,
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
+    warnings: analyzed.warnings,
     context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations }
   };
 }
@@ -11023,11 +12045,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path17) => {
+  require: (path18) => {
     if (typeof require !== "undefined") {
-      return require(path17);
-    } else if (path17.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path17, "utf8"));
+      return require(path18);
+    } else if (path18.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path18, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -11114,7 +12136,13 @@ function parseLintQuickly(argv) {
   if (positionals.length > 0 && SUBCOMMANDS.has(positionals[0])) return void 0;
   const unknown = Object.keys(parsed).filter((key) => key !== "_" && key !== "--" && !KNOWN_KEYS.has(key));
   if (unknown.length > 0) throw new UsageError(`Unknown argument${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
+  refuseRepeatedOptions(parsed, entries);
   return { ...parsed, paths: positionals, _: [] };
+}
+function refuseRepeatedOptions(parsed, entries) {
+  for (const [name, spec] of entries) {
+    if (!spec.array && Array.isArray(parsed[name])) throw new UsageError(`--${name} was given more than once; give it once`);
+  }
 }
 async function parseArgs(argv, version) {
   const readsStdin = argv.includes("-");
@@ -11124,10 +12152,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve9, reject) => {
+  const { parsed, output } = await new Promise((resolve11, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve9({ parsed: result2, output: text });
+      else resolve11({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}
@@ -11239,19 +12267,21 @@ function describe(error) {
     EISDIR: "is a directory"
   };
   if (code && messages[code]) return messages[code];
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const message = error?.message;
+  return typeof message === "string" ? message.split("\n")[0] : String(error);
 }
 
 // src/cli/lint-command.ts
-var fs9 = __toESM(require("node:fs"));
-var os = __toESM(require("node:os"));
-var path14 = __toESM(require("node:path"));
+var fs11 = __toESM(require("node:fs"));
+var os2 = __toESM(require("node:os"));
+var path15 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_rules();
 
 // src/config/config-file.ts
-var fs3 = __toESM(require("node:fs"));
+var fs4 = __toESM(require("node:fs"));
 var path6 = __toESM(require("node:path"));
+init_read_regular_file();
 init_errors();
 
 // src/config/jsonc.ts
@@ -11305,28 +12335,31 @@ function loadConfig(cwd, explicitPath) {
   for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = path6.join(dir, name);
-      if (fs3.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      if (fs4.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
     const packageJson = path6.join(dir, "package.json");
-    if (fs3.existsSync(packageJson)) {
+    if (fs4.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
     if (path6.dirname(dir) === dir) return { config: {} };
   }
 }
+var MAX_CONFIG_BYTES = 1 << 20;
 function readConfigText(file) {
   try {
-    return fs3.readFileSync(file, "utf8");
+    return readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
   } catch (error) {
-    throw new UsageError(`Cannot read config file ${file}: ${error.code ?? "unreadable"}`);
+    const reason = error instanceof UnreadableFileError ? error.message : error.code ?? "unreadable";
+    throw new UsageError(`Cannot read config file ${file}: ${reason}`);
   }
 }
 function packageSection(file) {
   let text;
   try {
-    text = fs3.readFileSync(file, "utf8");
-  } catch {
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new UsageError(`Cannot read config file ${file}: ${error.message}`);
     return void 0;
   }
   try {
@@ -11348,7 +12381,7 @@ var KEY_VALIDATORS = {
   include: isStringArray,
   exclude: isStringArray,
   pgVersion: (value, key, where) => {
-    if (typeof value !== "number" || !(value >= 9)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
+    if (typeof value !== "number" || !(value >= 9 && value < 100)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
   },
   assumeInTransaction: (value, key, where) => {
     if (typeof value !== "boolean") throw new UsageError(`${where}: "${key}" must be true or false`);
@@ -11367,11 +12400,8 @@ var KEY_VALIDATORS = {
   placeholders: (value, key, where) => {
     isStringArray(value, key, where);
     for (const entry of value) {
-      try {
-        new RegExp(entry);
-      } catch {
-        throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} is neither a known syntax (psql, mustache, dollar-brace, dollar-percent) nor a regular expression`);
-      }
+      const problem = placeholderPatternProblem(entry);
+      if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
     }
   },
   typeormTransactionMode: (value, key, where) => {
@@ -11389,10 +12419,13 @@ var KEY_VALIDATORS = {
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function validatorFor(key) {
+  return Object.hasOwn(KEY_VALIDATORS, key) ? KEY_VALIDATORS[key] : void 0;
+}
 function validateConfig(value, where) {
   if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
   for (const [key, entry] of Object.entries(value)) {
-    const validate = KEY_VALIDATORS[key];
+    const validate = validatorFor(key);
     if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
     validate(entry, key, where);
   }
@@ -11433,9 +12466,11 @@ function firstInvalidByte(bytes) {
 
 // src/cli/lint-command.ts
 init_detect();
+init_read_regular_file();
 init_discover();
 
 // src/cli/migration-set.ts
+var fs7 = __toESM(require("node:fs"));
 var path10 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
@@ -11443,7 +12478,7 @@ init_detect();
 init_discover();
 init_migration_folders();
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read }) {
+function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -11454,10 +12489,11 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read 
     inputs = defaults.inputs;
     exclude.push(...defaults.exclude);
   }
-  const discovery = { cwd, exclude, baseDir, note: note2 };
-  const { files, named } = resolveInputs(inputs, discovery);
   const git2 = gitChanges(args, cwd);
-  const needsContext = [...named].some((file) => mayUseHistory(git2?.staged?.get(file) ?? read(file)));
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
+  const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
+  const { files, named } = resolveInputs(inputs, discovery);
+  const needsContext = [...named].some((file) => mayUseHistory(git2?.staged?.get(file)?.text ?? read(file)));
   const context = needsContext ? contextOfNamedFiles(named, { ...discovery, include: config.include }) : /* @__PURE__ */ new Set();
   const inputFiles = new Set(files);
   const isReported = (file) => inputFiles.has(file) && (!git2 || git2.changed.has(file));
@@ -11481,7 +12517,7 @@ function selectContext(plan, read) {
   let readsHistory;
   const work2 = plan.files.filter(({ file, reported }) => {
     if (reported) return true;
-    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file) ?? read(item.file)));
+    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file)?.text ?? read(item.file)));
     const text = readsHistory ? read(file) : "";
     if (!mayInformLaterMigrations(text)) return false;
     texts.set(file, text);
@@ -11498,7 +12534,7 @@ function mayUseHistory(text) {
 function gitChanges(args, cwd) {
   if (args.staged) {
     const staged = loadGit().stagedFiles(cwd);
-    return { changed: staged.changed, added: staged.added, staged: staged.content };
+    return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
   }
   if (args.since !== void 0) return { ...loadGit().changedSince(args.since, cwd), staged: void 0 };
   return void 0;
@@ -11539,8 +12575,7 @@ function filesOrNone(glob, options) {
 }
 
 // src/cli/report-output.ts
-var fs6 = __toESM(require("node:fs"));
-var path11 = __toESM(require("node:path"));
+var path12 = __toESM(require("node:path"));
 init_rules();
 init_errors();
 
@@ -11560,11 +12595,22 @@ function reporterFor(format2) {
 
 // src/cli/report-output.ts
 init_reporter();
+init_atomic_file();
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const file = args.outputFile ? reportFile(path11.resolve(io.cwd, args.outputFile)) : void 0;
-  const write = file ? file.write : (text) => io.stdout.write(text);
+  const target = args.outputFile ? path12.resolve(io.cwd, args.outputFile) : void 0;
+  const file = target ? reportFile(target) : void 0;
+  let failure;
+  const write = (text) => {
+    if (failure !== void 0) return;
+    try {
+      if (file) file.write(text);
+      else io.stdout.write(text);
+    } catch (error) {
+      failure = describe(error);
+    }
+  };
   const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules }, write);
   const tally = new Tally();
   return {
@@ -11576,22 +12622,24 @@ function openReport(args, io, version) {
     },
     finish() {
       writer.end();
-      file?.close();
+      if (!file) return failure;
+      try {
+        if (failure === void 0) file.commit();
+        else file.abandon();
+      } catch (error) {
+        failure ??= describe(error);
+        file.abandon();
+      }
+      return failure === void 0 ? void 0 : `cannot write the report to ${args.outputFile}: ${failure}`;
     }
   };
 }
-function reportFile(file) {
-  let descriptor;
+function reportFile(target) {
   try {
-    fs6.mkdirSync(path11.dirname(file), { recursive: true });
-    descriptor = fs6.openSync(file, "w");
+    return openOutputFile(target);
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${file}: ${describe(error)}`);
+    throw new UsageError(`cannot write the report to ${target}: ${describe(error)}`);
   }
-  return {
-    write: (text) => fs6.writeSync(descriptor, text),
-    close: () => fs6.closeSync(descriptor)
-  };
 }
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
@@ -11610,12 +12658,12 @@ var PREFETCH_WINDOW = 256;
 function workerCount(concurrency) {
   if (concurrency === "off") return 0;
   if (typeof concurrency === "number") return concurrency;
-  const cores = os.availableParallelism();
+  const cores = os2.availableParallelism();
   return cores > 1 ? cores : 0;
 }
 async function runLint(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path14.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
   const settings2 = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings2.apply(loaded.config.rules, loaded.path ?? "config");
   settings2.apply(parseRuleFlags(args.rule), "--rule");
@@ -11630,8 +12678,13 @@ async function runLint(args, io, version) {
   const readsStdin = args.paths.includes("-") || args.paths.length === 0 && args.stdinFilepath !== void 0;
   if (readsStdin && (args.since !== void 0 || args.staged)) throw new UsageError("--since and --staged lint files in git, not standard input");
   const pathInputs = args.paths.filter((input) => input !== "-");
-  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty }) : { files: [], isNew: () => false };
   let failed = false;
+  const onUnreadableFolder = (folder, error) => {
+    failed = true;
+    io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
+`);
+  };
+  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
   const runSettings = {
     pgVersion: options.pgVersion,
     assumeInTransaction: options.assumeInTransaction,
@@ -11639,15 +12692,12 @@ async function runLint(args, io, version) {
     placeholders: options.placeholders,
     severities: settings2.toSeverities()
   };
-  let cache2;
-  if (args.cache) {
-    const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2 } = loadCache();
-    cache2 = new LintCache2(
-      path14.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd)),
-      LintCache2.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })
-    );
-  }
+  const files = plan.files.map((item) => item.file);
+  if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
+  if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
+  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })) : void 0;
   const contextDigest = cache2 ? new (loadCache()).ContextDigest() : void 0;
+  const warned = /* @__PURE__ */ new Set();
   const invalidUtf8 = /* @__PURE__ */ new Map();
   const lintOne = async (text, shownAs, frontend, context2, report2 = true, prefetched2, analyzed) => {
     try {
@@ -11663,6 +12713,11 @@ async function runLint(args, io, version) {
       if (report2) reportOutput.add(result2);
       if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
       if (report2) for (const message of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
+      for (const message of result2.warnings ?? []) {
+        if (!warned.has(message)) io.stderr.write(`migralint: note: ${message}
+`);
+        warned.add(message);
+      }
       return result2;
     } catch (error) {
       failed = true;
@@ -11691,7 +12746,7 @@ async function runLint(args, io, version) {
   };
   const prefetched = /* @__PURE__ */ new Map();
   const textOf = (item) => {
-    if (!texts.has(item.file)) texts.set(item.file, plan.staged?.get(item.file) ?? readText(item.file, item.shownAs, io, invalidUtf8));
+    if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
   const prefetch = (index) => {
@@ -11727,14 +12782,19 @@ async function runLint(args, io, version) {
   }
   if (readsStdin) {
     const shownAs = args.stdinFilepath ?? STDIN_NAME;
-    const frontend = args.stdinFilepath ? forcedFrontend(path14.resolve(io.cwd, args.stdinFilepath)) : "sql";
+    const frontend = args.stdinFilepath ? forcedFrontend(path15.resolve(io.cwd, args.stdinFilepath)) : "sql";
     await lintOne(await io.readStdin(), shownAs, frontend);
   }
   await pool?.close();
   const cacheProblem = cache2?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
 `);
-  reportOutput.finish();
+  const reportProblem = reportOutput.finish();
+  if (reportProblem) {
+    io.stderr.write(`migralint: ${reportProblem}
+`);
+    return EXIT_FAILURE;
+  }
   const { errors, warnings } = reportOutput.tally;
   if (failed) return EXIT_FAILURE;
   if (errors > 0) return EXIT_FINDINGS;
@@ -11745,11 +12805,44 @@ async function runLint(args, io, version) {
   }
   return EXIT_CLEAN;
 }
+function openCache(args, io, key) {
+  const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
+  const location = path15.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  let userKey;
+  try {
+    userKey = userCacheKey2(io.env);
+  } catch (error) {
+    io.stderr.write(`migralint: note: running without the cache: ${describe(error)}
+`);
+    return void 0;
+  }
+  const cache2 = new LintCache2(location, key, userKey);
+  if (cache2.problem) io.stderr.write(`migralint: note: ${cache2.problem}
+`);
+  return cache2;
+}
+function refuseToOverwriteMigrations(flag, given, files, cwd) {
+  const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
+  const target = path15.resolve(cwd, given);
+  if (isMigrationCandidate(target)) {
+    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
+  }
+  const real = realpathOrSelf(target);
+  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
+  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+function realpathOrSelf(file) {
+  try {
+    return fs11.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
 async function prepareDjango(plan, invalidUtf8, io) {
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return void 0;
   await prepareLinting();
-  return loadDjango().prepareDjangoRun(files, (file) => plan.staged?.get(file) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
 }
 function inDjangoOrder(files, djangoOrder) {
   if (!djangoOrder || djangoOrder.length === 0) return files;
@@ -11760,11 +12853,15 @@ function inDjangoOrder(files, djangoOrder) {
 }
 function readOrEmpty(file) {
   try {
-    return decodeFile(fs9.readFileSync(file)).text;
+    return decodeFile(readMigration(file)).text;
   } catch {
     return "";
   }
 }
+function readMigration(file) {
+  return readRegularFile(file, MAX_MIGRATION_BYTES);
+}
+var MAX_MIGRATION_BYTES = 512 << 20;
 async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
   if (invalidAt !== void 0) return lintText(text, shownAs, options, invalidAt);
   const work2 = await prefetched;
@@ -11776,13 +12873,18 @@ async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path14.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
+function stagedText(plan, file, shownAs, invalidUtf8) {
+  const decoded = plan.staged?.get(file);
+  if (decoded?.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
+  return decoded?.text;
+}
 function readText(file, shownAs, io, invalidUtf8) {
   try {
-    const decoded = decodeFile(fs9.readFileSync(file));
+    const decoded = decodeFile(readMigration(file));
     if (decoded.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
     return decoded.text;
   } catch (error) {

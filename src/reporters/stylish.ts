@@ -42,7 +42,7 @@ function fileBlock(result: FileResult, colors: Palette): string {
 function findingBlock(finding: Finding, lines: LineIndex, colors: Palette): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
-  const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${lockWords(finding.lock)}`] : [];
+  const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
   return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`].join('\n');
 }
 

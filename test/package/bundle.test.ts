@@ -13,7 +13,7 @@ beforeAll(async () => {
   fresh = await buildLib();
 });
 
-const NAMES = ['THIRD-PARTY-LICENSES.txt', 'babel-parser.js', 'django.js', 'migralint.js', 'start.js', 'trace.js', 'yargs.js'];
+const NAMES = ['THIRD-PARTY-LICENSES.txt', 'babel-parser.js', 'django.js', 'migralint.js', 're2js.js', 'start.js', 'trace.js', 'yargs.js'];
 
 test('the build makes these files', () => {
   expect([...fresh.keys()].sort()).toEqual(NAMES);
@@ -31,14 +31,14 @@ test('git tracks exactly the built files under lib/ (the code cache is not commi
 
 test('the bundle holds every JavaScript library the CLI uses, and lib/ names their licences', () => {
   const licenses = fresh.get('THIRD-PARTY-LICENSES.txt') ?? '';
-  for (const name of ['@babel/parser', '@lezer/python', 'jsonc-parser', 'picomatch', 'yargs', 'yargs-parser', 'cliui', 'y18n']) expect(licenses).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)\\n\\n(Copyright|The MIT License|MIT License|The ISC License|ISC License|Permission)`, 'm'));
+  for (const name of ['@babel/parser', '@lezer/python', 'jsonc-parser', 'picomatch', 're2js', 'yargs', 'yargs-parser', 'cliui', 'y18n']) expect(licenses).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)\\n\\n(Copyright|The MIT License|MIT License|The ISC License|ISC License|Permission)`, 'm'));
   expect(licenses).not.toContain('License: ');
-  // Only the WebAssembly parser is loaded from node_modules, as the package's one dependency; Babel, yargs and Django from beside the bundle.
+  // Only the WebAssembly parser is loaded from node_modules, as the package's one dependency; Babel, yargs, re2js and Django from beside the bundle.
   const builtIn = /^(node:.*|fs|path|os|url|util|tty|assert|module|crypto|child_process|worker_threads|vm|v8|events|stream)$/;
   const required = (name: string) => [...new Set([...(fresh.get(name) ?? '').matchAll(/require\("([^"]*)"\)/g)].map((match) => match[1]))].filter((module) => !builtIn.test(module)).sort();
-  expect(required('migralint.js')).toEqual(['./babel-parser.js', './django.js', './trace.js', './yargs.js', 'libpg-query']);
+  expect(required('migralint.js')).toEqual(['./babel-parser.js', './django.js', './re2js.js', './trace.js', './yargs.js', 'libpg-query']);
   // trace: PGlite and pg are optional dependencies, loaded from node_modules rather than bundled.
-  expect(required('trace.js')).toEqual(['./babel-parser.js', './django.js', '@electric-sql/pglite', 'libpg-query', 'pg']);
+  expect(required('trace.js')).toEqual(['./babel-parser.js', './django.js', './re2js.js', '@electric-sql/pglite', 'libpg-query', 'pg']);
   expect(required('django.js')).toEqual(['libpg-query']);
   expect(required('babel-parser.js')).toEqual([]);
   expect(required('yargs.js')).toEqual([]);

@@ -78,24 +78,24 @@ test('a config file over 1 MB is not read: exit 2, one line', async () => {
 test('a migration that turns into a FIFO after it was found is one line, not a hang; the others are linted', async () => {
   const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': DROP });
   const nodeFs = jest.requireActual<typeof fs>('node:fs');
-  const realStat = nodeFs.statSync;
-  // Found as a regular file, then replaced (as by a concurrent checkout) before it is read.
-  const stat = jest.spyOn(nodeFs, 'statSync').mockImplementation(((file: fs.PathLike, options?: fs.StatSyncOptions) => {
-    const stats = realStat(file, options);
-    if (String(file).endsWith('001.sql') && stats && !fs.lstatSync(file).isFIFO()) {
+  const realOpen = nodeFs.openSync;
+  // Found as a regular file, then replaced (as by a concurrent checkout) just before it is read.
+  let replaced = false;
+  const open = jest.spyOn(nodeFs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+    if (!replaced && String(file).endsWith('001.sql')) {
+      replaced = true;
       fs.rmSync(file);
       fifo(String(file));
-      return realStat(path.join(cwd, 'm', '002.sql'));
     }
-    return stats;
-  }) as typeof fs.statSync);
+    return (realOpen as (...args: unknown[]) => number)(file, ...rest);
+  }) as typeof fs.openSync);
   try {
     const run = await runCli(['m/001.sql', 'm/002.sql', '--format', 'compact'], { cwd });
     expect(run.stderr).toBe('migralint: cannot read m/001.sql: not a regular file (a FIFO)\n');
     expect(run.stdout).toMatch(/^m\/002\.sql:2:1: error ban-drop-column /);
     expect(run.code).toBe(2);
   } finally {
-    stat.mockRestore();
+    open.mockRestore();
   }
 });
 
