@@ -1,23 +1,5 @@
-import type { Operation, TableName } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
 import { qualifiedName } from '../src/engine/operation-helpers';
-import { sameTable } from '../src/engine/file-state';
-
-/**
- * A CHECK (col IS NOT NULL) that is validated, earlier in this migration or in an
- * earlier one, lets PostgreSQL 12+ skip the table scan of SET NOT NULL. `earlier`
- * holds lists of the constraint operations that can tell: additions and validations.
- */
-function hasValidatedNotNullCheck(earlier: ReadonlyArray<readonly Operation[]>, table: TableName, column: string): boolean {
-  const anyEarlier = (test: (operation: Operation) => boolean) => earlier.some((list) => list.some(test));
-  return anyEarlier((operation) => {
-    if (operation.kind !== 'addConstraint' || operation.constraint.checksNotNullOf !== column || !sameTable(operation.table, table)) {
-      return false;
-    }
-    const { name, notValid } = operation.constraint;
-    return !notValid || anyEarlier((later) => later.kind === 'validateConstraint' && later.name === name && sameTable(later.table, table));
-  });
-}
 
 export default defineRule({
   id: 'adding-not-nullable-field',
@@ -61,21 +43,15 @@ go on), then \`SET NOT NULL\` and drop the check.`,
       { sql: 'CREATE TABLE leads (email text);\nALTER TABLE leads ALTER COLUMN email SET NOT NULL;' },
     ],
   },
-  create: (context) => {
-    // This file's NOT NULL checks and validations so far; earlier migrations' are in context.history.
-    const checks: Operation[] = [];
-    return {
-      addConstraint(operation) {
-        if (operation.constraint.checksNotNullOf !== undefined) checks.push(operation);
-      },
-      validateConstraint(operation) {
-        checks.push(operation);
-      },
-      setNotNull(operation) {
-        if (context.isEmptyTable(operation.table)) return;
-        if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
-        context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
-      },
-    };
-  },
+  create: (context) => ({
+    setNotNull(operation) {
+      if (context.isEmptyTable(operation.table)) return;
+      const column = context.schema.column(operation.table, operation.column);
+      if (column?.notNull) return; // already NOT NULL: nothing to check
+      // A validated CHECK (col IS NOT NULL), from this migration or an earlier one, lets PostgreSQL 12+ skip the scan.
+      const checked = context.schema.table(operation.table)?.constraints.some((constraint) => constraint.validated && constraint.checksNotNullOf === operation.column);
+      if (context.pgVersion >= 12 && checked) return;
+      context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+    },
+  }),
 });

@@ -40,7 +40,8 @@ it ignored so it is left out of generated queries), then drop it in a later migr
   },
   create: (context) => ({
     dropColumn(operation) {
-      if (context.isNewTable(operation.table)) return;
+      // A new table's columns, or a column added earlier in this run (a temporary copy, say): no code reads them.
+      if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
       context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
     },
   }),

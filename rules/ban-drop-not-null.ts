@@ -26,7 +26,9 @@ services, reports and ETL jobs) that assumes it is always present can fail. Chec
   },
   create: (context) => ({
     dropNotNull(operation) {
-      if (context.isNewTable(operation.table)) return;
+      if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
+      // A column the replayed schema knows to allow NULL already (Knex's alter() re-states nullability).
+      if (context.schema.column(operation.table, operation.column)?.notNull === false) return;
       context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
     },
   }),

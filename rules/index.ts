@@ -36,6 +36,7 @@ import requireTableSchema from './require-table-schema';
 import syntaxError from './syntax-error';
 import transactionNesting from './transaction-nesting';
 import unanalyzedCode from './unanalyzed-code';
+import unknownObject from './unknown-object';
 import unusedIgnore from './unused-ignore';
 
 /** Every rule, sorted by id. A test checks this list against the files in this folder and the README. */
@@ -77,5 +78,6 @@ export const allRules: readonly RuleDefinition[] = [
   syntaxError,
   transactionNesting,
   unanalyzedCode,
+  unknownObject,
   unusedIgnore,
 ];

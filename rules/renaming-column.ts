@@ -36,7 +36,7 @@ new column, and drop the old one in a later migration.`,
   },
   create: (context) => ({
     renameColumn(operation) {
-      if (context.isNewTable(operation.table)) return;
+      if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
       context.report(operation, {
         table: qualifiedName(operation.table),
         column: operation.column,

@@ -35,18 +35,15 @@ transaction.`,
       { sql: 'CREATE TABLE carts (id bigint);\nCREATE INDEX carts_id_idx ON carts (id);\nDROP INDEX carts_id_idx;' },
     ],
   },
-  create: (context) => {
-    // An index built earlier in this migration, on a table also created here, has no users yet.
-    const newIndexes = new Set<string>();
-    return {
-      createIndex(operation) {
-        if (operation.name && context.isNewTable(operation.table)) newIndexes.add(operation.name);
-      },
-      dropIndex(operation) {
-        if (operation.concurrently) return;
-        const existing = operation.names.find((index) => !newIndexes.has(index.name));
-        if (existing) context.report(operation, { name: qualifiedName(existing) });
-      },
-    };
-  },
+  create: (context) => ({
+    dropIndex(operation) {
+      if (operation.concurrently) return;
+      // An index of a new table (one the replayed schema knows the table of) has no users yet.
+      const existing = operation.names.find((name) => {
+        const index = context.schema.index(name);
+        return !index || !context.isNewTable(index.table);
+      });
+      if (existing) context.report(operation, { name: qualifiedName(existing) });
+    },
+  }),
 });

@@ -1,13 +1,14 @@
 import { allRules } from '../rules';
 import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
-import { type MigrationContext, runRules } from './engine/run-rules';
+import { runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
 import { type DelegatedMigration, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
 import type { AnalyzedFile, FrontendName } from './model/file';
+import { type SchemaReplay, schemaEffectOf } from './schema/replay';
 
 export interface LintOptions {
   pgVersion: number;
@@ -18,8 +19,10 @@ export interface LintOptions {
   frontend?: FrontendName;
   /** TypeORM's `migrationsTransactionMode` (default `all`). */
   typeormTransactionMode?: 'all' | 'each' | 'none';
-  /** What earlier migrations of this run tell this one. */
-  context?: MigrationContext;
+  /** The schema the earlier migrations of the run built; the file is checked against it, then applied to it. */
+  replay?: SchemaReplay;
+  /** The file is new in this run (git modes, named files not yet committed): what it makes is new for the later ones. */
+  newInRun?: boolean;
   /** Template placeholder syntaxes in SQL files (config `placeholders`). */
   placeholders?: readonly string[];
   /** Keep each SQL statement's text on its operations (trace runs them; linting does not need it). */
@@ -120,7 +123,8 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     pgVersion: options.pgVersion,
     severityOf: options.settings.severityOf,
     resolveRuleId: options.settings.resolveRuleId,
-    context: options.context,
+    replay: options.replay,
+    newInRun: options.newInRun,
   });
   return {
     file: displayPath,
@@ -131,7 +135,7 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
     warnings: analyzed.warnings,
-    context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations },
+    schemaEffect: schemaEffectOf(analyzed),
   };
 }
 

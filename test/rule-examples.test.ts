@@ -5,6 +5,7 @@ import { type LintOptions, checkAnalysis, isSkipped, lintText, prepareLinting } 
 import { analyzeDjangoFile } from '../src/frontends/django';
 import type { FileResult } from '../src/engine/finding';
 import type { FrontendName } from '../src/model/file';
+import { SchemaReplay } from '../src/schema/replay';
 
 beforeAll(prepareLinting);
 
@@ -39,6 +40,11 @@ function lintExample(example: RuleExample): FileResult {
     frontend,
   };
   const fileName = example.options?.fileName ?? DEFAULT_FILE_NAMES[frontend];
+  // Earlier migrations in SQL: the schema the example is checked against.
+  if (example.options?.history) {
+    options.replay = new SchemaReplay();
+    example.options.history.forEach((sql, index) => lintText(sql, `${String(index).padStart(4, '0')}_earlier.sql`, { ...options, frontend: 'sql' }));
+  }
   const history = example.options?.djangoHistory;
   if (history) {
     // A Django example that follows earlier migrations of its app: replayed as a project would be.

@@ -8,8 +8,8 @@ type Outcome = WorkResult | { error: string };
 const BATCH = 16;
 
 /**
- * Worker threads that lint files in parallel. Files are queued and sent in
- * batches; each file's result comes back as a promise.
+ * Worker threads that read files in parallel. Files are queued and sent in
+ * batches; each file's analysis comes back as a promise.
  */
 export class AnalysisPool {
   private readonly workers: Worker[] = [];
@@ -51,8 +51,8 @@ export class AnalysisPool {
     return new AnalysisPool(workerModule, size, settings);
   }
 
-  /** Lints a file on a worker; `flush()` sends what is queued. */
-  lint(text: string, displayPath: string, frontend: AnalysisOptions['frontend']): Promise<WorkResult> {
+  /** Reads a file on a worker; `flush()` sends what is queued. */
+  analyze(text: string, displayPath: string, frontend: AnalysisOptions['frontend']): Promise<WorkResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ file: { text, displayPath, frontend }, resolve: (outcome) => ('error' in outcome ? reject(new Error(outcome.error)) : resolve(outcome)) });
       if (this.queue.length >= BATCH) this.flush();

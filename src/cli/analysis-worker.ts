@@ -1,14 +1,12 @@
 /**
- * A worker thread that lints files (front-end and rules) for large runs. Each
- * file is checked without the context of earlier migrations; the main thread
- * re-checks the few files whose findings that context could change.
+ * A worker thread that reads files (the front-ends' half of linting) for large
+ * runs. The main thread checks each file's operations, in migration order,
+ * against the schema the earlier ones built.
  */
-import { allRules } from '../../rules';
-import { RuleSettings } from '../config/rule-settings';
 import type { SeveritySetting } from '../engine/rule';
-import { type AnalysisOptions, analyzeText, checkAnalysis, prepareLinting } from '../lint';
-import type { FileResult } from '../engine/finding';
-import type { SkippedFile, TextAnalysis } from '../lint';
+import { type AnalysisOptions, analyzeText, prepareLinting } from '../lint';
+import type { SkippedFile } from '../lint';
+import type { AnalyzedFile } from '../model/file';
 
 export interface WorkerSettings extends AnalysisOptions {
   pgVersion: number;
@@ -22,27 +20,13 @@ export interface WorkRequest {
   options: WorkerSettings;
 }
 
-/** The result, and the analysis when the file's findings may depend on earlier migrations (it sets NOT NULL). */
-export interface WorkResult {
-  result: FileResult | SkippedFile;
-  contextSensitive?: TextAnalysis;
-}
-
-let settings: { key: string; value: RuleSettings } | undefined;
-
-function settingsFor(options: WorkerSettings): RuleSettings {
-  const key = JSON.stringify(options.severities);
-  if (settings?.key !== key) settings = { key, value: RuleSettings.fromSeverities(allRules, options.severities) };
-  return settings.value;
-}
+/** A file read: what its front-end made of it, or why it was skipped. */
+export type WorkResult = { analyzed: AnalyzedFile } | { skipped: SkippedFile };
 
 function work(file: WorkRequest['files'][number], options: WorkerSettings): WorkResult | { error: string } {
   try {
     const analysis = analyzeText(file.text, file.displayPath, { ...options, frontend: file.frontend });
-    if ('skipped' in analysis) return { result: analysis };
-    const result = checkAnalysis(analysis, file.displayPath, { ...options, frontend: file.frontend, settings: settingsFor(options) });
-    const contextSensitive = analysis.analyzed.operations.some((operation) => operation.kind === 'setNotNull');
-    return { result: { ...result, source: '' }, contextSensitive: contextSensitive ? analysis : undefined };
+    return 'skipped' in analysis ? { skipped: analysis } : { analyzed: analysis.analyzed };
   } catch (error) {
     return { error: (error as Error).message.split('\n')[0] };
   }

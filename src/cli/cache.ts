@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { allRules } from '../../rules';
 import type { FileResult, Finding } from '../engine/finding';
 import { docsFor } from '../engine/rule';
-import type { MigrationContext } from '../engine/run-rules';
 import type { SkippedFile } from '../lint';
 import { writeFileAtomically } from '../files/atomic-file';
 import { readRegularFile } from '../files/read-regular-file';
+import type { SchemaEffect } from '../schema/replay';
 
 /**
  * A finding as stored: its file, help and docs follow from the entry and the
@@ -101,21 +101,19 @@ function readKey(file: string): Buffer | undefined {
   }
 }
 
-/**
- * A digest of a growing migration context, updated as each migration adds to it
- * (hashing the whole context for every file would be quadratic).
- */
-export class ContextDigest {
-  value = '';
-
-  add(context: MigrationContext['history'] | MigrationContext['newTables']): void {
-    if (context.length > 0) this.value = sha1(`${this.value}\u0000${JSON.stringify(context)}`);
-  }
+/** Where a schema effect's operations are in their file: not needed to replay them, so not kept. */
+function withoutPlaces(key: string, value: unknown): unknown {
+  return key === 'location' || key === 'anchorLine' || key === 'sqlLocation' || key === 'identifiers' ? undefined : value;
 }
 
+/** The hash the replayed schema's digest is made with (see SchemaReplay). */
+export const hashText = sha1;
+
 /**
- * Results of earlier runs, keyed by file content and by what earlier migrations
- * told the file (its context), under a key of the tool version and settings.
+ * Results of earlier runs, keyed by file content and by the digest of the schema
+ * the earlier migrations built (what the file was checked against), under a key
+ * of the tool version and settings. Each result keeps what the file does to the
+ * schema, so an unchanged file is replayed without being read again.
  * Each entry carries an HMAC made with the user's key: an entry changed since,
  * written by someone else (a committed cache file), or damaged is a miss.
  */
@@ -138,8 +136,8 @@ export class LintCache {
   }
 
   static keyOf(version: string, settings: unknown): string {
-    // `format` changes when a cached result's shape does (2: findings carry their lock).
-    return sha1(JSON.stringify({ version, format: 2, settings }));
+    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect).
+    return sha1(JSON.stringify({ version, format: 3, settings }));
   }
 
   private load(): { entries: Map<string, CacheEntry>; problem?: string } {
@@ -182,7 +180,7 @@ export class LintCache {
     }
   }
 
-  /** `contextDigest` identifies what earlier migrations told this one (see ContextDigest). */
+  /** `contextDigest` identifies the schema the earlier migrations built (SchemaReplay's digest). */
   private hashOf(textHash: string, contextDigest: string): string {
     return sha1(`${textHash}\u0000${contextDigest}`);
   }
@@ -190,6 +188,13 @@ export class LintCache {
   /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
   hasContent(file: string, text: string): boolean {
     return this.entryFor(file)?.textHash === sha1(text);
+  }
+
+  /** What a file with this text does to the schema, from any cached result of it (whatever it was checked against). */
+  schemaEffect(file: string, text: string): SchemaEffect | undefined {
+    const entry = this.entryFor(file);
+    if (!entry || entry.textHash !== sha1(text) || 'skipped' in entry.result) return undefined;
+    return entry.result.schemaEffect;
   }
 
   get(file: string, text: string, contextDigest: string): FileResult | SkippedFile | undefined {
@@ -220,7 +225,7 @@ export class LintCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     try {
-      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile), { replacePipes: true });
+      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile, withoutPlaces), { replacePipes: true });
       return undefined;
     } catch (error) {
       return `cannot write the cache ${this.location}: ${(error as Error).message.split('\n')[0]}`;

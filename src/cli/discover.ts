@@ -27,6 +27,8 @@ export interface DiscoveredFiles {
   files: string[];
   /** Those given by name (not found in a folder or by a glob): their folders' earlier migrations are their context. */
   named: Set<string>;
+  /** The folder or glob each file was found by (the first, when several found it); not set for files given by name. */
+  foundBy: Map<string, string>;
 }
 
 /** Absolute paths of the files to lint, sorted, without duplicates. */
@@ -43,6 +45,7 @@ export function resolveInputs(inputs: readonly string[], options: DiscoveryOptio
   const isExcluded = exclusionMatcher(options);
   const found = new Set<string>();
   const named = new Set<string>();
+  const foundBy = new Map<string, string>();
   for (const input of inputs) {
     const absolute = path.resolve(options.cwd, input);
     const isFile = statOrUndefined(absolute)?.isFile() === true;
@@ -58,10 +61,13 @@ export function resolveInputs(inputs: readonly string[], options: DiscoveryOptio
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
-    for (const file of files) found.add(file);
+    for (const file of files) {
+      found.add(file);
+      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+    }
     if (isFile || inIndex.includes(absolute)) named.add(absolute);
   }
-  return { files: [...found].sort(), named };
+  return { files: [...found].sort(), named, foundBy };
 }
 
 /** What a run with no path lints: the config's `include` globs, the usual folders, or else the folders a search finds. */

@@ -7,18 +7,18 @@ import { type FrontendSetting, loadConfig } from '../config/config-file';
 import { UsageError } from '../config/errors';
 import { decodeFile } from '../frontends/decode';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
-import type { MigrationContext } from '../engine/run-rules';
 import type { FileResult } from '../engine/finding';
-import { type LintOptions, type SkippedFile, type TextAnalysis, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
+import { type AnalysisOptions, type LintOptions, type SkippedFile, type TextAnalysis, analyzeText, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
+import { type FileStart, SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
 import { readRegularFile } from '../files/read-regular-file';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { displayPath, toPosix } from './discover';
-import { type RunPlan, planRun, selectContext } from './migration-set';
+import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { WorkResult } from './analysis-worker';
-import type { ContextDigest, LintCache } from './cache';
+import type { LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
 import { openReport } from './report-output';
@@ -91,33 +91,34 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== undefined) refuseToOverwriteMigrations('--output-file', args.outputFile, files, io.cwd);
   if (args.cacheLocation !== undefined) refuseToOverwriteMigrations('--cache-location', args.cacheLocation, files, io.cwd);
-  const cache = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })) : undefined;
-  // What earlier migrations told the next one, hashed: part of a cache entry's key (not needed without a cache).
-  const contextDigest: ContextDigest | undefined = cache ? new (loadCache().ContextDigest)() : undefined;
+  const cache = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : undefined;
+  // The schema each set of migrations builds, replayed in order; with a cache, its digest keys each file's entry.
+  const replays = new Map<string, SchemaReplay>();
+  const replayOf = (group: string) => {
+    let replay = replays.get(group);
+    if (!replay) replays.set(group, (replay = new SchemaReplay(cache ? { hash: loadCache().hashText } : {})));
+    return replay;
+  };
   /** Warnings already shown (each once a run, however many files carry it). */
   const warned = new Set<string>();
   /** Files whose content is not valid UTF-8, and where: a syntax-error finding, as PostgreSQL would refuse them. */
   const invalidUtf8 = new Map<string, number>();
-  const lintOne = async (
-    text: string,
-    shownAs: string,
-    frontend: FrontendName | undefined,
-    context?: MigrationContext,
-    report = true,
-    prefetched?: Promise<WorkResult>,
-    analyzed?: TextAnalysis,
-  ) => {
+  const lintOne = async (text: string, shownAs: string, frontend: FrontendName | undefined, file: FileInRun = {}) => {
+    const { report = true, replay } = file;
     try {
-      const digest = context && contextDigest ? contextDigest.value : '';
+      const digest = replay?.digest ?? '';
       // A Django migration's result depends on every earlier migration's text: it is not cached.
-      const cached = analyzed ? undefined : cache?.get(shownAs, text, digest);
-      if (!cached) await prepareLinting(); // the parser loads only when a file is actually linted
-      const result =
-        cached ??
-        (analyzed
-          ? checkAnalysis(analyzed, shownAs, { ...options, context })
-          : await lintOrReuse(text, shownAs, { ...options, frontend, context }, prefetched, invalidUtf8.get(shownAs)));
-      if (cache && !cached && !analyzed) cache.set(shownAs, text, digest, result);
+      const cached = file.analyzed || !file.replay ? undefined : cache?.get(shownAs, text, digest);
+      let result: FileResult | SkippedFile;
+      if (cached) {
+        result = cached;
+        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
+      } else {
+        await prepareLinting(); // the parser loads only when a file is actually linted
+        const lintOptions: LintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
+        result = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
+        if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result);
+      }
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
@@ -137,21 +138,26 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       return undefined;
     }
   };
+  /** An earlier migration that is context only: applied to the replayed schema, not checked. */
+  const replayOnly = async (text: string, shownAs: string, frontend: FrontendName | undefined, file: FileInRun) => {
+    try {
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : (cache?.schemaEffect(shownAs, text) ?? (await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched)));
+      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}\n`);
+    }
+  };
 
   // The report is written as the run goes (formats that can), so memory stays flat.
   const reportOutput = openReport(args, io, version);
-  // Files are linted in path order (migration order), each with what earlier ones tell it.
-  const context: MigrationContext = { newTables: [], history: [] };
-  // Texts read ahead of their turn (context files tested by selectContext, and files sent to workers).
   const django = await prepareDjango(plan, invalidUtf8, io);
-  const selected = selectContext({ ...plan, files: inDjangoOrder(plan.files, django?.order) }, readOrEmpty);
-  const texts = new Map<string, string | undefined>(selected.texts);
-  const work = selected.work.map(({ file, reported }) => ({ file, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
+  const work = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work.length - 1;
   while (lastTarget >= 0 && !work[lastTarget].isTarget) lastTarget--;
-  // Large runs lint on worker threads, ahead of the main thread, which takes the results in order.
+  // Large runs read files on worker threads, ahead of the main thread, which checks them in order.
   const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
-  // Started for the first file that needs linting: a run answered from the cache starts no threads.
+  // Started for the first file that needs reading: a run answered from the cache starts no threads.
   let pool: AnalysisPool | undefined;
   let poolStarted = false;
   const poolForLinting = () => {
@@ -159,6 +165,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     poolStarted = true;
     return pool;
   };
+  // Texts read ahead of their turn (for the workers).
+  const texts = new Map<string, string | undefined>();
   const prefetched = new Map<string, Promise<WorkResult>>();
   const textOf = (item: (typeof work)[number]) => {
     if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
@@ -168,14 +176,15 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     const item = work[index];
     const text = item && textOf(item);
     if (!usesWorkers || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
-    const analysis = poolForLinting()?.lint(text, item.shownAs, forcedFrontend(item.file));
+    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
     if (!analysis) return;
     analysis.catch(() => undefined); // a failure is reported when the file's turn comes
     prefetched.set(item.file, analysis);
   };
   for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
   pool?.flush();
-  for (const [index, { file, isTarget, shownAs }] of work.entries()) {
+  // Files are checked in migration order, each against the schema the earlier ones built.
+  for (const [index, { file, group, isTarget, shownAs }] of work.entries()) {
     prefetch(index + PREFETCH_WINDOW);
     if (index % 16 === 0) pool?.flush();
     const text = textOf(work[index]);
@@ -184,16 +193,15 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       failed = true;
       continue;
     }
-    const result = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget, prefetched.get(file), django?.analyses.get(file));
+    const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
+    // What a migration new in this change makes is new for the later ones too (no rows, no readers yet).
+    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
+    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
-    if (result?.context) {
-      context.history.push(...result.context.historyOperations);
-      contextDigest?.add(result.context.historyOperations);
-      // A table created by a migration new in this change is new for the later ones (it has no rows or readers yet).
-      if (result.context.createdTables.length > 0 && index < lastTarget && isTarget && plan.isNew(file)) {
-        context.newTables.push(...result.context.createdTables);
-        contextDigest?.add(result.context.createdTables);
-      }
+  }
+  for (const replay of replays.values()) {
+    if (replay.incompleteReason && settings.severityOf('unknown-object') !== 'off') {
+      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
     }
   }
   if (readsStdin) {
@@ -273,15 +281,6 @@ async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io
   return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
 }
 
-/** The run's files in path order, except that Django migrations take their slots in Django's order. */
-function inDjangoOrder(files: RunPlan['files'], djangoOrder: readonly string[] | undefined): RunPlan['files'] {
-  if (!djangoOrder || djangoOrder.length === 0) return files;
-  const byFile = new Map(files.map((item) => [item.file, item]));
-  const queue = djangoOrder.filter((file) => byFile.has(file));
-  const ordered = new Set(queue);
-  return files.map((item) => (ordered.has(item.file) ? (byFile.get(queue.shift() as string) as RunPlan['files'][number]) : item));
-}
-
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */
 function readOrEmpty(file: string): string {
   try {
@@ -298,11 +297,24 @@ function readMigration(file: string): Buffer {
 
 const MAX_MIGRATION_BYTES = 512 << 20;
 
-/**
- * A file's result: linted on a worker thread ahead of time when there is one
- * (re-checked here when its findings may depend on earlier migrations), or
- * linted here.
- */
+/** How a file of the run is linted: against the run's replayed schema, with what was read ahead for it. */
+interface FileInRun {
+  replay?: SchemaReplay;
+  newInRun?: boolean;
+  report?: boolean;
+  /** Read on a worker thread ahead of its turn. */
+  prefetched?: Promise<WorkResult>;
+  /** A Django migration, read with its app's history. */
+  analyzed?: TextAnalysis;
+}
+
+function fileStart(shownAs: string, isNew: boolean | undefined, effect: SchemaEffect): FileStart {
+  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+}
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** A file's result: read on a worker thread ahead of time when there is one, or here; checked here, against the replayed schema. */
 async function lintOrReuse(
   text: string,
   shownAs: string,
@@ -313,10 +325,17 @@ async function lintOrReuse(
   if (invalidAt !== undefined) return lintText(text, shownAs, options, invalidAt);
   const work = await prefetched;
   if (!work) return lintText(text, shownAs, options);
-  if (isSkipped(work.result)) return work.result;
-  const hasContext = (options.context?.history.length ?? 0) > 0 || (options.context?.newTables.length ?? 0) > 0;
-  if (work.contextSensitive && hasContext) return checkAnalysis({ ...work.contextSensitive, source: text }, shownAs, options);
-  return { ...work.result, source: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  if ('skipped' in work) return work.skipped;
+  return checkAnalysis({ analyzed: work.analyzed, source: withoutBom(text) }, shownAs, options);
+}
+
+/** What a context file does to the schema (undefined for a file that is not a migration). */
+async function analyzedEffect(text: string, shownAs: string, options: AnalysisOptions, prefetched: Promise<WorkResult> | undefined): Promise<SchemaEffect | undefined> {
+  const work = await prefetched;
+  if (work) return 'skipped' in work ? undefined : schemaEffectOf(work.analyzed);
+  await prepareLinting();
+  const analysis = analyzeText(text, shownAs, options);
+  return isSkipped(analysis) ? undefined : schemaEffectOf(analysis.analyzed);
 }
 
 export function frontendMatcher(

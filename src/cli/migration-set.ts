@@ -5,6 +5,7 @@ import type { ConfigFile } from '../config/config-file';
 import { UsageError } from '../config/errors';
 import { type DecodedText, decodeFile } from '../frontends/decode';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
+import { parseOrder, sortMigrations } from '../schema/order';
 import type { LintArgs } from './args';
 import { defaultInputs, resolveInputs, toPosix, walk } from './discover';
 import { enclosingMigrationFolder } from './migration-folders';
@@ -13,8 +14,9 @@ import { enclosingMigrationFolder } from './migration-folders';
  * Which files a run goes through, which of them it reports, and which earlier
  * ones it reads only as context. This is the one place that decides context.
  *
- * Migrations are linted in path order, each against what the earlier ones did
- * (a validated CHECK (col IS NOT NULL) lets a later SET NOT NULL pass).
+ * Migrations are linted in the order their runner applies them (see
+ * src/schema/order.ts; Django's by their dependencies), each against the schema
+ * the earlier ones built, replayed statically.
  * - Folders and globs: every file is reported, each in the context of those before it.
  * - `--since` / `--staged`: the files of the change are reported; the other files
  *   of the same inputs are context.
@@ -26,8 +28,11 @@ import { enclosingMigrationFolder } from './migration-folders';
  * Context after the last reported file cannot inform it and is left out.
  */
 export interface RunPlan {
-  /** Files in migration order, reported or context. */
-  files: Array<{ file: string; reported: boolean }>;
+  /**
+   * Files in migration order (Django migrations still in path order: see inDjangoOrder), reported or
+   * context, each with the set of migrations it belongs to (`group`): each set builds its own schema.
+   */
+  files: Array<{ file: string; reported: boolean; group: string }>;
   /** With --staged: the index content of each staged file, decoded as a file on disk is. */
   staged?: Map<string, DecodedText>;
   /**
@@ -73,19 +78,20 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
   // A file staged and then deleted from disk is still linted, from the index.
   const onlyInIndex = git?.staged ? new Set([...git.staged.keys()].filter((file) => !fs.existsSync(file))) : undefined;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
-  const { files, named } = resolveInputs(inputs, discovery);
-  // Their folders are listed only when context can change their findings (see selectContext).
-  const needsContext = [...named].some((file) => mayUseHistory(git?.staged?.get(file)?.text ?? read(file)));
-  const context = needsContext ? contextOfNamedFiles(named, { ...discovery, include: config.include }) : new Set<string>();
+  const { files, named, foundBy } = resolveInputs(inputs, discovery);
+  const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
   const inputFiles = new Set(files);
   const isReported = (file: string) => inputFiles.has(file) && (!git || git.changed.has(file));
-  const all = [...new Set([...files, ...context])].sort();
+  const all = sortMigrations([...new Set([...files, ...context.keys()])], parseOrder(config.order));
+  // The migrations of one folder (or glob, or the config's include) apply to one database; Django's apps share one.
+  const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
+  const groupOf = (file: string) => (isDjangoMigrationPath(file) ? 'django' : fromInclude ? 'include' : (context.get(file) ?? foundBy.get(file) ?? file));
   let lastReported = all.length - 1;
   // Django applies migrations in its own order, not the paths': their context is kept whole.
   if (!all.some(isDjangoMigrationPath)) while (lastReported >= 0 && !isReported(all[lastReported])) lastReported--;
   let committed: Set<string> | undefined;
   return {
-    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file) })),
+    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file), group: groupOf(file) })),
     staged: git?.staged,
     isNew: (file) => {
       if (git) return git.added.has(file);
@@ -96,34 +102,13 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
   };
 }
 
-/**
- * The context a run reads: only files whose text may inform a later migration
- * (a CHECK … IS NOT NULL or its validation), and none at all when no reported
- * file may set NOT NULL, so a pre-commit run in a large repository reads little.
- * Returns the files to lint, and the texts of context files it read.
- */
-export function selectContext(plan: RunPlan, read: (file: string) => string): { work: RunPlan['files']; texts: Map<string, string> } {
-  const texts = new Map<string, string>();
-  let readsHistory: boolean | undefined;
-  const work = plan.files.filter(({ file, reported }) => {
-    if (reported) return true;
-    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file)?.text ?? read(item.file)));
-    const text = readsHistory ? read(file) : '';
-    if (!mayInformLaterMigrations(text)) return false;
-    texts.set(file, text);
-    return true;
-  });
-  return { work, texts };
-}
-
-/** Whether an earlier migration's text holds context later ones depend on: a CHECK (col IS NOT NULL) or its validation. */
-function mayInformLaterMigrations(text: string): boolean {
-  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(|__isnull/i.test(text);
-}
-
-/** Whether a reported migration's text may set NOT NULL, which history can excuse. */
-function mayUseHistory(text: string): boolean {
-  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn|AlterField/i.test(text);
+/** The run's files in migration order, except that Django migrations take their slots in Django's order. */
+export function inDjangoOrder(files: RunPlan['files'], djangoOrder: readonly string[] | undefined): RunPlan['files'] {
+  if (!djangoOrder || djangoOrder.length === 0) return files;
+  const byFile = new Map(files.map((item) => [item.file, item]));
+  const queue = djangoOrder.filter((file) => byFile.has(file));
+  const ordered = new Set(queue);
+  return files.map((item) => (ordered.has(item.file) ? (byFile.get(queue.shift() as string) as RunPlan['files'][number]) : item));
 }
 
 function gitChanges(args: LintArgs, cwd: string) {
@@ -139,8 +124,9 @@ function gitChanges(args: LintArgs, cwd: string) {
 function contextOfNamedFiles(
   named: Set<string>,
   options: { cwd: string; exclude: string[]; baseDir: string; include?: string[] },
-): Set<string> {
-  const context = new Set<string>();
+): Map<string, string> {
+  // Each file, named or context, with the folder whose migrations it belongs to.
+  const context = new Map<string, string>();
   if (named.size === 0) return context;
   const include = options.include?.length ? options.include.map((glob) => toPosix(path.resolve(options.baseDir, glob))) : undefined;
   const isIncluded = include ? picomatch(include, { dot: true }) : () => false;
@@ -149,21 +135,22 @@ function contextOfNamedFiles(
   let includeAdded = false;
   for (const file of named) {
     if (isIncluded(toPosix(file))) {
-      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.add(found);
+      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.set(found, 'include');
+      context.set(file, 'include');
       includeAdded = true;
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
     const folder = enclosing?.folder ?? path.dirname(file);
+    context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
     // Another database's migrations are not context for PostgreSQL's (unless the file is one of them).
     const others = (enclosing?.otherDatabases ?? []).map((name) => path.join(folder, name) + path.sep).filter((other) => !file.startsWith(other));
     for (const candidate of walk(folder)) {
-      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other) => candidate.startsWith(other))) context.add(candidate);
+      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other) => candidate.startsWith(other)) && !named.has(candidate)) context.set(candidate, folder);
     }
   }
-  for (const file of named) context.delete(file);
   return context;
 }
 

@@ -3,15 +3,17 @@ import * as path from 'node:path';
 import { allRules } from '../../rules';
 import { loadConfig } from '../config/config-file';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
-import type { MigrationContext } from '../engine/run-rules';
 import { decodeFile } from '../frontends/decode';
+import { isDjangoMigrationPath } from '../frontends/detect';
 import { type LintOptions, analyzeText, checkAnalysis, isSkipped, prepareLinting } from '../lint';
+import { SchemaReplay } from '../schema/replay';
 import type { TraceInput } from '../trace';
 import type { TraceArgs } from './args';
 import { describe } from './describe-error';
-import { defaultInputs, discoverFiles, displayPath } from './discover';
+import { displayPath } from './discover';
 import type { CliIO } from './io';
 import { EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, frontendMatcher } from './lint-command';
+import { inDjangoOrder, planRun } from './migration-set';
 
 /**
  * `migralint trace`: the migrations, found and read as lint finds and reads them, run in
@@ -41,15 +43,23 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
     keepStatementText: true,
   };
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
-  let inputs = args.paths;
-  const exclude = [...(loaded.config.exclude ?? [])];
-  if (inputs.length === 0) {
-    const defaults = defaultInputs(loaded.config.include, baseDir, io.cwd);
-    inputs = defaults.inputs;
-    exclude.push(...defaults.exclude);
-  }
-  const files = discoverFiles(inputs, { cwd: io.cwd, exclude, baseDir });
+  // The files and their order are lint's (the order their runner applies them in).
+  const plan = planRun({
+    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off' },
+    cwd: io.cwd,
+    config: loaded.config,
+    baseDir,
+    paths: args.paths,
+    note: () => {},
+    notice: (message) => io.stderr.write(`migralint: note: ${message}\n`),
+    read: readOrEmpty,
+  });
   await prepareLinting();
+  const django = plan.files.some((item) => isDjangoMigrationPath(item.file))
+    ? (require('./django-migrations') as typeof import('./django-migrations')).prepareDjangoRun(plan.files.map((item) => item.file), (file) => readOrEmpty(file))
+    : undefined;
+  // Only the files asked for run: earlier migrations of a file given by name are not traced with it.
+  const files = inDjangoOrder(plan.files, django?.order).filter((item) => item.reported).map((item) => item.file);
 
   const trace = require('../trace') as typeof import('../trace');
   // PGlite loads the extensions it ships only when asked: those the migrations create.
@@ -60,7 +70,7 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
   const db = args.databaseUrl ? await trace.openServer({ url: args.databaseUrl, allowNonEmpty: args.allowNonEmpty }) : await trace.openPglite(io.env, extensions);
   if (typeormUuid) await db.run('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
   let failed = false;
-  const context: MigrationContext = { newTables: [], history: [] };
+  const replay = new SchemaReplay();
   function* read(): Generator<TraceInput> {
     for (const file of files) {
       const shownAs = displayPath(file, io.cwd);
@@ -72,10 +82,9 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
         failed = true;
         continue;
       }
-      const analysis = analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
+      const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
       if (isSkipped(analysis)) continue;
-      const lint = checkAnalysis(analysis, shownAs, { ...options, context });
-      if (lint.context) context.history.push(...lint.context.historyOperations);
+      const lint = checkAnalysis(analysis, shownAs, { ...options, replay });
       yield { file: shownAs, analysis, lint };
     }
   }

@@ -22,6 +22,8 @@ export interface ConfigFile {
   typeormTransactionMode?: 'all' | 'each' | 'none';
   /** Template syntaxes in SQL files: psql, mustache, dollar-brace, dollar-percent, or regular expressions. */
   placeholders?: string[];
+  /** The order migrations are applied in: `version` (numbers in names compared as numbers), `name`, or a regular expression capturing the version. */
+  order?: string;
 }
 
 export interface LoadedConfig {
@@ -121,6 +123,19 @@ const KEY_VALIDATORS: Record<keyof ConfigFile, Validator> = {
       const problem = placeholderPatternProblem(entry);
       if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
     }
+  },
+  order: (value, key, where) => {
+    const message = `${where}: "${key}" must be "version", "name", or a regular expression with a group that captures the version`;
+    if (typeof value !== 'string') throw new UsageError(message);
+    if (value === 'version' || value === 'name') return;
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(value);
+    } catch {
+      throw new UsageError(message);
+    }
+    // A pattern's groups: one more than the alternatives of an empty match's groups.
+    if (new RegExp(`${pattern.source}|`).exec('')?.length === 1) throw new UsageError(message);
   },
   typeormTransactionMode: (value, key, where) => {
     if (value !== 'all' && value !== 'each' && value !== 'none') throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);

@@ -40,7 +40,10 @@ export function ruleDocMarkdown(rule: RuleDefinition): string {
       .sort((a, b) => frontendRank(a) - frontendRank(b))
       .map((example) => {
         const [frontend, source] = Object.entries(example).find(([key]) => key in EXAMPLE_LANGUAGES) as [keyof typeof EXAMPLE_LANGUAGES, string];
-        return `\`\`\`${EXAMPLE_LANGUAGES[frontend]}\n${source.trimEnd()}\n\`\`\``;
+        const block = `\`\`\`${EXAMPLE_LANGUAGES[frontend]}\n${source.trimEnd()}\n\`\`\``;
+        // An example checked against the schema of earlier migrations shows them first.
+        const history = example.options?.history;
+        return history ? `After the earlier migration${history.length > 1 ? 's' : ''}:\n\n\`\`\`sql\n${history.map((sql) => sql.trimEnd()).join('\n\n')}\n\`\`\`\n\n${block}` : block;
       })
       .join('\n\n');
   return [

@@ -1,7 +1,7 @@
 import { blockedBy } from '../model/locks';
 import { type Operation, qualifiedName } from '../model/operations';
 import type { FindingLock } from './finding';
-import type { LockClaim, LockedRelation } from './rule';
+import type { LockClaim, LockedRelation, Subject } from './rule';
 
 /** The claims that apply to a flagged operation: those whose operation and constraint kinds match. */
 export function claimsFor(claims: readonly LockClaim[], operation: Operation): LockClaim[] {
@@ -12,14 +12,18 @@ export function claimsFor(claims: readonly LockClaim[], operation: Operation): L
   );
 }
 
-/** What a finding states about its lock: the rule's claim, on the relation the operation names. */
-export function findingLock(claims: readonly LockClaim[] | undefined, operation: Operation | undefined): FindingLock | undefined {
+/**
+ * What a finding states about its lock: the rule's claim, on the relation the operation names.
+ * A possible rewrite is stated for certain (or not at all) where the finding knows (the column's old type).
+ */
+export function findingLock(claims: readonly LockClaim[] | undefined, operation: Operation | undefined, subject?: Subject): FindingLock | undefined {
   if (!claims || !operation) return undefined;
   for (const claim of claimsFor(claims, operation)) {
     const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== undefined);
     if (relation === undefined) continue;
     const lock: FindingLock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
-    if (claim.rewrite !== false) lock.rewrite = claim.rewrite;
+    const rewrite = claim.rewrite === 'possible' && subject?.rewrite !== undefined ? subject.rewrite : claim.rewrite;
+    if (rewrite !== false) lock.rewrite = rewrite;
     return lock;
   }
   return undefined;

@@ -1,7 +1,7 @@
 import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
 import type { Blocked, LockMode } from '../model/locks';
-import type { Operation, TableName } from '../model/operations';
+import type { SchemaEffect } from '../schema/replay';
 import type { Severity } from './rule';
 
 export interface Finding extends SourceSpan {
@@ -37,8 +37,8 @@ export interface FileResult {
   notes?: string[];
   /** What went wrong around the file (an unreadable knexfile): always shown, once a run. */
   warnings?: string[];
-  /** What this migration adds to the context of later ones in the same run. */
-  context?: { createdTables: TableName[]; historyOperations: Operation[] };
+  /** What the migration does to the schema: the cache keeps it, to replay the file without reading it again. */
+  schemaEffect?: SchemaEffect;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

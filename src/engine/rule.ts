@@ -2,6 +2,7 @@ import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
 import type { LockMode } from '../model/locks';
 import type { ConstraintKind, Operation, OperationKind, OperationOf, TableName } from '../model/operations';
+import type { SchemaView } from '../schema/replay';
 
 export type Category = 'compatibility' | 'locking' | 'transactions' | 'conventions';
 export type Severity = 'error' | 'warning';
@@ -19,6 +20,14 @@ export interface Subject {
   partitioned?: boolean;
   /** The statement is sent to PostgreSQL in one query with the rest of its file (a whole-file runner). */
   wholeFileQuery?: boolean;
+  /** What the object was before the change, where the replayed schema knows (a column's old type). */
+  from?: string;
+  /** Whether the table is rewritten, where the rule knows (the finding's lock then says so for certain). */
+  rewrite?: boolean;
+  /** Views that use the object. */
+  views?: string[];
+  /** The finding is at most a warning, whatever the rule's severity: a milder case of what the rule flags. */
+  atMost?: 'warning';
 }
 
 /** What a finding's help may depend on: the language of the file, and what the finding is about. */
@@ -87,6 +96,8 @@ export interface ExampleOptions {
   fileName?: string;
   /** Django: earlier migrations of the example's app, in order, that the example follows. */
   djangoHistory?: string[];
+  /** Earlier migrations, in SQL, that the example follows: the schema it is checked against. */
+  history?: string[];
 }
 
 /** One executed example: the source for one front-end, and (for invalid ones) the line of the finding. */
@@ -114,8 +125,10 @@ export interface RuleContext {
   isEmptyTable(table: TableName): boolean;
   /** A temporary table created earlier in this migration (`CREATE TEMP TABLE`): private to the session. */
   isTemporaryTable(table: TableName): boolean;
-  /** A partitioned table (`PARTITION BY`), created in this migration or an earlier one of the run. */
+  /** A partitioned table (`PARTITION BY`), created in this migration or an earlier one. */
   isPartitioned(table: TableName): boolean;
+  /** A column added earlier in this migration or in one new in this run: no code reads it yet (unless its new table was filled from a query). */
+  isNewColumn(table: TableName, column: string): boolean;
   /** Every known partition of the table (at least one) has an index on these columns, made in this migration. */
   partitionsIndexedOn(table: TableName, columns: readonly string[]): boolean;
   /** Inside a transaction, explicit (`BEGIN`) or the runner's. */
@@ -128,8 +141,8 @@ export interface RuleContext {
   readonly pgVersion: number;
   /** Forward operations before the current one, in this file. */
   readonly previous: readonly Operation[];
-  /** Operations of earlier migrations in this run that later ones may depend on (validated constraints). */
-  readonly history: readonly Operation[];
+  /** The schema the earlier migrations and the earlier operations of this one built, replayed statically. */
+  readonly schema: SchemaView;
   /** Session settings made so far (`SET lock_timeout = '2s'`), keyed by lower-case name. */
   readonly settings: ReadonlyMap<string, string>;
 }

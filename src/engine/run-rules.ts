@@ -1,23 +1,22 @@
 import type { AnalyzedFile } from '../model/file';
 import type { SourceSpan } from '../model/location';
 import type { Operation, TableName } from '../model/operations';
+import { SchemaReplay, type SchemaView, isUnreadable } from '../schema/replay';
 import { FileState } from './file-state';
 import { type Finding, compareFindings } from './finding';
 import { findingLock } from './finding-lock';
 import { IgnoreTracker } from './ignores';
 import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor, findingHelp } from './rule';
 
-/** What earlier migrations of this run tell the next one. */
-export interface MigrationContext {
-  /** Tables created by migrations that are new in this run: no rows, no readers. */
-  newTables: TableName[];
-  /** Operations of earlier migrations that later ones may depend on. */
-  history: Operation[];
-}
-
 export interface EngineOptions {
   pgVersion: number;
-  context?: MigrationContext;
+  /**
+   * The schema the earlier migrations of the run built; the file's operations are
+   * applied to it as they are checked. Without one, the file is checked on its own.
+   */
+  replay?: SchemaReplay;
+  /** The file is new in this run (git modes, named files not yet committed): what it makes is new for later ones. */
+  newInRun?: boolean;
   /** Severity of each rule id after presets, config and flags. */
   severityOf: (ruleId: string) => SeveritySetting;
   /** Maps an id or alias to the rule id; undefined for unknown ids. */
@@ -38,9 +37,6 @@ interface RawFinding {
 /** Runs the rules over a file's operations, in order, and applies ignore comments. */
 export interface EngineResult {
   findings: Finding[];
-  /** What this migration adds to the context of the next ones. */
-  createdTables: TableName[];
-  historyOperations: Operation[];
 }
 
 export function runRules(
@@ -50,8 +46,9 @@ export function runRules(
   options: EngineOptions,
 ): EngineResult {
   const raw: RawFinding[] = [];
-  const initialNewTables = analyzed.newTables ? [...(options.context?.newTables ?? []), ...analyzed.newTables] : (options.context?.newTables ?? []);
-  const state = new FileState(analyzed.runnerTransaction, initialNewTables, options.context?.history);
+  const replay = options.replay ?? new SchemaReplay();
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  const state = new FileState(analyzed.runnerTransaction, replay);
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
@@ -69,6 +66,7 @@ export function runRules(
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
+  replay.endFile();
   for (const problem of analyzed.problems) {
     raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
   }
@@ -83,40 +81,20 @@ export function runRules(
   const byId = rulesById(rules);
   const findings: Finding[] = [];
   for (const finding of kept) {
-    const severity = options.severityOf(finding.rule);
+    const configured = options.severityOf(finding.rule);
+    // A milder case of what the rule flags is a warning even where the rule is an error.
+    const severity = configured === 'error' && finding.subject?.atMost === 'warning' ? 'warning' : configured;
     const rule = byId.get(finding.rule);
     if (severity === 'off' || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
     const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
-    const lock = findingLock(rule.meta.locks, finding.operation);
+    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
     findings.push(result);
   }
   findings.sort(compareFindings);
-  return {
-    findings,
-    createdTables: state.createdTables.slice(initialNewTables.length),
-    historyOperations: analyzed.operations.filter(isHistoryOperation),
-  };
-}
-
-/**
- * What later migrations rely on: validated CHECK (col IS NOT NULL) constraints
- * (adding-not-nullable-field), and which tables are partitioned, and their partitions.
- */
-function isHistoryOperation(operation: Operation): boolean {
-  switch (operation.kind) {
-    case 'validateConstraint':
-    case 'attachPartition':
-      return true;
-    case 'addConstraint':
-      return operation.constraint.checksNotNullOf !== undefined;
-    case 'createTable':
-      return operation.partitioned === true || operation.partitionOf !== undefined;
-    default:
-      return false;
-  }
+  return { findings };
 }
 
 /**
@@ -171,7 +149,7 @@ class FileRuleContext implements RuleContext {
   readonly runnerTransaction: boolean;
   readonly pgVersion: number;
   readonly previous: readonly Operation[];
-  readonly history: readonly Operation[];
+  readonly schema: SchemaView;
   readonly settings: ReadonlyMap<string, string>;
 
   constructor(
@@ -183,13 +161,19 @@ class FileRuleContext implements RuleContext {
     this.runnerTransaction = state.runnerTransaction;
     this.pgVersion = options.pgVersion;
     this.previous = state.previous;
-    this.history = options.context?.history ?? [];
+    this.schema = state.schema;
     this.settings = state.settings;
   }
 
   report(at: Operation | { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
     const operation = 'kind' in at ? at : undefined;
     this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+  }
+
+  isNewColumn(table: TableName, column: string): boolean {
+    // A new table that a query filled has rows: its columns are checked as an existing table's.
+    if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
+    return this.state.schema.isNewColumn(table, column);
   }
 
   isNewTable(table: TableName): boolean {

@@ -49,4 +49,6 @@ export interface AnalyzedFile {
   newTables?: TableName[];
   /** What went wrong around the file and changed how it was read (an unreadable knexfile): always shown, once a run. */
   warnings?: string[];
+  /** Names that stand for values known only at run time (`${tableName}` in SQL): the objects they name are not known. */
+  runtimeNames?: string[];
 }

@@ -71,6 +71,8 @@ export interface ConstraintDefinition {
   checksNotNullOf?: string;
   /** A CHECK's expression as SQL, when a builder front-end knows it. */
   expression?: string;
+  /** The columns a CHECK's expression refers to (PostgreSQL names the constraint after the only one). */
+  expressionColumns?: string[];
 }
 
 interface OperationBase {
@@ -92,6 +94,8 @@ interface OperationBase {
    * creation itself runs only under a condition.
    */
   withTableCreation?: boolean;
+  /** `ALTER TABLE IF EXISTS`: the operation does nothing when the table is missing. */
+  ifTableExists?: boolean;
 }
 
 export interface CreateTable extends OperationBase {
@@ -108,6 +112,8 @@ export interface CreateTable extends OperationBase {
   partitionOf?: TableName;
   /** `CREATE TABLE … AS SELECT` (without `WITH NO DATA`): created with rows. */
   withRows?: boolean;
+  /** Its columns are not all listed (`AS SELECT`, `LIKE`, `INHERITS`): only those listed are known. */
+  columnsUnknown?: boolean;
 }
 export interface DropTable extends OperationBase {
   kind: 'dropTable';
@@ -144,6 +150,8 @@ export interface AlterColumnType extends OperationBase {
   column: string;
   /** Absent when a front-end cannot tell the new type. */
   newType?: ColumnType;
+  /** `USING expr`: `column` when it is the column itself or a cast of it (what Knex's alter() sends), else `other`. */
+  using?: 'column' | 'other';
 }
 export interface SetNotNull extends OperationBase {
   kind: 'setNotNull';
@@ -188,6 +196,12 @@ export interface CreateIndex extends OperationBase {
   ifNotExists: boolean;
   /** `ON ONLY table`: on a partitioned table, an index of the parent alone; nothing is built. */
   only?: boolean;
+  /** `WHERE …`: a partial index. */
+  partial?: boolean;
+  /** Columns that expressions of the index refer to (`lower(email)`: `email`). */
+  expressionColumns?: string[];
+  /** The access method, when it is not btree (`gin`, `gist`, …). */
+  method?: string;
 }
 export interface DropIndex extends OperationBase {
   kind: 'dropIndex';
@@ -241,10 +255,40 @@ export interface SetSetting extends OperationBase {
   value: string;
   local: boolean;
 }
+/**
+ * A change to the catalogue that no rule checks on its own, but that the replayed
+ * schema follows (types, views, renamed indexes and constraints, schemas), or code
+ * that may change it out of sight (`DO` blocks and function bodies: the names they mention).
+ */
+export type CatalogueChange =
+  | { kind: 'createType'; type: TableName; enumValues?: string[] }
+  | { kind: 'addEnumValue'; type: TableName; value: string; ifNotExists: boolean }
+  | { kind: 'renameEnumValue'; type: TableName; from: string; to: string }
+  | { kind: 'renameType'; type: TableName; newName: string }
+  | { kind: 'dropType'; types: TableName[]; ifExists: boolean }
+  | { kind: 'createView'; view: TableName; materialized: boolean; uses: ViewUses }
+  | { kind: 'dropView'; views: TableName[]; ifExists: boolean }
+  | { kind: 'renameView'; view: TableName; newName: string }
+  | { kind: 'renameIndex'; index: TableName; newName: string; ifExists: boolean }
+  | { kind: 'renameConstraint'; table: TableName; name: string; newName: string }
+  | { kind: 'createSchema'; name: string }
+  | { kind: 'dropSchema'; names: string[]; ifExists: boolean }
+  | { kind: 'setIdentity'; table: TableName; column: string; identity: boolean }
+  | { kind: 'opaqueCode'; names: string[] };
+
+/** What a view's query refers to: its tables, and the column names it mentions (`*`: all of them). */
+export interface ViewUses {
+  tables: TableName[];
+  columns: string[];
+  star: boolean;
+}
+
 /** A statement no rule needs to understand (SELECT, UPDATE, CREATE FUNCTION, …). */
 export interface OtherStatement extends OperationBase {
   kind: 'other';
   statement: string;
+  /** What it changes in the catalogue, where the replayed schema follows it. */
+  change?: CatalogueChange;
   /** Tables the statement takes an ACCESS EXCLUSIVE lock on, when known. */
   locksTables?: TableName[];
   /** The table this statement puts rows in from a query (`INSERT … SELECT`, `SELECT … INTO`, `COPY … FROM`). */

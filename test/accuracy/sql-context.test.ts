@@ -1,3 +1,4 @@
+import { SchemaReplay } from '../../src/schema/replay';
 import { allRules } from '../../rules';
 import { RuleSettings } from '../../src/config/rule-settings';
 import { loadSqlParser } from '../../src/frontends/sql';
@@ -76,10 +77,9 @@ CREATE INDEX events_kind_idx ON public.events (kind);
   });
 
   test('a table known to be partitioned from an earlier migration of the run gets the recipe too', () => {
-    const earlier = lintSql('CREATE TABLE public.events (id bigint, kind text) PARTITION BY LIST (kind);');
-    const later = lintSql("SET lock_timeout = '2s';\nCREATE INDEX events_kind_idx ON public.events (kind);", {
-      context: { newTables: [], history: earlier.context?.historyOperations ?? [] },
-    });
+    const replay = new SchemaReplay();
+    lintSql('CREATE TABLE public.events (id bigint, kind text) PARTITION BY LIST (kind);', { replay }, '0001.sql');
+    const later = lintSql("SET lock_timeout = '2s';\nCREATE INDEX events_kind_idx ON public.events (kind);", { replay }, '0002.sql');
     expect(findingKeys(later)).toEqual(['require-concurrent-index-creation@2:1']);
     expect(later.findings[0].help).toContain('ON ONLY the parent');
   });
@@ -194,7 +194,8 @@ DROP TABLE convoy.legacy_counts;
 
 describe('a parent index after its partitions (made by a function) are indexed', () => {
   test("partitions named after the parent, indexed CONCURRENTLY first, stand for the parent's partitions (hatchet)", () => {
-    const earlier = lintSql("CREATE TABLE v1_payload_wal (tenant_id uuid, offload_at timestamptz) PARTITION BY HASH (tenant_id);\nSELECT create_v1_hash_partitions('v1_payload_wal'::TEXT, 2);");
+    const replay = new SchemaReplay();
+    lintSql("CREATE TABLE v1_payload_wal (tenant_id uuid, offload_at timestamptz) PARTITION BY HASH (tenant_id);\nSELECT create_v1_hash_partitions('v1_payload_wal'::TEXT, 2);", { replay }, '0001.sql');
     const sql = `-- +goose no transaction
 -- +goose Up
 SET lock_timeout = '2s';
@@ -203,7 +204,6 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS v1_payload_wal_1_poll_idx ON v1_payload_
 CREATE INDEX IF NOT EXISTS v1_payload_wal_poll_idx ON v1_payload_wal (tenant_id, offload_at);
 CREATE INDEX IF NOT EXISTS v1_payload_wal_tenant_idx ON v1_payload_wal (tenant_id);
 `;
-    const context = { newTables: [], history: earlier.context?.historyOperations ?? [] };
-    expect(findingKeys(lintSql(sql, { context }))).toEqual(['require-concurrent-index-creation@7:1']);
+    expect(findingKeys(lintSql(sql, { replay }, '0002.sql'))).toEqual(['require-concurrent-index-creation@7:1']);
   });
 });

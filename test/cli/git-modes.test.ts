@@ -28,7 +28,7 @@ function repository(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-git-'));
   git(root, 'init', '-q', '-b', 'main');
   write(root, {
-    'db/migrations/001_users.sql': 'CREATE TABLE users (id bigint, email text);\n',
+    'db/migrations/001_users.sql': 'CREATE TABLE users (id bigint, email text, legacy text, nickname text);\n',
     'db/migrations/002_email_check.sql': `${LOCK}ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n`,
     'db/migrations/003_validate.sql': `${LOCK}ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n`,
     'db/migrations/004_legacy.sql': `${LOCK}ALTER TABLE users DROP COLUMN legacy;\n`,

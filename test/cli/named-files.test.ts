@@ -137,9 +137,11 @@ describe("files given by name (lint-staged's and pre-commit's way)", () => {
       'm/002.sql (reported)',
       'm/003.sql (reported)',
     ]);
-    // When no file given by name sets NOT NULL, context could not change a finding: the folder is not even listed.
+    // Every earlier migration of the folder is context (the schema they build), in one set with the file.
     expect(planRun({ args: LINT_ARGS, cwd, config: {}, baseDir: cwd, paths: ['m/003.sql'], note: () => {}, notice: () => {}, read }).files).toEqual([
-      { file: path.join(cwd, 'm/003.sql'), reported: true },
+      { file: path.join(cwd, 'm/001.sql'), reported: false, group: path.join(cwd, 'm') },
+      { file: path.join(cwd, 'm/002.sql'), reported: false, group: path.join(cwd, 'm') },
+      { file: path.join(cwd, 'm/003.sql'), reported: true, group: path.join(cwd, 'm') },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { allRules } from '../../rules';
 import type { RuleContext } from '../../src/engine/rule';
+import { SchemaReplay } from '../../src/schema/replay';
 
 /**
  * The engine learns which operation kinds a rule handles from its first visitor
@@ -13,6 +14,7 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
     isEmptyTable: () => false,
     isTemporaryTable: () => false,
     isPartitioned: () => false,
+    isNewColumn: () => false,
     partitionsIndexedOn: () => false,
     inTransaction: false,
     explicitTransaction: false,
@@ -20,7 +22,7 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
     implicitTransaction: false,
     pgVersion: 15,
     previous: [],
-    history: [],
+    schema: new SchemaReplay(),
     settings: new Map(),
     ...overrides,
   };

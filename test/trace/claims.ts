@@ -7,6 +7,8 @@ import { type TraceDatabase, type TraceResult, runTrace } from '../../src/trace'
 import { readCatalogue } from '../../src/trace/catalogue';
 import type { TracedStatement } from '../../src/trace/run-trace';
 import { traceInput } from './trace-helpers';
+import type { Finding } from '../../src/engine/finding';
+import { SchemaReplay } from '../../src/schema/replay';
 
 /**
  * What the examples of the rules refer to: tables with rows (so that scans and
@@ -69,15 +71,18 @@ export async function prepare(db: TraceDatabase, rule: RuleDefinition, example: 
   if (RULE_SETUP[rule.id]) await db.run(RULE_SETUP[rule.id]);
   const { text } = sourceOf(example);
   for (const [applies, sql] of EXAMPLE_SETUP) if (applies(text)) await db.run(sql);
+  // The earlier migrations the example follows (the schema the rule checks it against).
+  for (const sql of example.options?.history ?? []) await db.run(sql);
 }
 
-export function traceExample(db: TraceDatabase, example: RuleExample, commit = true): Promise<TraceResult> {
+/** Traces an example (its earlier migrations, if any, are in the database already: see prepare), with what lint says of it. */
+export async function traceExample(db: TraceDatabase, example: RuleExample, commit = true): Promise<TraceResult & { lint: Finding[] }> {
   const { text, frontend } = sourceOf(example);
-  const input = traceInput(text, example.options?.fileName ?? frontend, {
-    pgVersion: example.options?.pgVersion ?? 15,
-    assumeInTransaction: example.options?.assumeInTransaction ?? false,
-  });
-  return runTrace([input], db, { commit });
+  const options = { pgVersion: example.options?.pgVersion ?? 15, assumeInTransaction: example.options?.assumeInTransaction ?? false, replay: new SchemaReplay() };
+  // Lint checks the example against the schema its earlier migrations build, as a run would.
+  for (const [index, sql] of (example.options?.history ?? []).entries()) traceInput(sql, `${String(index).padStart(4, '0')}_earlier.sql`, options);
+  const input = traceInput(text, example.options?.fileName ?? frontend, options);
+  return { ...(await runTrace([input], db, { commit })), lint: input.lint.findings };
 }
 
 /** Each statement with the locks held while it ran: its own, and those its transaction took before it. */
@@ -152,6 +157,10 @@ export async function checkInvalidExample(db: TraceDatabase, rule: RuleDefinitio
       const rewritten = statements.some((statement) => statement.rewrites.some((name) => relationsFor(operation, 'table', catalogue, result).includes(name)));
       if (claim.rewrite === true && !rewritten) problems.push('declared a rewrite, observed none');
       if (claim.rewrite === false && rewritten) problems.push('declared no rewrite, observed one');
+      // A possible rewrite that the finding states for certain (it knows the column's old type) must be what happens.
+      const stated = result.lint.find((finding) => finding.rule === rule.id && finding.line === example.line)?.lock;
+      if (claim.rewrite === 'possible' && stated?.rewrite === true && !rewritten) problems.push('the finding says the table is rewritten, observed no rewrite');
+      if (claim.rewrite === 'possible' && stated && stated.rewrite === undefined && rewritten) problems.push('the finding says no rewrite, observed one');
       checks.push({
         rule: rule.id,
         example: sourceOf(example).text,

@@ -85,6 +85,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction,
+    ...(walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}),
   };
 }
 

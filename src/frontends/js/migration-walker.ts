@@ -50,6 +50,8 @@ export abstract class MigrationWalker {
   private readonly derived = new Map<string, { origin: string; readOnly: boolean }>();
   private helperDepth = 0;
   protected readonly dialect: DialectConditions;
+  /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
+  readonly runtimeNames = new Set<string>();
 
   constructor(
     subjectName: string,
@@ -490,7 +492,9 @@ export abstract class MigrationWalker {
       const chosen = holds === true ? scope.value(inner.consequent) : holds === false ? scope.value(inner.alternate) : undefined;
       if (typeof chosen === 'string') return chosen;
     }
-    return placeholderFor(expression, this.source, scope);
+    const name = placeholderFor(expression, this.source, scope);
+    this.runtimeNames.add(name);
+    return name;
   }
 
   protected push(operation: Operation): void {

@@ -13,6 +13,7 @@ import type {
 } from '@pgsql/types';
 import type { SourceSpan } from '../../model/location';
 import type {
+  ColumnDefault,
   ColumnDefinition,
   ConstraintDefinition,
   ConstraintKind,
@@ -30,11 +31,15 @@ import {
   tableName,
 } from './pg-nodes';
 import { qualifiedNameEnd, topLevelClauses } from './lexer';
+import { CATALOGUE_CONVERTERS, dropOther, referencedColumns, renameOther } from './catalogue-statements';
+import { expressionText } from './expression-text';
 
 /** Where the operations of one statement point. */
 export interface StatementPlace {
   location: SourceSpan;
   anchorLine: number;
+  /** `ALTER TABLE IF EXISTS`, set on the operations of its clauses. */
+  ifTableExists?: boolean;
 }
 
 /** Where in the file a parser location (a UTF-8 byte offset) and a length fall. */
@@ -79,6 +84,7 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
       columns: [],
       constraints: [],
       ifNotExists: body.if_not_exists === true,
+      columnsUnknown: true,
       ...(body.into?.rel?.relpersistence === 't' ? { temporary: true } : {}),
       // A new materialized view has rows too, but nothing writes to it: an index on it blocks no one.
       ...(body.into?.skipData || body.objtype === 'OBJECT_MATVIEW' ? {} : { withRows: true }),
@@ -93,7 +99,7 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
   SelectStmt: (body: { intoClause?: { rel?: Parameters<typeof tableName>[0] } }, place) =>
     // SELECT … INTO creates a table with the query's rows.
     body.intoClause
-      ? [{ kind: 'createTable', ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true }]
+      ? [{ kind: 'createTable', ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }]
       : [other('SelectStmt', place)],
   CopyStmt: (body: { relation?: Parameters<typeof tableName>[0]; is_from?: boolean }, place) => [
     { kind: 'other', ...place, statement: 'CopyStmt', ...(body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {}) },
@@ -132,6 +138,7 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
     body.subtype === 'C'
       ? [{ kind: 'alterDomainAddConstraint', ...place, name: stringList(body.typeName).join('.') }]
       : [other('AlterDomainStmt', place)],
+  ...CATALOGUE_CONVERTERS,
 };
 
 const REINDEX_TARGETS: Record<string, 'index' | 'table' | 'schema' | 'database' | 'system'> = {
@@ -184,6 +191,8 @@ function createTable(body: CreateStmt, place: Place): Operation {
     if (definition) constraints.push(definition);
   }
   const parent = body.partbound ? nodeAs(body.inhRelations?.[0], 'RangeVar') : undefined;
+  // LIKE and INHERITS bring columns the statement does not list.
+  const columnsUnknown = (body.tableElts ?? []).some((element) => nodeAs(element, 'TableLikeClause')) || (!parent && (body.inhRelations?.length ?? 0) > 0);
   return {
     kind: 'createTable',
     ...place,
@@ -194,6 +203,7 @@ function createTable(body: CreateStmt, place: Place): Operation {
     ...(body.relation?.relpersistence === 't' ? { temporary: true } : {}),
     ...(body.partspec ? { partitioned: true } : {}),
     ...(parent ? { partitionOf: tableName(parent) } : {}),
+    ...(columnsUnknown ? { columnsUnknown } : {}),
   };
 }
 
@@ -224,7 +234,7 @@ function applyColumnConstraint(definition: ColumnDefinition, constraint: Constra
       break;
     case 'CONSTR_DEFAULT':
       // DEFAULT NULL is no default: existing rows get NULL, so NOT NULL then fails as without one.
-      definition.default = isNullExpression(constraint.raw_expr) ? undefined : classifyDefault(constraint.raw_expr);
+      definition.default = isNullExpression(constraint.raw_expr) ? undefined : withText(classifyDefault(constraint.raw_expr), constraint.raw_expr);
       break;
     case 'CONSTR_PRIMARY':
       definition.primaryKey = true;
@@ -249,6 +259,12 @@ function applyColumnConstraint(definition: ColumnDefinition, constraint: Constra
   }
 }
 
+/** A classified default, with its SQL text where it can be printed. */
+function withText(classified: ColumnDefault, expression: Node | undefined): ColumnDefault {
+  const sql = expressionText(expression);
+  return sql === undefined ? classified : { ...classified, sql };
+}
+
 const CONSTRAINT_KINDS: Record<string, ConstraintKind> = {
   CONSTR_CHECK: 'check',
   CONSTR_FOREIGN: 'foreignKey',
@@ -271,6 +287,7 @@ function constraintDefinition(constraint: Constraint): ConstraintDefinition | un
         ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) }
         : undefined,
     checksNotNullOf: kind === 'check' ? notNullCheckColumn(constraint.raw_expr) : undefined,
+    ...(kind === 'check' ? { expressionColumns: referencedColumns(constraint.raw_expr) } : {}),
   };
 }
 
@@ -289,19 +306,23 @@ function drop(body: DropStmt, place: Place): Operation[] {
       return [{ kind: 'dropTable', ...place, tables: names, ifExists, cascade: body.behavior === 'DROP_CASCADE' }];
     case 'OBJECT_INDEX':
       return [{ kind: 'dropIndex', ...place, names, concurrently: body.concurrent === true, ifExists }];
-    default:
-      return [other(`DropStmt:${body.removeType ?? ''}`, place)];
+    default: {
+      const change = dropOther(body.removeType, body.objects, ifExists);
+      return [{ kind: 'other', ...place, statement: `DropStmt:${body.removeType ?? ''}`, ...(change ? { change } : {}) }];
+    }
   }
 }
 
-function rename(body: RenameStmt, place: Place): Operation[] {
+function rename(body: RenameStmt, placeOfStatement: Place): Operation[] {
   const table = tableName(body.relation);
   const newName = body.newname ?? '';
+  const place = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
   if (body.renameType === 'OBJECT_TABLE') return [{ kind: 'renameTable', ...place, table, newName }];
   if (body.renameType === 'OBJECT_COLUMN' && body.relationType === 'OBJECT_TABLE') {
     return [{ kind: 'renameColumn', ...place, table, column: body.subname ?? '', newName }];
   }
-  return [other(`RenameStmt:${body.renameType ?? ''}`, place)];
+  const change = renameOther(body);
+  return [{ kind: 'other', ...place, statement: `RenameStmt:${body.renameType ?? ''}`, ...(change ? { change } : {}) }];
 }
 
 function alterTable(body: AlterTableStmt, place: Place): Operation[] {
@@ -309,11 +330,13 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, 'AlterTableCmd'));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : undefined;
+  // ALTER TABLE IF EXISTS does nothing when the table is missing.
+  const guarded = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   return commands.flatMap((command, index) => {
     if (!command) return [];
     // With several clauses, each finding points at its own clause (the ignore comment before the statement still applies).
     const clause = clauses?.[index];
-    return alterTableCommand(command, table, clause ? { ...place, location: clause } : place);
+    return alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded);
   });
 }
 
@@ -347,17 +370,18 @@ function alterTableCommand(command: AlterTableCmd, table: TableName, place: Plac
     }
     case 'AT_DropColumn':
       return [{ kind: 'dropColumn', ...place, table, column, ifExists: command.missing_ok === true }];
-    case 'AT_AlterColumnType':
-      return [
-        { kind: 'alterColumnType', ...place, table, column, newType: columnType(nodeAs(command.def, 'ColumnDef')?.typeName) },
-      ];
+    case 'AT_AlterColumnType': {
+      const definition = nodeAs(command.def, 'ColumnDef');
+      const using = definition?.raw_default ? usingKind(definition.raw_default, column) : undefined;
+      return [{ kind: 'alterColumnType', ...place, table, column, newType: columnType(definition?.typeName), ...(using ? { using } : {}) }];
+    }
     case 'AT_SetNotNull':
       return [{ kind: 'setNotNull', ...place, table, column }];
     case 'AT_DropNotNull':
       return [{ kind: 'dropNotNull', ...place, table, column }];
     case 'AT_ColumnDefault':
       return [
-        { kind: 'setDefault', ...place, table, column, default: command.def ? classifyDefault(command.def) : undefined },
+        { kind: 'setDefault', ...place, table, column, default: command.def ? withText(classifyDefault(command.def), command.def) : undefined },
       ];
     case 'AT_AddConstraint': {
       const constraint = nodeAs(command.def, 'Constraint');
@@ -382,12 +406,26 @@ function alterTableCommand(command: AlterTableCmd, table: TableName, place: Plac
         },
       ];
     }
+    case 'AT_AddIdentity':
+    case 'AT_DropIdentity':
+      return [
+        { kind: 'other', ...place, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: 'setIdentity', table, column, identity: command.subtype === 'AT_AddIdentity' } },
+      ];
     default:
       return [{ kind: 'other', ...place, statement: `AlterTableCmd:${command.subtype ?? ''}`, locksTables: [table] }];
   }
 }
 
+/** `USING col` or `USING col::type` (what Knex's alter() sends) keeps the values as they are; any other expression computes new ones. */
+function usingKind(expression: Node, column: string): 'column' | 'other' {
+  let inner: Node | undefined = expression;
+  while (nodeAs(inner, 'TypeCast')) inner = nodeAs(inner, 'TypeCast')?.arg;
+  const fields = stringList(nodeAs(inner, 'ColumnRef')?.fields);
+  return fields.length > 0 && fields[fields.length - 1] === column ? 'column' : 'other';
+}
+
 function createIndex(body: IndexStmt, place: Place): Operation {
+  const expressions = (body.indexParams ?? []).map((param) => nodeAs(param, 'IndexElem')?.expr).filter((expression) => expression !== undefined);
   return {
     kind: 'createIndex',
     ...place,
@@ -401,6 +439,9 @@ function createIndex(body: IndexStmt, place: Place): Operation {
     ifNotExists: body.if_not_exists === true,
     // The parser leaves `inh` out when it is false: `ON ONLY`.
     ...(body.relation && body.relation.inh !== true ? { only: true } : {}),
+    ...(body.whereClause ? { partial: true } : {}),
+    ...(expressions.length > 0 ? { expressionColumns: referencedColumns(expressions) } : {}),
+    ...(body.accessMethod && body.accessMethod !== 'btree' ? { method: body.accessMethod } : {}),
   };
 }
 

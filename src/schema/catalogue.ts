@@ -1,0 +1,180 @@
+import type { ColumnDefault, ColumnType, ConstraintKind, ForeignKeyTarget, TableName, ViewUses } from '../model/operations';
+import { truncateIdentifier } from './names';
+
+/**
+ * The schema the migrations build, as replayed from their operations: tables
+ * with their columns, constraints and indexes, partitions, types and views.
+ */
+
+/** Which migration of the replay made something: its number in the run (1, 2, …); 0 for before the replayed history, or not known. */
+export type Origin = number;
+
+export interface SchemaColumn {
+  name: string;
+  /** Undefined when the migration's front-end could not tell. */
+  type?: ColumnType;
+  notNull: boolean;
+  default?: ColumnDefault;
+  generated?: 'stored' | 'identity';
+  addedIn: Origin;
+}
+
+export interface SchemaConstraint {
+  name: string;
+  /** Chosen here after PostgreSQL's rules, where the migration gave none: the real name may differ (an ORM's own naming). */
+  nameGenerated?: boolean;
+  kind: ConstraintKind;
+  columns: string[];
+  /** False while `NOT VALID`. */
+  validated: boolean;
+  references?: ForeignKeyTarget;
+  checksNotNullOf?: string;
+  expression?: string;
+  expressionColumns?: string[];
+}
+
+export interface SchemaIndex {
+  schema?: string;
+  name: string;
+  nameGenerated?: boolean;
+  table: SchemaTable;
+  columns: string[];
+  expressionColumns: string[];
+  unique: boolean;
+  partial: boolean;
+  method?: string;
+  /** The index of a primary key or UNIQUE constraint of the same name. */
+  constraint?: boolean;
+  createdIn: Origin;
+}
+
+export interface SchemaTable {
+  schema?: string;
+  name: string;
+  columns: SchemaColumn[];
+  /** False when a migration made it without listing its columns (`AS SELECT`, `LIKE`), or only changed it: then a column it lacks may exist. */
+  columnsKnown: boolean;
+  constraints: SchemaConstraint[];
+  indexes: SchemaIndex[];
+  createdIn: Origin;
+  /** The migration that gave it its current name. */
+  namedIn: Origin;
+  /** Not created by the replayed history: assumed to exist because a migration changes it. */
+  assumed: boolean;
+  /** A query put rows in it (`AS SELECT`, `INSERT … SELECT`, `COPY`). */
+  filled: boolean;
+  temporary: boolean;
+  partitioned: boolean;
+  parent?: SchemaTable;
+  partitions: SchemaTable[];
+  /** A materialized view: indexes and queries treat it as a table. */
+  materialized?: boolean;
+}
+
+export interface SchemaType {
+  schema?: string;
+  name: string;
+  kind: 'enum' | 'domain' | 'other';
+  enumValues?: string[];
+}
+
+export interface SchemaView {
+  schema?: string;
+  name: string;
+  uses: ViewUses;
+}
+
+interface Named {
+  schema?: string;
+  name: string;
+}
+
+/**
+ * Objects found by name. An unqualified name matches the object in any schema
+ * (the search path is not known statically), preferring one made unqualified or in `public`.
+ */
+export class NamedSet<T extends Named> {
+  private readonly byName = new Map<string, T[]>();
+  private lowerCaseIndex: Map<string, string[]> | undefined;
+
+  add(item: T): void {
+    item.name = truncateIdentifier(item.name);
+    const list = this.byName.get(item.name);
+    if (list) list.push(item);
+    else this.byName.set(item.name, [item]);
+    this.lowerCaseIndex = undefined;
+  }
+
+  remove(item: T): void {
+    const list = this.byName.get(item.name);
+    if (!list) return;
+    const kept = list.filter((candidate) => candidate !== item);
+    if (kept.length > 0) this.byName.set(item.name, kept);
+    else this.byName.delete(item.name);
+    this.lowerCaseIndex = undefined;
+  }
+
+  rename(item: T, newName: string): void {
+    this.remove(item);
+    item.name = newName;
+    this.add(item);
+  }
+
+  find(name: TableName): T | undefined {
+    const exact = this.byName.get(truncateIdentifier(name.name));
+    if (exact) return pick(exact, name.schema);
+    // A front-end that does not fold case the way PostgreSQL does still finds its object.
+    this.lowerCaseIndex ??= this.caseIndex();
+    const names = this.lowerCaseIndex.get(name.name.toLowerCase());
+    return names ? pick(names.flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (const list of this.byName.values()) yield* list;
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const list of this.byName.values()) count += list.length;
+    return count;
+  }
+
+  private caseIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    for (const name of this.byName.keys()) {
+      const lower = name.toLowerCase();
+      index.set(lower, [...(index.get(lower) ?? []), name]);
+    }
+    return index;
+  }
+}
+
+function pick<T extends Named>(candidates: readonly T[], schema: string | undefined): T | undefined {
+  if (candidates.length === 1) {
+    const [only] = candidates;
+    return schema === undefined || only.schema === undefined || sameSchema(only.schema, schema) ? only : undefined;
+  }
+  if (schema !== undefined) return candidates.find((candidate) => candidate.schema !== undefined && sameSchema(candidate.schema, schema)) ?? candidates.find((candidate) => candidate.schema === undefined);
+  return candidates.find((candidate) => candidate.schema === undefined || candidate.schema === 'public') ?? candidates[0];
+}
+
+const sameSchema = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
+
+export function findColumn(table: SchemaTable, name: string): SchemaColumn | undefined {
+  const truncated = truncateIdentifier(name);
+  return table.columns.find((column) => column.name === truncated) ?? table.columns.find((column) => column.name.toLowerCase() === truncated.toLowerCase());
+}
+
+export function findConstraint(table: SchemaTable, name: string): SchemaConstraint | undefined {
+  const truncated = truncateIdentifier(name);
+  return table.constraints.find((constraint) => constraint.name === truncated) ?? table.constraints.find((constraint) => constraint.name.toLowerCase() === truncated.toLowerCase());
+}
+
+/** Everything the replay knows, by name. */
+export class SchemaCatalogue {
+  readonly tables = new NamedSet<SchemaTable>();
+  readonly indexes = new NamedSet<SchemaIndex>();
+  readonly types = new NamedSet<SchemaType>();
+  readonly views = new NamedSet<SchemaView>();
+  readonly schemas = new Set<string>();
+}

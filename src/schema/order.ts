@@ -1,0 +1,86 @@
+/**
+ * The order a migration runner applies a folder in, from the files' paths:
+ * version prefixes compared as numbers (`2_x` before `10_x`, synapse's `delta/9`
+ * before `delta/10`), flyway's `V1_2__x` by its version's parts, timestamps and
+ * diesel's or Prisma's dated folders as they sort. `name` keeps plain name order;
+ * a regular expression takes the version from what its first group captures.
+ */
+export type MigrationOrder = 'version' | 'name' | { pattern: RegExp };
+
+/** The `order` setting of the config: `version` (the default), `name`, or a regular expression capturing the version. */
+export function parseOrder(setting: string | undefined): MigrationOrder {
+  if (setting === undefined || setting === 'version') return 'version';
+  if (setting === 'name') return 'name';
+  return { pattern: new RegExp(setting) };
+}
+
+/** The files (absolute or relative paths, `/`-separated or not) in the order they are applied. */
+export function sortMigrations(files: readonly string[], order: MigrationOrder = 'version'): string[] {
+  if (order === 'name') return [...files].sort(byCodeUnit);
+  if (order === 'version') {
+    const keyed = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    keyed.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
+    return keyed.map((entry) => entry.file);
+  }
+  const { pattern } = order;
+  const keyed = files.map((file) => {
+    const captured = pattern.exec(file.replace(/\\/g, '/'))?.[1];
+    return { file, version: captured === undefined ? undefined : versionParts(captured) };
+  });
+  keyed.sort((a, b) => {
+    // Files the pattern does not match come after those it does.
+    if (a.version === undefined || b.version === undefined) return (a.version === undefined ? 1 : 0) - (b.version === undefined ? 1 : 0) || byCodeUnit(a.file, b.file);
+    return compareParts(a.version, b.version) || byCodeUnit(a.file, b.file);
+  });
+  return keyed.map((entry) => entry.file);
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How one path segment sorts: its version (numbers), then the rest by name. */
+interface SegmentKey {
+  /** 0: versioned, 1: flyway's repeatable migrations (after every versioned one), 2: no version. */
+  group: number;
+  version: bigint[];
+  name: string;
+}
+
+const FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+const LEADING_NUMBER = /^(\d+)/;
+/** TypeORM orders by the 13-digit timestamp its class names end with, which files often carry too (`AddUsers1700000000000.ts`). */
+const TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
+
+function versionKey(segment: string): SegmentKey {
+  const flyway = FLYWAY.exec(segment);
+  if (flyway) return flyway[1] === 'V' && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
+  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  return { group: 2, version: [], name: segment };
+}
+
+/** `1.2.10` or `1_2_10` or `2024-01-01-000000`: its numbers. */
+function versionParts(version: string): bigint[] {
+  return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));
+}
+
+function compareParts(a: readonly bigint[], b: readonly bigint[]): number {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    // A missing part counts as 0: flyway's 1.1 equals 1.1.0.
+    const left = a[index] ?? 0n;
+    const right = b[index] ?? 0n;
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
+}
+
+function compareSegments(a: readonly SegmentKey[], b: readonly SegmentKey[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left.name === right.name) continue;
+    // Two names without versions (folders, say) keep their name order.
+    if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+  }
+  return a.length - b.length;
+}
