@@ -4892,7 +4892,7 @@ var require_dist4 = __commonJS({
     });
     var strings = new lr.ExternalTokenizer((input, stack) => {
       let { flags } = stack.context;
-      let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+      let quote2 = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
       let long = (flags & cx_Long) > 0;
       let escapes = !(flags & cx_Raw);
       let format = (flags & cx_Format) > 0;
@@ -4924,7 +4924,7 @@ var require_dist4 = __commonJS({
           break;
         } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
           input.advance(2);
-        } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+        } else if (input.next == quote2 && (!long || input.peek(1) == quote2 && input.peek(2) == quote2)) {
           if (input.pos == start) {
             input.acceptToken(stringEnd, long ? 3 : 1);
             return;
@@ -5437,13 +5437,13 @@ function blockCommentEnd(text, from) {
   }
   return text.length;
 }
-function quotedEnd(text, from, quote, backslashEscapes) {
+function quotedEnd(text, from, quote2, backslashEscapes) {
   let i = from + 1;
   while (i < text.length) {
     const ch = text[i];
     if (backslashEscapes && ch === "\\") i += 2;
-    else if (ch === quote && text[i + 1] === quote) i += 2;
-    else if (ch === quote) return i + 1;
+    else if (ch === quote2 && text[i + 1] === quote2) i += 2;
+    else if (ch === quote2) return i + 1;
     else i++;
   }
   return text.length;
@@ -5752,6 +5752,192 @@ function worstOf(defaults) {
   );
 }
 
+// src/frontends/sql/catalogue-statements.ts
+var CATALOGUE_CONVERTERS = {
+  CreateEnumStmt: (body, place) => changed("CreateEnumStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
+  CompositeTypeStmt: (body, place) => changed("CompositeTypeStmt", place, { kind: "createType", type: tableName(body.typevar) }),
+  CreateRangeStmt: (body, place) => changed("CreateRangeStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
+  AlterEnumStmt: (body, place) => {
+    const type2 = qualifiedNameOf(body.typeName);
+    return body.oldVal !== void 0 ? changed("AlterEnumStmt", place, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
+  },
+  ViewStmt: (body, place) => changed("ViewStmt", place, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
+  CreateSchemaStmt: (body, place) => changed("CreateSchemaStmt", place, { kind: "createSchema", name: body.schemaname ?? "" }),
+  DoStmt: (body, place) => {
+    const code = (body.args ?? []).map((arg) => nodeAs(arg, "DefElem")).find((element) => element?.defname === "as");
+    return changed("DoStmt", place, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
+  },
+  CreateFunctionStmt: (body, place) => {
+    const code = (body.options ?? []).map((option) => nodeAs(option, "DefElem")).find((element) => element?.defname === "as");
+    const texts = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
+    const names = namesIn(texts.join(" "));
+    return names.length > 0 ? changed("CreateFunctionStmt", place, { kind: "opaqueCode", names }) : [{ kind: "other", ...place, statement: "CreateFunctionStmt" }];
+  }
+};
+function changed(statement, place, change) {
+  return [{ kind: "other", ...place, statement, change }];
+}
+function qualifiedNameOf(names) {
+  const parts = stringList(names);
+  return parts.length > 1 ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] } : { name: parts[0] ?? "" };
+}
+function dropOther(removeType, objects, ifExists) {
+  switch (removeType) {
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists };
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists };
+    case "OBJECT_SCHEMA":
+      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists };
+    default:
+      return void 0;
+  }
+}
+function renameOther(body) {
+  const newName = body.newname ?? "";
+  switch (body.renameType) {
+    case "OBJECT_INDEX":
+      return { kind: "renameIndex", index: tableName(body.relation), newName, ifExists: body.missing_ok === true };
+    case "OBJECT_TABCONSTRAINT":
+      return { kind: "renameConstraint", table: tableName(body.relation), name: body.subname ?? "", newName };
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return { kind: "renameType", type: qualifiedNameOf(nodeAs(body.object, "List")?.items ?? []), newName };
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+      return { kind: "renameView", view: tableName(body.relation), newName };
+    default:
+      return void 0;
+  }
+}
+function referencedColumns(node) {
+  const found = /* @__PURE__ */ new Set();
+  walk(node, (key, value) => {
+    if (key !== "ColumnRef") return;
+    const last = stringList(value.fields).pop();
+    if (last !== void 0) found.add(last);
+  });
+  return [...found];
+}
+function viewUses(query) {
+  const tables = [];
+  const columns = /* @__PURE__ */ new Set();
+  let star = false;
+  walk(query, (key, value) => {
+    if (key === "RangeVar") tables.push(tableName(value));
+    if (key !== "ColumnRef") return;
+    const fields = value.fields ?? [];
+    if (fields.some((field) => nodeAs(field, "A_Star"))) star = true;
+    const last = stringList(fields).pop();
+    if (last !== void 0) columns.add(last);
+  });
+  return { tables, columns: [...columns], star };
+}
+function walk(node, visit) {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    visit(key, value);
+    walk(value, visit);
+  }
+}
+function namesIn(code) {
+  const names = /* @__PURE__ */ new Set();
+  for (const match of code.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g)) {
+    names.add(match[1] !== void 0 ? match[1].replace(/""/g, '"') : match[2].toLowerCase());
+  }
+  return [...names];
+}
+
+// src/frontends/sql/expression-text.ts
+function expressionText(node) {
+  if (!node) return void 0;
+  const kind = nodeKind(node);
+  const print = Object.hasOwn(PRINTERS, kind) ? PRINTERS[kind] : void 0;
+  return print?.(node[kind]);
+}
+var quote = (text) => `'${text.replace(/'/g, "''")}'`;
+var SQL_VALUE_FUNCTIONS = {
+  SVFOP_CURRENT_DATE: "CURRENT_DATE",
+  SVFOP_CURRENT_TIME: "CURRENT_TIME",
+  SVFOP_CURRENT_TIME_N: "CURRENT_TIME",
+  SVFOP_CURRENT_TIMESTAMP: "CURRENT_TIMESTAMP",
+  SVFOP_CURRENT_TIMESTAMP_N: "CURRENT_TIMESTAMP",
+  SVFOP_LOCALTIME: "LOCALTIME",
+  SVFOP_LOCALTIME_N: "LOCALTIME",
+  SVFOP_LOCALTIMESTAMP: "LOCALTIMESTAMP",
+  SVFOP_LOCALTIMESTAMP_N: "LOCALTIMESTAMP",
+  SVFOP_CURRENT_ROLE: "CURRENT_ROLE",
+  SVFOP_CURRENT_USER: "CURRENT_USER",
+  SVFOP_USER: "USER",
+  SVFOP_SESSION_USER: "SESSION_USER",
+  SVFOP_CURRENT_CATALOG: "CURRENT_CATALOG",
+  SVFOP_CURRENT_SCHEMA: "CURRENT_SCHEMA"
+};
+var PRINTERS = {
+  A_Const: (body) => {
+    if (body.isnull) return "NULL";
+    if (body.ival) return String(body.ival.ival ?? 0);
+    if (body.fval) return body.fval.fval;
+    if (body.sval) return quote(body.sval.sval ?? "");
+    if (body.boolval) return body.boolval.boolval ? "true" : "false";
+    if (body.bsval) return `B'${(body.bsval.bsval ?? "").replace(/^b/, "")}'`;
+    return void 0;
+  },
+  TypeCast: (body) => {
+    const arg = expressionText(body.arg);
+    const type2 = typeText2(body.typeName);
+    return arg !== void 0 && type2 !== void 0 ? `${arg}::${type2}` : void 0;
+  },
+  FuncCall: (body) => {
+    const args = (body.args ?? []).map(expressionText);
+    if (args.some((arg) => arg === void 0)) return void 0;
+    const name = stringList(body.funcname).filter((part) => part !== "pg_catalog").join(".");
+    return `${name}(${body.agg_star ? "*" : args.join(", ")})`;
+  },
+  SQLValueFunction: (body) => {
+    const name = SQL_VALUE_FUNCTIONS[body.op ?? ""];
+    if (!name) return void 0;
+    return body.op?.endsWith("_N") && body.typmod !== void 0 && body.typmod >= 0 ? `${name}(${body.typmod})` : name;
+  },
+  A_Expr: (body) => {
+    if (body.kind !== "AEXPR_OP") return void 0;
+    const operator = stringList(body.name).join(".");
+    const right = expressionText(body.rexpr);
+    if (right === void 0) return void 0;
+    if (!body.lexpr) return `${operator}${right}`;
+    const left = expressionText(body.lexpr);
+    return left === void 0 ? void 0 : `${left} ${operator} ${right}`;
+  },
+  A_ArrayExpr: (body) => {
+    const elements2 = (body.elements ?? []).map(expressionText);
+    return elements2.some((element) => element === void 0) ? void 0 : `ARRAY[${elements2.join(", ")}]`;
+  },
+  ColumnRef: (body) => {
+    const fields = (body.fields ?? []).map((field) => stringValue(field) ?? (nodeAs(field, "A_Star") ? "*" : void 0));
+    return fields.some((field) => field === void 0) ? void 0 : fields.join(".");
+  },
+  BoolExpr: (body) => {
+    const args = (body.args ?? []).map(expressionText);
+    if (args.some((arg) => arg === void 0)) return void 0;
+    if (body.boolop === "NOT_EXPR") return `NOT ${args[0]}`;
+    return args.join(body.boolop === "AND_EXPR" ? " AND " : " OR ");
+  }
+};
+function typeText2(typeName) {
+  if (!typeName) return void 0;
+  const name = stringList(typeName.names).filter((part) => part !== "pg_catalog").join(".");
+  const modifiers = (typeName.typmods ?? []).map((modifier) => expressionText(modifier));
+  if (modifiers.some((modifier) => modifier === void 0)) return void 0;
+  const bounds = "[]".repeat(typeName.arrayBounds?.length ?? 0);
+  return `${name}${modifiers.length > 0 ? `(${modifiers.join(",")})` : ""}${bounds}`;
+}
+
 // src/frontends/sql/statements.ts
 var spanAtByte;
 var statementText;
@@ -5775,6 +5961,7 @@ var CONVERTERS = {
       columns: [],
       constraints: [],
       ifNotExists: body.if_not_exists === true,
+      columnsUnknown: true,
       ...body.into?.rel?.relpersistence === "t" ? { temporary: true } : {},
       // A new materialized view has rows too, but nothing writes to it: an index on it blocks no one.
       ...body.into?.skipData || body.objtype === "OBJECT_MATVIEW" ? {} : { withRows: true }
@@ -5787,7 +5974,7 @@ var CONVERTERS = {
   },
   SelectStmt: (body, place) => (
     // SELECT … INTO creates a table with the query's rows.
-    body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true }] : [other("SelectStmt", place)]
+    body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place)]
   ),
   CopyStmt: (body, place) => [
     { kind: "other", ...place, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
@@ -5822,7 +6009,8 @@ var CONVERTERS = {
       hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, "Constraint")?.contype === "CONSTR_CHECK")
     }
   ],
-  AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+  AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+  ...CATALOGUE_CONVERTERS
 };
 var REINDEX_TARGETS = {
   REINDEX_OBJECT_INDEX: "index",
@@ -5867,6 +6055,7 @@ function createTable(body, place) {
     if (definition) constraints.push(definition);
   }
   const parent = body.partbound ? nodeAs(body.inhRelations?.[0], "RangeVar") : void 0;
+  const columnsUnknown = (body.tableElts ?? []).some((element) => nodeAs(element, "TableLikeClause")) || !parent && (body.inhRelations?.length ?? 0) > 0;
   return {
     kind: "createTable",
     ...place,
@@ -5876,7 +6065,8 @@ function createTable(body, place) {
     ifNotExists: body.if_not_exists === true,
     ...body.relation?.relpersistence === "t" ? { temporary: true } : {},
     ...body.partspec ? { partitioned: true } : {},
-    ...parent ? { partitionOf: tableName(parent) } : {}
+    ...parent ? { partitionOf: tableName(parent) } : {},
+    ...columnsUnknown ? { columnsUnknown } : {}
   };
 }
 function columnDefinition(column) {
@@ -5904,7 +6094,7 @@ function applyColumnConstraint(definition, constraint) {
       definition.notNull = false;
       break;
     case "CONSTR_DEFAULT":
-      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : classifyDefault(constraint.raw_expr);
+      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : withText(classifyDefault(constraint.raw_expr), constraint.raw_expr);
       break;
     case "CONSTR_PRIMARY":
       definition.primaryKey = true;
@@ -5928,6 +6118,10 @@ function applyColumnConstraint(definition, constraint) {
       break;
   }
 }
+function withText(classified, expression) {
+  const sql = expressionText(expression);
+  return sql === void 0 ? classified : { ...classified, sql };
+}
 var CONSTRAINT_KINDS = {
   CONSTR_CHECK: "check",
   CONSTR_FOREIGN: "foreignKey",
@@ -5945,7 +6139,8 @@ function constraintDefinition(constraint) {
     notValid: constraint.skip_validation === true,
     usingIndex: constraint.indexname,
     references: kind === "foreignKey" ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) } : void 0,
-    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0
+    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0,
+    ...kind === "check" ? { expressionColumns: referencedColumns(constraint.raw_expr) } : {}
   };
 }
 function notNullCheckColumn(expression) {
@@ -5961,28 +6156,33 @@ function drop(body, place) {
       return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
       return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
-    default:
-      return [other(`DropStmt:${body.removeType ?? ""}`, place)];
+    default: {
+      const change = dropOther(body.removeType, body.objects, ifExists);
+      return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
+    }
   }
 }
-function rename(body, place) {
+function rename(body, placeOfStatement) {
   const table2 = tableName(body.relation);
   const newName = body.newname ?? "";
+  const place = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
   if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place, table: table2, newName }];
   if (body.renameType === "OBJECT_COLUMN" && body.relationType === "OBJECT_TABLE") {
     return [{ kind: "renameColumn", ...place, table: table2, column: body.subname ?? "", newName }];
   }
-  return [other(`RenameStmt:${body.renameType ?? ""}`, place)];
+  const change = renameOther(body);
+  return [{ kind: "other", ...place, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
 }
 function alterTable(body, place) {
   if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
   const table2 = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   return commands.flatMap((command, index) => {
     if (!command) return [];
     const clause = clauses?.[index];
-    return alterTableCommand(command, table2, clause ? { ...place, location: clause } : place);
+    return alterTableCommand(command, table2, clause ? { ...guarded2, location: clause } : guarded2);
   });
 }
 function clauseLocations(body, commands) {
@@ -6008,17 +6208,18 @@ function alterTableCommand(command, table2, place) {
     }
     case "AT_DropColumn":
       return [{ kind: "dropColumn", ...place, table: table2, column, ifExists: command.missing_ok === true }];
-    case "AT_AlterColumnType":
-      return [
-        { kind: "alterColumnType", ...place, table: table2, column, newType: columnType(nodeAs(command.def, "ColumnDef")?.typeName) }
-      ];
+    case "AT_AlterColumnType": {
+      const definition = nodeAs(command.def, "ColumnDef");
+      const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
+      return [{ kind: "alterColumnType", ...place, table: table2, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+    }
     case "AT_SetNotNull":
       return [{ kind: "setNotNull", ...place, table: table2, column }];
     case "AT_DropNotNull":
       return [{ kind: "dropNotNull", ...place, table: table2, column }];
     case "AT_ColumnDefault":
       return [
-        { kind: "setDefault", ...place, table: table2, column, default: command.def ? classifyDefault(command.def) : void 0 }
+        { kind: "setDefault", ...place, table: table2, column, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
       ];
     case "AT_AddConstraint": {
       const constraint = nodeAs(command.def, "Constraint");
@@ -6043,11 +6244,23 @@ function alterTableCommand(command, table2, place) {
         }
       ];
     }
+    case "AT_AddIdentity":
+    case "AT_DropIdentity":
+      return [
+        { kind: "other", ...place, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table2], change: { kind: "setIdentity", table: table2, column, identity: command.subtype === "AT_AddIdentity" } }
+      ];
     default:
       return [{ kind: "other", ...place, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table2] }];
   }
 }
+function usingKind(expression, column) {
+  let inner = expression;
+  while (nodeAs(inner, "TypeCast")) inner = nodeAs(inner, "TypeCast")?.arg;
+  const fields = stringList(nodeAs(inner, "ColumnRef")?.fields);
+  return fields.length > 0 && fields[fields.length - 1] === column ? "column" : "other";
+}
 function createIndex(body, place) {
+  const expressions = (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.expr).filter((expression) => expression !== void 0);
   return {
     kind: "createIndex",
     ...place,
@@ -6058,7 +6271,10 @@ function createIndex(body, place) {
     concurrently: body.concurrent === true,
     ifNotExists: body.if_not_exists === true,
     // The parser leaves `inh` out when it is false: `ON ONLY`.
-    ...body.relation && body.relation.inh !== true ? { only: true } : {}
+    ...body.relation && body.relation.inh !== true ? { only: true } : {},
+    ...body.whereClause ? { partial: true } : {},
+    ...expressions.length > 0 ? { expressionColumns: referencedColumns(expressions) } : {},
+    ...body.accessMethod && body.accessMethod !== "btree" ? { method: body.accessMethod } : {}
   };
 }
 
@@ -6952,8 +7168,8 @@ function alterColumn(lowering, model, oldField, newField, place) {
   const oldTarget = lowering.relationTarget(model, oldField)?.model.table;
   const newTarget = lowering.relationTarget(model, newField)?.model.table;
   const sameTarget = oldField.relation?.kind === "foreignKey" && newField.relation?.kind === "foreignKey" && oldTarget === newTarget;
-  const changed = oldField.column !== newField.column || oldField.signature !== newField.signature || !sameTarget && (oldField.relation !== void 0 || newField.relation !== void 0);
-  if (!changed) return;
+  const changed2 = oldField.column !== newField.column || oldField.signature !== newField.signature || !sameTarget && (oldField.relation !== void 0 || newField.relation !== void 0);
+  if (!changed2) return;
   if (oldField.relation?.kind === "manyToMany" || newField.relation?.kind === "manyToMany") return;
   const on = table(model);
   const oldType = lowering.typeKey(model, oldField);
@@ -7471,9 +7687,9 @@ function stringText(node, scope) {
   }
   const raw = scope.source.slice(node.from, node.to);
   const prefix = /^[a-zA-Z]*/.exec(raw)?.[0] ?? "";
-  const quote = raw.startsWith('"""', prefix.length) || raw.startsWith("'''", prefix.length) ? raw.slice(prefix.length, prefix.length + 3) : raw[prefix.length];
-  const bodyStart = node.from + prefix.length + quote.length;
-  const bodyEnd = Math.max(bodyStart, node.to - quote.length);
+  const quote2 = raw.startsWith('"""', prefix.length) || raw.startsWith("'''", prefix.length) ? raw.slice(prefix.length, prefix.length + 3) : raw[prefix.length];
+  const bodyStart = node.from + prefix.length + quote2.length;
+  const bodyEnd = Math.max(bodyStart, node.to - quote2.length);
   const isRaw = /r/i.test(prefix);
   if (/f/i.test(prefix)) return formatStringText(node, scope, bodyStart, bodyEnd, isRaw);
   return decodePythonEscapes(scope.source, bodyStart, bodyEnd, isRaw);

@@ -310,156 +310,13 @@ checked; Django adds a foreign key column's constraint inline, as above.)`
   }
 });
 
-// src/engine/file-state.ts
-function sameTable(a, b) {
-  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
-}
-var TableSet, FileState;
-var init_file_state = __esm({
-  "src/engine/file-state.ts"() {
-    "use strict";
-    TableSet = class {
-      all = [];
-      byName = /* @__PURE__ */ new Map();
-      add(table) {
-        this.all.push(table);
-        const sameName = this.byName.get(table.name);
-        if (sameName) sameName.push(table);
-        else this.byName.set(table.name, [table]);
-      }
-      has(table) {
-        return this.byName.get(table.name)?.some((known) => sameTable(known, table)) ?? false;
-      }
-    };
-    FileState = class {
-      constructor(runnerTransaction, initialNewTables = [], history = []) {
-        this.runnerTransaction = runnerTransaction;
-        for (const table of initialNewTables) this.newTables.add(table);
-        for (const operation of history) this.learnPartitioning(operation);
-      }
-      runnerTransaction;
-      previous = [];
-      settings = /* @__PURE__ */ new Map();
-      explicitTransaction = false;
-      newTables = new TableSet();
-      /** New tables that a query has put rows in (`CREATE TABLE … AS`, `INSERT … SELECT`, `COPY … FROM`). */
-      filledTables = new TableSet();
-      /** New names this file gave existing tables: no code uses them, but they are not new tables. */
-      renamedExisting = [];
-      temporaryTables = new TableSet();
-      partitionedTables = new TableSet();
-      partitions = [];
-      indexes = [];
-      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
-      implicitTransaction = false;
-      /** Tables this file created unconditionally (and still has, under their final names). */
-      get createdTables() {
-        return this.newTables.all.filter((table) => !this.renamedExisting.includes(table));
-      }
-      get inTransaction() {
-        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
-      }
-      /** The operation the rules are looking at (set by the engine before it asks them). */
-      current;
-      /** Created earlier in this migration: nothing reads it yet. */
-      isNewTable(table) {
-        return this.newTables.has(table) || this.createdWithCurrent(table);
-      }
-      /** The current operation is part of the creation of this table (its index, made with it). */
-      createdWithCurrent(table) {
-        const current = this.current;
-        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
-      }
-      /**
-       * Created earlier in this migration and not filled from a query since: it has
-       * no rows. A temporary table counts too, whatever it holds: no other session sees it.
-       */
-      isEmptyTable(table) {
-        if (this.createdWithCurrent(table)) return true;
-        return this.newTables.has(table) && (!this.filledTables.has(table) || this.temporaryTables.has(table));
-      }
-      /** A temporary table this migration created: private to its session, gone at its end. */
-      isTemporaryTable(table) {
-        return this.temporaryTables.has(table);
-      }
-      isPartitioned(table) {
-        return this.partitionedTables.has(table);
-      }
-      /**
-       * The partitions of a partitioned table each have an index on these columns,
-       * made in this migration. When its partitions are not known here (made by a
-       * function, say), tables named after the parent (`events_2024`, `wal_0`) that
-       * got such an index in this migration stand for them.
-       */
-      partitionsIndexedOn(parent, columns) {
-        const key = columns.join(",");
-        const indexedOn = (table) => this.indexes.some((index) => index.columns === key && sameTable(index.table, table));
-        const partitions = this.partitions.filter((entry) => sameTable(entry.parent, parent)).map((entry) => entry.partition);
-        if (partitions.length > 0) return partitions.every(indexedOn);
-        return this.indexes.some((index) => index.columns === key && index.table.name.startsWith(`${parent.name}_`));
-      }
-      apply(operation) {
-        this.previous.push(operation);
-        this.learnPartitioning(operation);
-        switch (operation.kind) {
-          case "createTable":
-            if (operation.temporary) this.temporaryTables.add(operation.table);
-            if (operation.conditional) break;
-            this.newTables.add(operation.table);
-            if (operation.withRows) this.filledTables.add(operation.table);
-            break;
-          case "renameTable": {
-            const renamed = { ...operation.table, name: operation.newName };
-            const existing = !this.isNewTable(operation.table);
-            this.newTables.add(renamed);
-            if (existing) this.renamedExisting.push(renamed);
-            if (existing || this.filledTables.has(operation.table)) this.filledTables.add(renamed);
-            break;
-          }
-          case "other":
-            if (operation.fillsTable && this.isNewTable(operation.fillsTable)) this.filledTables.add(operation.fillsTable);
-            break;
-          case "createIndex":
-            if (operation.columns.length > 0) this.indexes.push({ table: operation.table, columns: operation.columns.join(",") });
-            break;
-          case "transaction":
-            this.explicitTransaction = operation.action === "begin";
-            break;
-          case "setSetting":
-            this.settings.set(operation.name, operation.value);
-            break;
-        }
-      }
-      learnPartitioning(operation) {
-        if (operation.kind === "createTable") {
-          if (operation.partitioned) this.partitionedTables.add(operation.table);
-          if (operation.partitionOf) this.partitions.push({ parent: operation.partitionOf, partition: operation.table });
-        } else if (operation.kind === "attachPartition") {
-          this.partitions.push({ parent: operation.table, partition: operation.partition });
-        }
-      }
-    };
-  }
-});
-
 // rules/adding-not-nullable-field.ts
-function hasValidatedNotNullCheck(earlier, table, column) {
-  const anyEarlier = (test) => earlier.some((list) => list.some(test));
-  return anyEarlier((operation) => {
-    if (operation.kind !== "addConstraint" || operation.constraint.checksNotNullOf !== column || !sameTable(operation.table, table)) {
-      return false;
-    }
-    const { name, notValid } = operation.constraint;
-    return !notValid || anyEarlier((later) => later.kind === "validateConstraint" && later.name === name && sameTable(later.table, table));
-  });
-}
 var adding_not_nullable_field_default;
 var init_adding_not_nullable_field = __esm({
   "rules/adding-not-nullable-field.ts"() {
     "use strict";
     init_rule();
     init_operation_helpers();
-    init_file_state();
     adding_not_nullable_field_default = defineRule({
       id: "adding-not-nullable-field",
       meta: {
@@ -501,22 +358,16 @@ go on), then \`SET NOT NULL\` and drop the check.`
           { sql: "CREATE TABLE leads (email text);\nALTER TABLE leads ALTER COLUMN email SET NOT NULL;" }
         ]
       },
-      create: (context) => {
-        const checks = [];
-        return {
-          addConstraint(operation) {
-            if (operation.constraint.checksNotNullOf !== void 0) checks.push(operation);
-          },
-          validateConstraint(operation) {
-            checks.push(operation);
-          },
-          setNotNull(operation) {
-            if (context.isEmptyTable(operation.table)) return;
-            if (context.pgVersion >= 12 && hasValidatedNotNullCheck([context.history, checks], operation.table, operation.column)) return;
-            context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
-          }
-        };
-      }
+      create: (context) => ({
+        setNotNull(operation) {
+          if (context.isEmptyTable(operation.table)) return;
+          const column = context.schema.column(operation.table, operation.column);
+          if (column?.notNull) return;
+          const checked = context.schema.table(operation.table)?.constraints.some((constraint) => constraint.validated && constraint.checksNotNullOf === operation.column);
+          if (context.pgVersion >= 12 && checked) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
+        }
+      })
     });
   }
 });
@@ -888,7 +739,7 @@ it ignored so it is left out of generated queries), then drop it in a later migr
       },
       create: (context) => ({
         dropColumn(operation) {
-          if (context.isNewTable(operation.table)) return;
+          if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
           context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
         }
       })
@@ -976,11 +827,89 @@ export class Migration1700000000000 implements MigrationInterface {
       },
       create: (context) => ({
         dropNotNull(operation) {
-          if (context.isNewTable(operation.table)) return;
+          if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
+          if (context.schema.column(operation.table, operation.column)?.notNull === false) return;
           context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
         }
       })
     });
+  }
+});
+
+// src/engine/file-state.ts
+function sameTable(a, b) {
+  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
+}
+var FileState;
+var init_file_state = __esm({
+  "src/engine/file-state.ts"() {
+    "use strict";
+    FileState = class {
+      constructor(runnerTransaction, schema) {
+        this.runnerTransaction = runnerTransaction;
+        this.schema = schema;
+      }
+      runnerTransaction;
+      schema;
+      previous = [];
+      settings = /* @__PURE__ */ new Map();
+      explicitTransaction = false;
+      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+      implicitTransaction = false;
+      get inTransaction() {
+        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
+      }
+      /** The operation the rules are looking at (set by the engine before it asks them). */
+      current;
+      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
+      isNewTable(table) {
+        return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+      }
+      /** The current operation is part of the creation of this table (its index, made with it). */
+      createdWithCurrent(table) {
+        const current = this.current;
+        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
+      }
+      /** New, and not filled from a query since: it has no rows. */
+      isEmptyTable(table) {
+        return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+      }
+      /** A temporary table: private to its session, gone at its end. */
+      isTemporaryTable(table) {
+        return this.schema.table(table)?.temporary === true;
+      }
+      isPartitioned(table) {
+        return this.schema.table(table)?.partitioned === true;
+      }
+      /**
+       * The partitions of a partitioned table each have an index on these columns.
+       * When its partitions are not known (made by a function, say), tables named
+       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
+       */
+      partitionsIndexedOn(parent, columns) {
+        const key = columns.join(",");
+        const table = this.schema.table(parent);
+        if (!table) return false;
+        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
+        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
+        for (const index of this.schema.catalogue.indexes) {
+          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
+        }
+        return false;
+      }
+      apply(operation) {
+        this.previous.push(operation);
+        switch (operation.kind) {
+          case "transaction":
+            this.explicitTransaction = operation.action === "begin";
+            break;
+          case "setSetting":
+            this.settings.set(operation.name, operation.value);
+            break;
+        }
+        this.schema.apply(operation);
+      }
+    };
   }
 });
 
@@ -1141,29 +1070,119 @@ next, or holds its locks until the connection closes. Either way the outcome is 
   }
 });
 
+// src/schema/types.ts
+function canonicalTypeName(name) {
+  const lower = name.toLowerCase();
+  return ALIASES[lower] ?? (/^[a-z0-9_. ]+$/.test(lower) ? lower : name);
+}
+function sameType(a, b) {
+  return canonicalTypeName(a.name) === canonicalTypeName(b.name) && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((modifier, index) => modifier === b.modifiers[index]);
+}
+function shortType(type2) {
+  const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(",")})` : "";
+  return `${canonicalTypeName(type2.name)}${modifiers}${type2.isArray ? "[]" : ""}`;
+}
+function classifyTypeChange(from, to, using) {
+  if (using === "other") return "rewrite";
+  if (sameType(from, to)) return "same";
+  if (from.isArray !== to.isArray || from.isArray) return "rewrite";
+  const a = canonicalTypeName(from.name);
+  const b = canonicalTypeName(to.name);
+  if (a === b && WIDENABLE.has(a) && widens(limitOf(a, from), limitOf(b, to))) return "catalogue";
+  if (a === "numeric" && b === "numeric") {
+    if (to.modifiers.length === 0) return "catalogue";
+    const [precision, scale = 0] = from.modifiers;
+    const [newPrecision, newScale = 0] = to.modifiers;
+    return precision !== void 0 && newPrecision >= precision && newScale === scale ? "catalogue" : "rewrite";
+  }
+  if (a === "varchar" && b === "text") return "catalogue";
+  if (a === "text" && b === "varchar" && to.modifiers.length === 0) return "catalogue";
+  if (a === "cidr" && b === "inet") return "catalogue";
+  if (a === "timestamp" && b === "timestamptz" || a === "timestamptz" && b === "timestamp") {
+    return widens(limitOf(a, from), limitOf(b, to)) ? "timeZone" : "rewrite";
+  }
+  return "rewrite";
+}
+function limitOf(name, type2) {
+  return type2.modifiers[0] ?? (name.startsWith("time") ? 6 : void 0);
+}
+function widens(from, to) {
+  if (to === void 0) return true;
+  return from !== void 0 && to >= from;
+}
+var ALIASES, SERIAL_BASE, WIDENABLE;
+var init_types = __esm({
+  "src/schema/types.ts"() {
+    "use strict";
+    ALIASES = {
+      int: "int4",
+      integer: "int4",
+      smallint: "int2",
+      bigint: "int8",
+      real: "float4",
+      "double precision": "float8",
+      float: "float8",
+      decimal: "numeric",
+      boolean: "bool",
+      "character varying": "varchar",
+      character: "bpchar",
+      char: "bpchar",
+      "bit varying": "varbit",
+      "timestamp with time zone": "timestamptz",
+      "timestamp without time zone": "timestamp",
+      "time with time zone": "timetz",
+      "time without time zone": "time",
+      serial4: "serial",
+      serial8: "bigserial",
+      serial2: "smallserial"
+    };
+    SERIAL_BASE = { serial: "int4", bigserial: "int8", smallserial: "int2" };
+    WIDENABLE = /* @__PURE__ */ new Set(["varchar", "varbit", "time", "timetz", "timestamp", "timestamptz"]);
+  }
+});
+
 // rules/changing-column-type.ts
-var changing_column_type_default;
+function message({ table, column, detail, from, rewrite, views }) {
+  const change = `Changing the type of "${table}"."${column}"`;
+  const blocked = views && views.length > 0 ? ` ${views.length === 1 ? "View" : "Views"} ${views.map((view) => `"${view}"`).join(", ")} ${views.length === 1 ? "uses" : "use"} the column: PostgreSQL refuses the change until ${views.length === 1 ? "it is" : "they are"} dropped.` : "";
+  if (from === void 0) return `${change}${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.${blocked}`;
+  const fromTo = `${change} from ${from} to ${detail}`;
+  if (rewrite === true) return `${fromTo} rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, and can break code that expects the old type.${blocked}`;
+  if (rewrite === false) return `${fromTo} rewrites no rows (PostgreSQL changes only the catalogue), but still takes an ACCESS EXCLUSIVE lock on "${table}" while it waits and runs.${blocked}`;
+  return `${fromTo} rewrites the table under an ACCESS EXCLUSIVE lock unless the session's time zone is UTC (PostgreSQL 12+: SET TIME ZONE 'UTC' first), and changes the values code reads.${blocked}`;
+}
+var isUtc, changing_column_type_default;
 var init_changing_column_type = __esm({
   "rules/changing-column-type.ts"() {
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_types();
+    isUtc = (zone) => zone !== void 0 && /^\s*(utc|etc\/utc|gmt|etc\/gmt|zulu|z|\+?0+(:00)?)\s*$/i.test(zone);
     changing_column_type_default = defineRule({
       id: "changing-column-type",
       meta: {
         category: "compatibility",
         severity: "error",
         description: "Changing a column's type",
-        message: ({ table, column, detail }) => `Changing the type of "${table}"."${column}"${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.`,
+        message,
         help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
         rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.
 
-A few changes are metadata-only (for example \`varchar(n)\` to a longer \`varchar\` or to \`text\`), but the
-old type is not known from the migration alone. The safe route is a new column, dual writes, a batched
-backfill, a switch of reads, and dropping the old column later.`
+The old type comes from the schema the earlier migrations build (replayed statically). Re-stating the type a
+column already has (Knex's \`.alter()\` does) changes nothing and is not reported. A few changes only touch the
+catalogue: \`varchar(n)\` to a longer \`varchar\`, to \`varchar\` or \`text\`; \`numeric(p, s)\` to a larger precision
+with the same scale, or to \`numeric\`; a longer \`varbit\`; a larger time precision; \`cidr\` to \`inet\`. Those
+are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), and a
+view that uses the column makes PostgreSQL refuse the change. Between \`timestamp\` and \`timestamptz\`,
+PostgreSQL 12+ rewrites nothing when the session's time zone is UTC. When the old type is not known, the
+finding says the table can be rewritten.
+
+The safe route for a rewriting change is a new column, dual writes, a batched backfill, a switch of reads,
+and dropping the old column later.`
       },
       examples: {
         invalid: [
@@ -1172,21 +1191,40 @@ backfill, a switch of reads, and dropping the old column later.`
           { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE "accounts" ALTER COLUMN "id" TYPE bigint`);\n  }\n}\n', line: 5 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id').notNullable().alter();\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;", line: 1, column: 1 },
-          { sql: "ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;", line: 1 }
+          { sql: "ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;", line: 1 },
+          { sql: "ALTER TABLE products ALTER COLUMN price TYPE bigint;", line: 1, options: { history: ["CREATE TABLE products (id bigint PRIMARY KEY, price integer, name varchar(50));"] } },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.string('name', 255).alter();\n  });\n};\n", line: 3, options: { history: ["CREATE TABLE products (id bigint PRIMARY KEY, price integer, name varchar(50));"] } }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "status", models.CharField(max_length=20, choices=[("new", "New")])),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.changeColumn('accounts', new TableColumn({ name: 'id', type: 'bigint' }), new TableColumn({ name: 'id', type: 'bigint', comment: 'primary key' }));\n  }\n}\n" },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('accounts', (table) => {\n    table.bigInteger('id_big');\n  });\n};\n" },
           { sql: "CREATE TABLE metrics (value int);\nALTER TABLE metrics ALTER COLUMN value TYPE bigint;" },
-          { sql: "ALTER TABLE events ADD COLUMN payload_json jsonb;" }
+          { sql: "ALTER TABLE events ADD COLUMN payload_json jsonb;" },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('members', (table) => {\n    table.uuid('role_id').nullable().alter();\n  });\n};\n", options: { history: ["CREATE TABLE members (id bigint PRIMARY KEY, role_id uuid);"] } },
+          { sql: "ALTER TABLE members ALTER COLUMN role_id TYPE uuid USING role_id::uuid;", options: { history: ["CREATE TABLE members (id bigint PRIMARY KEY, role_id uuid);"] } }
         ]
       },
       create: (context) => ({
         alterColumnType(operation) {
           if (context.isNewTable(operation.table)) return;
-          const detail = operation.newType?.name;
-          context.report(operation, { table: qualifiedName(operation.table), column: operation.column, detail });
+          const subject = { table: qualifiedName(operation.table), column: operation.column };
+          const from = context.schema.column(operation.table, operation.column)?.type;
+          const to = operation.newType;
+          if (!from || !to) return context.report(operation, { ...subject, detail: to?.name });
+          let change = classifyTypeChange(from, to, operation.using);
+          if (change === "same") return;
+          if (change === "timeZone" && context.pgVersion >= 12 && isUtc(context.settings.get("timezone"))) change = "catalogue";
+          const views = context.schema.viewsUsing(operation.table, operation.column);
+          context.report(operation, {
+            ...subject,
+            detail: shortType(to),
+            from: shortType(from),
+            ...change === "timeZone" ? {} : { rewrite: change === "rewrite" },
+            ...views.length > 0 ? { views } : {},
+            // With a view on the column, PostgreSQL refuses even a catalogue-only change: that stays an error.
+            ...change === "catalogue" && views.length === 0 ? { atMost: "warning" } : {}
+          });
         }
       })
     });
@@ -1686,7 +1724,7 @@ new column, and drop the old one in a later migration.`
       },
       create: (context) => ({
         renameColumn(operation) {
-          if (context.isNewTable(operation.table)) return;
+          if (context.isNewTable(operation.table) || context.isNewColumn(operation.table, operation.column)) return;
           context.report(operation, {
             table: qualifiedName(operation.table),
             column: operation.column,
@@ -1850,19 +1888,16 @@ transaction.`
           { sql: "CREATE TABLE carts (id bigint);\nCREATE INDEX carts_id_idx ON carts (id);\nDROP INDEX carts_id_idx;" }
         ]
       },
-      create: (context) => {
-        const newIndexes = /* @__PURE__ */ new Set();
-        return {
-          createIndex(operation) {
-            if (operation.name && context.isNewTable(operation.table)) newIndexes.add(operation.name);
-          },
-          dropIndex(operation) {
-            if (operation.concurrently) return;
-            const existing = operation.names.find((index) => !newIndexes.has(index.name));
-            if (existing) context.report(operation, { name: qualifiedName(existing) });
-          }
-        };
-      }
+      create: (context) => ({
+        dropIndex(operation) {
+          if (operation.concurrently) return;
+          const existing = operation.names.find((name) => {
+            const index = context.schema.index(name);
+            return !index || !context.isNewTable(index.table);
+          });
+          if (existing) context.report(operation, { name: qualifiedName(existing) });
+        }
+      })
     });
   }
 });
@@ -2339,6 +2374,248 @@ to be parsed. Only that statement or that part is left out; the rest of the file
   }
 });
 
+// src/schema/names.ts
+function truncateIdentifier(name) {
+  if (name.length <= 21 || Buffer.byteLength(name, "utf8") <= MAX_IDENTIFIER_BYTES2) return name;
+  let cut = "";
+  for (const character of name) {
+    if (Buffer.byteLength(cut + character, "utf8") > MAX_IDENTIFIER_BYTES2) break;
+    cut += character;
+  }
+  return cut;
+}
+function objectName(name1, name2, label) {
+  const overhead = label.length + 1 + (name2 ? 1 : 0);
+  const available = MAX_IDENTIFIER_BYTES2 - overhead;
+  let length1 = name1.length;
+  let length2 = name2?.length ?? 0;
+  while (length1 + length2 > available) {
+    if (length1 > length2) length1--;
+    else length2--;
+  }
+  return [name1.slice(0, length1), ...name2 ? [name2.slice(0, length2)] : [], label].join("_");
+}
+function chooseName(table, columns, label, taken) {
+  const columnPart = label === NAME_LABELS.primaryKey || columns.length === 0 ? void 0 : columns.join("_");
+  const base = objectName(table, columnPart, label);
+  if (!taken(base)) return base;
+  for (let suffix = 1; ; suffix++) {
+    const candidate = objectName(table, columnPart, `${label}${suffix}`);
+    if (!taken(candidate)) return candidate;
+  }
+}
+var MAX_IDENTIFIER_BYTES2, NAME_LABELS;
+var init_names = __esm({
+  "src/schema/names.ts"() {
+    "use strict";
+    MAX_IDENTIFIER_BYTES2 = 63;
+    NAME_LABELS = { primaryKey: "pkey", unique: "key", foreignKey: "fkey", check: "check", exclusion: "excl", index: "idx" };
+  }
+});
+
+// src/schema/catalogue.ts
+function pick(candidates, schema) {
+  if (candidates.length === 1) {
+    const [only] = candidates;
+    return schema === void 0 || only.schema === void 0 || sameSchema(only.schema, schema) ? only : void 0;
+  }
+  if (schema !== void 0) return candidates.find((candidate) => candidate.schema !== void 0 && sameSchema(candidate.schema, schema)) ?? candidates.find((candidate) => candidate.schema === void 0);
+  return candidates.find((candidate) => candidate.schema === void 0 || candidate.schema === "public") ?? candidates[0];
+}
+function findColumn(table, name) {
+  const truncated = truncateIdentifier(name);
+  return table.columns.find((column) => column.name === truncated) ?? table.columns.find((column) => column.name.toLowerCase() === truncated.toLowerCase());
+}
+function findConstraint(table, name) {
+  const truncated = truncateIdentifier(name);
+  return table.constraints.find((constraint) => constraint.name === truncated) ?? table.constraints.find((constraint) => constraint.name.toLowerCase() === truncated.toLowerCase());
+}
+var NamedSet, sameSchema, SchemaCatalogue;
+var init_catalogue = __esm({
+  "src/schema/catalogue.ts"() {
+    "use strict";
+    init_names();
+    NamedSet = class {
+      byName = /* @__PURE__ */ new Map();
+      lowerCaseIndex;
+      add(item) {
+        item.name = truncateIdentifier(item.name);
+        const list = this.byName.get(item.name);
+        if (list) list.push(item);
+        else this.byName.set(item.name, [item]);
+        this.lowerCaseIndex = void 0;
+      }
+      remove(item) {
+        const list = this.byName.get(item.name);
+        if (!list) return;
+        const kept = list.filter((candidate) => candidate !== item);
+        if (kept.length > 0) this.byName.set(item.name, kept);
+        else this.byName.delete(item.name);
+        this.lowerCaseIndex = void 0;
+      }
+      rename(item, newName) {
+        this.remove(item);
+        item.name = newName;
+        this.add(item);
+      }
+      find(name) {
+        const exact = this.byName.get(truncateIdentifier(name.name));
+        if (exact) return pick(exact, name.schema);
+        this.lowerCaseIndex ??= this.caseIndex();
+        const names = this.lowerCaseIndex.get(name.name.toLowerCase());
+        return names ? pick(names.flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : void 0;
+      }
+      *[Symbol.iterator]() {
+        for (const list of this.byName.values()) yield* list;
+      }
+      get size() {
+        let count = 0;
+        for (const list of this.byName.values()) count += list.length;
+        return count;
+      }
+      caseIndex() {
+        const index = /* @__PURE__ */ new Map();
+        for (const name of this.byName.keys()) {
+          const lower = name.toLowerCase();
+          index.set(lower, [...index.get(lower) ?? [], name]);
+        }
+        return index;
+      }
+    };
+    sameSchema = (a, b) => a === b || a.toLowerCase() === b.toLowerCase();
+    SchemaCatalogue = class {
+      tables = new NamedSet();
+      indexes = new NamedSet();
+      types = new NamedSet();
+      views = new NamedSet();
+      schemas = /* @__PURE__ */ new Set();
+    };
+  }
+});
+
+// rules/unknown-object.ts
+function mayBeChosenName(name, chosen) {
+  return chosen.some((object) => object.nameGenerated === true && (name.startsWith(`${object.table.name}_`) || ORM_NAME.test(name)));
+}
+function checks(context) {
+  const { schema } = context;
+  const guarded2 = (operation) => !schema.historyComplete || operation.conditional === true || operation.ifTableExists === true;
+  const report2 = (operation, kind, name, table) => context.report(operation, { detail: kind, name, ...table ? { table: qualifiedName(table) } : {} });
+  const missingTable = (operation, table) => {
+    if (schema.table(table) || schema.view(table)) return false;
+    if (!schema.mentionedByCode(table.name) && !mayBePartition(table)) report2(operation, "Table", qualifiedName(table));
+    return true;
+  };
+  const mayBePartition = (table) => {
+    const underscore = table.name.lastIndexOf("_");
+    return underscore > 0 && schema.table({ ...table, name: table.name.slice(0, underscore) })?.partitioned === true;
+  };
+  const missingColumns = (operation, table, columns) => {
+    if (guarded2(operation) || missingTable(operation, table)) return;
+    const found = schema.table(table);
+    if (!found?.columnsKnown) return;
+    const missing = columns.find((column) => !findColumn(found, column) && !schema.mentionedByCode(column));
+    if (missing !== void 0) report2(operation, "Column", missing, table);
+  };
+  const onTable = (operation, table) => {
+    if (!guarded2(operation)) missingTable(operation, table);
+  };
+  const onConstraint = (operation, table, name) => {
+    if (guarded2(operation) || missingTable(operation, table)) return;
+    const found = schema.table(table);
+    if (!found || found.assumed || findConstraint(found, name) || schema.mentionedByCode(name)) return;
+    if (!mayBeChosenName(name, found.constraints.map((constraint) => ({ nameGenerated: constraint.nameGenerated, table: found })))) report2(operation, "Constraint", name, table);
+  };
+  return {
+    addColumn: (operation) => onTable(operation, operation.table),
+    dropColumn: (operation) => operation.ifExists ? onTable(operation, operation.table) : missingColumns(operation, operation.table, [operation.column]),
+    renameColumn: (operation) => missingColumns(operation, operation.table, [operation.column]),
+    alterColumnType: (operation) => missingColumns(operation, operation.table, [operation.column]),
+    setNotNull: (operation) => missingColumns(operation, operation.table, [operation.column]),
+    dropNotNull: (operation) => missingColumns(operation, operation.table, [operation.column]),
+    setDefault: (operation) => missingColumns(operation, operation.table, [operation.column]),
+    addConstraint: (operation) => missingColumns(operation, operation.table, operation.constraint.columns),
+    validateConstraint: (operation) => onConstraint(operation, operation.table, operation.name),
+    dropConstraint: (operation) => operation.ifExists ? onTable(operation, operation.table) : onConstraint(operation, operation.table, operation.name),
+    renameTable: (operation) => onTable(operation, operation.table),
+    createIndex: (operation) => missingColumns(operation, operation.table, operation.columns),
+    attachPartition: (operation) => {
+      onTable(operation, operation.table);
+      onTable(operation, operation.partition);
+    },
+    detachPartition: (operation) => onTable(operation, operation.partition),
+    dropTable: (operation) => {
+      if (!operation.ifExists) for (const table of operation.tables) onTable(operation, table);
+    },
+    dropIndex: (operation) => {
+      if (operation.ifExists || guarded2(operation)) return;
+      const chosen = [...schema.indexes()].filter((index) => index.nameGenerated);
+      for (const name of operation.names) {
+        if (!schema.index(name) && !schema.mentionedByCode(name.name) && !mayBeChosenName(name.name, chosen)) report2(operation, "Index", qualifiedName(name));
+      }
+    },
+    other: (operation) => {
+      const change = operation.change;
+      if (!change || guarded2(operation)) return;
+      if (change.kind === "addEnumValue" || change.kind === "renameEnumValue" || change.kind === "renameType" || change.kind === "dropType" && !change.ifExists) {
+        const types = change.kind === "dropType" ? change.types : [change.type];
+        for (const type2 of types) if (!schema.type(type2) && !schema.mentionedByCode(type2.name)) report2(operation, "Type", qualifiedName(type2));
+      }
+      if (change.kind === "renameConstraint") onConstraint(operation, change.table, change.name);
+    }
+  };
+}
+var ORM_NAME, unknown_object_default;
+var init_unknown_object = __esm({
+  "rules/unknown-object.ts"() {
+    "use strict";
+    init_rule();
+    init_operation_helpers();
+    init_catalogue();
+    ORM_NAME = /^(IDX|UQ|PK|FK|REL|CHK)_/;
+    unknown_object_default = defineRule({
+      id: "unknown-object",
+      meta: {
+        category: "transactions",
+        severity: "warning",
+        description: "A change to a table, column, index, constraint or type that the earlier migrations do not make",
+        message: ({ detail, name, table }) => `${detail} "${name}"${table ? ` of "${table}"` : ""} is not in the schema the earlier migrations build: a typo, a migration out of order or a missing one would make this statement fail.`,
+        help: "Check the name, the order of the migrations, and that none is missing; if the object is made outside the migrations, ignore this finding here.",
+        rationale: `migralint replays the migrations in the order their runner applies them into a model of the schema
+(statically: nothing is run). A statement that alters, drops or renames a table, column, index, constraint or
+type that no earlier migration made fails when the migration is deployed: the name has a typo, the migrations
+run in another order than intended, or one of them is missing from the folder.
+
+The rule stays silent where the replayed history is evidently incomplete (a folder that starts by changing
+tables it never creates, or a migration that could not be read whole: \`migralint --verbose\` says which), for
+statements with \`IF EXISTS\` or under a run-time condition, for names that code run by the migrations
+mentions (a \`DO\` block or a function may make them), and for constraint and index names that PostgreSQL or an
+ORM chose (the replay may have chosen another).`
+      },
+      examples: {
+        invalid: [
+          { sql: "ALTER TABLE users DROP COLUMN emial;", line: 1, options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { sql: "ALTER TABLE user_accounts ADD COLUMN nickname text;", line: 1, options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { sql: "ALTER TABLE users DROP CONSTRAINT users_mail_key;", line: 1, options: { history: ["CREATE TABLE users (id bigint, email text, CONSTRAINT users_pkey PRIMARY KEY (id), CONSTRAINT users_email_key UNIQUE (email));"] } },
+          { sql: "ALTER TYPE mood ADD VALUE 'ecstatic';", line: 1, options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TYPE status AS ENUM ('active', 'blocked');"] } },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('users', (table) => {\n    table.dropColumn('emial');\n  });\n};\n", line: 3, options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { typeorm: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.renameColumn('users', 'emial', 'email_address');\n  }\n}\n", line: 5, options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } }
+        ],
+        valid: [
+          { sql: "ALTER TABLE users DROP COLUMN email;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { sql: "ALTER TABLE users DROP COLUMN IF EXISTS emial;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { sql: "ALTER TABLE IF EXISTS user_accounts ADD COLUMN nickname text;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { sql: "ALTER TABLE users DROP CONSTRAINT users_email_key;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text UNIQUE);"] } },
+          { sql: "ALTER TABLE accounts ADD COLUMN nickname text;" },
+          { sql: "ALTER TABLE audit_entries ADD COLUMN note text;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE TABLE audit_entries (id bigint)'; END $$;"] } },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('tags', (table) => {\n    table.increments('id');\n    table.text('label');\n  });\n  await knex.schema.alterTable('tags', (table) => {\n    table.dropColumn('label');\n  });\n};\n" }
+        ]
+      },
+      create: checks
+    });
+  }
+});
+
 // rules/unused-ignore.ts
 var unused_ignore_default;
 var init_unused_ignore = __esm({
@@ -2422,6 +2699,7 @@ var init_rules = __esm({
     init_syntax_error();
     init_transaction_nesting();
     init_unanalyzed_code();
+    init_unknown_object();
     init_unused_ignore();
     allRules = [
       adding_field_with_default_default,
@@ -2461,6 +2739,7 @@ var init_rules = __esm({
       syntax_error_default,
       transaction_nesting_default,
       unanalyzed_code_default,
+      unknown_object_default,
       unused_ignore_default
     ];
   }
@@ -2592,7 +2871,7 @@ var init_detect = __esm({
 });
 
 // src/frontends/file-problem.ts
-function unparsableFile(frontend, message, position, lineEnd2 = Number.POSITIVE_INFINITY) {
+function unparsableFile(frontend, message2, position, lineEnd2 = Number.POSITIVE_INFINITY) {
   return {
     frontend,
     operations: [],
@@ -2602,7 +2881,7 @@ function unparsableFile(frontend, message, position, lineEnd2 = Number.POSITIVE_
     problems: [
       {
         rule: "syntax-error",
-        message,
+        message: message2,
         location: { line: position.line, column: position.column, endLine: position.line, endColumn: Math.min(position.column + 1, Math.max(lineEnd2, position.column)) }
       }
     ]
@@ -2713,7 +2992,7 @@ function scanSql(text) {
   let firstWord;
   let pendingData;
   const noteIdentifier = (name, start, end) => {
-    if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES2) longIdentifiers.push({ name, start, end });
+    if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES3) longIdentifiers.push({ name, start, end });
   };
   let i = 0;
   while (i < text.length) {
@@ -2765,7 +3044,7 @@ function scanSql(text) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
       firstWord ??= end - i === 4 ? text.slice(i, end).toLowerCase() : "";
-      if (end - i > MAX_IDENTIFIER_BYTES2 / 4) noteIdentifier(text.slice(i, end), i, end);
+      if (end - i > MAX_IDENTIFIER_BYTES3 / 4) noteIdentifier(text.slice(i, end), i, end);
       i = end;
     } else i++;
   }
@@ -2811,13 +3090,13 @@ function blockCommentEnd(text, from) {
   }
   return text.length;
 }
-function quotedEnd(text, from, quote, backslashEscapes) {
+function quotedEnd(text, from, quote2, backslashEscapes) {
   let i = from + 1;
   while (i < text.length) {
     const ch = text[i];
     if (backslashEscapes && ch === "\\") i += 2;
-    else if (ch === quote && text[i + 1] === quote) i += 2;
-    else if (ch === quote) return i + 1;
+    else if (ch === quote2 && text[i + 1] === quote2) i += 2;
+    else if (ch === quote2) return i + 1;
     else i++;
   }
   return text.length;
@@ -2895,12 +3174,12 @@ function qualifiedNameEnd(text, start) {
   while (isSpace(text[after])) after++;
   return text[after] === "*" ? after + 1 : i;
 }
-var MAX_IDENTIFIER_BYTES2, IDENTIFIER_PART, DOLLAR_TAG, COPY_FROM_STDIN, COPY_META_FROM_STDIN, isSpace;
+var MAX_IDENTIFIER_BYTES3, IDENTIFIER_PART, DOLLAR_TAG, COPY_FROM_STDIN, COPY_META_FROM_STDIN, isSpace;
 var init_lexer = __esm({
   "src/frontends/sql/lexer.ts"() {
     "use strict";
     init_scan_work();
-    MAX_IDENTIFIER_BYTES2 = 63;
+    MAX_IDENTIFIER_BYTES3 = 63;
     IDENTIFIER_PART = { test: (ch) => ch.length > 0 && isIdentifierPart(ch.charCodeAt(0)) };
     DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
     COPY_FROM_STDIN = /\bfrom\s+stdin\b/i;
@@ -3179,6 +3458,206 @@ var init_pg_nodes = __esm({
   }
 });
 
+// src/frontends/sql/catalogue-statements.ts
+function changed(statement, place, change) {
+  return [{ kind: "other", ...place, statement, change }];
+}
+function qualifiedNameOf(names) {
+  const parts = stringList(names);
+  return parts.length > 1 ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] } : { name: parts[0] ?? "" };
+}
+function dropOther(removeType, objects, ifExists) {
+  switch (removeType) {
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists };
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists };
+    case "OBJECT_SCHEMA":
+      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists };
+    default:
+      return void 0;
+  }
+}
+function renameOther(body) {
+  const newName = body.newname ?? "";
+  switch (body.renameType) {
+    case "OBJECT_INDEX":
+      return { kind: "renameIndex", index: tableName(body.relation), newName, ifExists: body.missing_ok === true };
+    case "OBJECT_TABCONSTRAINT":
+      return { kind: "renameConstraint", table: tableName(body.relation), name: body.subname ?? "", newName };
+    case "OBJECT_TYPE":
+    case "OBJECT_DOMAIN":
+      return { kind: "renameType", type: qualifiedNameOf(nodeAs(body.object, "List")?.items ?? []), newName };
+    case "OBJECT_VIEW":
+    case "OBJECT_MATVIEW":
+      return { kind: "renameView", view: tableName(body.relation), newName };
+    default:
+      return void 0;
+  }
+}
+function referencedColumns(node) {
+  const found = /* @__PURE__ */ new Set();
+  walk(node, (key, value) => {
+    if (key !== "ColumnRef") return;
+    const last = stringList(value.fields).pop();
+    if (last !== void 0) found.add(last);
+  });
+  return [...found];
+}
+function viewUses(query) {
+  const tables = [];
+  const columns = /* @__PURE__ */ new Set();
+  let star = false;
+  walk(query, (key, value) => {
+    if (key === "RangeVar") tables.push(tableName(value));
+    if (key !== "ColumnRef") return;
+    const fields = value.fields ?? [];
+    if (fields.some((field) => nodeAs(field, "A_Star"))) star = true;
+    const last = stringList(fields).pop();
+    if (last !== void 0) columns.add(last);
+  });
+  return { tables, columns: [...columns], star };
+}
+function walk(node, visit2) {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit2);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    visit2(key, value);
+    walk(value, visit2);
+  }
+}
+function namesIn(code) {
+  const names = /* @__PURE__ */ new Set();
+  for (const match of code.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g)) {
+    names.add(match[1] !== void 0 ? match[1].replace(/""/g, '"') : match[2].toLowerCase());
+  }
+  return [...names];
+}
+var CATALOGUE_CONVERTERS;
+var init_catalogue_statements = __esm({
+  "src/frontends/sql/catalogue-statements.ts"() {
+    "use strict";
+    init_pg_nodes();
+    CATALOGUE_CONVERTERS = {
+      CreateEnumStmt: (body, place) => changed("CreateEnumStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
+      CompositeTypeStmt: (body, place) => changed("CompositeTypeStmt", place, { kind: "createType", type: tableName(body.typevar) }),
+      CreateRangeStmt: (body, place) => changed("CreateRangeStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
+      AlterEnumStmt: (body, place) => {
+        const type2 = qualifiedNameOf(body.typeName);
+        return body.oldVal !== void 0 ? changed("AlterEnumStmt", place, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
+      },
+      ViewStmt: (body, place) => changed("ViewStmt", place, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
+      CreateSchemaStmt: (body, place) => changed("CreateSchemaStmt", place, { kind: "createSchema", name: body.schemaname ?? "" }),
+      DoStmt: (body, place) => {
+        const code = (body.args ?? []).map((arg) => nodeAs(arg, "DefElem")).find((element) => element?.defname === "as");
+        return changed("DoStmt", place, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
+      },
+      CreateFunctionStmt: (body, place) => {
+        const code = (body.options ?? []).map((option) => nodeAs(option, "DefElem")).find((element) => element?.defname === "as");
+        const texts = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
+        const names = namesIn(texts.join(" "));
+        return names.length > 0 ? changed("CreateFunctionStmt", place, { kind: "opaqueCode", names }) : [{ kind: "other", ...place, statement: "CreateFunctionStmt" }];
+      }
+    };
+  }
+});
+
+// src/frontends/sql/expression-text.ts
+function expressionText(node) {
+  if (!node) return void 0;
+  const kind = nodeKind(node);
+  const print = Object.hasOwn(PRINTERS, kind) ? PRINTERS[kind] : void 0;
+  return print?.(node[kind]);
+}
+function typeText(typeName) {
+  if (!typeName) return void 0;
+  const name = stringList(typeName.names).filter((part) => part !== "pg_catalog").join(".");
+  const modifiers = (typeName.typmods ?? []).map((modifier) => expressionText(modifier));
+  if (modifiers.some((modifier) => modifier === void 0)) return void 0;
+  const bounds = "[]".repeat(typeName.arrayBounds?.length ?? 0);
+  return `${name}${modifiers.length > 0 ? `(${modifiers.join(",")})` : ""}${bounds}`;
+}
+var quote, SQL_VALUE_FUNCTIONS, PRINTERS;
+var init_expression_text = __esm({
+  "src/frontends/sql/expression-text.ts"() {
+    "use strict";
+    init_pg_nodes();
+    quote = (text) => `'${text.replace(/'/g, "''")}'`;
+    SQL_VALUE_FUNCTIONS = {
+      SVFOP_CURRENT_DATE: "CURRENT_DATE",
+      SVFOP_CURRENT_TIME: "CURRENT_TIME",
+      SVFOP_CURRENT_TIME_N: "CURRENT_TIME",
+      SVFOP_CURRENT_TIMESTAMP: "CURRENT_TIMESTAMP",
+      SVFOP_CURRENT_TIMESTAMP_N: "CURRENT_TIMESTAMP",
+      SVFOP_LOCALTIME: "LOCALTIME",
+      SVFOP_LOCALTIME_N: "LOCALTIME",
+      SVFOP_LOCALTIMESTAMP: "LOCALTIMESTAMP",
+      SVFOP_LOCALTIMESTAMP_N: "LOCALTIMESTAMP",
+      SVFOP_CURRENT_ROLE: "CURRENT_ROLE",
+      SVFOP_CURRENT_USER: "CURRENT_USER",
+      SVFOP_USER: "USER",
+      SVFOP_SESSION_USER: "SESSION_USER",
+      SVFOP_CURRENT_CATALOG: "CURRENT_CATALOG",
+      SVFOP_CURRENT_SCHEMA: "CURRENT_SCHEMA"
+    };
+    PRINTERS = {
+      A_Const: (body) => {
+        if (body.isnull) return "NULL";
+        if (body.ival) return String(body.ival.ival ?? 0);
+        if (body.fval) return body.fval.fval;
+        if (body.sval) return quote(body.sval.sval ?? "");
+        if (body.boolval) return body.boolval.boolval ? "true" : "false";
+        if (body.bsval) return `B'${(body.bsval.bsval ?? "").replace(/^b/, "")}'`;
+        return void 0;
+      },
+      TypeCast: (body) => {
+        const arg = expressionText(body.arg);
+        const type2 = typeText(body.typeName);
+        return arg !== void 0 && type2 !== void 0 ? `${arg}::${type2}` : void 0;
+      },
+      FuncCall: (body) => {
+        const args = (body.args ?? []).map(expressionText);
+        if (args.some((arg) => arg === void 0)) return void 0;
+        const name = stringList(body.funcname).filter((part) => part !== "pg_catalog").join(".");
+        return `${name}(${body.agg_star ? "*" : args.join(", ")})`;
+      },
+      SQLValueFunction: (body) => {
+        const name = SQL_VALUE_FUNCTIONS[body.op ?? ""];
+        if (!name) return void 0;
+        return body.op?.endsWith("_N") && body.typmod !== void 0 && body.typmod >= 0 ? `${name}(${body.typmod})` : name;
+      },
+      A_Expr: (body) => {
+        if (body.kind !== "AEXPR_OP") return void 0;
+        const operator = stringList(body.name).join(".");
+        const right = expressionText(body.rexpr);
+        if (right === void 0) return void 0;
+        if (!body.lexpr) return `${operator}${right}`;
+        const left = expressionText(body.lexpr);
+        return left === void 0 ? void 0 : `${left} ${operator} ${right}`;
+      },
+      A_ArrayExpr: (body) => {
+        const elements2 = (body.elements ?? []).map(expressionText);
+        return elements2.some((element) => element === void 0) ? void 0 : `ARRAY[${elements2.join(", ")}]`;
+      },
+      ColumnRef: (body) => {
+        const fields = (body.fields ?? []).map((field) => stringValue(field) ?? (nodeAs(field, "A_Star") ? "*" : void 0));
+        return fields.some((field) => field === void 0) ? void 0 : fields.join(".");
+      },
+      BoolExpr: (body) => {
+        const args = (body.args ?? []).map(expressionText);
+        if (args.some((arg) => arg === void 0)) return void 0;
+        if (body.boolop === "NOT_EXPR") return `NOT ${args[0]}`;
+        return args.join(body.boolop === "AND_EXPR" ? " AND " : " OR ");
+      }
+    };
+  }
+});
+
 // src/frontends/sql/statements.ts
 function operationsOf(statement, place, byteSpan, source) {
   spanAtByte = byteSpan;
@@ -3218,6 +3697,7 @@ function createTable(body, place) {
     if (definition) constraints.push(definition);
   }
   const parent = body.partbound ? nodeAs(body.inhRelations?.[0], "RangeVar") : void 0;
+  const columnsUnknown = (body.tableElts ?? []).some((element) => nodeAs(element, "TableLikeClause")) || !parent && (body.inhRelations?.length ?? 0) > 0;
   return {
     kind: "createTable",
     ...place,
@@ -3227,7 +3707,8 @@ function createTable(body, place) {
     ifNotExists: body.if_not_exists === true,
     ...body.relation?.relpersistence === "t" ? { temporary: true } : {},
     ...body.partspec ? { partitioned: true } : {},
-    ...parent ? { partitionOf: tableName(parent) } : {}
+    ...parent ? { partitionOf: tableName(parent) } : {},
+    ...columnsUnknown ? { columnsUnknown } : {}
   };
 }
 function columnDefinition(column) {
@@ -3255,7 +3736,7 @@ function applyColumnConstraint(definition, constraint) {
       definition.notNull = false;
       break;
     case "CONSTR_DEFAULT":
-      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : classifyDefault(constraint.raw_expr);
+      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : withText(classifyDefault(constraint.raw_expr), constraint.raw_expr);
       break;
     case "CONSTR_PRIMARY":
       definition.primaryKey = true;
@@ -3279,6 +3760,10 @@ function applyColumnConstraint(definition, constraint) {
       break;
   }
 }
+function withText(classified, expression) {
+  const sql = expressionText(expression);
+  return sql === void 0 ? classified : { ...classified, sql };
+}
 function constraintDefinition(constraint) {
   const kind = CONSTRAINT_KINDS[constraint.contype ?? ""];
   if (!kind) return void 0;
@@ -3289,7 +3774,8 @@ function constraintDefinition(constraint) {
     notValid: constraint.skip_validation === true,
     usingIndex: constraint.indexname,
     references: kind === "foreignKey" ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) } : void 0,
-    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0
+    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0,
+    ...kind === "check" ? { expressionColumns: referencedColumns(constraint.raw_expr) } : {}
   };
 }
 function notNullCheckColumn(expression) {
@@ -3305,28 +3791,33 @@ function drop(body, place) {
       return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
       return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
-    default:
-      return [other(`DropStmt:${body.removeType ?? ""}`, place)];
+    default: {
+      const change = dropOther(body.removeType, body.objects, ifExists);
+      return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
+    }
   }
 }
-function rename(body, place) {
+function rename(body, placeOfStatement) {
   const table = tableName(body.relation);
   const newName = body.newname ?? "";
+  const place = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
   if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place, table, newName }];
   if (body.renameType === "OBJECT_COLUMN" && body.relationType === "OBJECT_TABLE") {
     return [{ kind: "renameColumn", ...place, table, column: body.subname ?? "", newName }];
   }
-  return [other(`RenameStmt:${body.renameType ?? ""}`, place)];
+  const change = renameOther(body);
+  return [{ kind: "other", ...place, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
 }
 function alterTable(body, place) {
   if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   return commands.flatMap((command, index) => {
     if (!command) return [];
     const clause = clauses?.[index];
-    return alterTableCommand(command, table, clause ? { ...place, location: clause } : place);
+    return alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2);
   });
 }
 function clauseLocations(body, commands) {
@@ -3352,17 +3843,18 @@ function alterTableCommand(command, table, place) {
     }
     case "AT_DropColumn":
       return [{ kind: "dropColumn", ...place, table, column, ifExists: command.missing_ok === true }];
-    case "AT_AlterColumnType":
-      return [
-        { kind: "alterColumnType", ...place, table, column, newType: columnType(nodeAs(command.def, "ColumnDef")?.typeName) }
-      ];
+    case "AT_AlterColumnType": {
+      const definition = nodeAs(command.def, "ColumnDef");
+      const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
+      return [{ kind: "alterColumnType", ...place, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+    }
     case "AT_SetNotNull":
       return [{ kind: "setNotNull", ...place, table, column }];
     case "AT_DropNotNull":
       return [{ kind: "dropNotNull", ...place, table, column }];
     case "AT_ColumnDefault":
       return [
-        { kind: "setDefault", ...place, table, column, default: command.def ? classifyDefault(command.def) : void 0 }
+        { kind: "setDefault", ...place, table, column, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
       ];
     case "AT_AddConstraint": {
       const constraint = nodeAs(command.def, "Constraint");
@@ -3387,11 +3879,23 @@ function alterTableCommand(command, table, place) {
         }
       ];
     }
+    case "AT_AddIdentity":
+    case "AT_DropIdentity":
+      return [
+        { kind: "other", ...place, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: "setIdentity", table, column, identity: command.subtype === "AT_AddIdentity" } }
+      ];
     default:
       return [{ kind: "other", ...place, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
   }
 }
+function usingKind(expression, column) {
+  let inner = expression;
+  while (nodeAs(inner, "TypeCast")) inner = nodeAs(inner, "TypeCast")?.arg;
+  const fields = stringList(nodeAs(inner, "ColumnRef")?.fields);
+  return fields.length > 0 && fields[fields.length - 1] === column ? "column" : "other";
+}
 function createIndex(body, place) {
+  const expressions = (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.expr).filter((expression) => expression !== void 0);
   return {
     kind: "createIndex",
     ...place,
@@ -3402,7 +3906,10 @@ function createIndex(body, place) {
     concurrently: body.concurrent === true,
     ifNotExists: body.if_not_exists === true,
     // The parser leaves `inh` out when it is false: `ON ONLY`.
-    ...body.relation && body.relation.inh !== true ? { only: true } : {}
+    ...body.relation && body.relation.inh !== true ? { only: true } : {},
+    ...body.whereClause ? { partial: true } : {},
+    ...expressions.length > 0 ? { expressionColumns: referencedColumns(expressions) } : {},
+    ...body.accessMethod && body.accessMethod !== "btree" ? { method: body.accessMethod } : {}
   };
 }
 var spanAtByte, statementText, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
@@ -3411,6 +3918,8 @@ var init_statements = __esm({
     "use strict";
     init_pg_nodes();
     init_lexer();
+    init_catalogue_statements();
+    init_expression_text();
     CONVERTERS = {
       TransactionStmt: (body, place) => transaction(body, place),
       VariableSetStmt: (body, place) => setting(body, place),
@@ -3423,6 +3932,7 @@ var init_statements = __esm({
           columns: [],
           constraints: [],
           ifNotExists: body.if_not_exists === true,
+          columnsUnknown: true,
           ...body.into?.rel?.relpersistence === "t" ? { temporary: true } : {},
           // A new materialized view has rows too, but nothing writes to it: an index on it blocks no one.
           ...body.into?.skipData || body.objtype === "OBJECT_MATVIEW" ? {} : { withRows: true }
@@ -3435,7 +3945,7 @@ var init_statements = __esm({
       },
       SelectStmt: (body, place) => (
         // SELECT … INTO creates a table with the query's rows.
-        body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true }] : [other("SelectStmt", place)]
+        body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place)]
       ),
       CopyStmt: (body, place) => [
         { kind: "other", ...place, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
@@ -3470,7 +3980,8 @@ var init_statements = __esm({
           hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, "Constraint")?.contype === "CONSTR_CHECK")
         }
       ],
-      AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)]
+      AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+      ...CATALOGUE_CONVERTERS
     };
     REINDEX_TARGETS = {
       REINDEX_OBJECT_INDEX: "index",
@@ -3844,12 +4355,12 @@ function isWordPart(ch) {
   return isWordStart(ch) || isDigit(ch);
 }
 function stringEnd(text, from) {
-  const quote = text[from];
+  const quote2 = text[from];
   let i = from + 1;
   while (i < text.length) {
     const ch = text[i];
     if (ch === "\\") i += 2;
-    else if (ch === quote || ch === "\n" || ch === "\r") return i + 1;
+    else if (ch === quote2 || ch === "\n" || ch === "\r") return i + 1;
     else i++;
   }
   return text.length;
@@ -4076,8 +4587,8 @@ function parseScript(text, filePath) {
     return { ok: true, ast };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, message: "it nests too deeply to be parsed", line: 1, column: 1, tooDeep: true };
-    const { loc, message } = error;
-    return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
+    const { loc, message: message2 } = error;
+    return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
 var path4, import_parser2, TYPESCRIPT_EXTENSIONS;
@@ -4122,14 +4633,14 @@ var init_script_output = __esm({
         return this.lines.position(node.start ?? 0).line;
       }
       /** Marks code that static analysis could not follow, so silence is not mistaken for safety. */
-      unanalyzed(node, message) {
-        this.problem({ rule: "unanalyzed-code", message, location: this.spanOf(node) });
+      unanalyzed(node, message2) {
+        this.problem({ rule: "unanalyzed-code", message: message2, location: this.spanOf(node) });
       }
       /** A problem, once: code walked several times (a helper, a loop) reports the same one only once. */
       problem(problem) {
-        const { location, message, rule } = problem;
+        const { location, message: message2, rule } = problem;
         const seen = this.problems.some(
-          (known) => known.rule === rule && known.message === message && known.location.line === location.line && known.location.column === location.column
+          (known) => known.rule === rule && known.message === message2 && known.location.line === location.line && known.location.column === location.column
         );
         if (!seen) this.problems.push(problem);
       }
@@ -4392,7 +4903,8 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     problems: [...deep.map((region) => deepProblem(region, output)), ...output.problems.filter((problem) => !withinAny(problem, deep, output))],
     directives: [...directives, ...output.directives],
     statements: output.statements,
-    runnerTransaction: transaction2
+    runnerTransaction: transaction2,
+    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}
   };
 }
 function hasCode(fn) {
@@ -5008,6 +5520,8 @@ var init_migration_walker = __esm({
       derived = /* @__PURE__ */ new Map();
       helperDepth = 0;
       dialect;
+      /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
+      runtimeNames = /* @__PURE__ */ new Set();
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -5114,8 +5628,8 @@ var init_migration_walker = __esm({
         this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
         this.output = outer;
         this.output.statements += scratch.statements;
-        const changesSchema = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
-        if (changesSchema) {
+        const changesSchema2 = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
+        if (changesSchema2) {
           this.output.unanalyzed(statement, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
         }
       }
@@ -5395,7 +5909,9 @@ var init_migration_walker = __esm({
           const chosen = holds === true ? scope.value(inner.consequent) : holds === false ? scope.value(inner.alternate) : void 0;
           if (typeof chosen === "string") return chosen;
         }
-        return placeholderFor(expression, this.source, scope);
+        const name = placeholderFor(expression, this.source, scope);
+        this.runtimeNames.add(name);
+        return name;
       }
       push(operation) {
         this.output.operations.push(operation);
@@ -6196,9 +6712,9 @@ function knexfileDisablesTransactions(migrationPath) {
 }
 function knexfileSettings(migrationPath) {
   const visited = [];
-  const answer = (settings2) => {
-    for (const dir of visited) cache.set(dir, settings2);
-    return settings2;
+  const answer = (settings) => {
+    for (const dir of visited) cache.set(dir, settings);
+    return settings;
   };
   for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
     const cached = cache.get(dir);
@@ -6957,8 +7473,8 @@ var init_up_walker2 = __esm({
         const oldOptions = optionsOf(oldNode, frame.scope);
         const oldColumn = oldOptions && columnFrom(oldOptions, void 0);
         if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place, table, column: oldName, newName: newColumn.name });
-        const sameType = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
-        if (!sameType) this.push({ kind: "alterColumnType", ...place, table, column: newColumn.name, newType: newColumn.type });
+        const sameType2 = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
+        if (!sameType2) this.push({ kind: "alterColumnType", ...place, table, column: newColumn.name, newType: newColumn.type });
         if (oldColumn && oldColumn.notNull !== newColumn.notNull) {
           this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: newColumn.name });
         }
@@ -7657,7 +8173,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -7672,11 +8188,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -7717,12 +8233,12 @@ var require_parse = __commonJS({
     };
     var normalizeSimpleBranch = (branch) => {
       let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
+      let changed2 = true;
+      while (changed2 === true) {
+        changed2 = false;
         if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
           value = value.slice(2, -1);
-          changed = true;
+          changed2 = true;
         }
       }
       if (!isPlainBranch(value)) {
@@ -7753,7 +8269,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -7766,10 +8282,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -8996,6 +9512,7 @@ function resolveInputs(inputs, options) {
   const isExcluded = exclusionMatcher(options);
   const found = /* @__PURE__ */ new Set();
   const named = /* @__PURE__ */ new Set();
+  const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
     const absolute = path8.resolve(options.cwd, input);
     const isFile = statOrUndefined(absolute)?.isFile() === true;
@@ -9011,17 +9528,20 @@ function resolveInputs(inputs, options) {
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
-    for (const file of files) found.add(file);
+    for (const file of files) {
+      found.add(file);
+      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+    }
     if (isFile || inIndex.includes(absolute)) named.add(absolute);
   }
-  return { files: [...found].sort(), named };
+  return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
   if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
   if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
   const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
   if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
-  const found = findMigrationFolders(cwd).filter((candidate) => walk(candidate.folder).some(isMigrationCandidate));
+  const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
       `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(", ")} and for folders named like migrations below this one); pass a path, or run \`migralint init\` to write a config that names them`
@@ -9037,13 +9557,13 @@ function filesFor(input, cwd, onUnreadableFolder) {
   const absolute = path8.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
-  if (stats?.isDirectory()) return walk(absolute, onUnreadableFolder).filter(isMigrationCandidate);
+  if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan = import_picomatch.default.scan(toPosix(input));
   if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
   const base = path8.resolve(cwd, scan.base || ".");
   const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
-  return isDirectory(base) ? walk(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
+  return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
@@ -9063,7 +9583,7 @@ function noFilesMessage(input, cwd) {
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
-function walk(root, onUnreadableFolder) {
+function walk2(root, onUnreadableFolder) {
   const files = [];
   const visited = /* @__PURE__ */ new Set();
   const pending = [root];
@@ -9149,9 +9669,9 @@ function gitBytes(args, cwd) {
   try {
     return (0, import_node_child_process.execFileSync)("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 29 });
   } catch (error) {
-    const { code, stderr, message } = error;
+    const { code, stderr, message: message2 } = error;
     if (code === "ENOENT") throw new GitFailure("git is not installed (or not on PATH)");
-    const said = (String(stderr ?? "") || message).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(" ");
+    const said = (String(stderr ?? "") || message2).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(" ");
     throw new GitFailure(`git ${args[0]} failed: ${said}`);
   }
 }
@@ -9818,14 +10338,14 @@ var init_analysis_pool = __esm({
     import_node_worker_threads = require("node:worker_threads");
     BATCH = 16;
     AnalysisPool = class _AnalysisPool {
-      constructor(workerModule, size, settings2) {
-        this.settings = settings2;
+      constructor(workerModule, size, settings) {
+        this.settings = settings;
         for (let index = 0; index < size; index++) {
           const worker = new import_node_worker_threads.Worker(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, { eval: true });
-          worker.on("message", (message) => {
-            const waiting = this.pending.get(message.id) ?? [];
-            this.pending.delete(message.id);
-            waiting.forEach((resolve11, position) => resolve11(message.outcomes[position]));
+          worker.on("message", (message2) => {
+            const waiting = this.pending.get(message2.id) ?? [];
+            this.pending.delete(message2.id);
+            waiting.forEach((resolve11, position) => resolve11(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
             for (const waiting of this.pending.values()) for (const resolve11 of waiting) resolve11({ error: error.message });
@@ -9846,14 +10366,14 @@ var init_analysis_pool = __esm({
        * Bundled, this code is in lib/migralint.js, which exports the worker's entry too;
        * compiled by tsc, the entry is analysis-worker.js beside this file.
        */
-      static create(size, settings2) {
+      static create(size, settings) {
         const compiled = path13.join(__dirname, "analysis-worker.js");
         const workerModule = path13.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
         if (size < 1 || !workerModule.endsWith(".js") || !fs9.existsSync(workerModule)) return void 0;
-        return new _AnalysisPool(workerModule, size, settings2);
+        return new _AnalysisPool(workerModule, size, settings);
       }
-      /** Lints a file on a worker; `flush()` sends what is queued. */
-      lint(text, displayPath2, frontend) {
+      /** Reads a file on a worker; `flush()` sends what is queued. */
+      analyze(text, displayPath2, frontend) {
         return new Promise((resolve11, reject) => {
           this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve11(outcome) });
           if (this.queue.length >= BATCH) this.flush();
@@ -9878,9 +10398,9 @@ var init_analysis_pool = __esm({
 // src/cli/cache.ts
 var cache_exports = {};
 __export(cache_exports, {
-  ContextDigest: () => ContextDigest,
   LintCache: () => LintCache,
   defaultCacheLocation: () => defaultCacheLocation,
+  hashText: () => hashText,
   userCacheFolder: () => userCacheFolder,
   userCacheKey: () => userCacheKey
 });
@@ -9929,6 +10449,9 @@ function readKey(file) {
     return void 0;
   }
 }
+function withoutPlaces2(key, value) {
+  return key === "location" || key === "anchorLine" || key === "sqlLocation" || key === "identifiers" ? void 0 : value;
+}
 function resultOf2(stored, text) {
   if (!isRecord(stored) || typeof stored.file !== "string") return void 0;
   if ("skipped" in stored) return typeof stored.skipped === "string" ? stored : void 0;
@@ -9938,7 +10461,7 @@ function resultOf2(stored, text) {
   return {
     ...stored,
     findings: findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message, help, lock }) => ({
+      ({ rule, severity, line, column, endLine, endColumn, message: message2, help, lock }) => ({
         rule,
         severity,
         file,
@@ -9946,7 +10469,7 @@ function resultOf2(stored, text) {
         column,
         endLine,
         endColumn,
-        message,
+        message: message2,
         help: help ?? helpByRule.get(rule) ?? "",
         docs: docsFor(rule),
         ...lock ? { lock } : {}
@@ -9957,13 +10480,13 @@ function resultOf2(stored, text) {
 }
 function isCachedFinding(value) {
   if (!isRecord(value)) return false;
-  const { rule, severity, line, column, endLine, endColumn, message, help, lock } = value;
-  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+  const { rule, severity, line, column, endLine, endColumn, message: message2, help, lock } = value;
+  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto3, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, ContextDigest, LintCache;
+var import_node_crypto3, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
@@ -9978,12 +10501,7 @@ var init_cache = __esm({
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
     sha1 = (text) => (0, import_node_crypto3.createHash)("sha1").update(text).digest("hex");
     MAX_CACHE_BYTES = 512 << 20;
-    ContextDigest = class {
-      value = "";
-      add(context) {
-        if (context.length > 0) this.value = sha1(`${this.value}\0${JSON.stringify(context)}`);
-      }
-    };
+    hashText = sha1;
     LintCache = class {
       constructor(location, key, userKey) {
         this.location = location;
@@ -10002,8 +10520,8 @@ var init_cache = __esm({
       changed = false;
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
-      static keyOf(version, settings2) {
-        return sha1(JSON.stringify({ version, format: 2, settings: settings2 }));
+      static keyOf(version, settings) {
+        return sha1(JSON.stringify({ version, format: 3, settings }));
       }
       load() {
         let text;
@@ -10041,13 +10559,19 @@ var init_cache = __esm({
           return void 0;
         }
       }
-      /** `contextDigest` identifies what earlier migrations told this one (see ContextDigest). */
+      /** `contextDigest` identifies the schema the earlier migrations built (SchemaReplay's digest). */
       hashOf(textHash, contextDigest) {
         return sha1(`${textHash}\0${contextDigest}`);
       }
       /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
       hasContent(file, text) {
         return this.entryFor(file)?.textHash === sha1(text);
+      }
+      /** What a file with this text does to the schema, from any cached result of it (whatever it was checked against). */
+      schemaEffect(file, text) {
+        const entry = this.entryFor(file);
+        if (!entry || entry.textHash !== sha1(text) || "skipped" in entry.result) return void 0;
+        return entry.result.schemaEffect;
       }
       get(file, text, contextDigest) {
         const entry = this.entryFor(file);
@@ -10059,10 +10583,11 @@ var init_cache = __esm({
         if (!("skipped" in result2)) {
           const { source: _source, findings, ...rest } = result2;
           const stripped = (finding) => {
-            const { rule, severity, line, column, endLine, endColumn, message, help, lock } = finding;
-            return { rule, severity, line, column, endLine, endColumn, message, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {} };
+            const { rule, severity, line, column, endLine, endColumn, message: message2, help, lock } = finding;
+            return { rule, severity, line, column, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {} };
           };
-          stored = { ...rest, findings: findings.map(stripped) };
+          const schemaEffect = rest.schemaEffect && JSON.parse(JSON.stringify(rest.schemaEffect, withoutPlaces2));
+          stored = { ...rest, ...schemaEffect ? { schemaEffect } : {}, findings: findings.map(stripped) };
         }
         const textHash = sha1(text);
         const entry = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
@@ -10360,11 +10885,11 @@ function describeMigrationFolders(root) {
 function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
-  const walk2 = (dir, depth) => {
+  const walk3 = (dir, depth) => {
     for (const entry of fs13.readdirSync(dir, { withFileTypes: true })) {
       const full = path17.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk2(full, depth + 1);
+        if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
@@ -10373,7 +10898,7 @@ function describeFolder(root, folder, otherDatabases) {
       }
     }
   };
-  walk2(folder, 0);
+  walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
   return { folder: toPosix(path17.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
@@ -10466,6 +10991,602 @@ module.exports = __toCommonJS(bundle_exports);
 // src/lint.ts
 init_rules();
 
+// src/schema/apply.ts
+init_catalogue();
+init_names();
+init_types();
+function applyOperation(operation, context) {
+  const handler = HANDLERS[operation.kind];
+  handler?.(operation, context);
+}
+var originOf = (operation, context) => operation.conditional ? 0 : context.file;
+var HANDLERS = {
+  createTable(operation, context) {
+    const { catalogue } = context;
+    const existing = catalogue.tables.find(operation.table);
+    if (existing && (operation.ifNotExists || operation.conditional)) return;
+    if (existing) removeTable(existing, context, false);
+    const origin = originOf(operation, context);
+    const table = {
+      ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
+      name: operation.table.name,
+      columns: [],
+      columnsKnown: operation.columnsUnknown !== true,
+      constraints: [],
+      indexes: [],
+      createdIn: origin,
+      namedIn: origin,
+      assumed: false,
+      filled: operation.withRows === true,
+      temporary: operation.temporary === true,
+      partitioned: operation.partitioned === true,
+      partitions: []
+    };
+    catalogue.tables.add(table);
+    if (operation.partitionOf) {
+      const parent = tableOrAssumed(operation.partitionOf, context);
+      attach(parent, table);
+      for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
+      table.columnsKnown = parent.columnsKnown;
+    }
+    for (const column of operation.columns) addColumnTo(table, column, origin, context);
+    for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
+  },
+  dropTable(operation, context) {
+    for (const name of operation.tables) {
+      const table = context.catalogue.tables.find(name);
+      if (table) removeTable(table, context, operation.cascade);
+      else dropViewNamed(name, context);
+    }
+  },
+  renameTable(operation, context) {
+    const table = context.catalogue.tables.find(operation.table);
+    if (!table) {
+      const view = context.catalogue.views.find(operation.table);
+      if (view) context.catalogue.views.rename(view, operation.newName);
+      else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+      return;
+    }
+    context.catalogue.tables.rename(table, operation.newName);
+    table.namedIn = context.file;
+  },
+  addColumn(operation, context) {
+    const table = tableOrAssumed(operation.table, context);
+    if (operation.ifNotExists && findColumn(table, operation.column.name)) return;
+    addColumnTo(table, operation.column, originOf(operation, context), context);
+  },
+  dropColumn(operation, context) {
+    const table = context.catalogue.tables.find(operation.table);
+    const column = table && findColumn(table, operation.column);
+    if (!table || !column) return;
+    table.columns = table.columns.filter((candidate) => candidate !== column);
+    const uses = (names) => names?.includes(column.name) === true;
+    for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
+    table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
+  },
+  renameColumn(operation, context) {
+    const table = tableOrAssumed(operation.table, context);
+    const column = columnOrAssumed(table, operation.column);
+    if (!column) return;
+    const from = column.name;
+    const to = truncateIdentifier(operation.newName);
+    column.name = to;
+    const renamed = (names) => names.map((name) => name === from ? to : name);
+    for (const index of table.indexes) {
+      index.columns = renamed(index.columns);
+      index.expressionColumns = renamed(index.expressionColumns);
+    }
+    for (const constraint of table.constraints) {
+      constraint.columns = renamed(constraint.columns);
+      if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
+      if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
+    }
+  },
+  alterColumnType(operation, context) {
+    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+    if (column) column.type = operation.newType;
+  },
+  setNotNull(operation, context) {
+    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+    if (column) column.notNull = true;
+  },
+  dropNotNull(operation, context) {
+    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+    if (column) column.notNull = false;
+  },
+  setDefault(operation, context) {
+    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+    if (!column) return;
+    if (operation.default) column.default = operation.default;
+    else delete column.default;
+  },
+  addConstraint(operation, context) {
+    addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
+  },
+  validateConstraint(operation, context) {
+    const table = context.catalogue.tables.find(operation.table);
+    const constraint = table && findConstraint(table, operation.name);
+    if (constraint) constraint.validated = true;
+  },
+  dropConstraint(operation, context) {
+    const table = context.catalogue.tables.find(operation.table);
+    const constraint = table && findConstraint(table, operation.name);
+    if (!table || !constraint) return;
+    table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
+    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+    if (index) removeIndex(index, context);
+  },
+  createIndex(operation, context) {
+    const { catalogue } = context;
+    if (operation.ifNotExists && operation.name && catalogue.indexes.find({ schema: operation.table.schema, name: operation.name })) return;
+    const table = tableOrAssumed(operation.table, context);
+    const expressionColumns = operation.expressionColumns ?? [];
+    addIndex(table, {
+      name: operation.name,
+      columns: operation.columns.map(truncateIdentifier),
+      expressionColumns,
+      unique: operation.unique,
+      partial: operation.partial === true,
+      method: operation.method,
+      createdIn: originOf(operation, context),
+      nameParts: [...operation.columns, ...expressionColumns],
+      label: NAME_LABELS.index
+    }, context);
+  },
+  dropIndex(operation, context) {
+    for (const name of operation.names) {
+      const index = context.catalogue.indexes.find(name);
+      if (index) removeIndex(index, context);
+    }
+  },
+  attachPartition(operation, context) {
+    attach(tableOrAssumed(operation.table, context), tableOrAssumed(operation.partition, context));
+  },
+  detachPartition(operation, context) {
+    const partition = context.catalogue.tables.find(operation.partition);
+    if (partition?.parent) detach(partition);
+  },
+  createDomain(operation, context) {
+    const [schema, name] = operation.name.includes(".") ? operation.name.split(".", 2) : [void 0, operation.name];
+    replaceType(context, { ...schema !== void 0 ? { schema } : {}, name, kind: "domain" });
+  },
+  other(operation, context) {
+    if (operation.fillsTable) {
+      const table = context.catalogue.tables.find(operation.fillsTable);
+      if (table) table.filled = true;
+      return;
+    }
+    if (operation.change) applyChange(operation.change, context);
+    else if (!WITHOUT_SCHEMA_CHANGES.has(operation.statement)) context.notModelled(operation);
+  }
+};
+var WITHOUT_SCHEMA_CHANGES = /* @__PURE__ */ new Set([
+  "InsertStmt",
+  "UpdateStmt",
+  "DeleteStmt",
+  "MergeStmt",
+  "SelectStmt",
+  "CopyStmt",
+  "VariableSetStmt",
+  "VariableShowStmt",
+  "TransactionStmt",
+  "ExplainStmt",
+  "NotifyStmt",
+  "ListenStmt",
+  "UnlistenStmt",
+  "LockStmt",
+  "VacuumStmt",
+  "ClusterStmt",
+  "CheckPointStmt",
+  "DiscardStmt",
+  "PrepareStmt",
+  "ExecuteStmt",
+  "DeallocateStmt",
+  "RefreshMatViewStmt",
+  "ConstraintsSetStmt"
+]);
+var CHANGES = {
+  createType: (change, context) => replaceType(context, { ...change.type.schema !== void 0 ? { schema: change.type.schema } : {}, name: change.type.name, kind: change.enumValues ? "enum" : "other", ...change.enumValues ? { enumValues: [...change.enumValues] } : {} }),
+  addEnumValue(change, context) {
+    const type2 = context.catalogue.types.find(change.type);
+    if (type2?.enumValues && !type2.enumValues.includes(change.value)) type2.enumValues.push(change.value);
+  },
+  renameEnumValue(change, context) {
+    const type2 = context.catalogue.types.find(change.type);
+    if (type2?.enumValues) type2.enumValues = type2.enumValues.map((value) => value === change.from ? change.to : value);
+  },
+  renameType(change, context) {
+    const type2 = context.catalogue.types.find(change.type);
+    if (!type2) return;
+    const from = type2.name;
+    context.catalogue.types.rename(type2, change.newName);
+    for (const table of context.catalogue.tables) {
+      for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
+    }
+  },
+  dropType(change, context) {
+    for (const name of change.types) {
+      const type2 = context.catalogue.types.find(name);
+      if (type2) context.catalogue.types.remove(type2);
+    }
+  },
+  createView(change, context) {
+    const existing = context.catalogue.views.find(change.view);
+    if (existing) context.catalogue.views.remove(existing);
+    context.catalogue.views.add({ ...change.view.schema !== void 0 ? { schema: change.view.schema } : {}, name: change.view.name, uses: change.uses });
+  },
+  dropView(change, context) {
+    for (const name of change.views) dropViewNamed(name, context);
+  },
+  renameView(change, context) {
+    const view = context.catalogue.views.find(change.view);
+    if (view) context.catalogue.views.rename(view, change.newName);
+    const materialized = view ? void 0 : context.catalogue.tables.find(change.view);
+    if (materialized) context.catalogue.tables.rename(materialized, change.newName);
+  },
+  renameIndex(change, context) {
+    const index = context.catalogue.indexes.find(change.index);
+    if (!index) return;
+    const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
+    context.catalogue.indexes.rename(index, change.newName);
+    delete index.nameGenerated;
+    if (constraint) constraint.name = index.name;
+  },
+  renameConstraint(change, context) {
+    const table = context.catalogue.tables.find(change.table);
+    const constraint = table && findConstraint(table, change.name);
+    if (!table || !constraint) return;
+    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+    constraint.name = truncateIdentifier(change.newName);
+    delete constraint.nameGenerated;
+    if (index) context.catalogue.indexes.rename(index, constraint.name);
+  },
+  createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
+  dropSchema(change, context) {
+    for (const name of change.names) {
+      context.catalogue.schemas.delete(name);
+      for (const table of [...context.catalogue.tables]) if (table.schema === name) removeTable(table, context, true);
+    }
+  },
+  setIdentity(change, context) {
+    const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
+    if (!column) return;
+    if (change.identity) {
+      column.generated = "identity";
+      column.notNull = true;
+    } else if (column.generated === "identity") delete column.generated;
+  },
+  opaqueCode(change, context) {
+    for (const name of change.names) context.opaqueNames.add(name);
+  }
+};
+function applyChange(change, context) {
+  CHANGES[change.kind](change, context);
+}
+function replaceType(context, type2) {
+  const existing = context.catalogue.types.find(type2);
+  if (existing) context.catalogue.types.remove(existing);
+  context.catalogue.types.add(type2);
+}
+function dropViewNamed(name, context) {
+  const view = context.catalogue.views.find(name);
+  if (view) context.catalogue.views.remove(view);
+  const materialized = view ? void 0 : context.catalogue.tables.find(name);
+  if (materialized) removeTable(materialized, context, false);
+}
+function assumedTable(name) {
+  return {
+    ...name.schema !== void 0 ? { schema: name.schema } : {},
+    name: name.name,
+    columns: [],
+    columnsKnown: false,
+    constraints: [],
+    indexes: [],
+    createdIn: 0,
+    namedIn: 0,
+    assumed: true,
+    filled: false,
+    temporary: false,
+    partitioned: false,
+    partitions: []
+  };
+}
+function tableOrAssumed(name, context) {
+  const found = context.catalogue.tables.find(name);
+  if (found) return found;
+  context.assumed(name);
+  const table = assumedTable(name);
+  context.catalogue.tables.add(table);
+  return table;
+}
+function columnOrAssumed(table, name) {
+  const found = findColumn(table, name);
+  if (found || table.columnsKnown) return found;
+  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
+  table.columns.push(column);
+  return column;
+}
+function addColumnTo(table, definition, origin, context) {
+  const name = truncateIdentifier(definition.name);
+  const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
+  const column = {
+    name,
+    ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
+    notNull: definition.notNull || definition.primaryKey || serial !== void 0,
+    ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
+    ...definition.generated ? { generated: definition.generated } : {},
+    addedIn: origin
+  };
+  const existing = findColumn(table, name);
+  if (existing) table.columns[table.columns.indexOf(existing)] = column;
+  else table.columns.push(column);
+  const base = { columns: [name], notValid: false };
+  if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
+  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base }, origin, context);
+  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references }, origin, context);
+  if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
+}
+function addConstraintTo(table, definition, origin, context) {
+  const label = NAME_LABELS[definition.kind];
+  const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
+  const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
+  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
+  const existing = findConstraint(table, name);
+  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
+  table.constraints.push({
+    name,
+    ...definition.name ? {} : { nameGenerated: true },
+    kind: definition.kind,
+    columns: definition.columns.map(truncateIdentifier),
+    validated: !definition.notValid,
+    ...definition.references ? { references: definition.references } : {},
+    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: definition.checksNotNullOf } : {},
+    ...definition.expression !== void 0 ? { expression: definition.expression } : {},
+    ...definition.expressionColumns ? { expressionColumns: definition.expressionColumns } : {}
+  });
+  if (definition.kind === "primaryKey") {
+    for (const columnName of definition.columns) {
+      const column = findColumn(table, columnName);
+      if (column) column.notNull = true;
+    }
+  }
+  if (!makesIndex) return;
+  const adopted = definition.usingIndex ? context.catalogue.indexes.find({ schema: table.schema, name: definition.usingIndex }) : void 0;
+  if (adopted) {
+    context.catalogue.indexes.rename(adopted, name);
+    adopted.constraint = true;
+    delete adopted.nameGenerated;
+    return;
+  }
+  addIndex(table, { name, columns: definition.columns.map(truncateIdentifier), expressionColumns: [], unique: definition.kind !== "exclusion", partial: false, createdIn: origin, constraint: true, generated: !definition.name }, context);
+}
+function addIndex(table, spec, context) {
+  const { catalogue } = context;
+  const taken = (name2) => catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0 || catalogue.tables.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = spec.name ?? chooseName(table.name, spec.nameParts ?? spec.columns, spec.label ?? NAME_LABELS.index, taken);
+  const existing = catalogue.indexes.find({ schema: table.schema, name });
+  if (existing) removeIndex(existing, context);
+  const index = {
+    ...table.schema !== void 0 ? { schema: table.schema } : {},
+    name,
+    ...spec.name === void 0 || spec.generated ? { nameGenerated: true } : {},
+    table,
+    columns: spec.columns,
+    expressionColumns: spec.expressionColumns,
+    unique: spec.unique,
+    partial: spec.partial,
+    ...spec.method ? { method: spec.method } : {},
+    ...spec.constraint ? { constraint: true } : {},
+    createdIn: spec.createdIn
+  };
+  catalogue.indexes.add(index);
+  table.indexes.push(index);
+}
+function removeIndex(index, context) {
+  context.catalogue.indexes.remove(index);
+  index.table.indexes = index.table.indexes.filter((candidate) => candidate !== index);
+}
+function removeTable(table, context, cascade) {
+  const { catalogue } = context;
+  catalogue.tables.remove(table);
+  for (const index of [...table.indexes]) removeIndex(index, context);
+  for (const partition of [...table.partitions]) removeTable(partition, context, cascade);
+  if (table.parent) detach(table);
+  if (!cascade) return;
+  const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
+  for (const other2 of catalogue.tables) {
+    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
+  }
+  for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
+}
+function dropTemporaryTables(context) {
+  for (const table of [...context.catalogue.tables]) if (table.temporary) removeTable(table, context, false);
+}
+function attach(parent, partition) {
+  if (partition.parent) detach(partition);
+  parent.partitioned = true;
+  partition.parent = parent;
+  parent.partitions.push(partition);
+}
+function detach(partition) {
+  const parent = partition.parent;
+  if (!parent) return;
+  parent.partitions = parent.partitions.filter((candidate) => candidate !== partition);
+  delete partition.parent;
+}
+
+// src/schema/replay.ts
+init_catalogue();
+var SchemaReplay = class {
+  constructor(options = {}) {
+    this.options = options;
+    this.context = {
+      catalogue: this.catalogue,
+      file: 0,
+      opaqueNames: this.opaqueNames,
+      // The first migration that creates tables, and those before it, change only what they create, in a whole history.
+      assumed: (table) => {
+        if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
+      },
+      notModelled: (operation) => this.recordNotModelled(operation)
+    };
+  }
+  options;
+  catalogue = new SchemaCatalogue();
+  /** Statements that may change the schema in ways the model does not follow. */
+  notModelledCount = 0;
+  notModelled = [];
+  /** Why the history looks incomplete, where it does. */
+  incompleteReason;
+  /** The digest of the state so far (with `hash`). */
+  digest = "";
+  fileNumber = 0;
+  fileName = "";
+  newFiles = /* @__PURE__ */ new Set();
+  freshTables = [];
+  /** A table was created by the migration being replayed, or by an earlier one. */
+  createdAny = false;
+  /** A table was created by an earlier migration: the history has begun. */
+  createdBefore = false;
+  opaqueNames = /* @__PURE__ */ new Set();
+  applied = [];
+  start;
+  context;
+  beginFile(start) {
+    this.fileNumber++;
+    this.context.file = this.fileNumber;
+    this.fileName = start.name;
+    this.start = start;
+    if (start.isNew) this.newFiles.add(this.fileNumber);
+    this.freshTables = start.newTables ?? [];
+    for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
+    this.applied.length = 0;
+  }
+  apply(operation) {
+    if (operation.kind === "createTable" && !operation.conditional) this.createdAny = true;
+    applyOperation(operation, this.context);
+    if (this.options.hash && changesSchema(operation)) this.applied.push(operation);
+  }
+  /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
+  endFile() {
+    dropTemporaryTables(this.context);
+    this.createdBefore = this.createdAny;
+    const start = this.start;
+    if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+    if (this.options.hash && start) {
+      const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join("\0");
+      this.digest = this.options.hash(`${this.digest}\0${effect}`);
+    }
+    this.applied.length = 0;
+    this.start = void 0;
+  }
+  /** A migration the rules do not check (or whose result is cached): applied whole. */
+  applyFile(start, operations) {
+    this.beginFile(start);
+    for (const operation of operations) this.apply(operation);
+    this.endFile();
+  }
+  /** A history cannot be judged whole before a migration before this one has created tables. */
+  get historyComplete() {
+    return this.createdBefore && this.incompleteReason === void 0;
+  }
+  mentionedByCode(name) {
+    return this.opaqueNames.has(name) || this.opaqueNames.has(name.toLowerCase());
+  }
+  table(name) {
+    return this.catalogue.tables.find(name);
+  }
+  column(table, column) {
+    const found = this.table(table);
+    return found && findColumn(found, column);
+  }
+  constraint(table, name) {
+    const found = this.table(table);
+    return found && findConstraint(found, name);
+  }
+  index(name) {
+    return this.catalogue.indexes.find(name);
+  }
+  type(name) {
+    return this.catalogue.types.find(name);
+  }
+  view(name) {
+    return this.catalogue.views.find(name);
+  }
+  indexes() {
+    return this.catalogue.indexes;
+  }
+  isNewOrigin(origin) {
+    return origin !== 0 && (origin === this.fileNumber || this.newFiles.has(origin));
+  }
+  isFresh(table) {
+    return this.freshTables.some((fresh) => fresh.name === table.name && (fresh.schema === void 0 || table.schema === void 0 || fresh.schema === table.schema));
+  }
+  isNewTable(name) {
+    const table = this.table(name);
+    if (!table) return this.isFresh(name);
+    return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
+  }
+  isEmptyTable(name) {
+    const table = this.table(name);
+    if (!table) return this.isFresh(name);
+    if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
+    return !table.filled || table.temporary;
+  }
+  isNewColumn(table, column) {
+    const found = this.column(table, column);
+    return found !== void 0 && this.isNewOrigin(found.addedIn);
+  }
+  viewsUsing(table, column) {
+    const found = this.table(table);
+    if (!found) return [];
+    const views = [];
+    for (const view of this.catalogue.views) {
+      const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
+      if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
+    }
+    return views;
+  }
+  /** Keeps the first reason: what the note about `unknown-object` says. */
+  markIncomplete(reason) {
+    this.incompleteReason ??= reason;
+  }
+  recordNotModelled(operation) {
+    this.notModelledCount++;
+    if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+  }
+};
+function changesSchema(operation) {
+  switch (operation.kind) {
+    case "transaction":
+    case "setSetting":
+    case "reindex":
+    case "truncate":
+    case "dropDatabase":
+    case "alterDomainAddConstraint":
+      return false;
+    case "other":
+      return operation.change !== void 0 || operation.fillsTable !== void 0;
+    default:
+      return true;
+  }
+}
+function schemaEffectOf(analyzed) {
+  return {
+    operations: analyzed.operations.filter(changesSchema),
+    ...isUnreadable(analyzed) ? { unreadable: true } : {},
+    ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+  };
+}
+function isUnreadable(analyzed) {
+  return analyzed.problems.length > 0;
+}
+function withoutPlaces(key, value) {
+  return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
+}
+
 // src/engine/run-rules.ts
 init_file_state();
 
@@ -10482,13 +11603,14 @@ function claimsFor(claims, operation) {
     (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
   );
 }
-function findingLock(claims, operation) {
+function findingLock(claims, operation, subject) {
   if (!claims || !operation) return void 0;
   for (const claim of claimsFor(claims, operation)) {
     const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
     if (relation === void 0) continue;
     const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
-    if (claim.rewrite !== false) lock.rewrite = claim.rewrite;
+    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
+    if (rewrite !== false) lock.rewrite = rewrite;
     return lock;
   }
   return void 0;
@@ -10571,8 +11693,9 @@ var IgnoreTracker = class {
 init_rule();
 function runRules(analyzed, rules, filePath, options) {
   const raw = [];
-  const initialNewTables = analyzed.newTables ? [...options.context?.newTables ?? [], ...analyzed.newTables] : options.context?.newTables ?? [];
-  const state = new FileState(analyzed.runnerTransaction, initialNewTables, options.context?.history);
+  const replay = options.replay ?? new SchemaReplay();
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  const state = new FileState(analyzed.runnerTransaction, replay);
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
@@ -10587,47 +11710,32 @@ function runRules(analyzed, rules, filePath, options) {
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
+  replay.endFile();
   for (const problem of analyzed.problems) {
     raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
   }
   const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
   const kept = raw.filter((finding) => !ignores.silences(finding));
-  for (const { directive, message } of ignores.unused()) {
+  for (const { directive, message: message2 } of ignores.unused()) {
     const { location } = directive;
-    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message });
+    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
   }
   const byId = rulesById(rules);
   const findings = [];
   for (const finding of kept) {
-    const severity = options.severityOf(finding.rule);
+    const configured = options.severityOf(finding.rule);
+    const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
     const rule = byId.get(finding.rule);
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
     const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
-    const lock = findingLock(rule.meta.locks, finding.operation);
+    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result2.lock = lock;
     findings.push(result2);
   }
   findings.sort(compareFindings);
-  return {
-    findings,
-    createdTables: state.createdTables.slice(initialNewTables.length),
-    historyOperations: analyzed.operations.filter(isHistoryOperation)
-  };
-}
-function isHistoryOperation(operation) {
-  switch (operation.kind) {
-    case "validateConstraint":
-    case "attachPartition":
-      return true;
-    case "addConstraint":
-      return operation.constraint.checksNotNullOf !== void 0;
-    case "createTable":
-      return operation.partitioned === true || operation.partitionOf !== void 0;
-    default:
-      return false;
-  }
+  return { findings };
 }
 function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
@@ -10665,7 +11773,7 @@ var FileRuleContext = class {
     this.runnerTransaction = state.runnerTransaction;
     this.pgVersion = options.pgVersion;
     this.previous = state.previous;
-    this.history = options.context?.history ?? [];
+    this.schema = state.schema;
     this.settings = state.settings;
   }
   rule;
@@ -10674,11 +11782,15 @@ var FileRuleContext = class {
   runnerTransaction;
   pgVersion;
   previous;
-  history;
+  schema;
   settings;
   report(at, subject = {}) {
     const operation = "kind" in at ? at : void 0;
     this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+  }
+  isNewColumn(table, column) {
+    if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
+    return this.state.schema.isNewColumn(table, column);
   }
   isNewTable(table) {
     return this.state.isNewTable(table);
@@ -10726,14 +11838,14 @@ var RuleSettings = class _RuleSettings {
   }
   /** Settings with these resolved severities (from `toSeverities`). */
   static fromSeverities(rules, severities) {
-    const settings2 = new _RuleSettings(rules);
-    for (const [id, severity] of Object.entries(severities)) settings2.severities.set(id, severity);
-    return settings2;
+    const settings = new _RuleSettings(rules);
+    for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
+    return settings;
   }
   severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
   /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
-  apply(settings2, source) {
-    for (const [name, setting2] of Object.entries(settings2)) {
+  apply(settings, source) {
+    for (const [name, setting2] of Object.entries(settings)) {
       const id = this.resolveRuleId(name);
       if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
       this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
@@ -10741,13 +11853,13 @@ var RuleSettings = class _RuleSettings {
   }
 };
 function parseRuleFlags(flags) {
-  const settings2 = /* @__PURE__ */ Object.create(null);
+  const settings = /* @__PURE__ */ Object.create(null);
   for (const flag of flags) {
     const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
     if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
-    settings2[match[1]] = match[2] === "warning" ? "warn" : match[2];
+    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
   }
-  return settings2;
+  return settings;
 }
 
 // src/lint.ts
@@ -11044,7 +12156,8 @@ function resultOf(analyzed, displayPath2, source, options) {
     pgVersion: options.pgVersion,
     severityOf: options.settings.severityOf,
     resolveRuleId: options.settings.resolveRuleId,
-    context: options.context
+    replay: options.replay,
+    newInRun: options.newInRun
   });
   return {
     file: displayPath2,
@@ -11055,18 +12168,18 @@ function resultOf(analyzed, displayPath2, source, options) {
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
     warnings: analyzed.warnings,
-    context: { createdTables: engine.createdTables, historyOperations: engine.historyOperations }
+    schemaEffect: schemaEffectOf(analyzed)
   };
 }
 function delegatedFile({ frontend, line, column, length, delegate, calls }) {
   const location = { line, column, endLine: line, endColumn: column + length };
-  const message = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
-  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
+  const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
 }
 function pythonStepFile({ line, length, name }) {
   const location = { line, column: 1, endLine: line, endColumn: length + 1 };
-  const message = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
-  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message, location }] };
+  const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
 }
 function binaryFile(frontend, source) {
   const position = new LineIndex(source).position(source.indexOf("\0"));
@@ -12239,8 +13352,8 @@ function parsePgVersion(text) {
   if (!(version >= 9 && version < 100)) throw new UsageError(`--pg-version "${text}": expected a PostgreSQL version such as 15 or 9.6`);
   return version;
 }
-function firstLine(message) {
-  return message.split("\n").find((line) => line.trim().length > 0)?.trim() ?? message;
+function firstLine(message2) {
+  return message2.split("\n").find((line) => line.trim().length > 0)?.trim() ?? message2;
 }
 
 // src/cli/io.ts
@@ -12267,8 +13380,8 @@ function describe(error) {
     EISDIR: "is a directory"
   };
   if (code && messages[code]) return messages[code];
-  const message = error?.message;
-  return typeof message === "string" ? message.split("\n")[0] : String(error);
+  const message2 = error?.message;
+  return typeof message2 === "string" ? message2.split("\n")[0] : String(error);
 }
 
 // src/cli/lint-command.ts
@@ -12404,6 +13517,18 @@ var KEY_VALIDATORS = {
       if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
     }
   },
+  order: (value, key, where) => {
+    const message2 = `${where}: "${key}" must be "version", "name", or a regular expression with a group that captures the version`;
+    if (typeof value !== "string") throw new UsageError(message2);
+    if (value === "version" || value === "name") return;
+    let pattern;
+    try {
+      pattern = new RegExp(value);
+    } catch {
+      throw new UsageError(message2);
+    }
+    if (new RegExp(`${pattern.source}|`).exec("")?.length === 1) throw new UsageError(message2);
+  },
   typeormTransactionMode: (value, key, where) => {
     if (value !== "all" && value !== "each" && value !== "none") throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
   },
@@ -12475,6 +13600,65 @@ var path10 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
+
+// src/schema/order.ts
+function parseOrder(setting2) {
+  if (setting2 === void 0 || setting2 === "version") return "version";
+  if (setting2 === "name") return "name";
+  return { pattern: new RegExp(setting2) };
+}
+function sortMigrations(files, order = "version") {
+  if (order === "name") return [...files].sort(byCodeUnit);
+  if (order === "version") {
+    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
+    return keyed2.map((entry) => entry.file);
+  }
+  const { pattern } = order;
+  const keyed = files.map((file) => {
+    const captured = pattern.exec(file.replace(/\\/g, "/"))?.[1];
+    return { file, version: captured === void 0 ? void 0 : versionParts(captured) };
+  });
+  keyed.sort((a, b) => {
+    if (a.version === void 0 || b.version === void 0) return (a.version === void 0 ? 1 : 0) - (b.version === void 0 ? 1 : 0) || byCodeUnit(a.file, b.file);
+    return compareParts(a.version, b.version) || byCodeUnit(a.file, b.file);
+  });
+  return keyed.map((entry) => entry.file);
+}
+var byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+var LEADING_NUMBER = /^(\d+)/;
+var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
+function versionKey(segment) {
+  const flyway = FLYWAY.exec(segment);
+  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
+  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  return { group: 2, version: [], name: segment };
+}
+function versionParts(version) {
+  return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));
+}
+function compareParts(a, b) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index] ?? 0n;
+    const right = b[index] ?? 0n;
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
+}
+function compareSegments(a, b) {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left.name === right.name) continue;
+    if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+  }
+  return a.length - b.length;
+}
+
+// src/cli/migration-set.ts
 init_discover();
 init_migration_folders();
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
@@ -12492,17 +13676,18 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
   const git2 = gitChanges(args, cwd);
   const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
-  const { files, named } = resolveInputs(inputs, discovery);
-  const needsContext = [...named].some((file) => mayUseHistory(git2?.staged?.get(file)?.text ?? read(file)));
-  const context = needsContext ? contextOfNamedFiles(named, { ...discovery, include: config.include }) : /* @__PURE__ */ new Set();
+  const { files, named, foundBy } = resolveInputs(inputs, discovery);
+  const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
   const inputFiles = new Set(files);
   const isReported = (file) => inputFiles.has(file) && (!git2 || git2.changed.has(file));
-  const all = [.../* @__PURE__ */ new Set([...files, ...context])].sort();
+  const all = sortMigrations([.../* @__PURE__ */ new Set([...files, ...context.keys()])], parseOrder(config.order));
+  const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
+  const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
   let lastReported = all.length - 1;
   if (!all.some(isDjangoMigrationPath)) while (lastReported >= 0 && !isReported(all[lastReported])) lastReported--;
   let committed;
   return {
-    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file) })),
+    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file), group: groupOf(file) })),
     staged: git2?.staged,
     isNew: (file) => {
       if (git2) return git2.added.has(file);
@@ -12512,24 +13697,12 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     }
   };
 }
-function selectContext(plan, read) {
-  const texts = /* @__PURE__ */ new Map();
-  let readsHistory;
-  const work2 = plan.files.filter(({ file, reported }) => {
-    if (reported) return true;
-    readsHistory ??= plan.files.some((item) => item.reported && mayUseHistory(plan.staged?.get(item.file)?.text ?? read(item.file)));
-    const text = readsHistory ? read(file) : "";
-    if (!mayInformLaterMigrations(text)) return false;
-    texts.set(file, text);
-    return true;
-  });
-  return { work: work2, texts };
-}
-function mayInformLaterMigrations(text) {
-  return /is\s+not\s+null|validate\s*constraint|createCheckConstraint|\.check\(|__isnull/i.test(text);
-}
-function mayUseHistory(text) {
-  return /set\s+not\s+null|dropNullable|\.alter\(|changeColumn|AlterField/i.test(text);
+function inDjangoOrder(files, djangoOrder) {
+  if (!djangoOrder || djangoOrder.length === 0) return files;
+  const byFile = new Map(files.map((item) => [item.file, item]));
+  const queue = djangoOrder.filter((file) => byFile.has(file));
+  const ordered = new Set(queue);
+  return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
 }
 function gitChanges(args, cwd) {
   if (args.staged) {
@@ -12540,7 +13713,7 @@ function gitChanges(args, cwd) {
   return void 0;
 }
 function contextOfNamedFiles(named, options) {
-  const context = /* @__PURE__ */ new Set();
+  const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
   const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
@@ -12549,20 +13722,21 @@ function contextOfNamedFiles(named, options) {
   let includeAdded = false;
   for (const file of named) {
     if (isIncluded(toPosix(file))) {
-      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.add(found);
+      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.set(found, "include");
+      context.set(file, "include");
       includeAdded = true;
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
     const folder = enclosing?.folder ?? path10.dirname(file);
+    context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
     const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
-    for (const candidate of walk(folder)) {
-      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2))) context.add(candidate);
+    for (const candidate of walk2(folder)) {
+      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
   }
-  for (const file of named) context.delete(file);
   return context;
 }
 function filesOrNone(glob, options) {
@@ -12664,13 +13838,13 @@ function workerCount(concurrency) {
 async function runLint(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
-  const settings2 = new RuleSettings(allRules, loaded.config.preset);
-  if (loaded.config.rules) settings2.apply(loaded.config.rules, loaded.path ?? "config");
-  settings2.apply(parseRuleFlags(args.rule), "--rule");
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
+  settings.apply(parseRuleFlags(args.rule), "--rule");
   const options = {
     pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
     assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
-    settings: settings2,
+    settings,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
     placeholders: loaded.config.placeholders
   };
@@ -12684,39 +13858,52 @@ async function runLint(args, io, version) {
     io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
 `);
   };
-  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
+  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
   const runSettings = {
     pgVersion: options.pgVersion,
     assumeInTransaction: options.assumeInTransaction,
     typeormTransactionMode: options.typeormTransactionMode,
     placeholders: options.placeholders,
-    severities: settings2.toSeverities()
+    severities: settings.toSeverities()
   };
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
   if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
-  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends })) : void 0;
-  const contextDigest = cache2 ? new (loadCache()).ContextDigest() : void 0;
+  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : void 0;
+  const replays = /* @__PURE__ */ new Map();
+  const replayOf = (group) => {
+    let replay = replays.get(group);
+    if (!replay) replays.set(group, replay = new SchemaReplay(cache2 ? { hash: loadCache().hashText } : {}));
+    return replay;
+  };
   const warned = /* @__PURE__ */ new Set();
   const invalidUtf8 = /* @__PURE__ */ new Map();
-  const lintOne = async (text, shownAs, frontend, context2, report2 = true, prefetched2, analyzed) => {
+  const lintOne = async (text, shownAs, frontend, file = {}) => {
+    const { report: report2 = true, replay } = file;
     try {
-      const digest = context2 && contextDigest ? contextDigest.value : "";
-      const cached = analyzed ? void 0 : cache2?.get(shownAs, text, digest);
-      if (!cached) await prepareLinting();
-      const result2 = cached ?? (analyzed ? checkAnalysis(analyzed, shownAs, { ...options, context: context2 }) : await lintOrReuse(text, shownAs, { ...options, frontend, context: context2 }, prefetched2, invalidUtf8.get(shownAs)));
-      if (cache2 && !cached && !analyzed) cache2.set(shownAs, text, digest, result2);
+      const digest = replay?.digest ?? "";
+      const cached = file.analyzed || !file.replay ? void 0 : cache2?.get(shownAs, text, digest);
+      let result2;
+      if (cached) {
+        result2 = cached;
+        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
+      } else {
+        await prepareLinting();
+        const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
+        result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
+        if (cache2 && replay && !file.analyzed) cache2.set(shownAs, text, digest, result2);
+      }
       if (isSkipped(result2)) {
         if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
         return void 0;
       }
       if (report2) reportOutput.add(result2);
       if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
-      if (report2) for (const message of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
-      for (const message of result2.warnings ?? []) {
-        if (!warned.has(message)) io.stderr.write(`migralint: note: ${message}
+      if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
+      for (const message2 of result2.warnings ?? []) {
+        if (!warned.has(message2)) io.stderr.write(`migralint: note: ${message2}
 `);
-        warned.add(message);
+        warned.add(message2);
       }
       return result2;
     } catch (error) {
@@ -12728,12 +13915,19 @@ async function runLint(args, io, version) {
       return void 0;
     }
   };
+  const replayOnly = async (text, shownAs, frontend, file) => {
+    try {
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache2?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
+      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}
+`);
+    }
+  };
   const reportOutput = openReport(args, io, version);
-  const context = { newTables: [], history: [] };
   const django = await prepareDjango(plan, invalidUtf8, io);
-  const selected = selectContext({ ...plan, files: inDjangoOrder(plan.files, django?.order) }, readOrEmpty);
-  const texts = new Map(selected.texts);
-  const work2 = selected.work.map(({ file, reported }) => ({ file, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
+  const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work2.length - 1;
   while (lastTarget >= 0 && !work2[lastTarget].isTarget) lastTarget--;
   const usesWorkers = typeof args.concurrency === "number" ? work2.length > 1 : args.concurrency === "auto" && work2.length >= WORKER_THRESHOLD;
@@ -12744,6 +13938,7 @@ async function runLint(args, io, version) {
     poolStarted = true;
     return pool;
   };
+  const texts = /* @__PURE__ */ new Map();
   const prefetched = /* @__PURE__ */ new Map();
   const textOf = (item) => {
     if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
@@ -12753,14 +13948,14 @@ async function runLint(args, io, version) {
     const item = work2[index];
     const text = item && textOf(item);
     if (!usesWorkers || text === void 0 || cache2?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
-    const analysis = poolForLinting()?.lint(text, item.shownAs, forcedFrontend(item.file));
+    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
     if (!analysis) return;
     analysis.catch(() => void 0);
     prefetched.set(item.file, analysis);
   };
   for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
   pool?.flush();
-  for (const [index, { file, isTarget, shownAs }] of work2.entries()) {
+  for (const [index, { file, group, isTarget, shownAs }] of work2.entries()) {
     prefetch(index + PREFETCH_WINDOW);
     if (index % 16 === 0) pool?.flush();
     const text = textOf(work2[index]);
@@ -12769,15 +13964,14 @@ async function runLint(args, io, version) {
       failed = true;
       continue;
     }
-    const result2 = await lintOne(text, shownAs, forcedFrontend(file), context, isTarget, prefetched.get(file), django?.analyses.get(file));
+    const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
+    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
+    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
-    if (result2?.context) {
-      context.history.push(...result2.context.historyOperations);
-      contextDigest?.add(result2.context.historyOperations);
-      if (result2.context.createdTables.length > 0 && index < lastTarget && isTarget && plan.isNew(file)) {
-        context.newTables.push(...result2.context.createdTables);
-        contextDigest?.add(result2.context.createdTables);
-      }
+  }
+  for (const replay of replays.values()) {
+    if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
+      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
     }
   }
   if (readsStdin) {
@@ -12844,13 +14038,6 @@ async function prepareDjango(plan, invalidUtf8, io) {
   await prepareLinting();
   return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
 }
-function inDjangoOrder(files, djangoOrder) {
-  if (!djangoOrder || djangoOrder.length === 0) return files;
-  const byFile = new Map(files.map((item) => [item.file, item]));
-  const queue = djangoOrder.filter((file) => byFile.has(file));
-  const ordered = new Set(queue);
-  return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
-}
 function readOrEmpty(file) {
   try {
     return decodeFile(readMigration(file)).text;
@@ -12862,14 +14049,23 @@ function readMigration(file) {
   return readRegularFile(file, MAX_MIGRATION_BYTES);
 }
 var MAX_MIGRATION_BYTES = 512 << 20;
+function fileStart(shownAs, isNew, effect) {
+  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+}
+var withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
   if (invalidAt !== void 0) return lintText(text, shownAs, options, invalidAt);
   const work2 = await prefetched;
   if (!work2) return lintText(text, shownAs, options);
-  if (isSkipped(work2.result)) return work2.result;
-  const hasContext = (options.context?.history.length ?? 0) > 0 || (options.context?.newTables.length ?? 0) > 0;
-  if (work2.contextSensitive && hasContext) return checkAnalysis({ ...work2.contextSensitive, source: text }, shownAs, options);
-  return { ...work2.result, source: text.charCodeAt(0) === 65279 ? text.slice(1) : text };
+  if ("skipped" in work2) return work2.skipped;
+  return checkAnalysis({ analyzed: work2.analyzed, source: withoutBom(text) }, shownAs, options);
+}
+async function analyzedEffect(text, shownAs, options, prefetched) {
+  const work2 = await prefetched;
+  if (work2) return "skipped" in work2 ? void 0 : schemaEffectOf(work2.analyzed);
+  await prepareLinting();
+  const analysis = analyzeText(text, shownAs, options);
+  return isSkipped(analysis) ? void 0 : schemaEffectOf(analysis.analyzed);
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
@@ -12893,8 +14089,8 @@ function readText(file, shownAs, io, invalidUtf8) {
     return void 0;
   }
 }
-function note(io, verbose, message) {
-  if (verbose) io.stderr.write(`migralint: note: ${message}
+function note(io, verbose, message2) {
+  if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
 
@@ -12946,20 +14142,10 @@ async function run(argv, io = processIO()) {
 }
 
 // src/cli/analysis-worker.ts
-init_rules();
-var settings;
-function settingsFor(options) {
-  const key = JSON.stringify(options.severities);
-  if (settings?.key !== key) settings = { key, value: RuleSettings.fromSeverities(allRules, options.severities) };
-  return settings.value;
-}
 function work(file, options) {
   try {
     const analysis = analyzeText(file.text, file.displayPath, { ...options, frontend: file.frontend });
-    if ("skipped" in analysis) return { result: analysis };
-    const result2 = checkAnalysis(analysis, file.displayPath, { ...options, frontend: file.frontend, settings: settingsFor(options) });
-    const contextSensitive = analysis.analyzed.operations.some((operation) => operation.kind === "setNotNull");
-    return { result: { ...result2, source: "" }, contextSensitive: contextSensitive ? analysis : void 0 };
+    return "skipped" in analysis ? { skipped: analysis } : { analyzed: analysis.analyzed };
   } catch (error) {
     return { error: error.message.split("\n")[0] };
   }

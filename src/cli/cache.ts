@@ -212,7 +212,9 @@ export class LintCache {
         const { rule, severity, line, column, endLine, endColumn, message, help, lock } = finding;
         return { rule, severity, line, column, endLine, endColumn, message, ...(help !== helpByRule.get(rule) ? { help } : {}), ...(lock ? { lock } : {}) };
       };
-      stored = { ...rest, findings: findings.map(stripped) };
+      // Where the schema effect's operations are is not needed to replay them.
+      const schemaEffect = rest.schemaEffect && (JSON.parse(JSON.stringify(rest.schemaEffect, withoutPlaces)) as SchemaEffect);
+      stored = { ...rest, ...(schemaEffect ? { schemaEffect } : {}), findings: findings.map(stripped) };
     }
     const textHash = sha1(text);
     const entry = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
@@ -225,7 +227,7 @@ export class LintCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     try {
-      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile, withoutPlaces), { replacePipes: true });
+      writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile), { replacePipes: true });
       return undefined;
     } catch (error) {
       return `cannot write the cache ${this.location}: ${(error as Error).message.split('\n')[0]}`;

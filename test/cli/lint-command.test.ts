@@ -413,4 +413,40 @@ describe('--cache', () => {
     expect(relinted.stdout).toBe(first.stdout);
   });
 
+  test('a file is checked again when the schema the earlier migrations build changes, not when they only move', async () => {
+    const create = (type: string) => `CREATE TABLE products (id bigint PRIMARY KEY, price ${type});\n`;
+    const retype = "SET lock_timeout = '2s';\nALTER TABLE products ALTER COLUMN price TYPE bigint;\n";
+    const cwd = tempProject({ 'm/001_create.sql': create('integer'), 'm/002_retype.sql': retype });
+    const cacheFile = path.join(cwd, 'cache.json');
+    const env = userEnvironment();
+    const run = async () => parse((await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env })).stdout);
+    const linted = jest.spyOn(lint, 'lintText');
+    const first = await run();
+    expect(first.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['changing-column-type error']);
+
+    // The cached effect of each file is kept without the places of its statements.
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { schemaEffect: { operations: Array<Record<string, unknown>> } } }> };
+    const [createTable] = stored.entries['m/001_create.sql'].result.schemaEffect.operations;
+    expect(createTable.kind).toBe('createTable');
+    expect(createTable).not.toHaveProperty('location');
+
+    // Blank lines before the table change no schema: both results come from the cache.
+    linted.mockClear();
+    fs.writeFileSync(path.join(cwd, 'm/001_create.sql'), `\n\n${create('integer')}`);
+    expect(await run()).toEqual(first);
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/001_create.sql']);
+
+    // The column is a bigint already: the unchanged later file is checked again, and re-states its type.
+    linted.mockClear();
+    fs.writeFileSync(path.join(cwd, 'm/001_create.sql'), create('bigint'));
+    expect((await run()).findings).toEqual([]);
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/001_create.sql', 'm/002_retype.sql']);
+
+    // A named file takes its folder's earlier migrations as context, from their cached effect.
+    linted.mockClear();
+    const named = parse((await runCli(['m/002_retype.sql', '--format', 'json', '--cache-location', cacheFile], { cwd, env })).stdout);
+    expect(named.findings).toEqual([]);
+    expect(linted).not.toHaveBeenCalled();
+    linted.mockRestore();
+  });
 });
