@@ -1078,6 +1078,14 @@ function canonicalTypeName(name) {
 function sameType(a, b) {
   return canonicalTypeName(a.name) === canonicalTypeName(b.name) && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((modifier, index) => modifier === b.modifiers[index]);
 }
+function formatType(type2) {
+  const name = canonicalTypeName(type2.name);
+  const display = DISPLAY_NAMES[name] ?? name;
+  const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(",")})` : "";
+  const zone = /^(timestamp|time)( with(out)? time zone)$/.exec(display);
+  const base = zone && modifiers ? `${zone[1]}${modifiers}${zone[2]}` : `${display}${modifiers}`;
+  return `${base}${type2.isArray ? "[]" : ""}`;
+}
 function shortType(type2) {
   const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(",")})` : "";
   return `${canonicalTypeName(type2.name)}${modifiers}${type2.isArray ? "[]" : ""}`;
@@ -1110,7 +1118,7 @@ function widens(from, to) {
   if (to === void 0) return true;
   return from !== void 0 && to >= from;
 }
-var ALIASES, SERIAL_BASE, WIDENABLE;
+var ALIASES, SERIAL_BASE, DISPLAY_NAMES, WIDENABLE;
 var init_types = __esm({
   "src/schema/types.ts"() {
     "use strict";
@@ -1137,6 +1145,21 @@ var init_types = __esm({
       serial2: "smallserial"
     };
     SERIAL_BASE = { serial: "int4", bigserial: "int8", smallserial: "int2" };
+    DISPLAY_NAMES = {
+      int2: "smallint",
+      int4: "integer",
+      int8: "bigint",
+      float4: "real",
+      float8: "double precision",
+      bool: "boolean",
+      varchar: "character varying",
+      bpchar: "character",
+      varbit: "bit varying",
+      timestamptz: "timestamp with time zone",
+      timestamp: "timestamp without time zone",
+      timetz: "time with time zone",
+      time: "time without time zone"
+    };
     WIDENABLE = /* @__PURE__ */ new Set(["varchar", "varbit", "time", "timetz", "timestamp", "timestamptz"]);
   }
 });
@@ -2745,6 +2768,626 @@ var init_rules = __esm({
   }
 });
 
+// src/schema/apply.ts
+function applyOperation(operation, context) {
+  const handler = HANDLERS[operation.kind];
+  handler?.(operation, context);
+}
+function applyChange(change, context) {
+  CHANGES[change.kind](change, context);
+}
+function replaceType(context, type2) {
+  const existing = context.catalogue.types.find(type2);
+  if (existing) context.catalogue.types.remove(existing);
+  context.catalogue.types.add(type2);
+}
+function dropViewNamed(name, context) {
+  const view = context.catalogue.views.find(name);
+  if (view) context.catalogue.views.remove(view);
+  const materialized = view ? void 0 : context.catalogue.tables.find(name);
+  if (materialized) removeTable(materialized, context, false);
+}
+function assumedTable(name) {
+  return {
+    ...name.schema !== void 0 ? { schema: name.schema } : {},
+    name: name.name,
+    columns: [],
+    columnsKnown: false,
+    constraints: [],
+    indexes: [],
+    createdIn: 0,
+    namedIn: 0,
+    assumed: true,
+    filled: false,
+    temporary: false,
+    partitioned: false,
+    partitions: []
+  };
+}
+function tableOrAssumed(name, context) {
+  const found = context.catalogue.tables.find(name);
+  if (found) return found;
+  context.assumed(name);
+  const table = assumedTable(name);
+  context.catalogue.tables.add(table);
+  return table;
+}
+function columnOrAssumed(table, name) {
+  const found = findColumn(table, name);
+  if (found || table.columnsKnown) return found;
+  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
+  table.columns.push(column);
+  return column;
+}
+function addColumnTo(table, definition, origin, context) {
+  const name = truncateIdentifier(definition.name);
+  const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
+  const column = {
+    name,
+    ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
+    notNull: definition.notNull || definition.primaryKey || serial !== void 0,
+    ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
+    ...definition.generated ? { generated: definition.generated } : {},
+    addedIn: origin
+  };
+  const existing = findColumn(table, name);
+  if (existing) table.columns[table.columns.indexOf(existing)] = column;
+  else table.columns.push(column);
+  const base = { columns: [name], notValid: false };
+  if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
+  const names = definition.constraintNames;
+  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base, ...names?.unique ? { name: names.unique } : {} }, origin, context);
+  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references, ...names?.foreignKey ? { name: names.foreignKey } : {} }, origin, context);
+  if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
+}
+function addConstraintTo(table, definition, origin, context) {
+  const label = NAME_LABELS[definition.kind];
+  const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
+  const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
+  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
+  const existing = findConstraint(table, name);
+  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
+  table.constraints.push({
+    name,
+    ...definition.name ? {} : { nameGenerated: true },
+    kind: definition.kind,
+    columns: definition.columns.map(truncateIdentifier),
+    validated: !definition.notValid,
+    ...definition.references ? { references: definition.references } : {},
+    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: definition.checksNotNullOf } : {},
+    ...definition.expression !== void 0 ? { expression: definition.expression } : {},
+    ...definition.expressionColumns ? { expressionColumns: definition.expressionColumns } : {}
+  });
+  if (definition.kind === "primaryKey") {
+    for (const columnName of definition.columns) {
+      const column = findColumn(table, columnName);
+      if (column) column.notNull = true;
+    }
+  }
+  if (!makesIndex) return;
+  const adopted = definition.usingIndex ? context.catalogue.indexes.find({ schema: table.schema, name: definition.usingIndex }) : void 0;
+  if (adopted) {
+    context.catalogue.indexes.rename(adopted, name);
+    adopted.constraint = true;
+    delete adopted.nameGenerated;
+    return;
+  }
+  addIndex(table, { name, columns: definition.columns.map(truncateIdentifier), expressionColumns: [], unique: definition.kind !== "exclusion", partial: false, createdIn: origin, constraint: true, generated: !definition.name }, context);
+}
+function addIndex(table, spec, context) {
+  const { catalogue } = context;
+  const taken = (name2) => catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0 || catalogue.tables.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = spec.name ?? chooseName(table.name, spec.nameParts ?? spec.columns, spec.label ?? NAME_LABELS.index, taken);
+  const existing = catalogue.indexes.find({ schema: table.schema, name });
+  if (existing) removeIndex(existing, context);
+  const index = {
+    ...table.schema !== void 0 ? { schema: table.schema } : {},
+    name,
+    ...spec.name === void 0 || spec.generated ? { nameGenerated: true } : {},
+    table,
+    columns: spec.columns,
+    expressionColumns: spec.expressionColumns,
+    unique: spec.unique,
+    partial: spec.partial,
+    ...spec.method ? { method: spec.method } : {},
+    ...spec.constraint ? { constraint: true } : {},
+    createdIn: spec.createdIn
+  };
+  catalogue.indexes.add(index);
+  table.indexes.push(index);
+}
+function removeIndex(index, context) {
+  context.catalogue.indexes.remove(index);
+  index.table.indexes = index.table.indexes.filter((candidate) => candidate !== index);
+}
+function removeTable(table, context, cascade) {
+  const { catalogue } = context;
+  catalogue.tables.remove(table);
+  for (const index of [...table.indexes]) removeIndex(index, context);
+  for (const partition of [...table.partitions]) removeTable(partition, context, cascade);
+  if (table.parent) detach(table);
+  if (!cascade) return;
+  const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
+  for (const other2 of catalogue.tables) {
+    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
+  }
+  for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
+}
+function dropTemporaryTables(context) {
+  for (const table of [...context.catalogue.tables]) if (table.temporary) removeTable(table, context, false);
+}
+function attach(parent, partition) {
+  if (partition.parent) detach(partition);
+  parent.partitioned = true;
+  partition.parent = parent;
+  parent.partitions.push(partition);
+}
+function detach(partition) {
+  const parent = partition.parent;
+  if (!parent) return;
+  parent.partitions = parent.partitions.filter((candidate) => candidate !== partition);
+  delete partition.parent;
+}
+var originOf, HANDLERS, WITHOUT_SCHEMA_CHANGES, CHANGES;
+var init_apply = __esm({
+  "src/schema/apply.ts"() {
+    "use strict";
+    init_catalogue();
+    init_names();
+    init_types();
+    originOf = (operation, context) => operation.conditional ? 0 : context.file;
+    HANDLERS = {
+      createTable(operation, context) {
+        const { catalogue } = context;
+        const existing = catalogue.tables.find(operation.table);
+        if (existing && (operation.ifNotExists || operation.conditional)) return;
+        if (existing) removeTable(existing, context, false);
+        const origin = originOf(operation, context);
+        const table = {
+          ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
+          name: operation.table.name,
+          columns: [],
+          columnsKnown: operation.columnsUnknown !== true,
+          constraints: [],
+          indexes: [],
+          createdIn: origin,
+          namedIn: origin,
+          assumed: false,
+          filled: operation.withRows === true,
+          temporary: operation.temporary === true,
+          partitioned: operation.partitioned === true,
+          partitions: []
+        };
+        catalogue.tables.add(table);
+        if (operation.partitionOf) {
+          const parent = tableOrAssumed(operation.partitionOf, context);
+          attach(parent, table);
+          for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
+          table.columnsKnown = parent.columnsKnown;
+        }
+        for (const column of operation.columns) addColumnTo(table, column, origin, context);
+        for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
+      },
+      dropTable(operation, context) {
+        for (const name of operation.tables) {
+          const table = context.catalogue.tables.find(name);
+          if (table) removeTable(table, context, operation.cascade);
+          else dropViewNamed(name, context);
+        }
+      },
+      renameTable(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        if (!table) {
+          const view = context.catalogue.views.find(operation.table);
+          if (view) context.catalogue.views.rename(view, operation.newName);
+          else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+          return;
+        }
+        context.catalogue.tables.rename(table, operation.newName);
+        table.namedIn = context.file;
+      },
+      addColumn(operation, context) {
+        const table = tableOrAssumed(operation.table, context);
+        if (operation.ifNotExists && findColumn(table, operation.column.name)) return;
+        addColumnTo(table, operation.column, originOf(operation, context), context);
+      },
+      dropColumn(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const column = table && findColumn(table, operation.column);
+        if (!table || !column) return;
+        table.columns = table.columns.filter((candidate) => candidate !== column);
+        const uses = (names) => names?.includes(column.name) === true;
+        for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
+        table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
+      },
+      renameColumn(operation, context) {
+        const table = tableOrAssumed(operation.table, context);
+        const column = columnOrAssumed(table, operation.column);
+        if (!column) return;
+        const from = column.name;
+        const to = truncateIdentifier(operation.newName);
+        column.name = to;
+        const renamed = (names) => names.map((name) => name === from ? to : name);
+        for (const index of table.indexes) {
+          index.columns = renamed(index.columns);
+          index.expressionColumns = renamed(index.expressionColumns);
+        }
+        for (const constraint of table.constraints) {
+          constraint.columns = renamed(constraint.columns);
+          if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
+          if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
+        }
+      },
+      alterColumnType(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.type = operation.newType;
+      },
+      setNotNull(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.notNull = true;
+      },
+      dropNotNull(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.notNull = false;
+      },
+      setDefault(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (!column) return;
+        if (operation.default) column.default = operation.default;
+        else delete column.default;
+      },
+      addConstraint(operation, context) {
+        addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
+      },
+      validateConstraint(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const constraint = table && findConstraint(table, operation.name);
+        if (constraint) constraint.validated = true;
+      },
+      dropConstraint(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const constraint = table && findConstraint(table, operation.name);
+        if (!table || !constraint) return;
+        table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+        if (index) removeIndex(index, context);
+      },
+      createIndex(operation, context) {
+        const { catalogue } = context;
+        if (operation.ifNotExists && operation.name && catalogue.indexes.find({ schema: operation.table.schema, name: operation.name })) return;
+        const table = tableOrAssumed(operation.table, context);
+        const expressionColumns = operation.expressionColumns ?? [];
+        addIndex(table, {
+          name: operation.name,
+          columns: operation.columns.map(truncateIdentifier),
+          expressionColumns,
+          unique: operation.unique,
+          partial: operation.partial === true,
+          method: operation.method,
+          createdIn: originOf(operation, context),
+          nameParts: [...operation.columns, ...expressionColumns],
+          label: NAME_LABELS.index
+        }, context);
+      },
+      dropIndex(operation, context) {
+        for (const name of operation.names) {
+          const index = context.catalogue.indexes.find(name);
+          if (index) removeIndex(index, context);
+        }
+      },
+      attachPartition(operation, context) {
+        attach(tableOrAssumed(operation.table, context), tableOrAssumed(operation.partition, context));
+      },
+      detachPartition(operation, context) {
+        const partition = context.catalogue.tables.find(operation.partition);
+        if (partition?.parent) detach(partition);
+      },
+      createDomain(operation, context) {
+        const [schema, name] = operation.name.includes(".") ? operation.name.split(".", 2) : [void 0, operation.name];
+        replaceType(context, { ...schema !== void 0 ? { schema } : {}, name, kind: "domain" });
+      },
+      other(operation, context) {
+        if (operation.fillsTable) {
+          const table = context.catalogue.tables.find(operation.fillsTable);
+          if (table) table.filled = true;
+          return;
+        }
+        if (operation.change) applyChange(operation.change, context);
+        else if (!WITHOUT_SCHEMA_CHANGES.has(operation.statement)) context.notModelled(operation);
+      }
+    };
+    WITHOUT_SCHEMA_CHANGES = /* @__PURE__ */ new Set([
+      "InsertStmt",
+      "UpdateStmt",
+      "DeleteStmt",
+      "MergeStmt",
+      "SelectStmt",
+      "CopyStmt",
+      "VariableSetStmt",
+      "VariableShowStmt",
+      "TransactionStmt",
+      "ExplainStmt",
+      "NotifyStmt",
+      "ListenStmt",
+      "UnlistenStmt",
+      "LockStmt",
+      "VacuumStmt",
+      "ClusterStmt",
+      "CheckPointStmt",
+      "DiscardStmt",
+      "PrepareStmt",
+      "ExecuteStmt",
+      "DeallocateStmt",
+      "RefreshMatViewStmt",
+      "ConstraintsSetStmt"
+    ]);
+    CHANGES = {
+      createType: (change, context) => replaceType(context, { ...change.type.schema !== void 0 ? { schema: change.type.schema } : {}, name: change.type.name, kind: change.enumValues ? "enum" : "other", ...change.enumValues ? { enumValues: [...change.enumValues] } : {} }),
+      addEnumValue(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (type2?.enumValues && !type2.enumValues.includes(change.value)) type2.enumValues.push(change.value);
+      },
+      renameEnumValue(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (type2?.enumValues) type2.enumValues = type2.enumValues.map((value) => value === change.from ? change.to : value);
+      },
+      renameType(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (!type2) return;
+        const from = type2.name;
+        context.catalogue.types.rename(type2, change.newName);
+        for (const table of context.catalogue.tables) {
+          for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
+        }
+      },
+      dropType(change, context) {
+        for (const name of change.types) {
+          const type2 = context.catalogue.types.find(name);
+          if (type2) context.catalogue.types.remove(type2);
+        }
+      },
+      createView(change, context) {
+        const existing = context.catalogue.views.find(change.view);
+        if (existing) context.catalogue.views.remove(existing);
+        context.catalogue.views.add({ ...change.view.schema !== void 0 ? { schema: change.view.schema } : {}, name: change.view.name, uses: change.uses });
+      },
+      dropView(change, context) {
+        for (const name of change.views) dropViewNamed(name, context);
+      },
+      renameView(change, context) {
+        const view = context.catalogue.views.find(change.view);
+        if (view) context.catalogue.views.rename(view, change.newName);
+        const materialized = view ? void 0 : context.catalogue.tables.find(change.view);
+        if (materialized) context.catalogue.tables.rename(materialized, change.newName);
+      },
+      renameIndex(change, context) {
+        const index = context.catalogue.indexes.find(change.index);
+        if (!index) return;
+        const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
+        context.catalogue.indexes.rename(index, change.newName);
+        delete index.nameGenerated;
+        if (constraint) constraint.name = index.name;
+      },
+      renameConstraint(change, context) {
+        const table = context.catalogue.tables.find(change.table);
+        const constraint = table && findConstraint(table, change.name);
+        if (!table || !constraint) return;
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+        constraint.name = truncateIdentifier(change.newName);
+        delete constraint.nameGenerated;
+        if (index) context.catalogue.indexes.rename(index, constraint.name);
+      },
+      createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
+      dropSchema(change, context) {
+        for (const name of change.names) {
+          context.catalogue.schemas.delete(name);
+          for (const table of [...context.catalogue.tables]) if (table.schema === name) removeTable(table, context, true);
+        }
+      },
+      setIdentity(change, context) {
+        const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
+        if (!column) return;
+        if (change.identity) {
+          column.generated = "identity";
+          column.notNull = true;
+        } else if (column.generated === "identity") delete column.generated;
+      },
+      opaqueCode(change, context) {
+        for (const name of change.names) context.opaqueNames.add(name);
+      }
+    };
+  }
+});
+
+// src/schema/replay.ts
+function changesSchema(operation) {
+  switch (operation.kind) {
+    case "transaction":
+    case "setSetting":
+    case "reindex":
+    case "truncate":
+    case "dropDatabase":
+    case "alterDomainAddConstraint":
+      return false;
+    case "other":
+      return operation.change !== void 0 || operation.fillsTable !== void 0;
+    default:
+      return true;
+  }
+}
+function schemaEffectOf(analyzed) {
+  return {
+    operations: analyzed.operations.filter(changesSchema),
+    ...isUnreadable(analyzed) ? { unreadable: true } : {},
+    ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+  };
+}
+function isUnreadable(analyzed) {
+  return analyzed.problems.length > 0;
+}
+function withoutPlaces(key, value) {
+  return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
+}
+var SchemaReplay;
+var init_replay = __esm({
+  "src/schema/replay.ts"() {
+    "use strict";
+    init_apply();
+    init_catalogue();
+    SchemaReplay = class {
+      constructor(options = {}) {
+        this.options = options;
+        this.context = {
+          catalogue: this.catalogue,
+          file: 0,
+          opaqueNames: this.opaqueNames,
+          // The first migration that creates tables, and those before it, change only what they create, in a whole history.
+          assumed: (table) => {
+            if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
+          },
+          notModelled: (operation) => this.recordNotModelled(operation)
+        };
+      }
+      options;
+      catalogue = new SchemaCatalogue();
+      /** Statements that may change the schema in ways the model does not follow. */
+      notModelledCount = 0;
+      notModelled = [];
+      /** Why the history looks incomplete, where it does. */
+      incompleteReason;
+      /** The digest of the state so far (with `hash`). */
+      digest = "";
+      fileNumber = 0;
+      fileName = "";
+      newFiles = /* @__PURE__ */ new Set();
+      freshTables = [];
+      /** A table was created by the migration being replayed, or by an earlier one. */
+      createdAny = false;
+      /** A table was created by an earlier migration: the history has begun. */
+      createdBefore = false;
+      opaqueNames = /* @__PURE__ */ new Set();
+      applied = [];
+      start;
+      context;
+      beginFile(start) {
+        this.fileNumber++;
+        this.context.file = this.fileNumber;
+        this.fileName = start.name;
+        this.start = start;
+        if (start.isNew) this.newFiles.add(this.fileNumber);
+        this.freshTables = start.newTables ?? [];
+        for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
+        this.applied.length = 0;
+      }
+      apply(operation) {
+        if (operation.kind === "createTable" && !operation.conditional) this.createdAny = true;
+        applyOperation(operation, this.context);
+        if (this.options.hash && changesSchema(operation)) this.applied.push(operation);
+      }
+      /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
+      endFile() {
+        dropTemporaryTables(this.context);
+        this.createdBefore = this.createdAny;
+        const start = this.start;
+        if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+        if (this.options.hash && start) {
+          const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join("\0");
+          this.digest = this.options.hash(`${this.digest}\0${effect}`);
+        }
+        this.applied.length = 0;
+        this.start = void 0;
+      }
+      /** A migration the rules do not check (or whose result is cached): applied whole. */
+      applyFile(start, operations) {
+        this.beginFile(start);
+        for (const operation of operations) this.apply(operation);
+        this.endFile();
+      }
+      /** A history cannot be judged whole before a migration before this one has created tables. */
+      get historyComplete() {
+        return this.createdBefore && this.incompleteReason === void 0;
+      }
+      mentionedByCode(name) {
+        return this.opaqueNames.has(name) || this.opaqueNames.has(name.toLowerCase());
+      }
+      table(name) {
+        return this.catalogue.tables.find(name);
+      }
+      column(table, column) {
+        const found = this.table(table);
+        return found && findColumn(found, column);
+      }
+      constraint(table, name) {
+        const found = this.table(table);
+        return found && findConstraint(found, name);
+      }
+      index(name) {
+        return this.catalogue.indexes.find(name);
+      }
+      type(name) {
+        return this.catalogue.types.find(name);
+      }
+      view(name) {
+        return this.catalogue.views.find(name);
+      }
+      indexes() {
+        return this.catalogue.indexes;
+      }
+      isNewOrigin(origin) {
+        return origin !== 0 && (origin === this.fileNumber || this.newFiles.has(origin));
+      }
+      isFresh(table) {
+        return this.freshTables.some((fresh) => fresh.name === table.name && (fresh.schema === void 0 || table.schema === void 0 || fresh.schema === table.schema));
+      }
+      isNewTable(name) {
+        const table = this.table(name);
+        if (!table) return this.isFresh(name);
+        return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
+      }
+      isEmptyTable(name) {
+        const table = this.table(name);
+        if (!table) return this.isFresh(name);
+        if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
+        return !table.filled || table.temporary;
+      }
+      isNewColumn(table, column) {
+        const found = this.column(table, column);
+        return found !== void 0 && this.isNewOrigin(found.addedIn);
+      }
+      viewsUsing(table, column) {
+        const found = this.table(table);
+        if (!found) return [];
+        const views = [];
+        for (const view of this.catalogue.views) {
+          const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
+          if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
+        }
+        return views;
+      }
+      /** Keeps the first reason: what the note about `unknown-object` says. */
+      markIncomplete(reason) {
+        this.incompleteReason ??= reason;
+      }
+      recordNotModelled(operation) {
+        this.notModelledCount++;
+        if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+      }
+    };
+  }
+});
+
+// src/engine/finding.ts
+function compareFindings(a, b) {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+var init_finding = __esm({
+  "src/engine/finding.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/locks.ts
 function blockedBy(mode) {
   return BLOCKED[mode];
@@ -2766,6 +3409,251 @@ var init_locks = __esm({
   }
 });
 
+// src/engine/finding-lock.ts
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation, subject) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
+    if (rewrite !== false) lock.rewrite = rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+var init_finding_lock = __esm({
+  "src/engine/finding-lock.ts"() {
+    "use strict";
+    init_locks();
+    init_operations();
+  }
+});
+
+// src/engine/ignores.ts
+var IgnoreTracker;
+var init_ignores = __esm({
+  "src/engine/ignores.ts"() {
+    "use strict";
+    IgnoreTracker = class {
+      /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
+      constructor(directives, resolveRuleId) {
+        this.directives = directives;
+        this.resolveRuleId = resolveRuleId;
+        directives.forEach((directive, index) => {
+          if (directive.scope === "file") this.fileWide.push(index);
+          else this.byTargetLine.set(directive.targetLine, [...this.byTargetLine.get(directive.targetLine) ?? [], index]);
+        });
+      }
+      directives;
+      resolveRuleId;
+      used = /* @__PURE__ */ new Set();
+      /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
+      fileWide = [];
+      byTargetLine = /* @__PURE__ */ new Map();
+      /** True when a directive silences the finding; remembers the directive (and rule) as used. */
+      silences(finding) {
+        const candidates = /* @__PURE__ */ new Set([
+          ...this.fileWide,
+          ...this.byTargetLine.get(finding.anchorLine) ?? [],
+          ...this.byTargetLine.get(finding.line) ?? []
+        ]);
+        let silenced = false;
+        for (const index of [...candidates].sort((a, b) => a - b)) {
+          const directive = this.directives[index];
+          const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
+          if (directive.rules.length > 0 && named === void 0) continue;
+          this.used.add(`${index}:${named ?? "*"}`);
+          silenced = true;
+        }
+        return silenced;
+      }
+      /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
+      unused() {
+        const complaints = [];
+        this.directives.forEach((directive, index) => {
+          if (directive.squawk) return;
+          const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
+          if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
+            complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
+          }
+          for (const rule of directive.rules) {
+            if (this.resolveRuleId(rule) === void 0) {
+              complaints.push({ directive, message: `This ${keyword} comment names an unknown rule "${rule}".` });
+            } else if (!this.used.has(`${index}:${rule}`)) {
+              complaints.push({ directive, message: `This ${keyword} comment for "${rule}" silences nothing.` });
+            }
+          }
+        });
+        return complaints;
+      }
+    };
+  }
+});
+
+// src/engine/run-rules.ts
+function runRules(analyzed, rules, filePath, options) {
+  const raw = [];
+  const replay = options.replay ?? new SchemaReplay();
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  const state = new FileState(analyzed.runnerTransaction, replay);
+  state.implicitTransaction = analyzed.implicitTransaction === true;
+  const kindsPresent = /* @__PURE__ */ new Set();
+  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  for (const operation of analyzed.operations) {
+    state.current = operation;
+    for (const visitor of visitors) {
+      const handler = visitor[operation.kind];
+      if (handler) handler(operation);
+      if (visitor.anyOperation) visitor.anyOperation(operation);
+    }
+    state.apply(operation);
+  }
+  for (const visitor of visitors) visitor.endOfFile?.();
+  replay.endFile();
+  for (const problem of analyzed.problems) {
+    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
+  }
+  const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
+  const kept = raw.filter((finding) => !ignores.silences(finding));
+  for (const { directive, message: message2 } of ignores.unused()) {
+    const { location } = directive;
+    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
+  }
+  const byId = rulesById(rules);
+  const findings = [];
+  for (const finding of kept) {
+    const configured = options.severityOf(finding.rule);
+    const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
+    const rule = byId.get(finding.rule);
+    if (severity === "off" || !rule) continue;
+    const { line, column, endLine, endColumn } = finding.location;
+    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
+    if (lock) result2.lock = lock;
+    findings.push(result2);
+  }
+  findings.sort(compareFindings);
+  return { findings };
+}
+function rulesToRun(rules, analyzed, options) {
+  if (analyzed.directives.length > 0) return rules;
+  return rules.filter((rule) => options.severityOf(rule.id) !== "off");
+}
+function createVisitor(rule, context) {
+  const visitor = rule.create(context);
+  if (!visitedKinds.has(rule)) {
+    const keys = Object.keys(visitor);
+    visitedKinds.set(rule, keys.includes("anyOperation") || keys.includes("endOfFile") ? "all" : new Set(keys));
+  }
+  return visitor;
+}
+function mayVisit(rule, kindsPresent) {
+  const kinds = visitedKinds.get(rule);
+  if (kinds === void 0 || kinds === "all") return true;
+  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
+  return false;
+}
+function rulesById(rules) {
+  let byId = idMaps.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    idMaps.set(rules, byId);
+  }
+  return byId;
+}
+var visitedKinds, idMaps, FileRuleContext;
+var init_run_rules = __esm({
+  "src/engine/run-rules.ts"() {
+    "use strict";
+    init_replay();
+    init_file_state();
+    init_finding();
+    init_finding_lock();
+    init_ignores();
+    init_rule();
+    visitedKinds = /* @__PURE__ */ new WeakMap();
+    idMaps = /* @__PURE__ */ new WeakMap();
+    FileRuleContext = class {
+      constructor(rule, state, options, sink) {
+        this.rule = rule;
+        this.state = state;
+        this.sink = sink;
+        this.runnerTransaction = state.runnerTransaction;
+        this.pgVersion = options.pgVersion;
+        this.previous = state.previous;
+        this.schema = state.schema;
+        this.settings = state.settings;
+      }
+      rule;
+      state;
+      sink;
+      runnerTransaction;
+      pgVersion;
+      previous;
+      schema;
+      settings;
+      report(at, subject = {}) {
+        const operation = "kind" in at ? at : void 0;
+        this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+      }
+      isNewColumn(table, column) {
+        if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
+        return this.state.schema.isNewColumn(table, column);
+      }
+      isNewTable(table) {
+        return this.state.isNewTable(table);
+      }
+      isEmptyTable(table) {
+        return this.state.isEmptyTable(table);
+      }
+      isTemporaryTable(table) {
+        return this.state.isTemporaryTable(table);
+      }
+      isPartitioned(table) {
+        return this.state.isPartitioned(table);
+      }
+      partitionsIndexedOn(table, columns) {
+        return this.state.partitionsIndexedOn(table, columns);
+      }
+      get inTransaction() {
+        return this.state.inTransaction;
+      }
+      get explicitTransaction() {
+        return this.state.explicitTransaction;
+      }
+      get implicitTransaction() {
+        return this.state.implicitTransaction;
+      }
+    };
+  }
+});
+
 // src/config/errors.ts
 var UsageError;
 var init_errors = __esm({
@@ -2773,6 +3661,56 @@ var init_errors = __esm({
     "use strict";
     UsageError = class extends Error {
       name = "UsageError";
+    };
+  }
+});
+
+// src/config/rule-settings.ts
+function parseRuleFlags(flags) {
+  const settings = /* @__PURE__ */ Object.create(null);
+  for (const flag of flags) {
+    const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
+    if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
+    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
+  }
+  return settings;
+}
+var RuleSettings;
+var init_rule_settings = __esm({
+  "src/config/rule-settings.ts"() {
+    "use strict";
+    init_errors();
+    RuleSettings = class _RuleSettings {
+      idByName = /* @__PURE__ */ new Map();
+      severities = /* @__PURE__ */ new Map();
+      constructor(rules, preset = "recommended") {
+        for (const rule of rules) {
+          this.idByName.set(rule.id, rule.id);
+          for (const alias of rule.meta.aliases ?? []) this.idByName.set(alias, rule.id);
+          const inPreset = rule.meta.severity === "off" && preset === "strict" ? "warning" : rule.meta.severity;
+          this.severities.set(rule.id, inPreset);
+        }
+      }
+      resolveRuleId = (name) => this.idByName.get(name);
+      /** The resolved severities, as plain data (to send to worker threads). */
+      toSeverities() {
+        return Object.fromEntries(this.severities);
+      }
+      /** Settings with these resolved severities (from `toSeverities`). */
+      static fromSeverities(rules, severities) {
+        const settings = new _RuleSettings(rules);
+        for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
+        return settings;
+      }
+      severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
+      /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
+      apply(settings, source) {
+        for (const [name, setting2] of Object.entries(settings)) {
+          const id = this.resolveRuleId(name);
+          if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
+          this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
+        }
+      }
     };
   }
 });
@@ -4221,6 +5159,45 @@ var init_analyze_sql = __esm({
   }
 });
 
+// src/frontends/sql/runner-files.ts
+function runnerByName(filePath) {
+  const name = path2.basename(filePath);
+  if (name === "up.sql") return "diesel";
+  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/\.up\.sql$/i.test(name)) return "whole-file";
+  if (name === "migration.sql" && /^\d{14}_/.test(path2.basename(path2.dirname(filePath)))) return "whole-file";
+  return void 0;
+}
+function dieselRunsInTransaction(filePath) {
+  const dir = path2.dirname(path2.resolve(filePath));
+  let runs = metadataCache.get(dir);
+  if (runs === void 0) {
+    let metadata = "";
+    try {
+      metadata = fs.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
+    } catch {
+    }
+    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
+    metadataCache.set(dir, runs);
+  }
+  return runs;
+}
+function flywayRunsInTransaction(operations) {
+  return !operations.some(
+    (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
+  );
+}
+var fs, path2, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var init_runner_files = __esm({
+  "src/frontends/sql/runner-files.ts"() {
+    "use strict";
+    fs = __toESM(require("node:fs"));
+    path2 = __toESM(require("node:path"));
+    metadataCache = /* @__PURE__ */ new Map();
+    FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
+  }
+});
+
 // src/frontends/sql/runner-markers.ts
 function isRollbackFile(filePath) {
   return ROLLBACK_FILE.test(path3.basename(filePath));
@@ -4268,6 +5245,212 @@ var init_runner_markers = __esm({
       [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
       [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
     ];
+  }
+});
+
+// src/frontends/sql/placeholder-patterns.ts
+function placeholderMatcher(entry) {
+  const builtIn = Object.hasOwn(PLACEHOLDER_SYNTAXES, entry) ? PLACEHOLDER_SYNTAXES[entry] : void 0;
+  return builtIn ? regExpMatcher(builtIn) : re2Matcher(compileRe2(entry));
+}
+function placeholderPatternProblem(entry) {
+  if (Object.hasOwn(PLACEHOLDER_SYNTAXES, entry)) return void 0;
+  let pattern;
+  try {
+    pattern = compileRe2(entry);
+  } catch (error) {
+    return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
+  }
+  const matcher = re2Matcher(pattern);
+  if (EMPTY_MATCH_PROBES.some((probe) => [...matcher.matches(probe)].some((match) => match.end === match.start))) {
+    return "can match the empty string; a placeholder pattern must match at least one character";
+  }
+  return void 0;
+}
+function compileRe2(source) {
+  const { RE2JS } = require("./re2js.js");
+  return RE2JS.compile(source);
+}
+function regExpMatcher(pattern) {
+  return {
+    *matches(text) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        yield { start, end: start + match[0].length, text: match[0], groups: match.slice(1) };
+      }
+    }
+  };
+}
+function re2Matcher(pattern) {
+  return {
+    *matches(text) {
+      const matcher = pattern.matcher(text);
+      while (matcher.find()) {
+        const start = matcher.start();
+        const end = matcher.end();
+        const groups = Array.from({ length: pattern.groupCount() }, (_, index) => matcher.group(index + 1) ?? void 0);
+        yield { start, end, text: text.slice(start, end), groups };
+      }
+    }
+  };
+}
+var PLACEHOLDER_SYNTAXES, EMPTY_MATCH_PROBES;
+var init_placeholder_patterns = __esm({
+  "src/frontends/sql/placeholder-patterns.ts"() {
+    "use strict";
+    PLACEHOLDER_SYNTAXES = {
+      /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
+      psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
+      /** Mustache, Jinja, Go templates: `{{ … }}`. */
+      mustache: /\{\{[^}]*\}\}/g,
+      /** Shell and JavaScript style: `${…}`. */
+      "dollar-brace": /\$\{[^}]*\}/g,
+      /** Synapse style: `$%NAME%$`. */
+      "dollar-percent": /\$%\w+%\$/g
+    };
+    EMPTY_MATCH_PROBES = ["", "a", "ab", "a b", " ", "\n", "0", "_", "::", "{}", "$"];
+  }
+});
+
+// src/frontends/sql/templates.ts
+function blankMetaCommands(text, commands) {
+  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ";" : " ") + " ".repeat(end - start - 1));
+}
+function followsCode(text, offset) {
+  for (let index = offset - 1; index >= 0; index--) {
+    scanWork.steps++;
+    const ch = text[index];
+    if (ch === "\n" || ch === "\r") return false;
+    if (ch !== " " && ch !== "	" && ch !== "\f") return true;
+  }
+  return false;
+}
+function substitutePlaceholders(text, matchers) {
+  let matches = [];
+  for (const matcher of matchers) {
+    const accepted = [];
+    let taken = 0;
+    for (const match of matcher.matches(text)) {
+      scanWork.steps++;
+      const { start, end } = match;
+      if (end === start) continue;
+      while (taken < matches.length && matches[taken].end <= start) {
+        scanWork.steps++;
+        taken++;
+      }
+      if (taken < matches.length && matches[taken].start < end) continue;
+      accepted.push({ start, end, replacement: replacementFor(match) });
+    }
+    matches = mergeSorted(matches, accepted);
+  }
+  const parts = [];
+  const offsets = [];
+  let last = 0;
+  for (const { start, end, replacement } of matches) {
+    parts.push(text.slice(last, start), replacement);
+    for (let offset = last; offset < start; offset++) offsets.push(offset);
+    for (let index = 0; index < replacement.length; index++) offsets.push(start);
+    last = end;
+  }
+  parts.push(text.slice(last));
+  for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
+  return { text: parts.join(""), offsets };
+}
+function mergeSorted(a, b) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || i < a.length && a[i].start <= b[j].start ? a[i++] : b[j++]);
+  return merged;
+}
+function replacementFor(match) {
+  if (match.groups[0] !== void 0 && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
+  if (match.groups[1] !== void 0 && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
+  const name = match.text.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `placeholder_${name || "value"}`.slice(0, 63);
+}
+var init_templates = __esm({
+  "src/frontends/sql/templates.ts"() {
+    "use strict";
+    init_scan_work();
+    init_text_ranges();
+  }
+});
+
+// src/frontends/sql/index.ts
+function loadSqlParser() {
+  parserLoaded ??= (0, import_libpg_query2.loadModule)();
+  return parserLoaded;
+}
+function analyzeSqlFile(text, filePath, options) {
+  if (isRollbackFile(filePath)) {
+    return {
+      frontend: "sql",
+      operations: [],
+      problems: [],
+      directives: [],
+      statements: 0,
+      runnerTransaction: options.assumeInTransaction,
+      skippedReason: "rollback migration (down/undo file)"
+    };
+  }
+  const tokens = scanSql(text);
+  const markers = findRunnerMarkers(tokens.comments, text.length);
+  const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
+  const lines = new LineIndex(text);
+  const byName2 = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath));
+  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
+  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
+  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
+  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
+  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
+  const notes = [
+    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
+    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}\u2013${lines.position(data.end).line}`)
+  ];
+  if (options.placeholders && options.placeholders.length > 0) {
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
+    const analysis2 = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText
+    });
+    return { frontend: "sql", ...analysis2, ...runnerOf(byName2, runnerTransaction, analysis2), notes };
+  }
+  const analysis = analyzeSql({
+    text: forward,
+    locate: (charIndex) => lines.position(charIndex),
+    tokens: {
+      comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
+      longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
+      metaCommands: [],
+      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
+      copyData: []
+    },
+    keepStatementText: options.keepStatementText
+  });
+  return { frontend: "sql", ...analysis, ...runnerOf(byName2, runnerTransaction, analysis), notes };
+}
+function runnerOf(byName2, runnerTransaction, analysis) {
+  if (runnerTransaction) return { runnerTransaction };
+  if (byName2 === "flyway") return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
+  if (byName2 === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
+  return { runnerTransaction };
+}
+var import_libpg_query2, parserLoaded;
+var init_sql = __esm({
+  "src/frontends/sql/index.ts"() {
+    "use strict";
+    import_libpg_query2 = require("libpg-query");
+    init_text_positions();
+    init_analyze_sql();
+    init_runner_files();
+    init_lexer();
+    init_runner_markers();
+    init_placeholder_patterns();
+    init_templates();
+    init_text_ranges();
   }
 });
 
@@ -5329,11 +6512,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path18 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
+          const path19 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path19 === known || path19.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path18.endsWith("options.type") && onDatabase;
+          return path19.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -5854,7 +7037,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path19) => path19.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -6027,9 +7210,9 @@ function referenceOf(value, current) {
   if (dot < 0) return { table: current?.table ?? { name: "" }, columns: [value] };
   return { table: tableNameOf(value.slice(0, dot)), columns: [value.slice(dot + 1)] };
 }
-function tableNameOf(qualified) {
-  const dot = qualified.indexOf(".");
-  return dot < 0 ? { name: qualified } : { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+function tableNameOf(qualified2) {
+  const dot = qualified2.indexOf(".");
+  return dot < 0 ? { name: qualified2 } : { schema: qualified2.slice(0, dot), name: qualified2.slice(dot + 1) };
 }
 function defaultOf(node, scope, knexNames) {
   if (!node) return void 0;
@@ -6181,7 +7364,7 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
-var CallbackReader, COLUMN_CHECKS;
+var CallbackReader, NOT_NULL_CHECK, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
     "use strict";
@@ -6274,7 +7457,7 @@ var init_table_builder = __esm({
         }
       }
       createColumn(column, place) {
-        this.definition.columns.push({ ...column.definition, location: place.location });
+        this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place.location });
         this.followingIndexes(column, place);
       }
       alterColumn(column, place) {
@@ -6290,7 +7473,7 @@ var init_table_builder = __esm({
           return;
         }
         const { references, ...added } = definition;
-        push({ kind: "addColumn", ...place, table, column: added, ifNotExists: false, identifiers: [definition.name] });
+        push({ kind: "addColumn", ...place, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
         if (references) {
           const name = defaultName(table, [definition.name], "foreign");
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
@@ -6299,6 +7482,15 @@ var init_table_builder = __esm({
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
         this.followingIndexes(column, place);
+      }
+      /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */
+      constraintNames(definition) {
+        const { table } = this.context;
+        const names = {
+          ...definition.unique ? { unique: defaultName(table, [definition.name], "unique") } : {},
+          ...definition.references ? { foreignKey: defaultName(table, [definition.name], "foreign") } : {}
+        };
+        return Object.keys(names).length > 0 ? { constraintNames: names } : {};
       }
       followingIndexes(column, place) {
         const name = column.definition.name;
@@ -6374,8 +7566,12 @@ var init_table_builder = __esm({
               references: target
             });
           }
-          case "check":
-            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
+          case "check": {
+            const expression = checkExpression(values[0], values[1]);
+            const match = expression === void 0 ? null : NOT_NULL_CHECK.exec(expression);
+            const notNull = match ? match[1]?.replace(/""/g, '"') ?? match[2].toLowerCase() : void 0;
+            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression, ...notNull ? { checksNotNullOf: notNull, expressionColumns: [notNull] } : {} });
+          }
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
@@ -6401,6 +7597,7 @@ var init_table_builder = __esm({
         return new RegExp(`\\b${this.tableParam}\\b`).test(text);
       }
     };
+    NOT_NULL_CHECK = /^\s*(?:"((?:[^"]|"")+)"|(\w+))\s+IS\s+NOT\s+NULL\s*$/i;
     COLUMN_CHECKS = {
       checkPositive: (column) => `"${column}" > 0`,
       checkNegative: (column) => `"${column}" < 0`
@@ -7536,6 +8733,148 @@ var init_typeorm = __esm({
   }
 });
 
+// src/lint.ts
+async function prepareLinting() {
+  await loadSqlParser();
+}
+function lintText(text, displayPath2, options, invalidUtf8At) {
+  const analysis = analyzeText(text, displayPath2, options, invalidUtf8At);
+  return "skipped" in analysis ? analysis : checkAnalysis(analysis, displayPath2, options);
+}
+function analyzeText(text, displayPath2, options, invalidUtf8At) {
+  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
+  const frontend = options.frontend ?? detectFrontend(displayPath2, source);
+  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
+  if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
+  const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
+  if (delegated) return { analyzed: delegatedFile(delegated), source };
+  const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
+  if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
+  if (step) return { analyzed: pythonStepFile(step), source };
+  if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
+  if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
+  if (invalidUtf8At !== void 0) {
+    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
+    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
+  }
+  return { analyzed: analyze(frontend, source, displayPath2, options), source };
+}
+function checkAnalysis(analysis, displayPath2, options) {
+  return resultOf(analysis.analyzed, displayPath2, analysis.source, options);
+}
+function analyze(frontend, source, displayPath2, options) {
+  switch (frontend) {
+    case "sql":
+      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
+    case "knex": {
+      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
+      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
+      const knexfile = knexfileSettings2(displayPath2);
+      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
+    }
+    case "typeorm": {
+      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
+      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
+    }
+    case "django": {
+      const { analyzeDjangoFile } = require("./django.js");
+      return analyzeDjangoFile(source, displayPath2);
+    }
+  }
+}
+function notMigration(displayPath2) {
+  if (displayPath2.endsWith(".py")) return "not a Django migration (a module with class Migration in a migrations/ folder)";
+  return "not a SQL, Knex or TypeORM migration";
+}
+function resultOf(analyzed, displayPath2, source, options) {
+  const engine = runRules(analyzed, options.rules ?? allRules, displayPath2, {
+    pgVersion: options.pgVersion,
+    severityOf: options.settings.severityOf,
+    resolveRuleId: options.settings.resolveRuleId,
+    replay: options.replay,
+    newInRun: options.newInRun
+  });
+  return {
+    file: displayPath2,
+    frontend: analyzed.frontend,
+    statements: analyzed.statements,
+    findings: engine.findings,
+    source,
+    skippedReason: analyzed.skippedReason,
+    notes: analyzed.notes,
+    warnings: analyzed.warnings,
+    schemaEffect: schemaEffectOf(analyzed)
+  };
+}
+function delegatedFile({ frontend, line, column, length, delegate, calls }) {
+  const location = { line, column, endLine: line, endColumn: column + length };
+  const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
+}
+function pythonStepFile({ line, length, name }) {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
+}
+function binaryFile(frontend, source) {
+  const position = new LineIndex(source).position(source.indexOf("\0"));
+  return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
+}
+function isSkipped(result2) {
+  return "skipped" in result2;
+}
+var defaultLintOptions;
+var init_lint = __esm({
+  "src/lint.ts"() {
+    "use strict";
+    init_rules();
+    init_run_rules();
+    init_rule_settings();
+    init_detect();
+    init_file_problem();
+    init_sql();
+    init_text_positions();
+    init_replay();
+    defaultLintOptions = () => ({
+      pgVersion: 15,
+      assumeInTransaction: false,
+      settings: new RuleSettings(allRules)
+    });
+  }
+});
+
+// src/reporters/formats.ts
+function isFormatName(name) {
+  return formatNames.includes(name);
+}
+var formatNames;
+var init_formats = __esm({
+  "src/reporters/formats.ts"() {
+    "use strict";
+    formatNames = ["stylish", "json", "sarif", "github", "junit", "gitlab", "compact"];
+  }
+});
+
+// src/cli/describe-error.ts
+function describe(error) {
+  const code = error.code;
+  const messages = {
+    ENOENT: "no such file (it may have been deleted during the run)",
+    EACCES: "permission denied",
+    EISDIR: "is a directory"
+  };
+  if (code && messages[code]) return messages[code];
+  const message2 = error?.message;
+  return typeof message2 === "string" ? message2.split("\n")[0] : String(error);
+}
+var init_describe_error = __esm({
+  "src/cli/describe-error.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -7791,8 +9130,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9431,8 +10770,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path18, value, options) {
-        return edit.setProperty(text, path18, value, options);
+      function modify(text, path19, value, options) {
+        return edit.setProperty(text, path19, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -9457,6 +10796,219 @@ var require_main = __commonJS({
       }
       exports3.applyEdits = applyEdits;
     });
+  }
+});
+
+// src/config/jsonc.ts
+function parseJson(text, file, options) {
+  try {
+    return JSON.parse(text);
+  } catch {
+  }
+  const { parse: parse2, printParseErrorCode } = require_main();
+  const errors = [];
+  const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const [error] = errors;
+  if (!error) return value;
+  const { line, column } = lineAndColumn(text, error.offset);
+  const code = printParseErrorCode(error.error);
+  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
+}
+function lineAndColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+  return { line: breaks.length + 1, column: offset - lastBreak };
+}
+var REASONS;
+var init_jsonc = __esm({
+  "src/config/jsonc.ts"() {
+    "use strict";
+    init_errors();
+    REASONS = {
+      InvalidSymbol: "unexpected character",
+      InvalidNumberFormat: "invalid number",
+      PropertyNameExpected: "expected a property name in double quotes",
+      ValueExpected: "expected a value",
+      ColonExpected: "expected a colon",
+      CommaExpected: "expected a comma",
+      CloseBraceExpected: "expected a closing brace",
+      CloseBracketExpected: "expected a closing bracket",
+      EndOfFileExpected: "unexpected text after the end",
+      InvalidCommentToken: "comments are not allowed here",
+      UnexpectedEndOfComment: "unclosed comment",
+      UnexpectedEndOfString: "unclosed string",
+      UnexpectedEndOfNumber: "unfinished number",
+      InvalidUnicode: "invalid \\u escape",
+      InvalidEscapeCharacter: "invalid escape",
+      InvalidCharacter: "invalid character in a string"
+    };
+  }
+});
+
+// src/config/config-file.ts
+function loadConfig(cwd, explicitPath) {
+  if (explicitPath) {
+    const file = path6.resolve(cwd, explicitPath);
+    return { config: parseConfigFile(file, readConfigText(file)), path: file };
+  }
+  for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path6.join(dir, name);
+      if (fs4.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+    }
+    const packageJson = path6.join(dir, "package.json");
+    if (fs4.existsSync(packageJson)) {
+      const section = packageSection(packageJson);
+      if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
+    }
+    if (path6.dirname(dir) === dir) return { config: {} };
+  }
+}
+function readConfigText(file) {
+  try {
+    return readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
+  } catch (error) {
+    const reason = error instanceof UnreadableFileError ? error.message : error.code ?? "unreadable";
+    throw new UsageError(`Cannot read config file ${file}: ${reason}`);
+  }
+}
+function packageSection(file) {
+  let text;
+  try {
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new UsageError(`Cannot read config file ${file}: ${error.message}`);
+    return void 0;
+  }
+  try {
+    return JSON.parse(text)?.migralint;
+  } catch {
+    if (!/"migralint"\s*:/.test(text)) return void 0;
+    return parseJson(text, `${file} (which holds the "migralint" config)`, { comments: false })?.migralint;
+  }
+}
+function parseConfigFile(file, text) {
+  return validateConfig(parseJson(text, `config file ${file}`, { comments: true }), file);
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function validatorFor(key) {
+  return Object.hasOwn(KEY_VALIDATORS, key) ? KEY_VALIDATORS[key] : void 0;
+}
+function validateConfig(value, where) {
+  if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
+  for (const [key, entry] of Object.entries(value)) {
+    const validate = validatorFor(key);
+    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
+    validate(entry, key, where);
+  }
+  return value;
+}
+var fs4, path6, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var init_config_file = __esm({
+  "src/config/config-file.ts"() {
+    "use strict";
+    fs4 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
+    init_placeholder_patterns();
+    init_read_regular_file();
+    init_errors();
+    init_jsonc();
+    CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
+    MAX_CONFIG_BYTES = 1 << 20;
+    isStringArray = (value, key, where) => {
+      if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+        throw new UsageError(`${where}: "${key}" must be an array of strings`);
+      }
+    };
+    KEY_VALIDATORS = {
+      include: isStringArray,
+      exclude: isStringArray,
+      pgVersion: (value, key, where) => {
+        if (typeof value !== "number" || !(value >= 9 && value < 100)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
+      },
+      assumeInTransaction: (value, key, where) => {
+        if (typeof value !== "boolean") throw new UsageError(`${where}: "${key}" must be true or false`);
+      },
+      preset: (value, key, where) => {
+        if (value !== "recommended" && value !== "strict") throw new UsageError(`${where}: "${key}" must be "recommended" or "strict"`);
+      },
+      rules: (value, key, where) => {
+        if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of rule ids to "off", "warn" or "error"`);
+        for (const [rule, setting2] of Object.entries(value)) {
+          if (setting2 !== "off" && setting2 !== "warn" && setting2 !== "error") {
+            throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
+          }
+        }
+      },
+      placeholders: (value, key, where) => {
+        isStringArray(value, key, where);
+        for (const entry of value) {
+          const problem = placeholderPatternProblem(entry);
+          if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
+        }
+      },
+      order: (value, key, where) => {
+        const message2 = `${where}: "${key}" must be "version", "name", or a regular expression with a group that captures the version`;
+        if (typeof value !== "string") throw new UsageError(message2);
+        if (value === "version" || value === "name") return;
+        let pattern;
+        try {
+          pattern = new RegExp(value);
+        } catch {
+          throw new UsageError(message2);
+        }
+        if (new RegExp(`${pattern.source}|`).exec("")?.length === 1) throw new UsageError(message2);
+      },
+      typeormTransactionMode: (value, key, where) => {
+        if (value !== "all" && value !== "each" && value !== "none") throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
+      },
+      frontends: (value, key, where) => {
+        if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex", "typeorm" or "django"`);
+        for (const [glob, frontend] of Object.entries(value)) {
+          if (frontend !== "sql" && frontend !== "knex" && frontend !== "typeorm" && frontend !== "django") {
+            throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex", "typeorm" or "django"`);
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/frontends/decode.ts
+function decodeFile(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = lenientUtf8.decode(bytes);
+    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
+  }
+}
+function firstInvalidByte(bytes) {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index];
+    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
+    if (length === 0) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
+var strictUtf8, lenientUtf8;
+var init_decode = __esm({
+  "src/frontends/decode.ts"() {
+    "use strict";
+    strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+    lenientUtf8 = new TextDecoder("utf-8");
   }
 });
 
@@ -9655,6 +11207,69 @@ var init_discover = __esm({
   }
 });
 
+// src/schema/order.ts
+function parseOrder(setting2) {
+  if (setting2 === void 0 || setting2 === "version") return "version";
+  if (setting2 === "name") return "name";
+  return { pattern: new RegExp(setting2) };
+}
+function sortMigrations(files, order = "version") {
+  if (order === "name") return [...files].sort(byCodeUnit);
+  if (order === "version") {
+    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
+    return keyed2.map((entry) => entry.file);
+  }
+  const { pattern } = order;
+  const keyed = files.map((file) => {
+    const captured = pattern.exec(file.replace(/\\/g, "/"))?.[1];
+    return { file, version: captured === void 0 ? void 0 : versionParts(captured) };
+  });
+  keyed.sort((a, b) => {
+    if (a.version === void 0 || b.version === void 0) return (a.version === void 0 ? 1 : 0) - (b.version === void 0 ? 1 : 0) || byCodeUnit(a.file, b.file);
+    return compareParts(a.version, b.version) || byCodeUnit(a.file, b.file);
+  });
+  return keyed.map((entry) => entry.file);
+}
+function versionKey(segment) {
+  const flyway = FLYWAY.exec(segment);
+  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
+  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  return { group: 2, version: [], name: segment };
+}
+function versionParts(version) {
+  return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));
+}
+function compareParts(a, b) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index] ?? 0n;
+    const right = b[index] ?? 0n;
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
+}
+function compareSegments(a, b) {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left.name === right.name) continue;
+    if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+  }
+  return a.length - b.length;
+}
+var byCodeUnit, FLYWAY, LEADING_NUMBER, TRAILING_TIMESTAMP;
+var init_order = __esm({
+  "src/schema/order.ts"() {
+    "use strict";
+    byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+    LEADING_NUMBER = /^(\d+)/;
+    TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
+  }
+});
+
 // src/cli/git.ts
 var git_exports = {};
 __export(git_exports, {
@@ -9771,6 +11386,109 @@ var init_git = __esm({
     GitFailure = class extends Error {
     };
     splitNul = (output) => output.split("\0").filter((entry) => entry.length > 0);
+  }
+});
+
+// src/cli/migration-set.ts
+function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read, onUnreadableFolder }) {
+  const exclude = [...config.exclude ?? []];
+  let inputs = paths;
+  if (paths.length === 0) {
+    const defaults = defaultInputs(config.include, baseDir, cwd);
+    if (defaults.searched) {
+      notice(`no "include" in a config and none of the usual folders here; linting the migrations folders found: ${defaults.searched.join(", ")} (migralint init writes a config that names them)`);
+    }
+    inputs = defaults.inputs;
+    exclude.push(...defaults.exclude);
+  }
+  const git2 = gitChanges(args, cwd);
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
+  const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
+  const { files, named, foundBy } = resolveInputs(inputs, discovery);
+  const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
+  const inputFiles = new Set(files);
+  const isReported = (file) => inputFiles.has(file) && (!git2 || git2.changed.has(file));
+  const all = sortMigrations([.../* @__PURE__ */ new Set([...files, ...context.keys()])], parseOrder(config.order));
+  const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
+  const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
+  let lastReported = all.length - 1;
+  if (!all.some(isDjangoMigrationPath)) while (lastReported >= 0 && !isReported(all[lastReported])) lastReported--;
+  let committed;
+  return {
+    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file), group: groupOf(file) })),
+    staged: git2?.staged,
+    isNew: (file) => {
+      if (git2) return git2.added.has(file);
+      if (!named.has(file)) return false;
+      committed ??= loadGit().committedFiles([...named], cwd);
+      return !committed.has(file);
+    }
+  };
+}
+function inDjangoOrder(files, djangoOrder) {
+  if (!djangoOrder || djangoOrder.length === 0) return files;
+  const byFile = new Map(files.map((item) => [item.file, item]));
+  const queue = djangoOrder.filter((file) => byFile.has(file));
+  const ordered = new Set(queue);
+  return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
+}
+function gitChanges(args, cwd) {
+  if (args.staged) {
+    const staged = loadGit().stagedFiles(cwd);
+    return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
+  }
+  if (args.since !== void 0) return { ...loadGit().changedSince(args.since, cwd), staged: void 0 };
+  return void 0;
+}
+function contextOfNamedFiles(named, options) {
+  const context = /* @__PURE__ */ new Map();
+  if (named.size === 0) return context;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
+  const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const folders = /* @__PURE__ */ new Set();
+  let includeAdded = false;
+  for (const file of named) {
+    if (isIncluded(toPosix(file))) {
+      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.set(found, "include");
+      context.set(file, "include");
+      includeAdded = true;
+      continue;
+    }
+    const enclosing = enclosingMigrationFolder(file, options.cwd);
+    const folder = enclosing?.folder ?? path10.dirname(file);
+    context.set(file, folder);
+    if (folders.has(folder)) continue;
+    folders.add(folder);
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
+    for (const candidate of walk2(folder)) {
+      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
+    }
+  }
+  return context;
+}
+function filesOrNone(glob, options) {
+  try {
+    return resolveInputs([glob], options).files;
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+var fs7, path10, import_picomatch2, loadGit;
+var init_migration_set = __esm({
+  "src/cli/migration-set.ts"() {
+    "use strict";
+    fs7 = __toESM(require("node:fs"));
+    path10 = __toESM(require("node:path"));
+    import_picomatch2 = __toESM(require_picomatch2());
+    init_errors();
+    init_decode();
+    init_detect();
+    init_order();
+    init_discover();
+    init_migration_folders();
+    loadGit = () => (init_git(), __toCommonJS(git_exports));
   }
 });
 
@@ -10224,6 +11942,27 @@ var init_compact = __esm({
   }
 });
 
+// src/reporters/index.ts
+function reporterFor(format2) {
+  return LOADERS[format2]();
+}
+var LOADERS;
+var init_reporters = __esm({
+  "src/reporters/index.ts"() {
+    "use strict";
+    init_formats();
+    LOADERS = {
+      stylish: () => (init_stylish(), __toCommonJS(stylish_exports)).stylish,
+      json: () => (init_json(), __toCommonJS(json_exports)).json,
+      sarif: () => (init_sarif(), __toCommonJS(sarif_exports)).sarif,
+      github: () => (init_github(), __toCommonJS(github_exports)).github,
+      junit: () => (init_junit(), __toCommonJS(junit_exports)).junit,
+      gitlab: () => (init_gitlab(), __toCommonJS(gitlab_exports)).gitlab,
+      compact: () => (init_compact(), __toCommonJS(compact_exports)).compact
+    };
+  }
+});
+
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
@@ -10324,6 +12063,69 @@ var init_atomic_file = __esm({
   }
 });
 
+// src/cli/report-output.ts
+function openReport(args, io, version) {
+  const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
+  const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
+  const target = args.outputFile ? path12.resolve(io.cwd, args.outputFile) : void 0;
+  const file = target ? reportFile(target) : void 0;
+  let failure;
+  const write = (text) => {
+    if (failure !== void 0) return;
+    try {
+      if (file) file.write(text);
+      else io.stdout.write(text);
+    } catch (error) {
+      failure = describe(error);
+    }
+  };
+  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules }, write);
+  const tally = new Tally();
+  return {
+    tally,
+    add(result2) {
+      const reported = args.quiet ? withoutWarnings(result2) : result2;
+      tally.add(reported);
+      writer.file(reported);
+    },
+    finish() {
+      writer.end();
+      if (!file) return failure;
+      try {
+        if (failure === void 0) file.commit();
+        else file.abandon();
+      } catch (error) {
+        failure ??= describe(error);
+        file.abandon();
+      }
+      return failure === void 0 ? void 0 : `cannot write the report to ${args.outputFile}: ${failure}`;
+    }
+  };
+}
+function reportFile(target) {
+  try {
+    return openOutputFile(target);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${target}: ${describe(error)}`);
+  }
+}
+function withoutWarnings(result2) {
+  return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
+}
+var path12;
+var init_report_output = __esm({
+  "src/cli/report-output.ts"() {
+    "use strict";
+    path12 = __toESM(require("node:path"));
+    init_rules();
+    init_errors();
+    init_reporters();
+    init_reporter();
+    init_atomic_file();
+    init_describe_error();
+  }
+});
+
 // src/cli/analysis-pool.ts
 var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
@@ -10345,10 +12147,10 @@ var init_analysis_pool = __esm({
           worker.on("message", (message2) => {
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve11, position) => resolve11(message2.outcomes[position]));
+            waiting.forEach((resolve12, position) => resolve12(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve11 of waiting) resolve11({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve12 of waiting) resolve12({ error: error.message });
             this.pending.clear();
           });
           this.workers.push(worker);
@@ -10374,8 +12176,8 @@ var init_analysis_pool = __esm({
       }
       /** Reads a file on a worker; `flush()` sends what is queued. */
       analyze(text, displayPath2, frontend) {
-        return new Promise((resolve11, reject) => {
-          this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve11(outcome) });
+        return new Promise((resolve12, reject) => {
+          this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve12(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -10606,6 +12408,304 @@ var init_cache = __esm({
         }
       }
     };
+  }
+});
+
+// src/cli/lint-command.ts
+function workerCount(concurrency) {
+  if (concurrency === "off") return 0;
+  if (typeof concurrency === "number") return concurrency;
+  const cores = os2.availableParallelism();
+  return cores > 1 ? cores : 0;
+}
+async function runLint(args, io, version) {
+  const loaded = loadConfig(io.cwd, args.config);
+  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
+  settings.apply(parseRuleFlags(args.rule), "--rule");
+  const options = {
+    pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
+    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
+    settings,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders
+  };
+  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  const readsStdin = args.paths.includes("-") || args.paths.length === 0 && args.stdinFilepath !== void 0;
+  if (readsStdin && (args.since !== void 0 || args.staged)) throw new UsageError("--since and --staged lint files in git, not standard input");
+  const pathInputs = args.paths.filter((input) => input !== "-");
+  let failed = false;
+  const onUnreadableFolder = (folder, error) => {
+    failed = true;
+    io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
+`);
+  };
+  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
+  const runSettings = {
+    pgVersion: options.pgVersion,
+    assumeInTransaction: options.assumeInTransaction,
+    typeormTransactionMode: options.typeormTransactionMode,
+    placeholders: options.placeholders,
+    severities: settings.toSeverities()
+  };
+  const files = plan.files.map((item) => item.file);
+  if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
+  if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
+  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : void 0;
+  const replays = /* @__PURE__ */ new Map();
+  const replayOf = (group) => {
+    let replay = replays.get(group);
+    if (!replay) replays.set(group, replay = new SchemaReplay(cache2 ? { hash: loadCache().hashText } : {}));
+    return replay;
+  };
+  const warned = /* @__PURE__ */ new Set();
+  const invalidUtf8 = /* @__PURE__ */ new Map();
+  const lintOne = async (text, shownAs, frontend, file = {}) => {
+    const { report: report2 = true, replay } = file;
+    try {
+      const digest = replay?.digest ?? "";
+      const cached = file.analyzed || !file.replay ? void 0 : cache2?.get(shownAs, text, digest);
+      let result2;
+      if (cached) {
+        result2 = cached;
+        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
+      } else {
+        await prepareLinting();
+        const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
+        result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
+        if (cache2 && replay && !file.analyzed) cache2.set(shownAs, text, digest, result2);
+      }
+      if (isSkipped(result2)) {
+        if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
+        return void 0;
+      }
+      if (report2) reportOutput.add(result2);
+      if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
+      if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
+      for (const message2 of result2.warnings ?? []) {
+        if (!warned.has(message2)) io.stderr.write(`migralint: note: ${message2}
+`);
+        warned.add(message2);
+      }
+      return result2;
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`migralint: internal error while linting ${shownAs}: ${describe(error)}
+`);
+      if (io.env.DEBUG === "migralint") io.stderr.write(`${error.stack}
+`);
+      return void 0;
+    }
+  };
+  const replayOnly = async (text, shownAs, frontend, file) => {
+    try {
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache2?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
+      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}
+`);
+    }
+  };
+  const reportOutput = openReport(args, io, version);
+  const django = await prepareDjango(plan, invalidUtf8, io);
+  const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
+  let lastTarget = work2.length - 1;
+  while (lastTarget >= 0 && !work2[lastTarget].isTarget) lastTarget--;
+  const usesWorkers = typeof args.concurrency === "number" ? work2.length > 1 : args.concurrency === "auto" && work2.length >= WORKER_THRESHOLD;
+  let pool;
+  let poolStarted = false;
+  const poolForLinting = () => {
+    if (!poolStarted) pool = loadPool().create(workerCount(args.concurrency), runSettings);
+    poolStarted = true;
+    return pool;
+  };
+  const texts = /* @__PURE__ */ new Map();
+  const prefetched = /* @__PURE__ */ new Map();
+  const textOf = (item) => {
+    if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
+    return texts.get(item.file);
+  };
+  const prefetch = (index) => {
+    const item = work2[index];
+    const text = item && textOf(item);
+    if (!usesWorkers || text === void 0 || cache2?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
+    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
+    if (!analysis) return;
+    analysis.catch(() => void 0);
+    prefetched.set(item.file, analysis);
+  };
+  for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
+  pool?.flush();
+  for (const [index, { file, group, isTarget, shownAs }] of work2.entries()) {
+    prefetch(index + PREFETCH_WINDOW);
+    if (index % 16 === 0) pool?.flush();
+    const text = textOf(work2[index]);
+    texts.delete(file);
+    if (text === void 0) {
+      failed = true;
+      continue;
+    }
+    const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
+    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
+    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
+    prefetched.delete(file);
+  }
+  for (const replay of replays.values()) {
+    if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
+      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
+    }
+  }
+  if (readsStdin) {
+    const shownAs = args.stdinFilepath ?? STDIN_NAME;
+    const frontend = args.stdinFilepath ? forcedFrontend(path15.resolve(io.cwd, args.stdinFilepath)) : "sql";
+    await lintOne(await io.readStdin(), shownAs, frontend);
+  }
+  await pool?.close();
+  const cacheProblem = cache2?.save();
+  if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
+`);
+  const reportProblem = reportOutput.finish();
+  if (reportProblem) {
+    io.stderr.write(`migralint: ${reportProblem}
+`);
+    return EXIT_FAILURE;
+  }
+  const { errors, warnings } = reportOutput.tally;
+  if (failed) return EXIT_FAILURE;
+  if (errors > 0) return EXIT_FINDINGS;
+  if (args.maxWarnings !== void 0 && warnings > args.maxWarnings) {
+    io.stderr.write(`migralint: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}
+`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_CLEAN;
+}
+function openCache(args, io, key) {
+  const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
+  const location = path15.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  let userKey;
+  try {
+    userKey = userCacheKey2(io.env);
+  } catch (error) {
+    io.stderr.write(`migralint: note: running without the cache: ${describe(error)}
+`);
+    return void 0;
+  }
+  const cache2 = new LintCache2(location, key, userKey);
+  if (cache2.problem) io.stderr.write(`migralint: note: ${cache2.problem}
+`);
+  return cache2;
+}
+function refuseToOverwriteMigrations(flag, given, files, cwd) {
+  const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
+  const target = path15.resolve(cwd, given);
+  if (isMigrationCandidate(target)) {
+    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
+  }
+  const real = realpathOrSelf(target);
+  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
+  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+function realpathOrSelf(file) {
+  try {
+    return fs11.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+async function prepareDjango(plan, invalidUtf8, io) {
+  const files = plan.files.map((item) => item.file);
+  if (!files.some(isDjangoMigrationPath)) return void 0;
+  await prepareLinting();
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+}
+function readOrEmpty(file) {
+  try {
+    return decodeFile(readMigration(file)).text;
+  } catch {
+    return "";
+  }
+}
+function readMigration(file) {
+  return readRegularFile(file, MAX_MIGRATION_BYTES);
+}
+function fileStart(shownAs, isNew, effect) {
+  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+}
+async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
+  if (invalidAt !== void 0) return lintText(text, shownAs, options, invalidAt);
+  const work2 = await prefetched;
+  if (!work2) return lintText(text, shownAs, options);
+  if ("skipped" in work2) return work2.skipped;
+  return checkAnalysis({ analyzed: work2.analyzed, source: withoutBom(text) }, shownAs, options);
+}
+async function analyzedEffect(text, shownAs, options, prefetched) {
+  const work2 = await prefetched;
+  if (work2) return "skipped" in work2 ? void 0 : schemaEffectOf(work2.analyzed);
+  await prepareLinting();
+  const analysis = analyzeText(text, shownAs, options);
+  return isSkipped(analysis) ? void 0 : schemaEffectOf(analysis.analyzed);
+}
+function frontendMatcher(frontends, baseDir) {
+  const entries = Object.entries(frontends ?? {}).map(
+    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
+  );
+  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
+}
+function stagedText(plan, file, shownAs, invalidUtf8) {
+  const decoded = plan.staged?.get(file);
+  if (decoded?.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
+  return decoded?.text;
+}
+function readText(file, shownAs, io, invalidUtf8) {
+  try {
+    const decoded = decodeFile(readMigration(file));
+    if (decoded.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
+    return decoded.text;
+  } catch (error) {
+    io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
+`);
+    return void 0;
+  }
+}
+function note(io, verbose, message2) {
+  if (verbose) io.stderr.write(`migralint: note: ${message2}
+`);
+}
+var fs11, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, MAX_MIGRATION_BYTES, withoutBom;
+var init_lint_command = __esm({
+  "src/cli/lint-command.ts"() {
+    "use strict";
+    fs11 = __toESM(require("node:fs"));
+    os2 = __toESM(require("node:os"));
+    path15 = __toESM(require("node:path"));
+    import_picomatch3 = __toESM(require_picomatch2());
+    init_rules();
+    init_config_file();
+    init_errors();
+    init_decode();
+    init_rule_settings();
+    init_lint();
+    init_replay();
+    init_detect();
+    init_read_regular_file();
+    init_discover();
+    init_migration_set();
+    init_describe_error();
+    init_report_output();
+    loadPool = () => (init_analysis_pool(), __toCommonJS(analysis_pool_exports)).AnalysisPool;
+    loadCache = () => (init_cache(), __toCommonJS(cache_exports));
+    loadDjango = () => require("./django.js");
+    EXIT_CLEAN = 0;
+    EXIT_FINDINGS = 1;
+    EXIT_FAILURE = 2;
+    STDIN_NAME = "<stdin>";
+    WORKER_THRESHOLD = 5e3;
+    PREFETCH_WINDOW = 256;
+    MAX_MIGRATION_BYTES = 512 << 20;
+    withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   }
 });
 
@@ -10973,6 +13073,267 @@ var init_init = __esm({
   }
 });
 
+// src/schema/describe.ts
+function defaultText(value) {
+  if (!value) return null;
+  if (value.sql !== void 0) return value.sql;
+  return value.functionName ? `${value.functionName}()` : `(${value.kind})`;
+}
+function describeColumn(column) {
+  return {
+    name: column.name,
+    type: column.type ? formatType(column.type) : null,
+    notNull: column.notNull,
+    default: defaultText(column.default),
+    ...column.generated ? { generated: column.generated } : {}
+  };
+}
+function describeIndex(index) {
+  return {
+    name: index.name,
+    ...index.nameGenerated ? { nameChosen: true } : {},
+    columns: index.columns,
+    ...index.expressionColumns.length > 0 ? { expressionColumns: index.expressionColumns } : {},
+    unique: index.unique,
+    partial: index.partial,
+    ...index.method ? { method: index.method } : {},
+    ...index.constraint ? { constraint: true } : {}
+  };
+}
+function describeConstraint(constraint) {
+  return {
+    name: constraint.name,
+    ...constraint.nameGenerated ? { nameChosen: true } : {},
+    kind: constraint.kind,
+    columns: constraint.columns,
+    validated: constraint.validated,
+    ...constraint.references ? { references: { table: qualified(constraint.references.table), columns: constraint.references.columns } } : {},
+    ...constraint.expression !== void 0 ? { expression: constraint.expression } : {},
+    ...constraint.expressionColumns && constraint.expressionColumns.length > 0 ? { expressionColumns: constraint.expressionColumns } : {}
+  };
+}
+function describeTable(table) {
+  return {
+    schema: table.schema ?? null,
+    name: table.name,
+    rows: table.createdIn === 0 ? "existing" : table.filled ? "filled" : "empty",
+    ...table.assumed ? { assumed: true } : {},
+    ...table.columnsKnown ? {} : { columnsIncomplete: true },
+    ...table.partitioned ? { partitioned: true } : {},
+    ...table.parent ? { partitionOf: qualified(table.parent) } : {},
+    ...table.partitions.length > 0 ? { partitions: table.partitions.map(qualified).sort() } : {},
+    columns: table.columns.map(describeColumn),
+    indexes: [...table.indexes].sort(byName).map(describeIndex),
+    constraints: [...table.constraints].sort(byName).map(describeConstraint)
+  };
+}
+function describeSchema(catalogue, notModelled) {
+  return {
+    schemas: [...catalogue.schemas].sort(),
+    tables: [...catalogue.tables].sort(byName).map(describeTable),
+    types: [...catalogue.types].sort(byName).map((type2) => ({ schema: type2.schema ?? null, name: type2.name, kind: type2.kind, ...type2.enumValues ? { values: [...type2.enumValues] } : {} })),
+    views: [...catalogue.views].sort(byName).map((view) => ({ schema: view.schema ?? null, name: view.name, tables: view.uses.tables.map(qualified), columns: view.uses.star ? ["*"] : view.uses.columns })),
+    notModelled: [...notModelled]
+  };
+}
+function tableText(table) {
+  const title = `${table.partitioned ? "Partitioned table" : "Table"} "${table.schema ? `${table.schema}.` : ""}${table.name}"`;
+  const notes = [table.assumed ? "not created by these migrations" : "", table.columnsIncomplete ? "may have columns not listed" : "", table.rows === "filled" ? "filled by a query" : ""].filter(Boolean);
+  const rows = table.columns.map((column) => [column.name, column.type ?? "?", column.notNull ? "not null" : "", column.default ?? (column.generated === "identity" ? "generated as identity" : "")]);
+  const lines = [`${title}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`, ...grid(["Column", "Type", "Nullable", "Default"], rows)];
+  const indexes = table.indexes.map((index) => {
+    const kind = index.constraint ? table.constraints.find((constraint) => constraint.name === index.name)?.kind === "primaryKey" ? " PRIMARY KEY," : " UNIQUE CONSTRAINT," : index.unique ? " UNIQUE," : "";
+    const parts = [...index.columns, ...(index.expressionColumns ?? []).map((column) => `(expression on ${column})`)];
+    return `    "${index.name}"${kind} ${index.method ?? "btree"} (${parts.join(", ")})${index.partial ? " WHERE \u2026" : ""}`;
+  });
+  const constraintLine = (constraint) => {
+    const body = constraint.kind === "check" ? `CHECK (${constraint.expression ?? checkColumns(constraint)})` : constraint.kind === "foreignKey" ? `FOREIGN KEY (${constraint.columns.join(", ")}) REFERENCES ${constraint.references?.table ?? "?"}(${constraint.references?.columns.join(", ") ?? ""})` : `${constraint.kind === "exclusion" ? "EXCLUDE" : constraint.kind === "unique" ? "UNIQUE" : "PRIMARY KEY"} (${constraint.columns.join(", ")})`;
+    return `    "${constraint.name}" ${body}${constraint.validated ? "" : " NOT VALID"}`;
+  };
+  const section = (heading, entries) => entries.length > 0 ? [`${heading}:`, ...entries] : [];
+  return [
+    ...lines,
+    ...section("Indexes", indexes),
+    ...section("Check constraints", table.constraints.filter((constraint) => constraint.kind === "check").map(constraintLine)),
+    ...section("Foreign-key constraints", table.constraints.filter((constraint) => constraint.kind === "foreignKey").map(constraintLine)),
+    ...section("Other constraints", table.constraints.filter((constraint) => constraint.kind === "exclusion").map(constraintLine)),
+    ...table.partitionOf ? [`Partition of: ${table.partitionOf}`] : [],
+    ...table.partitions ? [`Partitions: ${table.partitions.join(", ")}`] : []
+  ];
+}
+function checkColumns(constraint) {
+  const columns = constraint.expressionColumns ?? constraint.columns;
+  return columns.length > 0 ? `\u2026 ${columns.join(", ")} \u2026` : "\u2026";
+}
+function grid(headings, rows) {
+  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => ` ${cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ")}`.trimEnd();
+  return [line(headings), `${widths.map((width) => "-".repeat(width + 2)).join("+")}`, ...rows.map(line)];
+}
+function schemaText(schema) {
+  const blocks = schema.tables.map((table) => tableText(table).join("\n"));
+  if (schema.schemas.length > 0) blocks.unshift(`Schemas: ${schema.schemas.join(", ")}`);
+  if (schema.types.length > 0) {
+    blocks.push(["Types:", ...schema.types.map((type2) => `    ${type2.schema ? `${type2.schema}.` : ""}${type2.name} (${type2.kind}${type2.values ? `: ${type2.values.map((value) => `'${value}'`).join(", ")}` : ""})`)].join("\n"));
+  }
+  if (schema.views.length > 0) {
+    blocks.push(["Views:", ...schema.views.map((view) => `    ${view.schema ? `${view.schema}.` : ""}${view.name} (uses ${view.tables.join(", ") || "no table"}${view.columns.length > 0 ? `: ${view.columns.join(", ")}` : ""})`)].join("\n"));
+  }
+  const count = schema.notModelled.length;
+  blocks.push(
+    count === 0 ? "Every statement that changes the schema was modelled." : [`${count} statement${count === 1 ? "" : "s"} not modelled (the schema above may lack what ${count === 1 ? "it does" : "they do"}):`, ...schema.notModelled.map((entry) => `    ${entry.file}:${entry.line} ${entry.statement}`)].join("\n")
+  );
+  return `${blocks.join("\n\n")}
+`;
+}
+var qualified, byName;
+var init_describe = __esm({
+  "src/schema/describe.ts"() {
+    "use strict";
+    init_types();
+    qualified = (name) => name.schema ? `${name.schema}.${name.name}` : name.name;
+    byName = (a, b) => qualified(a).localeCompare(qualified(b), "en");
+  }
+});
+
+// src/cli/schema-command.ts
+var schema_command_exports = {};
+__export(schema_command_exports, {
+  runSchemaCommand: () => runSchemaCommand
+});
+function readText2(file) {
+  return decodeFile(readRegularFile(file, MAX_MIGRATION_BYTES2)).text;
+}
+async function runSchemaCommand(args, io, version) {
+  const loaded = loadConfig(io.cwd, args.config);
+  const baseDir = loaded.path ? path18.dirname(loaded.path) : io.cwd;
+  const options = {
+    assumeInTransaction: loaded.config.assumeInTransaction ?? false,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders
+  };
+  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  let failed = false;
+  const plan = planRun({
+    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off" },
+    cwd: io.cwd,
+    config: loaded.config,
+    baseDir,
+    paths: args.paths,
+    note: () => {
+    },
+    notice: (message2) => io.stderr.write(`migralint: note: ${message2}
+`),
+    read: (file) => {
+      try {
+        return readText2(file);
+      } catch {
+        return "";
+      }
+    },
+    onUnreadableFolder: (folder, error) => {
+      failed = true;
+      io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
+`);
+    }
+  });
+  if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, plan.files.map((item) => item.file), io.cwd);
+  await prepareLinting();
+  const texts = /* @__PURE__ */ new Map();
+  const textOf = (file) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readText2(file));
+      } catch (error) {
+        failed = true;
+        io.stderr.write(`migralint: cannot read ${displayPath(file, io.cwd)}: ${describe(error)}
+`);
+        texts.set(file, void 0);
+      }
+    }
+    return texts.get(file);
+  };
+  const django = plan.files.some((item) => isDjangoMigrationPath(item.file)) ? require("./django.js").prepareDjangoRun(plan.files.map((item) => item.file), textOf) : void 0;
+  const sets = /* @__PURE__ */ new Map();
+  const skipped = [];
+  for (const { file, group } of inDjangoOrder(plan.files, django?.order)) {
+    const shownAs = displayPath(file, io.cwd);
+    const text = textOf(file);
+    if (text === void 0) continue;
+    const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
+    if (isSkipped(analysis)) {
+      if (path18.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      continue;
+    }
+    let set = sets.get(group);
+    if (!set) sets.set(group, set = { folder: group === "django" || group === "include" ? group : displayPath(group, io.cwd), replay: new SchemaReplay({ recordNotModelled: true }), partlyRead: [] });
+    const { analyzed } = analysis;
+    const unreadable = isUnreadable(analyzed);
+    if (unreadable) set.partlyRead.push(shownAs);
+    set.replay.applyFile({ name: shownAs, isNew: false, newTables: analyzed.newTables, unreadable, runtimeNames: analyzed.runtimeNames }, analyzed.operations);
+  }
+  const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
+  const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
+  try {
+    if (args.outputFile !== void 0) writeFileAtomically(path18.resolve(io.cwd, args.outputFile), output);
+    else io.stdout.write(output);
+  } catch (error) {
+    io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
+`);
+    return EXIT_FAILURE;
+  }
+  if (skipped.length > 0) io.stderr.write(`migralint: note: ${skipped.length} file${skipped.length === 1 ? "" : "s"} not replayed (not PostgreSQL migrations)${args.format === "json" ? ': see "skipped"' : ""}
+`);
+  for (const { set } of described) {
+    const where = described.length > 1 ? ` in ${set.folder}` : "";
+    if (set.partlyRead.length > 0) io.stderr.write(`migralint: note: ${set.partlyRead.length} migration${set.partlyRead.length === 1 ? "" : "s"}${where} read only in part: ${set.partlyRead.slice(0, 3).join(", ")}${set.partlyRead.length > 3 ? ", \u2026" : ""}
+`);
+  }
+  return failed ? EXIT_FAILURE : EXIT_CLEAN;
+}
+function schemaJson(described, skipped, version) {
+  const body = ({ set, schema }) => ({ ...schema, partlyRead: set.partlyRead });
+  const tool = { name: "migralint", version };
+  const document = described.length === 1 ? { version: 1, tool, ...body(described[0]), skipped } : { version: 1, tool, sets: described.map((entry) => ({ migrations: entry.set.folder, ...body(entry) })), skipped };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+function skippedText(skipped) {
+  return skipped.length > 0 ? `
+${skipped.length} file${skipped.length === 1 ? "" : "s"} not replayed:
+${skipped.map((entry) => `    ${entry.file}: ${entry.reason}`).join("\n")}
+` : "";
+}
+function setText(set, schema, titled) {
+  const partly = set.partlyRead.length > 0 ? `
+Read only in part (a syntax error, or code static analysis cannot follow):
+${set.partlyRead.map((file) => `    ${file}`).join("\n")}
+` : "";
+  return `${titled ? `== ${set.folder}
+
+` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
+}
+var path18, MAX_MIGRATION_BYTES2;
+var init_schema_command = __esm({
+  "src/cli/schema-command.ts"() {
+    "use strict";
+    path18 = __toESM(require("node:path"));
+    init_config_file();
+    init_decode();
+    init_detect();
+    init_read_regular_file();
+    init_atomic_file();
+    init_lint();
+    init_describe();
+    init_replay();
+    init_describe_error();
+    init_discover();
+    init_lint_command();
+    init_migration_set();
+    MAX_MIGRATION_BYTES2 = 512 << 20;
+  }
+});
+
 // src/bundle.ts
 var bundle_exports = {};
 __export(bundle_exports, {
@@ -10988,1208 +13349,9 @@ __export(bundle_exports, {
 });
 module.exports = __toCommonJS(bundle_exports);
 
-// src/lint.ts
-init_rules();
-
-// src/schema/apply.ts
-init_catalogue();
-init_names();
-init_types();
-function applyOperation(operation, context) {
-  const handler = HANDLERS[operation.kind];
-  handler?.(operation, context);
-}
-var originOf = (operation, context) => operation.conditional ? 0 : context.file;
-var HANDLERS = {
-  createTable(operation, context) {
-    const { catalogue } = context;
-    const existing = catalogue.tables.find(operation.table);
-    if (existing && (operation.ifNotExists || operation.conditional)) return;
-    if (existing) removeTable(existing, context, false);
-    const origin = originOf(operation, context);
-    const table = {
-      ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
-      name: operation.table.name,
-      columns: [],
-      columnsKnown: operation.columnsUnknown !== true,
-      constraints: [],
-      indexes: [],
-      createdIn: origin,
-      namedIn: origin,
-      assumed: false,
-      filled: operation.withRows === true,
-      temporary: operation.temporary === true,
-      partitioned: operation.partitioned === true,
-      partitions: []
-    };
-    catalogue.tables.add(table);
-    if (operation.partitionOf) {
-      const parent = tableOrAssumed(operation.partitionOf, context);
-      attach(parent, table);
-      for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
-      table.columnsKnown = parent.columnsKnown;
-    }
-    for (const column of operation.columns) addColumnTo(table, column, origin, context);
-    for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
-  },
-  dropTable(operation, context) {
-    for (const name of operation.tables) {
-      const table = context.catalogue.tables.find(name);
-      if (table) removeTable(table, context, operation.cascade);
-      else dropViewNamed(name, context);
-    }
-  },
-  renameTable(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    if (!table) {
-      const view = context.catalogue.views.find(operation.table);
-      if (view) context.catalogue.views.rename(view, operation.newName);
-      else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
-      return;
-    }
-    context.catalogue.tables.rename(table, operation.newName);
-    table.namedIn = context.file;
-  },
-  addColumn(operation, context) {
-    const table = tableOrAssumed(operation.table, context);
-    if (operation.ifNotExists && findColumn(table, operation.column.name)) return;
-    addColumnTo(table, operation.column, originOf(operation, context), context);
-  },
-  dropColumn(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const column = table && findColumn(table, operation.column);
-    if (!table || !column) return;
-    table.columns = table.columns.filter((candidate) => candidate !== column);
-    const uses = (names) => names?.includes(column.name) === true;
-    for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
-    table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
-  },
-  renameColumn(operation, context) {
-    const table = tableOrAssumed(operation.table, context);
-    const column = columnOrAssumed(table, operation.column);
-    if (!column) return;
-    const from = column.name;
-    const to = truncateIdentifier(operation.newName);
-    column.name = to;
-    const renamed = (names) => names.map((name) => name === from ? to : name);
-    for (const index of table.indexes) {
-      index.columns = renamed(index.columns);
-      index.expressionColumns = renamed(index.expressionColumns);
-    }
-    for (const constraint of table.constraints) {
-      constraint.columns = renamed(constraint.columns);
-      if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
-      if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
-    }
-  },
-  alterColumnType(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.type = operation.newType;
-  },
-  setNotNull(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.notNull = true;
-  },
-  dropNotNull(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.notNull = false;
-  },
-  setDefault(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (!column) return;
-    if (operation.default) column.default = operation.default;
-    else delete column.default;
-  },
-  addConstraint(operation, context) {
-    addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
-  },
-  validateConstraint(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const constraint = table && findConstraint(table, operation.name);
-    if (constraint) constraint.validated = true;
-  },
-  dropConstraint(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const constraint = table && findConstraint(table, operation.name);
-    if (!table || !constraint) return;
-    table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
-    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
-    if (index) removeIndex(index, context);
-  },
-  createIndex(operation, context) {
-    const { catalogue } = context;
-    if (operation.ifNotExists && operation.name && catalogue.indexes.find({ schema: operation.table.schema, name: operation.name })) return;
-    const table = tableOrAssumed(operation.table, context);
-    const expressionColumns = operation.expressionColumns ?? [];
-    addIndex(table, {
-      name: operation.name,
-      columns: operation.columns.map(truncateIdentifier),
-      expressionColumns,
-      unique: operation.unique,
-      partial: operation.partial === true,
-      method: operation.method,
-      createdIn: originOf(operation, context),
-      nameParts: [...operation.columns, ...expressionColumns],
-      label: NAME_LABELS.index
-    }, context);
-  },
-  dropIndex(operation, context) {
-    for (const name of operation.names) {
-      const index = context.catalogue.indexes.find(name);
-      if (index) removeIndex(index, context);
-    }
-  },
-  attachPartition(operation, context) {
-    attach(tableOrAssumed(operation.table, context), tableOrAssumed(operation.partition, context));
-  },
-  detachPartition(operation, context) {
-    const partition = context.catalogue.tables.find(operation.partition);
-    if (partition?.parent) detach(partition);
-  },
-  createDomain(operation, context) {
-    const [schema, name] = operation.name.includes(".") ? operation.name.split(".", 2) : [void 0, operation.name];
-    replaceType(context, { ...schema !== void 0 ? { schema } : {}, name, kind: "domain" });
-  },
-  other(operation, context) {
-    if (operation.fillsTable) {
-      const table = context.catalogue.tables.find(operation.fillsTable);
-      if (table) table.filled = true;
-      return;
-    }
-    if (operation.change) applyChange(operation.change, context);
-    else if (!WITHOUT_SCHEMA_CHANGES.has(operation.statement)) context.notModelled(operation);
-  }
-};
-var WITHOUT_SCHEMA_CHANGES = /* @__PURE__ */ new Set([
-  "InsertStmt",
-  "UpdateStmt",
-  "DeleteStmt",
-  "MergeStmt",
-  "SelectStmt",
-  "CopyStmt",
-  "VariableSetStmt",
-  "VariableShowStmt",
-  "TransactionStmt",
-  "ExplainStmt",
-  "NotifyStmt",
-  "ListenStmt",
-  "UnlistenStmt",
-  "LockStmt",
-  "VacuumStmt",
-  "ClusterStmt",
-  "CheckPointStmt",
-  "DiscardStmt",
-  "PrepareStmt",
-  "ExecuteStmt",
-  "DeallocateStmt",
-  "RefreshMatViewStmt",
-  "ConstraintsSetStmt"
-]);
-var CHANGES = {
-  createType: (change, context) => replaceType(context, { ...change.type.schema !== void 0 ? { schema: change.type.schema } : {}, name: change.type.name, kind: change.enumValues ? "enum" : "other", ...change.enumValues ? { enumValues: [...change.enumValues] } : {} }),
-  addEnumValue(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (type2?.enumValues && !type2.enumValues.includes(change.value)) type2.enumValues.push(change.value);
-  },
-  renameEnumValue(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (type2?.enumValues) type2.enumValues = type2.enumValues.map((value) => value === change.from ? change.to : value);
-  },
-  renameType(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (!type2) return;
-    const from = type2.name;
-    context.catalogue.types.rename(type2, change.newName);
-    for (const table of context.catalogue.tables) {
-      for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
-    }
-  },
-  dropType(change, context) {
-    for (const name of change.types) {
-      const type2 = context.catalogue.types.find(name);
-      if (type2) context.catalogue.types.remove(type2);
-    }
-  },
-  createView(change, context) {
-    const existing = context.catalogue.views.find(change.view);
-    if (existing) context.catalogue.views.remove(existing);
-    context.catalogue.views.add({ ...change.view.schema !== void 0 ? { schema: change.view.schema } : {}, name: change.view.name, uses: change.uses });
-  },
-  dropView(change, context) {
-    for (const name of change.views) dropViewNamed(name, context);
-  },
-  renameView(change, context) {
-    const view = context.catalogue.views.find(change.view);
-    if (view) context.catalogue.views.rename(view, change.newName);
-    const materialized = view ? void 0 : context.catalogue.tables.find(change.view);
-    if (materialized) context.catalogue.tables.rename(materialized, change.newName);
-  },
-  renameIndex(change, context) {
-    const index = context.catalogue.indexes.find(change.index);
-    if (!index) return;
-    const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
-    context.catalogue.indexes.rename(index, change.newName);
-    delete index.nameGenerated;
-    if (constraint) constraint.name = index.name;
-  },
-  renameConstraint(change, context) {
-    const table = context.catalogue.tables.find(change.table);
-    const constraint = table && findConstraint(table, change.name);
-    if (!table || !constraint) return;
-    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
-    constraint.name = truncateIdentifier(change.newName);
-    delete constraint.nameGenerated;
-    if (index) context.catalogue.indexes.rename(index, constraint.name);
-  },
-  createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
-  dropSchema(change, context) {
-    for (const name of change.names) {
-      context.catalogue.schemas.delete(name);
-      for (const table of [...context.catalogue.tables]) if (table.schema === name) removeTable(table, context, true);
-    }
-  },
-  setIdentity(change, context) {
-    const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
-    if (!column) return;
-    if (change.identity) {
-      column.generated = "identity";
-      column.notNull = true;
-    } else if (column.generated === "identity") delete column.generated;
-  },
-  opaqueCode(change, context) {
-    for (const name of change.names) context.opaqueNames.add(name);
-  }
-};
-function applyChange(change, context) {
-  CHANGES[change.kind](change, context);
-}
-function replaceType(context, type2) {
-  const existing = context.catalogue.types.find(type2);
-  if (existing) context.catalogue.types.remove(existing);
-  context.catalogue.types.add(type2);
-}
-function dropViewNamed(name, context) {
-  const view = context.catalogue.views.find(name);
-  if (view) context.catalogue.views.remove(view);
-  const materialized = view ? void 0 : context.catalogue.tables.find(name);
-  if (materialized) removeTable(materialized, context, false);
-}
-function assumedTable(name) {
-  return {
-    ...name.schema !== void 0 ? { schema: name.schema } : {},
-    name: name.name,
-    columns: [],
-    columnsKnown: false,
-    constraints: [],
-    indexes: [],
-    createdIn: 0,
-    namedIn: 0,
-    assumed: true,
-    filled: false,
-    temporary: false,
-    partitioned: false,
-    partitions: []
-  };
-}
-function tableOrAssumed(name, context) {
-  const found = context.catalogue.tables.find(name);
-  if (found) return found;
-  context.assumed(name);
-  const table = assumedTable(name);
-  context.catalogue.tables.add(table);
-  return table;
-}
-function columnOrAssumed(table, name) {
-  const found = findColumn(table, name);
-  if (found || table.columnsKnown) return found;
-  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
-  table.columns.push(column);
-  return column;
-}
-function addColumnTo(table, definition, origin, context) {
-  const name = truncateIdentifier(definition.name);
-  const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
-  const column = {
-    name,
-    ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
-    notNull: definition.notNull || definition.primaryKey || serial !== void 0,
-    ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
-    ...definition.generated ? { generated: definition.generated } : {},
-    addedIn: origin
-  };
-  const existing = findColumn(table, name);
-  if (existing) table.columns[table.columns.indexOf(existing)] = column;
-  else table.columns.push(column);
-  const base = { columns: [name], notValid: false };
-  if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
-  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base }, origin, context);
-  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references }, origin, context);
-  if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
-}
-function addConstraintTo(table, definition, origin, context) {
-  const label = NAME_LABELS[definition.kind];
-  const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
-  const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
-  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
-  const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
-  const existing = findConstraint(table, name);
-  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
-  table.constraints.push({
-    name,
-    ...definition.name ? {} : { nameGenerated: true },
-    kind: definition.kind,
-    columns: definition.columns.map(truncateIdentifier),
-    validated: !definition.notValid,
-    ...definition.references ? { references: definition.references } : {},
-    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: definition.checksNotNullOf } : {},
-    ...definition.expression !== void 0 ? { expression: definition.expression } : {},
-    ...definition.expressionColumns ? { expressionColumns: definition.expressionColumns } : {}
-  });
-  if (definition.kind === "primaryKey") {
-    for (const columnName of definition.columns) {
-      const column = findColumn(table, columnName);
-      if (column) column.notNull = true;
-    }
-  }
-  if (!makesIndex) return;
-  const adopted = definition.usingIndex ? context.catalogue.indexes.find({ schema: table.schema, name: definition.usingIndex }) : void 0;
-  if (adopted) {
-    context.catalogue.indexes.rename(adopted, name);
-    adopted.constraint = true;
-    delete adopted.nameGenerated;
-    return;
-  }
-  addIndex(table, { name, columns: definition.columns.map(truncateIdentifier), expressionColumns: [], unique: definition.kind !== "exclusion", partial: false, createdIn: origin, constraint: true, generated: !definition.name }, context);
-}
-function addIndex(table, spec, context) {
-  const { catalogue } = context;
-  const taken = (name2) => catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0 || catalogue.tables.find({ schema: table.schema, name: name2 }) !== void 0;
-  const name = spec.name ?? chooseName(table.name, spec.nameParts ?? spec.columns, spec.label ?? NAME_LABELS.index, taken);
-  const existing = catalogue.indexes.find({ schema: table.schema, name });
-  if (existing) removeIndex(existing, context);
-  const index = {
-    ...table.schema !== void 0 ? { schema: table.schema } : {},
-    name,
-    ...spec.name === void 0 || spec.generated ? { nameGenerated: true } : {},
-    table,
-    columns: spec.columns,
-    expressionColumns: spec.expressionColumns,
-    unique: spec.unique,
-    partial: spec.partial,
-    ...spec.method ? { method: spec.method } : {},
-    ...spec.constraint ? { constraint: true } : {},
-    createdIn: spec.createdIn
-  };
-  catalogue.indexes.add(index);
-  table.indexes.push(index);
-}
-function removeIndex(index, context) {
-  context.catalogue.indexes.remove(index);
-  index.table.indexes = index.table.indexes.filter((candidate) => candidate !== index);
-}
-function removeTable(table, context, cascade) {
-  const { catalogue } = context;
-  catalogue.tables.remove(table);
-  for (const index of [...table.indexes]) removeIndex(index, context);
-  for (const partition of [...table.partitions]) removeTable(partition, context, cascade);
-  if (table.parent) detach(table);
-  if (!cascade) return;
-  const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
-  for (const other2 of catalogue.tables) {
-    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
-  }
-  for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
-}
-function dropTemporaryTables(context) {
-  for (const table of [...context.catalogue.tables]) if (table.temporary) removeTable(table, context, false);
-}
-function attach(parent, partition) {
-  if (partition.parent) detach(partition);
-  parent.partitioned = true;
-  partition.parent = parent;
-  parent.partitions.push(partition);
-}
-function detach(partition) {
-  const parent = partition.parent;
-  if (!parent) return;
-  parent.partitions = parent.partitions.filter((candidate) => candidate !== partition);
-  delete partition.parent;
-}
-
-// src/schema/replay.ts
-init_catalogue();
-var SchemaReplay = class {
-  constructor(options = {}) {
-    this.options = options;
-    this.context = {
-      catalogue: this.catalogue,
-      file: 0,
-      opaqueNames: this.opaqueNames,
-      // The first migration that creates tables, and those before it, change only what they create, in a whole history.
-      assumed: (table) => {
-        if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
-      },
-      notModelled: (operation) => this.recordNotModelled(operation)
-    };
-  }
-  options;
-  catalogue = new SchemaCatalogue();
-  /** Statements that may change the schema in ways the model does not follow. */
-  notModelledCount = 0;
-  notModelled = [];
-  /** Why the history looks incomplete, where it does. */
-  incompleteReason;
-  /** The digest of the state so far (with `hash`). */
-  digest = "";
-  fileNumber = 0;
-  fileName = "";
-  newFiles = /* @__PURE__ */ new Set();
-  freshTables = [];
-  /** A table was created by the migration being replayed, or by an earlier one. */
-  createdAny = false;
-  /** A table was created by an earlier migration: the history has begun. */
-  createdBefore = false;
-  opaqueNames = /* @__PURE__ */ new Set();
-  applied = [];
-  start;
-  context;
-  beginFile(start) {
-    this.fileNumber++;
-    this.context.file = this.fileNumber;
-    this.fileName = start.name;
-    this.start = start;
-    if (start.isNew) this.newFiles.add(this.fileNumber);
-    this.freshTables = start.newTables ?? [];
-    for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
-    this.applied.length = 0;
-  }
-  apply(operation) {
-    if (operation.kind === "createTable" && !operation.conditional) this.createdAny = true;
-    applyOperation(operation, this.context);
-    if (this.options.hash && changesSchema(operation)) this.applied.push(operation);
-  }
-  /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
-  endFile() {
-    dropTemporaryTables(this.context);
-    this.createdBefore = this.createdAny;
-    const start = this.start;
-    if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
-    if (this.options.hash && start) {
-      const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join("\0");
-      this.digest = this.options.hash(`${this.digest}\0${effect}`);
-    }
-    this.applied.length = 0;
-    this.start = void 0;
-  }
-  /** A migration the rules do not check (or whose result is cached): applied whole. */
-  applyFile(start, operations) {
-    this.beginFile(start);
-    for (const operation of operations) this.apply(operation);
-    this.endFile();
-  }
-  /** A history cannot be judged whole before a migration before this one has created tables. */
-  get historyComplete() {
-    return this.createdBefore && this.incompleteReason === void 0;
-  }
-  mentionedByCode(name) {
-    return this.opaqueNames.has(name) || this.opaqueNames.has(name.toLowerCase());
-  }
-  table(name) {
-    return this.catalogue.tables.find(name);
-  }
-  column(table, column) {
-    const found = this.table(table);
-    return found && findColumn(found, column);
-  }
-  constraint(table, name) {
-    const found = this.table(table);
-    return found && findConstraint(found, name);
-  }
-  index(name) {
-    return this.catalogue.indexes.find(name);
-  }
-  type(name) {
-    return this.catalogue.types.find(name);
-  }
-  view(name) {
-    return this.catalogue.views.find(name);
-  }
-  indexes() {
-    return this.catalogue.indexes;
-  }
-  isNewOrigin(origin) {
-    return origin !== 0 && (origin === this.fileNumber || this.newFiles.has(origin));
-  }
-  isFresh(table) {
-    return this.freshTables.some((fresh) => fresh.name === table.name && (fresh.schema === void 0 || table.schema === void 0 || fresh.schema === table.schema));
-  }
-  isNewTable(name) {
-    const table = this.table(name);
-    if (!table) return this.isFresh(name);
-    return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
-  }
-  isEmptyTable(name) {
-    const table = this.table(name);
-    if (!table) return this.isFresh(name);
-    if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
-    return !table.filled || table.temporary;
-  }
-  isNewColumn(table, column) {
-    const found = this.column(table, column);
-    return found !== void 0 && this.isNewOrigin(found.addedIn);
-  }
-  viewsUsing(table, column) {
-    const found = this.table(table);
-    if (!found) return [];
-    const views = [];
-    for (const view of this.catalogue.views) {
-      const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
-      if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
-    }
-    return views;
-  }
-  /** Keeps the first reason: what the note about `unknown-object` says. */
-  markIncomplete(reason) {
-    this.incompleteReason ??= reason;
-  }
-  recordNotModelled(operation) {
-    this.notModelledCount++;
-    if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
-  }
-};
-function changesSchema(operation) {
-  switch (operation.kind) {
-    case "transaction":
-    case "setSetting":
-    case "reindex":
-    case "truncate":
-    case "dropDatabase":
-    case "alterDomainAddConstraint":
-      return false;
-    case "other":
-      return operation.change !== void 0 || operation.fillsTable !== void 0;
-    default:
-      return true;
-  }
-}
-function schemaEffectOf(analyzed) {
-  return {
-    operations: analyzed.operations.filter(changesSchema),
-    ...isUnreadable(analyzed) ? { unreadable: true } : {},
-    ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
-    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
-  };
-}
-function isUnreadable(analyzed) {
-  return analyzed.problems.length > 0;
-}
-function withoutPlaces(key, value) {
-  return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
-}
-
-// src/engine/run-rules.ts
-init_file_state();
-
-// src/engine/finding.ts
-function compareFindings(a, b) {
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-// src/engine/finding-lock.ts
-init_locks();
-init_operations();
-function claimsFor(claims, operation) {
-  return claims.filter(
-    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
-  );
-}
-function findingLock(claims, operation, subject) {
-  if (!claims || !operation) return void 0;
-  for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
-    if (relation === void 0) continue;
-    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
-    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
-    if (rewrite !== false) lock.rewrite = rewrite;
-    return lock;
-  }
-  return void 0;
-}
-function relationName(operation, on) {
-  switch (on) {
-    case "table":
-      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
-      if (operation.kind === "createTable") return void 0;
-      return "table" in operation ? qualifiedName(operation.table) : void 0;
-    case "referencedTable": {
-      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
-      return referenced && qualifiedName(referenced);
-    }
-    case "index":
-      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
-      if (operation.kind === "createIndex") return operation.name;
-      return void 0;
-  }
-}
-
-// src/engine/ignores.ts
-var IgnoreTracker = class {
-  /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
-  constructor(directives, resolveRuleId) {
-    this.directives = directives;
-    this.resolveRuleId = resolveRuleId;
-    directives.forEach((directive, index) => {
-      if (directive.scope === "file") this.fileWide.push(index);
-      else this.byTargetLine.set(directive.targetLine, [...this.byTargetLine.get(directive.targetLine) ?? [], index]);
-    });
-  }
-  directives;
-  resolveRuleId;
-  used = /* @__PURE__ */ new Set();
-  /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
-  fileWide = [];
-  byTargetLine = /* @__PURE__ */ new Map();
-  /** True when a directive silences the finding; remembers the directive (and rule) as used. */
-  silences(finding) {
-    const candidates = /* @__PURE__ */ new Set([
-      ...this.fileWide,
-      ...this.byTargetLine.get(finding.anchorLine) ?? [],
-      ...this.byTargetLine.get(finding.line) ?? []
-    ]);
-    let silenced = false;
-    for (const index of [...candidates].sort((a, b) => a - b)) {
-      const directive = this.directives[index];
-      const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
-      if (directive.rules.length > 0 && named === void 0) continue;
-      this.used.add(`${index}:${named ?? "*"}`);
-      silenced = true;
-    }
-    return silenced;
-  }
-  /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
-  unused() {
-    const complaints = [];
-    this.directives.forEach((directive, index) => {
-      if (directive.squawk) return;
-      const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
-      if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
-        complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
-      }
-      for (const rule of directive.rules) {
-        if (this.resolveRuleId(rule) === void 0) {
-          complaints.push({ directive, message: `This ${keyword} comment names an unknown rule "${rule}".` });
-        } else if (!this.used.has(`${index}:${rule}`)) {
-          complaints.push({ directive, message: `This ${keyword} comment for "${rule}" silences nothing.` });
-        }
-      }
-    });
-    return complaints;
-  }
-};
-
-// src/engine/run-rules.ts
-init_rule();
-function runRules(analyzed, rules, filePath, options) {
-  const raw = [];
-  const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
-  const state = new FileState(analyzed.runnerTransaction, replay);
-  state.implicitTransaction = analyzed.implicitTransaction === true;
-  const kindsPresent = /* @__PURE__ */ new Set();
-  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
-  for (const operation of analyzed.operations) {
-    state.current = operation;
-    for (const visitor of visitors) {
-      const handler = visitor[operation.kind];
-      if (handler) handler(operation);
-      if (visitor.anyOperation) visitor.anyOperation(operation);
-    }
-    state.apply(operation);
-  }
-  for (const visitor of visitors) visitor.endOfFile?.();
-  replay.endFile();
-  for (const problem of analyzed.problems) {
-    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
-  }
-  const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
-  const kept = raw.filter((finding) => !ignores.silences(finding));
-  for (const { directive, message: message2 } of ignores.unused()) {
-    const { location } = directive;
-    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
-  }
-  const byId = rulesById(rules);
-  const findings = [];
-  for (const finding of kept) {
-    const configured = options.severityOf(finding.rule);
-    const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
-    const rule = byId.get(finding.rule);
-    if (severity === "off" || !rule) continue;
-    const { line, column, endLine, endColumn } = finding.location;
-    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
-    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
-    if (lock) result2.lock = lock;
-    findings.push(result2);
-  }
-  findings.sort(compareFindings);
-  return { findings };
-}
-function rulesToRun(rules, analyzed, options) {
-  if (analyzed.directives.length > 0) return rules;
-  return rules.filter((rule) => options.severityOf(rule.id) !== "off");
-}
-var visitedKinds = /* @__PURE__ */ new WeakMap();
-function createVisitor(rule, context) {
-  const visitor = rule.create(context);
-  if (!visitedKinds.has(rule)) {
-    const keys = Object.keys(visitor);
-    visitedKinds.set(rule, keys.includes("anyOperation") || keys.includes("endOfFile") ? "all" : new Set(keys));
-  }
-  return visitor;
-}
-function mayVisit(rule, kindsPresent) {
-  const kinds = visitedKinds.get(rule);
-  if (kinds === void 0 || kinds === "all") return true;
-  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
-  return false;
-}
-var idMaps = /* @__PURE__ */ new WeakMap();
-function rulesById(rules) {
-  let byId = idMaps.get(rules);
-  if (!byId) {
-    byId = new Map(rules.map((rule) => [rule.id, rule]));
-    idMaps.set(rules, byId);
-  }
-  return byId;
-}
-var FileRuleContext = class {
-  constructor(rule, state, options, sink) {
-    this.rule = rule;
-    this.state = state;
-    this.sink = sink;
-    this.runnerTransaction = state.runnerTransaction;
-    this.pgVersion = options.pgVersion;
-    this.previous = state.previous;
-    this.schema = state.schema;
-    this.settings = state.settings;
-  }
-  rule;
-  state;
-  sink;
-  runnerTransaction;
-  pgVersion;
-  previous;
-  schema;
-  settings;
-  report(at, subject = {}) {
-    const operation = "kind" in at ? at : void 0;
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
-  }
-  isNewColumn(table, column) {
-    if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
-    return this.state.schema.isNewColumn(table, column);
-  }
-  isNewTable(table) {
-    return this.state.isNewTable(table);
-  }
-  isEmptyTable(table) {
-    return this.state.isEmptyTable(table);
-  }
-  isTemporaryTable(table) {
-    return this.state.isTemporaryTable(table);
-  }
-  isPartitioned(table) {
-    return this.state.isPartitioned(table);
-  }
-  partitionsIndexedOn(table, columns) {
-    return this.state.partitionsIndexedOn(table, columns);
-  }
-  get inTransaction() {
-    return this.state.inTransaction;
-  }
-  get explicitTransaction() {
-    return this.state.explicitTransaction;
-  }
-  get implicitTransaction() {
-    return this.state.implicitTransaction;
-  }
-};
-
-// src/config/rule-settings.ts
-init_errors();
-var RuleSettings = class _RuleSettings {
-  idByName = /* @__PURE__ */ new Map();
-  severities = /* @__PURE__ */ new Map();
-  constructor(rules, preset = "recommended") {
-    for (const rule of rules) {
-      this.idByName.set(rule.id, rule.id);
-      for (const alias of rule.meta.aliases ?? []) this.idByName.set(alias, rule.id);
-      const inPreset = rule.meta.severity === "off" && preset === "strict" ? "warning" : rule.meta.severity;
-      this.severities.set(rule.id, inPreset);
-    }
-  }
-  resolveRuleId = (name) => this.idByName.get(name);
-  /** The resolved severities, as plain data (to send to worker threads). */
-  toSeverities() {
-    return Object.fromEntries(this.severities);
-  }
-  /** Settings with these resolved severities (from `toSeverities`). */
-  static fromSeverities(rules, severities) {
-    const settings = new _RuleSettings(rules);
-    for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
-    return settings;
-  }
-  severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
-  /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
-  apply(settings, source) {
-    for (const [name, setting2] of Object.entries(settings)) {
-      const id = this.resolveRuleId(name);
-      if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
-      this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
-    }
-  }
-};
-function parseRuleFlags(flags) {
-  const settings = /* @__PURE__ */ Object.create(null);
-  for (const flag of flags) {
-    const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
-    if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
-    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
-  }
-  return settings;
-}
-
-// src/lint.ts
-init_detect();
-init_file_problem();
-
-// src/frontends/sql/index.ts
-var import_libpg_query2 = require("libpg-query");
-init_text_positions();
-init_analyze_sql();
-
-// src/frontends/sql/runner-files.ts
-var fs = __toESM(require("node:fs"));
-var path2 = __toESM(require("node:path"));
-function runnerByName(filePath) {
-  const name = path2.basename(filePath);
-  if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path2.basename(path2.dirname(filePath)))) return "whole-file";
-  return void 0;
-}
-var metadataCache = /* @__PURE__ */ new Map();
-function dieselRunsInTransaction(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
-  let runs = metadataCache.get(dir);
-  if (runs === void 0) {
-    let metadata = "";
-    try {
-      metadata = fs.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
-    } catch {
-    }
-    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
-    metadataCache.set(dir, runs);
-  }
-  return runs;
-}
-var FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
-function flywayRunsInTransaction(operations) {
-  return !operations.some(
-    (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
-  );
-}
-
-// src/frontends/sql/index.ts
-init_lexer();
-init_runner_markers();
-
-// src/frontends/sql/placeholder-patterns.ts
-var PLACEHOLDER_SYNTAXES = {
-  /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
-  psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
-  /** Mustache, Jinja, Go templates: `{{ … }}`. */
-  mustache: /\{\{[^}]*\}\}/g,
-  /** Shell and JavaScript style: `${…}`. */
-  "dollar-brace": /\$\{[^}]*\}/g,
-  /** Synapse style: `$%NAME%$`. */
-  "dollar-percent": /\$%\w+%\$/g
-};
-var EMPTY_MATCH_PROBES = ["", "a", "ab", "a b", " ", "\n", "0", "_", "::", "{}", "$"];
-function placeholderMatcher(entry) {
-  const builtIn = Object.hasOwn(PLACEHOLDER_SYNTAXES, entry) ? PLACEHOLDER_SYNTAXES[entry] : void 0;
-  return builtIn ? regExpMatcher(builtIn) : re2Matcher(compileRe2(entry));
-}
-function placeholderPatternProblem(entry) {
-  if (Object.hasOwn(PLACEHOLDER_SYNTAXES, entry)) return void 0;
-  let pattern;
-  try {
-    pattern = compileRe2(entry);
-  } catch (error) {
-    return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
-  }
-  const matcher = re2Matcher(pattern);
-  if (EMPTY_MATCH_PROBES.some((probe) => [...matcher.matches(probe)].some((match) => match.end === match.start))) {
-    return "can match the empty string; a placeholder pattern must match at least one character";
-  }
-  return void 0;
-}
-function compileRe2(source) {
-  const { RE2JS } = require("./re2js.js");
-  return RE2JS.compile(source);
-}
-function regExpMatcher(pattern) {
-  return {
-    *matches(text) {
-      for (const match of text.matchAll(pattern)) {
-        const start = match.index ?? 0;
-        yield { start, end: start + match[0].length, text: match[0], groups: match.slice(1) };
-      }
-    }
-  };
-}
-function re2Matcher(pattern) {
-  return {
-    *matches(text) {
-      const matcher = pattern.matcher(text);
-      while (matcher.find()) {
-        const start = matcher.start();
-        const end = matcher.end();
-        const groups = Array.from({ length: pattern.groupCount() }, (_, index) => matcher.group(index + 1) ?? void 0);
-        yield { start, end, text: text.slice(start, end), groups };
-      }
-    }
-  };
-}
-
-// src/frontends/sql/templates.ts
-init_scan_work();
-init_text_ranges();
-function blankMetaCommands(text, commands) {
-  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ";" : " ") + " ".repeat(end - start - 1));
-}
-function followsCode(text, offset) {
-  for (let index = offset - 1; index >= 0; index--) {
-    scanWork.steps++;
-    const ch = text[index];
-    if (ch === "\n" || ch === "\r") return false;
-    if (ch !== " " && ch !== "	" && ch !== "\f") return true;
-  }
-  return false;
-}
-function substitutePlaceholders(text, matchers) {
-  let matches = [];
-  for (const matcher of matchers) {
-    const accepted = [];
-    let taken = 0;
-    for (const match of matcher.matches(text)) {
-      scanWork.steps++;
-      const { start, end } = match;
-      if (end === start) continue;
-      while (taken < matches.length && matches[taken].end <= start) {
-        scanWork.steps++;
-        taken++;
-      }
-      if (taken < matches.length && matches[taken].start < end) continue;
-      accepted.push({ start, end, replacement: replacementFor(match) });
-    }
-    matches = mergeSorted(matches, accepted);
-  }
-  const parts = [];
-  const offsets = [];
-  let last = 0;
-  for (const { start, end, replacement } of matches) {
-    parts.push(text.slice(last, start), replacement);
-    for (let offset = last; offset < start; offset++) offsets.push(offset);
-    for (let index = 0; index < replacement.length; index++) offsets.push(start);
-    last = end;
-  }
-  parts.push(text.slice(last));
-  for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
-  return { text: parts.join(""), offsets };
-}
-function mergeSorted(a, b) {
-  const merged = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || i < a.length && a[i].start <= b[j].start ? a[i++] : b[j++]);
-  return merged;
-}
-function replacementFor(match) {
-  if (match.groups[0] !== void 0 && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
-  if (match.groups[1] !== void 0 && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
-  const name = match.text.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
-  return `placeholder_${name || "value"}`.slice(0, 63);
-}
-
-// src/frontends/sql/index.ts
-init_text_ranges();
-var parserLoaded;
-function loadSqlParser() {
-  parserLoaded ??= (0, import_libpg_query2.loadModule)();
-  return parserLoaded;
-}
-function analyzeSqlFile(text, filePath, options) {
-  if (isRollbackFile(filePath)) {
-    return {
-      frontend: "sql",
-      operations: [],
-      problems: [],
-      directives: [],
-      statements: 0,
-      runnerTransaction: options.assumeInTransaction,
-      skippedReason: "rollback migration (down/undo file)"
-    };
-  }
-  const tokens = scanSql(text);
-  const markers = findRunnerMarkers(tokens.comments, text.length);
-  const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
-  const lines = new LineIndex(text);
-  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
-  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
-  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
-  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
-  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
-  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
-  const notes = [
-    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
-    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}\u2013${lines.position(data.end).line}`)
-  ];
-  if (options.placeholders && options.placeholders.length > 0) {
-    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
-    const analysis2 = analyzeSql({
-      text: substituted.text,
-      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
-      keepStatementText: options.keepStatementText
-    });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
-  }
-  const analysis = analyzeSql({
-    text: forward,
-    locate: (charIndex) => lines.position(charIndex),
-    tokens: {
-      comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
-      longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
-      metaCommands: [],
-      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
-      copyData: []
-    },
-    keepStatementText: options.keepStatementText
-  });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
-}
-function runnerOf(byName, runnerTransaction, analysis) {
-  if (runnerTransaction) return { runnerTransaction };
-  if (byName === "flyway") return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
-  if (byName === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
-  return { runnerTransaction };
-}
-
-// src/lint.ts
-init_text_positions();
-var defaultLintOptions = () => ({
-  pgVersion: 15,
-  assumeInTransaction: false,
-  settings: new RuleSettings(allRules)
-});
-async function prepareLinting() {
-  await loadSqlParser();
-}
-function lintText(text, displayPath2, options, invalidUtf8At) {
-  const analysis = analyzeText(text, displayPath2, options, invalidUtf8At);
-  return "skipped" in analysis ? analysis : checkAnalysis(analysis, displayPath2, options);
-}
-function analyzeText(text, displayPath2, options, invalidUtf8At) {
-  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const source = bom ? text.slice(1) : text;
-  const frontend = options.frontend ?? detectFrontend(displayPath2, source);
-  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
-  if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
-  const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
-  if (delegated) return { analyzed: delegatedFile(delegated), source };
-  const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
-  if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
-  if (step) return { analyzed: pythonStepFile(step), source };
-  if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
-  if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
-  if (invalidUtf8At !== void 0) {
-    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
-    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
-  }
-  return { analyzed: analyze(frontend, source, displayPath2, options), source };
-}
-function checkAnalysis(analysis, displayPath2, options) {
-  return resultOf(analysis.analyzed, displayPath2, analysis.source, options);
-}
-function analyze(frontend, source, displayPath2, options) {
-  switch (frontend) {
-    case "sql":
-      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
-    case "knex": {
-      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
-      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      const knexfile = knexfileSettings2(displayPath2);
-      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
-      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
-    }
-    case "typeorm": {
-      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
-      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
-    }
-    case "django": {
-      const { analyzeDjangoFile } = require("./django.js");
-      return analyzeDjangoFile(source, displayPath2);
-    }
-  }
-}
-function notMigration(displayPath2) {
-  if (displayPath2.endsWith(".py")) return "not a Django migration (a module with class Migration in a migrations/ folder)";
-  return "not a SQL, Knex or TypeORM migration";
-}
-function resultOf(analyzed, displayPath2, source, options) {
-  const engine = runRules(analyzed, options.rules ?? allRules, displayPath2, {
-    pgVersion: options.pgVersion,
-    severityOf: options.settings.severityOf,
-    resolveRuleId: options.settings.resolveRuleId,
-    replay: options.replay,
-    newInRun: options.newInRun
-  });
-  return {
-    file: displayPath2,
-    frontend: analyzed.frontend,
-    statements: analyzed.statements,
-    findings: engine.findings,
-    source,
-    skippedReason: analyzed.skippedReason,
-    notes: analyzed.notes,
-    warnings: analyzed.warnings,
-    schemaEffect: schemaEffectOf(analyzed)
-  };
-}
-function delegatedFile({ frontend, line, column, length, delegate, calls }) {
-  const location = { line, column, endLine: line, endColumn: column + length };
-  const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
-  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
-}
-function pythonStepFile({ line, length, name }) {
-  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
-  const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
-  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
-}
-function binaryFile(frontend, source) {
-  const position = new LineIndex(source).position(source.indexOf("\0"));
-  return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
-}
-function isSkipped(result2) {
-  return "skipped" in result2;
-}
-
 // src/index.ts
+init_lint();
+init_rule_settings();
 init_rules();
 
 // src/cli/main.ts
@@ -13158,11 +14320,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path18) => {
+  require: (path19) => {
     if (typeof require !== "undefined") {
-      return require(path18);
-    } else if (path18.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path18, "utf8"));
+      return require(path19);
+    } else if (path19.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path19, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -13182,14 +14344,7 @@ var lib_default = yargsParser;
 
 // src/cli/args.ts
 init_errors();
-
-// src/reporters/formats.ts
-var formatNames = ["stylish", "json", "sarif", "github", "junit", "gitlab", "compact"];
-function isFormatName(name) {
-  return formatNames.includes(name);
-}
-
-// src/cli/args.ts
+init_formats();
 var TRACE_OPTIONS = {
   "database-url": { type: "string", describe: "Trace on this PostgreSQL server (postgres://\u2026) instead of the embedded one" },
   commit: { type: "boolean", default: false, describe: "With --database-url: commit each migration (default: roll each back)" },
@@ -13213,7 +14368,7 @@ var OPTIONS = {
   concurrency: { type: "string", describe: "Worker threads for large runs: auto (default), off, or a number" },
   verbose: { type: "boolean", default: false, describe: "Print notes about skipped files to stderr" }
 };
-var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace"]);
+var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace", "schema"]);
 var camelCase2 = (name) => name.replace(/-(\w)/g, (_match, letter) => letter.toUpperCase());
 var KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase2(name), ...spec.alias ? [spec.alias] : []])
@@ -13228,7 +14383,11 @@ function buildParser(version) {
     let command = y.positional("paths", { type: "string", array: true, describe: "files, folders or globs" });
     for (const [name, spec] of Object.entries(TRACE_OPTIONS)) command = command.option(name, spec);
     return command;
-  });
+  }).command(
+    "schema [paths..]",
+    "Print the schema the migrations build, replayed statically (--format json for data), with the statements not modelled",
+    (y) => y.positional("paths", { type: "string", array: true, describe: "files, folders or globs" })
+  );
   for (const [name, spec] of Object.entries(OPTIONS)) parser2 = parser2.option(name, spec);
   return parser2.strict().version(version).help().alias("help", "h").wrap(100);
 }
@@ -13265,10 +14424,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve11, reject) => {
+  const { parsed, output } = await new Promise((resolve12, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve11({ parsed: result2, output: text });
+      else resolve12({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}
@@ -13278,6 +14437,7 @@ async function parseArgs(argv, version) {
   if (first === "rules") return { command: "rules", format: rulesFormat(parsed.format) };
   if (first === "init") return { command: "init" };
   if (first === "trace") return { command: "trace", options: traceArgs(parsed) };
+  if (first === "schema") return { command: "schema", options: schemaArgs(parsed) };
   const options = lintArgs(parsed);
   return { command: "lint", options: readsStdin ? { ...options, paths: [...options.paths, "-"] } : options };
 }
@@ -13338,6 +14498,19 @@ function traceArgs(parsed) {
     allowNonEmpty: parsed.allowNonEmpty === true
   };
 }
+function schemaArgs(parsed) {
+  const format2 = parsed.format ?? "text";
+  if (format2 !== "text" && format2 !== "stylish" && format2 !== "json") throw new UsageError(`schema --format "${format2}": choose text or json`);
+  const ignored = ["rule", "pgVersion", "maxWarnings", "since", "stdinFilepath", "cacheLocation"].filter((key) => parsed[key] !== void 0 && !(Array.isArray(parsed[key]) && parsed[key].length === 0));
+  if (parsed.staged === true || parsed.cache === true) ignored.push(parsed.staged === true ? "staged" : "cache");
+  if (ignored.length > 0) throw new UsageError(`schema does not take --${ignored[0].replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+  return {
+    paths: (parsed.paths ?? []).map(String),
+    format: format2 === "json" ? "json" : "text",
+    outputFile: parsed.outputFile,
+    config: parsed.config
+  };
+}
 function parseConcurrency(text) {
   if (text === void 0 || text === "auto") return "auto";
   if (text === "off") return "off";
@@ -13371,730 +14544,9 @@ function processIO() {
   };
 }
 
-// src/cli/describe-error.ts
-function describe(error) {
-  const code = error.code;
-  const messages = {
-    ENOENT: "no such file (it may have been deleted during the run)",
-    EACCES: "permission denied",
-    EISDIR: "is a directory"
-  };
-  if (code && messages[code]) return messages[code];
-  const message2 = error?.message;
-  return typeof message2 === "string" ? message2.split("\n")[0] : String(error);
-}
-
-// src/cli/lint-command.ts
-var fs11 = __toESM(require("node:fs"));
-var os2 = __toESM(require("node:os"));
-var path15 = __toESM(require("node:path"));
-var import_picomatch3 = __toESM(require_picomatch2());
-init_rules();
-
-// src/config/config-file.ts
-var fs4 = __toESM(require("node:fs"));
-var path6 = __toESM(require("node:path"));
-init_read_regular_file();
-init_errors();
-
-// src/config/jsonc.ts
-init_errors();
-var REASONS = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: "expected a colon",
-  CommaExpected: "expected a comma",
-  CloseBraceExpected: "expected a closing brace",
-  CloseBracketExpected: "expected a closing bracket",
-  EndOfFileExpected: "unexpected text after the end",
-  InvalidCommentToken: "comments are not allowed here",
-  UnexpectedEndOfComment: "unclosed comment",
-  UnexpectedEndOfString: "unclosed string",
-  UnexpectedEndOfNumber: "unfinished number",
-  InvalidUnicode: "invalid \\u escape",
-  InvalidEscapeCharacter: "invalid escape",
-  InvalidCharacter: "invalid character in a string"
-};
-function parseJson(text, file, options) {
-  try {
-    return JSON.parse(text);
-  } catch {
-  }
-  const { parse: parse2, printParseErrorCode } = require_main();
-  const errors = [];
-  const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
-  const [error] = errors;
-  if (!error) return value;
-  const { line, column } = lineAndColumn(text, error.offset);
-  const code = printParseErrorCode(error.error);
-  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
-}
-function lineAndColumn(text, offset) {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-  return { line: breaks.length + 1, column: offset - lastBreak };
-}
-
-// src/config/config-file.ts
-var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
-function loadConfig(cwd, explicitPath) {
-  if (explicitPath) {
-    const file = path6.resolve(cwd, explicitPath);
-    return { config: parseConfigFile(file, readConfigText(file)), path: file };
-  }
-  for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = path6.join(dir, name);
-      if (fs4.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
-    }
-    const packageJson = path6.join(dir, "package.json");
-    if (fs4.existsSync(packageJson)) {
-      const section = packageSection(packageJson);
-      if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
-    }
-    if (path6.dirname(dir) === dir) return { config: {} };
-  }
-}
-var MAX_CONFIG_BYTES = 1 << 20;
-function readConfigText(file) {
-  try {
-    return readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
-  } catch (error) {
-    const reason = error instanceof UnreadableFileError ? error.message : error.code ?? "unreadable";
-    throw new UsageError(`Cannot read config file ${file}: ${reason}`);
-  }
-}
-function packageSection(file) {
-  let text;
-  try {
-    text = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new UsageError(`Cannot read config file ${file}: ${error.message}`);
-    return void 0;
-  }
-  try {
-    return JSON.parse(text)?.migralint;
-  } catch {
-    if (!/"migralint"\s*:/.test(text)) return void 0;
-    return parseJson(text, `${file} (which holds the "migralint" config)`, { comments: false })?.migralint;
-  }
-}
-function parseConfigFile(file, text) {
-  return validateConfig(parseJson(text, `config file ${file}`, { comments: true }), file);
-}
-var isStringArray = (value, key, where) => {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-    throw new UsageError(`${where}: "${key}" must be an array of strings`);
-  }
-};
-var KEY_VALIDATORS = {
-  include: isStringArray,
-  exclude: isStringArray,
-  pgVersion: (value, key, where) => {
-    if (typeof value !== "number" || !(value >= 9 && value < 100)) throw new UsageError(`${where}: "${key}" must be a PostgreSQL version number such as 15`);
-  },
-  assumeInTransaction: (value, key, where) => {
-    if (typeof value !== "boolean") throw new UsageError(`${where}: "${key}" must be true or false`);
-  },
-  preset: (value, key, where) => {
-    if (value !== "recommended" && value !== "strict") throw new UsageError(`${where}: "${key}" must be "recommended" or "strict"`);
-  },
-  rules: (value, key, where) => {
-    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of rule ids to "off", "warn" or "error"`);
-    for (const [rule, setting2] of Object.entries(value)) {
-      if (setting2 !== "off" && setting2 !== "warn" && setting2 !== "error") {
-        throw new UsageError(`${where}: "rules.${rule}" must be "off", "warn" or "error"`);
-      }
-    }
-  },
-  placeholders: (value, key, where) => {
-    isStringArray(value, key, where);
-    for (const entry of value) {
-      const problem = placeholderPatternProblem(entry);
-      if (problem) throw new UsageError(`${where}: "${key}" entry ${JSON.stringify(entry)} ${problem}`);
-    }
-  },
-  order: (value, key, where) => {
-    const message2 = `${where}: "${key}" must be "version", "name", or a regular expression with a group that captures the version`;
-    if (typeof value !== "string") throw new UsageError(message2);
-    if (value === "version" || value === "name") return;
-    let pattern;
-    try {
-      pattern = new RegExp(value);
-    } catch {
-      throw new UsageError(message2);
-    }
-    if (new RegExp(`${pattern.source}|`).exec("")?.length === 1) throw new UsageError(message2);
-  },
-  typeormTransactionMode: (value, key, where) => {
-    if (value !== "all" && value !== "each" && value !== "none") throw new UsageError(`${where}: "${key}" must be "all", "each" or "none"`);
-  },
-  frontends: (value, key, where) => {
-    if (!isPlainObject(value)) throw new UsageError(`${where}: "${key}" must be an object of globs to "sql", "knex", "typeorm" or "django"`);
-    for (const [glob, frontend] of Object.entries(value)) {
-      if (frontend !== "sql" && frontend !== "knex" && frontend !== "typeorm" && frontend !== "django") {
-        throw new UsageError(`${where}: "frontends.${glob}" must be "sql", "knex", "typeorm" or "django"`);
-      }
-    }
-  }
-};
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function validatorFor(key) {
-  return Object.hasOwn(KEY_VALIDATORS, key) ? KEY_VALIDATORS[key] : void 0;
-}
-function validateConfig(value, where) {
-  if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
-  for (const [key, entry] of Object.entries(value)) {
-    const validate = validatorFor(key);
-    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
-    validate(entry, key, where);
-  }
-  return value;
-}
-
-// src/cli/lint-command.ts
-init_errors();
-
-// src/frontends/decode.ts
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-var lenientUtf8 = new TextDecoder("utf-8");
-function decodeFile(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
-  try {
-    return { text: strictUtf8.decode(bytes) };
-  } catch {
-    const text = lenientUtf8.decode(bytes);
-    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
-  }
-}
-function firstInvalidByte(bytes) {
-  let index = 0;
-  while (index < bytes.length) {
-    const byte = bytes[index];
-    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
-    if (length === 0) return index;
-    try {
-      strictUtf8.decode(bytes.subarray(index, index + length));
-    } catch {
-      return index;
-    }
-    index += length;
-  }
-  return bytes.length;
-}
-
-// src/cli/lint-command.ts
-init_detect();
-init_read_regular_file();
-init_discover();
-
-// src/cli/migration-set.ts
-var fs7 = __toESM(require("node:fs"));
-var path10 = __toESM(require("node:path"));
-var import_picomatch2 = __toESM(require_picomatch2());
-init_errors();
-init_detect();
-
-// src/schema/order.ts
-function parseOrder(setting2) {
-  if (setting2 === void 0 || setting2 === "version") return "version";
-  if (setting2 === "name") return "name";
-  return { pattern: new RegExp(setting2) };
-}
-function sortMigrations(files, order = "version") {
-  if (order === "name") return [...files].sort(byCodeUnit);
-  if (order === "version") {
-    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
-    keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
-    return keyed2.map((entry) => entry.file);
-  }
-  const { pattern } = order;
-  const keyed = files.map((file) => {
-    const captured = pattern.exec(file.replace(/\\/g, "/"))?.[1];
-    return { file, version: captured === void 0 ? void 0 : versionParts(captured) };
-  });
-  keyed.sort((a, b) => {
-    if (a.version === void 0 || b.version === void 0) return (a.version === void 0 ? 1 : 0) - (b.version === void 0 ? 1 : 0) || byCodeUnit(a.file, b.file);
-    return compareParts(a.version, b.version) || byCodeUnit(a.file, b.file);
-  });
-  return keyed.map((entry) => entry.file);
-}
-var byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
-var LEADING_NUMBER = /^(\d+)/;
-var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
-function versionKey(segment) {
-  const flyway = FLYWAY.exec(segment);
-  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
-  const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
-  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
-  return { group: 2, version: [], name: segment };
-}
-function versionParts(version) {
-  return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));
-}
-function compareParts(a, b) {
-  for (let index = 0; index < Math.max(a.length, b.length); index++) {
-    const left = a[index] ?? 0n;
-    const right = b[index] ?? 0n;
-    if (left !== right) return left < right ? -1 : 1;
-  }
-  return 0;
-}
-function compareSegments(a, b) {
-  for (let index = 0; index < Math.min(a.length, b.length); index++) {
-    const left = a[index];
-    const right = b[index];
-    if (left.name === right.name) continue;
-    if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
-    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
-  }
-  return a.length - b.length;
-}
-
-// src/cli/migration-set.ts
-init_discover();
-init_migration_folders();
-var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read, onUnreadableFolder }) {
-  const exclude = [...config.exclude ?? []];
-  let inputs = paths;
-  if (paths.length === 0) {
-    const defaults = defaultInputs(config.include, baseDir, cwd);
-    if (defaults.searched) {
-      notice(`no "include" in a config and none of the usual folders here; linting the migrations folders found: ${defaults.searched.join(", ")} (migralint init writes a config that names them)`);
-    }
-    inputs = defaults.inputs;
-    exclude.push(...defaults.exclude);
-  }
-  const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
-  const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
-  const { files, named, foundBy } = resolveInputs(inputs, discovery);
-  const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
-  const inputFiles = new Set(files);
-  const isReported = (file) => inputFiles.has(file) && (!git2 || git2.changed.has(file));
-  const all = sortMigrations([.../* @__PURE__ */ new Set([...files, ...context.keys()])], parseOrder(config.order));
-  const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
-  const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
-  let lastReported = all.length - 1;
-  if (!all.some(isDjangoMigrationPath)) while (lastReported >= 0 && !isReported(all[lastReported])) lastReported--;
-  let committed;
-  return {
-    files: all.slice(0, lastReported + 1).map((file) => ({ file, reported: isReported(file), group: groupOf(file) })),
-    staged: git2?.staged,
-    isNew: (file) => {
-      if (git2) return git2.added.has(file);
-      if (!named.has(file)) return false;
-      committed ??= loadGit().committedFiles([...named], cwd);
-      return !committed.has(file);
-    }
-  };
-}
-function inDjangoOrder(files, djangoOrder) {
-  if (!djangoOrder || djangoOrder.length === 0) return files;
-  const byFile = new Map(files.map((item) => [item.file, item]));
-  const queue = djangoOrder.filter((file) => byFile.has(file));
-  const ordered = new Set(queue);
-  return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
-}
-function gitChanges(args, cwd) {
-  if (args.staged) {
-    const staged = loadGit().stagedFiles(cwd);
-    return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
-  }
-  if (args.since !== void 0) return { ...loadGit().changedSince(args.since, cwd), staged: void 0 };
-  return void 0;
-}
-function contextOfNamedFiles(named, options) {
-  const context = /* @__PURE__ */ new Map();
-  if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
-  const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
-  const folders = /* @__PURE__ */ new Set();
-  let includeAdded = false;
-  for (const file of named) {
-    if (isIncluded(toPosix(file))) {
-      if (!includeAdded) for (const glob of include ?? []) for (const found of filesOrNone(glob, options)) context.set(found, "include");
-      context.set(file, "include");
-      includeAdded = true;
-      continue;
-    }
-    const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path10.dirname(file);
-    context.set(file, folder);
-    if (folders.has(folder)) continue;
-    folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
-    for (const candidate of walk2(folder)) {
-      if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
-    }
-  }
-  return context;
-}
-function filesOrNone(glob, options) {
-  try {
-    return resolveInputs([glob], options).files;
-  } catch (error) {
-    if (error instanceof UsageError) return [];
-    throw error;
-  }
-}
-
-// src/cli/report-output.ts
-var path12 = __toESM(require("node:path"));
-init_rules();
-init_errors();
-
-// src/reporters/index.ts
-var LOADERS = {
-  stylish: () => (init_stylish(), __toCommonJS(stylish_exports)).stylish,
-  json: () => (init_json(), __toCommonJS(json_exports)).json,
-  sarif: () => (init_sarif(), __toCommonJS(sarif_exports)).sarif,
-  github: () => (init_github(), __toCommonJS(github_exports)).github,
-  junit: () => (init_junit(), __toCommonJS(junit_exports)).junit,
-  gitlab: () => (init_gitlab(), __toCommonJS(gitlab_exports)).gitlab,
-  compact: () => (init_compact(), __toCommonJS(compact_exports)).compact
-};
-function reporterFor(format2) {
-  return LOADERS[format2]();
-}
-
-// src/cli/report-output.ts
-init_reporter();
-init_atomic_file();
-function openReport(args, io, version) {
-  const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
-  const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path12.resolve(io.cwd, args.outputFile) : void 0;
-  const file = target ? reportFile(target) : void 0;
-  let failure;
-  const write = (text) => {
-    if (failure !== void 0) return;
-    try {
-      if (file) file.write(text);
-      else io.stdout.write(text);
-    } catch (error) {
-      failure = describe(error);
-    }
-  };
-  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules }, write);
-  const tally = new Tally();
-  return {
-    tally,
-    add(result2) {
-      const reported = args.quiet ? withoutWarnings(result2) : result2;
-      tally.add(reported);
-      writer.file(reported);
-    },
-    finish() {
-      writer.end();
-      if (!file) return failure;
-      try {
-        if (failure === void 0) file.commit();
-        else file.abandon();
-      } catch (error) {
-        failure ??= describe(error);
-        file.abandon();
-      }
-      return failure === void 0 ? void 0 : `cannot write the report to ${args.outputFile}: ${failure}`;
-    }
-  };
-}
-function reportFile(target) {
-  try {
-    return openOutputFile(target);
-  } catch (error) {
-    throw new UsageError(`cannot write the report to ${target}: ${describe(error)}`);
-  }
-}
-function withoutWarnings(result2) {
-  return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
-}
-
-// src/cli/lint-command.ts
-var loadPool = () => (init_analysis_pool(), __toCommonJS(analysis_pool_exports)).AnalysisPool;
-var loadCache = () => (init_cache(), __toCommonJS(cache_exports));
-var loadDjango = () => require("./django.js");
-var EXIT_CLEAN = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_FAILURE = 2;
-var STDIN_NAME = "<stdin>";
-var WORKER_THRESHOLD = 5e3;
-var PREFETCH_WINDOW = 256;
-function workerCount(concurrency) {
-  if (concurrency === "off") return 0;
-  if (typeof concurrency === "number") return concurrency;
-  const cores = os2.availableParallelism();
-  return cores > 1 ? cores : 0;
-}
-async function runLint(args, io, version) {
-  const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
-  const settings = new RuleSettings(allRules, loaded.config.preset);
-  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
-  settings.apply(parseRuleFlags(args.rule), "--rule");
-  const options = {
-    pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
-    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
-    settings,
-    typeormTransactionMode: loaded.config.typeormTransactionMode,
-    placeholders: loaded.config.placeholders
-  };
-  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
-  const readsStdin = args.paths.includes("-") || args.paths.length === 0 && args.stdinFilepath !== void 0;
-  if (readsStdin && (args.since !== void 0 || args.staged)) throw new UsageError("--since and --staged lint files in git, not standard input");
-  const pathInputs = args.paths.filter((input) => input !== "-");
-  let failed = false;
-  const onUnreadableFolder = (folder, error) => {
-    failed = true;
-    io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
-`);
-  };
-  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
-  const runSettings = {
-    pgVersion: options.pgVersion,
-    assumeInTransaction: options.assumeInTransaction,
-    typeormTransactionMode: options.typeormTransactionMode,
-    placeholders: options.placeholders,
-    severities: settings.toSeverities()
-  };
-  const files = plan.files.map((item) => item.file);
-  if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
-  if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
-  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : void 0;
-  const replays = /* @__PURE__ */ new Map();
-  const replayOf = (group) => {
-    let replay = replays.get(group);
-    if (!replay) replays.set(group, replay = new SchemaReplay(cache2 ? { hash: loadCache().hashText } : {}));
-    return replay;
-  };
-  const warned = /* @__PURE__ */ new Set();
-  const invalidUtf8 = /* @__PURE__ */ new Map();
-  const lintOne = async (text, shownAs, frontend, file = {}) => {
-    const { report: report2 = true, replay } = file;
-    try {
-      const digest = replay?.digest ?? "";
-      const cached = file.analyzed || !file.replay ? void 0 : cache2?.get(shownAs, text, digest);
-      let result2;
-      if (cached) {
-        result2 = cached;
-        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
-      } else {
-        await prepareLinting();
-        const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
-        result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache2 && replay && !file.analyzed) cache2.set(shownAs, text, digest, result2);
-      }
-      if (isSkipped(result2)) {
-        if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
-        return void 0;
-      }
-      if (report2) reportOutput.add(result2);
-      if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
-      if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
-      for (const message2 of result2.warnings ?? []) {
-        if (!warned.has(message2)) io.stderr.write(`migralint: note: ${message2}
-`);
-        warned.add(message2);
-      }
-      return result2;
-    } catch (error) {
-      failed = true;
-      io.stderr.write(`migralint: internal error while linting ${shownAs}: ${describe(error)}
-`);
-      if (io.env.DEBUG === "migralint") io.stderr.write(`${error.stack}
-`);
-      return void 0;
-    }
-  };
-  const replayOnly = async (text, shownAs, frontend, file) => {
-    try {
-      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache2?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
-      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
-    } catch (error) {
-      failed = true;
-      io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}
-`);
-    }
-  };
-  const reportOutput = openReport(args, io, version);
-  const django = await prepareDjango(plan, invalidUtf8, io);
-  const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
-  let lastTarget = work2.length - 1;
-  while (lastTarget >= 0 && !work2[lastTarget].isTarget) lastTarget--;
-  const usesWorkers = typeof args.concurrency === "number" ? work2.length > 1 : args.concurrency === "auto" && work2.length >= WORKER_THRESHOLD;
-  let pool;
-  let poolStarted = false;
-  const poolForLinting = () => {
-    if (!poolStarted) pool = loadPool().create(workerCount(args.concurrency), runSettings);
-    poolStarted = true;
-    return pool;
-  };
-  const texts = /* @__PURE__ */ new Map();
-  const prefetched = /* @__PURE__ */ new Map();
-  const textOf = (item) => {
-    if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
-    return texts.get(item.file);
-  };
-  const prefetch = (index) => {
-    const item = work2[index];
-    const text = item && textOf(item);
-    if (!usesWorkers || text === void 0 || cache2?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
-    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
-    if (!analysis) return;
-    analysis.catch(() => void 0);
-    prefetched.set(item.file, analysis);
-  };
-  for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
-  pool?.flush();
-  for (const [index, { file, group, isTarget, shownAs }] of work2.entries()) {
-    prefetch(index + PREFETCH_WINDOW);
-    if (index % 16 === 0) pool?.flush();
-    const text = textOf(work2[index]);
-    texts.delete(file);
-    if (text === void 0) {
-      failed = true;
-      continue;
-    }
-    const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
-    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
-    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
-    prefetched.delete(file);
-  }
-  for (const replay of replays.values()) {
-    if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
-      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
-    }
-  }
-  if (readsStdin) {
-    const shownAs = args.stdinFilepath ?? STDIN_NAME;
-    const frontend = args.stdinFilepath ? forcedFrontend(path15.resolve(io.cwd, args.stdinFilepath)) : "sql";
-    await lintOne(await io.readStdin(), shownAs, frontend);
-  }
-  await pool?.close();
-  const cacheProblem = cache2?.save();
-  if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
-`);
-  const reportProblem = reportOutput.finish();
-  if (reportProblem) {
-    io.stderr.write(`migralint: ${reportProblem}
-`);
-    return EXIT_FAILURE;
-  }
-  const { errors, warnings } = reportOutput.tally;
-  if (failed) return EXIT_FAILURE;
-  if (errors > 0) return EXIT_FINDINGS;
-  if (args.maxWarnings !== void 0 && warnings > args.maxWarnings) {
-    io.stderr.write(`migralint: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}
-`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_CLEAN;
-}
-function openCache(args, io, key) {
-  const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path15.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
-  let userKey;
-  try {
-    userKey = userCacheKey2(io.env);
-  } catch (error) {
-    io.stderr.write(`migralint: note: running without the cache: ${describe(error)}
-`);
-    return void 0;
-  }
-  const cache2 = new LintCache2(location, key, userKey);
-  if (cache2.problem) io.stderr.write(`migralint: note: ${cache2.problem}
-`);
-  return cache2;
-}
-function refuseToOverwriteMigrations(flag, given, files, cwd) {
-  const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path15.resolve(cwd, given);
-  if (isMigrationCandidate(target)) {
-    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
-  }
-  const real = realpathOrSelf(target);
-  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
-  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
-}
-function realpathOrSelf(file) {
-  try {
-    return fs11.realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-async function prepareDjango(plan, invalidUtf8, io) {
-  const files = plan.files.map((item) => item.file);
-  if (!files.some(isDjangoMigrationPath)) return void 0;
-  await prepareLinting();
-  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
-}
-function readOrEmpty(file) {
-  try {
-    return decodeFile(readMigration(file)).text;
-  } catch {
-    return "";
-  }
-}
-function readMigration(file) {
-  return readRegularFile(file, MAX_MIGRATION_BYTES);
-}
-var MAX_MIGRATION_BYTES = 512 << 20;
-function fileStart(shownAs, isNew, effect) {
-  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
-}
-var withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
-  if (invalidAt !== void 0) return lintText(text, shownAs, options, invalidAt);
-  const work2 = await prefetched;
-  if (!work2) return lintText(text, shownAs, options);
-  if ("skipped" in work2) return work2.skipped;
-  return checkAnalysis({ analyzed: work2.analyzed, source: withoutBom(text) }, shownAs, options);
-}
-async function analyzedEffect(text, shownAs, options, prefetched) {
-  const work2 = await prefetched;
-  if (work2) return "skipped" in work2 ? void 0 : schemaEffectOf(work2.analyzed);
-  await prepareLinting();
-  const analysis = analyzeText(text, shownAs, options);
-  return isSkipped(analysis) ? void 0 : schemaEffectOf(analysis.analyzed);
-}
-function frontendMatcher(frontends, baseDir) {
-  const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
-  );
-  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
-}
-function stagedText(plan, file, shownAs, invalidUtf8) {
-  const decoded = plan.staged?.get(file);
-  if (decoded?.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
-  return decoded?.text;
-}
-function readText(file, shownAs, io, invalidUtf8) {
-  try {
-    const decoded = decodeFile(readMigration(file));
-    if (decoded.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
-    return decoded.text;
-  } catch (error) {
-    io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
-`);
-    return void 0;
-  }
-}
-function note(io, verbose, message2) {
-  if (verbose) io.stderr.write(`migralint: note: ${message2}
-`);
-}
-
 // src/cli/main.ts
+init_describe_error();
+init_lint_command();
 init_version();
 async function main(argv, io = processIO()) {
   return (await run(argv, io)).exitCode;
@@ -14124,6 +14576,8 @@ async function run(argv, io = processIO()) {
         const exitCode = await runLint(command.options, io, version);
         return done(exitCode, exitCode !== EXIT_FAILURE);
       }
+      case "schema":
+        return done(await (init_schema_command(), __toCommonJS(schema_command_exports)).runSchemaCommand(command.options, io, version));
       case "trace":
         return done(await require("./trace.js").runTraceCommand(command.options, io, version));
     }
@@ -14142,6 +14596,7 @@ async function run(argv, io = processIO()) {
 }
 
 // src/cli/analysis-worker.ts
+init_lint();
 function work(file, options) {
   try {
     const analysis = analyzeText(file.text, file.displayPath, { ...options, frontend: file.frontend });

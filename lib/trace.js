@@ -6333,7 +6333,7 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
-var CallbackReader, COLUMN_CHECKS;
+var CallbackReader, NOT_NULL_CHECK, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
     "use strict";
@@ -6426,7 +6426,7 @@ var init_table_builder = __esm({
         }
       }
       createColumn(column, place) {
-        this.definition.columns.push({ ...column.definition, location: place.location });
+        this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place.location });
         this.followingIndexes(column, place);
       }
       alterColumn(column, place) {
@@ -6442,7 +6442,7 @@ var init_table_builder = __esm({
           return;
         }
         const { references, ...added } = definition;
-        push({ kind: "addColumn", ...place, table, column: added, ifNotExists: false, identifiers: [definition.name] });
+        push({ kind: "addColumn", ...place, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
         if (references) {
           const name = defaultName(table, [definition.name], "foreign");
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
@@ -6451,6 +6451,15 @@ var init_table_builder = __esm({
           push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
         this.followingIndexes(column, place);
+      }
+      /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */
+      constraintNames(definition) {
+        const { table } = this.context;
+        const names = {
+          ...definition.unique ? { unique: defaultName(table, [definition.name], "unique") } : {},
+          ...definition.references ? { foreignKey: defaultName(table, [definition.name], "foreign") } : {}
+        };
+        return Object.keys(names).length > 0 ? { constraintNames: names } : {};
       }
       followingIndexes(column, place) {
         const name = column.definition.name;
@@ -6526,8 +6535,12 @@ var init_table_builder = __esm({
               references: target
             });
           }
-          case "check":
-            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
+          case "check": {
+            const expression = checkExpression(values[0], values[1]);
+            const match = expression === void 0 ? null : NOT_NULL_CHECK.exec(expression);
+            const notNull = match ? match[1]?.replace(/""/g, '"') ?? match[2].toLowerCase() : void 0;
+            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression, ...notNull ? { checksNotNullOf: notNull, expressionColumns: [notNull] } : {} });
+          }
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
@@ -6553,6 +6566,7 @@ var init_table_builder = __esm({
         return new RegExp(`\\b${this.tableParam}\\b`).test(text);
       }
     };
+    NOT_NULL_CHECK = /^\s*(?:"((?:[^"]|"")+)"|(\w+))\s+IS\s+NOT\s+NULL\s*$/i;
     COLUMN_CHECKS = {
       checkPositive: (column) => `"${column}" > 0`,
       checkNegative: (column) => `"${column}" < 0`
@@ -11424,8 +11438,9 @@ function addColumnTo(table, definition, origin, context) {
   else table.columns.push(column);
   const base = { columns: [name], notValid: false };
   if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
-  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base }, origin, context);
-  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references }, origin, context);
+  const names = definition.constraintNames;
+  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base, ...names?.unique ? { name: names.unique } : {} }, origin, context);
+  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references, ...names?.foreignKey ? { name: names.foreignKey } : {} }, origin, context);
   if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
 }
 function addConstraintTo(table, definition, origin, context) {

@@ -8,6 +8,7 @@ export type CliCommand =
   | { command: 'rules'; format: 'table' | 'json' }
   | { command: 'init' }
   | { command: 'trace'; options: TraceArgs }
+  | { command: 'schema'; options: SchemaArgs }
   | { command: 'output'; text: string };
 
 export interface LintArgs {
@@ -43,6 +44,14 @@ export interface TraceArgs {
   databaseUrl?: string;
   commit: boolean;
   allowNonEmpty: boolean;
+}
+
+/** `migralint schema`: the replayed schema, as text or JSON. */
+export interface SchemaArgs {
+  paths: string[];
+  format: 'text' | 'json';
+  outputFile?: string;
+  config?: string;
 }
 
 /** The options only `trace` takes (it also takes format, output-file, config, rule, assume-in-transaction and color). */
@@ -82,7 +91,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   verbose: { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' },
 };
 
-const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace']);
+const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace', 'schema']);
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 const KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase(name), ...(spec.alias ? [spec.alias] : [])]),
@@ -104,7 +113,10 @@ function buildParser(version: string) {
       let command = y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs' });
       for (const [name, spec] of Object.entries(TRACE_OPTIONS)) command = command.option(name, spec);
       return command;
-    });
+    })
+    .command('schema [paths..]', 'Print the schema the migrations build, replayed statically (--format json for data), with the statements not modelled', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs' }),
+    );
   for (const [name, spec] of Object.entries(OPTIONS)) parser = parser.option(name, spec);
   return parser
     .strict()
@@ -165,6 +177,7 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
   if (first === 'rules') return { command: 'rules', format: rulesFormat(parsed.format as string | undefined) };
   if (first === 'init') return { command: 'init' };
   if (first === 'trace') return { command: 'trace', options: traceArgs(parsed) };
+  if (first === 'schema') return { command: 'schema', options: schemaArgs(parsed) };
   const options = lintArgs(parsed);
   return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
 }
@@ -227,6 +240,20 @@ function traceArgs(parsed: Record<string, unknown>): TraceArgs {
     databaseUrl,
     commit: parsed.commit === true,
     allowNonEmpty: parsed.allowNonEmpty === true,
+  };
+}
+
+function schemaArgs(parsed: Record<string, unknown>): SchemaArgs {
+  const format = (parsed.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'stylish' && format !== 'json') throw new UsageError(`schema --format "${format}": choose text or json`);
+  const ignored = ['rule', 'pgVersion', 'maxWarnings', 'since', 'stdinFilepath', 'cacheLocation'].filter((key) => parsed[key] !== undefined && !(Array.isArray(parsed[key]) && (parsed[key] as unknown[]).length === 0));
+  if (parsed.staged === true || parsed.cache === true) ignored.push(parsed.staged === true ? 'staged' : 'cache');
+  if (ignored.length > 0) throw new UsageError(`schema does not take --${ignored[0].replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+  return {
+    paths: ((parsed.paths as string[] | undefined) ?? []).map(String),
+    format: format === 'json' ? 'json' : 'text',
+    outputFile: parsed.outputFile as string | undefined,
+    config: parsed.config as string | undefined,
   };
 }
 

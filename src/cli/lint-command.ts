@@ -251,7 +251,7 @@ function openCache(args: LintArgs, io: CliIO, key: string): LintCache | undefine
  * linted (under any name), nor onto any file named like one (`-o db/*.sql`,
  * which the shell expands, makes the first migration the report).
  */
-function refuseToOverwriteMigrations(flag: string, given: string, files: readonly string[], cwd: string): void {
+export function refuseToOverwriteMigrations(flag: string, given: string, files: readonly string[], cwd: string): void {
   const suggestion = flag === '--cache-location' ? 'migralint-cache.json' : 'migralint-report.json';
   const target = path.resolve(cwd, given);
   if (isMigrationCandidate(target)) {

@@ -42,6 +42,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
         const exitCode = await runLint(command.options, io, version);
         return done(exitCode, exitCode !== EXIT_FAILURE);
       }
+      case 'schema':
+        return done(await (require('./schema-command') as typeof import('./schema-command')).runSchemaCommand(command.options, io, version));
       case 'trace':
         return done(await (require('./trace-command') as typeof import('./trace-command')).runTraceCommand(command.options, io, version));
     }

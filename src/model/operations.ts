@@ -54,6 +54,8 @@ export interface ColumnDefinition {
   references?: ForeignKeyTarget;
   hasCheck: boolean;
   generated?: 'stored' | 'identity';
+  /** The names an ORM gives the column's UNIQUE and FOREIGN KEY constraints (Knex: `users_email_unique`), where not PostgreSQL's. */
+  constraintNames?: { unique?: string; foreignKey?: string };
 }
 
 export type ConstraintKind = 'check' | 'foreignKey' | 'unique' | 'primaryKey' | 'exclusion';

@@ -375,8 +375,9 @@ function addColumnTo(table: SchemaTable, definition: ColumnDefinition, origin: O
   else table.columns.push(column);
   const base = { columns: [name], notValid: false };
   if (definition.primaryKey) addConstraintTo(table, { kind: 'primaryKey', ...base }, origin, context);
-  if (definition.unique) addConstraintTo(table, { kind: 'unique', ...base }, origin, context);
-  if (definition.references) addConstraintTo(table, { kind: 'foreignKey', ...base, references: definition.references }, origin, context);
+  const names = definition.constraintNames;
+  if (definition.unique) addConstraintTo(table, { kind: 'unique', ...base, ...(names?.unique ? { name: names.unique } : {}) }, origin, context);
+  if (definition.references) addConstraintTo(table, { kind: 'foreignKey', ...base, references: definition.references, ...(names?.foreignKey ? { name: names.foreignKey } : {}) }, origin, context);
   if (definition.hasCheck) addConstraintTo(table, { kind: 'check', ...base, expressionColumns: [name] }, origin, context);
 }
 

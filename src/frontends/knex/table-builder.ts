@@ -134,7 +134,7 @@ class CallbackReader {
   }
 
   private createColumn(column: BuiltColumn, place: Place): void {
-    this.definition.columns.push({ ...column.definition, location: place.location });
+    this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place.location });
     this.followingIndexes(column, place);
   }
 
@@ -153,7 +153,7 @@ class CallbackReader {
     }
     // Knex adds the column, then its foreign key as a constraint of its own (which PostgreSQL checks).
     const { references, ...added } = definition;
-    push({ kind: 'addColumn', ...place, table, column: added, ifNotExists: false, identifiers: [definition.name] });
+    push({ kind: 'addColumn', ...place, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
     if (references) {
       const name = defaultName(table, [definition.name], 'foreign');
       push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'foreignKey', name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
@@ -162,6 +162,16 @@ class CallbackReader {
       push({ kind: 'addConstraint', ...place, table, constraint: { kind: 'check', name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
     }
     this.followingIndexes(column, place);
+  }
+
+  /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */
+  private constraintNames(definition: ColumnDefinition): Pick<ColumnDefinition, 'constraintNames'> {
+    const { table } = this.context;
+    const names = {
+      ...(definition.unique ? { unique: defaultName(table, [definition.name], 'unique') } : {}),
+      ...(definition.references ? { foreignKey: defaultName(table, [definition.name], 'foreign') } : {}),
+    };
+    return Object.keys(names).length > 0 ? { constraintNames: names } : {};
   }
 
   private followingIndexes(column: BuiltColumn, place: Place): void {
@@ -241,8 +251,13 @@ class CallbackReader {
           references: target,
         });
       }
-      case 'check':
-        return constraint({ kind: 'check', name: typeof values[2] === 'string' ? values[2] : undefined, columns: [], notValid: false, expression: checkExpression(values[0], values[1]) });
+      case 'check': {
+        const expression = checkExpression(values[0], values[1]);
+        const match = expression === undefined ? null : NOT_NULL_CHECK.exec(expression);
+        // A quoted name as written; an unquoted one folded to lower case, as PostgreSQL does.
+        const notNull = match ? (match[1]?.replace(/""/g, '"') ?? match[2].toLowerCase()) : undefined;
+        return constraint({ kind: 'check', name: typeof values[2] === 'string' ? values[2] : undefined, columns: [], notValid: false, expression, ...(notNull ? { checksNotNullOf: notNull, expressionColumns: [notNull] } : {}) });
+      }
       case 'dropIndex': {
         const name = typeof values[1] === 'string' ? values[1] : columns.length > 0 ? defaultName(table, columns, 'index') : undefined;
         if (!name) return unknownArguments();
@@ -298,6 +313,9 @@ function optionName(value: unknown, key: string): string | undefined {
 
 /** `foreign('user_id').references('id').inTable('users')` or `.references('users.id')`. */
 /** `check('?? >= ?', ['total', 0])` as Knex sends it: `"total" >= 0`. */
+/** `"col" IS NOT NULL` (as `table.check('?? IS NOT NULL', ['col'])` writes it) → `col`. */
+const NOT_NULL_CHECK = /^\s*(?:"((?:[^"]|"")+)"|(\w+))\s+IS\s+NOT\s+NULL\s*$/i;
+
 function checkExpression(predicate: unknown, bindings: unknown): string | undefined {
   if (typeof predicate !== 'string') return undefined;
   const values = Array.isArray(bindings) ? bindings : [];
