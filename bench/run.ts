@@ -254,6 +254,27 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
     rows.push({ scenario: '6. cache: 2,000 × 20, unchanged', tool: 'migralint --cache, again', runs, median: med(again) });
     return rows;
   },
+  replay: (runs) => {
+    const directory = path.join(CORPUS, 'files2000');
+    if (!fs.existsSync(directory)) writeCorpus(directory, generateSqlCorpus(FILES_2000));
+    const scenario = '9. replay: 2,000 migrations × 20 statements into the schema model';
+    // --baseline DIR: a checkout (say of main, before the replay) whose lint time this one should stay within 10% of.
+    const baseline = option('baseline', '');
+    const rows = alternate(scenario, [
+      { tool: 'migralint (lint, with the replay)', argv: [...MIGRALINT, directory, '--format', 'json'] },
+      { tool: 'migralint schema (read and replay, no rules)', argv: [...MIGRALINT, 'schema', directory, '--format', 'json'] },
+      ...(baseline ? [{ tool: `baseline lint (${baseline})`, argv: [process.execPath, path.join(baseline, 'bin', 'migralint'), directory, '--format', 'json'] }] : []),
+    ], runs);
+    const cost = spawnSync(process.execPath, [path.join(__dirname, 'replay-cost.js'), directory, String(Math.max(runs, 5))], { encoding: 'utf8' });
+    const replayed = JSON.parse(cost.stdout) as { files: number; operations: number; notModelled: number; seconds: number };
+    rows.push({ scenario, tool: `replay alone, in-process (${replayed.files} files, ${replayed.operations} operations, ${replayed.notModelled} not modelled)`, runs: Math.max(runs, 5), median: { wall: replayed.seconds, cpu: replayed.seconds, rssMb: 0 } });
+    if (baseline) {
+      const [withReplay, , before] = rows;
+      const ratio = withReplay.median.wall / before.median.wall;
+      rows.push({ scenario, tool: `lint with the replay vs. baseline: ${ratio.toFixed(3)}× (${ratio <= 1.1 ? 'within' : 'OVER'} the 1.10× target)`, runs, median: { wall: withReplay.median.wall - before.median.wall, cpu: withReplay.median.cpu - before.median.cpu, rssMb: withReplay.median.rssMb - before.median.rssMb } });
+    }
+    return rows;
+  },
   precommit: (runs) => {
     const { repo, staged } = preCommitRepository();
     return alternate('7. pre-commit: one staged migration in a repository of 1,000', [

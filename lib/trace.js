@@ -2369,7 +2369,7 @@ to be parsed. Only that statement or that part is left out; the rest of the file
 
 // src/schema/names.ts
 function truncateIdentifier(name) {
-  if (name.length <= 21 || Buffer.byteLength(name, "utf8") <= MAX_IDENTIFIER_BYTES2) return name;
+  if (name.length <= 21 || name.length <= MAX_IDENTIFIER_BYTES2 && !NON_ASCII.test(name) || Buffer.byteLength(name, "utf8") <= MAX_IDENTIFIER_BYTES2) return name;
   let cut = "";
   for (const character of name) {
     if (Buffer.byteLength(cut + character, "utf8") > MAX_IDENTIFIER_BYTES2) break;
@@ -2397,11 +2397,12 @@ function chooseName(table, columns, label, taken) {
     if (!taken(candidate)) return candidate;
   }
 }
-var MAX_IDENTIFIER_BYTES2, NAME_LABELS;
+var MAX_IDENTIFIER_BYTES2, NON_ASCII, NAME_LABELS;
 var init_names = __esm({
   "src/schema/names.ts"() {
     "use strict";
     MAX_IDENTIFIER_BYTES2 = 63;
+    NON_ASCII = /[^\x00-\x7f]/;
     NAME_LABELS = { primaryKey: "pkey", unique: "key", foreignKey: "fkey", check: "check", exclusion: "excl", index: "idx" };
   }
 });
@@ -2430,21 +2431,34 @@ var init_catalogue = __esm({
     init_names();
     NamedSet = class {
       byName = /* @__PURE__ */ new Map();
-      lowerCaseIndex;
+      /** The names in use by their lower-case form, kept as names come and go (lookups that miss the exact name use it). */
+      byLowerCase = /* @__PURE__ */ new Map();
       add(item) {
         item.name = truncateIdentifier(item.name);
         const list = this.byName.get(item.name);
-        if (list) list.push(item);
-        else this.byName.set(item.name, [item]);
-        this.lowerCaseIndex = void 0;
+        if (list) {
+          list.push(item);
+          return;
+        }
+        this.byName.set(item.name, [item]);
+        const lower = item.name.toLowerCase();
+        const names = this.byLowerCase.get(lower);
+        if (names) names.add(item.name);
+        else this.byLowerCase.set(lower, /* @__PURE__ */ new Set([item.name]));
       }
       remove(item) {
         const list = this.byName.get(item.name);
         if (!list) return;
         const kept = list.filter((candidate) => candidate !== item);
-        if (kept.length > 0) this.byName.set(item.name, kept);
-        else this.byName.delete(item.name);
-        this.lowerCaseIndex = void 0;
+        if (kept.length > 0) {
+          this.byName.set(item.name, kept);
+          return;
+        }
+        this.byName.delete(item.name);
+        const lower = item.name.toLowerCase();
+        const names = this.byLowerCase.get(lower);
+        names?.delete(item.name);
+        if (names?.size === 0) this.byLowerCase.delete(lower);
       }
       rename(item, newName) {
         this.remove(item);
@@ -2454,9 +2468,8 @@ var init_catalogue = __esm({
       find(name) {
         const exact = this.byName.get(truncateIdentifier(name.name));
         if (exact) return pick(exact, name.schema);
-        this.lowerCaseIndex ??= this.caseIndex();
-        const names = this.lowerCaseIndex.get(name.name.toLowerCase());
-        return names ? pick(names.flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : void 0;
+        const names = this.byLowerCase.get(truncateIdentifier(name.name).toLowerCase());
+        return names ? pick([...names].flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : void 0;
       }
       *[Symbol.iterator]() {
         for (const list of this.byName.values()) yield* list;
@@ -2466,14 +2479,6 @@ var init_catalogue = __esm({
         for (const list of this.byName.values()) count += list.length;
         return count;
       }
-      caseIndex() {
-        const index = /* @__PURE__ */ new Map();
-        for (const name of this.byName.keys()) {
-          const lower = name.toLowerCase();
-          index.set(lower, [...index.get(lower) ?? [], name]);
-        }
-        return index;
-      }
     };
     sameSchema = (a, b) => a === b || a.toLowerCase() === b.toLowerCase();
     SchemaCatalogue = class {
@@ -2482,6 +2487,8 @@ var init_catalogue = __esm({
       types = new NamedSet();
       views = new NamedSet();
       schemas = /* @__PURE__ */ new Set();
+      /** Temporary tables made by the migration being replayed (dropped when it ends). */
+      temporaryTables = /* @__PURE__ */ new Set();
     };
   }
 });
@@ -2542,9 +2549,10 @@ function checks(context) {
     },
     dropIndex: (operation) => {
       if (operation.ifExists || guarded2(operation)) return;
-      const chosen = [...schema.indexes()].filter((index) => index.nameGenerated);
       for (const name of operation.names) {
-        if (!schema.index(name) && !schema.mentionedByCode(name.name) && !mayBeChosenName(name.name, chosen)) report(operation, "Index", qualifiedName(name));
+        if (schema.index(name) || schema.mentionedByCode(name.name)) continue;
+        const chosen = [...schema.indexes()].filter((index) => index.nameGenerated);
+        if (!mayBeChosenName(name.name, chosen)) report(operation, "Index", qualifiedName(name));
       }
     },
     other: (operation) => {
@@ -11139,6 +11147,7 @@ var HANDLERS = {
       partitions: []
     };
     catalogue.tables.add(table);
+    if (table.temporary) catalogue.temporaryTables.add(table);
     if (operation.partitionOf) {
       const parent = tableOrAssumed(operation.partitionOf, context);
       attach(parent, table);
@@ -11518,7 +11527,9 @@ function removeTable(table, context, cascade) {
   for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
 }
 function dropTemporaryTables(context) {
-  for (const table of [...context.catalogue.tables]) if (table.temporary) removeTable(table, context, false);
+  const { catalogue } = context;
+  for (const table of catalogue.temporaryTables) if (catalogue.tables.find(table) === table) removeTable(table, context, false);
+  catalogue.temporaryTables.clear();
 }
 function attach(parent, partition) {
   if (partition.parent) detach(partition);

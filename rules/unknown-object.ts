@@ -78,9 +78,11 @@ function checks(context: RuleContext): Visitor {
     },
     dropIndex: (operation) => {
       if (operation.ifExists || guarded(operation)) return;
-      const chosen = [...schema.indexes()].filter((index) => index.nameGenerated);
       for (const name of operation.names) {
-        if (!schema.index(name) && !schema.mentionedByCode(name.name) && !mayBeChosenName(name.name, chosen)) report(operation, 'Index', qualifiedName(name));
+        if (schema.index(name) || schema.mentionedByCode(name.name)) continue;
+        // Looked at only for a name not found: it walks every index.
+        const chosen = [...schema.indexes()].filter((index) => index.nameGenerated);
+        if (!mayBeChosenName(name.name, chosen)) report(operation, 'Index', qualifiedName(name));
       }
     },
     other: (operation) => {

@@ -51,6 +51,7 @@ const HANDLERS: Handlers = {
       partitions: [],
     };
     catalogue.tables.add(table);
+    if (table.temporary) catalogue.temporaryTables.add(table);
     if (operation.partitionOf) {
       const parent = tableOrAssumed(operation.partitionOf, context);
       attach(parent, table);
@@ -480,7 +481,9 @@ function removeTable(table: SchemaTable, context: ApplyContext, cascade: boolean
 
 /** A session's temporary tables are gone when its migration is done. */
 export function dropTemporaryTables(context: ApplyContext): void {
-  for (const table of [...context.catalogue.tables]) if (table.temporary) removeTable(table, context, false);
+  const { catalogue } = context;
+  for (const table of catalogue.temporaryTables) if (catalogue.tables.find(table) === table) removeTable(table, context, false);
+  catalogue.temporaryTables.clear();
 }
 
 function attach(parent: SchemaTable, partition: SchemaTable): void {

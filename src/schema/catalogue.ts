@@ -95,23 +95,36 @@ interface Named {
  */
 export class NamedSet<T extends Named> {
   private readonly byName = new Map<string, T[]>();
-  private lowerCaseIndex: Map<string, string[]> | undefined;
+  /** The names in use by their lower-case form, kept as names come and go (lookups that miss the exact name use it). */
+  private readonly byLowerCase = new Map<string, Set<string>>();
 
   add(item: T): void {
     item.name = truncateIdentifier(item.name);
     const list = this.byName.get(item.name);
-    if (list) list.push(item);
-    else this.byName.set(item.name, [item]);
-    this.lowerCaseIndex = undefined;
+    if (list) {
+      list.push(item);
+      return;
+    }
+    this.byName.set(item.name, [item]);
+    const lower = item.name.toLowerCase();
+    const names = this.byLowerCase.get(lower);
+    if (names) names.add(item.name);
+    else this.byLowerCase.set(lower, new Set([item.name]));
   }
 
   remove(item: T): void {
     const list = this.byName.get(item.name);
     if (!list) return;
     const kept = list.filter((candidate) => candidate !== item);
-    if (kept.length > 0) this.byName.set(item.name, kept);
-    else this.byName.delete(item.name);
-    this.lowerCaseIndex = undefined;
+    if (kept.length > 0) {
+      this.byName.set(item.name, kept);
+      return;
+    }
+    this.byName.delete(item.name);
+    const lower = item.name.toLowerCase();
+    const names = this.byLowerCase.get(lower);
+    names?.delete(item.name);
+    if (names?.size === 0) this.byLowerCase.delete(lower);
   }
 
   rename(item: T, newName: string): void {
@@ -124,9 +137,8 @@ export class NamedSet<T extends Named> {
     const exact = this.byName.get(truncateIdentifier(name.name));
     if (exact) return pick(exact, name.schema);
     // A front-end that does not fold case the way PostgreSQL does still finds its object.
-    this.lowerCaseIndex ??= this.caseIndex();
-    const names = this.lowerCaseIndex.get(name.name.toLowerCase());
-    return names ? pick(names.flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : undefined;
+    const names = this.byLowerCase.get(truncateIdentifier(name.name).toLowerCase());
+    return names ? pick([...names].flatMap((candidate) => this.byName.get(candidate) ?? []), name.schema) : undefined;
   }
 
   *[Symbol.iterator](): IterableIterator<T> {
@@ -137,15 +149,6 @@ export class NamedSet<T extends Named> {
     let count = 0;
     for (const list of this.byName.values()) count += list.length;
     return count;
-  }
-
-  private caseIndex(): Map<string, string[]> {
-    const index = new Map<string, string[]>();
-    for (const name of this.byName.keys()) {
-      const lower = name.toLowerCase();
-      index.set(lower, [...(index.get(lower) ?? []), name]);
-    }
-    return index;
   }
 }
 
@@ -177,4 +180,6 @@ export class SchemaCatalogue {
   readonly types = new NamedSet<SchemaType>();
   readonly views = new NamedSet<SchemaView>();
   readonly schemas = new Set<string>();
+  /** Temporary tables made by the migration being replayed (dropped when it ends). */
+  readonly temporaryTables = new Set<SchemaTable>();
 }

@@ -6,9 +6,12 @@
 /** NAMEDATALEN - 1: PostgreSQL cuts identifiers to 63 bytes. */
 const MAX_IDENTIFIER_BYTES = 63;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** An identifier as PostgreSQL stores it: cut to 63 bytes, at a character boundary. */
 export function truncateIdentifier(name: string): string {
-  if (name.length <= 21 || Buffer.byteLength(name, 'utf8') <= MAX_IDENTIFIER_BYTES) return name;
+  // At most 3 bytes a UTF-16 unit, and an ASCII name is a byte a character: both need no counting.
+  if (name.length <= 21 || (name.length <= MAX_IDENTIFIER_BYTES && !NON_ASCII.test(name)) || Buffer.byteLength(name, 'utf8') <= MAX_IDENTIFIER_BYTES) return name;
   let cut = '';
   for (const character of name) {
     if (Buffer.byteLength(cut + character, 'utf8') > MAX_IDENTIFIER_BYTES) break;
