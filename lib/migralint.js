@@ -1073,10 +1073,13 @@ next, or holds its locks until the connection closes. Either way the outcome is 
 // src/schema/types.ts
 function canonicalTypeName(name) {
   const lower = name.toLowerCase();
-  return ALIASES[lower] ?? (/^[a-z0-9_. ]+$/.test(lower) ? lower : name);
+  return ALIASES[lower] ?? (BUILT_IN.has(lower) ? lower : name);
 }
 function sameType(a, b) {
-  return canonicalTypeName(a.name) === canonicalTypeName(b.name) && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((modifier, index) => modifier === b.modifiers[index]);
+  return (
+    // Case aside: a front-end may not spell an extension's type (`geometry`) as PostgreSQL folds it.
+    canonicalTypeName(a.name).toLowerCase() === canonicalTypeName(b.name).toLowerCase() && a.isArray === b.isArray && a.modifiers.length === b.modifiers.length && a.modifiers.every((modifier, index) => modifier === b.modifiers[index])
+  );
 }
 function formatType(type2) {
   const name = canonicalTypeName(type2.name);
@@ -1118,7 +1121,7 @@ function widens(from, to) {
   if (to === void 0) return true;
   return from !== void 0 && to >= from;
 }
-var ALIASES, SERIAL_BASE, DISPLAY_NAMES, WIDENABLE;
+var ALIASES, SERIAL_BASE, BUILT_IN, DISPLAY_NAMES, WIDENABLE;
 var init_types = __esm({
   "src/schema/types.ts"() {
     "use strict";
@@ -1145,6 +1148,55 @@ var init_types = __esm({
       serial2: "smallserial"
     };
     SERIAL_BASE = { serial: "int4", bigserial: "int8", smallserial: "int2" };
+    BUILT_IN = /* @__PURE__ */ new Set([
+      "int2",
+      "int4",
+      "int8",
+      "float4",
+      "float8",
+      "numeric",
+      "bool",
+      "varchar",
+      "bpchar",
+      "text",
+      "bytea",
+      "bit",
+      "varbit",
+      "uuid",
+      "json",
+      "jsonb",
+      "xml",
+      "date",
+      "time",
+      "timetz",
+      "timestamp",
+      "timestamptz",
+      "interval",
+      "inet",
+      "cidr",
+      "macaddr",
+      "macaddr8",
+      "money",
+      "oid",
+      "tsvector",
+      "tsquery",
+      "point",
+      "line",
+      "lseg",
+      "box",
+      "path",
+      "polygon",
+      "circle",
+      "serial",
+      "bigserial",
+      "smallserial",
+      "int4range",
+      "int8range",
+      "numrange",
+      "tsrange",
+      "tstzrange",
+      "daterange"
+    ]);
     DISPLAY_NAMES = {
       int2: "smallint",
       int4: "integer",

@@ -33,14 +33,23 @@ const ALIASES: Record<string, string> = {
 /** serial types are an integer column with a sequence's default. */
 export const SERIAL_BASE: Record<string, string> = { serial: 'int4', bigserial: 'int8', smallserial: 'int2' };
 
+/** PostgreSQL's own types, which a builder front-end may spell in any case (`'UUID'`, `'Text'`). */
+const BUILT_IN = new Set([
+  'int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'bool', 'varchar', 'bpchar', 'text', 'bytea', 'bit', 'varbit', 'uuid', 'json', 'jsonb', 'xml',
+  'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'inet', 'cidr', 'macaddr', 'macaddr8', 'money', 'oid', 'tsvector', 'tsquery',
+  'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'serial', 'bigserial', 'smallserial', 'int4range', 'int8range', 'numrange', 'tsrange', 'tstzrange', 'daterange',
+]);
+
+/** The internal name of a built-in type whatever its spelling; any other type (an enum, a domain) keeps its name as the migration gave it. */
 export function canonicalTypeName(name: string): string {
   const lower = name.toLowerCase();
-  return ALIASES[lower] ?? (/^[a-z0-9_. ]+$/.test(lower) ? lower : name);
+  return ALIASES[lower] ?? (BUILT_IN.has(lower) ? lower : name);
 }
 
 export function sameType(a: ColumnType, b: ColumnType): boolean {
   return (
-    canonicalTypeName(a.name) === canonicalTypeName(b.name) &&
+    // Case aside: a front-end may not spell an extension's type (`geometry`) as PostgreSQL folds it.
+    canonicalTypeName(a.name).toLowerCase() === canonicalTypeName(b.name).toLowerCase() &&
     a.isArray === b.isArray &&
     a.modifiers.length === b.modifiers.length &&
     a.modifiers.every((modifier, index) => modifier === b.modifiers[index])

@@ -117,6 +117,16 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;
     expect(users.indexes.map((index) => index.name)).toEqual(['users_email_unique', 'users_nickname_idx', 'users_pkey']);
   });
 
+  test('a quoted type keeps its case (Prisma\'s enums), while built-in types are named as PostgreSQL names them whatever the spelling', () => {
+    const { schema, findings } = replayRun([
+      { file: '001.sql', text: 'CREATE TYPE "Role" AS ENUM (\'USER\', \'ADMIN\');\nCREATE TABLE "User" (id SERIAL PRIMARY KEY, roles "Role"[] NOT NULL, kind "Role", note VARCHAR(20));\n' },
+      { file: '002.sql', text: 'ALTER TABLE "User" ALTER COLUMN kind TYPE "Role";\n' },
+    ]);
+    expect(schema.types.map((type) => type.name)).toEqual(['Role']);
+    expect(schema.tables[0].columns.map((column) => column.type)).toEqual(['integer', 'Role[]', 'Role', 'character varying(20)']);
+    expect(findings).toEqual([]);
+  });
+
   test('statements that read or write rows are not counted as unmodelled; ones that may change the schema are', () => {
     const { replay } = replayRun([
       { file: '001.sql', text: "CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\nUPDATE t SET id = 2;\nSET search_path = public;\nCREATE EXTENSION hstore;\nCREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\nCOMMENT ON TABLE t IS 'x';\n" },
