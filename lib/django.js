@@ -5159,7 +5159,8 @@ function readField(name, call, source) {
     identity: info?.identity === true,
     generated: fieldClass === "GeneratedField",
     check: info?.check === true,
-    signature: signatureOf(call, source)
+    signature: signatureOf(call, source),
+    definition: source.slice(call.from, call.to)
   };
   if (columnType2?.name === "varchar" && !columnType2.isArray) field.patternOps = "varchar";
   if (columnType2?.name === "text" && !columnType2.isArray) field.patternOps = "text";
@@ -6321,7 +6322,14 @@ function analyzeSql(source) {
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
-    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
+    const sql = text.slice(start, end);
+    if (source.keepStatementText) keepText(statementOperations, sql, statement, { location, anchorLine: source.anchorLine ?? location.line });
+    else {
+      for (const operation of statementOperations) {
+        operation.sql = sql;
+        operation.sqlLocation = location;
+      }
+    }
     const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -6726,9 +6734,27 @@ var MigrationLowering = class {
       const name = lastName(item.callee);
       const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : void 0;
       const place = this.placeOf(item);
+      const origin = this.originOf(name, item);
+      const emitted = this.operations.length;
+      const deferred = this.deferred.length;
       if (handler) handler(this, item, place);
       else this.unanalyzed(item, `${name} is not a migration operation migralint knows; what it does to the database was not checked.`);
+      for (const operation of this.operations.slice(emitted)) operation.django ??= origin;
+      for (const entry of this.deferred.slice(deferred)) entry.operation.django ??= origin;
     }
+  }
+  /** The Django operation, the model and the field it names (with the field as written, before the operation changes it). */
+  originOf(name, call) {
+    const model = stringAt(call, "model_name", 0) ?? stringAt(call, name === "RenameModel" ? "old_name" : "name", 0);
+    const origin = { operation: name, ...model ? { model } : {} };
+    if (!model || !name.endsWith("Field")) return origin;
+    const fieldName = stringAt(call, name === "RenameField" ? "old_name" : "name", 1);
+    if (!fieldName) return origin;
+    const written = argument(call, "field", 2);
+    const known = this.state.get(modelKey(this.file.app, model));
+    const definition = written?.kind === "call" ? this.file.source.slice(written.from, written.to) : known && fieldOf(known, fieldName)?.definition;
+    origin.field = { name: fieldName, ...definition ? { definition } : {} };
+    return origin;
   }
   placeOf(value) {
     const location = this.span(value.from, value.to);
@@ -7339,7 +7365,9 @@ function alterOrderWithRespectTo(lowering, call, place) {
 }
 function runSql(lowering, call, place) {
   const sql = argument(call, "sql", 0);
+  const before = lowering.statements;
   if (sql) lowering.runSql(sql, place);
+  if (lowering.statements > before) lowering.statements--;
   applyStateOnly(lowering, argument(call, "state_operations", 2));
 }
 function runPython(lowering, call, place) {
@@ -8148,7 +8176,14 @@ function prepareDjangoRun(files, textOf) {
     const source = sources.get(file);
     if (analyzed && source) analyses.set(file, { analyzed, source: source.text.charCodeAt(0) === 65279 ? source.text.slice(1) : source.text });
   }
-  return { analyses, order: project.order.filter((file) => analyses.has(file)) };
+  const reanalyze = (file, text) => {
+    const source = sources.get(file);
+    if (!source) return void 0;
+    const replaced = [...sources.values()].map((other3) => other3.file === file ? { file, text, app: other3.app } : other3);
+    const analyzed = analyzeDjangoProject(replaced).results.get(file);
+    return analyzed && { analyzed, source: text };
+  };
+  return { analyses, order: project.order.filter((file) => analyses.has(file)), reanalyze };
 }
 function missingApps(sources, labels) {
   const missing = /* @__PURE__ */ new Set();

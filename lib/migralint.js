@@ -65,6 +65,40 @@ var init_rule = __esm({
   }
 });
 
+// src/model/locks.ts
+function blockedBy(mode) {
+  return BLOCKED[mode];
+}
+function strongerMode(a, b) {
+  return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+var LOCK_MODES, BLOCKED;
+var init_locks = __esm({
+  "src/model/locks.ts"() {
+    "use strict";
+    LOCK_MODES = [
+      "AccessShareLock",
+      "RowShareLock",
+      "RowExclusiveLock",
+      "ShareUpdateExclusiveLock",
+      "ShareLock",
+      "ShareRowExclusiveLock",
+      "ExclusiveLock",
+      "AccessExclusiveLock"
+    ];
+    BLOCKED = {
+      AccessShareLock: "nothing",
+      RowShareLock: "nothing",
+      RowExclusiveLock: "nothing",
+      ShareUpdateExclusiveLock: "schema changes",
+      ShareLock: "writes",
+      ShareRowExclusiveLock: "writes",
+      ExclusiveLock: "writes",
+      AccessExclusiveLock: "reads and writes"
+    };
+  }
+});
+
 // src/model/operations.ts
 function qualifiedName(table) {
   return table.schema ? `${table.schema}.${table.name}` : table.name;
@@ -72,6 +106,153 @@ function qualifiedName(table) {
 var init_operations = __esm({
   "src/model/operations.ts"() {
     "use strict";
+  }
+});
+
+// src/engine/finding-lock.ts
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation, subject) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
+    if (rewrite !== false) lock.rewrite = rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column2) => column2.references)?.references?.table ?? operation.constraints.find((constraint2) => constraint2.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+var init_finding_lock = __esm({
+  "src/engine/finding-lock.ts"() {
+    "use strict";
+    init_locks();
+    init_operations();
+  }
+});
+
+// src/engine/statement-locks.ts
+var BLOCKING_STATEMENT_LOCKS;
+var init_statement_locks = __esm({
+  "src/engine/statement-locks.ts"() {
+    "use strict";
+    BLOCKING_STATEMENT_LOCKS = [
+      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
+      {
+        mode: "AccessExclusiveLock",
+        on: ["table"],
+        rewrite: false,
+        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
+      },
+      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
+      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
+      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
+      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
+      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
+    ];
+  }
+});
+
+// src/engine/object-names.ts
+function objectName(table, columns, label) {
+  let first = table.name;
+  let second = columns.join("_");
+  const fixed = Buffer.byteLength(`_${label}`) + (second ? 1 : 0);
+  while (Buffer.byteLength(first) + Buffer.byteLength(second) + fixed > MAX_NAME_BYTES) {
+    if (Buffer.byteLength(first) >= Buffer.byteLength(second)) first = dropLastCharacter(first);
+    else second = dropLastCharacter(second);
+  }
+  return [first, second, label].filter((part) => part.length > 0).join("_");
+}
+function dropLastCharacter(text) {
+  return Array.from(text).slice(0, -1).join("");
+}
+var MAX_NAME_BYTES;
+var init_object_names = __esm({
+  "src/engine/object-names.ts"() {
+    "use strict";
+    MAX_NAME_BYTES = 63;
+  }
+});
+
+// src/engine/suggestion-steps.ts
+function edit(operation, statementEdit, changed2) {
+  return { kind: "edit", edit: statementEdit, operation: changed2 };
+}
+function statement(operation) {
+  return { kind: "statement", operation };
+}
+function validate(from, table, name) {
+  return statement({ kind: "validateConstraint", ...placeOf(from), table, name });
+}
+function addConstraint(from, table, constraint2, completes = false) {
+  const action = { kind: "statement", operation: { kind: "addConstraint", ...placeOf(from), table, constraint: constraint2 } };
+  return completes ? { ...action, completes } : action;
+}
+function dropConstraint(from, table, name, ifExists2 = false) {
+  return statement({ kind: "dropConstraint", ...placeOf(from), table, name, ifExists: ifExists2 });
+}
+function concurrently(operation) {
+  return {
+    migration: "this",
+    outsideTransaction: true,
+    lock: "ShareUpdateExclusiveLock",
+    ...operation.kind === "detachPartition" ? { lockOn: ["table"] } : {},
+    actions: [edit(operation, { kind: "concurrently" }, { ...operation, concurrently: true })]
+  };
+}
+function lockTakenBy(operation) {
+  const concurrent = (operation.kind === "createIndex" || operation.kind === "dropIndex" || operation.kind === "reindex" || operation.kind === "detachPartition") && operation.concurrently;
+  if (concurrent) return "ShareUpdateExclusiveLock";
+  const modes = claimsFor(BLOCKING_STATEMENT_LOCKS, operation).map((claim) => claim.mode);
+  return modes.length > 0 ? modes.reduce(strongerMode) : void 0;
+}
+function notNullSteps(from, table, column2, setNotNull2, first = "this") {
+  const name = objectName(table, [column2], "not_null_check");
+  const check = { kind: "check", name, columns: [column2], notValid: true, checksNotNullOf: column2 };
+  return [
+    { migration: first, lock: "AccessExclusiveLock", actions: [addConstraint(from, table, check)] },
+    {
+      migration: first === "this" ? "next" : "later",
+      lock: "AccessExclusiveLock",
+      actions: [validate(from, table, name), setNotNull2, dropConstraint(from, table, name)]
+    }
+  ];
+}
+function setNotNull(from, table, column2) {
+  return statement({ kind: "setNotNull", ...placeOf(from), table, column: column2 });
+}
+var placeOf;
+var init_suggestion_steps = __esm({
+  "src/engine/suggestion-steps.ts"() {
+    "use strict";
+    init_locks();
+    init_finding_lock();
+    init_statement_locks();
+    init_object_names();
+    placeOf = (operation) => ({ location: operation.location, anchorLine: operation.anchorLine });
   }
 });
 
@@ -125,9 +306,9 @@ function foreignKeyTargets(operation) {
   }
 }
 function referencedTables(operation) {
-  const fromColumns = operation.columns.flatMap((column) => column.references ? [column.references.table] : []);
+  const fromColumns = operation.columns.flatMap((column2) => column2.references ? [column2.references.table] : []);
   const fromConstraints = operation.constraints.flatMap(
-    (constraint) => constraint.references ? [constraint.references.table] : []
+    (constraint2) => constraint2.references ? [constraint2.references.table] : []
   );
   return [...fromColumns, ...fromConstraints];
 }
@@ -140,7 +321,7 @@ function declaredColumnTypes(operation) {
   switch (operation.kind) {
     case "createTable":
       return operation.columns.flatMap(
-        (column) => column.type ? [{ table: operation.table, column: column.name, type: column.type, location: column.location }] : []
+        (column2) => column2.type ? [{ table: operation.table, column: column2.name, type: column2.type, location: column2.location }] : []
       );
     case "addColumn":
       return operation.column.type ? [{ table: operation.table, column: operation.column.name, type: operation.column.type, location: operation.column.location }] : [];
@@ -163,11 +344,11 @@ var init_operation_helpers = __esm({
 });
 
 // rules/adding-field-with-default.ts
-function rewriteReason(column, pgVersion) {
-  if (column.generated === "stored") return "a stored generated column";
-  if (column.generated === "identity") return "an identity column";
-  if (isSerialType(column.type)) return `a ${column.type?.name} column`;
-  const value = column.default;
+function rewriteReason(column2, pgVersion) {
+  if (column2.generated === "stored") return "a stored generated column";
+  if (column2.generated === "identity") return "an identity column";
+  if (isSerialType(column2.type)) return `a ${column2.type?.name} column`;
+  const value = column2.default;
   if (!value) return void 0;
   if (pgVersion < 11) return "a default (PostgreSQL before 11 rewrites for any default)";
   if (value.kind === "volatile") return `a volatile default (${value.functionName}())`;
@@ -181,6 +362,7 @@ var init_adding_field_with_default = __esm({
   "rules/adding-field-with-default.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_field_with_default_default = defineRule({
       id: "adding-field-with-default",
@@ -188,10 +370,28 @@ var init_adding_field_with_default = __esm({
         category: "locking",
         severity: "error",
         description: "Adding a column whose default rewrites the table",
-        message: ({ table, column, detail }) => `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
+        message: ({ table, column: column2, detail }) => `Adding "${table}"."${column2}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Add the column without the default and SET DEFAULT for new rows (both instant), then fill the existing rows in batches in the next migration; enforce NOT NULL after that if the column needs it. A stored generated column has no such path: add a plain column filled by the application or a trigger.",
+          steps: (operation) => {
+            if (operation.kind !== "addColumn" || !operation.column.default || operation.column.generated === "stored") return void 0;
+            const { table, column: column2 } = operation;
+            const parts = column2.notNull ? ["default", "notNull"] : ["default"];
+            const plain = { ...operation, column: { ...column2, default: void 0, notNull: false } };
+            const steps = [
+              {
+                migration: "this",
+                lock: "AccessExclusiveLock",
+                actions: [edit(operation, { kind: "columnWithout", parts }, plain), statement({ kind: "setDefault", location: operation.location, anchorLine: operation.anchorLine, table, column: column2.name, default: column2.default })]
+              },
+              { migration: "next", lock: "RowExclusiveLock", actions: [{ kind: "backfill", table, column: column2.name, value: { defaultOf: column2.name } }] }
+            ];
+            return column2.notNull ? [...steps, ...notNullSteps(operation, table, column2.name, setNotNull(operation, table, column2.name), "next")] : steps;
+          }
+        },
         rationale: `Since PostgreSQL 11, \`ADD COLUMN \u2026 DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
@@ -248,6 +448,8 @@ var init_adding_foreign_key_constraint = __esm({
   "rules/adding-foreign-key-constraint.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_foreign_key_constraint_default = defineRule({
       id: "adding-foreign-key-constraint",
@@ -263,6 +465,46 @@ var init_adding_foreign_key_constraint = __esm({
           { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
         ],
         safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Add the foreign key NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.",
+          steps: (operation, facts) => {
+            const added = operation.kind === "addConstraint" ? facts.sameStatement?.find((other2) => other2.kind === "addColumn" && other2.column.name === operation.constraint.columns[0]) : void 0;
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey" && added?.kind === "addColumn") {
+              const name2 = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, "fkey");
+              const plainColumn2 = { ...added, column: { ...added.column, references: void 0 } };
+              return [
+                {
+                  migration: "this",
+                  lock: "AccessExclusiveLock",
+                  actions: [edit(added, { kind: "columnWithout", parts: ["references"] }, plainColumn2), addConstraint(operation, operation.table, { ...operation.constraint, name: name2, notValid: true })]
+                },
+                { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name2)] }
+              ];
+            }
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey") {
+              const name2 = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, "fkey");
+              const changed2 = { ...operation, constraint: { ...operation.constraint, name: name2, notValid: true } };
+              return [
+                { migration: "this", lock: "ShareRowExclusiveLock", actions: [edit(operation, { kind: "notValid", name: name2 }, changed2)] },
+                { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name2)] }
+              ];
+            }
+            if (operation.kind !== "addColumn" || !operation.column.references) return void 0;
+            const column2 = operation.column.name;
+            const name = objectName(operation.table, [column2], "fkey");
+            const constraint2 = { kind: "foreignKey", name, columns: [column2], notValid: true, references: operation.column.references };
+            const plainColumn = { ...operation, column: { ...operation.column, references: void 0 } };
+            return [
+              {
+                migration: "this",
+                lock: "AccessExclusiveLock",
+                actions: [edit(operation, { kind: "columnWithout", parts: ["references"] }, plainColumn), addConstraint(operation, operation.table, constraint2)]
+              },
+              { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name)] }
+            ];
+          }
+        },
         rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
@@ -296,13 +538,13 @@ checked; Django adds a foreign key column's constraint inline, as above.)`
       },
       create: (context) => ({
         addConstraint(operation) {
-          const { constraint } = operation;
-          if (constraint.kind !== "foreignKey" || constraint.notValid || context.isEmptyTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+          const { constraint: constraint2 } = operation;
+          if (constraint2.kind !== "foreignKey" || constraint2.notValid || context.isEmptyTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint2.name });
         },
         addColumn(operation) {
-          const { column } = operation;
-          if (!column.references || column.default === void 0 || context.isEmptyTable(operation.table)) return;
+          const { column: column2 } = operation;
+          if (!column2.references || column2.default === void 0 || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         }
       })
@@ -316,6 +558,7 @@ var init_adding_not_nullable_field = __esm({
   "rules/adding-not-nullable-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_not_nullable_field_default = defineRule({
       id: "adding-not-nullable-field",
@@ -323,10 +566,14 @@ var init_adding_not_nullable_field = __esm({
         category: "compatibility",
         severity: "error",
         description: "Setting NOT NULL on an existing column",
-        message: ({ table, column }) => `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
+        message: ({ table, column: column2 }) => `Setting NOT NULL on "${table}"."${column2}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Make sure the application never writes NULL there. Then add CHECK (col IS NOT NULL) NOT VALID; in the next migration VALIDATE it (reads and writes go on), SET NOT NULL (no scan: the validated check proves it, PostgreSQL 12+) and drop the check.",
+          steps: (operation, facts) => operation.kind === "setNotNull" && facts.pgVersion >= 12 ? notNullSteps(operation, operation.table, operation.column, { kind: "flagged" }) : void 0
+        },
         rationale: `\`ALTER COLUMN \u2026 SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
 
@@ -361,9 +608,9 @@ go on), then \`SET NOT NULL\` and drop the check.`
       create: (context) => ({
         setNotNull(operation) {
           if (context.isEmptyTable(operation.table)) return;
-          const column = context.schema.column(operation.table, operation.column);
-          if (column?.notNull) return;
-          const checked = context.schema.table(operation.table)?.constraints.some((constraint) => constraint.validated && constraint.checksNotNullOf === operation.column);
+          const column2 = context.schema.column(operation.table, operation.column);
+          if (column2?.notNull) return;
+          const checked = context.schema.table(operation.table)?.constraints.some((constraint2) => constraint2.validated && constraint2.checksNotNullOf === operation.column);
           if (context.pgVersion >= 12 && checked) return;
           context.report(operation, { table: qualifiedName(operation.table), column: operation.column });
         }
@@ -378,6 +625,7 @@ var init_adding_required_field = __esm({
   "rules/adding-required-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_required_field_default = defineRule({
       id: "adding-required-field",
@@ -385,9 +633,17 @@ var init_adding_required_field = __esm({
         category: "compatibility",
         severity: "error",
         description: "Adding a NOT NULL column without a default",
-        message: ({ table, column }) => `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
+        message: ({ table, column: column2 }) => `Adding NOT NULL column "${table}"."${column2}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Give the column a constant DEFAULT that existing rows take (instant from PostgreSQL 11, no rewrite); or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
+          steps: (operation, facts) => {
+            if (operation.kind !== "addColumn" || facts.pgVersion < 11) return void 0;
+            const value = { placeholder: "value for existing rows" };
+            return [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnDefault", value }, operation)] }];
+          }
+        },
         rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.
@@ -426,10 +682,10 @@ export class Migration1700000000000 implements MigrationInterface {
       },
       create: (context) => ({
         addColumn(operation) {
-          const { column } = operation;
-          const filledByPostgres = column.default !== void 0 || column.generated !== void 0 || isSerialType(column.type);
-          if (!column.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), column: column.name });
+          const { column: column2 } = operation;
+          const filledByPostgres = column2.default !== void 0 || column2.generated !== void 0 || isSerialType(column2.type);
+          if (!column2.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: column2.name });
         }
       })
     });
@@ -442,6 +698,7 @@ var init_adding_serial_primary_key_field = __esm({
   "rules/adding-serial-primary-key-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_serial_primary_key_field_default = defineRule({
       id: "adding-serial-primary-key-field",
@@ -456,6 +713,24 @@ var init_adding_serial_primary_key_field = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
         ],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, outside a transaction, then ADD PRIMARY KEY USING INDEX; make its columns NOT NULL first (as adding-not-nullable-field shows), or that statement scans the table. A new serial key column fills every row: add it, fill it in batches, then do the same.",
+          steps: (operation) => {
+            if (operation.kind !== "addConstraint" || operation.constraint.kind !== "primaryKey" || operation.constraint.columns.length === 0) return void 0;
+            const { table } = operation;
+            const name = operation.constraint.name ?? `${table.name}_pkey`;
+            const place2 = { location: operation.location, anchorLine: operation.anchorLine };
+            return [
+              {
+                migration: "this",
+                outsideTransaction: true,
+                lock: "ShareUpdateExclusiveLock",
+                actions: [statement({ kind: "createIndex", ...place2, table, name, columns: operation.constraint.columns, unique: true, concurrently: true, ifNotExists: false })]
+              },
+              { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(operation, table, { kind: "primaryKey", name, columns: [], notValid: false, usingIndex: name }, true)] }
+            ];
+          }
+        },
         rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 
@@ -478,8 +753,8 @@ index_name\`, which only takes the lock briefly.`
       },
       create: (context) => ({
         addConstraint(operation) {
-          const { constraint } = operation;
-          if (constraint.kind !== "primaryKey" || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
+          const { constraint: constraint2 } = operation;
+          if (constraint2.kind !== "primaryKey" || constraint2.usingIndex || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table) });
         },
         addColumn(operation) {
@@ -505,6 +780,10 @@ var init_ban_alter_domain_with_add_constraint = __esm({
         description: "Adding a constraint to a domain",
         message: ({ name }) => `Adding a constraint to domain "${name}" checks every column of that type in every table while locking them.`,
         help: "Use table CHECK constraints, added NOT VALID and validated in a separate migration.",
+        suggestion: {
+          description: "Put the check on the columns of the tables that use the domain instead, each added NOT VALID and validated in the next migration.",
+          steps: () => void 0
+        },
         rationale: `\`ALTER DOMAIN \u2026 ADD CONSTRAINT\` validates every existing value in every table column that uses the
 domain, holding locks on all those tables for the duration. Table-level CHECK constraints can be added
 \`NOT VALID\` and validated without blocking.`
@@ -569,7 +848,7 @@ var init_ban_char_field = __esm({
         category: "conventions",
         severity: "off",
         description: "A char(n) column",
-        message: ({ table, column }) => `Column "${table}"."${column}" is char(n), which pads values with spaces.`,
+        message: ({ table, column: column2 }) => `Column "${table}"."${column2}" is char(n), which pads values with spaces.`,
         help: "Use text (with a CHECK constraint on the length if needed).",
         rationale: `\`char(n)\` pads shorter values with spaces and ignores trailing spaces in comparisons, which surprises
 application code; it is never faster than \`text\` in PostgreSQL.`
@@ -607,6 +886,11 @@ var init_ban_concurrent_index_creation_in_transaction = __esm({
         message: ({ name, detail, wholeFileQuery }) => wholeFileQuery ? `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} is sent in one query with the other statements of this file, which PostgreSQL runs as one transaction: it rejects the statement and the migration fails.` : `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
         help: "Run it in its own migration with the runner's transaction turned off.",
         helpFor: ({ subject }) => subject.wholeFileQuery ? "Put it alone in a migration file of its own (golang-migrate can also run a file statement by statement, with x-multi-statement=true in the database URL)." : "Run it in its own migration with the runner's transaction turned off.",
+        suggestion: {
+          fixable: true,
+          description: "Run it in a migration whose runner transaction is off: this one, if the statement is alone in it, else a migration of its own.",
+          steps: (operation) => operation.kind === "createIndex" || operation.kind === "dropIndex" ? [{ migration: "this", outsideTransaction: true, lock: "ShareUpdateExclusiveLock", actions: [{ kind: "flagged" }] }] : void 0
+        },
         rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
 block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate, diesel, flyway) wrap each migration in a
 transaction by default, so the migration fails at deploy time. golang-migrate, sqlx (\`*.up.sql\`) and Prisma
@@ -658,6 +942,7 @@ var init_ban_create_domain_with_constraint = __esm({
   "rules/ban-create-domain-with-constraint.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     ban_create_domain_with_constraint_default = defineRule({
       id: "ban-create-domain-with-constraint",
       meta: {
@@ -666,6 +951,10 @@ var init_ban_create_domain_with_constraint = __esm({
         description: "Creating a domain with a CHECK constraint",
         message: ({ name }) => `Domain "${name}" has a CHECK constraint, which is hard to change later without locking every table that uses it.`,
         help: "Use a plain domain (or the base type) and put the CHECK constraint on the tables.",
+        suggestion: {
+          description: "Create the domain without its CHECK, and put the check on the columns of the tables that use it (added NOT VALID, validated in the next migration).",
+          steps: (operation) => operation.kind === "createDomain" ? [{ migration: "this", actions: [edit(operation, { kind: "domainWithoutCheck" }, { ...operation, hasCheck: false })] }] : void 0
+        },
         rationale: `Changing a domain's constraint later validates every column of that domain in every table while holding
 locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHECK constraints can be added
 \`NOT VALID\` and validated without blocking traffic.`
@@ -707,9 +996,16 @@ var init_ban_drop_column = __esm({
         category: "compatibility",
         severity: "error",
         description: "Dropping a column breaks code that still uses it",
-        message: ({ table, column }) => `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
+        message: ({ table, column: column2 }) => `Dropping column "${table}"."${column2}" breaks application code that still reads or writes it.`,
         help: "Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Stop using the column in the application first (ORM: remove it from the model, or mark it ignored) and deploy; drop it in a later migration. If it is NOT NULL without a default, drop NOT NULL first, so that the new code can insert rows.",
+          steps: (operation) => operation.kind === "dropColumn" ? [
+            { migration: "this", actions: [{ kind: "stateOnly" }] },
+            { migration: "later", application: `Stop reading and writing "${qualifiedName(operation.table)}"."${operation.column}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "flagged", databaseOnly: true }] }
+          ] : void 0
+        },
         rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.
@@ -761,6 +1057,10 @@ var init_ban_drop_database = __esm({
         description: "Dropping a database from a migration",
         message: ({ name }) => `Dropping database "${name}" from a migration destroys every table in it.`,
         help: "Do not drop databases from a migration; do it by hand, deliberately, after a backup.",
+        suggestion: {
+          description: "Take it out of the migration, and drop the database by hand, deliberately, after a backup.",
+          steps: () => void 0
+        },
         rationale: `A migration runs unattended on every environment it reaches. \`DROP DATABASE\` there deletes all data
 in that database, irreversibly, and breaks every application connected to it.`
       },
@@ -798,7 +1098,7 @@ var init_ban_drop_not_null = __esm({
         category: "compatibility",
         severity: "warning",
         description: "Dropping NOT NULL from a column",
-        message: ({ table, column }) => `Dropping NOT NULL from "${table}"."${column}" lets nulls in, which code that assumes a value may not handle.`,
+        message: ({ table, column: column2 }) => `Dropping NOT NULL from "${table}"."${column2}" lets nulls in, which code that assumes a value may not handle.`,
         help: "Make sure every reader copes with null before the migration runs.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["dropNotNull"] }],
         rationale: `The statement itself is quick, but once NULL is allowed, new rows may lack the value and code (or other
@@ -930,6 +1230,13 @@ var init_ban_drop_table = __esm({
         message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
         help: "Remove every code reference to the table, deploy, and drop it in a later release.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Remove every use of the table from the application and deploy; drop it in a later migration.",
+          steps: (operation) => operation.kind === "dropTable" ? [
+            { migration: "this", actions: [{ kind: "stateOnly" }] },
+            { migration: "later", application: `Remove every use of ${operation.tables.map((table) => `"${qualifiedName(table)}"`).join(", ")} from the application, and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "flagged", databaseOnly: true }] }
+          ] : void 0
+        },
         rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
@@ -990,6 +1297,7 @@ var init_ban_truncate_cascade = __esm({
   "rules/ban-truncate-cascade.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     ban_truncate_cascade_default = defineRule({
       id: "ban-truncate-cascade",
@@ -1000,6 +1308,10 @@ var init_ban_truncate_cascade = __esm({
         message: ({ table }) => `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
         help: "Truncate the tables you mean explicitly, by name.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Name every table to empty; without CASCADE, PostgreSQL refuses (and names it) if another table still references them, instead of emptying that one too.",
+          steps: (operation) => operation.kind === "truncate" ? [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "withoutCascade" }, { ...operation, cascade: false })] }] : void 0
+        },
         rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`
@@ -1039,6 +1351,10 @@ var init_ban_uncommitted_transaction = __esm({
         description: "BEGIN with no COMMIT or ROLLBACK by the end of the file",
         message: () => "This BEGIN is never committed: the migration ends with its transaction still open.",
         help: "Add COMMIT; at the end of the migration.",
+        suggestion: {
+          description: "End the transaction with COMMIT at the end of the migration.",
+          steps: (operation) => operation.kind === "transaction" ? [{ migration: "this", at: "end", actions: [{ kind: "statement", operation: { ...operation, action: "commit" } }] }] : void 0
+        },
         rationale: `A transaction left open at the end of a migration is committed or rolled back by whatever the runner does
 next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`
       },
@@ -1217,8 +1533,8 @@ var init_types = __esm({
 });
 
 // rules/changing-column-type.ts
-function message({ table, column, detail, from, rewrite, views }) {
-  const change = `Changing the type of "${table}"."${column}"`;
+function message({ table, column: column2, detail, from, rewrite, views }) {
+  const change = `Changing the type of "${table}"."${column2}"`;
   const blocked = views && views.length > 0 ? ` ${views.length === 1 ? "View" : "Views"} ${views.map((view) => `"${view}"`).join(", ")} ${views.length === 1 ? "uses" : "use"} the column: PostgreSQL refuses the change until ${views.length === 1 ? "it is" : "they are"} dropped.` : "";
   if (from === void 0) return `${change}${detail ? ` to ${detail}` : ""} can rewrite the table under an ACCESS EXCLUSIVE lock and break code that expects the old type.${blocked}`;
   const fromTo = `${change} from ${from} to ${detail}`;
@@ -1231,6 +1547,7 @@ var init_changing_column_type = __esm({
   "rules/changing-column-type.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     init_types();
     isUtc = (zone) => zone !== void 0 && /^\s*(utc|etc\/utc|gmt|etc\/gmt|zulu|z|\+?0+(:00)?)\s*$/i.test(zone);
@@ -1243,6 +1560,29 @@ var init_changing_column_type = __esm({
         message,
         help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
+        suggestion: {
+          description: "Expand and contract: add a column of the new type; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.",
+          steps: (operation) => {
+            if (operation.kind !== "alterColumnType" || !operation.newType) return void 0;
+            const { table, column: column2, newType } = operation;
+            const newColumn = `${column2}_new`;
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "addColumnLike", table, column: newColumn, like: column2, type: newType }] },
+              {
+                migration: "next",
+                application: `Write both "${column2}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
+                lock: "RowExclusiveLock",
+                actions: [{ kind: "backfill", table, column: newColumn, value: { column: column2, cast: newType } }]
+              },
+              {
+                migration: "later",
+                application: `Read "${newColumn}" and stop writing "${column2}", and deploy.`,
+                lock: "AccessExclusiveLock",
+                actions: [statement({ kind: "dropColumn", location: operation.location, anchorLine: operation.anchorLine, table, column: column2, ifExists: false })]
+              }
+            ];
+          }
+        },
         rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.
@@ -1320,6 +1660,8 @@ var init_constraint_missing_not_valid = __esm({
   "rules/constraint-missing-not-valid.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     constraint_missing_not_valid_default = defineRule({
       id: "constraint-missing-not-valid",
@@ -1334,6 +1676,20 @@ var init_constraint_missing_not_valid = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
         ],
         safeLock: { rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Add the CHECK constraint NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.",
+          steps: (operation) => {
+            if (operation.kind === "validateConstraint") return [{ migration: "next", lock: "ShareUpdateExclusiveLock", actions: [{ kind: "flagged" }] }];
+            if (operation.kind !== "addConstraint" || operation.constraint.kind !== "check") return void 0;
+            const name = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns.slice(0, 1), "check");
+            const changed2 = { ...operation, constraint: { ...operation.constraint, name, notValid: true } };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "notValid", name }, changed2)] },
+              { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name)] }
+            ];
+          }
+        },
         rationale: `\`ADD CONSTRAINT \u2026 CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.
 
@@ -1373,9 +1729,9 @@ export class Migration1700000000000 implements MigrationInterface {
       },
       create: (context) => ({
         addConstraint(operation) {
-          const { constraint } = operation;
-          if (constraint.kind !== "check" || constraint.notValid || context.isEmptyTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+          const { constraint: constraint2 } = operation;
+          if (constraint2.kind !== "check" || constraint2.notValid || context.isEmptyTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint2.name });
         },
         validateConstraint(operation) {
           if (!context.inTransaction || !addedNotValidInSameTransaction(context.previous, operation.name)) return;
@@ -1387,11 +1743,25 @@ export class Migration1700000000000 implements MigrationInterface {
 });
 
 // rules/disallowed-unique-constraint.ts
+function uniqueSteps(from, table, columns, name = objectName(table, columns, "key")) {
+  const place2 = { location: from.location, anchorLine: from.anchorLine };
+  return [
+    {
+      migration: "this",
+      outsideTransaction: true,
+      lock: "ShareUpdateExclusiveLock",
+      actions: [statement({ kind: "createIndex", ...place2, table, name, columns, unique: true, concurrently: true, ifNotExists: false })]
+    },
+    { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(from, table, { kind: "unique", name, columns: [], notValid: false, usingIndex: name }, true)] }
+  ];
+}
 var disallowed_unique_constraint_default;
 var init_disallowed_unique_constraint = __esm({
   "rules/disallowed-unique-constraint.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     disallowed_unique_constraint_default = defineRule({
       id: "disallowed-unique-constraint",
@@ -1403,6 +1773,20 @@ var init_disallowed_unique_constraint = __esm({
         help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), outside a transaction, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX, which is instant.",
+          steps: (operation) => {
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "unique" && operation.constraint.columns.length > 0) {
+              return uniqueSteps(operation, operation.table, operation.constraint.columns, operation.constraint.name);
+            }
+            if (operation.kind !== "addColumn" || !operation.column.unique) return void 0;
+            const plain = { ...operation, column: { ...operation.column, unique: false } };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnWithout", parts: ["unique"] }, plain)] },
+              ...uniqueSteps(operation, operation.table, [operation.column.name], void 0)
+            ];
+          }
+        },
         rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 
@@ -1429,9 +1813,9 @@ Build the index with \`CREATE UNIQUE INDEX CONCURRENTLY\` (outside a transaction
       },
       create: (context) => ({
         addConstraint(operation) {
-          const { constraint } = operation;
-          if (constraint.kind !== "unique" || constraint.usingIndex || context.isEmptyTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: constraint.name });
+          const { constraint: constraint2 } = operation;
+          if (constraint2.kind !== "unique" || constraint2.usingIndex || context.isEmptyTable(operation.table)) return;
+          context.report(operation, { table: qualifiedName(operation.table), name: constraint2.name });
         },
         addColumn(operation) {
           if (!operation.column.unique || context.isEmptyTable(operation.table)) return;
@@ -1503,7 +1887,7 @@ var init_prefer_bigint_over_int = __esm({
         category: "conventions",
         severity: "off",
         description: "A 32-bit integer column",
-        message: ({ table, column }) => `Column "${table}"."${column}" is a 32-bit integer, which runs out at about 2.1 billion.`,
+        message: ({ table, column: column2 }) => `Column "${table}"."${column2}" is a 32-bit integer, which runs out at about 2.1 billion.`,
         help: "Use bigint (or bigserial / an identity bigint) for ids and counters.",
         rationale: `Ids and counters in a 32-bit \`integer\` overflow at 2,147,483,647. Changing the type later rewrites the
 table (see changing-column-type), which is exactly the migration this linter exists to avoid; \`bigint\` costs
@@ -1542,7 +1926,7 @@ var init_prefer_bigint_over_smallint = __esm({
         category: "conventions",
         severity: "off",
         description: "A 16-bit integer column",
-        message: ({ table, column }) => `Column "${table}"."${column}" is a 16-bit integer, which runs out at 32,767.`,
+        message: ({ table, column: column2 }) => `Column "${table}"."${column2}" is a 16-bit integer, which runs out at 32,767.`,
         help: "Use bigint unless the range is truly fixed.",
         rationale: `\`smallint\` overflows at 32,767. Widening it later rewrites the table under an ACCESS EXCLUSIVE lock.`
       },
@@ -1579,7 +1963,7 @@ var init_prefer_identity = __esm({
         category: "conventions",
         severity: "off",
         description: "A serial column instead of an identity column",
-        message: ({ table, column, detail }) => `Column "${table}"."${column}" uses ${detail}; identity columns are the standard replacement.`,
+        message: ({ table, column: column2, detail }) => `Column "${table}"."${column2}" uses ${detail}; identity columns are the standard replacement.`,
         help: "Use bigint GENERATED BY DEFAULT AS IDENTITY (or ALWAYS).",
         rationale: `\`serial\` types create a sequence that is owned loosely by the column: permissions, dumps and copies of the
 table treat it separately. \`GENERATED \u2026 AS IDENTITY\` is the SQL-standard form and keeps the sequence tied to
@@ -1638,6 +2022,7 @@ var init_prefer_robust_stmts = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_suggestion_steps();
     prefer_robust_stmts_default = defineRule({
       id: "prefer-robust-stmts",
       meta: {
@@ -1646,6 +2031,29 @@ var init_prefer_robust_stmts = __esm({
         description: "A statement outside a transaction that fails when the migration is re-run",
         message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
         help: "Add IF [NOT] EXISTS (or drop-if-exists first), so a migration that stopped half way can be run again.",
+        suggestion: {
+          fixable: true,
+          description: "Add IF NOT EXISTS / IF EXISTS (or drop a constraint if it exists before adding it), so that a migration stopped half way can run again.",
+          steps: (operation) => {
+            const lock = lockTakenBy(operation);
+            const taken = lock ? { lock } : {};
+            switch (operation.kind) {
+              case "createTable":
+              case "createIndex":
+              case "addColumn":
+                return [{ migration: "this", ...taken, actions: [edit(operation, { kind: "ifNotExists" }, { ...operation, ifNotExists: true })] }];
+              case "dropTable":
+              case "dropIndex":
+              case "dropColumn":
+              case "dropConstraint":
+                return [{ migration: "this", ...taken, actions: [edit(operation, { kind: "ifExists" }, { ...operation, ifExists: true })] }];
+              case "addConstraint":
+                return operation.constraint.name ? [{ migration: "this", lock: "AccessExclusiveLock", actions: [dropConstraint(operation, operation.table, operation.constraint.name, true), { kind: "flagged" }] }] : void 0;
+              default:
+                return void 0;
+            }
+          }
+        },
         rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
 a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
 written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`
@@ -1696,7 +2104,7 @@ var init_prefer_text_field = __esm({
         category: "conventions",
         severity: "off",
         description: "A varchar(n) column",
-        message: ({ table, column }) => `Column "${table}"."${column}" is varchar with a length limit; raising the limit later needs a migration that locks the table.`,
+        message: ({ table, column: column2 }) => `Column "${table}"."${column2}" is varchar with a length limit; raising the limit later needs a migration that locks the table.`,
         help: "Use text, with a CHECK (char_length(col) <= n) constraint if a limit is needed.",
         rationale: `\`varchar(n)\` and \`text\` are stored the same way. Changing a CHECK constraint can be done \`NOT VALID\` without
 blocking; changing \`varchar(n)\` to a shorter length rewrites the table, and even widening takes an ACCESS
@@ -1734,7 +2142,7 @@ var init_prefer_timestamptz = __esm({
         category: "conventions",
         severity: "off",
         description: "A timestamp column without time zone",
-        message: ({ table, column }) => `Column "${table}"."${column}" is timestamp without time zone, which stores wall-clock times with no zone.`,
+        message: ({ table, column: column2 }) => `Column "${table}"."${column2}" is timestamp without time zone, which stores wall-clock times with no zone.`,
         help: "Use timestamptz (timestamp with time zone).",
         rationale: `\`timestamp\` drops the offset, so the same instant written from servers in different zones is stored as
 different values, and daylight-saving changes create duplicates. \`timestamptz\` stores an instant.`,
@@ -1764,6 +2172,7 @@ var init_renaming_column = __esm({
   "rules/renaming-column.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     renaming_column_default = defineRule({
       id: "renaming-column",
@@ -1771,9 +2180,32 @@ var init_renaming_column = __esm({
         category: "compatibility",
         severity: "error",
         description: "Renaming a column breaks code that uses the old name",
-        message: ({ table, column, name }) => `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
+        message: ({ table, column: column2, name }) => `Renaming column "${table}"."${column2}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Expand and contract: add the new column; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.",
+          steps: (operation) => {
+            if (operation.kind !== "renameColumn") return void 0;
+            const { table, column: column2, newName } = operation;
+            const where = `"${qualifiedName(table)}"`;
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "addColumnLike", table, column: newName, like: column2 }] },
+              {
+                migration: "next",
+                application: `Write both "${column2}" and "${newName}" of ${where} (reads stay on "${column2}"), and deploy.`,
+                lock: "RowExclusiveLock",
+                actions: [{ kind: "backfill", table, column: newName, value: { column: column2 } }]
+              },
+              {
+                migration: "later",
+                application: `Read "${newName}" and stop writing "${column2}", and deploy.`,
+                lock: "AccessExclusiveLock",
+                actions: [statement({ kind: "dropColumn", location: operation.location, anchorLine: operation.anchorLine, table, column: column2, ifExists: false })]
+              }
+            ];
+          }
+        },
         rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 
@@ -1827,6 +2259,17 @@ var init_renaming_table = __esm({
         message: ({ table, name }) => `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract, or rename and leave a view with the old name for one release.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Rename it and, in the same migration, create a view with the old name (PostgreSQL lets the old code read and write through it); drop the view once the application uses the new name.",
+          steps: (operation) => {
+            if (operation.kind !== "renameTable") return void 0;
+            const renamed2 = { ...operation.table, name: operation.newName };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }, { kind: "createView", view: operation.table, table: renamed2 }] },
+              { migration: "later", application: `Switch the application to "${qualifiedName(renamed2)}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "dropView", view: operation.table }] }
+            ];
+          }
+        },
         rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 
@@ -1864,6 +2307,7 @@ var init_require_concurrent_index_creation = __esm({
   "rules/require-concurrent-index-creation.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     PARTITIONED_HELP = "Build it partition by partition: CREATE INDEX CONCURRENTLY on each partition, CREATE INDEX \u2026 ON ONLY the parent, then ALTER INDEX \u2026 ATTACH PARTITION each partition's index.";
     require_concurrent_index_creation_default = defineRule({
@@ -1877,6 +2321,12 @@ var init_require_concurrent_index_creation = __esm({
         locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         helpFor: ({ subject }) => subject.partitioned ? PARTITIONED_HELP : "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        suggestion: {
+          fixable: true,
+          description: "Build the index with CREATE INDEX CONCURRENTLY, which lets writes go on, in a migration that runs outside a transaction.",
+          // A partitioned table's index is built partition by partition (the help says how): no single statement does it.
+          steps: (operation, facts) => operation.kind === "createIndex" && !facts.subject?.partitioned ? [concurrently(operation)] : void 0
+        },
         rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
@@ -1905,6 +2355,7 @@ attaches those instead of building.`
           { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["status"], name="order_status_idx")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'carts', columns: [{ name: 'user_id', type: 'bigint' }], indices: [{ name: 'IDX_carts_user', columnNames: ['user_id'] }] }));\n  }\n}\n" },
           { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'], isConcurrent: true }));\n  }\n}\n" },
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n' },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
           { sql: "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" },
@@ -1929,6 +2380,7 @@ var init_require_concurrent_index_deletion = __esm({
   "rules/require-concurrent-index-deletion.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     require_concurrent_index_deletion_default = defineRule({
       id: "require-concurrent-index-deletion",
@@ -1940,6 +2392,16 @@ var init_require_concurrent_index_deletion = __esm({
         help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Drop the index with DROP INDEX CONCURRENTLY (one index per statement), in a migration that runs outside a transaction.",
+          steps: (operation) => {
+            if (operation.kind !== "dropIndex") return void 0;
+            if (operation.names.length === 1) return [concurrently(operation)];
+            const each = operation.names.map((name) => statement({ ...operation, names: [name], concurrently: true }));
+            return [{ migration: "this", outsideTransaction: true, lock: "ShareUpdateExclusiveLock", actions: each }];
+          }
+        },
         rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
 it has to wait for every running query on the table first, and every query that arrives meanwhile queues
 behind it.
@@ -1956,6 +2418,7 @@ transaction.`
           { sql: "DROP INDEX IF EXISTS public.users_email_key;", line: 1 }
         ],
         valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'], isConcurrent: true }));\n  }\n}\n" },
           { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        RemoveIndexConcurrently(model_name="order", name="order_status_idx"),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS \"IDX_orders_customer\"`);\n  }\n}\n" },
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_index");\n};\n' },
@@ -1983,6 +2446,7 @@ var init_require_concurrent_partition_detach = __esm({
   "rules/require-concurrent-partition-detach.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     require_concurrent_partition_detach_default = defineRule({
       id: "require-concurrent-partition-detach",
@@ -1994,6 +2458,11 @@ var init_require_concurrent_partition_detach = __esm({
         help: "Use DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), outside a transaction.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         safeLock: { mode: "ShareUpdateExclusiveLock", on: ["table"], rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Detach it with DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), in a migration that runs outside a transaction.",
+          steps: (operation, facts) => operation.kind === "detachPartition" && facts.pgVersion >= 14 ? [concurrently(operation)] : void 0
+        },
         rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION \u2026 CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
 instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
@@ -2027,6 +2496,7 @@ var init_require_concurrent_reindex = __esm({
   "rules/require-concurrent-reindex.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     require_concurrent_reindex_default = defineRule({
       id: "require-concurrent-reindex",
       meta: {
@@ -2040,6 +2510,11 @@ var init_require_concurrent_reindex = __esm({
           { mode: "AccessExclusiveLock", on: ["index"], rewrite: false }
         ],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Rebuild it with REINDEX \u2026 CONCURRENTLY (PostgreSQL 12+), which lets reads and writes go on, in a migration that runs outside a transaction.",
+          steps: (operation, facts) => operation.kind === "reindex" && facts.pgVersion >= 12 && operation.targetKind !== "system" ? [concurrently(operation)] : void 0
+        },
         rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`
@@ -2063,28 +2538,6 @@ index alongside and swaps it in with only brief locks.`
         }
       })
     });
-  }
-});
-
-// src/engine/statement-locks.ts
-var BLOCKING_STATEMENT_LOCKS;
-var init_statement_locks = __esm({
-  "src/engine/statement-locks.ts"() {
-    "use strict";
-    BLOCKING_STATEMENT_LOCKS = [
-      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
-      {
-        mode: "AccessExclusiveLock",
-        on: ["table"],
-        rewrite: false,
-        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
-      },
-      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
-      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
-      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
-      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
-      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
-    ];
   }
 });
 
@@ -2113,9 +2566,9 @@ function missingTimeoutVisitor(context, setting2) {
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
 }
-function timeoutHelp(frontend, statement, retry) {
+function timeoutHelp(frontend, statement2, retry) {
   const { code, where } = SETTING_STATEMENT[frontend];
-  return `Put ${code(statement)} ${where}${retry}`;
+  return `Put ${code(statement2)} ${where}${retry}`;
 }
 var SETTING_STATEMENT;
 var init_missing_timeout = __esm({
@@ -2123,10 +2576,10 @@ var init_missing_timeout = __esm({
     "use strict";
     init_operation_helpers();
     SETTING_STATEMENT = {
-      sql: { code: (statement) => `${statement};`, where: "at the top of the migration" },
-      knex: { code: (statement) => `await knex.raw("${statement}")`, where: "at the start of up()" },
-      typeorm: { code: (statement) => `await queryRunner.query("${statement}")`, where: "at the start of up()" },
-      django: { code: (statement) => `migrations.RunSQL("${statement}")`, where: "as the first of the migration's operations" }
+      sql: { code: (statement2) => `${statement2};`, where: "at the top of the migration" },
+      knex: { code: (statement2) => `await knex.raw("${statement2}")`, where: "at the start of up()" },
+      typeorm: { code: (statement2) => `await queryRunner.query("${statement2}")`, where: "at the start of up()" },
+      django: { code: (statement2) => `migrations.RunSQL("${statement2}")`, where: "as the first of the migration's operations" }
     };
   }
 });
@@ -2149,6 +2602,11 @@ var init_require_lock_timeout = __esm({
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
+        suggestion: {
+          fixable: true,
+          description: "Set lock_timeout at the top of the migration, and retry the migration when it times out.",
+          steps: () => [{ migration: "this", at: "top", actions: [{ kind: "setting", name: "lock_timeout", value: "'2s'" }] }]
+        },
         rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
@@ -2218,6 +2676,11 @@ var init_require_statement_timeout = __esm({
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
+        suggestion: {
+          fixable: true,
+          description: "Set statement_timeout at the top of the migration (or a limit that fits the change).",
+          steps: () => [{ migration: "this", at: "top", actions: [{ kind: "setting", name: "statement_timeout", value: "'5s'" }] }]
+        },
         rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
@@ -2297,9 +2760,9 @@ Qualifying names makes the migration act on the same table everywhere.`
           anyOperation(operation) {
             const isTemporary = operation.kind === "createTable" ? operation.temporary === true : false;
             const table = tablesNamedBy(operation).find((named) => !named.schema && !isTemporary && !context.isTemporaryTable(named));
-            const place = `${operation.location.line}:${operation.location.column}`;
-            if (!table || reportedAt.has(place)) return;
-            reportedAt.add(place);
+            const place2 = `${operation.location.line}:${operation.location.column}`;
+            if (!table || reportedAt.has(place2)) return;
+            reportedAt.add(place2);
             context.report(operation, { table: table.name });
           }
         };
@@ -2371,6 +2834,10 @@ var init_transaction_nesting = __esm({
         description: "BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN",
         message: ({ detail }) => `${detail}`,
         help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+        suggestion: {
+          description: "Remove the BEGIN and its COMMIT (or the stray COMMIT/ROLLBACK): the runner already runs the migration in a transaction. To manage the transaction in the file instead, turn the runner's off (-- +goose NO TRANSACTION, exports.config = { transaction: false }, transaction = false, atomic = False).",
+          steps: () => void 0
+        },
         rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
 first \`COMMIT\` then commits everything, including the runner's own transaction, so the runner can no longer
 roll the migration back on failure. A \`COMMIT\` or \`ROLLBACK\` with no \`BEGIN\` in the file ends a
@@ -2459,7 +2926,7 @@ function truncateIdentifier(name) {
   }
   return cut;
 }
-function objectName(name1, name2, label) {
+function objectName2(name1, name2, label) {
   const overhead = label.length + 1 + (name2 ? 1 : 0);
   const available = MAX_IDENTIFIER_BYTES2 - overhead;
   let length1 = name1.length;
@@ -2472,10 +2939,10 @@ function objectName(name1, name2, label) {
 }
 function chooseName(table, columns, label, taken) {
   const columnPart = label === NAME_LABELS.primaryKey || columns.length === 0 ? void 0 : columns.join("_");
-  const base = objectName(table, columnPart, label);
+  const base = objectName2(table, columnPart, label);
   if (!taken(base)) return base;
   for (let suffix = 1; ; suffix++) {
-    const candidate = objectName(table, columnPart, `${label}${suffix}`);
+    const candidate = objectName2(table, columnPart, `${label}${suffix}`);
     if (!taken(candidate)) return candidate;
   }
 }
@@ -2500,11 +2967,11 @@ function pick(candidates, schema) {
 }
 function findColumn(table, name) {
   const truncated = truncateIdentifier(name);
-  return table.columns.find((column) => column.name === truncated) ?? table.columns.find((column) => column.name.toLowerCase() === truncated.toLowerCase());
+  return table.columns.find((column2) => column2.name === truncated) ?? table.columns.find((column2) => column2.name.toLowerCase() === truncated.toLowerCase());
 }
 function findConstraint(table, name) {
   const truncated = truncateIdentifier(name);
-  return table.constraints.find((constraint) => constraint.name === truncated) ?? table.constraints.find((constraint) => constraint.name.toLowerCase() === truncated.toLowerCase());
+  return table.constraints.find((constraint2) => constraint2.name === truncated) ?? table.constraints.find((constraint2) => constraint2.name.toLowerCase() === truncated.toLowerCase());
 }
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
@@ -2596,7 +3063,7 @@ function checks(context) {
     if (guarded2(operation) || missingTable(operation, table)) return;
     const found = schema.table(table);
     if (!found?.columnsKnown) return;
-    const missing = columns.find((column) => !findColumn(found, column) && !schema.mentionedByCode(column));
+    const missing = columns.find((column2) => !findColumn(found, column2) && !schema.mentionedByCode(column2));
     if (missing !== void 0) report2(operation, "Column", missing, table);
   };
   const onTable = (operation, table) => {
@@ -2606,7 +3073,7 @@ function checks(context) {
     if (guarded2(operation) || missingTable(operation, table)) return;
     const found = schema.table(table);
     if (!found || found.assumed || findConstraint(found, name) || schema.mentionedByCode(name)) return;
-    if (!mayBeChosenName(name, found.constraints.map((constraint) => ({ nameGenerated: constraint.nameGenerated, table: found })))) report2(operation, "Constraint", name, table);
+    if (!mayBeChosenName(name, found.constraints.map((constraint2) => ({ nameGenerated: constraint2.nameGenerated, table: found })))) report2(operation, "Constraint", name, table);
   };
   return {
     addColumn: (operation) => onTable(operation, operation.table),
@@ -2875,14 +3342,14 @@ function tableOrAssumed(name, context) {
 function columnOrAssumed(table, name) {
   const found = findColumn(table, name);
   if (found || table.columnsKnown) return found;
-  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
-  table.columns.push(column);
-  return column;
+  const column2 = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
+  table.columns.push(column2);
+  return column2;
 }
 function addColumnTo(table, definition, origin, context) {
   const name = truncateIdentifier(definition.name);
   const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
-  const column = {
+  const column2 = {
     name,
     ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
     notNull: definition.notNull || definition.primaryKey || serial !== void 0,
@@ -2891,8 +3358,8 @@ function addColumnTo(table, definition, origin, context) {
     addedIn: origin
   };
   const existing = findColumn(table, name);
-  if (existing) table.columns[table.columns.indexOf(existing)] = column;
-  else table.columns.push(column);
+  if (existing) table.columns[table.columns.indexOf(existing)] = column2;
+  else table.columns.push(column2);
   const base = { columns: [name], notValid: false };
   if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
   const names = definition.constraintNames;
@@ -2904,10 +3371,10 @@ function addConstraintTo(table, definition, origin, context) {
   const label = NAME_LABELS[definition.kind];
   const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
   const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
-  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
+  const taken = (name2) => table.constraints.some((constraint2) => constraint2.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
   const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
   const existing = findConstraint(table, name);
-  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
+  if (existing) table.constraints = table.constraints.filter((constraint2) => constraint2 !== existing);
   table.constraints.push({
     name,
     ...definition.name ? {} : { nameGenerated: true },
@@ -2921,8 +3388,8 @@ function addConstraintTo(table, definition, origin, context) {
   });
   if (definition.kind === "primaryKey") {
     for (const columnName of definition.columns) {
-      const column = findColumn(table, columnName);
-      if (column) column.notNull = true;
+      const column2 = findColumn(table, columnName);
+      if (column2) column2.notNull = true;
     }
   }
   if (!makesIndex) return;
@@ -2970,7 +3437,7 @@ function removeTable(table, context, cascade) {
   if (!cascade) return;
   const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
   for (const other2 of catalogue.tables) {
-    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
+    other2.constraints = other2.constraints.filter((constraint2) => !(constraint2.references && named(constraint2.references.table)));
   }
   for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
 }
@@ -3026,11 +3493,11 @@ var init_apply = __esm({
         if (operation.partitionOf) {
           const parent = tableOrAssumed(operation.partitionOf, context);
           attach(parent, table);
-          for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
+          for (const column2 of parent.columns) table.columns.push({ ...column2, addedIn: origin });
           table.columnsKnown = parent.columnsKnown;
         }
-        for (const column of operation.columns) addColumnTo(table, column, origin, context);
-        for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
+        for (const column2 of operation.columns) addColumnTo(table, column2, origin, context);
+        for (const constraint2 of operation.constraints) addConstraintTo(table, constraint2, origin, context);
       },
       dropTable(operation, context) {
         for (const name of operation.tables) {
@@ -3057,63 +3524,63 @@ var init_apply = __esm({
       },
       dropColumn(operation, context) {
         const table = context.catalogue.tables.find(operation.table);
-        const column = table && findColumn(table, operation.column);
-        if (!table || !column) return;
-        table.columns = table.columns.filter((candidate) => candidate !== column);
-        const uses = (names) => names?.includes(column.name) === true;
+        const column2 = table && findColumn(table, operation.column);
+        if (!table || !column2) return;
+        table.columns = table.columns.filter((candidate) => candidate !== column2);
+        const uses = (names) => names?.includes(column2.name) === true;
         for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
-        table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
+        table.constraints = table.constraints.filter((constraint2) => !uses(constraint2.columns) && !uses(constraint2.expressionColumns) && constraint2.checksNotNullOf !== column2.name);
       },
       renameColumn(operation, context) {
         const table = tableOrAssumed(operation.table, context);
-        const column = columnOrAssumed(table, operation.column);
-        if (!column) return;
-        const from = column.name;
+        const column2 = columnOrAssumed(table, operation.column);
+        if (!column2) return;
+        const from = column2.name;
         const to = truncateIdentifier(operation.newName);
-        column.name = to;
-        const renamed = (names) => names.map((name) => name === from ? to : name);
+        column2.name = to;
+        const renamed2 = (names) => names.map((name) => name === from ? to : name);
         for (const index of table.indexes) {
-          index.columns = renamed(index.columns);
-          index.expressionColumns = renamed(index.expressionColumns);
+          index.columns = renamed2(index.columns);
+          index.expressionColumns = renamed2(index.expressionColumns);
         }
-        for (const constraint of table.constraints) {
-          constraint.columns = renamed(constraint.columns);
-          if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
-          if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
+        for (const constraint2 of table.constraints) {
+          constraint2.columns = renamed2(constraint2.columns);
+          if (constraint2.expressionColumns) constraint2.expressionColumns = renamed2(constraint2.expressionColumns);
+          if (constraint2.checksNotNullOf === from) constraint2.checksNotNullOf = to;
         }
       },
       alterColumnType(operation, context) {
-        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-        if (column) column.type = operation.newType;
+        const column2 = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column2) column2.type = operation.newType;
       },
       setNotNull(operation, context) {
-        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-        if (column) column.notNull = true;
+        const column2 = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column2) column2.notNull = true;
       },
       dropNotNull(operation, context) {
-        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-        if (column) column.notNull = false;
+        const column2 = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column2) column2.notNull = false;
       },
       setDefault(operation, context) {
-        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-        if (!column) return;
-        if (operation.default) column.default = operation.default;
-        else delete column.default;
+        const column2 = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (!column2) return;
+        if (operation.default) column2.default = operation.default;
+        else delete column2.default;
       },
       addConstraint(operation, context) {
         addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
       },
       validateConstraint(operation, context) {
         const table = context.catalogue.tables.find(operation.table);
-        const constraint = table && findConstraint(table, operation.name);
-        if (constraint) constraint.validated = true;
+        const constraint2 = table && findConstraint(table, operation.name);
+        if (constraint2) constraint2.validated = true;
       },
       dropConstraint(operation, context) {
         const table = context.catalogue.tables.find(operation.table);
-        const constraint = table && findConstraint(table, operation.name);
-        if (!table || !constraint) return;
-        table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
-        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+        const constraint2 = table && findConstraint(table, operation.name);
+        if (!table || !constraint2) return;
+        table.constraints = table.constraints.filter((candidate) => candidate !== constraint2);
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint2.name);
         if (index) removeIndex(index, context);
       },
       createIndex(operation, context) {
@@ -3201,7 +3668,7 @@ var init_apply = __esm({
         const from = type2.name;
         context.catalogue.types.rename(type2, change.newName);
         for (const table of context.catalogue.tables) {
-          for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
+          for (const column2 of table.columns) if (column2.type && column2.type.name === from) column2.type = { ...column2.type, name: type2.name };
         }
       },
       dropType(change, context) {
@@ -3227,19 +3694,19 @@ var init_apply = __esm({
       renameIndex(change, context) {
         const index = context.catalogue.indexes.find(change.index);
         if (!index) return;
-        const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
+        const constraint2 = index.constraint ? findConstraint(index.table, index.name) : void 0;
         context.catalogue.indexes.rename(index, change.newName);
         delete index.nameGenerated;
-        if (constraint) constraint.name = index.name;
+        if (constraint2) constraint2.name = index.name;
       },
       renameConstraint(change, context) {
         const table = context.catalogue.tables.find(change.table);
-        const constraint = table && findConstraint(table, change.name);
-        if (!table || !constraint) return;
-        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
-        constraint.name = truncateIdentifier(change.newName);
-        delete constraint.nameGenerated;
-        if (index) context.catalogue.indexes.rename(index, constraint.name);
+        const constraint2 = table && findConstraint(table, change.name);
+        if (!table || !constraint2) return;
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint2.name);
+        constraint2.name = truncateIdentifier(change.newName);
+        delete constraint2.nameGenerated;
+        if (index) context.catalogue.indexes.rename(index, constraint2.name);
       },
       createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
       dropSchema(change, context) {
@@ -3249,12 +3716,12 @@ var init_apply = __esm({
         }
       },
       setIdentity(change, context) {
-        const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
-        if (!column) return;
+        const column2 = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
+        if (!column2) return;
         if (change.identity) {
-          column.generated = "identity";
-          column.notNull = true;
-        } else if (column.generated === "identity") delete column.generated;
+          column2.generated = "identity";
+          column2.notNull = true;
+        } else if (column2.generated === "identity") delete column2.generated;
       },
       opaqueCode(change, context) {
         for (const name of change.names) context.opaqueNames.add(name);
@@ -3378,9 +3845,9 @@ var init_replay = __esm({
       table(name) {
         return this.catalogue.tables.find(name);
       }
-      column(table, column) {
+      column(table, column2) {
         const found = this.table(table);
-        return found && findColumn(found, column);
+        return found && findColumn(found, column2);
       }
       constraint(table, name) {
         const found = this.table(table);
@@ -3415,17 +3882,17 @@ var init_replay = __esm({
         if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
         return !table.filled || table.temporary;
       }
-      isNewColumn(table, column) {
-        const found = this.column(table, column);
+      isNewColumn(table, column2) {
+        const found = this.column(table, column2);
         return found !== void 0 && this.isNewOrigin(found.addedIn);
       }
-      viewsUsing(table, column) {
+      viewsUsing(table, column2) {
         const found = this.table(table);
         if (!found) return [];
         const views = [];
         for (const view of this.catalogue.views) {
           const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
-          if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
+          if (usesTable && (view.uses.star || view.uses.columns.includes(column2))) views.push(view.name);
         }
         return views;
       }
@@ -3448,71 +3915,6 @@ function compareFindings(a, b) {
 var init_finding = __esm({
   "src/engine/finding.ts"() {
     "use strict";
-  }
-});
-
-// src/model/locks.ts
-function blockedBy(mode) {
-  return BLOCKED[mode];
-}
-var BLOCKED;
-var init_locks = __esm({
-  "src/model/locks.ts"() {
-    "use strict";
-    BLOCKED = {
-      AccessShareLock: "nothing",
-      RowShareLock: "nothing",
-      RowExclusiveLock: "nothing",
-      ShareUpdateExclusiveLock: "schema changes",
-      ShareLock: "writes",
-      ShareRowExclusiveLock: "writes",
-      ExclusiveLock: "writes",
-      AccessExclusiveLock: "reads and writes"
-    };
-  }
-});
-
-// src/engine/finding-lock.ts
-function claimsFor(claims, operation) {
-  return claims.filter(
-    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
-  );
-}
-function findingLock(claims, operation, subject) {
-  if (!claims || !operation) return void 0;
-  for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
-    if (relation === void 0) continue;
-    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
-    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
-    if (rewrite !== false) lock.rewrite = rewrite;
-    return lock;
-  }
-  return void 0;
-}
-function relationName(operation, on) {
-  switch (on) {
-    case "table":
-      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
-      if (operation.kind === "createTable") return void 0;
-      return "table" in operation ? qualifiedName(operation.table) : void 0;
-    case "referencedTable": {
-      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
-      return referenced && qualifiedName(referenced);
-    }
-    case "index":
-      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
-      if (operation.kind === "createIndex") return operation.name;
-      return void 0;
-  }
-}
-var init_finding_lock = __esm({
-  "src/engine/finding-lock.ts"() {
-    "use strict";
-    init_locks();
-    init_operations();
   }
 });
 
@@ -3579,14 +3981,14 @@ var init_ignores = __esm({
 
 // src/engine/run-rules.ts
 function runRules(analyzed, rules, filePath, options) {
-  const raw = [];
+  const raw2 = [];
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
   const state = new FileState(analyzed.runnerTransaction, replay);
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw2)));
   for (const operation of analyzed.operations) {
     state.current = operation;
     for (const visitor of visitors) {
@@ -3599,10 +4001,10 @@ function runRules(analyzed, rules, filePath, options) {
   for (const visitor of visitors) visitor.endOfFile?.();
   replay.endFile();
   for (const problem of analyzed.problems) {
-    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
+    raw2.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
   }
   const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
-  const kept = raw.filter((finding) => !ignores.silences(finding));
+  const kept = raw2.filter((finding) => !ignores.silences(finding));
   for (const { directive, message: message2 } of ignores.unused()) {
     const { location } = directive;
     kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
@@ -3614,11 +4016,12 @@ function runRules(analyzed, rules, filePath, options) {
     const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
     const rule = byId.get(finding.rule);
     if (severity === "off" || !rule) continue;
-    const { line, column, endLine, endColumn } = finding.location;
+    const { line, column: column2, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result2 = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const result2 = { rule: rule.id, severity, file: filePath, line, column: column2, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result2.lock = lock;
+    if (finding.target) result2.target = finding.target;
     findings.push(result2);
   }
   findings.sort(compareFindings);
@@ -3649,6 +4052,9 @@ function rulesById(rules) {
     idMaps.set(rules, byId);
   }
   return byId;
+}
+function sameSpan(a, b) {
+  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 var visitedKinds, idMaps, FileRuleContext;
 var init_run_rules = __esm({
@@ -3683,11 +4089,18 @@ var init_run_rules = __esm({
       settings;
       report(at, subject = {}) {
         const operation = "kind" in at ? at : void 0;
-        this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+        const raw2 = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
+        if (operation && this.rule.meta.suggestion) {
+          const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
+          const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+          if (before.length > 0) facts.sameStatement = before;
+          raw2.target = { operation, facts };
+        }
+        this.sink.push(raw2);
       }
-      isNewColumn(table, column) {
+      isNewColumn(table, column2) {
         if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
-        return this.state.schema.isNewColumn(table, column);
+        return this.state.schema.isNewColumn(table, column2);
       }
       isNewTable(table) {
         return this.state.isNewTable(table);
@@ -4460,23 +4873,23 @@ var init_pg_nodes = __esm({
 });
 
 // src/frontends/sql/catalogue-statements.ts
-function changed(statement, place, change) {
-  return [{ kind: "other", ...place, statement, change }];
+function changed(statement2, place2, change) {
+  return [{ kind: "other", ...place2, statement: statement2, change }];
 }
 function qualifiedNameOf(names) {
   const parts = stringList(names);
   return parts.length > 1 ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] } : { name: parts[0] ?? "" };
 }
-function dropOther(removeType, objects, ifExists) {
+function dropOther(removeType, objects, ifExists2) {
   switch (removeType) {
     case "OBJECT_TYPE":
     case "OBJECT_DOMAIN":
-      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists };
+      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists: ifExists2 };
     case "OBJECT_VIEW":
     case "OBJECT_MATVIEW":
-      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists };
+      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists: ifExists2 };
     case "OBJECT_SCHEMA":
-      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists };
+      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists: ifExists2 };
     default:
       return void 0;
   }
@@ -4507,11 +4920,11 @@ function referencedColumns(node) {
   });
   return [...found];
 }
-function viewUses(query) {
+function viewUses(query2) {
   const tables = [];
   const columns = /* @__PURE__ */ new Set();
   let star = false;
-  walk(query, (key, value) => {
+  walk(query2, (key, value) => {
     if (key === "RangeVar") tables.push(tableName(value));
     if (key !== "ColumnRef") return;
     const fields = value.fields ?? [];
@@ -4545,24 +4958,24 @@ var init_catalogue_statements = __esm({
     "use strict";
     init_pg_nodes();
     CATALOGUE_CONVERTERS = {
-      CreateEnumStmt: (body, place) => changed("CreateEnumStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
-      CompositeTypeStmt: (body, place) => changed("CompositeTypeStmt", place, { kind: "createType", type: tableName(body.typevar) }),
-      CreateRangeStmt: (body, place) => changed("CreateRangeStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
-      AlterEnumStmt: (body, place) => {
+      CreateEnumStmt: (body, place2) => changed("CreateEnumStmt", place2, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
+      CompositeTypeStmt: (body, place2) => changed("CompositeTypeStmt", place2, { kind: "createType", type: tableName(body.typevar) }),
+      CreateRangeStmt: (body, place2) => changed("CreateRangeStmt", place2, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
+      AlterEnumStmt: (body, place2) => {
         const type2 = qualifiedNameOf(body.typeName);
-        return body.oldVal !== void 0 ? changed("AlterEnumStmt", place, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
+        return body.oldVal !== void 0 ? changed("AlterEnumStmt", place2, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place2, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
       },
-      ViewStmt: (body, place) => changed("ViewStmt", place, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
-      CreateSchemaStmt: (body, place) => changed("CreateSchemaStmt", place, { kind: "createSchema", name: body.schemaname ?? "" }),
-      DoStmt: (body, place) => {
+      ViewStmt: (body, place2) => changed("ViewStmt", place2, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
+      CreateSchemaStmt: (body, place2) => changed("CreateSchemaStmt", place2, { kind: "createSchema", name: body.schemaname ?? "" }),
+      DoStmt: (body, place2) => {
         const code = (body.args ?? []).map((arg) => nodeAs(arg, "DefElem")).find((element) => element?.defname === "as");
-        return changed("DoStmt", place, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
+        return changed("DoStmt", place2, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
       },
-      CreateFunctionStmt: (body, place) => {
+      CreateFunctionStmt: (body, place2) => {
         const code = (body.options ?? []).map((option) => nodeAs(option, "DefElem")).find((element) => element?.defname === "as");
         const texts = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
         const names = namesIn(texts.join(" "));
-        return names.length > 0 ? changed("CreateFunctionStmt", place, { kind: "opaqueCode", names }) : [{ kind: "other", ...place, statement: "CreateFunctionStmt" }];
+        return names.length > 0 ? changed("CreateFunctionStmt", place2, { kind: "opaqueCode", names }) : [{ kind: "other", ...place2, statement: "CreateFunctionStmt" }];
       }
     };
   }
@@ -4660,23 +5073,23 @@ var init_expression_text = __esm({
 });
 
 // src/frontends/sql/statements.ts
-function operationsOf(statement, place, byteSpan, source) {
+function operationsOf(statement2, place2, byteSpan, source) {
   spanAtByte = byteSpan;
   statementText = source;
-  const kind = nodeKind(statement);
+  const kind = nodeKind(statement2);
   const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : void 0;
-  if (convert) return convert(statement[kind], place);
-  return [other(kind, place)];
+  if (convert) return convert(statement2[kind], place2);
+  return [other(kind, place2)];
 }
-function other(statement, place) {
-  return { kind: "other", ...place, statement };
+function other(statement2, place2) {
+  return { kind: "other", ...place2, statement: statement2 };
 }
-function transaction(body, place) {
+function transaction(body, place2) {
   const action = TRANSACTION_ACTIONS[body.kind ?? ""];
-  return action ? [{ kind: "transaction", ...place, action }] : [other("TransactionStmt", place)];
+  return action ? [{ kind: "transaction", ...place2, action }] : [other("TransactionStmt", place2)];
 }
-function setting(body, place) {
-  if (body.kind !== "VAR_SET_VALUE" || !body.name) return [other("VariableSetStmt", place)];
+function setting(body, place2) {
+  if (body.kind !== "VAR_SET_VALUE" || !body.name) return [other("VariableSetStmt", place2)];
   const value = (body.args ?? []).map((arg) => {
     const constant = nodeAs(arg, "A_Const");
     if (!constant) return "";
@@ -4685,23 +5098,23 @@ function setting(body, place) {
     if (constant.fval) return constant.fval.fval ?? "";
     return "";
   }).join(", ");
-  return [{ kind: "setSetting", ...place, name: body.name.toLowerCase(), value, local: body.is_local === true }];
+  return [{ kind: "setSetting", ...place2, name: body.name.toLowerCase(), value, local: body.is_local === true }];
 }
-function createTable(body, place) {
+function createTable(body, place2) {
   const columns = [];
   const constraints = [];
   for (const element of body.tableElts ?? []) {
-    const column = nodeAs(element, "ColumnDef");
-    if (column) columns.push(columnDefinition(column));
-    const constraint = nodeAs(element, "Constraint");
-    const definition = constraint && constraintDefinition(constraint);
+    const column2 = nodeAs(element, "ColumnDef");
+    if (column2) columns.push(columnDefinition(column2));
+    const constraint2 = nodeAs(element, "Constraint");
+    const definition = constraint2 && constraintDefinition(constraint2);
     if (definition) constraints.push(definition);
   }
   const parent = body.partbound ? nodeAs(body.inhRelations?.[0], "RangeVar") : void 0;
   const columnsUnknown = (body.tableElts ?? []).some((element) => nodeAs(element, "TableLikeClause")) || !parent && (body.inhRelations?.length ?? 0) > 0;
   return {
     kind: "createTable",
-    ...place,
+    ...place2,
     table: tableName(body.relation),
     columns,
     constraints,
@@ -4712,24 +5125,24 @@ function createTable(body, place) {
     ...columnsUnknown ? { columnsUnknown } : {}
   };
 }
-function columnDefinition(column) {
+function columnDefinition(column2) {
   const definition = {
-    name: column.colname ?? "",
-    location: column.location !== void 0 && spanAtByte ? spanAtByte(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0,
-    type: columnType(column.typeName),
+    name: column2.colname ?? "",
+    location: column2.location !== void 0 && spanAtByte ? spanAtByte(column2.location, Buffer.byteLength(column2.colname ?? "", "utf8")) : void 0,
+    type: columnType(column2.typeName),
     notNull: false,
     primaryKey: false,
     unique: false,
     hasCheck: false
   };
-  for (const node of column.constraints ?? []) {
-    const constraint = nodeAs(node, "Constraint");
-    if (constraint) applyColumnConstraint(definition, constraint);
+  for (const node of column2.constraints ?? []) {
+    const constraint2 = nodeAs(node, "Constraint");
+    if (constraint2) applyColumnConstraint(definition, constraint2);
   }
   return definition;
 }
-function applyColumnConstraint(definition, constraint) {
-  switch (constraint.contype) {
+function applyColumnConstraint(definition, constraint2) {
+  switch (constraint2.contype) {
     case "CONSTR_NOTNULL":
       definition.notNull = true;
       break;
@@ -4737,7 +5150,7 @@ function applyColumnConstraint(definition, constraint) {
       definition.notNull = false;
       break;
     case "CONSTR_DEFAULT":
-      definition.default = isNullExpression(constraint.raw_expr) ? void 0 : withText(classifyDefault(constraint.raw_expr), constraint.raw_expr);
+      definition.default = isNullExpression(constraint2.raw_expr) ? void 0 : withText(classifyDefault(constraint2.raw_expr), constraint2.raw_expr);
       break;
     case "CONSTR_PRIMARY":
       definition.primaryKey = true;
@@ -4750,7 +5163,7 @@ function applyColumnConstraint(definition, constraint) {
       definition.hasCheck = true;
       break;
     case "CONSTR_FOREIGN":
-      definition.references = { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) };
+      definition.references = { table: tableName(constraint2.pktable), columns: stringList(constraint2.pk_attrs) };
       break;
     case "CONSTR_GENERATED":
       definition.generated = "stored";
@@ -4765,18 +5178,18 @@ function withText(classified, expression) {
   const sql = expressionText(expression);
   return sql === void 0 ? classified : { ...classified, sql };
 }
-function constraintDefinition(constraint) {
-  const kind = CONSTRAINT_KINDS[constraint.contype ?? ""];
+function constraintDefinition(constraint2) {
+  const kind = CONSTRAINT_KINDS[constraint2.contype ?? ""];
   if (!kind) return void 0;
   return {
     kind,
-    name: constraint.conname,
-    columns: stringList(kind === "foreignKey" ? constraint.fk_attrs : constraint.keys),
-    notValid: constraint.skip_validation === true,
-    usingIndex: constraint.indexname,
-    references: kind === "foreignKey" ? { table: tableName(constraint.pktable), columns: stringList(constraint.pk_attrs) } : void 0,
-    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint.raw_expr) : void 0,
-    ...kind === "check" ? { expressionColumns: referencedColumns(constraint.raw_expr) } : {}
+    name: constraint2.conname,
+    columns: stringList(kind === "foreignKey" ? constraint2.fk_attrs : constraint2.keys),
+    notValid: constraint2.skip_validation === true,
+    usingIndex: constraint2.indexname,
+    references: kind === "foreignKey" ? { table: tableName(constraint2.pktable), columns: stringList(constraint2.pk_attrs) } : void 0,
+    checksNotNullOf: kind === "check" ? notNullCheckColumn(constraint2.raw_expr) : void 0,
+    ...kind === "check" ? { expressionColumns: referencedColumns(constraint2.raw_expr) } : {}
   };
 }
 function notNullCheckColumn(expression) {
@@ -4784,37 +5197,37 @@ function notNullCheckColumn(expression) {
   if (!test || test.nulltesttype !== "IS_NOT_NULL") return void 0;
   return stringList(nodeAs(test.arg, "ColumnRef")?.fields).pop();
 }
-function drop(body, place) {
+function drop(body, place2) {
   const names = (body.objects ?? []).map(qualifiedNameFromList);
-  const ifExists = body.missing_ok === true;
+  const ifExists2 = body.missing_ok === true;
   switch (body.removeType) {
     case "OBJECT_TABLE":
-      return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
+      return [{ kind: "dropTable", ...place2, tables: names, ifExists: ifExists2, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
-      return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
+      return [{ kind: "dropIndex", ...place2, names, concurrently: body.concurrent === true, ifExists: ifExists2 }];
     default: {
-      const change = dropOther(body.removeType, body.objects, ifExists);
-      return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
+      const change = dropOther(body.removeType, body.objects, ifExists2);
+      return [{ kind: "other", ...place2, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
     }
   }
 }
 function rename(body, placeOfStatement) {
   const table = tableName(body.relation);
   const newName = body.newname ?? "";
-  const place = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
-  if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place, table, newName }];
+  const place2 = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
+  if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place2, table, newName }];
   if (body.renameType === "OBJECT_COLUMN" && body.relationType === "OBJECT_TABLE") {
-    return [{ kind: "renameColumn", ...place, table, column: body.subname ?? "", newName }];
+    return [{ kind: "renameColumn", ...place2, table, column: body.subname ?? "", newName }];
   }
   const change = renameOther(body);
-  return [{ kind: "other", ...place, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
+  return [{ kind: "other", ...place2, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
 }
-function alterTable(body, place) {
-  if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
+function alterTable(body, place2) {
+  if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place2)];
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
-  const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
+  const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
   return commands.flatMap((command, index) => {
     if (!command) return [];
     const clause = clauses?.[index];
@@ -4828,52 +5241,52 @@ function clauseLocations(body, commands) {
   const clauses = topLevelClauses(source.text, afterName, source.end);
   if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
   return commands.map((command) => {
-    const column = nodeAs(command?.def, "ColumnDef");
-    return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
+    const column2 = nodeAs(command?.def, "ColumnDef");
+    return column2?.location !== void 0 ? spanAtByte?.(column2.location, Buffer.byteLength(column2.colname ?? "", "utf8")) : void 0;
   });
 }
-function alterTableCommand(command, table, place) {
-  const column = command.name ?? "";
+function alterTableCommand(command, table, place2) {
+  const column2 = command.name ?? "";
   switch (command.subtype) {
     case "AT_AddColumn": {
       const definition = nodeAs(command.def, "ColumnDef");
       if (!definition) return [];
       return [
-        { kind: "addColumn", ...place, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true }
+        { kind: "addColumn", ...place2, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true }
       ];
     }
     case "AT_DropColumn":
-      return [{ kind: "dropColumn", ...place, table, column, ifExists: command.missing_ok === true }];
+      return [{ kind: "dropColumn", ...place2, table, column: column2, ifExists: command.missing_ok === true }];
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
-      const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
-      return [{ kind: "alterColumnType", ...place, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+      const using = definition?.raw_default ? usingKind(definition.raw_default, column2) : void 0;
+      return [{ kind: "alterColumnType", ...place2, table, column: column2, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
     }
     case "AT_SetNotNull":
-      return [{ kind: "setNotNull", ...place, table, column }];
+      return [{ kind: "setNotNull", ...place2, table, column: column2 }];
     case "AT_DropNotNull":
-      return [{ kind: "dropNotNull", ...place, table, column }];
+      return [{ kind: "dropNotNull", ...place2, table, column: column2 }];
     case "AT_ColumnDefault":
       return [
-        { kind: "setDefault", ...place, table, column, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
+        { kind: "setDefault", ...place2, table, column: column2, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
       ];
     case "AT_AddConstraint": {
-      const constraint = nodeAs(command.def, "Constraint");
-      const definition = constraint && constraintDefinition(constraint);
-      return definition ? [{ kind: "addConstraint", ...place, table, constraint: definition }] : [];
+      const constraint2 = nodeAs(command.def, "Constraint");
+      const definition = constraint2 && constraintDefinition(constraint2);
+      return definition ? [{ kind: "addConstraint", ...place2, table, constraint: definition }] : [];
     }
     case "AT_ValidateConstraint":
-      return [{ kind: "validateConstraint", ...place, table, name: column }];
+      return [{ kind: "validateConstraint", ...place2, table, name: column2 }];
     case "AT_DropConstraint":
-      return [{ kind: "dropConstraint", ...place, table, name: column, ifExists: command.missing_ok === true }];
+      return [{ kind: "dropConstraint", ...place2, table, name: column2, ifExists: command.missing_ok === true }];
     case "AT_AttachPartition":
-      return [{ kind: "attachPartition", ...place, table, partition: tableName(nodeAs(command.def, "PartitionCmd")?.name) }];
+      return [{ kind: "attachPartition", ...place2, table, partition: tableName(nodeAs(command.def, "PartitionCmd")?.name) }];
     case "AT_DetachPartition": {
       const partition = nodeAs(command.def, "PartitionCmd");
       return [
         {
           kind: "detachPartition",
-          ...place,
+          ...place2,
           table,
           partition: tableName(partition?.name),
           concurrently: partition?.concurrent === true
@@ -4883,23 +5296,23 @@ function alterTableCommand(command, table, place) {
     case "AT_AddIdentity":
     case "AT_DropIdentity":
       return [
-        { kind: "other", ...place, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: "setIdentity", table, column, identity: command.subtype === "AT_AddIdentity" } }
+        { kind: "other", ...place2, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: "setIdentity", table, column: column2, identity: command.subtype === "AT_AddIdentity" } }
       ];
     default:
-      return [{ kind: "other", ...place, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
+      return [{ kind: "other", ...place2, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
   }
 }
-function usingKind(expression, column) {
+function usingKind(expression, column2) {
   let inner = expression;
   while (nodeAs(inner, "TypeCast")) inner = nodeAs(inner, "TypeCast")?.arg;
   const fields = stringList(nodeAs(inner, "ColumnRef")?.fields);
-  return fields.length > 0 && fields[fields.length - 1] === column ? "column" : "other";
+  return fields.length > 0 && fields[fields.length - 1] === column2 ? "column" : "other";
 }
-function createIndex(body, place) {
+function createIndex(body, place2) {
   const expressions = (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.expr).filter((expression) => expression !== void 0);
   return {
     kind: "createIndex",
-    ...place,
+    ...place2,
     table: tableName(body.relation),
     name: body.idxname,
     columns: (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.name).filter((name) => name !== void 0),
@@ -4922,13 +5335,13 @@ var init_statements = __esm({
     init_catalogue_statements();
     init_expression_text();
     CONVERTERS = {
-      TransactionStmt: (body, place) => transaction(body, place),
-      VariableSetStmt: (body, place) => setting(body, place),
-      CreateStmt: (body, place) => [createTable(body, place)],
-      CreateTableAsStmt: (body, place) => [
+      TransactionStmt: (body, place2) => transaction(body, place2),
+      VariableSetStmt: (body, place2) => setting(body, place2),
+      CreateStmt: (body, place2) => [createTable(body, place2)],
+      CreateTableAsStmt: (body, place2) => [
         {
           kind: "createTable",
-          ...place,
+          ...place2,
           table: tableName(body.into?.rel),
           columns: [],
           constraints: [],
@@ -4939,49 +5352,49 @@ var init_statements = __esm({
           ...body.into?.skipData || body.objtype === "OBJECT_MATVIEW" ? {} : { withRows: true }
         }
       ],
-      InsertStmt: (body, place) => {
+      InsertStmt: (body, place2) => {
         const select = nodeAs(body.selectStmt, "SelectStmt");
         const fromQuery = select !== void 0 && select.valuesLists === void 0;
-        return [{ kind: "other", ...place, statement: "InsertStmt", ...fromQuery ? { fillsTable: tableName(body.relation) } : {} }];
+        return [{ kind: "other", ...place2, statement: "InsertStmt", ...fromQuery ? { fillsTable: tableName(body.relation) } : {} }];
       },
-      SelectStmt: (body, place) => (
+      SelectStmt: (body, place2) => (
         // SELECT … INTO creates a table with the query's rows.
-        body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place)]
+        body.intoClause ? [{ kind: "createTable", ...place2, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place2)]
       ),
-      CopyStmt: (body, place) => [
-        { kind: "other", ...place, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
+      CopyStmt: (body, place2) => [
+        { kind: "other", ...place2, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
       ],
-      DropStmt: (body, place) => drop(body, place),
-      DropdbStmt: (body, place) => [{ kind: "dropDatabase", ...place, name: body.dbname ?? "" }],
-      RenameStmt: (body, place) => rename(body, place),
-      AlterTableStmt: (body, place) => alterTable(body, place),
-      IndexStmt: (body, place) => [createIndex(body, place)],
-      ReindexStmt: (body, place) => [
+      DropStmt: (body, place2) => drop(body, place2),
+      DropdbStmt: (body, place2) => [{ kind: "dropDatabase", ...place2, name: body.dbname ?? "" }],
+      RenameStmt: (body, place2) => rename(body, place2),
+      AlterTableStmt: (body, place2) => alterTable(body, place2),
+      IndexStmt: (body, place2) => [createIndex(body, place2)],
+      ReindexStmt: (body, place2) => [
         {
           kind: "reindex",
-          ...place,
+          ...place2,
           target: body.relation ? tableName(body.relation).name : body.name ?? "",
           targetKind: REINDEX_TARGETS[body.kind ?? ""],
           concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
         }
       ],
-      TruncateStmt: (body, place) => [
+      TruncateStmt: (body, place2) => [
         {
           kind: "truncate",
-          ...place,
+          ...place2,
           tables: (body.relations ?? []).map((relation) => tableName(nodeAs(relation, "RangeVar"))),
           cascade: body.behavior === "DROP_CASCADE"
         }
       ],
-      CreateDomainStmt: (body, place) => [
+      CreateDomainStmt: (body, place2) => [
         {
           kind: "createDomain",
-          ...place,
+          ...place2,
           name: stringList(body.domainname).join("."),
           hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, "Constraint")?.contype === "CONSTR_CHECK")
         }
       ],
-      AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+      AlterDomainStmt: (body, place2) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place2, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place2)],
       ...CATALOGUE_CONVERTERS
     };
     REINDEX_TARGETS = {
@@ -5050,16 +5463,16 @@ function analyzeSql(source) {
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
   const beyondLimits = statementsBeyondLimits(source.text, tokens.semicolons);
-  const limitProblems = beyondLimits.map((statement) => limitProblem(statement, source.text, span, commentsByStart, commentsByEnd));
-  const text = replaceRanges(source.text, beyondLimits, (statement) => blankedText(source.text, statement));
+  const limitProblems = beyondLimits.map((statement2) => limitProblem(statement2, source.text, span, commentsByStart, commentsByEnd));
+  const text = replaceRanges(source.text, beyondLimits, (statement2) => blankedText(source.text, statement2));
   const toChar = byteToCharConverter(text);
   let operations = [];
   let statementStarts = [];
   let statementEnds = [];
-  const addStatement = (statement, base) => {
-    if (!statement.stmt) return;
-    const rawStart = toChar(base + (statement.stmt_location ?? 0));
-    const rawEnd = statement.stmt_len ? toChar(base + (statement.stmt_location ?? 0) + statement.stmt_len) : text.length;
+  const addStatement = (statement2, base) => {
+    if (!statement2.stmt) return;
+    const rawStart = toChar(base + (statement2.stmt_location ?? 0));
+    const rawEnd = statement2.stmt_len ? toChar(base + (statement2.stmt_location ?? 0) + statement2.stmt_len) : text.length;
     const start = trimLeading(text, rawStart, rawEnd, commentsByStart);
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
@@ -5067,8 +5480,15 @@ function analyzeSql(source) {
     statementEnds.push(end);
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
-    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
-    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
+    const statementOperations = operationsOf(statement2.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
+    const sql = text.slice(start, end);
+    if (source.keepStatementText) keepText(statementOperations, sql, statement2, { location, anchorLine: source.anchorLine ?? location.line });
+    else {
+      for (const operation of statementOperations) {
+        operation.sql = sql;
+        operation.sqlLocation = location;
+      }
+    }
     const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -5087,7 +5507,7 @@ function analyzeSql(source) {
       if (!problem) throw error;
       return { operations: [], problems: [...limitProblems, problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
-    for (const statement of statements) addStatement(statement, 0);
+    for (const statement2 of statements) addStatement(statement2, 0);
   }
   return {
     operations,
@@ -5117,18 +5537,18 @@ function parseInPieces(text, semicolons, add) {
     } catch {
       return false;
     }
-    for (const statement of statements) {
-      add(statement.stmt_len ? statement : { ...statement, stmt_len: bytes - (statement.stmt_location ?? 0) }, base);
+    for (const statement2 of statements) {
+      add(statement2.stmt_len ? statement2 : { ...statement2, stmt_len: bytes - (statement2.stmt_location ?? 0) }, base);
     }
     base += bytes;
   }
   return true;
 }
-function keepText(operations, sql, statement, place) {
-  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+function keepText(operations, sql, statement2, place2) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place2, statement: Object.keys(statement2.stmt ?? {})[0] ?? "" });
   for (const operation of operations) {
     operation.sql = sql;
-    operation.sqlLocation = place.location;
+    operation.sqlLocation = place2.location;
   }
 }
 function identifiersWithin(identifiers, start, end) {
@@ -5156,10 +5576,10 @@ function codePointsToIndex(text, count) {
   }
   return index;
 }
-function limitProblem(statement, text, span, commentsByStart, commentsByEnd) {
-  const start = trimLeading(text, statement.start, statement.end, commentsByStart);
-  const end = trimTrailing(text, start, text[statement.end - 1] === ";" ? statement.end - 1 : statement.end, commentsByEnd);
-  const why = statement.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
+function limitProblem(statement2, text, span, commentsByStart, commentsByEnd) {
+  const start = trimLeading(text, statement2.start, statement2.end, commentsByStart);
+  const end = trimTrailing(text, start, text[statement2.end - 1] === ";" ? statement2.end - 1 : statement2.end, commentsByEnd);
+  const why = statement2.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
   return { rule: "unanalyzed-code", message: `This statement ${why}, more than PostgreSQL's parser can take as migralint runs it; it was not checked.`, location: span(start, end) };
 }
 function parserFailureProblem(failure, text, span) {
@@ -5945,15 +6365,15 @@ var init_static_values = __esm({
       sizes = /* @__PURE__ */ new WeakMap();
       static ofProgram(program) {
         const scope = new _StaticScope();
-        for (const statement of program.body) scope.declareFrom(statement);
+        for (const statement2 of program.body) scope.declareFrom(statement2);
         return scope;
       }
       child() {
         return new _StaticScope(this);
       }
       /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
-      declareFrom(statement) {
-        const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+      declareFrom(statement2) {
+        const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -6108,8 +6528,8 @@ function deepProblem(region, output) {
 function withinAny(problem, regions, output) {
   return regions.some((region) => {
     const span = output.span(region.start, region.end);
-    const { line, column } = problem.location;
-    return (line > span.line || line === span.line && column >= span.column) && (line < span.endLine || line === span.endLine && column < span.endColumn);
+    const { line, column: column2 } = problem.location;
+    return (line > span.line || line === span.line && column2 >= span.column) && (line < span.endLine || line === span.endLine && column2 < span.endColumn);
   });
 }
 function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatementText = false) {
@@ -6182,7 +6602,7 @@ function functionOf(node, program, scope) {
       return inner;
     case "Identifier": {
       const declared = program.body.find(
-        (statement) => statement.type === "FunctionDeclaration" && statement.id?.name === inner.name || statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "FunctionDeclaration" && statement.declaration.id?.name === inner.name
+        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
       );
       if (declared?.type === "FunctionDeclaration") return declared;
       if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
@@ -6194,8 +6614,8 @@ function functionOf(node, program, scope) {
   }
 }
 function variableInit(program, name) {
-  for (const statement of program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+  for (const statement2 of program.body) {
+    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
     if (declaration?.type !== "VariableDeclaration") continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
@@ -6214,28 +6634,28 @@ var init_functions = __esm({
 function findKnexMigration(ast, scope) {
   const program = ast.program;
   const exported = /* @__PURE__ */ new Map();
-  for (const statement of program.body) {
-    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
-      const { left, right } = statement.expression;
+  for (const statement2 of program.body) {
+    if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const { left, right } = statement2.expression;
       const target = exportTarget(left);
       if (target === "module") collectObject(right, exported);
       else if (target) exported.set(target, right);
-    } else if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
+    } else if (statement2.type === "ExportNamedDeclaration") {
+      const declaration = statement2.declaration;
       if (declaration?.type === "FunctionDeclaration" && declaration.id) exported.set(declaration.id.name, declaration);
       if (declaration?.type === "VariableDeclaration") {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) exported.set(declarator.id.name, declarator.init);
         }
       }
-      for (const specifier of statement.specifiers) {
+      for (const specifier of statement2.specifiers) {
         if (specifier.type === "ExportSpecifier") {
           const name = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
           exported.set(name, specifier.local);
         }
       }
-    } else if (statement.type === "ExportDefaultDeclaration") {
-      collectObject(scope.resolve(statement.declaration) ?? statement.declaration, exported);
+    } else if (statement2.type === "ExportDefaultDeclaration") {
+      collectObject(scope.resolve(statement2.declaration) ?? statement2.declaration, exported);
     }
   }
   const up = functionOf(exported.get("up"), program, scope);
@@ -6272,7 +6692,7 @@ var init_find_migration = __esm({
 });
 
 // src/frontends/js/mapped-text.ts
-function mappedText(node, scope, source, placeholder) {
+function mappedText(node, scope, source, placeholder2) {
   const resolved = scope.resolve(node);
   if (resolved && resolved.start == null) {
     const value = scope.value(resolved);
@@ -6289,7 +6709,7 @@ function mappedText(node, scope, source, placeholder) {
         const expression = resolved.expressions[index];
         if (!expression) return;
         const value = scope.value(expression);
-        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder(expression);
+        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder2(expression);
         parts.push(text === void 0 ? { text: "\0", offsets: [] } : constantAt(text, expression.start ?? 0));
       });
       if (parts.some((part) => part.text === "\0")) return void 0;
@@ -6297,8 +6717,8 @@ function mappedText(node, scope, source, placeholder) {
     }
     case "BinaryExpression": {
       if (resolved.operator !== "+") return void 0;
-      const left = mappedText(resolved.left, scope, source, placeholder);
-      const right = left && mappedText(resolved.right, scope, source, placeholder);
+      const left = mappedText(resolved.left, scope, source, placeholder2);
+      const right = left && mappedText(resolved.right, scope, source, placeholder2);
       return left && right ? concat([left, right]) : void 0;
     }
     default:
@@ -6322,23 +6742,23 @@ function concat(parts) {
 function appendRange(target, source, from, to) {
   for (let index = from; index < to; index++) target.push(source[index]);
 }
-function decodeEscapes(raw, base) {
+function decodeEscapes(raw2, base) {
   let text = "";
   const offsets = [];
   let index = 0;
-  while (index < raw.length) {
+  while (index < raw2.length) {
     const start = index;
     let decoded;
-    if (raw[index] !== "\\") {
-      decoded = raw[index];
+    if (raw2[index] !== "\\") {
+      decoded = raw2[index];
       index++;
     } else {
-      const next = raw[index + 1];
+      const next = raw2[index + 1];
       if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
-        index += next === "\r" && raw[index + 2] === "\n" ? 3 : 2;
+        index += next === "\r" && raw2[index + 2] === "\n" ? 3 : 2;
         continue;
       }
-      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw.slice(index + 1));
+      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw2.slice(index + 1));
       if (unicode) {
         decoded = String.fromCodePoint(parseInt(unicode[1] ?? unicode[2] ?? unicode[3], 16));
         index += 1 + unicode[0].length;
@@ -6350,7 +6770,7 @@ function decodeEscapes(raw, base) {
     text += decoded;
     for (let unit = 0; unit < decoded.length; unit++) offsets.push(base + start);
   }
-  offsets.push(base + raw.length);
+  offsets.push(base + raw2.length);
   return { text, offsets };
 }
 var SIMPLE_ESCAPES;
@@ -6591,9 +7011,9 @@ var init_dialect = __esm({
 function parseTypeName(type2) {
   try {
     if (!withinParserLimits(type2)) return void 0;
-    const [statement] = parseSql(`CREATE TABLE t (c ${type2})`).stmts ?? [];
-    const column = nodeAs(nodeAs(statement?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
-    return columnType(column?.typeName);
+    const [statement2] = parseSql(`CREATE TABLE t (c ${type2})`).stmts ?? [];
+    const column2 = nodeAs(nodeAs(statement2?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
+    return columnType(column2?.typeName);
   } catch {
     return void 0;
   }
@@ -6605,8 +7025,8 @@ function sqlDefault(expression) {
 function classifySqlExpression(expression) {
   try {
     if (!withinParserLimits(expression)) return { kind: "unknown" };
-    const [statement] = parseSql(`SELECT ${expression}`).stmts ?? [];
-    const target = nodeAs(nodeAs(statement?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
+    const [statement2] = parseSql(`SELECT ${expression}`).stmts ?? [];
+    const target = nodeAs(nodeAs(statement2?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
     return isNullExpression(target?.val) ? void 0 : classifyDefault(target?.val);
   } catch {
     return { kind: "unknown" };
@@ -6644,14 +7064,14 @@ function bindPattern(scope, pattern, element) {
   }
   return scope;
 }
-function indexedLoop(statement, scope) {
-  const init = statement.init;
+function indexedLoop(statement2, scope) {
+  const init = statement2.init;
   const declarator = init?.type === "VariableDeclaration" && init.declarations.length === 1 ? init.declarations[0] : void 0;
   if (declarator?.id.type !== "Identifier" || scope.value(declarator.init) !== 0) return void 0;
   const name = declarator.id.name;
-  const update = statement.update;
+  const update = statement2.update;
   const steps = update?.type === "UpdateExpression" && update.operator === "++" && update.argument.type === "Identifier" && update.argument.name === name || update?.type === "AssignmentExpression" && update.operator === "+=" && update.left.type === "Identifier" && update.left.name === name && scope.value(update.right) === 1;
-  const test = statement.test;
+  const test = statement2.test;
   if (!steps || test?.type !== "BinaryExpression" || test.left.type !== "Identifier" || test.left.name !== name) return void 0;
   const right = unwrapTypeScript(test.right);
   let bound;
@@ -6777,26 +7197,26 @@ var init_migration_walker = __esm({
         else this.expression(body, frame);
       }
       statements(statements, frame) {
-        for (const statement of statements) {
-          frame.scope.declareFrom(statement);
-          if (this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) }) === "exit") return "exit";
+        for (const statement2 of statements) {
+          frame.scope.declareFrom(statement2);
+          if (this.statement(statement2, { ...frame, statementLine: this.output.lineOf(statement2) }) === "exit") return "exit";
         }
         return "normal";
       }
-      statement(statement, frame) {
-        switch (statement.type) {
+      statement(statement2, frame) {
+        switch (statement2.type) {
           case "ExpressionStatement":
-            this.expression(statement.expression, frame);
+            this.expression(statement2.expression, frame);
             return "normal";
           case "ReturnStatement":
           case "ThrowStatement":
-            if (statement.argument) this.expression(statement.argument, frame);
+            if (statement2.argument) this.expression(statement2.argument, frame);
             return "exit";
           case "ContinueStatement":
           case "BreakStatement":
             return "exit";
           case "VariableDeclaration":
-            for (const declarator of statement.declarations) {
+            for (const declarator of statement2.declarations) {
               if (!declarator.init) continue;
               if (declarator.id.type === "Identifier" && this.isSubject(declarator.init)) {
                 this.subjectNames.add(declarator.id.name);
@@ -6808,19 +7228,19 @@ var init_migration_walker = __esm({
             }
             return "normal";
           case "BlockStatement":
-            return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
+            return this.statements(statement2.body, { ...frame, scope: frame.scope.child() });
           case "IfStatement": {
-            this.expression(statement.test, frame);
-            const holds = this.dialect.holds(statement.test, frame.scope);
-            if (holds === true) return this.statement(statement.consequent, frame);
-            if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : "normal";
-            this.statement(statement.consequent, { ...frame, conditional: true });
-            if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
+            this.expression(statement2.test, frame);
+            const holds = this.dialect.holds(statement2.test, frame.scope);
+            if (holds === true) return this.statement(statement2.consequent, frame);
+            if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
+            this.statement(statement2.consequent, { ...frame, conditional: true });
+            if (statement2.alternate) this.statement(statement2.alternate, { ...frame, conditional: true });
             return "normal";
           }
           case "TryStatement": {
-            const completion = this.statements(statement.block.body, frame);
-            if (statement.finalizer) this.statements(statement.finalizer.body, frame);
+            const completion = this.statements(statement2.block.body, frame);
+            if (statement2.finalizer) this.statements(statement2.finalizer.body, frame);
             return completion;
           }
           case "ForStatement":
@@ -6828,28 +7248,28 @@ var init_migration_walker = __esm({
           case "ForInStatement":
           case "WhileStatement":
           case "DoWhileStatement":
-            this.loop(statement, frame);
+            this.loop(statement2, frame);
             return "normal";
           case "SwitchStatement":
-            return this.switchStatement(statement, frame);
+            return this.switchStatement(statement2, frame);
           case "LabeledStatement":
-            return this.statement(statement.body, frame);
+            return this.statement(statement2.body, frame);
           default:
             return "normal";
         }
       }
-      switchStatement(statement, frame) {
-        const discriminant = statement.discriminant;
+      switchStatement(statement2, frame) {
+        const discriminant = statement2.discriminant;
         const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
         if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
-          const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
-          const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
-          for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
+          const matches = statement2.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
+          const start = matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+          for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
             if (this.statements(branch.consequent, frame) === "exit") break;
           }
           return "normal";
         }
-        for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+        for (const branch of statement2.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
         return "normal";
       }
       /** A call on the migration's context other than its subject (n8n's `runQuery(sql)`); true when handled. */
@@ -6859,9 +7279,9 @@ var init_migration_walker = __esm({
       /** A hook for `const x = <init>` (TypeORM binds `await queryRunner.getTable('t')` to its name). */
       declared(_name, _init, _frame) {
       }
-      loop(statement, frame) {
-        const body = statement.body;
-        const unrolled = this.unrolled(statement, frame);
+      loop(statement2, frame) {
+        const body = statement2.body;
+        const unrolled = this.unrolled(statement2, frame);
         if (unrolled) {
           for (const scope of unrolled) this.statement(body, { ...frame, scope });
           return;
@@ -6869,14 +7289,14 @@ var init_migration_walker = __esm({
         const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
-        const test = "test" in statement ? statement.test : void 0;
+        const test = "test" in statement2 ? statement2.test : void 0;
         if (test) this.expression(test, { ...frame, conditional: true });
         this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
         this.output = outer;
         this.output.statements += scratch.statements;
         const changesSchema2 = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
         if (changesSchema2) {
-          this.output.unanalyzed(statement, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
+          this.output.unanalyzed(statement2, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
         }
       }
       /**
@@ -6884,15 +7304,15 @@ var init_migration_walker = __esm({
        * file (`for (const t of TABLES)`, `for (let i = 0; i < TABLES.length; i++)`),
        * or undefined when the loop is not one.
        */
-      unrolled(statement, frame) {
-        if (statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration") {
-          const elements2 = constantElements(statement.right, frame.scope);
-          const binding = statement.left.declarations[0]?.id;
+      unrolled(statement2, frame) {
+        if (statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration") {
+          const elements2 = constantElements(statement2.right, frame.scope);
+          const binding = statement2.left.declarations[0]?.id;
           if (!elements2 || !binding) return void 0;
           return elements2.map((element) => bindPattern(frame.scope.child(), binding, element));
         }
-        if (statement.type === "ForStatement") {
-          const counter = indexedLoop(statement, frame.scope);
+        if (statement2.type === "ForStatement") {
+          const counter = indexedLoop(statement2, frame.scope);
           if (!counter) return void 0;
           return Array.from({ length: counter.count }, (_item, index) => {
             const scope = frame.scope.child();
@@ -7035,8 +7455,8 @@ var init_migration_walker = __esm({
         this.helperDepth--;
         this.output = outer;
         for (const name of added) this.subjectNames.delete(name);
-        const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
+        const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
@@ -7199,7 +7619,7 @@ function buildColumns(links, scope, knexNames) {
   if (head.name === "timestamps") return timestampColumns(args, modifiers);
   const name = args[0] ?? (head.name.endsWith("ncrements") ? "id" : void 0);
   if (typeof name !== "string") return void 0;
-  const column = {
+  const column2 = {
     definition: {
       name,
       type: COLUMN_TYPES[head.name](args),
@@ -7212,17 +7632,17 @@ function buildColumns(links, scope, knexNames) {
   };
   if (head.name === "increments" || head.name === "bigIncrements") {
     const options = args[1];
-    column.definition.notNull = true;
-    column.definition.primaryKey = options?.primaryKey !== false;
+    column2.definition.notNull = true;
+    column2.definition.primaryKey = options?.primaryKey !== false;
   }
   if ((head.name === "enu" || head.name === "enum") && !args[2]?.useNative) {
-    column.definition.hasCheck = true;
+    column2.definition.hasCheck = true;
   }
-  for (const modifier of modifiers) applyModifier(column, modifier, scope, knexNames);
-  return [column];
+  for (const modifier of modifiers) applyModifier(column2, modifier, scope, knexNames);
+  return [column2];
 }
-function applyModifier(column, modifier, scope, knexNames) {
-  const { definition } = column;
+function applyModifier(column2, modifier, scope, knexNames) {
+  const { definition } = column2;
   const args = modifier.args ?? [];
   const firstValue = scope.value(args[0]);
   switch (modifier.name) {
@@ -7242,12 +7662,12 @@ function applyModifier(column, modifier, scope, knexNames) {
       break;
     case "unique": {
       const options = firstValue;
-      if (options?.useConstraint === false) column.uniqueAsIndex = true;
+      if (options?.useConstraint === false) column2.uniqueAsIndex = true;
       else definition.unique = true;
       break;
     }
     case "index":
-      column.index = { name: typeof firstValue === "string" ? firstValue : void 0 };
+      column2.index = { name: typeof firstValue === "string" ? firstValue : void 0 };
       break;
     case "references":
       definition.references = referenceOf(firstValue, definition.references);
@@ -7257,13 +7677,13 @@ function applyModifier(column, modifier, scope, knexNames) {
       break;
     case "alter": {
       const options = firstValue;
-      column.alter = { type: options?.alterType !== false, nullable: options?.alterNullable !== false };
+      column2.alter = { type: options?.alterType !== false, nullable: options?.alterNullable !== false };
       break;
     }
     default:
       if (/^check[A-Z]/.test(modifier.name)) {
         definition.hasCheck = true;
-        column.checks.push(modifier.name);
+        column2.checks.push(modifier.name);
       }
   }
 }
@@ -7445,20 +7865,20 @@ var init_table_builder = __esm({
       context;
       definition;
       statements(statements, conditional) {
-        for (const statement of statements) this.statement(statement, conditional);
+        for (const statement2 of statements) this.statement(statement2, conditional);
       }
-      statement(statement, conditional) {
-        switch (statement.type) {
+      statement(statement2, conditional) {
+        switch (statement2.type) {
           case "ExpressionStatement":
-            this.expression(statement.expression, conditional, statement);
+            this.expression(statement2.expression, conditional, statement2);
             break;
           case "BlockStatement":
-            this.statements(statement.body, conditional);
+            this.statements(statement2.body, conditional);
             break;
           case "IfStatement": {
-            const holds = this.context.dialect.holds(statement.test, this.context.scope);
-            if (holds !== false) this.statement(statement.consequent, holds === true ? conditional : true);
-            if (statement.alternate && holds !== true) this.statement(statement.alternate, holds === false ? conditional : true);
+            const holds = this.context.dialect.holds(statement2.test, this.context.scope);
+            if (holds !== false) this.statement(statement2.consequent, holds === true ? conditional : true);
+            if (statement2.alternate && holds !== true) this.statement(statement2.alternate, holds === false ? conditional : true);
             break;
           }
           case "ForStatement":
@@ -7466,31 +7886,31 @@ var init_table_builder = __esm({
           case "ForInStatement":
           case "WhileStatement":
           case "DoWhileStatement": {
-            const elements2 = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? constantArray(statement.right, this.context.scope) : void 0;
-            const binding = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? statement.left.declarations[0]?.id : void 0;
+            const elements2 = statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration" ? constantArray(statement2.right, this.context.scope) : void 0;
+            const binding = statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration" ? statement2.left.declarations[0]?.id : void 0;
             if (elements2 && binding && (binding.type === "Identifier" || binding.type === "ObjectPattern")) {
               for (const element of elements2) {
                 const scope = this.context.scope.child();
                 if (binding.type === "Identifier") scope.bind(binding.name, element);
                 else scope.bindPattern(binding, element);
-                new _CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement.body, conditional);
+                new _CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement2.body, conditional);
               }
-            } else if (this.mentionsTable(statement)) {
-              this.context.output.unanalyzed(statement, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
+            } else if (this.mentionsTable(statement2)) {
+              this.context.output.unanalyzed(statement2, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
             }
             break;
           }
           case "ReturnStatement":
-            if (statement.argument) this.expression(statement.argument, conditional, statement);
+            if (statement2.argument) this.expression(statement2.argument, conditional, statement2);
             break;
           default:
             break;
         }
       }
-      expression(node, conditional, statement) {
+      expression(node, conditional, statement2) {
         const expression = unwrapTypeScript(node.type === "AwaitExpression" ? node.argument : node);
         if (expression.type === "SequenceExpression") {
-          for (const part of expression.expressions) this.expression(part, conditional, statement);
+          for (const part of expression.expressions) this.expression(part, conditional, statement2);
           return;
         }
         const chain = flattenChain(expression);
@@ -7500,51 +7920,51 @@ var init_table_builder = __esm({
           }
           return;
         }
-        const place = {
+        const place2 = {
           location: this.context.output.spanOf(expression),
           anchorLine: this.context.anchorLine,
           ...conditional ? { conditional } : {}
         };
-        if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place, expression);
-        else this.tableMethod(chain.links[0], chain.links.slice(1), place, expression);
+        if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place2, expression);
+        else this.tableMethod(chain.links[0], chain.links.slice(1), place2, expression);
       }
-      column(links, place, node) {
+      column(links, place2, node) {
         const columns = buildColumns(links, this.context.scope, this.context.knexNames);
         if (!columns) {
           this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant in this file; the column was not checked.`);
           return;
         }
-        for (const column of columns) {
-          if (this.context.mode === "create") this.createColumn(column, place);
-          else this.alterColumn(column, place);
+        for (const column2 of columns) {
+          if (this.context.mode === "create") this.createColumn(column2, place2);
+          else this.alterColumn(column2, place2);
         }
       }
-      createColumn(column, place) {
-        this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place.location });
-        this.followingIndexes(column, place);
+      createColumn(column2, place2) {
+        this.definition.columns.push({ ...column2.definition, ...this.constraintNames(column2.definition), location: place2.location });
+        this.followingIndexes(column2, place2);
       }
-      alterColumn(column, place) {
+      alterColumn(column2, place2) {
         const { table } = this.context;
-        const { definition } = column;
+        const { definition } = column2;
         const push = (operation) => this.definition.operations.push(operation);
-        if (column.alter) {
-          if (column.alter.type) push({ kind: "alterColumnType", ...place, table, column: definition.name, newType: definition.type });
-          if (column.alter.nullable) {
-            push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: definition.name });
+        if (column2.alter) {
+          if (column2.alter.type) push({ kind: "alterColumnType", ...place2, table, column: definition.name, newType: definition.type });
+          if (column2.alter.nullable) {
+            push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place2, table, column: definition.name });
           }
-          if (definition.default) push({ kind: "setDefault", ...place, table, column: definition.name, default: definition.default });
+          if (definition.default) push({ kind: "setDefault", ...place2, table, column: definition.name, default: definition.default });
           return;
         }
         const { references, ...added } = definition;
-        push({ kind: "addColumn", ...place, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
+        push({ kind: "addColumn", ...place2, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
         if (references) {
           const name = defaultName(table, [definition.name], "foreign");
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
+          push({ kind: "addConstraint", ...place2, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
         }
-        for (const check of column.checks) {
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
+        for (const check of column2.checks) {
+          push({ kind: "addConstraint", ...place2, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
-        this.followingIndexes(column, place);
+        this.followingIndexes(column2, place2);
       }
       /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */
       constraintNames(definition) {
@@ -7555,16 +7975,16 @@ var init_table_builder = __esm({
         };
         return Object.keys(names).length > 0 ? { constraintNames: names } : {};
       }
-      followingIndexes(column, place) {
-        const name = column.definition.name;
-        if (column.index) this.index([name], column.index.name, false, place);
-        if (column.uniqueAsIndex) this.index([name], void 0, true, place);
+      followingIndexes(column2, place2) {
+        const name = column2.definition.name;
+        if (column2.index) this.index([name], column2.index.name, false, place2);
+        if (column2.uniqueAsIndex) this.index([name], void 0, true, place2);
       }
-      index(columns, name, unique, place) {
+      index(columns, name, unique, place2) {
         const indexName = name ?? defaultName(this.context.table, columns, unique ? "unique" : "index");
         this.definition.operations.push({
           kind: "createIndex",
-          ...place,
+          ...place2,
           table: this.context.table,
           name: indexName,
           columns,
@@ -7575,14 +7995,14 @@ var init_table_builder = __esm({
         });
       }
       /** Table-level builder methods, as Knex's PostgreSQL table compiler emits them. */
-      tableMethod(head, rest, place, node) {
+      tableMethod(head, rest, place2, node) {
         const { table, scope } = this.context;
         const values = (head.args ?? []).map((arg) => scope.value(arg));
         const columns = columnList(values[0]);
         const push = (operation) => this.definition.operations.push(operation);
-        const constraint = (definition) => {
+        const constraint2 = (definition) => {
           if (this.context.mode === "create") this.definition.constraints.push(definition);
-          else push({ kind: "addConstraint", ...place, table, constraint: definition, identifiers: definition.name ? [definition.name] : [] });
+          else push({ kind: "addConstraint", ...place2, table, constraint: definition, identifiers: definition.name ? [definition.name] : [] });
         };
         const unknownArguments = () => this.context.output.unanalyzed(node, `\`${snippet(this.context.source, node)}\` names columns that are not constants in this file; it was not checked.`);
         switch (head.name) {
@@ -7590,38 +8010,38 @@ var init_table_builder = __esm({
           case "dropColumns": {
             const names = values.flatMap(columnList);
             if (names.length === 0 || values.some((value) => columnList(value).length === 0)) return unknownArguments();
-            for (const column of names) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            for (const column2 of names) push({ kind: "dropColumn", ...place2, table, column: column2, ifExists: false });
             return;
           }
           case "dropTimestamps":
-            for (const column of ["created_at", "updated_at"]) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            for (const column2 of ["created_at", "updated_at"]) push({ kind: "dropColumn", ...place2, table, column: column2, ifExists: false });
             return;
           case "renameColumn":
             if (typeof values[0] !== "string" || typeof values[1] !== "string") return unknownArguments();
-            push({ kind: "renameColumn", ...place, table, column: values[0], newName: values[1] });
+            push({ kind: "renameColumn", ...place2, table, column: values[0], newName: values[1] });
             return;
           case "setNullable":
           case "dropNullable":
             if (typeof values[0] !== "string") return unknownArguments();
-            push({ kind: head.name === "dropNullable" ? "setNotNull" : "dropNotNull", ...place, table, column: values[0] });
+            push({ kind: head.name === "dropNullable" ? "setNotNull" : "dropNotNull", ...place2, table, column: values[0] });
             return;
           case "index":
             if (columns.length === 0) return unknownArguments();
-            return this.index(columns, optionName(values[1], "indexName"), false, place);
+            return this.index(columns, optionName(values[1], "indexName"), false, place2);
           case "unique": {
             if (columns.length === 0) return unknownArguments();
             const options = values[1];
             const name = optionName(options, "indexName") ?? defaultName(table, columns, "unique");
-            if (typeof options === "object" && options.useConstraint === false) return this.index(columns, name, true, place);
-            return constraint({ kind: "unique", name, columns, notValid: false });
+            if (typeof options === "object" && options.useConstraint === false) return this.index(columns, name, true, place2);
+            return constraint2({ kind: "unique", name, columns, notValid: false });
           }
           case "primary":
             if (columns.length === 0) return unknownArguments();
-            return constraint({ kind: "primaryKey", name: optionName(values[1], "constraintName") ?? `${table.name}_pkey`, columns, notValid: false });
+            return constraint2({ kind: "primaryKey", name: optionName(values[1], "constraintName") ?? `${table.name}_pkey`, columns, notValid: false });
           case "foreign": {
             if (columns.length === 0) return unknownArguments();
             const target = foreignTarget(rest, scope);
-            return constraint({
+            return constraint2({
               kind: "foreignKey",
               name: typeof values[1] === "string" ? values[1] : defaultName(table, columns, "foreign"),
               columns,
@@ -7633,12 +8053,12 @@ var init_table_builder = __esm({
             const expression = checkExpression(values[0], values[1]);
             const match = expression === void 0 ? null : NOT_NULL_CHECK.exec(expression);
             const notNull = match ? match[1]?.replace(/""/g, '"') ?? match[2].toLowerCase() : void 0;
-            return constraint({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression, ...notNull ? { checksNotNullOf: notNull, expressionColumns: [notNull] } : {} });
+            return constraint2({ kind: "check", name: typeof values[2] === "string" ? values[2] : void 0, columns: [], notValid: false, expression, ...notNull ? { checksNotNullOf: notNull, expressionColumns: [notNull] } : {} });
           }
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
-            push({ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: false });
+            push({ kind: "dropIndex", ...place2, names: [{ schema: table.schema, name }], concurrently: false, ifExists: false });
             return;
           }
           case "dropUnique":
@@ -7648,7 +8068,7 @@ var init_table_builder = __esm({
             const suffix = { dropUnique: "unique", dropForeign: "foreign", dropPrimary: "pkey", dropChecks: "check" }[head.name];
             const name = head.name === "dropPrimary" ? typeof values[0] === "string" ? values[0] : `${table.name}_pkey` : typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, suffix) : void 0;
             if (!name) return unknownArguments();
-            push({ kind: "dropConstraint", ...place, table, name, ifExists: false });
+            push({ kind: "dropConstraint", ...place2, table, name, ifExists: false });
             return;
           }
           default:
@@ -7662,8 +8082,8 @@ var init_table_builder = __esm({
     };
     NOT_NULL_CHECK = /^\s*(?:"((?:[^"]|"")+)"|(\w+))\s+IS\s+NOT\s+NULL\s*$/i;
     COLUMN_CHECKS = {
-      checkPositive: (column) => `"${column}" > 0`,
-      checkNegative: (column) => `"${column}" < 0`
+      checkPositive: (column2) => `"${column2}" > 0`,
+      checkNegative: (column2) => `"${column2}" < 0`
     };
   }
 });
@@ -7791,7 +8211,7 @@ var init_up_walker = __esm({
         let schema;
         let guarded2 = false;
         for (const link of links) {
-          const place = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const place2 = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
           const args = link.args ?? [];
           const table = (index) => {
             const name = frame.scope.string(args[index]);
@@ -7807,7 +8227,7 @@ var init_up_walker = __esm({
           if (TABLE_METHODS.has(link.name)) {
             const name = table(0);
             if (!name) unknownTable(0);
-            else this.tableMethod(link, name, place, frame, unknownTable);
+            else this.tableMethod(link, name, place2, frame, unknownTable);
             continue;
           }
           switch (link.name) {
@@ -7827,13 +8247,13 @@ var init_up_walker = __esm({
             default:
               if (!QUIET_SCHEMA_METHODS.has(link.name)) {
                 this.output.statements++;
-                this.push({ kind: "other", ...place, statement: `knex.schema.${link.name}` });
+                this.push({ kind: "other", ...place2, statement: `knex.schema.${link.name}` });
               }
           }
         }
       }
       /** A `knex.schema` method on a table whose name is known. */
-      tableMethod(link, name, place, frame, unknownTable) {
+      tableMethod(link, name, place2, frame, unknownTable) {
         const args = link.args ?? [];
         switch (link.name) {
           case "createTable":
@@ -7841,12 +8261,12 @@ var init_up_walker = __esm({
             const definition = readTableCallback(args[1], this.builderContext(name, "create", frame));
             this.push({
               kind: "createTable",
-              ...place,
+              ...place2,
               table: name,
               columns: definition.columns,
               constraints: definition.constraints,
               ifNotExists: link.name === "createTableIfNotExists",
-              identifiers: [name.name, ...definition.columns.map((column) => column.name)]
+              identifiers: [name.name, ...definition.columns.map((column2) => column2.name)]
             });
             for (const operation of definition.operations) this.push({ ...operation, withTableCreation: true });
             break;
@@ -7857,12 +8277,12 @@ var init_up_walker = __esm({
             break;
           case "dropTable":
           case "dropTableIfExists":
-            this.push({ kind: "dropTable", ...place, tables: [name], ifExists: link.name === "dropTableIfExists", cascade: false });
+            this.push({ kind: "dropTable", ...place2, tables: [name], ifExists: link.name === "dropTableIfExists", cascade: false });
             break;
           case "renameTable": {
             const to = frame.scope.string(args[1]);
             if (to === void 0) return unknownTable(1);
-            this.push({ kind: "renameTable", ...place, table: name, newName: to, identifiers: [to] });
+            this.push({ kind: "renameTable", ...place2, table: name, newName: to, identifiers: [to] });
             break;
           }
         }
@@ -8197,60 +8617,60 @@ var init_schema_objects = __esm({
 });
 
 // src/frontends/typeorm/n8n-schema-builder.ts
-function n8nSchemaOperations(member, args, rest, scope, place) {
+function n8nSchemaOperations(member, args, rest, scope, place2) {
   const value = (index) => scope.value(args[index]);
   const table = typeof value(0) === "string" ? tableNameOf(value(0)) : void 0;
   if (!table) return void 0;
   switch (member) {
     case "createTable":
-      return createTable2(table, rest, scope, place);
+      return createTable2(table, rest, scope, place2);
     case "dropTable":
-      return [{ kind: "dropTable", ...place, tables: [table], ifExists: true, cascade: false }];
+      return [{ kind: "dropTable", ...place2, tables: [table], ifExists: true, cascade: false }];
     case "addColumns": {
       const columns = elements(args[1], scope).map((node) => columnOf(node, scope));
-      if (columns.length === 0 || columns.some((column) => !column)) return void 0;
-      return columns.map((column) => ({ kind: "addColumn", ...place, table, column, ifNotExists: false, identifiers: [column.name] }));
+      if (columns.length === 0 || columns.some((column2) => !column2)) return void 0;
+      return columns.map((column2) => ({ kind: "addColumn", ...place2, table, column: column2, ifNotExists: false, identifiers: [column2.name] }));
     }
     case "dropColumns": {
       const names = value(1);
       if (!Array.isArray(names) || !names.every((name) => typeof name === "string")) return void 0;
-      return names.map((column) => ({ kind: "dropColumn", ...place, table, column, ifExists: false }));
+      return names.map((column2) => ({ kind: "dropColumn", ...place2, table, column: column2, ifExists: false }));
     }
     case "createIndex": {
       const columns = value(1);
       if (!Array.isArray(columns)) return void 0;
       const name = typeof value(3) === "string" ? value(3) : void 0;
-      return [{ kind: "createIndex", ...place, table, name, columns: columns.map(String), unique: value(2) === true, concurrently: false, ifNotExists: false }];
+      return [{ kind: "createIndex", ...place2, table, name, columns: columns.map(String), unique: value(2) === true, concurrently: false, ifNotExists: false }];
     }
     case "dropIndex": {
       const options = value(2);
       const columns = value(1);
       const name = typeof options?.customIndexName === "string" ? options.customIndexName : `IDX_${table.name}_${Array.isArray(columns) ? columns.join("_") : ""}`;
-      return [{ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: options?.skipIfMissing === true }];
+      return [{ kind: "dropIndex", ...place2, names: [{ schema: table.schema, name }], concurrently: false, ifExists: options?.skipIfMissing === true }];
     }
     case "addForeignKey": {
       const reference = value(2);
       if (typeof value(1) !== "string" || !Array.isArray(reference) || typeof reference[0] !== "string") return void 0;
-      const constraint = {
+      const constraint2 = {
         kind: "foreignKey",
         name: typeof value(3) === "string" ? value(3) : void 0,
         columns: [value(1)],
         notValid: false,
         references: { table: tableNameOf(reference[0]), columns: reference.slice(1).map(String) }
       };
-      return [{ kind: "addConstraint", ...place, table, constraint }];
+      return [{ kind: "addConstraint", ...place2, table, constraint: constraint2 }];
     }
     case "dropForeignKey":
-      return [{ kind: "dropConstraint", ...place, table, name: typeof value(3) === "string" ? value(3) : `FK_${table.name}_${String(value(1))}`, ifExists: false }];
+      return [{ kind: "dropConstraint", ...place2, table, name: typeof value(3) === "string" ? value(3) : `FK_${table.name}_${String(value(1))}`, ifExists: false }];
     case "addNotNull":
     case "dropNotNull":
       if (typeof value(1) !== "string") return void 0;
-      return [{ kind: member === "addNotNull" ? "setNotNull" : "dropNotNull", ...place, table, column: value(1) }];
+      return [{ kind: member === "addNotNull" ? "setNotNull" : "dropNotNull", ...place2, table, column: value(1) }];
     default:
       return void 0;
   }
 }
-function createTable2(table, links, scope, place) {
+function createTable2(table, links, scope, place2) {
   const columns = [];
   const constraints = [];
   const indexes = [];
@@ -8260,9 +8680,9 @@ function createTable2(table, links, scope, place) {
     switch (link.name) {
       case "withColumns":
         for (const node of args) {
-          const column = columnOf(node, scope);
-          if (!column) return void 0;
-          columns.push(column);
+          const column2 = columnOf(node, scope);
+          if (!column2) return void 0;
+          columns.push(column2);
         }
         break;
       case "withTimestamps":
@@ -8272,7 +8692,7 @@ function createTable2(table, links, scope, place) {
         }
         break;
       case "withIndexOn":
-        indexes.push({ kind: "createIndex", ...place, table, columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], unique: scope.value(args[1]) === true, concurrently: false, ifNotExists: false, withTableCreation: true });
+        indexes.push({ kind: "createIndex", ...place2, table, columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], unique: scope.value(args[1]) === true, concurrently: false, ifNotExists: false, withTableCreation: true });
         break;
       case "withUniqueConstraintOn":
         constraints.push({ kind: "unique", columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], notValid: false });
@@ -8283,16 +8703,16 @@ function createTable2(table, links, scope, place) {
       case "withForeignKey": {
         const target = optionsOf(args[1], scope);
         const referenced = target?.get("tableName")?.value;
-        const column = target?.get("columnName")?.value;
+        const column2 = target?.get("columnName")?.value;
         if (typeof first !== "string" || typeof referenced !== "string") return void 0;
-        constraints.push({ kind: "foreignKey", columns: [first], notValid: false, references: { table: tableNameOf(referenced), columns: typeof column === "string" ? [column] : [] } });
+        constraints.push({ kind: "foreignKey", columns: [first], notValid: false, references: { table: tableNameOf(referenced), columns: typeof column2 === "string" ? [column2] : [] } });
         break;
       }
       default:
         break;
     }
   }
-  return [{ kind: "createTable", ...place, table, columns, constraints, ifNotExists: false, identifiers: [table.name, ...columns.map((column) => column.name)] }, ...indexes];
+  return [{ kind: "createTable", ...place2, table, columns, constraints, ifNotExists: false, identifiers: [table.name, ...columns.map((column2) => column2.name)] }, ...indexes];
 }
 function columnOf(node, scope) {
   const chain = node && flattenChain(scope.resolve(node) ?? unwrapTypeScript(node));
@@ -8300,23 +8720,23 @@ function columnOf(node, scope) {
   if (!chain || root?.type !== "CallExpression" && root?.type !== "NewExpression") return void 0;
   const name = scope.value(root.arguments[0]);
   if (typeof name !== "string") return void 0;
-  const column = { name, notNull: false, primaryKey: false, unique: false, hasCheck: false };
+  const column2 = { name, notNull: false, primaryKey: false, unique: false, hasCheck: false };
   let typeName;
   for (const link of chain.links) {
     const args = (link.args ?? []).map((arg) => scope.value(arg));
     if (link.name in COLUMN_TYPES2) typeName = COLUMN_TYPES2[link.name](args);
-    else if (link.name === "primary" || link.name === "primaryWithName") column.primaryKey = column.notNull = true;
-    else if (link.name === "notNull") column.notNull = true;
+    else if (link.name === "primary" || link.name === "primaryWithName") column2.primaryKey = column2.notNull = true;
+    else if (link.name === "notNull") column2.notNull = true;
     else if (link.name === "autoGenerate") typeName = typeName === "uuid" ? "uuid" : "serial";
-    else if (link.name === "autoGenerate2") column.generated = "identity";
-    else if (link.name === "default") column.default = defaultOf3(args[0]);
+    else if (link.name === "autoGenerate2") column2.generated = "identity";
+    else if (link.name === "default") column2.default = defaultOf3(args[0]);
   }
   if (typeName === "uuid" && chain.links.some((link) => link.name === "autoGenerate" || link.name === "autoGenerate2")) {
-    column.default = { kind: "volatile", functionName: "uuid_generate_v4" };
+    column2.default = { kind: "volatile", functionName: "uuid_generate_v4" };
   }
-  if (column.generated === "identity") column.notNull = true;
-  column.type = typeName === void 0 ? void 0 : parseTypeName(typeName);
-  return column;
+  if (column2.generated === "identity") column2.notNull = true;
+  column2.type = typeName === void 0 ? void 0 : parseTypeName(typeName);
+  return column2;
 }
 function defaultOf3(value) {
   if (value === void 0 || value === null) return void 0;
@@ -8521,8 +8941,8 @@ var init_up_walker2 = __esm({
           this.output.statements++;
           for (const arg of args) if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") this.walkFunction(arg, { ...frame, conditional: true });
         } else if (role === "schemaBuilder" && call.called && call.member !== "column") {
-          const place = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
-          const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place) : void 0;
+          const place2 = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place2) : void 0;
           if (!operations) {
             this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` is not a call of n8n's schema builder that migralint can read; what it does was not checked.`);
             return true;
@@ -8551,20 +8971,20 @@ var init_up_walker2 = __esm({
         const links = first?.name === "manager" || first?.name === "connection" || first?.name === "queryRunner" ? chain.links.slice(1) : chain.links;
         const [method, ...rest] = links;
         if (!method || !method.args) return;
-        const place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+        const place2 = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
         if (method.name === "query" && method.args?.[0]) {
           this.embeddedSql(method.args[0], frame);
         } else if (DATA_METHODS.has(method.name)) {
           if (method.args) this.output.statements++;
         } else if (TRANSACTION_METHODS[method.name]) {
           this.output.statements++;
-          this.push({ kind: "transaction", ...place, action: TRANSACTION_METHODS[method.name] });
+          this.push({ kind: "transaction", ...place2, action: TRANSACTION_METHODS[method.name] });
         } else if (!QUIET_METHODS.has(method.name)) {
-          this.apiCall(method, place, frame);
+          this.apiCall(method, place2, frame);
         }
         this.thenCallbacks(rest, frame);
       }
-      apiCall(method, place, frame) {
+      apiCall(method, place2, frame) {
         const args = method.args ?? [];
         const { scope } = frame;
         const table = tableNameFrom(args[0], scope);
@@ -8576,26 +8996,26 @@ var init_up_walker2 = __esm({
         const on = table;
         switch (method.name) {
           case "createTable":
-            return this.createTable(args, place, frame);
+            return this.createTable(args, place2, frame);
           case "dropTable":
-            return this.push({ kind: "dropTable", ...place, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
+            return this.push({ kind: "dropTable", ...place2, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
           case "renameTable": {
             const newName = nameOf(args[1], scope);
             if (newName === void 0) return unknown(args[1]);
-            return this.push({ kind: "renameTable", ...place, table: on, newName, identifiers: [newName] });
+            return this.push({ kind: "renameTable", ...place2, table: on, newName, identifiers: [newName] });
           }
           case "addColumn":
           case "addColumns":
             for (const node of oneOrMany("addColumn")) {
-              const column = this.column(node, frame);
-              if (!column) {
+              const column2 = this.column(node, frame);
+              if (!column2) {
                 unknown(node);
                 continue;
               }
-              const { references, ...added } = column;
-              this.push({ kind: "addColumn", ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
+              const { references, ...added } = column2;
+              this.push({ kind: "addColumn", ...place2, table: on, column: added, ifNotExists: false, identifiers: [column2.name] });
               if (references) {
-                this.push({ kind: "addConstraint", ...place, table: on, constraint: { kind: "foreignKey", columns: [column.name], notValid: false, references } });
+                this.push({ kind: "addConstraint", ...place2, table: on, constraint: { kind: "foreignKey", columns: [column2.name], notValid: false, references } });
               }
             }
             return;
@@ -8603,54 +9023,55 @@ var init_up_walker2 = __esm({
             const from = nameOf(args[1], scope);
             const to = nameOf(args[2], scope);
             if (from === void 0 || to === void 0) return unknown(from === void 0 ? args[1] : args[2]);
-            return this.push({ kind: "renameColumn", ...place, table: on, column: from, newName: to, identifiers: [to] });
+            return this.push({ kind: "renameColumn", ...place2, table: on, column: from, newName: to, identifiers: [to] });
           }
           case "changeColumn":
-            return this.changeColumn(on, args[1], args[2], place, frame);
+            return this.changeColumn(on, args[1], args[2], place2, frame);
           case "changeColumns":
             for (const pair of elementsOf(args[1], scope)) {
               const options = optionsOf(pair, scope);
-              this.changeColumn(on, options?.get("oldColumn")?.node, options?.get("newColumn")?.node, place, frame);
+              this.changeColumn(on, options?.get("oldColumn")?.node, options?.get("newColumn")?.node, place2, frame);
             }
             return;
           case "dropColumn":
           case "dropColumns":
             for (const node of oneOrMany("dropColumn")) {
-              const column = nameOf(node, scope);
-              if (column === void 0) unknown(node);
-              else this.push({ kind: "dropColumn", ...place, table: on, column, ifExists: false });
+              const column2 = nameOf(node, scope);
+              if (column2 === void 0) unknown(node);
+              else this.push({ kind: "dropColumn", ...place2, table: on, column: column2, ifExists: false });
             }
             return;
           case "createIndex":
           case "createIndices":
-            for (const node of oneOrMany("createIndex")) this.createIndex(on, optionsOf(node, scope), place);
+            for (const node of oneOrMany("createIndex")) this.createIndex(on, optionsOf(node, scope), place2);
             return;
           case "dropIndex":
           case "dropIndices":
             for (const node of oneOrMany("dropIndex")) {
               const name = nameOf(node, scope);
+              const concurrently3 = optionsOf(node, scope)?.get("isConcurrent")?.value === true;
               if (name === void 0) unknown(node);
-              else this.push({ kind: "dropIndex", ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
+              else this.push({ kind: "dropIndex", ...place2, names: [{ schema: on.schema, name }], concurrently: concurrently3, ifExists: false });
             }
             return;
           case "createForeignKey":
           case "createForeignKeys":
-            return this.constraints("foreignKeys", on, oneOrMany("createForeignKey"), place, frame);
+            return this.constraints("foreignKeys", on, oneOrMany("createForeignKey"), place2, frame);
           case "createUniqueConstraint":
           case "createUniqueConstraints":
-            return this.constraints("uniques", on, oneOrMany("createUniqueConstraint"), place, frame);
+            return this.constraints("uniques", on, oneOrMany("createUniqueConstraint"), place2, frame);
           case "createCheckConstraint":
           case "createCheckConstraints":
-            return this.constraints("checks", on, oneOrMany("createCheckConstraint"), place, frame);
+            return this.constraints("checks", on, oneOrMany("createCheckConstraint"), place2, frame);
           case "createExclusionConstraint":
           case "createExclusionConstraints":
-            return this.constraints("exclusions", on, oneOrMany("createExclusionConstraint"), place, frame);
+            return this.constraints("exclusions", on, oneOrMany("createExclusionConstraint"), place2, frame);
           case "createPrimaryKey": {
             const columns = scope.value(args[1]);
             const name = scope.string(args[2]);
             return this.push({
               kind: "addConstraint",
-              ...place,
+              ...place2,
               table: on,
               constraint: { kind: "primaryKey", name, columns: Array.isArray(columns) ? columns.map(String) : [], notValid: false }
             });
@@ -8667,18 +9088,18 @@ var init_up_walker2 = __esm({
             for (const node of nodes) {
               const name = method.name === "dropPrimaryKey" ? scope.string(args[1]) ?? `${on.name}_pkey` : nameOf(node, scope);
               if (name === void 0) unknown(node);
-              else this.push({ kind: "dropConstraint", ...place, table: on, name, ifExists: false });
+              else this.push({ kind: "dropConstraint", ...place2, table: on, name, ifExists: false });
             }
             return;
           }
           case "clearTable":
-            return this.push({ kind: "truncate", ...place, tables: [on], cascade: false });
+            return this.push({ kind: "truncate", ...place2, tables: [on], cascade: false });
           case "dropDatabase": {
             const name = scope.string(args[0]);
-            return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place, name });
+            return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place2, name });
           }
           default:
-            if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: "other", ...place, statement: `queryRunner.${method.name}` });
+            if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: "other", ...place2, statement: `queryRunner.${method.name}` });
             this.output.statements--;
             return this.output.unanalyzed({ start: method.start, end: method.end }, `\`${snippet(this.source, { start: method.start, end: method.end })}\` is not a QueryRunner call migralint reads; what it does was not checked.`);
         }
@@ -8688,7 +9109,7 @@ var init_up_walker2 = __esm({
         return options && columnFrom(options, node ? this.output.spanOf(node) : void 0);
       }
       /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
-      createTable(args, place, frame) {
+      createTable(args, place2, frame) {
         const { scope } = frame;
         const options = optionsOf(args[0], scope);
         const name = options?.get("name")?.value;
@@ -8699,8 +9120,8 @@ var init_up_walker2 = __esm({
         const table = tableNameFrom(args[0], scope);
         const columns = [];
         for (const node of elementsOf(options.get("columns")?.node, scope)) {
-          const column = this.column(node, frame);
-          if (column) columns.push(column);
+          const column2 = this.column(node, frame);
+          if (column2) columns.push(column2);
           else this.output.unanalyzed(node, `The column \`${snippet(this.source, node)}\` is not known statically; it was not checked.`);
         }
         const withForeignKeys = scope.value(args[2]) !== false;
@@ -8712,18 +9133,18 @@ var init_up_walker2 = __esm({
         );
         this.push({
           kind: "createTable",
-          ...place,
+          ...place2,
           table,
           columns,
           constraints,
           ifNotExists: scope.value(args[1]) === true,
-          identifiers: [table.name, ...columns.map((column) => column.name)]
+          identifiers: [table.name, ...columns.map((column2) => column2.name)]
         });
         if (scope.value(args[3]) === false) return;
-        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place, withTableCreation: true });
+        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place2, withTableCreation: true });
       }
       /** TypeORM compares the old and new column; a different type makes it re-create the column. */
-      changeColumn(table, oldNode, newNode, place, frame) {
+      changeColumn(table, oldNode, newNode, place2, frame) {
         const newColumn = this.column(newNode, frame);
         const oldName = nameOf(oldNode, frame.scope);
         if (!newColumn || oldName === void 0) {
@@ -8732,38 +9153,39 @@ var init_up_walker2 = __esm({
         }
         const oldOptions = optionsOf(oldNode, frame.scope);
         const oldColumn = oldOptions && columnFrom(oldOptions, void 0);
-        if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place, table, column: oldName, newName: newColumn.name });
+        if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place2, table, column: oldName, newName: newColumn.name });
         const sameType2 = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
-        if (!sameType2) this.push({ kind: "alterColumnType", ...place, table, column: newColumn.name, newType: newColumn.type });
+        if (!sameType2) this.push({ kind: "alterColumnType", ...place2, table, column: newColumn.name, newType: newColumn.type });
         if (oldColumn && oldColumn.notNull !== newColumn.notNull) {
-          this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: newColumn.name });
+          this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place2, table, column: newColumn.name });
         }
       }
-      createIndex(table, options, place) {
+      createIndex(table, options, place2) {
         const get = (key) => options?.get(key)?.value;
         const columns = get("columnNames");
         const name = typeof get("name") === "string" ? get("name") : void 0;
         this.push({
           kind: "createIndex",
-          ...place,
+          ...place2,
           table,
           name,
           columns: Array.isArray(columns) ? columns.map(String) : [],
           unique: get("isUnique") === true,
-          concurrently: false,
+          // TableIndex's isConcurrent: TypeORM then sends CREATE INDEX CONCURRENTLY (PostgreSQL).
+          concurrently: get("isConcurrent") === true,
           ifNotExists: false,
           identifiers: name ? [name] : []
         });
       }
-      constraints(kind, table, nodes, place, frame) {
+      constraints(kind, table, nodes, place2, frame) {
         for (const node of nodes) {
           const properties = optionsOf(node, frame.scope);
           if (!properties) {
             this.output.unanalyzed(node ?? { start: 0, end: 0 }, `The constraint \`${node ? snippet(this.source, node) : "?"}\` is not known statically; it was not checked.`);
             continue;
           }
-          const constraint = constraintFrom(kind, properties);
-          this.push({ kind: "addConstraint", ...place, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
+          const constraint2 = constraintFrom(kind, properties);
+          this.push({ kind: "addConstraint", ...place2, table, constraint: constraint2, identifiers: constraint2.name ? [constraint2.name] : [] });
         }
       }
     };
@@ -8776,7 +9198,8 @@ __export(typeorm_exports, {
   analyzeTypeormFile: () => analyzeTypeormFile
 });
 function analyzeTypeormFile(text, filePath, options) {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
+  const analyzed = analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
+  return { ...analyzed, transactionSwitch: options.transactionMode === "each" };
 }
 var TYPEORM;
 var init_typeorm = __esm({
@@ -8863,6 +9286,9 @@ function resultOf(analyzed, displayPath2, source, options) {
     file: displayPath2,
     frontend: analyzed.frontend,
     statements: analyzed.statements,
+    runnerTransaction: analyzed.runnerTransaction,
+    operationCount: analyzed.operations.length,
+    ...analyzed.transactionSwitch !== void 0 ? { transactionSwitch: analyzed.transactionSwitch } : {},
     findings: engine.findings,
     source,
     skippedReason: analyzed.skippedReason,
@@ -8871,8 +9297,8 @@ function resultOf(analyzed, displayPath2, source, options) {
     schemaEffect: schemaEffectOf(analyzed)
   };
 }
-function delegatedFile({ frontend, line, column, length, delegate, calls }) {
-  const location = { line, column, endLine: line, endColumn: column + length };
+function delegatedFile({ frontend, line, column: column2, length, delegate, calls }) {
+  const location = { line, column: column2, endLine: line, endColumn: column2 + length };
   const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
   return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
 }
@@ -10729,7 +11155,7 @@ var require_main = __commonJS({
       Object.defineProperty(exports3, "__esModule", { value: true });
       exports3.applyEdits = exports3.modify = exports3.format = exports3.printParseErrorCode = exports3.ParseErrorCode = exports3.stripComments = exports3.visit = exports3.getNodeValue = exports3.getNodePath = exports3.findNodeAtOffset = exports3.findNodeAtLocation = exports3.parseTree = exports3.parse = exports3.getLocation = exports3.SyntaxKind = exports3.ScanError = exports3.createScanner = void 0;
       const formatter = require2("./impl/format");
-      const edit = require2("./impl/edit");
+      const edit2 = require2("./impl/edit");
       const scanner = require2("./impl/scanner");
       const parser2 = require2("./impl/parser");
       exports3.createScanner = scanner.createScanner;
@@ -10834,10 +11260,10 @@ var require_main = __commonJS({
       }
       exports3.format = format2;
       function modify(text, path19, value, options) {
-        return edit.setProperty(text, path19, value, options);
+        return edit2.setProperty(text, path19, value, options);
       }
       exports3.modify = modify;
-      function applyEdits(text, edits) {
+      function applyEdits2(text, edits) {
         let sortedEdits = edits.slice(0).sort((a, b) => {
           const diff = a.offset - b.offset;
           if (diff === 0) {
@@ -10849,7 +11275,7 @@ var require_main = __commonJS({
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           let e = sortedEdits[i];
           if (e.offset + e.length <= lastModifiedOffset) {
-            text = edit.applyEdit(text, e);
+            text = edit2.applyEdit(text, e);
           } else {
             throw new Error("Overlapping edit");
           }
@@ -10857,7 +11283,7 @@ var require_main = __commonJS({
         }
         return text;
       }
-      exports3.applyEdits = applyEdits;
+      exports3.applyEdits = applyEdits2;
     });
   }
 });
@@ -10873,9 +11299,9 @@ function parseJson(text, file, options) {
   const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
   const [error] = errors;
   if (!error) return value;
-  const { line, column } = lineAndColumn(text, error.offset);
+  const { line, column: column2 } = lineAndColumn(text, error.offset);
   const code = printParseErrorCode(error.error);
-  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
+  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column2}: ${REASONS[code] ?? code}`);
 }
 function lineAndColumn(text, offset) {
   const before = text.slice(0, offset);
@@ -10963,9 +11389,9 @@ function validatorFor(key) {
 function validateConfig(value, where) {
   if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
   for (const [key, entry] of Object.entries(value)) {
-    const validate = validatorFor(key);
-    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
-    validate(entry, key, where);
+    const validate2 = validatorFor(key);
+    if (!validate2) throw new UsageError(`${where}: unknown key "${key}"`);
+    validate2(entry, key, where);
   }
   return value;
 }
@@ -11555,6 +11981,1433 @@ var init_migration_set = __esm({
   }
 });
 
+// src/fixes/file-facts.ts
+function factsOf(file) {
+  let facts = cache2.get(file);
+  if (!facts) {
+    facts = readFacts(file);
+    cache2.set(file, facts);
+  }
+  return facts;
+}
+function readFacts(file) {
+  const common = {
+    path: file.file,
+    source: file.source,
+    runnerTransaction: file.runnerTransaction ?? false,
+    // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
+    transactionSwitch: file.transactionSwitch ?? (file.frontend !== "sql" || ["goose", "dbmate", "sql-migrate", "flyway"].includes(sqlRunner(file.file, file.source))),
+    statements: file.statements,
+    operations: file.operationCount ?? file.statements
+  };
+  const source = file.source;
+  switch (file.frontend) {
+    case "sql":
+      return { ...common, frontend: "sql", runner: sqlRunner(file.file, source) };
+    case "knex":
+      return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
+    case "typeorm": {
+      const named = /class\s+([A-Za-z_$][\w$]*?)(\d{13})?\b/.exec(source);
+      return {
+        ...common,
+        frontend: "typeorm",
+        module: moduleStyle(file.file, source),
+        subject: subjectOf(source, "queryRunner"),
+        asyncUp: asyncUp(source),
+        checksDatabase: checksDatabase(source),
+        className: named?.[1] ?? "Migration",
+        timestamp: Number(named?.[2] ?? /(\d{13})/.exec(file.file)?.[1] ?? Date.now())
+      };
+    }
+    case "django": {
+      const parts = file.file.split("/");
+      const imported = /from\s+django\.contrib\.postgres\.operations\s+import\s+\(?([\w\s,]+)\)?/.exec(source)?.[1] ?? "";
+      return {
+        ...common,
+        frontend: "django",
+        app: parts.length >= 3 ? parts[parts.length - 3] : "app",
+        migration: (parts[parts.length - 1] ?? "").replace(/\.py$/, ""),
+        checkKeyword: /CheckConstraint\([^)]*\bcheck\s*=/.test(source) ? "check" : "condition",
+        postgresOperations: new Set(imported.split(/[\s,]+/).filter((name) => name.length > 0))
+      };
+    }
+  }
+}
+function sqlRunner(filePath, source) {
+  if (/^--\s*\+goose\s/im.test(source)) return "goose";
+  if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
+  if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
+  return runnerByName(filePath) ?? "plain";
+}
+function moduleStyle(filePath, source) {
+  if (/\.[cm]?ts$/.test(filePath)) return "typescript";
+  if (filePath.endsWith(".mjs") || !filePath.endsWith(".cjs") && /^\s*(export|import)\s/m.test(source)) return "esm";
+  return "commonjs";
+}
+function asyncUp(source) {
+  return /\basync\s+(function\s+)?up\s*\(|\bup\s*[:=]\s*async\b/.test(source);
+}
+function checksDatabase(source) {
+  return /\.client\s*\.\s*(config|dialect|driverName)\b|\b(connection|dataSource|driver)\s*\.\s*options\s*\.\s*type\b|\bconnection\s*\.\s*driver\b|\binstanceof\s+\w*Driver\b/.test(source);
+}
+function subjectOf(source, fallback) {
+  const match = /\bup\s*(?:=\s*(?:async\s*)?(?:function\s*)?)?\(\s*([A-Za-z_$][\w$]*)/.exec(source) ?? /\bup\s*[:=]\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
+  return match?.[1] ?? fallback;
+}
+var cache2;
+var init_file_facts = __esm({
+  "src/fixes/file-facts.ts"() {
+    "use strict";
+    init_runner_files();
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/fixes/sql-text.ts
+function ident(name, style = PLAIN) {
+  if (!style.quoteAll && /^[a-z_][a-z0-9_$]*$/.test(name)) {
+    let keyword = reserved.get(name);
+    if (keyword === void 0) {
+      keyword = isReservedWord(name);
+      if (reserved.size < 1e4) reserved.set(name, keyword);
+    }
+    if (!keyword) return name;
+  }
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function tableSql(table, style = PLAIN) {
+  return table.schema ? `${ident(table.schema, style)}.${ident(table.name, style)}` : ident(table.name, style);
+}
+function columnList2(columns, style = PLAIN) {
+  return `(${columns.map((column2) => ident(column2, style)).join(", ")})`;
+}
+function typeSql(type2) {
+  const name = TYPE_WORDS[type2.name] ?? type2.name;
+  const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(", ")})` : "";
+  return `${name}${modifiers}${type2.isArray ? "[]" : ""}`;
+}
+function placeholder(text) {
+  return `"<${text.replace(/["<>]/g, "")}>"`;
+}
+function valueSql(value, style = PLAIN) {
+  if ("sql" in value) return value.sql;
+  if ("placeholder" in value) return placeholder(value.placeholder);
+  if ("defaultOf" in value) return "DEFAULT";
+  return value.cast ? `${ident(value.column, style)}::${typeSql(value.cast)}` : ident(value.column, style);
+}
+function foreignKeyTargetSql(target, style) {
+  const columns = target.columns.length > 0 ? ` ${columnList2(target.columns, style)}` : "";
+  const onDelete = target.onDelete ? ` ON DELETE ${target.onDelete}` : "";
+  const onUpdate = target.onUpdate ? ` ON UPDATE ${target.onUpdate}` : "";
+  return `REFERENCES ${tableSql(target.table, style)}${columns}${onDelete}${onUpdate}`;
+}
+function columnDefinitionSql(column2, style = PLAIN) {
+  if (!column2.type) return void 0;
+  const parts = [ident(column2.name, style), typeSql(column2.type)];
+  if (column2.generated === "identity") parts.push("GENERATED BY DEFAULT AS IDENTITY");
+  if (column2.generated === "stored") return void 0;
+  if (column2.notNull) parts.push("NOT NULL");
+  if (column2.default) {
+    if (column2.default.sql === void 0) return void 0;
+    parts.push(`DEFAULT ${column2.default.sql}`);
+  }
+  if (column2.primaryKey) parts.push("PRIMARY KEY");
+  if (column2.unique) parts.push("UNIQUE");
+  if (column2.references) parts.push(foreignKeyTargetSql(column2.references, style));
+  return parts.join(" ");
+}
+function constraintSql(constraint2, style = PLAIN) {
+  const name = constraint2.name ? `CONSTRAINT ${ident(constraint2.name, style)} ` : "";
+  const notValid2 = constraint2.notValid ? " NOT VALID" : "";
+  switch (constraint2.kind) {
+    case "unique":
+    case "primaryKey": {
+      const keyword = constraint2.kind === "unique" ? "UNIQUE" : "PRIMARY KEY";
+      const target = constraint2.usingIndex ? `USING INDEX ${ident(constraint2.usingIndex, style)}` : columnList2(constraint2.columns, style);
+      return `${name}${keyword} ${target}`;
+    }
+    case "foreignKey":
+      return constraint2.references ? `${name}FOREIGN KEY ${columnList2(constraint2.columns, style)} ${foreignKeyTargetSql(constraint2.references, style)}${notValid2}` : void 0;
+    case "check":
+      if (constraint2.checksNotNullOf !== void 0) return `${name}CHECK (${ident(constraint2.checksNotNullOf, style)} IS NOT NULL)${notValid2}`;
+      return constraint2.expression === void 0 ? void 0 : `${name}CHECK (${constraint2.expression})${notValid2}`;
+    case "exclusion":
+      return void 0;
+  }
+}
+function operationSql(operation, style = PLAIN) {
+  const writer = WRITERS[operation.kind];
+  return writer?.(operation, style);
+}
+function backfillSql(table, column2, value, style = PLAIN) {
+  const target = ident(column2, style);
+  const source = valueSql(value, style);
+  const condition = "column" in value ? `${target} IS DISTINCT FROM ${source}` : `${target} IS NULL`;
+  return `UPDATE ${tableSql(table, style)} SET ${target} = ${source} WHERE ${condition}`;
+}
+var PLAIN, reserved, TYPE_WORDS, alter, WRITERS;
+var init_sql_text = __esm({
+  "src/fixes/sql-text.ts"() {
+    "use strict";
+    init_fragments();
+    PLAIN = { quoteAll: false };
+    reserved = /* @__PURE__ */ new Map();
+    TYPE_WORDS = {
+      int2: "smallint",
+      int4: "integer",
+      int8: "bigint",
+      float4: "real",
+      float8: "double precision",
+      bool: "boolean",
+      bpchar: "char",
+      varchar: "varchar",
+      serial4: "serial",
+      serial8: "bigserial",
+      serial2: "smallserial"
+    };
+    alter = (table, action, style) => `ALTER TABLE ${tableSql(table, style)} ${action}`;
+    WRITERS = {
+      addColumn: (operation, style) => {
+        const definition = columnDefinitionSql(operation.column, style);
+        return definition && alter(operation.table, `ADD COLUMN ${operation.ifNotExists ? "IF NOT EXISTS " : ""}${definition}`, style);
+      },
+      dropColumn: (operation, style) => alter(operation.table, `DROP COLUMN ${operation.ifExists ? "IF EXISTS " : ""}${ident(operation.column, style)}`, style),
+      setNotNull: (operation, style) => alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} SET NOT NULL`, style),
+      dropNotNull: (operation, style) => alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} DROP NOT NULL`, style),
+      setDefault: (operation, style) => {
+        if (!operation.default) return alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} DROP DEFAULT`, style);
+        return operation.default.sql === void 0 ? void 0 : alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} SET DEFAULT ${operation.default.sql}`, style);
+      },
+      addConstraint: (operation, style) => {
+        const constraint2 = constraintSql(operation.constraint, style);
+        return constraint2 && alter(operation.table, `ADD ${constraint2}`, style);
+      },
+      validateConstraint: (operation, style) => alter(operation.table, `VALIDATE CONSTRAINT ${ident(operation.name, style)}`, style),
+      dropConstraint: (operation, style) => alter(operation.table, `DROP CONSTRAINT ${operation.ifExists ? "IF EXISTS " : ""}${ident(operation.name, style)}`, style),
+      createIndex: (operation, style) => {
+        if (operation.columns.length === 0) return void 0;
+        const flags = `${operation.unique ? "UNIQUE " : ""}INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifNotExists ? "IF NOT EXISTS " : ""}`;
+        return `CREATE ${flags}${operation.name ? `${ident(operation.name, style)} ` : ""}ON ${tableSql(operation.table, style)} ${columnList2(operation.columns, style)}`;
+      },
+      dropIndex: (operation, style) => `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifExists ? "IF EXISTS " : ""}${operation.names.map((name) => tableSql(name, style)).join(", ")}`,
+      reindex: (operation, style) => operation.targetKind ? `REINDEX ${operation.targetKind.toUpperCase()} ${operation.concurrently ? "CONCURRENTLY " : ""}${ident(operation.target, style)}` : void 0,
+      detachPartition: (operation, style) => alter(operation.table, `DETACH PARTITION ${tableSql(operation.partition, style)}${operation.concurrently ? " CONCURRENTLY" : ""}`, style),
+      truncate: (operation, style) => `TRUNCATE ${operation.tables.map((table) => tableSql(table, style)).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+      dropTable: (operation, style) => `DROP TABLE ${operation.ifExists ? "IF EXISTS " : ""}${operation.tables.map((table) => tableSql(table, style)).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+      renameTable: (operation, style) => alter(operation.table, `RENAME TO ${ident(operation.newName, style)}`, style),
+      renameColumn: (operation, style) => alter(operation.table, `RENAME COLUMN ${ident(operation.column, style)} TO ${ident(operation.newName, style)}`, style),
+      alterColumnType: (operation, style) => operation.newType ? alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} TYPE ${typeSql(operation.newType)}`, style) : void 0,
+      createTable: () => void 0,
+      transaction: (operation) => ({ begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" })[operation.action],
+      setSetting: (operation) => `SET ${operation.local ? "LOCAL " : ""}${operation.name} = ${operation.value}`
+    };
+  }
+});
+
+// src/fixes/sql-tokens.ts
+function sqlTokens(sql) {
+  const tokens = [];
+  let depth = 0;
+  let index = 0;
+  const push = (start, end, kind, word2) => {
+    const text = sql.slice(start, end);
+    if (text === ")") depth = Math.max(depth - 1, 0);
+    tokens.push({ start, end, text, word: word2, kind, depth });
+    if (text === "(") depth++;
+  };
+  while (index < sql.length) {
+    const code = sql.charCodeAt(index);
+    const char = sql[index];
+    if (isSpace2(code)) {
+      index++;
+      continue;
+    }
+    if (char === "-" && sql[index + 1] === "-") {
+      const end = sql.indexOf("\n", index);
+      index = end < 0 ? sql.length : end + 1;
+      continue;
+    }
+    if (char === "/" && sql[index + 1] === "*") {
+      const end = blockCommentEnd2(sql, index);
+      if (end === void 0) return void 0;
+      index = end;
+      continue;
+    }
+    if (char === '"') {
+      const end = quotedEnd2(sql, index, '"');
+      if (end === void 0) return void 0;
+      push(index, end, "identifier", sql.slice(index + 1, end - 1).replace(/""/g, '"'));
+      index = end;
+      continue;
+    }
+    if (char === "'" || (char === "E" || char === "e") && sql[index + 1] === "'") {
+      const open = char === "'" ? index : index + 1;
+      const end = quotedEnd2(sql, open, "'", open !== index);
+      if (end === void 0) return void 0;
+      push(index, end, "other", sql.slice(index, end));
+      index = end;
+      continue;
+    }
+    if (char === "$") {
+      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(index, index + 64));
+      if (tag) {
+        const end = sql.indexOf(tag[0], index + tag[0].length);
+        if (end < 0) return void 0;
+        push(index, end + tag[0].length, "other", sql.slice(index, end + tag[0].length));
+        index = end + tag[0].length;
+        continue;
+      }
+    }
+    if (isWordStart2(code)) {
+      let end = index + 1;
+      while (end < sql.length && isWordPart2(sql.charCodeAt(end))) end++;
+      push(index, end, "keyword", sql.slice(index, end).toUpperCase());
+      index = end;
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      let end = index + 1;
+      while (end < sql.length && /[0-9.eE]/.test(sql[end])) end++;
+      push(index, end, "other", sql.slice(index, end));
+      index = end;
+      continue;
+    }
+    const length = char === ":" && sql[index + 1] === ":" ? 2 : 1;
+    push(index, index + length, "other", sql.slice(index, index + length));
+    index += length;
+  }
+  return tokens;
+}
+function blockCommentEnd2(sql, start) {
+  let nesting = 0;
+  for (let index = start; index < sql.length - 1; index++) {
+    if (sql[index] === "/" && sql[index + 1] === "*") {
+      nesting++;
+      index++;
+    } else if (sql[index] === "*" && sql[index + 1] === "/") {
+      nesting--;
+      index++;
+      if (nesting === 0) return index + 1;
+    }
+  }
+  return void 0;
+}
+function quotedEnd2(sql, start, quote2, backslashes = false) {
+  for (let index = start + 1; index < sql.length; index++) {
+    if (backslashes && sql[index] === "\\") index++;
+    else if (sql[index] === quote2) {
+      if (sql[index + 1] === quote2) index++;
+      else return index + 1;
+    }
+  }
+  return void 0;
+}
+function nameOf2(token) {
+  if (!token) return void 0;
+  return token.kind === "identifier" ? token.word : token.text.toLowerCase();
+}
+function isName(token, name) {
+  if (!token) return false;
+  if (token.kind === "identifier") return token.word === name;
+  return token.kind === "keyword" && token.text.toLowerCase() === name;
+}
+function findWords(tokens, words, from = 0) {
+  for (let index = from; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0) continue;
+    const matched = matchAt(tokens, index, words);
+    if (matched !== void 0) return { start: index, end: matched };
+  }
+  return void 0;
+}
+function matchAt(tokens, index, words) {
+  let at = index;
+  for (const word2 of words) {
+    const optional = word2.endsWith("?");
+    const wanted = optional ? word2.slice(0, -1) : word2;
+    if (tokens[at]?.kind !== "identifier" && tokens[at]?.word === wanted) at++;
+    else if (!optional) return void 0;
+  }
+  return at;
+}
+function skipQualifiedName(tokens, index) {
+  let at = index + 1;
+  while (tokens[at]?.text === "." && tokens[at + 1]) at += 2;
+  return at;
+}
+function clauseEnd(tokens, index) {
+  const depth = tokens[index]?.depth ?? 0;
+  for (let at = index; at < tokens.length; at++) {
+    if (tokens[at].depth < depth) return at;
+    if (tokens[at].depth === depth && (tokens[at].text === "," || tokens[at].text === ";")) return at;
+  }
+  return tokens.length;
+}
+var isWordStart2, isWordPart2, isSpace2;
+var init_sql_tokens = __esm({
+  "src/fixes/sql-tokens.ts"() {
+    "use strict";
+    isWordStart2 = (code) => code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95 || code >= 128;
+    isWordPart2 = (code) => isWordStart2(code) || code >= 48 && code <= 57 || code === 36;
+    isSpace2 = (code) => code === 32 || code >= 9 && code <= 13;
+  }
+});
+
+// src/fixes/sql-edits.ts
+function applyEdits(text, edits) {
+  const ordered = edits.map((edit2, index) => ({ edit: edit2, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+  let result2 = text;
+  for (const { edit: edit2 } of ordered) result2 = result2.slice(0, edit2.start) + edit2.text + result2.slice(edit2.end);
+  return result2;
+}
+function statementEdits(sql, edit2, operation) {
+  const tokens = sqlTokens(sql);
+  if (!tokens || tokens.length === 0) return void 0;
+  switch (edit2.kind) {
+    case "concurrently":
+      return concurrently2(tokens, operation);
+    case "notValid":
+      return notValid(tokens, operation, edit2.name);
+    case "ifNotExists":
+      return ifNotExists(tokens, operation);
+    case "ifExists":
+      return ifExists(tokens, operation);
+    case "withoutCascade":
+      return withoutCascade(tokens);
+    case "columnWithout":
+      return columnWithout(tokens, operation, edit2.parts);
+    case "columnDefault":
+      return columnDefault(tokens, operation, valueSql(edit2.value));
+    case "domainWithoutCheck":
+      return domainWithoutCheck(tokens);
+  }
+}
+function editStatement(sql, edit2, operation) {
+  const edits = statementEdits(sql, edit2, operation);
+  return edits && applyEdits(sql, edits);
+}
+function topLevel(tokens, word2) {
+  return tokens.some((token) => token.depth === 0 && token.kind !== "identifier" && token.word === word2);
+}
+function concurrently2(tokens, operation) {
+  if (topLevel(tokens, "CONCURRENTLY")) return void 0;
+  switch (operation.kind) {
+    case "createIndex": {
+      const found = findWords(tokens, ["CREATE", "UNIQUE?", "INDEX"]);
+      return found && [insertAfter(tokens[found.end - 1], " CONCURRENTLY")];
+    }
+    case "dropIndex": {
+      const found = findWords(tokens, ["DROP", "INDEX"]);
+      if (!found || topLevel(tokens, "CASCADE") || tokens.some((token, index) => index > found.end && token.depth === 0 && token.text === ",")) return void 0;
+      return [insertAfter(tokens[found.end - 1], " CONCURRENTLY")];
+    }
+    case "reindex": {
+      const found = findWords(tokens, ["REINDEX"]);
+      if (!found) return void 0;
+      let at = found.end;
+      if (tokens[at]?.text === "(") {
+        while (at < tokens.length && !(tokens[at].text === ")" && tokens[at].depth === 0)) at++;
+        if (tokens.slice(found.end, at).some((token) => token.word === "CONCURRENTLY")) return void 0;
+        at++;
+      }
+      const target = tokens[at];
+      if (!target || !["INDEX", "TABLE", "SCHEMA", "DATABASE"].includes(target.word) || target.kind === "identifier") return void 0;
+      return [insertAfter(target, " CONCURRENTLY")];
+    }
+    case "detachPartition": {
+      const found = findWords(tokens, ["DETACH", "PARTITION"]);
+      if (!found || !tokens[found.end]) return void 0;
+      const nameEnd = skipQualifiedName(tokens, found.end);
+      if (tokens[nameEnd]?.word === "FINALIZE") return void 0;
+      return [insertAfter(tokens[nameEnd - 1], " CONCURRENTLY")];
+    }
+    default:
+      return void 0;
+  }
+}
+function notValid(tokens, operation, name) {
+  if (operation.kind !== "addConstraint") return void 0;
+  const keyword = operation.constraint.kind === "foreignKey" ? "FOREIGN" : operation.constraint.kind === "check" ? "CHECK" : void 0;
+  if (!keyword) return void 0;
+  const clauses = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0 || tokens[index].word !== "ADD" || tokens[index].kind === "identifier") continue;
+    let at = index + 1;
+    let constraintName;
+    if (tokens[at]?.word === "CONSTRAINT" && tokens[at].kind !== "identifier") {
+      constraintName = nameOf2(tokens[at + 1]);
+      at += 2;
+    }
+    if (tokens[at]?.word !== keyword || tokens[at].kind === "identifier") continue;
+    if (operation.constraint.name !== void 0 && constraintName !== operation.constraint.name) continue;
+    clauses.push({ add: index, keyword: at, named: constraintName !== void 0 });
+  }
+  if (clauses.length !== 1) return void 0;
+  const [clause] = clauses;
+  const end = clauseEnd(tokens, clause.add);
+  const body = tokens.slice(clause.add, end);
+  if (body.some((token, index) => token.word === "NOT" && body[index + 1]?.word === "VALID")) return void 0;
+  const edits = [insertAfter(tokens[end - 1], " NOT VALID")];
+  if (!clause.named) edits.push({ start: tokens[clause.keyword].start, end: tokens[clause.keyword].start, text: `CONSTRAINT ${ident(name)} ` });
+  return edits;
+}
+function ifNotExists(tokens, operation) {
+  switch (operation.kind) {
+    case "createTable": {
+      const create = findWords(tokens, ["CREATE"]);
+      if (!create) return void 0;
+      let at = create.end;
+      while (tokens[at] && TABLE_MODIFIERS.has(tokens[at].word)) at++;
+      if (tokens[at]?.word !== "TABLE" || tokens[at + 1]?.word === "IF") return void 0;
+      return [insertAfter(tokens[at], " IF NOT EXISTS")];
+    }
+    case "createIndex": {
+      const found = findWords(tokens, ["CREATE", "UNIQUE?", "INDEX", "CONCURRENTLY?"]);
+      if (!found || tokens[found.end]?.word === "IF" || tokens[found.end]?.word === "ON" || !operation.name) return void 0;
+      return [insertAfter(tokens[found.end - 1], " IF NOT EXISTS")];
+    }
+    case "addColumn": {
+      const clause = findColumnClause(tokens, operation.column.name);
+      if (!clause || clause.ifNotExists) return void 0;
+      return [insertAfter(tokens[clause.name - 2], " IF NOT EXISTS")];
+    }
+    default:
+      return void 0;
+  }
+}
+function ifExists(tokens, operation) {
+  const after = (words, wanted) => {
+    for (let index = 0; index < tokens.length; index++) {
+      if (tokens[index].depth !== 0) continue;
+      const end = matchAt(tokens, index, words);
+      if (end === void 0 || tokens[end]?.word === "IF") continue;
+      if (wanted !== void 0 && !isName(tokens[end], wanted)) continue;
+      return [insertAfter(tokens[end - 1], " IF EXISTS")];
+    }
+    return void 0;
+  };
+  switch (operation.kind) {
+    case "dropTable":
+      return after(["DROP", "TABLE"]);
+    case "dropIndex":
+      return after(["DROP", "INDEX", "CONCURRENTLY?"]);
+    case "dropColumn":
+      return after(["DROP", "COLUMN"], operation.column) ?? after(["DROP"], operation.column);
+    case "dropConstraint":
+      return after(["DROP", "CONSTRAINT"], operation.name);
+    default:
+      return void 0;
+  }
+}
+function withoutCascade(tokens) {
+  const index = tokens.findIndex((token) => token.depth === 0 && token.word === "CASCADE" && token.kind !== "identifier");
+  if (index < 1) return void 0;
+  return [{ start: tokens[index - 1].end, end: tokens[index].end, text: "" }];
+}
+function findColumnClause(tokens, column2) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.depth !== 0 || token.word !== "ADD" || token.kind === "identifier") continue;
+    let at = index + 1;
+    if (tokens[at]?.word === "COLUMN" && tokens[at].kind !== "identifier") at++;
+    const ifNotExists2 = matchAt(tokens, at, ["IF", "NOT", "EXISTS"]);
+    if (ifNotExists2 !== void 0) at = ifNotExists2;
+    if (!isName(tokens[at], column2)) continue;
+    const name = at + 1;
+    const end = clauseEnd(tokens, index);
+    const isStart = (i) => tokens[i].depth === 0 && tokens[i].kind !== "identifier" && CONSTRAINT_START.has(tokens[i].word) && !(tokens[i].word === "NOT" && tokens[i + 1]?.word === "DEFERRABLE");
+    let typeEnd = name;
+    while (typeEnd < end && !isStart(typeEnd)) typeEnd++;
+    return { add: index, ifNotExists: ifNotExists2 !== void 0, name, typeEnd, end, parts: columnParts(tokens, typeEnd, end, isStart) };
+  }
+  return void 0;
+}
+function columnParts(tokens, from, end, isStart) {
+  const parts = [];
+  let at = from;
+  while (at < end) {
+    const start = at;
+    if (tokens[at].word === "CONSTRAINT") at += 2;
+    const word2 = tokens[at]?.word;
+    at++;
+    if (word2 === "DEFAULT" && tokens[at]?.word === "NULL") at++;
+    while (at < end && (!isStart(at) || word2 === "REFERENCES" && CONSTRAINT_CONTINUATION.has(tokens[at].word))) at++;
+    if (word2 === "NOT" && tokens[start + (tokens[start].word === "CONSTRAINT" ? 3 : 1)]?.word === "NULL") {
+      const notNullEnd = start + (tokens[start].word === "CONSTRAINT" ? 4 : 2);
+      parts.push({ kind: "notNull", start, end: notNullEnd });
+      at = notNullEnd;
+      while (at < end && !isStart(at)) at++;
+      continue;
+    }
+    parts.push({ kind: PART_KINDS[word2 ?? ""] ?? "check", start, end: at });
+  }
+  return parts;
+}
+function columnPartText(sql, column2, kind) {
+  const tokens = sqlTokens(sql);
+  const clause = tokens && findColumnClause(tokens, column2);
+  const part = clause?.parts.find((candidate) => candidate.kind === kind);
+  if (!tokens || !part) return void 0;
+  let first = part.start;
+  if (tokens[first].word === "CONSTRAINT") first += 2;
+  if (kind === "default") first++;
+  if (first >= part.end) return void 0;
+  return sql.slice(tokens[first].start, tokens[part.end - 1].end);
+}
+function columnWithout(tokens, operation, parts) {
+  const column2 = operation.kind === "addColumn" ? operation.column.name : operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey" ? operation.constraint.columns[0] : void 0;
+  if (column2 === void 0) return void 0;
+  const clause = findColumnClause(tokens, column2);
+  if (!clause) return void 0;
+  const removed = clause.parts.filter((part) => parts.includes(part.kind));
+  if (removed.length === 0) return void 0;
+  return removed.map((part) => ({ start: tokens[part.start - 1].end, end: tokens[part.end - 1].end, text: "" }));
+}
+function columnDefault(tokens, operation, value) {
+  if (operation.kind !== "addColumn") return void 0;
+  const clause = findColumnClause(tokens, operation.column.name);
+  if (!clause || clause.parts.some((part) => part.kind === "default" || part.kind === "generated") || clause.typeEnd <= clause.name) return void 0;
+  return [insertAfter(tokens[clause.typeEnd - 1], ` DEFAULT ${value}`)];
+}
+function domainWithoutCheck(tokens) {
+  const edits = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0 || tokens[index].word !== "CHECK" || tokens[index].kind === "identifier") continue;
+    const start = tokens[index - 2]?.word === "CONSTRAINT" ? index - 2 : index;
+    let end = index + 1;
+    if (tokens[end]?.text !== "(") return void 0;
+    end++;
+    while (end < tokens.length && !(tokens[end].text === ")" && tokens[end].depth === 0)) end++;
+    if (start < 1 || end >= tokens.length) return void 0;
+    edits.push({ start: tokens[start - 1].end, end: tokens[end].end, text: "" });
+  }
+  return edits.length > 0 ? edits : void 0;
+}
+var insertAfter, TABLE_MODIFIERS, CONSTRAINT_START, CONSTRAINT_CONTINUATION, PART_KINDS;
+var init_sql_edits = __esm({
+  "src/fixes/sql-edits.ts"() {
+    "use strict";
+    init_sql_text();
+    init_sql_tokens();
+    insertAfter = (token, text) => ({ start: token.end, end: token.end, text });
+    TABLE_MODIFIERS = /* @__PURE__ */ new Set(["GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED"]);
+    CONSTRAINT_START = /* @__PURE__ */ new Set(["CONSTRAINT", "NOT", "NULL", "DEFAULT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE"]);
+    CONSTRAINT_CONTINUATION = /* @__PURE__ */ new Set(["DEFERRABLE", "INITIALLY"]);
+    PART_KINDS = {
+      NULL: "null",
+      DEFAULT: "default",
+      CHECK: "check",
+      UNIQUE: "unique",
+      PRIMARY: "primaryKey",
+      REFERENCES: "references",
+      GENERATED: "generated",
+      COLLATE: "collate"
+    };
+  }
+});
+
+// src/fixes/action-sql.ts
+function actionSql(action, context) {
+  const { style } = context;
+  switch (action.kind) {
+    case "flagged": {
+      const sql = context.flaggedSql ?? operationSql(context.operation, style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "edit": {
+      const edited = context.flaggedSql !== void 0 ? editStatement(context.flaggedSql, action.edit, context.operation) : void 0;
+      const sql = edited ?? operationSql(completed(action.operation, context), style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "statement": {
+      const sql = operationSql(completed(action.operation, context), style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "backfill":
+      return [backfillSql(action.table, action.column, action.value, style)];
+    case "addColumnLike": {
+      const type2 = action.type ? typeSql(action.type) : placeholder(`type of ${action.like}`);
+      return [`ALTER TABLE ${tableSql(action.table, style)} ADD COLUMN ${ident(action.column, style)} ${type2}`];
+    }
+    case "createView":
+      return [`CREATE VIEW ${tableSql(action.view, style)} AS SELECT * FROM ${tableSql(action.table, style)}`];
+    case "dropView":
+      return [`DROP VIEW ${tableSql(action.view, style)}`];
+    case "setting":
+      return [`SET ${action.name} = ${action.value}`];
+    case "transactionOff":
+    case "stateOnly":
+      return [];
+  }
+}
+function defaultOf4(context, column2) {
+  const { operation } = context;
+  if (context.flaggedSql !== void 0) return columnPartText(context.flaggedSql, column2, "default");
+  return operation.kind === "addColumn" && operation.column.name === column2 ? operation.column.default?.sql : void 0;
+}
+function completed(operation, context) {
+  if (operation.kind !== "setDefault" || !operation.default || operation.default.sql !== void 0) return operation;
+  const sql = defaultOf4(context, operation.column);
+  return sql === void 0 ? operation : { ...operation, default: { ...operation.default, sql } };
+}
+function modelAfter(edit2, operation) {
+  if (edit2.kind !== "columnDefault" || operation.kind !== "addColumn") return operation;
+  return { ...operation, column: { ...operation.column, default: { kind: "constant", sql: valueSql(edit2.value) } } };
+}
+function reverseSql(action, context) {
+  const { style } = context;
+  const operation = action.kind === "edit" || action.kind === "statement" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  switch (action.kind) {
+    case "addColumnLike":
+      return `ALTER TABLE ${tableSql(action.table, style)} DROP COLUMN IF EXISTS ${ident(action.column, style)}`;
+    case "createView":
+      return `DROP VIEW IF EXISTS ${tableSql(action.view, style)}`;
+    case "dropView":
+      return `CREATE VIEW ${tableSql(action.view, style)} AS SELECT * FROM ${tableSql(context.operation.kind === "renameTable" ? { ...context.operation.table, name: context.operation.newName } : action.view, style)}`;
+    default:
+      break;
+  }
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "createIndex":
+      return operation.name ? `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}IF EXISTS ${ident(operation.name, style)}` : void 0;
+    case "addConstraint":
+      return operation.constraint.name ? `ALTER TABLE ${tableSql(operation.table, style)} DROP CONSTRAINT IF EXISTS ${ident(operation.constraint.name, style)}` : void 0;
+    case "addColumn":
+      return `ALTER TABLE ${tableSql(operation.table, style)} DROP COLUMN IF EXISTS ${ident(operation.column.name, style)}`;
+    case "setNotNull":
+      return `ALTER TABLE ${tableSql(operation.table, style)} ALTER COLUMN ${ident(operation.column, style)} DROP NOT NULL`;
+    default:
+      return void 0;
+  }
+}
+var init_action_sql = __esm({
+  "src/fixes/action-sql.ts"() {
+    "use strict";
+    init_sql_edits();
+    init_sql_text();
+  }
+});
+
+// src/fixes/literals.ts
+function jsString(text, backtick = false) {
+  if (backtick || /[\n\r]/.test(text) || text.includes("'") && text.includes('"')) {
+    return `\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
+  }
+  const quote2 = text.includes("'") ? '"' : "'";
+  return `${quote2}${text.replace(/\\/g, "\\\\")}${quote2}`;
+}
+function pyString(text) {
+  if (/[\n\r]/.test(text)) return `"""${text.replace(/\\/g, "\\\\").replace(/"""/g, '\\"\\"\\"')}"""`;
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function indent(text, by) {
+  return text.replace(/^(?=.)/gm, by);
+}
+var init_literals = __esm({
+  "src/fixes/literals.ts"() {
+    "use strict";
+  }
+});
+
+// src/fixes/python-call.ts
+function parseCall(text) {
+  const open = text.indexOf("(");
+  if (open < 0 || !text.trimEnd().endsWith(")")) return void 0;
+  const callee = text.slice(0, open).trim();
+  if (!/^[\w.]+$/.test(callee)) return void 0;
+  const inner = text.slice(open + 1, text.trimEnd().length - 1);
+  const args = [];
+  let depth = 0;
+  let quote2;
+  let start = 0;
+  for (let index = 0; index < inner.length; index++) {
+    const char = inner[index];
+    if (quote2) {
+      if (char === "\\") index++;
+      else if (char === quote2) quote2 = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote2 = char;
+    else if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+    else if (char === "," && depth === 0) {
+      args.push(inner.slice(start, index).trim());
+      start = index + 1;
+    }
+    if (depth < 0) return void 0;
+  }
+  if (quote2 || depth !== 0) return void 0;
+  const last = inner.slice(start).trim();
+  if (last.length > 0) args.push(last);
+  return { callee, args };
+}
+function callText(call) {
+  return `${call.callee}(${call.args.join(", ")})`;
+}
+function keywordValue(call, keyword) {
+  const prefix = new RegExp(`^${keyword}\\s*=\\s*`);
+  const found = call.args.find((arg) => prefix.test(arg));
+  return found?.replace(prefix, "");
+}
+function withKeyword(call, keyword, value) {
+  const prefix = new RegExp(`^${keyword}\\s*=`);
+  const args = call.args.some((arg) => prefix.test(arg)) ? call.args.map((arg) => prefix.test(arg) ? `${keyword}=${value}` : arg) : [...call.args, `${keyword}=${value}`];
+  return { ...call, args };
+}
+function withoutKeyword(call, keyword) {
+  const prefix = new RegExp(`^${keyword}\\s*=`);
+  return { ...call, args: call.args.filter((arg) => !prefix.test(arg)) };
+}
+var init_python_call = __esm({
+  "src/fixes/python-call.ts"() {
+    "use strict";
+  }
+});
+
+// src/fixes/writers/django.ts
+function isForeignKey(action) {
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : void 0;
+  return operation?.kind === "addConstraint" && operation.constraint.kind === "foreignKey";
+}
+function deferrable(sql) {
+  return /\bDEFERRABLE\b/i.test(sql) ? sql : sql.replace(/( NOT VALID)?$/, " DEFERRABLE INITIALLY DEFERRED$1");
+}
+function importLines(code, facts, newFile) {
+  const text = code.join("\n");
+  const used = POSTGRES_OPERATIONS.filter((name) => new RegExp(`(^|[^.\\w])${name}\\(`, "m").test(text));
+  const wanted = newFile ? used : used.filter((name) => !facts.postgresOperations.has(name));
+  const lines = wanted.length > 0 ? [`from django.contrib.postgres.operations import ${wanted.join(", ")}`] : [];
+  if (newFile) lines.push(...importsUsed(text, facts.source), `from django.db import migrations${/\bmodels\./.test(text) ? ", models" : ""}`);
+  return lines;
+}
+function importsUsed(code, source) {
+  const used = [];
+  for (const match of source.matchAll(/^(?:from\s+([\w.]+)\s+import\s+([\w\s,]+?)|import\s+([\w.]+)(?:\s+as\s+(\w+))?)[ \t]*$/gm)) {
+    const [line, from, names, module2, alias] = match;
+    if (from === "django.db" || from === "django.contrib.postgres.operations") continue;
+    const bound = from ? names.split(",").map((name) => name.trim().split(/\s+as\s+/).pop() ?? "") : [alias ?? module2.split(".")[0]];
+    if (bound.some((name) => name && new RegExp(`\\b${name}\\b`).test(code))) used.push(line.trim());
+  }
+  return used;
+}
+function runSql(sql, reverse, state = []) {
+  const reverseText = reverse ? pyString(reverse) : "migrations.RunSQL.noop";
+  if (state.length === 0) return `migrations.RunSQL(${pyString(sql)}, ${reverseText})`;
+  return `migrations.RunSQL(
+    ${pyString(sql)},
+    ${reverseText},
+    state_operations=[
+${state.map((item) => indent(`${item},`, "        ")).join("\n")}
+    ],
+)`;
+}
+function separate(database, state) {
+  const list = (items) => `[
+${items.map((item) => indent(`${item},`, "        ")).join("\n")}
+    ]`;
+  const parts = [...database.length > 0 ? [`    database_operations=${list(database)},`] : [], ...state.length > 0 ? [`    state_operations=${list(state)},`] : []];
+  return `migrations.SeparateDatabaseAndState(
+${parts.join("\n")}
+)`;
+}
+function djangoCall(context) {
+  const origin = context.operation.django;
+  return origin && origin.operation !== "RunSQL" && context.flaggedSql === void 0 ? context.flaggedSource : void 0;
+}
+function renamed(call, callee) {
+  const parsed = parseCall(call);
+  return parsed && callText({ ...parsed, callee });
+}
+function fieldOperation(operation, origin, name, definition) {
+  return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
+}
+function withDefinition(call, origin, change) {
+  const written = origin.field?.definition;
+  const definition = written && parseCall(written);
+  if (!written || !definition || !call.includes(written)) return void 0;
+  return call.replace(written, callText(change(definition)));
+}
+function nativeCode(action, context) {
+  const call = djangoCall(context);
+  const origin = context.operation.django;
+  if (!call || !origin) return void 0;
+  const definition = origin.field?.definition ? parseCall(origin.field.definition) : void 0;
+  switch (action.kind) {
+    case "stateOnly":
+      return [separate([], [call])];
+    case "flagged":
+      return action.databaseOnly ? void 0 : [call];
+    case "edit":
+      return editedCall(action, call, origin, definition, context) ?? UNSUPPORTED;
+    case "statement":
+      return statementCode(action.operation, origin, definition);
+    case "addColumnLike": {
+      if (!definition || keywordValue(definition, "db_column") !== void 0 || /ForeignKey|OneToOneField/.test(definition.callee)) return void 0;
+      const added = fieldOperation("AddField", origin, action.column, origin.operation === "AlterField" || origin.operation === "RenameField" ? nullable(definition) : definition);
+      return added ? [added] : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function editedCall(action, call, origin, definition, context) {
+  const edit2 = action.edit;
+  switch (edit2.kind) {
+    case "concurrently": {
+      const callee = { AddIndex: "AddIndexConcurrently", RemoveIndex: "RemoveIndexConcurrently" }[origin.operation];
+      const changed2 = callee && renamed(call, callee);
+      return changed2 ? [changed2] : void 0;
+    }
+    case "notValid": {
+      if (origin.operation === "AddConstraint" && context.operation.kind === "addConstraint" && context.operation.constraint.kind === "check") {
+        const changed2 = renamed(call, "AddConstraintNotValid");
+        return changed2 ? [changed2] : void 0;
+      }
+      const withoutConstraint = withDefinition(call, origin, (field) => withKeyword(field, "db_constraint", "False"));
+      const sqlContext2 = { operation: context.operation, style: PLAIN };
+      const sql = actionSql(action, sqlContext2)?.[0];
+      if (!withoutConstraint || !sql) return void 0;
+      return [separate([withoutConstraint], [call]), runSql(deferrable(sql), reverseSql(action, sqlContext2))];
+    }
+    case "columnDefault": {
+      const value = definition && keywordValue(definition, "default");
+      const changed2 = value !== void 0 && withDefinition(call, origin, (field) => withKeyword(field, "db_default", value));
+      return changed2 ? [changed2] : void 0;
+    }
+    case "columnWithout": {
+      if (origin.operation !== "AddField") return void 0;
+      const changed2 = withDefinition(call, origin, (field) => withoutParts(field, edit2.parts));
+      if (!changed2) return void 0;
+      return edit2.parts.includes("references") || edit2.parts.includes("unique") ? [separate([changed2], [call])] : [changed2];
+    }
+    default:
+      return void 0;
+  }
+}
+function withoutParts(definition, parts) {
+  let changed2 = definition;
+  if (parts.includes("default")) changed2 = withoutKeyword(changed2, "db_default");
+  if (parts.includes("notNull")) changed2 = nullable(changed2);
+  if (parts.includes("unique")) changed2 = withoutKeyword(changed2, "unique");
+  if (parts.includes("references")) changed2 = withKeyword(changed2, "db_constraint", "False");
+  return changed2;
+}
+function statementCode(operation, origin, definition) {
+  const field = origin.field;
+  const isField = (column2) => field !== void 0 && (column2 === field.name || column2 === `${field.name}_id`);
+  switch (operation.kind) {
+    case "validateConstraint":
+      return origin.model ? [`ValidateConstraint(${pyString(origin.model)}, ${pyString(operation.name)})`] : void 0;
+    case "setDefault": {
+      if (origin.operation !== "AddField" || !definition || !field || !isField(operation.column)) return void 0;
+      const altered = fieldOperation("AlterField", origin, field.name, nullable(definition));
+      return altered ? [altered] : void 0;
+    }
+    case "setNotNull": {
+      if (origin.operation !== "AddField" || !definition || !field || !isField(operation.column)) return void 0;
+      const altered = fieldOperation("AlterField", origin, field.name, definition);
+      return altered ? [altered] : void 0;
+    }
+    case "dropColumn":
+      return field && isField(operation.column) && origin.model ? [`migrations.RemoveField(${pyString(origin.model)}, ${pyString(field.name)})`] : void 0;
+    default:
+      return void 0;
+  }
+}
+var djangoWriter, UNSUPPORTED, POSTGRES_OPERATIONS, nullable;
+var init_django = __esm({
+  "src/fixes/writers/django.ts"() {
+    "use strict";
+    init_action_sql();
+    init_literals();
+    init_python_call();
+    init_sql_text();
+    djangoWriter = {
+      action(action, step, context) {
+        const native = nativeCode(action, context);
+        if (native === UNSUPPORTED) return void 0;
+        if (native) return native;
+        const sqlContext2 = { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN };
+        const call = djangoCall(context);
+        const sql = actionSql(action, sqlContext2)?.map((statement2) => call && isForeignKey(action) ? deferrable(statement2) : statement2);
+        if (!sql) return void 0;
+        const reverse = reverseSql(action, sqlContext2);
+        const state = action.kind === "statement" && action.completes && call ? [call] : [];
+        return sql.map((statement2, index) => runSql(statement2, index === sql.length - 1 ? reverse : void 0, index === sql.length - 1 ? state : []));
+      },
+      inThisMigration(code, step, context) {
+        const imports = importLines(code, context.facts, false);
+        if (!step.transactionOff) return [...imports, ...imports.length > 0 ? [""] : [], ...code.map((line) => `${line},`)].join("\n");
+        const body = ["atomic = False", "", "operations = [", ...code.map((line) => indent(`${line},`, "    ")), "]"];
+        return [...imports, ...imports.length > 0 ? ["", ""] : [], "class Migration(migrations.Migration):", indent(body.join("\n"), "    ")].join("\n");
+      },
+      newMigration(code, _reverse, step, context) {
+        const { facts } = context;
+        const imports = importLines(code, facts, true);
+        const body = [
+          ...step.transactionOff ? ["atomic = False", ""] : [],
+          // The one before a second new migration is the first, which the user has yet to name.
+          `dependencies = [(${pyString(facts.app)}, ${pyString(step.newMigration > 1 ? "<the migration before this one>" : facts.migration)})]`,
+          "",
+          "operations = [",
+          ...code.map((line) => indent(`${line},`, "    ")),
+          "]"
+        ];
+        return [...imports, "", "", "class Migration(migrations.Migration):", indent(body.join("\n"), "    ")].join("\n");
+      }
+    };
+    UNSUPPORTED = "unsupported";
+    POSTGRES_OPERATIONS = ["AddConstraintNotValid", "AddIndexConcurrently", "RemoveIndexConcurrently", "ValidateConstraint"];
+    nullable = (definition) => withKeyword(definition, "null", "True");
+  }
+});
+
+// src/fixes/writers/knex.ts
+function raw(subject, sql) {
+  return `await ${subject}.raw(${jsString(sql.replace(/\?/g, "\\?"))});`;
+}
+function migrationFile(facts, up, down, transactionOff) {
+  const subject = facts.subject;
+  const body = (lines) => indent(lines.join("\n"), "  ");
+  const config = transactionOff ? [facts.module === "commonjs" ? "exports.config = { transaction: false };" : "export const config = { transaction: false };", ""] : [];
+  const fn = (name, lines) => {
+    const inner = lines.length > 0 ? `${body(lines)}
+` : "";
+    if (facts.module === "commonjs") return `exports.${name} = async (${subject}) => {
+${inner}};`;
+    if (facts.module === "typescript") return `export async function ${name}(${subject}: Knex): Promise<void> {
+${inner}}`;
+    return `export async function ${name}(${subject}) {
+${inner}}`;
+  };
+  const parts = [...facts.module === "typescript" ? ["import type { Knex } from 'knex';", ""] : [], ...config, fn("up", up)];
+  if (down) parts.push("", fn("down", down));
+  return parts.join("\n");
+}
+function alterTable2(subject, table, calls) {
+  return `await ${subject}.schema.alterTable(${tableArgument(table)}, (table) => {
+${indent(calls.join("\n"), "  ")}
+});`;
+}
+function builderCode(action, context) {
+  const subject = context.facts.subject;
+  if (action.kind === "addColumnLike") {
+    const column2 = action.type ? columnBuilder({ name: action.column, type: action.type, notNull: false, primaryKey: false, unique: false, hasCheck: false }, subject) : `table.specificType(${jsString(action.column)}, ${jsString(placeholder(`type of ${action.like}`))});`;
+    return column2 && alterTable2(subject, action.table, [column2]);
+  }
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "dropColumn":
+      return alterTable2(subject, operation.table, [`table.dropColumn(${jsString(operation.column)});`]);
+    case "setNotNull":
+      return alterTable2(subject, operation.table, [`table.dropNullable(${jsString(operation.column)});`]);
+    case "dropNotNull":
+      return alterTable2(subject, operation.table, [`table.setNullable(${jsString(operation.column)});`]);
+    case "renameTable":
+      return `await ${subject}.schema.renameTable(${tableArgument(operation.table)}, ${jsString(operation.newName)});`;
+    case "dropTable":
+      return operation.tables.length === 1 && !operation.cascade ? `await ${subject}.schema.${operation.ifExists ? "dropTableIfExists" : "dropTable"}(${tableArgument(operation.tables[0])});` : void 0;
+    case "addColumn": {
+      const column2 = columnBuilder(operation.column, subject);
+      return column2 && alterTable2(subject, operation.table, [column2]);
+    }
+    case "createIndex":
+      if (operation.concurrently || operation.columns.length === 0) return void 0;
+      return alterTable2(subject, operation.table, [`table.${operation.unique ? "unique" : "index"}(${JSON.stringify(operation.columns).replace(/"/g, "'")}${operation.name ? `, ${jsString(operation.name)}` : ""});`]);
+    default:
+      return void 0;
+  }
+}
+function typeBuilder(name, type2) {
+  const quoted2 = jsString(name);
+  const [first, second] = type2.modifiers;
+  if (type2.isArray) return `specificType(${quoted2}, ${jsString(`${type2.name}[]`)})`;
+  switch (type2.name) {
+    case "int2":
+      return `smallint(${quoted2})`;
+    case "int4":
+      return `integer(${quoted2})`;
+    case "int8":
+      return `bigInteger(${quoted2})`;
+    case "text":
+      return `text(${quoted2})`;
+    case "varchar":
+      return first !== void 0 ? `string(${quoted2}, ${first})` : `specificType(${quoted2}, 'varchar')`;
+    case "bool":
+      return `boolean(${quoted2})`;
+    case "uuid":
+      return `uuid(${quoted2})`;
+    case "timestamptz":
+      return `timestamp(${quoted2})`;
+    case "timestamp":
+      return `timestamp(${quoted2}, { useTz: false })`;
+    case "date":
+      return `date(${quoted2})`;
+    case "jsonb":
+      return `jsonb(${quoted2})`;
+    case "json":
+      return `json(${quoted2})`;
+    case "numeric":
+      return first !== void 0 ? `decimal(${quoted2}, ${first}${second !== void 0 ? `, ${second}` : ""})` : `decimal(${quoted2})`;
+    case "float8":
+      return `double(${quoted2})`;
+    default:
+      return `specificType(${quoted2}, ${jsString(type2.modifiers.length > 0 ? `${type2.name}(${type2.modifiers.join(", ")})` : type2.name)})`;
+  }
+}
+function columnBuilder(column2, subject) {
+  if (!column2.type) return void 0;
+  const parts = [`table.${typeBuilder(column2.name, column2.type)}`];
+  if (column2.notNull) parts.push("notNullable()");
+  if (column2.default) {
+    if (column2.default.sql === void 0) return void 0;
+    parts.push(`defaultTo(${subject}.raw(${jsString(column2.default.sql)}))`);
+  }
+  if (column2.unique) parts.push("unique()");
+  if (column2.primaryKey) parts.push("primary()");
+  if (column2.references) {
+    const target = column2.references;
+    parts.push(`references(${jsString(target.columns[0] ?? "id")})`, `inTable(${tableArgument(target.table)})`);
+    if (target.onDelete) parts.push(`onDelete(${jsString(target.onDelete)})`);
+    if (target.onUpdate) parts.push(`onUpdate(${jsString(target.onUpdate)})`);
+  }
+  return `${parts.join(".")};`;
+}
+var knexWriter, tableArgument;
+var init_knex2 = __esm({
+  "src/fixes/writers/knex.ts"() {
+    "use strict";
+    init_action_sql();
+    init_literals();
+    init_sql_text();
+    knexWriter = {
+      action(action, step, context) {
+        const native = context.flaggedSql === void 0 || action.kind === "statement" || action.kind === "addColumnLike" ? builderCode(action, context) : void 0;
+        if (native) return [native];
+        const sql = actionSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN });
+        return sql?.map((statement2) => raw(context.facts.subject, statement2));
+      },
+      inThisMigration(code, step, context) {
+        if (!step.transactionOff) return code.join("\n");
+        return migrationFile(context.facts, code, void 0, true);
+      },
+      newMigration(code, reverse, step, context) {
+        return migrationFile(context.facts, code, reverse.map((sql) => raw(context.facts.subject, sql)), step.transactionOff);
+      }
+    };
+    tableArgument = (table) => jsString(table.schema ? `${table.schema}.${table.name}` : table.name);
+  }
+});
+
+// src/fixes/writers/sql.ts
+function sqlContext(step, context) {
+  const local = context.facts.runnerTransaction && !step.transactionOff;
+  return { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN };
+}
+var TRANSACTION_OFF, sqlWriter;
+var init_sql2 = __esm({
+  "src/fixes/writers/sql.ts"() {
+    "use strict";
+    init_action_sql();
+    init_sql_text();
+    TRANSACTION_OFF = {
+      goose: { header: (off) => [...off ? ["-- +goose NO TRANSACTION"] : [], "-- +goose Up"], footer: [] },
+      dbmate: { header: (off) => [`-- migrate:up${off ? " transaction:false" : ""}`], footer: ["", "-- migrate:down"] },
+      "sql-migrate": { header: (off) => [`-- +migrate Up${off ? " notransaction" : ""}`], footer: [] },
+      diesel: { header: (off) => off ? ["-- (with run_in_transaction = false in this migration's metadata.toml)"] : [], footer: [] },
+      // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
+      flyway: { header: () => [], footer: [] },
+      // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+      "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
+      plain: { header: () => [], footer: [] }
+    };
+    sqlWriter = {
+      action(action, step, context) {
+        const sql = actionSql(action, sqlContext(step, context));
+        return sql?.map((statement2) => `${statement2};`);
+      },
+      inThisMigration(code, step, context) {
+        if (!step.transactionOff) return code.join("\n");
+        return [...TRANSACTION_OFF[context.facts.runner].header(true), ...code].join("\n");
+      },
+      newMigration(code, _reverse, step, context) {
+        const runner = TRANSACTION_OFF[context.facts.runner];
+        const header = runner.header(step.transactionOff);
+        const assumed = step.transactionOff && context.facts.runner === "plain" && context.facts.runnerTransaction ? ["-- (run this migration outside a transaction)"] : [];
+        return [...assumed, ...header, ...code, ...runner.footer].join("\n");
+      }
+    };
+  }
+});
+
+// src/fixes/writers/typeorm.ts
+function query(subject, sql) {
+  return `await ${subject}.query(${jsString(sql, true)});`;
+}
+function usesApi(facts) {
+  return /\.(createIndex|createTable|dropTable|renameTable|addColumns?|dropColumns?|createForeignKeys?|changeColumns?|dropIndex|renameColumn|createCheckConstraint|createUniqueConstraint|createPrimaryKey)\s*\(/.test(facts.source);
+}
+function migrationClass(facts, name, up, down, transactionOff) {
+  const typed = facts.module === "typescript";
+  const subject = facts.subject;
+  const method = (methodName, lines) => {
+    const signature = typed ? `public async ${methodName}(${subject}: QueryRunner): Promise<void>` : `async ${methodName}(${subject})`;
+    return `${signature} {
+${lines.length > 0 ? `${indent(lines.join("\n"), "  ")}
+` : ""}}`;
+  };
+  const members = [...transactionOff ? [TRANSACTION_OFF2] : [], method("up", up), ...down ? [method("down", down)] : []];
+  const body = indent(members.join("\n\n"), "  ");
+  if (facts.module === "commonjs") return `module.exports = class ${name} {
+${body}
+};`;
+  return `export class ${name}${typed ? " implements MigrationInterface" : ""} {
+${body}
+}`;
+}
+function tableColumn(column2) {
+  if (!column2.type || column2.references || column2.generated || column2.default && column2.default.sql === void 0) return void 0;
+  const { name, modifiers, isArray } = column2.type;
+  const options = [`name: ${jsString(column2.name)}`, `type: ${jsString(TYPE_WORDS2[name] ?? name)}`];
+  if (modifiers.length > 0 && (name === "varchar" || name === "bpchar")) options.push(`length: ${jsString(String(modifiers[0]))}`);
+  else if (modifiers.length > 0 && name === "numeric") options.push(`precision: ${modifiers[0]}`, ...modifiers[1] !== void 0 ? [`scale: ${modifiers[1]}`] : []);
+  else if (modifiers.length > 0) return void 0;
+  if (isArray) options.push("isArray: true");
+  if (!column2.notNull) options.push("isNullable: true");
+  if (column2.default?.sql !== void 0) options.push(`default: ${jsString(column2.default.sql)}`);
+  if (column2.unique) options.push("isUnique: true");
+  if (column2.primaryKey) options.push("isPrimary: true");
+  return `new TableColumn({ ${options.join(", ")} })`;
+}
+function apiCode(action, context) {
+  const subject = context.facts.subject;
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "createIndex": {
+      if (!operation.name || operation.columns.length === 0) return void 0;
+      const options = [`name: ${jsString(operation.name)}`, `columnNames: [${operation.columns.map((column2) => jsString(column2)).join(", ")}]`];
+      if (operation.unique) options.push("isUnique: true");
+      if (operation.concurrently) options.push("isConcurrent: true");
+      return `await ${subject}.createIndex(${tableArgument2(operation.table)}, new TableIndex({ ${options.join(", ")} }));`;
+    }
+    case "dropColumn":
+      return `await ${subject}.dropColumn(${tableArgument2(operation.table)}, ${jsString(operation.column)});`;
+    case "addColumn": {
+      const column2 = tableColumn(operation.column);
+      return column2 && `await ${subject}.addColumn(${tableArgument2(operation.table)}, ${column2});`;
+    }
+    case "dropTable":
+      return operation.tables.length === 1 && !operation.cascade ? `await ${subject}.dropTable(${tableArgument2(operation.tables[0])}${operation.ifExists ? ", true" : ""});` : void 0;
+    case "renameTable":
+      return `await ${subject}.renameTable(${tableArgument2(operation.table)}, ${jsString(operation.newName)});`;
+    default:
+      return void 0;
+  }
+}
+var QUOTED, TRANSACTION_OFF2, typeormWriter, TYPE_WORDS2, tableArgument2;
+var init_typeorm2 = __esm({
+  "src/fixes/writers/typeorm.ts"() {
+    "use strict";
+    init_action_sql();
+    init_literals();
+    QUOTED = { quoteAll: true };
+    TRANSACTION_OFF2 = "transaction = false; // TypeORM honours it with migrationsTransactionMode: 'each' in the data source";
+    typeormWriter = {
+      action(action, step, context) {
+        const native = context.flaggedSql === void 0 && usesApi(context.facts) ? apiCode(action, context) : void 0;
+        if (native) return [native];
+        const sql = actionSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style: QUOTED });
+        return sql?.map((statement2) => query(context.facts.subject, statement2));
+      },
+      inThisMigration(code, step, context) {
+        if (!step.transactionOff) return code.join("\n");
+        const { facts } = context;
+        return migrationClass(facts, `${facts.className}${facts.timestamp}`, code, void 0, true);
+      },
+      newMigration(code, reverse, step, context) {
+        const { facts } = context;
+        const name = `${facts.className}${step.slot === "later" ? "Later" : "Next"}${facts.timestamp + step.newMigration}`;
+        const imports = ["MigrationInterface", "QueryRunner", ...["TableIndex", "TableColumn"].filter((name2) => code.some((line) => line.includes(`new ${name2}(`)))];
+        const header = facts.module === "commonjs" ? [] : [`import { ${imports.join(", ")} } from 'typeorm';`, ""];
+        return [...header, migrationClass(facts, name, code, reverse.map((sql) => query(facts.subject, sql)), step.transactionOff)].join("\n");
+      }
+    };
+    TYPE_WORDS2 = { int2: "smallint", int4: "integer", int8: "bigint", float4: "real", float8: "double precision", bool: "boolean", bpchar: "char" };
+    tableArgument2 = (table) => jsString(table.schema ? `${table.schema}.${table.name}` : table.name);
+  }
+});
+
+// src/fixes/suggest.ts
+function suggestionFor(finding, file, rule) {
+  const recipe = rule?.meta.suggestion;
+  if (!recipe || !finding.target) return void 0;
+  const facts = factsOf(file);
+  const steps = recipe.steps(finding.target.operation, finding.target.facts);
+  if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
+  const placed = place(steps, finding.target, facts);
+  const written = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
+}
+function describe2(description, placed, written) {
+  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
+  const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
+  return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
+}
+function place(steps, target, facts) {
+  const placed = [];
+  let shift = 0;
+  let newMigrations = 0;
+  let lastSlot;
+  for (const step of steps) {
+    let slot = later(step.migration, shift);
+    let transactionOff = false;
+    if (step.outsideTransaction && slot === "this" && target.facts.inTransaction) {
+      transactionOff = true;
+      if (!canTurnOffTransaction(target, facts)) {
+        slot = "next";
+        shift++;
+      }
+    } else if (step.outsideTransaction && slot !== "this") transactionOff = true;
+    if (slot !== "this" && slot !== lastSlot) newMigrations++;
+    lastSlot = slot;
+    const actions = step.actions.map((action) => action.kind === "edit" ? { ...action, operation: modelAfter(action.edit, action.operation) } : action);
+    placed.push({ step, slot, at: step.at ?? "replace", actions, transactionOff, newMigration: newMigrations });
+  }
+  return placed;
+}
+function later(slot, by) {
+  const order = ["this", "next", "later"];
+  return order[Math.min(order.indexOf(slot) + by, order.length - 1)];
+}
+function canTurnOffTransaction(target, facts) {
+  if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
+  const alone = facts.statements === 1 && (facts.frontend === "django" || facts.operations === 1);
+  return alone && (facts.frontend !== "sql" || facts.transactionSwitch);
+}
+function writeSteps(placed, facts, target) {
+  const writer = WRITERS2[facts.frontend];
+  const flaggedSource = facts.frontend === "django" ? sourceAt(facts.source, target.operation.location) : "";
+  const context = { facts, operation: target.operation, flaggedSql: target.operation.sql, flaggedSource };
+  const steps = [];
+  for (let index = 0; index < placed.length; index++) {
+    const first = placed[index];
+    const group = [first];
+    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
+    const code = group.flatMap((step) => step.actions.map((action) => writer.action(action, step, context)));
+    if (code.some((lines2) => lines2 === void 0)) return void 0;
+    const lines = code.flat();
+    if (lines.length === 0) continue;
+    const merged = { ...first, actions: group.flatMap((step) => step.actions), transactionOff: group.some((step) => step.transactionOff) };
+    const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(merged.actions, context), merged, context);
+    steps.push({
+      migration: first.slot,
+      code: text,
+      ...first.slot === "this" && first.at !== "replace" ? { at: first.at } : first.slot === "this" && merged.transactionOff ? { at: "file" } : {},
+      ...first.step.application ? { application: first.step.application } : {},
+      ...lockOf(group.map((step) => step.step.lock)),
+      ...group.length === 1 && first.step.lockOn ? { lockOn: first.step.lockOn } : {}
+    });
+  }
+  return steps;
+}
+function reverseLines(actions, context) {
+  const style = { quoteAll: context.facts.frontend === "typeorm" };
+  return actions.map((action) => reverseSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style })).filter((sql) => sql !== void 0).reverse();
+}
+function lockOf(modes) {
+  const taken = modes.filter((mode) => mode !== void 0);
+  return taken.length > 0 ? { lock: taken.reduce(strongerMode) } : {};
+}
+function sourceAt(source, span) {
+  const lines = new LineIndex(source);
+  return source.slice(lines.lineStart(span.line) + span.column - 1, lines.lineStart(span.endLine) + span.endColumn - 1);
+}
+var WRITERS2;
+var init_suggest = __esm({
+  "src/fixes/suggest.ts"() {
+    "use strict";
+    init_text_positions();
+    init_locks();
+    init_file_facts();
+    init_action_sql();
+    init_django();
+    init_knex2();
+    init_sql2();
+    init_typeorm2();
+    WRITERS2 = {
+      sql: sqlWriter,
+      knex: knexWriter,
+      typeorm: typeormWriter,
+      django: djangoWriter
+    };
+  }
+});
+
+// src/fixes/fix-plan.ts
+function planFix(finding, file, rule) {
+  const target = finding.target;
+  const recipe = rule?.meta.suggestion;
+  if (!target || !recipe?.fixable || file.skippedReason !== void 0) return void 0;
+  const steps = recipe.steps(target.operation, target.facts);
+  if (!steps || steps.length === 0) return void 0;
+  const facts = factsOf(file);
+  const operation = target.operation;
+  const [first, second] = steps;
+  const [action] = first.actions;
+  if (first.migration !== "this") return void 0;
+  if (steps.length === 1 && first.at === "top" && first.actions.length === 1 && action.kind === "setting") {
+    if ((facts.frontend === "knex" || facts.frontend === "typeorm") && (!facts.asyncUp || facts.checksDatabase)) return void 0;
+    return { kind: "setting", name: action.name, value: action.value };
+  }
+  if ((first.at ?? "replace") !== "replace" || first.actions.length !== 1) return void 0;
+  const outside = first.outsideTransaction === true && target.facts.inTransaction;
+  if (outside && !(canTurnOffTransaction(target, facts) && facts.transactionSwitch)) return void 0;
+  if (steps.length === 1 && action.kind === "flagged" && outside) return { kind: "transactionOff" };
+  if (action.kind !== "edit") return void 0;
+  const { edit: edit2 } = action;
+  if (steps.length === 1 && FIXABLE_EDITS.has(edit2.kind) && editable(edit2, operation, facts)) return { kind: "edit", edit: edit2, transactionOff: outside };
+  const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
+  const oneQuery = facts.frontend === "sql" && facts.runner === "whole-file";
+  if (edit2.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit2.name)) {
+    return { kind: "notValid", name: edit2.name };
+  }
+  return void 0;
+}
+function editable(edit2, operation, facts) {
+  if (operation.sql !== void 0) return true;
+  switch (facts.frontend) {
+    case "typeorm":
+      return edit2.kind === "concurrently" && operation.kind === "createIndex";
+    case "knex":
+      return edit2.kind === "ifExists" && operation.kind === "dropTable";
+    case "django":
+      return edit2.kind === "concurrently" && (operation.django?.operation === "AddIndex" || operation.django?.operation === "RemoveIndex");
+    default:
+      return false;
+  }
+}
+function notValidEditable(operation, name) {
+  if (operation.kind !== "addConstraint" || operation.constraint.name !== name) return false;
+  if (operation.sql !== void 0) return true;
+  return operation.django?.operation === "AddConstraint" && operation.constraint.kind === "check";
+}
+function fixableCount(file, rules) {
+  if (!file.findings.some((finding) => finding.target)) return 0;
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return file.findings.filter((finding) => planFix(finding, file, byId.get(finding.rule)) !== void 0).length;
+}
+var FIXABLE_EDITS;
+var init_fix_plan = __esm({
+  "src/fixes/fix-plan.ts"() {
+    "use strict";
+    init_file_facts();
+    init_suggest();
+    FIXABLE_EDITS = /* @__PURE__ */ new Set(["concurrently", "ifNotExists", "ifExists"]);
+  }
+});
+
 // src/reporters/colors.ts
 function palette(enabled) {
   if (!enabled) {
@@ -11591,6 +13444,14 @@ var init_lock_words = __esm({
 });
 
 // src/reporters/reporter.ts
+function ruleOf(rules, id) {
+  let byId = rulesById2.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    rulesById2.set(rules, byId);
+  }
+  return byId.get(id);
+}
 function wholeDocument(format2) {
   return (context, write) => {
     const results = [];
@@ -11609,10 +13470,11 @@ function escapeControlCharacters(text) {
 function maskControlCharacters(text) {
   return text.replace(CONTROL_CHARACTERS, "\uFFFD");
 }
-var Tally, CONTROL_CHARACTERS;
+var rulesById2, Tally, CONTROL_CHARACTERS;
 var init_reporter = __esm({
   "src/reporters/reporter.ts"() {
     "use strict";
+    rulesById2 = /* @__PURE__ */ new WeakMap();
     Tally = class {
       files = 0;
       skipped = 0;
@@ -11634,18 +13496,34 @@ var init_reporter = __esm({
 // src/reporters/stylish.ts
 var stylish_exports = {};
 __export(stylish_exports, {
-  stylish: () => stylish
+  stylish: () => stylish,
+  suggestionLines: () => suggestionLines
 });
-function fileBlock(result2, colors) {
+function fileBlock(result2, colors, context) {
   const lines = new LineIndex(result2.source);
-  const entries = result2.findings.map((finding) => findingBlock(finding, lines, colors));
+  const entries = result2.findings.map((finding) => findingBlock(finding, result2, lines, colors, context));
   return [colors.underline(escapeControlCharacters(result2.file)), ...entries].join("\n");
 }
-function findingBlock(finding, lines, colors) {
+function findingBlock(finding, result2, lines, colors, context) {
   const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
   const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
-  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`].join("\n");
+  const rule = ruleOf(context.rules, finding.rule);
+  const suggestion = context.suggestions !== false ? suggestionFor(finding, result2, rule) : void 0;
+  const fixable = suggestion !== void 0 && planFix(finding, result2, rule) !== void 0;
+  const suggested = suggestion ? suggestionLines(suggestion, fixable, colors) : [];
+  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`, ...suggested].join("\n");
+}
+function suggestionLines(suggestion, fixable, colors) {
+  const lines = [`    ${colors.cyan("suggestion:")} ${escapeControlCharacters(suggestion.description)}${fixable ? colors.dim(" (--fix does this)") : ""}`];
+  for (const step of suggestion.steps) {
+    if (step.application) lines.push(`      ${colors.cyan("application:")} ${escapeControlCharacters(step.application)}`);
+    lines.push(`      ${colors.cyan(STEP_HEADINGS[stepKey(step)])}`, ...step.code.split(/\r?\n/).map((line) => line.length > 0 ? `        ${escapeControlCharacters(line)}` : ""));
+  }
+  return lines;
+}
+function stepKey(step) {
+  return step.migration === "this" ? `this ${step.at ?? "replace"}` : step.migration;
 }
 function codeFrame(finding, lines, colors) {
   if (finding.line > lines.lineCount || lines.text.length === 0) return [];
@@ -11661,10 +13539,12 @@ function codeFrame(finding, lines, colors) {
     `    ${colors.dim(`${" ".repeat(gutter.length)} |`)} ${(finding.severity === "error" ? colors.red : colors.yellow)(marker)}`
   ];
 }
-var stylish;
+var stylish, STEP_HEADINGS;
 var init_stylish = __esm({
   "src/reporters/stylish.ts"() {
     "use strict";
+    init_fix_plan();
+    init_suggest();
     init_text_positions();
     init_colors();
     init_lock_words();
@@ -11672,13 +13552,15 @@ var init_stylish = __esm({
     stylish = (context, write) => {
       const colors = palette(context.color);
       const tally = new Tally();
+      let fixable = 0;
       return {
         // Blocks are separated by a blank line: each one after the first starts with it.
         file(result2) {
           tally.add(result2);
           if (result2.findings.length === 0) return;
+          fixable += fixableCount(result2, context.rules);
           const separator = tally.errors + tally.warnings > result2.findings.length ? "\n" : "";
-          write(`${separator}${fileBlock(result2, colors)}
+          write(`${separator}${fileBlock(result2, colors, context)}
 `);
         },
         end() {
@@ -11687,10 +13569,20 @@ var init_stylish = __esm({
           const summary = total === 0 ? colors.green(`No problems found in ${scope}.`) : (tally.errors > 0 ? colors.red : colors.yellow)(
             colors.bold(`\u2716 ${plural(total, "problem")} (${plural(tally.errors, "error")}, ${plural(tally.warnings, "warning")}) in ${scope}`)
           );
-          write(`${total > 0 ? "\n" : ""}${summary}
+          const fixes = fixable > 0 ? `
+${colors.dim(`${plural(fixable, "finding")} can be fixed with --fix.`)}` : "";
+          write(`${total > 0 ? "\n" : ""}${summary}${fixes}
 `);
         }
       };
+    };
+    STEP_HEADINGS = {
+      "this replace": "in this migration, instead:",
+      "this file": "this migration becomes:",
+      "this top": "at the top of this migration:",
+      "this end": "at the end of this migration:",
+      next: "in the next migration:",
+      later: "in a later migration:"
     };
   }
 });
@@ -11700,7 +13592,7 @@ var json_exports = {};
 __export(json_exports, {
   json: () => json
 });
-function findingElement(finding, file) {
+function findingElement(finding, file, suggestion) {
   return `    {
       "rule": ${quotedOnce(finding.rule)},
       "severity": ${quotedOnce(finding.severity)},
@@ -11712,11 +13604,33 @@ function findingElement(finding, file) {
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
       "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,
-      "lock": ${lockElement(finding.lock)}` : ""}
+      "lock": ${nestedElement(finding.lock)}` : ""}${suggestion ? `,
+      "suggestion": ${suggestionElement(suggestion)}` : ""}
     }`;
 }
-function lockElement(lock) {
-  return JSON.stringify(lock, null, 2).replace(/\n/g, "\n      ");
+function nestedElement(value) {
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n      ");
+}
+function suggestionElement(suggestion) {
+  const steps = suggestion.steps.map((step) => {
+    const fields = [`"migration": ${quotedOnce(step.migration)}`, `"code": ${JSON.stringify(step.code)}`];
+    if (step.at !== void 0) fields.push(`"at": ${quotedOnce(step.at)}`);
+    if (step.application !== void 0) fields.push(`"application": ${JSON.stringify(step.application)}`);
+    if (step.lock !== void 0) fields.push(`"lock": ${quotedOnce(step.lock)}`);
+    if (step.lockOn !== void 0) fields.push(`"lockOn": [
+              ${step.lockOn.map(quotedOnce).join(",\n              ")}
+            ]`);
+    return `          {
+            ${fields.join(",\n            ")}
+          }`;
+  });
+  const list = steps.length > 0 ? `[
+${steps.join(",\n")}
+        ]` : "[]";
+  return `{
+        "description": ${quotedOnce(suggestion.description)},
+        "steps": ${list}
+      }`;
 }
 function quotedOnce(text) {
   let value = quoted.get(text);
@@ -11750,6 +13664,7 @@ var json, quoted;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
+    init_suggest();
     init_reporter();
     json = (context, write) => {
       const tally = new Tally();
@@ -11761,7 +13676,8 @@ var init_json = __esm({
           files.push(fileElement(result2));
           if (result2.findings.length > 0) {
             const file = JSON.stringify(result2.file);
-            findings.push(Buffer.from(result2.findings.map((finding) => findingElement(finding, file)).join(",\n")));
+            const suggestion = (finding) => suggestionFor(finding, result2, ruleOf(context.rules, finding.rule));
+            findings.push(Buffer.from(result2.findings.map((finding) => findingElement(finding, file, suggestion(finding))).join(",\n")));
           }
         },
         end() {
@@ -11790,7 +13706,22 @@ var sarif_exports = {};
 __export(sarif_exports, {
   sarif: () => sarif
 });
-function result(finding, ruleIndex) {
+function fixesOf(file) {
+  const fixes = /* @__PURE__ */ new Map();
+  if (!file.fixes || file.fixes.length === 0) return fixes;
+  const lines = new LineIndex(file.source);
+  const at = (offset) => lines.position(offset);
+  for (const { finding, description, edits } of file.fixes) {
+    const replacements = edits.map((edit2) => {
+      const start = at(edit2.start);
+      const end = at(edit2.end);
+      return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit2.text } };
+    });
+    fixes.set(finding, { description: { text: description }, artifactChanges: [{ artifactLocation: { uri: encodeURI(file.file) }, replacements }] });
+  }
+  return fixes;
+}
+function result(finding, ruleIndex, fix) {
   return {
     ruleId: finding.rule,
     ruleIndex,
@@ -11809,6 +13740,7 @@ function result(finding, ruleIndex) {
         }
       }
     ],
+    ...fix ? { fixes: [fix] } : {},
     ...finding.lock ? { properties: { lock: finding.lock } } : {}
   };
 }
@@ -11817,9 +13749,10 @@ var init_sarif = __esm({
   "src/reporters/sarif.ts"() {
     "use strict";
     init_rule();
+    init_text_positions();
     init_reporter();
     sarif = wholeDocument((results, context) => {
-      const findings = results.flatMap((result2) => result2.findings);
+      const findings = results.flatMap((file) => file.findings);
       const firedIds = [...new Set(findings.map((finding) => finding.rule))].sort();
       const rules = firedIds.map((id) => context.rules.find((rule) => rule.id === id)).filter((rule) => rule !== void 0);
       const log = {
@@ -11848,7 +13781,10 @@ ${rule.meta.rationale}` },
               }
             },
             columnKind: "utf16CodeUnits",
-            results: findings.map((finding) => result(finding, firedIds.indexOf(finding.rule)))
+            results: results.flatMap((file) => {
+              const fixes = fixesOf(file);
+              return file.findings.map((finding) => result(finding, firedIds.indexOf(finding.rule), fixes.get(finding)));
+            })
           }
         ]
       };
@@ -12034,13 +13970,14 @@ function openOutputFile(target, options = {}) {
   removeStaleTemporaries(target);
   const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}.tmp`);
   const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs8.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
     if (open) fs8.closeSync(descriptor);
     open = false;
   };
   return {
-    write: (text) => writeAll(descriptor, text),
+    write: (content) => writeAll(descriptor, content),
     commit() {
       close();
       fs8.renameSync(temporary, target);
@@ -12054,18 +13991,18 @@ function openOutputFile(target, options = {}) {
     }
   };
 }
-function writeFileAtomically(target, text, options) {
+function writeFileAtomically(target, content, options) {
   const file = openOutputFile(target, options);
   try {
-    file.write(text);
+    file.write(content);
     file.commit();
   } catch (error) {
     file.abandon();
     throw error;
   }
 }
-function writeAll(descriptor, text) {
-  const bytes = Buffer.from(text, "utf8");
+function writeAll(descriptor, content) {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
   while (written < bytes.length) written += fs8.writeSync(descriptor, bytes, written);
 }
@@ -12081,7 +14018,7 @@ function isStream(target, replacePipes) {
 function streamFile(target) {
   const descriptor = fs8.openSync(target, "w");
   return {
-    write: (text) => writeAll(descriptor, text),
+    write: (content) => writeAll(descriptor, content),
     commit: () => fs8.closeSync(descriptor),
     abandon: () => fs8.closeSync(descriptor)
   };
@@ -12142,7 +14079,7 @@ function openReport(args, io, version) {
       failure = describe(error);
     }
   };
-  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules }, write);
+  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions }, write);
   const tally = new Tally();
   return {
     tally,
@@ -12326,18 +14263,19 @@ function resultOf2(stored, text) {
   return {
     ...stored,
     findings: findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message: message2, help, lock }) => ({
+      ({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target }) => ({
         rule,
         severity,
         file,
         line,
-        column,
+        column: column2,
         endLine,
         endColumn,
         message: message2,
         help: help ?? helpByRule.get(rule) ?? "",
         docs: docsFor(rule),
-        ...lock ? { lock } : {}
+        ...lock ? { lock } : {},
+        ...target ? { target } : {}
       })
     ),
     source: text
@@ -12345,8 +14283,11 @@ function resultOf2(stored, text) {
 }
 function isCachedFinding(value) {
   if (!isRecord(value)) return false;
-  const { rule, severity, line, column, endLine, endColumn, message: message2, help, lock } = value;
-  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+  const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = value;
+  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || isTarget(target)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+}
+function isTarget(value) {
+  return isRecord(value) && isRecord(value.operation) && typeof value.operation.kind === "string" && isRecord(value.operation.location) && isRecord(value.facts);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -12386,7 +14327,7 @@ var init_cache = __esm({
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
       static keyOf(version, settings) {
-        return sha1(JSON.stringify({ version, format: 3, settings }));
+        return sha1(JSON.stringify({ version, format: 4, settings }));
       }
       load() {
         let text;
@@ -12448,8 +14389,8 @@ var init_cache = __esm({
         if (!("skipped" in result2)) {
           const { source: _source, findings, ...rest } = result2;
           const stripped = (finding) => {
-            const { rule, severity, line, column, endLine, endColumn, message: message2, help, lock } = finding;
-            return { rule, severity, line, column, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {} };
+            const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = finding;
+            return { rule, severity, line, column: column2, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {}, ...target ? { target } : {} };
           };
           const schemaEffect = rest.schemaEffect && JSON.parse(JSON.stringify(rest.schemaEffect, withoutPlaces2));
           stored = { ...rest, ...schemaEffect ? { schemaEffect } : {}, findings: findings.map(stripped) };
@@ -12497,6 +14438,7 @@ async function runLint(args, io, version) {
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   const readsStdin = args.paths.includes("-") || args.paths.length === 0 && args.stdinFilepath !== void 0;
   if (readsStdin && (args.since !== void 0 || args.staged)) throw new UsageError("--since and --staged lint files in git, not standard input");
+  if (readsStdin && args.fix) throw new UsageError("--fix writes migration files: standard input has none to write");
   const pathInputs = args.paths.filter((input) => input !== "-");
   let failed = false;
   const onUnreadableFolder = (folder, error) => {
@@ -12515,11 +14457,11 @@ async function runLint(args, io, version) {
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
   if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
-  const cache2 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : void 0;
+  const cache3 = args.cache ? openCache(args, io, loadCache().LintCache.keyOf(version, { ...runSettings, frontends: loaded.config.frontends, order: loaded.config.order })) : void 0;
   const replays = /* @__PURE__ */ new Map();
   const replayOf = (group) => {
     let replay = replays.get(group);
-    if (!replay) replays.set(group, replay = new SchemaReplay(cache2 ? { hash: loadCache().hashText } : {}));
+    if (!replay) replays.set(group, replay = new SchemaReplay(cache3 ? { hash: loadCache().hashText } : {}));
     return replay;
   };
   const warned = /* @__PURE__ */ new Set();
@@ -12528,7 +14470,7 @@ async function runLint(args, io, version) {
     const { report: report2 = true, replay } = file;
     try {
       const digest = replay?.digest ?? "";
-      const cached = file.analyzed || !file.replay ? void 0 : cache2?.get(shownAs, text, digest);
+      const cached = file.analyzed || !file.replay ? void 0 : cache3?.get(shownAs, text, digest);
       let result2;
       if (cached) {
         result2 = cached;
@@ -12537,13 +14479,22 @@ async function runLint(args, io, version) {
         await prepareLinting();
         const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache2 && replay && !file.analyzed) cache2.set(shownAs, text, digest, result2);
+        if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2);
       }
       if (isSkipped(result2)) {
         if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
         return void 0;
       }
-      if (report2) reportOutput.add(result2);
+      if (report2) {
+        const relint = (source) => {
+          const again = file.analyzed && file.path ? django?.reanalyze(file.path, source) : analyzeText(source, shownAs, { ...options, frontend });
+          if (!again || isSkipped(again)) return void 0;
+          return { result: checkAnalysis(again, shownAs, { ...options, frontend }), problems: again.analyzed.problems.length };
+        };
+        const reported = fixes ? fixes.consider(result2, relint, file.path) : result2;
+        if (deferred) deferred.push(reported);
+        else reportOutput.add(reported);
+      }
       if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
       if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
       for (const message2 of result2.warnings ?? []) {
@@ -12563,7 +14514,7 @@ async function runLint(args, io, version) {
   };
   const replayOnly = async (text, shownAs, frontend, file) => {
     try {
-      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache2?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache3?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
       if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
     } catch (error) {
       failed = true;
@@ -12572,6 +14523,10 @@ async function runLint(args, io, version) {
     }
   };
   const reportOutput = openReport(args, io, version);
+  const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
+  const FixRun = args.fix || args.fixDryRun || format2 === "sarif" ? loadFixRun() : void 0;
+  const fixes = FixRun && new FixRun(args.fix ? "fix" : args.fixDryRun ? "dry-run" : "report", io, allRules);
+  const deferred = args.fixDryRun ? [] : void 0;
   const django = await prepareDjango(plan, invalidUtf8, io);
   const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work2.length - 1;
@@ -12593,7 +14548,7 @@ async function runLint(args, io, version) {
   const prefetch = (index) => {
     const item = work2[index];
     const text = item && textOf(item);
-    if (!usesWorkers || text === void 0 || cache2?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
+    if (!usesWorkers || text === void 0 || cache3?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
     const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
     if (!analysis) return;
     analysis.catch(() => void 0);
@@ -12601,7 +14556,7 @@ async function runLint(args, io, version) {
   };
   for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
   pool?.flush();
-  for (const [index, { file, group, isTarget, shownAs }] of work2.entries()) {
+  for (const [index, { file, group, isTarget: isTarget2, shownAs }] of work2.entries()) {
     prefetch(index + PREFETCH_WINDOW);
     if (index % 16 === 0) pool?.flush();
     const text = textOf(work2[index]);
@@ -12611,7 +14566,7 @@ async function runLint(args, io, version) {
       continue;
     }
     const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
-    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
+    if (isTarget2) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
     else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
   }
@@ -12626,9 +14581,11 @@ async function runLint(args, io, version) {
     await lintOne(await io.readStdin(), shownAs, frontend);
   }
   await pool?.close();
-  const cacheProblem = cache2?.save();
+  const cacheProblem = cache3?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
 `);
+  if (fixes && !fixes.finish()) failed = true;
+  for (const result2 of deferred ?? []) reportOutput.add(result2);
   const reportProblem = reportOutput.finish();
   if (reportProblem) {
     io.stderr.write(`migralint: ${reportProblem}
@@ -12656,10 +14613,10 @@ function openCache(args, io, key) {
 `);
     return void 0;
   }
-  const cache2 = new LintCache2(location, key, userKey);
-  if (cache2.problem) io.stderr.write(`migralint: note: ${cache2.problem}
+  const cache3 = new LintCache2(location, key, userKey);
+  if (cache3.problem) io.stderr.write(`migralint: note: ${cache3.problem}
 `);
-  return cache2;
+  return cache3;
 }
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
@@ -12737,7 +14694,7 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var fs11, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, MAX_MIGRATION_BYTES, withoutBom;
+var fs11, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, MAX_MIGRATION_BYTES, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
@@ -12761,6 +14718,7 @@ var init_lint_command = __esm({
     loadPool = () => (init_analysis_pool(), __toCommonJS(analysis_pool_exports)).AnalysisPool;
     loadCache = () => (init_cache(), __toCommonJS(cache_exports));
     loadDjango = () => require("./django.js");
+    loadFixRun = () => require("./fix.js").FixRun;
     EXIT_CLEAN = 0;
     EXIT_FINDINGS = 1;
     EXIT_FAILURE = 2;
@@ -12835,13 +14793,89 @@ var init_lock_claims = __esm({
   }
 });
 
+// src/fixes/placeholders.ts
+function placeholderOperation(operation) {
+  const { sql: _sql, django: _django, identifiers: _identifiers, ...rest } = operation;
+  return rename2(rest);
+}
+function constraint(definition) {
+  return {
+    ...definition,
+    ...definition.name !== void 0 ? { name: "<constraint>" } : {},
+    columns: definition.columns.map(column),
+    ...definition.references ? { references: { ...definition.references, table: { name: "<referenced_table>" }, columns: definition.references.columns.map(() => "<referenced_column>") } } : {},
+    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: "<column>" } : {},
+    ...definition.expression !== void 0 ? { expression: "<condition>" } : {},
+    ...definition.usingIndex !== void 0 ? { usingIndex: "<index>" } : {}
+  };
+}
+function columnDefinition2(definition) {
+  return {
+    ...definition,
+    name: "<column>",
+    ...definition.default?.sql !== void 0 ? { default: { ...definition.default, sql: "<expression>" } } : {},
+    ...definition.references ? { references: { ...definition.references, table: { name: "<referenced_table>" }, columns: ["<referenced_column>"] } } : {}
+  };
+}
+function rename2(operation) {
+  switch (operation.kind) {
+    case "createTable":
+      return { ...operation, table: TABLE, columns: operation.columns.map(columnDefinition2), constraints: operation.constraints.map(constraint) };
+    case "addColumn":
+      return { ...operation, table: TABLE, column: columnDefinition2(operation.column) };
+    case "dropColumn":
+    case "setNotNull":
+    case "dropNotNull":
+    case "setDefault":
+      return { ...operation, table: TABLE, column: "<column>" };
+    case "alterColumnType":
+      return { ...operation, table: TABLE, column: "<column>" };
+    case "renameColumn":
+      return { ...operation, table: TABLE, column: "<column>", newName: "<new_column>" };
+    case "renameTable":
+      return { ...operation, table: TABLE, newName: "<new_table>" };
+    case "addConstraint":
+      return { ...operation, table: TABLE, constraint: constraint(operation.constraint) };
+    case "validateConstraint":
+    case "dropConstraint":
+      return { ...operation, table: TABLE, name: "<constraint>" };
+    case "createIndex":
+      return { ...operation, table: TABLE, ...operation.name !== void 0 ? { name: "<index>" } : {}, columns: operation.columns.map(column) };
+    case "dropIndex":
+      return { ...operation, names: operation.names.map(() => ({ name: "<index>" })) };
+    case "reindex":
+      return { ...operation, target: `<${operation.targetKind ?? "index"}>` };
+    case "detachPartition":
+      return { ...operation, table: TABLE, partition: { name: "<partition>" } };
+    case "dropTable":
+    case "truncate":
+      return { ...operation, tables: operation.tables.map(() => TABLE) };
+    case "createDomain":
+    case "alterDomainAddConstraint":
+      return { ...operation, name: "<domain>" };
+    case "dropDatabase":
+      return { ...operation, name: "<database>" };
+    default:
+      return operation;
+  }
+}
+var TABLE, column;
+var init_placeholders = __esm({
+  "src/fixes/placeholders.ts"() {
+    "use strict";
+    TABLE = { name: "<table>" };
+    column = (name) => name ? "<column>" : name;
+  }
+});
+
 // src/cli/explain.ts
 var explain_exports = {};
 __export(explain_exports, {
   explainRule: () => explainRule,
   findRule: () => findRule,
   rulesJson: () => rulesJson,
-  rulesTable: () => rulesTable
+  rulesTable: () => rulesTable,
+  suggestionSection: () => suggestionSection
 });
 function findRule(name) {
   const rule = allRules.find((candidate) => candidate.id === name || candidate.meta.aliases?.includes(name));
@@ -12867,8 +14901,9 @@ function editDistance(a, b) {
   }
   return previous[b.length];
 }
-function explainRule(name) {
+async function explainRule(name) {
   const rule = findRule(name);
+  await prepareLinting();
   const { meta } = rule;
   const severity = meta.severity === "off" ? "off (on in the strict preset)" : meta.severity;
   const sections = [
@@ -12877,10 +14912,26 @@ function explainRule(name) {
     meta.rationale,
     lockSection(rule),
     `Safe alternative: ${meta.help}`,
+    suggestionSection(rule),
     exampleSection("Flagged", rule.examples.invalid),
     exampleSection("Not flagged", rule.examples.valid)
   ];
   return sections.filter((section) => section.length > 0).join("\n\n") + "\n";
+}
+function suggestionSection(rule) {
+  if (!rule.meta.suggestion) return "";
+  const example = rule.examples.invalid.find((candidate) => "sql" in candidate && candidate.options?.pgVersion === void 0);
+  const result2 = example && lintText(example.sql, "migration.sql", defaultLintOptions());
+  const finding = result2 && !isSkipped(result2) ? result2.findings.find((candidate) => candidate.rule === rule.id && candidate.target) : void 0;
+  const heading = "Suggestion, for example (a finding gets it with its own names, in the language of its file: SQL, Knex, TypeORM or Django):";
+  if (!finding?.target) return `${heading}
+    ${rule.meta.suggestion.description}`;
+  const target = { operation: placeholderOperation(finding.target.operation), facts: finding.target.facts };
+  const file = { file: "migration.sql", frontend: "sql", statements: 1, operationCount: 1, runnerTransaction: false, findings: [], source: "" };
+  const suggestion = suggestionFor({ ...finding, target }, file, rule);
+  if (!suggestion) return "";
+  return `${heading}
+${suggestionLines(suggestion, false, palette(false)).map((line) => line.replace(/^ {4}suggestion: /, "    ")).join("\n")}`;
 }
 function exampleSection(title, examples) {
   const sql = examples.flatMap((example) => "sql" in example && !example.options ? [example.sql] : []);
@@ -12905,8 +14956,8 @@ function rulesJson() {
 function rulesTable() {
   const rows = allRules.map((rule) => [rule.id, rule.meta.category, rule.meta.severity, frontendsOf(rule.examples).join(",") || "-"]);
   const header = ["RULE", "CATEGORY", "SEVERITY", "FRONT-ENDS"];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const format2 = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  const widths = header.map((title, column2) => Math.max(title.length, ...rows.map((row) => row[column2].length)));
+  const format2 = (row) => row.map((cell, column2) => cell.padEnd(widths[column2])).join("  ").trimEnd();
   return [format2(header), ...rows.map(format2)].join("\n") + "\n";
 }
 var init_explain = __esm({
@@ -12916,6 +14967,11 @@ var init_explain = __esm({
     init_errors();
     init_lock_claims();
     init_rule();
+    init_placeholders();
+    init_suggest();
+    init_lint();
+    init_colors();
+    init_stylish();
   }
 });
 
@@ -13142,13 +15198,13 @@ function defaultText(value) {
   if (value.sql !== void 0) return value.sql;
   return value.functionName ? `${value.functionName}()` : `(${value.kind})`;
 }
-function describeColumn(column) {
+function describeColumn(column2) {
   return {
-    name: column.name,
-    type: column.type ? formatType(column.type) : null,
-    notNull: column.notNull,
-    default: defaultText(column.default),
-    ...column.generated ? { generated: column.generated } : {}
+    name: column2.name,
+    type: column2.type ? formatType(column2.type) : null,
+    notNull: column2.notNull,
+    default: defaultText(column2.default),
+    ...column2.generated ? { generated: column2.generated } : {}
   };
 }
 function describeIndex(index) {
@@ -13163,16 +15219,16 @@ function describeIndex(index) {
     ...index.constraint ? { constraint: true } : {}
   };
 }
-function describeConstraint(constraint) {
+function describeConstraint(constraint2) {
   return {
-    name: constraint.name,
-    ...constraint.nameGenerated ? { nameChosen: true } : {},
-    kind: constraint.kind,
-    columns: constraint.columns,
-    validated: constraint.validated,
-    ...constraint.references ? { references: { table: qualified(constraint.references.table), columns: constraint.references.columns } } : {},
-    ...constraint.expression !== void 0 ? { expression: constraint.expression } : {},
-    ...constraint.expressionColumns && constraint.expressionColumns.length > 0 ? { expressionColumns: constraint.expressionColumns } : {}
+    name: constraint2.name,
+    ...constraint2.nameGenerated ? { nameChosen: true } : {},
+    kind: constraint2.kind,
+    columns: constraint2.columns,
+    validated: constraint2.validated,
+    ...constraint2.references ? { references: { table: qualified(constraint2.references.table), columns: constraint2.references.columns } } : {},
+    ...constraint2.expression !== void 0 ? { expression: constraint2.expression } : {},
+    ...constraint2.expressionColumns && constraint2.expressionColumns.length > 0 ? { expressionColumns: constraint2.expressionColumns } : {}
   };
 }
 function describeTable(table) {
@@ -13202,35 +15258,35 @@ function describeSchema(catalogue, notModelled) {
 function tableText(table) {
   const title = `${table.partitioned ? "Partitioned table" : "Table"} "${table.schema ? `${table.schema}.` : ""}${table.name}"`;
   const notes = [table.assumed ? "not created by these migrations" : "", table.columnsIncomplete ? "may have columns not listed" : "", table.rows === "filled" ? "filled by a query" : ""].filter(Boolean);
-  const rows = table.columns.map((column) => [column.name, column.type ?? "?", column.notNull ? "not null" : "", column.default ?? (column.generated === "identity" ? "generated as identity" : "")]);
+  const rows = table.columns.map((column2) => [column2.name, column2.type ?? "?", column2.notNull ? "not null" : "", column2.default ?? (column2.generated === "identity" ? "generated as identity" : "")]);
   const lines = [`${title}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`, ...grid(["Column", "Type", "Nullable", "Default"], rows)];
   const indexes = table.indexes.map((index) => {
-    const kind = index.constraint ? table.constraints.find((constraint) => constraint.name === index.name)?.kind === "primaryKey" ? " PRIMARY KEY," : " UNIQUE CONSTRAINT," : index.unique ? " UNIQUE," : "";
-    const parts = [...index.columns, ...(index.expressionColumns ?? []).map((column) => `(expression on ${column})`)];
+    const kind = index.constraint ? table.constraints.find((constraint2) => constraint2.name === index.name)?.kind === "primaryKey" ? " PRIMARY KEY," : " UNIQUE CONSTRAINT," : index.unique ? " UNIQUE," : "";
+    const parts = [...index.columns, ...(index.expressionColumns ?? []).map((column2) => `(expression on ${column2})`)];
     return `    "${index.name}"${kind} ${index.method ?? "btree"} (${parts.join(", ")})${index.partial ? " WHERE \u2026" : ""}`;
   });
-  const constraintLine = (constraint) => {
-    const body = constraint.kind === "check" ? `CHECK (${constraint.expression ?? checkColumns(constraint)})` : constraint.kind === "foreignKey" ? `FOREIGN KEY (${constraint.columns.join(", ")}) REFERENCES ${constraint.references?.table ?? "?"}(${constraint.references?.columns.join(", ") ?? ""})` : `${constraint.kind === "exclusion" ? "EXCLUDE" : constraint.kind === "unique" ? "UNIQUE" : "PRIMARY KEY"} (${constraint.columns.join(", ")})`;
-    return `    "${constraint.name}" ${body}${constraint.validated ? "" : " NOT VALID"}`;
+  const constraintLine = (constraint2) => {
+    const body = constraint2.kind === "check" ? `CHECK (${constraint2.expression ?? checkColumns(constraint2)})` : constraint2.kind === "foreignKey" ? `FOREIGN KEY (${constraint2.columns.join(", ")}) REFERENCES ${constraint2.references?.table ?? "?"}(${constraint2.references?.columns.join(", ") ?? ""})` : `${constraint2.kind === "exclusion" ? "EXCLUDE" : constraint2.kind === "unique" ? "UNIQUE" : "PRIMARY KEY"} (${constraint2.columns.join(", ")})`;
+    return `    "${constraint2.name}" ${body}${constraint2.validated ? "" : " NOT VALID"}`;
   };
   const section = (heading, entries) => entries.length > 0 ? [`${heading}:`, ...entries] : [];
   return [
     ...lines,
     ...section("Indexes", indexes),
-    ...section("Check constraints", table.constraints.filter((constraint) => constraint.kind === "check").map(constraintLine)),
-    ...section("Foreign-key constraints", table.constraints.filter((constraint) => constraint.kind === "foreignKey").map(constraintLine)),
-    ...section("Other constraints", table.constraints.filter((constraint) => constraint.kind === "exclusion").map(constraintLine)),
+    ...section("Check constraints", table.constraints.filter((constraint2) => constraint2.kind === "check").map(constraintLine)),
+    ...section("Foreign-key constraints", table.constraints.filter((constraint2) => constraint2.kind === "foreignKey").map(constraintLine)),
+    ...section("Other constraints", table.constraints.filter((constraint2) => constraint2.kind === "exclusion").map(constraintLine)),
     ...table.partitionOf ? [`Partition of: ${table.partitionOf}`] : [],
     ...table.partitions ? [`Partitions: ${table.partitions.join(", ")}`] : []
   ];
 }
-function checkColumns(constraint) {
-  const columns = constraint.expressionColumns ?? constraint.columns;
+function checkColumns(constraint2) {
+  const columns = constraint2.expressionColumns ?? constraint2.columns;
   return columns.length > 0 ? `\u2026 ${columns.join(", ")} \u2026` : "\u2026";
 }
 function grid(headings, rows) {
-  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column].length)));
-  const line = (cells) => ` ${cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ")}`.trimEnd();
+  const widths = headings.map((heading, column2) => Math.max(heading.length, ...rows.map((row) => row[column2].length)));
+  const line = (cells) => ` ${cells.map((cell, column2) => cell.padEnd(widths[column2])).join(" | ")}`.trimEnd();
   return [line(headings), `${widths.map((width) => "-".repeat(width + 2)).join("+")}`, ...rows.map(line)];
 }
 function schemaText(schema) {
@@ -13278,7 +15334,7 @@ async function runSchemaCommand(args, io, version) {
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   let failed = false;
   const plan = planRun({
-    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off" },
+    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off", fix: false, fixDryRun: false, suggestions: false },
     cwd: io.cwd,
     config: loaded.config,
     baseDir,
@@ -14429,7 +16485,10 @@ var OPTIONS = {
   cache: { type: "boolean", default: false, describe: "Reuse results for unchanged files (node_modules/.cache/migralint)" },
   "cache-location": { type: "string", describe: "Cache file path (implies --cache)" },
   concurrency: { type: "string", describe: "Worker threads for large runs: auto (default), off, or a number" },
-  verbose: { type: "boolean", default: false, describe: "Print notes about skipped files to stderr" }
+  verbose: { type: "boolean", default: false, describe: "Print notes about skipped files to stderr" },
+  fix: { type: "boolean", default: false, describe: "Fix what can be fixed without changing what the migration does (CONCURRENTLY, IF [NOT] EXISTS, lock_timeout, NOT VALID)" },
+  "fix-dry-run": { type: "boolean", default: false, describe: "Print the fixes --fix would make as a unified diff; write nothing" },
+  suggestions: { type: "boolean", default: true, describe: "Show the safe alternative under each finding (--no-suggestions hides it)" }
 };
 var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace", "schema"]);
 var camelCase2 = (name) => name.replace(/-(\w)/g, (_match, letter) => letter.toUpperCase());
@@ -14516,6 +16575,11 @@ function lintArgs(parsed) {
   }
   if (parsed.since !== void 0 && parsed.staged === true) throw new UsageError("--since and --staged cannot be used together");
   if (parsed.since === "") throw new UsageError("--since needs a git ref, such as --since origin/main");
+  if (parsed.fix === true && parsed.fixDryRun === true) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  const dryRunFormat = format2 ?? "stylish";
+  if (parsed.fixDryRun === true && !["stylish", "compact", "github"].includes(dryRunFormat) && parsed.outputFile === void 0) {
+    throw new UsageError(`--fix-dry-run prints a diff on stdout: with --format ${dryRunFormat}, write the report with --output-file`);
+  }
   const maxWarnings = parsed.maxWarnings;
   if (maxWarnings !== void 0 && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError("--max-warnings must be a whole number of 0 or more");
@@ -14537,7 +16601,10 @@ function lintArgs(parsed) {
     staged: parsed.staged === true,
     cache: parsed.cache === true || parsed.cacheLocation !== void 0,
     concurrency: parseConcurrency(parsed.concurrency),
-    cacheLocation: parsed.cacheLocation
+    cacheLocation: parsed.cacheLocation,
+    fix: parsed.fix === true,
+    fixDryRun: parsed.fixDryRun === true,
+    suggestions: parsed.suggestions !== false
   };
 }
 function traceArgs(parsed) {
@@ -14625,7 +16692,7 @@ async function run(argv, io = processIO()) {
         return done(EXIT_CLEAN);
       // Subcommands load their modules when used, so a lint run does not pay for them.
       case "explain":
-        io.stdout.write((init_explain(), __toCommonJS(explain_exports)).explainRule(command.rule));
+        io.stdout.write(await (init_explain(), __toCommonJS(explain_exports)).explainRule(command.rule));
         return done(EXIT_CLEAN);
       case "rules": {
         const explain = (init_explain(), __toCommonJS(explain_exports));

@@ -58,6 +58,47 @@ var init_rule = __esm({
   }
 });
 
+// src/model/locks.ts
+function blockedBy(mode) {
+  return BLOCKED[mode];
+}
+function blocksApplication(mode) {
+  const blocked = BLOCKED[mode];
+  return blocked === "reads and writes" || blocked === "writes";
+}
+function isLockMode(text) {
+  return LOCK_MODES.includes(text);
+}
+function strongerMode(a, b) {
+  return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+var LOCK_MODES, BLOCKED;
+var init_locks = __esm({
+  "src/model/locks.ts"() {
+    "use strict";
+    LOCK_MODES = [
+      "AccessShareLock",
+      "RowShareLock",
+      "RowExclusiveLock",
+      "ShareUpdateExclusiveLock",
+      "ShareLock",
+      "ShareRowExclusiveLock",
+      "ExclusiveLock",
+      "AccessExclusiveLock"
+    ];
+    BLOCKED = {
+      AccessShareLock: "nothing",
+      RowShareLock: "nothing",
+      RowExclusiveLock: "nothing",
+      ShareUpdateExclusiveLock: "schema changes",
+      ShareLock: "writes",
+      ShareRowExclusiveLock: "writes",
+      ExclusiveLock: "writes",
+      AccessExclusiveLock: "reads and writes"
+    };
+  }
+});
+
 // src/model/operations.ts
 function qualifiedName(table) {
   return table.schema ? `${table.schema}.${table.name}` : table.name;
@@ -65,6 +106,153 @@ function qualifiedName(table) {
 var init_operations = __esm({
   "src/model/operations.ts"() {
     "use strict";
+  }
+});
+
+// src/engine/finding-lock.ts
+function claimsFor(claims, operation) {
+  return claims.filter(
+    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
+  );
+}
+function findingLock(claims, operation, subject) {
+  if (!claims || !operation) return void 0;
+  for (const claim of claimsFor(claims, operation)) {
+    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    if (relation === void 0) continue;
+    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
+    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
+    if (rewrite !== false) lock.rewrite = rewrite;
+    return lock;
+  }
+  return void 0;
+}
+function relationName(operation, on) {
+  switch (on) {
+    case "table":
+      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
+      if (operation.kind === "createTable") return void 0;
+      return "table" in operation ? qualifiedName(operation.table) : void 0;
+    case "referencedTable": {
+      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
+      return referenced && qualifiedName(referenced);
+    }
+    case "index":
+      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
+      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
+      if (operation.kind === "createIndex") return operation.name;
+      return void 0;
+  }
+}
+var init_finding_lock = __esm({
+  "src/engine/finding-lock.ts"() {
+    "use strict";
+    init_locks();
+    init_operations();
+  }
+});
+
+// src/engine/statement-locks.ts
+var BLOCKING_STATEMENT_LOCKS;
+var init_statement_locks = __esm({
+  "src/engine/statement-locks.ts"() {
+    "use strict";
+    BLOCKING_STATEMENT_LOCKS = [
+      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
+      {
+        mode: "AccessExclusiveLock",
+        on: ["table"],
+        rewrite: false,
+        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
+      },
+      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
+      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
+      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
+      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
+      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
+    ];
+  }
+});
+
+// src/engine/object-names.ts
+function objectName(table, columns, label) {
+  let first = table.name;
+  let second = columns.join("_");
+  const fixed = Buffer.byteLength(`_${label}`) + (second ? 1 : 0);
+  while (Buffer.byteLength(first) + Buffer.byteLength(second) + fixed > MAX_NAME_BYTES) {
+    if (Buffer.byteLength(first) >= Buffer.byteLength(second)) first = dropLastCharacter(first);
+    else second = dropLastCharacter(second);
+  }
+  return [first, second, label].filter((part) => part.length > 0).join("_");
+}
+function dropLastCharacter(text) {
+  return Array.from(text).slice(0, -1).join("");
+}
+var MAX_NAME_BYTES;
+var init_object_names = __esm({
+  "src/engine/object-names.ts"() {
+    "use strict";
+    MAX_NAME_BYTES = 63;
+  }
+});
+
+// src/engine/suggestion-steps.ts
+function edit(operation, statementEdit, changed2) {
+  return { kind: "edit", edit: statementEdit, operation: changed2 };
+}
+function statement(operation) {
+  return { kind: "statement", operation };
+}
+function validate(from, table, name) {
+  return statement({ kind: "validateConstraint", ...placeOf(from), table, name });
+}
+function addConstraint(from, table, constraint, completes = false) {
+  const action = { kind: "statement", operation: { kind: "addConstraint", ...placeOf(from), table, constraint } };
+  return completes ? { ...action, completes } : action;
+}
+function dropConstraint(from, table, name, ifExists = false) {
+  return statement({ kind: "dropConstraint", ...placeOf(from), table, name, ifExists });
+}
+function concurrently(operation) {
+  return {
+    migration: "this",
+    outsideTransaction: true,
+    lock: "ShareUpdateExclusiveLock",
+    ...operation.kind === "detachPartition" ? { lockOn: ["table"] } : {},
+    actions: [edit(operation, { kind: "concurrently" }, { ...operation, concurrently: true })]
+  };
+}
+function lockTakenBy(operation) {
+  const concurrent = (operation.kind === "createIndex" || operation.kind === "dropIndex" || operation.kind === "reindex" || operation.kind === "detachPartition") && operation.concurrently;
+  if (concurrent) return "ShareUpdateExclusiveLock";
+  const modes = claimsFor(BLOCKING_STATEMENT_LOCKS, operation).map((claim) => claim.mode);
+  return modes.length > 0 ? modes.reduce(strongerMode) : void 0;
+}
+function notNullSteps(from, table, column, setNotNull2, first = "this") {
+  const name = objectName(table, [column], "not_null_check");
+  const check = { kind: "check", name, columns: [column], notValid: true, checksNotNullOf: column };
+  return [
+    { migration: first, lock: "AccessExclusiveLock", actions: [addConstraint(from, table, check)] },
+    {
+      migration: first === "this" ? "next" : "later",
+      lock: "AccessExclusiveLock",
+      actions: [validate(from, table, name), setNotNull2, dropConstraint(from, table, name)]
+    }
+  ];
+}
+function setNotNull(from, table, column) {
+  return statement({ kind: "setNotNull", ...placeOf(from), table, column });
+}
+var placeOf;
+var init_suggestion_steps = __esm({
+  "src/engine/suggestion-steps.ts"() {
+    "use strict";
+    init_locks();
+    init_finding_lock();
+    init_statement_locks();
+    init_object_names();
+    placeOf = (operation) => ({ location: operation.location, anchorLine: operation.anchorLine });
   }
 });
 
@@ -174,6 +362,7 @@ var init_adding_field_with_default = __esm({
   "rules/adding-field-with-default.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_field_with_default_default = defineRule({
       id: "adding-field-with-default",
@@ -185,6 +374,24 @@ var init_adding_field_with_default = __esm({
         help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Add the column without the default and SET DEFAULT for new rows (both instant), then fill the existing rows in batches in the next migration; enforce NOT NULL after that if the column needs it. A stored generated column has no such path: add a plain column filled by the application or a trigger.",
+          steps: (operation) => {
+            if (operation.kind !== "addColumn" || !operation.column.default || operation.column.generated === "stored") return void 0;
+            const { table, column } = operation;
+            const parts = column.notNull ? ["default", "notNull"] : ["default"];
+            const plain = { ...operation, column: { ...column, default: void 0, notNull: false } };
+            const steps = [
+              {
+                migration: "this",
+                lock: "AccessExclusiveLock",
+                actions: [edit(operation, { kind: "columnWithout", parts }, plain), statement({ kind: "setDefault", location: operation.location, anchorLine: operation.anchorLine, table, column: column.name, default: column.default })]
+              },
+              { migration: "next", lock: "RowExclusiveLock", actions: [{ kind: "backfill", table, column: column.name, value: { defaultOf: column.name } }] }
+            ];
+            return column.notNull ? [...steps, ...notNullSteps(operation, table, column.name, setNotNull(operation, table, column.name), "next")] : steps;
+          }
+        },
         rationale: `Since PostgreSQL 11, \`ADD COLUMN \u2026 DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every
@@ -241,6 +448,8 @@ var init_adding_foreign_key_constraint = __esm({
   "rules/adding-foreign-key-constraint.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_foreign_key_constraint_default = defineRule({
       id: "adding-foreign-key-constraint",
@@ -256,6 +465,46 @@ var init_adding_foreign_key_constraint = __esm({
           { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
         ],
         safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Add the foreign key NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.",
+          steps: (operation, facts) => {
+            const added = operation.kind === "addConstraint" ? facts.sameStatement?.find((other2) => other2.kind === "addColumn" && other2.column.name === operation.constraint.columns[0]) : void 0;
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey" && added?.kind === "addColumn") {
+              const name2 = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, "fkey");
+              const plainColumn2 = { ...added, column: { ...added.column, references: void 0 } };
+              return [
+                {
+                  migration: "this",
+                  lock: "AccessExclusiveLock",
+                  actions: [edit(added, { kind: "columnWithout", parts: ["references"] }, plainColumn2), addConstraint(operation, operation.table, { ...operation.constraint, name: name2, notValid: true })]
+                },
+                { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name2)] }
+              ];
+            }
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey") {
+              const name2 = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, "fkey");
+              const changed2 = { ...operation, constraint: { ...operation.constraint, name: name2, notValid: true } };
+              return [
+                { migration: "this", lock: "ShareRowExclusiveLock", actions: [edit(operation, { kind: "notValid", name: name2 }, changed2)] },
+                { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name2)] }
+              ];
+            }
+            if (operation.kind !== "addColumn" || !operation.column.references) return void 0;
+            const column = operation.column.name;
+            const name = objectName(operation.table, [column], "fkey");
+            const constraint = { kind: "foreignKey", name, columns: [column], notValid: true, references: operation.column.references };
+            const plainColumn = { ...operation, column: { ...operation.column, references: void 0 } };
+            return [
+              {
+                migration: "this",
+                lock: "AccessExclusiveLock",
+                actions: [edit(operation, { kind: "columnWithout", parts: ["references"] }, plainColumn), addConstraint(operation, operation.table, constraint)]
+              },
+              { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name)] }
+            ];
+          }
+        },
         rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 
@@ -309,6 +558,7 @@ var init_adding_not_nullable_field = __esm({
   "rules/adding-not-nullable-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_not_nullable_field_default = defineRule({
       id: "adding-not-nullable-field",
@@ -320,6 +570,10 @@ var init_adding_not_nullable_field = __esm({
         help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Make sure the application never writes NULL there. Then add CHECK (col IS NOT NULL) NOT VALID; in the next migration VALIDATE it (reads and writes go on), SET NOT NULL (no scan: the validated check proves it, PostgreSQL 12+) and drop the check.",
+          steps: (operation, facts) => operation.kind === "setNotNull" && facts.pgVersion >= 12 ? notNullSteps(operation, operation.table, operation.column, { kind: "flagged" }) : void 0
+        },
         rationale: `\`ALTER COLUMN \u2026 SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
 
@@ -371,6 +625,7 @@ var init_adding_required_field = __esm({
   "rules/adding-required-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_required_field_default = defineRule({
       id: "adding-required-field",
@@ -381,6 +636,14 @@ var init_adding_required_field = __esm({
         message: ({ table, column }) => `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Give the column a constant DEFAULT that existing rows take (instant from PostgreSQL 11, no rewrite); or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
+          steps: (operation, facts) => {
+            if (operation.kind !== "addColumn" || facts.pgVersion < 11) return void 0;
+            const value = { placeholder: "value for existing rows" };
+            return [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnDefault", value }, operation)] }];
+          }
+        },
         rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.
@@ -435,6 +698,7 @@ var init_adding_serial_primary_key_field = __esm({
   "rules/adding-serial-primary-key-field.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     adding_serial_primary_key_field_default = defineRule({
       id: "adding-serial-primary-key-field",
@@ -449,6 +713,24 @@ var init_adding_serial_primary_key_field = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
         ],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, outside a transaction, then ADD PRIMARY KEY USING INDEX; make its columns NOT NULL first (as adding-not-nullable-field shows), or that statement scans the table. A new serial key column fills every row: add it, fill it in batches, then do the same.",
+          steps: (operation) => {
+            if (operation.kind !== "addConstraint" || operation.constraint.kind !== "primaryKey" || operation.constraint.columns.length === 0) return void 0;
+            const { table } = operation;
+            const name = operation.constraint.name ?? `${table.name}_pkey`;
+            const place = { location: operation.location, anchorLine: operation.anchorLine };
+            return [
+              {
+                migration: "this",
+                outsideTransaction: true,
+                lock: "ShareUpdateExclusiveLock",
+                actions: [statement({ kind: "createIndex", ...place, table, name, columns: operation.constraint.columns, unique: true, concurrently: true, ifNotExists: false })]
+              },
+              { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(operation, table, { kind: "primaryKey", name, columns: [], notValid: false, usingIndex: name }, true)] }
+            ];
+          }
+        },
         rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 
@@ -498,6 +780,10 @@ var init_ban_alter_domain_with_add_constraint = __esm({
         description: "Adding a constraint to a domain",
         message: ({ name }) => `Adding a constraint to domain "${name}" checks every column of that type in every table while locking them.`,
         help: "Use table CHECK constraints, added NOT VALID and validated in a separate migration.",
+        suggestion: {
+          description: "Put the check on the columns of the tables that use the domain instead, each added NOT VALID and validated in the next migration.",
+          steps: () => void 0
+        },
         rationale: `\`ALTER DOMAIN \u2026 ADD CONSTRAINT\` validates every existing value in every table column that uses the
 domain, holding locks on all those tables for the duration. Table-level CHECK constraints can be added
 \`NOT VALID\` and validated without blocking.`
@@ -600,6 +886,11 @@ var init_ban_concurrent_index_creation_in_transaction = __esm({
         message: ({ name, detail, wholeFileQuery }) => wholeFileQuery ? `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} is sent in one query with the other statements of this file, which PostgreSQL runs as one transaction: it rejects the statement and the migration fails.` : `${detail} INDEX CONCURRENTLY${name ? ` "${name}"` : ""} cannot run inside a transaction; PostgreSQL rejects it and the migration fails.`,
         help: "Run it in its own migration with the runner's transaction turned off.",
         helpFor: ({ subject }) => subject.wholeFileQuery ? "Put it alone in a migration file of its own (golang-migrate can also run a file statement by statement, with x-multi-statement=true in the database URL)." : "Run it in its own migration with the runner's transaction turned off.",
+        suggestion: {
+          fixable: true,
+          description: "Run it in a migration whose runner transaction is off: this one, if the statement is alone in it, else a migration of its own.",
+          steps: (operation) => operation.kind === "createIndex" || operation.kind === "dropIndex" ? [{ migration: "this", outsideTransaction: true, lock: "ShareUpdateExclusiveLock", actions: [{ kind: "flagged" }] }] : void 0
+        },
         rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
 block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate, diesel, flyway) wrap each migration in a
 transaction by default, so the migration fails at deploy time. golang-migrate, sqlx (\`*.up.sql\`) and Prisma
@@ -651,6 +942,7 @@ var init_ban_create_domain_with_constraint = __esm({
   "rules/ban-create-domain-with-constraint.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     ban_create_domain_with_constraint_default = defineRule({
       id: "ban-create-domain-with-constraint",
       meta: {
@@ -659,6 +951,10 @@ var init_ban_create_domain_with_constraint = __esm({
         description: "Creating a domain with a CHECK constraint",
         message: ({ name }) => `Domain "${name}" has a CHECK constraint, which is hard to change later without locking every table that uses it.`,
         help: "Use a plain domain (or the base type) and put the CHECK constraint on the tables.",
+        suggestion: {
+          description: "Create the domain without its CHECK, and put the check on the columns of the tables that use it (added NOT VALID, validated in the next migration).",
+          steps: (operation) => operation.kind === "createDomain" ? [{ migration: "this", actions: [edit(operation, { kind: "domainWithoutCheck" }, { ...operation, hasCheck: false })] }] : void 0
+        },
         rationale: `Changing a domain's constraint later validates every column of that domain in every table while holding
 locks, and cannot be done \`NOT VALID\` the way table constraints can. Table CHECK constraints can be added
 \`NOT VALID\` and validated without blocking traffic.`
@@ -703,6 +999,13 @@ var init_ban_drop_column = __esm({
         message: ({ table, column }) => `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
         help: "Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Stop using the column in the application first (ORM: remove it from the model, or mark it ignored) and deploy; drop it in a later migration. If it is NOT NULL without a default, drop NOT NULL first, so that the new code can insert rows.",
+          steps: (operation) => operation.kind === "dropColumn" ? [
+            { migration: "this", actions: [{ kind: "stateOnly" }] },
+            { migration: "later", application: `Stop reading and writing "${qualifiedName(operation.table)}"."${operation.column}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "flagged", databaseOnly: true }] }
+          ] : void 0
+        },
         rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.
@@ -754,6 +1057,10 @@ var init_ban_drop_database = __esm({
         description: "Dropping a database from a migration",
         message: ({ name }) => `Dropping database "${name}" from a migration destroys every table in it.`,
         help: "Do not drop databases from a migration; do it by hand, deliberately, after a backup.",
+        suggestion: {
+          description: "Take it out of the migration, and drop the database by hand, deliberately, after a backup.",
+          steps: () => void 0
+        },
         rationale: `A migration runs unattended on every environment it reaches. \`DROP DATABASE\` there deletes all data
 in that database, irreversibly, and breaks every application connected to it.`
       },
@@ -923,6 +1230,13 @@ var init_ban_drop_table = __esm({
         message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
         help: "Remove every code reference to the table, deploy, and drop it in a later release.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Remove every use of the table from the application and deploy; drop it in a later migration.",
+          steps: (operation) => operation.kind === "dropTable" ? [
+            { migration: "this", actions: [{ kind: "stateOnly" }] },
+            { migration: "later", application: `Remove every use of ${operation.tables.map((table) => `"${qualifiedName(table)}"`).join(", ")} from the application, and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "flagged", databaseOnly: true }] }
+          ] : void 0
+        },
         rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 
@@ -983,6 +1297,7 @@ var init_ban_truncate_cascade = __esm({
   "rules/ban-truncate-cascade.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     ban_truncate_cascade_default = defineRule({
       id: "ban-truncate-cascade",
@@ -993,6 +1308,10 @@ var init_ban_truncate_cascade = __esm({
         message: ({ table }) => `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
         help: "Truncate the tables you mean explicitly, by name.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Name every table to empty; without CASCADE, PostgreSQL refuses (and names it) if another table still references them, instead of emptying that one too.",
+          steps: (operation) => operation.kind === "truncate" ? [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "withoutCascade" }, { ...operation, cascade: false })] }] : void 0
+        },
         rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`
@@ -1032,6 +1351,10 @@ var init_ban_uncommitted_transaction = __esm({
         description: "BEGIN with no COMMIT or ROLLBACK by the end of the file",
         message: () => "This BEGIN is never committed: the migration ends with its transaction still open.",
         help: "Add COMMIT; at the end of the migration.",
+        suggestion: {
+          description: "End the transaction with COMMIT at the end of the migration.",
+          steps: (operation) => operation.kind === "transaction" ? [{ migration: "this", at: "end", actions: [{ kind: "statement", operation: { ...operation, action: "commit" } }] }] : void 0
+        },
         rationale: `A transaction left open at the end of a migration is committed or rolled back by whatever the runner does
 next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`
       },
@@ -1201,6 +1524,7 @@ var init_changing_column_type = __esm({
   "rules/changing-column-type.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     init_types();
     isUtc = (zone) => zone !== void 0 && /^\s*(utc|etc\/utc|gmt|etc\/gmt|zulu|z|\+?0+(:00)?)\s*$/i.test(zone);
@@ -1213,6 +1537,29 @@ var init_changing_column_type = __esm({
         message,
         help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
+        suggestion: {
+          description: "Expand and contract: add a column of the new type; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.",
+          steps: (operation) => {
+            if (operation.kind !== "alterColumnType" || !operation.newType) return void 0;
+            const { table, column, newType } = operation;
+            const newColumn = `${column}_new`;
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "addColumnLike", table, column: newColumn, like: column, type: newType }] },
+              {
+                migration: "next",
+                application: `Write both "${column}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
+                lock: "RowExclusiveLock",
+                actions: [{ kind: "backfill", table, column: newColumn, value: { column, cast: newType } }]
+              },
+              {
+                migration: "later",
+                application: `Read "${newColumn}" and stop writing "${column}", and deploy.`,
+                lock: "AccessExclusiveLock",
+                actions: [statement({ kind: "dropColumn", location: operation.location, anchorLine: operation.anchorLine, table, column, ifExists: false })]
+              }
+            ];
+          }
+        },
         rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.
@@ -1290,6 +1637,8 @@ var init_constraint_missing_not_valid = __esm({
   "rules/constraint-missing-not-valid.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     constraint_missing_not_valid_default = defineRule({
       id: "constraint-missing-not-valid",
@@ -1304,6 +1653,20 @@ var init_constraint_missing_not_valid = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
         ],
         safeLock: { rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Add the CHECK constraint NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.",
+          steps: (operation) => {
+            if (operation.kind === "validateConstraint") return [{ migration: "next", lock: "ShareUpdateExclusiveLock", actions: [{ kind: "flagged" }] }];
+            if (operation.kind !== "addConstraint" || operation.constraint.kind !== "check") return void 0;
+            const name = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns.slice(0, 1), "check");
+            const changed2 = { ...operation, constraint: { ...operation.constraint, name, notValid: true } };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "notValid", name }, changed2)] },
+              { migration: "next", lock: "ShareUpdateExclusiveLock", actions: [validate(operation, operation.table, name)] }
+            ];
+          }
+        },
         rationale: `\`ADD CONSTRAINT \u2026 CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.
 
@@ -1357,11 +1720,25 @@ export class Migration1700000000000 implements MigrationInterface {
 });
 
 // rules/disallowed-unique-constraint.ts
+function uniqueSteps(from, table, columns, name = objectName(table, columns, "key")) {
+  const place = { location: from.location, anchorLine: from.anchorLine };
+  return [
+    {
+      migration: "this",
+      outsideTransaction: true,
+      lock: "ShareUpdateExclusiveLock",
+      actions: [statement({ kind: "createIndex", ...place, table, name, columns, unique: true, concurrently: true, ifNotExists: false })]
+    },
+    { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(from, table, { kind: "unique", name, columns: [], notValid: false, usingIndex: name }, true)] }
+  ];
+}
 var disallowed_unique_constraint_default;
 var init_disallowed_unique_constraint = __esm({
   "rules/disallowed-unique-constraint.ts"() {
     "use strict";
     init_rule();
+    init_object_names();
+    init_suggestion_steps();
     init_operation_helpers();
     disallowed_unique_constraint_default = defineRule({
       id: "disallowed-unique-constraint",
@@ -1373,6 +1750,20 @@ var init_disallowed_unique_constraint = __esm({
         help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         safeLock: { rewrite: false },
+        suggestion: {
+          description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), outside a transaction, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX, which is instant.",
+          steps: (operation) => {
+            if (operation.kind === "addConstraint" && operation.constraint.kind === "unique" && operation.constraint.columns.length > 0) {
+              return uniqueSteps(operation, operation.table, operation.constraint.columns, operation.constraint.name);
+            }
+            if (operation.kind !== "addColumn" || !operation.column.unique) return void 0;
+            const plain = { ...operation, column: { ...operation.column, unique: false } };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnWithout", parts: ["unique"] }, plain)] },
+              ...uniqueSteps(operation, operation.table, [operation.column.name], void 0)
+            ];
+          }
+        },
         rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 
@@ -1608,6 +1999,7 @@ var init_prefer_robust_stmts = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_suggestion_steps();
     prefer_robust_stmts_default = defineRule({
       id: "prefer-robust-stmts",
       meta: {
@@ -1616,6 +2008,29 @@ var init_prefer_robust_stmts = __esm({
         description: "A statement outside a transaction that fails when the migration is re-run",
         message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
         help: "Add IF [NOT] EXISTS (or drop-if-exists first), so a migration that stopped half way can be run again.",
+        suggestion: {
+          fixable: true,
+          description: "Add IF NOT EXISTS / IF EXISTS (or drop a constraint if it exists before adding it), so that a migration stopped half way can run again.",
+          steps: (operation) => {
+            const lock = lockTakenBy(operation);
+            const taken = lock ? { lock } : {};
+            switch (operation.kind) {
+              case "createTable":
+              case "createIndex":
+              case "addColumn":
+                return [{ migration: "this", ...taken, actions: [edit(operation, { kind: "ifNotExists" }, { ...operation, ifNotExists: true })] }];
+              case "dropTable":
+              case "dropIndex":
+              case "dropColumn":
+              case "dropConstraint":
+                return [{ migration: "this", ...taken, actions: [edit(operation, { kind: "ifExists" }, { ...operation, ifExists: true })] }];
+              case "addConstraint":
+                return operation.constraint.name ? [{ migration: "this", lock: "AccessExclusiveLock", actions: [dropConstraint(operation, operation.table, operation.constraint.name, true), { kind: "flagged" }] }] : void 0;
+              default:
+                return void 0;
+            }
+          }
+        },
         rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
 a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
 written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`
@@ -1734,6 +2149,7 @@ var init_renaming_column = __esm({
   "rules/renaming-column.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     renaming_column_default = defineRule({
       id: "renaming-column",
@@ -1744,6 +2160,29 @@ var init_renaming_column = __esm({
         message: ({ table, column, name }) => `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Expand and contract: add the new column; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.",
+          steps: (operation) => {
+            if (operation.kind !== "renameColumn") return void 0;
+            const { table, column, newName } = operation;
+            const where = `"${qualifiedName(table)}"`;
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "addColumnLike", table, column: newName, like: column }] },
+              {
+                migration: "next",
+                application: `Write both "${column}" and "${newName}" of ${where} (reads stay on "${column}"), and deploy.`,
+                lock: "RowExclusiveLock",
+                actions: [{ kind: "backfill", table, column: newName, value: { column } }]
+              },
+              {
+                migration: "later",
+                application: `Read "${newName}" and stop writing "${column}", and deploy.`,
+                lock: "AccessExclusiveLock",
+                actions: [statement({ kind: "dropColumn", location: operation.location, anchorLine: operation.anchorLine, table, column, ifExists: false })]
+              }
+            ];
+          }
+        },
         rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 
@@ -1797,6 +2236,17 @@ var init_renaming_table = __esm({
         message: ({ table, name }) => `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
         help: "Expand and contract, or rename and leave a view with the old name for one release.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        suggestion: {
+          description: "Rename it and, in the same migration, create a view with the old name (PostgreSQL lets the old code read and write through it); drop the view once the application uses the new name.",
+          steps: (operation) => {
+            if (operation.kind !== "renameTable") return void 0;
+            const renamed = { ...operation.table, name: operation.newName };
+            return [
+              { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }, { kind: "createView", view: operation.table, table: renamed }] },
+              { migration: "later", application: `Switch the application to "${qualifiedName(renamed)}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "dropView", view: operation.table }] }
+            ];
+          }
+        },
         rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 
@@ -1834,6 +2284,7 @@ var init_require_concurrent_index_creation = __esm({
   "rules/require-concurrent-index-creation.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     PARTITIONED_HELP = "Build it partition by partition: CREATE INDEX CONCURRENTLY on each partition, CREATE INDEX \u2026 ON ONLY the parent, then ALTER INDEX \u2026 ATTACH PARTITION each partition's index.";
     require_concurrent_index_creation_default = defineRule({
@@ -1847,6 +2298,12 @@ var init_require_concurrent_index_creation = __esm({
         locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         helpFor: ({ subject }) => subject.partitioned ? PARTITIONED_HELP : "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
+        suggestion: {
+          fixable: true,
+          description: "Build the index with CREATE INDEX CONCURRENTLY, which lets writes go on, in a migration that runs outside a transaction.",
+          // A partitioned table's index is built partition by partition (the help says how): no single statement does it.
+          steps: (operation, facts) => operation.kind === "createIndex" && !facts.subject?.partitioned ? [concurrently(operation)] : void 0
+        },
         rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
@@ -1875,6 +2332,7 @@ attaches those instead of building.`
           { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently("order", models.Index(fields=["status"], name="order_status_idx")),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'carts', columns: [{ name: 'user_id', type: 'bigint' }], indices: [{ name: 'IDX_carts_user', columnNames: ['user_id'] }] }));\n  }\n}\n" },
           { typeorm: 'import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from \'typeorm\';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_orders_customer" ON "orders" ("customer_id")`);\n  }\n}\n' },
+          { typeorm: "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'], isConcurrent: true }));\n  }\n}\n" },
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)");\n};\n' },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
           { sql: "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);" },
@@ -1899,6 +2357,7 @@ var init_require_concurrent_index_deletion = __esm({
   "rules/require-concurrent-index-deletion.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     require_concurrent_index_deletion_default = defineRule({
       id: "require-concurrent-index-deletion",
@@ -1910,6 +2369,16 @@ var init_require_concurrent_index_deletion = __esm({
         help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Drop the index with DROP INDEX CONCURRENTLY (one index per statement), in a migration that runs outside a transaction.",
+          steps: (operation) => {
+            if (operation.kind !== "dropIndex") return void 0;
+            if (operation.names.length === 1) return [concurrently(operation)];
+            const each = operation.names.map((name) => statement({ ...operation, names: [name], concurrently: true }));
+            return [{ migration: "this", outsideTransaction: true, lock: "ShareUpdateExclusiveLock", actions: each }];
+          }
+        },
         rationale: `\`DROP INDEX\` takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once it has the lock, but
 it has to wait for every running query on the table first, and every query that arrives meanwhile queues
 behind it.
@@ -1926,6 +2395,7 @@ transaction.`
           { sql: "DROP INDEX IF EXISTS public.users_email_key;", line: 1 }
         ],
         valid: [
+          { typeorm: "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'], isConcurrent: true }));\n  }\n}\n" },
           { django: 'from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        RemoveIndexConcurrently(model_name="order", name="order_status_idx"),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS \"IDX_orders_customer\"`);\n  }\n}\n" },
           { knex: 'exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw("DROP INDEX CONCURRENTLY IF EXISTS orders_customer_id_index");\n};\n' },
@@ -1953,6 +2423,7 @@ var init_require_concurrent_partition_detach = __esm({
   "rules/require-concurrent-partition-detach.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     init_operation_helpers();
     require_concurrent_partition_detach_default = defineRule({
       id: "require-concurrent-partition-detach",
@@ -1964,6 +2435,11 @@ var init_require_concurrent_partition_detach = __esm({
         help: "Use DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), outside a transaction.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         safeLock: { mode: "ShareUpdateExclusiveLock", on: ["table"], rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Detach it with DETACH PARTITION \u2026 CONCURRENTLY (PostgreSQL 14+), in a migration that runs outside a transaction.",
+          steps: (operation, facts) => operation.kind === "detachPartition" && facts.pgVersion >= 14 ? [concurrently(operation)] : void 0
+        },
         rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION \u2026 CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
 instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,
@@ -1997,6 +2473,7 @@ var init_require_concurrent_reindex = __esm({
   "rules/require-concurrent-reindex.ts"() {
     "use strict";
     init_rule();
+    init_suggestion_steps();
     require_concurrent_reindex_default = defineRule({
       id: "require-concurrent-reindex",
       meta: {
@@ -2010,6 +2487,11 @@ var init_require_concurrent_reindex = __esm({
           { mode: "AccessExclusiveLock", on: ["index"], rewrite: false }
         ],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
+        suggestion: {
+          fixable: true,
+          description: "Rebuild it with REINDEX \u2026 CONCURRENTLY (PostgreSQL 12+), which lets reads and writes go on, in a migration that runs outside a transaction.",
+          steps: (operation, facts) => operation.kind === "reindex" && facts.pgVersion >= 12 && operation.targetKind !== "system" ? [concurrently(operation)] : void 0
+        },
         rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`
@@ -2033,28 +2515,6 @@ index alongside and swaps it in with only brief locks.`
         }
       })
     });
-  }
-});
-
-// src/engine/statement-locks.ts
-var BLOCKING_STATEMENT_LOCKS;
-var init_statement_locks = __esm({
-  "src/engine/statement-locks.ts"() {
-    "use strict";
-    BLOCKING_STATEMENT_LOCKS = [
-      { mode: "ShareRowExclusiveLock", on: ["table", "referencedTable"], rewrite: false, operations: ["addConstraint"], constraints: ["foreignKey"] },
-      {
-        mode: "AccessExclusiveLock",
-        on: ["table"],
-        rewrite: false,
-        operations: ["addColumn", "dropColumn", "renameColumn", "setNotNull", "dropNotNull", "setDefault", "addConstraint", "dropConstraint", "renameTable", "dropTable", "truncate", "detachPartition"]
-      },
-      { mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] },
-      { mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex", "reindex"] },
-      { mode: "AccessExclusiveLock", on: ["index"], rewrite: false, operations: ["reindex"] },
-      { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["createTable"] },
-      { mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false, operations: ["dropIndex"] }
-    ];
   }
 });
 
@@ -2083,9 +2543,9 @@ function missingTimeoutVisitor(context, setting2) {
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
 }
-function timeoutHelp(frontend, statement, retry) {
+function timeoutHelp(frontend, statement2, retry) {
   const { code, where } = SETTING_STATEMENT[frontend];
-  return `Put ${code(statement)} ${where}${retry}`;
+  return `Put ${code(statement2)} ${where}${retry}`;
 }
 var SETTING_STATEMENT;
 var init_missing_timeout = __esm({
@@ -2093,10 +2553,10 @@ var init_missing_timeout = __esm({
     "use strict";
     init_operation_helpers();
     SETTING_STATEMENT = {
-      sql: { code: (statement) => `${statement};`, where: "at the top of the migration" },
-      knex: { code: (statement) => `await knex.raw("${statement}")`, where: "at the start of up()" },
-      typeorm: { code: (statement) => `await queryRunner.query("${statement}")`, where: "at the start of up()" },
-      django: { code: (statement) => `migrations.RunSQL("${statement}")`, where: "as the first of the migration's operations" }
+      sql: { code: (statement2) => `${statement2};`, where: "at the top of the migration" },
+      knex: { code: (statement2) => `await knex.raw("${statement2}")`, where: "at the start of up()" },
+      typeorm: { code: (statement2) => `await queryRunner.query("${statement2}")`, where: "at the start of up()" },
+      django: { code: (statement2) => `migrations.RunSQL("${statement2}")`, where: "as the first of the migration's operations" }
     };
   }
 });
@@ -2119,6 +2579,11 @@ var init_require_lock_timeout = __esm({
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
+        suggestion: {
+          fixable: true,
+          description: "Set lock_timeout at the top of the migration, and retry the migration when it times out.",
+          steps: () => [{ migration: "this", at: "top", actions: [{ kind: "setting", name: "lock_timeout", value: "'2s'" }] }]
+        },
         rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.
@@ -2188,6 +2653,11 @@ var init_require_statement_timeout = __esm({
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
+        suggestion: {
+          fixable: true,
+          description: "Set statement_timeout at the top of the migration (or a limit that fits the change).",
+          steps: () => [{ migration: "this", at: "top", actions: [{ kind: "setting", name: "statement_timeout", value: "'5s'" }] }]
+        },
         rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run
@@ -2341,6 +2811,10 @@ var init_transaction_nesting = __esm({
         description: "BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN",
         message: ({ detail }) => `${detail}`,
         help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+        suggestion: {
+          description: "Remove the BEGIN and its COMMIT (or the stray COMMIT/ROLLBACK): the runner already runs the migration in a transaction. To manage the transaction in the file instead, turn the runner's off (-- +goose NO TRANSACTION, exports.config = { transaction: false }, transaction = false, atomic = False).",
+          steps: () => void 0
+        },
         rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
 first \`COMMIT\` then commits everything, including the runner's own transaction, so the runner can no longer
 roll the migration back on failure. A \`COMMIT\` or \`ROLLBACK\` with no \`BEGIN\` in the file ends a
@@ -2429,7 +2903,7 @@ function truncateIdentifier(name) {
   }
   return cut;
 }
-function objectName(name1, name2, label) {
+function objectName2(name1, name2, label) {
   const overhead = label.length + 1 + (name2 ? 1 : 0);
   const available = MAX_IDENTIFIER_BYTES2 - overhead;
   let length1 = name1.length;
@@ -2442,10 +2916,10 @@ function objectName(name1, name2, label) {
 }
 function chooseName(table, columns, label, taken) {
   const columnPart = label === NAME_LABELS.primaryKey || columns.length === 0 ? void 0 : columns.join("_");
-  const base = objectName(table, columnPart, label);
+  const base = objectName2(table, columnPart, label);
   if (!taken(base)) return base;
   for (let suffix = 1; ; suffix++) {
-    const candidate = objectName(table, columnPart, `${label}${suffix}`);
+    const candidate = objectName2(table, columnPart, `${label}${suffix}`);
     if (!taken(candidate)) return candidate;
   }
 }
@@ -2868,7 +3342,7 @@ var require_main = __commonJS({
       Object.defineProperty(exports3, "__esModule", { value: true });
       exports3.applyEdits = exports3.modify = exports3.format = exports3.printParseErrorCode = exports3.ParseErrorCode = exports3.stripComments = exports3.visit = exports3.getNodeValue = exports3.getNodePath = exports3.findNodeAtOffset = exports3.findNodeAtLocation = exports3.parseTree = exports3.parse = exports3.getLocation = exports3.SyntaxKind = exports3.ScanError = exports3.createScanner = void 0;
       const formatter = require2("./impl/format");
-      const edit = require2("./impl/edit");
+      const edit2 = require2("./impl/edit");
       const scanner = require2("./impl/scanner");
       const parser = require2("./impl/parser");
       exports3.createScanner = scanner.createScanner;
@@ -2973,7 +3447,7 @@ var require_main = __commonJS({
       }
       exports3.format = format;
       function modify(text, path14, value, options) {
-        return edit.setProperty(text, path14, value, options);
+        return edit2.setProperty(text, path14, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -2988,7 +3462,7 @@ var require_main = __commonJS({
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           let e = sortedEdits[i];
           if (e.offset + e.length <= lastModifiedOffset) {
-            text = edit.applyEdit(text, e);
+            text = edit2.applyEdit(text, e);
           } else {
             throw new Error("Overlapping edit");
           }
@@ -3091,44 +3565,6 @@ var init_detect = __esm({
     UP_CALLS_FIRST = /^up\s*[:=(](?:[^{}]|\{[^{}]*\})*?(?:=>\s*(?:\{\s*)?|\)\s*(?::[^{}=]*?)?\{\s*)(?:return\s+)?(?:await\s+)?(\w+)\s*\(/;
     WINDOW = 400;
     IMPORT_CLAUSE = /^(?:import\s+([^;'"]{1,1000}?)\s+from\s|(?:const|let|var)\s+([^=;]{1,500})=\s*require\s*\()/gm;
-  }
-});
-
-// src/model/locks.ts
-function blockedBy(mode) {
-  return BLOCKED[mode];
-}
-function blocksApplication(mode) {
-  const blocked = BLOCKED[mode];
-  return blocked === "reads and writes" || blocked === "writes";
-}
-function isLockMode(text) {
-  return LOCK_MODES.includes(text);
-}
-var LOCK_MODES, BLOCKED;
-var init_locks = __esm({
-  "src/model/locks.ts"() {
-    "use strict";
-    LOCK_MODES = [
-      "AccessShareLock",
-      "RowShareLock",
-      "RowExclusiveLock",
-      "ShareUpdateExclusiveLock",
-      "ShareLock",
-      "ShareRowExclusiveLock",
-      "ExclusiveLock",
-      "AccessExclusiveLock"
-    ];
-    BLOCKED = {
-      AccessShareLock: "nothing",
-      RowShareLock: "nothing",
-      RowExclusiveLock: "nothing",
-      ShareUpdateExclusiveLock: "schema changes",
-      ShareLock: "writes",
-      ShareRowExclusiveLock: "writes",
-      ExclusiveLock: "writes",
-      AccessExclusiveLock: "reads and writes"
-    };
   }
 });
 
@@ -3721,8 +4157,8 @@ var init_pg_nodes = __esm({
 });
 
 // src/frontends/sql/catalogue-statements.ts
-function changed(statement, place, change) {
-  return [{ kind: "other", ...place, statement, change }];
+function changed(statement2, place, change) {
+  return [{ kind: "other", ...place, statement: statement2, change }];
 }
 function qualifiedNameOf(names) {
   const parts = stringList(names);
@@ -3921,16 +4357,16 @@ var init_expression_text = __esm({
 });
 
 // src/frontends/sql/statements.ts
-function operationsOf(statement, place, byteSpan, source) {
+function operationsOf(statement2, place, byteSpan, source) {
   spanAtByte = byteSpan;
   statementText = source;
-  const kind = nodeKind(statement);
+  const kind = nodeKind(statement2);
   const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : void 0;
-  if (convert) return convert(statement[kind], place);
+  if (convert) return convert(statement2[kind], place);
   return [other(kind, place)];
 }
-function other(statement, place) {
-  return { kind: "other", ...place, statement };
+function other(statement2, place) {
+  return { kind: "other", ...place, statement: statement2 };
 }
 function transaction(body, place) {
   const action = TRANSACTION_ACTIONS[body.kind ?? ""];
@@ -4311,16 +4747,16 @@ function analyzeSql(source) {
   const commentsByStart = new Map(tokens.comments.map((comment) => [comment.start, comment]));
   const commentsByEnd = new Map(tokens.comments.map((comment) => [comment.end, comment]));
   const beyondLimits = statementsBeyondLimits(source.text, tokens.semicolons);
-  const limitProblems = beyondLimits.map((statement) => limitProblem(statement, source.text, span, commentsByStart, commentsByEnd));
-  const text = replaceRanges(source.text, beyondLimits, (statement) => blankedText(source.text, statement));
+  const limitProblems = beyondLimits.map((statement2) => limitProblem(statement2, source.text, span, commentsByStart, commentsByEnd));
+  const text = replaceRanges(source.text, beyondLimits, (statement2) => blankedText(source.text, statement2));
   const toChar = byteToCharConverter(text);
   let operations = [];
   let statementStarts = [];
   let statementEnds = [];
-  const addStatement = (statement, base) => {
-    if (!statement.stmt) return;
-    const rawStart = toChar(base + (statement.stmt_location ?? 0));
-    const rawEnd = statement.stmt_len ? toChar(base + (statement.stmt_location ?? 0) + statement.stmt_len) : text.length;
+  const addStatement = (statement2, base) => {
+    if (!statement2.stmt) return;
+    const rawStart = toChar(base + (statement2.stmt_location ?? 0));
+    const rawEnd = statement2.stmt_len ? toChar(base + (statement2.stmt_location ?? 0) + statement2.stmt_len) : text.length;
     const start = trimLeading(text, rawStart, rawEnd, commentsByStart);
     const end = trimTrailing(text, start, rawEnd, commentsByEnd);
     const location = span(start, end);
@@ -4328,8 +4764,15 @@ function analyzeSql(source) {
     statementEnds.push(end);
     const byteSpan = (byteOffset, length) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText2 = { text, start, end, charAt: (byteOffset) => toChar(base + byteOffset), span };
-    const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
-    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
+    const statementOperations = operationsOf(statement2.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText2);
+    const sql = text.slice(start, end);
+    if (source.keepStatementText) keepText(statementOperations, sql, statement2, { location, anchorLine: source.anchorLine ?? location.line });
+    else {
+      for (const operation of statementOperations) {
+        operation.sql = sql;
+        operation.sqlLocation = location;
+      }
+    }
     const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);
@@ -4348,7 +4791,7 @@ function analyzeSql(source) {
       if (!problem) throw error;
       return { operations: [], problems: [...limitProblems, problem], directives: directivesOf(tokens.comments, [], [], text, locate), statements: 0 };
     }
-    for (const statement of statements) addStatement(statement, 0);
+    for (const statement2 of statements) addStatement(statement2, 0);
   }
   return {
     operations,
@@ -4378,15 +4821,15 @@ function parseInPieces(text, semicolons, add) {
     } catch {
       return false;
     }
-    for (const statement of statements) {
-      add(statement.stmt_len ? statement : { ...statement, stmt_len: bytes - (statement.stmt_location ?? 0) }, base);
+    for (const statement2 of statements) {
+      add(statement2.stmt_len ? statement2 : { ...statement2, stmt_len: bytes - (statement2.stmt_location ?? 0) }, base);
     }
     base += bytes;
   }
   return true;
 }
-function keepText(operations, sql, statement, place) {
-  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement.stmt ?? {})[0] ?? "" });
+function keepText(operations, sql, statement2, place) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement2.stmt ?? {})[0] ?? "" });
   for (const operation of operations) {
     operation.sql = sql;
     operation.sqlLocation = place.location;
@@ -4417,10 +4860,10 @@ function codePointsToIndex(text, count) {
   }
   return index;
 }
-function limitProblem(statement, text, span, commentsByStart, commentsByEnd) {
-  const start = trimLeading(text, statement.start, statement.end, commentsByStart);
-  const end = trimTrailing(text, start, text[statement.end - 1] === ";" ? statement.end - 1 : statement.end, commentsByEnd);
-  const why = statement.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
+function limitProblem(statement2, text, span, commentsByStart, commentsByEnd) {
+  const start = trimLeading(text, statement2.start, statement2.end, commentsByStart);
+  const end = trimTrailing(text, start, text[statement2.end - 1] === ";" ? statement2.end - 1 : statement2.end, commentsByEnd);
+  const why = statement2.reason === "nesting" ? `nests more than ${MAX_STATEMENT_NESTING.toLocaleString("en")} levels deep` : `has more than ${MAX_STATEMENT_TOKENS.toLocaleString("en")} tokens`;
   return { rule: "unanalyzed-code", message: `This statement ${why}, more than PostgreSQL's parser can take as migralint runs it; it was not checked.`, location: span(start, end) };
 }
 function parserFailureProblem(failure, text, span) {
@@ -4480,6 +4923,45 @@ var init_analyze_sql = __esm({
     init_statements();
     init_text_ranges();
     PIECE_SIZE = 64 * 1024;
+  }
+});
+
+// src/frontends/sql/runner-files.ts
+function runnerByName(filePath) {
+  const name = path3.basename(filePath);
+  if (name === "up.sql") return "diesel";
+  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/\.up\.sql$/i.test(name)) return "whole-file";
+  if (name === "migration.sql" && /^\d{14}_/.test(path3.basename(path3.dirname(filePath)))) return "whole-file";
+  return void 0;
+}
+function dieselRunsInTransaction(filePath) {
+  const dir = path3.dirname(path3.resolve(filePath));
+  let runs = metadataCache.get(dir);
+  if (runs === void 0) {
+    let metadata = "";
+    try {
+      metadata = fs3.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
+    } catch {
+    }
+    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
+    metadataCache.set(dir, runs);
+  }
+  return runs;
+}
+function flywayRunsInTransaction(operations) {
+  return !operations.some(
+    (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
+  );
+}
+var fs3, path3, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var init_runner_files = __esm({
+  "src/frontends/sql/runner-files.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    path3 = __toESM(require("node:path"));
+    metadataCache = /* @__PURE__ */ new Map();
+    FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
 });
 
@@ -4911,15 +5393,15 @@ var init_static_values = __esm({
       sizes = /* @__PURE__ */ new WeakMap();
       static ofProgram(program) {
         const scope = new _StaticScope();
-        for (const statement of program.body) scope.declareFrom(statement);
+        for (const statement2 of program.body) scope.declareFrom(statement2);
         return scope;
       }
       child() {
         return new _StaticScope(this);
       }
       /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
-      declareFrom(statement) {
-        const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+      declareFrom(statement2) {
+        const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -5148,7 +5630,7 @@ function functionOf(node, program, scope) {
       return inner;
     case "Identifier": {
       const declared = program.body.find(
-        (statement) => statement.type === "FunctionDeclaration" && statement.id?.name === inner.name || statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "FunctionDeclaration" && statement.declaration.id?.name === inner.name
+        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
       );
       if (declared?.type === "FunctionDeclaration") return declared;
       if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
@@ -5160,8 +5642,8 @@ function functionOf(node, program, scope) {
   }
 }
 function variableInit(program, name) {
-  for (const statement of program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+  for (const statement2 of program.body) {
+    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
     if (declaration?.type !== "VariableDeclaration") continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
@@ -5180,28 +5662,28 @@ var init_functions = __esm({
 function findKnexMigration(ast, scope) {
   const program = ast.program;
   const exported = /* @__PURE__ */ new Map();
-  for (const statement of program.body) {
-    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
-      const { left, right } = statement.expression;
+  for (const statement2 of program.body) {
+    if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const { left, right } = statement2.expression;
       const target = exportTarget(left);
       if (target === "module") collectObject(right, exported);
       else if (target) exported.set(target, right);
-    } else if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
+    } else if (statement2.type === "ExportNamedDeclaration") {
+      const declaration = statement2.declaration;
       if (declaration?.type === "FunctionDeclaration" && declaration.id) exported.set(declaration.id.name, declaration);
       if (declaration?.type === "VariableDeclaration") {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) exported.set(declarator.id.name, declarator.init);
         }
       }
-      for (const specifier of statement.specifiers) {
+      for (const specifier of statement2.specifiers) {
         if (specifier.type === "ExportSpecifier") {
           const name = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
           exported.set(name, specifier.local);
         }
       }
-    } else if (statement.type === "ExportDefaultDeclaration") {
-      collectObject(scope.resolve(statement.declaration) ?? statement.declaration, exported);
+    } else if (statement2.type === "ExportDefaultDeclaration") {
+      collectObject(scope.resolve(statement2.declaration) ?? statement2.declaration, exported);
     }
   }
   const up = functionOf(exported.get("up"), program, scope);
@@ -5557,8 +6039,8 @@ var init_dialect = __esm({
 function parseTypeName(type2) {
   try {
     if (!withinParserLimits(type2)) return void 0;
-    const [statement] = parseSql(`CREATE TABLE t (c ${type2})`).stmts ?? [];
-    const column = nodeAs(nodeAs(statement?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
+    const [statement2] = parseSql(`CREATE TABLE t (c ${type2})`).stmts ?? [];
+    const column = nodeAs(nodeAs(statement2?.stmt, "CreateStmt")?.tableElts?.[0], "ColumnDef");
     return columnType(column?.typeName);
   } catch {
     return void 0;
@@ -5571,8 +6053,8 @@ function sqlDefault(expression) {
 function classifySqlExpression(expression) {
   try {
     if (!withinParserLimits(expression)) return { kind: "unknown" };
-    const [statement] = parseSql(`SELECT ${expression}`).stmts ?? [];
-    const target = nodeAs(nodeAs(statement?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
+    const [statement2] = parseSql(`SELECT ${expression}`).stmts ?? [];
+    const target = nodeAs(nodeAs(statement2?.stmt, "SelectStmt")?.targetList?.[0], "ResTarget");
     return isNullExpression(target?.val) ? void 0 : classifyDefault(target?.val);
   } catch {
     return { kind: "unknown" };
@@ -5610,14 +6092,14 @@ function bindPattern(scope, pattern, element) {
   }
   return scope;
 }
-function indexedLoop(statement, scope) {
-  const init = statement.init;
+function indexedLoop(statement2, scope) {
+  const init = statement2.init;
   const declarator = init?.type === "VariableDeclaration" && init.declarations.length === 1 ? init.declarations[0] : void 0;
   if (declarator?.id.type !== "Identifier" || scope.value(declarator.init) !== 0) return void 0;
   const name = declarator.id.name;
-  const update = statement.update;
+  const update = statement2.update;
   const steps = update?.type === "UpdateExpression" && update.operator === "++" && update.argument.type === "Identifier" && update.argument.name === name || update?.type === "AssignmentExpression" && update.operator === "+=" && update.left.type === "Identifier" && update.left.name === name && scope.value(update.right) === 1;
-  const test = statement.test;
+  const test = statement2.test;
   if (!steps || test?.type !== "BinaryExpression" || test.left.type !== "Identifier" || test.left.name !== name) return void 0;
   const right = unwrapTypeScript(test.right);
   let bound;
@@ -5743,26 +6225,26 @@ var init_migration_walker = __esm({
         else this.expression(body, frame);
       }
       statements(statements, frame) {
-        for (const statement of statements) {
-          frame.scope.declareFrom(statement);
-          if (this.statement(statement, { ...frame, statementLine: this.output.lineOf(statement) }) === "exit") return "exit";
+        for (const statement2 of statements) {
+          frame.scope.declareFrom(statement2);
+          if (this.statement(statement2, { ...frame, statementLine: this.output.lineOf(statement2) }) === "exit") return "exit";
         }
         return "normal";
       }
-      statement(statement, frame) {
-        switch (statement.type) {
+      statement(statement2, frame) {
+        switch (statement2.type) {
           case "ExpressionStatement":
-            this.expression(statement.expression, frame);
+            this.expression(statement2.expression, frame);
             return "normal";
           case "ReturnStatement":
           case "ThrowStatement":
-            if (statement.argument) this.expression(statement.argument, frame);
+            if (statement2.argument) this.expression(statement2.argument, frame);
             return "exit";
           case "ContinueStatement":
           case "BreakStatement":
             return "exit";
           case "VariableDeclaration":
-            for (const declarator of statement.declarations) {
+            for (const declarator of statement2.declarations) {
               if (!declarator.init) continue;
               if (declarator.id.type === "Identifier" && this.isSubject(declarator.init)) {
                 this.subjectNames.add(declarator.id.name);
@@ -5774,19 +6256,19 @@ var init_migration_walker = __esm({
             }
             return "normal";
           case "BlockStatement":
-            return this.statements(statement.body, { ...frame, scope: frame.scope.child() });
+            return this.statements(statement2.body, { ...frame, scope: frame.scope.child() });
           case "IfStatement": {
-            this.expression(statement.test, frame);
-            const holds = this.dialect.holds(statement.test, frame.scope);
-            if (holds === true) return this.statement(statement.consequent, frame);
-            if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : "normal";
-            this.statement(statement.consequent, { ...frame, conditional: true });
-            if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
+            this.expression(statement2.test, frame);
+            const holds = this.dialect.holds(statement2.test, frame.scope);
+            if (holds === true) return this.statement(statement2.consequent, frame);
+            if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
+            this.statement(statement2.consequent, { ...frame, conditional: true });
+            if (statement2.alternate) this.statement(statement2.alternate, { ...frame, conditional: true });
             return "normal";
           }
           case "TryStatement": {
-            const completion = this.statements(statement.block.body, frame);
-            if (statement.finalizer) this.statements(statement.finalizer.body, frame);
+            const completion = this.statements(statement2.block.body, frame);
+            if (statement2.finalizer) this.statements(statement2.finalizer.body, frame);
             return completion;
           }
           case "ForStatement":
@@ -5794,28 +6276,28 @@ var init_migration_walker = __esm({
           case "ForInStatement":
           case "WhileStatement":
           case "DoWhileStatement":
-            this.loop(statement, frame);
+            this.loop(statement2, frame);
             return "normal";
           case "SwitchStatement":
-            return this.switchStatement(statement, frame);
+            return this.switchStatement(statement2, frame);
           case "LabeledStatement":
-            return this.statement(statement.body, frame);
+            return this.statement(statement2.body, frame);
           default:
             return "normal";
         }
       }
-      switchStatement(statement, frame) {
-        const discriminant = statement.discriminant;
+      switchStatement(statement2, frame) {
+        const discriminant = statement2.discriminant;
         const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
         if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
-          const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
-          const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
-          for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
+          const matches = statement2.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
+          const start = matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+          for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
             if (this.statements(branch.consequent, frame) === "exit") break;
           }
           return "normal";
         }
-        for (const branch of statement.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
+        for (const branch of statement2.cases) this.statements(branch.consequent, { ...frame, conditional: frame.conditional || !generator });
         return "normal";
       }
       /** A call on the migration's context other than its subject (n8n's `runQuery(sql)`); true when handled. */
@@ -5825,9 +6307,9 @@ var init_migration_walker = __esm({
       /** A hook for `const x = <init>` (TypeORM binds `await queryRunner.getTable('t')` to its name). */
       declared(_name, _init, _frame) {
       }
-      loop(statement, frame) {
-        const body = statement.body;
-        const unrolled = this.unrolled(statement, frame);
+      loop(statement2, frame) {
+        const body = statement2.body;
+        const unrolled = this.unrolled(statement2, frame);
         if (unrolled) {
           for (const scope of unrolled) this.statement(body, { ...frame, scope });
           return;
@@ -5835,14 +6317,14 @@ var init_migration_walker = __esm({
         const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
         const outer = this.output;
         this.output = scratch;
-        const test = "test" in statement ? statement.test : void 0;
+        const test = "test" in statement2 ? statement2.test : void 0;
         if (test) this.expression(test, { ...frame, conditional: true });
         this.statement(body, { ...frame, scope: frame.scope.child(), conditional: true });
         this.output = outer;
         this.output.statements += scratch.statements;
         const changesSchema2 = scratch.operations.some((operation) => !isDataStatement(operation)) || scratch.problems.length > 0;
         if (changesSchema2) {
-          this.output.unanalyzed(statement, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
+          this.output.unanalyzed(statement2, "A loop around schema changes: what runs inside depends on run-time values and was not checked.");
         }
       }
       /**
@@ -5850,15 +6332,15 @@ var init_migration_walker = __esm({
        * file (`for (const t of TABLES)`, `for (let i = 0; i < TABLES.length; i++)`),
        * or undefined when the loop is not one.
        */
-      unrolled(statement, frame) {
-        if (statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration") {
-          const elements2 = constantElements(statement.right, frame.scope);
-          const binding = statement.left.declarations[0]?.id;
+      unrolled(statement2, frame) {
+        if (statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration") {
+          const elements2 = constantElements(statement2.right, frame.scope);
+          const binding = statement2.left.declarations[0]?.id;
           if (!elements2 || !binding) return void 0;
           return elements2.map((element) => bindPattern(frame.scope.child(), binding, element));
         }
-        if (statement.type === "ForStatement") {
-          const counter = indexedLoop(statement, frame.scope);
+        if (statement2.type === "ForStatement") {
+          const counter = indexedLoop(statement2, frame.scope);
           if (!counter) return void 0;
           return Array.from({ length: counter.count }, (_item, index) => {
             const scope = frame.scope.child();
@@ -6411,20 +6893,20 @@ var init_table_builder = __esm({
       context;
       definition;
       statements(statements, conditional) {
-        for (const statement of statements) this.statement(statement, conditional);
+        for (const statement2 of statements) this.statement(statement2, conditional);
       }
-      statement(statement, conditional) {
-        switch (statement.type) {
+      statement(statement2, conditional) {
+        switch (statement2.type) {
           case "ExpressionStatement":
-            this.expression(statement.expression, conditional, statement);
+            this.expression(statement2.expression, conditional, statement2);
             break;
           case "BlockStatement":
-            this.statements(statement.body, conditional);
+            this.statements(statement2.body, conditional);
             break;
           case "IfStatement": {
-            const holds = this.context.dialect.holds(statement.test, this.context.scope);
-            if (holds !== false) this.statement(statement.consequent, holds === true ? conditional : true);
-            if (statement.alternate && holds !== true) this.statement(statement.alternate, holds === false ? conditional : true);
+            const holds = this.context.dialect.holds(statement2.test, this.context.scope);
+            if (holds !== false) this.statement(statement2.consequent, holds === true ? conditional : true);
+            if (statement2.alternate && holds !== true) this.statement(statement2.alternate, holds === false ? conditional : true);
             break;
           }
           case "ForStatement":
@@ -6432,31 +6914,31 @@ var init_table_builder = __esm({
           case "ForInStatement":
           case "WhileStatement":
           case "DoWhileStatement": {
-            const elements2 = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? constantArray(statement.right, this.context.scope) : void 0;
-            const binding = statement.type === "ForOfStatement" && statement.left.type === "VariableDeclaration" ? statement.left.declarations[0]?.id : void 0;
+            const elements2 = statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration" ? constantArray(statement2.right, this.context.scope) : void 0;
+            const binding = statement2.type === "ForOfStatement" && statement2.left.type === "VariableDeclaration" ? statement2.left.declarations[0]?.id : void 0;
             if (elements2 && binding && (binding.type === "Identifier" || binding.type === "ObjectPattern")) {
               for (const element of elements2) {
                 const scope = this.context.scope.child();
                 if (binding.type === "Identifier") scope.bind(binding.name, element);
                 else scope.bindPattern(binding, element);
-                new _CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement.body, conditional);
+                new _CallbackReader(this.tableParam, { ...this.context, scope }, this.definition).statement(statement2.body, conditional);
               }
-            } else if (this.mentionsTable(statement)) {
-              this.context.output.unanalyzed(statement, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
+            } else if (this.mentionsTable(statement2)) {
+              this.context.output.unanalyzed(statement2, "A loop over table builder calls: what it adds depends on run-time values and was not checked.");
             }
             break;
           }
           case "ReturnStatement":
-            if (statement.argument) this.expression(statement.argument, conditional, statement);
+            if (statement2.argument) this.expression(statement2.argument, conditional, statement2);
             break;
           default:
             break;
         }
       }
-      expression(node, conditional, statement) {
+      expression(node, conditional, statement2) {
         const expression = unwrapTypeScript(node.type === "AwaitExpression" ? node.argument : node);
         if (expression.type === "SequenceExpression") {
-          for (const part of expression.expressions) this.expression(part, conditional, statement);
+          for (const part of expression.expressions) this.expression(part, conditional, statement2);
           return;
         }
         const chain = flattenChain(expression);
@@ -7551,8 +8033,9 @@ var init_up_walker2 = __esm({
           case "dropIndices":
             for (const node of oneOrMany("dropIndex")) {
               const name = nameOf(node, scope);
+              const concurrently2 = optionsOf(node, scope)?.get("isConcurrent")?.value === true;
               if (name === void 0) unknown(node);
-              else this.push({ kind: "dropIndex", ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
+              else this.push({ kind: "dropIndex", ...place, names: [{ schema: on.schema, name }], concurrently: concurrently2, ifExists: false });
             }
             return;
           case "createForeignKey":
@@ -7672,7 +8155,8 @@ var init_up_walker2 = __esm({
           name,
           columns: Array.isArray(columns) ? columns.map(String) : [],
           unique: get("isUnique") === true,
-          concurrently: false,
+          // TableIndex's isConcurrent: TypeORM then sends CREATE INDEX CONCURRENTLY (PostgreSQL).
+          concurrently: get("isConcurrent") === true,
           ifNotExists: false,
           identifiers: name ? [name] : []
         });
@@ -7698,7 +8182,8 @@ __export(typeorm_exports, {
   analyzeTypeormFile: () => analyzeTypeormFile
 });
 function analyzeTypeormFile(text, filePath, options) {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
+  const analyzed = analyzeScript(TYPEORM, text, filePath, options.transactionMode !== "none", options.keepStatementText);
+  return { ...analyzed, transactionSwitch: options.transactionMode === "each" };
 }
 var TYPEORM;
 var init_typeorm = __esm({
@@ -9825,21 +10310,21 @@ var init_atomic_file = __esm({
 });
 
 // src/trace/findings.ts
-function traceFindings(file, statement, lintFindings) {
-  const place = { file, line: statement.location.line, column: statement.location.column, endLine: statement.location.endLine, endColumn: statement.location.endColumn };
-  if (statement.error) {
-    return [{ rule: "statement-error", severity: "error", ...place, message: `PostgreSQL rejected the statement: ${statement.error}.`, help: HELP["statement-error"], docs: "migralint trace --help" }];
+function traceFindings(file, statement2, lintFindings) {
+  const place = { file, line: statement2.location.line, column: statement2.location.column, endLine: statement2.location.endLine, endColumn: statement2.location.endColumn };
+  if (statement2.error) {
+    return [{ rule: "statement-error", severity: "error", ...place, message: `PostgreSQL rejected the statement: ${statement2.error}.`, help: HELP["statement-error"], docs: "migralint trace --help" }];
   }
-  const blocking = statement.locks.filter((lock2) => lock2.table && blocksApplication(lock2.mode));
-  const rewrites = statement.rewrites;
+  const blocking = statement2.locks.filter((lock2) => lock2.table && blocksApplication(lock2.mode));
+  const rewrites = statement2.rewrites;
   if (blocking.length === 0 && rewrites.length === 0) return [];
   const observed = strongest(blocking);
   const lock = observed && { mode: observed.mode, relation: observed.relation, blocks: blockedBy(observed.mode) };
   if (lock && rewrites.includes(lock.relation)) lock.rewrite = true;
   const words = [lock && `takes ${lock.mode} on "${lock.relation}" (blocks ${lock.blocks})`, rewrites.length > 0 && `rewrites ${rewrites.map((name) => `"${name}"`).join(", ")}`].filter(Boolean).join(" and ");
-  const ops = new Set(statement.planned.operations.map((operation) => `${operation.location.line}:${operation.location.column}`));
+  const ops = new Set(statement2.planned.operations.map((operation) => `${operation.location.line}:${operation.location.column}`));
   const matching = lintFindings.filter(
-    (finding) => ops.has(`${finding.line}:${finding.column}`) && finding.lock !== void 0 && (statement.locks.some((seen) => seen.mode === finding.lock?.mode) || finding.lock.rewrite !== void 0 && rewrites.length > 0)
+    (finding) => ops.has(`${finding.line}:${finding.column}`) && finding.lock !== void 0 && (statement2.locks.some((seen) => seen.mode === finding.lock?.mode) || finding.lock.rewrite !== void 0 && rewrites.length > 0)
   );
   const withLock = (finding) => lock ? { ...finding, lock } : finding;
   if (matching.length > 0) {
@@ -10014,7 +10499,7 @@ function planStatements(analyzed) {
     const last = planned[planned.length - 1];
     if (operation.sql !== void 0) {
       const location = operation.sqlLocation ?? operation.location;
-      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      if (last && last.sql === operation.sql && sameSpan2(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
       else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
@@ -10023,17 +10508,17 @@ function planStatements(analyzed) {
       planned.push({ location: operation.location, sql: "", operations: [operation], notRun: `not run: ${lowered.notLowered}` });
       continue;
     }
-    for (const statement of lowered.statements) {
-      planned.push({ location: operation.location, sql: statement.sql, operations: [operation], approximation: statement.approximation });
+    for (const statement2 of lowered.statements) {
+      planned.push({ location: operation.location, sql: statement2.sql, operations: [operation], approximation: statement2.approximation });
     }
   }
   return planned;
 }
-function sameSpan(a, b) {
+function sameSpan2(a, b) {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
-function transactionAction(statement) {
-  const [first] = statement.operations;
+function transactionAction(statement2) {
+  const [first] = statement2.operations;
   return first?.kind === "transaction" ? first.action : void 0;
 }
 var init_plan = __esm({
@@ -10680,7 +11165,7 @@ async function runTrace(inputs, db, settings) {
     const traced = await traceMigration(db, planStatements(analyzed), analyzed.runnerTransaction, settings);
     const notes = [...analyzed.problems.map((problem) => `line ${problem.location.line}: not run: ${problem.message}`), ...traced.notes];
     migrations.push({ ...base, statements: traced.statements, heldLocks: traced.heldLocks, notes });
-    for (const statement of traced.statements) findings.push(...traceFindings(input.file, statement, input.lint.findings));
+    for (const statement2 of traced.statements) findings.push(...traceFindings(input.file, statement2, input.lint.findings));
   }
   return { engine: db.version, migrations, findings, durationMs: Math.round(performance.now() - started) };
 }
@@ -10756,20 +11241,20 @@ function traceJson(result, toolVersion) {
   return `${JSON.stringify(document, null, 2)}
 `;
 }
-function statementJson(statement) {
+function statementJson(statement2) {
   return {
-    line: statement.location.line,
-    sql: statement.sql,
-    transaction: statement.transaction,
-    locks: statement.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode, blocks: blockedBy(lock.mode), ...lock.observed === false ? { observed: false } : {} })),
-    rewrites: statement.rewrites,
-    created: statement.created,
-    altered: statement.altered,
-    dropped: statement.dropped,
-    ...statement.error !== void 0 ? { error: statement.error } : {},
-    ...statement.notRun !== void 0 ? { notRun: statement.notRun } : {},
-    ...statement.approximation !== void 0 ? { approximation: statement.approximation } : {},
-    durationMs: statement.durationMs
+    line: statement2.location.line,
+    sql: statement2.sql,
+    transaction: statement2.transaction,
+    locks: statement2.locks.map((lock) => ({ relation: lock.relation, mode: lock.mode, blocks: blockedBy(lock.mode), ...lock.observed === false ? { observed: false } : {} })),
+    rewrites: statement2.rewrites,
+    created: statement2.created,
+    altered: statement2.altered,
+    dropped: statement2.dropped,
+    ...statement2.error !== void 0 ? { error: statement2.error } : {},
+    ...statement2.notRun !== void 0 ? { notRun: statement2.notRun } : {},
+    ...statement2.approximation !== void 0 ? { approximation: statement2.approximation } : {},
+    durationMs: statement2.durationMs
   };
 }
 function summaryOf(result) {
@@ -10794,8 +11279,8 @@ ${findings.join("\n")}`] : [], colors.bold(total)].join("\n\n") + "\n";
 function migrationBlock(migration, colors) {
   const heading = `${colors.underline(migration.file)}${colors.dim(migration.transaction ? "  (in a transaction)" : "  (no transaction)")}`;
   const lines = [heading];
-  for (const statement of migration.statements) lines.push(...statementLines(statement, colors));
-  const tables = new Set(migration.statements.flatMap((statement) => statement.locks.filter((lock) => lock.table).map((lock) => lock.relation)));
+  for (const statement2 of migration.statements) lines.push(...statementLines(statement2, colors));
+  const tables = new Set(migration.statements.flatMap((statement2) => statement2.locks.filter((lock) => lock.table).map((lock) => lock.relation)));
   const held = migration.heldLocks.filter((lock) => tables.has(lock.relation) && blockedBy(lock.mode) !== "nothing");
   for (const lock of strongestPerRelation(held, (lock2) => `${lock2.relation}@${lock2.line}`)) {
     lines.push(`  ${colors.dim("held:")} ${lock.mode} on ${lock.relation} for ${lock.heldMs} ms (from line ${lock.line} until its transaction ended)`);
@@ -10803,29 +11288,29 @@ function migrationBlock(migration, colors) {
   for (const note of migration.notes) lines.push(`  ${colors.dim("note:")} ${note}`);
   return lines.join("\n");
 }
-function statementLines(statement, colors) {
-  const text = statement.sql.replace(/\s+/g, " ").trim();
+function statementLines(statement2, colors) {
+  const text = statement2.sql.replace(/\s+/g, " ").trim();
   const shown = text.length > 90 ? `${text.slice(0, 89)}\u2026` : text;
-  const where = statement.transaction || statement.planned.operations[0]?.kind === "transaction" ? "" : colors.dim("  (outside a transaction)");
-  const lines = [`  ${colors.dim(String(statement.location.line).padStart(4))}  ${shown || colors.dim("(builder call)")}  ${colors.dim(`${statement.durationMs} ms`)}${where}`];
+  const where = statement2.transaction || statement2.planned.operations[0]?.kind === "transaction" ? "" : colors.dim("  (outside a transaction)");
+  const lines = [`  ${colors.dim(String(statement2.location.line).padStart(4))}  ${shown || colors.dim("(builder call)")}  ${colors.dim(`${statement2.durationMs} ms`)}${where}`];
   const detail = (label, text2) => lines.push(`        ${label} ${text2}`);
-  const catalogued = statement.locks.some((lock) => lock.observed === false) ? " (from the lock catalogue: PGlite cannot watch a statement that commits its own transactions)" : "";
-  for (const lock of strongestPerRelation(statement.locks.filter((lock2) => lock2.table && blockedBy(lock2.mode) !== "nothing"), (lock2) => lock2.relation)) {
+  const catalogued = statement2.locks.some((lock) => lock.observed === false) ? " (from the lock catalogue: PGlite cannot watch a statement that commits its own transactions)" : "";
+  for (const lock of strongestPerRelation(statement2.locks.filter((lock2) => lock2.table && blockedBy(lock2.mode) !== "nothing"), (lock2) => lock2.relation)) {
     const blocked = blockedBy(lock.mode);
     const words = `${lock.mode} on ${lock.relation}: blocks ${blocked}${catalogued}`;
     detail(colors.cyan("lock:"), blocked === "reads and writes" || blocked === "writes" ? colors.yellow(words) : words);
   }
-  const indexLocks = strongestPerRelation(statement.locks.filter((lock) => !lock.table && blockedBy(lock.mode) !== "nothing"), (lock) => lock.relation);
+  const indexLocks = strongestPerRelation(statement2.locks.filter((lock) => !lock.table && blockedBy(lock.mode) !== "nothing"), (lock) => lock.relation);
   for (const mode of [...new Set(indexLocks.map((lock) => lock.mode))]) {
     detail(colors.cyan("lock:"), `${mode} on ${indexLocks.filter((lock) => lock.mode === mode).map((lock) => lock.relation).join(", ")}${catalogued}`);
   }
-  if (statement.rewrites.length > 0) detail(colors.cyan("rewrites:"), colors.yellow(statement.rewrites.join(", ")));
-  if (statement.created.length > 0) detail(colors.cyan("created:"), statement.created.join(", "));
-  if (statement.altered.length > 0) detail(colors.cyan("altered:"), statement.altered.join(", "));
-  if (statement.dropped.length > 0) detail(colors.cyan("dropped:"), statement.dropped.join(", "));
-  if (statement.approximation) detail(colors.dim("approximation:"), statement.approximation);
-  if (statement.notRun) detail(colors.dim("note:"), statement.notRun);
-  if (statement.error) detail(colors.red("error:"), statement.error);
+  if (statement2.rewrites.length > 0) detail(colors.cyan("rewrites:"), colors.yellow(statement2.rewrites.join(", ")));
+  if (statement2.created.length > 0) detail(colors.cyan("created:"), statement2.created.join(", "));
+  if (statement2.altered.length > 0) detail(colors.cyan("altered:"), statement2.altered.join(", "));
+  if (statement2.dropped.length > 0) detail(colors.cyan("dropped:"), statement2.dropped.join(", "));
+  if (statement2.approximation) detail(colors.dim("approximation:"), statement2.approximation);
+  if (statement2.notRun) detail(colors.dim("note:"), statement2.notRun);
+  if (statement2.error) detail(colors.red("error:"), statement2.error);
   return lines;
 }
 function strongestPerRelation(locks, keyOf) {
@@ -11081,9 +11566,9 @@ function validatorFor(key) {
 function validateConfig(value, where) {
   if (!isPlainObject(value)) throw new UsageError(`${where}: the config must be a JSON object`);
   for (const [key, entry] of Object.entries(value)) {
-    const validate = validatorFor(key);
-    if (!validate) throw new UsageError(`${where}: unknown key "${key}"`);
-    validate(entry, key, where);
+    const validate2 = validatorFor(key);
+    if (!validate2) throw new UsageError(`${where}: unknown key "${key}"`);
+    validate2(entry, key, where);
   }
   return value;
 }
@@ -11775,44 +12260,8 @@ function compareFindings(a, b) {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-// src/engine/finding-lock.ts
-init_locks();
-init_operations();
-function claimsFor(claims, operation) {
-  return claims.filter(
-    (claim) => (!claim.operations || claim.operations.includes(operation.kind)) && (!claim.constraints || operation.kind === "addConstraint" && claim.constraints.includes(operation.constraint.kind))
-  );
-}
-function findingLock(claims, operation, subject) {
-  if (!claims || !operation) return void 0;
-  for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
-    if (relation === void 0) continue;
-    const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
-    const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
-    if (rewrite !== false) lock.rewrite = rewrite;
-    return lock;
-  }
-  return void 0;
-}
-function relationName(operation, on) {
-  switch (on) {
-    case "table":
-      if (operation.kind === "dropTable" || operation.kind === "truncate") return operation.tables[0] && qualifiedName(operation.tables[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "table" ? operation.target : void 0;
-      if (operation.kind === "createTable") return void 0;
-      return "table" in operation ? qualifiedName(operation.table) : void 0;
-    case "referencedTable": {
-      const referenced = operation.kind === "addConstraint" ? operation.constraint.references?.table : operation.kind === "addColumn" ? operation.column.references?.table : operation.kind === "createTable" ? operation.columns.find((column) => column.references)?.references?.table ?? operation.constraints.find((constraint) => constraint.references)?.references?.table : void 0;
-      return referenced && qualifiedName(referenced);
-    }
-    case "index":
-      if (operation.kind === "dropIndex") return operation.names[0] && qualifiedName(operation.names[0]);
-      if (operation.kind === "reindex") return operation.targetKind === "index" ? operation.target : void 0;
-      if (operation.kind === "createIndex") return operation.name;
-      return void 0;
-  }
-}
+// src/engine/run-rules.ts
+init_finding_lock();
 
 // src/engine/ignores.ts
 var IgnoreTracker = class {
@@ -11912,6 +12361,7 @@ function runRules(analyzed, rules, filePath, options) {
     const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
+    if (finding.target) result.target = finding.target;
     findings.push(result);
   }
   findings.sort(compareFindings);
@@ -11945,6 +12395,9 @@ function rulesById(rules) {
   }
   return byId;
 }
+function sameSpan(a, b) {
+  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
 var FileRuleContext = class {
   constructor(rule, state, options, sink) {
     this.rule = rule;
@@ -11966,7 +12419,14 @@ var FileRuleContext = class {
   settings;
   report(at, subject = {}) {
     const operation = "kind" in at ? at : void 0;
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+    const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
+    if (operation && this.rule.meta.suggestion) {
+      const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
+      const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+      if (before.length > 0) facts.sameStatement = before;
+      raw.target = { operation, facts };
+    }
+    this.sink.push(raw);
   }
   isNewColumn(table, column) {
     if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
@@ -12006,41 +12466,7 @@ init_file_problem();
 var import_libpg_query2 = require("libpg-query");
 init_text_positions();
 init_analyze_sql();
-
-// src/frontends/sql/runner-files.ts
-var fs3 = __toESM(require("node:fs"));
-var path3 = __toESM(require("node:path"));
-function runnerByName(filePath) {
-  const name = path3.basename(filePath);
-  if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path3.basename(path3.dirname(filePath)))) return "whole-file";
-  return void 0;
-}
-var metadataCache = /* @__PURE__ */ new Map();
-function dieselRunsInTransaction(filePath) {
-  const dir = path3.dirname(path3.resolve(filePath));
-  let runs = metadataCache.get(dir);
-  if (runs === void 0) {
-    let metadata = "";
-    try {
-      metadata = fs3.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
-    } catch {
-    }
-    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
-    metadataCache.set(dir, runs);
-  }
-  return runs;
-}
-var FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
-function flywayRunsInTransaction(operations) {
-  return !operations.some(
-    (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
-  );
-}
-
-// src/frontends/sql/index.ts
+init_runner_files();
 init_lexer();
 
 // src/frontends/sql/runner-markers.ts
@@ -12275,6 +12701,9 @@ function resultOf(analyzed, displayPath2, source, options) {
     file: displayPath2,
     frontend: analyzed.frontend,
     statements: analyzed.statements,
+    runnerTransaction: analyzed.runnerTransaction,
+    operationCount: analyzed.operations.length,
+    ...analyzed.transactionSwitch !== void 0 ? { transactionSwitch: analyzed.transactionSwitch } : {},
     findings: engine.findings,
     source,
     skippedReason: analyzed.skippedReason,
@@ -12522,7 +12951,7 @@ async function runTraceCommand(args, io, version) {
   };
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   const plan = planRun({
-    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off" },
+    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off", fix: false, fixDryRun: false, suggestions: false },
     cwd: io.cwd,
     config: loaded.config,
     baseDir,

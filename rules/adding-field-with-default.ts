@@ -1,5 +1,7 @@
 import type { ColumnDefinition } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
+import type { ColumnPart, SuggestedStep } from '../src/engine/suggestion';
+import { edit, notNullSteps, setNotNull, statement } from '../src/engine/suggestion-steps';
 import { isSerialType, qualifiedName } from '../src/engine/operation-helpers';
 
 /** Why adding this column rewrites the table, or undefined when it does not. */
@@ -28,6 +30,25 @@ export default defineRule({
     help: 'Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: true }],
     safeLock: { rewrite: false },
+    suggestion: {
+      description:
+        'Add the column without the default and SET DEFAULT for new rows (both instant), then fill the existing rows in batches in the next migration; enforce NOT NULL after that if the column needs it. A stored generated column has no such path: add a plain column filled by the application or a trigger.',
+      steps: (operation) => {
+        if (operation.kind !== 'addColumn' || !operation.column.default || operation.column.generated === 'stored') return undefined;
+        const { table, column } = operation;
+        const parts: ColumnPart[] = column.notNull ? ['default', 'notNull'] : ['default'];
+        const plain = { ...operation, column: { ...column, default: undefined, notNull: false } };
+        const steps: SuggestedStep[] = [
+          {
+            migration: 'this',
+            lock: 'AccessExclusiveLock',
+            actions: [edit(operation, { kind: 'columnWithout', parts }, plain), statement({ kind: 'setDefault', location: operation.location, anchorLine: operation.anchorLine, table, column: column.name, default: column.default })],
+          },
+          { migration: 'next', lock: 'RowExclusiveLock', actions: [{ kind: 'backfill', table, column: column.name, value: { defaultOf: column.name } }] },
+        ];
+        return column.notNull ? [...steps, ...notNullSteps(operation, table, column.name, setNotNull(operation, table, column.name), 'next')] : steps;
+      },
+    },
     rationale: `Since PostgreSQL 11, \`ADD COLUMN … DEFAULT\` with a constant (or a stable expression such as \`now()\`) is
 instant: the value is stored once in the catalogue. A volatile default (\`gen_random_uuid()\`, \`random()\`,
 \`clock_timestamp()\`, a sequence), a stored generated column or an identity column must be computed for every

@@ -1,4 +1,7 @@
 import { defineRule } from '../src/engine/rule';
+import type { ConstraintDefinition } from '../src/model/operations';
+import { objectName } from '../src/engine/object-names';
+import { addConstraint, edit, validate } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -16,6 +19,48 @@ export default defineRule({
       { mode: 'ShareRowExclusiveLock', on: ['referencedTable'], rewrite: false, operations: ['addColumn'] },
     ],
     safeLock: { mode: 'ShareRowExclusiveLock', rewrite: false },
+
+    suggestion: {
+      fixable: true,
+      description: 'Add the foreign key NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.',
+      steps: (operation, facts) => {
+        // A column and its foreign key in one statement (or builder call, or Django field): the column, then the key NOT VALID.
+        const added = operation.kind === 'addConstraint' ? facts.sameStatement?.find((other) => other.kind === 'addColumn' && other.column.name === operation.constraint.columns[0]) : undefined;
+        if (operation.kind === 'addConstraint' && operation.constraint.kind === 'foreignKey' && added?.kind === 'addColumn') {
+          const name = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, 'fkey');
+          const plainColumn = { ...added, column: { ...added.column, references: undefined } };
+          return [
+            {
+              migration: 'this',
+              lock: 'AccessExclusiveLock',
+              actions: [edit(added, { kind: 'columnWithout', parts: ['references'] }, plainColumn), addConstraint(operation, operation.table, { ...operation.constraint, name, notValid: true })],
+            },
+            { migration: 'next', lock: 'ShareUpdateExclusiveLock', actions: [validate(operation, operation.table, name)] },
+          ];
+        }
+        if (operation.kind === 'addConstraint' && operation.constraint.kind === 'foreignKey') {
+          const name = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns, 'fkey');
+          const changed = { ...operation, constraint: { ...operation.constraint, name, notValid: true } };
+          return [
+            { migration: 'this', lock: 'ShareRowExclusiveLock', actions: [edit(operation, { kind: 'notValid', name }, changed)] },
+            { migration: 'next', lock: 'ShareUpdateExclusiveLock', actions: [validate(operation, operation.table, name)] },
+          ];
+        }
+        if (operation.kind !== 'addColumn' || !operation.column.references) return undefined;
+        const column = operation.column.name;
+        const name = objectName(operation.table, [column], 'fkey');
+        const constraint: ConstraintDefinition = { kind: 'foreignKey', name, columns: [column], notValid: true, references: operation.column.references };
+        const plainColumn = { ...operation, column: { ...operation.column, references: undefined } };
+        return [
+          {
+            migration: 'this',
+            lock: 'AccessExclusiveLock',
+            actions: [edit(operation, { kind: 'columnWithout', parts: ['references'] }, plainColumn), addConstraint(operation, operation.table, constraint)],
+          },
+          { migration: 'next', lock: 'ShareUpdateExclusiveLock', actions: [validate(operation, operation.table, name)] },
+        ];
+      },
+    },
     rationale: `Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the referenced table and
 then scans the table to check every existing row. Writes to both tables wait for the whole scan.
 

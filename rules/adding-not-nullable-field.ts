@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { notNullSteps } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -12,6 +13,12 @@ export default defineRule({
     help: 'On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['setNotNull'] }],
     safeLock: { rewrite: false },
+
+    suggestion: {
+      description:
+        'Make sure the application never writes NULL there. Then add CHECK (col IS NOT NULL) NOT VALID; in the next migration VALIDATE it (reads and writes go on), SET NOT NULL (no scan: the validated check proves it, PostgreSQL 12+) and drop the check.',
+      steps: (operation, facts) => (operation.kind === 'setNotNull' && facts.pgVersion >= 12 ? notNullSteps(operation, operation.table, operation.column, { kind: 'flagged' }) : undefined),
+    },
     rationale: `\`ALTER COLUMN … SET NOT NULL\` has to prove that no row is null, so it reads the whole table while
 holding an ACCESS EXCLUSIVE lock: every query on the table waits for the scan.
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { edit } from '../src/engine/suggestion-steps';
 import { isSerialType, qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -11,6 +12,16 @@ export default defineRule({
       `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
     help: 'Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+
+    suggestion: {
+      description:
+        'Give the column a constant DEFAULT that existing rows take (instant from PostgreSQL 11, no rewrite); or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.',
+      steps: (operation, facts) => {
+        if (operation.kind !== 'addColumn' || facts.pgVersion < 11) return undefined;
+        const value = { placeholder: 'value for existing rows' };
+        return [{ migration: 'this', lock: 'AccessExclusiveLock', actions: [edit(operation, { kind: 'columnDefault', value }, operation)] }];
+      },
+    },
     rationale: `PostgreSQL cannot add a NOT NULL column without a default to a table that has rows: the statement
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.

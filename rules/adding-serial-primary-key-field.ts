@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { addConstraint, statement } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -15,6 +16,25 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: true, operations: ['addColumn'] },
     ],
     safeLock: { rewrite: false },
+    suggestion: {
+      description:
+        'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, outside a transaction, then ADD PRIMARY KEY USING INDEX; make its columns NOT NULL first (as adding-not-nullable-field shows), or that statement scans the table. A new serial key column fills every row: add it, fill it in batches, then do the same.',
+      steps: (operation) => {
+        if (operation.kind !== 'addConstraint' || operation.constraint.kind !== 'primaryKey' || operation.constraint.columns.length === 0) return undefined;
+        const { table } = operation;
+        const name = operation.constraint.name ?? `${table.name}_pkey`;
+        const place = { location: operation.location, anchorLine: operation.anchorLine };
+        return [
+          {
+            migration: 'this',
+            outsideTransaction: true,
+            lock: 'ShareUpdateExclusiveLock',
+            actions: [statement({ kind: 'createIndex', ...place, table, name, columns: operation.constraint.columns, unique: true, concurrently: true, ifNotExists: false })],
+          },
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [addConstraint(operation, table, { kind: 'primaryKey', name, columns: [], notValid: false, usingIndex: name }, true)] },
+        ];
+      },
+    },
     rationale: `\`ADD PRIMARY KEY\` builds a unique index (and checks NOT NULL) while holding an ACCESS EXCLUSIVE lock.
 On a table of any size the application is blocked for the whole build.
 

@@ -8,6 +8,10 @@ export default defineRule({
     description: 'Adding a constraint to a domain',
     message: ({ name }) => `Adding a constraint to domain "${name}" checks every column of that type in every table while locking them.`,
     help: 'Use table CHECK constraints, added NOT VALID and validated in a separate migration.',
+    suggestion: {
+      description: 'Put the check on the columns of the tables that use the domain instead, each added NOT VALID and validated in the next migration.',
+      steps: () => undefined,
+    },
     rationale: `\`ALTER DOMAIN … ADD CONSTRAINT\` validates every existing value in every table column that uses the
 domain, holding locks on all those tables for the duration. Table-level CHECK constraints can be added
 \`NOT VALID\` and validated without blocking.`,

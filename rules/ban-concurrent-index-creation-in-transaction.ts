@@ -16,6 +16,14 @@ export default defineRule({
       subject.wholeFileQuery
         ? 'Put it alone in a migration file of its own (golang-migrate can also run a file statement by statement, with x-multi-statement=true in the database URL).'
         : "Run it in its own migration with the runner's transaction turned off.",
+    suggestion: {
+      fixable: true,
+      description: "Run it in a migration whose runner transaction is off: this one, if the statement is alone in it, else a migration of its own.",
+      steps: (operation) =>
+        operation.kind === 'createIndex' || operation.kind === 'dropIndex'
+          ? [{ migration: 'this', outsideTransaction: true, lock: 'ShareUpdateExclusiveLock', actions: [{ kind: 'flagged' }] }]
+          : undefined,
+    },
     rationale: `PostgreSQL refuses \`CREATE INDEX CONCURRENTLY\` and \`DROP INDEX CONCURRENTLY\` inside a transaction
 block. Many runners (Knex, TypeORM, goose, dbmate, sql-migrate, diesel, flyway) wrap each migration in a
 transaction by default, so the migration fails at deploy time. golang-migrate, sqlx (\`*.up.sql\`) and Prisma

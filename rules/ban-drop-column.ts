@@ -11,6 +11,16 @@ export default defineRule({
       `Dropping column "${table}"."${column}" breaks application code that still reads or writes it.`,
     help: 'Stop reading and writing the column (ORM: mark it ignored), deploy, then drop it in a later migration.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    suggestion: {
+      description: 'Stop using the column in the application first (ORM: remove it from the model, or mark it ignored) and deploy; drop it in a later migration. If it is NOT NULL without a default, drop NOT NULL first, so that the new code can insert rows.',
+      steps: (operation) =>
+        operation.kind === 'dropColumn'
+          ? [
+              { migration: 'this', actions: [{ kind: 'stateOnly' }] },
+              { migration: 'later', application: `Stop reading and writing "${qualifiedName(operation.table)}"."${operation.column}", and deploy.`, lock: 'AccessExclusiveLock', actions: [{ kind: 'flagged', databaseOnly: true }] },
+            ]
+          : undefined,
+    },
     rationale: `While a migration runs, the previous release of the application is still serving traffic. Its queries
 name the column explicitly, or its ORM lists every mapped column in \`SELECT\` and \`INSERT\`; the moment the
 column is gone those queries fail with \`column does not exist\`.

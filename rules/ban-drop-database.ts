@@ -8,6 +8,10 @@ export default defineRule({
     description: 'Dropping a database from a migration',
     message: ({ name }) => `Dropping database "${name}" from a migration destroys every table in it.`,
     help: 'Do not drop databases from a migration; do it by hand, deliberately, after a backup.',
+    suggestion: {
+      description: 'Take it out of the migration, and drop the database by hand, deliberately, after a backup.',
+      steps: () => undefined,
+    },
     rationale: `A migration runs unattended on every environment it reaches. \`DROP DATABASE\` there deletes all data
 in that database, irreversibly, and breaks every application connected to it.`,
   },

@@ -12,6 +12,16 @@ export default defineRule({
     message: ({ table }) => `Dropping table "${table}" breaks application code that still queries it, and loses its data.`,
     help: 'Remove every code reference to the table, deploy, and drop it in a later release.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    suggestion: {
+      description: 'Remove every use of the table from the application and deploy; drop it in a later migration.',
+      steps: (operation) =>
+        operation.kind === 'dropTable'
+          ? [
+              { migration: 'this', actions: [{ kind: 'stateOnly' }] },
+              { migration: 'later', application: `Remove every use of ${operation.tables.map((table) => `"${qualifiedName(table)}"`).join(', ')} from the application, and deploy.`, lock: 'AccessExclusiveLock', actions: [{ kind: 'flagged', databaseOnly: true }] },
+            ]
+          : undefined,
+    },
     rationale: `The application release that is still running during a deploy may query the table; once it is dropped
 those queries fail. The data is gone too, so a rollback of the application cannot bring it back.
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { edit } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -11,6 +12,11 @@ export default defineRule({
       `TRUNCATE "${table}" CASCADE also empties every table that references it, recursively, which may be far more than intended.`,
     help: 'Truncate the tables you mean explicitly, by name.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    suggestion: {
+      description: 'Name every table to empty; without CASCADE, PostgreSQL refuses (and names it) if another table still references them, instead of emptying that one too.',
+      steps: (operation) =>
+        operation.kind === 'truncate' ? [{ migration: 'this', lock: 'AccessExclusiveLock', actions: [edit(operation, { kind: 'withoutCascade' }, { ...operation, cascade: false })] }] : undefined,
+    },
     rationale: `\`CASCADE\` makes \`TRUNCATE\` empty every table with a foreign key to the named tables, and the tables that
 reference those, and so on. What gets deleted depends on the schema at run time, not on the migration text, and
 every one of those tables is locked ACCESS EXCLUSIVE.`,

@@ -9,6 +9,11 @@ export default defineRule({
     description: 'BEGIN with no COMMIT or ROLLBACK by the end of the file',
     message: () => 'This BEGIN is never committed: the migration ends with its transaction still open.',
     help: 'Add COMMIT; at the end of the migration.',
+    suggestion: {
+      description: 'End the transaction with COMMIT at the end of the migration.',
+      steps: (operation) =>
+        operation.kind === 'transaction' ? [{ migration: 'this', at: 'end', actions: [{ kind: 'statement', operation: { ...operation, action: 'commit' } }] }] : undefined,
+    },
     rationale: `A transaction left open at the end of a migration is committed or rolled back by whatever the runner does
 next, or holds its locks until the connection closes. Either way the outcome is not what the file says.`,
   },

@@ -1,4 +1,5 @@
 import { type Subject, defineRule } from '../src/engine/rule';
+import { statement } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 import { classifyTypeChange, shortType } from '../src/schema/types';
 
@@ -26,6 +27,29 @@ export default defineRule({
     message,
     help: 'Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: 'possible', operations: ['alterColumnType'] }],
+    suggestion: {
+      description: 'Expand and contract: add a column of the new type; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.',
+      steps: (operation) => {
+        if (operation.kind !== 'alterColumnType' || !operation.newType) return undefined;
+        const { table, column, newType } = operation;
+        const newColumn = `${column}_new`;
+        return [
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [{ kind: 'addColumnLike', table, column: newColumn, like: column, type: newType }] },
+          {
+            migration: 'next',
+            application: `Write both "${column}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
+            lock: 'RowExclusiveLock',
+            actions: [{ kind: 'backfill', table, column: newColumn, value: { column, cast: newType } }],
+          },
+          {
+            migration: 'later',
+            application: `Read "${newColumn}" and stop writing "${column}", and deploy.`,
+            lock: 'AccessExclusiveLock',
+            actions: [statement({ kind: 'dropColumn', location: operation.location, anchorLine: operation.anchorLine, table, column, ifExists: false })],
+          },
+        ];
+      },
+    },
     rationale: `Most type changes make PostgreSQL rewrite the whole table and rebuild its indexes while holding an
 ACCESS EXCLUSIVE lock, so reads and writes wait for the entire rewrite. Code that is still running may also
 send values the new type rejects.

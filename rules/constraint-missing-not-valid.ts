@@ -1,5 +1,7 @@
 import type { Operation } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
+import { objectName } from '../src/engine/object-names';
+import { edit, validate } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 /** True when `name` was added NOT VALID earlier in the current transaction (no transaction boundary since). */
@@ -28,6 +30,21 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['validateConstraint'], held: 'transaction' },
     ],
     safeLock: { rewrite: false },
+
+    suggestion: {
+      fixable: true,
+      description: 'Add the CHECK constraint NOT VALID (new rows are checked at once, existing ones are not scanned), then VALIDATE CONSTRAINT in the next migration, which lets reads and writes go on.',
+      steps: (operation) => {
+        if (operation.kind === 'validateConstraint') return [{ migration: 'next', lock: 'ShareUpdateExclusiveLock', actions: [{ kind: 'flagged' }] }];
+        if (operation.kind !== 'addConstraint' || operation.constraint.kind !== 'check') return undefined;
+        const name = operation.constraint.name ?? objectName(operation.table, operation.constraint.columns.slice(0, 1), 'check');
+        const changed = { ...operation, constraint: { ...operation.constraint, name, notValid: true } };
+        return [
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [edit(operation, { kind: 'notValid', name }, changed)] },
+          { migration: 'next', lock: 'ShareUpdateExclusiveLock', actions: [validate(operation, operation.table, name)] },
+        ];
+      },
+    },
     rationale: `\`ADD CONSTRAINT … CHECK\` checks every existing row while holding an ACCESS EXCLUSIVE lock, so all
 reads and writes wait for the scan.
 

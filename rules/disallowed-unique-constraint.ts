@@ -1,5 +1,23 @@
 import { defineRule } from '../src/engine/rule';
+import type { SuggestedStep } from '../src/engine/suggestion';
+import type { Operation, TableName } from '../src/model/operations';
+import { objectName } from '../src/engine/object-names';
+import { addConstraint, edit, statement } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
+
+/** A unique index built concurrently, then a constraint that adopts it. */
+function uniqueSteps(from: Operation, table: TableName, columns: string[], name = objectName(table, columns, 'key')): SuggestedStep[] {
+  const place = { location: from.location, anchorLine: from.anchorLine };
+  return [
+    {
+      migration: 'this',
+      outsideTransaction: true,
+      lock: 'ShareUpdateExclusiveLock',
+      actions: [statement({ kind: 'createIndex', ...place, table, name, columns, unique: true, concurrently: true, ifNotExists: false })],
+    },
+    { migration: 'this', lock: 'AccessExclusiveLock', actions: [addConstraint(from, table, { kind: 'unique', name, columns: [], notValid: false, usingIndex: name }, true)] },
+  ];
+}
 
 export default defineRule({
   id: 'disallowed-unique-constraint',
@@ -12,6 +30,20 @@ export default defineRule({
     help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     safeLock: { rewrite: false },
+    suggestion: {
+      description: 'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), outside a transaction, then ADD CONSTRAINT … UNIQUE USING INDEX, which is instant.',
+      steps: (operation) => {
+        if (operation.kind === 'addConstraint' && operation.constraint.kind === 'unique' && operation.constraint.columns.length > 0) {
+          return uniqueSteps(operation, operation.table, operation.constraint.columns, operation.constraint.name);
+        }
+        if (operation.kind !== 'addColumn' || !operation.column.unique) return undefined;
+        const plain = { ...operation, column: { ...operation.column, unique: false } };
+        return [
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [edit(operation, { kind: 'columnWithout', parts: ['unique'] }, plain)] },
+          ...uniqueSteps(operation, operation.table, [operation.column.name], undefined),
+        ];
+      },
+    },
     rationale: `A new UNIQUE constraint builds a unique index while the table is locked ACCESS EXCLUSIVE: nothing can
 read or write the table until the build finishes.
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../src/model/operations';
 import { defineRule } from '../src/engine/rule';
 import { tablesNamedBy } from '../src/engine/operation-helpers';
+import { dropConstraint, edit, lockTakenBy } from '../src/engine/suggestion-steps';
 
 /** What would make the statement safe to re-run, or undefined when it already is. */
 function missingGuard(operation: Operation, previous: readonly Operation[]): string | undefined {
@@ -40,6 +41,32 @@ export default defineRule({
     description: 'A statement outside a transaction that fails when the migration is re-run',
     message: ({ detail }) => `Without ${detail}, this migration fails if it is re-run after failing part way through.`,
     help: 'Add IF [NOT] EXISTS (or drop-if-exists first), so a migration that stopped half way can be run again.',
+    suggestion: {
+      fixable: true,
+      description: 'Add IF NOT EXISTS / IF EXISTS (or drop a constraint if it exists before adding it), so that a migration stopped half way can run again.',
+      steps: (operation) => {
+        // The same statement, guarded: the same lock.
+        const lock = lockTakenBy(operation);
+        const taken = lock ? { lock } : {};
+        switch (operation.kind) {
+          case 'createTable':
+          case 'createIndex':
+          case 'addColumn':
+            return [{ migration: 'this', ...taken, actions: [edit(operation, { kind: 'ifNotExists' }, { ...operation, ifNotExists: true })] }];
+          case 'dropTable':
+          case 'dropIndex':
+          case 'dropColumn':
+          case 'dropConstraint':
+            return [{ migration: 'this', ...taken, actions: [edit(operation, { kind: 'ifExists' }, { ...operation, ifExists: true })] }];
+          case 'addConstraint':
+            return operation.constraint.name
+              ? [{ migration: 'this', lock: 'AccessExclusiveLock', actions: [dropConstraint(operation, operation.table, operation.constraint.name, true), { kind: 'flagged' }] }]
+              : undefined;
+          default:
+            return undefined;
+        }
+      },
+    },
     rationale: `A migration that runs outside a transaction (as \`CREATE INDEX CONCURRENTLY\` must) is not rolled back when
 a later statement fails. Re-running it then fails on the statements that already took effect, unless they are
 written with \`IF NOT EXISTS\` / \`IF EXISTS\`. Inside a transaction this does not matter, and the rule is quiet.`,

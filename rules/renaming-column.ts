@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { statement } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -11,6 +12,29 @@ export default defineRule({
       `Renaming column "${table}"."${column}" to "${name}" breaks application code that still uses the old name.`,
     help: 'Expand and contract: add the new column, write both, backfill, switch reads, and drop the old one later.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    suggestion: {
+      description: 'Expand and contract: add the new column; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.',
+      steps: (operation) => {
+        if (operation.kind !== 'renameColumn') return undefined;
+        const { table, column, newName } = operation;
+        const where = `"${qualifiedName(table)}"`;
+        return [
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [{ kind: 'addColumnLike', table, column: newName, like: column }] },
+          {
+            migration: 'next',
+            application: `Write both "${column}" and "${newName}" of ${where} (reads stay on "${column}"), and deploy.`,
+            lock: 'RowExclusiveLock',
+            actions: [{ kind: 'backfill', table, column: newName, value: { column } }],
+          },
+          {
+            migration: 'later',
+            application: `Read "${newName}" and stop writing "${column}", and deploy.`,
+            lock: 'AccessExclusiveLock',
+            actions: [statement({ kind: 'dropColumn', location: operation.location, anchorLine: operation.anchorLine, table, column, ifExists: false })],
+          },
+        ];
+      },
+    },
     rationale: `The release that is running while the migration applies still uses the old column name, so every
 query it makes against the column fails from that moment until the new release is fully rolled out.
 

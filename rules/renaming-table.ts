@@ -11,6 +11,17 @@ export default defineRule({
       `Renaming table "${table}" to "${name}" breaks application code that still uses the old name.`,
     help: 'Expand and contract, or rename and leave a view with the old name for one release.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    suggestion: {
+      description: 'Rename it and, in the same migration, create a view with the old name (PostgreSQL lets the old code read and write through it); drop the view once the application uses the new name.',
+      steps: (operation) => {
+        if (operation.kind !== 'renameTable') return undefined;
+        const renamed = { ...operation.table, name: operation.newName };
+        return [
+          { migration: 'this', lock: 'AccessExclusiveLock', actions: [{ kind: 'flagged' }, { kind: 'createView', view: operation.table, table: renamed }] },
+          { migration: 'later', application: `Switch the application to "${qualifiedName(renamed)}", and deploy.`, lock: 'AccessExclusiveLock', actions: [{ kind: 'dropView', view: operation.table }] },
+        ];
+      },
+    },
     rationale: `Code that is still running during the deploy queries the table by its old name and fails as soon as
 the rename commits.
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { concurrently } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 const PARTITIONED_HELP =
@@ -18,6 +19,12 @@ export default defineRule({
     locks: [{ mode: 'ShareLock', on: ['table'], rewrite: false, operations: ['createIndex'] }],
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     helpFor: ({ subject }) => (subject.partitioned ? PARTITIONED_HELP : 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.'),
+    suggestion: {
+      fixable: true,
+      description: 'Build the index with CREATE INDEX CONCURRENTLY, which lets writes go on, in a migration that runs outside a transaction.',
+      // A partitioned table's index is built partition by partition (the help says how): no single statement does it.
+      steps: (operation, facts) => (operation.kind === 'createIndex' && !facts.subject?.partitioned ? [concurrently(operation)] : undefined),
+    },
     rationale: `A plain \`CREATE INDEX\` holds a SHARE lock for the whole build: reads go on, but every \`INSERT\`,
 \`UPDATE\` and \`DELETE\` waits, which on a large table means minutes of failed writes.
 
@@ -46,6 +53,7 @@ attaches those instead of building.`,
       { django: "from django.contrib.postgres.operations import AddConstraintNotValid, AddIndexConcurrently, RemoveIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n    dependencies = [(\"shop\", \"0001_initial\")]\n\n    operations = [\n        AddIndexConcurrently(\"order\", models.Index(fields=[\"status\"], name=\"order_status_idx\")),\n    ]\n", options: {djangoHistory: ["from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name=\"Order\",\n            fields=[\n                (\"id\", models.BigAutoField(primary_key=True, serialize=False)),\n                (\"total\", models.IntegerField()),\n                (\"note\", models.TextField(null=True)),\n                (\"status\", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n"]} },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'carts', columns: [{ name: 'user_id', type: 'bigint' }], indices: [{ name: 'IDX_carts_user', columnNames: ['user_id'] }] }));\n  }\n}\n" },
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY \"IDX_orders_customer\" ON \"orders\" (\"customer_id\")`);\n  }\n}\n" },
+      { typeorm: "import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  transaction = false;\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createIndex('orders', new TableIndex({ name: 'IDX_orders_customer', columnNames: ['customer_id'], isConcurrent: true }));\n  }\n}\n" },
       { knex: "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw(\"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id)\");\n};\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('carts', (t) => {\n    t.bigInteger('user_id').index();\n  });\n};\n" },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' },

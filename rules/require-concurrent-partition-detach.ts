@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { concurrently } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
 
 export default defineRule({
@@ -12,6 +13,12 @@ export default defineRule({
     help: 'Use DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), outside a transaction.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
     safeLock: { mode: 'ShareUpdateExclusiveLock', on: ['table'], rewrite: false },
+
+    suggestion: {
+      fixable: true,
+      description: 'Detach it with DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), in a migration that runs outside a transaction.',
+      steps: (operation, facts) => (operation.kind === 'detachPartition' && facts.pgVersion >= 14 ? [concurrently(operation)] : undefined),
+    },
     rationale: `Detaching a partition normally locks the partitioned (parent) table ACCESS EXCLUSIVE, blocking every query
 on every partition. From PostgreSQL 14, \`DETACH PARTITION … CONCURRENTLY\` uses a SHARE UPDATE EXCLUSIVE lock
 instead and lets queries continue. (It still takes an ACCESS EXCLUSIVE lock on the partition being detached,

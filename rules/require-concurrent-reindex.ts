@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { concurrently } from '../src/engine/suggestion-steps';
 
 export default defineRule({
   id: 'require-concurrent-reindex',
@@ -13,6 +14,12 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['index'], rewrite: false },
     ],
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
+
+    suggestion: {
+      fixable: true,
+      description: 'Rebuild it with REINDEX … CONCURRENTLY (PostgreSQL 12+), which lets reads and writes go on, in a migration that runs outside a transaction.',
+      steps: (operation, facts) => (operation.kind === 'reindex' && facts.pgVersion >= 12 && operation.targetKind !== 'system' ? [concurrently(operation)] : undefined),
+    },
     rationale: `A plain \`REINDEX\` locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index it
 rebuilds, so queries that would use the index wait too. \`REINDEX CONCURRENTLY\` (PostgreSQL 12+) builds a new
 index alongside and swaps it in with only brief locks.`,

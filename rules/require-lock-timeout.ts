@@ -13,6 +13,11 @@ export default defineRule({
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
     locks: BLOCKING_STATEMENT_LOCKS,
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ', and retry the migration when it times out.'),
+    suggestion: {
+      fixable: true,
+      description: 'Set lock_timeout at the top of the migration, and retry the migration when it times out.',
+      steps: () => [{ migration: 'this', at: 'top', actions: [{ kind: 'setting', name: 'lock_timeout', value: "'2s'" }] }],
+    },
     rationale: `Even a statement that is instant once it has its lock (adding a nullable column, say) must first wait
 for every transaction already using the table. While it waits in the lock queue, every new query on the table
 waits behind it: one long-running report can turn a millisecond migration into an outage.

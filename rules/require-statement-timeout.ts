@@ -13,6 +13,11 @@ export default defineRule({
     help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", ' (or a limit that fits the change).'),
     locks: BLOCKING_STATEMENT_LOCKS,
+    suggestion: {
+      fixable: true,
+      description: 'Set statement_timeout at the top of the migration (or a limit that fits the change).',
+      steps: () => [{ migration: 'this', at: 'top', actions: [{ kind: 'setting', name: 'statement_timeout', value: "'5s'" }] }],
+    },
     rationale: `\`lock_timeout\` bounds how long a statement waits for its lock; \`statement_timeout\` bounds how long it
 runs once it has it. Without one, a statement that unexpectedly rewrites or scans a large table holds its lock
 for as long as that takes. Off by default (in the \`strict\` preset): long data migrations legitimately run

@@ -8,6 +8,11 @@ export default defineRule({
     description: 'BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN',
     message: ({ detail }) => `${detail}`,
     help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+    suggestion: {
+      description:
+        "Remove the BEGIN and its COMMIT (or the stray COMMIT/ROLLBACK): the runner already runs the migration in a transaction. To manage the transaction in the file instead, turn the runner's off (-- +goose NO TRANSACTION, exports.config = { transaction: false }, transaction = false, atomic = False).",
+      steps: () => undefined,
+    },
     rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
 first \`COMMIT\` then commits everything, including the runner's own transaction, so the runner can no longer
 roll the migration back on failure. A \`COMMIT\` or \`ROLLBACK\` with no \`BEGIN\` in the file ends a

@@ -7,9 +7,10 @@
  *   lib/migralint.js               everything else in one file: the CLI, the worker
  *                                  entry, the API, and the small libraries they use
  *   lib/babel-parser.js, yargs.js, the large parts that only some runs use (JavaScript
- *   re2js.js, django.js, trace.js  migrations; help and subcommands; custom placeholder
- *                                  patterns; Django migrations with the Python parser;
- *                                  `trace`), in files of their own so that a lint run reads less
+ *   re2js.js, django.js, trace.js, migrations; help and subcommands; custom placeholder
+ *   fix.js                         patterns; Django migrations with the Python parser;
+ *                                  `trace`; `--fix` and its diff), in files of their own
+ *                                  so that a lint run reads less
  *   lib/THIRD-PARTY-LICENSES.txt   the licences of the libraries
  *
  * libpg-query (WebAssembly, which it loads from beside its own code) stays a
@@ -48,12 +49,13 @@ const SEPARATE: Record<string, string> = {
   './frontends/django': 'django',
   './django-migrations': 'django',
   './trace-command': 'trace',
+  './fix-command': 'fix',
 };
 
 const separateFiles: Plugin = {
   name: 'separate-files',
   setup(builder) {
-    builder.onResolve({ filter: /^(@babel\/parser|yargs|re2js|\.\/frontends\/django|\.\/django-migrations|\.\/trace-command)$/ }, (args) => ({
+    builder.onResolve({ filter: /^(@babel\/parser|yargs|re2js|\.\/frontends\/django|\.\/django-migrations|\.\/trace-command|\.\/fix-command)$/ }, (args) => ({
       path: `./${SEPARATE[args.path]}.js`,
       external: true,
     }));
@@ -81,6 +83,7 @@ export async function buildLib(): Promise<Map<string, string>> {
     build({ ...COMMON, entryPoints: { migralint: 'src/bundle.ts', start: 'src/cli/start.ts' }, plugins: [separateFiles] }),
     build({ ...COMMON, entryPoints: { 'babel-parser': library('@babel/parser'), yargs: library('yargs'), re2js: library('re2js'), django: 'src/django.ts' } }),
     build({ ...COMMON, entryPoints: { trace: 'src/cli/trace-command.ts' }, external: [...(COMMON.external ?? []), '@electric-sql/pglite', 'pg'], plugins: [separateFiles] }),
+    build({ ...COMMON, entryPoints: { fix: 'src/cli/fix-command.ts' }, plugins: [separateFiles] }),
   ]);
   const files = new Map(builds.flatMap((result) => (result.outputFiles ?? []).map((output) => [path.basename(output.path), output.text] as const)));
   files.set(LICENSES_FILE, thirdPartyLicenses(builds.flatMap((result) => (result.metafile ? [result.metafile] : []))));

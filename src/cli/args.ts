@@ -30,6 +30,12 @@ export interface LintArgs {
   cacheLocation?: string;
   /** Worker threads for large runs: `auto` (one per core), `off`, or a number. */
   concurrency: 'auto' | 'off' | number;
+  /** Write the fixes that keep each migration's meaning. */
+  fix: boolean;
+  /** Print the fixes as a unified diff, and write nothing. */
+  fixDryRun: boolean;
+  /** Show each finding's safe alternative (stylish); `--no-suggestions` hides them. */
+  suggestions: boolean;
 }
 
 /** `migralint trace`: the migrations run in an embedded PostgreSQL (or on a server). */
@@ -89,6 +95,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   'cache-location': { type: 'string', describe: 'Cache file path (implies --cache)' },
   concurrency: { type: 'string', describe: 'Worker threads for large runs: auto (default), off, or a number' },
   verbose: { type: 'boolean', default: false, describe: 'Print notes about skipped files to stderr' },
+  fix: { type: 'boolean', default: false, describe: 'Fix what can be fixed without changing what the migration does (CONCURRENTLY, IF [NOT] EXISTS, lock_timeout, NOT VALID)' },
+  'fix-dry-run': { type: 'boolean', default: false, describe: 'Print the fixes --fix would make as a unified diff; write nothing' },
+  suggestions: { type: 'boolean', default: true, describe: 'Show the safe alternative under each finding (--no-suggestions hides it)' },
 };
 
 const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace', 'schema']);
@@ -196,6 +205,11 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
   }
   if (parsed.since !== undefined && parsed.staged === true) throw new UsageError('--since and --staged cannot be used together');
   if (parsed.since === '') throw new UsageError('--since needs a git ref, such as --since origin/main');
+  if (parsed.fix === true && parsed.fixDryRun === true) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const dryRunFormat = format ?? 'stylish';
+  if (parsed.fixDryRun === true && !['stylish', 'compact', 'github'].includes(dryRunFormat) && parsed.outputFile === undefined) {
+    throw new UsageError(`--fix-dry-run prints a diff on stdout: with --format ${dryRunFormat}, write the report with --output-file`);
+  }
   const maxWarnings = parsed.maxWarnings as number | undefined;
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError('--max-warnings must be a whole number of 0 or more');
@@ -218,6 +232,9 @@ function lintArgs(parsed: Record<string, unknown>): LintArgs {
     cache: parsed.cache === true || parsed.cacheLocation !== undefined,
     concurrency: parseConcurrency(parsed.concurrency as string | undefined),
     cacheLocation: parsed.cacheLocation as string | undefined,
+    fix: parsed.fix === true,
+    fixDryRun: parsed.fixDryRun === true,
+    suggestions: parsed.suggestions !== false,
   };
 }
 

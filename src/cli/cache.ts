@@ -136,8 +136,8 @@ export class LintCache {
   }
 
   static keyOf(version: string, settings: unknown): string {
-    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect).
-    return sha1(JSON.stringify({ version, format: 3, settings }));
+    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect; 4: findings carry what their suggestion is built from).
+    return sha1(JSON.stringify({ version, format: 4, settings }));
   }
 
   private load(): { entries: Map<string, CacheEntry>; problem?: string } {
@@ -209,8 +209,8 @@ export class LintCache {
       const { source: _source, findings, ...rest } = result; // the source is the file itself
       // A help that is not the rule's usual one (written for the file's front-end, say) is kept.
       const stripped = (finding: Finding): CachedFinding => {
-        const { rule, severity, line, column, endLine, endColumn, message, help, lock } = finding;
-        return { rule, severity, line, column, endLine, endColumn, message, ...(help !== helpByRule.get(rule) ? { help } : {}), ...(lock ? { lock } : {}) };
+        const { rule, severity, line, column, endLine, endColumn, message, help, lock, target } = finding;
+        return { rule, severity, line, column, endLine, endColumn, message, ...(help !== helpByRule.get(rule) ? { help } : {}), ...(lock ? { lock } : {}), ...(target ? { target } : {}) };
       };
       // Where the schema effect's operations are is not needed to replay them.
       const schemaEffect = rest.schemaEffect && (JSON.parse(JSON.stringify(rest.schemaEffect, withoutPlaces)) as SchemaEffect);
@@ -245,8 +245,8 @@ function resultOf(stored: unknown, text: string): FileResult | SkippedFile | und
   return {
     ...(stored as unknown as Omit<FileResult, 'findings' | 'source'>),
     findings: findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message, help, lock }): Finding => ({
-        rule, severity, file, line, column, endLine, endColumn, message, help: help ?? helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}),
+      ({ rule, severity, line, column, endLine, endColumn, message, help, lock, target }): Finding => ({
+        rule, severity, file, line, column, endLine, endColumn, message, help: help ?? helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}), ...(target ? { target } : {}),
       }),
     ),
     source: text,
@@ -255,12 +255,17 @@ function resultOf(stored: unknown, text: string): FileResult | SkippedFile | und
 
 function isCachedFinding(value: unknown): value is CachedFinding {
   if (!isRecord(value)) return false;
-  const { rule, severity, line, column, endLine, endColumn, message, help, lock } = value;
+  const { rule, severity, line, column, endLine, endColumn, message, help, lock, target } = value;
   return (
     typeof rule === 'string' && helpByRule.has(rule) && (severity === 'error' || severity === 'warning') && typeof message === 'string' &&
-    (help === undefined || typeof help === 'string') && (lock === undefined || isRecord(lock)) &&
+    (help === undefined || typeof help === 'string') && (lock === undefined || isRecord(lock)) && (target === undefined || isTarget(target)) &&
     [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && (number as number) >= 1)
   );
+}
+
+/** What a suggestion is built from, as a cache may hold it: an operation and the facts of its place. */
+function isTarget(value: unknown): boolean {
+  return isRecord(value) && isRecord(value.operation) && typeof value.operation.kind === 'string' && isRecord(value.operation.location) && isRecord(value.facts);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,6 +13,8 @@ export interface DjangoRun {
   analyses: Map<string, TextAnalysis>;
   /** Those files in the order Django applies them. */
   order: string[];
+  /** A file of the run analysed again with another text, after the same migrations (for --fix to check its fixes). */
+  reanalyze(file: string, text: string): TextAnalysis | undefined;
 }
 
 /** Folders never searched for apps: dependencies, virtual environments, caches. */
@@ -71,7 +73,14 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
     const source = sources.get(file);
     if (analyzed && source) analyses.set(file, { analyzed, source: source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text });
   }
-  return { analyses, order: project.order.filter((file) => analyses.has(file)) };
+  const reanalyze = (file: string, text: string): TextAnalysis | undefined => {
+    const source = sources.get(file);
+    if (!source) return undefined;
+    const replaced = [...sources.values()].map((other) => (other.file === file ? { file, text, app: other.app } : other));
+    const analyzed = analyzeDjangoProject(replaced).results.get(file);
+    return analyzed && { analyzed, source: text };
+  };
+  return { analyses, order: project.order.filter((file) => analyses.has(file)), reanalyze };
 }
 
 function missingApps(sources: Map<string, DjangoSource>, labels: Map<string, string>): string[] {

@@ -3,6 +3,12 @@ import { UsageError } from '../config/errors';
 import type { RuleDefinition, RuleExample } from '../engine/rule';
 import { lockSection } from '../docs/lock-claims';
 import { frontendsOf } from '../engine/rule';
+import type { FileResult } from '../engine/finding';
+import { placeholderOperation } from '../fixes/placeholders';
+import { suggestionFor } from '../fixes/suggest';
+import { defaultLintOptions, isSkipped, lintText, prepareLinting } from '../lint';
+import { palette } from '../reporters/colors';
+import { suggestionLines } from '../reporters/stylish';
 
 export function findRule(name: string): RuleDefinition {
   const rule = allRules.find((candidate) => candidate.id === name || candidate.meta.aliases?.includes(name));
@@ -34,8 +40,9 @@ function editDistance(a: string, b: string): number {
 }
 
 /** `migralint explain <rule>`: what it catches, why, the safe alternative, and its examples. */
-export function explainRule(name: string): string {
+export async function explainRule(name: string): Promise<string> {
   const rule = findRule(name);
+  await prepareLinting();
   const { meta } = rule;
   const severity = meta.severity === 'off' ? 'off (on in the strict preset)' : meta.severity;
   const sections = [
@@ -44,10 +51,32 @@ export function explainRule(name: string): string {
     meta.rationale,
     lockSection(rule),
     `Safe alternative: ${meta.help}`,
+    suggestionSection(rule),
     exampleSection('Flagged', rule.examples.invalid),
     exampleSection('Not flagged', rule.examples.valid),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n') + '\n';
+}
+
+/**
+ * The rule's suggestion, written in SQL for its first flagged SQL example with
+ * the names replaced by what they stand for (a finding gets it with its own
+ * names, in the language of its file).
+ */
+export function suggestionSection(rule: RuleDefinition): string {
+  if (!rule.meta.suggestion) return '';
+  const example = rule.examples.invalid.find((candidate): candidate is Extract<RuleExample, { sql: string }> => 'sql' in candidate && candidate.options?.pgVersion === undefined);
+  const result = example && lintText(example.sql, 'migration.sql', defaultLintOptions());
+  const finding = result && !isSkipped(result) ? result.findings.find((candidate) => candidate.rule === rule.id && candidate.target) : undefined;
+  const heading = 'Suggestion, for example (a finding gets it with its own names, in the language of its file: SQL, Knex, TypeORM or Django):';
+  if (!finding?.target) return `${heading}
+    ${rule.meta.suggestion.description}`;
+  const target = { operation: placeholderOperation(finding.target.operation), facts: finding.target.facts };
+  const file: FileResult = { file: 'migration.sql', frontend: 'sql', statements: 1, operationCount: 1, runnerTransaction: false, findings: [], source: '' };
+  const suggestion = suggestionFor({ ...finding, target }, file, rule);
+  if (!suggestion) return '';
+  return `${heading}
+${suggestionLines(suggestion, false, palette(false)).map((line) => line.replace(/^ {4}suggestion: /, '    ')).join('\n')}`;
 }
 
 function exampleSection(title: string, examples: readonly RuleExample[]): string {

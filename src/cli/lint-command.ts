@@ -29,6 +29,8 @@ const loadPool = () => (require('./analysis-pool') as typeof import('./analysis-
 const loadCache = () => require('./cache') as typeof import('./cache');
 // Django migrations are read (with the Python parser) only in runs that have some.
 const loadDjango = () => require('./django-migrations') as typeof import('./django-migrations');
+// Fixes are computed only by runs that fix, or report them (SARIF).
+const loadFixRun = () => (require('./fix-command') as typeof import('./fix-command')).FixRun;
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -68,6 +70,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   const readsStdin = args.paths.includes('-') || (args.paths.length === 0 && args.stdinFilepath !== undefined);
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
+  if (readsStdin && args.fix) throw new UsageError('--fix writes migration files: standard input has none to write');
   const pathInputs = args.paths.filter((input) => input !== '-');
   let failed = false;
   // A folder that cannot be read is one line, and the run goes on, as for a file that cannot be read.
@@ -123,7 +126,17 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
         return undefined;
       }
-      if (report) reportOutput.add(result);
+      if (report) {
+        // Linted again on its own, without the replayed schema (which already holds this migration): fixes are compared with the file as it is, linted the same way.
+        const relint = (source: string) => {
+          const again = file.analyzed && file.path ? django?.reanalyze(file.path, source) : analyzeText(source, shownAs, { ...options, frontend });
+          if (!again || isSkipped(again)) return undefined;
+          return { result: checkAnalysis(again, shownAs, { ...options, frontend }), problems: again.analyzed.problems.length };
+        };
+        const reported = fixes ? fixes.consider(result, relint, file.path) : result;
+        if (deferred) deferred.push(reported);
+        else reportOutput.add(reported);
+      }
       if (report && result.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result.skippedReason}`);
       if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
       for (const message of result.warnings ?? []) {
@@ -151,6 +164,11 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
 
   // The report is written as the run goes (formats that can), so memory stays flat.
   const reportOutput = openReport(args, io, version);
+  const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  const FixRun = args.fix || args.fixDryRun || format === 'sarif' ? loadFixRun() : undefined;
+  const fixes = FixRun && new FixRun(args.fix ? 'fix' : args.fixDryRun ? 'dry-run' : 'report', io, allRules);
+  // With --fix-dry-run the diff comes first on stdout, and the report (of what remains) after it.
+  const deferred: FileResult[] | undefined = args.fixDryRun ? [] : undefined;
   const django = await prepareDjango(plan, invalidUtf8, io);
   const work = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work.length - 1;
@@ -195,7 +213,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     }
     const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
     // What a migration new in this change makes is new for the later ones too (no rows, no readers yet).
-    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, newInRun: index < lastTarget && plan.isNew(file) });
+    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
     else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
   }
@@ -214,6 +232,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
+  if (fixes && !fixes.finish()) failed = true;
+  for (const result of deferred ?? []) reportOutput.add(result);
   const reportProblem = reportOutput.finish();
   if (reportProblem) {
     io.stderr.write(`migralint: ${reportProblem}\n`);
@@ -306,6 +326,8 @@ interface FileInRun {
   prefetched?: Promise<WorkResult>;
   /** A Django migration, read with its app's history. */
   analyzed?: TextAnalysis;
+  /** The file's path, for --fix to write it. */
+  path?: string;
 }
 
 function fileStart(shownAs: string, isNew: boolean | undefined, effect: SchemaEffect): FileStart {

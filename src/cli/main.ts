@@ -28,7 +28,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
         return done(EXIT_CLEAN);
       // Subcommands load their modules when used, so a lint run does not pay for them.
       case 'explain':
-        io.stdout.write((require('./explain') as typeof import('./explain')).explainRule(command.rule));
+        io.stdout.write(await (require('./explain') as typeof import('./explain')).explainRule(command.rule));
         return done(EXIT_CLEAN);
       case 'rules': {
         const explain = require('./explain') as typeof import('./explain');

@@ -38,7 +38,7 @@ export function openReport(args: LintArgs, io: CliIO, version: string): ReportOu
       failure = describe(error);
     }
   };
-  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules }, write);
+  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions }, write);
   const tally = new Tally();
   return {
     tally,

@@ -1,8 +1,10 @@
 import type { FrontendName } from '../model/file';
 import type { SourceSpan } from '../model/location';
 import type { Blocked, LockMode } from '../model/locks';
+import type { Operation } from '../model/operations';
 import type { SchemaEffect } from '../schema/replay';
 import type { Severity } from './rule';
+import type { RecipeFacts } from './suggestion';
 
 export interface Finding extends SourceSpan {
   rule: string;
@@ -14,6 +16,14 @@ export interface Finding extends SourceSpan {
   docs: string;
   /** The lock the flagged statement takes (from the rule's verified claim), when it takes one. */
   lock?: FindingLock;
+  /** What the rule's suggestion is built from: set only for rules that have one, and turned into text only where shown. */
+  target?: FindingTarget;
+}
+
+/** The flagged operation and what its recipe depends on. */
+export interface FindingTarget {
+  operation: Operation;
+  facts: RecipeFacts;
 }
 
 export interface FindingLock {
@@ -39,6 +49,17 @@ export interface FileResult {
   warnings?: string[];
   /** What the migration does to the schema: the cache keeps it, to replay the file without reading it again. */
   schemaEffect?: SchemaEffect;
+  /** Whether the migration runner wraps the file in a transaction (suggestions place steps by it). */
+  runnerTransaction?: boolean;
+  /** Whether the migration may turn its runner's transaction off (see AnalyzedFile.transactionSwitch). */
+  transactionSwitch?: boolean;
+  /** Operations in forward code: with `statements`, whether a flagged statement is alone in its migration. */
+  operationCount?: number;
+  /**
+   * Fixes of findings, verified one by one (set by runs that need them: `--fix`,
+   * SARIF): replacements of the source between character offsets.
+   */
+  fixes?: Array<{ finding: Finding; description: string; edits: Array<{ start: number; end: number; text: string }> }>;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

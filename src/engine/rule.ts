@@ -3,6 +3,7 @@ import type { SourceSpan } from '../model/location';
 import type { LockMode } from '../model/locks';
 import type { ConstraintKind, Operation, OperationKind, OperationOf, TableName } from '../model/operations';
 import type { SchemaView } from '../schema/replay';
+import type { SuggestionRecipe } from './suggestion';
 
 export type Category = 'compatibility' | 'locking' | 'transactions' | 'conventions';
 export type Severity = 'error' | 'warning';
@@ -70,6 +71,11 @@ export interface RuleMeta {
    * the relations named in `on`): no stronger lock, no rewrite.
    */
   safeLock?: { mode?: LockMode; on?: LockedRelation[]; rewrite: false };
+  /**
+   * The safe alternative as steps (which statements, in which migration), from
+   * which src/fixes writes code in the file's language and makes `--fix` edits.
+   */
+  suggestion?: SuggestionRecipe;
 }
 
 /** Which relation a lock is on: the operation's table, the table its foreign key references, or the index it names. */

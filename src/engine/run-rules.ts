@@ -3,7 +3,8 @@ import type { SourceSpan } from '../model/location';
 import type { Operation, TableName } from '../model/operations';
 import { SchemaReplay, type SchemaView, isUnreadable } from '../schema/replay';
 import { FileState } from './file-state';
-import { type Finding, compareFindings } from './finding';
+import type { RecipeFacts } from './suggestion';
+import { type Finding, type FindingTarget, compareFindings } from './finding';
 import { findingLock } from './finding-lock';
 import { IgnoreTracker } from './ignores';
 import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor, findingHelp } from './rule';
@@ -32,6 +33,8 @@ interface RawFinding {
   /** The flagged operation, when the rule reported one (its lock claim names the relation from it). */
   operation?: Operation;
   subject?: Subject;
+  /** For rules with a suggestion: what it is built from. */
+  target?: FindingTarget;
 }
 
 /** Runs the rules over a file's operations, in order, and applies ignore comments. */
@@ -91,6 +94,7 @@ export function runRules(
     const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
+    if (finding.target) result.target = finding.target;
     findings.push(result);
   }
   findings.sort(compareFindings);
@@ -144,6 +148,10 @@ function rulesById(rules: readonly RuleDefinition[]): ReadonlyMap<string, RuleDe
   return byId;
 }
 
+function sameSpan(a: SourceSpan, b: SourceSpan): boolean {
+  return a === b || (a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn);
+}
+
 /** A rule's view of the file being checked. A class, so that each rule's context is cheap to make. */
 class FileRuleContext implements RuleContext {
   readonly runnerTransaction: boolean;
@@ -167,7 +175,14 @@ class FileRuleContext implements RuleContext {
 
   report(at: Operation | { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
     const operation = 'kind' in at ? at : undefined;
-    this.sink.push({ rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject });
+    const raw: RawFinding = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
+    if (operation && this.rule.meta.suggestion) {
+      const facts: RecipeFacts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
+      const before = this.state.previous.filter((other) => sameSpan(other.location, operation.location));
+      if (before.length > 0) facts.sameStatement = before;
+      raw.target = { operation, facts };
+    }
+    this.sink.push(raw);
   }
 
   isNewColumn(table: TableName, column: string): boolean {

@@ -13,7 +13,8 @@ import * as path from 'node:path';
  * they are streams, not files to replace.
  */
 export interface OutputFile {
-  write(text: string): void;
+  /** Text is written as UTF-8; bytes as they are (a file in another encoding). */
+  write(content: string | Uint8Array): void;
   /** Puts the written text in place. */
   commit(): void;
   /** Removes what was written, leaving the target as it was. */
@@ -24,6 +25,7 @@ export interface OutputFile {
 const STALE_AFTER_MS = 24 * 3600 * 1000;
 
 export interface OutputOptions {
+  /** The new file's permissions, exactly (not narrowed by the umask). */
   mode?: number;
   /** Replace a FIFO or socket found at the target rather than write into it (a cache must never block on one). */
   replacePipes?: boolean;
@@ -36,13 +38,14 @@ export function openOutputFile(target: string, options: OutputOptions = {}): Out
   removeStaleTemporaries(target);
   const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
   const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 0o666);
+  if (options.mode !== undefined) fs.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
     if (open) fs.closeSync(descriptor);
     open = false;
   };
   return {
-    write: (text) => writeAll(descriptor, text),
+    write: (content) => writeAll(descriptor, content),
     commit() {
       close();
       fs.renameSync(temporary, target);
@@ -58,10 +61,10 @@ export function openOutputFile(target: string, options: OutputOptions = {}): Out
 }
 
 /** Writes a whole file atomically. */
-export function writeFileAtomically(target: string, text: string, options?: OutputOptions): void {
+export function writeFileAtomically(target: string, content: string | Uint8Array, options?: OutputOptions): void {
   const file = openOutputFile(target, options);
   try {
-    file.write(text);
+    file.write(content);
     file.commit();
   } catch (error) {
     file.abandon();
@@ -69,8 +72,8 @@ export function writeFileAtomically(target: string, text: string, options?: Outp
   }
 }
 
-function writeAll(descriptor: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(descriptor: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let written = 0;
   while (written < bytes.length) written += fs.writeSync(descriptor, bytes, written);
 }
@@ -89,7 +92,7 @@ function isStream(target: string, replacePipes: boolean): boolean {
 function streamFile(target: string): OutputFile {
   const descriptor = fs.openSync(target, 'w');
   return {
-    write: (text) => writeAll(descriptor, text),
+    write: (content) => writeAll(descriptor, content),
     commit: () => fs.closeSync(descriptor),
     abandon: () => fs.closeSync(descriptor),
   };

@@ -38,6 +38,12 @@ export interface AnalyzedFile {
    * turns it into an ordinary one).
    */
   implicitTransaction?: boolean;
+  /**
+   * Whether the migration may turn the runner's transaction off for itself, when
+   * that depends on the runner's settings (TypeORM honours `transaction = false`
+   * only with `migrationsTransactionMode: 'each'`).
+   */
+  transactionSwitch?: boolean;
   /** Set when the whole file is rollback code and was not analysed. */
   skippedReason?: string;
   /** What was passed over (psql meta-commands), for --verbose. */

@@ -39,6 +39,9 @@ export interface ColumnDefault {
 export interface ForeignKeyTarget {
   table: TableName;
   columns: string[];
+  /** `ON DELETE` / `ON UPDATE` actions (`CASCADE`, `SET NULL`), when a builder front-end states them. */
+  onDelete?: string;
+  onUpdate?: string;
 }
 
 export interface ColumnDefinition {
@@ -77,6 +80,16 @@ export interface ConstraintDefinition {
   expressionColumns?: string[];
 }
 
+/** The Django operation an operation comes from: a Django migration's suggestions are written as Django operations. */
+export interface DjangoOrigin {
+  /** `AddIndex`, `AlterField`, `RunSQL`, … */
+  operation: string;
+  /** The model the operation names, as written (`order`). */
+  model?: string;
+  /** The field it is about, with its definition as written (`models.TextField(null=True)`) when known. */
+  field?: { name: string; definition?: string };
+}
+
 interface OperationBase {
   /** Where the finding points: the statement, or the builder call. */
   location: SourceSpan;
@@ -86,7 +99,11 @@ interface OperationBase {
   identifiers?: string[];
   /** True when the operation runs only under a run-time condition (e.g. inside a Knex `hasTable` guard). */
   conditional?: boolean;
-  /** The SQL statement it came from, as PostgreSQL receives it; kept only when asked for (by trace, which runs it). */
+  /**
+   * The SQL statement it came from, as PostgreSQL receives it: set for what was
+   * read from SQL text (a file, `knex.raw`, `queryRunner.query`, `RunSQL`), not
+   * for builder calls (trace runs it; suggestions edit it).
+   */
   sql?: string;
   /** Where that whole statement is (an ALTER TABLE clause's own `location` is narrower); kept with `sql`. */
   sqlLocation?: SourceSpan;
@@ -98,6 +115,8 @@ interface OperationBase {
   withTableCreation?: boolean;
   /** `ALTER TABLE IF EXISTS`: the operation does nothing when the table is missing. */
   ifTableExists?: boolean;
+  /** Set by the Django front-end: the operation of the migration this comes from. */
+  django?: DjangoOrigin;
 }
 
 export interface CreateTable extends OperationBase {

@@ -1,5 +1,6 @@
 import type { FileResult, Finding } from '../engine/finding';
-import { type Reporter, Tally } from './reporter';
+import { type Suggestion, suggestionFor } from '../fixes/suggest';
+import { type Reporter, Tally, ruleOf } from './reporter';
 
 /**
  * The versioned JSON format of the CLI contract. Nothing but this document goes
@@ -19,7 +20,8 @@ export const json: Reporter = (context, write) => {
       // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
       if (result.findings.length > 0) {
         const file = JSON.stringify(result.file);
-        findings.push(Buffer.from(result.findings.map((finding) => findingElement(finding, file)).join(',\n')));
+        const suggestion = (finding: Finding) => suggestionFor(finding, result, ruleOf(context.rules, finding.rule));
+        findings.push(Buffer.from(result.findings.map((finding) => findingElement(finding, file, suggestion(finding))).join(',\n')));
       }
     },
     end() {
@@ -40,7 +42,7 @@ export const json: Reporter = (context, write) => {
  * directly: a run may have tens of thousands, and this makes little garbage.
  * `file` is the finding's file, already quoted.
  */
-function findingElement(finding: Finding, file: string): string {
+function findingElement(finding: Finding, file: string, suggestion: Suggestion | undefined): string {
   return `    {
       "rule": ${quotedOnce(finding.rule)},
       "severity": ${quotedOnce(finding.severity)},
@@ -51,13 +53,27 @@ function findingElement(finding: Finding, file: string): string {
       "endColumn": ${finding.endColumn},
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
-      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,\n      "lock": ${lockElement(finding.lock)}` : ''}
+      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,\n      "lock": ${nestedElement(finding.lock)}` : ''}${suggestion ? `,\n      "suggestion": ${suggestionElement(suggestion)}` : ''}
     }`;
 }
 
 /** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep. */
-function lockElement(lock: NonNullable<Finding['lock']>): string {
-  return JSON.stringify(lock, null, 2).replace(/\n/g, '\n      ');
+function nestedElement(value: NonNullable<Finding['lock']>): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n      ');
+}
+
+/** `"suggestion": {…}`, the same way, written directly (a report may hold tens of thousands). */
+function suggestionElement(suggestion: Suggestion): string {
+  const steps = suggestion.steps.map((step) => {
+    const fields = [`"migration": ${quotedOnce(step.migration)}`, `"code": ${JSON.stringify(step.code)}`];
+    if (step.at !== undefined) fields.push(`"at": ${quotedOnce(step.at)}`);
+    if (step.application !== undefined) fields.push(`"application": ${JSON.stringify(step.application)}`);
+    if (step.lock !== undefined) fields.push(`"lock": ${quotedOnce(step.lock)}`);
+    if (step.lockOn !== undefined) fields.push(`"lockOn": [\n              ${step.lockOn.map(quotedOnce).join(',\n              ')}\n            ]`);
+    return `          {\n            ${fields.join(',\n            ')}\n          }`;
+  });
+  const list = steps.length > 0 ? `[\n${steps.join(',\n')}\n        ]` : '[]';
+  return `{\n        "description": ${quotedOnce(suggestion.description)},\n        "steps": ${list}\n      }`;
 }
 
 /** Rule ids, severities, help and docs repeat across findings: each is quoted once per run. */

@@ -4,8 +4,22 @@ import type { RuleDefinition } from '../engine/rule';
 export interface ReportContext {
   color: boolean;
   toolVersion: string;
-  /** Every rule, for formats that describe the rules that fired (SARIF). */
+  /** Every rule, for formats that describe the rules that fired (SARIF), and for suggestions. */
   rules: readonly RuleDefinition[];
+  /** Show each finding's suggestion (stylish; default true). */
+  suggestions?: boolean;
+}
+
+/** The rule of a finding, looked up once per rule list. */
+const rulesById = new WeakMap<readonly RuleDefinition[], ReadonlyMap<string, RuleDefinition>>();
+
+export function ruleOf(rules: readonly RuleDefinition[], id: string): RuleDefinition | undefined {
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    rulesById.set(rules, byId);
+  }
+  return byId.get(id);
 }
 
 /**

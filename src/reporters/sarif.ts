@@ -1,5 +1,6 @@
-import type { Finding } from '../engine/finding';
+import type { FileResult, Finding } from '../engine/finding';
 import { docsUrlFor } from '../engine/rule';
+import { LineIndex } from '../frontends/text-positions';
 import { wholeDocument } from './reporter';
 
 /**
@@ -7,7 +8,7 @@ import { wholeDocument } from './reporter';
  * with their help, and one result per finding with its region.
  */
 export const sarif = wholeDocument((results, context) => {
-  const findings = results.flatMap((result) => result.findings);
+  const findings = results.flatMap((file) => file.findings);
   const firedIds = [...new Set(findings.map((finding) => finding.rule))].sort();
   const rules = firedIds.map((id) => context.rules.find((rule) => rule.id === id)).filter((rule) => rule !== undefined);
   const log = {
@@ -34,14 +35,36 @@ export const sarif = wholeDocument((results, context) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => result(finding, firedIds.indexOf(finding.rule))),
+        results: results.flatMap((file) => {
+          const fixes = fixesOf(file);
+          return file.findings.map((finding) => result(finding, firedIds.indexOf(finding.rule), fixes.get(finding)));
+        }),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 });
 
-function result(finding: Finding, ruleIndex: number) {
+type SarifFix = { description: { text: string }; artifactChanges: Array<{ artifactLocation: { uri: string }; replacements: unknown[] }> };
+
+/** Each finding's fix as SARIF has it: replacements of regions of the file (an insertion replaces an empty one). */
+function fixesOf(file: FileResult): Map<Finding, SarifFix> {
+  const fixes = new Map<Finding, SarifFix>();
+  if (!file.fixes || file.fixes.length === 0) return fixes;
+  const lines = new LineIndex(file.source);
+  const at = (offset: number) => lines.position(offset);
+  for (const { finding, description, edits } of file.fixes) {
+    const replacements = edits.map((edit) => {
+      const start = at(edit.start);
+      const end = at(edit.end);
+      return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } };
+    });
+    fixes.set(finding, { description: { text: description }, artifactChanges: [{ artifactLocation: { uri: encodeURI(file.file) }, replacements }] });
+  }
+  return fixes;
+}
+
+function result(finding: Finding, ruleIndex: number, fix: SarifFix | undefined) {
   return {
     ruleId: finding.rule,
     ruleIndex,
@@ -60,6 +83,7 @@ function result(finding: Finding, ruleIndex: number) {
         },
       },
     ],
+    ...(fix ? { fixes: [fix] } : {}),
     ...(finding.lock ? { properties: { lock: finding.lock } } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import type { Finding, FileResult } from '../engine/finding';
+import { fixableCount, planFix } from '../fixes/fix-plan';
+import { type Suggestion, type SuggestionStep, suggestionFor } from '../fixes/suggest';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
 import { lockWords } from './lock-words';
-import { type Reporter, Tally, escapeControlCharacters, maskControlCharacters, plural } from './reporter';
+import { type ReportContext, type Reporter, Tally, escapeControlCharacters, maskControlCharacters, plural, ruleOf } from './reporter';
 
 /**
  * ESLint/squawk-like output: a header per file, one block per finding with the
@@ -11,13 +13,15 @@ import { type Reporter, Tally, escapeControlCharacters, maskControlCharacters, p
 export const stylish: Reporter = (context, write) => {
   const colors = palette(context.color);
   const tally = new Tally();
+  let fixable = 0;
   return {
     // Blocks are separated by a blank line: each one after the first starts with it.
     file(result) {
       tally.add(result);
       if (result.findings.length === 0) return;
+      fixable += fixableCount(result, context.rules);
       const separator = tally.errors + tally.warnings > result.findings.length ? '\n' : '';
-      write(`${separator}${fileBlock(result, colors)}\n`);
+      write(`${separator}${fileBlock(result, colors, context)}\n`);
     },
     end() {
       const total = tally.errors + tally.warnings;
@@ -28,22 +32,51 @@ export const stylish: Reporter = (context, write) => {
           : (tally.errors > 0 ? colors.red : colors.yellow)(
               colors.bold(`✖ ${plural(total, 'problem')} (${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}) in ${scope}`),
             );
-      write(`${total > 0 ? '\n' : ''}${summary}\n`);
+      const fixes = fixable > 0 ? `\n${colors.dim(`${plural(fixable, 'finding')} can be fixed with --fix.`)}` : '';
+      write(`${total > 0 ? '\n' : ''}${summary}${fixes}\n`);
     },
   };
 };
 
-function fileBlock(result: FileResult, colors: Palette): string {
+function fileBlock(result: FileResult, colors: Palette, context: ReportContext): string {
   const lines = new LineIndex(result.source);
-  const entries = result.findings.map((finding) => findingBlock(finding, lines, colors));
+  const entries = result.findings.map((finding) => findingBlock(finding, result, lines, colors, context));
   return [colors.underline(escapeControlCharacters(result.file)), ...entries].join('\n');
 }
 
-function findingBlock(finding: Finding, lines: LineIndex, colors: Palette): string {
+function findingBlock(finding: Finding, result: FileResult, lines: LineIndex, colors: Palette, context: ReportContext): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
   const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
-  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`].join('\n');
+  const rule = ruleOf(context.rules, finding.rule);
+  const suggestion = context.suggestions !== false ? suggestionFor(finding, result, rule) : undefined;
+  const fixable = suggestion !== undefined && planFix(finding, result, rule) !== undefined;
+  const suggested = suggestion ? suggestionLines(suggestion, fixable, colors) : [];
+  return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`, ...suggested].join('\n');
+}
+
+const STEP_HEADINGS: Record<string, string> = {
+  'this replace': 'in this migration, instead:',
+  'this file': 'this migration becomes:',
+  'this top': 'at the top of this migration:',
+  'this end': 'at the end of this migration:',
+  next: 'in the next migration:',
+  later: 'in a later migration:',
+};
+
+/** The suggestion under a finding: what to do, then each step's code, indented. */
+export function suggestionLines(suggestion: Suggestion, fixable: boolean, colors: Palette): string[] {
+  const lines = [`    ${colors.cyan('suggestion:')} ${escapeControlCharacters(suggestion.description)}${fixable ? colors.dim(' (--fix does this)') : ''}`];
+  for (const step of suggestion.steps) {
+    if (step.application) lines.push(`      ${colors.cyan('application:')} ${escapeControlCharacters(step.application)}`);
+    // The code's own names and SQL may hold control characters: escaped, line by line.
+    lines.push(`      ${colors.cyan(STEP_HEADINGS[stepKey(step)])}`, ...step.code.split(/\r?\n/).map((line) => (line.length > 0 ? `        ${escapeControlCharacters(line)}` : '')));
+  }
+  return lines;
+}
+
+function stepKey(step: SuggestionStep): string {
+  return step.migration === 'this' ? `this ${step.at ?? 'replace'}` : step.migration;
 }
 
 /** The finding's first line, with the finding's part of it underlined. */

@@ -32,7 +32,7 @@ test('the quick start: linting the bundled fixtures finds errors and exits 1', (
   const run = migralint(['fixtures/sql']);
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('fixtures/sql/000008_rename_full_name.up.sql\n  3:1  error  Renaming column "users"."full_name"');
-  expect(run.stdout).toMatch(/✖ 10 problems \(8 errors, 2 warnings\) in 10 files \(10 rollback skipped\)\n$/);
+  expect(run.stdout).toMatch(/✖ 10 problems \(8 errors, 2 warnings\) in 10 files \(10 rollback skipped\)\n2 findings can be fixed with --fix\.\n$/);
   expect(run.stderr).toBe('');
 });
 

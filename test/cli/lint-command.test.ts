@@ -393,7 +393,7 @@ describe('--cache', () => {
     linted.mockRestore();
   });
 
-  test('a cached run reports exactly what the first did; findings are stored without their file, help and docs', async () => {
+  test('a cached run reports exactly what the first did; findings are stored without their file, help and docs, with what their suggestion is built from', async () => {
     const cwd = tempProject({ 'm/001.sql': DROP, 'm/002.sql': SAFE });
     const cacheFile = path.join(cwd, 'cache.json');
     const env = userEnvironment();
@@ -404,7 +404,7 @@ describe('--cache', () => {
 
     const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> } }> };
     const [finding] = stored.entries['m/001.sql'].result.findings;
-    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity']);
+    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity', 'target']);
 
     // An entry naming a rule this version does not have is not trusted: the file is linted again.
     finding.rule = 'no-such-rule';

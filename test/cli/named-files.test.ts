@@ -12,7 +12,7 @@ import { runCli, tempProject } from './run-cli';
  * exactly as `--staged` reports them.
  */
 const LOCK = "SET lock_timeout = '2s';\n";
-const LINT_ARGS: LintArgs = { paths: [], rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off' };
+const LINT_ARGS: LintArgs = { paths: [], rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off', fix: false, fixDryRun: false, suggestions: true };
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: GIT_TEST_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

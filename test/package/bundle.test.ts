@@ -13,7 +13,7 @@ beforeAll(async () => {
   fresh = await buildLib();
 });
 
-const NAMES = ['THIRD-PARTY-LICENSES.txt', 'babel-parser.js', 'django.js', 'migralint.js', 're2js.js', 'start.js', 'trace.js', 'yargs.js'];
+const NAMES = ['THIRD-PARTY-LICENSES.txt', 'babel-parser.js', 'django.js', 'fix.js', 'migralint.js', 're2js.js', 'start.js', 'trace.js', 'yargs.js'];
 
 test('the build makes these files', () => {
   expect([...fresh.keys()].sort()).toEqual(NAMES);
@@ -36,7 +36,10 @@ test('the bundle holds every JavaScript library the CLI uses, and lib/ names the
   // Only the WebAssembly parser is loaded from node_modules, as the package's one dependency; Babel, yargs, re2js and Django from beside the bundle.
   const builtIn = /^(node:.*|fs|path|os|url|util|tty|assert|module|crypto|child_process|worker_threads|vm|v8|events|stream)$/;
   const required = (name: string) => [...new Set([...(fresh.get(name) ?? '').matchAll(/require\("([^"]*)"\)/g)].map((match) => match[1]))].filter((module) => !builtIn.test(module)).sort();
-  expect(required('migralint.js')).toEqual(['./babel-parser.js', './django.js', './re2js.js', './trace.js', './yargs.js', 'libpg-query']);
+  expect(required('migralint.js')).toEqual(['./babel-parser.js', './django.js', './fix.js', './re2js.js', './trace.js', './yargs.js', 'libpg-query']);
+  // --fix: jsdiff is bundled with it; Babel comes from beside the bundle for JavaScript files.
+  expect(required('fix.js')).toEqual(['./babel-parser.js', 'libpg-query']);
+  expect(licenses).toMatch(/^diff@\d+\.\d+\.\d+ \(BSD-3-Clause\)\n\n/m);
   // trace: PGlite and pg are optional dependencies, loaded from node_modules rather than bundled.
   expect(required('trace.js')).toEqual(['./babel-parser.js', './django.js', './re2js.js', '@electric-sql/pglite', 'libpg-query', 'pg']);
   expect(required('django.js')).toEqual(['libpg-query']);

@@ -46,7 +46,7 @@ function npx(args: string[]) {
 }
 
 test('the tarball holds the executable, the bundle, the README and the licences, and nothing to build', () => {
-  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/migralint.js', 'lib/re2js.js', 'lib/start.js', 'lib/trace.js', 'lib/yargs.js', 'package.json']);
+  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/fix.js', 'lib/migralint.js', 'lib/re2js.js', 'lib/start.js', 'lib/trace.js', 'lib/yargs.js', 'package.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.private).toBeUndefined();
   expect(manifest.license).toBe('MIT');

@@ -46,6 +46,8 @@ export interface DjangoField {
   };
   /** What Django compares to decide whether an AlterField changes the database (kwargs that are not `non_db_attrs`). */
   signature: string;
+  /** The field's call as written (`models.TextField(null=True)`), for suggestions that repeat it. */
+  definition?: string;
 }
 
 type Call = PyOf<'call'>;
@@ -192,6 +194,7 @@ export function readField(name: string, call: Call, source: string): DjangoField
     generated: fieldClass === 'GeneratedField',
     check: info?.check === true,
     signature: signatureOf(call, source),
+    definition: source.slice(call.from, call.to),
   };
   if (columnType?.name === 'varchar' && !columnType.isArray) field.patternOps = 'varchar';
   if (columnType?.name === 'text' && !columnType.isArray) field.patternOps = 'text';

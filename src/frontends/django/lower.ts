@@ -1,6 +1,6 @@
 import type { AnalyzedFile, FrontendProblem, IgnoreDirective } from '../../model/file';
 import type { SourceSpan } from '../../model/location';
-import type { ColumnDefinition, ColumnType, ConstraintDefinition, Operation, TableName } from '../../model/operations';
+import type { ColumnDefinition, ColumnType, ConstraintDefinition, DjangoOrigin, Operation, TableName } from '../../model/operations';
 import { analyzeSql } from '../sql/analyze-sql';
 import { type DjangoField, lastName, readField } from './fields';
 import { defaultTableName, foreignKeyName, indexName, truncateName } from './names';
@@ -80,9 +80,29 @@ export class MigrationLowering {
       const name = lastName(item.callee);
       const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
       const place = this.placeOf(item);
+      const origin = this.originOf(name, item);
+      const emitted = this.operations.length;
+      const deferred = this.deferred.length;
       if (handler) handler(this, item, place);
       else this.unanalyzed(item, `${name} is not a migration operation migralint knows; what it does to the database was not checked.`);
+      // Operations of a nested operation (SeparateDatabaseAndState) keep their own origin.
+      for (const operation of this.operations.slice(emitted)) operation.django ??= origin;
+      for (const entry of this.deferred.slice(deferred)) entry.operation.django ??= origin;
     }
+  }
+
+  /** The Django operation, the model and the field it names (with the field as written, before the operation changes it). */
+  private originOf(name: string, call: Call): DjangoOrigin {
+    const model = stringAt(call, 'model_name', 0) ?? stringAt(call, name === 'RenameModel' ? 'old_name' : 'name', 0);
+    const origin: DjangoOrigin = { operation: name, ...(model ? { model } : {}) };
+    if (!model || !name.endsWith('Field')) return origin;
+    const fieldName = stringAt(call, name === 'RenameField' ? 'old_name' : 'name', 1);
+    if (!fieldName) return origin;
+    const written = argument(call, 'field', 2);
+    const known = this.state.get(modelKey(this.file.app, model));
+    const definition = written?.kind === 'call' ? this.file.source.slice(written.from, written.to) : known && fieldOf(known, fieldName)?.definition;
+    origin.field = { name: fieldName, ...(definition ? { definition } : {}) };
+    return origin;
   }
 
   placeOf(value: { from: number; to: number }): Place {
@@ -750,7 +770,10 @@ function alterOrderWithRespectTo(lowering: MigrationLowering, call: Call, place:
 
 function runSql(lowering: MigrationLowering, call: Call, place: Place): void {
   const sql = argument(call, 'sql', 0);
+  const before = lowering.statements;
   if (sql) lowering.runSql(sql, place);
+  // RunSQL counts as the statements it runs, not as one more.
+  if (lowering.statements > before) lowering.statements--;
   // reverse_sql is rollback code: not read. state_operations change only Django's state.
   applyStateOnly(lowering, argument(call, 'state_operations', 2));
 }

@@ -61,7 +61,15 @@ export function analyzeSql(source: SqlText): SqlAnalysis {
     const byteSpan = (byteOffset: number, length: number) => span(toChar(base + byteOffset), toChar(base + byteOffset + length));
     const statementText = { text, start, end, charAt: (byteOffset: number) => toChar(base + byteOffset), span };
     const statementOperations = operationsOf(statement.stmt, { location, anchorLine: source.anchorLine ?? location.line }, byteSpan, statementText);
-    if (source.keepStatementText) keepText(statementOperations, text.slice(start, end), statement, { location, anchorLine: source.anchorLine ?? location.line });
+    const sql = text.slice(start, end);
+    if (source.keepStatementText) keepText(statementOperations, sql, statement, { location, anchorLine: source.anchorLine ?? location.line });
+    else {
+      // Suggestions edit the statement as written.
+      for (const operation of statementOperations) {
+        operation.sql = sql;
+        operation.sqlLocation = location;
+      }
+    }
     const identifiers = identifiersWithin(tokens.longIdentifiers, start, end);
     if (identifiers.length > 0 && statementOperations.length > 0) {
       statementOperations[0].identifiers = identifiers.map((identifier) => identifier.name);

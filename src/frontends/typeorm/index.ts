@@ -21,5 +21,6 @@ const TYPEORM: ScriptFrontend = {
 
 /** A TypeORM migration class: `up(queryRunner)` is walked statically; `down` is rollback code. */
 export function analyzeTypeormFile(text: string, filePath: string, options: TypeormFileOptions): AnalyzedFile {
-  return analyzeScript(TYPEORM, text, filePath, options.transactionMode !== 'none', options.keepStatementText);
+  const analyzed = analyzeScript(TYPEORM, text, filePath, options.transactionMode !== 'none', options.keepStatementText);
+  return { ...analyzed, transactionSwitch: options.transactionMode === 'each' };
 }

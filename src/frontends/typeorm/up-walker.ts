@@ -286,8 +286,10 @@ export class TypeormUpWalker extends MigrationWalker {
       case 'dropIndices':
         for (const node of oneOrMany('dropIndex')) {
           const name = nameOf(node, scope);
+          // A TableIndex with isConcurrent: TypeORM sends DROP INDEX CONCURRENTLY.
+          const concurrently = optionsOf(node, scope)?.get('isConcurrent')?.value === true;
           if (name === undefined) unknown(node);
-          else this.push({ kind: 'dropIndex', ...place, names: [{ schema: on.schema, name }], concurrently: false, ifExists: false });
+          else this.push({ kind: 'dropIndex', ...place, names: [{ schema: on.schema, name }], concurrently, ifExists: false });
         }
         return;
       case 'createForeignKey':
@@ -413,7 +415,8 @@ export class TypeormUpWalker extends MigrationWalker {
       name,
       columns: Array.isArray(columns) ? columns.map(String) : [],
       unique: get('isUnique') === true,
-      concurrently: false,
+      // TableIndex's isConcurrent: TypeORM then sends CREATE INDEX CONCURRENTLY (PostgreSQL).
+      concurrently: get('isConcurrent') === true,
       ifNotExists: false,
       identifiers: name ? [name] : [],
     });

@@ -1,0 +1,155 @@
+import type { FileResult } from '../engine/finding';
+import { runnerByName } from '../frontends/sql/runner-files';
+
+/**
+ * What a suggestion needs to know about the file it is written for, read from
+ * its text with a few patterns (no parsing: suggestions are written for every
+ * finding a report shows, and must cost little).
+ */
+export type FileFacts = SqlFacts | KnexFacts | TypeormFacts | DjangoFacts;
+
+interface CommonFacts {
+  path: string;
+  source: string;
+  runnerTransaction: boolean;
+  /** The migration can turn its runner's transaction off (by a marker, an export, a class field). */
+  transactionSwitch: boolean;
+  /** Statements (or builder calls, or Django operations) in forward code. */
+  statements: number;
+  operations: number;
+}
+
+/** How a SQL file's runner is told to skip its transaction, from the markers the file carries. */
+/**
+ * `flyway` runs a migration without a transaction when it holds a CONCURRENTLY
+ * statement; `whole-file` runners (golang-migrate, sqlx, Prisma) send a file as
+ * one query, one transaction when it holds several statements.
+ */
+export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'flyway' | 'whole-file' | 'plain';
+
+export interface SqlFacts extends CommonFacts {
+  frontend: 'sql';
+  runner: SqlRunner;
+}
+
+export type ModuleStyle = 'commonjs' | 'esm' | 'typescript';
+
+export interface KnexFacts extends CommonFacts {
+  frontend: 'knex';
+  module: ModuleStyle;
+  /** The name of up()'s parameter (`knex`). */
+  subject: string;
+  /** up() is an async function (a statement can be put at its top with await). */
+  asyncUp: boolean;
+  /** The migration asks which database it runs on: it is written for others too, where PostgreSQL's SQL fails. */
+  checksDatabase: boolean;
+}
+
+export interface TypeormFacts extends CommonFacts {
+  frontend: 'typeorm';
+  module: ModuleStyle;
+  subject: string;
+  asyncUp: boolean;
+  checksDatabase: boolean;
+  /** The migration class's name without its timestamp, and the timestamp (TypeORM orders migrations by it). */
+  className: string;
+  timestamp: number;
+}
+
+export interface DjangoFacts extends CommonFacts {
+  frontend: 'django';
+  app: string;
+  migration: string;
+  /** `CheckConstraint(condition=…)` (Django 5.1+) or the older `check=`, as the file's own constraints use. */
+  checkKeyword: 'condition' | 'check';
+  /** Names imported from django.contrib.postgres.operations. */
+  postgresOperations: Set<string>;
+}
+
+const cache = new WeakMap<FileResult, FileFacts>();
+
+export function factsOf(file: FileResult): FileFacts {
+  let facts = cache.get(file);
+  if (!facts) {
+    facts = readFacts(file);
+    cache.set(file, facts);
+  }
+  return facts;
+}
+
+function readFacts(file: FileResult): FileFacts {
+  const common: CommonFacts = {
+    path: file.file,
+    source: file.source,
+    runnerTransaction: file.runnerTransaction ?? false,
+    // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
+    transactionSwitch: file.transactionSwitch ?? (file.frontend !== 'sql' || ['goose', 'dbmate', 'sql-migrate', 'flyway'].includes(sqlRunner(file.file, file.source))),
+    statements: file.statements,
+    operations: file.operationCount ?? file.statements,
+  };
+  const source = file.source;
+  switch (file.frontend) {
+    case 'sql':
+      return { ...common, frontend: 'sql', runner: sqlRunner(file.file, source) };
+    case 'knex':
+      return { ...common, frontend: 'knex', module: moduleStyle(file.file, source), subject: subjectOf(source, 'knex'), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
+    case 'typeorm': {
+      const named = /class\s+([A-Za-z_$][\w$]*?)(\d{13})?\b/.exec(source);
+      return {
+        ...common,
+        frontend: 'typeorm',
+        module: moduleStyle(file.file, source),
+        subject: subjectOf(source, 'queryRunner'),
+        asyncUp: asyncUp(source),
+        checksDatabase: checksDatabase(source),
+        className: named?.[1] ?? 'Migration',
+        timestamp: Number(named?.[2] ?? /(\d{13})/.exec(file.file)?.[1] ?? Date.now()),
+      };
+    }
+    case 'django': {
+      const parts = file.file.split('/');
+      const imported = /from\s+django\.contrib\.postgres\.operations\s+import\s+\(?([\w\s,]+)\)?/.exec(source)?.[1] ?? '';
+      return {
+        ...common,
+        frontend: 'django',
+        app: parts.length >= 3 ? parts[parts.length - 3] : 'app',
+        migration: (parts[parts.length - 1] ?? '').replace(/\.py$/, ''),
+        checkKeyword: /CheckConstraint\([^)]*\bcheck\s*=/.test(source) ? 'check' : 'condition',
+        postgresOperations: new Set(imported.split(/[\s,]+/).filter((name) => name.length > 0)),
+      };
+    }
+  }
+}
+
+function sqlRunner(filePath: string, source: string): SqlRunner {
+  if (/^--\s*\+goose\s/im.test(source)) return 'goose';
+  if (/^--\s*migrate:(up|down)/im.test(source)) return 'dbmate';
+  if (/^--\s*\+migrate\s/im.test(source)) return 'sql-migrate';
+  return runnerByName(filePath) ?? 'plain';
+}
+
+function moduleStyle(filePath: string, source: string): ModuleStyle {
+  if (/\.[cm]?ts$/.test(filePath)) return 'typescript';
+  if (filePath.endsWith('.mjs') || (!filePath.endsWith('.cjs') && /^\s*(export|import)\s/m.test(source))) return 'esm';
+  return 'commonjs';
+}
+
+/** `async up(`, `up = async (`, `async function up(`, `up: async (`. */
+function asyncUp(source: string): boolean {
+  return /\basync\s+(function\s+)?up\s*\(|\bup\s*[:=]\s*async\b/.test(source);
+}
+
+/**
+ * Knex's `knex.client.config.client` (or `.dialect`, `.driverName`), TypeORM's
+ * `connection.options.type`, `connection.driver`, `instanceof PostgresDriver`:
+ * the migration runs on several databases and branches on which.
+ */
+function checksDatabase(source: string): boolean {
+  return /\.client\s*\.\s*(config|dialect|driverName)\b|\b(connection|dataSource|driver)\s*\.\s*options\s*\.\s*type\b|\bconnection\s*\.\s*driver\b|\binstanceof\s+\w*Driver\b/.test(source);
+}
+
+/** up()'s first parameter, as the file names it. */
+function subjectOf(source: string, fallback: string): string {
+  const match = /\bup\s*(?:=\s*(?:async\s*)?(?:function\s*)?)?\(\s*([A-Za-z_$][\w$]*)/.exec(source) ?? /\bup\s*[:=]\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
+  return match?.[1] ?? fallback;
+}

@@ -1,0 +1,155 @@
+import type { FileResult, Finding, FindingTarget } from '../engine/finding';
+import type { RuleDefinition } from '../engine/rule';
+import type { MigrationSlot, SuggestedAction, SuggestedStep } from '../engine/suggestion';
+import { LineIndex } from '../frontends/text-positions';
+import { type LockMode, strongerMode } from '../model/locks';
+import type { SourceSpan } from '../model/location';
+import { type FileFacts, factsOf } from './file-facts';
+import { modelAfter, reverseSql } from './action-sql';
+import { djangoWriter } from './writers/django';
+import { knexWriter } from './writers/knex';
+import { sqlWriter } from './writers/sql';
+import { typeormWriter } from './writers/typeorm';
+import type { LanguageWriter, PlacedStep, WriteContext } from './writers/writer';
+
+/** A rule's safe alternative for one finding, written in the language of its file. */
+export interface Suggestion {
+  description: string;
+  steps: SuggestionStep[];
+}
+
+export interface SuggestionStep {
+  migration: MigrationSlot;
+  /** For `this`: what replaces the flagged statement (or, when its transaction must be turned off, the migration as it becomes); otherwise a new migration. */
+  code: string;
+  /**
+   * For `this`, when the code does not simply replace the flagged statement: it
+   * goes at the `top` or the `end` of the migration, or it is the whole migration
+   * as it becomes (`file`: its transaction is turned off).
+   */
+  at?: 'top' | 'end' | 'file';
+  /** What the application must do, and deploy, before this step. */
+  application?: string;
+  /** The strongest lock the step takes on existing tables (with no rewrite); absent when it changes no table. */
+  lock?: LockMode;
+  /** When the promise is about some relations only (DETACH … CONCURRENTLY: the parent table). */
+  lockOn?: Array<'table' | 'referencedTable' | 'index'>;
+}
+
+const WRITERS: { [F in FileFacts['frontend']]: LanguageWriter<Extract<FileFacts, { frontend: F }>> } = {
+  sql: sqlWriter,
+  knex: knexWriter,
+  typeorm: typeormWriter,
+  django: djangoWriter,
+};
+
+/** The suggestion for a finding, or undefined when its rule has none. Pure: builds text only. */
+export function suggestionFor(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): Suggestion | undefined {
+  const recipe = rule?.meta.suggestion;
+  if (!recipe || !finding.target) return undefined;
+  const facts = factsOf(file);
+  const steps = recipe.steps(finding.target.operation, finding.target.facts);
+  if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
+  const placed = place(steps, finding.target, facts);
+  const written = writeSteps(placed, facts, finding.target);
+  // The flagged statement left for a migration of its own: this one must not keep it.
+  return { description: describe(recipe.description, placed, written), steps: written ?? [] };
+}
+
+/** The recipe's description, and what becomes of the flagged statement when no step replaces it in this migration. */
+function describe(description: string, placed: Array<PlacedStep & { step: SuggestedStep }>, written: SuggestionStep[] | undefined): string {
+  if (!written || written.length === 0 || written.some((step) => step.migration === 'this')) return description;
+  const moved = placed.some((step) => step.step.migration === 'this' && step.slot !== 'this' && step.at === 'replace');
+  return `${description} ${moved ? "It cannot run in this migration's transaction: take" : 'Take'} it out of this migration.`;
+}
+
+/** Where each step goes: CONCURRENTLY needs a migration without a transaction, this one if it can be made so, else one of its own. */
+export function place(steps: readonly SuggestedStep[], target: FindingTarget, facts: FileFacts): Array<PlacedStep & { step: SuggestedStep }> {
+  const placed: Array<PlacedStep & { step: SuggestedStep }> = [];
+  let shift = 0;
+  let newMigrations = 0;
+  let lastSlot: MigrationSlot | undefined;
+  for (const step of steps) {
+    let slot = later(step.migration, shift);
+    let transactionOff = false;
+    if (step.outsideTransaction && slot === 'this' && target.facts.inTransaction) {
+      transactionOff = true;
+      if (!canTurnOffTransaction(target, facts)) {
+        slot = 'next';
+        shift++;
+      }
+    } else if (step.outsideTransaction && slot !== 'this') transactionOff = true;
+    if (slot !== 'this' && slot !== lastSlot) newMigrations++;
+    lastSlot = slot;
+    const actions = step.actions.map((action) => (action.kind === 'edit' ? { ...action, operation: modelAfter(action.edit, action.operation) } : action));
+    placed.push({ step, slot, at: step.at ?? 'replace', actions, transactionOff, newMigration: newMigrations });
+  }
+  return placed;
+}
+
+function later(slot: MigrationSlot, by: number): MigrationSlot {
+  const order: MigrationSlot[] = ['this', 'next', 'later'];
+  return order[Math.min(order.indexOf(slot) + by, order.length - 1)];
+}
+
+/**
+ * Whether the runner's transaction can be turned off for the flagged migration:
+ * the statement is alone in it (turning the transaction off changes nothing
+ * else), and it is not inside the file's own BEGIN. A suggestion says how even
+ * where the runner's settings may not allow it (TypeORM); `--fix` also needs
+ * `transactionSwitch`.
+ */
+export function canTurnOffTransaction(target: FindingTarget, facts: FileFacts): boolean {
+  if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
+  const alone = facts.statements === 1 && (facts.frontend === 'django' || facts.operations === 1);
+  // A SQL runner is told in the file (goose, dbmate, sql-migrate markers), or not at all.
+  return alone && (facts.frontend !== 'sql' || facts.transactionSwitch);
+}
+
+function writeSteps(placed: Array<PlacedStep & { step: SuggestedStep }>, facts: FileFacts, target: FindingTarget): SuggestionStep[] | undefined {
+  const writer = WRITERS[facts.frontend] as LanguageWriter;
+  // Only Django's writer reuses the flagged code as written (the operation call): the others write from the model.
+  const flaggedSource = facts.frontend === 'django' ? sourceAt(facts.source, target.operation.location) : '';
+  const context: WriteContext = { facts, operation: target.operation, flaggedSql: target.operation.sql, flaggedSource };
+  const steps: SuggestionStep[] = [];
+  // Steps placed in the same new migration are written as one.
+  for (let index = 0; index < placed.length; index++) {
+    const first = placed[index];
+    const group = [first];
+    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
+    const code = group.flatMap((step) => step.actions.map((action) => writer.action(action, step, context)));
+    if (code.some((lines) => lines === undefined)) return undefined;
+    const lines = code.flat() as string[];
+    if (lines.length === 0) continue; // only a change of the ORM's state, where the language has none
+    const merged: PlacedStep = { ...first, actions: group.flatMap((step) => step.actions), transactionOff: group.some((step) => step.transactionOff) };
+    const text = first.slot === 'this' ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(merged.actions, context), merged, context);
+    steps.push({
+      migration: first.slot,
+      code: text,
+      ...(first.slot === 'this' && first.at !== 'replace' ? { at: first.at } : first.slot === 'this' && merged.transactionOff ? { at: 'file' as const } : {}),
+      ...(first.step.application ? { application: first.step.application } : {}),
+      ...lockOf(group.map((step) => step.step.lock)),
+      ...(group.length === 1 && first.step.lockOn ? { lockOn: first.step.lockOn } : {}),
+    });
+  }
+  return steps;
+}
+
+function reverseLines(actions: readonly SuggestedAction[], context: WriteContext): string[] {
+  const style = { quoteAll: context.facts.frontend === 'typeorm' };
+  return actions
+    .map((action) => reverseSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style}))
+    .filter((sql): sql is string => sql !== undefined)
+    .reverse();
+}
+
+function lockOf(modes: ReadonlyArray<LockMode | undefined>): { lock?: LockMode } {
+  const taken = modes.filter((mode): mode is LockMode => mode !== undefined);
+  return taken.length > 0 ? { lock: taken.reduce(strongerMode) } : {};
+}
+
+/** The source text a span covers. */
+export function sourceAt(source: string, span: SourceSpan): string {
+  const lines = new LineIndex(source);
+  return source.slice(lines.lineStart(span.line) + span.column - 1, lines.lineStart(span.endLine) + span.endColumn - 1);
+}

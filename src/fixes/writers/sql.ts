@@ -1,0 +1,42 @@
+import { actionSql } from '../action-sql';
+import type { SqlFacts, SqlRunner } from '../file-facts';
+import { PLAIN } from '../sql-text';
+import type { LanguageWriter, PlacedStep, WriteContext } from './writer';
+
+/** How each runner is told, in the file, to run it outside a transaction. */
+const TRANSACTION_OFF: Record<SqlRunner, { header: (off: boolean) => string[]; footer: string[] }> = {
+  goose: { header: (off) => [...(off ? ['-- +goose NO TRANSACTION'] : []), '-- +goose Up'], footer: [] },
+  dbmate: { header: (off) => [`-- migrate:up${off ? ' transaction:false' : ''}`], footer: ['', '-- migrate:down'] },
+  'sql-migrate': { header: (off) => [`-- +migrate Up${off ? ' notransaction' : ''}`], footer: [] },
+  diesel: { header: (off) => (off ? ['-- (with run_in_transaction = false in this migration\'s metadata.toml)'] : []), footer: [] },
+  // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
+  flyway: { header: () => [], footer: [] },
+  // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+  'whole-file': { header: (off) => (off ? ['-- (alone in a migration file of its own: a file of several statements runs as one transaction)'] : []), footer: [] },
+  plain: { header: () => [], footer: [] },
+};
+
+export const sqlWriter: LanguageWriter<SqlFacts> = {
+  action(action, step, context) {
+    const sql = actionSql(action, sqlContext(step, context));
+    return sql?.map((statement) => `${statement};`);
+  },
+  inThisMigration(code, step, context) {
+    if (!step.transactionOff) return code.join('\n');
+    return [...TRANSACTION_OFF[context.facts.runner].header(true), ...code].join('\n');
+  },
+  newMigration(code, _reverse, step, context) {
+    const runner = TRANSACTION_OFF[context.facts.runner];
+    const header = runner.header(step.transactionOff);
+    // A runner with no marker for it (golang-migrate, Prisma) runs a file of one CONCURRENTLY statement as it is;
+    // one told to wrap every file in a transaction (--assume-in-transaction) must be told otherwise for this one.
+    const assumed = step.transactionOff && context.facts.runner === 'plain' && context.facts.runnerTransaction ? ['-- (run this migration outside a transaction)'] : [];
+    return [...assumed, ...header, ...code, ...runner.footer].join('\n');
+  },
+};
+
+function sqlContext(step: PlacedStep, context: WriteContext<SqlFacts>) {
+  // At the top of a migration its runner wraps in a transaction, SET LOCAL lasts until that transaction ends.
+  const local = context.facts.runnerTransaction && !step.transactionOff;
+  return { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN };
+}

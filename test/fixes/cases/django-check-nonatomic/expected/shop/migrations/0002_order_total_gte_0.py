@@ -1,0 +1,17 @@
+from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("SET lock_timeout = '2s'", migrations.RunSQL.noop),
+        AddConstraintNotValid(
+            model_name="order",
+            constraint=models.CheckConstraint(condition=models.Q(total__gte=0), name="order_total_gte_0"),
+        ),
+        ValidateConstraint("order", "order_total_gte_0"),
+    ]

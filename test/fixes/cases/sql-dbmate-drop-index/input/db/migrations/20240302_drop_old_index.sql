@@ -1,0 +1,5 @@
+-- migrate:up
+DROP INDEX orders_legacy_idx;
+
+-- migrate:down
+CREATE INDEX orders_legacy_idx ON orders (legacy);

@@ -1,0 +1,1 @@
+CREATE INDEX orders_x_idx ON orders (x;

@@ -1,0 +1,119 @@
+import { allRules } from '../../rules';
+import { frontendsOf } from '../../src/engine/rule';
+import { suggestionFor } from '../../src/fixes/suggest';
+import { prepareLinting } from '../../src/lint';
+import { EXPECTED } from './expected-suggestions';
+import { type ExampleCase, exampleCases, flagged } from './examples';
+
+beforeAll(prepareLinting);
+
+/**
+ * The first flagged example of each rule in each front-end, and the suggestion
+ * its finding gets, exactly: in the file's language, with the example's names.
+ */
+function firstPerFrontend(): ExampleCase[] {
+  const seen = new Set<string>();
+  return exampleCases().filter((item) => {
+    const key = `${item.rule.id} ${item.frontend}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+describe('every error rule has a suggestion, and a test of it per front-end it applies to', () => {
+  const errorRules = allRules.filter((rule) => rule.meta.severity === 'error');
+
+  test('every error rule but syntax-error declares one (what fixes a syntax error is the user\'s SQL)', () => {
+    expect(errorRules.filter((rule) => !rule.meta.suggestion).map((rule) => rule.id)).toEqual(['syntax-error']);
+  });
+
+  test.each(errorRules.filter((rule) => rule.meta.suggestion).map((rule) => [rule.id, rule] as const))('%s: a case per front-end', (_id, rule) => {
+    const tested = Object.keys(EXPECTED).filter((key) => key.startsWith(`${rule.id} `)).map((key) => key.slice(rule.id.length + 1));
+    expect(tested.sort()).toEqual([...frontendsOf(rule.examples)].filter((frontend) => rule.examples.invalid.some((example) => frontend in example)).sort());
+  });
+});
+
+describe.each(firstPerFrontend().map((item) => [`${item.rule.id} ${item.frontend}`, item] as const))('%s', (key, item) => {
+  test('the steps, in the language of the file', () => {
+    const { rule } = item;
+    const { result, finding } = flagged(item);
+    const suggestion = suggestionFor(finding, result, rule);
+    expect(suggestion?.description.startsWith(rule.meta.suggestion?.description ?? '-')).toBe(true);
+    expect(suggestion?.steps.map((step) => [step.migration + (step.at ? ` ${step.at}` : ''), step.code])).toEqual(EXPECTED[key]);
+  });
+});
+
+test('steps promise the lock they take at most; steps that change no table promise none', () => {
+  const steps = exampleCases().flatMap((item) => {
+    const { result, finding } = flagged(item);
+    return suggestionFor(finding, result, item.rule)?.steps ?? [];
+  });
+  const withoutLock = steps.filter((step) => step.lock === undefined).map((step) => step.code);
+  expect(withoutLock.every((code) => /SET (lock|statement)_timeout|COMMIT|CREATE DOMAIN|IF (NOT )?EXISTS|SeparateDatabaseAndState/.test(code))).toBe(true);
+});
+
+test('a flagged statement that must leave a transactional migration with other statements goes to a migration of its own, and says so', () => {
+  const knex = "exports.up = async (knex) => {\n  await knex.raw('ALTER TABLE orders ADD COLUMN note text');\n  await knex.raw('CREATE INDEX orders_note_idx ON orders (note)');\n};\n";
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const result = lintText(knex, '20240101000000_note.js', { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+  if ('skipped' in result) throw new Error('skipped');
+  const finding = result.findings.find((candidate) => candidate.rule === 'require-concurrent-index-creation');
+  const suggestion = finding && suggestionFor(finding, result, allRules.find((candidate) => candidate.id === finding.rule));
+  expect(suggestion?.description).toMatch(/It cannot run in this migration's transaction: take it out of this migration\.$/);
+  expect(suggestion?.steps).toEqual([
+    {
+      migration: 'next',
+      lock: 'ShareUpdateExclusiveLock',
+      code:
+        "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n};\n\nexports.down = async (knex) => {\n  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n};",
+    },
+  ]);
+});
+
+describe('written in the runner\'s dialect and the file\'s module style', () => {
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const rule = allRules.find((candidate) => candidate.id === 'require-concurrent-index-creation');
+  /** The steps for an index built without CONCURRENTLY, beside another statement, in this file. */
+  const stepsFor = (text: string, file: string, assumeInTransaction = false) => {
+    const result = lintText(text, file, { pgVersion: 15, assumeInTransaction, settings: new RuleSettings(allRules) });
+    if ('skipped' in result) throw new Error('skipped');
+    const finding = result.findings.find((candidate) => candidate.rule === 'require-concurrent-index-creation');
+    return finding && suggestionFor(finding, result, rule)?.steps.map((step) => [step.migration, step.code]);
+  };
+  const SQL = 'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_note_idx ON orders (note);\n';
+  const INDEX = 'CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);';
+
+  test.each([
+    ['goose', `-- +goose Up\n${SQL}`, 'db/20240301_note.sql', false, `-- +goose NO TRANSACTION\n-- +goose Up\n${INDEX}`],
+    ['dbmate', `-- migrate:up\n${SQL}\n-- migrate:down\n`, 'db/migrations/20240301_note.sql', false, `-- migrate:up transaction:false\n${INDEX}\n\n-- migrate:down`],
+    ['sql-migrate', `-- +migrate Up\n${SQL}`, 'migrations/1_note.sql', false, `-- +migrate Up notransaction\n${INDEX}`],
+    ['diesel', SQL, 'migrations/2024-03-01-000000_note/up.sql', true, `-- (with run_in_transaction = false in this migration's metadata.toml)\n${INDEX}`],
+    ['golang-migrate (a file sent as one query)', SQL, 'migrations/000005_note.up.sql', false, `-- (alone in a migration file of its own: a file of several statements runs as one transaction)\n${INDEX}`],
+    ['flyway (a migration with CONCURRENTLY runs without a transaction)', SQL, 'db/migration/V5__note.sql', false, INDEX],
+    ['a runner told to wrap every file', SQL, 'migrations/005_note.sql', true, `-- (run this migration outside a transaction)\n${INDEX}`],
+  ])('%s', (_runner, text, file, assumed, code) => {
+    expect(stepsFor(text, file, assumed)).toEqual([['next', code]]);
+  });
+
+  const knexUp = "  await knex.raw('ALTER TABLE orders ADD COLUMN note text');\n  await knex.raw('CREATE INDEX orders_note_idx ON orders (note)');\n";
+  test.each([
+    ['CommonJS', `exports.up = async (knex) => {\n${knexUp}};\n`, '20240301_note.js', "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n};\n\nexports.down = async (knex) => {\n  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n};"],
+    ['ESM', `export async function up(knex) {\n${knexUp}}\n`, '20240301_note.mjs', "export const config = { transaction: false };\n\nexport async function up(knex) {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n}\n\nexport async function down(knex) {\n  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n}"],
+    ['TypeScript', `import type { Knex } from 'knex';\n\nexport async function up(db: Knex): Promise<void> {\n${knexUp.replace(/knex\./g, 'db.')}}\n`, '20240301_note.ts', "import type { Knex } from 'knex';\n\nexport const config = { transaction: false };\n\nexport async function up(db: Knex): Promise<void> {\n  await db.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n}\n\nexport async function down(db: Knex): Promise<void> {\n  await db.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n}"],
+  ])('Knex, %s', (_style, text, file, code) => {
+    expect(stepsFor(text, file)).toEqual([['next', code]]);
+  });
+
+  test('TypeORM compiled to CommonJS', () => {
+    const text = "module.exports = class Note1709300000000 {\n  async up(queryRunner) {\n    await queryRunner.query(`ALTER TABLE \"orders\" ADD \"note\" text`);\n    await queryRunner.query(`CREATE INDEX \"IDX_orders_note\" ON \"orders\" (\"note\")`);\n  }\n};\n";
+    expect(stepsFor(text, '1709300000000-Note.js')).toEqual([
+      [
+        'next',
+        "module.exports = class NoteNext1709300000001 {\n  transaction = false; // TypeORM honours it with migrationsTransactionMode: 'each' in the data source\n\n  async up(queryRunner) {\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY \"IDX_orders_note\" ON \"orders\" (\"note\")`);\n  }\n\n  async down(queryRunner) {\n    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS \"IDX_orders_note\"`);\n  }\n};",
+      ],
+    ]);
+  });
+});
