@@ -61,7 +61,8 @@ export function codeActions(text: string, result: FileResult, rules: readonly Ru
   const relint: Relint = (fixed) => {
     const analysis = analyzeText(fixed, result.file, { ...options, frontend: result.frontend });
     if (isSkipped(analysis)) return undefined;
-    return { result: checkAnalysis(analysis, result.file, { ...options, rules }), problems: analysis.analyzed.problems.length };
+    // On its own: a replayed schema already holds this migration, and must not take it twice.
+    return { result: checkAnalysis(analysis, result.file, { ...options, rules, replay: undefined, newInRun: undefined }), problems: analysis.analyzed.problems.length };
   };
   const fixes = new Map(fixFile(result, rules, relint).each.map((fix) => [fix.finding, fix]));
   const lines = new LineIndex(source);

@@ -3,6 +3,7 @@ import { RuleSettings } from '../../src/config/rule-settings';
 import type { FileResult } from '../../src/engine/finding';
 import { codeActions } from '../../src/fixes';
 import { fixFile } from '../../src/fixes/fix-file';
+import { SchemaReplay } from '../../src/schema/replay';
 import { applyEdits } from '../../src/fixes/sql-edits';
 import { type LintOptions, isSkipped, lintText, prepareLinting } from '../../src/lint';
 import { runCli, tempProject } from '../cli/run-cli';
@@ -105,6 +106,15 @@ describe('the API for editors', () => {
     });
     const edits = deletion?.fix?.edits.map((edit) => ({ start: edit.start.offset, end: edit.end.offset, text: edit.newText })) ?? [];
     expect(applyEdits(text, edits)).toBe("exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('DROP INDEX CONCURRENTLY orders_legacy_idx');\n};\n");
+  });
+
+  test('fixes are checked without the replayed schema given in the options, which is left as it was', () => {
+    const text = 'CREATE TABLE gadgets (id bigint);\nALTER TABLE orders ADD COLUMN note text;\n';
+    const result = lint(text, 'migration.sql');
+    const replay = new SchemaReplay();
+    const actions = codeActions(text, result, allRules, { ...options(), replay });
+    expect(actions.find((action) => action.finding.rule === 'require-lock-timeout')?.fix?.title).toBe('Set lock_timeout at the top of the migration');
+    expect(replay.table({ name: 'gadgets' })).toBeUndefined();
   });
 
   test('a text that is not the one linted gets no actions (its places would be stale)', () => {
