@@ -3446,8 +3446,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path14, value, options) {
-        return edit2.setProperty(text, path14, value, options);
+      function modify(text, path15, value, options) {
+        return edit2.setProperty(text, path15, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -6023,11 +6023,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path14 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path14 === known || path14.endsWith(`.${known}`))) return true;
+          const path15 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path15 === known || path15.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path14.endsWith("options.type") && onDatabase;
+          return path15.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -6548,7 +6548,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path14) => path14.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path15) => path15.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -8458,8 +8458,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8811,7 +8811,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -8819,7 +8819,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -9028,7 +9028,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9074,8 +9074,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -9771,7 +9771,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -9829,7 +9829,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -9957,7 +9957,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants2;
+    picomatch4.constants = constants3;
     module2.exports = picomatch4;
   }
 });
@@ -10301,10 +10301,102 @@ var init_reporter = __esm({
 });
 
 // src/files/atomic-file.ts
-var STALE_AFTER_MS;
+function openOutputFile(target, options = {}) {
+  if (isStream(target, options.replacePipes === true)) return streamFile(target);
+  const folder = path11.dirname(target);
+  fs8.mkdirSync(folder, { recursive: true });
+  removeStaleTemporaries(target);
+  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.tmp`);
+  const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs8.fchmodSync(descriptor, options.mode);
+  let open = true;
+  const close = () => {
+    if (open) fs8.closeSync(descriptor);
+    open = false;
+  };
+  return {
+    write: (content) => writeAll(descriptor, content),
+    commit() {
+      close();
+      fs8.renameSync(temporary, target);
+    },
+    abandon() {
+      try {
+        close();
+      } finally {
+        fs8.rmSync(temporary, { force: true });
+      }
+    }
+  };
+}
+function writeFileAtomically(target, content, options) {
+  const file = openOutputFile(target, options);
+  try {
+    file.write(content);
+    file.commit();
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+}
+function writeAll(descriptor, content) {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  let written = 0;
+  while (written < bytes.length) written += fs8.writeSync(descriptor, bytes, written);
+}
+function isStream(target, replacePipes) {
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
+  try {
+    const stats = fs8.lstatSync(target);
+    return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
+  } catch {
+    return false;
+  }
+}
+function streamFile(target) {
+  const descriptor = fs8.openSync(target, "w");
+  return {
+    write: (content) => writeAll(descriptor, content),
+    commit: () => fs8.closeSync(descriptor),
+    abandon: () => fs8.closeSync(descriptor)
+  };
+}
+function removeStaleTemporaries(target) {
+  const folder = path11.dirname(target);
+  const prefix = `.${path11.basename(target)}.`;
+  let names;
+  try {
+    names = fs8.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!match) continue;
+    const file = path11.join(folder, name);
+    try {
+      const stats = fs8.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs8.rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
+function isRunning(pid) {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+var import_node_crypto, fs8, path11, STALE_AFTER_MS;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
+    import_node_crypto = require("node:crypto");
+    fs8 = __toESM(require("node:fs"));
+    path11 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
   }
 });
@@ -10932,17 +11024,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path12.join(env.LOCALAPPDATA ?? path12.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path12.join(os.homedir(), "Library", "Caches", "migralint");
-  return path12.join(env.XDG_CACHE_HOME || path12.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path13.join(env.LOCALAPPDATA ?? path13.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path13.join(os.homedir(), "Library", "Caches", "migralint");
+  return path13.join(env.XDG_CACHE_HOME || path13.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs8.readFileSync(path12.join(path12.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs9.readFileSync(path13.join(path13.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path12.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path13.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -10985,16 +11077,13 @@ function loadPglite() {
 async function save(db, archive) {
   try {
     const dump = Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer());
-    fs8.mkdirSync(path12.dirname(archive), { recursive: true });
-    const temporary = `${archive}.${process.pid}.tmp`;
-    fs8.writeFileSync(temporary, dump);
-    fs8.renameSync(temporary, archive);
+    writeFileAtomically(archive, dump);
   } catch {
   }
 }
 function readOptional(file) {
   try {
-    return fs8.readFileSync(file);
+    return fs9.readFileSync(file);
   } catch {
     return void 0;
   }
@@ -11021,15 +11110,16 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs8, os, path12, CONTRIB, PGLITE_RANGE;
+var fs9, os, path13, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
-    fs8 = __toESM(require("node:fs"));
+    fs9 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     init_errors();
     init_database();
+    init_atomic_file();
     CONTRIB = /* @__PURE__ */ new Set(["amcheck", "bloom", "btree_gin", "btree_gist", "citext", "cube", "dict_int", "dict_xsyn", "earthdistance", "fuzzystrmatch", "hstore", "intarray", "isn", "lo", "ltree", "pg_trgm", "pgcrypto", "seg", "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time", "unaccent", "uuid_ossp"]);
     PGLITE_RANGE = "^0.5.17";
   }
@@ -11129,7 +11219,7 @@ async function watch(main, watcher, pid, sql, gateRelations) {
   return [...seen.values()];
 }
 function pause(ms) {
-  return new Promise((resolve8) => setTimeout(resolve8, ms));
+  return new Promise((resolve9) => setTimeout(resolve9, ms));
 }
 var WAIT_LIMIT_MS;
 var init_server_database = __esm({
@@ -11343,8 +11433,8 @@ __export(trace_command_exports, {
   runTraceCommand: () => runTraceCommand
 });
 module.exports = __toCommonJS(trace_command_exports);
-var fs9 = __toESM(require("node:fs"));
-var path13 = __toESM(require("node:path"));
+var fs10 = __toESM(require("node:fs"));
+var path14 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -12747,7 +12837,7 @@ function describe(error) {
 init_discover();
 
 // src/cli/lint-command.ts
-var path11 = __toESM(require("node:path"));
+var path12 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_rules();
 init_errors();
@@ -12922,7 +13012,7 @@ var EXIT_FAILURE = 2;
 var MAX_MIGRATION_BYTES = 512 << 20;
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path11.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -12930,14 +13020,14 @@ function frontendMatcher(frontends, baseDir) {
 // src/cli/trace-command.ts
 function readOrEmpty(file) {
   try {
-    return fs9.readFileSync(file, "utf8");
+    return fs10.readFileSync(file, "utf8");
   } catch {
     return "";
   }
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path13.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path14.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -12978,7 +13068,7 @@ async function runTraceCommand(args, io, version) {
       const shownAs = displayPath(file, io.cwd);
       let text;
       try {
-        text = decodeFile(fs9.readFileSync(file)).text;
+        text = decodeFile(fs10.readFileSync(file)).text;
       } catch (error) {
         io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
 `);
@@ -13000,7 +13090,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs9.writeFileSync(path13.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs10.writeFileSync(path14.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

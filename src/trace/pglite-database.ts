@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { UsageError } from '../config/errors';
 import { type TraceDatabase, statementError } from './database';
+import { writeFileAtomically } from '../files/atomic-file';
 
 /** The folder for files worth keeping between runs: the user's cache folder, or MIGRALINT_CACHE_DIR. */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
@@ -87,10 +88,7 @@ const PGLITE_RANGE = '^0.5.17';
 async function save(db: PGlite, archive: string): Promise<void> {
   try {
     const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-    fs.mkdirSync(path.dirname(archive), { recursive: true });
-    const temporary = `${archive}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, dump);
-    fs.renameSync(temporary, archive);
+    writeFileAtomically(archive, dump);
   } catch {
     // A cache folder we cannot write to only costs the next run its start-up time.
   }

@@ -29,6 +29,22 @@ describe('the saved data directory', () => {
     await second.close();
     expect(fs.statSync(archive).size).toBe(made.size);
   }, 60_000);
+
+  test('is written through a new temporary file, never through a symbolic link planted at its name or a guessable one', async () => {
+    const env = { MIGRALINT_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-cache-')) };
+    const archive = dataDirArchive(env);
+    const elsewhere = path.join(env.MIGRALINT_CACHE_DIR, 'someone-elses-file');
+    fs.writeFileSync(elsewhere, 'kept as it is');
+    fs.mkdirSync(path.dirname(archive), { recursive: true });
+    fs.symlinkSync(elsewhere, archive);
+    fs.symlinkSync(elsewhere, `${archive}.${process.pid}.tmp`);
+    const db = await openPglite(env);
+    await db.close();
+    expect(fs.readFileSync(elsewhere, 'utf8')).toBe('kept as it is');
+    expect(fs.lstatSync(archive).isSymbolicLink()).toBe(false);
+    expect(fs.statSync(archive).size).toBeGreaterThan(1_000_000);
+    expect(fs.readdirSync(path.dirname(archive)).sort()).toEqual([`datadir.tar`, `datadir.tar.${process.pid}.tmp`]);
+  }, 60_000);
 });
 
 test('the extensions PGlite ships are loaded for the migrations that create them', async () => {
