@@ -3989,13 +3989,10 @@ function runRules(analyzed, rules, filePath, options) {
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw2)));
+  const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
     state.current = operation;
-    for (const visitor of visitors) {
-      const handler = visitor[operation.kind];
-      if (handler) handler(operation);
-      if (visitor.anyOperation) visitor.anyOperation(operation);
-    }
+    for (const handler of handlers(operation.kind)) handler(operation);
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
@@ -4030,6 +4027,22 @@ function runRules(analyzed, rules, filePath, options) {
 function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
   return rules.filter((rule) => options.severityOf(rule.id) !== "off");
+}
+function handlerLists(visitors) {
+  const byKind = /* @__PURE__ */ new Map();
+  return (kind) => {
+    let list = byKind.get(kind);
+    if (list === void 0) {
+      list = [];
+      for (const visitor of visitors) {
+        const handler = visitor[kind];
+        if (handler) list.push(handler);
+        if (visitor.anyOperation) list.push(visitor.anyOperation);
+      }
+      byKind.set(kind, list);
+    }
+    return list;
+  };
 }
 function createVisitor(rule, context) {
   const visitor = rule.create(context);
@@ -5745,7 +5758,7 @@ function placeholderPatternProblem(entry) {
     return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
   }
   const matcher = re2Matcher(pattern);
-  if (EMPTY_MATCH_PROBES.some((probe) => [...matcher.matches(probe)].some((match) => match.end === match.start))) {
+  if (EMPTY_MATCH_PROBES.some((probe2) => [...matcher.matches(probe2)].some((match) => match.end === match.start))) {
     return "can match the empty string; a placeholder pattern must match at least one character";
   }
   return void 0;
@@ -8347,12 +8360,13 @@ function readRegularFile(file, maxBytes) {
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const chunk = Buffer.allocUnsafe(Math.max(Math.min(stats.size - total, maxBytes + 1 - total), 64 * 1024));
+      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs2.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
@@ -8369,7 +8383,7 @@ function kindOf(stats) {
 function describeSize(bytes) {
   return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
-var fs2, UnreadableFileError, OPEN_FLAGS;
+var fs2, UnreadableFileError, OPEN_FLAGS, probe;
 var init_read_regular_file = __esm({
   "src/files/read-regular-file.ts"() {
     "use strict";
@@ -8378,6 +8392,7 @@ var init_read_regular_file = __esm({
       name = "UnreadableFileError";
     };
     OPEN_FLAGS = fs2.constants.O_RDONLY | (fs2.constants.O_NONBLOCK ?? 0);
+    probe = Buffer.allocUnsafe(64 * 1024);
   }
 });
 
@@ -13604,12 +13619,18 @@ function findingElement(finding, file, suggestion) {
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
       "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,
-      "lock": ${nestedElement(finding.lock)}` : ""}${suggestion ? `,
+      "lock": ${lockElement(finding.lock)}` : ""}${suggestion ? `,
       "suggestion": ${suggestionElement(suggestion)}` : ""}
     }`;
 }
-function nestedElement(value) {
-  return JSON.stringify(value, null, 2).replace(/\n/g, "\n      ");
+function lockElement(lock) {
+  const key = JSON.stringify(lock);
+  let value = locks.get(key);
+  if (value === void 0) {
+    value = JSON.stringify(lock, null, 2).replace(/\n/g, "\n      ");
+    locks.set(key, value);
+  }
+  return value;
 }
 function suggestionElement(suggestion) {
   const steps = suggestion.steps.map((step) => {
@@ -13652,15 +13673,31 @@ function fileElement(result2) {
 function writeArray(elements2, write) {
   if (elements2.length === 0) return write("[]");
   write("[\n");
+  let batch = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length > 0) write(Buffer.concat(batch, batchBytes));
+    batch = [];
+    batchBytes = 0;
+  };
   for (let index = 0; index < elements2.length; index++) {
-    const element = elements2[index].toString();
-    write(index === 0 ? element : `,
+    const element = elements2[index];
+    if (typeof element === "string") {
+      flush();
+      write(index === 0 ? element : `,
 ${element}`);
+    } else {
+      if (index > 0) batch.push(SEPARATOR);
+      batch.push(element);
+      batchBytes += element.length + (index > 0 ? SEPARATOR.length : 0);
+      if (batchBytes >= 1 << 20) flush();
+    }
     elements2[index] = "";
   }
+  flush();
   write("\n  ]");
 }
-var json, quoted;
+var json, locks, quoted, SEPARATOR;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
@@ -13697,7 +13734,9 @@ var init_json = __esm({
         }
       };
     };
+    locks = /* @__PURE__ */ new Map();
     quoted = /* @__PURE__ */ new Map();
+    SEPARATOR = Buffer.from(",\n");
   }
 });
 

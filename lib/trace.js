@@ -3282,12 +3282,13 @@ function readRegularFile(file, maxBytes) {
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const chunk = Buffer.allocUnsafe(Math.max(Math.min(stats.size - total, maxBytes + 1 - total), 64 * 1024));
+      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
@@ -3304,7 +3305,7 @@ function kindOf(stats) {
 function describeSize(bytes) {
   return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
-var fs, UnreadableFileError, OPEN_FLAGS;
+var fs, UnreadableFileError, OPEN_FLAGS, probe;
 var init_read_regular_file = __esm({
   "src/files/read-regular-file.ts"() {
     "use strict";
@@ -3313,6 +3314,7 @@ var init_read_regular_file = __esm({
       name = "UnreadableFileError";
     };
     OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+    probe = Buffer.allocUnsafe(64 * 1024);
   }
 });
 
@@ -11466,7 +11468,7 @@ function placeholderPatternProblem(entry) {
     return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
   }
   const matcher = re2Matcher(pattern);
-  if (EMPTY_MATCH_PROBES.some((probe) => [...matcher.matches(probe)].some((match) => match.end === match.start))) {
+  if (EMPTY_MATCH_PROBES.some((probe2) => [...matcher.matches(probe2)].some((match) => match.end === match.start))) {
     return "can match the empty string; a placeholder pattern must match at least one character";
   }
   return void 0;
@@ -12419,13 +12421,10 @@ function runRules(analyzed, rules, filePath, options) {
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
   const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
     state.current = operation;
-    for (const visitor of visitors) {
-      const handler = visitor[operation.kind];
-      if (handler) handler(operation);
-      if (visitor.anyOperation) visitor.anyOperation(operation);
-    }
+    for (const handler of handlers(operation.kind)) handler(operation);
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
@@ -12460,6 +12459,22 @@ function runRules(analyzed, rules, filePath, options) {
 function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
   return rules.filter((rule) => options.severityOf(rule.id) !== "off");
+}
+function handlerLists(visitors) {
+  const byKind = /* @__PURE__ */ new Map();
+  return (kind) => {
+    let list = byKind.get(kind);
+    if (list === void 0) {
+      list = [];
+      for (const visitor of visitors) {
+        const handler = visitor[kind];
+        if (handler) list.push(handler);
+        if (visitor.anyOperation) list.push(visitor.anyOperation);
+      }
+      byKind.set(kind, list);
+    }
+    return list;
+  };
 }
 var visitedKinds = /* @__PURE__ */ new WeakMap();
 function createVisitor(rule, context) {

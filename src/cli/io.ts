@@ -2,7 +2,8 @@
 export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or UTF-8 (a long report is kept encoded). */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   readStdin(): Promise<string>;
 }

@@ -29,7 +29,7 @@ export function openReport(args: LintArgs, io: CliIO, version: string): ReportOu
   const file = target ? reportFile(target) : undefined;
   // The first failure to write stops the writing: one line for the whole report, not one per file.
   let failure: string | undefined;
-  const write = (text: string) => {
+  const write = (text: string | Uint8Array) => {
     if (failure !== undefined) return;
     try {
       if (file) file.write(text);

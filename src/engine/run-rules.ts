@@ -59,13 +59,10 @@ export function runRules(
     .filter((rule) => mayVisit(rule, kindsPresent))
     .map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
   // Each operation goes to the rules in order: a rule's handler for its kind, then its anyOperation.
+  const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
     state.current = operation;
-    for (const visitor of visitors) {
-      const handler = visitor[operation.kind] as Handler | undefined;
-      if (handler) handler(operation);
-      if (visitor.anyOperation) visitor.anyOperation(operation);
-    }
+    for (const handler of handlers(operation.kind)) handler(operation);
     state.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
@@ -112,6 +109,28 @@ function rulesToRun(rules: readonly RuleDefinition[], analyzed: AnalyzedFile, op
 }
 
 type Handler = (operation: Operation) => void;
+
+/**
+ * The handlers an operation kind goes to, in the order the loop over visitors
+ * would call them, listed once per kind and file: looking a kind up on every
+ * visitor (each an object of its own shape) for every operation is slow.
+ */
+function handlerLists(visitors: readonly Visitor[]): (kind: string) => readonly Handler[] {
+  const byKind = new Map<string, Handler[]>();
+  return (kind) => {
+    let list = byKind.get(kind);
+    if (list === undefined) {
+      list = [];
+      for (const visitor of visitors) {
+        const handler = (visitor as Record<string, Handler | undefined>)[kind];
+        if (handler) list.push(handler);
+        if (visitor.anyOperation) list.push(visitor.anyOperation);
+      }
+      byKind.set(kind, list);
+    }
+    return list;
+  };
+}
 
 /**
  * The operation kinds a rule's visitor handles, learnt from its first visitor

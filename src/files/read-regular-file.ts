@@ -8,6 +8,9 @@ export class UnreadableFileError extends Error {
 // Opening without blocking: a FIFO opens at once (and is then refused) instead of waiting for a writer.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** Reads past a file's stated size (it may grow) land here first: most find only the end. */
+const probe = Buffer.allocUnsafe(64 * 1024);
+
 /**
  * Reads a regular file of at most `maxBytes`. Anything else (a FIFO, a
  * device such as /dev/zero, a folder) or anything larger is refused with an
@@ -24,12 +27,14 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(Math.min(stats.size - total, maxBytes + 1 - total), 64 * 1024));
+      // A buffer of the stated size, not 64 KB for every small file: allocating that cost more than reading.
+      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {

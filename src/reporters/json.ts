@@ -53,13 +53,19 @@ function findingElement(finding: Finding, file: string, suggestion: Suggestion |
       "endColumn": ${finding.endColumn},
       "message": ${JSON.stringify(finding.message)},
       "help": ${quotedOnce(finding.help)},
-      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,\n      "lock": ${nestedElement(finding.lock)}` : ''}${suggestion ? `,\n      "suggestion": ${suggestionElement(suggestion)}` : ''}
+      "docs": ${quotedOnce(finding.docs)}${finding.lock ? `,\n      "lock": ${lockElement(finding.lock)}` : ''}${suggestion ? `,\n      "suggestion": ${suggestionElement(suggestion)}` : ''}
     }`;
 }
 
-/** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep. */
-function nestedElement(value: NonNullable<Finding['lock']>): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, '\n      ');
+/** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep; the same few locks repeat, each written once a run. */
+function lockElement(lock: NonNullable<Finding['lock']>): string {
+  const key = JSON.stringify(lock);
+  let value = locks.get(key);
+  if (value === undefined) {
+    value = JSON.stringify(lock, null, 2).replace(/\n/g, '\n      ');
+    locks.set(key, value);
+  }
+  return value;
 }
 
 /** `"suggestion": {…}`, the same way, written directly (a report may hold tens of thousands). */
@@ -75,6 +81,8 @@ function suggestionElement(suggestion: Suggestion): string {
   const list = steps.length > 0 ? `[\n${steps.join(',\n')}\n        ]` : '[]';
   return `{\n        "description": ${quotedOnce(suggestion.description)},\n        "steps": ${list}\n      }`;
 }
+
+const locks = new Map<string, string>();
 
 /** Rule ids, severities, help and docs repeat across findings: each is quoted once per run. */
 const quoted = new Map<string, string>();
@@ -98,14 +106,36 @@ function fileElement(result: FileResult): string {
     }`;
 }
 
-/** Writes the elements as a JSON array at the second level, letting go of each once written. */
-function writeArray(elements: Array<string | Buffer>, write: (text: string) => void): void {
+/**
+ * Writes the elements as a JSON array at the second level, letting go of each
+ * once written. Encoded elements are written as they are, gathered into writes
+ * of about a megabyte: decoding them to write them would only encode them again.
+ */
+function writeArray(elements: Array<string | Buffer>, write: (text: string | Uint8Array) => void): void {
   if (elements.length === 0) return write('[]');
   write('[\n');
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length > 0) write(Buffer.concat(batch, batchBytes));
+    batch = [];
+    batchBytes = 0;
+  };
   for (let index = 0; index < elements.length; index++) {
-    const element = elements[index].toString();
-    write(index === 0 ? element : `,\n${element}`);
+    const element = elements[index];
+    if (typeof element === 'string') {
+      flush();
+      write(index === 0 ? element : `,\n${element}`);
+    } else {
+      if (index > 0) batch.push(SEPARATOR);
+      batch.push(element);
+      batchBytes += element.length + (index > 0 ? SEPARATOR.length : 0);
+      if (batchBytes >= 1 << 20) flush();
+    }
     elements[index] = '';
   }
+  flush();
   write('\n  ]');
 }
+
+const SEPARATOR = Buffer.from(',\n');

@@ -34,12 +34,12 @@ export interface ReportWriter {
 }
 
 /** A reporter is pure formatting: it makes a writer for one report. */
-export type Reporter = (context: ReportContext, write: (text: string) => void) => ReportWriter;
+export type Reporter = (context: ReportContext, write: (text: string | Uint8Array) => void) => ReportWriter;
 
 /** A whole report at once, from all results. */
 export function formatResults(reporter: Reporter, results: readonly FileResult[], context: ReportContext): string {
   const parts: string[] = [];
-  const writer = reporter(context, (text) => parts.push(text));
+  const writer = reporter(context, (text) => parts.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')));
   for (const result of results) writer.file(result);
   writer.end();
   return parts.join('');

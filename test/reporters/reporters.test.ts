@@ -115,7 +115,7 @@ describe('reports are written as the run goes', () => {
     ['github', github],
   ] as const)('%s writes the findings of a file when the file comes, not at the end', (_name, reporter) => {
     const written: string[] = [];
-    const writer = reporter(context, (text) => written.push(text));
+    const writer = reporter(context, (text) => written.push(String(text)));
     writer.file(results[0]);
     const first = written.join('');
     expect(first).toContain('Dropping column "users"."age"');
