@@ -13925,11 +13925,10 @@ var gitlab_exports = {};
 __export(gitlab_exports, {
   gitlab: () => gitlab
 });
-var import_node_crypto, gitlab;
+var gitlab;
 var init_gitlab = __esm({
   "src/reporters/gitlab.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
     init_text_positions();
     init_reporter();
     gitlab = wholeDocument((results) => {
@@ -13948,7 +13947,7 @@ var init_gitlab = __esm({
             content: { body: finding.help },
             categories: ["Bug Risk"],
             severity: finding.severity === "error" ? "major" : "minor",
-            fingerprint: (0, import_node_crypto.createHash)("sha256").update(`${identity}\0${occurrence}`).digest("hex"),
+            fingerprint: require("node:crypto").createHash("sha256").update(`${identity}\0${occurrence}`).digest("hex"),
             location: { path: finding.file, lines: { begin: finding.line, end: finding.endLine } }
           };
         });
@@ -14007,7 +14006,7 @@ function openOutputFile(target, options = {}) {
   const folder = path11.dirname(target);
   fs8.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${(0, import_node_crypto2.randomBytes)(8).toString("hex")}.tmp`);
+  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs8.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -14091,14 +14090,14 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var import_node_crypto2, fs8, path11, STALE_AFTER_MS;
+var fs8, path11, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
     fs8 = __toESM(require("node:fs"));
     path11 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
+    randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
 });
 
@@ -14252,7 +14251,7 @@ function defaultCacheLocation(cwd, env2) {
     project = fs10.realpathSync(project);
   } catch {
   }
-  const name = `${path14.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto3.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  const name = `${path14.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
   return path14.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
@@ -14266,8 +14265,8 @@ function userCacheKey(env2) {
   const existing = readKey(file);
   if (existing) return existing;
   fs10.mkdirSync(path14.dirname(file), { recursive: true, mode: 448 });
-  const temporary = `${file}.${process.pid}.${(0, import_node_crypto3.randomBytes)(8).toString("hex")}`;
-  fs10.writeFileSync(temporary, (0, import_node_crypto3.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
+  fs10.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
     fs10.rmSync(file, { force: true });
     fs10.linkSync(temporary, file);
@@ -14331,11 +14330,11 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto3, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto = require("node:crypto");
     fs10 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
     path14 = __toESM(require("node:path"));
@@ -14344,7 +14343,7 @@ var init_cache = __esm({
     init_atomic_file();
     init_read_regular_file();
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
-    sha1 = (text) => (0, import_node_crypto3.createHash)("sha1").update(text).digest("hex");
+    sha1 = (text) => (0, import_node_crypto.createHash)("sha1").update(text).digest("hex");
     MAX_CACHE_BYTES = 512 << 20;
     hashText = sha1;
     LintCache = class {
@@ -14386,7 +14385,7 @@ var init_cache = __esm({
         }
       }
       macOf(file, entry) {
-        return (0, import_node_crypto3.createHmac)("sha256", this.userKey).update(JSON.stringify([this.key, file, entry.hash, entry.textHash, entry.result])).digest("hex");
+        return (0, import_node_crypto.createHmac)("sha256", this.userKey).update(JSON.stringify([this.key, file, entry.hash, entry.textHash, entry.result])).digest("hex");
       }
       /** The entry for a file, when it is one this user wrote; anything else is a miss. */
       entryFor(file) {
@@ -14399,7 +14398,7 @@ var init_cache = __esm({
         try {
           const expected = Buffer.from(this.macOf(file, entry), "hex");
           const given = Buffer.from(entry.mac, "hex");
-          return given.length === expected.length && (0, import_node_crypto3.timingSafeEqual)(given, expected) ? entry : void 0;
+          return given.length === expected.length && (0, import_node_crypto.timingSafeEqual)(given, expected) ? entry : void 0;
         } catch {
           return void 0;
         }

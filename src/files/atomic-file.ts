@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -36,7 +35,7 @@ export function openOutputFile(target: string, options: OutputOptions = {}): Out
   const folder = path.dirname(target);
   fs.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 0o666);
   if (options.mode !== undefined) fs.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -59,6 +58,9 @@ export function openOutputFile(target: string, options: OutputOptions = {}): Out
     },
   };
 }
+
+// node:crypto loads when a file is written (it takes milliseconds to load; most lint runs write none).
+const randomSuffix = () => (require('node:crypto') as typeof import('node:crypto')).randomBytes(8).toString('hex');
 
 /** Writes a whole file atomically. */
 export function writeFileAtomically(target: string, content: string | Uint8Array, options?: OutputOptions): void {

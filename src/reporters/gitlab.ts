@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { LineIndex } from '../frontends/text-positions';
 import { wholeDocument } from './reporter';
 
@@ -23,7 +22,7 @@ export const gitlab = wholeDocument((results) => {
         content: { body: finding.help },
         categories: ['Bug Risk'],
         severity: finding.severity === 'error' ? 'major' : 'minor',
-        fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex'),
+        fingerprint: (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex'),
         location: { path: finding.file, lines: { begin: finding.line, end: finding.endLine } },
       };
     });
