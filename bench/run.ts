@@ -38,7 +38,7 @@ interface Measurement {
   rssMb: number;
 }
 
-interface Row {
+export interface Row {
   scenario: string;
   tool: string;
   runs: number;
@@ -297,11 +297,57 @@ function markdown(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/**
+ * The speed targets, each a ratio of two medians of one run of the benchmark
+ * (measured side by side, so that a busy machine slows both alike).
+ */
+interface Target {
+  target: string;
+  /** The scenario whose rows it compares (its key in SCENARIOS). */
+  scenario: string;
+  /** The ratio, from the scenario's rows; undefined when a row is missing. */
+  ratio: (rows: Row[]) => number | undefined;
+  /** The ratio must be at most this. */
+  atMost: number;
+}
+
+const wallOf = (rows: Row[], scenario: string, tool: string) => rows.find((row) => row.scenario.startsWith(scenario) && row.tool === tool)?.median.wall;
+const rssOf = (rows: Row[], scenario: string, tool: string) => rows.find((row) => row.scenario.startsWith(scenario) && row.tool === tool)?.median.rssMb;
+const over = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
+
+export const TARGETS: Target[] = [
+  { target: '2,000 × 20 statements: wall ≤ 1.0× squawk', scenario: 'files2000', ratio: (rows) => over(wallOf(rows, '2.', 'migralint'), wallOf(rows, '2.', 'squawk (npm wrapper)')), atMost: 1 },
+  { target: '2,000 × 20 statements: peak RSS ≤ 2× squawk', scenario: 'files2000', ratio: (rows) => over(rssOf(rows, '2.', 'migralint'), rssOf(rows, '2.', 'squawk (npm wrapper)')), atMost: 2 },
+  { target: '20,000 small files: wall ≤ 1.0× squawk', scenario: 'files20000', ratio: (rows) => over(wallOf(rows, '3.', 'migralint'), wallOf(rows, '3.', 'squawk (npm wrapper)')), atMost: 1 },
+  { target: "one small file, cold: wall ≤ 1.3× squawk's npm wrapper", scenario: 'cold', ratio: (rows) => over(wallOf(rows, '1.', 'migralint'), wallOf(rows, '1.', 'squawk (npm wrapper)')), atMost: 1.3 },
+  { target: 'one file of 20,000 statements: wall ≤ 1.0× squawk', scenario: 'bigfile', ratio: (rows) => over(wallOf(rows, '4.', 'migralint'), wallOf(rows, '4.', 'squawk (npm wrapper)')), atMost: 1 },
+  { target: '1,000 Knex migrations: ≥ 3× faster than pgfence (wall ≤ 0.33×)', scenario: 'scripts', ratio: (rows) => over(wallOf(rows, '5a.', 'migralint'), wallOf(rows, '5a.', 'pgfence')), atMost: 1 / 3 },
+  { target: '1,000 TypeORM migrations: ≥ 3× faster than pgfence (wall ≤ 0.33×)', scenario: 'scripts', ratio: (rows) => over(wallOf(rows, '5b.', 'migralint'), wallOf(rows, '5b.', 'pgfence')), atMost: 1 / 3 },
+  {
+    target: '--cache, nothing changed: ≥ 5× faster than the first run (wall ≤ 0.20×)',
+    scenario: 'cache',
+    ratio: (rows) => over(wallOf(rows, '6.', 'migralint --cache, again'), wallOf(rows, '6.', 'migralint, first run (writes the cache)')),
+    atMost: 1 / 5,
+  },
+];
+
+/** Each target of the scenarios that ran: the measured ratio, and whether it is met. */
+export function targetsTable(rows: Row[], ran: readonly string[]): string {
+  const lines = ['| target | measured | met |', '|---|---:|---|'];
+  for (const target of TARGETS.filter((each) => ran.includes(each.scenario))) {
+    const ratio = target.ratio(rows);
+    lines.push(`| ${target.target} | ${ratio === undefined ? '-' : `${ratio.toFixed(2)}×`} | ${ratio === undefined ? '-' : ratio <= target.atMost ? 'met' : 'NOT MET'} |`);
+  }
+  return lines.join('\n');
+}
+
 /** Pathological inputs, each timed once against a 2 s target (bench/robustness.ts): a table of its own. */
 const ROBUSTNESS = 'robustness';
 
 function main(): void {
   if (!fs.existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU time and peak RSS: apt-get install time`);
+  // Other work on the machine slows both tools of a scenario, but not always alike: the load is part of the record.
+  const loadAtStart = os.loadavg()[0];
   const runs = Number(option('runs', '5'));
   const only = option('only', [...Object.keys(SCENARIOS), ROBUSTNESS].join(',')).split(',');
   const rows = only.flatMap((name) => {
@@ -317,17 +363,20 @@ function main(): void {
     robustness = runRobustness();
   }
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const ranTargets = TARGETS.some((target) => only.includes(target.scenario));
   const tables = [
     ...(rows.length > 0 ? [markdown(rows)] : []),
+    ...(ranTargets ? [`## Targets (ratios of the medians above)\n\n${targetsTable(rows, only)}`] : []),
     ...(robustness.length > 0 ? [`## Pathological inputs (one run each, target ${TARGET_SECONDS} s)\n\n${robustnessTable(robustness)}`] : []),
   ].join('\n\n');
-  const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores, Node ${process.version}, median of ${runs} alternating runs, ${runs * STARTUP_RUNS_FACTOR} for the start-up scenarios)\n\n`;
+  const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, median of ${runs} alternating runs, ${runs * STARTUP_RUNS_FACTOR} for the start-up scenarios; load average ${loadAtStart.toFixed(1)} at the start)\n\n`;
   const results = path.resolve(option('results', path.join(ROOT, 'bench', 'results')));
   fs.mkdirSync(results, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(results, `${stamp}.md`), `${header}${tables}\n`);
-  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows, robustness }, null, 2));
+  const targets = TARGETS.filter((target) => only.includes(target.scenario)).map((target) => ({ target: target.target, ratio: target.ratio(rows), atMost: target.atMost }));
+  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows, targets, robustness }, null, 2));
   console.log(`${header}${tables}`);
 }
 
-main();
+if (require.main === module) main();

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { targetsTable } from '../bench/run';
 
 /**
  * The benchmark itself still runs: one round of the cold-start scenario against
@@ -22,6 +23,11 @@ test('npm run bench produces its side-by-side table, in Markdown and JSON', () =
   expect(rows[0]).toMatch(/^\| 1\. cold start, one small SQL file \| migralint \| \d+\.\d{3} \| \d+\.\d{3} \| \d+ \| \d+\.\d{2}× \| \d+\.\d{2}× \|$/);
   expect(rows[1]).toMatch(/^\| 1\. cold start, one small SQL file \| squawk \(npm wrapper\) \| \d+\.\d{3} \| \d+\.\d{3} \| \d+ \| {2}\| {2}\|$/);
 
+  // The cold-start target, with the ratio of the two medians above and whether it is met.
+  const targets = run.stdout.split('\n').filter((line) => line.startsWith('| one small file, cold'));
+  expect(targets).toHaveLength(1);
+  expect(targets[0]).toMatch(/^\| one small file, cold: wall ≤ 1\.3× squawk's npm wrapper \| \d+\.\d{2}× \| (met|NOT MET) \|$/);
+
   const written = fs.readdirSync(results).sort();
   expect(written.map((file) => path.extname(file))).toEqual(['.json', '.md']);
   const document = JSON.parse(fs.readFileSync(path.join(results, written[0]), 'utf8')) as { runs: number; rows: Array<{ tool: string; runs: number }> };
@@ -30,3 +36,20 @@ test('npm run bench produces its side-by-side table, in Markdown and JSON', () =
     ['squawk (npm wrapper)', 4],
   ]);
 }, 60_000);
+
+test('each target is the ratio of two medians, met when at most its limit', () => {
+  const row = (scenario: string, tool: string, wall: number, rssMb: number) => ({ scenario, tool, runs: 3, median: { wall, cpu: wall, rssMb } });
+  const rows = [
+    row('2. 2,000 files × 20 statements', 'migralint', 0.9, 130),
+    row('2. 2,000 files × 20 statements', 'squawk (npm wrapper)', 1.0, 60),
+    row('6. cache: 2,000 × 20, unchanged', 'migralint, first run (writes the cache)', 2.0, 100),
+    row('6. cache: 2,000 × 20, unchanged', 'migralint --cache, again', 0.5, 100),
+  ];
+  expect(targetsTable(rows, ['files2000', 'cache']).split('\n')).toEqual([
+    '| target | measured | met |',
+    '|---|---:|---|',
+    '| 2,000 × 20 statements: wall ≤ 1.0× squawk | 0.90× | met |',
+    '| 2,000 × 20 statements: peak RSS ≤ 2× squawk | 2.17× | NOT MET |',
+    '| --cache, nothing changed: ≥ 5× faster than the first run (wall ≤ 0.20×) | 0.25× | NOT MET |',
+  ]);
+});
