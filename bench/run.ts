@@ -101,7 +101,7 @@ function writeFiles(directory: string, files: Map<string, string>): void {
 }
 
 /** Deterministic Knex and TypeORM migrations, each with a few schema changes and a raw SQL call. */
-function scriptCorpus(count: number, kind: 'knex' | 'typeorm', seed: number): Map<string, string> {
+export function scriptCorpus(count: number, kind: 'knex' | 'typeorm', seed: number): Map<string, string> {
   const random = seededRandom(seed);
   const tables = ['users', 'orders', 'accounts', 'events', 'payments'];
   const files = new Map<string, string>();

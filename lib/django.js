@@ -557,8 +557,8 @@ var require_dist = __commonJS({
       }
       let mode = overlays ? 0 : exports2.IterMode.IgnoreOverlays;
       if (overlays)
-        for (let scan = node, parent = scan.parent; parent; scan = parent, parent = scan.parent) {
-          if (scan instanceof TreeNode && scan.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan.from)
+        for (let scan2 = node, parent = scan2.parent; parent; scan2 = parent, parent = scan2.parent) {
+          if (scan2 instanceof TreeNode && scan2.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan2.from)
             node = parent;
         }
       for (; ; ) {
@@ -589,16 +589,16 @@ var require_dist = __commonJS({
         return matchNodeContext(this.parent, context);
       }
       enterUnfinishedNodesBefore(pos) {
-        let scan = this.childBefore(pos), node = this;
-        while (scan) {
-          let last = scan.lastChild;
-          if (!last || last.to != scan.to)
+        let scan2 = this.childBefore(pos), node = this;
+        while (scan2) {
+          let last = scan2.lastChild;
+          if (!last || last.to != scan2.to)
             break;
           if (last.type.isError && last.from == last.to) {
-            node = scan;
-            scan = last.prevSibling;
+            node = scan2;
+            scan2 = last.prevSibling;
           } else {
-            scan = last;
+            scan2 = last;
           }
         }
         return node;
@@ -935,15 +935,15 @@ var require_dist = __commonJS({
     };
     function stackIterator(tree, pos, side) {
       let inner = tree.resolveInner(pos, side), layers = null;
-      for (let scan = inner instanceof TreeNode ? inner : inner.context.parent; scan; scan = scan.parent) {
-        if (scan.index < 0) {
-          let parent = scan.parent;
+      for (let scan2 = inner instanceof TreeNode ? inner : inner.context.parent; scan2; scan2 = scan2.parent) {
+        if (scan2.index < 0) {
+          let parent = scan2.parent;
           (layers || (layers = [inner])).push(parent.resolve(pos, side));
-          scan = parent;
+          scan2 = parent;
         } else {
-          let mount = MountedTree.get(scan.tree);
+          let mount = MountedTree.get(scan2.tree);
           if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
-            let root = new TreeNode(mount.tree, mount.overlay[0].from + scan.from, -1, scan);
+            let root = new TreeNode(mount.tree, mount.overlay[0].from + scan2.from, -1, scan2);
             (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
           }
         }
@@ -1702,9 +1702,9 @@ var require_dist = __commonJS({
       Run a full parse, returning the resulting tree.
       */
       parse(input, fragments, ranges) {
-        let parse = this.startParse(input, fragments, ranges);
+        let parse2 = this.startParse(input, fragments, ranges);
         for (; ; ) {
-          let done = parse.advance();
+          let done = parse2.advance();
           if (done)
             return done;
         }
@@ -1728,12 +1728,12 @@ var require_dist = __commonJS({
       }
     };
     function parseMixed(nest) {
-      return (parse, input, fragments, ranges) => new MixedParse(parse, nest, input, fragments, ranges);
+      return (parse2, input, fragments, ranges) => new MixedParse(parse2, nest, input, fragments, ranges);
     }
     var InnerParse = class {
-      constructor(parser, parse, overlay, bracketed, target, from) {
+      constructor(parser, parse2, overlay, bracketed, target, from) {
         this.parser = parser;
-        this.parse = parse;
+        this.parse = parse2;
         this.overlay = overlay;
         this.bracketed = bracketed;
         this.target = target;
@@ -2135,10 +2135,10 @@ var require_dist2 = __commonJS({
       /**
       @internal
       */
-      constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
+      constructor(p, stack, state2, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
         this.p = p;
         this.stack = stack;
-        this.state = state;
+        this.state = state2;
         this.reducePos = reducePos;
         this.pos = pos;
         this.score = score;
@@ -2158,9 +2158,9 @@ var require_dist2 = __commonJS({
       /**
       @internal
       */
-      static start(p, state, pos = 0) {
+      static start(p, state2, pos = 0) {
         let cx = p.parser.context;
-        return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
+        return new _Stack(p, [], state2, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
       }
       /**
       The stack's current [context](#lr.ContextTracker) value, if
@@ -2176,9 +2176,9 @@ var require_dist2 = __commonJS({
       /**
       @internal
       */
-      pushState(state, start) {
+      pushState(state2, start) {
         this.stack.push(this.state, start, this.bufferBase + this.buffer.length);
-        this.state = state;
+        this.state = state2;
       }
       // Apply a reduce action
       /**
@@ -2257,8 +2257,8 @@ var require_dist2 = __commonJS({
           let index = this.buffer.length;
           if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
             let mustMove = false;
-            for (let scan = index; scan > 0 && this.buffer[scan - 2] > end; scan -= 4) {
-              if (this.buffer[scan - 1] >= 0) {
+            for (let scan2 = index; scan2 > 0 && this.buffer[scan2 - 2] > end; scan2 -= 4) {
+              if (this.buffer[scan2 - 1] >= 0) {
                 mustMove = true;
                 break;
               }
@@ -2465,11 +2465,11 @@ var require_dist2 = __commonJS({
       */
       findForcedReduction() {
         let { parser } = this.p, seen = [];
-        let explore = (state, depth) => {
-          if (seen.includes(state))
+        let explore = (state2, depth) => {
+          if (seen.includes(state2))
             return;
-          seen.push(state);
-          return parser.allActions(state, (action) => {
+          seen.push(state2);
+          return parser.allActions(state2, (action) => {
             if (action & (262144 | 131072)) ;
             else if (action & 65536) {
               let rDepth = (action >> 19) - depth;
@@ -2988,12 +2988,12 @@ var require_dist2 = __commonJS({
       }
     };
     function readToken(data, input, stack, group, precTable, precOffset) {
-      let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
+      let state2 = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
       scan: for (; ; ) {
-        if ((groupMask & data[state]) == 0)
+        if ((groupMask & data[state2]) == 0)
           break;
-        let accEnd = data[state + 1];
-        for (let i = state + 3; i < accEnd; i += 2)
+        let accEnd = data[state2 + 1];
+        for (let i = state2 + 3; i < accEnd; i += 2)
           if ((data[i + 1] & groupMask) > 0) {
             let term = data[i];
             if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
@@ -3001,9 +3001,9 @@ var require_dist2 = __commonJS({
               break;
             }
           }
-        let next = input.next, low = 0, high = data[state + 2];
+        let next = input.next, low = 0, high = data[state2 + 2];
         if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
-          state = data[accEnd + high * 3 - 1];
+          state2 = data[accEnd + high * 3 - 1];
           continue scan;
         }
         for (; low < high; ) {
@@ -3015,7 +3015,7 @@ var require_dist2 = __commonJS({
           else if (next >= to)
             low = mid + 1;
           else {
-            state = data[index + 2];
+            state2 = data[index + 2];
             input.advance();
             continue scan;
           }
@@ -3243,10 +3243,10 @@ var require_dist2 = __commonJS({
         return index;
       }
       addActions(stack, token, end, index) {
-        let { state } = stack, { parser } = stack.p, { data } = parser;
+        let { state: state2 } = stack, { parser } = stack.p, { data } = parser;
         for (let set = 0; set < 2; set++) {
           for (let i = parser.stateSlot(
-            state,
+            state2,
             set ? 2 : 1
             /* ParseState.Actions */
           ); ; i += 3) {
@@ -3657,15 +3657,15 @@ var require_dist2 = __commonJS({
         this.top = this.topRules[Object.keys(this.topRules)[0]];
       }
       createParse(input, fragments, ranges) {
-        let parse = new Parse(this, input, fragments, ranges);
+        let parse2 = new Parse(this, input, fragments, ranges);
         for (let w of this.wrappers)
-          parse = w(parse, input, fragments, ranges);
-        return parse;
+          parse2 = w(parse2, input, fragments, ranges);
+        return parse2;
       }
       /**
       Get a goto table entry @internal
       */
-      getGoto(state, term, loose = false) {
+      getGoto(state2, term, loose = false) {
         let table2 = this.goto;
         if (term >= table2[0])
           return -1;
@@ -3675,7 +3675,7 @@ var require_dist2 = __commonJS({
           if (last && loose)
             return target;
           for (let end = pos + (groupTag >> 1); pos < end; pos++)
-            if (table2[pos] == state)
+            if (table2[pos] == state2)
               return target;
           if (last)
             return -1;
@@ -3684,11 +3684,11 @@ var require_dist2 = __commonJS({
       /**
       Check if this state has an action for a given terminal @internal
       */
-      hasAction(state, terminal) {
+      hasAction(state2, terminal) {
         let data = this.data;
         for (let set = 0; set < 2; set++) {
           for (let i = this.stateSlot(
-            state,
+            state2,
             set ? 2 : 1
             /* ParseState.Actions */
           ), next; ; i += 3) {
@@ -3709,15 +3709,15 @@ var require_dist2 = __commonJS({
       /**
       @internal
       */
-      stateSlot(state, slot) {
-        return this.states[state * 6 + slot];
+      stateSlot(state2, slot) {
+        return this.states[state2 * 6 + slot];
       }
       /**
       @internal
       */
-      stateFlag(state, flag) {
+      stateFlag(state2, flag) {
         return (this.stateSlot(
-          state,
+          state2,
           0
           /* ParseState.Flags */
         ) & flag) > 0;
@@ -3725,21 +3725,21 @@ var require_dist2 = __commonJS({
       /**
       @internal
       */
-      validAction(state, action) {
-        return !!this.allActions(state, (a) => a == action ? true : null);
+      validAction(state2, action) {
+        return !!this.allActions(state2, (a) => a == action ? true : null);
       }
       /**
       @internal
       */
-      allActions(state, action) {
+      allActions(state2, action) {
         let deflt = this.stateSlot(
-          state,
+          state2,
           4
           /* ParseState.DefaultReduce */
         );
         let result = deflt ? action(deflt) : void 0;
         for (let i = this.stateSlot(
-          state,
+          state2,
           1
           /* ParseState.Actions */
         ); result == null; i += 3) {
@@ -3757,10 +3757,10 @@ var require_dist2 = __commonJS({
       Get the states that can follow this one through shift actions or
       goto jumps. @internal
       */
-      nextStates(state) {
+      nextStates(state2) {
         let result = [];
         for (let i = this.stateSlot(
-          state,
+          state2,
           1
           /* ParseState.Actions */
         ); ; i += 3) {
@@ -5524,13 +5524,59 @@ function qualifiedNameEnd(text, start) {
   return text[after] === "*" ? after + 1 : i;
 }
 
+// src/frontends/sql/pg-wasm.ts
+var PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
+var wasm = globalThis.WebAssembly;
+var SqlSyntaxError = class extends Error {
+  constructor(sqlDetails) {
+    super(sqlDetails.message);
+    this.sqlDetails = sqlDetails;
+  }
+  sqlDetails;
+  name = "SqlError";
+};
+var state = globalThis[PARSER_STATE] ??= {};
+function loadedParser() {
+  if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
+  return state.instance;
+}
+function withQuery(module2, text, call) {
+  const size = module2.lengthBytesUTF8(text) + 1;
+  const query = module2._malloc(size);
+  try {
+    module2.stringToUTF8(text, query, size);
+    return call(query);
+  } finally {
+    module2._free(query);
+  }
+}
+function parse(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query) => {
+    const result = module2._wasm_parse_query_raw(query);
+    if (!result) throw new Error("the PostgreSQL parser ran out of memory");
+    try {
+      const tree = module2.getValue(result, "i32");
+      const error = module2.getValue(result + 8, "i32");
+      if (error) {
+        const message = module2.UTF8ToString(module2.getValue(error, "i32")) || "unknown error";
+        const cursor = module2.getValue(error + 16, "i32");
+        throw new SqlSyntaxError({ message, cursorPosition: cursor > 0 ? cursor - 1 : 0 });
+      }
+      if (!tree) throw new Error("the PostgreSQL parser returned no tree");
+      return JSON.parse(module2.UTF8ToString(tree));
+    } finally {
+      module2._wasm_free_parse_result(result);
+    }
+  });
+}
+
 // src/frontends/sql/parser.ts
-var import_libpg_query = require("libpg-query");
 var ParserFailure = class extends Error {
   name = "ParserFailure";
 };
 function parseSql(text) {
-  return guarded(() => (0, import_libpg_query.parseSync)(text));
+  return guarded(() => parse(text));
 }
 function isSyntaxError(error) {
   const details = error?.sqlDetails;
@@ -6686,9 +6732,9 @@ function fieldOf(model, name) {
 
 // src/frontends/django/lower.ts
 var MigrationLowering = class {
-  constructor(file, state) {
+  constructor(file, state2) {
     this.file = file;
-    this.state = state;
+    this.state = state2;
   }
   file;
   state;
@@ -6990,7 +7036,7 @@ function table(model) {
   return { name: model.table };
 }
 function createModel(lowering, call, place) {
-  const { file, state } = lowering;
+  const { file, state: state2 } = lowering;
   const name = stringAt(call, "name", 0);
   if (!name) return lowering.unanalyzed(call, "The name of this CreateModel is not a literal string; it was not checked.");
   const { fields, unreadable } = fieldList(argument(call, "fields", 1), file.source);
@@ -7015,7 +7061,7 @@ function createModel(lowering, call, place) {
   }
   const indexes = dictEntry(options, "indexes");
   const constraints = dictEntry(options, "constraints");
-  state.models.set(modelKey(file.app, name), model);
+  state2.models.set(modelKey(file.app, name), model);
   if (!model.hasTable) return;
   const inline = [];
   const afterTable = [];
@@ -7068,22 +7114,22 @@ function renameModel(lowering, call, place) {
   const model = lowering.model(call, "old_name", 0);
   const newName = stringAt(call, "new_name", 1);
   if (!model || !newName) return;
-  const { state, file } = lowering;
+  const { state: state2, file } = lowering;
   const oldKey = modelKey(model.app, model.name);
   const newKey = modelKey(model.app, newName);
   const oldTable = model.table;
   const renamed = { ...model, name: newName, table: model.explicitTable ? model.table : defaultTableName(model.app, newName) };
-  state.models.delete(oldKey);
-  state.models.set(newKey, renamed);
-  for (const other3 of state.models.values()) {
+  state2.models.delete(oldKey);
+  state2.models.set(newKey, renamed);
+  for (const other3 of state2.models.values()) {
     other3.fields = other3.fields.map(
-      (field) => field.relation && state.resolve(field.relation.to, other3.app, modelKey(other3.app, other3.name)) === oldKey ? { ...field, relation: { ...field.relation, to: `${file.app}.${newName}` } } : field
+      (field) => field.relation && state2.resolve(field.relation.to, other3.app, modelKey(other3.app, other3.name)) === oldKey ? { ...field, relation: { ...field.relation, to: `${file.app}.${newName}` } } : field
     );
   }
   if (!model.hasTable || renamed.table === oldTable) return;
   lowering.emit({ kind: "renameTable", ...place, table: { name: oldTable }, newName: renamed.table });
   lowering.renameDeferredTable(oldTable, renamed.table);
-  for (const { model: referencing, field } of state.referencing(newKey)) {
+  for (const { model: referencing, field } of state2.referencing(newKey)) {
     if (!field.relation?.dbConstraint || referencing === renamed) continue;
     lowering.emit({ kind: "dropConstraint", ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, oldTable, "id"), ifExists: false });
     lowering.emit(lowering.foreignKey(referencing, field, place));
@@ -7190,7 +7236,7 @@ function alterField(lowering, call, place) {
   alterColumn(lowering, model, oldField, newField, place);
 }
 function alterColumn(lowering, model, oldField, newField, place) {
-  const { state } = lowering;
+  const { state: state2 } = lowering;
   const oldTarget = lowering.relationTarget(model, oldField)?.model.table;
   const newTarget = lowering.relationTarget(model, newField)?.model.table;
   const sameTarget = oldField.relation?.kind === "foreignKey" && newField.relation?.kind === "foreignKey" && oldTarget === newTarget;
@@ -7209,7 +7255,7 @@ function alterColumn(lowering, model, oldField, newField, place) {
   if (oldField.unique && (!newField.unique || !oldField.primaryKey && newField.primaryKey)) {
     emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_uniq"), ifExists: false });
   }
-  const incoming = (oldField.primaryKey && newField.primaryKey || oldField.unique && newField.unique) && oldType !== newType ? state.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name) : [];
+  const incoming = (oldField.primaryKey && newField.primaryKey || oldField.unique && newField.unique) && oldType !== newType ? state2.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name) : [];
   for (const { model: referencing, field } of incoming) {
     if (field.relation?.dbConstraint) emit({ kind: "dropConstraint", ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, model.table, oldField.column), ifExists: false });
   }
@@ -7471,28 +7517,28 @@ function orderMigrations(nodes) {
   }
   const order = [];
   const cycles = [];
-  const state = /* @__PURE__ */ new Map();
+  const state2 = /* @__PURE__ */ new Map();
   const visit = (start) => {
     const stack = [{ node: start, next: 0 }];
-    state.set(start, "visiting");
+    state2.set(start, "visiting");
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       const dependencies = edges.get(top.node) ?? [];
       if (top.next < dependencies.length) {
         const dependency = dependencies[top.next++];
-        const seen = state.get(dependency);
+        const seen = state2.get(dependency);
         if (seen === "visiting") cycles.push({ node: top.node, through: dependency });
         if (seen) continue;
-        state.set(dependency, "visiting");
+        state2.set(dependency, "visiting");
         stack.push({ node: dependency, next: 0 });
         continue;
       }
-      state.set(top.node, "done");
+      state2.set(top.node, "done");
       order.push(top.node);
       stack.pop();
     }
   };
-  for (const node of sorted) if (!state.has(node)) visit(node);
+  for (const node of sorted) if (!state2.has(node)) visit(node);
   const parents = new Map([...edges].map(([node, dependencies]) => [node.id, [...new Set(dependencies.map((dependency) => dependency.id))]]));
   return { order, sideBranches, cycles, parents };
 }
@@ -7951,7 +7997,7 @@ function analyzeDjangoProject(sources) {
       }
     ])
   );
-  let state = new DjangoState();
+  let state2 = new DjangoState();
   const lastOfApp = /* @__PURE__ */ new Map();
   const appAfter = /* @__PURE__ */ new Map();
   const appOf = new Map(order.map((node) => [node.id, node.app]));
@@ -7961,10 +8007,10 @@ function analyzeDjangoProject(sources) {
     const sameAppParents = (parents.get(node.id) ?? []).filter((parent) => appOf.get(parent) === node.app);
     if (sameAppParents.length > 0 && (sameAppParents.length > 1 || lastOfApp.get(node.app) !== sameAppParents[0])) {
       const snapshots = sameAppParents.flatMap((parent) => appAfter.get(parent) ?? []);
-      if (snapshots.length > 0) state.restoreApp(node.app, mergeBranches(sameAppParents.map((parent) => appAfter.get(parent) ?? [])));
+      if (snapshots.length > 0) state2.restoreApp(node.app, mergeBranches(sameAppParents.map((parent) => appAfter.get(parent) ?? [])));
     }
     const sideBranch = sideBranches.has(node.id);
-    const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
+    const lowering = new MigrationLowering(migration, sideBranch ? state2.clone() : state2);
     let analyzed;
     try {
       analyzed = lowering.run();
@@ -7973,9 +8019,9 @@ function analyzeDjangoProject(sources) {
       continue;
     }
     if (!sideBranch) {
-      state = lowering.state;
+      state2 = lowering.state;
       lastOfApp.set(node.app, node.id);
-      appAfter.set(node.id, state.snapshotApp(node.app));
+      appAfter.set(node.id, state2.snapshotApp(node.app));
     }
     const cycle = cycleProblems.get(node.id);
     if (cycle) analyzed.problems.push(cycle);

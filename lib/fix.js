@@ -2361,13 +2361,44 @@ var LineIndex = class {
   }
 };
 
+// src/frontends/sql/pg-wasm.ts
+var PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
+var wasm = globalThis.WebAssembly;
+var state = globalThis[PARSER_STATE] ??= {};
+function loadedParser() {
+  if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
+  return state.instance;
+}
+function withQuery(module2, text, call) {
+  const size = module2.lengthBytesUTF8(text) + 1;
+  const query = module2._malloc(size);
+  try {
+    module2.stringToUTF8(text, query, size);
+    return call(query);
+  } finally {
+    module2._free(query);
+  }
+}
+function scan(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query) => {
+    const result = module2._wasm_scan(query);
+    try {
+      const output = module2.UTF8ToString(result);
+      if (!output.startsWith("{")) throw new Error(output);
+      return JSON.parse(output);
+    } finally {
+      if (result) module2._wasm_free_string(result);
+    }
+  });
+}
+
 // src/frontends/sql/parser.ts
-var import_libpg_query = require("libpg-query");
 var ParserFailure = class extends Error {
   name = "ParserFailure";
 };
 function scanSqlTokens(text) {
-  return guarded(() => (0, import_libpg_query.scanSync)(text));
+  return guarded(() => scan(text));
 }
 function isSyntaxError(error) {
   const details = error?.sqlDetails;
@@ -3756,7 +3787,6 @@ function toFixed(edits, position, end) {
 var fs2 = __toESM(require("node:fs"));
 
 // src/files/atomic-file.ts
-var import_node_crypto = require("node:crypto");
 var fs = __toESM(require("node:fs"));
 var path3 = __toESM(require("node:path"));
 var STALE_AFTER_MS = 24 * 3600 * 1e3;
@@ -3765,7 +3795,7 @@ function openOutputFile(target, options = {}) {
   const folder = path3.dirname(target);
   fs.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path3.join(folder, `.${path3.basename(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.tmp`);
+  const temporary = path3.join(folder, `.${path3.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -3788,6 +3818,7 @@ function openOutputFile(target, options = {}) {
     }
   };
 }
+var randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
 function writeFileAtomically(target, content, options) {
   const file = openOutputFile(target, options);
   try {

@@ -3984,16 +3984,16 @@ function runRules(analyzed, rules, filePath, options) {
   const raw2 = [];
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
-  const state = new FileState(analyzed.runnerTransaction, replay);
-  state.implicitTransaction = analyzed.implicitTransaction === true;
+  const state2 = new FileState(analyzed.runnerTransaction, replay);
+  state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw2)));
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
   const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
-    state.current = operation;
+    state2.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
-    state.apply(operation);
+    state2.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
   replay.endFile();
@@ -4082,15 +4082,15 @@ var init_run_rules = __esm({
     visitedKinds = /* @__PURE__ */ new WeakMap();
     idMaps = /* @__PURE__ */ new WeakMap();
     FileRuleContext = class {
-      constructor(rule, state, options, sink) {
+      constructor(rule, state2, options, sink) {
         this.rule = rule;
-        this.state = state;
+        this.state = state2;
         this.sink = sink;
-        this.runnerTransaction = state.runnerTransaction;
+        this.runnerTransaction = state2.runnerTransaction;
         this.pgVersion = options.pgVersion;
-        this.previous = state.previous;
-        this.schema = state.schema;
-        this.settings = state.settings;
+        this.previous = state2.previous;
+        this.schema = state2.schema;
+        this.settings = state2.settings;
       }
       rule;
       state;
@@ -4376,6 +4376,92 @@ var init_text_positions = __esm({
   }
 });
 
+// src/frontends/sql/pg-wasm.ts
+function compiledParser(given) {
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  return state.compiled;
+}
+function loadParser(given) {
+  state.loaded ??= (async () => {
+    const module2 = await compiledParser(given);
+    const factory = require("libpg-query/wasm/libpg-query.js");
+    return factory({
+      instantiateWasm: (imports, done) => {
+        void wasm.instantiate(module2, imports).then(done);
+        return {};
+      }
+    });
+  })();
+  return state.loaded.then((module2) => {
+    state.instance = module2;
+  });
+}
+function loadedParser() {
+  if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
+  return state.instance;
+}
+function withQuery(module2, text, call) {
+  const size = module2.lengthBytesUTF8(text) + 1;
+  const query2 = module2._malloc(size);
+  try {
+    module2.stringToUTF8(text, query2, size);
+    return call(query2);
+  } finally {
+    module2._free(query2);
+  }
+}
+function parse(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query2) => {
+    const result2 = module2._wasm_parse_query_raw(query2);
+    if (!result2) throw new Error("the PostgreSQL parser ran out of memory");
+    try {
+      const tree = module2.getValue(result2, "i32");
+      const error = module2.getValue(result2 + 8, "i32");
+      if (error) {
+        const message2 = module2.UTF8ToString(module2.getValue(error, "i32")) || "unknown error";
+        const cursor = module2.getValue(error + 16, "i32");
+        throw new SqlSyntaxError({ message: message2, cursorPosition: cursor > 0 ? cursor - 1 : 0 });
+      }
+      if (!tree) throw new Error("the PostgreSQL parser returned no tree");
+      return JSON.parse(module2.UTF8ToString(tree));
+    } finally {
+      module2._wasm_free_parse_result(result2);
+    }
+  });
+}
+function scan(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query2) => {
+    const result2 = module2._wasm_scan(query2);
+    try {
+      const output = module2.UTF8ToString(result2);
+      if (!output.startsWith("{")) throw new Error(output);
+      return JSON.parse(output);
+    } finally {
+      if (result2) module2._wasm_free_string(result2);
+    }
+  });
+}
+var fs, PARSER_STATE, wasm, SqlSyntaxError, state;
+var init_pg_wasm = __esm({
+  "src/frontends/sql/pg-wasm.ts"() {
+    "use strict";
+    fs = __toESM(require("node:fs"));
+    PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
+    wasm = globalThis.WebAssembly;
+    SqlSyntaxError = class extends Error {
+      constructor(sqlDetails) {
+        super(sqlDetails.message);
+        this.sqlDetails = sqlDetails;
+      }
+      sqlDetails;
+      name = "SqlError";
+    };
+    state = globalThis[PARSER_STATE] ??= {};
+  }
+});
+
 // src/frontends/directives.ts
 function parseDirective(text) {
   const body = text.replace(/^(--|\/\/|\/\*)/, "").replace(/\*\/$/, "").trim();
@@ -4617,10 +4703,10 @@ var init_lexer = __esm({
 
 // src/frontends/sql/parser.ts
 function parseSql(text) {
-  return guarded(() => (0, import_libpg_query.parseSync)(text));
+  return guarded(() => parse(text));
 }
 function scanSqlTokens(text) {
-  return guarded(() => (0, import_libpg_query.scanSync)(text));
+  return guarded(() => scan(text));
 }
 function isSyntaxError(error) {
   const details = error?.sqlDetails;
@@ -4643,11 +4729,11 @@ function guarded(run2) {
     stderr.write = writeErr;
   }
 }
-var import_libpg_query, ParserFailure, ignoreOutput;
+var ParserFailure, ignoreOutput;
 var init_parser = __esm({
   "src/frontends/sql/parser.ts"() {
     "use strict";
-    import_libpg_query = require("libpg-query");
+    init_pg_wasm();
     ParserFailure = class extends Error {
       name = "ParserFailure";
     };
@@ -5670,7 +5756,7 @@ function dieselRunsInTransaction(filePath) {
   if (runs === void 0) {
     let metadata = "";
     try {
-      metadata = fs.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
+      metadata = fs2.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
     } catch {
     }
     runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
@@ -5683,11 +5769,11 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs, path2, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs2, path2, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
-    fs = __toESM(require("node:fs"));
+    fs2 = __toESM(require("node:fs"));
     path2 = __toESM(require("node:path"));
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -5875,8 +5961,10 @@ var init_templates = __esm({
 
 // src/frontends/sql/index.ts
 function loadSqlParser() {
-  parserLoaded ??= (0, import_libpg_query2.loadModule)();
-  return parserLoaded;
+  return loadParser();
+}
+function loadSqlParserFrom(compiled) {
+  return loadParser(compiled);
 }
 function analyzeSqlFile(text, filePath, options) {
   if (isRollbackFile(filePath)) {
@@ -5934,12 +6022,11 @@ function runnerOf(byName2, runnerTransaction, analysis) {
   if (byName2 === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
   return { runnerTransaction };
 }
-var import_libpg_query2, parserLoaded;
 var init_sql = __esm({
   "src/frontends/sql/index.ts"() {
     "use strict";
-    import_libpg_query2 = require("libpg-query");
     init_text_positions();
+    init_pg_wasm();
     init_analyze_sql();
     init_runner_files();
     init_lexer();
@@ -8352,9 +8439,9 @@ var init_knex = __esm({
 
 // src/files/read-regular-file.ts
 function readRegularFile(file, maxBytes) {
-  const descriptor = fs2.openSync(file, OPEN_FLAGS);
+  const descriptor = fs3.openSync(file, OPEN_FLAGS);
   try {
-    const stats = fs2.fstatSync(descriptor);
+    const stats = fs3.fstatSync(descriptor);
     if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
     if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
     const chunks = [];
@@ -8362,7 +8449,7 @@ function readRegularFile(file, maxBytes) {
     for (; ; ) {
       const stated = Math.min(stats.size - total, maxBytes + 1 - total);
       const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
-      const read = fs2.readSync(descriptor, chunk, 0, chunk.length, null);
+      const read = fs3.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
@@ -8370,7 +8457,7 @@ function readRegularFile(file, maxBytes) {
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
-    fs2.closeSync(descriptor);
+    fs3.closeSync(descriptor);
   }
 }
 function kindOf(stats) {
@@ -8383,15 +8470,15 @@ function kindOf(stats) {
 function describeSize(bytes) {
   return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
-var fs2, UnreadableFileError, OPEN_FLAGS, probe;
+var fs3, UnreadableFileError, OPEN_FLAGS, probe;
 var init_read_regular_file = __esm({
   "src/files/read-regular-file.ts"() {
     "use strict";
-    fs2 = __toESM(require("node:fs"));
+    fs3 = __toESM(require("node:fs"));
     UnreadableFileError = class extends Error {
       name = "UnreadableFileError";
     };
-    OPEN_FLAGS = fs2.constants.O_RDONLY | (fs2.constants.O_NONBLOCK ?? 0);
+    OPEN_FLAGS = fs3.constants.O_RDONLY | (fs3.constants.O_NONBLOCK ?? 0);
     probe = Buffer.allocUnsafe(64 * 1024);
   }
 });
@@ -8415,9 +8502,9 @@ function knexfileSettings(migrationPath) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs3.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs4.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs3.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs4.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function readKnexfile(file) {
@@ -8451,11 +8538,11 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs3, path5, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs4, path5, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
+    fs4 = __toESM(require("node:fs"));
     path5 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
@@ -9617,19 +9704,19 @@ var require_utils = __commonJS({
       if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports2.removePrefix = (input, state = {}) => {
+    exports2.removePrefix = (input, state2 = {}) => {
       let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
-        state.prefix = "./";
+        state2.prefix = "./";
       }
       return output;
     };
-    exports2.wrapOutput = (input, state = {}, options = {}) => {
+    exports2.wrapOutput = (input, state2 = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
+      if (state2.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
@@ -9690,7 +9777,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
+    var scan2 = (input, options) => {
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -9924,7 +10011,7 @@ var require_scan = __commonJS({
           base = utils.removeBackslashes(base);
         }
       }
-      const state = {
+      const state2 = {
         prefix,
         input,
         start,
@@ -9939,11 +10026,11 @@ var require_scan = __commonJS({
         negatedExtglob
       };
       if (opts.tokens === true) {
-        state.maxDepth = 0;
+        state2.maxDepth = 0;
         if (!isPathSeparator(code)) {
           tokens.push(token);
         }
-        state.tokens = tokens;
+        state2.tokens = tokens;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -9959,7 +10046,7 @@ var require_scan = __commonJS({
               tokens[idx].value = value2;
             }
             depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            state2.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
             parts.push(value2);
@@ -9972,14 +10059,14 @@ var require_scan = __commonJS({
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          state2.maxDepth += tokens[tokens.length - 1].depth;
         }
-        state.slashes = slashes;
-        state.parts = parts;
+        state2.slashes = slashes;
+        state2.parts = parts;
       }
-      return state;
+      return state2;
     };
-    module2.exports = scan;
+    module2.exports = scan2;
   }
 });
 
@@ -10236,7 +10323,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -10278,7 +10365,7 @@ var require_parse = __commonJS({
       if (typeof opts.noext === "boolean") {
         opts.noextglob = opts.noext;
       }
-      const state = {
+      const state2 = {
         input,
         index: -1,
         start: 0,
@@ -10295,57 +10382,57 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
+      input = utils.removePrefix(input, state2);
       len = input.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n = 1) => input[state2.index + n];
+      const advance = state2.advance = () => input[++state2.index] || "";
+      const remaining = () => input.slice(state2.index + 1);
       const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
+        state2.consumed += value2;
+        state2.index += num;
       };
       const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
+        state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
       const negate2 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
-          state.start++;
+          state2.start++;
           count++;
         }
         if (count % 2 === 0) {
           return false;
         }
-        state.negated = true;
-        state.start++;
+        state2.negated = true;
+        state2.start++;
         return true;
       };
       const increment2 = (type2) => {
-        state[type2]++;
+        state2[type2]++;
         stack.push(type2);
       };
       const decrement = (type2) => {
-        state[type2]--;
+        state2[type2]--;
         stack.pop();
       };
       const push = (tok) => {
         if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
+            state2.output = state2.output.slice(0, -prev.output.length);
             prev.type = "star";
             prev.value = "*";
             prev.output = star;
-            state.output += prev.output;
+            state2.output += prev.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
@@ -10364,19 +10451,19 @@ var require_parse = __commonJS({
       const extglobOpen = (type2, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment2("parens");
-        push({ type: type2, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: type2, value: value2, output: state2.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal = input.slice(token.startIndex, state2.index + 1);
+        const body = input.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -10389,8 +10476,8 @@ var require_parse = __commonJS({
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
-          state.backtrack = true;
+          state2.output = token.output + open.output;
+          state2.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
@@ -10406,11 +10493,11 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
+            state2.negatedExtglob = true;
           }
         }
         push({ type: "paren", extglob: true, value, output });
@@ -10453,11 +10540,11 @@ var require_parse = __commonJS({
           }
         }
         if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
+          state2.output = input;
+          return state2;
         }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
+        state2.output = utils.wrapOutput(output, state2, options);
+        return state2;
       }
       while (!eos()) {
         value = advance();
@@ -10481,7 +10568,7 @@ var require_parse = __commonJS({
           let slashes = 0;
           if (match && match[0].length > 2) {
             slashes = match[0].length;
-            state.index += slashes;
+            state2.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
             }
@@ -10491,12 +10578,12 @@ var require_parse = __commonJS({
           } else {
             value += advance();
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             push({ type: "text", value });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
@@ -10508,7 +10595,7 @@ var require_parse = __commonJS({
                 const posix = POSIX_REGEX_SOURCE[rest2];
                 if (posix) {
                   prev.value = pre + posix;
-                  state.backtrack = true;
+                  state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
@@ -10531,14 +10618,14 @@ var require_parse = __commonJS({
           append({ value });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
+        if (state2.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
           append({ value });
           continue;
         }
         if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
             push({ type: "text", value });
           }
@@ -10550,15 +10637,15 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
           const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
+          if (extglob && state2.parens === extglob.parens + 1) {
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -10579,7 +10666,7 @@ var require_parse = __commonJS({
             push({ type: "text", value, output: `\\${value}` });
             continue;
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
@@ -10597,14 +10684,14 @@ var require_parse = __commonJS({
             continue;
           }
           const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          state2.output = state2.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
+            state2.output += escaped;
             prev.value = escaped;
             continue;
           }
           prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          state2.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -10613,8 +10700,8 @@ var require_parse = __commonJS({
             type: "brace",
             value,
             output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
           };
           braces.push(open);
           push(open);
@@ -10640,16 +10727,16 @@ var require_parse = __commonJS({
               }
             }
             output = expandRange(range, opts);
-            state.backtrack = true;
+            state2.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
+            const out = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state.output = out;
+            state2.output = out;
             for (const t of toks) {
-              state.output += t.output || t.value;
+              state2.output += t.output || t.value;
             }
           }
           push({ type: "brace", value, output });
@@ -10675,10 +10762,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
             tokens.pop();
             prev = bos;
             continue;
@@ -10687,7 +10774,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
+          if (state2.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
@@ -10696,7 +10783,7 @@ var require_parse = __commonJS({
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
             push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -10732,7 +10819,7 @@ var require_parse = __commonJS({
               continue;
             }
           }
-          if (opts.nonegate !== true && state.index === 0) {
+          if (opts.nonegate !== true && state2.index === 0) {
             negate2();
             continue;
           }
@@ -10746,7 +10833,7 @@ var require_parse = __commonJS({
             push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
             push({ type: "plus", value });
             continue;
           }
@@ -10768,7 +10855,7 @@ var require_parse = __commonJS({
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
             value += match[0];
-            state.index += match[0].length;
+            state2.index += match[0].length;
           }
           push({ type: "text", value });
           continue;
@@ -10778,8 +10865,8 @@ var require_parse = __commonJS({
           prev.star = true;
           prev.value += value;
           prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
+          state2.backtrack = true;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -10801,50 +10888,50 @@ var require_parse = __commonJS({
             push({ type: "star", value, output: "" });
             continue;
           }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
             push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
+            const after = input[state2.index + 4];
             if (after && after !== "/") {
               break;
             }
             rest = rest.slice(3);
             consume("/**", 3);
           }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
             prev.value += value;
             prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
             prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
             prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
@@ -10853,18 +10940,18 @@ var require_parse = __commonJS({
             prev.type = "globstar";
             prev.value += value;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
+          state2.output = state2.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
           prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
+          state2.output += prev.output;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -10882,54 +10969,54 @@ var require_parse = __commonJS({
           push(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
           if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
+            state2.output += NO_DOT_SLASH;
             prev.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
+            state2.output += NO_DOTS_SLASH;
             prev.output += NO_DOTS_SLASH;
           } else {
-            state.output += nodot;
+            state2.output += nodot;
             prev.output += nodot;
           }
           if (peek() !== "*") {
-            state.output += ONE_CHAR;
+            state2.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
         }
         push(token);
       }
-      while (state.brackets > 0) {
+      while (state2.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
+        state2.output = utils.escapeLast(state2.output, "[");
         decrement("brackets");
       }
-      while (state.parens > 0) {
+      while (state2.parens > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
+        state2.output = utils.escapeLast(state2.output, "(");
         decrement("parens");
       }
-      while (state.braces > 0) {
+      while (state2.braces > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
+        state2.output = utils.escapeLast(state2.output, "{");
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
         push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
           if (token.suffix) {
-            state.output += token.suffix;
+            state2.output += token.suffix;
           }
         }
       }
-      return state;
+      return state2;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -10951,7 +11038,7 @@ var require_parse = __commonJS({
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
+      const state2 = { negated: false, prefix: "" };
       let star = opts.bash === true ? ".*?" : STAR;
       if (opts.capture) {
         star = `(${star})`;
@@ -10987,14 +11074,14 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input, state2);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -11002,8 +11089,8 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse();
+    var scan2 = require_scan();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -11012,8 +11099,8 @@ var require_picomatch = __commonJS({
         const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
+            const state3 = isMatch(str);
+            if (state3) return state3;
           }
           return false;
         };
@@ -11026,7 +11113,7 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const posix = opts.windows;
       const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex.state;
+      const state2 = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
@@ -11035,7 +11122,7 @@ var require_picomatch = __commonJS({
       }
       const matcher = (input, returnObject = false) => {
         const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
+        const result2 = { glob, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -11056,7 +11143,7 @@ var require_picomatch = __commonJS({
         return returnObject ? result2 : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher.state = state2;
       }
       return matcher;
     };
@@ -11091,23 +11178,23 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan2(input, options);
+    picomatch4.compileRe = (state2, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
-        return state.output;
+        return state2.output;
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
       const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex.state = state2;
       }
       return regex;
     };
@@ -11117,10 +11204,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -11309,9 +11396,9 @@ function parseJson(text, file, options) {
     return JSON.parse(text);
   } catch {
   }
-  const { parse: parse2, printParseErrorCode } = require_main();
+  const { parse: parse3, printParseErrorCode } = require_main();
   const errors = [];
-  const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
   const [error] = errors;
   if (!error) return value;
   const { line, column: column2 } = lineAndColumn(text, error.offset);
@@ -11359,10 +11446,10 @@ function loadConfig(cwd, explicitPath) {
   for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = path6.join(dir, name);
-      if (fs4.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      if (fs5.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
     const packageJson = path6.join(dir, "package.json");
-    if (fs4.existsSync(packageJson)) {
+    if (fs5.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
@@ -11410,11 +11497,11 @@ function validateConfig(value, where) {
   }
   return value;
 }
-var fs4, path6, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var fs5, path6, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
 var init_config_file = __esm({
   "src/config/config-file.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
+    fs5 = __toESM(require("node:fs"));
     path6 = __toESM(require("node:path"));
     init_placeholder_patterns();
     init_read_regular_file();
@@ -11516,6 +11603,20 @@ var init_decode = __esm({
   }
 });
 
+// src/files/read-migration.ts
+function readMigration(file) {
+  return decodeFile(readRegularFile(file, MAX_MIGRATION_BYTES));
+}
+var MAX_MIGRATION_BYTES;
+var init_read_migration = __esm({
+  "src/files/read-migration.ts"() {
+    "use strict";
+    init_decode();
+    init_read_regular_file();
+    MAX_MIGRATION_BYTES = 512 << 20;
+  }
+});
+
 // src/cli/migration-folders.ts
 function findMigrationFolders(root) {
   const found = [];
@@ -11545,16 +11646,16 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs5, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
+    fs6 = __toESM(require("node:fs"));
     path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
@@ -11615,17 +11716,17 @@ function filesFor(input, cwd, onUnreadableFolder) {
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
-  const scan = import_picomatch.default.scan(toPosix(input));
-  if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan.base || ".");
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
+  const base = path8.resolve(cwd, scan2.base || ".");
   const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
   const absolute = path8.resolve(options.cwd, input);
-  const scan = import_picomatch.default.scan(toPosix(input));
-  const matches = scan.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
@@ -11650,7 +11751,7 @@ function walk2(root, onUnreadableFolder) {
     visited.add(real);
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
@@ -11675,14 +11776,14 @@ function exclusionMatcher(options) {
 }
 function statOrUndefined(file) {
   try {
-    return fs6.statSync(file);
+    return fs7.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs6.realpathSync(file);
+    return fs7.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -11697,11 +11798,11 @@ function displayPath(file, cwd) {
   const relative5 = path8.relative(cwd, file);
   return toPosix(path8.isAbsolute(relative5) ? file : relative5);
 }
-var fs6, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
+    fs7 = __toESM(require("node:fs"));
     path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
@@ -11906,7 +12007,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -11979,11 +12080,11 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs7, path10, import_picomatch2, loadGit;
+var fs8, path10, import_picomatch2, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
+    fs8 = __toESM(require("node:fs"));
     path10 = __toESM(require("node:path"));
     import_picomatch2 = __toESM(require_picomatch2());
     init_errors();
@@ -12805,22 +12906,22 @@ function importsUsed(code, source) {
   }
   return used;
 }
-function runSql(sql, reverse, state = []) {
+function runSql(sql, reverse, state2 = []) {
   const reverseText = reverse ? pyString(reverse) : "migrations.RunSQL.noop";
-  if (state.length === 0) return `migrations.RunSQL(${pyString(sql)}, ${reverseText})`;
+  if (state2.length === 0) return `migrations.RunSQL(${pyString(sql)}, ${reverseText})`;
   return `migrations.RunSQL(
     ${pyString(sql)},
     ${reverseText},
     state_operations=[
-${state.map((item) => indent(`${item},`, "        ")).join("\n")}
+${state2.map((item) => indent(`${item},`, "        ")).join("\n")}
     ],
 )`;
 }
-function separate(database, state) {
+function separate(database, state2) {
   const list = (items) => `[
 ${items.map((item) => indent(`${item},`, "        ")).join("\n")}
     ]`;
-  const parts = [...database.length > 0 ? [`    database_operations=${list(database)},`] : [], ...state.length > 0 ? [`    state_operations=${list(state)},`] : []];
+  const parts = [...database.length > 0 ? [`    database_operations=${list(database)},`] : [], ...state2.length > 0 ? [`    state_operations=${list(state2)},`] : []];
   return `migrations.SeparateDatabaseAndState(
 ${parts.join("\n")}
 )`;
@@ -12947,8 +13048,8 @@ var init_django = __esm({
         const sql = actionSql(action, sqlContext2)?.map((statement2) => call && isForeignKey(action) ? deferrable(statement2) : statement2);
         if (!sql) return void 0;
         const reverse = reverseSql(action, sqlContext2);
-        const state = action.kind === "statement" && action.completes && call ? [call] : [];
-        return sql.map((statement2, index) => runSql(statement2, index === sql.length - 1 ? reverse : void 0, index === sql.length - 1 ? state : []));
+        const state2 = action.kind === "statement" && action.completes && call ? [call] : [];
+        return sql.map((statement2, index) => runSql(statement2, index === sql.length - 1 ? reverse : void 0, index === sql.length - 1 ? state2 : []));
       },
       inThisMigration(code, step, context) {
         const imports = importLines(code, context.facts, false);
@@ -14004,27 +14105,27 @@ var init_reporters = __esm({
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
   const folder = path11.dirname(target);
-  fs8.mkdirSync(folder, { recursive: true });
+  fs9.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
   const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs8.fchmodSync(descriptor, options.mode);
+  const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs8.closeSync(descriptor);
+    if (open) fs9.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs8.renameSync(temporary, target);
+      fs9.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs8.rmSync(temporary, { force: true });
+        fs9.rmSync(temporary, { force: true });
       }
     }
   };
@@ -14042,23 +14143,23 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs8.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs9.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
   if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
   try {
-    const stats = fs8.lstatSync(target);
+    const stats = fs9.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs8.openSync(target, "w");
+  const descriptor = fs9.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs8.closeSync(descriptor),
-    abandon: () => fs8.closeSync(descriptor)
+    commit: () => fs9.closeSync(descriptor),
+    abandon: () => fs9.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
@@ -14066,7 +14167,7 @@ function removeStaleTemporaries(target) {
   const prefix = `.${path11.basename(target)}.`;
   let names;
   try {
-    names = fs8.readdirSync(folder);
+    names = fs9.readdirSync(folder);
   } catch {
     return;
   }
@@ -14075,8 +14176,8 @@ function removeStaleTemporaries(target) {
     if (!match) continue;
     const file = path11.join(folder, name);
     try {
-      const stats = fs8.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs8.rmSync(file, { force: true });
+      const stats = fs9.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -14090,11 +14191,11 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs8, path11, STALE_AFTER_MS, randomSuffix;
+var fs9, path11, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    fs8 = __toESM(require("node:fs"));
+    fs9 = __toESM(require("node:fs"));
     path11 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
@@ -14169,19 +14270,20 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs9, path13, import_node_worker_threads, BATCH, AnalysisPool;
+var fs10, path13, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs9 = __toESM(require("node:fs"));
+    fs10 = __toESM(require("node:fs"));
     path13 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
+    init_pg_wasm();
     BATCH = 16;
     AnalysisPool = class _AnalysisPool {
-      constructor(workerModule, size, settings) {
+      constructor(entry, size, settings) {
         this.settings = settings;
         for (let index = 0; index < size; index++) {
-          const worker = new import_node_worker_threads.Worker(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, { eval: true });
+          const worker = new import_node_worker_threads.Worker(entry, { eval: true });
           worker.on("message", (message2) => {
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
@@ -14193,6 +14295,11 @@ var init_analysis_pool = __esm({
           });
           this.workers.push(worker);
         }
+        this.parserSent = compiledParser().then(
+          (parser2) => this.workers.forEach((worker) => worker.postMessage({ parser: parser2 })),
+          () => void 0
+          // each worker then compiles its own
+        );
       }
       settings;
       workers = [];
@@ -14201,21 +14308,29 @@ var init_analysis_pool = __esm({
       nextId = 0;
       nextWorker = 0;
       /**
+       * Settled once each worker has been sent the parser as compiled here: with it, a
+       * worker also gets the code compiled so far. Requests are sent after it.
+       */
+      parserSent;
+      /**
        * A pool of `size` workers, or undefined where workers cannot run: when
        * migralint runs from its TypeScript sources (tests) there is no compiled worker module.
        * Bundled, this code is in lib/migralint.js, which exports the worker's entry too;
        * compiled by tsc, the entry is analysis-worker.js beside this file.
        */
       static create(size, settings) {
+        if (size < 1) return void 0;
+        const loader = path13.join(__dirname, "start.js");
+        if (path13.basename(__filename) === "migralint.js" && fs10.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
         const compiled = path13.join(__dirname, "analysis-worker.js");
         const workerModule = path13.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (size < 1 || !workerModule.endsWith(".js") || !fs9.existsSync(workerModule)) return void 0;
-        return new _AnalysisPool(workerModule, size, settings);
+        if (!workerModule.endsWith(".js") || !fs10.existsSync(workerModule)) return void 0;
+        return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
-      /** Reads a file on a worker; `flush()` sends what is queued. */
-      analyze(text, displayPath2, frontend) {
+      /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
+      analyze(file) {
         return new Promise((resolve12, reject) => {
-          this.queue.push({ file: { text, displayPath: displayPath2, frontend }, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve12(outcome) });
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve12(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -14226,7 +14341,8 @@ var init_analysis_pool = __esm({
         const id = this.nextId++;
         this.pending.set(id, batch.map((entry) => entry.resolve));
         const worker = this.workers[this.nextWorker++ % this.workers.length];
-        worker.postMessage({ id, files: batch.map((entry) => entry.file), options: this.settings });
+        const request = { id, files: batch.map((entry) => entry.file), options: this.settings };
+        void this.parserSent.then(() => worker.postMessage(request));
       }
       async close() {
         await Promise.all(this.workers.map((worker) => worker.terminate()));
@@ -14245,10 +14361,10 @@ __export(cache_exports, {
   userCacheKey: () => userCacheKey
 });
 function defaultCacheLocation(cwd, env2) {
-  if (fs10.existsSync(path14.join(cwd, "node_modules"))) return path14.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  if (fs11.existsSync(path14.join(cwd, "node_modules"))) return path14.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
   let project = path14.resolve(cwd);
   try {
-    project = fs10.realpathSync(project);
+    project = fs11.realpathSync(project);
   } catch {
   }
   const name = `${path14.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
@@ -14264,16 +14380,16 @@ function userCacheKey(env2) {
   const file = path14.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs10.mkdirSync(path14.dirname(file), { recursive: true, mode: 448 });
+  fs11.mkdirSync(path14.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
-  fs10.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  fs11.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
-    fs10.rmSync(file, { force: true });
-    fs10.linkSync(temporary, file);
+    fs11.rmSync(file, { force: true });
+    fs11.linkSync(temporary, file);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   } finally {
-    fs10.rmSync(temporary, { force: true });
+    fs11.rmSync(temporary, { force: true });
   }
   const key = readKey(file);
   if (!key) throw new Error(`cannot make the cache key ${file}`);
@@ -14281,7 +14397,7 @@ function userCacheKey(env2) {
 }
 function readKey(file) {
   try {
-    const stats = fs10.lstatSync(file);
+    const stats = fs11.lstatSync(file);
     if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
     const text = readRegularFile(file, 1024).toString("utf8");
     return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
@@ -14330,12 +14446,12 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs10, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs11, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    fs10 = __toESM(require("node:fs"));
+    fs11 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
     path14 = __toESM(require("node:path"));
     init_rules();
@@ -14457,10 +14573,14 @@ var init_cache = __esm({
 function workerCount(concurrency) {
   if (concurrency === "off") return 0;
   if (typeof concurrency === "number") return concurrency;
-  const cores = os2.availableParallelism();
-  return cores > 1 ? cores : 0;
+  const idleCores = Math.round(os2.availableParallelism() - os2.loadavg()[0]);
+  return Math.max(0, Math.min(os2.availableParallelism() - 1, idleCores - 1));
+}
+function lintedHere(index, workers) {
+  return Math.floor(index / CHUNK) % (workers + 1) === 0;
 }
 async function runLint(args, io, version) {
+  if (!args.cache) prepareLinting().catch(() => void 0);
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
@@ -14569,11 +14689,12 @@ async function runLint(args, io, version) {
   const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work2.length - 1;
   while (lastTarget >= 0 && !work2[lastTarget].isTarget) lastTarget--;
-  const usesWorkers = typeof args.concurrency === "number" ? work2.length > 1 : args.concurrency === "auto" && work2.length >= WORKER_THRESHOLD;
+  const workers = workerCount(args.concurrency);
+  const usesWorkers = workers > 0 && (typeof args.concurrency === "number" ? work2.length > 1 : work2.length >= WORKER_THRESHOLD);
   let pool;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = loadPool().create(workerCount(args.concurrency), runSettings);
+    if (!poolStarted) pool = loadPool().create(workers, runSettings);
     poolStarted = true;
     return pool;
   };
@@ -14583,21 +14704,40 @@ async function runLint(args, io, version) {
     if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
+  const readsOnWorker = (item) => !cache3 && !texts.has(item.file) && plan.staged?.get(item.file) === void 0;
   const prefetch = (index) => {
     const item = work2[index];
-    const text = item && textOf(item);
-    if (!usesWorkers || text === void 0 || cache3?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
-    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
+    if (!usesWorkers || !item || lintedHere(index, workers) || django?.analyses.has(item.file)) return;
+    let file;
+    if (readsOnWorker(item)) {
+      file = { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
+    } else {
+      const text = textOf(item);
+      if (text === void 0 || cache3?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
+      file = { text, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
+    }
+    const analysis = poolForLinting()?.analyze(file);
     if (!analysis) return;
     analysis.catch(() => void 0);
     prefetched.set(item.file, analysis);
+  };
+  const textAt = async (item) => {
+    const readAhead = texts.has(item.file) ? void 0 : prefetched.get(item.file);
+    const outcome = readAhead && await readAhead.catch(() => void 0);
+    if (!outcome) return textOf(item);
+    if ("readError" in outcome) {
+      io.stderr.write(`migralint: cannot read ${item.shownAs}: ${outcome.readError}
+`);
+      return void 0;
+    }
+    return outcome.text ?? textOf(item);
   };
   for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
   pool?.flush();
   for (const [index, { file, group, isTarget: isTarget2, shownAs }] of work2.entries()) {
     prefetch(index + PREFETCH_WINDOW);
-    if (index % 16 === 0) pool?.flush();
-    const text = textOf(work2[index]);
+    if (index % CHUNK === 0) pool?.flush();
+    const text = await textAt(work2[index]);
     texts.delete(file);
     if (text === void 0) {
       failed = true;
@@ -14668,7 +14808,7 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
 }
 function realpathOrSelf(file) {
   try {
-    return fs11.realpathSync(file);
+    return fs12.realpathSync(file);
   } catch {
     return file;
   }
@@ -14681,13 +14821,10 @@ async function prepareDjango(plan, invalidUtf8, io) {
 }
 function readOrEmpty(file) {
   try {
-    return decodeFile(readMigration(file)).text;
+    return readMigration(file).text;
   } catch {
     return "";
   }
-}
-function readMigration(file) {
-  return readRegularFile(file, MAX_MIGRATION_BYTES);
 }
 function fileStart(shownAs, isNew, effect) {
   return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
@@ -14719,7 +14856,7 @@ function stagedText(plan, file, shownAs, invalidUtf8) {
 }
 function readText(file, shownAs, io, invalidUtf8) {
   try {
-    const decoded = decodeFile(readMigration(file));
+    const decoded = readMigration(file);
     if (decoded.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
     return decoded.text;
   } catch (error) {
@@ -14732,23 +14869,22 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var fs11, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, MAX_MIGRATION_BYTES, withoutBom;
+var fs12, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, CHUNK, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
+    fs12 = __toESM(require("node:fs"));
     os2 = __toESM(require("node:os"));
     path15 = __toESM(require("node:path"));
     import_picomatch3 = __toESM(require_picomatch2());
     init_rules();
     init_config_file();
     init_errors();
-    init_decode();
     init_rule_settings();
     init_lint();
     init_replay();
     init_detect();
-    init_read_regular_file();
+    init_read_migration();
     init_discover();
     init_migration_set();
     init_describe_error();
@@ -14763,7 +14899,7 @@ var init_lint_command = __esm({
     STDIN_NAME = "<stdin>";
     WORKER_THRESHOLD = 5e3;
     PREFETCH_WINDOW = 256;
-    MAX_MIGRATION_BYTES = 512 << 20;
+    CHUNK = 16;
     withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   }
 });
@@ -14772,17 +14908,17 @@ var init_lint_command = __esm({
 function toolVersion() {
   for (let dir = __dirname; path16.dirname(dir) !== dir; dir = path16.dirname(dir)) {
     const file = path16.join(dir, "package.json");
-    if (!fs12.existsSync(file)) continue;
-    const manifest = JSON.parse(fs12.readFileSync(file, "utf8"));
+    if (!fs13.existsSync(file)) continue;
+    const manifest = JSON.parse(fs13.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs12, path16;
+var fs13, path16;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
-    fs12 = __toESM(require("node:fs"));
+    fs13 = __toESM(require("node:fs"));
     path16 = __toESM(require("node:path"));
   }
 });
@@ -15113,7 +15249,7 @@ __export(init_exports, {
 });
 function writeStarterConfig(cwd) {
   const file = path17.join(cwd, CONFIG_NAME);
-  if (fs13.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
+  if (fs14.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
@@ -15129,7 +15265,7 @@ function writeStarterConfig(cwd) {
       )
     } : {}
   };
-  fs13.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  fs14.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
   return report(folders, pgVersion, config.include);
 }
 function extensionsOf(frontend) {
@@ -15143,14 +15279,14 @@ function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
-    for (const entry of fs13.readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of fs14.readdirSync(dir, { withFileTypes: true })) {
       const full = path17.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
-        const frontend2 = detectFrontend(full, fs13.readFileSync(full, "utf8"));
+        const frontend2 = detectFrontend(full, fs14.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
       }
     }
@@ -15177,7 +15313,7 @@ function detectPostgresVersion(root) {
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs13.readFileSync(path17.join(root, candidate), "utf8");
+      text = fs14.readFileSync(path17.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -15190,7 +15326,7 @@ function detectPostgresVersion(root) {
 }
 function readNames(dir) {
   try {
-    return fs13.readdirSync(dir).sort();
+    return fs14.readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -15211,11 +15347,11 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs13, path17, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs14, path17, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
-    fs13 = __toESM(require("node:fs"));
+    fs14 = __toESM(require("node:fs"));
     path17 = __toESM(require("node:path"));
     init_errors();
     init_detect();
@@ -16764,21 +16900,40 @@ async function run(argv, io = processIO()) {
 }
 
 // src/cli/analysis-worker.ts
+init_read_migration();
+init_sql();
 init_lint();
+init_describe_error();
 function work(file, options) {
+  let text;
+  let invalidUtf8At;
+  if ("path" in file) {
+    try {
+      ({ text, invalidUtf8At } = readMigration(file.path));
+    } catch (error) {
+      return { readError: describe(error) };
+    }
+  } else {
+    text = file.text;
+  }
+  const read = "path" in file ? { text } : {};
   try {
-    const analysis = analyzeText(file.text, file.displayPath, { ...options, frontend: file.frontend });
-    return "skipped" in analysis ? { skipped: analysis } : { analyzed: analysis.analyzed };
+    const analysis = analyzeText(text, file.displayPath, { ...options, frontend: file.frontend }, invalidUtf8At);
+    return "skipped" in analysis ? { skipped: analysis, ...read } : { analyzed: analysis.analyzed, ...read };
   } catch (error) {
     return { error: error.message.split("\n")[0] };
   }
 }
 function startAnalysisWorker() {
   const { parentPort } = require("node:worker_threads");
-  const ready = prepareLinting();
-  parentPort?.on("message", (request) => {
-    void ready.then(() => {
-      parentPort?.postMessage({ id: request.id, outcomes: request.files.map((file) => work(file, request.options)) });
+  let ready;
+  parentPort?.on("message", (message2) => {
+    if ("parser" in message2) {
+      ready = loadSqlParserFrom(message2.parser);
+      return;
+    }
+    void (ready ?? prepareLinting()).then(() => {
+      parentPort?.postMessage({ id: message2.id, outcomes: message2.files.map((file) => work(file, message2.options)) });
     });
   });
 }

@@ -34,7 +34,8 @@ __export(start_exports, {
   CODE_CACHE_NAME: () => CODE_CACHE_NAME,
   loadCli: () => loadCli,
   saveCodeCache: () => saveCodeCache,
-  start: () => start
+  start: () => start,
+  startWorker: () => startWorker
 });
 module.exports = __toCommonJS(start_exports);
 var fs = __toESM(require("node:fs"));
@@ -46,18 +47,26 @@ v8.setFlagsFromString("--liftoff-only");
 var BUNDLE_NAME = "migralint.js";
 var CODE_CACHE_NAME = "migralint.cache";
 function loadCli(options = {}) {
-  const dir = options.dir ?? __dirname;
+  const { exports: exports2, ...loaded } = loadBundle(options.dir ?? __dirname, options.codeCache !== false);
+  if (typeof exports2.run !== "function") throw new Error(`${path.join(options.dir ?? __dirname, BUNDLE_NAME)} does not export the CLI`);
+  return { run: exports2.run, ...loaded };
+}
+function loadBundle(dir, useCodeCache) {
   const bundleFile = path.join(dir, BUNDLE_NAME);
   const codeCacheFile = path.join(dir, CODE_CACHE_NAME);
   const source = fs.readFileSync(bundleFile, "utf8");
-  const cachedData = options.codeCache === false ? void 0 : readCodeCache(codeCacheFile, bundleFile);
+  const cachedData = useCodeCache ? readCodeCache(codeCacheFile, bundleFile) : void 0;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
   const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
   const bundle = { exports: {} };
   script.runInThisContext().call(bundle.exports, bundle.exports, (0, import_node_module.createRequire)(bundleFile), bundle, bundleFile, dir);
-  if (typeof bundle.exports.run !== "function") throw new Error(`${bundleFile} does not export the CLI`);
-  return { run: bundle.exports.run, script, usedCodeCache: cachedData !== void 0 && script.cachedDataRejected === false, codeCacheFile };
+  return { exports: bundle.exports, script, usedCodeCache: cachedData !== void 0 && script.cachedDataRejected === false, codeCacheFile };
+}
+function startWorker() {
+  const { exports: exports2 } = loadBundle(__dirname, true);
+  if (typeof exports2.startAnalysisWorker !== "function") throw new Error(`${path.join(__dirname, BUNDLE_NAME)} does not export the worker`);
+  exports2.startAnalysisWorker();
 }
 function readCodeCache(codeCacheFile, bundleFile) {
   try {
@@ -102,5 +111,6 @@ function start(argv) {
   CODE_CACHE_NAME,
   loadCli,
   saveCodeCache,
-  start
+  start,
+  startWorker
 });

@@ -3649,6 +3649,92 @@ var init_text_positions = __esm({
   }
 });
 
+// src/frontends/sql/pg-wasm.ts
+function compiledParser(given) {
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs3.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  return state.compiled;
+}
+function loadParser(given) {
+  state.loaded ??= (async () => {
+    const module2 = await compiledParser(given);
+    const factory = require("libpg-query/wasm/libpg-query.js");
+    return factory({
+      instantiateWasm: (imports, done) => {
+        void wasm.instantiate(module2, imports).then(done);
+        return {};
+      }
+    });
+  })();
+  return state.loaded.then((module2) => {
+    state.instance = module2;
+  });
+}
+function loadedParser() {
+  if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
+  return state.instance;
+}
+function withQuery(module2, text, call) {
+  const size = module2.lengthBytesUTF8(text) + 1;
+  const query = module2._malloc(size);
+  try {
+    module2.stringToUTF8(text, query, size);
+    return call(query);
+  } finally {
+    module2._free(query);
+  }
+}
+function parse(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query) => {
+    const result = module2._wasm_parse_query_raw(query);
+    if (!result) throw new Error("the PostgreSQL parser ran out of memory");
+    try {
+      const tree = module2.getValue(result, "i32");
+      const error = module2.getValue(result + 8, "i32");
+      if (error) {
+        const message2 = module2.UTF8ToString(module2.getValue(error, "i32")) || "unknown error";
+        const cursor = module2.getValue(error + 16, "i32");
+        throw new SqlSyntaxError({ message: message2, cursorPosition: cursor > 0 ? cursor - 1 : 0 });
+      }
+      if (!tree) throw new Error("the PostgreSQL parser returned no tree");
+      return JSON.parse(module2.UTF8ToString(tree));
+    } finally {
+      module2._wasm_free_parse_result(result);
+    }
+  });
+}
+function scan(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query) => {
+    const result = module2._wasm_scan(query);
+    try {
+      const output = module2.UTF8ToString(result);
+      if (!output.startsWith("{")) throw new Error(output);
+      return JSON.parse(output);
+    } finally {
+      if (result) module2._wasm_free_string(result);
+    }
+  });
+}
+var fs3, PARSER_STATE, wasm, SqlSyntaxError, state;
+var init_pg_wasm = __esm({
+  "src/frontends/sql/pg-wasm.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
+    wasm = globalThis.WebAssembly;
+    SqlSyntaxError = class extends Error {
+      constructor(sqlDetails) {
+        super(sqlDetails.message);
+        this.sqlDetails = sqlDetails;
+      }
+      sqlDetails;
+      name = "SqlError";
+    };
+    state = globalThis[PARSER_STATE] ??= {};
+  }
+});
+
 // src/frontends/directives.ts
 function parseDirective(text) {
   const body = text.replace(/^(--|\/\/|\/\*)/, "").replace(/\*\/$/, "").trim();
@@ -3890,10 +3976,10 @@ var init_lexer = __esm({
 
 // src/frontends/sql/parser.ts
 function parseSql(text) {
-  return guarded(() => (0, import_libpg_query.parseSync)(text));
+  return guarded(() => parse(text));
 }
 function scanSqlTokens(text) {
-  return guarded(() => (0, import_libpg_query.scanSync)(text));
+  return guarded(() => scan(text));
 }
 function isSyntaxError(error) {
   const details = error?.sqlDetails;
@@ -3916,11 +4002,11 @@ function guarded(run) {
     stderr.write = writeErr;
   }
 }
-var import_libpg_query, ParserFailure, ignoreOutput;
+var ParserFailure, ignoreOutput;
 var init_parser = __esm({
   "src/frontends/sql/parser.ts"() {
     "use strict";
-    import_libpg_query = require("libpg-query");
+    init_pg_wasm();
     ParserFailure = class extends Error {
       name = "ParserFailure";
     };
@@ -4943,7 +5029,7 @@ function dieselRunsInTransaction(filePath) {
   if (runs === void 0) {
     let metadata = "";
     try {
-      metadata = fs3.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
+      metadata = fs4.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
     } catch {
     }
     runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
@@ -4956,11 +5042,11 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs3, path3, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
+    fs4 = __toESM(require("node:fs"));
     path3 = __toESM(require("node:path"));
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -7386,9 +7472,9 @@ function knexfileSettings(migrationPath) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs4.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs4.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function readKnexfile(file) {
@@ -7422,11 +7508,11 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs4, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
+    fs5 = __toESM(require("node:fs"));
     path6 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
@@ -8443,19 +8529,19 @@ var require_utils = __commonJS({
       if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports2.removePrefix = (input, state = {}) => {
+    exports2.removePrefix = (input, state2 = {}) => {
       let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
-        state.prefix = "./";
+        state2.prefix = "./";
       }
       return output;
     };
-    exports2.wrapOutput = (input, state = {}, options = {}) => {
+    exports2.wrapOutput = (input, state2 = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
+      if (state2.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
@@ -8516,7 +8602,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
+    var scan2 = (input, options) => {
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -8750,7 +8836,7 @@ var require_scan = __commonJS({
           base = utils.removeBackslashes(base);
         }
       }
-      const state = {
+      const state2 = {
         prefix,
         input,
         start,
@@ -8765,11 +8851,11 @@ var require_scan = __commonJS({
         negatedExtglob
       };
       if (opts.tokens === true) {
-        state.maxDepth = 0;
+        state2.maxDepth = 0;
         if (!isPathSeparator(code)) {
           tokens.push(token);
         }
-        state.tokens = tokens;
+        state2.tokens = tokens;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -8785,7 +8871,7 @@ var require_scan = __commonJS({
               tokens[idx].value = value2;
             }
             depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            state2.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
             parts.push(value2);
@@ -8798,14 +8884,14 @@ var require_scan = __commonJS({
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          state2.maxDepth += tokens[tokens.length - 1].depth;
         }
-        state.slashes = slashes;
-        state.parts = parts;
+        state2.slashes = slashes;
+        state2.parts = parts;
       }
-      return state;
+      return state2;
     };
-    module2.exports = scan;
+    module2.exports = scan2;
   }
 });
 
@@ -9062,7 +9148,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -9104,7 +9190,7 @@ var require_parse = __commonJS({
       if (typeof opts.noext === "boolean") {
         opts.noextglob = opts.noext;
       }
-      const state = {
+      const state2 = {
         input,
         index: -1,
         start: 0,
@@ -9121,57 +9207,57 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
+      input = utils.removePrefix(input, state2);
       len = input.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n = 1) => input[state2.index + n];
+      const advance = state2.advance = () => input[++state2.index] || "";
+      const remaining = () => input.slice(state2.index + 1);
       const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
+        state2.consumed += value2;
+        state2.index += num;
       };
       const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
+        state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
       const negate2 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
-          state.start++;
+          state2.start++;
           count++;
         }
         if (count % 2 === 0) {
           return false;
         }
-        state.negated = true;
-        state.start++;
+        state2.negated = true;
+        state2.start++;
         return true;
       };
       const increment = (type2) => {
-        state[type2]++;
+        state2[type2]++;
         stack.push(type2);
       };
       const decrement = (type2) => {
-        state[type2]--;
+        state2[type2]--;
         stack.pop();
       };
       const push = (tok) => {
         if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
+            state2.output = state2.output.slice(0, -prev.output.length);
             prev.type = "star";
             prev.value = "*";
             prev.output = star;
-            state.output += prev.output;
+            state2.output += prev.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
@@ -9190,19 +9276,19 @@ var require_parse = __commonJS({
       const extglobOpen = (type2, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type: type2, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: type2, value: value2, output: state2.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal = input.slice(token.startIndex, state2.index + 1);
+        const body = input.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -9215,8 +9301,8 @@ var require_parse = __commonJS({
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
-          state.backtrack = true;
+          state2.output = token.output + open.output;
+          state2.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
@@ -9232,11 +9318,11 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
+            state2.negatedExtglob = true;
           }
         }
         push({ type: "paren", extglob: true, value, output });
@@ -9279,11 +9365,11 @@ var require_parse = __commonJS({
           }
         }
         if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
+          state2.output = input;
+          return state2;
         }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
+        state2.output = utils.wrapOutput(output, state2, options);
+        return state2;
       }
       while (!eos()) {
         value = advance();
@@ -9307,7 +9393,7 @@ var require_parse = __commonJS({
           let slashes = 0;
           if (match && match[0].length > 2) {
             slashes = match[0].length;
-            state.index += slashes;
+            state2.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
             }
@@ -9317,12 +9403,12 @@ var require_parse = __commonJS({
           } else {
             value += advance();
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             push({ type: "text", value });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
@@ -9334,7 +9420,7 @@ var require_parse = __commonJS({
                 const posix = POSIX_REGEX_SOURCE[rest2];
                 if (posix) {
                   prev.value = pre + posix;
-                  state.backtrack = true;
+                  state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
@@ -9357,14 +9443,14 @@ var require_parse = __commonJS({
           append({ value });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
+        if (state2.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
           append({ value });
           continue;
         }
         if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
             push({ type: "text", value });
           }
@@ -9376,15 +9462,15 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
           const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
+          if (extglob && state2.parens === extglob.parens + 1) {
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -9405,7 +9491,7 @@ var require_parse = __commonJS({
             push({ type: "text", value, output: `\\${value}` });
             continue;
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
@@ -9423,14 +9509,14 @@ var require_parse = __commonJS({
             continue;
           }
           const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          state2.output = state2.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
+            state2.output += escaped;
             prev.value = escaped;
             continue;
           }
           prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          state2.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -9439,8 +9525,8 @@ var require_parse = __commonJS({
             type: "brace",
             value,
             output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
           };
           braces.push(open);
           push(open);
@@ -9466,16 +9552,16 @@ var require_parse = __commonJS({
               }
             }
             output = expandRange(range, opts);
-            state.backtrack = true;
+            state2.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
+            const out = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state.output = out;
+            state2.output = out;
             for (const t of toks) {
-              state.output += t.output || t.value;
+              state2.output += t.output || t.value;
             }
           }
           push({ type: "brace", value, output });
@@ -9501,10 +9587,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
             tokens.pop();
             prev = bos;
             continue;
@@ -9513,7 +9599,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
+          if (state2.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
@@ -9522,7 +9608,7 @@ var require_parse = __commonJS({
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
             push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -9558,7 +9644,7 @@ var require_parse = __commonJS({
               continue;
             }
           }
-          if (opts.nonegate !== true && state.index === 0) {
+          if (opts.nonegate !== true && state2.index === 0) {
             negate2();
             continue;
           }
@@ -9572,7 +9658,7 @@ var require_parse = __commonJS({
             push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
             push({ type: "plus", value });
             continue;
           }
@@ -9594,7 +9680,7 @@ var require_parse = __commonJS({
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
             value += match[0];
-            state.index += match[0].length;
+            state2.index += match[0].length;
           }
           push({ type: "text", value });
           continue;
@@ -9604,8 +9690,8 @@ var require_parse = __commonJS({
           prev.star = true;
           prev.value += value;
           prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
+          state2.backtrack = true;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -9627,50 +9713,50 @@ var require_parse = __commonJS({
             push({ type: "star", value, output: "" });
             continue;
           }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
             push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
+            const after = input[state2.index + 4];
             if (after && after !== "/") {
               break;
             }
             rest = rest.slice(3);
             consume("/**", 3);
           }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
             prev.value += value;
             prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
             prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
             prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
@@ -9679,18 +9765,18 @@ var require_parse = __commonJS({
             prev.type = "globstar";
             prev.value += value;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
+          state2.output = state2.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
           prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
+          state2.output += prev.output;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -9708,54 +9794,54 @@ var require_parse = __commonJS({
           push(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
           if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
+            state2.output += NO_DOT_SLASH;
             prev.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
+            state2.output += NO_DOTS_SLASH;
             prev.output += NO_DOTS_SLASH;
           } else {
-            state.output += nodot;
+            state2.output += nodot;
             prev.output += nodot;
           }
           if (peek() !== "*") {
-            state.output += ONE_CHAR;
+            state2.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
         }
         push(token);
       }
-      while (state.brackets > 0) {
+      while (state2.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
+        state2.output = utils.escapeLast(state2.output, "[");
         decrement("brackets");
       }
-      while (state.parens > 0) {
+      while (state2.parens > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
+        state2.output = utils.escapeLast(state2.output, "(");
         decrement("parens");
       }
-      while (state.braces > 0) {
+      while (state2.braces > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
+        state2.output = utils.escapeLast(state2.output, "{");
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
         push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
           if (token.suffix) {
-            state.output += token.suffix;
+            state2.output += token.suffix;
           }
         }
       }
-      return state;
+      return state2;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -9777,7 +9863,7 @@ var require_parse = __commonJS({
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
+      const state2 = { negated: false, prefix: "" };
       let star = opts.bash === true ? ".*?" : STAR;
       if (opts.capture) {
         star = `(${star})`;
@@ -9813,14 +9899,14 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input, state2);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -9828,8 +9914,8 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse();
+    var scan2 = require_scan();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9838,8 +9924,8 @@ var require_picomatch = __commonJS({
         const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
+            const state3 = isMatch(str);
+            if (state3) return state3;
           }
           return false;
         };
@@ -9852,7 +9938,7 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const posix = opts.windows;
       const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex.state;
+      const state2 = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
@@ -9861,7 +9947,7 @@ var require_picomatch = __commonJS({
       }
       const matcher = (input, returnObject = false) => {
         const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const result = { glob, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9882,7 +9968,7 @@ var require_picomatch = __commonJS({
         return returnObject ? result : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher.state = state2;
       }
       return matcher;
     };
@@ -9917,23 +10003,23 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan2(input, options);
+    picomatch4.compileRe = (state2, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
-        return state.output;
+        return state2.output;
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
       const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex.state = state2;
       }
       return regex;
     };
@@ -9943,10 +10029,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -10010,16 +10096,16 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs5, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
+    fs6 = __toESM(require("node:fs"));
     path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
@@ -10080,17 +10166,17 @@ function filesFor(input, cwd, onUnreadableFolder) {
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
-  const scan = import_picomatch.default.scan(toPosix(input));
-  if (!scan.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan.base || ".");
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
+  const base = path8.resolve(cwd, scan2.base || ".");
   const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
   const absolute = path8.resolve(options.cwd, input);
-  const scan = import_picomatch.default.scan(toPosix(input));
-  const matches = scan.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
@@ -10115,7 +10201,7 @@ function walk2(root, onUnreadableFolder) {
     visited.add(real);
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
@@ -10140,14 +10226,14 @@ function exclusionMatcher(options) {
 }
 function statOrUndefined(file) {
   try {
-    return fs6.statSync(file);
+    return fs7.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs6.realpathSync(file);
+    return fs7.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -10162,11 +10248,11 @@ function displayPath(file, cwd) {
   const relative4 = path8.relative(cwd, file);
   return toPosix(path8.isAbsolute(relative4) ? file : relative4);
 }
-var fs6, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
+    fs7 = __toESM(require("node:fs"));
     path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
@@ -10306,27 +10392,27 @@ var init_reporter = __esm({
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
   const folder = path11.dirname(target);
-  fs8.mkdirSync(folder, { recursive: true });
+  fs9.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.tmp`);
-  const descriptor = fs8.openSync(temporary, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs8.fchmodSync(descriptor, options.mode);
+  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs8.closeSync(descriptor);
+    if (open) fs9.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs8.renameSync(temporary, target);
+      fs9.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs8.rmSync(temporary, { force: true });
+        fs9.rmSync(temporary, { force: true });
       }
     }
   };
@@ -10344,23 +10430,23 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs8.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs9.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
   if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
   try {
-    const stats = fs8.lstatSync(target);
+    const stats = fs9.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs8.openSync(target, "w");
+  const descriptor = fs9.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs8.closeSync(descriptor),
-    abandon: () => fs8.closeSync(descriptor)
+    commit: () => fs9.closeSync(descriptor),
+    abandon: () => fs9.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
@@ -10368,7 +10454,7 @@ function removeStaleTemporaries(target) {
   const prefix = `.${path11.basename(target)}.`;
   let names;
   try {
-    names = fs8.readdirSync(folder);
+    names = fs9.readdirSync(folder);
   } catch {
     return;
   }
@@ -10377,8 +10463,8 @@ function removeStaleTemporaries(target) {
     if (!match) continue;
     const file = path11.join(folder, name);
     try {
-      const stats = fs8.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs8.rmSync(file, { force: true });
+      const stats = fs9.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -10392,14 +10478,14 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var import_node_crypto, fs8, path11, STALE_AFTER_MS;
+var fs9, path11, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
-    fs8 = __toESM(require("node:fs"));
+    fs9 = __toESM(require("node:fs"));
     path11 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
+    randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
 });
 
@@ -11032,7 +11118,7 @@ function cacheFolder(env = process.env) {
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs9.readFileSync(path13.join(path13.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs10.readFileSync(path13.join(path13.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
@@ -11085,7 +11171,7 @@ async function save(db, archive) {
 }
 function readOptional(file) {
   try {
-    return fs9.readFileSync(file);
+    return fs10.readFileSync(file);
   } catch {
     return void 0;
   }
@@ -11112,11 +11198,11 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs9, os, path13, CONTRIB, PGLITE_RANGE;
+var fs10, os, path13, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
-    fs9 = __toESM(require("node:fs"));
+    fs10 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
     path13 = __toESM(require("node:path"));
     init_errors();
@@ -11435,7 +11521,7 @@ __export(trace_command_exports, {
   runTraceCommand: () => runTraceCommand
 });
 module.exports = __toCommonJS(trace_command_exports);
-var fs10 = __toESM(require("node:fs"));
+var fs11 = __toESM(require("node:fs"));
 var path14 = __toESM(require("node:path"));
 init_rules();
 
@@ -11530,9 +11616,9 @@ function parseJson(text, file, options) {
     return JSON.parse(text);
   } catch {
   }
-  const { parse: parse2, printParseErrorCode } = require_main();
+  const { parse: parse3, printParseErrorCode } = require_main();
   const errors = [];
-  const value = parse2(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
   const [error] = errors;
   if (!error) return value;
   const { line, column } = lineAndColumn(text, error.offset);
@@ -12416,16 +12502,16 @@ function runRules(analyzed, rules, filePath, options) {
   const raw = [];
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
-  const state = new FileState(analyzed.runnerTransaction, replay);
-  state.implicitTransaction = analyzed.implicitTransaction === true;
+  const state2 = new FileState(analyzed.runnerTransaction, replay);
+  state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
   const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
-    state.current = operation;
+    state2.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
-    state.apply(operation);
+    state2.apply(operation);
   }
   for (const visitor of visitors) visitor.endOfFile?.();
   replay.endFile();
@@ -12504,15 +12590,15 @@ function sameSpan(a, b) {
   return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 var FileRuleContext = class {
-  constructor(rule, state, options, sink) {
+  constructor(rule, state2, options, sink) {
     this.rule = rule;
-    this.state = state;
+    this.state = state2;
     this.sink = sink;
-    this.runnerTransaction = state.runnerTransaction;
+    this.runnerTransaction = state2.runnerTransaction;
     this.pgVersion = options.pgVersion;
-    this.previous = state.previous;
-    this.schema = state.schema;
-    this.settings = state.settings;
+    this.previous = state2.previous;
+    this.schema = state2.schema;
+    this.settings = state2.settings;
   }
   rule;
   state;
@@ -12568,8 +12654,8 @@ init_detect();
 init_file_problem();
 
 // src/frontends/sql/index.ts
-var import_libpg_query2 = require("libpg-query");
 init_text_positions();
+init_pg_wasm();
 init_analyze_sql();
 init_runner_files();
 init_lexer();
@@ -12680,10 +12766,8 @@ function replacementFor(match) {
 
 // src/frontends/sql/index.ts
 init_text_ranges();
-var parserLoaded;
 function loadSqlParser() {
-  parserLoaded ??= (0, import_libpg_query2.loadModule)();
-  return parserLoaded;
+  return loadParser();
 }
 function analyzeSqlFile(text, filePath, options) {
   if (isRollbackFile(filePath)) {
@@ -12857,11 +12941,16 @@ var import_picomatch3 = __toESM(require_picomatch2());
 init_rules();
 init_errors();
 init_detect();
+
+// src/files/read-migration.ts
 init_read_regular_file();
+var MAX_MIGRATION_BYTES = 512 << 20;
+
+// src/cli/lint-command.ts
 init_discover();
 
 // src/cli/migration-set.ts
-var fs7 = __toESM(require("node:fs"));
+var fs8 = __toESM(require("node:fs"));
 var path10 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
@@ -12940,7 +13029,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -13024,7 +13113,6 @@ init_atomic_file();
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_FAILURE = 2;
-var MAX_MIGRATION_BYTES = 512 << 20;
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
     ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
@@ -13035,7 +13123,7 @@ function frontendMatcher(frontends, baseDir) {
 // src/cli/trace-command.ts
 function readOrEmpty(file) {
   try {
-    return fs10.readFileSync(file, "utf8");
+    return fs11.readFileSync(file, "utf8");
   } catch {
     return "";
   }
@@ -13083,7 +13171,7 @@ async function runTraceCommand(args, io, version) {
       const shownAs = displayPath(file, io.cwd);
       let text;
       try {
-        text = decodeFile(fs10.readFileSync(file)).text;
+        text = decodeFile(fs11.readFileSync(file)).text;
       } catch (error) {
         io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
 `);
@@ -13105,7 +13193,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs10.writeFileSync(path14.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs11.writeFileSync(path14.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

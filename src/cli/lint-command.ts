@@ -5,19 +5,18 @@ import picomatch from 'picomatch';
 import { allRules } from '../../rules';
 import { type FrontendSetting, loadConfig } from '../config/config-file';
 import { UsageError } from '../config/errors';
-import { decodeFile } from '../frontends/decode';
 import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { FileResult } from '../engine/finding';
 import { type AnalysisOptions, type LintOptions, type SkippedFile, type TextAnalysis, analyzeText, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import { type FileStart, SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
-import { readRegularFile } from '../files/read-regular-file';
+import { readMigration } from '../files/read-migration';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { displayPath, toPosix } from './discover';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
-import type { WorkResult } from './analysis-worker';
+import type { ReadFailure, WorkFile, WorkResult } from './analysis-worker';
 import type { LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
@@ -39,21 +38,36 @@ export const EXIT_FAILURE = 2;
 const STDIN_NAME = '<stdin>';
 /**
  * With --concurrency auto, below this many files starting worker threads costs
- * about what it saves (measured with npm run bench and real repositories).
+ * more than it saves (measured with npm run bench: on a busy 2-core machine
+ * they did not pay off at any size, hence also the load average in workerCount).
  */
 const WORKER_THRESHOLD = 5000;
 /** How many files the workers may parse ahead of the main thread (bounds memory). */
 const PREFETCH_WINDOW = 256;
 
-/** `auto`: a worker per core (the main thread's rule checking is light), none on a single core. */
+/**
+ * `auto`: a worker for each core but the main thread's (which lints its share
+ * too) that is idle, by the load average: a worker costs about a third more CPU
+ * time for its files than the main thread would take (its own start, compiling
+ * the hot code again, sending results), so on a busy machine it only slows the run.
+ */
 function workerCount(concurrency: LintArgs['concurrency']): number {
   if (concurrency === 'off') return 0;
   if (typeof concurrency === 'number') return concurrency;
-  const cores = os.availableParallelism();
-  return cores > 1 ? cores : 0;
+  const idleCores = Math.round(os.availableParallelism() - os.loadavg()[0]);
+  return Math.max(0, Math.min(os.availableParallelism() - 1, idleCores - 1));
+}
+
+/** Files are shared out in chunks: of each workers + 1 chunks, the main thread lints the first. */
+const CHUNK = 16;
+
+function lintedHere(index: number, workers: number): boolean {
+  return Math.floor(index / CHUNK) % (workers + 1) === 0;
 }
 
 export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
+  // The parser compiles in the background meanwhile (a run answered from the cache may not need it).
+  if (!args.cache) prepareLinting().catch(() => undefined); // a failure is reported where the parser is awaited
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
@@ -173,45 +187,67 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const work = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work.length - 1;
   while (lastTarget >= 0 && !work[lastTarget].isTarget) lastTarget--;
-  // Large runs read files on worker threads, ahead of the main thread, which checks them in order.
-  const usesWorkers = typeof args.concurrency === 'number' ? work.length > 1 : args.concurrency === 'auto' && work.length >= WORKER_THRESHOLD;
+  // Large runs read files on worker threads, ahead of the main thread, which checks them in order (and reads a share itself).
+  const workers = workerCount(args.concurrency);
+  const usesWorkers = workers > 0 && (typeof args.concurrency === 'number' ? work.length > 1 : work.length >= WORKER_THRESHOLD);
   // Started for the first file that needs reading: a run answered from the cache starts no threads.
   let pool: AnalysisPool | undefined;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = loadPool().create(workerCount(args.concurrency), runSettings);
+    if (!poolStarted) pool = loadPool().create(workers, runSettings);
     poolStarted = true;
     return pool;
   };
   // Texts read ahead of their turn (for the workers).
   const texts = new Map<string, string | undefined>();
-  const prefetched = new Map<string, Promise<WorkResult>>();
+  const prefetched = new Map<string, Promise<WorkResult | ReadFailure>>();
   const textOf = (item: (typeof work)[number]) => {
     if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
     return texts.get(item.file);
   };
+  // A file is read on the worker that lints it, unless the main thread needs its text first (to look it
+  // up in the cache) or has it already (staged content).
+  const readsOnWorker = (item: (typeof work)[number]) => !cache && !texts.has(item.file) && plan.staged?.get(item.file) === undefined;
   const prefetch = (index: number) => {
     const item = work[index];
-    const text = item && textOf(item);
-    if (!usesWorkers || text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs) || django?.analyses.has(item.file)) return;
-    const analysis = poolForLinting()?.analyze(text, item.shownAs, forcedFrontend(item.file));
+    if (!usesWorkers || !item || lintedHere(index, workers) || django?.analyses.has(item.file)) return;
+    let file: WorkFile;
+    if (readsOnWorker(item)) {
+      file = { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
+    } else {
+      const text = textOf(item);
+      if (text === undefined || cache?.hasContent(item.shownAs, text) || invalidUtf8.has(item.shownAs)) return;
+      file = { text, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
+    }
+    const analysis = poolForLinting()?.analyze(file);
     if (!analysis) return;
     analysis.catch(() => undefined); // a failure is reported when the file's turn comes
     prefetched.set(item.file, analysis);
+  };
+  /** The file's text: read here, or on the worker that linted it (which also says why it could not). */
+  const textAt = async (item: (typeof work)[number]) => {
+    const readAhead = texts.has(item.file) ? undefined : prefetched.get(item.file);
+    const outcome = readAhead && (await readAhead.catch(() => undefined));
+    if (!outcome) return textOf(item);
+    if ('readError' in outcome) {
+      io.stderr.write(`migralint: cannot read ${item.shownAs}: ${outcome.readError}\n`);
+      return undefined;
+    }
+    return outcome.text ?? textOf(item);
   };
   for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
   pool?.flush();
   // Files are checked in migration order, each against the schema the earlier ones built.
   for (const [index, { file, group, isTarget, shownAs }] of work.entries()) {
     prefetch(index + PREFETCH_WINDOW);
-    if (index % 16 === 0) pool?.flush();
-    const text = textOf(work[index]);
+    if (index % CHUNK === 0) pool?.flush();
+    const text = await textAt(work[index]);
     texts.delete(file);
     if (text === undefined) {
       failed = true;
       continue;
     }
-    const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
+    const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file) as Promise<WorkResult> | undefined, analyzed: django?.analyses.get(file) };
     // What a migration new in this change makes is new for the later ones too (no rows, no readers yet).
     if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
     else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
@@ -304,18 +340,11 @@ async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */
 function readOrEmpty(file: string): string {
   try {
-    return decodeFile(readMigration(file)).text;
+    return readMigration(file).text;
   } catch {
     return '';
   }
 }
-
-/** A migration's bytes: a regular file of at most 512 MB (a path that has become a FIFO or a device is refused, not read). */
-function readMigration(file: string): Buffer {
-  return readRegularFile(file, MAX_MIGRATION_BYTES);
-}
-
-const MAX_MIGRATION_BYTES = 512 << 20;
 
 /** How a file of the run is linted: against the run's replayed schema, with what was read ahead for it. */
 interface FileInRun {
@@ -379,7 +408,7 @@ function stagedText(plan: RunPlan, file: string, shownAs: string, invalidUtf8: M
 
 function readText(file: string, shownAs: string, io: CliIO, invalidUtf8: Map<string, number>): string | undefined {
   try {
-    const decoded = decodeFile(readMigration(file));
+    const decoded = readMigration(file);
     if (decoded.invalidUtf8At !== undefined) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
     return decoded.text;
   } catch (error) {

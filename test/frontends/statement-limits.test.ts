@@ -45,11 +45,11 @@ function largestWithin(shape: (n: number) => string, limit: number): number {
  * thread, in a fresh process; the failures, if any, by index.
  */
 function parseOnEveryThread(statements: string[]): { main: string[]; worker: string[] } {
-  const parser = path.join(__dirname, '..', '..', 'dist', 'src', 'frontends', 'sql', 'parser.js');
+  const sql = path.join(__dirname, '..', '..', 'dist', 'src', 'frontends', 'sql');
   const script = `
 const { isMainThread, Worker, parentPort, workerData } = require('node:worker_threads');
-const { loadModule } = require(${JSON.stringify(require.resolve('libpg-query'))});
-const { parseSql } = require(${JSON.stringify(parser)});
+const { loadSqlParser: loadModule } = require(${JSON.stringify(path.join(sql, 'index.js'))});
+const { parseSql } = require(${JSON.stringify(path.join(sql, 'parser.js'))});
 const statements = isMainThread ? JSON.parse(require('node:fs').readFileSync(0, 'utf8')) : workerData;
 const failures = () => statements.flatMap((sql, index) => { try { parseSql(sql); return []; } catch (error) { return [index + ': ' + error.message]; } });
 loadModule().then(() => {
@@ -99,8 +99,8 @@ describe('the parser guard', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test('whatever the parser prints when it fails never reaches stdout or stderr, and the failure is a ParserFailure', () => {
-    const libpg = jest.requireActual<typeof import('libpg-query')>('libpg-query');
-    jest.spyOn(libpg, 'parseSync').mockImplementation(() => {
+    const parser = jest.requireActual<typeof import('../../src/frontends/sql/pg-wasm')>('../../src/frontends/sql/pg-wasm');
+    jest.spyOn(parser, 'parse').mockImplementation(() => {
       process.stdout.write('Terminating process due to FATAL error\n');
       process.stderr.write('TopMemoryContext: 8192 total in 1 blocks\n');
       throw Object.assign(Object.create(null), { name: 'ExitStatus', message: 'Program terminated with exit(1)' });

@@ -94,10 +94,11 @@ function essentials(result: ReturnType<typeof lintText>) {
 
 async function sameOnWorkerThread(pool: ReturnType<typeof workerPool>, text: string, name: string, extra: Pick<LintOptions, 'placeholders'> = {}) {
   const here = lintText(text, name, { ...options, ...extra });
-  const analysis = pool.analyze(text, name, undefined);
+  const analysis = pool.analyze({ text, displayPath: name });
   pool.flush();
   // The worker reads the file; this thread checks what it read, as a run does.
   const work = await analysis;
+  if ('readError' in work) throw new Error(work.readError);
   const there = 'skipped' in work ? work.skipped : checkAnalysis({ analyzed: work.analyzed, source: text.replace(/^\uFEFF/, '') }, name, { ...options, ...extra });
   expect(essentials(there)).toEqual(essentials(here));
   return here;

@@ -1,6 +1,6 @@
-import { loadModule } from 'libpg-query';
 import type { AnalyzedFile } from '../../model/file';
 import { LineIndex } from '../text-positions';
+import { loadParser } from './pg-wasm';
 import { type SqlAnalysis, analyzeSql } from './analyze-sql';
 import { type RunnerByName, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName } from './runner-files';
 import { scanSql } from './lexer';
@@ -9,12 +9,14 @@ import { placeholderMatcher } from './placeholder-patterns';
 import { blankMetaCommands, substitutePlaceholders } from './templates';
 import { blankedText, inRanges, replaceRanges } from './text-ranges';
 
-let parserLoaded: Promise<void> | undefined;
-
 /** The PostgreSQL parser is WebAssembly and must be loaded once before any SQL is analysed. */
 export function loadSqlParser(): Promise<void> {
-  parserLoaded ??= loadModule();
-  return parserLoaded;
+  return loadParser();
+}
+
+/** The same on a worker thread, from the module the main thread compiled (with the code compiled so far). */
+export function loadSqlParserFrom(compiled: WebAssembly.Module): Promise<void> {
+  return loadParser(compiled);
 }
 
 export interface SqlFileOptions {

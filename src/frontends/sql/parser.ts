@@ -1,5 +1,6 @@
-import { parseSync, scanSync } from 'libpg-query';
 import type { ParseResult } from '@pgsql/types';
+import type { ScanResult } from 'libpg-query';
+import { parse, scan } from './pg-wasm';
 
 /**
  * PostgreSQL's parser (libpg-query, WebAssembly), guarded. Only a syntax error
@@ -13,11 +14,11 @@ export class ParserFailure extends Error {
 }
 
 export function parseSql(text: string): ParseResult {
-  return guarded(() => parseSync(text));
+  return guarded(() => parse(text));
 }
 
-export function scanSqlTokens(text: string): ReturnType<typeof scanSync> {
-  return guarded(() => scanSync(text));
+export function scanSqlTokens(text: string): ScanResult {
+  return guarded(() => scan(text));
 }
 
 /** Whether an error is PostgreSQL rejecting the SQL (with a message and position), as opposed to the parser failing. */
