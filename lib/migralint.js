@@ -14576,9 +14576,6 @@ function workerCount(concurrency) {
   const idleCores = Math.round(os2.availableParallelism() - os2.loadavg()[0]);
   return Math.max(0, Math.min(os2.availableParallelism() - 1, idleCores - 1));
 }
-function lintedHere(index, workers) {
-  return Math.floor(index / CHUNK) % (workers + 1) === 0;
-}
 async function runLint(args, io, version) {
   if (!args.cache) prepareLinting().catch(() => void 0);
   const loaded = loadConfig(io.cwd, args.config);
@@ -14707,7 +14704,7 @@ async function runLint(args, io, version) {
   const readsOnWorker = (item) => !cache3 && !texts.has(item.file) && plan.staged?.get(item.file) === void 0;
   const prefetch = (index) => {
     const item = work2[index];
-    if (!usesWorkers || !item || lintedHere(index, workers) || django?.analyses.has(item.file)) return;
+    if (!usesWorkers || !item || django?.analyses.has(item.file)) return;
     let file;
     if (readsOnWorker(item)) {
       file = { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
@@ -14736,7 +14733,7 @@ async function runLint(args, io, version) {
   pool?.flush();
   for (const [index, { file, group, isTarget: isTarget2, shownAs }] of work2.entries()) {
     prefetch(index + PREFETCH_WINDOW);
-    if (index % CHUNK === 0) pool?.flush();
+    if (index % 16 === 0) pool?.flush();
     const text = await textAt(work2[index]);
     texts.delete(file);
     if (text === void 0) {
@@ -14869,7 +14866,7 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var fs12, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, CHUNK, withoutBom;
+var fs12, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
@@ -14899,7 +14896,6 @@ var init_lint_command = __esm({
     STDIN_NAME = "<stdin>";
     WORKER_THRESHOLD = 5e3;
     PREFETCH_WINDOW = 256;
-    CHUNK = 16;
     withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   }
 });

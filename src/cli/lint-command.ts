@@ -46,10 +46,11 @@ const WORKER_THRESHOLD = 5000;
 const PREFETCH_WINDOW = 256;
 
 /**
- * `auto`: a worker for each core but the main thread's (which lints its share
- * too) that is idle, by the load average: a worker costs about a third more CPU
- * time for its files than the main thread would take (its own start, compiling
- * the hot code again, sending results), so on a busy machine it only slows the run.
+ * `auto`: a worker for each idle core but the main thread's, by the load average
+ * (the main thread checks every file against the replayed schema, which takes
+ * about as long as reading them): a worker costs about a third more CPU time for
+ * its files than the main thread would take (its own start, compiling the hot
+ * code again, sending results), so on a busy machine it only slows the run.
  */
 function workerCount(concurrency: LintArgs['concurrency']): number {
   if (concurrency === 'off') return 0;
@@ -58,12 +59,6 @@ function workerCount(concurrency: LintArgs['concurrency']): number {
   return Math.max(0, Math.min(os.availableParallelism() - 1, idleCores - 1));
 }
 
-/** Files are shared out in chunks: of each workers + 1 chunks, the main thread lints the first. */
-const CHUNK = 16;
-
-function lintedHere(index: number, workers: number): boolean {
-  return Math.floor(index / CHUNK) % (workers + 1) === 0;
-}
 
 export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
   // The parser compiles in the background meanwhile (a run answered from the cache may not need it).
@@ -187,7 +182,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const work = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work.length - 1;
   while (lastTarget >= 0 && !work[lastTarget].isTarget) lastTarget--;
-  // Large runs read files on worker threads, ahead of the main thread, which checks them in order (and reads a share itself).
+  // Large runs read files on worker threads, ahead of the main thread, which checks them in order.
   const workers = workerCount(args.concurrency);
   const usesWorkers = workers > 0 && (typeof args.concurrency === 'number' ? work.length > 1 : work.length >= WORKER_THRESHOLD);
   // Started for the first file that needs reading: a run answered from the cache starts no threads.
@@ -210,7 +205,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const readsOnWorker = (item: (typeof work)[number]) => !cache && !texts.has(item.file) && plan.staged?.get(item.file) === undefined;
   const prefetch = (index: number) => {
     const item = work[index];
-    if (!usesWorkers || !item || lintedHere(index, workers) || django?.analyses.has(item.file)) return;
+    if (!usesWorkers || !item || django?.analyses.has(item.file)) return;
     let file: WorkFile;
     if (readsOnWorker(item)) {
       file = { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file) };
@@ -240,7 +235,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   // Files are checked in migration order, each against the schema the earlier ones built.
   for (const [index, { file, group, isTarget, shownAs }] of work.entries()) {
     prefetch(index + PREFETCH_WINDOW);
-    if (index % CHUNK === 0) pool?.flush();
+    if (index % 16 === 0) pool?.flush();
     const text = await textAt(work[index]);
     texts.delete(file);
     if (text === undefined) {

@@ -8,8 +8,8 @@ import { generateSqlCorpus, writeCorpus } from '../../bench/sql-corpus';
 /**
  * Worker threads change how fast a run is, never what it reports: on the
  * benchmark's corpora, the report and stderr of `--concurrency 2` (the main
- * thread lints a share, two workers read and lint the rest) are byte for byte
- * those of `--concurrency off`. These run the real executable (bin/migralint and lib/).
+ * thread checks what two workers read) are byte for byte those of
+ * `--concurrency off`. These run the real executable (bin/migralint and lib/).
  */
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'migralint');
@@ -43,7 +43,6 @@ test.each([
 
 test('a file read on a worker that is not UTF-8 is reported as the main thread reports it', () => {
   const dir = corpus('mixed', generateSqlCorpus({ files: 300, statementsPerFile: 3, seed: 7 }));
-  // In a worker's share of the files (of each three chunks of 16, the main thread lints the first).
   fs.writeFileSync(path.join(dir, '00120_generated.sql'), Buffer.concat([Buffer.from("SET lock_timeout = '2s';\nCOMMENT ON TABLE users IS '"), Buffer.from([0xff, 0xfe]), Buffer.from("';\n")]));
   const single = lint(dir, 'off');
   const threads = lint(dir, '2');
