@@ -14805,7 +14805,7 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
 }
 function realpathOrSelf(file) {
   try {
-    return fs12.realpathSync(file);
+    return fs12.realpathSync.native(file);
   } catch {
     return file;
   }

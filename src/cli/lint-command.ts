@@ -313,9 +313,10 @@ export function refuseToOverwriteMigrations(flag: string, given: string, files: 
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 
+/** The operating system's realpath (one call a file, where Node.js's own walks the path a folder at a time). */
 function realpathOrSelf(file: string): string {
   try {
-    return fs.realpathSync(file);
+    return fs.realpathSync.native(file);
   } catch {
     return file;
   }
