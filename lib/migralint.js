@@ -14577,7 +14577,7 @@ function workerCount(concurrency) {
   return Math.max(0, Math.min(os2.availableParallelism() - 1, idleCores - 1));
 }
 async function runLint(args, io, version) {
-  if (!args.cache) prepareLinting().catch(() => void 0);
+  if (!args.cache) compiledParser().catch(() => void 0);
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
@@ -14882,6 +14882,7 @@ var init_lint_command = __esm({
     init_replay();
     init_detect();
     init_read_migration();
+    init_pg_wasm();
     init_discover();
     init_migration_set();
     init_describe_error();

@@ -12947,6 +12947,7 @@ init_read_regular_file();
 var MAX_MIGRATION_BYTES = 512 << 20;
 
 // src/cli/lint-command.ts
+init_pg_wasm();
 init_discover();
 
 // src/cli/migration-set.ts

@@ -11,6 +11,7 @@ import { type AnalysisOptions, type LintOptions, type SkippedFile, type TextAnal
 import { type FileStart, SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
 import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
 import { readMigration } from '../files/read-migration';
+import { compiledParser } from '../frontends/sql/pg-wasm';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
 import { displayPath, toPosix } from './discover';
@@ -62,7 +63,7 @@ function workerCount(concurrency: LintArgs['concurrency']): number {
 
 export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
   // The parser compiles in the background meanwhile (a run answered from the cache may not need it).
-  if (!args.cache) prepareLinting().catch(() => undefined); // a failure is reported where the parser is awaited
+  if (!args.cache) compiledParser().catch(() => undefined); // a failure is reported where the parser is loaded
   const loaded = loadConfig(io.cwd, args.config);
   const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
