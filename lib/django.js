@@ -5540,6 +5540,12 @@ function loadedParser() {
   if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
   return state.instance;
 }
+var utf8 = new TextDecoder();
+function longStringAt(module2, pointer) {
+  const memory = module2.HEAPU8;
+  const end = memory.indexOf(0, pointer);
+  return utf8.decode(memory.subarray(pointer, end < 0 ? memory.length : end));
+}
 function withQuery(module2, text, call) {
   const size = module2.lengthBytesUTF8(text) + 1;
   const query = module2._malloc(size);
@@ -5564,7 +5570,7 @@ function parse(text) {
         throw new SqlSyntaxError({ message, cursorPosition: cursor > 0 ? cursor - 1 : 0 });
       }
       if (!tree) throw new Error("the PostgreSQL parser returned no tree");
-      return JSON.parse(module2.UTF8ToString(tree));
+      return JSON.parse(longStringAt(module2, tree));
     } finally {
       module2._wasm_free_parse_result(result);
     }

@@ -3673,6 +3673,11 @@ function loadedParser() {
   if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
   return state.instance;
 }
+function longStringAt(module2, pointer) {
+  const memory = module2.HEAPU8;
+  const end = memory.indexOf(0, pointer);
+  return utf8.decode(memory.subarray(pointer, end < 0 ? memory.length : end));
+}
 function withQuery(module2, text, call) {
   const size = module2.lengthBytesUTF8(text) + 1;
   const query = module2._malloc(size);
@@ -3697,7 +3702,7 @@ function parse(text) {
         throw new SqlSyntaxError({ message: message2, cursorPosition: cursor > 0 ? cursor - 1 : 0 });
       }
       if (!tree) throw new Error("the PostgreSQL parser returned no tree");
-      return JSON.parse(module2.UTF8ToString(tree));
+      return JSON.parse(longStringAt(module2, tree));
     } finally {
       module2._wasm_free_parse_result(result);
     }
@@ -3716,7 +3721,7 @@ function scan(text) {
     }
   });
 }
-var fs3, PARSER_STATE, wasm, SqlSyntaxError, state;
+var fs3, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
 var init_pg_wasm = __esm({
   "src/frontends/sql/pg-wasm.ts"() {
     "use strict";
@@ -3732,6 +3737,7 @@ var init_pg_wasm = __esm({
       name = "SqlError";
     };
     state = globalThis[PARSER_STATE] ??= {};
+    utf8 = new TextDecoder();
   }
 });
 
