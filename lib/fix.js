@@ -2369,6 +2369,7 @@ function loadedParser() {
   if (!state.instance) throw new Error("the PostgreSQL parser is not loaded");
   return state.instance;
 }
+var utf8 = new TextDecoder();
 function withQuery(module2, text, call) {
   const size = module2.lengthBytesUTF8(text) + 1;
   const query = module2._malloc(size);
