@@ -1,7 +1,7 @@
 import { parse as parseJs } from '@babel/parser';
 import type { Node } from '@babel/types';
 import { parser as python } from '@lezer/python';
-import { parseSync } from 'libpg-query';
+import { parseSql as parsePostgres } from '../../src/frontends/sql/parser';
 import { suggestionFor } from '../../src/fixes/suggest';
 import { prepareLinting } from '../../src/lint';
 import { exampleCases, flagged, sourceOf } from './examples';
@@ -17,7 +17,7 @@ beforeAll(prepareLinting);
 
 function parseSql(sql: string): void {
   try {
-    parseSync(sql);
+    parsePostgres(sql);
   } catch (error) {
     throw new Error(`PostgreSQL cannot parse ${JSON.stringify(sql)}: ${(error as Error).message}`);
   }
