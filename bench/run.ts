@@ -161,6 +161,29 @@ function preCommitRepository(): { repo: string; staged: string } {
   return { repo, staged };
 }
 
+/**
+ * A Django project of `apps` apps with `perApp` migrations each: a model, then
+ * fields added and indexed one migration at a time (each AddIndex is a finding
+ * with a fix), every app after the first depending on the one before.
+ */
+function djangoCorpus(apps: number, perApp: number): Map<string, string> {
+  const files = new Map<string, string>([['manage.py', '#!/usr/bin/env python\n']]);
+  const header = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n';
+  for (let app = 0; app < apps; app++) {
+    const label = `app${app}`;
+    const name = (index: number) => (index === 1 ? '0001_initial' : `${String(index).padStart(4, '0')}_item_field${index}`);
+    for (let index = 1; index <= perApp; index++) {
+      const dependencies = index === 1 ? (app > 0 ? `[("app${app - 1}", "${name(perApp)}")]` : '[]') : `[("${label}", "${name(index - 1)}")]`;
+      const operations =
+        index === 1
+          ? '        migrations.CreateModel(name="Item", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("name", models.CharField(max_length=100))]),\n'
+          : `        migrations.AddField("item", "field${index}", models.IntegerField(null=True)),\n        migrations.AddIndex("item", models.Index(fields=["field${index}"], name="item_field${index}_idx")),\n`;
+      files.set(`${label}/migrations/${name(index)}.py`, `${header}    dependencies = ${dependencies}\n    operations = [\n${operations}    ]\n`);
+    }
+  }
+  return files;
+}
+
 /** The corpus of scenario 2, which the cache scenario re-runs. */
 const FILES_2000: CorpusOptions = { files: 2000, statementsPerFile: 20, seed: 2 };
 
@@ -273,6 +296,23 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
       const ratio = withReplay.median.wall / before.median.wall;
       rows.push({ scenario, tool: `lint with the replay vs. baseline: ${ratio.toFixed(3)}× (${ratio <= 1.1 ? 'within' : 'OVER'} the 1.10× target)`, runs, median: { wall: withReplay.median.wall - before.median.wall, cpu: withReplay.median.cpu - before.median.cpu, rssMb: withReplay.median.rssMb - before.median.rssMb } });
     }
+    return rows;
+  },
+  django: (runs) => {
+    const directory = path.join(CORPUS, 'django');
+    fs.rmSync(directory, { recursive: true, force: true });
+    for (const [name, text] of djangoCorpus(4, 150)) {
+      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+      fs.writeFileSync(path.join(directory, name), text);
+    }
+    const scenario = '10. Django: 4 apps × 150 migrations, each fix checked by linting the fixed file';
+    // SARIF results carry checked fixes: each is checked against the state the earlier migrations left, kept from the run.
+    const rows = alternate(scenario, [
+      { tool: 'migralint (lint)', argv: [...MIGRALINT, directory, '--format', 'json'] },
+      { tool: 'migralint --format sarif (with checked fixes)', argv: [...MIGRALINT, directory, '--format', 'sarif'] },
+    ], runs);
+    const [lint, sarif] = rows;
+    rows.push({ scenario, tool: `migralint SARIF vs. lint: ${(sarif.median.wall / lint.median.wall).toFixed(2)}×`, runs, median: { wall: sarif.median.wall - lint.median.wall, cpu: sarif.median.cpu - lint.median.cpu, rssMb: sarif.median.rssMb - lint.median.rssMb } });
     return rows;
   },
   precommit: (runs) => {

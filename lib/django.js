@@ -7967,7 +7967,7 @@ function nextCodeOffset(text, from) {
 }
 
 // src/frontends/django/index.ts
-function analyzeDjangoProject(sources) {
+function analyzeDjangoProject(sources, keepStateOf = /* @__PURE__ */ new Set()) {
   const results = /* @__PURE__ */ new Map();
   const migrations = [];
   for (const source of sources) {
@@ -8003,6 +8003,7 @@ function analyzeDjangoProject(sources) {
       }
     ])
   );
+  const kept = /* @__PURE__ */ new Map();
   let state2 = new DjangoState();
   const lastOfApp = /* @__PURE__ */ new Map();
   const appAfter = /* @__PURE__ */ new Map();
@@ -8016,24 +8017,46 @@ function analyzeDjangoProject(sources) {
       if (snapshots.length > 0) state2.restoreApp(node.app, mergeBranches(sameAppParents.map((parent) => appAfter.get(parent) ?? [])));
     }
     const sideBranch = sideBranches.has(node.id);
+    const cycle = cycleProblems.get(node.id);
+    if (keepStateOf.has(node.id)) kept.set(node.id, { migration, state: state2.clone(), cycle });
     const lowering = new MigrationLowering(migration, sideBranch ? state2.clone() : state2);
-    let analyzed;
-    try {
-      analyzed = lowering.run();
-    } catch (error) {
-      results.set(node.id, failedFile(error));
-      continue;
-    }
-    if (!sideBranch) {
+    const { analyzed, failed } = lowerMigration(lowering, cycle);
+    results.set(node.id, analyzed);
+    if (!sideBranch && !failed) {
       state2 = lowering.state;
       lastOfApp.set(node.app, node.id);
       appAfter.set(node.id, state2.snapshotApp(node.app));
     }
-    const cycle = cycleProblems.get(node.id);
-    if (cycle) analyzed.problems.push(cycle);
-    results.set(node.id, analyzed);
   }
-  return { results, order: order.map((node) => node.id) };
+  const reanalyze = (file, text) => {
+    const context = kept.get(file);
+    if (!context) return void 0;
+    let migration;
+    try {
+      migration = readDjangoMigration(text, file, context.migration.app);
+    } catch (error) {
+      return failedFile(error);
+    }
+    const early = earlyResult(migration);
+    if (early) return early;
+    if (placeInHistory(migration) !== placeInHistory(context.migration)) return void 0;
+    return lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+  };
+  return { results, order: order.map((node) => node.id), reanalyze };
+}
+function lowerMigration(lowering, cycle) {
+  let analyzed;
+  try {
+    analyzed = lowering.run();
+  } catch (error) {
+    return { analyzed: failedFile(error), failed: true };
+  }
+  if (cycle) analyzed.problems.push(cycle);
+  return { analyzed, failed: false };
+}
+function placeInHistory(migration) {
+  const { app, name, dependencies, runBefore, replaces } = migration;
+  return JSON.stringify({ app, name, dependencies, runBefore, replaces, user: userModelApp([migration]) === migration.app });
 }
 function analyzeDjangoFile(text, filePath, earlier = []) {
   const folder = filePath.slice(0, filePath.lastIndexOf("/") + 1);
@@ -8183,7 +8206,7 @@ function readAppLabel(source) {
 // src/cli/django-migrations.ts
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "site-packages", "__pycache__", "venv", "env"]);
 var MAX_DEPTH = 6;
-function prepareDjangoRun(files, textOf) {
+function prepareDjangoRun(files, textOf, reanalyzes = false) {
   const runFiles = new Set(files.filter(isDjangoMigrationPath));
   const sources = /* @__PURE__ */ new Map();
   const loadedFolders = /* @__PURE__ */ new Set();
@@ -8221,7 +8244,7 @@ function prepareDjangoRun(files, textOf) {
     }
     if (!loadedAny) break;
   }
-  const project = analyzeDjangoProject([...sources.values()]);
+  const project = analyzeDjangoProject([...sources.values()], reanalyzes ? runFiles : void 0);
   const analyses = /* @__PURE__ */ new Map();
   for (const file of runFiles) {
     const analyzed = project.results.get(file);
@@ -8231,6 +8254,8 @@ function prepareDjangoRun(files, textOf) {
   const reanalyze = (file, text) => {
     const source = sources.get(file);
     if (!source) return void 0;
+    const again = project.reanalyze(file, text);
+    if (again) return { analyzed: again, source: text };
     const replaced = [...sources.values()].map((other3) => other3.file === file ? { file, text, app: other3.app } : other3);
     const analyzed = analyzeDjangoProject(replaced).results.get(file);
     return analyzed && { analyzed, source: text };

@@ -14688,7 +14688,7 @@ async function runLint(args, io, version) {
   const FixRun = args.fix || args.fixDryRun || format2 === "sarif" ? loadFixRun() : void 0;
   const fixes = FixRun && new FixRun(args.fix ? "fix" : args.fixDryRun ? "dry-run" : "report", io, allRules);
   const deferred = args.fixDryRun ? [] : void 0;
-  const django = await prepareDjango(plan, invalidUtf8, io);
+  const django = await prepareDjango(plan, invalidUtf8, io, fixes !== void 0);
   const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work2.length - 1;
   while (lastTarget >= 0 && !work2[lastTarget].isTarget) lastTarget--;
@@ -14816,11 +14816,11 @@ function realpathOrSelf(file) {
     return file;
   }
 }
-async function prepareDjango(plan, invalidUtf8, io) {
+async function prepareDjango(plan, invalidUtf8, io, reanalyzes) {
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return void 0;
   await prepareLinting();
-  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), reanalyzes);
 }
 function readOrEmpty(file) {
   try {

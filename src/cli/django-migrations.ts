@@ -25,9 +25,11 @@ const MAX_DEPTH = 6;
  * Reads the run's Django migrations, the other migrations of their apps, and
  * those of the apps they depend on (found under the project's root), orders
  * them all by their dependencies and replays them. `textOf` gives the text to
- * lint for a file of the run (the staged one with --staged).
+ * lint for a file of the run (the staged one with --staged). With `reanalyzes`
+ * (runs that check fixes), the state before each file of the run is kept, so
+ * that another text of it is analysed without replaying the project again.
  */
-export function prepareDjangoRun(files: readonly string[], textOf: (file: string) => string | undefined): DjangoRun {
+export function prepareDjangoRun(files: readonly string[], textOf: (file: string) => string | undefined, reanalyzes = false): DjangoRun {
   const runFiles = new Set(files.filter(isDjangoMigrationPath));
   const sources = new Map<string, DjangoSource>();
   const loadedFolders = new Set<string>();
@@ -66,7 +68,7 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
     }
     if (!loadedAny) break;
   }
-  const project = analyzeDjangoProject([...sources.values()]);
+  const project = analyzeDjangoProject([...sources.values()], reanalyzes ? runFiles : undefined);
   const analyses = new Map<string, TextAnalysis>();
   for (const file of runFiles) {
     const analyzed = project.results.get(file);
@@ -76,6 +78,9 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
   const reanalyze = (file: string, text: string): TextAnalysis | undefined => {
     const source = sources.get(file);
     if (!source) return undefined;
+    const again = project.reanalyze(file, text);
+    if (again) return { analyzed: again, source: text };
+    // A text that moves the file in the history: the whole project replayed with it.
     const replaced = [...sources.values()].map((other) => (other.file === file ? { file, text, app: other.app } : other));
     const analyzed = analyzeDjangoProject(replaced).results.get(file);
     return analyzed && { analyzed, source: text };

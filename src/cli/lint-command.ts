@@ -179,7 +179,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const fixes = FixRun && new FixRun(args.fix ? 'fix' : args.fixDryRun ? 'dry-run' : 'report', io, allRules);
   // With --fix-dry-run the diff comes first on stdout, and the report (of what remains) after it.
   const deferred: FileResult[] | undefined = args.fixDryRun ? [] : undefined;
-  const django = await prepareDjango(plan, invalidUtf8, io);
+  const django = await prepareDjango(plan, invalidUtf8, io, fixes !== undefined);
   const work = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
   let lastTarget = work.length - 1;
   while (lastTarget >= 0 && !work[lastTarget].isTarget) lastTarget--;
@@ -327,11 +327,11 @@ function realpathOrSelf(file: string): string {
  * Django migrations are replayed in Django's order (with the other migrations of
  * their apps and of the apps they depend on) before the run checks any of them.
  */
-async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io: CliIO): Promise<import('./django-migrations').DjangoRun | undefined> {
+async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io: CliIO, reanalyzes: boolean): Promise<import('./django-migrations').DjangoRun | undefined> {
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return undefined;
   await prepareLinting(); // RunSQL's SQL goes through PostgreSQL's parser
-  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8));
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), reanalyzes);
 }
 
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */

@@ -378,3 +378,42 @@ test('apps.py gives the app label; a nesting too deep for the parser is a syntax
   expect(project.results.get('shop/migrations/0001_deep.py')?.problems.map((problem) => problem.rule)).toEqual(['syntax-error']);
   expect(project.results.get('shop/migrations/0002_change.py')?.operations.map((operation) => operation.kind)).toEqual(['dropColumn']);
 });
+
+describe('a file analysed again with another text (fixes are checked so)', () => {
+  const withDependencies = (dependencies: string, operations: string) => migration(operations).replace('    operations', `    dependencies = [${dependencies}]\n    operations`);
+  const sources = [
+    { file: 'shop/migrations/0001_initial.py', text: INITIAL },
+    { file: 'shop/migrations/0002_bigger_total.py', text: withDependencies('("shop", "0001_initial")', 'migrations.AlterField(model_name="order", name="total", field=models.BigIntegerField()),') },
+    {
+      file: 'shop/migrations/0002_optional_total.py',
+      text: withDependencies('("shop", "0001_initial")', 'migrations.AlterField(model_name="order", name="total", field=models.IntegerField(null=True)),\nmigrations.AddIndex(model_name="order", index=models.Index(fields=["total"], name="order_total_idx")),'),
+    },
+    { file: 'shop/migrations/0003_merge.py', text: withDependencies('("shop", "0002_bigger_total"), ("shop", "0002_optional_total")', '') },
+    // Later migrations change the models the earlier ones saw: the state kept for a file must not follow them.
+    { file: 'shop/migrations/0004_drop_total.py', text: withDependencies('("shop", "0003_merge")', 'migrations.RemoveField(model_name="order", name="total"),\nmigrations.RenameModel(old_name="Order", new_name="Purchase"),') },
+  ];
+  const target = 'shop/migrations/0002_optional_total.py';
+  const replayed = (text: string) => analyzeDjangoProject(sources.map((source) => (source.file === target ? { ...source, text } : source))).results.get(target);
+  const project = analyzeDjangoProject(sources, new Set(sources.map((source) => source.file)));
+
+  test('gives what a replay of the whole project with that text gives', () => {
+    const fixed = sources[2].text.replace('migrations.AddIndex', 'AddIndexConcurrently').replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    atomic = False\n');
+    const again = project.reanalyze(target, fixed);
+    expect(again).toEqual(replayed(fixed));
+    expect(again?.runnerTransaction).toBe(false);
+    expect(again?.operations).toMatchObject([
+      { kind: 'dropNotNull', table: { name: 'shop_order' }, column: 'total' },
+      { kind: 'createIndex', table: { name: 'shop_order' }, columns: ['total'], concurrently: true },
+    ]);
+    // Asked twice, the same: each analysis works on a copy of the kept state.
+    expect(project.reanalyze(target, fixed)).toEqual(again);
+    const broken = fixed.replace('operations = [', 'operations = [(');
+    expect(project.reanalyze(target, broken)).toEqual(replayed(broken));
+    expect(project.reanalyze(target, broken)?.problems.map((problem) => problem.rule)).toEqual(['syntax-error']);
+  });
+
+  test('is left to a replay when the text moves the file in the history, or the file was not kept', () => {
+    expect(project.reanalyze(target, sources[2].text.replace('("shop", "0001_initial")', '("shop", "0002_bigger_total")'))).toBeUndefined();
+    expect(analyzeDjangoProject(sources).reanalyze(target, sources[2].text)).toBeUndefined();
+  });
+});

@@ -20,6 +20,21 @@ export interface DjangoProjectAnalysis {
   results: Map<string, AnalyzedFile>;
   /** The files in the order Django applies them. */
   order: string[];
+  /**
+   * A file of `keepStateOf` analysed again with another text, against the state
+   * the migrations before it left, as a replay of the whole project with that
+   * text would analyse it; undefined when that would not be the same (the text
+   * changes the file's place in the history, or the file was not replayed).
+   */
+  reanalyze(file: string, text: string): AnalyzedFile | undefined;
+}
+
+/** What a file's analysis depends on besides its own text, kept to analyse another text of it. */
+interface KeptContext {
+  migration: DjangoMigrationFile;
+  /** The state before the file (a copy: the replay goes on with the original). */
+  state: DjangoState;
+  cycle?: FrontendProblem;
 }
 
 /**
@@ -27,7 +42,7 @@ export interface DjangoProjectAnalysis {
  * dependencies across apps, and replays them in that order: each file's
  * operations are lowered against the state the earlier ones leave.
  */
-export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoProjectAnalysis {
+export function analyzeDjangoProject(sources: readonly DjangoSource[], keepStateOf: ReadonlySet<string> = new Set()): DjangoProjectAnalysis {
   const results = new Map<string, AnalyzedFile>();
   const migrations: DjangoMigrationFile[] = [];
   for (const source of sources) {
@@ -63,6 +78,7 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
       },
     ]),
   );
+  const kept = new Map<string, KeptContext>();
   let state = new DjangoState();
   // An app's history may branch (and merge later): a migration sees its app's models as its own parent left them.
   const lastOfApp = new Map<string, string>();
@@ -78,25 +94,55 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[]): DjangoPr
     }
     // A squashed migration beside its originals is checked against a copy: the history goes through the originals.
     const sideBranch = sideBranches.has(node.id);
+    const cycle = cycleProblems.get(node.id);
+    if (keepStateOf.has(node.id)) kept.set(node.id, { migration, state: state.clone(), cycle });
     const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
-    let analyzed: AnalyzedFile;
-    try {
-      analyzed = lowering.run();
-    } catch (error) {
-      // One migration that cannot be followed must not stop the others: it is reported, and the history goes on.
-      results.set(node.id, failedFile(error));
-      continue;
-    }
-    if (!sideBranch) {
+    const { analyzed, failed } = lowerMigration(lowering, cycle);
+    results.set(node.id, analyzed);
+    // One migration that cannot be followed must not stop the others: it is reported, and the history goes on.
+    if (!sideBranch && !failed) {
       state = lowering.state;
       lastOfApp.set(node.app, node.id);
       appAfter.set(node.id, state.snapshotApp(node.app));
     }
-    const cycle = cycleProblems.get(node.id);
-    if (cycle) analyzed.problems.push(cycle);
-    results.set(node.id, analyzed);
   }
-  return { results, order: order.map((node) => node.id) };
+  const reanalyze = (file: string, text: string): AnalyzedFile | undefined => {
+    const context = kept.get(file);
+    if (!context) return undefined;
+    let migration: DjangoMigrationFile;
+    try {
+      migration = readDjangoMigration(text, file, context.migration.app);
+    } catch (error) {
+      return failedFile(error);
+    }
+    const early = earlyResult(migration);
+    if (early) return early;
+    if (placeInHistory(migration) !== placeInHistory(context.migration)) return undefined;
+    return lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+  };
+  return { results, order: order.map((node) => node.id), reanalyze };
+}
+
+/** A migration lowered against the state given to `lowering` (which it changes); `failed` when it could not be followed. */
+function lowerMigration(lowering: MigrationLowering, cycle: FrontendProblem | undefined): { analyzed: AnalyzedFile; failed: boolean } {
+  let analyzed: AnalyzedFile;
+  try {
+    analyzed = lowering.run();
+  } catch (error) {
+    return { analyzed: failedFile(error), failed: true };
+  }
+  if (cycle) analyzed.problems.push(cycle);
+  return { analyzed, failed: false };
+}
+
+/**
+ * What decides where a migration goes in the project's history (and where the
+ * others go): its name, dependencies, run_before, what it replaces, and whether
+ * it defines a model named User (settings.AUTH_USER_MODEL is guessed from that).
+ */
+function placeInHistory(migration: DjangoMigrationFile): string {
+  const { app, name, dependencies, runBefore, replaces } = migration;
+  return JSON.stringify({ app, name, dependencies, runBefore, replaces, user: userModelApp([migration]) === migration.app });
 }
 
 /**
