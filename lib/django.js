@@ -7184,6 +7184,7 @@ function addFieldTo(lowering, model, field, place, at) {
     if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: "foreignKey", columns: [field.column], notValid: false, references: references2 };
     else column.references = references2;
   }
+  if (field.hasEffectiveDefault && !field.dbDefault) column.defaultDroppedAfterFill = true;
   lowering.emit({ kind: "addColumn", ...place, table: table(model), column, ifNotExists: false });
   if (checkedForeignKey) lowering.emit({ kind: "addConstraint", ...place, table: table(model), constraint: checkedForeignKey });
   if (field.hasEffectiveDefault && !field.dbDefault && field.null) {

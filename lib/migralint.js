@@ -620,24 +620,27 @@ go on), then \`SET NOT NULL\` and drop the check.`
 });
 
 // rules/adding-required-field.ts
-var adding_required_field_default;
+var DEFAULT_DROPPED, HELP, adding_required_field_default;
 var init_adding_required_field = __esm({
   "rules/adding-required-field.ts"() {
     "use strict";
     init_rule();
     init_suggestion_steps();
     init_operation_helpers();
+    DEFAULT_DROPPED = "default dropped after fill";
+    HELP = "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).";
     adding_required_field_default = defineRule({
       id: "adding-required-field",
       meta: {
         category: "compatibility",
         severity: "error",
         description: "Adding a NOT NULL column without a default",
-        message: ({ table, column: column2 }) => `Adding NOT NULL column "${table}"."${column2}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
-        help: "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).",
+        message: ({ table, column: column2, detail }) => detail === DEFAULT_DROPPED ? `Adding NOT NULL column "${table}"."${column2}" fills the existing rows with its default, then drops the default: inserts from code that does not set the column (the version still running) fail.` : `Adding NOT NULL column "${table}"."${column2}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
+        help: HELP,
+        helpFor: ({ subject }) => subject.detail === DEFAULT_DROPPED ? "Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field)." : HELP,
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         suggestion: {
-          description: "Give the column a constant DEFAULT that existing rows take (instant from PostgreSQL 11, no rewrite); or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
+          description: "Give the column a constant default that the database keeps (Django: db_default=): existing rows take it (instant from PostgreSQL 11, no rewrite), and so do inserts that do not set the column; or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
           steps: (operation, facts) => {
             if (operation.kind !== "addColumn" || facts.pgVersion < 11) return void 0;
             const value = { placeholder: "value for existing rows" };
@@ -648,12 +651,22 @@ var init_adding_required_field = __esm({
 fails. Even on an empty table, the running application's \`INSERT\`s do not set the new column and start
 failing.
 
+Django's \`AddField\` of a NOT NULL field with a \`default=\` (the one-off default \`makemigrations\` asks for,
+with \`preserve_default=False\`, included), or with a default Django implies (\`blank=True\` on a text field: the
+empty string), does not fail: Django adds the column with that value as its default, which fills the
+existing rows, and drops the default straight after, because the default lives in Python. The database then
+has a NOT NULL column with no default, and every insert from the code still running (which does not know the
+column) fails until the new code is deployed.
+
 Add the column nullable (or with a constant default, which is instant on PostgreSQL 11+), backfill it, and
-enforce NOT NULL afterwards with a validated CHECK constraint.`
+enforce NOT NULL afterwards with a validated CHECK constraint. In Django 5, \`db_default=\` keeps the default
+in the database.`
       },
       examples: {
         invalid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, default="EUR")),\n    ]\n', line: 8 },
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "note", models.TextField(blank=True)),\n    ]\n', line: 8 },
+          { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3)),\n    ]\n', line: 8 },
           { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'currency', type: 'varchar', length: '3' }));\n  }\n}\n", line: 5 },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL;", line: 1, column: 1 },
@@ -685,7 +698,7 @@ export class Migration1700000000000 implements MigrationInterface {
           const { column: column2 } = operation;
           const filledByPostgres = column2.default !== void 0 || column2.generated !== void 0 || isSerialType(column2.type);
           if (!column2.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), column: column2.name });
+          context.report(operation, { table: qualifiedName(operation.table), column: column2.name, ...column2.defaultDroppedAfterFill ? { detail: DEFAULT_DROPPED } : {} });
         }
       })
     });
@@ -12992,7 +13005,8 @@ function editedCall(action, call, origin, definition, context) {
       return [separate([withoutConstraint], [call]), runSql(deferrable(sql), reverseSql(action, sqlContext2))];
     }
     case "columnDefault": {
-      const value = definition && keywordValue(definition, "default");
+      const filled = context.operation.kind === "addColumn" && context.operation.column.defaultDroppedAfterFill === true;
+      const value = definition && databaseDefault(definition, filled);
       const changed2 = value !== void 0 && withDefinition(call, origin, (field) => withKeyword(field, "db_default", value));
       return changed2 ? [changed2] : void 0;
     }
@@ -13005,6 +13019,12 @@ function editedCall(action, call, origin, definition, context) {
     default:
       return void 0;
   }
+}
+function databaseDefault(definition, filled) {
+  const value = keywordValue(definition, "default");
+  if (value === void 0) return filled && keywordValue(definition, "blank") === "True" ? '""' : void 0;
+  const literal = String.raw`(?:[rRuU]?(?:"[^"\\]*"|'[^'\\]*')|-?\d+(?:\.\d+)?|True|False)`;
+  return new RegExp(String.raw`^(?:${literal}|(?:decimal\.)?Decimal\(${literal}\))$`).test(value) ? value : void 0;
 }
 function withoutParts(definition, parts) {
   let changed2 = definition;

@@ -57,6 +57,12 @@ export interface ColumnDefinition {
   references?: ForeignKeyTarget;
   hasCheck: boolean;
   generated?: 'stored' | 'identity';
+  /**
+   * The column is added with a default that fills the existing rows, and that default is dropped
+   * straight after (Django's `default=`, computed in Python): the statement succeeds on a table with
+   * rows, but inserts that do not set the column find no default.
+   */
+  defaultDroppedAfterFill?: boolean;
   /** The names an ORM gives the column's UNIQUE and FOREIGN KEY constraints (Knex: `users_email_unique`), where not PostgreSQL's. */
   constraintNames?: { unique?: string; foreignKey?: string };
 }

@@ -4,6 +4,7 @@ import { analyzeDjangoFile, analyzeDjangoProject } from '../../src/frontends/dja
 import { readAppLabel } from '../../src/frontends/django/apps';
 import { indexName } from '../../src/frontends/django/names';
 import { orderMigrations } from '../../src/frontends/django/order';
+import { suggestionFor } from '../../src/fixes/suggest';
 import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../../src/lint';
 
 beforeAll(prepareLinting);
@@ -415,5 +416,51 @@ describe('a file analysed again with another text (fixes are checked so)', () =>
   test('is left to a replay when the text moves the file in the history, or the file was not kept', () => {
     expect(project.reanalyze(target, sources[2].text.replace('("shop", "0001_initial")', '("shop", "0002_bigger_total")'))).toBeUndefined();
     expect(analyzeDjangoProject(sources).reanalyze(target, sources[2].text)).toBeUndefined();
+  });
+});
+
+describe('a NOT NULL field added with a default Django computes in Python', () => {
+  const rules = allRules.filter((rule) => rule.id === 'adding-required-field');
+  const added = (field: string) => {
+    const text = migration(`migrations.AddField(model_name="order", name="currency", field=${field}),`);
+    const analyzed = analyzeDjangoFile(text, FILE, [INITIAL]);
+    const result = checkAnalysis({ analyzed, source: text }, FILE, { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules), rules });
+    const [finding] = result.findings;
+    const [operation] = analyzed.operations;
+    return { operation, finding, suggestion: finding && suggestionFor(finding, result, rules[0]) };
+  };
+  const filled =
+    'Adding NOT NULL column "shop_order"."currency" fills the existing rows with its default, then drops the default: inserts from code that does not set the column (the version still running) fail.';
+  const filledHelp = 'Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field).';
+
+  test('default="EUR": the rows are filled, then the default dropped; the suggestion keeps it in the database', () => {
+    const { operation, finding, suggestion } = added('models.CharField(max_length=3, default="EUR")');
+    expect(operation).toMatchObject({ kind: 'addColumn', column: { name: 'currency', notNull: true, defaultDroppedAfterFill: true } });
+    expect(operation.kind === 'addColumn' && operation.column.default).toBeUndefined();
+    expect(finding).toMatchObject({ rule: 'adding-required-field', line: 7, column: 9, message: filled, help: filledHelp });
+    expect(suggestion?.steps.map((step) => step.code)).toEqual(['migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, default="EUR", db_default="EUR")),']);
+  });
+
+  test("TextField(blank=True): the default is '', the same", () => {
+    const { operation, finding, suggestion } = added('models.TextField(blank=True)');
+    expect(operation).toMatchObject({ kind: 'addColumn', column: { notNull: true, defaultDroppedAfterFill: true } });
+    expect(finding).toMatchObject({ message: filled, help: filledHelp });
+    expect(suggestion?.steps.map((step) => step.code)).toEqual(['migrations.AddField(model_name="order", name="currency", field=models.TextField(blank=True, db_default="")),']);
+  });
+
+  test('a callable default (preserve_default=False too) is not written as db_default; without a default the statement fails', () => {
+    const callable = added('models.DateTimeField(default=django.utils.timezone.now), preserve_default=False');
+    expect(callable.finding).toMatchObject({ message: filled, help: filledHelp });
+    expect(callable.suggestion?.steps).toEqual([]);
+    const none = added('models.CharField(max_length=3)');
+    expect(none.operation).toMatchObject({ kind: 'addColumn', column: { notNull: true } });
+    expect(none.operation.kind === 'addColumn' && none.operation.column.defaultDroppedAfterFill).toBeUndefined();
+    expect(none.finding).toMatchObject({
+      message: 'Adding NOT NULL column "shop_order"."currency" without a default fails on a table with rows, and breaks inserts from code that does not set it.',
+      help: 'Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).',
+    });
+    // blank=True on a field Django fills with nothing: no '' to keep.
+    expect(added('models.IntegerField(blank=True)').suggestion?.steps).toEqual([]);
+    expect(added('models.CharField(max_length=3, null=True, default="EUR")').finding).toBeUndefined();
   });
 });

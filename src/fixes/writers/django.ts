@@ -172,8 +172,9 @@ function editedCall(action: Extract<SuggestedAction, { kind: 'edit' }>, call: st
       return [separate([withoutConstraint], [call]), runSql(deferrable(sql), reverseSql(action, sqlContext))];
     }
     case 'columnDefault': {
-      // Django 5's db_default: a default in the database, which existing rows take; the field's Python default is the value.
-      const value = definition && keywordValue(definition, 'default');
+      // Django 5's db_default: a default the database keeps, which existing rows take; the field's Python default is the value.
+      const filled = context.operation.kind === 'addColumn' && context.operation.column.defaultDroppedAfterFill === true;
+      const value = definition && databaseDefault(definition, filled);
       const changed = value !== undefined && withDefinition(call, origin, (field) => withKeyword(field, 'db_default', value));
       return changed ? [changed] : undefined;
     }
@@ -187,6 +188,18 @@ function editedCall(action: Extract<SuggestedAction, { kind: 'edit' }>, call: st
     default:
       return undefined;
   }
+}
+
+/**
+ * The field's Python default as a db_default: a literal (`"EUR"`, `0`, `True`, `Decimal("0.00")`), or, for a
+ * column Django fills without one (`filled`), the empty string that `blank=True` implies; undefined for a
+ * callable (`timezone.now`), which db_default cannot take as it is.
+ */
+function databaseDefault(definition: PythonCall, filled: boolean): string | undefined {
+  const value = keywordValue(definition, 'default');
+  if (value === undefined) return filled && keywordValue(definition, 'blank') === 'True' ? '""' : undefined;
+  const literal = String.raw`(?:[rRuU]?(?:"[^"\\]*"|'[^'\\]*')|-?\d+(?:\.\d+)?|True|False)`;
+  return new RegExp(String.raw`^(?:${literal}|(?:decimal\.)?Decimal\(${literal}\))$`).test(value) ? value : undefined;
 }
 
 /** A field's definition without parts of its column (its database default, NOT NULL, UNIQUE). */

@@ -519,6 +519,7 @@ function addFieldTo(lowering: MigrationLowering, model: DjangoModel, field: Djan
   }
   // Django fills existing rows with a value computed in Python and drops the default straight after: on a
   // NOT NULL column the database then has no default, and inserts from the code still running fail.
+  if (field.hasEffectiveDefault && !field.dbDefault) column.defaultDroppedAfterFill = true;
   lowering.emit({ kind: 'addColumn', ...place, table: table(model), column, ifNotExists: false });
   if (checkedForeignKey) lowering.emit({ kind: 'addConstraint', ...place, table: table(model), constraint: checkedForeignKey });
   if (field.hasEffectiveDefault && !field.dbDefault && field.null) {
