@@ -3770,6 +3770,12 @@ function schemaEffectOf(analyzed) {
 function isUnreadable(analyzed) {
   return analyzed.problems.length > 0;
 }
+function effectDigestOf(effect, hash) {
+  return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join("\0"));
+}
+function digestInput(before, start, effectDigest) {
+  return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join("\0");
+}
 function withoutPlaces(key, value) {
   return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
 }
@@ -3783,7 +3789,7 @@ var init_replay = __esm({
       constructor(options = {}) {
         this.options = options;
         this.context = {
-          catalogue: this.catalogue,
+          catalogue: this.model,
           file: 0,
           opaqueNames: this.opaqueNames,
           // The first migration that creates tables, and those before it, change only what they create, in a whole history.
@@ -3794,14 +3800,16 @@ var init_replay = __esm({
         };
       }
       options;
-      catalogue = new SchemaCatalogue();
-      /** Statements that may change the schema in ways the model does not follow. */
-      notModelledCount = 0;
-      notModelled = [];
-      /** Why the history looks incomplete, where it does. */
-      incompleteReason;
+      model = new SchemaCatalogue();
+      notModelledSoFar = 0;
+      notModelledList = [];
+      firstIncompleteReason;
       /** The digest of the state so far (with `hash`). */
       digest = "";
+      /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
+      lastEffectDigest = "";
+      /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
+      deferred = [];
       fileNumber = 0;
       fileName = "";
       newFiles = /* @__PURE__ */ new Set();
@@ -3814,7 +3822,45 @@ var init_replay = __esm({
       applied = [];
       start;
       context;
+      /** The model, with every deferred migration applied. */
+      get catalogue() {
+        this.applyDeferred();
+        return this.model;
+      }
+      /** Statements that may change the schema in ways the model does not follow. */
+      get notModelledCount() {
+        this.applyDeferred();
+        return this.notModelledSoFar;
+      }
+      get notModelled() {
+        this.applyDeferred();
+        return this.notModelledList;
+      }
+      /** Why the history looks incomplete, where it does. */
+      get incompleteReason() {
+        this.applyDeferred();
+        return this.firstIncompleteReason;
+      }
+      /**
+       * A migration whose effect (and its digest) the cache kept: the digest moves on
+       * now, the model only when it is next read (the next file begun, or a getter).
+       */
+      deferFile(start, operations, effectDigest) {
+        if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
+        this.lastEffectDigest = effectDigest;
+        this.deferred.push({ start, operations });
+      }
+      applyDeferred() {
+        if (this.deferred.length === 0) return;
+        const deferred = this.deferred;
+        this.deferred = [];
+        for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+      }
       beginFile(start) {
+        this.applyDeferred();
+        this.begin(start);
+      }
+      begin(start) {
         this.fileNumber++;
         this.context.file = this.fileNumber;
         this.fileName = start.name;
@@ -3831,22 +3877,29 @@ var init_replay = __esm({
       }
       /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
       endFile() {
+        this.end(true);
+      }
+      end(moveDigest) {
         dropTemporaryTables(this.context);
         this.createdBefore = this.createdAny;
         const start = this.start;
         if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
-        if (this.options.hash && start) {
-          const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join("\0");
-          this.digest = this.options.hash(`${this.digest}\0${effect}`);
+        if (this.options.hash && start && moveDigest) {
+          this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
+          this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
         }
         this.applied.length = 0;
         this.start = void 0;
       }
       /** A migration the rules do not check (or whose result is cached): applied whole. */
       applyFile(start, operations) {
-        this.beginFile(start);
+        this.applyDeferred();
+        this.applyWhole(start, operations, true);
+      }
+      applyWhole(start, operations, moveDigest) {
+        this.begin(start);
         for (const operation of operations) this.apply(operation);
-        this.endFile();
+        this.end(moveDigest);
       }
       /** A history cannot be judged whole before a migration before this one has created tables. */
       get historyComplete() {
@@ -3911,11 +3964,11 @@ var init_replay = __esm({
       }
       /** Keeps the first reason: what the note about `unknown-object` says. */
       markIncomplete(reason) {
-        this.incompleteReason ??= reason;
+        this.firstIncompleteReason ??= reason;
       }
       recordNotModelled(operation) {
-        this.notModelledCount++;
-        if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+        this.notModelledSoFar++;
+        if (this.options.recordNotModelled) this.notModelledList.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
       }
     };
   }
@@ -12957,10 +13010,10 @@ function fieldOperation(operation, origin, name, definition) {
   return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
 }
 function withDefinition(call, origin, change) {
-  const written = origin.field?.definition;
-  const definition = written && parseCall(written);
-  if (!written || !definition || !call.includes(written)) return void 0;
-  return call.replace(written, callText(change(definition)));
+  const written2 = origin.field?.definition;
+  const definition = written2 && parseCall(written2);
+  if (!written2 || !definition || !call.includes(written2)) return void 0;
+  return call.replace(written2, callText(change(definition)));
 }
 function nativeCode(action, context) {
   const call = djangoCall(context);
@@ -13383,17 +13436,31 @@ var init_typeorm2 = __esm({
 
 // src/fixes/suggest.ts
 function suggestionFor(finding, file, rule) {
+  const known = written.get(finding);
+  if (known && known.file === file && known.rule === rule) return known.suggestion;
+  const suggestion = writeSuggestion(finding, file, rule);
+  if (finding.target) written.set(finding, { file, rule, suggestion });
+  return suggestion;
+}
+function rememberSuggestion(finding, file, rule, suggestion) {
+  written.set(finding, { file, rule, suggestion });
+}
+function suggestionKnown(finding, file, rule) {
+  const known = written.get(finding);
+  return !finding.target || !rule?.meta.suggestion || known !== void 0 && known.file === file && known.rule === rule;
+}
+function writeSuggestion(finding, file, rule) {
   const recipe = rule?.meta.suggestion;
   if (!recipe || !finding.target) return void 0;
   const facts = factsOf(file);
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
   if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
   const placed = place(steps, finding.target, facts);
-  const written = writeSteps(placed, facts, finding.target);
-  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
+  const written2 = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written2), steps: written2 ?? [] };
 }
-function describe2(description, placed, written) {
-  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
+function describe2(description, placed, written2) {
+  if (!written2 || written2.length === 0 || written2.some((step) => step.migration === "this")) return description;
   const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
   return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
 }
@@ -13466,7 +13533,7 @@ function sourceAt(source, span) {
   const lines = new LineIndex(source);
   return source.slice(lines.lineStart(span.line) + span.column - 1, lines.lineStart(span.endLine) + span.endColumn - 1);
 }
-var WRITERS2;
+var WRITERS2, written;
 var init_suggest = __esm({
   "src/fixes/suggest.ts"() {
     "use strict";
@@ -13484,6 +13551,7 @@ var init_suggest = __esm({
       typeorm: typeormWriter,
       django: djangoWriter
     };
+    written = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -14168,8 +14236,8 @@ function writeFileAtomically(target, content, options) {
 }
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  let written = 0;
-  while (written < bytes.length) written += fs9.writeSync(descriptor, bytes, written);
+  let written2 = 0;
+  while (written2 < bytes.length) written2 += fs9.writeSync(descriptor, bytes, written2);
 }
 function isStream(target, replacePipes) {
   if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
@@ -14384,8 +14452,12 @@ __export(cache_exports, {
   defaultCacheLocation: () => defaultCacheLocation,
   hashText: () => hashText,
   userCacheFolder: () => userCacheFolder,
-  userCacheKey: () => userCacheKey
+  userCacheKey: () => userCacheKey,
+  writesSuggestions: () => writesSuggestions
 });
+function writesSuggestions(result2) {
+  return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
+}
 function defaultCacheLocation(cwd, env2) {
   if (fs11.existsSync(path14.join(cwd, "node_modules"))) return path14.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
   let project = path14.resolve(cwd);
@@ -14434,37 +14506,56 @@ function readKey(file) {
 function withoutPlaces2(key, value) {
   return key === "location" || key === "anchorLine" || key === "sqlLocation" || key === "identifiers" ? void 0 : value;
 }
-function resultOf2(stored, text) {
+function storedEffect(effect) {
+  return JSON.parse(JSON.stringify(effect, withoutPlaces2));
+}
+function isSkippedResult(result2) {
+  return "skipped" in result2;
+}
+function isEntry(value) {
+  return isRecord(value) && typeof value.textHash === "string" && (value.effectDigest === void 0 || typeof value.effectDigest === "string") && (value.hash === void 0 || typeof value.hash === "string") && (value.result === void 0 || isRecord(value.result)) && (value.effect === void 0 || isEffect(value.effect));
+}
+function isEffect(value) {
+  return isRecord(value) && Array.isArray(value.operations) && value.operations.every((operation) => isRecord(operation) && typeof operation.kind === "string");
+}
+function resultOf2(stored, text, withTargets) {
   if (!isRecord(stored) || typeof stored.file !== "string") return void 0;
   if ("skipped" in stored) return typeof stored.skipped === "string" ? stored : void 0;
   const { findings } = stored;
   if (!Array.isArray(findings) || !findings.every(isCachedFinding)) return void 0;
   const file = stored.file;
-  return {
+  const targets = findings.map(({ target, suggestion }) => target !== void 0 && (withTargets || !suggestion) ? targetOf(target) : void 0);
+  if (targets.includes(null)) return void 0;
+  const result2 = {
     ...stored,
     findings: findings.map(
-      ({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target }) => ({
-        rule,
-        severity,
-        file,
-        line,
-        column: column2,
-        endLine,
-        endColumn,
-        message: message2,
-        help: help ?? helpByRule.get(rule) ?? "",
-        docs: docsFor(rule),
-        ...lock ? { lock } : {},
-        ...target ? { target } : {}
-      })
+      ({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock }, index) => {
+        const target = targets[index];
+        return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? helpByRule.get(rule) ?? "", docs: docsFor(rule), ...lock ? { lock } : {}, ...target ? { target } : {} };
+      }
     ),
     source: text
   };
+  findings.forEach(({ rule, suggestion }, index) => {
+    if (suggestion) rememberSuggestion(result2.findings[index], result2, ruleById.get(rule), suggestion);
+  });
+  return result2;
 }
 function isCachedFinding(value) {
   if (!isRecord(value)) return false;
-  const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = value;
-  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || isTarget(target)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+  const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target, suggestion } = value;
+  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || typeof target === "string") && (suggestion === void 0 || isSuggestion(suggestion)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+}
+function isSuggestion(value) {
+  return isRecord(value) && typeof value.description === "string" && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === "string" && typeof step.code === "string");
+}
+function targetOf(text) {
+  try {
+    const target = JSON.parse(text);
+    return isTarget(target) ? target : null;
+  } catch {
+    return null;
+  }
 }
 function isTarget(value) {
   return isRecord(value) && isRecord(value.operation) && typeof value.operation.kind === "string" && isRecord(value.operation.location) && isRecord(value.facts);
@@ -14472,7 +14563,7 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs11, os, path14, helpByRule, sha1, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs11, os, path14, helpByRule, ruleById, sha1, HEADER, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
@@ -14484,8 +14575,11 @@ var init_cache = __esm({
     init_rule();
     init_atomic_file();
     init_read_regular_file();
+    init_suggest();
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
-    sha1 = (text) => (0, import_node_crypto.createHash)("sha1").update(text).digest("hex");
+    ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
+    sha1 = (text) => typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha1", text, "hex") : (0, import_node_crypto.createHash)("sha1").update(text).digest("hex");
+    HEADER = /^\{"key":"([0-9a-f]{40})","mac":"([0-9a-f]{64})","entries":/;
     MAX_CACHE_BYTES = 512 << 20;
     hashText = sha1;
     LintCache = class {
@@ -14501,91 +14595,99 @@ var init_cache = __esm({
       key;
       userKey;
       entries;
-      /** Entries checked so far (undefined: not to be used). */
-      verified = /* @__PURE__ */ new Map();
       changed = false;
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
       static keyOf(version, settings) {
-        return sha1(JSON.stringify({ version, format: 4, settings }));
+        return sha1(JSON.stringify({ version, format: 5, settings }));
       }
       load() {
-        let text;
+        let bytes;
         try {
-          text = readRegularFile(this.location, MAX_CACHE_BYTES).toString("utf8");
+          bytes = readRegularFile(this.location, MAX_CACHE_BYTES);
         } catch (error) {
           const code = error.code;
           if (code === "ENOENT") return { entries: /* @__PURE__ */ new Map() };
           return { entries: /* @__PURE__ */ new Map(), problem: `not reading the cache ${this.location}: ${error.message.split("\n")[0]}` };
         }
+        const header = HEADER.exec(bytes.toString("latin1", 0, 256));
+        if (!header || header[1] !== this.key || bytes[bytes.length - 1] !== 125) return { entries: /* @__PURE__ */ new Map() };
+        const entriesBytes = bytes.subarray(header[0].length, bytes.length - 1);
+        if (!this.macMatches(header[2], entriesBytes)) return { entries: /* @__PURE__ */ new Map() };
         try {
-          const file = JSON.parse(text);
-          if (file.key !== this.key || !isRecord(file.entries)) return { entries: /* @__PURE__ */ new Map() };
-          return { entries: new Map(Object.entries(file.entries)) };
+          const entries = JSON.parse(entriesBytes.toString("utf8"));
+          return { entries: isRecord(entries) ? new Map(Object.entries(entries).filter(([, entry]) => isEntry(entry))) : /* @__PURE__ */ new Map() };
         } catch {
           return { entries: /* @__PURE__ */ new Map() };
         }
       }
-      macOf(file, entry) {
-        return (0, import_node_crypto.createHmac)("sha256", this.userKey).update(JSON.stringify([this.key, file, entry.hash, entry.textHash, entry.result])).digest("hex");
+      macOf(entriesText) {
+        return (0, import_node_crypto.createHmac)("sha256", this.userKey).update(`${this.key}\0`).update(entriesText).digest();
       }
-      /** The entry for a file, when it is one this user wrote; anything else is a miss. */
-      entryFor(file) {
-        if (!this.verified.has(file)) this.verified.set(file, this.verify(file));
-        return this.verified.get(file);
-      }
-      verify(file) {
-        const entry = this.entries.get(file);
-        if (!isRecord(entry) || typeof entry.hash !== "string" || typeof entry.textHash !== "string" || typeof entry.mac !== "string") return void 0;
-        try {
-          const expected = Buffer.from(this.macOf(file, entry), "hex");
-          const given = Buffer.from(entry.mac, "hex");
-          return given.length === expected.length && (0, import_node_crypto.timingSafeEqual)(given, expected) ? entry : void 0;
-        } catch {
-          return void 0;
-        }
+      macMatches(given, entriesText) {
+        const expected = this.macOf(entriesText);
+        const mac = Buffer.from(given, "hex");
+        return mac.length === expected.length && (0, import_node_crypto.timingSafeEqual)(mac, expected);
       }
       /** `contextDigest` identifies the schema the earlier migrations built (SchemaReplay's digest). */
       hashOf(textHash, contextDigest) {
         return sha1(`${textHash}\0${contextDigest}`);
       }
+      /** The entry for this text of the file, if any. */
+      entryOf(file, text) {
+        const entry = this.entries.get(file);
+        return entry && entry.textHash === sha1(text) ? entry : void 0;
+      }
       /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
       hasContent(file, text) {
-        return this.entryFor(file)?.textHash === sha1(text);
+        return this.entryOf(file, text)?.result !== void 0;
       }
-      /** What a file with this text does to the schema, from any cached result of it (whatever it was checked against). */
+      /** What a file with this text does to the schema, and its digest, from any cached result or reading of it. */
       schemaEffect(file, text) {
-        const entry = this.entryFor(file);
-        if (!entry || entry.textHash !== sha1(text) || "skipped" in entry.result) return void 0;
-        return entry.result.schemaEffect;
+        const entry = this.entryOf(file, text);
+        const effect = entry?.result ? "skipped" in entry.result ? void 0 : entry.result.schemaEffect : entry?.effect;
+        return effect && entry?.effectDigest !== void 0 ? { effect, digest: entry.effectDigest } : void 0;
       }
-      get(file, text, contextDigest) {
-        const entry = this.entryFor(file);
-        if (!entry || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
-        return resultOf2(entry.result, text);
+      /** A cached result, with the digest of its schema effect (if it has one); `withTargets` for a run that fixes. */
+      get(file, text, contextDigest, withTargets) {
+        const entry = this.entries.get(file);
+        if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
+        const result2 = resultOf2(entry.result, text, withTargets);
+        if (!result2 || !isSkippedResult(result2) && result2.schemaEffect && entry.effectDigest === void 0) return void 0;
+        return { result: result2, effectDigest: entry.effectDigest };
       }
-      set(file, text, contextDigest, result2) {
-        let stored = result2;
-        if (!("skipped" in result2)) {
+      /** A linted file's result; `effectDigest` is the digest of its schema effect (SchemaReplay.lastEffectDigest after it). */
+      set(file, text, contextDigest, result2, effectDigest) {
+        let stored;
+        if ("skipped" in result2) stored = result2;
+        else {
           const { source: _source, findings, ...rest } = result2;
           const stripped = (finding) => {
             const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = finding;
-            return { rule, severity, line, column: column2, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {}, ...target ? { target } : {} };
+            const suggestion = target ? suggestionFor(finding, result2, ruleById.get(rule)) : void 0;
+            return { rule, severity, line, column: column2, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {}, ...target ? { target: JSON.stringify(target) } : {}, ...suggestion ? { suggestion } : {} };
           };
-          const schemaEffect = rest.schemaEffect && JSON.parse(JSON.stringify(rest.schemaEffect, withoutPlaces2));
+          const schemaEffect = rest.schemaEffect && storedEffect(rest.schemaEffect);
           stored = { ...rest, ...schemaEffect ? { schemaEffect } : {}, findings: findings.map(stripped) };
         }
         const textHash = sha1(text);
-        const entry = { hash: this.hashOf(textHash, contextDigest), textHash, result: stored };
-        this.entries.set(file, { ...entry, mac: this.macOf(file, entry) });
-        this.verified.delete(file);
+        const hasEffect = !("skipped" in result2) && result2.schemaEffect !== void 0;
+        this.entries.set(file, { textHash, ...hasEffect ? { effectDigest } : {}, hash: this.hashOf(textHash, contextDigest), result: stored });
+        this.changed = true;
+      }
+      /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
+      setEffect(file, text, effect, effectDigest) {
+        if (this.entryOf(file, text)?.result) return;
+        this.entries.set(file, { textHash: sha1(text), effectDigest, effect: storedEffect(effect) });
         this.changed = true;
       }
       /** Writes the cache (atomically) if anything changed; a cache that cannot be written is only a slower next run. */
       save() {
         if (!this.changed) return void 0;
         try {
-          writeFileAtomically(this.location, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) }), { replacePipes: true });
+          const entriesText = `{${Array.from(this.entries, ([file, entry]) => `${JSON.stringify(file)}:${JSON.stringify(entry)}`).join(",")}}`;
+          const mac = this.macOf(entriesText).toString("hex");
+          writeFileAtomically(this.location, `{"key":${JSON.stringify(this.key)},"mac":"${mac}","entries":${entriesText}}`, { replacePipes: true });
           return void 0;
         } catch (error) {
           return `cannot write the cache ${this.location}: ${error.message.split("\n")[0]}`;
@@ -14651,16 +14753,17 @@ async function runLint(args, io, version) {
     const { report: report2 = true, replay } = file;
     try {
       const digest = replay?.digest ?? "";
-      const cached = file.analyzed || !file.replay ? void 0 : cache3?.get(shownAs, text, digest);
+      const cached = file.analyzed || !file.replay ? void 0 : cache3?.get(shownAs, text, digest, readsTargets);
       let result2;
       if (cached) {
-        result2 = cached;
-        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
+        result2 = cached.result;
+        if (replay && !isSkipped(result2) && result2.schemaEffect) replay.deferFile(fileStart(shownAs, file.newInRun, result2.schemaEffect), result2.schemaEffect.operations, cached.effectDigest ?? "");
+        if (report2 && !isSkipped(result2) && (readsTargets && result2.findings.some((finding) => finding.target) || loadCache().writesSuggestions(result2))) await prepareLinting();
       } else {
         await prepareLinting();
         const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2);
+        if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
       }
       if (isSkipped(result2)) {
         if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
@@ -14695,8 +14798,15 @@ async function runLint(args, io, version) {
   };
   const replayOnly = async (text, shownAs, frontend, file) => {
     try {
-      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : cache3?.schemaEffect(shownAs, text) ?? await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
-      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
+      const cached = file.analyzed ? void 0 : cache3?.schemaEffect(shownAs, text);
+      if (cached) {
+        file.replay?.deferFile(fileStart(shownAs, false, cached.effect), cached.effect.operations, cached.digest);
+        return;
+      }
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
+      if (!effect || !file.replay) return;
+      file.replay.applyFile(fileStart(shownAs, false, effect), effect.operations);
+      if (cache3 && !file.analyzed) cache3.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}
@@ -14707,6 +14817,7 @@ async function runLint(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const FixRun = args.fix || args.fixDryRun || format2 === "sarif" ? loadFixRun() : void 0;
   const fixes = FixRun && new FixRun(args.fix ? "fix" : args.fixDryRun ? "dry-run" : "report", io, allRules);
+  const readsTargets = fixes !== void 0 || format2 === "stylish";
   const deferred = args.fixDryRun ? [] : void 0;
   const django = await prepareDjango(plan, invalidUtf8, io, fixes !== void 0);
   const work2 = inDjangoOrder(plan.files, django?.order).map(({ file, reported, group }) => ({ file, group, isTarget: reported, shownAs: displayPath(file, io.cwd) }));
@@ -14771,7 +14882,7 @@ async function runLint(args, io, version) {
     else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
   }
-  for (const replay of replays.values()) {
+  for (const replay of args.verbose ? replays.values() : []) {
     if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
       note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
     }

@@ -12284,7 +12284,7 @@ var SchemaReplay = class {
   constructor(options = {}) {
     this.options = options;
     this.context = {
-      catalogue: this.catalogue,
+      catalogue: this.model,
       file: 0,
       opaqueNames: this.opaqueNames,
       // The first migration that creates tables, and those before it, change only what they create, in a whole history.
@@ -12295,14 +12295,16 @@ var SchemaReplay = class {
     };
   }
   options;
-  catalogue = new SchemaCatalogue();
-  /** Statements that may change the schema in ways the model does not follow. */
-  notModelledCount = 0;
-  notModelled = [];
-  /** Why the history looks incomplete, where it does. */
-  incompleteReason;
+  model = new SchemaCatalogue();
+  notModelledSoFar = 0;
+  notModelledList = [];
+  firstIncompleteReason;
   /** The digest of the state so far (with `hash`). */
   digest = "";
+  /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
+  lastEffectDigest = "";
+  /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
+  deferred = [];
   fileNumber = 0;
   fileName = "";
   newFiles = /* @__PURE__ */ new Set();
@@ -12315,7 +12317,45 @@ var SchemaReplay = class {
   applied = [];
   start;
   context;
+  /** The model, with every deferred migration applied. */
+  get catalogue() {
+    this.applyDeferred();
+    return this.model;
+  }
+  /** Statements that may change the schema in ways the model does not follow. */
+  get notModelledCount() {
+    this.applyDeferred();
+    return this.notModelledSoFar;
+  }
+  get notModelled() {
+    this.applyDeferred();
+    return this.notModelledList;
+  }
+  /** Why the history looks incomplete, where it does. */
+  get incompleteReason() {
+    this.applyDeferred();
+    return this.firstIncompleteReason;
+  }
+  /**
+   * A migration whose effect (and its digest) the cache kept: the digest moves on
+   * now, the model only when it is next read (the next file begun, or a getter).
+   */
+  deferFile(start, operations, effectDigest) {
+    if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
+    this.lastEffectDigest = effectDigest;
+    this.deferred.push({ start, operations });
+  }
+  applyDeferred() {
+    if (this.deferred.length === 0) return;
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+  }
   beginFile(start) {
+    this.applyDeferred();
+    this.begin(start);
+  }
+  begin(start) {
     this.fileNumber++;
     this.context.file = this.fileNumber;
     this.fileName = start.name;
@@ -12332,22 +12372,29 @@ var SchemaReplay = class {
   }
   /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
   endFile() {
+    this.end(true);
+  }
+  end(moveDigest) {
     dropTemporaryTables(this.context);
     this.createdBefore = this.createdAny;
     const start = this.start;
     if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
-    if (this.options.hash && start) {
-      const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join("\0");
-      this.digest = this.options.hash(`${this.digest}\0${effect}`);
+    if (this.options.hash && start && moveDigest) {
+      this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
+      this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
     }
     this.applied.length = 0;
     this.start = void 0;
   }
   /** A migration the rules do not check (or whose result is cached): applied whole. */
   applyFile(start, operations) {
-    this.beginFile(start);
+    this.applyDeferred();
+    this.applyWhole(start, operations, true);
+  }
+  applyWhole(start, operations, moveDigest) {
+    this.begin(start);
     for (const operation of operations) this.apply(operation);
-    this.endFile();
+    this.end(moveDigest);
   }
   /** A history cannot be judged whole before a migration before this one has created tables. */
   get historyComplete() {
@@ -12412,11 +12459,11 @@ var SchemaReplay = class {
   }
   /** Keeps the first reason: what the note about `unknown-object` says. */
   markIncomplete(reason) {
-    this.incompleteReason ??= reason;
+    this.firstIncompleteReason ??= reason;
   }
   recordNotModelled(operation) {
-    this.notModelledCount++;
-    if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+    this.notModelledSoFar++;
+    if (this.options.recordNotModelled) this.notModelledList.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
   }
 };
 function changesSchema(operation) {
@@ -12444,6 +12491,12 @@ function schemaEffectOf(analyzed) {
 }
 function isUnreadable(analyzed) {
   return analyzed.problems.length > 0;
+}
+function effectDigestOf(effect, hash) {
+  return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join("\0"));
+}
+function digestInput(before, start, effectDigest) {
+  return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join("\0");
 }
 function withoutPlaces(key, value) {
   return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;

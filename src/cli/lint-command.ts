@@ -121,16 +121,19 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     try {
       const digest = replay?.digest ?? '';
       // A Django migration's result depends on every earlier migration's text: it is not cached.
-      const cached = file.analyzed || !file.replay ? undefined : cache?.get(shownAs, text, digest);
+      const cached = file.analyzed || !file.replay ? undefined : cache?.get(shownAs, text, digest, readsTargets);
       let result: FileResult | SkippedFile;
       if (cached) {
-        result = cached;
-        if (replay && !isSkipped(cached) && cached.schemaEffect) replay.applyFile(fileStart(shownAs, file.newInRun, cached.schemaEffect), cached.schemaEffect.operations);
+        result = cached.result;
+        // Applied to the model only if a later file is linted (or the model is read): a run answered from the cache never builds it.
+        if (replay && !isSkipped(result) && result.schemaEffect) replay.deferFile(fileStart(shownAs, file.newInRun, result.schemaEffect), result.schemaEffect.operations, cached.effectDigest ?? '');
+        // Suggestions are written from what the findings kept, with PostgreSQL's scanner.
+        if (report && !isSkipped(result) && ((readsTargets && result.findings.some((finding) => finding.target)) || loadCache().writesSuggestions(result))) await prepareLinting();
       } else {
         await prepareLinting(); // the parser loads only when a file is actually linted
         const lintOptions: LintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result);
+        if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result, replay.lastEffectDigest);
       }
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
@@ -164,8 +167,16 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   /** An earlier migration that is context only: applied to the replayed schema, not checked. */
   const replayOnly = async (text: string, shownAs: string, frontend: FrontendName | undefined, file: FileInRun) => {
     try {
-      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : (cache?.schemaEffect(shownAs, text) ?? (await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched)));
-      if (effect) file.replay?.applyFile(fileStart(shownAs, false, effect), effect.operations);
+      const cached = file.analyzed ? undefined : cache?.schemaEffect(shownAs, text);
+      if (cached) {
+        file.replay?.deferFile(fileStart(shownAs, false, cached.effect), cached.effect.operations, cached.digest);
+        return;
+      }
+      const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
+      if (!effect || !file.replay) return;
+      file.replay.applyFile(fileStart(shownAs, false, effect), effect.operations);
+      // Kept for the next run that reads this file only as context (a pre-commit run, a named file).
+      if (cache && !file.analyzed) cache.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}\n`);
@@ -177,6 +188,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   const format = args.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const FixRun = args.fix || args.fixDryRun || format === 'sarif' ? loadFixRun() : undefined;
   const fixes = FixRun && new FixRun(args.fix ? 'fix' : args.fixDryRun ? 'dry-run' : 'report', io, allRules);
+  // What findings' suggestions are built from is read by fixes, and by stylish (which counts what --fix can fix).
+  const readsTargets = fixes !== undefined || format === 'stylish';
   // With --fix-dry-run the diff comes first on stdout, and the report (of what remains) after it.
   const deferred: FileResult[] | undefined = args.fixDryRun ? [] : undefined;
   const django = await prepareDjango(plan, invalidUtf8, io, fixes !== undefined);
@@ -249,7 +262,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
     prefetched.delete(file);
   }
-  for (const replay of replays.values()) {
+  // Only a verbose run says so (asking builds the model a run answered from the cache did without).
+  for (const replay of args.verbose ? replays.values() : []) {
     if (replay.incompleteReason && settings.severityOf('unknown-object') !== 'off') {
       note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
     }

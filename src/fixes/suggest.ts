@@ -43,8 +43,34 @@ const WRITERS: { [F in FileFacts['frontend']]: LanguageWriter<Extract<FileFacts,
   django: djangoWriter,
 };
 
-/** The suggestion for a finding, or undefined when its rule has none. Pure: builds text only. */
+/**
+ * Suggestions already written, by finding (for the same file and rule): the
+ * cache writes each finding's suggestion when it stores it, and a run answered
+ * from the cache gives back what it stored, so reporters write none again.
+ */
+const written = new WeakMap<Finding, { file: FileResult; rule: RuleDefinition | undefined; suggestion: Suggestion | undefined }>();
+
+/** The suggestion for a finding, or undefined when its rule has none. Pure: builds text only (once per finding). */
 export function suggestionFor(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): Suggestion | undefined {
+  const known = written.get(finding);
+  if (known && known.file === file && known.rule === rule) return known.suggestion;
+  const suggestion = writeSuggestion(finding, file, rule);
+  if (finding.target) written.set(finding, { file, rule, suggestion });
+  return suggestion;
+}
+
+/** A suggestion written earlier (kept in the cache) for this finding of this file. */
+export function rememberSuggestion(finding: Finding, file: FileResult, rule: RuleDefinition | undefined, suggestion: Suggestion): void {
+  written.set(finding, { file, rule, suggestion });
+}
+
+/** Whether the finding's suggestion is written already (or it has none to write). */
+export function suggestionKnown(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): boolean {
+  const known = written.get(finding);
+  return !finding.target || !rule?.meta.suggestion || (known !== undefined && known.file === file && known.rule === rule);
+}
+
+function writeSuggestion(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): Suggestion | undefined {
   const recipe = rule?.meta.suggestion;
   if (!recipe || !finding.target) return undefined;
   const facts = factsOf(file);

@@ -39,6 +39,12 @@ export interface ReplayOptions {
   hash?: (text: string) => string;
 }
 
+/** A cached migration waiting to be applied (see SchemaReplay.deferFile). */
+interface DeferredFile {
+  start: FileStart;
+  operations: readonly Operation[];
+}
+
 /**
  * What rules may ask about the schema the earlier migrations (and the earlier
  * operations of this one) built. Answers are about the state before the operation being checked.
@@ -75,14 +81,16 @@ export interface SchemaView {
  * before each), and ended; a file the rules do not check is applied whole.
  */
 export class SchemaReplay implements SchemaView {
-  readonly catalogue = new SchemaCatalogue();
-  /** Statements that may change the schema in ways the model does not follow. */
-  notModelledCount = 0;
-  readonly notModelled: NotModelled[] = [];
-  /** Why the history looks incomplete, where it does. */
-  incompleteReason: string | undefined;
+  private readonly model = new SchemaCatalogue();
+  private notModelledSoFar = 0;
+  private readonly notModelledList: NotModelled[] = [];
+  private firstIncompleteReason: string | undefined;
   /** The digest of the state so far (with `hash`). */
   digest = '';
+  /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
+  lastEffectDigest = '';
+  /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
+  private deferred: DeferredFile[] = [];
   private fileNumber = 0;
   private fileName = '';
   private readonly newFiles = new Set<Origin>();
@@ -98,7 +106,7 @@ export class SchemaReplay implements SchemaView {
 
   constructor(private readonly options: ReplayOptions = {}) {
     this.context = {
-      catalogue: this.catalogue,
+      catalogue: this.model,
       file: 0,
       opaqueNames: this.opaqueNames,
       // The first migration that creates tables, and those before it, change only what they create, in a whole history.
@@ -109,7 +117,52 @@ export class SchemaReplay implements SchemaView {
     };
   }
 
+  /** The model, with every deferred migration applied. */
+  get catalogue(): SchemaCatalogue {
+    this.applyDeferred();
+    return this.model;
+  }
+
+  /** Statements that may change the schema in ways the model does not follow. */
+  get notModelledCount(): number {
+    this.applyDeferred();
+    return this.notModelledSoFar;
+  }
+
+  get notModelled(): readonly NotModelled[] {
+    this.applyDeferred();
+    return this.notModelledList;
+  }
+
+  /** Why the history looks incomplete, where it does. */
+  get incompleteReason(): string | undefined {
+    this.applyDeferred();
+    return this.firstIncompleteReason;
+  }
+
+  /**
+   * A migration whose effect (and its digest) the cache kept: the digest moves on
+   * now, the model only when it is next read (the next file begun, or a getter).
+   */
+  deferFile(start: FileStart, operations: readonly Operation[], effectDigest: string): void {
+    if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
+    this.lastEffectDigest = effectDigest;
+    this.deferred.push({ start, operations });
+  }
+
+  private applyDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+  }
+
   beginFile(start: FileStart): void {
+    this.applyDeferred();
+    this.begin(start);
+  }
+
+  private begin(start: FileStart): void {
     this.fileNumber++;
     this.context.file = this.fileNumber;
     this.fileName = start.name;
@@ -128,13 +181,17 @@ export class SchemaReplay implements SchemaView {
 
   /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
   endFile(): void {
+    this.end(true);
+  }
+
+  private end(moveDigest: boolean): void {
     dropTemporaryTables(this.context);
     this.createdBefore = this.createdAny;
     const start = this.start;
     if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
-    if (this.options.hash && start) {
-      const effect = [start.isNew ? 1 : 0, start.unreadable ? 1 : 0, JSON.stringify(start.newTables ?? []), JSON.stringify(start.runtimeNames ?? []), JSON.stringify(this.applied, withoutPlaces)].join('\u0000');
-      this.digest = this.options.hash(`${this.digest}\u0000${effect}`);
+    if (this.options.hash && start && moveDigest) {
+      this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
+      this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
     }
     this.applied.length = 0;
     this.start = undefined;
@@ -142,9 +199,14 @@ export class SchemaReplay implements SchemaView {
 
   /** A migration the rules do not check (or whose result is cached): applied whole. */
   applyFile(start: FileStart, operations: readonly Operation[]): void {
-    this.beginFile(start);
+    this.applyDeferred();
+    this.applyWhole(start, operations, true);
+  }
+
+  private applyWhole(start: FileStart, operations: readonly Operation[], moveDigest: boolean): void {
+    this.begin(start);
     for (const operation of operations) this.apply(operation);
-    this.endFile();
+    this.end(moveDigest);
   }
 
   /** A history cannot be judged whole before a migration before this one has created tables. */
@@ -226,12 +288,12 @@ export class SchemaReplay implements SchemaView {
 
   /** Keeps the first reason: what the note about `unknown-object` says. */
   markIncomplete(reason: string): void {
-    this.incompleteReason ??= reason;
+    this.firstIncompleteReason ??= reason;
   }
 
   private recordNotModelled(operation: OtherStatement): void {
-    this.notModelledCount++;
-    if (this.options.recordNotModelled) this.notModelled.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+    this.notModelledSoFar++;
+    if (this.options.recordNotModelled) this.notModelledList.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
   }
 }
 
@@ -265,6 +327,19 @@ export function schemaEffectOf(analyzed: AnalyzedFile): SchemaEffect {
 /** A migration with a syntax error or code static analysis cannot follow may do more than its operations say. */
 export function isUnreadable(analyzed: AnalyzedFile): boolean {
   return analyzed.problems.length > 0;
+}
+
+/**
+ * The digest of what one migration does to the schema (the cache keeps it with
+ * the effect, so that a cached migration moves the digest without serializing its operations).
+ */
+export function effectDigestOf(effect: { operations: readonly Operation[]; newTables?: readonly TableName[]; runtimeNames?: readonly string[] }, hash: (text: string) => string): string {
+  return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join('\u0000'));
+}
+
+/** The state after a migration: the state before it, how it entered the run, and what it did. */
+function digestInput(before: string, start: FileStart, effectDigest: string): string {
+  return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join('\u0000');
 }
 
 /** Where operations are, and what only rules need, leave the digest alone: moving a statement changes no schema. */

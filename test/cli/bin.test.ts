@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** These run the real executable, as users and CI do: bin/migralint and the committed lib/. */
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'migralint');
 
-function migralint(args: string[], options: { cwd?: string; input?: string } = {}) {
+function migralint(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...options.env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -34,6 +35,24 @@ test('the quick start: linting the bundled fixtures finds errors and exits 1', (
   expect(run.stdout).toContain('fixtures/sql/000008_rename_full_name.up.sql\n  3:1  error  Renaming column "users"."full_name"');
   expect(run.stdout).toMatch(/✖ 10 problems \(8 errors, 2 warnings\) in 10 files \(10 rollback skipped\)\n2 findings can be fixed with --fix\.\n$/);
   expect(run.stderr).toBe('');
+});
+
+test.each([['json'], ['stylish'], ['sarif']])('a run answered from the cache (a process that never parses) reports, as %s, byte for byte what the first run did', (format) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-bin-cache-'));
+  try {
+    const env = { XDG_CACHE_HOME: path.join(folder, 'user-cache') };
+    const args = ['fixtures', '--format', format, '--cache-location', path.join(folder, 'cache.json')];
+    const first = migralint(args, { env });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('lock_timeout');
+    expect(migralint(args, { env })).toEqual(first);
+    // Only the context of a named file from the cache, the file itself linted.
+    const named = ['fixtures/sql/000005_index_orders_by_user.up.sql', '--format', format, '--cache-location', path.join(folder, 'cache.json')];
+    expect(migralint(named, { env })).toEqual(migralint(named.slice(0, 3)));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('standard input through a pipe', () => {

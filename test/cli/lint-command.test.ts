@@ -404,7 +404,10 @@ describe('--cache', () => {
 
     const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> } }> };
     const [finding] = stored.entries['m/001.sql'].result.findings;
-    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity', 'target']);
+    expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity', 'suggestion', 'target']);
+    // The suggestion as the report writes it; what it is built from as text, read only by runs that fix (or count what --fix can fix).
+    expect(finding.suggestion).toEqual(JSON.parse(first.stdout).findings[0].suggestion);
+    expect(JSON.parse(finding.target as string)).toMatchObject({ operation: { kind: 'dropColumn' } });
 
     // An entry naming a rule this version does not have is not trusted: the file is linted again.
     finding.rule = 'no-such-rule';
@@ -444,9 +447,41 @@ describe('--cache', () => {
 
     // A named file takes its folder's earlier migrations as context, from their cached effect.
     linted.mockClear();
+    const analyzed = jest.spyOn(lint, 'analyzeText');
     const named = parse((await runCli(['m/002_retype.sql', '--format', 'json', '--cache-location', cacheFile], { cwd, env })).stdout);
     expect(named.findings).toEqual([]);
     expect(linted).not.toHaveBeenCalled();
+    expect(analyzed).not.toHaveBeenCalled();
+    linted.mockRestore();
+    analyzed.mockRestore();
+  });
+
+  test('a file read only as context is read once: its effect is cached for the next run that needs it, and a later edit of it is seen', async () => {
+    const create = (type: string) => `CREATE TABLE products (id bigint PRIMARY KEY, price ${type});\n`;
+    const retype = "SET lock_timeout = '2s';\nALTER TABLE products ALTER COLUMN price TYPE bigint;\n";
+    const cwd = tempProject({ 'm/001_create.sql': create('integer'), 'm/002_add.sql': 'ALTER TABLE products ADD COLUMN note text;\n', 'm/003_retype.sql': retype });
+    const cacheFile = path.join(cwd, 'cache.json');
+    const env = userEnvironment();
+    const run = async () => parse((await runCli(['m/003_retype.sql', '--format', 'json', '--cache-location', cacheFile], { cwd, env })).stdout);
+    const analyzed = jest.spyOn(lint, 'analyzeText');
+    const linted = jest.spyOn(lint, 'lintText');
+    const first = await run();
+    expect(first.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['changing-column-type error']);
+    expect(analyzed.mock.calls.map((call) => call[1])).toEqual(['m/001_create.sql', 'm/002_add.sql']);
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/003_retype.sql']);
+
+    analyzed.mockClear();
+    linted.mockClear();
+    expect(await run()).toEqual(first);
+    expect(analyzed).not.toHaveBeenCalled();
+    expect(linted).not.toHaveBeenCalled();
+
+    // The context changed: the column is a bigint already, and the named file is checked again against it.
+    fs.writeFileSync(path.join(cwd, 'm/001_create.sql'), create('bigint'));
+    expect((await run()).findings).toEqual([]);
+    expect(analyzed.mock.calls.map((call) => call[1])).toEqual(['m/001_create.sql']);
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/003_retype.sql']);
+    analyzed.mockRestore();
     linted.mockRestore();
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as lint from '../../src/lint';
 import { runCli, tempProject } from './run-cli';
 
 /** Lint mode writes nothing it should not: never a migration, never through a symbolic link, never half a file. */
@@ -120,6 +121,19 @@ describe('the cache is not trusted', () => {
     const forged = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
     expect(forged.stdout).toBe(first.stdout);
     expect(forged.code).toBe(1);
+  });
+
+  test('one changed entry makes the whole file untrusted: every file is linted again', async () => {
+    const cwd = tempProject({ 'm/001.sql': DROP_TABLE, 'm/002.sql': DROP });
+    const env = userEnvironment();
+    const cacheFile = path.join(cwd, 'cache.json');
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    tamper(cacheFile, (entries) => (entries['m/002.sql'].result.findings = []));
+    const linted = jest.spyOn(lint, 'lintText');
+    const forged = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/001.sql', 'm/002.sql']);
+    linted.mockRestore();
+    expect(forged).toEqual(first);
   });
 
   test('a committed cache file written with another key (another user, another machine) is a miss', async () => {

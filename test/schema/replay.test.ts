@@ -257,3 +257,35 @@ ALTER TABLE legacy ALTER COLUMN value TYPE bigint;
     ]);
   });
 });
+
+describe('a migration deferred from the cache', () => {
+  const migrations: Migration[] = [
+    { file: 'm/001.sql', text: 'CREATE TABLE users (id bigint PRIMARY KEY, name text);\nCREATE INDEX users_name_idx ON users (name);\n' },
+    { file: 'm/002.sql', text: 'ALTER TABLE users ADD COLUMN age integer;\nALTER TABLE users RENAME TO people;\n', isNew: true },
+  ];
+  const hash = (text: string) => require('node:crypto').createHash('sha1').update(text).digest('hex') as string;
+
+  test('moves the digest as applying it would, and is in the model once the model is read', () => {
+    const applied = new SchemaReplay({ hash });
+    const eager = replayRun(migrations, applied);
+    const deferred = new SchemaReplay({ hash });
+    for (const migration of migrations) {
+      // The effect and its digest as a first run leaves them in the cache.
+      const result = lintText(migration.text, migration.file, { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules), replay: new SchemaReplay({ hash }) });
+      if (isSkipped(result) || !result.schemaEffect) throw new Error(`${migration.file} has no effect`);
+      const start = { name: migration.file, isNew: migration.isNew === true };
+      deferred.deferFile(start, result.schemaEffect.operations, effectDigest(start, result.schemaEffect.operations));
+    }
+    expect(deferred.digest).toBe(applied.digest);
+    expect(deferred.digest).not.toBe('');
+    expect(describeSchema(deferred.catalogue, deferred.notModelled)).toEqual(eager.schema);
+    expect(eager.schema.tables.map((table) => table.name)).toEqual(['people']);
+    expect(deferred.isNewColumn({ name: 'people' }, 'age')).toBe(true);
+  });
+
+  function effectDigest(start: { name: string; isNew: boolean }, operations: Parameters<SchemaReplay['applyFile']>[1]): string {
+    const replay = new SchemaReplay({ hash });
+    replay.applyFile(start, operations);
+    return replay.lastEffectDigest;
+  }
+});
