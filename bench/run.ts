@@ -6,14 +6,16 @@
  * hundred milliseconds and are the noisiest, so they run four times as often.
  *
  * The `robustness` scenario times migralint on pathological inputs (see
- * bench/robustness.ts), once each, against a 2 s target.
+ * bench/robustness.ts), once each, against a 2 s target; the `lsp` scenario
+ * times the language server on a 10,000-line migration (bench/lsp.ts).
  *
- *   npm run bench [-- --runs 5 --only cold,precommit,robustness --results DIR]
+ *   npm run bench [-- --runs 5 --only cold,precommit,robustness,lsp --results DIR]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LSP_TARGET_SECONDS, type LspLatencyRow, lspLatencyTable, runLspLatency } from './lsp';
 import { type RobustnessRow, TARGET_SECONDS, robustnessTable, runRobustness } from './robustness';
 import { type CorpusOptions, generateSqlCorpus, seededRandom, writeCorpus } from './sql-corpus';
 
@@ -384,17 +386,20 @@ export function targetsTable(rows: Row[], ran: readonly string[]): string {
 
 /** Pathological inputs, each timed once against a 2 s target (bench/robustness.ts): a table of its own. */
 const ROBUSTNESS = 'robustness';
+/** The language server's latency on a 10,000-line file (bench/lsp.ts): a table of its own. */
+const LSP = 'lsp';
+const OWN_TABLES = [ROBUSTNESS, LSP];
 
-function main(): void {
+async function main(): Promise<void> {
   if (!fs.existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU time and peak RSS: apt-get install time`);
   // Other work on the machine slows both tools of a scenario, but not always alike: the load is part of the record.
   const loadAtStart = os.loadavg()[0];
   const runs = Number(option('runs', '5'));
-  const only = option('only', [...Object.keys(SCENARIOS), ROBUSTNESS].join(',')).split(',');
+  const only = option('only', [...Object.keys(SCENARIOS), ...OWN_TABLES].join(',')).split(',');
   const rows = only.flatMap((name) => {
-    if (name === ROBUSTNESS) return [];
+    if (OWN_TABLES.includes(name)) return [];
     const scenario = SCENARIOS[name];
-    if (!scenario) throw new Error(`unknown scenario ${name}; choose from ${[...Object.keys(SCENARIOS), ROBUSTNESS].join(', ')}`);
+    if (!scenario) throw new Error(`unknown scenario ${name}; choose from ${[...Object.keys(SCENARIOS), ...OWN_TABLES].join(', ')}`);
     process.stderr.write(`running ${name}…\n`);
     return scenario(runs);
   });
@@ -403,12 +408,18 @@ function main(): void {
     process.stderr.write(`running ${ROBUSTNESS}…\n`);
     robustness = runRobustness();
   }
+  let lsp: LspLatencyRow[] = [];
+  if (only.includes(LSP)) {
+    process.stderr.write(`running ${LSP}…\n`);
+    lsp = await runLspLatency(runs);
+  }
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   const ranTargets = TARGETS.some((target) => only.includes(target.scenario));
   const tables = [
     ...(rows.length > 0 ? [markdown(rows)] : []),
     ...(ranTargets ? [`## Targets (ratios of the medians above)\n\n${targetsTable(rows, only)}`] : []),
     ...(robustness.length > 0 ? [`## Pathological inputs (one run each, target ${TARGET_SECONDS} s)\n\n${robustnessTable(robustness)}`] : []),
+    ...(lsp.length > 0 ? [`## Language server, a 10,000-line migration (${runs} runs, target ${LSP_TARGET_SECONDS} s)\n\n${lspLatencyTable(lsp)}`] : []),
   ].join('\n\n');
   const header = `# migralint benchmark (${commit}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, median of ${runs} alternating runs, ${runs * STARTUP_RUNS_FACTOR} for the start-up scenarios; load average ${loadAtStart.toFixed(1)} at the start)\n\n`;
   const results = path.resolve(option('results', path.join(ROOT, 'bench', 'results')));
@@ -416,8 +427,13 @@ function main(): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(results, `${stamp}.md`), `${header}${tables}\n`);
   const targets = TARGETS.filter((target) => only.includes(target.scenario)).map((target) => ({ target: target.target, ratio: target.ratio(rows), atMost: target.atMost }));
-  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows, targets, robustness }, null, 2));
+  fs.writeFileSync(path.join(results, `${stamp}.json`), JSON.stringify({ commit, runs, node: process.version, rows, targets, robustness, lsp }, null, 2));
   console.log(`${header}${tables}`);
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1702,9 +1702,9 @@ var require_dist = __commonJS({
       Run a full parse, returning the resulting tree.
       */
       parse(input, fragments, ranges) {
-        let parse2 = this.startParse(input, fragments, ranges);
+        let parse3 = this.startParse(input, fragments, ranges);
         for (; ; ) {
-          let done = parse2.advance();
+          let done = parse3.advance();
           if (done)
             return done;
         }
@@ -1728,12 +1728,12 @@ var require_dist = __commonJS({
       }
     };
     function parseMixed(nest) {
-      return (parse2, input, fragments, ranges) => new MixedParse(parse2, nest, input, fragments, ranges);
+      return (parse3, input, fragments, ranges) => new MixedParse(parse3, nest, input, fragments, ranges);
     }
     var InnerParse = class {
-      constructor(parser, parse2, overlay, bracketed, target, from) {
+      constructor(parser, parse3, overlay, bracketed, target, from) {
         this.parser = parser;
-        this.parse = parse2;
+        this.parse = parse3;
         this.overlay = overlay;
         this.bracketed = bracketed;
         this.target = target;
@@ -3657,10 +3657,10 @@ var require_dist2 = __commonJS({
         this.top = this.topRules[Object.keys(this.topRules)[0]];
       }
       createParse(input, fragments, ranges) {
-        let parse2 = new Parse(this, input, fragments, ranges);
+        let parse3 = new Parse(this, input, fragments, ranges);
         for (let w of this.wrappers)
-          parse2 = w(parse2, input, fragments, ranges);
-        return parse2;
+          parse3 = w(parse3, input, fragments, ranges);
+        return parse3;
       }
       /**
       Get a goto table entry @internal
@@ -8207,7 +8207,7 @@ function readAppLabel(source) {
 // src/cli/django-migrations.ts
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "site-packages", "__pycache__", "venv", "env"]);
 var MAX_DEPTH = 6;
-function prepareDjangoRun(files, textOf, reanalyzes = false) {
+function prepareDjangoRun(files, textOf, options = {}) {
   const runFiles = new Set(files.filter(isDjangoMigrationPath));
   const sources = /* @__PURE__ */ new Map();
   const loadedFolders = /* @__PURE__ */ new Set();
@@ -8220,14 +8220,11 @@ function prepareDjangoRun(files, textOf, reanalyzes = false) {
     labels.set(app, folder);
     for (const name of listMigrations(folder)) {
       const file = path3.join(folder, name);
-      const text = runFiles.has(file) ? textOf(file) : readOrUndefined(file);
+      const text = runFiles.has(file) ? textOf(file) : options.otherText?.(file) ?? readOrUndefined(file);
       if (text === void 0 || detectFrontend(file, text) !== "django") continue;
-      let read;
-      try {
-        read = readDjangoMigration(text, file, app);
-      } catch {
-        read = void 0;
-      }
+      const cached = options.parsed?.get(file);
+      const read = cached && cached.text === text && cached.app === app ? cached.read : parse2(text, file, app);
+      options.parsed?.set(file, { text, app, read });
       sources.set(file, { file, text, app, read });
     }
   };
@@ -8245,7 +8242,7 @@ function prepareDjangoRun(files, textOf, reanalyzes = false) {
     }
     if (!loadedAny) break;
   }
-  const project = analyzeDjangoProject([...sources.values()], reanalyzes ? runFiles : void 0);
+  const project = analyzeDjangoProject([...sources.values()], options.reanalyzes ? runFiles : void 0);
   const analyses = /* @__PURE__ */ new Map();
   for (const file of runFiles) {
     const analyzed = project.results.get(file);
@@ -8262,6 +8259,13 @@ function prepareDjangoRun(files, textOf, reanalyzes = false) {
     return analyzed && { analyzed, source: text };
   };
   return { analyses, order: project.order.filter((file) => analyses.has(file)), reanalyze };
+}
+function parse2(text, file, app) {
+  try {
+    return readDjangoMigration(text, file, app);
+  } catch {
+    return void 0;
+  }
 }
 function missingApps(sources, labels) {
   const missing = /* @__PURE__ */ new Set();

@@ -4081,7 +4081,7 @@ function runRules(analyzed, rules, filePath, options) {
     if (severity === "off" || !rule) continue;
     const { line, column: column2, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result2 = { rule: rule.id, severity, file: filePath, line, column: column2, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const result2 = { rule: rule.id, severity, file: filePath, line, column: column2, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result2.lock = lock;
     if (finding.target) result2.target = finding.target;
@@ -7167,11 +7167,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path19 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path19 === known || path19.endsWith(`.${known}`))) return true;
+          const path20 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path20 === known || path20.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path19.endsWith("options.type") && onDatabase;
+          return path20.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -7692,7 +7692,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path19) => path19.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path20) => path20.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -8558,6 +8558,7 @@ var init_read_regular_file = __esm({
 // src/frontends/knex/knexfile.ts
 var knexfile_exports = {};
 __export(knexfile_exports, {
+  forgetKnexfiles: () => forgetKnexfiles,
   knexfileDisablesTransactions: () => knexfileDisablesTransactions,
   knexfileSettings: () => knexfileSettings
 });
@@ -8578,6 +8579,9 @@ function knexfileSettings(migrationPath) {
     if (knexfile) return answer(readKnexfile(knexfile));
     if (fs4.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
+}
+function forgetKnexfiles() {
+  cache.clear();
 }
 function readKnexfile(file) {
   let text;
@@ -9538,6 +9542,55 @@ var init_describe_error = __esm({
   }
 });
 
+// src/frontends/decode.ts
+function decodeFile(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = lenientUtf8.decode(bytes);
+    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
+  }
+}
+function firstInvalidByte(bytes) {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index];
+    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
+    if (length === 0) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
+var strictUtf8, lenientUtf8;
+var init_decode = __esm({
+  "src/frontends/decode.ts"() {
+    "use strict";
+    strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+    lenientUtf8 = new TextDecoder("utf-8");
+  }
+});
+
+// src/files/read-migration.ts
+function readMigration(file) {
+  return decodeFile(readRegularFile(file, MAX_MIGRATION_BYTES));
+}
+var MAX_MIGRATION_BYTES;
+var init_read_migration = __esm({
+  "src/files/read-migration.ts"() {
+    "use strict";
+    init_decode();
+    init_read_regular_file();
+    MAX_MIGRATION_BYTES = 512 << 20;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -9793,8 +9846,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -11314,6 +11367,201 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/cli/migration-folders.ts
+function findMigrationFolders(root) {
+  const found = [];
+  const visit2 = (dir, depth) => {
+    if (depth > MAX_DEPTH) return;
+    for (const entry of readDirectories(dir)) {
+      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
+      const full = path6.join(dir, entry);
+      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      else visit2(full, depth + 1);
+    }
+  };
+  visit2(root, 0);
+  return found.sort((a, b) => a.folder.localeCompare(b.folder));
+}
+function enclosingMigrationFolder(file, root) {
+  const relative5 = path6.relative(root, path6.dirname(file));
+  if (relative5.startsWith("..") || path6.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path6.sep).filter(Boolean);
+  const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
+  if (index < 0) return void 0;
+  const folder = path6.join(root, ...parts.slice(0, index + 1));
+  return { folder, otherDatabases: otherDatabasesIn(folder) };
+}
+function otherDatabasesIn(folder) {
+  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+}
+function readDirectories(dir) {
+  try {
+    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+}
+var fs5, path6, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var init_migration_folders = __esm({
+  "src/cli/migration-folders.ts"() {
+    "use strict";
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
+    MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
+    OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
+    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
+    MAX_DEPTH = 6;
+  }
+});
+
+// src/cli/discover.ts
+function resolveInputs(inputs, options) {
+  const isExcluded = exclusionMatcher(options);
+  const found = /* @__PURE__ */ new Set();
+  const named = /* @__PURE__ */ new Set();
+  const foundBy = /* @__PURE__ */ new Map();
+  for (const input of inputs) {
+    const absolute = path7.resolve(options.cwd, input);
+    const isFile = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile && isExcluded(absolute)) {
+      options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
+      continue;
+    }
+    const inIndex = indexFilesFor(input, options);
+    const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
+    const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
+    if (files.length === 0) {
+      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
+      else throw new UsageError(noFilesMessage(input, options.cwd));
+    }
+    for (const file of files) {
+      found.add(file);
+      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+    }
+    if (isFile || inIndex.includes(absolute)) named.add(absolute);
+  }
+  return { files: [...found].sort(), named, foundBy };
+}
+function defaultInputs(include, baseDir, cwd) {
+  if (include && include.length > 0) return { inputs: include.map((glob) => path7.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path7.join(cwd, "manage.py"))?.isFile()) return { inputs: [path7.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path7.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path7.join(cwd, folder)), exclude: [] };
+  const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
+  if (found.length === 0) {
+    throw new UsageError(
+      `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(", ")} and for folders named like migrations below this one); pass a path, or run \`migralint init\` to write a config that names them`
+    );
+  }
+  return {
+    inputs: found.map((candidate) => candidate.folder),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path7.join(candidate.folder, other2, "**"))),
+    searched: found.map((candidate) => displayPath(candidate.folder, cwd))
+  };
+}
+function filesFor(input, cwd, onUnreadableFolder) {
+  const absolute = path7.resolve(cwd, input);
+  const stats = statOrUndefined(absolute);
+  if (stats?.isFile()) return [absolute];
+  if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
+  if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
+  const base = path7.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path7.resolve(cwd, input)), { dot: false });
+  return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
+}
+function indexFilesFor(input, options) {
+  if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
+  const absolute = path7.resolve(options.cwd, input);
+  const scan2 = import_picomatch.default.scan(toPosix(input));
+  const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
+  return [...options.onlyInIndex].filter((file) => {
+    if (file === absolute) return true;
+    if (matches) return matches(toPosix(file));
+    const relative5 = path7.relative(absolute, file);
+    const folders = relative5.split(path7.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path7.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+  });
+}
+function noFilesMessage(input, cwd) {
+  const stats = statOrUndefined(path7.resolve(cwd, input));
+  if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
+  return `No files match the pattern ${input}`;
+}
+function walk2(root, onUnreadableFolder) {
+  const files = [];
+  const visited = /* @__PURE__ */ new Set();
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    const real = realpathOrUndefined(dir);
+    if (!real || visited.has(real)) continue;
+    visited.add(real);
+    let entries;
+    try {
+      entries = fs6.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
+      onUnreadableFolder(dir, error);
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path7.join(dir, entry.name);
+      const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
+      if (!kind) continue;
+      if (kind.isDirectory()) {
+        if (entry.name === "node_modules" || entry.name === "site-packages" || entry.name.startsWith(".")) continue;
+        pending.push(full);
+      } else if (kind.isFile()) files.push(full);
+    }
+  }
+  return files;
+}
+function exclusionMatcher(options) {
+  if (options.exclude.length === 0) return () => false;
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path7.resolve(options.baseDir, glob))), { dot: true });
+  return (file) => matches(toPosix(file));
+}
+function statOrUndefined(file) {
+  try {
+    return fs6.statSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function realpathOrUndefined(file) {
+  try {
+    return fs6.realpathSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function isDirectory(file) {
+  return statOrUndefined(file)?.isDirectory() === true;
+}
+function toPosix(file) {
+  return file.split(path7.sep).join("/");
+}
+function displayPath(file, cwd) {
+  const relative5 = path7.relative(cwd, file);
+  return toPosix(path7.isAbsolute(relative5) ? file : relative5);
+}
+var fs6, path7, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var init_discover = __esm({
+  "src/cli/discover.ts"() {
+    "use strict";
+    fs6 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
+    import_picomatch = __toESM(require_picomatch2());
+    init_errors();
+    init_detect();
+    init_migration_folders();
+    DEFAULT_MIGRATION_FOLDERS = ["migrations", "db/migrations", "src/migrations", "prisma/migrations"];
+  }
+});
+
 // node_modules/jsonc-parser/lib/umd/main.js
 var require_main = __commonJS({
   "node_modules/jsonc-parser/lib/umd/main.js"(exports2, module2) {
@@ -11433,8 +11681,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path19, value, options) {
-        return edit2.setProperty(text, path19, value, options);
+      function modify(text, path20, value, options) {
+        return edit2.setProperty(text, path20, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -11512,20 +11760,20 @@ var init_jsonc = __esm({
 // src/config/config-file.ts
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path6.resolve(cwd, explicitPath);
+    const file = path8.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
+  for (let dir = path8.resolve(cwd); ; dir = path8.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path6.join(dir, name);
-      if (fs5.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      const file = path8.join(dir, name);
+      if (fs7.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path6.join(dir, "package.json");
-    if (fs5.existsSync(packageJson)) {
+    const packageJson = path8.join(dir, "package.json");
+    if (fs7.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path6.dirname(dir) === dir) return { config: {} };
+    if (path8.dirname(dir) === dir) return { config: {} };
   }
 }
 function readConfigText(file) {
@@ -11569,12 +11817,12 @@ function validateConfig(value, where) {
   }
   return value;
 }
-var fs5, path6, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var fs7, path8, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
 var init_config_file = __esm({
   "src/config/config-file.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     init_placeholder_patterns();
     init_read_regular_file();
     init_errors();
@@ -11640,247 +11888,38 @@ var init_config_file = __esm({
   }
 });
 
-// src/frontends/decode.ts
-function decodeFile(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
-  try {
-    return { text: strictUtf8.decode(bytes) };
-  } catch {
-    const text = lenientUtf8.decode(bytes);
-    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
-  }
-}
-function firstInvalidByte(bytes) {
-  let index = 0;
-  while (index < bytes.length) {
-    const byte = bytes[index];
-    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
-    if (length === 0) return index;
-    try {
-      strictUtf8.decode(bytes.subarray(index, index + length));
-    } catch {
-      return index;
-    }
-    index += length;
-  }
-  return bytes.length;
-}
-var strictUtf8, lenientUtf8;
-var init_decode = __esm({
-  "src/frontends/decode.ts"() {
-    "use strict";
-    strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-    lenientUtf8 = new TextDecoder("utf-8");
-  }
-});
-
-// src/files/read-migration.ts
-function readMigration(file) {
-  return decodeFile(readRegularFile(file, MAX_MIGRATION_BYTES));
-}
-var MAX_MIGRATION_BYTES;
-var init_read_migration = __esm({
-  "src/files/read-migration.ts"() {
-    "use strict";
-    init_decode();
-    init_read_regular_file();
-    MAX_MIGRATION_BYTES = 512 << 20;
-  }
-});
-
-// src/cli/migration-folders.ts
-function findMigrationFolders(root) {
-  const found = [];
-  const visit2 = (dir, depth) => {
-    if (depth > MAX_DEPTH) return;
-    for (const entry of readDirectories(dir)) {
-      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path7.join(dir, entry);
-      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
-      else visit2(full, depth + 1);
-    }
+// src/cli/run-config.ts
+function resolveRunConfig(cwd, flags) {
+  const loaded = loadConfig(cwd, flags.config);
+  const baseDir = loaded.path ? path9.dirname(loaded.path) : cwd;
+  const settings = new RuleSettings(allRules, loaded.config.preset);
+  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
+  settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
+  const options = {
+    pgVersion: flags.pgVersion ?? loaded.config.pgVersion ?? 15,
+    assumeInTransaction: flags.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
+    settings,
+    typeormTransactionMode: loaded.config.typeormTransactionMode,
+    placeholders: loaded.config.placeholders
   };
-  visit2(root, 0);
-  return found.sort((a, b) => a.folder.localeCompare(b.folder));
+  return { loaded, baseDir, options, forcedFrontend: frontendMatcher(loaded.config.frontends, baseDir) };
 }
-function enclosingMigrationFolder(file, root) {
-  const relative5 = path7.relative(root, path7.dirname(file));
-  if (relative5.startsWith("..") || path7.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path7.sep).filter(Boolean);
-  const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
-  if (index < 0) return void 0;
-  const folder = path7.join(root, ...parts.slice(0, index + 1));
-  return { folder, otherDatabases: otherDatabasesIn(folder) };
+function frontendMatcher(frontends, baseDir) {
+  const entries = Object.entries(frontends ?? {}).map(
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path9.resolve(baseDir, glob)), { dot: true }), frontend]
+  );
+  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
-function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
-}
-function readDirectories(dir) {
-  try {
-    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  } catch {
-    return [];
-  }
-}
-var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
-var init_migration_folders = __esm({
-  "src/cli/migration-folders.ts"() {
+var path9, import_picomatch2;
+var init_run_config = __esm({
+  "src/cli/run-config.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
-    MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
-    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
-    MAX_DEPTH = 6;
-  }
-});
-
-// src/cli/discover.ts
-function resolveInputs(inputs, options) {
-  const isExcluded = exclusionMatcher(options);
-  const found = /* @__PURE__ */ new Set();
-  const named = /* @__PURE__ */ new Set();
-  const foundBy = /* @__PURE__ */ new Map();
-  for (const input of inputs) {
-    const absolute = path8.resolve(options.cwd, input);
-    const isFile = statOrUndefined(absolute)?.isFile() === true;
-    if (isFile && isExcluded(absolute)) {
-      options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
-      continue;
-    }
-    const inIndex = indexFilesFor(input, options);
-    const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
-    const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
-    if (files.length === 0) {
-      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
-      if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
-      else throw new UsageError(noFilesMessage(input, options.cwd));
-    }
-    for (const file of files) {
-      found.add(file);
-      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
-    }
-    if (isFile || inIndex.includes(absolute)) named.add(absolute);
-  }
-  return { files: [...found].sort(), named, foundBy };
-}
-function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
-  const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
-  if (found.length === 0) {
-    throw new UsageError(
-      `No paths given and no migrations folder found (looked for ${DEFAULT_MIGRATION_FOLDERS.map((f) => `${f}/`).join(", ")} and for folders named like migrations below this one); pass a path, or run \`migralint init\` to write a config that names them`
-    );
-  }
-  return {
-    inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
-    searched: found.map((candidate) => displayPath(candidate.folder, cwd))
-  };
-}
-function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path8.resolve(cwd, input);
-  const stats = statOrUndefined(absolute);
-  if (stats?.isFile()) return [absolute];
-  if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
-  if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
-  const scan2 = import_picomatch.default.scan(toPosix(input));
-  if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
-  return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
-}
-function indexFilesFor(input, options) {
-  if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path8.resolve(options.cwd, input);
-  const scan2 = import_picomatch.default.scan(toPosix(input));
-  const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
-  return [...options.onlyInIndex].filter((file) => {
-    if (file === absolute) return true;
-    if (matches) return matches(toPosix(file));
-    const relative5 = path8.relative(absolute, file);
-    const folders = relative5.split(path8.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
-  });
-}
-function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path8.resolve(cwd, input));
-  if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
-  return `No files match the pattern ${input}`;
-}
-function walk2(root, onUnreadableFolder) {
-  const files = [];
-  const visited = /* @__PURE__ */ new Set();
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop();
-    const real = realpathOrUndefined(dir);
-    if (!real || visited.has(real)) continue;
-    visited.add(real);
-    let entries;
-    try {
-      entries = fs7.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
-      onUnreadableFolder(dir, error);
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path8.join(dir, entry.name);
-      const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
-      if (!kind) continue;
-      if (kind.isDirectory()) {
-        if (entry.name === "node_modules" || entry.name === "site-packages" || entry.name.startsWith(".")) continue;
-        pending.push(full);
-      } else if (kind.isFile()) files.push(full);
-    }
-  }
-  return files;
-}
-function exclusionMatcher(options) {
-  if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
-  return (file) => matches(toPosix(file));
-}
-function statOrUndefined(file) {
-  try {
-    return fs7.statSync(file);
-  } catch {
-    return void 0;
-  }
-}
-function realpathOrUndefined(file) {
-  try {
-    return fs7.realpathSync(file);
-  } catch {
-    return void 0;
-  }
-}
-function isDirectory(file) {
-  return statOrUndefined(file)?.isDirectory() === true;
-}
-function toPosix(file) {
-  return file.split(path8.sep).join("/");
-}
-function displayPath(file, cwd) {
-  const relative5 = path8.relative(cwd, file);
-  return toPosix(path8.isAbsolute(relative5) ? file : relative5);
-}
-var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
-var init_discover = __esm({
-  "src/cli/discover.ts"() {
-    "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
-    import_picomatch = __toESM(require_picomatch2());
-    init_errors();
-    init_detect();
-    init_migration_folders();
-    DEFAULT_MIGRATION_FOLDERS = ["migrations", "db/migrations", "src/migrations", "prisma/migrations"];
+    path9 = __toESM(require("node:path"));
+    import_picomatch2 = __toESM(require_picomatch2());
+    init_rules();
+    init_config_file();
+    init_rule_settings();
+    init_discover();
   }
 });
 
@@ -11998,11 +12037,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path9.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path9.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
       index += 2;
     }
   }
@@ -12031,7 +12070,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path9.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12042,22 +12081,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path9.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path9.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path9.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
 }
-var import_node_child_process, path9, GitFailure, splitNul;
+var import_node_child_process, path10, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12120,9 +12159,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
-  const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
+  const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -12133,11 +12172,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path10.dirname(file);
+    const folder = enclosing?.folder ?? path11.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder)) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -12152,13 +12191,13 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs8, path10, import_picomatch2, loadGit;
+var fs8, path11, import_picomatch3, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
     fs8 = __toESM(require("node:fs"));
-    path10 = __toESM(require("node:path"));
-    import_picomatch2 = __toESM(require_picomatch2());
+    path11 = __toESM(require("node:path"));
+    import_picomatch3 = __toESM(require_picomatch2());
     init_errors();
     init_decode();
     init_detect();
@@ -14198,10 +14237,10 @@ var init_reporters = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path11.dirname(target);
+  const folder = path12.dirname(target);
   fs9.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path12.join(folder, `.${path12.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -14240,7 +14279,7 @@ function writeAll(descriptor, content) {
   while (written2 < bytes.length) written2 += fs9.writeSync(descriptor, bytes, written2);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path12.resolve(target))) return true;
   try {
     const stats = fs9.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -14257,8 +14296,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path11.dirname(target);
-  const prefix = `.${path11.basename(target)}.`;
+  const folder = path12.dirname(target);
+  const prefix = `.${path12.basename(target)}.`;
   let names;
   try {
     names = fs9.readdirSync(folder);
@@ -14268,7 +14307,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path11.join(folder, name);
+    const file = path12.join(folder, name);
     try {
       const stats = fs9.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
@@ -14285,12 +14324,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs9, path11, STALE_AFTER_MS, randomSuffix;
+var fs9, path12, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs9 = __toESM(require("node:fs"));
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -14300,7 +14339,7 @@ var init_atomic_file = __esm({
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path12.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path13.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -14345,11 +14384,11 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path12;
+var path13;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
@@ -14364,12 +14403,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs10, path13, import_node_worker_threads, BATCH, AnalysisPool;
+var fs10, path14, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
     fs10 = __toESM(require("node:fs"));
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -14381,10 +14420,10 @@ var init_analysis_pool = __esm({
           worker.on("message", (message2) => {
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve12, position) => resolve12(message2.outcomes[position]));
+            waiting.forEach((resolve13, position) => resolve13(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve12 of waiting) resolve12({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve13 of waiting) resolve13({ error: error.message });
             this.pending.clear();
           });
           this.workers.push(worker);
@@ -14414,17 +14453,17 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path13.join(__dirname, "start.js");
-        if (path13.basename(__filename) === "migralint.js" && fs10.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path13.join(__dirname, "analysis-worker.js");
-        const workerModule = path13.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        const loader = path14.join(__dirname, "start.js");
+        if (path14.basename(__filename) === "migralint.js" && fs10.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path14.join(__dirname, "analysis-worker.js");
+        const workerModule = path14.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
         if (!workerModule.endsWith(".js") || !fs10.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
-        return new Promise((resolve12, reject) => {
-          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve12(outcome) });
+        return new Promise((resolve13, reject) => {
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve13(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -14459,26 +14498,26 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs11.existsSync(path14.join(cwd, "node_modules"))) return path14.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path14.resolve(cwd);
+  if (fs11.existsSync(path15.join(cwd, "node_modules"))) return path15.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path15.resolve(cwd);
   try {
     project = fs11.realpathSync(project);
   } catch {
   }
-  const name = `${path14.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path14.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path15.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path15.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path14.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path14.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path14.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path14.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path15.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path15.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path15.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path15.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path14.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path15.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs11.mkdirSync(path14.dirname(file), { recursive: true, mode: 448 });
+  fs11.mkdirSync(path15.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
   fs11.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
@@ -14563,14 +14602,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs11, os, path14, helpByRule, ruleById, sha1, HEADER, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs11, os, path15, helpByRule, ruleById, sha1, HEADER, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     fs11 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path14 = __toESM(require("node:path"));
+    path15 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -14706,19 +14745,8 @@ function workerCount(concurrency) {
 }
 async function runLint(args, io, version) {
   if (!args.cache) compiledParser().catch(() => void 0);
-  const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
-  const settings = new RuleSettings(allRules, loaded.config.preset);
-  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
-  settings.apply(parseRuleFlags(args.rule), "--rule");
-  const options = {
-    pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
-    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
-    settings,
-    typeormTransactionMode: loaded.config.typeormTransactionMode,
-    placeholders: loaded.config.placeholders
-  };
-  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  const { loaded, baseDir, options, forcedFrontend } = resolveRunConfig(io.cwd, args);
+  const { settings } = options;
   const readsStdin = args.paths.includes("-") || args.paths.length === 0 && args.stdinFilepath !== void 0;
   if (readsStdin && (args.since !== void 0 || args.staged)) throw new UsageError("--since and --staged lint files in git, not standard input");
   if (readsStdin && args.fix) throw new UsageError("--fix writes migration files: standard input has none to write");
@@ -14889,7 +14917,7 @@ async function runLint(args, io, version) {
   }
   if (readsStdin) {
     const shownAs = args.stdinFilepath ?? STDIN_NAME;
-    const frontend = args.stdinFilepath ? forcedFrontend(path15.resolve(io.cwd, args.stdinFilepath)) : "sql";
+    const frontend = args.stdinFilepath ? forcedFrontend(path16.resolve(io.cwd, args.stdinFilepath)) : "sql";
     await lintOne(await io.readStdin(), shownAs, frontend);
   }
   await pool?.close();
@@ -14916,7 +14944,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path15.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path16.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -14932,7 +14960,7 @@ function openCache(args, io, key) {
 }
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path15.resolve(cwd, given);
+  const target = path16.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -14951,7 +14979,7 @@ async function prepareDjango(plan, invalidUtf8, io, reanalyzes) {
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return void 0;
   await prepareLinting();
-  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), reanalyzes);
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), { reanalyzes });
 }
 function readOrEmpty(file) {
   try {
@@ -14977,12 +15005,6 @@ async function analyzedEffect(text, shownAs, options, prefetched) {
   const analysis = analyzeText(text, shownAs, options);
   return isSkipped(analysis) ? void 0 : schemaEffectOf(analysis.analyzed);
 }
-function frontendMatcher(frontends, baseDir) {
-  const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
-  );
-  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
-}
 function stagedText(plan, file, shownAs, invalidUtf8) {
   const decoded = plan.staged?.get(file);
   if (decoded?.invalidUtf8At !== void 0) invalidUtf8.set(shownAs, decoded.invalidUtf8At);
@@ -15003,24 +15025,22 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var fs12, os2, path15, import_picomatch3, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var fs12, os2, path16, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
     fs12 = __toESM(require("node:fs"));
     os2 = __toESM(require("node:os"));
-    path15 = __toESM(require("node:path"));
-    import_picomatch3 = __toESM(require_picomatch2());
+    path16 = __toESM(require("node:path"));
     init_rules();
-    init_config_file();
     init_errors();
-    init_rule_settings();
     init_lint();
     init_replay();
     init_detect();
     init_read_migration();
     init_pg_wasm();
     init_discover();
+    init_run_config();
     init_migration_set();
     init_describe_error();
     init_report_output();
@@ -15040,20 +15060,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path16.dirname(dir) !== dir; dir = path16.dirname(dir)) {
-    const file = path16.join(dir, "package.json");
+  for (let dir = __dirname; path17.dirname(dir) !== dir; dir = path17.dirname(dir)) {
+    const file = path17.join(dir, "package.json");
     if (!fs13.existsSync(file)) continue;
     const manifest = JSON.parse(fs13.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs13, path16;
+var fs13, path17;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
     fs13 = __toESM(require("node:fs"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
   }
 });
 
@@ -15382,7 +15402,7 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path17.join(cwd, CONFIG_NAME);
+  const file = path18.join(cwd, CONFIG_NAME);
   if (fs14.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
@@ -15414,7 +15434,7 @@ function describeFolder(root, folder, otherDatabases) {
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
     for (const entry of fs14.readdirSync(dir, { withFileTypes: true })) {
-      const full = path17.join(dir, entry.name);
+      const full = path18.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
@@ -15428,7 +15448,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path17.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path18.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -15441,13 +15461,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path17.join(root, ".github", "workflows")).map((name) => path17.join(".github", "workflows", name)),
+    ...readNames(path18.join(root, ".github", "workflows")).map((name) => path18.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs14.readFileSync(path17.join(root, candidate), "utf8");
+      text = fs14.readFileSync(path18.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -15481,12 +15501,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs14, path17, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs14, path18, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
     fs14 = __toESM(require("node:fs"));
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -15633,7 +15653,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path18.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path19.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -15689,7 +15709,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path18.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path19.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -15702,7 +15722,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path18.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path19.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -15740,11 +15760,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path18, MAX_MIGRATION_BYTES2;
+var path19, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path18 = __toESM(require("node:path"));
+    path19 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -15756,6 +15776,7 @@ var init_schema_command = __esm({
     init_describe_error();
     init_discover();
     init_lint_command();
+    init_run_config();
     init_migration_set();
     MAX_MIGRATION_BYTES2 = 512 << 20;
   }
@@ -16747,11 +16768,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path19) => {
+  require: (path20) => {
     if (typeof require !== "undefined") {
-      return require(path19);
-    } else if (path19.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path19, "utf8"));
+      return require(path20);
+    } else if (path20.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path20, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -16772,6 +16793,10 @@ var lib_default = yargsParser;
 // src/cli/args.ts
 init_errors();
 init_formats();
+var LSP_OPTIONS = {
+  stdio: { type: "boolean", describe: "Talk the Language Server Protocol over standard input and output (the default)" },
+  clientProcessId: { type: "number", describe: "The editor's process id: the server exits when that process has gone" }
+};
 var TRACE_OPTIONS = {
   "database-url": { type: "string", describe: "Trace on this PostgreSQL server (postgres://\u2026) instead of the embedded one" },
   commit: { type: "boolean", default: false, describe: "With --database-url: commit each migration (default: roll each back)" },
@@ -16798,7 +16823,7 @@ var OPTIONS = {
   "fix-dry-run": { type: "boolean", default: false, describe: "Print the fixes --fix would make as a unified diff; write nothing" },
   suggestions: { type: "boolean", default: true, describe: "Show the safe alternative under each finding (--no-suggestions hides it)" }
 };
-var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace", "schema"]);
+var SUBCOMMANDS = /* @__PURE__ */ new Set(["explain", "rules", "init", "trace", "schema", "lsp"]);
 var camelCase2 = (name) => name.replace(/-(\w)/g, (_match, letter) => letter.toUpperCase());
 var KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase2(name), ...spec.alias ? [spec.alias] : []])
@@ -16817,7 +16842,11 @@ function buildParser(version) {
     "schema [paths..]",
     "Print the schema the migrations build, replayed statically (--format json for data), with the statements not modelled",
     (y) => y.positional("paths", { type: "string", array: true, describe: "files, folders or globs" })
-  );
+  ).command("lsp", "Run the language server (for editors), over standard input and output", (y) => {
+    let command = y;
+    for (const [name, spec] of Object.entries(LSP_OPTIONS)) command = command.option(name, spec);
+    return command;
+  });
   for (const [name, spec] of Object.entries(OPTIONS)) parser2 = parser2.option(name, spec);
   return parser2.strict().version(version).help().alias("help", "h").wrap(100);
 }
@@ -16854,10 +16883,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve12, reject) => {
+  const { parsed, output } = await new Promise((resolve13, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve12({ parsed: result2, output: text });
+      else resolve13({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}
@@ -16868,6 +16897,7 @@ async function parseArgs(argv, version) {
   if (first === "init") return { command: "init" };
   if (first === "trace") return { command: "trace", options: traceArgs(parsed) };
   if (first === "schema") return { command: "schema", options: schemaArgs(parsed) };
+  if (first === "lsp") return { command: "lsp", options: { config: parsed.config } };
   const options = lintArgs(parsed);
   return { command: "lint", options: readsStdin ? { ...options, paths: [...options.paths, "-"] } : options };
 }
@@ -17016,6 +17046,8 @@ async function run(argv, io = processIO()) {
       }
       case "schema":
         return done(await (init_schema_command(), __toCommonJS(schema_command_exports)).runSchemaCommand(command.options, io, version));
+      case "lsp":
+        return done(await require("./lsp.js").runLspCommand(command.options, io));
       case "trace":
         return done(await require("./trace.js").runTraceCommand(command.options, io, version));
     }

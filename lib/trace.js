@@ -7475,6 +7475,7 @@ var init_knex = __esm({
 // src/frontends/knex/knexfile.ts
 var knexfile_exports = {};
 __export(knexfile_exports, {
+  forgetKnexfiles: () => forgetKnexfiles,
   knexfileDisablesTransactions: () => knexfileDisablesTransactions,
   knexfileSettings: () => knexfileSettings
 });
@@ -7495,6 +7496,9 @@ function knexfileSettings(migrationPath) {
     if (knexfile) return answer(readKnexfile(knexfile));
     if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
+}
+function forgetKnexfiles() {
+  cache.clear();
 }
 function readKnexfile(file) {
   let text;
@@ -10332,11 +10336,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path9.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path9.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
       index += 2;
     }
   }
@@ -10365,7 +10369,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path9.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -10376,22 +10380,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path9.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path9.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path9.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
 }
-var import_node_child_process, path9, GitFailure, splitNul;
+var import_node_child_process, path10, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -10410,10 +10414,10 @@ var init_reporter = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path11.dirname(target);
+  const folder = path12.dirname(target);
   fs9.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path11.join(folder, `.${path11.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path12.join(folder, `.${path12.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -10452,7 +10456,7 @@ function writeAll(descriptor, content) {
   while (written < bytes.length) written += fs9.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path11.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path12.resolve(target))) return true;
   try {
     const stats = fs9.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -10469,8 +10473,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path11.dirname(target);
-  const prefix = `.${path11.basename(target)}.`;
+  const folder = path12.dirname(target);
+  const prefix = `.${path12.basename(target)}.`;
   let names;
   try {
     names = fs9.readdirSync(folder);
@@ -10480,7 +10484,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path11.join(folder, name);
+    const file = path12.join(folder, name);
     try {
       const stats = fs9.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
@@ -10497,12 +10501,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs9, path11, STALE_AFTER_MS, randomSuffix;
+var fs9, path12, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs9 = __toESM(require("node:fs"));
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -12605,7 +12609,7 @@ function runRules(analyzed, rules, filePath, options) {
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
     if (finding.target) result.target = finding.target;
@@ -13008,8 +13012,6 @@ function describe(error) {
 init_discover();
 
 // src/cli/lint-command.ts
-var path12 = __toESM(require("node:path"));
-var import_picomatch3 = __toESM(require_picomatch2());
 init_rules();
 init_errors();
 init_detect();
@@ -13022,10 +13024,22 @@ var MAX_MIGRATION_BYTES = 512 << 20;
 init_pg_wasm();
 init_discover();
 
+// src/cli/run-config.ts
+var path9 = __toESM(require("node:path"));
+var import_picomatch2 = __toESM(require_picomatch2());
+init_rules();
+init_discover();
+function frontendMatcher(frontends, baseDir) {
+  const entries = Object.entries(frontends ?? {}).map(
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path9.resolve(baseDir, glob)), { dot: true }), frontend]
+  );
+  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
+}
+
 // src/cli/migration-set.ts
 var fs8 = __toESM(require("node:fs"));
-var path10 = __toESM(require("node:path"));
-var import_picomatch2 = __toESM(require_picomatch2());
+var path11 = __toESM(require("node:path"));
+var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
 
@@ -13143,9 +13157,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
-  const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
+  const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -13156,11 +13170,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path10.dirname(file);
+    const folder = enclosing?.folder ?? path11.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder)) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -13186,12 +13200,6 @@ init_atomic_file();
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_FAILURE = 2;
-function frontendMatcher(frontends, baseDir) {
-  const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch3.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
-  );
-  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
-}
 
 // src/cli/trace-command.ts
 function readOrEmpty(file) {

@@ -8,9 +8,10 @@
  *                                  entry, the API, and the small libraries they use
  *   lib/babel-parser.js, yargs.js, the large parts that only some runs use (JavaScript
  *   re2js.js, django.js, trace.js, migrations; help and subcommands; custom placeholder
- *   fix.js                         patterns; Django migrations with the Python parser;
- *                                  `trace`; `--fix` and its diff), in files of their own
- *                                  so that a lint run reads less
+ *   fix.js, lsp.js                 patterns; Django migrations with the Python parser;
+ *                                  `trace`; `--fix` and its diff; the language server
+ *                                  with its protocol library), in files of their own so
+ *                                  that a lint run reads less
  *   lib/THIRD-PARTY-LICENSES.txt   the licences of the libraries
  *
  * libpg-query (WebAssembly, which it loads from beside its own code) stays a
@@ -50,12 +51,13 @@ const SEPARATE: Record<string, string> = {
   './django-migrations': 'django',
   './trace-command': 'trace',
   './fix-command': 'fix',
+  './lsp-command': 'lsp',
 };
 
 const separateFiles: Plugin = {
   name: 'separate-files',
   setup(builder) {
-    builder.onResolve({ filter: /^(@babel\/parser|yargs|re2js|\.\/frontends\/django|\.\/django-migrations|\.\/trace-command|\.\/fix-command)$/ }, (args) => ({
+    builder.onResolve({ filter: /^(@babel\/parser|yargs|re2js|\.\/frontends\/django|\.\/django-migrations|\.\/trace-command|\.\/fix-command|\.\/lsp-command)$/ }, (args) => ({
       path: `./${SEPARATE[args.path]}.js`,
       external: true,
     }));
@@ -84,6 +86,7 @@ export async function buildLib(): Promise<Map<string, string>> {
     build({ ...COMMON, entryPoints: { 'babel-parser': library('@babel/parser'), yargs: library('yargs'), re2js: library('re2js'), django: 'src/django.ts' } }),
     build({ ...COMMON, entryPoints: { trace: 'src/cli/trace-command.ts' }, external: [...(COMMON.external ?? []), '@electric-sql/pglite', 'pg'], plugins: [separateFiles] }),
     build({ ...COMMON, entryPoints: { fix: 'src/cli/fix-command.ts' }, plugins: [separateFiles] }),
+    build({ ...COMMON, entryPoints: { lsp: 'src/cli/lsp-command.ts' }, plugins: [separateFiles] }),
   ]);
   const files = new Map(builds.flatMap((result) => (result.outputFiles ?? []).map((output) => [path.basename(output.path), output.text] as const)));
   files.set(LICENSES_FILE, thirdPartyLicenses(builds.flatMap((result) => (result.metafile ? [result.metafile] : []))));

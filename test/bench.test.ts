@@ -53,3 +53,26 @@ test('each target is the ratio of two medians, met when at most its limit', () =
     '| --cache, nothing changed: ≥ 5× faster than the first run (wall ≤ 0.20×) | 0.25× | NOT MET |',
   ]);
 });
+
+test('npm run bench times the language server on a 10,000-line SQL and Knex migration, against its target', () => {
+  const root = path.join(__dirname, '..');
+  const results = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-bench-'));
+  const run = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'run.js'), '--runs', '1', '--only', 'lsp', '--results', results], { cwd: root, encoding: 'utf8' });
+  expect(run.stderr).toBe('running lsp…\n');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('## Language server, a 10,000-line migration (1 runs, target 1 s)');
+  // The findings on open are those of the generated files (one per index), so the lint saw all 10,000 lines.
+  const rows = run.stdout.split('\n').filter((line) => /^\| (SQL|Knex) \|/.test(line));
+  expect(rows.map((row) => row.split(' | ').slice(0, 3))).toEqual([
+    ['| SQL', '10003', '1667'],
+    ['| Knex', '10003', '2000'],
+  ]);
+  for (const row of rows) expect(row).toMatch(/ \| \d+\.\d{2} \(\d+\.\d{2}–\d+\.\d{2}\) \| \d+\.\d{2} \(\d+\.\d{2}–\d+\.\d{2}\) \| (yes|NO) \|$/);
+  const written = fs.readdirSync(results).sort();
+  const document = JSON.parse(fs.readFileSync(path.join(results, written[0]), 'utf8')) as { lsp: Array<{ document: string; openSeconds: number[]; editSeconds: number[] }> };
+  expect(document.lsp.map((row) => [row.document, row.openSeconds.length, row.editSeconds.length])).toEqual([
+    ['SQL', 1, 1],
+    ['Knex', 1, 1],
+  ]);
+  fs.rmSync(results, { recursive: true, force: true });
+}, 60_000);

@@ -9,6 +9,7 @@ export type CliCommand =
   | { command: 'init' }
   | { command: 'trace'; options: TraceArgs }
   | { command: 'schema'; options: SchemaArgs }
+  | { command: 'lsp'; options: LspArgs }
   | { command: 'output'; text: string };
 
 export interface LintArgs {
@@ -60,6 +61,18 @@ export interface SchemaArgs {
   config?: string;
 }
 
+/** `migralint lsp`: the language server, over standard input and output. */
+export interface LspArgs {
+  /** The config file when the editor's settings name none. */
+  config?: string;
+}
+
+/** The options only `lsp` takes: what editors pass to a server they start (it talks over stdio whatever they say). */
+const LSP_OPTIONS: Record<string, OptionSpec> = {
+  stdio: { type: 'boolean', describe: 'Talk the Language Server Protocol over standard input and output (the default)' },
+  clientProcessId: { type: 'number', describe: "The editor's process id: the server exits when that process has gone" },
+};
+
 /** The options only `trace` takes (it also takes format, output-file, config, rule, assume-in-transaction and color). */
 const TRACE_OPTIONS: Record<string, OptionSpec> = {
   'database-url': { type: 'string', describe: 'Trace on this PostgreSQL server (postgres://…) instead of the embedded one' },
@@ -100,7 +113,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   suggestions: { type: 'boolean', default: true, describe: 'Show the safe alternative under each finding (--no-suggestions hides it)' },
 };
 
-const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace', 'schema']);
+const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'trace', 'schema', 'lsp']);
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 const KNOWN_KEYS = new Set(
   Object.entries(OPTIONS).flatMap(([name, spec]) => [name, camelCase(name), ...(spec.alias ? [spec.alias] : [])]),
@@ -125,7 +138,12 @@ function buildParser(version: string) {
     })
     .command('schema [paths..]', 'Print the schema the migrations build, replayed statically (--format json for data), with the statements not modelled', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'files, folders or globs' }),
-    );
+    )
+    .command('lsp', 'Run the language server (for editors), over standard input and output', (y) => {
+      let command = y;
+      for (const [name, spec] of Object.entries(LSP_OPTIONS)) command = command.option(name, spec);
+      return command;
+    });
   for (const [name, spec] of Object.entries(OPTIONS)) parser = parser.option(name, spec);
   return parser
     .strict()
@@ -187,6 +205,7 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
   if (first === 'init') return { command: 'init' };
   if (first === 'trace') return { command: 'trace', options: traceArgs(parsed) };
   if (first === 'schema') return { command: 'schema', options: schemaArgs(parsed) };
+  if (first === 'lsp') return { command: 'lsp', options: { config: parsed.config as string | undefined } };
   const options = lintArgs(parsed);
   return { command: 'lint', options: readsStdin ? { ...options, paths: [...options.paths, '-'] } : options };
 }

@@ -4,7 +4,7 @@ import { decodeFile } from '../frontends/decode';
 import { detectFrontend, isDjangoMigrationPath } from '../frontends/detect';
 import { type DjangoSource, analyzeDjangoProject } from '../frontends/django';
 import { readAppLabel } from '../frontends/django/apps';
-import { USER_MODEL_APP, readDjangoMigration } from '../frontends/django/read-migration';
+import { type DjangoMigrationFile, USER_MODEL_APP, readDjangoMigration } from '../frontends/django/read-migration';
 import type { TextAnalysis } from '../lint';
 
 /** The Django migrations of a run, replayed in Django's order before any is checked. */
@@ -21,15 +21,24 @@ export interface DjangoRun {
 const SKIPPED_FOLDERS = new Set(['node_modules', 'site-packages', '__pycache__', 'venv', 'env']);
 const MAX_DEPTH = 6;
 
+/** Parsed migrations that a long-running process (the language server) keeps between runs, by file: parsed again only when the text changes. */
+export type DjangoParseCache = Map<string, { text: string; app: string; read: DjangoMigrationFile | undefined }>;
+
+export interface DjangoRunOptions {
+  /** Keep the state before each file of the run, so that another text of it is analysed without replaying the project again (runs that check fixes). */
+  reanalyzes?: boolean;
+  /** The text of a migration outside the run, where it is not the disk's (a file open in an editor). */
+  otherText?: (file: string) => string | undefined;
+  parsed?: DjangoParseCache;
+}
+
 /**
  * Reads the run's Django migrations, the other migrations of their apps, and
  * those of the apps they depend on (found under the project's root), orders
  * them all by their dependencies and replays them. `textOf` gives the text to
- * lint for a file of the run (the staged one with --staged). With `reanalyzes`
- * (runs that check fixes), the state before each file of the run is kept, so
- * that another text of it is analysed without replaying the project again.
+ * lint for a file of the run (the staged one with --staged); see DjangoRunOptions.
  */
-export function prepareDjangoRun(files: readonly string[], textOf: (file: string) => string | undefined, reanalyzes = false): DjangoRun {
+export function prepareDjangoRun(files: readonly string[], textOf: (file: string) => string | undefined, options: DjangoRunOptions = {}): DjangoRun {
   const runFiles = new Set(files.filter(isDjangoMigrationPath));
   const sources = new Map<string, DjangoSource>();
   const loadedFolders = new Set<string>();
@@ -42,14 +51,11 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
     labels.set(app, folder);
     for (const name of listMigrations(folder)) {
       const file = path.join(folder, name);
-      const text = runFiles.has(file) ? textOf(file) : readOrUndefined(file);
+      const text = runFiles.has(file) ? textOf(file) : (options.otherText?.(file) ?? readOrUndefined(file));
       if (text === undefined || detectFrontend(file, text) !== 'django') continue;
-      let read: ReturnType<typeof readDjangoMigration> | undefined;
-      try {
-        read = readDjangoMigration(text, file, app);
-      } catch {
-        read = undefined; // analysed again (and reported) with the others
-      }
+      const cached = options.parsed?.get(file);
+      const read = cached && cached.text === text && cached.app === app ? cached.read : parse(text, file, app);
+      options.parsed?.set(file, { text, app, read });
       sources.set(file, { file, text, app, read });
     }
   };
@@ -68,7 +74,7 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
     }
     if (!loadedAny) break;
   }
-  const project = analyzeDjangoProject([...sources.values()], reanalyzes ? runFiles : undefined);
+  const project = analyzeDjangoProject([...sources.values()], options.reanalyzes ? runFiles : undefined);
   const analyses = new Map<string, TextAnalysis>();
   for (const file of runFiles) {
     const analyzed = project.results.get(file);
@@ -86,6 +92,14 @@ export function prepareDjangoRun(files: readonly string[], textOf: (file: string
     return analyzed && { analyzed, source: text };
   };
   return { analyses, order: project.order.filter((file) => analyses.has(file)), reanalyze };
+}
+
+function parse(text: string, file: string, app: string): DjangoMigrationFile | undefined {
+  try {
+    return readDjangoMigration(text, file, app);
+  } catch {
+    return undefined; // analysed again (and reported) with the others
+  }
 }
 
 function missingApps(sources: Map<string, DjangoSource>, labels: Map<string, string>): string[] {

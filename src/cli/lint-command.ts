@@ -1,11 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { allRules } from '../../rules';
-import { type FrontendSetting, loadConfig } from '../config/config-file';
 import { UsageError } from '../config/errors';
-import { RuleSettings, parseRuleFlags } from '../config/rule-settings';
 import type { FileResult } from '../engine/finding';
 import { type AnalysisOptions, type LintOptions, type SkippedFile, type TextAnalysis, analyzeText, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import { type FileStart, SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
@@ -14,7 +11,8 @@ import { readMigration } from '../files/read-migration';
 import { compiledParser } from '../frontends/sql/pg-wasm';
 import type { FrontendName } from '../model/file';
 import type { LintArgs } from './args';
-import { displayPath, toPosix } from './discover';
+import { displayPath } from './discover';
+import { resolveRunConfig } from './run-config';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { ReadFailure, WorkFile, WorkResult } from './analysis-worker';
@@ -64,19 +62,8 @@ function workerCount(concurrency: LintArgs['concurrency']): number {
 export async function runLint(args: LintArgs, io: CliIO, version: string): Promise<number> {
   // The parser compiles in the background meanwhile (a run answered from the cache may not need it).
   if (!args.cache) compiledParser().catch(() => undefined); // a failure is reported where the parser is loaded
-  const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
-  const settings = new RuleSettings(allRules, loaded.config.preset);
-  if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? 'config');
-  settings.apply(parseRuleFlags(args.rule), '--rule');
-  const options: LintOptions = {
-    pgVersion: args.pgVersion ?? loaded.config.pgVersion ?? 15,
-    assumeInTransaction: args.assumeInTransaction ?? loaded.config.assumeInTransaction ?? false,
-    settings,
-    typeormTransactionMode: loaded.config.typeormTransactionMode,
-    placeholders: loaded.config.placeholders,
-  };
-  const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
+  const { loaded, baseDir, options, forcedFrontend } = resolveRunConfig(io.cwd, args);
+  const { settings } = options;
 
   const readsStdin = args.paths.includes('-') || (args.paths.length === 0 && args.stdinFilepath !== undefined);
   if (readsStdin && (args.since !== undefined || args.staged)) throw new UsageError('--since and --staged lint files in git, not standard input');
@@ -345,7 +332,7 @@ async function prepareDjango(plan: RunPlan, invalidUtf8: Map<string, number>, io
   const files = plan.files.map((item) => item.file);
   if (!files.some(isDjangoMigrationPath)) return undefined;
   await prepareLinting(); // RunSQL's SQL goes through PostgreSQL's parser
-  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), reanalyzes);
+  return loadDjango().prepareDjangoRun(files, (file) => stagedText(plan, file, displayPath(file, io.cwd), invalidUtf8) ?? readText(file, displayPath(file, io.cwd), io, invalidUtf8), { reanalyzes });
 }
 
 /** A file's text for a quick test; a file that cannot be read tests as empty (targets report read errors in turn). */
@@ -398,16 +385,6 @@ async function analyzedEffect(text: string, shownAs: string, options: AnalysisOp
   await prepareLinting();
   const analysis = analyzeText(text, shownAs, options);
   return isSkipped(analysis) ? undefined : schemaEffectOf(analysis.analyzed);
-}
-
-export function frontendMatcher(
-  frontends: Record<string, FrontendSetting> | undefined,
-  baseDir: string,
-): (file: string) => FrontendName | undefined {
-  const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [picomatch(toPosix(path.resolve(baseDir, glob)), { dot: true }), frontend] as const,
-  );
-  return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
 
 /** A staged file's content (decoded as a file on disk is), noting where it is not valid UTF-8. */

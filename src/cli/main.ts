@@ -44,6 +44,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       }
       case 'schema':
         return done(await (require('./schema-command') as typeof import('./schema-command')).runSchemaCommand(command.options, io, version));
+      case 'lsp':
+        return done(await (require('./lsp-command') as typeof import('./lsp-command')).runLspCommand(command.options, io));
       case 'trace':
         return done(await (require('./trace-command') as typeof import('./trace-command')).runTraceCommand(command.options, io, version));
     }

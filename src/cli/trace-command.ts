@@ -12,8 +12,9 @@ import type { TraceArgs } from './args';
 import { describe } from './describe-error';
 import { displayPath } from './discover';
 import type { CliIO } from './io';
-import { EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, frontendMatcher } from './lint-command';
+import { EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS } from './lint-command';
 import { inDjangoOrder, planRun } from './migration-set';
+import { frontendMatcher } from './run-config';
 
 /**
  * `migralint trace`: the migrations, found and read as lint finds and reads them, run in

@@ -18,6 +18,11 @@ export interface Finding extends SourceSpan {
   lock?: FindingLock;
   /** What the rule's suggestion is built from: set only for rules that have one, and turned into text only where shown. */
   target?: FindingTarget;
+  /**
+   * The first line of the statement (or of the JS/Python statement around a builder call or
+   * embedded SQL): an ignore comment on the line before it silences the finding. Not in reports.
+   */
+  anchorLine?: number;
 }
 
 /** The flagged operation and what its recipe depends on. */

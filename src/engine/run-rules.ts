@@ -88,7 +88,7 @@ export function runRules(
     if (severity === 'off' || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
     const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id) };
+    const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
     const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
     if (finding.target) result.target = finding.target;

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EditorClient, diagnosticKeys } from '../lsp/lsp-client';
 
 /**
  * The npm package as a user gets it: `npm pack`, then `npm install
@@ -46,7 +47,7 @@ function npx(args: string[]) {
 }
 
 test('the tarball holds the executable, the bundle, the README and the licences, and nothing to build', () => {
-  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/fix.js', 'lib/migralint.js', 'lib/re2js.js', 'lib/start.js', 'lib/trace.js', 'lib/yargs.js', 'package.json']);
+  expect(packed).toEqual(['LICENSE', 'README.md', 'bin/migralint', 'lib/THIRD-PARTY-LICENSES.txt', 'lib/babel-parser.js', 'lib/django.js', 'lib/fix.js', 'lib/lsp.js', 'lib/migralint.js', 'lib/re2js.js', 'lib/start.js', 'lib/trace.js', 'lib/yargs.js', 'package.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.private).toBeUndefined();
   expect(manifest.license).toBe('MIT');
@@ -85,6 +86,19 @@ test('npx migralint lints SQL and Knex migrations in the project, and prints hel
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('migralint explain <rule>');
   expect(npx(['--version']).stdout).toBe(`${(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+});
+
+test('the language server runs from the installed package (as the VS Code extension starts it from node_modules)', async () => {
+  const migration = path.join(project, 'db/migrations/004_rename.sql');
+  fs.writeFileSync(migration, 'ALTER TABLE users RENAME COLUMN name TO full_name;\n');
+  const editor = EditorClient.start([], project, path.join(project, 'node_modules/migralint/bin/migralint'));
+  try {
+    await editor.initialize(project);
+    expect(diagnosticKeys(await editor.open(migration, fs.readFileSync(migration, 'utf8')))).toEqual(['renaming-column@1:1-1:50', 'require-lock-timeout@1:1-1:50']);
+    expect(await editor.stop()).toBe(0);
+  } finally {
+    editor.kill();
+  }
 });
 
 test('trace says what to install when its optional dependency (PGlite, 27 MB) was left out', () => {

@@ -39,6 +39,11 @@ export function knexfileSettings(migrationPath: string): KnexfileSettings {
   }
 }
 
+/** Forgets what knexfiles said, for a long-running process (the language server) after one changed. */
+export function forgetKnexfiles(): void {
+  cache.clear();
+}
+
 function readKnexfile(file: string): KnexfileSettings {
   let text: string;
   try {
