@@ -113,11 +113,11 @@ describe('one editor session', () => {
     fs.writeFileSync(name, '');
     expect(await editor.open(name, "SET lock_timeout = '2s';\n")).toEqual([]);
     const publishedBefore = editor.published.length;
-    const statement = 'ALTER TABLE users DROP COLUMN age;';
+    const statement = 'ALTER TABLE users DROP COLUMN external_id;';
     const keystrokes = [...statement].map((character, index) => ({ range: range(1, index, 1, index), text: character }));
     const last = await editor.type(name, keystrokes);
     expect(last.version).toBe(1 + statement.length);
-    expect(diagnosticKeys(last.diagnostics)).toEqual(['ban-drop-column@2:1-2:34']);
+    expect(diagnosticKeys(last.diagnostics)).toEqual(['ban-drop-column@2:1-2:42']);
     // Half-typed versions (`ALTER TABLE us`, a syntax error) were never published: the server waited for the pause.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(editor.published.slice(publishedBefore).filter((params) => params.uri === uriOf(name)).map((params) => params.version)).toEqual([1 + statement.length]);
@@ -262,30 +262,31 @@ describe('as a run of the CLI', () => {
     },
   );
 
-  const EARLIER = "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n";
-  const VALIDATION = "SET lock_timeout = '2s';\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\n";
-  const LATER = "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n";
+  // users.display_name is nullable in the fixtures' schema (email is NOT NULL from the start: setting it again is no finding).
+  const EARLIER = "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_display_name_not_null CHECK (display_name IS NOT NULL) NOT VALID;\n";
+  const VALIDATION = "SET lock_timeout = '2s';\nALTER TABLE users VALIDATE CONSTRAINT users_display_name_not_null;\n";
+  const LATER = "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN display_name SET NOT NULL;\n";
 
   test('context counts: SET NOT NULL after a CHECK (col IS NOT NULL) validated by earlier migrations of the folder is not a finding', async () => {
-    fs.writeFileSync(path.join(project, 'db/migrations/000011_check_email.up.sql'), EARLIER);
-    fs.writeFileSync(path.join(project, 'db/migrations/000012_validate_email.up.sql'), VALIDATION);
-    const later = path.join(project, 'db/migrations/000013_email_not_null.up.sql');
+    fs.writeFileSync(path.join(project, 'db/migrations/000011_check_display_name.up.sql'), EARLIER);
+    fs.writeFileSync(path.join(project, 'db/migrations/000012_validate_display_name.up.sql'), VALIDATION);
+    const later = path.join(project, 'db/migrations/000013_display_name_not_null.up.sql');
     fs.writeFileSync(later, LATER);
     expect(await editor.open(later, LATER)).toEqual([]);
     // Alone, without the earlier migrations, it is one.
-    const alone = path.join(project, 'scratch/000013_email_not_null.up.sql');
+    const alone = path.join(project, 'scratch/000013_display_name_not_null.up.sql');
     fs.mkdirSync(path.dirname(alone));
     fs.writeFileSync(alone, LATER);
-    expect(diagnosticKeys(await editor.open(alone, LATER))).toEqual(['adding-not-nullable-field@2:1-2:50']);
+    expect(diagnosticKeys(await editor.open(alone, LATER))).toEqual(['adding-not-nullable-field@2:1-2:57']);
   });
 
   test('an earlier migration open in the editor counts as the editor holds it, saved or not', async () => {
-    const validation = path.join(project, 'db/migrations/000012_validate_email.up.sql');
-    const later = path.join(project, 'db/migrations/000013_email_not_null.up.sql');
+    const validation = path.join(project, 'db/migrations/000012_validate_display_name.up.sql');
+    const later = path.join(project, 'db/migrations/000013_display_name_not_null.up.sql');
     expect(await editor.open(validation, VALIDATION)).toEqual([]);
     // The validation deleted in the editor, not saved: the later SET NOT NULL is a finding again.
     await editor.change(validation, [{ text: "SET lock_timeout = '2s';\n" }]);
-    expect(diagnosticKeys(await editor.change(later, [{ text: LATER }]))).toEqual(['adding-not-nullable-field@2:1-2:50']);
+    expect(diagnosticKeys(await editor.change(later, [{ text: LATER }]))).toEqual(['adding-not-nullable-field@2:1-2:57']);
     await editor.change(validation, [{ text: VALIDATION }]);
     expect(await editor.change(later, [{ text: LATER }])).toEqual([]);
   });
@@ -316,11 +317,11 @@ describe('as a run of the CLI', () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-lsp-other-'));
     try {
       fs.mkdirSync(path.join(other, 'db/migrations/2024'), { recursive: true });
-      fs.writeFileSync(path.join(other, 'db/migrations/000011_check_email.up.sql'), EARLIER);
-      fs.writeFileSync(path.join(other, 'db/migrations/000012_validate_email.up.sql'), VALIDATION);
-      const later = path.join(other, 'db/migrations/2024/000013_email_not_null.up.sql');
+      fs.writeFileSync(path.join(other, 'db/migrations/000011_check_display_name.up.sql'), EARLIER);
+      fs.writeFileSync(path.join(other, 'db/migrations/000012_validate_display_name.up.sql'), VALIDATION);
+      const later = path.join(other, 'db/migrations/2024/000013_display_name_not_null.up.sql');
       fs.writeFileSync(later, LATER);
-      expect(diagnosticKeys(await editor.open(later, LATER))).toEqual(['adding-not-nullable-field@2:1-2:50']);
+      expect(diagnosticKeys(await editor.open(later, LATER))).toEqual(['adding-not-nullable-field@2:1-2:57']);
       // As a workspace folder, it is where `migralint FILE` would run: the whole db/migrations folder is context.
       const published = editor.nextDiagnostics(uriOf(later));
       await editor.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [] } });
