@@ -16,7 +16,7 @@ import { type MessageConnection, StreamMessageReader, StreamMessageWriter, creat
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MIGRALINT = path.join(ROOT, 'bin', 'migralint');
-export const LSP_TARGET_SECONDS = 1;
+export const LSP_TARGET_SECONDS = 1.5;
 export const BIG_FILE_LINES = 10_000;
 
 interface Published {
