@@ -4648,7 +4648,7 @@ var require_main2 = __commonJS({
           return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
         }
         TextDocument3.is = is;
-        function applyEdits(document, edits) {
+        function applyEdits2(document, edits) {
           var text = document.getText();
           var sortedEdits = mergeSort2(edits, function(a, b) {
             var diff = a.range.start.line - b.range.start.line;
@@ -4671,7 +4671,7 @@ var require_main2 = __commonJS({
           }
           return text;
         }
-        TextDocument3.applyEdits = applyEdits;
+        TextDocument3.applyEdits = applyEdits2;
         function mergeSort2(data, compare) {
           if (data.length <= 1) {
             return data;
@@ -9818,7 +9818,7 @@ var require_parse = __commonJS({
       const eos = () => state2.index === len - 1;
       const peek = state2.peek = (n = 1) => input[state2.index + n];
       const advance = state2.advance = () => input[++state2.index] || "";
-      const remaining = () => input.slice(state2.index + 1);
+      const remaining2 = () => input.slice(state2.index + 1);
       const consume = (value2 = "", num = 0) => {
         state2.consumed += value2;
         state2.index += num;
@@ -9915,10 +9915,10 @@ var require_parse = __commonJS({
           if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
             extglobStar = globstar(opts);
           }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining2())) {
             output = token.close = `)$))${extglobStar}`;
           }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+          if (token.inner.includes("*") && (rest = remaining2()) && /^\.[^\\/.]+$/.test(rest)) {
             const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
@@ -9990,7 +9990,7 @@ var require_parse = __commonJS({
             push({ type: "text", value });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
+          const match = /^\\+/.exec(remaining2());
           let slashes = 0;
           if (match && match[0].length > 2) {
             slashes = match[0].length;
@@ -10076,7 +10076,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
+          if (opts.nobracket === true || !remaining2().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("closing", "]"));
             }
@@ -10225,7 +10225,7 @@ var require_parse = __commonJS({
           if (prev && prev.type === "paren") {
             const next = peek();
             let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining2())) {
               output = `\\${value}`;
             }
             push({ type: "text", value, output });
@@ -10278,7 +10278,7 @@ var require_parse = __commonJS({
           if (value === "$" || value === "^") {
             value = `\\${value}`;
           }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining2());
           if (match) {
             value += match[0];
             state2.index += match[0].length;
@@ -10296,7 +10296,7 @@ var require_parse = __commonJS({
           consume(value);
           continue;
         }
-        let rest = remaining();
+        let rest = remaining2();
         if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
           extglobOpen("star", value);
           continue;
@@ -10928,18 +10928,18 @@ function longStringAt(module2, pointer) {
 }
 function withQuery(module2, text, call) {
   const size = module2.lengthBytesUTF8(text) + 1;
-  const query = module2._malloc(size);
+  const query2 = module2._malloc(size);
   try {
-    module2.stringToUTF8(text, query, size);
-    return call(query);
+    module2.stringToUTF8(text, query2, size);
+    return call(query2);
   } finally {
-    module2._free(query);
+    module2._free(query2);
   }
 }
 function parse(text) {
   const module2 = loadedParser();
-  return withQuery(module2, text, (query) => {
-    const result = module2._wasm_parse_query_raw(query);
+  return withQuery(module2, text, (query2) => {
+    const result = module2._wasm_parse_query_raw(query2);
     if (!result) throw new Error("the PostgreSQL parser ran out of memory");
     try {
       const tree = module2.getValue(result, "i32");
@@ -10958,8 +10958,8 @@ function parse(text) {
 }
 function scan(text) {
   const module2 = loadedParser();
-  return withQuery(module2, text, (query) => {
-    const result = module2._wasm_scan(query);
+  return withQuery(module2, text, (query2) => {
+    const result = module2._wasm_scan(query2);
     try {
       const output = module2.UTF8ToString(result);
       if (!output.startsWith("{")) throw new Error(output);
@@ -11499,23 +11499,23 @@ var init_pg_nodes = __esm({
 });
 
 // src/frontends/sql/catalogue-statements.ts
-function changed(statement2, place, change) {
-  return [{ kind: "other", ...place, statement: statement2, change }];
+function changed(statement2, place2, change) {
+  return [{ kind: "other", ...place2, statement: statement2, change }];
 }
 function qualifiedNameOf(names) {
   const parts = stringList(names);
   return parts.length > 1 ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] } : { name: parts[0] ?? "" };
 }
-function dropOther(removeType, objects, ifExists) {
+function dropOther(removeType, objects, ifExists2) {
   switch (removeType) {
     case "OBJECT_TYPE":
     case "OBJECT_DOMAIN":
-      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists };
+      return { kind: "dropType", types: (objects ?? []).map((object) => qualifiedNameOf(nodeAs(object, "TypeName")?.names ?? nodeAs(object, "List")?.items)), ifExists: ifExists2 };
     case "OBJECT_VIEW":
     case "OBJECT_MATVIEW":
-      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists };
+      return { kind: "dropView", views: (objects ?? []).map(qualifiedNameFromList), ifExists: ifExists2 };
     case "OBJECT_SCHEMA":
-      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists };
+      return { kind: "dropSchema", names: (objects ?? []).map((object) => stringValue(object) ?? ""), ifExists: ifExists2 };
     default:
       return void 0;
   }
@@ -11546,11 +11546,11 @@ function referencedColumns(node) {
   });
   return [...found];
 }
-function viewUses(query) {
+function viewUses(query2) {
   const tables = [];
   const columns = /* @__PURE__ */ new Set();
   let star = false;
-  walk(query, (key, value) => {
+  walk(query2, (key, value) => {
     if (key === "RangeVar") tables.push(tableName(value));
     if (key !== "ColumnRef") return;
     const fields = value.fields ?? [];
@@ -11584,24 +11584,24 @@ var init_catalogue_statements = __esm({
     "use strict";
     init_pg_nodes();
     CATALOGUE_CONVERTERS = {
-      CreateEnumStmt: (body, place) => changed("CreateEnumStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
-      CompositeTypeStmt: (body, place) => changed("CompositeTypeStmt", place, { kind: "createType", type: tableName(body.typevar) }),
-      CreateRangeStmt: (body, place) => changed("CreateRangeStmt", place, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
-      AlterEnumStmt: (body, place) => {
+      CreateEnumStmt: (body, place2) => changed("CreateEnumStmt", place2, { kind: "createType", type: qualifiedNameOf(body.typeName), enumValues: stringList(body.vals) }),
+      CompositeTypeStmt: (body, place2) => changed("CompositeTypeStmt", place2, { kind: "createType", type: tableName(body.typevar) }),
+      CreateRangeStmt: (body, place2) => changed("CreateRangeStmt", place2, { kind: "createType", type: qualifiedNameOf(body.typeName) }),
+      AlterEnumStmt: (body, place2) => {
         const type2 = qualifiedNameOf(body.typeName);
-        return body.oldVal !== void 0 ? changed("AlterEnumStmt", place, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
+        return body.oldVal !== void 0 ? changed("AlterEnumStmt", place2, { kind: "renameEnumValue", type: type2, from: body.oldVal, to: body.newVal ?? "" }) : changed("AlterEnumStmt", place2, { kind: "addEnumValue", type: type2, value: body.newVal ?? "", ifNotExists: body.skipIfNewValExists === true });
       },
-      ViewStmt: (body, place) => changed("ViewStmt", place, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
-      CreateSchemaStmt: (body, place) => changed("CreateSchemaStmt", place, { kind: "createSchema", name: body.schemaname ?? "" }),
-      DoStmt: (body, place) => {
+      ViewStmt: (body, place2) => changed("ViewStmt", place2, { kind: "createView", view: tableName(body.view), materialized: false, uses: viewUses(body.query) }),
+      CreateSchemaStmt: (body, place2) => changed("CreateSchemaStmt", place2, { kind: "createSchema", name: body.schemaname ?? "" }),
+      DoStmt: (body, place2) => {
         const code = (body.args ?? []).map((arg) => nodeAs(arg, "DefElem")).find((element) => element?.defname === "as");
-        return changed("DoStmt", place, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
+        return changed("DoStmt", place2, { kind: "opaqueCode", names: namesIn(stringValue(code?.arg) ?? "") });
       },
-      CreateFunctionStmt: (body, place) => {
+      CreateFunctionStmt: (body, place2) => {
         const code = (body.options ?? []).map((option) => nodeAs(option, "DefElem")).find((element) => element?.defname === "as");
         const texts = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
         const names = namesIn(texts.join(" "));
-        return names.length > 0 ? changed("CreateFunctionStmt", place, { kind: "opaqueCode", names }) : [{ kind: "other", ...place, statement: "CreateFunctionStmt" }];
+        return names.length > 0 ? changed("CreateFunctionStmt", place2, { kind: "opaqueCode", names }) : [{ kind: "other", ...place2, statement: "CreateFunctionStmt" }];
       }
     };
   }
@@ -11699,23 +11699,23 @@ var init_expression_text = __esm({
 });
 
 // src/frontends/sql/statements.ts
-function operationsOf(statement2, place, byteSpan, source) {
+function operationsOf(statement2, place2, byteSpan, source) {
   spanAtByte = byteSpan;
   statementText = source;
   const kind = nodeKind(statement2);
   const convert = Object.hasOwn(CONVERTERS, kind) ? CONVERTERS[kind] : void 0;
-  if (convert) return convert(statement2[kind], place);
-  return [other(kind, place)];
+  if (convert) return convert(statement2[kind], place2);
+  return [other(kind, place2)];
 }
-function other(statement2, place) {
-  return { kind: "other", ...place, statement: statement2 };
+function other(statement2, place2) {
+  return { kind: "other", ...place2, statement: statement2 };
 }
-function transaction(body, place) {
+function transaction(body, place2) {
   const action = TRANSACTION_ACTIONS[body.kind ?? ""];
-  return action ? [{ kind: "transaction", ...place, action }] : [other("TransactionStmt", place)];
+  return action ? [{ kind: "transaction", ...place2, action }] : [other("TransactionStmt", place2)];
 }
-function setting(body, place) {
-  if (body.kind !== "VAR_SET_VALUE" || !body.name) return [other("VariableSetStmt", place)];
+function setting(body, place2) {
+  if (body.kind !== "VAR_SET_VALUE" || !body.name) return [other("VariableSetStmt", place2)];
   const value = (body.args ?? []).map((arg) => {
     const constant = nodeAs(arg, "A_Const");
     if (!constant) return "";
@@ -11724,9 +11724,9 @@ function setting(body, place) {
     if (constant.fval) return constant.fval.fval ?? "";
     return "";
   }).join(", ");
-  return [{ kind: "setSetting", ...place, name: body.name.toLowerCase(), value, local: body.is_local === true }];
+  return [{ kind: "setSetting", ...place2, name: body.name.toLowerCase(), value, local: body.is_local === true }];
 }
-function createTable(body, place) {
+function createTable(body, place2) {
   const columns = [];
   const constraints = [];
   for (const element of body.tableElts ?? []) {
@@ -11740,7 +11740,7 @@ function createTable(body, place) {
   const columnsUnknown = (body.tableElts ?? []).some((element) => nodeAs(element, "TableLikeClause")) || !parent && (body.inhRelations?.length ?? 0) > 0;
   return {
     kind: "createTable",
-    ...place,
+    ...place2,
     table: tableName(body.relation),
     columns,
     constraints,
@@ -11823,37 +11823,37 @@ function notNullCheckColumn(expression) {
   if (!test || test.nulltesttype !== "IS_NOT_NULL") return void 0;
   return stringList(nodeAs(test.arg, "ColumnRef")?.fields).pop();
 }
-function drop(body, place) {
+function drop(body, place2) {
   const names = (body.objects ?? []).map(qualifiedNameFromList);
-  const ifExists = body.missing_ok === true;
+  const ifExists2 = body.missing_ok === true;
   switch (body.removeType) {
     case "OBJECT_TABLE":
-      return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
+      return [{ kind: "dropTable", ...place2, tables: names, ifExists: ifExists2, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
-      return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
+      return [{ kind: "dropIndex", ...place2, names, concurrently: body.concurrent === true, ifExists: ifExists2 }];
     default: {
-      const change = dropOther(body.removeType, body.objects, ifExists);
-      return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
+      const change = dropOther(body.removeType, body.objects, ifExists2);
+      return [{ kind: "other", ...place2, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
     }
   }
 }
 function rename(body, placeOfStatement) {
   const table = tableName(body.relation);
   const newName = body.newname ?? "";
-  const place = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
-  if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place, table, newName }];
+  const place2 = body.missing_ok === true ? { ...placeOfStatement, ifTableExists: true } : placeOfStatement;
+  if (body.renameType === "OBJECT_TABLE") return [{ kind: "renameTable", ...place2, table, newName }];
   if (body.renameType === "OBJECT_COLUMN" && body.relationType === "OBJECT_TABLE") {
-    return [{ kind: "renameColumn", ...place, table, column: body.subname ?? "", newName }];
+    return [{ kind: "renameColumn", ...place2, table, column: body.subname ?? "", newName }];
   }
   const change = renameOther(body);
-  return [{ kind: "other", ...place, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
+  return [{ kind: "other", ...place2, statement: `RenameStmt:${body.renameType ?? ""}`, ...change ? { change } : {} }];
 }
-function alterTable(body, place) {
-  if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
+function alterTable(body, place2) {
+  if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place2)];
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
-  const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
+  const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
   return commands.flatMap((command, index) => {
     if (!command) return [];
     const clause = clauses?.[index];
@@ -11871,48 +11871,48 @@ function clauseLocations(body, commands) {
     return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
   });
 }
-function alterTableCommand(command, table, place) {
+function alterTableCommand(command, table, place2) {
   const column = command.name ?? "";
   switch (command.subtype) {
     case "AT_AddColumn": {
       const definition = nodeAs(command.def, "ColumnDef");
       if (!definition) return [];
       return [
-        { kind: "addColumn", ...place, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true }
+        { kind: "addColumn", ...place2, table, column: columnDefinition(definition), ifNotExists: command.missing_ok === true }
       ];
     }
     case "AT_DropColumn":
-      return [{ kind: "dropColumn", ...place, table, column, ifExists: command.missing_ok === true }];
+      return [{ kind: "dropColumn", ...place2, table, column, ifExists: command.missing_ok === true }];
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
-      return [{ kind: "alterColumnType", ...place, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+      return [{ kind: "alterColumnType", ...place2, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
     }
     case "AT_SetNotNull":
-      return [{ kind: "setNotNull", ...place, table, column }];
+      return [{ kind: "setNotNull", ...place2, table, column }];
     case "AT_DropNotNull":
-      return [{ kind: "dropNotNull", ...place, table, column }];
+      return [{ kind: "dropNotNull", ...place2, table, column }];
     case "AT_ColumnDefault":
       return [
-        { kind: "setDefault", ...place, table, column, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
+        { kind: "setDefault", ...place2, table, column, default: command.def ? withText(classifyDefault(command.def), command.def) : void 0 }
       ];
     case "AT_AddConstraint": {
       const constraint = nodeAs(command.def, "Constraint");
       const definition = constraint && constraintDefinition(constraint);
-      return definition ? [{ kind: "addConstraint", ...place, table, constraint: definition }] : [];
+      return definition ? [{ kind: "addConstraint", ...place2, table, constraint: definition }] : [];
     }
     case "AT_ValidateConstraint":
-      return [{ kind: "validateConstraint", ...place, table, name: column }];
+      return [{ kind: "validateConstraint", ...place2, table, name: column }];
     case "AT_DropConstraint":
-      return [{ kind: "dropConstraint", ...place, table, name: column, ifExists: command.missing_ok === true }];
+      return [{ kind: "dropConstraint", ...place2, table, name: column, ifExists: command.missing_ok === true }];
     case "AT_AttachPartition":
-      return [{ kind: "attachPartition", ...place, table, partition: tableName(nodeAs(command.def, "PartitionCmd")?.name) }];
+      return [{ kind: "attachPartition", ...place2, table, partition: tableName(nodeAs(command.def, "PartitionCmd")?.name) }];
     case "AT_DetachPartition": {
       const partition = nodeAs(command.def, "PartitionCmd");
       return [
         {
           kind: "detachPartition",
-          ...place,
+          ...place2,
           table,
           partition: tableName(partition?.name),
           concurrently: partition?.concurrent === true
@@ -11922,10 +11922,10 @@ function alterTableCommand(command, table, place) {
     case "AT_AddIdentity":
     case "AT_DropIdentity":
       return [
-        { kind: "other", ...place, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: "setIdentity", table, column, identity: command.subtype === "AT_AddIdentity" } }
+        { kind: "other", ...place2, statement: `AlterTableCmd:${command.subtype}`, locksTables: [table], change: { kind: "setIdentity", table, column, identity: command.subtype === "AT_AddIdentity" } }
       ];
     default:
-      return [{ kind: "other", ...place, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
+      return [{ kind: "other", ...place2, statement: `AlterTableCmd:${command.subtype ?? ""}`, locksTables: [table] }];
   }
 }
 function usingKind(expression, column) {
@@ -11934,11 +11934,11 @@ function usingKind(expression, column) {
   const fields = stringList(nodeAs(inner, "ColumnRef")?.fields);
   return fields.length > 0 && fields[fields.length - 1] === column ? "column" : "other";
 }
-function createIndex(body, place) {
+function createIndex(body, place2) {
   const expressions = (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.expr).filter((expression) => expression !== void 0);
   return {
     kind: "createIndex",
-    ...place,
+    ...place2,
     table: tableName(body.relation),
     name: body.idxname,
     columns: (body.indexParams ?? []).map((param) => nodeAs(param, "IndexElem")?.name).filter((name) => name !== void 0),
@@ -11961,13 +11961,13 @@ var init_statements = __esm({
     init_catalogue_statements();
     init_expression_text();
     CONVERTERS = {
-      TransactionStmt: (body, place) => transaction(body, place),
-      VariableSetStmt: (body, place) => setting(body, place),
-      CreateStmt: (body, place) => [createTable(body, place)],
-      CreateTableAsStmt: (body, place) => [
+      TransactionStmt: (body, place2) => transaction(body, place2),
+      VariableSetStmt: (body, place2) => setting(body, place2),
+      CreateStmt: (body, place2) => [createTable(body, place2)],
+      CreateTableAsStmt: (body, place2) => [
         {
           kind: "createTable",
-          ...place,
+          ...place2,
           table: tableName(body.into?.rel),
           columns: [],
           constraints: [],
@@ -11978,49 +11978,49 @@ var init_statements = __esm({
           ...body.into?.skipData || body.objtype === "OBJECT_MATVIEW" ? {} : { withRows: true }
         }
       ],
-      InsertStmt: (body, place) => {
+      InsertStmt: (body, place2) => {
         const select = nodeAs(body.selectStmt, "SelectStmt");
         const fromQuery = select !== void 0 && select.valuesLists === void 0;
-        return [{ kind: "other", ...place, statement: "InsertStmt", ...fromQuery ? { fillsTable: tableName(body.relation) } : {} }];
+        return [{ kind: "other", ...place2, statement: "InsertStmt", ...fromQuery ? { fillsTable: tableName(body.relation) } : {} }];
       },
-      SelectStmt: (body, place) => (
+      SelectStmt: (body, place2) => (
         // SELECT … INTO creates a table with the query's rows.
-        body.intoClause ? [{ kind: "createTable", ...place, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place)]
+        body.intoClause ? [{ kind: "createTable", ...place2, table: tableName(body.intoClause.rel), columns: [], constraints: [], ifNotExists: false, withRows: true, columnsUnknown: true }] : [other("SelectStmt", place2)]
       ),
-      CopyStmt: (body, place) => [
-        { kind: "other", ...place, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
+      CopyStmt: (body, place2) => [
+        { kind: "other", ...place2, statement: "CopyStmt", ...body.is_from && body.relation ? { fillsTable: tableName(body.relation) } : {} }
       ],
-      DropStmt: (body, place) => drop(body, place),
-      DropdbStmt: (body, place) => [{ kind: "dropDatabase", ...place, name: body.dbname ?? "" }],
-      RenameStmt: (body, place) => rename(body, place),
-      AlterTableStmt: (body, place) => alterTable(body, place),
-      IndexStmt: (body, place) => [createIndex(body, place)],
-      ReindexStmt: (body, place) => [
+      DropStmt: (body, place2) => drop(body, place2),
+      DropdbStmt: (body, place2) => [{ kind: "dropDatabase", ...place2, name: body.dbname ?? "" }],
+      RenameStmt: (body, place2) => rename(body, place2),
+      AlterTableStmt: (body, place2) => alterTable(body, place2),
+      IndexStmt: (body, place2) => [createIndex(body, place2)],
+      ReindexStmt: (body, place2) => [
         {
           kind: "reindex",
-          ...place,
+          ...place2,
           target: body.relation ? tableName(body.relation).name : body.name ?? "",
           targetKind: REINDEX_TARGETS[body.kind ?? ""],
           concurrently: (body.params ?? []).some((param) => nodeAs(param, "DefElem")?.defname === "concurrently")
         }
       ],
-      TruncateStmt: (body, place) => [
+      TruncateStmt: (body, place2) => [
         {
           kind: "truncate",
-          ...place,
+          ...place2,
           tables: (body.relations ?? []).map((relation) => tableName(nodeAs(relation, "RangeVar"))),
           cascade: body.behavior === "DROP_CASCADE"
         }
       ],
-      CreateDomainStmt: (body, place) => [
+      CreateDomainStmt: (body, place2) => [
         {
           kind: "createDomain",
-          ...place,
+          ...place2,
           name: stringList(body.domainname).join("."),
           hasCheck: (body.constraints ?? []).some((c) => nodeAs(c, "Constraint")?.contype === "CONSTR_CHECK")
         }
       ],
-      AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+      AlterDomainStmt: (body, place2) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place2, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place2)],
       ...CATALOGUE_CONVERTERS
     };
     REINDEX_TARGETS = {
@@ -12170,11 +12170,11 @@ function parseInPieces(text, semicolons, add) {
   }
   return true;
 }
-function keepText(operations, sql, statement2, place) {
-  if (operations.length === 0) operations.push({ kind: "other", ...place, statement: Object.keys(statement2.stmt ?? {})[0] ?? "" });
+function keepText(operations, sql, statement2, place2) {
+  if (operations.length === 0) operations.push({ kind: "other", ...place2, statement: Object.keys(statement2.stmt ?? {})[0] ?? "" });
   for (const operation of operations) {
     operation.sql = sql;
-    operation.sqlLocation = place.location;
+    operation.sqlLocation = place2.location;
   }
 }
 function identifiersWithin(identifiers, start, end) {
@@ -12569,6 +12569,10 @@ var init_nesting_limits = __esm({
 });
 
 // src/frontends/js/parse-js.ts
+var parse_js_exports = {};
+__export(parse_js_exports, {
+  parseScript: () => parseScript
+});
 function parseScript(text, filePath) {
   const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
@@ -12652,6 +12656,13 @@ var init_script_output = __esm({
 });
 
 // src/frontends/js/static-values.ts
+var static_values_exports = {};
+__export(static_values_exports, {
+  MAX_STATIC_VALUE_SIZE: () => MAX_STATIC_VALUE_SIZE,
+  StaticScope: () => StaticScope,
+  propertyName: () => propertyName,
+  unwrapTypeScript: () => unwrapTypeScript
+});
 function joinText(parts) {
   if (parts.includes(TOO_LARGE)) return TOO_LARGE;
   let length = 0;
@@ -12962,6 +12973,10 @@ var init_functions = __esm({
 });
 
 // src/frontends/knex/find-migration.ts
+var find_migration_exports = {};
+__export(find_migration_exports, {
+  findKnexMigration: () => findKnexMigration
+});
 function findKnexMigration(ast, scope) {
   const program = ast.program;
   const exported = /* @__PURE__ */ new Map();
@@ -13023,7 +13038,7 @@ var init_find_migration = __esm({
 });
 
 // src/frontends/js/mapped-text.ts
-function mappedText(node, scope, source, placeholder) {
+function mappedText(node, scope, source, placeholder2) {
   const resolved = scope.resolve(node);
   if (resolved && resolved.start == null) {
     const value = scope.value(resolved);
@@ -13040,7 +13055,7 @@ function mappedText(node, scope, source, placeholder) {
         const expression = resolved.expressions[index];
         if (!expression) return;
         const value = scope.value(expression);
-        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder(expression);
+        const text = typeof value === "string" || typeof value === "number" ? String(value) : placeholder2(expression);
         parts.push(text === void 0 ? { text: "\0", offsets: [] } : constantAt(text, expression.start ?? 0));
       });
       if (parts.some((part) => part.text === "\0")) return void 0;
@@ -13048,8 +13063,8 @@ function mappedText(node, scope, source, placeholder) {
     }
     case "BinaryExpression": {
       if (resolved.operator !== "+") return void 0;
-      const left = mappedText(resolved.left, scope, source, placeholder);
-      const right = left && mappedText(resolved.right, scope, source, placeholder);
+      const left = mappedText(resolved.left, scope, source, placeholder2);
+      const right = left && mappedText(resolved.right, scope, source, placeholder2);
       return left && right ? concat([left, right]) : void 0;
     }
     default:
@@ -13073,23 +13088,23 @@ function concat(parts) {
 function appendRange(target, source, from, to) {
   for (let index = from; index < to; index++) target.push(source[index]);
 }
-function decodeEscapes(raw, base) {
+function decodeEscapes(raw2, base) {
   let text = "";
   const offsets = [];
   let index = 0;
-  while (index < raw.length) {
+  while (index < raw2.length) {
     const start = index;
     let decoded;
-    if (raw[index] !== "\\") {
-      decoded = raw[index];
+    if (raw2[index] !== "\\") {
+      decoded = raw2[index];
       index++;
     } else {
-      const next = raw[index + 1];
+      const next = raw2[index + 1];
       if (next === "\r" || next === "\n" || next === "\u2028" || next === "\u2029") {
-        index += next === "\r" && raw[index + 2] === "\n" ? 3 : 2;
+        index += next === "\r" && raw2[index + 2] === "\n" ? 3 : 2;
         continue;
       }
-      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw.slice(index + 1));
+      const unicode = /^u\{([0-9a-fA-F]+)\}|^u([0-9a-fA-F]{4})|^x([0-9a-fA-F]{2})/.exec(raw2.slice(index + 1));
       if (unicode) {
         decoded = String.fromCodePoint(parseInt(unicode[1] ?? unicode[2] ?? unicode[3], 16));
         index += 1 + unicode[0].length;
@@ -13101,7 +13116,7 @@ function decodeEscapes(raw, base) {
     text += decoded;
     for (let unit = 0; unit < decoded.length; unit++) offsets.push(base + start);
   }
-  offsets.push(base + raw.length);
+  offsets.push(base + raw2.length);
   return { text, offsets };
 }
 var SIMPLE_ESCAPES;
@@ -13786,8 +13801,8 @@ var init_migration_walker = __esm({
         this.helperDepth--;
         this.output = outer;
         for (const name of added) this.subjectNames.delete(name);
-        const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
+        const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
@@ -14251,51 +14266,51 @@ var init_table_builder = __esm({
           }
           return;
         }
-        const place = {
+        const place2 = {
           location: this.context.output.spanOf(expression),
           anchorLine: this.context.anchorLine,
           ...conditional ? { conditional } : {}
         };
-        if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place, expression);
-        else this.tableMethod(chain.links[0], chain.links.slice(1), place, expression);
+        if (isColumnMethod(chain.links[0].name)) this.column(chain.links, place2, expression);
+        else this.tableMethod(chain.links[0], chain.links.slice(1), place2, expression);
       }
-      column(links, place, node) {
+      column(links, place2, node) {
         const columns = buildColumns(links, this.context.scope, this.context.knexNames);
         if (!columns) {
           this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant in this file; the column was not checked.`);
           return;
         }
         for (const column of columns) {
-          if (this.context.mode === "create") this.createColumn(column, place);
-          else this.alterColumn(column, place);
+          if (this.context.mode === "create") this.createColumn(column, place2);
+          else this.alterColumn(column, place2);
         }
       }
-      createColumn(column, place) {
-        this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place.location });
-        this.followingIndexes(column, place);
+      createColumn(column, place2) {
+        this.definition.columns.push({ ...column.definition, ...this.constraintNames(column.definition), location: place2.location });
+        this.followingIndexes(column, place2);
       }
-      alterColumn(column, place) {
+      alterColumn(column, place2) {
         const { table } = this.context;
         const { definition } = column;
         const push = (operation) => this.definition.operations.push(operation);
         if (column.alter) {
-          if (column.alter.type) push({ kind: "alterColumnType", ...place, table, column: definition.name, newType: definition.type });
+          if (column.alter.type) push({ kind: "alterColumnType", ...place2, table, column: definition.name, newType: definition.type });
           if (column.alter.nullable) {
-            push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: definition.name });
+            push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place2, table, column: definition.name });
           }
-          if (definition.default) push({ kind: "setDefault", ...place, table, column: definition.name, default: definition.default });
+          if (definition.default) push({ kind: "setDefault", ...place2, table, column: definition.name, default: definition.default });
           return;
         }
         const { references, ...added } = definition;
-        push({ kind: "addColumn", ...place, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
+        push({ kind: "addColumn", ...place2, table, column: { ...added, ...this.constraintNames(added) }, ifNotExists: false, identifiers: [definition.name] });
         if (references) {
           const name = defaultName(table, [definition.name], "foreign");
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
+          push({ kind: "addConstraint", ...place2, table, constraint: { kind: "foreignKey", name, columns: [definition.name], notValid: false, references }, identifiers: [name] });
         }
         for (const check of column.checks) {
-          push({ kind: "addConstraint", ...place, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
+          push({ kind: "addConstraint", ...place2, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
-        this.followingIndexes(column, place);
+        this.followingIndexes(column, place2);
       }
       /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */
       constraintNames(definition) {
@@ -14306,16 +14321,16 @@ var init_table_builder = __esm({
         };
         return Object.keys(names).length > 0 ? { constraintNames: names } : {};
       }
-      followingIndexes(column, place) {
+      followingIndexes(column, place2) {
         const name = column.definition.name;
-        if (column.index) this.index([name], column.index.name, false, place);
-        if (column.uniqueAsIndex) this.index([name], void 0, true, place);
+        if (column.index) this.index([name], column.index.name, false, place2);
+        if (column.uniqueAsIndex) this.index([name], void 0, true, place2);
       }
-      index(columns, name, unique, place) {
+      index(columns, name, unique, place2) {
         const indexName = name ?? defaultName(this.context.table, columns, unique ? "unique" : "index");
         this.definition.operations.push({
           kind: "createIndex",
-          ...place,
+          ...place2,
           table: this.context.table,
           name: indexName,
           columns,
@@ -14326,14 +14341,14 @@ var init_table_builder = __esm({
         });
       }
       /** Table-level builder methods, as Knex's PostgreSQL table compiler emits them. */
-      tableMethod(head, rest, place, node) {
+      tableMethod(head, rest, place2, node) {
         const { table, scope } = this.context;
         const values = (head.args ?? []).map((arg) => scope.value(arg));
         const columns = columnList(values[0]);
         const push = (operation) => this.definition.operations.push(operation);
         const constraint = (definition) => {
           if (this.context.mode === "create") this.definition.constraints.push(definition);
-          else push({ kind: "addConstraint", ...place, table, constraint: definition, identifiers: definition.name ? [definition.name] : [] });
+          else push({ kind: "addConstraint", ...place2, table, constraint: definition, identifiers: definition.name ? [definition.name] : [] });
         };
         const unknownArguments = () => this.context.output.unanalyzed(node, `\`${snippet(this.context.source, node)}\` names columns that are not constants in this file; it was not checked.`);
         switch (head.name) {
@@ -14341,29 +14356,29 @@ var init_table_builder = __esm({
           case "dropColumns": {
             const names = values.flatMap(columnList);
             if (names.length === 0 || values.some((value) => columnList(value).length === 0)) return unknownArguments();
-            for (const column of names) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            for (const column of names) push({ kind: "dropColumn", ...place2, table, column, ifExists: false });
             return;
           }
           case "dropTimestamps":
-            for (const column of ["created_at", "updated_at"]) push({ kind: "dropColumn", ...place, table, column, ifExists: false });
+            for (const column of ["created_at", "updated_at"]) push({ kind: "dropColumn", ...place2, table, column, ifExists: false });
             return;
           case "renameColumn":
             if (typeof values[0] !== "string" || typeof values[1] !== "string") return unknownArguments();
-            push({ kind: "renameColumn", ...place, table, column: values[0], newName: values[1] });
+            push({ kind: "renameColumn", ...place2, table, column: values[0], newName: values[1] });
             return;
           case "setNullable":
           case "dropNullable":
             if (typeof values[0] !== "string") return unknownArguments();
-            push({ kind: head.name === "dropNullable" ? "setNotNull" : "dropNotNull", ...place, table, column: values[0] });
+            push({ kind: head.name === "dropNullable" ? "setNotNull" : "dropNotNull", ...place2, table, column: values[0] });
             return;
           case "index":
             if (columns.length === 0) return unknownArguments();
-            return this.index(columns, optionName(values[1], "indexName"), false, place);
+            return this.index(columns, optionName(values[1], "indexName"), false, place2);
           case "unique": {
             if (columns.length === 0) return unknownArguments();
             const options = values[1];
             const name = optionName(options, "indexName") ?? defaultName(table, columns, "unique");
-            if (typeof options === "object" && options.useConstraint === false) return this.index(columns, name, true, place);
+            if (typeof options === "object" && options.useConstraint === false) return this.index(columns, name, true, place2);
             return constraint({ kind: "unique", name, columns, notValid: false });
           }
           case "primary":
@@ -14389,7 +14404,7 @@ var init_table_builder = __esm({
           case "dropIndex": {
             const name = typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, "index") : void 0;
             if (!name) return unknownArguments();
-            push({ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: false });
+            push({ kind: "dropIndex", ...place2, names: [{ schema: table.schema, name }], concurrently: false, ifExists: false });
             return;
           }
           case "dropUnique":
@@ -14399,7 +14414,7 @@ var init_table_builder = __esm({
             const suffix = { dropUnique: "unique", dropForeign: "foreign", dropPrimary: "pkey", dropChecks: "check" }[head.name];
             const name = head.name === "dropPrimary" ? typeof values[0] === "string" ? values[0] : `${table.name}_pkey` : typeof values[1] === "string" ? values[1] : columns.length > 0 ? defaultName(table, columns, suffix) : void 0;
             if (!name) return unknownArguments();
-            push({ kind: "dropConstraint", ...place, table, name, ifExists: false });
+            push({ kind: "dropConstraint", ...place2, table, name, ifExists: false });
             return;
           }
           default:
@@ -14542,7 +14557,7 @@ var init_up_walker = __esm({
         let schema;
         let guarded2 = false;
         for (const link of links) {
-          const place = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const place2 = { location: this.output.span(link.start, link.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
           const args = link.args ?? [];
           const table = (index) => {
             const name = frame.scope.string(args[index]);
@@ -14558,7 +14573,7 @@ var init_up_walker = __esm({
           if (TABLE_METHODS.has(link.name)) {
             const name = table(0);
             if (!name) unknownTable(0);
-            else this.tableMethod(link, name, place, frame, unknownTable);
+            else this.tableMethod(link, name, place2, frame, unknownTable);
             continue;
           }
           switch (link.name) {
@@ -14578,13 +14593,13 @@ var init_up_walker = __esm({
             default:
               if (!QUIET_SCHEMA_METHODS.has(link.name)) {
                 this.output.statements++;
-                this.push({ kind: "other", ...place, statement: `knex.schema.${link.name}` });
+                this.push({ kind: "other", ...place2, statement: `knex.schema.${link.name}` });
               }
           }
         }
       }
       /** A `knex.schema` method on a table whose name is known. */
-      tableMethod(link, name, place, frame, unknownTable) {
+      tableMethod(link, name, place2, frame, unknownTable) {
         const args = link.args ?? [];
         switch (link.name) {
           case "createTable":
@@ -14592,7 +14607,7 @@ var init_up_walker = __esm({
             const definition = readTableCallback(args[1], this.builderContext(name, "create", frame));
             this.push({
               kind: "createTable",
-              ...place,
+              ...place2,
               table: name,
               columns: definition.columns,
               constraints: definition.constraints,
@@ -14608,12 +14623,12 @@ var init_up_walker = __esm({
             break;
           case "dropTable":
           case "dropTableIfExists":
-            this.push({ kind: "dropTable", ...place, tables: [name], ifExists: link.name === "dropTableIfExists", cascade: false });
+            this.push({ kind: "dropTable", ...place2, tables: [name], ifExists: link.name === "dropTableIfExists", cascade: false });
             break;
           case "renameTable": {
             const to = frame.scope.string(args[1]);
             if (to === void 0) return unknownTable(1);
-            this.push({ kind: "renameTable", ...place, table: name, newName: to, identifiers: [to] });
+            this.push({ kind: "renameTable", ...place2, table: name, newName: to, identifiers: [to] });
             break;
           }
         }
@@ -14908,36 +14923,36 @@ var init_schema_objects = __esm({
 });
 
 // src/frontends/typeorm/n8n-schema-builder.ts
-function n8nSchemaOperations(member, args, rest, scope, place) {
+function n8nSchemaOperations(member, args, rest, scope, place2) {
   const value = (index) => scope.value(args[index]);
   const table = typeof value(0) === "string" ? tableNameOf(value(0)) : void 0;
   if (!table) return void 0;
   switch (member) {
     case "createTable":
-      return createTable2(table, rest, scope, place);
+      return createTable2(table, rest, scope, place2);
     case "dropTable":
-      return [{ kind: "dropTable", ...place, tables: [table], ifExists: true, cascade: false }];
+      return [{ kind: "dropTable", ...place2, tables: [table], ifExists: true, cascade: false }];
     case "addColumns": {
       const columns = elements(args[1], scope).map((node) => columnOf(node, scope));
       if (columns.length === 0 || columns.some((column) => !column)) return void 0;
-      return columns.map((column) => ({ kind: "addColumn", ...place, table, column, ifNotExists: false, identifiers: [column.name] }));
+      return columns.map((column) => ({ kind: "addColumn", ...place2, table, column, ifNotExists: false, identifiers: [column.name] }));
     }
     case "dropColumns": {
       const names = value(1);
       if (!Array.isArray(names) || !names.every((name) => typeof name === "string")) return void 0;
-      return names.map((column) => ({ kind: "dropColumn", ...place, table, column, ifExists: false }));
+      return names.map((column) => ({ kind: "dropColumn", ...place2, table, column, ifExists: false }));
     }
     case "createIndex": {
       const columns = value(1);
       if (!Array.isArray(columns)) return void 0;
       const name = typeof value(3) === "string" ? value(3) : void 0;
-      return [{ kind: "createIndex", ...place, table, name, columns: columns.map(String), unique: value(2) === true, concurrently: false, ifNotExists: false }];
+      return [{ kind: "createIndex", ...place2, table, name, columns: columns.map(String), unique: value(2) === true, concurrently: false, ifNotExists: false }];
     }
     case "dropIndex": {
       const options = value(2);
       const columns = value(1);
       const name = typeof options?.customIndexName === "string" ? options.customIndexName : `IDX_${table.name}_${Array.isArray(columns) ? columns.join("_") : ""}`;
-      return [{ kind: "dropIndex", ...place, names: [{ schema: table.schema, name }], concurrently: false, ifExists: options?.skipIfMissing === true }];
+      return [{ kind: "dropIndex", ...place2, names: [{ schema: table.schema, name }], concurrently: false, ifExists: options?.skipIfMissing === true }];
     }
     case "addForeignKey": {
       const reference = value(2);
@@ -14949,19 +14964,19 @@ function n8nSchemaOperations(member, args, rest, scope, place) {
         notValid: false,
         references: { table: tableNameOf(reference[0]), columns: reference.slice(1).map(String) }
       };
-      return [{ kind: "addConstraint", ...place, table, constraint }];
+      return [{ kind: "addConstraint", ...place2, table, constraint }];
     }
     case "dropForeignKey":
-      return [{ kind: "dropConstraint", ...place, table, name: typeof value(3) === "string" ? value(3) : `FK_${table.name}_${String(value(1))}`, ifExists: false }];
+      return [{ kind: "dropConstraint", ...place2, table, name: typeof value(3) === "string" ? value(3) : `FK_${table.name}_${String(value(1))}`, ifExists: false }];
     case "addNotNull":
     case "dropNotNull":
       if (typeof value(1) !== "string") return void 0;
-      return [{ kind: member === "addNotNull" ? "setNotNull" : "dropNotNull", ...place, table, column: value(1) }];
+      return [{ kind: member === "addNotNull" ? "setNotNull" : "dropNotNull", ...place2, table, column: value(1) }];
     default:
       return void 0;
   }
 }
-function createTable2(table, links, scope, place) {
+function createTable2(table, links, scope, place2) {
   const columns = [];
   const constraints = [];
   const indexes = [];
@@ -14983,7 +14998,7 @@ function createTable2(table, links, scope, place) {
         }
         break;
       case "withIndexOn":
-        indexes.push({ kind: "createIndex", ...place, table, columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], unique: scope.value(args[1]) === true, concurrently: false, ifNotExists: false, withTableCreation: true });
+        indexes.push({ kind: "createIndex", ...place2, table, columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], unique: scope.value(args[1]) === true, concurrently: false, ifNotExists: false, withTableCreation: true });
         break;
       case "withUniqueConstraintOn":
         constraints.push({ kind: "unique", columns: typeof first === "string" ? [first] : Array.isArray(first) ? first.map(String) : [], notValid: false });
@@ -15003,7 +15018,7 @@ function createTable2(table, links, scope, place) {
         break;
     }
   }
-  return [{ kind: "createTable", ...place, table, columns, constraints, ifNotExists: false, identifiers: [table.name, ...columns.map((column) => column.name)] }, ...indexes];
+  return [{ kind: "createTable", ...place2, table, columns, constraints, ifNotExists: false, identifiers: [table.name, ...columns.map((column) => column.name)] }, ...indexes];
 }
 function columnOf(node, scope) {
   const chain = node && flattenChain(scope.resolve(node) ?? unwrapTypeScript(node));
@@ -15232,8 +15247,8 @@ var init_up_walker2 = __esm({
           this.output.statements++;
           for (const arg of args) if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") this.walkFunction(arg, { ...frame, conditional: true });
         } else if (role === "schemaBuilder" && call.called && call.member !== "column") {
-          const place = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
-          const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place) : void 0;
+          const place2 = { location: this.output.spanOf(node), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+          const operations = call.member ? n8nSchemaOperations(call.member, args, call.rest, frame.scope, place2) : void 0;
           if (!operations) {
             this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` is not a call of n8n's schema builder that migralint can read; what it does was not checked.`);
             return true;
@@ -15262,20 +15277,20 @@ var init_up_walker2 = __esm({
         const links = first?.name === "manager" || first?.name === "connection" || first?.name === "queryRunner" ? chain.links.slice(1) : chain.links;
         const [method, ...rest] = links;
         if (!method || !method.args) return;
-        const place = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
+        const place2 = { location: this.output.span(method.start, method.end), anchorLine: frame.statementLine, ...frame.conditional ? { conditional: true } : {} };
         if (method.name === "query" && method.args?.[0]) {
           this.embeddedSql(method.args[0], frame);
         } else if (DATA_METHODS.has(method.name)) {
           if (method.args) this.output.statements++;
         } else if (TRANSACTION_METHODS[method.name]) {
           this.output.statements++;
-          this.push({ kind: "transaction", ...place, action: TRANSACTION_METHODS[method.name] });
+          this.push({ kind: "transaction", ...place2, action: TRANSACTION_METHODS[method.name] });
         } else if (!QUIET_METHODS.has(method.name)) {
-          this.apiCall(method, place, frame);
+          this.apiCall(method, place2, frame);
         }
         this.thenCallbacks(rest, frame);
       }
-      apiCall(method, place, frame) {
+      apiCall(method, place2, frame) {
         const args = method.args ?? [];
         const { scope } = frame;
         const table = tableNameFrom(args[0], scope);
@@ -15287,13 +15302,13 @@ var init_up_walker2 = __esm({
         const on = table;
         switch (method.name) {
           case "createTable":
-            return this.createTable(args, place, frame);
+            return this.createTable(args, place2, frame);
           case "dropTable":
-            return this.push({ kind: "dropTable", ...place, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
+            return this.push({ kind: "dropTable", ...place2, tables: [on], ifExists: scope.value(args[1]) === true, cascade: false });
           case "renameTable": {
             const newName = nameOf(args[1], scope);
             if (newName === void 0) return unknown(args[1]);
-            return this.push({ kind: "renameTable", ...place, table: on, newName, identifiers: [newName] });
+            return this.push({ kind: "renameTable", ...place2, table: on, newName, identifiers: [newName] });
           }
           case "addColumn":
           case "addColumns":
@@ -15304,9 +15319,9 @@ var init_up_walker2 = __esm({
                 continue;
               }
               const { references, ...added } = column;
-              this.push({ kind: "addColumn", ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
+              this.push({ kind: "addColumn", ...place2, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
               if (references) {
-                this.push({ kind: "addConstraint", ...place, table: on, constraint: { kind: "foreignKey", columns: [column.name], notValid: false, references } });
+                this.push({ kind: "addConstraint", ...place2, table: on, constraint: { kind: "foreignKey", columns: [column.name], notValid: false, references } });
               }
             }
             return;
@@ -15314,14 +15329,14 @@ var init_up_walker2 = __esm({
             const from = nameOf(args[1], scope);
             const to = nameOf(args[2], scope);
             if (from === void 0 || to === void 0) return unknown(from === void 0 ? args[1] : args[2]);
-            return this.push({ kind: "renameColumn", ...place, table: on, column: from, newName: to, identifiers: [to] });
+            return this.push({ kind: "renameColumn", ...place2, table: on, column: from, newName: to, identifiers: [to] });
           }
           case "changeColumn":
-            return this.changeColumn(on, args[1], args[2], place, frame);
+            return this.changeColumn(on, args[1], args[2], place2, frame);
           case "changeColumns":
             for (const pair of elementsOf(args[1], scope)) {
               const options = optionsOf(pair, scope);
-              this.changeColumn(on, options?.get("oldColumn")?.node, options?.get("newColumn")?.node, place, frame);
+              this.changeColumn(on, options?.get("oldColumn")?.node, options?.get("newColumn")?.node, place2, frame);
             }
             return;
           case "dropColumn":
@@ -15329,40 +15344,40 @@ var init_up_walker2 = __esm({
             for (const node of oneOrMany("dropColumn")) {
               const column = nameOf(node, scope);
               if (column === void 0) unknown(node);
-              else this.push({ kind: "dropColumn", ...place, table: on, column, ifExists: false });
+              else this.push({ kind: "dropColumn", ...place2, table: on, column, ifExists: false });
             }
             return;
           case "createIndex":
           case "createIndices":
-            for (const node of oneOrMany("createIndex")) this.createIndex(on, optionsOf(node, scope), place);
+            for (const node of oneOrMany("createIndex")) this.createIndex(on, optionsOf(node, scope), place2);
             return;
           case "dropIndex":
           case "dropIndices":
             for (const node of oneOrMany("dropIndex")) {
               const name = nameOf(node, scope);
-              const concurrently2 = optionsOf(node, scope)?.get("isConcurrent")?.value === true;
+              const concurrently3 = optionsOf(node, scope)?.get("isConcurrent")?.value === true;
               if (name === void 0) unknown(node);
-              else this.push({ kind: "dropIndex", ...place, names: [{ schema: on.schema, name }], concurrently: concurrently2, ifExists: false });
+              else this.push({ kind: "dropIndex", ...place2, names: [{ schema: on.schema, name }], concurrently: concurrently3, ifExists: false });
             }
             return;
           case "createForeignKey":
           case "createForeignKeys":
-            return this.constraints("foreignKeys", on, oneOrMany("createForeignKey"), place, frame);
+            return this.constraints("foreignKeys", on, oneOrMany("createForeignKey"), place2, frame);
           case "createUniqueConstraint":
           case "createUniqueConstraints":
-            return this.constraints("uniques", on, oneOrMany("createUniqueConstraint"), place, frame);
+            return this.constraints("uniques", on, oneOrMany("createUniqueConstraint"), place2, frame);
           case "createCheckConstraint":
           case "createCheckConstraints":
-            return this.constraints("checks", on, oneOrMany("createCheckConstraint"), place, frame);
+            return this.constraints("checks", on, oneOrMany("createCheckConstraint"), place2, frame);
           case "createExclusionConstraint":
           case "createExclusionConstraints":
-            return this.constraints("exclusions", on, oneOrMany("createExclusionConstraint"), place, frame);
+            return this.constraints("exclusions", on, oneOrMany("createExclusionConstraint"), place2, frame);
           case "createPrimaryKey": {
             const columns = scope.value(args[1]);
             const name = scope.string(args[2]);
             return this.push({
               kind: "addConstraint",
-              ...place,
+              ...place2,
               table: on,
               constraint: { kind: "primaryKey", name, columns: Array.isArray(columns) ? columns.map(String) : [], notValid: false }
             });
@@ -15379,18 +15394,18 @@ var init_up_walker2 = __esm({
             for (const node of nodes) {
               const name = method.name === "dropPrimaryKey" ? scope.string(args[1]) ?? `${on.name}_pkey` : nameOf(node, scope);
               if (name === void 0) unknown(node);
-              else this.push({ kind: "dropConstraint", ...place, table: on, name, ifExists: false });
+              else this.push({ kind: "dropConstraint", ...place2, table: on, name, ifExists: false });
             }
             return;
           }
           case "clearTable":
-            return this.push({ kind: "truncate", ...place, tables: [on], cascade: false });
+            return this.push({ kind: "truncate", ...place2, tables: [on], cascade: false });
           case "dropDatabase": {
             const name = scope.string(args[0]);
-            return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place, name });
+            return name === void 0 ? unknown(args[0]) : this.push({ kind: "dropDatabase", ...place2, name });
           }
           default:
-            if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: "other", ...place, statement: `queryRunner.${method.name}` });
+            if (OTHER_SCHEMA_METHODS.has(method.name)) return this.push({ kind: "other", ...place2, statement: `queryRunner.${method.name}` });
             this.output.statements--;
             return this.output.unanalyzed({ start: method.start, end: method.end }, `\`${snippet(this.source, { start: method.start, end: method.end })}\` is not a QueryRunner call migralint reads; what it does was not checked.`);
         }
@@ -15400,7 +15415,7 @@ var init_up_walker2 = __esm({
         return options && columnFrom(options, node ? this.output.spanOf(node) : void 0);
       }
       /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
-      createTable(args, place, frame) {
+      createTable(args, place2, frame) {
         const { scope } = frame;
         const options = optionsOf(args[0], scope);
         const name = options?.get("name")?.value;
@@ -15424,7 +15439,7 @@ var init_up_walker2 = __esm({
         );
         this.push({
           kind: "createTable",
-          ...place,
+          ...place2,
           table,
           columns,
           constraints,
@@ -15432,10 +15447,10 @@ var init_up_walker2 = __esm({
           identifiers: [table.name, ...columns.map((column) => column.name)]
         });
         if (scope.value(args[3]) === false) return;
-        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place, withTableCreation: true });
+        for (const node of elementsOf(options.get("indices")?.node, scope)) this.createIndex(table, optionsOf(node, scope), { ...place2, withTableCreation: true });
       }
       /** TypeORM compares the old and new column; a different type makes it re-create the column. */
-      changeColumn(table, oldNode, newNode, place, frame) {
+      changeColumn(table, oldNode, newNode, place2, frame) {
         const newColumn = this.column(newNode, frame);
         const oldName = nameOf(oldNode, frame.scope);
         if (!newColumn || oldName === void 0) {
@@ -15444,20 +15459,20 @@ var init_up_walker2 = __esm({
         }
         const oldOptions = optionsOf(oldNode, frame.scope);
         const oldColumn = oldOptions && columnFrom(oldOptions, void 0);
-        if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place, table, column: oldName, newName: newColumn.name });
+        if (oldName !== newColumn.name) this.push({ kind: "renameColumn", ...place2, table, column: oldName, newName: newColumn.name });
         const sameType2 = oldColumn?.type && newColumn.type && JSON.stringify(oldColumn.type) === JSON.stringify(newColumn.type);
-        if (!sameType2) this.push({ kind: "alterColumnType", ...place, table, column: newColumn.name, newType: newColumn.type });
+        if (!sameType2) this.push({ kind: "alterColumnType", ...place2, table, column: newColumn.name, newType: newColumn.type });
         if (oldColumn && oldColumn.notNull !== newColumn.notNull) {
-          this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place, table, column: newColumn.name });
+          this.push({ kind: newColumn.notNull ? "setNotNull" : "dropNotNull", ...place2, table, column: newColumn.name });
         }
       }
-      createIndex(table, options, place) {
+      createIndex(table, options, place2) {
         const get = (key) => options?.get(key)?.value;
         const columns = get("columnNames");
         const name = typeof get("name") === "string" ? get("name") : void 0;
         this.push({
           kind: "createIndex",
-          ...place,
+          ...place2,
           table,
           name,
           columns: Array.isArray(columns) ? columns.map(String) : [],
@@ -15468,7 +15483,7 @@ var init_up_walker2 = __esm({
           identifiers: name ? [name] : []
         });
       }
-      constraints(kind, table, nodes, place, frame) {
+      constraints(kind, table, nodes, place2, frame) {
         for (const node of nodes) {
           const properties = optionsOf(node, frame.scope);
           if (!properties) {
@@ -15476,7 +15491,7 @@ var init_up_walker2 = __esm({
             continue;
           }
           const constraint = constraintFrom(kind, properties);
-          this.push({ kind: "addConstraint", ...place, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
+          this.push({ kind: "addConstraint", ...place2, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
         }
       }
     };
@@ -15947,7 +15962,7 @@ var require_main5 = __commonJS({
         return edit2.setProperty(text, path15, value, options);
       }
       exports3.modify = modify;
-      function applyEdits(text, edits) {
+      function applyEdits2(text, edits) {
         let sortedEdits = edits.slice(0).sort((a, b) => {
           const diff = a.offset - b.offset;
           if (diff === 0) {
@@ -15967,7 +15982,7 @@ var require_main5 = __commonJS({
         }
         return text;
       }
-      exports3.applyEdits = applyEdits;
+      exports3.applyEdits = applyEdits2;
     });
   }
 });
@@ -16154,7 +16169,7 @@ var TextDocument;
     }
   }
   TextDocument2.update = update;
-  function applyEdits(document, edits) {
+  function applyEdits2(document, edits) {
     const text = document.getText();
     const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
       const diff = a.range.start.line - b.range.start.line;
@@ -16180,7 +16195,7 @@ var TextDocument;
     spans.push(text.substr(lastModifiedOffset));
     return spans.join("");
   }
-  TextDocument2.applyEdits = applyEdits;
+  TextDocument2.applyEdits = applyEdits2;
 })(TextDocument || (TextDocument = {}));
 function mergeSort(data, compare) {
   if (data.length <= 1) {
@@ -16424,8 +16439,8 @@ function addConstraint(from, table, constraint, completes = false) {
   const action = { kind: "statement", operation: { kind: "addConstraint", ...placeOf(from), table, constraint } };
   return completes ? { ...action, completes } : action;
 }
-function dropConstraint(from, table, name, ifExists = false) {
-  return statement({ kind: "dropConstraint", ...placeOf(from), table, name, ifExists });
+function dropConstraint(from, table, name, ifExists2 = false) {
+  return statement({ kind: "dropConstraint", ...placeOf(from), table, name, ifExists: ifExists2 });
 }
 function concurrently(operation) {
   return {
@@ -16883,13 +16898,13 @@ var adding_serial_primary_key_field_default = defineRule({
         if (operation.kind !== "addConstraint" || operation.constraint.kind !== "primaryKey" || operation.constraint.columns.length === 0) return void 0;
         const { table } = operation;
         const name = operation.constraint.name ?? `${table.name}_pkey`;
-        const place = { location: operation.location, anchorLine: operation.anchorLine };
+        const place2 = { location: operation.location, anchorLine: operation.anchorLine };
         return [
           {
             migration: "this",
             outsideTransaction: true,
             lock: "ShareUpdateExclusiveLock",
-            actions: [statement({ kind: "createIndex", ...place, table, name, columns: operation.constraint.columns, unique: true, concurrently: true, ifNotExists: false })]
+            actions: [statement({ kind: "createIndex", ...place2, table, name, columns: operation.constraint.columns, unique: true, concurrently: true, ifNotExists: false })]
           },
           { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(operation, table, { kind: "primaryKey", name, columns: [], notValid: false, usingIndex: name }, true)] }
         ];
@@ -17766,13 +17781,13 @@ export class Migration1700000000000 implements MigrationInterface {
 
 // rules/disallowed-unique-constraint.ts
 function uniqueSteps(from, table, columns, name = objectName(table, columns, "key")) {
-  const place = { location: from.location, anchorLine: from.anchorLine };
+  const place2 = { location: from.location, anchorLine: from.anchorLine };
   return [
     {
       migration: "this",
       outsideTransaction: true,
       lock: "ShareUpdateExclusiveLock",
-      actions: [statement({ kind: "createIndex", ...place, table, name, columns, unique: true, concurrently: true, ifNotExists: false })]
+      actions: [statement({ kind: "createIndex", ...place2, table, name, columns, unique: true, concurrently: true, ifNotExists: false })]
     },
     { migration: "this", lock: "AccessExclusiveLock", actions: [addConstraint(from, table, { kind: "unique", name, columns: [], notValid: false, usingIndex: name }, true)] }
   ];
@@ -18203,10 +18218,10 @@ var renaming_table_default = defineRule({
       description: "Rename it and, in the same migration, create a view with the old name (PostgreSQL lets the old code read and write through it); drop the view once the application uses the new name.",
       steps: (operation) => {
         if (operation.kind !== "renameTable") return void 0;
-        const renamed = { ...operation.table, name: operation.newName };
+        const renamed2 = { ...operation.table, name: operation.newName };
         return [
-          { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }, { kind: "createView", view: operation.table, table: renamed }] },
-          { migration: "later", application: `Switch the application to "${qualifiedName(renamed)}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "dropView", view: operation.table }] }
+          { migration: "this", lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }, { kind: "createView", view: operation.table, table: renamed2 }] },
+          { migration: "later", application: `Switch the application to "${qualifiedName(renamed2)}", and deploy.`, lock: "AccessExclusiveLock", actions: [{ kind: "dropView", view: operation.table }] }
         ];
       }
     },
@@ -18632,9 +18647,9 @@ Qualifying names makes the migration act on the same table everywhere.`
       anyOperation(operation) {
         const isTemporary = operation.kind === "createTable" ? operation.temporary === true : false;
         const table = tablesNamedBy(operation).find((named) => !named.schema && !isTemporary && !context.isTemporaryTable(named));
-        const place = `${operation.location.line}:${operation.location.column}`;
-        if (!table || reportedAt.has(place)) return;
-        reportedAt.add(place);
+        const place2 = `${operation.location.line}:${operation.location.column}`;
+        if (!table || reportedAt.has(place2)) return;
+        reportedAt.add(place2);
         context.report(operation, { table: table.name });
       }
     };
@@ -19148,14 +19163,14 @@ var HANDLERS = {
     const from = column.name;
     const to = truncateIdentifier(operation.newName);
     column.name = to;
-    const renamed = (names) => names.map((name) => name === from ? to : name);
+    const renamed2 = (names) => names.map((name) => name === from ? to : name);
     for (const index of table.indexes) {
-      index.columns = renamed(index.columns);
-      index.expressionColumns = renamed(index.expressionColumns);
+      index.columns = renamed2(index.columns);
+      index.expressionColumns = renamed2(index.expressionColumns);
     }
     for (const constraint of table.constraints) {
-      constraint.columns = renamed(constraint.columns);
-      if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
+      constraint.columns = renamed2(constraint.columns);
+      if (constraint.expressionColumns) constraint.expressionColumns = renamed2(constraint.expressionColumns);
       if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
     }
   },
@@ -19781,14 +19796,14 @@ var IgnoreTracker = class {
 
 // src/engine/run-rules.ts
 function runRules(analyzed, rules, filePath, options) {
-  const raw = [];
+  const raw2 = [];
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
   const handlers = handlerLists(visitors);
   for (const operation of analyzed.operations) {
     state2.current = operation;
@@ -19798,10 +19813,10 @@ function runRules(analyzed, rules, filePath, options) {
   for (const visitor of visitors) visitor.endOfFile?.();
   replay.endFile();
   for (const problem of analyzed.problems) {
-    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
+    raw2.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
   }
   const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
-  const kept = raw.filter((finding) => !ignores.silences(finding));
+  const kept = raw2.filter((finding) => !ignores.silences(finding));
   for (const { directive, message: message2 } of ignores.unused()) {
     const { location } = directive;
     kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
@@ -19892,14 +19907,14 @@ var FileRuleContext = class {
   settings;
   report(at, subject = {}) {
     const operation = "kind" in at ? at : void 0;
-    const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
+    const raw2 = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
     if (operation && this.rule.meta.suggestion) {
       const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
       const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
       if (before.length > 0) facts.sameStatement = before;
-      raw.target = { operation, facts };
+      raw2.target = { operation, facts };
     }
-    this.sink.push(raw);
+    this.sink.push(raw2);
   }
   isNewColumn(table, column) {
     if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
@@ -20746,6 +20761,13 @@ function frontendMatcher(frontends, baseDir) {
 // src/lsp/server.ts
 init_knexfile();
 
+// src/lsp/commands.ts
+var COPY_SUGGESTION = "migralint.copySuggestion";
+function isCopySuggestionArguments(value) {
+  const candidate = value;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.rule === "string" && typeof candidate.text === "string";
+}
+
 // src/lsp/diagnostics.ts
 var SEVERITY = { error: 1, warning: 2 };
 function rangeOf(span) {
@@ -20776,6 +20798,1912 @@ function spanOverlaps(span, range) {
   return !before(end, { line: span.line, column: span.column }) && !before({ line: span.endLine, column: span.endColumn }, start);
 }
 
+// src/fixes/index.ts
+init_text_positions();
+
+// src/fixes/fix-edits.ts
+init_text_positions();
+
+// src/fixes/sql-text.ts
+init_fragments();
+var PLAIN = { quoteAll: false };
+var reserved = /* @__PURE__ */ new Map();
+function ident(name, style = PLAIN) {
+  if (!style.quoteAll && /^[a-z_][a-z0-9_$]*$/.test(name)) {
+    let keyword = reserved.get(name);
+    if (keyword === void 0) {
+      keyword = isReservedWord(name);
+      if (reserved.size < 1e4) reserved.set(name, keyword);
+    }
+    if (!keyword) return name;
+  }
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function tableSql(table, style = PLAIN) {
+  return table.schema ? `${ident(table.schema, style)}.${ident(table.name, style)}` : ident(table.name, style);
+}
+function columnList2(columns, style = PLAIN) {
+  return `(${columns.map((column) => ident(column, style)).join(", ")})`;
+}
+var TYPE_WORDS = {
+  int2: "smallint",
+  int4: "integer",
+  int8: "bigint",
+  float4: "real",
+  float8: "double precision",
+  bool: "boolean",
+  bpchar: "char",
+  varchar: "varchar",
+  serial4: "serial",
+  serial8: "bigserial",
+  serial2: "smallserial"
+};
+function typeSql(type2) {
+  const name = TYPE_WORDS[type2.name] ?? type2.name;
+  const modifiers = type2.modifiers.length > 0 ? `(${type2.modifiers.join(", ")})` : "";
+  return `${name}${modifiers}${type2.isArray ? "[]" : ""}`;
+}
+function placeholder(text) {
+  return `"<${text.replace(/["<>]/g, "")}>"`;
+}
+function valueSql(value, style = PLAIN) {
+  if ("sql" in value) return value.sql;
+  if ("placeholder" in value) return placeholder(value.placeholder);
+  if ("defaultOf" in value) return "DEFAULT";
+  return value.cast ? `${ident(value.column, style)}::${typeSql(value.cast)}` : ident(value.column, style);
+}
+function foreignKeyTargetSql(target, style) {
+  const columns = target.columns.length > 0 ? ` ${columnList2(target.columns, style)}` : "";
+  const onDelete = target.onDelete ? ` ON DELETE ${target.onDelete}` : "";
+  const onUpdate = target.onUpdate ? ` ON UPDATE ${target.onUpdate}` : "";
+  return `REFERENCES ${tableSql(target.table, style)}${columns}${onDelete}${onUpdate}`;
+}
+function columnDefinitionSql(column, style = PLAIN) {
+  if (!column.type) return void 0;
+  const parts = [ident(column.name, style), typeSql(column.type)];
+  if (column.generated === "identity") parts.push("GENERATED BY DEFAULT AS IDENTITY");
+  if (column.generated === "stored") return void 0;
+  if (column.notNull) parts.push("NOT NULL");
+  if (column.default) {
+    if (column.default.sql === void 0) return void 0;
+    parts.push(`DEFAULT ${column.default.sql}`);
+  }
+  if (column.primaryKey) parts.push("PRIMARY KEY");
+  if (column.unique) parts.push("UNIQUE");
+  if (column.references) parts.push(foreignKeyTargetSql(column.references, style));
+  return parts.join(" ");
+}
+function constraintSql(constraint, style = PLAIN) {
+  const name = constraint.name ? `CONSTRAINT ${ident(constraint.name, style)} ` : "";
+  const notValid2 = constraint.notValid ? " NOT VALID" : "";
+  switch (constraint.kind) {
+    case "unique":
+    case "primaryKey": {
+      const keyword = constraint.kind === "unique" ? "UNIQUE" : "PRIMARY KEY";
+      const target = constraint.usingIndex ? `USING INDEX ${ident(constraint.usingIndex, style)}` : columnList2(constraint.columns, style);
+      return `${name}${keyword} ${target}`;
+    }
+    case "foreignKey":
+      return constraint.references ? `${name}FOREIGN KEY ${columnList2(constraint.columns, style)} ${foreignKeyTargetSql(constraint.references, style)}${notValid2}` : void 0;
+    case "check":
+      if (constraint.checksNotNullOf !== void 0) return `${name}CHECK (${ident(constraint.checksNotNullOf, style)} IS NOT NULL)${notValid2}`;
+      return constraint.expression === void 0 ? void 0 : `${name}CHECK (${constraint.expression})${notValid2}`;
+    case "exclusion":
+      return void 0;
+  }
+}
+var alter = (table, action, style) => `ALTER TABLE ${tableSql(table, style)} ${action}`;
+var WRITERS = {
+  addColumn: (operation, style) => {
+    const definition = columnDefinitionSql(operation.column, style);
+    return definition && alter(operation.table, `ADD COLUMN ${operation.ifNotExists ? "IF NOT EXISTS " : ""}${definition}`, style);
+  },
+  dropColumn: (operation, style) => alter(operation.table, `DROP COLUMN ${operation.ifExists ? "IF EXISTS " : ""}${ident(operation.column, style)}`, style),
+  setNotNull: (operation, style) => alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} SET NOT NULL`, style),
+  dropNotNull: (operation, style) => alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} DROP NOT NULL`, style),
+  setDefault: (operation, style) => {
+    if (!operation.default) return alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} DROP DEFAULT`, style);
+    return operation.default.sql === void 0 ? void 0 : alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} SET DEFAULT ${operation.default.sql}`, style);
+  },
+  addConstraint: (operation, style) => {
+    const constraint = constraintSql(operation.constraint, style);
+    return constraint && alter(operation.table, `ADD ${constraint}`, style);
+  },
+  validateConstraint: (operation, style) => alter(operation.table, `VALIDATE CONSTRAINT ${ident(operation.name, style)}`, style),
+  dropConstraint: (operation, style) => alter(operation.table, `DROP CONSTRAINT ${operation.ifExists ? "IF EXISTS " : ""}${ident(operation.name, style)}`, style),
+  createIndex: (operation, style) => {
+    if (operation.columns.length === 0) return void 0;
+    const flags = `${operation.unique ? "UNIQUE " : ""}INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifNotExists ? "IF NOT EXISTS " : ""}`;
+    return `CREATE ${flags}${operation.name ? `${ident(operation.name, style)} ` : ""}ON ${tableSql(operation.table, style)} ${columnList2(operation.columns, style)}`;
+  },
+  dropIndex: (operation, style) => `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}${operation.ifExists ? "IF EXISTS " : ""}${operation.names.map((name) => tableSql(name, style)).join(", ")}`,
+  reindex: (operation, style) => operation.targetKind ? `REINDEX ${operation.targetKind.toUpperCase()} ${operation.concurrently ? "CONCURRENTLY " : ""}${ident(operation.target, style)}` : void 0,
+  detachPartition: (operation, style) => alter(operation.table, `DETACH PARTITION ${tableSql(operation.partition, style)}${operation.concurrently ? " CONCURRENTLY" : ""}`, style),
+  truncate: (operation, style) => `TRUNCATE ${operation.tables.map((table) => tableSql(table, style)).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+  dropTable: (operation, style) => `DROP TABLE ${operation.ifExists ? "IF EXISTS " : ""}${operation.tables.map((table) => tableSql(table, style)).join(", ")}${operation.cascade ? " CASCADE" : ""}`,
+  renameTable: (operation, style) => alter(operation.table, `RENAME TO ${ident(operation.newName, style)}`, style),
+  renameColumn: (operation, style) => alter(operation.table, `RENAME COLUMN ${ident(operation.column, style)} TO ${ident(operation.newName, style)}`, style),
+  alterColumnType: (operation, style) => operation.newType ? alter(operation.table, `ALTER COLUMN ${ident(operation.column, style)} TYPE ${typeSql(operation.newType)}`, style) : void 0,
+  createTable: () => void 0,
+  transaction: (operation) => ({ begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" })[operation.action],
+  setSetting: (operation) => `SET ${operation.local ? "LOCAL " : ""}${operation.name} = ${operation.value}`
+};
+function operationSql(operation, style = PLAIN) {
+  const writer = WRITERS[operation.kind];
+  return writer?.(operation, style);
+}
+function backfillSql(table, column, value, style = PLAIN) {
+  const target = ident(column, style);
+  const source = valueSql(value, style);
+  const condition = "column" in value ? `${target} IS DISTINCT FROM ${source}` : `${target} IS NULL`;
+  return `UPDATE ${tableSql(table, style)} SET ${target} = ${source} WHERE ${condition}`;
+}
+
+// src/fixes/file-facts.ts
+var cache2 = /* @__PURE__ */ new WeakMap();
+function factsOf(file) {
+  let facts = cache2.get(file);
+  if (!facts) {
+    facts = readFacts(file);
+    cache2.set(file, facts);
+  }
+  return facts;
+}
+function readFacts(file) {
+  const common = {
+    path: file.file,
+    source: file.source,
+    runnerTransaction: file.runnerTransaction ?? false,
+    // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
+    transactionSwitch: file.transactionSwitch ?? (file.frontend !== "sql" || ["goose", "dbmate", "sql-migrate", "flyway"].includes(sqlRunner(file.file, file.source))),
+    statements: file.statements,
+    operations: file.operationCount ?? file.statements
+  };
+  const source = file.source;
+  switch (file.frontend) {
+    case "sql":
+      return { ...common, frontend: "sql", runner: sqlRunner(file.file, source) };
+    case "knex":
+      return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
+    case "typeorm": {
+      const named = /class\s+([A-Za-z_$][\w$]*?)(\d{13})?\b/.exec(source);
+      return {
+        ...common,
+        frontend: "typeorm",
+        module: moduleStyle(file.file, source),
+        subject: subjectOf(source, "queryRunner"),
+        asyncUp: asyncUp(source),
+        checksDatabase: checksDatabase(source),
+        className: named?.[1] ?? "Migration",
+        timestamp: Number(named?.[2] ?? /(\d{13})/.exec(file.file)?.[1] ?? Date.now())
+      };
+    }
+    case "django": {
+      const parts = file.file.split("/");
+      const imported = /from\s+django\.contrib\.postgres\.operations\s+import\s+\(?([\w\s,]+)\)?/.exec(source)?.[1] ?? "";
+      return {
+        ...common,
+        frontend: "django",
+        app: parts.length >= 3 ? parts[parts.length - 3] : "app",
+        migration: (parts[parts.length - 1] ?? "").replace(/\.py$/, ""),
+        checkKeyword: /CheckConstraint\([^)]*\bcheck\s*=/.test(source) ? "check" : "condition",
+        postgresOperations: new Set(imported.split(/[\s,]+/).filter((name) => name.length > 0))
+      };
+    }
+  }
+}
+function sqlRunner(filePath, source) {
+  if (/^--\s*\+goose\s/im.test(source)) return "goose";
+  if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
+  if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
+  return runnerByName(filePath) ?? "plain";
+}
+function moduleStyle(filePath, source) {
+  if (/\.[cm]?ts$/.test(filePath)) return "typescript";
+  if (filePath.endsWith(".mjs") || !filePath.endsWith(".cjs") && /^\s*(export|import)\s/m.test(source)) return "esm";
+  return "commonjs";
+}
+function asyncUp(source) {
+  return /\basync\s+(function\s+)?up\s*\(|\bup\s*[:=]\s*async\b/.test(source);
+}
+function checksDatabase(source) {
+  return /\.client\s*\.\s*(config|dialect|driverName)\b|\b(connection|dataSource|driver)\s*\.\s*options\s*\.\s*type\b|\bconnection\s*\.\s*driver\b|\binstanceof\s+\w*Driver\b/.test(source);
+}
+function subjectOf(source, fallback) {
+  const match = /\bup\s*(?:=\s*(?:async\s*)?(?:function\s*)?)?\(\s*([A-Za-z_$][\w$]*)/.exec(source) ?? /\bup\s*[:=]\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
+  return match?.[1] ?? fallback;
+}
+
+// src/fixes/literals.ts
+function jsString(text, backtick = false) {
+  if (backtick || /[\n\r]/.test(text) || text.includes("'") && text.includes('"')) {
+    return `\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
+  }
+  const quote2 = text.includes("'") ? '"' : "'";
+  return `${quote2}${text.replace(/\\/g, "\\\\")}${quote2}`;
+}
+function pyString(text) {
+  if (/[\n\r]/.test(text)) return `"""${text.replace(/\\/g, "\\\\").replace(/"""/g, '\\"\\"\\"')}"""`;
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function indent(text, by) {
+  return text.replace(/^(?=.)/gm, by);
+}
+
+// src/fixes/sql-tokens.ts
+var isWordStart2 = (code) => code >= 97 && code <= 122 || code >= 65 && code <= 90 || code === 95 || code >= 128;
+var isWordPart2 = (code) => isWordStart2(code) || code >= 48 && code <= 57 || code === 36;
+var isSpace2 = (code) => code === 32 || code >= 9 && code <= 13;
+function sqlTokens(sql) {
+  const tokens = [];
+  let depth = 0;
+  let index = 0;
+  const push = (start, end, kind, word2) => {
+    const text = sql.slice(start, end);
+    if (text === ")") depth = Math.max(depth - 1, 0);
+    tokens.push({ start, end, text, word: word2, kind, depth });
+    if (text === "(") depth++;
+  };
+  while (index < sql.length) {
+    const code = sql.charCodeAt(index);
+    const char = sql[index];
+    if (isSpace2(code)) {
+      index++;
+      continue;
+    }
+    if (char === "-" && sql[index + 1] === "-") {
+      const end = sql.indexOf("\n", index);
+      index = end < 0 ? sql.length : end + 1;
+      continue;
+    }
+    if (char === "/" && sql[index + 1] === "*") {
+      const end = blockCommentEnd2(sql, index);
+      if (end === void 0) return void 0;
+      index = end;
+      continue;
+    }
+    if (char === '"') {
+      const end = quotedEnd2(sql, index, '"');
+      if (end === void 0) return void 0;
+      push(index, end, "identifier", sql.slice(index + 1, end - 1).replace(/""/g, '"'));
+      index = end;
+      continue;
+    }
+    if (char === "'" || (char === "E" || char === "e") && sql[index + 1] === "'") {
+      const open = char === "'" ? index : index + 1;
+      const end = quotedEnd2(sql, open, "'", open !== index);
+      if (end === void 0) return void 0;
+      push(index, end, "other", sql.slice(index, end));
+      index = end;
+      continue;
+    }
+    if (char === "$") {
+      const tag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(sql.slice(index, index + 64));
+      if (tag) {
+        const end = sql.indexOf(tag[0], index + tag[0].length);
+        if (end < 0) return void 0;
+        push(index, end + tag[0].length, "other", sql.slice(index, end + tag[0].length));
+        index = end + tag[0].length;
+        continue;
+      }
+    }
+    if (isWordStart2(code)) {
+      let end = index + 1;
+      while (end < sql.length && isWordPart2(sql.charCodeAt(end))) end++;
+      push(index, end, "keyword", sql.slice(index, end).toUpperCase());
+      index = end;
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      let end = index + 1;
+      while (end < sql.length && /[0-9.eE]/.test(sql[end])) end++;
+      push(index, end, "other", sql.slice(index, end));
+      index = end;
+      continue;
+    }
+    const length = char === ":" && sql[index + 1] === ":" ? 2 : 1;
+    push(index, index + length, "other", sql.slice(index, index + length));
+    index += length;
+  }
+  return tokens;
+}
+function blockCommentEnd2(sql, start) {
+  let nesting = 0;
+  for (let index = start; index < sql.length - 1; index++) {
+    if (sql[index] === "/" && sql[index + 1] === "*") {
+      nesting++;
+      index++;
+    } else if (sql[index] === "*" && sql[index + 1] === "/") {
+      nesting--;
+      index++;
+      if (nesting === 0) return index + 1;
+    }
+  }
+  return void 0;
+}
+function quotedEnd2(sql, start, quote2, backslashes = false) {
+  for (let index = start + 1; index < sql.length; index++) {
+    if (backslashes && sql[index] === "\\") index++;
+    else if (sql[index] === quote2) {
+      if (sql[index + 1] === quote2) index++;
+      else return index + 1;
+    }
+  }
+  return void 0;
+}
+function nameOf2(token) {
+  if (!token) return void 0;
+  return token.kind === "identifier" ? token.word : token.text.toLowerCase();
+}
+function isName(token, name) {
+  if (!token) return false;
+  if (token.kind === "identifier") return token.word === name;
+  return token.kind === "keyword" && token.text.toLowerCase() === name;
+}
+function findWords(tokens, words, from = 0) {
+  for (let index = from; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0) continue;
+    const matched = matchAt(tokens, index, words);
+    if (matched !== void 0) return { start: index, end: matched };
+  }
+  return void 0;
+}
+function matchAt(tokens, index, words) {
+  let at = index;
+  for (const word2 of words) {
+    const optional = word2.endsWith("?");
+    const wanted = optional ? word2.slice(0, -1) : word2;
+    if (tokens[at]?.kind !== "identifier" && tokens[at]?.word === wanted) at++;
+    else if (!optional) return void 0;
+  }
+  return at;
+}
+function skipQualifiedName(tokens, index) {
+  let at = index + 1;
+  while (tokens[at]?.text === "." && tokens[at + 1]) at += 2;
+  return at;
+}
+function clauseEnd(tokens, index) {
+  const depth = tokens[index]?.depth ?? 0;
+  for (let at = index; at < tokens.length; at++) {
+    if (tokens[at].depth < depth) return at;
+    if (tokens[at].depth === depth && (tokens[at].text === "," || tokens[at].text === ";")) return at;
+  }
+  return tokens.length;
+}
+
+// src/fixes/sql-edits.ts
+function applyEdits(text, edits) {
+  const ordered = edits.map((edit2, index) => ({ edit: edit2, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+  let result = text;
+  for (const { edit: edit2 } of ordered) result = result.slice(0, edit2.start) + edit2.text + result.slice(edit2.end);
+  return result;
+}
+var insertAfter = (token, text) => ({ start: token.end, end: token.end, text });
+function statementEdits(sql, edit2, operation) {
+  const tokens = sqlTokens(sql);
+  if (!tokens || tokens.length === 0) return void 0;
+  switch (edit2.kind) {
+    case "concurrently":
+      return concurrently2(tokens, operation);
+    case "notValid":
+      return notValid(tokens, operation, edit2.name);
+    case "ifNotExists":
+      return ifNotExists(tokens, operation);
+    case "ifExists":
+      return ifExists(tokens, operation);
+    case "withoutCascade":
+      return withoutCascade(tokens);
+    case "columnWithout":
+      return columnWithout(tokens, operation, edit2.parts);
+    case "columnDefault":
+      return columnDefault(tokens, operation, valueSql(edit2.value));
+    case "domainWithoutCheck":
+      return domainWithoutCheck(tokens);
+  }
+}
+function editStatement(sql, edit2, operation) {
+  const edits = statementEdits(sql, edit2, operation);
+  return edits && applyEdits(sql, edits);
+}
+function topLevel(tokens, word2) {
+  return tokens.some((token) => token.depth === 0 && token.kind !== "identifier" && token.word === word2);
+}
+function concurrently2(tokens, operation) {
+  if (topLevel(tokens, "CONCURRENTLY")) return void 0;
+  switch (operation.kind) {
+    case "createIndex": {
+      const found = findWords(tokens, ["CREATE", "UNIQUE?", "INDEX"]);
+      return found && [insertAfter(tokens[found.end - 1], " CONCURRENTLY")];
+    }
+    case "dropIndex": {
+      const found = findWords(tokens, ["DROP", "INDEX"]);
+      if (!found || topLevel(tokens, "CASCADE") || tokens.some((token, index) => index > found.end && token.depth === 0 && token.text === ",")) return void 0;
+      return [insertAfter(tokens[found.end - 1], " CONCURRENTLY")];
+    }
+    case "reindex": {
+      const found = findWords(tokens, ["REINDEX"]);
+      if (!found) return void 0;
+      let at = found.end;
+      if (tokens[at]?.text === "(") {
+        while (at < tokens.length && !(tokens[at].text === ")" && tokens[at].depth === 0)) at++;
+        if (tokens.slice(found.end, at).some((token) => token.word === "CONCURRENTLY")) return void 0;
+        at++;
+      }
+      const target = tokens[at];
+      if (!target || !["INDEX", "TABLE", "SCHEMA", "DATABASE"].includes(target.word) || target.kind === "identifier") return void 0;
+      return [insertAfter(target, " CONCURRENTLY")];
+    }
+    case "detachPartition": {
+      const found = findWords(tokens, ["DETACH", "PARTITION"]);
+      if (!found || !tokens[found.end]) return void 0;
+      const nameEnd = skipQualifiedName(tokens, found.end);
+      if (tokens[nameEnd]?.word === "FINALIZE") return void 0;
+      return [insertAfter(tokens[nameEnd - 1], " CONCURRENTLY")];
+    }
+    default:
+      return void 0;
+  }
+}
+function notValid(tokens, operation, name) {
+  if (operation.kind !== "addConstraint") return void 0;
+  const keyword = operation.constraint.kind === "foreignKey" ? "FOREIGN" : operation.constraint.kind === "check" ? "CHECK" : void 0;
+  if (!keyword) return void 0;
+  const clauses = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0 || tokens[index].word !== "ADD" || tokens[index].kind === "identifier") continue;
+    let at = index + 1;
+    let constraintName;
+    if (tokens[at]?.word === "CONSTRAINT" && tokens[at].kind !== "identifier") {
+      constraintName = nameOf2(tokens[at + 1]);
+      at += 2;
+    }
+    if (tokens[at]?.word !== keyword || tokens[at].kind === "identifier") continue;
+    if (operation.constraint.name !== void 0 && constraintName !== operation.constraint.name) continue;
+    clauses.push({ add: index, keyword: at, named: constraintName !== void 0 });
+  }
+  if (clauses.length !== 1) return void 0;
+  const [clause] = clauses;
+  const end = clauseEnd(tokens, clause.add);
+  const body = tokens.slice(clause.add, end);
+  if (body.some((token, index) => token.word === "NOT" && body[index + 1]?.word === "VALID")) return void 0;
+  const edits = [insertAfter(tokens[end - 1], " NOT VALID")];
+  if (!clause.named) edits.push({ start: tokens[clause.keyword].start, end: tokens[clause.keyword].start, text: `CONSTRAINT ${ident(name)} ` });
+  return edits;
+}
+var TABLE_MODIFIERS = /* @__PURE__ */ new Set(["GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED"]);
+function ifNotExists(tokens, operation) {
+  switch (operation.kind) {
+    case "createTable": {
+      const create = findWords(tokens, ["CREATE"]);
+      if (!create) return void 0;
+      let at = create.end;
+      while (tokens[at] && TABLE_MODIFIERS.has(tokens[at].word)) at++;
+      if (tokens[at]?.word !== "TABLE" || tokens[at + 1]?.word === "IF") return void 0;
+      return [insertAfter(tokens[at], " IF NOT EXISTS")];
+    }
+    case "createIndex": {
+      const found = findWords(tokens, ["CREATE", "UNIQUE?", "INDEX", "CONCURRENTLY?"]);
+      if (!found || tokens[found.end]?.word === "IF" || tokens[found.end]?.word === "ON" || !operation.name) return void 0;
+      return [insertAfter(tokens[found.end - 1], " IF NOT EXISTS")];
+    }
+    case "addColumn": {
+      const clause = findColumnClause(tokens, operation.column.name);
+      if (!clause || clause.ifNotExists) return void 0;
+      return [insertAfter(tokens[clause.name - 2], " IF NOT EXISTS")];
+    }
+    default:
+      return void 0;
+  }
+}
+function ifExists(tokens, operation) {
+  const after = (words, wanted) => {
+    for (let index = 0; index < tokens.length; index++) {
+      if (tokens[index].depth !== 0) continue;
+      const end = matchAt(tokens, index, words);
+      if (end === void 0 || tokens[end]?.word === "IF") continue;
+      if (wanted !== void 0 && !isName(tokens[end], wanted)) continue;
+      return [insertAfter(tokens[end - 1], " IF EXISTS")];
+    }
+    return void 0;
+  };
+  switch (operation.kind) {
+    case "dropTable":
+      return after(["DROP", "TABLE"]);
+    case "dropIndex":
+      return after(["DROP", "INDEX", "CONCURRENTLY?"]);
+    case "dropColumn":
+      return after(["DROP", "COLUMN"], operation.column) ?? after(["DROP"], operation.column);
+    case "dropConstraint":
+      return after(["DROP", "CONSTRAINT"], operation.name);
+    default:
+      return void 0;
+  }
+}
+function withoutCascade(tokens) {
+  const index = tokens.findIndex((token) => token.depth === 0 && token.word === "CASCADE" && token.kind !== "identifier");
+  if (index < 1) return void 0;
+  return [{ start: tokens[index - 1].end, end: tokens[index].end, text: "" }];
+}
+var CONSTRAINT_START = /* @__PURE__ */ new Set(["CONSTRAINT", "NOT", "NULL", "DEFAULT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE"]);
+var CONSTRAINT_CONTINUATION = /* @__PURE__ */ new Set(["DEFERRABLE", "INITIALLY"]);
+function findColumnClause(tokens, column) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.depth !== 0 || token.word !== "ADD" || token.kind === "identifier") continue;
+    let at = index + 1;
+    if (tokens[at]?.word === "COLUMN" && tokens[at].kind !== "identifier") at++;
+    const ifNotExists2 = matchAt(tokens, at, ["IF", "NOT", "EXISTS"]);
+    if (ifNotExists2 !== void 0) at = ifNotExists2;
+    if (!isName(tokens[at], column)) continue;
+    const name = at + 1;
+    const end = clauseEnd(tokens, index);
+    const isStart = (i) => tokens[i].depth === 0 && tokens[i].kind !== "identifier" && CONSTRAINT_START.has(tokens[i].word) && !(tokens[i].word === "NOT" && tokens[i + 1]?.word === "DEFERRABLE");
+    let typeEnd = name;
+    while (typeEnd < end && !isStart(typeEnd)) typeEnd++;
+    return { add: index, ifNotExists: ifNotExists2 !== void 0, name, typeEnd, end, parts: columnParts(tokens, typeEnd, end, isStart) };
+  }
+  return void 0;
+}
+function columnParts(tokens, from, end, isStart) {
+  const parts = [];
+  let at = from;
+  while (at < end) {
+    const start = at;
+    if (tokens[at].word === "CONSTRAINT") at += 2;
+    const word2 = tokens[at]?.word;
+    at++;
+    if (word2 === "DEFAULT" && tokens[at]?.word === "NULL") at++;
+    while (at < end && (!isStart(at) || word2 === "REFERENCES" && CONSTRAINT_CONTINUATION.has(tokens[at].word))) at++;
+    if (word2 === "NOT" && tokens[start + (tokens[start].word === "CONSTRAINT" ? 3 : 1)]?.word === "NULL") {
+      const notNullEnd = start + (tokens[start].word === "CONSTRAINT" ? 4 : 2);
+      parts.push({ kind: "notNull", start, end: notNullEnd });
+      at = notNullEnd;
+      while (at < end && !isStart(at)) at++;
+      continue;
+    }
+    parts.push({ kind: PART_KINDS[word2 ?? ""] ?? "check", start, end: at });
+  }
+  return parts;
+}
+var PART_KINDS = {
+  NULL: "null",
+  DEFAULT: "default",
+  CHECK: "check",
+  UNIQUE: "unique",
+  PRIMARY: "primaryKey",
+  REFERENCES: "references",
+  GENERATED: "generated",
+  COLLATE: "collate"
+};
+function columnPartText(sql, column, kind) {
+  const tokens = sqlTokens(sql);
+  const clause = tokens && findColumnClause(tokens, column);
+  const part = clause?.parts.find((candidate) => candidate.kind === kind);
+  if (!tokens || !part) return void 0;
+  let first = part.start;
+  if (tokens[first].word === "CONSTRAINT") first += 2;
+  if (kind === "default") first++;
+  if (first >= part.end) return void 0;
+  return sql.slice(tokens[first].start, tokens[part.end - 1].end);
+}
+function columnWithout(tokens, operation, parts) {
+  const column = operation.kind === "addColumn" ? operation.column.name : operation.kind === "addConstraint" && operation.constraint.kind === "foreignKey" ? operation.constraint.columns[0] : void 0;
+  if (column === void 0) return void 0;
+  const clause = findColumnClause(tokens, column);
+  if (!clause) return void 0;
+  const removed = clause.parts.filter((part) => parts.includes(part.kind));
+  if (removed.length === 0) return void 0;
+  return removed.map((part) => ({ start: tokens[part.start - 1].end, end: tokens[part.end - 1].end, text: "" }));
+}
+function columnDefault(tokens, operation, value) {
+  if (operation.kind !== "addColumn") return void 0;
+  const clause = findColumnClause(tokens, operation.column.name);
+  if (!clause || clause.parts.some((part) => part.kind === "default" || part.kind === "generated") || clause.typeEnd <= clause.name) return void 0;
+  return [insertAfter(tokens[clause.typeEnd - 1], ` DEFAULT ${value}`)];
+}
+function domainWithoutCheck(tokens) {
+  const edits = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].depth !== 0 || tokens[index].word !== "CHECK" || tokens[index].kind === "identifier") continue;
+    const start = tokens[index - 2]?.word === "CONSTRAINT" ? index - 2 : index;
+    let end = index + 1;
+    if (tokens[end]?.text !== "(") return void 0;
+    end++;
+    while (end < tokens.length && !(tokens[end].text === ")" && tokens[end].depth === 0)) end++;
+    if (start < 1 || end >= tokens.length) return void 0;
+    edits.push({ start: tokens[start - 1].end, end: tokens[end].end, text: "" });
+  }
+  return edits.length > 0 ? edits : void 0;
+}
+
+// src/fixes/fix-edits.ts
+function fixEdits(finding, plan, file) {
+  const facts = factsOf(file);
+  const source = new SourceText(file.source, facts);
+  const operation = finding.target?.operation;
+  if (!operation) return void 0;
+  switch (plan.kind) {
+    case "edit": {
+      const statement2 = editStatement2(source, operation, plan.edit);
+      if (!statement2) return void 0;
+      if (!plan.transactionOff) return statement2;
+      const off = transactionOff(source);
+      return off && [...statement2, ...off];
+    }
+    case "transactionOff":
+      return transactionOff(source);
+    case "setting":
+      return settingAtTop(source, `SET ${plan.name} = ${plan.value}`);
+    case "notValid":
+      return notValidThenValidate(source, operation, plan.name);
+  }
+}
+var SourceText = class {
+  constructor(text, facts) {
+    this.text = text;
+    this.facts = facts;
+    this.lines = new LineIndex(text);
+  }
+  text;
+  facts;
+  lines;
+  parsed;
+  offset(line, column) {
+    return this.lines.lineStart(line) + column - 1;
+  }
+  span(span) {
+    return { start: this.offset(span.line, span.column), end: this.offset(span.endLine, span.endColumn) };
+  }
+  /** The leading white space of the line an offset is on. */
+  indentAt(offset) {
+    const line = this.lines.position(offset).line;
+    return /^[ \t]*/.exec(this.lines.lineText(line))?.[0] ?? "";
+  }
+  /** The JavaScript syntax tree (Babel, loaded only for fixes of JavaScript files). */
+  ast() {
+    if (this.parsed === void 0) {
+      const { parseScript: parseScript2 } = (init_parse_js(), __toCommonJS(parse_js_exports));
+      const result = parseScript2(this.text, this.facts.path);
+      this.parsed = result.ok ? result.ast : null;
+    }
+    return this.parsed ?? void 0;
+  }
+};
+function editStatement2(source, operation, edit2) {
+  if (operation.sql !== void 0) {
+    const { start, end } = source.span(operation.location);
+    return statementEdits(source.text.slice(start, end), edit2, operation)?.map((change) => ({ ...change, start: change.start + start, end: change.end + start }));
+  }
+  switch (source.facts.frontend) {
+    case "typeorm":
+      return concurrentTableIndex(source, operation);
+    case "knex":
+      return dropTableIfExists(source, operation);
+    case "django":
+      return concurrentDjangoOperation(source, operation);
+    default:
+      return void 0;
+  }
+}
+function concurrentTableIndex(source, operation) {
+  const call = callAt(source, operation, "createIndex");
+  const index = call?.arguments[1];
+  const options = index?.type === "NewExpression" ? index.arguments[0] : void 0;
+  if (options?.type !== "ObjectExpression" || options.properties.length === 0) return void 0;
+  if (options.properties.some((property) => property.type !== "ObjectProperty" || keyName(property.key) === "isConcurrent")) return void 0;
+  const last = options.properties[options.properties.length - 1];
+  const end = last.end ?? 0;
+  if (source.lines.position(last.start ?? 0).line !== source.lines.position(options.start ?? 0).line) {
+    const comma = /^\s*,/.exec(source.text.slice(end));
+    const at = comma ? end + comma[0].length : end;
+    return [{ start: at, end: at, text: `${comma ? "" : ","}
+${source.indentAt(last.start ?? 0)}isConcurrent: true${comma ? "," : ""}` }];
+  }
+  return [{ start: end, end, text: ", isConcurrent: true" }];
+}
+function dropTableIfExists(source, operation) {
+  const call = callAt(source, operation, "dropTable");
+  const property = call?.callee.type === "MemberExpression" ? call.callee.property : void 0;
+  if (!property || property.type !== "Identifier") return void 0;
+  return [{ start: property.start ?? 0, end: property.end ?? 0, text: "dropTableIfExists" }];
+}
+function concurrentDjangoOperation(source, operation) {
+  const callee = { AddIndex: "AddIndexConcurrently", RemoveIndex: "RemoveIndexConcurrently" }[operation.django?.operation ?? ""];
+  if (!callee) return void 0;
+  const renamed2 = renameDjangoCall(source, operation, callee);
+  const imported = importPostgresOperation(source, callee);
+  return renamed2 && imported && [...renamed2, ...imported];
+}
+function renameDjangoCall(source, operation, callee) {
+  const { start, end } = source.span(operation.location);
+  const written = /^[\w.]+(?=\s*\()/.exec(source.text.slice(start, end));
+  return written ? [{ start, end: start + written[0].length, text: callee }] : void 0;
+}
+function transactionOff(source) {
+  switch (source.facts.frontend) {
+    case "sql":
+      return sqlTransactionOff(source);
+    case "knex":
+      return knexConfig(source);
+    case "typeorm":
+      return typeormTransaction(source);
+    case "django":
+      return djangoAtomic(source);
+  }
+}
+function sqlTransactionOff(source) {
+  const { text, facts } = source;
+  if (facts.frontend !== "sql") return void 0;
+  const marker = (pattern) => pattern.exec(text);
+  switch (facts.runner) {
+    case "flyway":
+      return [];
+    // CONCURRENTLY itself makes Flyway run the migration without a transaction
+    case "goose": {
+      const up = marker(/^--\s*\+goose\s+up\b/im);
+      return up ? [{ start: up.index, end: up.index, text: "-- +goose NO TRANSACTION\n" }] : void 0;
+    }
+    case "dbmate": {
+      const up = marker(/^--\s*migrate:up\b[^\r\n]*/im);
+      if (!up || /transaction:/i.test(up[0])) return void 0;
+      return [{ start: up.index + up[0].trimEnd().length, end: up.index + up[0].trimEnd().length, text: " transaction:false" }];
+    }
+    case "sql-migrate": {
+      const up = marker(/^--\s*\+migrate\s+up\b[^\r\n]*/im);
+      if (!up || /notransaction/i.test(up[0])) return void 0;
+      return [{ start: up.index + up[0].trimEnd().length, end: up.index + up[0].trimEnd().length, text: " notransaction" }];
+    }
+    default:
+      return void 0;
+  }
+}
+function knexConfig(source) {
+  const ast = source.ast();
+  if (!ast) return void 0;
+  for (const statement2 of ast.program.body) {
+    if (exportsName(statement2, "config")) return void 0;
+  }
+  for (const statement2 of ast.program.body) {
+    const start = statement2.start ?? 0;
+    if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const target = memberPath(statement2.expression.left);
+      if (target === "exports.up" || target === "module.exports.up") return [{ start, end: start, text: "exports.config = { transaction: false };\n\n" }];
+      if (target === "module.exports" && statement2.expression.right.type === "ObjectExpression") return configProperty(source, statement2.expression.right);
+    }
+    if (statement2.type === "ExportNamedDeclaration" && exportsName(statement2, "up")) return [{ start, end: start, text: "export const config = { transaction: false };\n\n" }];
+    if (statement2.type === "ExportDefaultDeclaration" && statement2.declaration.type === "ObjectExpression") return configProperty(source, statement2.declaration);
+  }
+  return void 0;
+}
+function configProperty(source, object) {
+  const first = object.properties[0];
+  if (!first || !object.properties.some((property) => property.type !== "SpreadElement" && keyName(property.key) === "up")) return void 0;
+  const start = first.start ?? 0;
+  const ownLine = source.lines.position(start).line !== source.lines.position(object.start ?? 0).line;
+  return [{ start, end: start, text: ownLine ? `config: { transaction: false },
+${source.indentAt(start)}` : "config: { transaction: false }, " }];
+}
+function typeormTransaction(source) {
+  const up = typeormUp(source);
+  if (!up) return void 0;
+  const { body } = up.classBody;
+  if (body.some((member) => member.type === "ClassProperty" && keyName(member.key) === "transaction")) return void 0;
+  const start = body[0].start ?? 0;
+  return [{ start, end: start, text: `transaction = false;
+
+${source.indentAt(start)}` }];
+}
+function djangoAtomic(source) {
+  const { text } = source;
+  if (/^\s+atomic\s*=/m.test(text)) return void 0;
+  const header = /^class\s+Migration\s*\([^)]*\)\s*:[ \t]*(?:#[^\r\n]*)?\r?\n/m.exec(text);
+  if (!header) return void 0;
+  const bodyStart = header.index + header[0].length;
+  const firstLine = /^(?:[ \t]*\r?\n)*([ \t]+)\S/.exec(text.slice(bodyStart));
+  if (!firstLine) return void 0;
+  const start = bodyStart + firstLine[0].length - firstLine[1].length - 1;
+  return [{ start, end: start, text: `${firstLine[1]}atomic = False
+` }];
+}
+function settingAtTop(source, statement2) {
+  switch (source.facts.frontend) {
+    case "sql":
+      return sqlAtTop(source, `${statement2};`);
+    case "knex":
+      return atStartOfUp(source, `await ${source.facts.subject}.raw(${jsString(statement2)});`);
+    case "typeorm":
+      return atStartOfUp(source, `await ${source.facts.subject}.query(${jsString(statement2)});`);
+    case "django":
+      return firstOperation(source, `migrations.RunSQL(${pyString(statement2)}, migrations.RunSQL.noop),`);
+  }
+}
+function sqlAtTop(source, statement2) {
+  const { text } = source;
+  const up = /^--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b[^\r\n]*\r?\n/im.exec(text);
+  const from = up ? up.index + up[0].length : 0;
+  const tokens = sqlTokens(text.slice(from));
+  const first = tokens?.[0];
+  if (!first) return void 0;
+  const start = from + first.start;
+  const lineStart = source.lines.lineStart(source.lines.position(start).line);
+  if (text.slice(lineStart, start).trim().length > 0) return void 0;
+  return [{ start: lineStart, end: lineStart, text: `${text.slice(lineStart, start)}${statement2}
+` }];
+}
+function atStartOfUp(source, statement2) {
+  const up = source.facts.frontend === "typeorm" ? typeormUp(source)?.method : knexUp(source);
+  if (!up || !up.async || up.body.type !== "BlockStatement" || up.body.body.length === 0) return void 0;
+  const start = up.body.body[0].start ?? 0;
+  return [{ start, end: start, text: `${statement2}
+${source.indentAt(start)}` }];
+}
+function firstOperation(source, element) {
+  if (!/\bfrom\s+django\.db\s+import\s+[^\r\n]*\bmigrations\b/.test(source.text)) return void 0;
+  const list = /^[ \t]+operations\s*=\s*\[[ \t]*\r?\n?/m.exec(source.text);
+  if (!list) return void 0;
+  const after = list.index + list[0].length;
+  const first = /^(\s*)\S/.exec(source.text.slice(after));
+  if (!first || source.text[after + first[0].length - 1] === "]") return void 0;
+  const start = after + first[1].length;
+  const onItsLine = list[0].endsWith("\n");
+  return [{ start, end: start, text: onItsLine ? `${element}
+${source.indentAt(start)}` : `${element} ` }];
+}
+function notValidThenValidate(source, operation, name) {
+  if (operation.kind !== "addConstraint") return void 0;
+  const validate2 = { kind: "validateConstraint", location: operation.location, anchorLine: operation.anchorLine, table: operation.table, name };
+  if (operation.sql === void 0) {
+    const model = operation.django?.model;
+    const renamed2 = model && renameDjangoCall(source, operation, "AddConstraintNotValid");
+    const end2 = source.span(operation.location).end;
+    const comma = /^\s*,/.exec(source.text.slice(end2));
+    const imports = importPostgresOperation(source, "AddConstraintNotValid", "ValidateConstraint");
+    if (!renamed2 || !comma || !imports) return void 0;
+    const at = end2 + comma[0].length;
+    return [...renamed2, { start: at, end: at, text: `
+${source.indentAt(source.span(operation.location).start)}ValidateConstraint(${pyString(model)}, ${pyString(name)}),` }, ...imports];
+  }
+  const notValid2 = editStatement2(source, operation, { kind: "notValid", name });
+  if (!notValid2) return void 0;
+  const { facts } = source;
+  const sql = operationSql(validate2, { quoteAll: facts.frontend === "typeorm" });
+  if (!sql) return void 0;
+  const { start, end } = source.span(operation.sqlLocation ?? operation.location);
+  switch (facts.frontend) {
+    case "sql": {
+      const semicolon = /^\s*;/.exec(source.text.slice(end));
+      if (!semicolon) return void 0;
+      const at = end + semicolon[0].length;
+      return [...notValid2, { start: at, end: at, text: `
+${source.indentAt(start)}${sql};` }];
+    }
+    case "knex":
+    case "typeorm": {
+      const statement2 = upStatementAt(source, start);
+      if (!statement2) return void 0;
+      const call = facts.frontend === "knex" ? `await ${facts.subject}.raw(${jsString(sql)});` : `await ${facts.subject}.query(${jsString(sql, true)});`;
+      const at = statement2.end ?? 0;
+      return [...notValid2, { start: at, end: at, text: `
+${source.indentAt(statement2.start ?? 0)}${call}` }];
+    }
+    case "django":
+      return void 0;
+  }
+}
+function keyName(key) {
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  return void 0;
+}
+function memberPath(node) {
+  if (node.type === "Identifier") return node.name;
+  if (node.type !== "MemberExpression" || node.computed) return void 0;
+  const object = memberPath(node.object);
+  const property = keyName(node.property);
+  return object && property ? `${object}.${property}` : void 0;
+}
+function exportsName(statement2, name) {
+  if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+    const target = memberPath(statement2.expression.left);
+    if (target === `exports.${name}` || target === `module.exports.${name}`) return true;
+    const right = statement2.expression.right;
+    return target === "module.exports" && right.type === "ObjectExpression" && right.properties.some((property) => property.type !== "SpreadElement" && keyName(property.key) === name);
+  }
+  if (statement2.type === "ExportNamedDeclaration") {
+    const declaration = statement2.declaration;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return true;
+    if (declaration?.type === "VariableDeclaration" && declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name)) return true;
+    return statement2.specifiers.some((specifier) => specifier.type === "ExportSpecifier" && keyName(specifier.exported) === name);
+  }
+  return false;
+}
+function walk3(node, visit2, parent) {
+  visit2(node, parent);
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "extra" || key.endsWith("Comments")) continue;
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === "object" && typeof item.type === "string") walk3(item, visit2, node);
+    } else if (child && typeof child === "object" && typeof child.type === "string") walk3(child, visit2, node);
+  }
+}
+function callAt(source, operation, method) {
+  const ast = source.ast();
+  if (!ast) return void 0;
+  const { start, end } = source.span(operation.location);
+  let found;
+  walk3(ast.program, (node) => {
+    if (found || node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
+    const property = node.callee.property;
+    if (keyName(property) !== method) return;
+    const at = [property.start, node.start];
+    if (at.includes(start) && (node.end ?? 0) >= end - 1) found = node;
+  });
+  return found;
+}
+function knexUp(source) {
+  const ast = source.ast();
+  if (!ast) return void 0;
+  const { findKnexMigration: findKnexMigration2 } = (init_find_migration(), __toCommonJS(find_migration_exports));
+  const { StaticScope: StaticScope2 } = (init_static_values(), __toCommonJS(static_values_exports));
+  return findKnexMigration2(ast, StaticScope2.ofProgram(ast.program)).up;
+}
+function typeormUp(source) {
+  const ast = source.ast();
+  if (!ast) return void 0;
+  let found;
+  walk3(ast.program, (node) => {
+    if (found || node.type !== "ClassBody") return;
+    const method = node.body.find((member) => member.type === "ClassMethod" && keyName(member.key) === "up");
+    if (method) found = { method, classBody: node };
+  });
+  return found;
+}
+function upStatementAt(source, offset) {
+  const up = source.facts.frontend === "typeorm" ? typeormUp(source)?.method : knexUp(source);
+  if (!up || up.body.type !== "BlockStatement") return void 0;
+  return up.body.body.find((statement2) => (statement2.start ?? 0) <= offset && offset < (statement2.end ?? 0));
+}
+function importPostgresOperation(source, ...names) {
+  const { text } = source;
+  const existing = /^from\s+django\.contrib\.postgres\.operations\s+import\s+([^\r\n(]+)$/m.exec(text);
+  if (existing) {
+    const imported = new Set(existing[1].split(",").map((name) => name.trim()));
+    const missing = names.filter((name) => !imported.has(name));
+    const end = existing.index + existing[0].trimEnd().length;
+    return missing.length === 0 ? [] : [{ start: end, end, text: `, ${missing.join(", ")}` }];
+  }
+  if (/django\.contrib\.postgres\.operations/.test(text)) return void 0;
+  const anchor = /^from\s+django\.db\s+import\b/m.exec(text) ?? /^(from|import)\s/m.exec(text);
+  if (!anchor) return void 0;
+  return [{ start: anchor.index, end: anchor.index, text: `from django.contrib.postgres.operations import ${names.join(", ")}
+` }];
+}
+
+// src/fixes/suggest.ts
+init_text_positions();
+
+// src/fixes/action-sql.ts
+function actionSql(action, context) {
+  const { style } = context;
+  switch (action.kind) {
+    case "flagged": {
+      const sql = context.flaggedSql ?? operationSql(context.operation, style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "edit": {
+      const edited = context.flaggedSql !== void 0 ? editStatement(context.flaggedSql, action.edit, context.operation) : void 0;
+      const sql = edited ?? operationSql(completed(action.operation, context), style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "statement": {
+      const sql = operationSql(completed(action.operation, context), style);
+      return sql === void 0 ? void 0 : [sql];
+    }
+    case "backfill":
+      return [backfillSql(action.table, action.column, action.value, style)];
+    case "addColumnLike": {
+      const type2 = action.type ? typeSql(action.type) : placeholder(`type of ${action.like}`);
+      return [`ALTER TABLE ${tableSql(action.table, style)} ADD COLUMN ${ident(action.column, style)} ${type2}`];
+    }
+    case "createView":
+      return [`CREATE VIEW ${tableSql(action.view, style)} AS SELECT * FROM ${tableSql(action.table, style)}`];
+    case "dropView":
+      return [`DROP VIEW ${tableSql(action.view, style)}`];
+    case "setting":
+      return [`SET ${action.name} = ${action.value}`];
+    case "transactionOff":
+    case "stateOnly":
+      return [];
+  }
+}
+function defaultOf4(context, column) {
+  const { operation } = context;
+  if (context.flaggedSql !== void 0) return columnPartText(context.flaggedSql, column, "default");
+  return operation.kind === "addColumn" && operation.column.name === column ? operation.column.default?.sql : void 0;
+}
+function completed(operation, context) {
+  if (operation.kind !== "setDefault" || !operation.default || operation.default.sql !== void 0) return operation;
+  const sql = defaultOf4(context, operation.column);
+  return sql === void 0 ? operation : { ...operation, default: { ...operation.default, sql } };
+}
+function modelAfter(edit2, operation) {
+  if (edit2.kind !== "columnDefault" || operation.kind !== "addColumn") return operation;
+  return { ...operation, column: { ...operation.column, default: { kind: "constant", sql: valueSql(edit2.value) } } };
+}
+function reverseSql(action, context) {
+  const { style } = context;
+  const operation = action.kind === "edit" || action.kind === "statement" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  switch (action.kind) {
+    case "addColumnLike":
+      return `ALTER TABLE ${tableSql(action.table, style)} DROP COLUMN IF EXISTS ${ident(action.column, style)}`;
+    case "createView":
+      return `DROP VIEW IF EXISTS ${tableSql(action.view, style)}`;
+    case "dropView":
+      return `CREATE VIEW ${tableSql(action.view, style)} AS SELECT * FROM ${tableSql(context.operation.kind === "renameTable" ? { ...context.operation.table, name: context.operation.newName } : action.view, style)}`;
+    default:
+      break;
+  }
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "createIndex":
+      return operation.name ? `DROP INDEX ${operation.concurrently ? "CONCURRENTLY " : ""}IF EXISTS ${ident(operation.name, style)}` : void 0;
+    case "addConstraint":
+      return operation.constraint.name ? `ALTER TABLE ${tableSql(operation.table, style)} DROP CONSTRAINT IF EXISTS ${ident(operation.constraint.name, style)}` : void 0;
+    case "addColumn":
+      return `ALTER TABLE ${tableSql(operation.table, style)} DROP COLUMN IF EXISTS ${ident(operation.column.name, style)}`;
+    case "setNotNull":
+      return `ALTER TABLE ${tableSql(operation.table, style)} ALTER COLUMN ${ident(operation.column, style)} DROP NOT NULL`;
+    default:
+      return void 0;
+  }
+}
+
+// src/fixes/python-call.ts
+function parseCall(text) {
+  const open = text.indexOf("(");
+  if (open < 0 || !text.trimEnd().endsWith(")")) return void 0;
+  const callee = text.slice(0, open).trim();
+  if (!/^[\w.]+$/.test(callee)) return void 0;
+  const inner = text.slice(open + 1, text.trimEnd().length - 1);
+  const args = [];
+  let depth = 0;
+  let quote2;
+  let start = 0;
+  for (let index = 0; index < inner.length; index++) {
+    const char = inner[index];
+    if (quote2) {
+      if (char === "\\") index++;
+      else if (char === quote2) quote2 = void 0;
+      continue;
+    }
+    if (char === '"' || char === "'") quote2 = char;
+    else if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+    else if (char === "," && depth === 0) {
+      args.push(inner.slice(start, index).trim());
+      start = index + 1;
+    }
+    if (depth < 0) return void 0;
+  }
+  if (quote2 || depth !== 0) return void 0;
+  const last = inner.slice(start).trim();
+  if (last.length > 0) args.push(last);
+  return { callee, args };
+}
+function callText(call) {
+  return `${call.callee}(${call.args.join(", ")})`;
+}
+function keywordValue(call, keyword) {
+  const prefix = new RegExp(`^${keyword}\\s*=\\s*`);
+  const found = call.args.find((arg) => prefix.test(arg));
+  return found?.replace(prefix, "");
+}
+function withKeyword(call, keyword, value) {
+  const prefix = new RegExp(`^${keyword}\\s*=`);
+  const args = call.args.some((arg) => prefix.test(arg)) ? call.args.map((arg) => prefix.test(arg) ? `${keyword}=${value}` : arg) : [...call.args, `${keyword}=${value}`];
+  return { ...call, args };
+}
+function withoutKeyword(call, keyword) {
+  const prefix = new RegExp(`^${keyword}\\s*=`);
+  return { ...call, args: call.args.filter((arg) => !prefix.test(arg)) };
+}
+
+// src/fixes/writers/django.ts
+var djangoWriter = {
+  action(action, step, context) {
+    const native = nativeCode(action, context);
+    if (native === UNSUPPORTED) return void 0;
+    if (native) return native;
+    const sqlContext2 = { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN };
+    const call = djangoCall(context);
+    const sql = actionSql(action, sqlContext2)?.map((statement2) => call && isForeignKey(action) ? deferrable(statement2) : statement2);
+    if (!sql) return void 0;
+    const reverse = reverseSql(action, sqlContext2);
+    const state2 = action.kind === "statement" && action.completes && call ? [call] : [];
+    return sql.map((statement2, index) => runSql(statement2, index === sql.length - 1 ? reverse : void 0, index === sql.length - 1 ? state2 : []));
+  },
+  inThisMigration(code, step, context) {
+    const imports = importLines(code, context.facts, false);
+    if (!step.transactionOff) return [...imports, ...imports.length > 0 ? [""] : [], ...code.map((line) => `${line},`)].join("\n");
+    const body = ["atomic = False", "", "operations = [", ...code.map((line) => indent(`${line},`, "    ")), "]"];
+    return [...imports, ...imports.length > 0 ? ["", ""] : [], "class Migration(migrations.Migration):", indent(body.join("\n"), "    ")].join("\n");
+  },
+  newMigration(code, _reverse, step, context) {
+    const { facts } = context;
+    const imports = importLines(code, facts, true);
+    const body = [
+      ...step.transactionOff ? ["atomic = False", ""] : [],
+      // The one before a second new migration is the first, which the user has yet to name.
+      `dependencies = [(${pyString(facts.app)}, ${pyString(step.newMigration > 1 ? "<the migration before this one>" : facts.migration)})]`,
+      "",
+      "operations = [",
+      ...code.map((line) => indent(`${line},`, "    ")),
+      "]"
+    ];
+    return [...imports, "", "", "class Migration(migrations.Migration):", indent(body.join("\n"), "    ")].join("\n");
+  }
+};
+var UNSUPPORTED = "unsupported";
+function isForeignKey(action) {
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : void 0;
+  return operation?.kind === "addConstraint" && operation.constraint.kind === "foreignKey";
+}
+function deferrable(sql) {
+  return /\bDEFERRABLE\b/i.test(sql) ? sql : sql.replace(/( NOT VALID)?$/, " DEFERRABLE INITIALLY DEFERRED$1");
+}
+var POSTGRES_OPERATIONS = ["AddConstraintNotValid", "AddIndexConcurrently", "RemoveIndexConcurrently", "ValidateConstraint"];
+function importLines(code, facts, newFile) {
+  const text = code.join("\n");
+  const used = POSTGRES_OPERATIONS.filter((name) => new RegExp(`(^|[^.\\w])${name}\\(`, "m").test(text));
+  const wanted = newFile ? used : used.filter((name) => !facts.postgresOperations.has(name));
+  const lines = wanted.length > 0 ? [`from django.contrib.postgres.operations import ${wanted.join(", ")}`] : [];
+  if (newFile) lines.push(...importsUsed(text, facts.source), `from django.db import migrations${/\bmodels\./.test(text) ? ", models" : ""}`);
+  return lines;
+}
+function importsUsed(code, source) {
+  const used = [];
+  for (const match of source.matchAll(/^(?:from\s+([\w.]+)\s+import\s+([\w\s,]+?)|import\s+([\w.]+)(?:\s+as\s+(\w+))?)[ \t]*$/gm)) {
+    const [line, from, names, module2, alias] = match;
+    if (from === "django.db" || from === "django.contrib.postgres.operations") continue;
+    const bound = from ? names.split(",").map((name) => name.trim().split(/\s+as\s+/).pop() ?? "") : [alias ?? module2.split(".")[0]];
+    if (bound.some((name) => name && new RegExp(`\\b${name}\\b`).test(code))) used.push(line.trim());
+  }
+  return used;
+}
+function runSql(sql, reverse, state2 = []) {
+  const reverseText = reverse ? pyString(reverse) : "migrations.RunSQL.noop";
+  if (state2.length === 0) return `migrations.RunSQL(${pyString(sql)}, ${reverseText})`;
+  return `migrations.RunSQL(
+    ${pyString(sql)},
+    ${reverseText},
+    state_operations=[
+${state2.map((item) => indent(`${item},`, "        ")).join("\n")}
+    ],
+)`;
+}
+function separate(database, state2) {
+  const list = (items) => `[
+${items.map((item) => indent(`${item},`, "        ")).join("\n")}
+    ]`;
+  const parts = [...database.length > 0 ? [`    database_operations=${list(database)},`] : [], ...state2.length > 0 ? [`    state_operations=${list(state2)},`] : []];
+  return `migrations.SeparateDatabaseAndState(
+${parts.join("\n")}
+)`;
+}
+function djangoCall(context) {
+  const origin = context.operation.django;
+  return origin && origin.operation !== "RunSQL" && context.flaggedSql === void 0 ? context.flaggedSource : void 0;
+}
+function renamed(call, callee) {
+  const parsed = parseCall(call);
+  return parsed && callText({ ...parsed, callee });
+}
+function fieldOperation(operation, origin, name, definition) {
+  return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
+}
+function withDefinition(call, origin, change) {
+  const written = origin.field?.definition;
+  const definition = written && parseCall(written);
+  if (!written || !definition || !call.includes(written)) return void 0;
+  return call.replace(written, callText(change(definition)));
+}
+var nullable = (definition) => withKeyword(definition, "null", "True");
+function nativeCode(action, context) {
+  const call = djangoCall(context);
+  const origin = context.operation.django;
+  if (!call || !origin) return void 0;
+  const definition = origin.field?.definition ? parseCall(origin.field.definition) : void 0;
+  switch (action.kind) {
+    case "stateOnly":
+      return [separate([], [call])];
+    case "flagged":
+      return action.databaseOnly ? void 0 : [call];
+    case "edit":
+      return editedCall(action, call, origin, definition, context) ?? UNSUPPORTED;
+    case "statement":
+      return statementCode(action.operation, origin, definition);
+    case "addColumnLike": {
+      if (!definition || keywordValue(definition, "db_column") !== void 0 || /ForeignKey|OneToOneField/.test(definition.callee)) return void 0;
+      const added = fieldOperation("AddField", origin, action.column, origin.operation === "AlterField" || origin.operation === "RenameField" ? nullable(definition) : definition);
+      return added ? [added] : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function editedCall(action, call, origin, definition, context) {
+  const edit2 = action.edit;
+  switch (edit2.kind) {
+    case "concurrently": {
+      const callee = { AddIndex: "AddIndexConcurrently", RemoveIndex: "RemoveIndexConcurrently" }[origin.operation];
+      const changed2 = callee && renamed(call, callee);
+      return changed2 ? [changed2] : void 0;
+    }
+    case "notValid": {
+      if (origin.operation === "AddConstraint" && context.operation.kind === "addConstraint" && context.operation.constraint.kind === "check") {
+        const changed2 = renamed(call, "AddConstraintNotValid");
+        return changed2 ? [changed2] : void 0;
+      }
+      const withoutConstraint = withDefinition(call, origin, (field) => withKeyword(field, "db_constraint", "False"));
+      const sqlContext2 = { operation: context.operation, style: PLAIN };
+      const sql = actionSql(action, sqlContext2)?.[0];
+      if (!withoutConstraint || !sql) return void 0;
+      return [separate([withoutConstraint], [call]), runSql(deferrable(sql), reverseSql(action, sqlContext2))];
+    }
+    case "columnDefault": {
+      const value = definition && keywordValue(definition, "default");
+      const changed2 = value !== void 0 && withDefinition(call, origin, (field) => withKeyword(field, "db_default", value));
+      return changed2 ? [changed2] : void 0;
+    }
+    case "columnWithout": {
+      if (origin.operation !== "AddField") return void 0;
+      const changed2 = withDefinition(call, origin, (field) => withoutParts(field, edit2.parts));
+      if (!changed2) return void 0;
+      return edit2.parts.includes("references") || edit2.parts.includes("unique") ? [separate([changed2], [call])] : [changed2];
+    }
+    default:
+      return void 0;
+  }
+}
+function withoutParts(definition, parts) {
+  let changed2 = definition;
+  if (parts.includes("default")) changed2 = withoutKeyword(changed2, "db_default");
+  if (parts.includes("notNull")) changed2 = nullable(changed2);
+  if (parts.includes("unique")) changed2 = withoutKeyword(changed2, "unique");
+  if (parts.includes("references")) changed2 = withKeyword(changed2, "db_constraint", "False");
+  return changed2;
+}
+function statementCode(operation, origin, definition) {
+  const field = origin.field;
+  const isField = (column) => field !== void 0 && (column === field.name || column === `${field.name}_id`);
+  switch (operation.kind) {
+    case "validateConstraint":
+      return origin.model ? [`ValidateConstraint(${pyString(origin.model)}, ${pyString(operation.name)})`] : void 0;
+    case "setDefault": {
+      if (origin.operation !== "AddField" || !definition || !field || !isField(operation.column)) return void 0;
+      const altered = fieldOperation("AlterField", origin, field.name, nullable(definition));
+      return altered ? [altered] : void 0;
+    }
+    case "setNotNull": {
+      if (origin.operation !== "AddField" || !definition || !field || !isField(operation.column)) return void 0;
+      const altered = fieldOperation("AlterField", origin, field.name, definition);
+      return altered ? [altered] : void 0;
+    }
+    case "dropColumn":
+      return field && isField(operation.column) && origin.model ? [`migrations.RemoveField(${pyString(origin.model)}, ${pyString(field.name)})`] : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/fixes/writers/knex.ts
+var knexWriter = {
+  action(action, step, context) {
+    const native = context.flaggedSql === void 0 || action.kind === "statement" || action.kind === "addColumnLike" ? builderCode(action, context) : void 0;
+    if (native) return [native];
+    const sql = actionSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN });
+    return sql?.map((statement2) => raw(context.facts.subject, statement2));
+  },
+  inThisMigration(code, step, context) {
+    if (!step.transactionOff) return code.join("\n");
+    return migrationFile(context.facts, code, void 0, true);
+  },
+  newMigration(code, reverse, step, context) {
+    return migrationFile(context.facts, code, reverse.map((sql) => raw(context.facts.subject, sql)), step.transactionOff);
+  }
+};
+function raw(subject, sql) {
+  return `await ${subject}.raw(${jsString(sql.replace(/\?/g, "\\?"))});`;
+}
+function migrationFile(facts, up, down, transactionOff2) {
+  const subject = facts.subject;
+  const body = (lines) => indent(lines.join("\n"), "  ");
+  const config = transactionOff2 ? [facts.module === "commonjs" ? "exports.config = { transaction: false };" : "export const config = { transaction: false };", ""] : [];
+  const fn = (name, lines) => {
+    const inner = lines.length > 0 ? `${body(lines)}
+` : "";
+    if (facts.module === "commonjs") return `exports.${name} = async (${subject}) => {
+${inner}};`;
+    if (facts.module === "typescript") return `export async function ${name}(${subject}: Knex): Promise<void> {
+${inner}}`;
+    return `export async function ${name}(${subject}) {
+${inner}}`;
+  };
+  const parts = [...facts.module === "typescript" ? ["import type { Knex } from 'knex';", ""] : [], ...config, fn("up", up)];
+  if (down) parts.push("", fn("down", down));
+  return parts.join("\n");
+}
+var tableArgument = (table) => jsString(table.schema ? `${table.schema}.${table.name}` : table.name);
+function alterTable2(subject, table, calls) {
+  return `await ${subject}.schema.alterTable(${tableArgument(table)}, (table) => {
+${indent(calls.join("\n"), "  ")}
+});`;
+}
+function builderCode(action, context) {
+  const subject = context.facts.subject;
+  if (action.kind === "addColumnLike") {
+    const column = action.type ? columnBuilder({ name: action.column, type: action.type, notNull: false, primaryKey: false, unique: false, hasCheck: false }, subject) : `table.specificType(${jsString(action.column)}, ${jsString(placeholder(`type of ${action.like}`))});`;
+    return column && alterTable2(subject, action.table, [column]);
+  }
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "dropColumn":
+      return alterTable2(subject, operation.table, [`table.dropColumn(${jsString(operation.column)});`]);
+    case "setNotNull":
+      return alterTable2(subject, operation.table, [`table.dropNullable(${jsString(operation.column)});`]);
+    case "dropNotNull":
+      return alterTable2(subject, operation.table, [`table.setNullable(${jsString(operation.column)});`]);
+    case "renameTable":
+      return `await ${subject}.schema.renameTable(${tableArgument(operation.table)}, ${jsString(operation.newName)});`;
+    case "dropTable":
+      return operation.tables.length === 1 && !operation.cascade ? `await ${subject}.schema.${operation.ifExists ? "dropTableIfExists" : "dropTable"}(${tableArgument(operation.tables[0])});` : void 0;
+    case "addColumn": {
+      const column = columnBuilder(operation.column, subject);
+      return column && alterTable2(subject, operation.table, [column]);
+    }
+    case "createIndex":
+      if (operation.concurrently || operation.columns.length === 0) return void 0;
+      return alterTable2(subject, operation.table, [`table.${operation.unique ? "unique" : "index"}(${JSON.stringify(operation.columns).replace(/"/g, "'")}${operation.name ? `, ${jsString(operation.name)}` : ""});`]);
+    default:
+      return void 0;
+  }
+}
+function typeBuilder(name, type2) {
+  const quoted = jsString(name);
+  const [first, second] = type2.modifiers;
+  if (type2.isArray) return `specificType(${quoted}, ${jsString(`${type2.name}[]`)})`;
+  switch (type2.name) {
+    case "int2":
+      return `smallint(${quoted})`;
+    case "int4":
+      return `integer(${quoted})`;
+    case "int8":
+      return `bigInteger(${quoted})`;
+    case "text":
+      return `text(${quoted})`;
+    case "varchar":
+      return first !== void 0 ? `string(${quoted}, ${first})` : `specificType(${quoted}, 'varchar')`;
+    case "bool":
+      return `boolean(${quoted})`;
+    case "uuid":
+      return `uuid(${quoted})`;
+    case "timestamptz":
+      return `timestamp(${quoted})`;
+    case "timestamp":
+      return `timestamp(${quoted}, { useTz: false })`;
+    case "date":
+      return `date(${quoted})`;
+    case "jsonb":
+      return `jsonb(${quoted})`;
+    case "json":
+      return `json(${quoted})`;
+    case "numeric":
+      return first !== void 0 ? `decimal(${quoted}, ${first}${second !== void 0 ? `, ${second}` : ""})` : `decimal(${quoted})`;
+    case "float8":
+      return `double(${quoted})`;
+    default:
+      return `specificType(${quoted}, ${jsString(type2.modifiers.length > 0 ? `${type2.name}(${type2.modifiers.join(", ")})` : type2.name)})`;
+  }
+}
+function columnBuilder(column, subject) {
+  if (!column.type) return void 0;
+  const parts = [`table.${typeBuilder(column.name, column.type)}`];
+  if (column.notNull) parts.push("notNullable()");
+  if (column.default) {
+    if (column.default.sql === void 0) return void 0;
+    parts.push(`defaultTo(${subject}.raw(${jsString(column.default.sql)}))`);
+  }
+  if (column.unique) parts.push("unique()");
+  if (column.primaryKey) parts.push("primary()");
+  if (column.references) {
+    const target = column.references;
+    parts.push(`references(${jsString(target.columns[0] ?? "id")})`, `inTable(${tableArgument(target.table)})`);
+    if (target.onDelete) parts.push(`onDelete(${jsString(target.onDelete)})`);
+    if (target.onUpdate) parts.push(`onUpdate(${jsString(target.onUpdate)})`);
+  }
+  return `${parts.join(".")};`;
+}
+
+// src/fixes/writers/sql.ts
+var TRANSACTION_OFF = {
+  goose: { header: (off) => [...off ? ["-- +goose NO TRANSACTION"] : [], "-- +goose Up"], footer: [] },
+  dbmate: { header: (off) => [`-- migrate:up${off ? " transaction:false" : ""}`], footer: ["", "-- migrate:down"] },
+  "sql-migrate": { header: (off) => [`-- +migrate Up${off ? " notransaction" : ""}`], footer: [] },
+  diesel: { header: (off) => off ? ["-- (with run_in_transaction = false in this migration's metadata.toml)"] : [], footer: [] },
+  // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
+  flyway: { header: () => [], footer: [] },
+  // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+  "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
+  plain: { header: () => [], footer: [] }
+};
+var sqlWriter = {
+  action(action, step, context) {
+    const sql = actionSql(action, sqlContext(step, context));
+    return sql?.map((statement2) => `${statement2};`);
+  },
+  inThisMigration(code, step, context) {
+    if (!step.transactionOff) return code.join("\n");
+    return [...TRANSACTION_OFF[context.facts.runner].header(true), ...code].join("\n");
+  },
+  newMigration(code, _reverse, step, context) {
+    const runner = TRANSACTION_OFF[context.facts.runner];
+    const header = runner.header(step.transactionOff);
+    const assumed = step.transactionOff && context.facts.runner === "plain" && context.facts.runnerTransaction ? ["-- (run this migration outside a transaction)"] : [];
+    return [...assumed, ...header, ...code, ...runner.footer].join("\n");
+  }
+};
+function sqlContext(step, context) {
+  const local = context.facts.runnerTransaction && !step.transactionOff;
+  return { operation: context.operation, flaggedSql: context.flaggedSql, style: PLAIN };
+}
+
+// src/fixes/writers/typeorm.ts
+var QUOTED = { quoteAll: true };
+var TRANSACTION_OFF2 = "transaction = false; // TypeORM honours it with migrationsTransactionMode: 'each' in the data source";
+var typeormWriter = {
+  action(action, step, context) {
+    const native = context.flaggedSql === void 0 && usesApi(context.facts) ? apiCode(action, context) : void 0;
+    if (native) return [native];
+    const sql = actionSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style: QUOTED });
+    return sql?.map((statement2) => query(context.facts.subject, statement2));
+  },
+  inThisMigration(code, step, context) {
+    if (!step.transactionOff) return code.join("\n");
+    const { facts } = context;
+    return migrationClass(facts, `${facts.className}${facts.timestamp}`, code, void 0, true);
+  },
+  newMigration(code, reverse, step, context) {
+    const { facts } = context;
+    const name = `${facts.className}${step.slot === "later" ? "Later" : "Next"}${facts.timestamp + step.newMigration}`;
+    const imports = ["MigrationInterface", "QueryRunner", ...["TableIndex", "TableColumn"].filter((name2) => code.some((line) => line.includes(`new ${name2}(`)))];
+    const header = facts.module === "commonjs" ? [] : [`import { ${imports.join(", ")} } from 'typeorm';`, ""];
+    return [...header, migrationClass(facts, name, code, reverse.map((sql) => query(facts.subject, sql)), step.transactionOff)].join("\n");
+  }
+};
+function query(subject, sql) {
+  return `await ${subject}.query(${jsString(sql, true)});`;
+}
+function usesApi(facts) {
+  return /\.(createIndex|createTable|dropTable|renameTable|addColumns?|dropColumns?|createForeignKeys?|changeColumns?|dropIndex|renameColumn|createCheckConstraint|createUniqueConstraint|createPrimaryKey)\s*\(/.test(facts.source);
+}
+function migrationClass(facts, name, up, down, transactionOff2) {
+  const typed = facts.module === "typescript";
+  const subject = facts.subject;
+  const method = (methodName, lines) => {
+    const signature = typed ? `public async ${methodName}(${subject}: QueryRunner): Promise<void>` : `async ${methodName}(${subject})`;
+    return `${signature} {
+${lines.length > 0 ? `${indent(lines.join("\n"), "  ")}
+` : ""}}`;
+  };
+  const members = [...transactionOff2 ? [TRANSACTION_OFF2] : [], method("up", up), ...down ? [method("down", down)] : []];
+  const body = indent(members.join("\n\n"), "  ");
+  if (facts.module === "commonjs") return `module.exports = class ${name} {
+${body}
+};`;
+  return `export class ${name}${typed ? " implements MigrationInterface" : ""} {
+${body}
+}`;
+}
+function tableColumn(column) {
+  if (!column.type || column.references || column.generated || column.default && column.default.sql === void 0) return void 0;
+  const { name, modifiers, isArray } = column.type;
+  const options = [`name: ${jsString(column.name)}`, `type: ${jsString(TYPE_WORDS2[name] ?? name)}`];
+  if (modifiers.length > 0 && (name === "varchar" || name === "bpchar")) options.push(`length: ${jsString(String(modifiers[0]))}`);
+  else if (modifiers.length > 0 && name === "numeric") options.push(`precision: ${modifiers[0]}`, ...modifiers[1] !== void 0 ? [`scale: ${modifiers[1]}`] : []);
+  else if (modifiers.length > 0) return void 0;
+  if (isArray) options.push("isArray: true");
+  if (!column.notNull) options.push("isNullable: true");
+  if (column.default?.sql !== void 0) options.push(`default: ${jsString(column.default.sql)}`);
+  if (column.unique) options.push("isUnique: true");
+  if (column.primaryKey) options.push("isPrimary: true");
+  return `new TableColumn({ ${options.join(", ")} })`;
+}
+var TYPE_WORDS2 = { int2: "smallint", int4: "integer", int8: "bigint", float4: "real", float8: "double precision", bool: "boolean", bpchar: "char" };
+var tableArgument2 = (table) => jsString(table.schema ? `${table.schema}.${table.name}` : table.name);
+function apiCode(action, context) {
+  const subject = context.facts.subject;
+  const operation = action.kind === "statement" || action.kind === "edit" ? action.operation : action.kind === "flagged" ? context.operation : void 0;
+  if (!operation) return void 0;
+  switch (operation.kind) {
+    case "createIndex": {
+      if (!operation.name || operation.columns.length === 0) return void 0;
+      const options = [`name: ${jsString(operation.name)}`, `columnNames: [${operation.columns.map((column) => jsString(column)).join(", ")}]`];
+      if (operation.unique) options.push("isUnique: true");
+      if (operation.concurrently) options.push("isConcurrent: true");
+      return `await ${subject}.createIndex(${tableArgument2(operation.table)}, new TableIndex({ ${options.join(", ")} }));`;
+    }
+    case "dropColumn":
+      return `await ${subject}.dropColumn(${tableArgument2(operation.table)}, ${jsString(operation.column)});`;
+    case "addColumn": {
+      const column = tableColumn(operation.column);
+      return column && `await ${subject}.addColumn(${tableArgument2(operation.table)}, ${column});`;
+    }
+    case "dropTable":
+      return operation.tables.length === 1 && !operation.cascade ? `await ${subject}.dropTable(${tableArgument2(operation.tables[0])}${operation.ifExists ? ", true" : ""});` : void 0;
+    case "renameTable":
+      return `await ${subject}.renameTable(${tableArgument2(operation.table)}, ${jsString(operation.newName)});`;
+    default:
+      return void 0;
+  }
+}
+
+// src/fixes/suggest.ts
+var WRITERS2 = {
+  sql: sqlWriter,
+  knex: knexWriter,
+  typeorm: typeormWriter,
+  django: djangoWriter
+};
+function suggestionFor(finding, file, rule) {
+  const recipe = rule?.meta.suggestion;
+  if (!recipe || !finding.target) return void 0;
+  const facts = factsOf(file);
+  const steps = recipe.steps(finding.target.operation, finding.target.facts);
+  if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
+  const placed = place(steps, finding.target, facts);
+  const written = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
+}
+function describe2(description, placed, written) {
+  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
+  const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
+  return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
+}
+function place(steps, target, facts) {
+  const placed = [];
+  let shift = 0;
+  let newMigrations = 0;
+  let lastSlot;
+  for (const step of steps) {
+    let slot = later(step.migration, shift);
+    let transactionOff2 = false;
+    if (step.outsideTransaction && slot === "this" && target.facts.inTransaction) {
+      transactionOff2 = true;
+      if (!canTurnOffTransaction(target, facts)) {
+        slot = "next";
+        shift++;
+      }
+    } else if (step.outsideTransaction && slot !== "this") transactionOff2 = true;
+    if (slot !== "this" && slot !== lastSlot) newMigrations++;
+    lastSlot = slot;
+    const actions = step.actions.map((action) => action.kind === "edit" ? { ...action, operation: modelAfter(action.edit, action.operation) } : action);
+    placed.push({ step, slot, at: step.at ?? "replace", actions, transactionOff: transactionOff2, newMigration: newMigrations });
+  }
+  return placed;
+}
+function later(slot, by) {
+  const order = ["this", "next", "later"];
+  return order[Math.min(order.indexOf(slot) + by, order.length - 1)];
+}
+function canTurnOffTransaction(target, facts) {
+  if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
+  const alone = facts.statements === 1 && (facts.frontend === "django" || facts.operations === 1);
+  return alone && (facts.frontend !== "sql" || facts.transactionSwitch);
+}
+function writeSteps(placed, facts, target) {
+  const writer = WRITERS2[facts.frontend];
+  const flaggedSource = facts.frontend === "django" ? sourceAt(facts.source, target.operation.location) : "";
+  const context = { facts, operation: target.operation, flaggedSql: target.operation.sql, flaggedSource };
+  const steps = [];
+  for (let index = 0; index < placed.length; index++) {
+    const first = placed[index];
+    const group = [first];
+    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
+    const code = group.flatMap((step) => step.actions.map((action) => writer.action(action, step, context)));
+    if (code.some((lines2) => lines2 === void 0)) return void 0;
+    const lines = code.flat();
+    if (lines.length === 0) continue;
+    const merged = { ...first, actions: group.flatMap((step) => step.actions), transactionOff: group.some((step) => step.transactionOff) };
+    const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(merged.actions, context), merged, context);
+    steps.push({
+      migration: first.slot,
+      code: text,
+      ...first.slot === "this" && first.at !== "replace" ? { at: first.at } : first.slot === "this" && merged.transactionOff ? { at: "file" } : {},
+      ...first.step.application ? { application: first.step.application } : {},
+      ...lockOf(group.map((step) => step.step.lock)),
+      ...group.length === 1 && first.step.lockOn ? { lockOn: first.step.lockOn } : {}
+    });
+  }
+  return steps;
+}
+function reverseLines(actions, context) {
+  const style = { quoteAll: context.facts.frontend === "typeorm" };
+  return actions.map((action) => reverseSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style })).filter((sql) => sql !== void 0).reverse();
+}
+function lockOf(modes) {
+  const taken = modes.filter((mode) => mode !== void 0);
+  return taken.length > 0 ? { lock: taken.reduce(strongerMode) } : {};
+}
+function sourceAt(source, span) {
+  const lines = new LineIndex(source);
+  return source.slice(lines.lineStart(span.line) + span.column - 1, lines.lineStart(span.endLine) + span.endColumn - 1);
+}
+
+// src/fixes/fix-plan.ts
+var FIXABLE_EDITS = /* @__PURE__ */ new Set(["concurrently", "ifNotExists", "ifExists"]);
+function planFix(finding, file, rule) {
+  const target = finding.target;
+  const recipe = rule?.meta.suggestion;
+  if (!target || !recipe?.fixable || file.skippedReason !== void 0) return void 0;
+  const steps = recipe.steps(target.operation, target.facts);
+  if (!steps || steps.length === 0) return void 0;
+  const facts = factsOf(file);
+  const operation = target.operation;
+  const [first, second] = steps;
+  const [action] = first.actions;
+  if (first.migration !== "this") return void 0;
+  if (steps.length === 1 && first.at === "top" && first.actions.length === 1 && action.kind === "setting") {
+    if ((facts.frontend === "knex" || facts.frontend === "typeorm") && (!facts.asyncUp || facts.checksDatabase)) return void 0;
+    return { kind: "setting", name: action.name, value: action.value };
+  }
+  if ((first.at ?? "replace") !== "replace" || first.actions.length !== 1) return void 0;
+  const outside = first.outsideTransaction === true && target.facts.inTransaction;
+  if (outside && !(canTurnOffTransaction(target, facts) && facts.transactionSwitch)) return void 0;
+  if (steps.length === 1 && action.kind === "flagged" && outside) return { kind: "transactionOff" };
+  if (action.kind !== "edit") return void 0;
+  const { edit: edit2 } = action;
+  if (steps.length === 1 && FIXABLE_EDITS.has(edit2.kind) && editable(edit2, operation, facts)) return { kind: "edit", edit: edit2, transactionOff: outside };
+  const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
+  const oneQuery = facts.frontend === "sql" && facts.runner === "whole-file";
+  if (edit2.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit2.name)) {
+    return { kind: "notValid", name: edit2.name };
+  }
+  return void 0;
+}
+function editable(edit2, operation, facts) {
+  if (operation.sql !== void 0) return true;
+  switch (facts.frontend) {
+    case "typeorm":
+      return edit2.kind === "concurrently" && operation.kind === "createIndex";
+    case "knex":
+      return edit2.kind === "ifExists" && operation.kind === "dropTable";
+    case "django":
+      return edit2.kind === "concurrently" && (operation.django?.operation === "AddIndex" || operation.django?.operation === "RemoveIndex");
+    default:
+      return false;
+  }
+}
+function notValidEditable(operation, name) {
+  if (operation.kind !== "addConstraint" || operation.constraint.name !== name) return false;
+  if (operation.sql !== void 0) return true;
+  return operation.django?.operation === "AddConstraint" && operation.constraint.kind === "check";
+}
+function fixableCount(file, rules) {
+  if (!file.findings.some((finding) => finding.target)) return 0;
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return file.findings.filter((finding) => planFix(finding, file, byId.get(finding.rule)) !== void 0).length;
+}
+function describeFix(plan) {
+  const outside = "run the migration outside a transaction";
+  switch (plan.kind) {
+    case "edit": {
+      const words = { concurrently: "Add CONCURRENTLY", ifNotExists: "Add IF NOT EXISTS", ifExists: "Add IF EXISTS" }[plan.edit.kind];
+      return plan.transactionOff ? `${words} and ${outside}` : words;
+    }
+    case "transactionOff":
+      return outside.charAt(0).toUpperCase() + outside.slice(1);
+    case "setting":
+      return `Set ${plan.name} at the top of the migration`;
+    case "notValid":
+      return `Add "${plan.name}" NOT VALID, then validate it`;
+  }
+}
+
+// src/fixes/fix-file.ts
+init_text_positions();
+function fixFile(file, rules, relint) {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const candidates = [];
+  const concurrently3 = /* @__PURE__ */ new Set();
+  for (const finding of file.findings) {
+    const plan = planFix(finding, file, byId.get(finding.rule));
+    const edits = plan && fixEdits(finding, plan, file);
+    if (!plan || !edits || edits.length === 0) continue;
+    const fix = { finding, description: describeFix(plan), edits: withLineEnding(edits, lineEnding(file.source)) };
+    candidates.push(fix);
+    if (plan.kind === "edit" && plan.edit.kind === "concurrently") concurrently3.add(fix);
+  }
+  if (candidates.length === 0) return { each: [], applied: [] };
+  candidates.sort((a, b) => Number(!concurrently3.has(a)) - Number(!concurrently3.has(b)));
+  const relinted = relint(file.source);
+  if (!relinted || relinted.result.skippedReason !== void 0) return { each: [], applied: [] };
+  const baseline = { ...relinted, keys: findingKeys(relinted.result.findings, file.source) };
+  const verified = (fixes) => verify(file, baseline, fixes, relint);
+  const each = [];
+  const alone = /* @__PURE__ */ new Map();
+  for (const fix of candidates) {
+    const own = verified([fix]);
+    if (own) {
+      each.push(fix);
+      alone.set(fix, own);
+      continue;
+    }
+    const extended = withFollowUps(file, baseline, fix, byId, relint);
+    const extendedOwn = extended && verified([extended]);
+    if (extended && extendedOwn) {
+      each.push(extended);
+      alone.set(extended, extendedOwn);
+    }
+  }
+  const applied = [];
+  let after;
+  const all = each.length === 1 ? alone.get(each[0]) : verified(compatible(each));
+  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after };
+  for (const fix of each) {
+    const attempt = verified(compatible([...applied, fix]));
+    if (attempt && compatible([...applied, fix]).length === applied.length + 1) {
+      applied.push(fix);
+      after = attempt.after;
+    }
+  }
+  return { each, applied, ...applied.length > 0 ? { fixed: applyFixes(file.source, applied), after } : {} };
+}
+function findingKeys(findings, source, edits = []) {
+  const lines = new LineIndex(applyEdits(source, edits));
+  const keys = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    const offset = lines.lineStart(finding.line) + finding.column - 1;
+    const at = edits.length === 0 ? offset : toSource(edits, offset);
+    keys.add(at === void 0 ? `${finding.rule}@inserted` : `${finding.rule}@${at}`);
+  }
+  return keys;
+}
+function withFollowUps(file, baseline, fix, byId, relint) {
+  const fixed = applyFixes(file.source, [fix]);
+  const relinted = relint(fixed);
+  if (!relinted || relinted.result.skippedReason !== void 0) return void 0;
+  const after = { ...relinted.result, source: fixed };
+  const added = after.findings.filter((finding) => !baseline.keys.has([...findingKeys([finding], file.source, fix.edits)][0]));
+  if (added.length === 0) return void 0;
+  const edits = [...fix.edits];
+  const descriptions = [fix.description];
+  for (const finding of added) {
+    const plan = planFix(finding, after, byId.get(finding.rule));
+    const more = plan && fixEdits(finding, plan, after);
+    if (!plan || !more || more.length === 0) return void 0;
+    for (const edit2 of withLineEnding(more, lineEnding(fixed))) {
+      const start = toSource(fix.edits, edit2.start);
+      const end = toSource(fix.edits, edit2.end);
+      if (start === void 0 || end === void 0 || fix.edits.some((other2) => start < other2.end && other2.start < end)) return void 0;
+      if (!edits.some((other2) => same(other2, { start, end, text: edit2.text }))) edits.push({ start, end, text: edit2.text });
+    }
+    const description = describeFix(plan).replace(/^./, (letter) => letter.toLowerCase());
+    if (!descriptions.includes(description)) descriptions.push(description);
+  }
+  return { finding: fix.finding, description: descriptions.join("; "), edits };
+}
+function toSource(edits, position) {
+  let delta = 0;
+  for (const edit2 of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const start = edit2.start + delta;
+    const end = start + edit2.text.length;
+    if (position < start) break;
+    if (position === end) return edit2.end;
+    if (position < end) return void 0;
+    delta += edit2.text.length - (edit2.end - edit2.start);
+  }
+  return position - delta;
+}
+function lineEnding(source) {
+  const crlf = source.split("\r\n").length - 1;
+  const lf = source.split("\n").length - 1 - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+function withLineEnding(edits, ending) {
+  return ending === "\n" ? [...edits] : edits.map((edit2) => ({ ...edit2, text: edit2.text.replace(/\r?\n/g, ending) }));
+}
+function compatible(fixes) {
+  const kept = [];
+  const taken = [];
+  for (const fix of fixes) {
+    const fresh = fix.edits.filter((edit2) => !taken.some((other2) => same(edit2, other2)));
+    if (fresh.some((edit2) => taken.some((other2) => overlaps(edit2, other2)))) continue;
+    kept.push(fix);
+    taken.push(...fresh);
+  }
+  return kept;
+}
+var same = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+function overlaps(a, b) {
+  return a.start < b.end && b.start < a.end;
+}
+function applyFixes(source, fixes) {
+  const edits = [];
+  for (const fix of fixes) for (const edit2 of fix.edits) if (!edits.some((other2) => same(edit2, other2))) edits.push(edit2);
+  return applyEdits(source, edits);
+}
+function verify(file, baseline, fixes, relint) {
+  if (fixes.length === 0) return void 0;
+  const fixed = applyFixes(file.source, fixes);
+  const relinted = relint(fixed);
+  if (!relinted || relinted.result.skippedReason !== void 0 || relinted.problems > baseline.problems) return void 0;
+  const count = (result, rule) => result.findings.filter((finding) => finding.rule === rule).length;
+  const rulesSeen = new Set([...baseline.result.findings, ...relinted.result.findings].map((finding) => finding.rule));
+  const fixedKeys = findingKeys(fixes.map((fix) => fix.finding), file.source);
+  for (const rule of rulesSeen) {
+    const removed = [...fixedKeys].filter((key) => key.startsWith(`${rule}@`) && baseline.keys.has(key)).length;
+    if (count(relinted.result, rule) > count(baseline.result, rule) - removed) return void 0;
+  }
+  return { fixed, after: remaining(file, baseline, relinted.result, fixes, fixed) };
+}
+function remaining(file, baseline, after, fixes, fixed) {
+  const edits = fixes.flatMap((fix) => fix.edits).filter((edit2, index, all) => all.findIndex((other2) => same(edit2, other2)) === index);
+  const still = findingKeys(after.findings, file.source, edits);
+  const before = new LineIndex(file.source);
+  const now = new LineIndex(fixed);
+  const moved = (line, column, end) => {
+    const position = now.position(toFixed(edits, before.lineStart(line) + column - 1, end));
+    return position;
+  };
+  const findings = file.findings.filter((finding) => {
+    const key = [...findingKeys([finding], file.source)][0];
+    return still.has(key) || !baseline.keys.has(key);
+  }).map((finding) => {
+    const start = moved(finding.line, finding.column, false);
+    const end = moved(finding.endLine, finding.endColumn, true);
+    return { ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  return { ...file, findings, source: fixed };
+}
+function toFixed(edits, position, end) {
+  let delta = 0;
+  for (const edit2 of edits) {
+    const before = edit2.end < position || edit2.end === position && (edit2.start < position || !end);
+    if (before) delta += edit2.text.length - (edit2.end - edit2.start);
+  }
+  return position + delta;
+}
+
+// src/fixes/index.ts
+function codeActions(text, result, rules, options) {
+  const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  if (source !== result.source) return [];
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const relint = (fixed) => {
+    const analysis = analyzeText(fixed, result.file, { ...options, frontend: result.frontend });
+    if (isSkipped(analysis)) return void 0;
+    return { result: checkAnalysis(analysis, result.file, { ...options, rules, replay: void 0, newInRun: void 0 }), problems: analysis.analyzed.problems.length };
+  };
+  const fixes = new Map(fixFile(result, rules, relint).each.map((fix) => [fix.finding, fix]));
+  const lines = new LineIndex(source);
+  const position = (offset) => ({ ...lines.position(offset), offset });
+  return result.findings.map((finding) => {
+    const suggestion = suggestionFor(finding, result, byId.get(finding.rule));
+    const fix = fixes.get(finding);
+    return {
+      finding,
+      ...suggestion ? { suggestion } : {},
+      ...fix ? { fix: { title: fix.description, edits: fix.edits.map((edit2) => ({ start: position(edit2.start), end: position(edit2.end), newText: edit2.text })) } } : {}
+    };
+  });
+}
+
+// src/lsp/fix-actions.ts
+init_text_positions();
+
 // src/lsp/ignore-edits.ts
 init_text_positions();
 var LINE_COMMENT = { sql: "--", knex: "//", typeorm: "//", django: "#" };
@@ -20796,8 +22724,8 @@ function ignoreStatementEdit(text, finding, frontend) {
     const existing = directiveLine(lines.lineText(anchor - 1), marker, "migralint-ignore");
     if (existing) return insertAt(anchor - 1, existing.rulesEnd, `, ${finding.rule}`);
   }
-  const indent = /^[ \t]*/.exec(lines.lineText(anchor))?.[0] ?? "";
-  return insertAt(anchor, 0, `${indent}${marker} migralint-ignore ${finding.rule}${lineBreakOf(text)}`);
+  const indent2 = /^[ \t]*/.exec(lines.lineText(anchor))?.[0] ?? "";
+  return insertAt(anchor, 0, `${indent2}${marker} migralint-ignore ${finding.rule}${lineBreakOf(text)}`);
 }
 function ignoreFileEdit(text, rule, frontend) {
   const lines = new LineIndex(text);
@@ -20826,15 +22754,72 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+// src/lsp/fix-actions.ts
+var FIX_BUDGET_LINES = 5e4;
+var rulesById2 = new Map(allRules.map((rule) => [rule.id, rule]));
+function suggestionOf(finding, result) {
+  return suggestionFor(finding, result, rulesById2.get(finding.rule));
+}
+function findingRemedies(text, result, options) {
+  const remedies = /* @__PURE__ */ new Map();
+  const lines = new LineIndex(result.source).lineCount;
+  if ((fixableCount(result, allRules) + 2) * lines > FIX_BUDGET_LINES) {
+    for (const finding of result.findings) {
+      const suggestion = suggestionOf(finding, result);
+      if (suggestion) remedies.set(finding, { suggestion });
+    }
+    return remedies;
+  }
+  for (const action of codeActions(text, result, allRules, options)) {
+    const remedy = {};
+    if (action.suggestion) remedy.suggestion = action.suggestion;
+    if (action.fix) {
+      const edits = action.fix.edits.map(({ start, end, newText }) => ({
+        range: { start: { line: start.line - 1, character: start.column - 1 }, end: { line: end.line - 1, character: end.column - 1 } },
+        newText
+      }));
+      remedy.fix = { title: action.fix.title, edits };
+    }
+    if (remedy.fix || remedy.suggestion) remedies.set(action.finding, remedy);
+  }
+  return remedies;
+}
+var STEP_PLACES = {
+  "this replace": "instead of this statement",
+  "this top": "at the top of this migration",
+  "this end": "at the end of this migration",
+  "this file": "this migration becomes",
+  next: "in the next migration",
+  later: "in a later migration"
+};
+function stepPlace(step) {
+  const key = step.migration === "this" ? `this ${step.at ?? "replace"}` : step.migration;
+  return STEP_PLACES[key];
+}
+function suggestionSnippet(suggestion, frontend) {
+  const comment = LINE_COMMENT[frontend];
+  return suggestion.steps.map((step) => [`${comment} ${stepPlace(step)}:`, ...step.application ? [`${comment} (first, in the application: ${step.application})`] : [], step.code].join("\n")).join("\n\n");
+}
+
 // src/lsp/code-actions.ts
-function codeActions(params, result) {
+function codeActions2(params, result, remedies) {
   if (!result || !wantsQuickFixes(params.context.only)) return [];
   const uri = params.textDocument.uri;
+  const inRange = result.findings.filter((finding) => spanOverlaps(finding, params.range));
+  if (inRange.length === 0) return [];
+  const remedyOf = remedies();
   const actions = [];
   const fileWide = /* @__PURE__ */ new Set();
-  for (const finding of result.findings) {
-    if (!spanOverlaps(finding, params.range) || NOT_IGNORABLE.has(finding.rule)) continue;
+  for (const finding of inRange) {
     const diagnostics = [diagnosticOf(finding)];
+    const remedy = remedyOf.get(finding);
+    if (remedy?.fix) {
+      actions.push({ title: remedy.fix.title, kind: "quickfix", isPreferred: true, diagnostics, edit: { changes: { [uri]: remedy.fix.edits } } });
+    } else if (remedy?.suggestion && remedy.suggestion.steps.length > 0) {
+      const argument = { rule: finding.rule, text: suggestionSnippet(remedy.suggestion, result.frontend) };
+      actions.push({ title: `Copy the safe alternative (${finding.rule})`, kind: "quickfix", diagnostics, command: { title: "Copy the safe alternative", command: COPY_SUGGESTION, arguments: [argument] } });
+    }
+    if (NOT_IGNORABLE.has(finding.rule)) continue;
     actions.push({
       title: `Ignore ${finding.rule} for this statement`,
       kind: "quickfix",
@@ -20856,13 +22841,6 @@ function wantsQuickFixes(only) {
   return !only || only.some((kind) => kind === "" || kind === "quickfix");
 }
 
-// src/lsp/commands.ts
-var COPY_SUGGESTION = "migralint.copySuggestion";
-function isCopySuggestionArguments(value) {
-  const candidate = value;
-  return typeof candidate === "object" && candidate !== null && typeof candidate.rule === "string" && typeof candidate.text === "string";
-}
-
 // src/engine/verified-on.ts
 var LOCKS_VERIFIED_ON = {
   /** The embedded PostgreSQL every test run uses. */
@@ -20872,29 +22850,52 @@ var LOCKS_VERIFIED_ON = {
 };
 
 // src/lsp/hover.ts
-var rulesById2 = new Map(allRules.map((rule) => [rule.id, rule]));
+var rulesById3 = new Map(allRules.map((rule) => [rule.id, rule]));
 var BLOCKED_WORDS = {
   "reads and writes": "blocks reads and writes: every query on the table waits until the transaction ends",
   writes: "blocks writes: INSERT, UPDATE and DELETE wait until the transaction ends; reads go on",
   "schema changes": "blocks only other schema changes and VACUUM; reads and writes go on",
   nothing: "blocks nothing the application does"
 };
-function hoverAt(findings, position) {
-  const under = findings.filter((finding) => spanContains(finding, position));
+function hoverAt(result, position) {
+  const under = result.findings.filter((finding) => spanContains(finding, position));
   if (under.length === 0) return null;
   return {
-    contents: { kind: "markdown", value: under.map(findingMarkdown).join("\n\n---\n\n") },
+    contents: { kind: "markdown", value: under.map((finding) => findingMarkdown(finding, suggestionOf(finding, result), fenceLanguage(result))).join("\n\n---\n\n") },
     range: rangeOf(under[0])
   };
 }
-function findingMarkdown(finding) {
-  const rule = rulesById2.get(finding.rule);
+function findingMarkdown(finding, suggestion, language = "") {
+  const rule = rulesById3.get(finding.rule);
   const sections = [`**${finding.rule}** (${finding.severity}): ${escapeMarkdown(finding.message)}`];
   if (finding.lock) sections.push(lockMarkdown(finding.lock, rule));
   sections.push(`**Instead:** ${escapeMarkdown(finding.help)}`);
+  if (suggestion && suggestion.steps.length > 0) sections.push(suggestionMarkdown(suggestion, language));
   if (rule) sections.push(rule.meta.rationale);
   sections.push(`[${finding.rule}](${docsUrlFor(finding.rule)}) \xB7 \`migralint explain ${finding.rule}\``);
   return sections.join("\n\n");
+}
+function suggestionMarkdown(suggestion, language) {
+  const steps = suggestion.steps.map((step) => {
+    const application = step.application ? ` First, in the application: ${escapeMarkdown(step.application)}` : "";
+    const place2 = stepPlace(step);
+    return `*${place2.charAt(0).toUpperCase()}${place2.slice(1)}:*${application}
+
+${fence(step.code, language)}`;
+  });
+  return [`**Suggestion:** ${escapeMarkdown(suggestion.description)}`, ...steps].join("\n\n");
+}
+function fence(code, language) {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
+  const marks = "`".repeat(longest + 1);
+  return `${marks}${language}
+${code}
+${marks}`;
+}
+function fenceLanguage(result) {
+  if (result.frontend === "sql") return "sql";
+  if (result.frontend === "django") return "python";
+  return /\.[cm]?ts$/.test(result.file) ? "typescript" : "javascript";
 }
 function lockMarkdown(lock, rule) {
   const rewrite = lock.rewrite === true ? " It rewrites the table, holding the lock for as long as that takes." : lock.rewrite === "possible" ? " It may rewrite the table (depending on the old type), holding the lock for as long as that takes." : "";
@@ -20968,8 +22969,14 @@ function startServer(connection, options = {}) {
     linted.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
-  connection.onHover(async ({ textDocument, position }) => hoverAt((await currentResult(textDocument.uri))?.findings ?? [], position));
-  connection.onCodeAction(async (params) => codeActions(params, await currentResult(params.textDocument.uri)));
+  connection.onHover(async ({ textDocument, position }) => {
+    const result = await currentResult(textDocument.uri);
+    return result ? hoverAt(result, position) : null;
+  });
+  connection.onCodeAction(async (params) => {
+    const result = await currentResult(params.textDocument.uri);
+    return codeActions2(params, result, () => remediesOf(params.textDocument.uri));
+  });
   connection.onExecuteCommand(({ command, arguments: args }) => {
     const [argument] = args ?? [];
     if (command !== COPY_SUGGESTION || !isCopySuggestionArguments(argument)) return;
@@ -21008,13 +23015,20 @@ ${argument.text}` });
     const entry = linted.get(uri);
     return entry?.version === document.version ? entry.result : void 0;
   }
+  function remediesOf(uri) {
+    const entry = linted.get(uri);
+    const document = documents.get(uri);
+    if (!entry?.result || !entry.options || !document) return /* @__PURE__ */ new Map();
+    entry.remedies ??= findingRemedies(document.getText(), entry.result, entry.options);
+    return entry.remedies;
+  }
   async function lintAndPublish(uri) {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const { result, diagnostics } = await lint(document);
+    const { result, options: options2, diagnostics } = await lint(document);
     if (documents.get(uri)?.version !== version) return;
-    linted.set(uri, { version, result });
+    linted.set(uri, { version, result, options: options2 });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
   async function lint(document) {
@@ -21033,15 +23047,17 @@ ${argument.text}` });
       return { diagnostics: [] };
     }
     try {
-      let result;
+      let linted2;
       if (file === void 0) {
         await prepareLinting();
-        result = lintText(document.getText(), document.uri, { ...run.options, frontend: "sql" });
+        const options3 = { ...run.options, frontend: "sql" };
+        linted2 = { result: lintText(document.getText(), document.uri, options3), options: options3 };
       } else {
-        ({ result } = await lintDocument({ file, text: document.getText() }, run, folder ?? run.baseDir, openText, caches));
+        linted2 = await lintDocument({ file, text: document.getText() }, run, folder ?? run.baseDir, openText, caches);
       }
+      const { result, options: options2 } = linted2;
       if (isSkipped(result)) return { diagnostics: [] };
-      return { result, diagnostics: result.findings.map(diagnosticOf) };
+      return { result, options: options2, diagnostics: result.findings.map(diagnosticOf) };
     } catch (error) {
       if (error?.name === "UsageError") {
         tell(`migralint: ${describe(error)}`);

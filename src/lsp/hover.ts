@@ -1,10 +1,12 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import { allRules } from '../../rules';
-import type { Finding, FindingLock } from '../engine/finding';
+import type { FileResult, Finding, FindingLock } from '../engine/finding';
+import type { Suggestion } from '../fixes';
 import { type RuleDefinition, docsUrlFor } from '../engine/rule';
 import { LOCKS_VERIFIED_ON } from '../engine/verified-on';
 import { LOCK_MODES, type LockMode, blockedBy } from '../model/locks';
 import { rangeOf, spanContains } from './diagnostics';
+import { stepPlace, suggestionOf } from './fix-actions';
 
 const rulesById = new Map(allRules.map((rule) => [rule.id, rule]));
 
@@ -16,24 +18,48 @@ const BLOCKED_WORDS: Record<FindingLock['blocks'], string> = {
   nothing: 'blocks nothing the application does',
 };
 
-/** The findings under the cursor, each with its lock, the safe alternative and the rule's rationale. */
-export function hoverAt(findings: readonly Finding[], position: Position): Hover | null {
-  const under = findings.filter((finding) => spanContains(finding, position));
+/** The findings under the cursor, each with its lock, the safe alternative (written for this file) and the rule's rationale. */
+export function hoverAt(result: FileResult, position: Position): Hover | null {
+  const under = result.findings.filter((finding) => spanContains(finding, position));
   if (under.length === 0) return null;
   return {
-    contents: { kind: 'markdown', value: under.map(findingMarkdown).join('\n\n---\n\n') },
+    contents: { kind: 'markdown', value: under.map((finding) => findingMarkdown(finding, suggestionOf(finding, result), fenceLanguage(result))).join('\n\n---\n\n') },
     range: rangeOf(under[0]),
   };
 }
 
-export function findingMarkdown(finding: Finding): string {
+export function findingMarkdown(finding: Finding, suggestion?: Suggestion, language = ''): string {
   const rule = rulesById.get(finding.rule);
   const sections = [`**${finding.rule}** (${finding.severity}): ${escapeMarkdown(finding.message)}`];
   if (finding.lock) sections.push(lockMarkdown(finding.lock, rule));
   sections.push(`**Instead:** ${escapeMarkdown(finding.help)}`);
+  if (suggestion && suggestion.steps.length > 0) sections.push(suggestionMarkdown(suggestion, language));
   if (rule) sections.push(rule.meta.rationale);
   sections.push(`[${finding.rule}](${docsUrlFor(finding.rule)}) · \`migralint explain ${finding.rule}\``);
   return sections.join('\n\n');
+}
+
+/** The suggestion's steps as code blocks, each under where it goes: copied from the hover as it is. */
+function suggestionMarkdown(suggestion: Suggestion, language: string): string {
+  const steps = suggestion.steps.map((step) => {
+    const application = step.application ? ` First, in the application: ${escapeMarkdown(step.application)}` : '';
+    const place = stepPlace(step);
+    return `*${place.charAt(0).toUpperCase()}${place.slice(1)}:*${application}\n\n${fence(step.code, language)}`;
+  });
+  return [`**Suggestion:** ${escapeMarkdown(suggestion.description)}`, ...steps].join('\n\n');
+}
+
+/** A fenced code block longer than any run of backticks in the code. */
+function fence(code: string, language: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${code}\n${marks}`;
+}
+
+function fenceLanguage(result: FileResult): string {
+  if (result.frontend === 'sql') return 'sql';
+  if (result.frontend === 'django') return 'python';
+  return /\.[cm]?ts$/.test(result.file) ? 'typescript' : 'javascript';
 }
 
 function lockMarkdown(lock: FindingLock, rule: RuleDefinition | undefined): string {

@@ -15,12 +15,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../cli/describe-error';
 import { lintDocument, newLintCaches } from '../cli/lint-document';
 import { type RunConfig, resolveRunConfig } from '../cli/run-config';
-import type { FileResult } from '../engine/finding';
+import type { FileResult, Finding } from '../engine/finding';
 import { forgetKnexfiles } from '../frontends/knex/knexfile';
-import { isSkipped, lintText, prepareLinting } from '../lint';
+import { type LintOptions, isSkipped, lintText, prepareLinting } from '../lint';
 import { codeActions } from './code-actions';
 import { COPY_SUGGESTION, isCopySuggestionArguments } from './commands';
 import { diagnosticOf } from './diagnostics';
+import { type FindingRemedy, findingRemedies } from './fix-actions';
 import { hoverAt } from './hover';
 
 /** The server's settings: the `migralint` section of the editor's settings, or the client's initialization options. */
@@ -45,6 +46,10 @@ const WATCHED_FILES = '**/{migralint.config.json,.migralintrc.json,package.json,
 interface Linted {
   version: number;
   result?: FileResult;
+  /** What the result was linted with: fixes are verified by linting the fixed text the same way. */
+  options?: LintOptions;
+  /** The findings' fixes and suggestions, made at the first code action asked for this version. */
+  remedies?: Map<Finding, FindingRemedy>;
 }
 
 /**
@@ -115,8 +120,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onHover(async ({ textDocument, position }) => hoverAt((await currentResult(textDocument.uri))?.findings ?? [], position));
-  connection.onCodeAction(async (params) => codeActions(params, await currentResult(params.textDocument.uri)));
+  connection.onHover(async ({ textDocument, position }) => {
+    const result = await currentResult(textDocument.uri);
+    return result ? hoverAt(result, position) : null;
+  });
+  connection.onCodeAction(async (params) => {
+    const result = await currentResult(params.textDocument.uri);
+    return codeActions(params, result, () => remediesOf(params.textDocument.uri));
+  });
   // Reached only from clients that do not run the command themselves: the text is shown, to be copied from there.
   connection.onExecuteCommand(({ command, arguments: args }) => {
     const [argument] = args ?? [];
@@ -161,18 +172,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return entry?.version === document.version ? entry.result : undefined;
   }
 
+  /** The fixes and suggestions for the document's current result (which currentResult has just made current). */
+  function remediesOf(uri: string): Map<Finding, FindingRemedy> {
+    const entry = linted.get(uri);
+    const document = documents.get(uri);
+    if (!entry?.result || !entry.options || !document) return new Map();
+    entry.remedies ??= findingRemedies(document.getText(), entry.result, entry.options);
+    return entry.remedies;
+  }
+
   async function lintAndPublish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const { result, diagnostics } = await lint(document);
+    const { result, options, diagnostics } = await lint(document);
     // The text changed while this lint waited: a newer lint will publish.
     if (documents.get(uri)?.version !== version) return;
-    linted.set(uri, { version, result });
+    linted.set(uri, { version, result, options });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  async function lint(document: TextDocument): Promise<{ result?: FileResult; diagnostics: Diagnostic[] }> {
+  async function lint(document: TextDocument): Promise<{ result?: FileResult; options?: LintOptions; diagnostics: Diagnostic[] }> {
     const current = await currentSettings();
     if (!current.enable) return { diagnostics: [] };
     const file = filePathOf(document.uri);
@@ -188,15 +208,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { diagnostics: [] };
     }
     try {
-      let result;
+      let linted;
       if (file === undefined) {
         await prepareLinting();
-        result = lintText(document.getText(), document.uri, { ...run.options, frontend: 'sql' });
+        const options: LintOptions = { ...run.options, frontend: 'sql' };
+        linted = { result: lintText(document.getText(), document.uri, options), options };
       } else {
-        ({ result } = await lintDocument({ file, text: document.getText() }, run, folder ?? run.baseDir, openText, caches));
+        linted = await lintDocument({ file, text: document.getText() }, run, folder ?? run.baseDir, openText, caches);
       }
+      const { result, options } = linted;
       if (isSkipped(result)) return { diagnostics: [] };
-      return { result, diagnostics: result.findings.map(diagnosticOf) };
+      return { result, options, diagnostics: result.findings.map(diagnosticOf) };
     } catch (error) {
       // A problem with the run (an unreadable folder) is told once; anything else is a bug, logged and shown on the file.
       if ((error as Error | undefined)?.name === 'UsageError') {

@@ -157,6 +157,12 @@ describe('one editor session', () => {
     expect(text).toContain('**Instead:** Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.');
     expect(text).toContain('A plain `CREATE INDEX` holds a SHARE lock for the whole build');
     expect(text).toContain(`(${DOCS}/require-concurrent-index-creation.md)`);
+    // The safe alternative written for this file, as a code block to copy.
+    expect(text).toContain(
+      '**Suggestion:** Build the index with CREATE INDEX CONCURRENTLY, which lets writes go on, in a migration that runs outside a transaction.' +
+        " It cannot run in this migration's transaction: take it out of this migration." +
+        '\n\n*In the next migration:*\n\n```sql\n-- (alone in a migration file of its own: a file of several statements runs as one transaction)\nCREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n```',
+    );
     // A lock that blocks reads too, on the Knex foreign key's other table.
     const foreignKey = await editor.hover(file(KNEX_FILE), 8, 10);
     expect((foreignKey?.contents as MarkupContent).value).toContain('**Lock:** `ShareRowExclusiveLock` on `orders`, which blocks writes: INSERT, UPDATE and DELETE wait until the transaction ends; reads go on. (Verified on');
@@ -164,27 +170,117 @@ describe('one editor session', () => {
     expect(await editor.hover(file(SQL_FILE), 0, 3)).toBeNull();
   });
 
-  test('code actions: ignore for the statement, applied, and the re-published diagnostics no longer hold the finding', async () => {
+  test('code actions: the safe alternative to copy where --fix cannot make it; ignore for the statement, applied, and the re-published diagnostics no longer hold the finding', async () => {
     const diagnostics = editor.published.filter((params) => params.uri === uriOf(file(SQL_FILE))).at(-1)?.diagnostics ?? [];
     const actions = await editor.codeActions(file(SQL_FILE), range(2, 3, 2, 3), diagnostics.slice(0, 1));
-    expect(actions.map((action) => action.title)).toEqual(['Ignore require-concurrent-index-creation for this statement', 'Ignore require-concurrent-index-creation for this file']);
+    expect(actions.map((action) => action.title)).toEqual([
+      'Copy the safe alternative (require-concurrent-index-creation)',
+      'Ignore require-concurrent-index-creation for this statement',
+      'Ignore require-concurrent-index-creation for this file',
+    ]);
     expect(actions.every((action) => action.kind === 'quickfix')).toBe(true);
-    expect(actions[0].diagnostics?.map((diagnostic) => diagnostic.code)).toEqual(['require-concurrent-index-creation']);
-    const after = await editor.apply(file(SQL_FILE), actions[0]);
+    expect(actions.map((action) => action.diagnostics?.map((diagnostic) => diagnostic.code))).toEqual(Array(3).fill(['require-concurrent-index-creation']));
+    // golang-migrate runs a file of several statements in one transaction: the index goes to a migration of its own, which no edit of this file makes.
+    const copy = actions[0];
+    expect(copy.edit).toBeUndefined();
+    expect(copy.command).toEqual({
+      title: 'Copy the safe alternative',
+      command: 'migralint.copySuggestion',
+      arguments: [
+        {
+          rule: 'require-concurrent-index-creation',
+          text: '-- in the next migration:\n-- (alone in a migration file of its own: a file of several statements runs as one transaction)\nCREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);',
+        },
+      ],
+    });
+    // A client that sends the command to the server (rather than copying itself) gets the text in a message.
+    const shown = editor.messages.length;
+    await editor.connection.sendRequest('workspace/executeCommand', copy.command);
+    for (let tries = 0; editor.messages.length === shown && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(editor.messages.slice(shown)).toEqual([{ type: 3, message: `migralint: the safe alternative for require-concurrent-index-creation:\n${(copy.command?.arguments?.[0] as { text: string }).text}` }]);
+    const after = await editor.apply(file(SQL_FILE), actions[1]);
     expect(editor.textOf(file(SQL_FILE)).split('\n').slice(2, 4)).toEqual(['-- migralint-ignore require-concurrent-index-creation', 'CREATE INDEX orders_user_id_idx ON orders (user_id);']);
     expect(diagnosticKeys(after)).toEqual(['adding-foreign-key-constraint@6:1-7:78']);
   });
 
   test('code actions in a Knex file: // comments, for the file', async () => {
     const actions = await editor.codeActions(file(KNEX_FILE), range(8, 4, 8, 4));
-    expect(actions.map((action) => action.title)).toEqual(['Ignore adding-foreign-key-constraint for this statement', 'Ignore adding-foreign-key-constraint for this file']);
-    const after = await editor.apply(file(KNEX_FILE), actions[1]);
+    expect(actions.map((action) => action.title)).toEqual([
+      'Copy the safe alternative (adding-foreign-key-constraint)',
+      'Ignore adding-foreign-key-constraint for this statement',
+      'Ignore adding-foreign-key-constraint for this file',
+    ]);
+    // In Knex: the constraint NOT VALID in this migration, validated in the next, each under a // comment saying so.
+    expect((actions[0].command?.arguments?.[0] as { text: string }).text).toBe(
+      [
+        '// instead of this statement:',
+        "await knex.raw('ALTER TABLE orders ADD CONSTRAINT orders_user_id_foreign FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID');",
+        '',
+        '// in the next migration:',
+        "import type { Knex } from 'knex';",
+        '',
+        'export async function up(knex: Knex): Promise<void> {',
+        "  await knex.raw('ALTER TABLE orders VALIDATE CONSTRAINT orders_user_id_foreign');",
+        '}',
+        '',
+        'export async function down(knex: Knex): Promise<void> {',
+        '}',
+      ].join('\n'),
+    );
+    const after = await editor.apply(file(KNEX_FILE), actions[2]);
     expect(editor.textOf(file(KNEX_FILE)).split('\n')[0]).toBe('// migralint-ignore-file adding-foreign-key-constraint');
     expect(diagnosticKeys(after)).toEqual(['require-concurrent-index-creation@9:5-9:29']);
     // A selection over several findings gets actions for each; a client that asks only for other kinds gets none.
     const both = await editor.codeActions(file(SQL_FILE), range(0, 0, 7, 0));
-    expect(both.map((action) => action.title)).toEqual(['Ignore adding-foreign-key-constraint for this statement', 'Ignore adding-foreign-key-constraint for this file']);
+    expect(both.map((action) => action.title)).toEqual([
+      'Copy the safe alternative (adding-foreign-key-constraint)',
+      'Ignore adding-foreign-key-constraint for this statement',
+      'Ignore adding-foreign-key-constraint for this file',
+    ]);
     expect(await editor.codeActions(file(SQL_FILE), range(0, 0, 7, 0), [], ['refactor'])).toEqual([]);
+  });
+
+  test('quick fixes from --fix in SQL: the edit applied, and the re-published diagnostics no longer hold the finding', async () => {
+    const name = file('db/migrations/000013_index_orders_status.up.sql');
+    const text = 'CREATE INDEX orders_status_idx ON orders (status);\n';
+    fs.writeFileSync(name, text);
+    expect(diagnosticKeys(await editor.open(name, text))).toEqual(['require-concurrent-index-creation@1:1-1:50', 'require-lock-timeout@1:1-1:50']);
+    const actions = await editor.codeActions(name, range(0, 5, 0, 5));
+    expect(actions.map((action) => [action.title, action.isPreferred === true])).toEqual([
+      ['Add CONCURRENTLY', true],
+      ['Ignore require-concurrent-index-creation for this statement', false],
+      ['Ignore require-concurrent-index-creation for this file', false],
+      ['Set lock_timeout at the top of the migration', true],
+      ['Ignore require-lock-timeout for this statement', false],
+      ['Ignore require-lock-timeout for this file', false],
+    ]);
+    // A single statement: golang-migrate runs it outside a transaction, so CONCURRENTLY is all it takes.
+    expect(actions[0].edit?.changes?.[uriOf(name)]).toEqual([{ range: range(0, 12, 0, 12), newText: ' CONCURRENTLY' }]);
+    const fixed = await editor.apply(name, actions[0]);
+    expect(editor.textOf(name)).toBe('CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n');
+    // The index no longer blocks writes: nothing waits for its lock either.
+    expect(fixed).toEqual([]);
+    await editor.close(name);
+  });
+
+  test('quick fixes from --fix in Knex: CONCURRENTLY and the runner’s transaction turned off, in one fix', async () => {
+    const name = file('knex/migrations/20240301000000_index_orders_status.js');
+    const text = "exports.up = async (knex) => {\n  await knex.raw('CREATE INDEX orders_status_idx ON orders (status)');\n};\n";
+    fs.writeFileSync(name, text);
+    expect(diagnosticKeys(await editor.open(name, text))).toEqual(['require-concurrent-index-creation@2:19-2:68', 'require-lock-timeout@2:19-2:68']);
+    const actions = await editor.codeActions(name, range(1, 20, 1, 20));
+    expect(actions.map((action) => action.title)).toEqual([
+      'Add CONCURRENTLY and run the migration outside a transaction',
+      'Ignore require-concurrent-index-creation for this statement',
+      'Ignore require-concurrent-index-creation for this file',
+      'Set lock_timeout at the top of the migration',
+      'Ignore require-lock-timeout for this statement',
+      'Ignore require-lock-timeout for this file',
+    ]);
+    const fixed = await editor.apply(name, actions[0]);
+    expect(editor.textOf(name)).toBe("exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status)');\n};\n");
+    expect(fixed).toEqual([]);
+    await editor.close(name);
   });
 
   test('no ignore action for a syntax error', async () => {
@@ -310,6 +406,25 @@ describe('as a run of the CLI', () => {
     // And back: the parse kept from before is not reused for the changed text.
     await editor.change(initial, [{ text: initialText }]);
     expect(diagnosticKeys(await editor.change(later, [{ text: laterText }]))).toEqual(['adding-not-nullable-field@8:9-8:88', 'require-lock-timeout@8:9-8:88']);
+  });
+
+  test('Django: the --fix quick fix turns AddIndex into AddIndexConcurrently in a non-atomic migration', async () => {
+    const app = path.join(project, 'django/tags/migrations');
+    fs.mkdirSync(app, { recursive: true });
+    fs.writeFileSync(path.join(app, '__init__.py'), '');
+    const header = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n';
+    fs.writeFileSync(path.join(app, '0001_initial.py'), `${header}    initial = True\n    dependencies = []\n\n    operations = [\n        migrations.CreateModel(name="Tag", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]),\n    ]\n`);
+    const later = path.join(app, '0002_tag_name_idx.py');
+    const text = `${header}    dependencies = [("tags", "0001_initial")]\n\n    operations = [\n        migrations.AddIndex(model_name="tag", index=models.Index(fields=["name"], name="tag_name_idx")),\n    ]\n`;
+    fs.writeFileSync(later, text);
+    expect(diagnosticKeys(await editor.open(later, text))).toEqual(['require-concurrent-index-creation@8:9-8:104', 'require-lock-timeout@8:9-8:104']);
+    const actions = await editor.codeActions(later, range(7, 10, 7, 10));
+    expect(actions[0].title).toBe('Add CONCURRENTLY and run the migration outside a transaction');
+    expect(await editor.apply(later, actions[0])).toEqual([]);
+    expect(editor.textOf(later)).toBe(
+      'from django.contrib.postgres.operations import AddIndexConcurrently\n' +
+        `${header}    atomic = False\n    dependencies = [("tags", "0001_initial")]\n\n    operations = [\n        AddIndexConcurrently(model_name="tag", index=models.Index(fields=["name"], name="tag_name_idx")),\n    ]\n`,
+    );
   });
 
   test('a workspace folder added later bounds the context as the folder a run starts in', async () => {

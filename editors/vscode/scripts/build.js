@@ -29,8 +29,9 @@ const built = esbuild.buildSync({
 fs.rmSync(server, { recursive: true, force: true });
 const copy = (from, to = from) => fs.cpSync(path.join(repository, from), path.join(server, to), { recursive: true });
 copy('bin/migralint');
-// Not lib/trace.js: `trace` needs PGlite, which the extension does not ship; the server never loads it.
-for (const name of fs.readdirSync(path.join(repository, 'lib'))) if (/\.(js|txt)$/.test(name) && name !== 'trace.js') copy(`lib/${name}`);
+// Not what only other commands load: lib/trace.js (`trace`, with PGlite, which the extension does not ship) and lib/fix.js (`--fix`).
+const otherCommands = new Set(['trace.js', 'fix.js']);
+for (const name of fs.readdirSync(path.join(repository, 'lib'))) if (/\.(js|txt)$/.test(name) && !otherCommands.has(name)) copy(`lib/${name}`);
 const parser = 'node_modules/libpg-query';
 for (const name of ['package.json', 'LICENSE']) copy(`${parser}/${name}`);
 for (const name of fs.readdirSync(path.join(repository, parser, 'wasm'))) if (/\.(cjs|js|wasm)$/.test(name)) copy(`${parser}/wasm/${name}`);
