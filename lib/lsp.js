@@ -21517,8 +21517,8 @@ function concurrentDjangoOperation(source, operation) {
 }
 function renameDjangoCall(source, operation, callee) {
   const { start, end } = source.span(operation.location);
-  const written = /^[\w.]+(?=\s*\()/.exec(source.text.slice(start, end));
-  return written ? [{ start, end: start + written[0].length, text: callee }] : void 0;
+  const written2 = /^[\w.]+(?=\s*\()/.exec(source.text.slice(start, end));
+  return written2 ? [{ start, end: start + written2[0].length, text: callee }] : void 0;
 }
 function transactionOff(source) {
   switch (source.facts.frontend) {
@@ -22004,10 +22004,10 @@ function fieldOperation(operation, origin, name, definition) {
   return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
 }
 function withDefinition(call, origin, change) {
-  const written = origin.field?.definition;
-  const definition = written && parseCall(written);
-  if (!written || !definition || !call.includes(written)) return void 0;
-  return call.replace(written, callText(change(definition)));
+  const written2 = origin.field?.definition;
+  const definition = written2 && parseCall(written2);
+  if (!written2 || !definition || !call.includes(written2)) return void 0;
+  return call.replace(written2, callText(change(definition)));
 }
 var nullable = (definition) => withKeyword(definition, "null", "True");
 function nativeCode(action, context) {
@@ -22053,7 +22053,8 @@ function editedCall(action, call, origin, definition, context) {
       return [separate([withoutConstraint], [call]), runSql(deferrable(sql), reverseSql(action, sqlContext2))];
     }
     case "columnDefault": {
-      const value = definition && keywordValue(definition, "default");
+      const filled = context.operation.kind === "addColumn" && context.operation.column.defaultDroppedAfterFill === true;
+      const value = definition && databaseDefault(definition, filled);
       const changed2 = value !== void 0 && withDefinition(call, origin, (field) => withKeyword(field, "db_default", value));
       return changed2 ? [changed2] : void 0;
     }
@@ -22066,6 +22067,12 @@ function editedCall(action, call, origin, definition, context) {
     default:
       return void 0;
   }
+}
+function databaseDefault(definition, filled) {
+  const value = keywordValue(definition, "default");
+  if (value === void 0) return filled && keywordValue(definition, "blank") === "True" ? '""' : void 0;
+  const literal = String.raw`(?:[rRuU]?(?:"[^"\\]*"|'[^'\\]*')|-?\d+(?:\.\d+)?|True|False)`;
+  return new RegExp(String.raw`^(?:${literal}|(?:decimal\.)?Decimal\(${literal}\))$`).test(value) ? value : void 0;
 }
 function withoutParts(definition, parts) {
   let changed2 = definition;
@@ -22357,18 +22364,26 @@ var WRITERS2 = {
   typeorm: typeormWriter,
   django: djangoWriter
 };
+var written = /* @__PURE__ */ new WeakMap();
 function suggestionFor(finding, file, rule) {
+  const known = written.get(finding);
+  if (known && known.file === file && known.rule === rule) return known.suggestion;
+  const suggestion = writeSuggestion(finding, file, rule);
+  if (finding.target) written.set(finding, { file, rule, suggestion });
+  return suggestion;
+}
+function writeSuggestion(finding, file, rule) {
   const recipe = rule?.meta.suggestion;
   if (!recipe || !finding.target) return void 0;
   const facts = factsOf(file);
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
   if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
   const placed = place(steps, finding.target, facts);
-  const written = writeSteps(placed, facts, finding.target);
-  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
+  const written2 = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written2), steps: written2 ?? [] };
 }
-function describe2(description, placed, written) {
-  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
+function describe2(description, placed, written2) {
+  if (!written2 || written2.length === 0 || written2.some((step) => step.migration === "this")) return description;
   const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
   return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
 }
