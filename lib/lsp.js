@@ -20393,10 +20393,13 @@ function sortMigrations(files, order = "version") {
 var byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
 var LEADING_NUMBER = /^(\d+)/;
+var DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const dashed = DASHED_TIMESTAMP.exec(segment);
+  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };

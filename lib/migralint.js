@@ -11950,6 +11950,8 @@ function sortMigrations(files, order = "version") {
 function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const dashed = DASHED_TIMESTAMP.exec(segment);
+  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };
@@ -11975,13 +11977,14 @@ function compareSegments(a, b) {
   }
   return a.length - b.length;
 }
-var byCodeUnit, FLYWAY, LEADING_NUMBER, TRAILING_TIMESTAMP;
+var byCodeUnit, FLYWAY, LEADING_NUMBER, DASHED_TIMESTAMP, TRAILING_TIMESTAMP;
 var init_order = __esm({
   "src/schema/order.ts"() {
     "use strict";
     byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
     LEADING_NUMBER = /^(\d+)/;
+    DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
     TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
   }
 });

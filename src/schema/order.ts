@@ -47,12 +47,16 @@ interface SegmentKey {
 
 const FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
 const LEADING_NUMBER = /^(\d+)/;
+/** diesel's `2017-09-23-182408_x` is the version 20170923182408, the same as an undashed `20170804200817_x` in the same folder. */
+const DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 /** TypeORM orders by the 13-digit timestamp its class names end with, which files often carry too (`AddUsers1700000000000.ts`). */
 const TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 
 function versionKey(segment: string): SegmentKey {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === 'V' && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  const dashed = DASHED_TIMESTAMP.exec(segment);
+  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(''))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };

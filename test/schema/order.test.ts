@@ -12,6 +12,17 @@ describe('migrations are replayed in the order their runner applies them', () =>
     ['dbmate and sql-migrate timestamps', ['db/migrations/20200101093000_init.sql', 'db/migrations/20211231235959_next.sql']],
     ['Prisma dated folders', ['prisma/migrations/20240101000000_init/migration.sql', 'prisma/migrations/20240115093000_add_posts/migration.sql', 'prisma/migrations/20241001120000_index/migration.sql']],
     ['diesel dated folders', ['migrations/2024-01-01-000000_create_users/up.sql', 'migrations/2024-01-02-093000_create_posts/up.sql', 'migrations/2024-10-01-000000_add_index/up.sql']],
+    [
+      "diesel's dashed and undashed versions in one folder, by the same timestamp (crates.io's history)",
+      [
+        'migrations/00000000000000_diesel_initial_setup/up.sql',
+        'migrations/20140924113530_dumped_migration_1/up.sql',
+        'migrations/20170804200817_add_email_table/up.sql',
+        'migrations/2017-09-23-182408_move_tokens_to_emails_table/up.sql',
+        'migrations/20171002233100_add_crate_owner_invitations/up.sql',
+        'migrations/2018-04-13-170549_properly_index_version_downloads/up.sql',
+      ],
+    ],
     ['flyway versions by their parts, repeatables last', ['sql/V1__init.sql', 'sql/V1_2__users.sql', 'sql/V1.10__orders.sql', 'sql/V2__items.sql', 'sql/V10__tags.sql', 'sql/R__views.sql']],
     ['numbered folders (synapse deltas)', ['delta/9/01users.sql', 'delta/9/02rooms.sql', 'delta/10/01events.sql', 'delta/58/01stats.sql']],
   ])('%s', (_name, expected) => {
