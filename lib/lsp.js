@@ -20473,6 +20473,7 @@ function inDjangoOrder(files, djangoOrder) {
   return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
 }
 function gitChanges(args, cwd) {
+  if (args === void 0) return void 0;
   if (args.staged) {
     const staged = loadGit().stagedFiles(cwd);
     return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
@@ -20519,13 +20520,12 @@ function filesOrNone(glob, options) {
 // src/cli/lint-document.ts
 var newLintCaches = () => ({ djangoParses: /* @__PURE__ */ new Map(), effects: /* @__PURE__ */ new Map() });
 var loadDjango = () => require("./django.js");
-var NAMED_FILE_ARGS = { paths: [], rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off", fix: false, fixDryRun: false, suggestions: false };
 async function lintDocument(document, run, cwd, openText = () => void 0, caches = newLintCaches()) {
   const leftOut = leftOutByConfig(document.file, run);
   if (leftOut) return { result: { file: document.file, skipped: leftOut }, options: run.options };
   await prepareLinting();
   const read = (file) => file === document.file ? document.text : openText(file) ?? readOrEmpty(file);
-  const plan = fs8.existsSync(document.file) ? planRun({ args: NAMED_FILE_ARGS, cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
+  const plan = fs8.existsSync(document.file) ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
   }, notice: () => {
   }, read }) : { files: [{ file: document.file, reported: true, group: document.file }], isNew: () => false };
   const files = plan.files.map((item) => item.file);

@@ -12152,6 +12152,7 @@ function inDjangoOrder(files, djangoOrder) {
   return files.map((item) => ordered.has(item.file) ? byFile.get(queue.shift()) : item);
 }
 function gitChanges(args, cwd) {
+  if (args === void 0) return void 0;
   if (args.staged) {
     const staged = loadGit().stagedFiles(cwd);
     return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };
@@ -15665,7 +15666,6 @@ async function runSchemaCommand(args, io, version) {
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   let failed = false;
   const plan = planRun({
-    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: "off", fix: false, fixDryRun: false, suggestions: false },
     cwd: io.cwd,
     config: loaded.config,
     baseDir,

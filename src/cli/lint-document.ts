@@ -7,7 +7,6 @@ import { decodeFile } from '../frontends/decode';
 import { isDjangoMigrationPath } from '../frontends/detect';
 import { type LintOptions, type SkippedFile, analyzeText, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import { SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
-import type { LintArgs } from './args';
 import { toPosix } from './discover';
 import type { DjangoParseCache } from './django-migrations';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
@@ -41,8 +40,6 @@ export const newLintCaches = (): LintCaches => ({ djangoParses: new Map(), effec
 const loadDjango = () => require('./django-migrations') as typeof import('./django-migrations');
 
 /** What planRun needs of the command line for a run that names one file. */
-const NAMED_FILE_ARGS: LintArgs = { paths: [], rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off', fix: false, fixDryRun: false, suggestions: false };
-
 /**
  * Lints a document as `migralint FILE`, run from `cwd`, lints that file: with the
  * config, against the schema the earlier migrations of its folder build (which
@@ -64,7 +61,7 @@ export async function lintDocument(
   const read = (file: string) => (file === document.file ? document.text : (openText(file) ?? readOrEmpty(file)));
   // A file not on disk (new and unsaved, or deleted) has no folder to read context from.
   const plan: RunPlan = fs.existsSync(document.file)
-    ? planRun({ args: NAMED_FILE_ARGS, cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {}, notice: () => {}, read })
+    ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {}, notice: () => {}, read })
     : { files: [{ file: document.file, reported: true, group: document.file }], isNew: () => false };
   const files = plan.files.map((item) => item.file);
   const django = files.some(isDjangoMigrationPath) ? loadDjango().prepareDjangoRun(files, read, { otherText: openText, parsed: caches.djangoParses }) : undefined;

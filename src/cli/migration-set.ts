@@ -43,7 +43,8 @@ export interface RunPlan {
 }
 
 interface PlanInputs {
-  args: LintArgs;
+  /** The git selection (`--staged`, `--since`); without it, every migration found is reported. */
+  args?: Pick<LintArgs, 'staged' | 'since'>;
   cwd: string;
   config: ConfigFile;
   /** The folder config globs are relative to. */
@@ -111,7 +112,8 @@ export function inDjangoOrder(files: RunPlan['files'], djangoOrder: readonly str
   return files.map((item) => (ordered.has(item.file) ? (byFile.get(queue.shift() as string) as RunPlan['files'][number]) : item));
 }
 
-function gitChanges(args: LintArgs, cwd: string) {
+function gitChanges(args: Pick<LintArgs, 'staged' | 'since'> | undefined, cwd: string) {
+  if (args === undefined) return undefined;
   if (args.staged) {
     const staged = loadGit().stagedFiles(cwd);
     return { changed: staged.changed, added: staged.added, staged: new Map([...staged.content].map(([file, bytes]) => [file, decodeFile(bytes)])) };

@@ -45,7 +45,6 @@ export async function runSchemaCommand(args: SchemaArgs, io: CliIO, version: str
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   let failed = false;
   const plan = planRun({
-    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off', fix: false, fixDryRun: false, suggestions: false },
     cwd: io.cwd,
     config: loaded.config,
     baseDir,

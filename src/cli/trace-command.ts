@@ -46,7 +46,6 @@ export async function runTraceCommand(args: TraceArgs, io: CliIO, version: strin
   const forcedFrontend = frontendMatcher(loaded.config.frontends, baseDir);
   // The files and their order are lint's (the order their runner applies them in).
   const plan = planRun({
-    args: { paths: args.paths, rule: [], quiet: false, verbose: false, staged: false, cache: false, concurrency: 'off', fix: false, fixDryRun: false, suggestions: false },
     cwd: io.cwd,
     config: loaded.config,
     baseDir,
