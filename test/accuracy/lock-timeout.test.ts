@@ -1,19 +1,10 @@
 import { loadSqlParser } from '../../src/frontends/sql';
-import { type LintOptions, isSkipped, lintText } from '../../src/lint';
-import { allRules } from '../../rules';
-import { RuleSettings } from '../../src/config/rule-settings';
-import type { FileResult } from '../../src/engine/finding';
-import { findingKeys } from '../helpers';
+import { findingKeys, lintSql } from '../helpers';
 
 beforeAll(loadSqlParser);
 
-const options = (): LintOptions => ({ pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
-
-function lint(text: string, file: string): FileResult {
-  const result = lintText(text, file, options());
-  if (isSkipped(result)) throw new Error(result.skipped);
-  return result;
-}
+/** Any front-end's file, by its name, with the recommended rules. */
+const lint = (text: string, file: string) => lintSql(text, {}, file);
 
 describe('require-lock-timeout: once per migration, in the file\'s own language', () => {
   test('Knex: one finding at the first statement that needs it, counting the others, with knex.raw help', () => {

@@ -1,18 +1,15 @@
 import { allRules } from '../../rules';
 import { RuleSettings } from '../../src/config/rule-settings';
-import type { FileResult } from '../../src/engine/finding';
-import { type LintOptions, isSkipped, lintText, prepareLinting } from '../../src/lint';
+import { type LintOptions, prepareLinting } from '../../src/lint';
+import { lintSql } from '../helpers';
 import { FIX_BUDGET_LINES, findingRemedies, suggestionSnippet } from '../../src/lsp/fix-actions';
 
 beforeAll(prepareLinting);
 
 const options = (): LintOptions => ({ pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
 
-function lint(text: string, file: string): FileResult {
-  const result = lintText(text, file, options());
-  if (isSkipped(result)) throw new Error(`skipped: ${result.skipped}`);
-  return result;
-}
+/** Any front-end's file, by its name, with the recommended rules. */
+const lint = (text: string, file: string) => lintSql(text, {}, file);
 
 /** A goose migration without a transaction: three plain CREATE INDEX (each fixable with CONCURRENTLY) after `padding` comment lines. */
 function gooseIndexes(padding: number): string {

@@ -1,19 +1,13 @@
-import { allRules } from '../../rules';
-import { RuleSettings } from '../../src/config/rule-settings';
 import type { FileResult } from '../../src/engine/finding';
-import { type LintOptions, isSkipped, lintText, prepareLinting } from '../../src/lint';
+import { prepareLinting } from '../../src/lint';
+import { lintSql } from '../helpers';
 import { ignoreFileEdit, ignoreStatementEdit } from '../../src/lsp/ignore-edits';
 import { applyEdits } from './lsp-client';
 
 beforeAll(prepareLinting);
 
-const options = (): LintOptions => ({ pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
-
-function lint(text: string, file: string): FileResult {
-  const result = lintText(text, file, options());
-  if (isSkipped(result)) throw new Error(`skipped: ${result.skipped}`);
-  return result;
-}
+/** Any front-end's file, by its name, with the recommended rules. */
+const lint = (text: string, file: string) => lintSql(text, {}, file);
 
 const rulesOf = (result: FileResult) => result.findings.map((finding) => `${finding.rule}@${finding.line}`);
 
