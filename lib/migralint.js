@@ -3867,15 +3867,22 @@ var init_replay = __esm({
        * now, the model only when it is next read (the next file begun, or a getter).
        */
       deferFile(start, operations, effectDigest) {
+        this.deferLazily(start, () => ({ start, operations }), effectDigest);
+      }
+      /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
+      deferLazily(start, file, effectDigest) {
         if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
         this.lastEffectDigest = effectDigest;
-        this.deferred.push({ start, operations });
+        this.deferred.push(file);
       }
       applyDeferred() {
         if (this.deferred.length === 0) return;
         const deferred = this.deferred;
         this.deferred = [];
-        for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+        for (const file of deferred) {
+          const { start, operations } = file();
+          this.applyWhole(start, operations, false);
+        }
       }
       beginFile(start) {
         this.applyDeferred();
@@ -14567,6 +14574,47 @@ function readKey(file) {
     return void 0;
   }
 }
+function entriesOf(signed) {
+  const prefix = '"index":';
+  if (signed.toString("latin1", 0, prefix.length) !== prefix) throw new Error("no index");
+  const indexEnd = signed.indexOf(ENTRIES_START);
+  if (indexEnd < 0) throw new Error("no entries");
+  const index = JSON.parse(signed.toString("utf8", prefix.length, indexEnd + 1));
+  if (!Array.isArray(index)) throw new Error("not an index");
+  const entriesStart = indexEnd + ENTRIES_START.length - 1;
+  const entries = /* @__PURE__ */ new Map();
+  for (const indexed of index) {
+    if (!isIndexEntry(indexed)) continue;
+    const { file, textHash, effectDigest, unreadable, hash } = indexed;
+    const entry = { textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
+    for (const name of PARTS) {
+      const place2 = indexed[name];
+      if (!place2) continue;
+      const [start, length] = place2;
+      if (entriesStart + start + length > signed.length) throw new Error("a part past the end");
+      entry[name] = Part.read(signed.subarray(entriesStart + start, entriesStart + start + length));
+    }
+    entries.set(file, entry);
+  }
+  return entries;
+}
+function isIndexEntry(value) {
+  const place2 = (part) => part === void 0 || Array.isArray(part) && part.length === 2 && part.every((number) => Number.isInteger(number) && number >= 0);
+  return isRecord(value) && typeof value.file === "string" && typeof value.textHash === "string" && (value.effectDigest === void 0 || typeof value.effectDigest === "string") && (value.unreadable === void 0 || value.unreadable === true) && (value.hash === void 0 || typeof value.hash === "string") && PARTS.every((name) => place2(value[name]));
+}
+function effectOf(file, entry) {
+  const { effect, effectDigest } = entry;
+  if (!effect || effectDigest === void 0) return void 0;
+  return {
+    digest: effectDigest,
+    unreadable: entry.unreadable === true,
+    load: () => {
+      const value = effect.value();
+      if (!isEffect(value)) throw new Error(`the cached schema effect of ${file} is damaged`);
+      return value;
+    }
+  };
+}
 function withoutPlaces2(key, value) {
   return key === "location" || key === "anchorLine" || key === "sqlLocation" || key === "identifiers" ? void 0 : value;
 }
@@ -14576,25 +14624,29 @@ function storedEffect(effect) {
 function isSkippedResult(result2) {
   return "skipped" in result2;
 }
-function isEntry(value) {
-  return isRecord(value) && typeof value.textHash === "string" && (value.effectDigest === void 0 || typeof value.effectDigest === "string") && (value.hash === void 0 || typeof value.hash === "string") && (value.result === void 0 || isRecord(value.result)) && (value.effect === void 0 || isEffect(value.effect));
-}
 function isEffect(value) {
   return isRecord(value) && Array.isArray(value.operations) && value.operations.every((operation) => isRecord(operation) && typeof operation.kind === "string");
 }
-function resultOf2(stored, text, withTargets) {
+function resultOf2(entry, text, withTargets) {
+  const stored = entry.result?.value();
   if (!isRecord(stored) || typeof stored.file !== "string") return void 0;
   if ("skipped" in stored) return typeof stored.skipped === "string" ? stored : void 0;
   const { findings } = stored;
   if (!Array.isArray(findings) || !findings.every(isCachedFinding)) return void 0;
   const file = stored.file;
-  const targets = findings.map(({ target, suggestion }) => target !== void 0 && (withTargets || !suggestion) ? targetOf(target) : void 0);
-  if (targets.includes(null)) return void 0;
+  const needed = findings.map(({ target, suggestion }) => target === true && (withTargets || !suggestion));
+  let targets = [];
+  if (needed.includes(true)) {
+    const stored2 = entry.targets?.value();
+    if (!Array.isArray(stored2) || stored2.length !== findings.length) return void 0;
+    targets = stored2;
+    if (needed.some((need, index) => need && !isTarget(targets[index]))) return void 0;
+  }
   const result2 = {
     ...stored,
     findings: findings.map(
       ({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock }, index) => {
-        const target = targets[index];
+        const target = needed[index] ? targets[index] : void 0;
         return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? helpByRule.get(rule) ?? "", docs: docsFor(rule), ...lock ? { lock } : {}, ...target ? { target } : {} };
       }
     ),
@@ -14608,18 +14660,10 @@ function resultOf2(stored, text, withTargets) {
 function isCachedFinding(value) {
   if (!isRecord(value)) return false;
   const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target, suggestion } = value;
-  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || typeof target === "string") && (suggestion === void 0 || isSuggestion(suggestion)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
+  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || target === true) && (suggestion === void 0 || isSuggestion(suggestion)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
 }
 function isSuggestion(value) {
   return isRecord(value) && typeof value.description === "string" && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === "string" && typeof step.code === "string");
-}
-function targetOf(text) {
-  try {
-    const target = JSON.parse(text);
-    return isTarget(target) ? target : null;
-  } catch {
-    return null;
-  }
 }
 function isTarget(value) {
   return isRecord(value) && isRecord(value.operation) && typeof value.operation.kind === "string" && isRecord(value.operation.location) && isRecord(value.facts);
@@ -14627,7 +14671,7 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs11, os, path15, helpByRule, ruleById, sha1, HEADER, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs11, os, path15, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, ENTRIES_START, MAX_CACHE_BYTES, hashText, LintCache;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
@@ -14642,8 +14686,41 @@ var init_cache = __esm({
     init_suggest();
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
     ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
+    Part = class _Part {
+      constructor(bytes, value) {
+        this.bytes = bytes;
+        if (bytes === void 0) this.parsed = { value };
+      }
+      bytes;
+      parsed;
+      static read(bytes) {
+        return new _Part(bytes);
+      }
+      static of(value) {
+        return new _Part(void 0, value);
+      }
+      /** The value, not yet checked for its shape (the HMAC says who wrote it, not that this version can read it); undefined when it is not JSON. */
+      value() {
+        if (!this.parsed) {
+          try {
+            this.parsed = { value: JSON.parse(this.bytes.toString("utf8")) };
+          } catch {
+            this.parsed = { value: void 0 };
+          }
+        }
+        return this.parsed.value;
+      }
+      /** The part as written in the cache file. */
+      toBytes() {
+        return this.bytes ?? Buffer.from(JSON.stringify(this.parsed.value), "utf8");
+      }
+    };
+    PARTS = ["result", "effect", "targets"];
     sha1 = (text) => typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha1", text, "hex") : (0, import_node_crypto.createHash)("sha1").update(text).digest("hex");
-    HEADER = /^\{"key":"([0-9a-f]{40})","mac":"([0-9a-f]{64})","entries":/;
+    HEADER = /^\{"key":"([0-9a-f]{40})",/;
+    TRAILER = /^,"mac":"([0-9a-f]{64})"\}$/;
+    TRAILER_BYTES = ',"mac":""}'.length + 64;
+    ENTRIES_START = Buffer.from('],"entries":{');
     MAX_CACHE_BYTES = 512 << 20;
     hashText = sha1;
     LintCache = class {
@@ -14663,7 +14740,7 @@ var init_cache = __esm({
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
       static keyOf(version, settings) {
-        return sha1(JSON.stringify({ version, format: 5, settings }));
+        return sha1(JSON.stringify({ version, format: 6, settings }));
       }
       load() {
         let bytes;
@@ -14674,22 +14751,22 @@ var init_cache = __esm({
           if (code === "ENOENT") return { entries: /* @__PURE__ */ new Map() };
           return { entries: /* @__PURE__ */ new Map(), problem: `not reading the cache ${this.location}: ${error.message.split("\n")[0]}` };
         }
-        const header = HEADER.exec(bytes.toString("latin1", 0, 256));
-        if (!header || header[1] !== this.key || bytes[bytes.length - 1] !== 125) return { entries: /* @__PURE__ */ new Map() };
-        const entriesBytes = bytes.subarray(header[0].length, bytes.length - 1);
-        if (!this.macMatches(header[2], entriesBytes)) return { entries: /* @__PURE__ */ new Map() };
+        const header = HEADER.exec(bytes.toString("latin1", 0, 64));
+        const trailer = bytes.length > TRAILER_BYTES ? TRAILER.exec(bytes.toString("latin1", bytes.length - TRAILER_BYTES)) : null;
+        if (!header || !trailer || header[1] !== this.key) return { entries: /* @__PURE__ */ new Map() };
+        const signed = bytes.subarray(header[0].length, bytes.length - TRAILER_BYTES);
+        if (!this.macMatches(trailer[1], signed)) return { entries: /* @__PURE__ */ new Map() };
         try {
-          const entries = JSON.parse(entriesBytes.toString("utf8"));
-          return { entries: isRecord(entries) ? new Map(Object.entries(entries).filter(([, entry]) => isEntry(entry))) : /* @__PURE__ */ new Map() };
+          return { entries: entriesOf(signed) };
         } catch {
           return { entries: /* @__PURE__ */ new Map() };
         }
       }
-      macOf(entriesText) {
-        return (0, import_node_crypto.createHmac)("sha256", this.userKey).update(`${this.key}\0`).update(entriesText).digest();
+      macOf() {
+        return (0, import_node_crypto.createHmac)("sha256", this.userKey).update(`${this.key}\0`);
       }
-      macMatches(given, entriesText) {
-        const expected = this.macOf(entriesText);
+      macMatches(given, signed) {
+        const expected = this.macOf().update(signed).digest();
         const mac = Buffer.from(given, "hex");
         return mac.length === expected.length && (0, import_node_crypto.timingSafeEqual)(mac, expected);
       }
@@ -14709,49 +14786,82 @@ var init_cache = __esm({
       /** What a file with this text does to the schema, and its digest, from any cached result or reading of it. */
       schemaEffect(file, text) {
         const entry = this.entryOf(file, text);
-        const effect = entry?.result ? "skipped" in entry.result ? void 0 : entry.result.schemaEffect : entry?.effect;
-        return effect && entry?.effectDigest !== void 0 ? { effect, digest: entry.effectDigest } : void 0;
+        return entry && effectOf(file, entry);
       }
-      /** A cached result, with the digest of its schema effect (if it has one); `withTargets` for a run that fixes. */
+      /** A cached result, with its schema effect (if it has one); `withTargets` for a run that fixes. */
       get(file, text, contextDigest, withTargets) {
         const entry = this.entries.get(file);
         if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
-        const result2 = resultOf2(entry.result, text, withTargets);
-        if (!result2 || !isSkippedResult(result2) && result2.schemaEffect && entry.effectDigest === void 0) return void 0;
-        return { result: result2, effectDigest: entry.effectDigest };
+        const result2 = resultOf2(entry, text, withTargets);
+        if (!result2) return void 0;
+        const effect = isSkippedResult(result2) ? void 0 : effectOf(file, entry);
+        if (!isSkippedResult(result2) && entry.effect && !effect) return void 0;
+        return { result: result2, effect };
       }
       /** A linted file's result; `effectDigest` is the digest of its schema effect (SchemaReplay.lastEffectDigest after it). */
       set(file, text, contextDigest, result2, effectDigest) {
-        let stored;
-        if ("skipped" in result2) stored = result2;
-        else {
-          const { source: _source, findings, ...rest } = result2;
-          const stripped = (finding) => {
-            const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = finding;
-            const suggestion = target ? suggestionFor(finding, result2, ruleById.get(rule)) : void 0;
-            return { rule, severity, line, column: column2, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {}, ...target ? { target: JSON.stringify(target) } : {}, ...suggestion ? { suggestion } : {} };
-          };
-          const schemaEffect = rest.schemaEffect && storedEffect(rest.schemaEffect);
-          stored = { ...rest, ...schemaEffect ? { schemaEffect } : {}, findings: findings.map(stripped) };
-        }
         const textHash = sha1(text);
-        const hasEffect = !("skipped" in result2) && result2.schemaEffect !== void 0;
-        this.entries.set(file, { textHash, ...hasEffect ? { effectDigest } : {}, hash: this.hashOf(textHash, contextDigest), result: stored });
+        const hash = this.hashOf(textHash, contextDigest);
+        if ("skipped" in result2) {
+          this.entries.set(file, { textHash, hash, result: Part.of(result2) });
+          this.changed = true;
+          return;
+        }
+        const { source: _source, findings, schemaEffect, ...rest } = result2;
+        const targets = findings.map((finding) => finding.target ?? null);
+        const stripped = (finding) => {
+          const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = finding;
+          const suggestion = target ? suggestionFor(finding, result2, ruleById.get(rule)) : void 0;
+          return { rule, severity, line, column: column2, endLine, endColumn, message: message2, ...help !== helpByRule.get(rule) ? { help } : {}, ...lock ? { lock } : {}, ...target ? { target: true } : {}, ...suggestion ? { suggestion } : {} };
+        };
+        this.entries.set(file, {
+          textHash,
+          hash,
+          result: Part.of({ ...rest, findings: findings.map(stripped) }),
+          ...targets.some((target) => target !== null) ? { targets: Part.of(targets) } : {},
+          ...schemaEffect ? { effectDigest, ...schemaEffect.unreadable ? { unreadable: true } : {}, effect: Part.of(storedEffect(schemaEffect)) } : {}
+        });
         this.changed = true;
       }
       /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
       setEffect(file, text, effect, effectDigest) {
         if (this.entryOf(file, text)?.result) return;
-        this.entries.set(file, { textHash: sha1(text), effectDigest, effect: storedEffect(effect) });
+        this.entries.set(file, { textHash: sha1(text), effectDigest, ...effect.unreadable ? { unreadable: true } : {}, effect: Part.of(storedEffect(effect)) });
         this.changed = true;
       }
       /** Writes the cache (atomically) if anything changed; a cache that cannot be written is only a slower next run. */
       save() {
         if (!this.changed) return void 0;
         try {
-          const entriesText = `{${Array.from(this.entries, ([file, entry]) => `${JSON.stringify(file)}:${JSON.stringify(entry)}`).join(",")}}`;
-          const mac = this.macOf(entriesText).toString("hex");
-          writeFileAtomically(this.location, `{"key":${JSON.stringify(this.key)},"mac":"${mac}","entries":${entriesText}}`, { replacePipes: true });
+          const pieces = [];
+          const index = [];
+          let offset = 0;
+          const add = (piece) => {
+            pieces.push(piece);
+            offset += piece.length;
+          };
+          add(Buffer.from("{"));
+          for (const [file, entry] of this.entries) {
+            const { textHash, effectDigest, unreadable, hash } = entry;
+            const indexed = { file, textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
+            add(Buffer.from(`${index.length > 0 ? "," : ""}${JSON.stringify(file)}:{`));
+            let first = true;
+            for (const name of PARTS) {
+              const part = entry[name];
+              if (!part) continue;
+              add(Buffer.from(`${first ? "" : ","}"${name}":`));
+              const bytes = part.toBytes();
+              indexed[name] = [offset, bytes.length];
+              add(bytes);
+              first = false;
+            }
+            add(Buffer.from("}"));
+            index.push(indexed);
+          }
+          add(Buffer.from("}"));
+          const signed = Buffer.concat([Buffer.from(`"index":${JSON.stringify(index)},"entries":`), ...pieces]);
+          const mac = this.macOf().update(signed).digest("hex");
+          writeFileAtomically(this.location, Buffer.concat([Buffer.from(`{"key":${JSON.stringify(this.key)},`), signed, Buffer.from(`,"mac":"${mac}"}`)]), { replacePipes: true });
           return void 0;
         } catch (error) {
           return `cannot write the cache ${this.location}: ${error.message.split("\n")[0]}`;
@@ -14810,7 +14920,7 @@ async function runLint(args, io, version) {
       let result2;
       if (cached) {
         result2 = cached.result;
-        if (replay && !isSkipped(result2) && result2.schemaEffect) replay.deferFile(fileStart(shownAs, file.newInRun, result2.schemaEffect), result2.schemaEffect.operations, cached.effectDigest ?? "");
+        if (replay && !isSkipped(result2) && cached.effect) deferCached(replay, shownAs, file.newInRun, cached.effect);
         if (report2 && !isSkipped(result2) && (readsTargets && result2.findings.some((finding) => finding.target) || loadCache().writesSuggestions(result2))) await prepareLinting();
       } else {
         await prepareLinting();
@@ -14853,7 +14963,7 @@ async function runLint(args, io, version) {
     try {
       const cached = file.analyzed ? void 0 : cache3?.schemaEffect(shownAs, text);
       if (cached) {
-        file.replay?.deferFile(fileStart(shownAs, false, cached.effect), cached.effect.operations, cached.digest);
+        if (file.replay) deferCached(file.replay, shownAs, false, cached);
         return;
       }
       const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
@@ -15015,6 +15125,12 @@ function readOrEmpty(file) {
 }
 function fileStart(shownAs, isNew, effect) {
   return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+}
+function deferCached(replay, shownAs, isNew, effect) {
+  replay.deferLazily({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
+    const loaded = effect.load();
+    return { start: fileStart(shownAs, isNew, loaded), operations: loaded.operations };
+  }, effect.digest);
 }
 async function lintOrReuse(text, shownAs, options, prefetched, invalidAt) {
   if (invalidAt !== void 0) return lintText(text, shownAs, options, invalidAt);

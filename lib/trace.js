@@ -12366,15 +12366,22 @@ var SchemaReplay = class {
    * now, the model only when it is next read (the next file begun, or a getter).
    */
   deferFile(start, operations, effectDigest) {
+    this.deferLazily(start, () => ({ start, operations }), effectDigest);
+  }
+  /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
+  deferLazily(start, file, effectDigest) {
     if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
     this.lastEffectDigest = effectDigest;
-    this.deferred.push({ start, operations });
+    this.deferred.push(file);
   }
   applyDeferred() {
     if (this.deferred.length === 0) return;
     const deferred = this.deferred;
     this.deferred = [];
-    for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+    for (const file of deferred) {
+      const { start, operations } = file();
+      this.applyWhole(start, operations, false);
+    }
   }
   beginFile(start) {
     this.applyDeferred();

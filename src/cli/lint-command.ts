@@ -16,7 +16,7 @@ import { resolveRunConfig } from './run-config';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { ReadFailure, WorkFile, WorkResult } from './analysis-worker';
-import type { LintCache } from './cache';
+import type { CachedEffect, LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
 import { openReport } from './report-output';
@@ -113,7 +113,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       if (cached) {
         result = cached.result;
         // Applied to the model only if a later file is linted (or the model is read): a run answered from the cache never builds it.
-        if (replay && !isSkipped(result) && result.schemaEffect) replay.deferFile(fileStart(shownAs, file.newInRun, result.schemaEffect), result.schemaEffect.operations, cached.effectDigest ?? '');
+        if (replay && !isSkipped(result) && cached.effect) deferCached(replay, shownAs, file.newInRun, cached.effect);
         // Suggestions are written from what the findings kept, with PostgreSQL's scanner.
         if (report && !isSkipped(result) && ((readsTargets && result.findings.some((finding) => finding.target)) || loadCache().writesSuggestions(result))) await prepareLinting();
       } else {
@@ -156,7 +156,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     try {
       const cached = file.analyzed ? undefined : cache?.schemaEffect(shownAs, text);
       if (cached) {
-        file.replay?.deferFile(fileStart(shownAs, false, cached.effect), cached.effect.operations, cached.digest);
+        if (file.replay) deferCached(file.replay, shownAs, false, cached);
         return;
       }
       const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
@@ -359,6 +359,14 @@ interface FileInRun {
 
 function fileStart(shownAs: string, isNew: boolean | undefined, effect: SchemaEffect): FileStart {
   return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+}
+
+/** A cached migration's effect, applied to the model (and read from the cache) only if the model is read. */
+function deferCached(replay: SchemaReplay, shownAs: string, isNew: boolean | undefined, effect: CachedEffect): void {
+  replay.deferLazily({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
+    const loaded = effect.load();
+    return { start: fileStart(shownAs, isNew, loaded), operations: loaded.operations };
+  }, effect.digest);
 }
 
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

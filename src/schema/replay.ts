@@ -40,7 +40,7 @@ export interface ReplayOptions {
 }
 
 /** A cached migration waiting to be applied (see SchemaReplay.deferFile). */
-interface DeferredFile {
+export interface DeferredFile {
   start: FileStart;
   operations: readonly Operation[];
 }
@@ -90,7 +90,7 @@ export class SchemaReplay implements SchemaView {
   /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
   lastEffectDigest = '';
   /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
-  private deferred: DeferredFile[] = [];
+  private deferred: Array<() => DeferredFile> = [];
   private fileNumber = 0;
   private fileName = '';
   private readonly newFiles = new Set<Origin>();
@@ -145,16 +145,24 @@ export class SchemaReplay implements SchemaView {
    * now, the model only when it is next read (the next file begun, or a getter).
    */
   deferFile(start: FileStart, operations: readonly Operation[], effectDigest: string): void {
+    this.deferLazily(start, () => ({ start, operations }), effectDigest);
+  }
+
+  /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
+  deferLazily(start: Pick<FileStart, 'isNew' | 'unreadable'>, file: () => DeferredFile, effectDigest: string): void {
     if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
     this.lastEffectDigest = effectDigest;
-    this.deferred.push({ start, operations });
+    this.deferred.push(file);
   }
 
   private applyDeferred(): void {
     if (this.deferred.length === 0) return;
     const deferred = this.deferred;
     this.deferred = [];
-    for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+    for (const file of deferred) {
+      const { start, operations } = file();
+      this.applyWhole(start, operations, false);
+    }
   }
 
   beginFile(start: FileStart): void {
@@ -338,7 +346,7 @@ export function effectDigestOf(effect: { operations: readonly Operation[]; newTa
 }
 
 /** The state after a migration: the state before it, how it entered the run, and what it did. */
-function digestInput(before: string, start: FileStart, effectDigest: string): string {
+function digestInput(before: string, start: Pick<FileStart, 'isNew' | 'unreadable'>, effectDigest: string): string {
   return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join('\u0000');
 }
 

@@ -402,12 +402,13 @@ describe('--cache', () => {
     expect(again.stdout).toBe(first.stdout);
     expect(JSON.parse(first.stdout).findings.length).toBeGreaterThan(0);
 
-    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> } }> };
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { findings: Array<Record<string, unknown>> }; targets: unknown[] }> };
     const [finding] = stored.entries['m/001.sql'].result.findings;
     expect(Object.keys(finding).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'lock', 'message', 'rule', 'severity', 'suggestion', 'target']);
-    // The suggestion as the report writes it; what it is built from as text, read only by runs that fix (or count what --fix can fix).
+    // The suggestion as the report writes it; what it is built from apart, read only by runs that fix (or count what --fix can fix).
     expect(finding.suggestion).toEqual(JSON.parse(first.stdout).findings[0].suggestion);
-    expect(JSON.parse(finding.target as string)).toMatchObject({ operation: { kind: 'dropColumn' } });
+    expect(finding.target).toBe(true);
+    expect(stored.entries['m/001.sql'].targets[0]).toMatchObject({ operation: { kind: 'dropColumn' } });
 
     // An entry naming a rule this version does not have is not trusted: the file is linted again.
     finding.rule = 'no-such-rule';
@@ -428,8 +429,8 @@ describe('--cache', () => {
     expect(first.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['changing-column-type error']);
 
     // The cached effect of each file is kept without the places of its statements.
-    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { schemaEffect: { operations: Array<Record<string, unknown>> } } }> };
-    const [createTable] = stored.entries['m/001_create.sql'].result.schemaEffect.operations;
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { effect: { operations: Array<Record<string, unknown>> } }> };
+    const [createTable] = stored.entries['m/001_create.sql'].effect.operations;
     expect(createTable.kind).toBe('createTable');
     expect(createTable).not.toHaveProperty('location');
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -164,6 +165,36 @@ describe('the cache is not trusted', () => {
       const run = await runCli(['m', '--format', 'compact', '--cache-location', 'cache.json'], { cwd, env });
       expect(run).toEqual(first);
     }
+  });
+
+  /**
+   * Changes the cache file's bytes and signs it again with the user's key, as only this program could: what
+   * is read must still be of the shape this version writes. (A change to an entry keeps its length: the index gives places in bytes.)
+   */
+  function damageSigned(cacheFile: string, env: NodeJS.ProcessEnv, from: string, to: string): void {
+    const text = fs.readFileSync(cacheFile, 'utf8');
+    expect(text).toContain(from);
+    const userKey = Buffer.from(fs.readFileSync(path.join(env.XDG_CACHE_HOME as string, 'migralint', 'cache-key'), 'utf8'), 'hex');
+    const [, key, signed] = /^\{"key":"([0-9a-f]{40})",(.*),"mac":"[0-9a-f]{64}"\}$/s.exec(text.replace(from, to))!;
+    const mac = createHmac('sha256', userKey).update(`${key}\u0000`).update(signed).digest('hex');
+    fs.writeFileSync(cacheFile, `{"key":"${key}",${signed},"mac":"${mac}"}`);
+  }
+
+  test.each([
+    ['a finding of the wrong shape', '"severity":"error"', '"severity":"erorr"'],
+    ['a result that is not JSON', '"findings":[', '"findings":{'],
+    ['an index that places a part past the end', '"result":[', '"result":[9999999'],
+  ])('a cache signed with the user\'s key but holding %s never fails a run: the file is linted again', async (_name, from, to) => {
+    const cwd = tempProject({ 'm/001.sql': DROP_TABLE });
+    const env = userEnvironment();
+    const cacheFile = path.join(cwd, 'cache.json');
+    const first = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    damageSigned(cacheFile, env, from, to);
+    const linted = jest.spyOn(lint, 'lintText');
+    const again = await runCli(['m', '--format', 'json', '--cache-location', cacheFile], { cwd, env });
+    expect(linted.mock.calls.map((call) => call[1])).toEqual(['m/001.sql']);
+    linted.mockRestore();
+    expect(again).toEqual(first);
   });
 
   test.each([
