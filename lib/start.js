@@ -33,16 +33,30 @@ __export(start_exports, {
   BUNDLE_NAME: () => BUNDLE_NAME,
   CODE_CACHE_NAME: () => CODE_CACHE_NAME,
   loadCli: () => loadCli,
+  mayParseSql: () => mayParseSql,
   saveCodeCache: () => saveCodeCache,
   start: () => start,
   startWorker: () => startWorker
 });
 module.exports = __toCommonJS(start_exports);
-var fs = __toESM(require("node:fs"));
+var fs2 = __toESM(require("node:fs"));
 var import_node_module = require("node:module");
 var path = __toESM(require("node:path"));
 var v8 = __toESM(require("node:v8"));
 var vm = __toESM(require("node:vm"));
+
+// src/frontends/sql/pg-wasm.ts
+var fs = __toESM(require("node:fs"));
+var PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
+var wasm = globalThis.WebAssembly;
+var state = globalThis[PARSER_STATE] ??= {};
+function compiledParser(given) {
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  return state.compiled;
+}
+var utf8 = new TextDecoder();
+
+// src/cli/start.ts
 v8.setFlagsFromString("--liftoff-only");
 var BUNDLE_NAME = "migralint.js";
 var CODE_CACHE_NAME = "migralint.cache";
@@ -54,7 +68,7 @@ function loadCli(options = {}) {
 function loadBundle(dir, useCodeCache) {
   const bundleFile = path.join(dir, BUNDLE_NAME);
   const codeCacheFile = path.join(dir, CODE_CACHE_NAME);
-  const source = fs.readFileSync(bundleFile, "utf8");
+  const source = fs2.readFileSync(bundleFile, "utf8");
   const cachedData = useCodeCache ? readCodeCache(codeCacheFile, bundleFile) : void 0;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -70,8 +84,8 @@ function startWorker() {
 }
 function readCodeCache(codeCacheFile, bundleFile) {
   try {
-    if (fs.statSync(codeCacheFile).mtimeMs < fs.statSync(bundleFile).mtimeMs) return void 0;
-    return fs.readFileSync(codeCacheFile);
+    if (fs2.statSync(codeCacheFile).mtimeMs < fs2.statSync(bundleFile).mtimeMs) return void 0;
+    return fs2.readFileSync(codeCacheFile);
   } catch {
     return void 0;
   }
@@ -79,13 +93,18 @@ function readCodeCache(codeCacheFile, bundleFile) {
 function saveCodeCache(cli) {
   const temporary = `${cli.codeCacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, cli.script.createCachedData());
-    fs.renameSync(temporary, cli.codeCacheFile);
+    fs2.writeFileSync(temporary, cli.script.createCachedData());
+    fs2.renameSync(temporary, cli.codeCacheFile);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    fs2.rmSync(temporary, { force: true });
   }
 }
+var PARSES_NO_SQL = /* @__PURE__ */ new Set(["explain", "rules", "init", "lsp", "--help", "-h", "--version", "--cache", "--cache-location"]);
+function mayParseSql(argv) {
+  return !argv.some((arg) => PARSES_NO_SQL.has(arg) || arg.startsWith("--cache-location="));
+}
 function start(argv) {
+  if (mayParseSql(argv)) compiledParser().catch(() => void 0);
   let cli;
   try {
     cli = loadCli();
@@ -110,6 +129,7 @@ function start(argv) {
   BUNDLE_NAME,
   CODE_CACHE_NAME,
   loadCli,
+  mayParseSql,
   saveCodeCache,
   start,
   startWorker

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { compiledParser } from '../frontends/sql/pg-wasm';
 
 // The PostgreSQL parser is WebAssembly: compiling it with the baseline compiler
 // only (no optimising tier) makes start-up markedly faster for a short-lived CLI.
@@ -91,8 +92,18 @@ export function saveCodeCache(cli: LoadedCli): void {
   }
 }
 
+/** Commands and options after which no SQL is parsed, or maybe none (a run answered from the cache). */
+const PARSES_NO_SQL = new Set(['explain', 'rules', 'init', 'lsp', '--help', '-h', '--version', '--cache', '--cache-location']);
+
+/** Whether the command line may parse SQL: then the parser starts compiling before the CLI has read it. */
+export function mayParseSql(argv: readonly string[]): boolean {
+  return !argv.some((arg) => PARSES_NO_SQL.has(arg) || arg.startsWith('--cache-location='));
+}
+
 /** bin/migralint: runs the CLI and sets the exit code. */
 export function start(argv: readonly string[]): void {
+  // The PostgreSQL parser compiles on another thread while the bundle loads (the CLI takes up the same compilation).
+  if (mayParseSql(argv)) compiledParser().catch(() => undefined); // a failure is reported where the parser is loaded
   let cli: LoadedCli;
   try {
     cli = loadCli();
