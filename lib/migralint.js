@@ -15100,8 +15100,16 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
   const real = realpathOrSelf(target);
-  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
+  const linted = files.find((file) => file === target || mayResolveTo(file, real) && realpathOrSelf(file) === real);
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+function mayResolveTo(file, real) {
+  if (path16.basename(file) === path16.basename(real)) return true;
+  try {
+    return fs12.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 function realpathOrSelf(file) {
   try {

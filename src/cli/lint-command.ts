@@ -311,8 +311,22 @@ export function refuseToOverwriteMigrations(flag: string, given: string, files: 
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
   const real = realpathOrSelf(target);
-  const linted = files.find((file) => file === target || realpathOrSelf(file) === real);
+  const linted = files.find((file) => file === target || (mayResolveTo(file, real) && realpathOrSelf(file) === real));
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+
+/**
+ * Whether a file's real path may be `real`: a file's real path keeps its name
+ * unless the file is a symbolic link, so only a file of the same name, or a
+ * link, needs resolving (one lstat, where realpath looks at every folder of the path).
+ */
+function mayResolveTo(file: string, real: string): boolean {
+  if (path.basename(file) === path.basename(real)) return true;
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The operating system's realpath (one call a file, where Node.js's own walks the path a folder at a time). */

@@ -42,6 +42,14 @@ describe('the report and the cache are never written onto a migration', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --output-file report.txt is db/migrations/001.sql, a file being linted; choose another name, such as migralint-report.json\n' });
     expect(fs.readFileSync(path.join(cwd, 'db/migrations/001.sql'), 'utf8')).toBe(DROP);
   });
+
+  test('a linted file that is a symbolic link to the target, under another name, is refused too', async () => {
+    const cwd = tempProject({ 'db/migrations/001.sql': DROP, 'shared/report.txt': DROP });
+    fs.symlinkSync(path.join(cwd, 'shared/report.txt'), path.join(cwd, 'db/migrations/002.sql'));
+    const run = await runCli(['db/migrations', '-o', 'shared/report.txt'], { cwd });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'migralint: --output-file shared/report.txt is db/migrations/002.sql, a file being linted; choose another name, such as migralint-report.json\n' });
+    expect(fs.readFileSync(path.join(cwd, 'shared/report.txt'), 'utf8')).toBe(DROP);
+  });
 });
 
 describe('writes are atomic and replace a symbolic link rather than write through it', () => {
