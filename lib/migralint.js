@@ -14574,14 +14574,42 @@ function readKey(file) {
     return void 0;
   }
 }
-function entriesOf(signed) {
-  const prefix = '"index":';
-  if (signed.toString("latin1", 0, prefix.length) !== prefix) throw new Error("no index");
-  const indexEnd = signed.indexOf(ENTRIES_START);
-  if (indexEnd < 0) throw new Error("no entries");
-  const index = JSON.parse(signed.toString("utf8", prefix.length, indexEnd + 1));
-  if (!Array.isArray(index)) throw new Error("not an index");
-  const entriesStart = indexEnd + ENTRIES_START.length - 1;
+function storedResult(result2, values) {
+  if ("skipped" in result2) return result2;
+  const findings = result2.findings.map(({ message: message2, lock, suggestion, ...rest }) => ({
+    ...rest,
+    message: values.placeOf(message2),
+    ...lock ? { lock: values.placeOf(lock) } : {},
+    ...suggestion ? { suggestion: values.placeOf(suggestion) } : {}
+  }));
+  return { ...result2, findings };
+}
+function resolvedResult(stored, values) {
+  if (!isRecord(stored) || !("findings" in stored)) return isRecord(stored) ? stored : void 0;
+  if (!Array.isArray(stored.findings)) return void 0;
+  const valueAt = (place2) => Number.isInteger(place2) && place2 >= 0 && place2 < values.length ? values[place2] : void 0;
+  const findings = [];
+  for (const finding of stored.findings) {
+    if (!isRecord(finding)) return void 0;
+    const { message: message2, lock, suggestion } = finding;
+    const resolved = { ...finding, message: valueAt(message2), ...lock !== void 0 ? { lock: valueAt(lock) } : {}, ...suggestion !== void 0 ? { suggestion: valueAt(suggestion) } : {} };
+    if (resolved.message === void 0 || lock !== void 0 && resolved.lock === void 0 || suggestion !== void 0 && resolved.suggestion === void 0) return void 0;
+    findings.push(resolved);
+  }
+  return { ...stored, findings };
+}
+function contentOf(signed) {
+  const layout = LAYOUT.exec(signed.toString("latin1", 0, 64));
+  if (!layout) throw new Error("no layout");
+  const indexStart = layout[0].length;
+  const indexEnd = indexStart + Number(layout[1]);
+  const valuesStart = indexEnd + ',"values":'.length;
+  const valuesEnd = valuesStart + Number(layout[2]);
+  const entriesStart = valuesEnd + ',"entries":'.length;
+  if (signed.toString("latin1", indexEnd, valuesStart) !== ',"values":' || signed.toString("latin1", valuesEnd, entriesStart) !== ',"entries":') throw new Error("not the layout given");
+  const index = JSON.parse(signed.toString("utf8", indexStart, indexEnd));
+  const values = JSON.parse(signed.toString("utf8", valuesStart, valuesEnd));
+  if (!Array.isArray(index) || !Array.isArray(values)) throw new Error("not an index");
   const entries = /* @__PURE__ */ new Map();
   for (const indexed of index) {
     if (!isIndexEntry(indexed)) continue;
@@ -14596,7 +14624,7 @@ function entriesOf(signed) {
     }
     entries.set(file, entry);
   }
-  return entries;
+  return { entries, values };
 }
 function isIndexEntry(value) {
   const place2 = (part) => part === void 0 || Array.isArray(part) && part.length === 2 && part.every((number) => Number.isInteger(number) && number >= 0);
@@ -14627,43 +14655,50 @@ function isSkippedResult(result2) {
 function isEffect(value) {
   return isRecord(value) && Array.isArray(value.operations) && value.operations.every((operation) => isRecord(operation) && typeof operation.kind === "string");
 }
-function resultOf2(entry, text, withTargets) {
+function resultOf2(entry, values, text, withTargets) {
   const stored = entry.result?.value();
   if (!isRecord(stored) || typeof stored.file !== "string") return void 0;
   if ("skipped" in stored) return typeof stored.skipped === "string" ? stored : void 0;
-  const { findings } = stored;
-  if (!Array.isArray(findings) || !findings.every(isCachedFinding)) return void 0;
+  const { findings: storedFindings } = stored;
+  if (!Array.isArray(storedFindings)) return void 0;
+  const read = entry.result?.read === true;
+  const valueOf = (value) => !read || value === void 0 ? value : Number.isInteger(value) && value >= 0 && value < values.length ? values[value] : null;
   const file = stored.file;
-  const needed = findings.map(({ target, suggestion }) => target === true && (withTargets || !suggestion));
-  let targets = [];
-  if (needed.includes(true)) {
-    const stored2 = entry.targets?.value();
-    if (!Array.isArray(stored2) || stored2.length !== findings.length) return void 0;
-    targets = stored2;
-    if (needed.some((need, index) => need && !isTarget(targets[index]))) return void 0;
+  const findings = [];
+  const suggestions = [];
+  const needed = [];
+  for (const item of storedFindings) {
+    if (!isRecord(item)) return void 0;
+    const { rule, severity, line, column: column2, endLine, endColumn, help, target } = item;
+    const message2 = valueOf(item.message);
+    const lock = valueOf(item.lock);
+    const suggestion = valueOf(item.suggestion);
+    const valid = typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || target === true) && (suggestion === void 0 || isSuggestion(suggestion)) && isPosition(line) && isPosition(column2) && isPosition(endLine) && isPosition(endColumn);
+    if (!valid) return void 0;
+    findings.push({ rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? helpByRule.get(rule) ?? "", docs: docsFor(rule), ...lock ? { lock } : {} });
+    suggestions.push(suggestion);
+    needed.push(target === true && (withTargets || !suggestion));
   }
-  const result2 = {
-    ...stored,
-    findings: findings.map(
-      ({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock }, index) => {
-        const target = needed[index] ? targets[index] : void 0;
-        return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? helpByRule.get(rule) ?? "", docs: docsFor(rule), ...lock ? { lock } : {}, ...target ? { target } : {} };
-      }
-    ),
-    source: text
-  };
-  findings.forEach(({ rule, suggestion }, index) => {
-    if (suggestion) rememberSuggestion(result2.findings[index], result2, ruleById.get(rule), suggestion);
+  if (needed.includes(true)) {
+    const targets = entry.targets?.value();
+    if (!Array.isArray(targets) || targets.length !== findings.length) return void 0;
+    if (needed.some((need, index) => need && !isTarget(targets[index]))) return void 0;
+    needed.forEach((need, index) => {
+      if (need) findings[index].target = targets[index];
+    });
+  }
+  const result2 = { ...stored, findings, source: text };
+  findings.forEach((finding, index) => {
+    const suggestion = suggestions[index];
+    if (suggestion) rememberSuggestion(finding, result2, ruleById.get(finding.rule), suggestion);
   });
   return result2;
 }
-function isCachedFinding(value) {
-  if (!isRecord(value)) return false;
-  const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target, suggestion } = value;
-  return typeof rule === "string" && helpByRule.has(rule) && (severity === "error" || severity === "warning") && typeof message2 === "string" && (help === void 0 || typeof help === "string") && (lock === void 0 || isRecord(lock)) && (target === void 0 || target === true) && (suggestion === void 0 || isSuggestion(suggestion)) && [line, column2, endLine, endColumn].every((number) => Number.isInteger(number) && number >= 1);
-}
 function isSuggestion(value) {
-  return isRecord(value) && typeof value.description === "string" && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === "string" && typeof step.code === "string");
+  if (typeof value === "object" && value !== null && checkedSuggestions.has(value)) return true;
+  const ok = isRecord(value) && typeof value.description === "string" && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === "string" && typeof step.code === "string");
+  if (ok) checkedSuggestions.add(value);
+  return ok;
 }
 function isTarget(value) {
   return isRecord(value) && isRecord(value.operation) && typeof value.operation.kind === "string" && isRecord(value.operation.location) && isRecord(value.facts);
@@ -14671,7 +14706,7 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs11, os, path15, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, ENTRIES_START, MAX_CACHE_BYTES, hashText, LintCache;
+var import_node_crypto, fs11, os, path15, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
@@ -14710,6 +14745,10 @@ var init_cache = __esm({
         }
         return this.parsed.value;
       }
+      /** Whether the part is as read from the cache file. */
+      get read() {
+        return this.bytes !== void 0;
+      }
       /** The part as written in the cache file. */
       toBytes() {
         return this.bytes ?? Buffer.from(JSON.stringify(this.parsed.value), "utf8");
@@ -14720,7 +14759,7 @@ var init_cache = __esm({
     HEADER = /^\{"key":"([0-9a-f]{40})",/;
     TRAILER = /^,"mac":"([0-9a-f]{64})"\}$/;
     TRAILER_BYTES = ',"mac":""}'.length + 64;
-    ENTRIES_START = Buffer.from('],"entries":{');
+    LAYOUT = /^"layout":\[(\d{1,10}),(\d{1,10})\],"index":/;
     MAX_CACHE_BYTES = 512 << 20;
     hashText = sha1;
     LintCache = class {
@@ -14730,17 +14769,20 @@ var init_cache = __esm({
         this.userKey = userKey;
         const loaded = this.load();
         this.entries = loaded.entries;
+        this.values = loaded.values ?? [];
         this.problem = loaded.problem;
       }
       location;
       key;
       userKey;
       entries;
+      /** The values the findings of the results read from the file refer to. */
+      values;
       changed = false;
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
       static keyOf(version, settings) {
-        return sha1(JSON.stringify({ version, format: 6, settings }));
+        return sha1(JSON.stringify({ version, format: 7, settings }));
       }
       load() {
         let bytes;
@@ -14757,7 +14799,7 @@ var init_cache = __esm({
         const signed = bytes.subarray(header[0].length, bytes.length - TRAILER_BYTES);
         if (!this.macMatches(trailer[1], signed)) return { entries: /* @__PURE__ */ new Map() };
         try {
-          return { entries: entriesOf(signed) };
+          return contentOf(signed);
         } catch {
           return { entries: /* @__PURE__ */ new Map() };
         }
@@ -14792,7 +14834,7 @@ var init_cache = __esm({
       get(file, text, contextDigest, withTargets) {
         const entry = this.entries.get(file);
         if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
-        const result2 = resultOf2(entry, text, withTargets);
+        const result2 = resultOf2(entry, this.values, text, withTargets);
         if (!result2) return void 0;
         const effect = isSkippedResult(result2) ? void 0 : effectOf(file, entry);
         if (!isSkippedResult(result2) && entry.effect && !effect) return void 0;
@@ -14833,6 +14875,7 @@ var init_cache = __esm({
       save() {
         if (!this.changed) return void 0;
         try {
+          const values = new Interned();
           const pieces = [];
           const index = [];
           let offset = 0;
@@ -14842,6 +14885,8 @@ var init_cache = __esm({
           };
           add(Buffer.from("{"));
           for (const [file, entry] of this.entries) {
+            const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values) : entry.result.value());
+            if (entry.result && !resolved) continue;
             const { textHash, effectDigest, unreadable, hash } = entry;
             const indexed = { file, textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
             add(Buffer.from(`${index.length > 0 ? "," : ""}${JSON.stringify(file)}:{`));
@@ -14850,7 +14895,7 @@ var init_cache = __esm({
               const part = entry[name];
               if (!part) continue;
               add(Buffer.from(`${first ? "" : ","}"${name}":`));
-              const bytes = part.toBytes();
+              const bytes = name === "result" ? Buffer.from(JSON.stringify(storedResult(resolved, values)), "utf8") : part.toBytes();
               indexed[name] = [offset, bytes.length];
               add(bytes);
               first = false;
@@ -14859,7 +14904,9 @@ var init_cache = __esm({
             index.push(indexed);
           }
           add(Buffer.from("}"));
-          const signed = Buffer.concat([Buffer.from(`"index":${JSON.stringify(index)},"entries":`), ...pieces]);
+          const indexBytes = Buffer.from(JSON.stringify(index), "utf8");
+          const valuesBytes = Buffer.from(JSON.stringify(values.list), "utf8");
+          const signed = Buffer.concat([Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces]);
           const mac = this.macOf().update(signed).digest("hex");
           writeFileAtomically(this.location, Buffer.concat([Buffer.from(`{"key":${JSON.stringify(this.key)},`), signed, Buffer.from(`,"mac":"${mac}"}`)]), { replacePipes: true });
           return void 0;
@@ -14868,6 +14915,22 @@ var init_cache = __esm({
         }
       }
     };
+    Interned = class {
+      list = [];
+      places = /* @__PURE__ */ new Map();
+      placeOf(value) {
+        const key = typeof value === "string" ? value : `\0${JSON.stringify(value)}`;
+        let place2 = this.places.get(key);
+        if (place2 === void 0) {
+          place2 = this.list.length;
+          this.list.push(value);
+          this.places.set(key, place2);
+        }
+        return place2;
+      }
+    };
+    isPosition = (value) => Number.isInteger(value) && value >= 1;
+    checkedSuggestions = /* @__PURE__ */ new WeakSet();
   }
 });
 

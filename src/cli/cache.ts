@@ -20,6 +20,12 @@ import { type Suggestion, rememberSuggestion, suggestionFor, suggestionKnown } f
  */
 type CachedFinding = Omit<Finding, 'file' | 'help' | 'docs' | 'target'> & { help?: string; suggestion?: Suggestion; target?: true };
 type CachedResult = (Omit<FileResult, 'source' | 'findings' | 'schemaEffect'> & { findings: CachedFinding[] }) | SkippedFile;
+/**
+ * A finding as the file holds it: its message, lock and suggestion are numbers,
+ * places in the file's `values`, which many findings share (the same suggestion
+ * for each file's dropped column), so that a cached run reads each once.
+ */
+type StoredFinding = Omit<CachedFinding, 'message' | 'lock' | 'suggestion'> & { message: number; lock?: number; suggestion?: number };
 
 const helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
 const ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
@@ -64,6 +70,11 @@ class Part<T> {
     return this.parsed.value;
   }
 
+  /** Whether the part is as read from the cache file. */
+  get read(): boolean {
+    return this.bytes !== undefined;
+  }
+
   /** The part as written in the cache file. */
   toBytes(): Buffer {
     return this.bytes ?? Buffer.from(JSON.stringify(this.parsed!.value), 'utf8');
@@ -84,6 +95,7 @@ interface CacheEntry {
   unreadable?: boolean;
   effect?: Part<SchemaEffect>;
   hash?: string;
+  /** As read, with the findings' values as places in the file's `values`; as set, with the values themselves. */
   result?: Part<CachedResult>;
   /** What each finding's suggestion is built from (null for a finding without). */
   targets?: Part<Array<FindingTarget | null>>;
@@ -104,19 +116,19 @@ export interface CachedEffect {
 const sha1 = (text: string) => (typeof oneShotHash === 'function' ? oneShotHash('sha1', text, 'hex') : createHash('sha1').update(text).digest('hex'));
 
 /**
- * A cache file is JSON: `{"key":…,"index":[…],"entries":{…},"mac":…}`. The key
- * (tool version and every setting that changes results; another key empties the
- * cache) comes first; the HMAC, made with the user's key, of the key and all that
- * follows it up to the HMAC, last. A file not written by this user (a committed
- * cache), changed since, or damaged is not used at all. The index gives each
- * entry's hashes and where its parts (`entries[file].result`, `.effect`,
- * `.targets`) are, in bytes from the start of `entries`: a part is read only
- * when it is needed.
+ * A cache file is JSON: `{"key":…,"layout":[…],"index":[…],"values":[…],"entries":{…},"mac":…}`.
+ * The key (tool version and every setting that changes results; another key
+ * empties the cache) comes first; the HMAC, made with the user's key, of the key
+ * and all that follows it up to the HMAC, last. A file not written by this user
+ * (a committed cache), changed since, or damaged is not used at all. The layout
+ * gives the index's and the values' lengths in bytes; the index, each entry's
+ * hashes and where its parts (`entries[file].result`, `.effect`, `.targets`) are,
+ * in bytes from the start of `entries`: a part is read only when it is needed.
  */
 const HEADER = /^\{"key":"([0-9a-f]{40})",/;
 const TRAILER = /^,"mac":"([0-9a-f]{64})"\}$/;
 const TRAILER_BYTES = ',"mac":""}'.length + 64;
-const ENTRIES_START = Buffer.from('],"entries":{');
+const LAYOUT = /^"layout":\[(\d{1,10}),(\d{1,10})\],"index":/;
 
 /** An entry in the index: the file, its hashes, and where its parts are ([start, length] each). */
 interface IndexEntry {
@@ -209,6 +221,8 @@ export const hashText = sha1;
  */
 export class LintCache {
   private readonly entries: Map<string, CacheEntry>;
+  /** The values the findings of the results read from the file refer to. */
+  private readonly values: readonly unknown[];
   private changed = false;
   /** Why the stored cache was not read, if it was not (a note for the user). */
   readonly problem: string | undefined;
@@ -220,15 +234,16 @@ export class LintCache {
   ) {
     const loaded = this.load();
     this.entries = loaded.entries;
+    this.values = loaded.values ?? [];
     this.problem = loaded.problem;
   }
 
   static keyOf(version: string, settings: unknown): string {
-    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect; 4: findings carry what their suggestion is built from; 5: one HMAC for the file, effects carry their digest, context files their effect; 6: an index, and parts read when needed).
-    return sha1(JSON.stringify({ version, format: 6, settings }));
+    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect; 4: findings carry what their suggestion is built from; 5: one HMAC for the file, effects carry their digest, context files their effect; 6: an index, and parts read when needed; 7: findings' values shared).
+    return sha1(JSON.stringify({ version, format: 7, settings }));
   }
 
-  private load(): { entries: Map<string, CacheEntry>; problem?: string } {
+  private load(): { entries: Map<string, CacheEntry>; values?: unknown[]; problem?: string } {
     let bytes: Buffer;
     try {
       bytes = readRegularFile(this.location, MAX_CACHE_BYTES);
@@ -244,7 +259,7 @@ export class LintCache {
     const signed = bytes.subarray(header[0].length, bytes.length - TRAILER_BYTES);
     if (!this.macMatches(trailer[1], signed)) return { entries: new Map() };
     try {
-      return { entries: entriesOf(signed) };
+      return contentOf(signed);
     } catch {
       return { entries: new Map() }; // an unreadable cache: start afresh
     }
@@ -286,7 +301,7 @@ export class LintCache {
   get(file: string, text: string, contextDigest: string, withTargets: boolean): { result: FileResult | SkippedFile; effect?: CachedEffect } | undefined {
     const entry = this.entries.get(file);
     if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return undefined;
-    const result = resultOf(entry, text, withTargets);
+    const result = resultOf(entry, this.values, text, withTargets);
     if (!result) return undefined;
     const effect = isSkippedResult(result) ? undefined : effectOf(file, entry);
     if (!isSkippedResult(result) && entry.effect && !effect) return undefined;
@@ -332,6 +347,8 @@ export class LintCache {
   save(): string | undefined {
     if (!this.changed) return undefined;
     try {
+      // The values are gathered afresh from the results kept (so that none of a replaced result stays).
+      const values = new Interned();
       // Written entry by entry: no object keyed by file paths is built (a file named __proto__ stays an entry).
       const pieces: Buffer[] = [];
       const index: IndexEntry[] = [];
@@ -342,6 +359,8 @@ export class LintCache {
       };
       add(Buffer.from('{'));
       for (const [file, entry] of this.entries) {
+        const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values) : (entry.result.value() as CachedResult));
+        if (entry.result && !resolved) continue; // a damaged result is dropped
         const { textHash, effectDigest, unreadable, hash } = entry;
         const indexed: IndexEntry = { file, textHash, ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
         add(Buffer.from(`${index.length > 0 ? ',' : ''}${JSON.stringify(file)}:{`));
@@ -350,7 +369,7 @@ export class LintCache {
           const part = entry[name];
           if (!part) continue;
           add(Buffer.from(`${first ? '' : ','}"${name}":`));
-          const bytes = part.toBytes();
+          const bytes = name === 'result' ? Buffer.from(JSON.stringify(storedResult(resolved!, values)), 'utf8') : part.toBytes();
           indexed[name] = [offset, bytes.length];
           add(bytes);
           first = false;
@@ -359,7 +378,9 @@ export class LintCache {
         index.push(indexed);
       }
       add(Buffer.from('}'));
-      const signed = Buffer.concat([Buffer.from(`"index":${JSON.stringify(index)},"entries":`), ...pieces]);
+      const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
+      const valuesBytes = Buffer.from(JSON.stringify(values.list), 'utf8');
+      const signed = Buffer.concat([Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces]);
       const mac = this.macOf().update(signed).digest('hex');
       writeFileAtomically(this.location, Buffer.concat([Buffer.from(`{"key":${JSON.stringify(this.key)},`), signed, Buffer.from(`,"mac":"${mac}"}`)]), { replacePipes: true });
       return undefined;
@@ -369,16 +390,64 @@ export class LintCache {
   }
 }
 
-/** The entries of a cache file from its signed part (`"index":[…],"entries":{…}`); throws where it is not of that shape. */
-function entriesOf(signed: Buffer): Map<string, CacheEntry> {
-  const prefix = '"index":';
-  if (signed.toString('latin1', 0, prefix.length) !== prefix) throw new Error('no index');
-  // The index holds JSON strings, in which a quote is always escaped: the first `],"entries":{` ends it.
-  const indexEnd = signed.indexOf(ENTRIES_START);
-  if (indexEnd < 0) throw new Error('no entries');
-  const index = JSON.parse(signed.toString('utf8', prefix.length, indexEnd + 1)) as unknown;
-  if (!Array.isArray(index)) throw new Error('not an index');
-  const entriesStart = indexEnd + ENTRIES_START.length - 1;
+/** Values kept once, each at its place in `list`. */
+class Interned {
+  readonly list: unknown[] = [];
+  private readonly places = new Map<string, number>();
+
+  placeOf(value: unknown): number {
+    const key = typeof value === 'string' ? value : `\u0000${JSON.stringify(value)}`;
+    let place = this.places.get(key);
+    if (place === undefined) {
+      place = this.list.length;
+      this.list.push(value);
+      this.places.set(key, place);
+    }
+    return place;
+  }
+}
+
+/** A result as the file holds it: its findings' values as places in `values`. */
+function storedResult(result: CachedResult, values: Interned): unknown {
+  if ('skipped' in result) return result;
+  const findings = result.findings.map(({ message, lock, suggestion, ...rest }): StoredFinding => ({
+    ...rest,
+    message: values.placeOf(message),
+    ...(lock ? { lock: values.placeOf(lock) } : {}),
+    ...(suggestion ? { suggestion: values.placeOf(suggestion) } : {}),
+  }));
+  return { ...result, findings };
+}
+
+/** A result read from the file, with its findings' values in place; undefined where a place is not in `values`. */
+function resolvedResult(stored: unknown, values: readonly unknown[]): CachedResult | undefined {
+  if (!isRecord(stored) || !('findings' in stored)) return isRecord(stored) ? (stored as unknown as CachedResult) : undefined;
+  if (!Array.isArray(stored.findings)) return undefined;
+  const valueAt = (place: unknown) => (Number.isInteger(place) && (place as number) >= 0 && (place as number) < values.length ? values[place as number] : undefined);
+  const findings: unknown[] = [];
+  for (const finding of stored.findings as unknown[]) {
+    if (!isRecord(finding)) return undefined;
+    const { message, lock, suggestion } = finding;
+    const resolved = { ...finding, message: valueAt(message), ...(lock !== undefined ? { lock: valueAt(lock) } : {}), ...(suggestion !== undefined ? { suggestion: valueAt(suggestion) } : {}) };
+    if (resolved.message === undefined || (lock !== undefined && resolved.lock === undefined) || (suggestion !== undefined && resolved.suggestion === undefined)) return undefined;
+    findings.push(resolved);
+  }
+  return { ...(stored as unknown as CachedResult), findings } as CachedResult;
+}
+
+/** The entries and values of a cache file from its signed part (`"layout":[…],"index":[…],"values":[…],"entries":{…}`); throws where it is not of that shape. */
+function contentOf(signed: Buffer): { entries: Map<string, CacheEntry>; values: unknown[] } {
+  const layout = LAYOUT.exec(signed.toString('latin1', 0, 64));
+  if (!layout) throw new Error('no layout');
+  const indexStart = layout[0].length;
+  const indexEnd = indexStart + Number(layout[1]);
+  const valuesStart = indexEnd + ',"values":'.length;
+  const valuesEnd = valuesStart + Number(layout[2]);
+  const entriesStart = valuesEnd + ',"entries":'.length;
+  if (signed.toString('latin1', indexEnd, valuesStart) !== ',"values":' || signed.toString('latin1', valuesEnd, entriesStart) !== ',"entries":') throw new Error('not the layout given');
+  const index = JSON.parse(signed.toString('utf8', indexStart, indexEnd)) as unknown;
+  const values = JSON.parse(signed.toString('utf8', valuesStart, valuesEnd)) as unknown;
+  if (!Array.isArray(index) || !Array.isArray(values)) throw new Error('not an index');
   const entries = new Map<string, CacheEntry>();
   for (const indexed of index as unknown[]) {
     if (!isIndexEntry(indexed)) continue;
@@ -393,7 +462,7 @@ function entriesOf(signed: Buffer): Map<string, CacheEntry> {
     }
     entries.set(file, entry);
   }
-  return entries;
+  return { entries, values };
 }
 
 function isIndexEntry(value: unknown): value is IndexEntry {
@@ -438,52 +507,62 @@ function isEffect(value: unknown): value is SchemaEffect {
 }
 
 /** A stored result as a result again; undefined when it is not of the shape this version writes. */
-function resultOf(entry: CacheEntry, text: string, withTargets: boolean): FileResult | SkippedFile | undefined {
+function resultOf(entry: CacheEntry, values: readonly unknown[], text: string, withTargets: boolean): FileResult | SkippedFile | undefined {
   const stored = entry.result?.value();
   if (!isRecord(stored) || typeof stored.file !== 'string') return undefined;
   if ('skipped' in stored) return typeof stored.skipped === 'string' ? (stored as unknown as SkippedFile) : undefined;
-  const { findings } = stored;
-  if (!Array.isArray(findings) || !findings.every(isCachedFinding)) return undefined;
+  const { findings: storedFindings } = stored;
+  if (!Array.isArray(storedFindings)) return undefined;
+  // Findings read from the file give their message, lock and suggestion as places in its values (null: no such place).
+  const read = entry.result?.read === true;
+  const valueOf = (value: unknown) => (!read || value === undefined ? value : Number.isInteger(value) && (value as number) >= 0 && (value as number) < values.length ? values[value as number] : null);
   const file = stored.file;
+  const findings: Finding[] = [];
+  const suggestions: Array<Suggestion | undefined> = [];
   // What suggestions are built from is read only where needed: a run that fixes, or a suggestion not kept.
-  const needed = findings.map(({ target, suggestion }) => target === true && (withTargets || !suggestion));
-  let targets: unknown[] = [];
-  if (needed.includes(true)) {
-    const stored = entry.targets?.value();
-    if (!Array.isArray(stored) || stored.length !== findings.length) return undefined;
-    targets = stored;
-    if (needed.some((need, index) => need && !isTarget(targets[index]))) return undefined;
+  const needed: boolean[] = [];
+  for (const item of storedFindings as unknown[]) {
+    if (!isRecord(item)) return undefined;
+    const { rule, severity, line, column, endLine, endColumn, help, target } = item;
+    const message = valueOf(item.message);
+    const lock = valueOf(item.lock);
+    const suggestion = valueOf(item.suggestion);
+    const valid =
+      typeof rule === 'string' && helpByRule.has(rule) && (severity === 'error' || severity === 'warning') && typeof message === 'string' &&
+      (help === undefined || typeof help === 'string') && (lock === undefined || isRecord(lock)) && (target === undefined || target === true) &&
+      (suggestion === undefined || isSuggestion(suggestion)) && isPosition(line) && isPosition(column) && isPosition(endLine) && isPosition(endColumn);
+    if (!valid) return undefined;
+    findings.push({ rule, severity, file, line, column, endLine, endColumn, message, help: help ?? helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock: lock as unknown as Finding['lock'] } : {}) });
+    suggestions.push(suggestion as Suggestion | undefined);
+    needed.push(target === true && (withTargets || !suggestion));
   }
-  const result: FileResult = {
-    ...(stored as unknown as Omit<FileResult, 'findings' | 'source'>),
-    findings: findings.map(
-      ({ rule, severity, line, column, endLine, endColumn, message, help, lock }, index): Finding => {
-        const target = needed[index] ? (targets[index] as FindingTarget) : undefined;
-        return { rule, severity, file, line, column, endLine, endColumn, message, help: help ?? helpByRule.get(rule) ?? '', docs: docsFor(rule), ...(lock ? { lock } : {}), ...(target ? { target } : {}) };
-      },
-    ),
-    source: text,
-  };
-  findings.forEach(({ rule, suggestion }, index) => {
-    if (suggestion) rememberSuggestion(result.findings[index], result, ruleById.get(rule), suggestion);
+  if (needed.includes(true)) {
+    const targets = entry.targets?.value();
+    if (!Array.isArray(targets) || targets.length !== findings.length) return undefined;
+    if (needed.some((need, index) => need && !isTarget(targets[index]))) return undefined;
+    needed.forEach((need, index) => {
+      if (need) findings[index].target = targets[index] as FindingTarget;
+    });
+  }
+  const result: FileResult = { ...(stored as unknown as Omit<FileResult, 'findings' | 'source'>), findings, source: text };
+  findings.forEach((finding, index) => {
+    const suggestion = suggestions[index];
+    if (suggestion) rememberSuggestion(finding, result, ruleById.get(finding.rule), suggestion);
   });
   return result;
 }
 
-function isCachedFinding(value: unknown): value is CachedFinding {
-  if (!isRecord(value)) return false;
-  const { rule, severity, line, column, endLine, endColumn, message, help, lock, target, suggestion } = value;
-  return (
-    typeof rule === 'string' && helpByRule.has(rule) && (severity === 'error' || severity === 'warning') && typeof message === 'string' &&
-    (help === undefined || typeof help === 'string') && (lock === undefined || isRecord(lock)) && (target === undefined || target === true) &&
-    (suggestion === undefined || isSuggestion(suggestion)) &&
-    [line, column, endLine, endColumn].every((number) => Number.isInteger(number) && (number as number) >= 1)
-  );
-}
+const isPosition = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1;
+
+/** Suggestions found to be of the right shape (findings share them). */
+const checkedSuggestions = new WeakSet<object>();
 
 /** A written suggestion, as a cache may hold it: a description and steps of code. */
 function isSuggestion(value: unknown): boolean {
-  return isRecord(value) && typeof value.description === 'string' && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === 'string' && typeof step.code === 'string');
+  if (typeof value === 'object' && value !== null && checkedSuggestions.has(value)) return true;
+  const ok = isRecord(value) && typeof value.description === 'string' && Array.isArray(value.steps) && value.steps.every((step) => isRecord(step) && typeof step.migration === 'string' && typeof step.code === 'string');
+  if (ok) checkedSuggestions.add(value as object);
+  return ok;
 }
 
 /** What a suggestion is built from, as a cache may hold it: an operation and the facts of its place. */

@@ -183,7 +183,10 @@ describe('the cache is not trusted', () => {
     const text = fs.readFileSync(cacheFile, 'utf8');
     expect(text).toContain(from);
     const userKey = Buffer.from(fs.readFileSync(path.join(env.XDG_CACHE_HOME as string, 'migralint', 'cache-key'), 'utf8'), 'hex');
-    const [, key, signed] = /^\{"key":"([0-9a-f]{40})",(.*),"mac":"[0-9a-f]{64}"\}$/s.exec(text.replace(from, to))!;
+    const [, key, damaged] = /^\{"key":"([0-9a-f]{40})",(.*),"mac":"[0-9a-f]{64}"\}$/s.exec(text.replace(from, to))!;
+    // The layout gives the index's length in bytes: a change to the index changes it.
+    const inIndex = text.indexOf(from) < text.indexOf(',"values":');
+    const signed = damaged.replace(/^"layout":\[(\d+),/, (_, length: string) => `"layout":[${Number(length) + (inIndex ? Buffer.byteLength(to) - Buffer.byteLength(from) : 0)},`);
     const mac = createHmac('sha256', userKey).update(`${key}\u0000`).update(signed).digest('hex');
     fs.writeFileSync(cacheFile, `{"key":"${key}",${signed},"mac":"${mac}"}`);
   }
@@ -192,6 +195,8 @@ describe('the cache is not trusted', () => {
     ['a finding of the wrong shape', '"severity":"error"', '"severity":"erorr"'],
     ['a result that is not JSON', '"findings":[', '"findings":{'],
     ['an index that places a part past the end', '"result":[', '"result":[9999999'],
+    ['a finding whose message is not among the values', '"message":0', '"message":9'],
+    ['values that are not a list', '"values":[', '"values":{'],
   ])('a cache signed with the user\'s key but holding %s never fails a run: the file is linted again', async (_name, from, to) => {
     const cwd = tempProject({ 'm/001.sql': DROP_TABLE });
     const env = userEnvironment();
