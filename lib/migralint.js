@@ -14608,8 +14608,8 @@ function contentOf(signed) {
   const entriesStart = valuesEnd + ',"entries":'.length;
   if (signed.toString("latin1", indexEnd, valuesStart) !== ',"values":' || signed.toString("latin1", valuesEnd, entriesStart) !== ',"entries":') throw new Error("not the layout given");
   const index = JSON.parse(signed.toString("utf8", indexStart, indexEnd));
-  const values = JSON.parse(signed.toString("utf8", valuesStart, valuesEnd));
-  if (!Array.isArray(index) || !Array.isArray(values)) throw new Error("not an index");
+  if (!Array.isArray(index)) throw new Error("not an index");
+  const values = Part.read(signed.subarray(valuesStart, valuesEnd));
   const entries = /* @__PURE__ */ new Map();
   for (const indexed of index) {
     if (!isIndexEntry(indexed)) continue;
@@ -14769,15 +14769,16 @@ var init_cache = __esm({
         this.userKey = userKey;
         const loaded = this.load();
         this.entries = loaded.entries;
-        this.values = loaded.values ?? [];
+        this.storedValues = loaded.values ?? Part.of([]);
         this.problem = loaded.problem;
       }
       location;
       key;
       userKey;
       entries;
-      /** The values the findings of the results read from the file refer to. */
-      values;
+      /** The values the findings of the results read from the file refer to (read when a result is). */
+      storedValues;
+      valueList;
       changed = false;
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
@@ -14812,6 +14813,14 @@ var init_cache = __esm({
         const mac = Buffer.from(given, "hex");
         return mac.length === expected.length && (0, import_node_crypto.timingSafeEqual)(mac, expected);
       }
+      /** The values the findings of stored results refer to (none where they are not a list: then those results are misses). */
+      values() {
+        if (!this.valueList) {
+          const values = this.storedValues.value();
+          this.valueList = Array.isArray(values) ? values : [];
+        }
+        return this.valueList;
+      }
       /** `contextDigest` identifies the schema the earlier migrations built (SchemaReplay's digest). */
       hashOf(textHash, contextDigest) {
         return sha1(`${textHash}\0${contextDigest}`);
@@ -14834,7 +14843,7 @@ var init_cache = __esm({
       get(file, text, contextDigest, withTargets) {
         const entry = this.entries.get(file);
         if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
-        const result2 = resultOf2(entry, this.values, text, withTargets);
+        const result2 = resultOf2(entry, this.values(), text, withTargets);
         if (!result2) return void 0;
         const effect = isSkippedResult(result2) ? void 0 : effectOf(file, entry);
         if (!isSkippedResult(result2) && entry.effect && !effect) return void 0;
@@ -14885,7 +14894,7 @@ var init_cache = __esm({
           };
           add(Buffer.from("{"));
           for (const [file, entry] of this.entries) {
-            const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values) : entry.result.value());
+            const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values()) : entry.result.value());
             if (entry.result && !resolved) continue;
             const { textHash, effectDigest, unreadable, hash } = entry;
             const indexed = { file, textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
@@ -14917,14 +14926,16 @@ var init_cache = __esm({
     };
     Interned = class {
       list = [];
-      places = /* @__PURE__ */ new Map();
+      strings = /* @__PURE__ */ new Map();
+      /** Objects by their JSON text. */
+      objects = /* @__PURE__ */ new Map();
       placeOf(value) {
-        const key = typeof value === "string" ? value : `\0${JSON.stringify(value)}`;
-        let place2 = this.places.get(key);
+        const [places, key] = typeof value === "string" ? [this.strings, value] : [this.objects, JSON.stringify(value)];
+        let place2 = places.get(key);
         if (place2 === void 0) {
           place2 = this.list.length;
           this.list.push(value);
-          this.places.set(key, place2);
+          places.set(key, place2);
         }
         return place2;
       }

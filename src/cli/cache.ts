@@ -221,8 +221,9 @@ export const hashText = sha1;
  */
 export class LintCache {
   private readonly entries: Map<string, CacheEntry>;
-  /** The values the findings of the results read from the file refer to. */
-  private readonly values: readonly unknown[];
+  /** The values the findings of the results read from the file refer to (read when a result is). */
+  private readonly storedValues: Part<unknown[]>;
+  private valueList: readonly unknown[] | undefined;
   private changed = false;
   /** Why the stored cache was not read, if it was not (a note for the user). */
   readonly problem: string | undefined;
@@ -234,7 +235,7 @@ export class LintCache {
   ) {
     const loaded = this.load();
     this.entries = loaded.entries;
-    this.values = loaded.values ?? [];
+    this.storedValues = loaded.values ?? Part.of([]);
     this.problem = loaded.problem;
   }
 
@@ -243,7 +244,7 @@ export class LintCache {
     return sha1(JSON.stringify({ version, format: 7, settings }));
   }
 
-  private load(): { entries: Map<string, CacheEntry>; values?: unknown[]; problem?: string } {
+  private load(): { entries: Map<string, CacheEntry>; values?: Part<unknown[]>; problem?: string } {
     let bytes: Buffer;
     try {
       bytes = readRegularFile(this.location, MAX_CACHE_BYTES);
@@ -275,6 +276,15 @@ export class LintCache {
     return mac.length === expected.length && timingSafeEqual(mac, expected);
   }
 
+  /** The values the findings of stored results refer to (none where they are not a list: then those results are misses). */
+  private values(): readonly unknown[] {
+    if (!this.valueList) {
+      const values = this.storedValues.value();
+      this.valueList = Array.isArray(values) ? values : [];
+    }
+    return this.valueList;
+  }
+
   /** `contextDigest` identifies the schema the earlier migrations built (SchemaReplay's digest). */
   private hashOf(textHash: string, contextDigest: string): string {
     return sha1(`${textHash}\u0000${contextDigest}`);
@@ -301,7 +311,7 @@ export class LintCache {
   get(file: string, text: string, contextDigest: string, withTargets: boolean): { result: FileResult | SkippedFile; effect?: CachedEffect } | undefined {
     const entry = this.entries.get(file);
     if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return undefined;
-    const result = resultOf(entry, this.values, text, withTargets);
+    const result = resultOf(entry, this.values(), text, withTargets);
     if (!result) return undefined;
     const effect = isSkippedResult(result) ? undefined : effectOf(file, entry);
     if (!isSkippedResult(result) && entry.effect && !effect) return undefined;
@@ -359,7 +369,7 @@ export class LintCache {
       };
       add(Buffer.from('{'));
       for (const [file, entry] of this.entries) {
-        const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values) : (entry.result.value() as CachedResult));
+        const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values()) : (entry.result.value() as CachedResult));
         if (entry.result && !resolved) continue; // a damaged result is dropped
         const { textHash, effectDigest, unreadable, hash } = entry;
         const indexed: IndexEntry = { file, textHash, ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
@@ -393,15 +403,17 @@ export class LintCache {
 /** Values kept once, each at its place in `list`. */
 class Interned {
   readonly list: unknown[] = [];
-  private readonly places = new Map<string, number>();
+  private readonly strings = new Map<string, number>();
+  /** Objects by their JSON text. */
+  private readonly objects = new Map<string, number>();
 
   placeOf(value: unknown): number {
-    const key = typeof value === 'string' ? value : `\u0000${JSON.stringify(value)}`;
-    let place = this.places.get(key);
+    const [places, key] = typeof value === 'string' ? [this.strings, value] : [this.objects, JSON.stringify(value)];
+    let place = places.get(key);
     if (place === undefined) {
       place = this.list.length;
       this.list.push(value);
-      this.places.set(key, place);
+      places.set(key, place);
     }
     return place;
   }
@@ -436,7 +448,7 @@ function resolvedResult(stored: unknown, values: readonly unknown[]): CachedResu
 }
 
 /** The entries and values of a cache file from its signed part (`"layout":[…],"index":[…],"values":[…],"entries":{…}`); throws where it is not of that shape. */
-function contentOf(signed: Buffer): { entries: Map<string, CacheEntry>; values: unknown[] } {
+function contentOf(signed: Buffer): { entries: Map<string, CacheEntry>; values: Part<unknown[]> } {
   const layout = LAYOUT.exec(signed.toString('latin1', 0, 64));
   if (!layout) throw new Error('no layout');
   const indexStart = layout[0].length;
@@ -446,8 +458,8 @@ function contentOf(signed: Buffer): { entries: Map<string, CacheEntry>; values: 
   const entriesStart = valuesEnd + ',"entries":'.length;
   if (signed.toString('latin1', indexEnd, valuesStart) !== ',"values":' || signed.toString('latin1', valuesEnd, entriesStart) !== ',"entries":') throw new Error('not the layout given');
   const index = JSON.parse(signed.toString('utf8', indexStart, indexEnd)) as unknown;
-  const values = JSON.parse(signed.toString('utf8', valuesStart, valuesEnd)) as unknown;
-  if (!Array.isArray(index) || !Array.isArray(values)) throw new Error('not an index');
+  if (!Array.isArray(index)) throw new Error('not an index');
+  const values = Part.read<unknown[]>(signed.subarray(valuesStart, valuesEnd));
   const entries = new Map<string, CacheEntry>();
   for (const indexed of index as unknown[]) {
     if (!isIndexEntry(indexed)) continue;
