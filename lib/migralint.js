@@ -14574,6 +14574,28 @@ function readKey(file) {
     return void 0;
   }
 }
+function writeInPieces(location, pieces) {
+  const file = openOutputFile(location, { replacePipes: true });
+  try {
+    let batch = [];
+    let size = 0;
+    const flush = () => {
+      file.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, size));
+      batch = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) flush();
+    }
+    if (size > 0) flush();
+    file.commit();
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+}
 function storedResult(result2, values) {
   if ("skipped" in result2) return result2;
   const findings = result2.findings.map(({ message: message2, lock, suggestion, ...rest }) => ({
@@ -14647,7 +14669,7 @@ function withoutPlaces2(key, value) {
   return key === "location" || key === "anchorLine" || key === "sqlLocation" || key === "identifiers" ? void 0 : value;
 }
 function storedEffect(effect) {
-  return JSON.parse(JSON.stringify(effect, withoutPlaces2));
+  return Part.serialized(effect, withoutPlaces2);
 }
 function isSkippedResult(result2) {
   return "skipped" in result2;
@@ -14722,17 +14744,23 @@ var init_cache = __esm({
     helpByRule = new Map(allRules.map((rule) => [rule.id, rule.meta.help]));
     ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
     Part = class _Part {
-      constructor(bytes, value) {
+      constructor(bytes, read, value) {
         this.bytes = bytes;
+        this.read = read;
         if (bytes === void 0) this.parsed = { value };
       }
       bytes;
+      read;
       parsed;
       static read(bytes) {
-        return new _Part(bytes);
+        return new _Part(bytes, true);
       }
       static of(value) {
-        return new _Part(void 0, value);
+        return new _Part(void 0, false, value);
+      }
+      /** A value written out now: what it refers to (a linted file's operations, say) need not stay in memory until the cache is saved. */
+      static serialized(value, replacer) {
+        return new _Part(Buffer.from(JSON.stringify(value, replacer), "utf8"), false);
       }
       /** The value, not yet checked for its shape (the HMAC says who wrote it, not that this version can read it); undefined when it is not JSON. */
       value() {
@@ -14744,10 +14772,6 @@ var init_cache = __esm({
           }
         }
         return this.parsed.value;
-      }
-      /** Whether the part is as read from the cache file. */
-      get read() {
-        return this.bytes !== void 0;
       }
       /** The part as written in the cache file. */
       toBytes() {
@@ -14869,15 +14893,15 @@ var init_cache = __esm({
           textHash,
           hash,
           result: Part.of({ ...rest, findings: findings.map(stripped) }),
-          ...targets.some((target) => target !== null) ? { targets: Part.of(targets) } : {},
-          ...schemaEffect ? { effectDigest, ...schemaEffect.unreadable ? { unreadable: true } : {}, effect: Part.of(storedEffect(schemaEffect)) } : {}
+          ...targets.some((target) => target !== null) ? { targets: Part.serialized(targets) } : {},
+          ...schemaEffect ? { effectDigest, ...schemaEffect.unreadable ? { unreadable: true } : {}, effect: storedEffect(schemaEffect) } : {}
         });
         this.changed = true;
       }
       /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
       setEffect(file, text, effect, effectDigest) {
         if (this.entryOf(file, text)?.result) return;
-        this.entries.set(file, { textHash: sha1(text), effectDigest, ...effect.unreadable ? { unreadable: true } : {}, effect: Part.of(storedEffect(effect)) });
+        this.entries.set(file, { textHash: sha1(text), effectDigest, ...effect.unreadable ? { unreadable: true } : {}, effect: storedEffect(effect) });
         this.changed = true;
       }
       /** Writes the cache (atomically) if anything changed; a cache that cannot be written is only a slower next run. */
@@ -14915,9 +14939,10 @@ var init_cache = __esm({
           add(Buffer.from("}"));
           const indexBytes = Buffer.from(JSON.stringify(index), "utf8");
           const valuesBytes = Buffer.from(JSON.stringify(values.list), "utf8");
-          const signed = Buffer.concat([Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces]);
-          const mac = this.macOf().update(signed).digest("hex");
-          writeFileAtomically(this.location, Buffer.concat([Buffer.from(`{"key":${JSON.stringify(this.key)},`), signed, Buffer.from(`,"mac":"${mac}"}`)]), { replacePipes: true });
+          const signed = [Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces];
+          const mac = this.macOf();
+          for (const piece of signed) mac.update(piece);
+          writeInPieces(this.location, [Buffer.from(`{"key":${JSON.stringify(this.key)},`), ...signed, Buffer.from(`,"mac":"${mac.digest("hex")}"}`)]);
           return void 0;
         } catch (error) {
           return `cannot write the cache ${this.location}: ${error.message.split("\n")[0]}`;

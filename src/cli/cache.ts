@@ -6,7 +6,7 @@ import { allRules } from '../../rules';
 import type { FileResult, Finding, FindingTarget } from '../engine/finding';
 import { docsFor } from '../engine/rule';
 import type { SkippedFile } from '../lint';
-import { writeFileAtomically } from '../files/atomic-file';
+import { openOutputFile } from '../files/atomic-file';
 import { readRegularFile } from '../files/read-regular-file';
 import type { SchemaEffect } from '../schema/replay';
 import { type Suggestion, rememberSuggestion, suggestionFor, suggestionKnown } from '../fixes/suggest';
@@ -45,17 +45,24 @@ class Part<T> {
 
   private constructor(
     private readonly bytes: Buffer | undefined,
+    /** Read from the cache file (a result's findings then give their values by place). */
+    readonly read: boolean,
     value?: T,
   ) {
     if (bytes === undefined) this.parsed = { value };
   }
 
   static read<T>(bytes: Buffer): Part<T> {
-    return new Part<T>(bytes);
+    return new Part<T>(bytes, true);
   }
 
   static of<T>(value: T): Part<T> {
-    return new Part<T>(undefined, value);
+    return new Part<T>(undefined, false, value);
+  }
+
+  /** A value written out now: what it refers to (a linted file's operations, say) need not stay in memory until the cache is saved. */
+  static serialized<T>(value: T, replacer?: (key: string, value: unknown) => unknown): Part<T> {
+    return new Part<T>(Buffer.from(JSON.stringify(value, replacer), 'utf8'), false);
   }
 
   /** The value, not yet checked for its shape (the HMAC says who wrote it, not that this version can read it); undefined when it is not JSON. */
@@ -68,11 +75,6 @@ class Part<T> {
       }
     }
     return this.parsed.value;
-  }
-
-  /** Whether the part is as read from the cache file. */
-  get read(): boolean {
-    return this.bytes !== undefined;
   }
 
   /** The part as written in the cache file. */
@@ -340,8 +342,8 @@ export class LintCache {
       textHash,
       hash,
       result: Part.of<CachedResult>({ ...rest, findings: findings.map(stripped) }),
-      ...(targets.some((target) => target !== null) ? { targets: Part.of(targets) } : {}),
-      ...(schemaEffect ? { effectDigest, ...(schemaEffect.unreadable ? { unreadable: true } : {}), effect: Part.of(storedEffect(schemaEffect)) } : {}),
+      ...(targets.some((target) => target !== null) ? { targets: Part.serialized(targets) } : {}),
+      ...(schemaEffect ? { effectDigest, ...(schemaEffect.unreadable ? { unreadable: true } : {}), effect: storedEffect(schemaEffect) } : {}),
     });
     this.changed = true;
   }
@@ -349,7 +351,7 @@ export class LintCache {
   /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
   setEffect(file: string, text: string, effect: SchemaEffect, effectDigest: string): void {
     if (this.entryOf(file, text)?.result) return;
-    this.entries.set(file, { textHash: sha1(text), effectDigest, ...(effect.unreadable ? { unreadable: true } : {}), effect: Part.of(storedEffect(effect)) });
+    this.entries.set(file, { textHash: sha1(text), effectDigest, ...(effect.unreadable ? { unreadable: true } : {}), effect: storedEffect(effect) });
     this.changed = true;
   }
 
@@ -390,13 +392,38 @@ export class LintCache {
       add(Buffer.from('}'));
       const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
       const valuesBytes = Buffer.from(JSON.stringify(values.list), 'utf8');
-      const signed = Buffer.concat([Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces]);
-      const mac = this.macOf().update(signed).digest('hex');
-      writeFileAtomically(this.location, Buffer.concat([Buffer.from(`{"key":${JSON.stringify(this.key)},`), signed, Buffer.from(`,"mac":"${mac}"}`)]), { replacePipes: true });
+      const signed = [Buffer.from(`"layout":[${indexBytes.length},${valuesBytes.length}],"index":`), indexBytes, Buffer.from(',"values":'), valuesBytes, Buffer.from(',"entries":'), ...pieces];
+      const mac = this.macOf();
+      for (const piece of signed) mac.update(piece);
+      writeInPieces(this.location, [Buffer.from(`{"key":${JSON.stringify(this.key)},`), ...signed, Buffer.from(`,"mac":"${mac.digest('hex')}"}`)]);
       return undefined;
     } catch (error) {
       return `cannot write the cache ${this.location}: ${(error as Error).message.split('\n')[0]}`;
     }
+  }
+}
+
+/** Writes the pieces as one file, atomically, a megabyte at a time (the file is not copied whole into memory). */
+function writeInPieces(location: string, pieces: readonly Buffer[]): void {
+  const file = openOutputFile(location, { replacePipes: true });
+  try {
+    let batch: Buffer[] = [];
+    let size = 0;
+    const flush = () => {
+      file.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, size));
+      batch = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) flush();
+    }
+    if (size > 0) flush();
+    file.commit();
+  } catch (error) {
+    file.abandon();
+    throw error;
   }
 }
 
@@ -506,8 +533,8 @@ function withoutPlaces(key: string, value: unknown): unknown {
 }
 
 /** Where a schema effect's operations are is not needed to replay them: not kept. */
-function storedEffect(effect: SchemaEffect): SchemaEffect {
-  return JSON.parse(JSON.stringify(effect, withoutPlaces)) as SchemaEffect;
+function storedEffect(effect: SchemaEffect): Part<SchemaEffect> {
+  return Part.serialized(effect, withoutPlaces);
 }
 
 function isSkippedResult(result: FileResult | SkippedFile): result is SkippedFile {
