@@ -58,6 +58,7 @@ var utf8 = new TextDecoder();
 
 // src/cli/start.ts
 v8.setFlagsFromString("--liftoff-only");
+v8.setFlagsFromString("--wasm-lazy-validation");
 var BUNDLE_NAME = "migralint.js";
 var CODE_CACHE_NAME = "migralint.cache";
 function loadCli(options = {}) {
