@@ -16813,6 +16813,8 @@ var FileState = class {
   runnerTransaction;
   schema;
   previous = [];
+  /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+  bySpan = /* @__PURE__ */ new Map();
   settings = /* @__PURE__ */ new Map();
   explicitTransaction = false;
   /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
@@ -16858,8 +16860,16 @@ var FileState = class {
     }
     return false;
   }
+  /** The operations so far whose statement is at this span, in order. */
+  previousAt(span) {
+    return this.bySpan.get(spanKey(span))?.slice() ?? [];
+  }
   apply(operation) {
     this.previous.push(operation);
+    const key = spanKey(operation.location);
+    const same2 = this.bySpan.get(key);
+    if (same2) same2.push(operation);
+    else this.bySpan.set(key, [operation]);
     switch (operation.kind) {
       case "transaction":
         this.explicitTransaction = operation.action === "begin";
@@ -16871,6 +16881,9 @@ var FileState = class {
     this.schema.apply(operation);
   }
 };
+function spanKey(span) {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
 
 // rules/adding-required-field.ts
 var DEFAULT_DROPPED = "default dropped after fill";
@@ -19910,9 +19923,6 @@ function rulesById(rules) {
   }
   return byId;
 }
-function sameSpan(a, b) {
-  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
-}
 var FileRuleContext = class {
   constructor(rule, state2, options, sink) {
     this.rule = rule;
@@ -19937,7 +19947,7 @@ var FileRuleContext = class {
     const raw2 = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
     if (operation && this.rule.meta.suggestion) {
       const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-      const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+      const before = this.state.previousAt(operation.location);
       if (before.length > 0) facts.sameStatement = before;
       raw2.target = { operation, facts };
     }

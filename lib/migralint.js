@@ -623,6 +623,9 @@ go on), then \`SET NOT NULL\` and drop the check.`
 function sameTable(a, b) {
   return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
 }
+function spanKey(span) {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
 var FileState;
 var init_file_state = __esm({
   "src/engine/file-state.ts"() {
@@ -635,6 +638,8 @@ var init_file_state = __esm({
       runnerTransaction;
       schema;
       previous = [];
+      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+      bySpan = /* @__PURE__ */ new Map();
       settings = /* @__PURE__ */ new Map();
       explicitTransaction = false;
       /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
@@ -680,8 +685,16 @@ var init_file_state = __esm({
         }
         return false;
       }
+      /** The operations so far whose statement is at this span, in order. */
+      previousAt(span) {
+        return this.bySpan.get(spanKey(span))?.slice() ?? [];
+      }
       apply(operation) {
         this.previous.push(operation);
+        const key = spanKey(operation.location);
+        const same = this.bySpan.get(key);
+        if (same) same.push(operation);
+        else this.bySpan.set(key, [operation]);
         switch (operation.kind) {
           case "transaction":
             this.explicitTransaction = operation.action === "begin";
@@ -4160,9 +4173,6 @@ function rulesById(rules) {
   }
   return byId;
 }
-function sameSpan(a, b) {
-  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
-}
 var visitedKinds, idMaps, FileRuleContext;
 var init_run_rules = __esm({
   "src/engine/run-rules.ts"() {
@@ -4199,7 +4209,7 @@ var init_run_rules = __esm({
         const raw2 = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
         if (operation && this.rule.meta.suggestion) {
           const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-          const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+          const before = this.state.previousAt(operation.location);
           if (before.length > 0) facts.sameStatement = before;
           raw2.target = { operation, facts };
         }

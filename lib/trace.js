@@ -623,6 +623,9 @@ go on), then \`SET NOT NULL\` and drop the check.`
 function sameTable(a, b) {
   return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
 }
+function spanKey(span) {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
 var FileState;
 var init_file_state = __esm({
   "src/engine/file-state.ts"() {
@@ -635,6 +638,8 @@ var init_file_state = __esm({
       runnerTransaction;
       schema;
       previous = [];
+      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+      bySpan = /* @__PURE__ */ new Map();
       settings = /* @__PURE__ */ new Map();
       explicitTransaction = false;
       /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
@@ -680,8 +685,16 @@ var init_file_state = __esm({
         }
         return false;
       }
+      /** The operations so far whose statement is at this span, in order. */
+      previousAt(span) {
+        return this.bySpan.get(spanKey(span))?.slice() ?? [];
+      }
       apply(operation) {
         this.previous.push(operation);
+        const key = spanKey(operation.location);
+        const same = this.bySpan.get(key);
+        if (same) same.push(operation);
+        else this.bySpan.set(key, [operation]);
         switch (operation.kind) {
           case "transaction":
             this.explicitTransaction = operation.action === "begin";
@@ -10723,7 +10736,7 @@ function planStatements(analyzed) {
     const last = planned[planned.length - 1];
     if (operation.sql !== void 0) {
       const location = operation.sqlLocation ?? operation.location;
-      if (last && last.sql === operation.sql && sameSpan2(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
       else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
@@ -10738,7 +10751,7 @@ function planStatements(analyzed) {
   }
   return planned;
 }
-function sameSpan2(a, b) {
+function sameSpan(a, b) {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 function transactionAction(statement2) {
@@ -12690,9 +12703,6 @@ function rulesById(rules) {
   }
   return byId;
 }
-function sameSpan(a, b) {
-  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
-}
 var FileRuleContext = class {
   constructor(rule, state2, options, sink) {
     this.rule = rule;
@@ -12717,7 +12727,7 @@ var FileRuleContext = class {
     const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
     if (operation && this.rule.meta.suggestion) {
       const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-      const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+      const before = this.state.previousAt(operation.location);
       if (before.length > 0) facts.sameStatement = before;
       raw.target = { operation, facts };
     }

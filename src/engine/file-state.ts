@@ -1,3 +1,4 @@
+import type { SourceSpan } from '../model/location';
 import type { Operation, TableName } from '../model/operations';
 import type { SchemaReplay } from '../schema/replay';
 
@@ -13,6 +14,8 @@ export function sameTable(a: TableName, b: TableName): boolean {
  */
 export class FileState {
   readonly previous: Operation[] = [];
+  /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+  private readonly bySpan = new Map<string, Operation[]>();
   readonly settings = new Map<string, string>();
   explicitTransaction = false;
 
@@ -74,8 +77,17 @@ export class FileState {
     return false;
   }
 
+  /** The operations so far whose statement is at this span, in order. */
+  previousAt(span: SourceSpan): Operation[] {
+    return this.bySpan.get(spanKey(span))?.slice() ?? [];
+  }
+
   apply(operation: Operation): void {
     this.previous.push(operation);
+    const key = spanKey(operation.location);
+    const same = this.bySpan.get(key);
+    if (same) same.push(operation);
+    else this.bySpan.set(key, [operation]);
     switch (operation.kind) {
       case 'transaction':
         this.explicitTransaction = operation.action === 'begin';
@@ -86,4 +98,8 @@ export class FileState {
     }
     this.schema.apply(operation);
   }
+}
+
+function spanKey(span: SourceSpan): string {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
 }

@@ -167,10 +167,6 @@ function rulesById(rules: readonly RuleDefinition[]): ReadonlyMap<string, RuleDe
   return byId;
 }
 
-function sameSpan(a: SourceSpan, b: SourceSpan): boolean {
-  return a === b || (a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn);
-}
-
 /** A rule's view of the file being checked. A class, so that each rule's context is cheap to make. */
 class FileRuleContext implements RuleContext {
   readonly runnerTransaction: boolean;
@@ -197,7 +193,7 @@ class FileRuleContext implements RuleContext {
     const raw: RawFinding = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
     if (operation && this.rule.meta.suggestion) {
       const facts: RecipeFacts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-      const before = this.state.previous.filter((other) => sameSpan(other.location, operation.location));
+      const before = this.state.previousAt(operation.location);
       if (before.length > 0) facts.sameStatement = before;
       raw.target = { operation, facts };
     }
