@@ -2735,19 +2735,20 @@ function factsOf(file) {
   return facts;
 }
 function readFacts(file) {
+  const runner = file.frontend === "sql" ? sqlRunner(file.file, file.source) : void 0;
   const common = {
     path: file.file,
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (file.frontend !== "sql" || ["goose", "dbmate", "sql-migrate", "flyway"].includes(sqlRunner(file.file, file.source))),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
   const source = file.source;
   switch (file.frontend) {
     case "sql":
-      return { ...common, frontend: "sql", runner: sqlRunner(file.file, source) };
+      return { ...common, frontend: "sql", runner: runner ?? sqlRunner(file.file, source) };
     case "knex":
       return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
     case "typeorm": {

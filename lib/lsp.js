@@ -16315,8 +16315,14 @@ function defineRule(rule) {
 function findingHelp(meta, context) {
   return meta.helpFor?.(context) ?? meta.help;
 }
+var docs = /* @__PURE__ */ new Map();
 function docsFor(ruleId) {
-  return `migralint explain ${ruleId}`;
+  let text = docs.get(ruleId);
+  if (text === void 0) {
+    text = `migralint explain ${ruleId}`;
+    docs.set(ruleId, text);
+  }
+  return text;
 }
 function docsUrlFor(ruleId) {
   return `https://github.com/migralint/migralint/blob/main/docs/rules/${ruleId}.md`;
@@ -20990,19 +20996,20 @@ function factsOf(file) {
   return facts;
 }
 function readFacts(file) {
+  const runner = file.frontend === "sql" ? sqlRunner(file.file, file.source) : void 0;
   const common = {
     path: file.file,
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (file.frontend !== "sql" || ["goose", "dbmate", "sql-migrate", "flyway"].includes(sqlRunner(file.file, file.source))),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
   const source = file.source;
   switch (file.frontend) {
     case "sql":
-      return { ...common, frontend: "sql", runner: sqlRunner(file.file, source) };
+      return { ...common, frontend: "sql", runner: runner ?? sqlRunner(file.file, source) };
     case "knex":
       return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
     case "typeorm": {
@@ -22467,20 +22474,29 @@ function writeSteps(placed, facts, target) {
     const first = placed[index];
     const group = [first];
     while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
-    const code = group.flatMap((step) => step.actions.map((action) => writer.action(action, step, context)));
-    if (code.some((lines2) => lines2 === void 0)) return void 0;
-    const lines = code.flat();
+    const lines = [];
+    const actions = [];
+    let transactionOff2 = false;
+    for (const step of group) {
+      for (const action of step.actions) {
+        const code = writer.action(action, step, context);
+        if (code === void 0) return void 0;
+        for (const line of code) lines.push(line);
+        actions.push(action);
+      }
+      if (step.transactionOff) transactionOff2 = true;
+    }
     if (lines.length === 0) continue;
-    const merged = { ...first, actions: group.flatMap((step) => step.actions), transactionOff: group.some((step) => step.transactionOff) };
-    const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(merged.actions, context), merged, context);
-    steps.push({
-      migration: first.slot,
-      code: text,
-      ...first.slot === "this" && first.at !== "replace" ? { at: first.at } : first.slot === "this" && merged.transactionOff ? { at: "file" } : {},
-      ...first.step.application ? { application: first.step.application } : {},
-      ...lockOf(group.map((step) => step.step.lock)),
-      ...group.length === 1 && first.step.lockOn ? { lockOn: first.step.lockOn } : {}
-    });
+    const merged = { slot: first.slot, at: first.at, actions, transactionOff: transactionOff2, newMigration: first.newMigration };
+    const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(actions, context), merged, context);
+    const written2 = { migration: first.slot, code: text };
+    if (first.slot === "this" && first.at !== "replace") written2.at = first.at;
+    else if (first.slot === "this" && transactionOff2) written2.at = "file";
+    if (first.step.application) written2.application = first.step.application;
+    const lock = strongestLock(group);
+    if (lock !== void 0) written2.lock = lock;
+    if (group.length === 1 && first.step.lockOn) written2.lockOn = first.step.lockOn;
+    steps.push(written2);
   }
   return steps;
 }
@@ -22488,9 +22504,12 @@ function reverseLines(actions, context) {
   const style = { quoteAll: context.facts.frontend === "typeorm" };
   return actions.map((action) => reverseSql(action, { operation: context.operation, flaggedSql: context.flaggedSql, style })).filter((sql) => sql !== void 0).reverse();
 }
-function lockOf(modes) {
-  const taken = modes.filter((mode) => mode !== void 0);
-  return taken.length > 0 ? { lock: taken.reduce(strongerMode) } : {};
+function strongestLock(group) {
+  let strongest;
+  for (const { step } of group) {
+    if (step.lock !== void 0) strongest = strongest === void 0 ? step.lock : strongerMode(strongest, step.lock);
+  }
+  return strongest;
 }
 function sourceAt(source, span) {
   const lines = new LineIndex(source);

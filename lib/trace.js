@@ -50,11 +50,18 @@ function findingHelp(meta, context) {
   return meta.helpFor?.(context) ?? meta.help;
 }
 function docsFor(ruleId) {
-  return `migralint explain ${ruleId}`;
+  let text = docs.get(ruleId);
+  if (text === void 0) {
+    text = `migralint explain ${ruleId}`;
+    docs.set(ruleId, text);
+  }
+  return text;
 }
+var docs;
 var init_rule = __esm({
   "src/engine/rule.ts"() {
     "use strict";
+    docs = /* @__PURE__ */ new Map();
   }
 });
 

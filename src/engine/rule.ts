@@ -190,8 +190,16 @@ export function findingHelp(meta: RuleMeta, context: HelpContext): string {
 /** Per-front-end text, complete for every front-end (a new front-end must say how it is written there). */
 export type ByFrontend<T> = { readonly [F in FrontendName]: T };
 
+/** Each rule's, made once: every finding carries it. */
+const docs = new Map<string, string>();
+
 export function docsFor(ruleId: string): string {
-  return `migralint explain ${ruleId}`;
+  let text = docs.get(ruleId);
+  if (text === undefined) {
+    text = `migralint explain ${ruleId}`;
+    docs.set(ruleId, text);
+  }
+  return text;
 }
 
 /** The rule's documentation page (generated from its metadata by `npm run docs`). */

@@ -78,19 +78,21 @@ export function factsOf(file: FileResult): FileFacts {
 }
 
 function readFacts(file: FileResult): FileFacts {
+  // Read once: each marker is looked for in the whole file.
+  const runner = file.frontend === 'sql' ? sqlRunner(file.file, file.source) : undefined;
   const common: CommonFacts = {
     path: file.file,
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (file.frontend !== 'sql' || ['goose', 'dbmate', 'sql-migrate', 'flyway'].includes(sqlRunner(file.file, file.source))),
+    transactionSwitch: file.transactionSwitch ?? (runner === undefined || ['goose', 'dbmate', 'sql-migrate', 'flyway'].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements,
   };
   const source = file.source;
   switch (file.frontend) {
     case 'sql':
-      return { ...common, frontend: 'sql', runner: sqlRunner(file.file, source) };
+      return { ...common, frontend: 'sql', runner: runner ?? sqlRunner(file.file, source) };
     case 'knex':
       return { ...common, frontend: 'knex', module: moduleStyle(file.file, source), subject: subjectOf(source, 'knex'), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
     case 'typeorm': {

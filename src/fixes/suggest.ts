@@ -143,20 +143,30 @@ function writeSteps(placed: Array<PlacedStep & { step: SuggestedStep }>, facts: 
     const first = placed[index];
     const group = [first];
     while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
-    const code = group.flatMap((step) => step.actions.map((action) => writer.action(action, step, context)));
-    if (code.some((lines) => lines === undefined)) return undefined;
-    const lines = code.flat() as string[];
+    // Plain loops: a report writes tens of thousands of suggestions.
+    const lines: string[] = [];
+    const actions: SuggestedAction[] = [];
+    let transactionOff = false;
+    for (const step of group) {
+      for (const action of step.actions) {
+        const code = writer.action(action, step, context);
+        if (code === undefined) return undefined;
+        for (const line of code) lines.push(line);
+        actions.push(action);
+      }
+      if (step.transactionOff) transactionOff = true;
+    }
     if (lines.length === 0) continue; // only a change of the ORM's state, where the language has none
-    const merged: PlacedStep = { ...first, actions: group.flatMap((step) => step.actions), transactionOff: group.some((step) => step.transactionOff) };
-    const text = first.slot === 'this' ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(merged.actions, context), merged, context);
-    steps.push({
-      migration: first.slot,
-      code: text,
-      ...(first.slot === 'this' && first.at !== 'replace' ? { at: first.at } : first.slot === 'this' && merged.transactionOff ? { at: 'file' as const } : {}),
-      ...(first.step.application ? { application: first.step.application } : {}),
-      ...lockOf(group.map((step) => step.step.lock)),
-      ...(group.length === 1 && first.step.lockOn ? { lockOn: first.step.lockOn } : {}),
-    });
+    const merged: PlacedStep = { slot: first.slot, at: first.at, actions, transactionOff, newMigration: first.newMigration };
+    const text = first.slot === 'this' ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(actions, context), merged, context);
+    const written: SuggestionStep = { migration: first.slot, code: text };
+    if (first.slot === 'this' && first.at !== 'replace') written.at = first.at;
+    else if (first.slot === 'this' && transactionOff) written.at = 'file';
+    if (first.step.application) written.application = first.step.application;
+    const lock = strongestLock(group);
+    if (lock !== undefined) written.lock = lock;
+    if (group.length === 1 && first.step.lockOn) written.lockOn = first.step.lockOn;
+    steps.push(written);
   }
   return steps;
 }
@@ -169,9 +179,12 @@ function reverseLines(actions: readonly SuggestedAction[], context: WriteContext
     .reverse();
 }
 
-function lockOf(modes: ReadonlyArray<LockMode | undefined>): { lock?: LockMode } {
-  const taken = modes.filter((mode): mode is LockMode => mode !== undefined);
-  return taken.length > 0 ? { lock: taken.reduce(strongerMode) } : {};
+function strongestLock(group: ReadonlyArray<{ step: SuggestedStep }>): LockMode | undefined {
+  let strongest: LockMode | undefined;
+  for (const { step } of group) {
+    if (step.lock !== undefined) strongest = strongest === undefined ? step.lock : strongerMode(strongest, step.lock);
+  }
+  return strongest;
 }
 
 /** The source text a span covers. */

@@ -57,15 +57,10 @@ function findingElement(finding: Finding, file: string, suggestion: Suggestion |
     }`;
 }
 
-/** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep; the same few locks repeat, each written once a run. */
+/** `"lock": {…}` as JSON.stringify(…, null, 2) writes it three levels deep (its fields in the order findings have them). */
 function lockElement(lock: NonNullable<Finding['lock']>): string {
-  const key = JSON.stringify(lock);
-  let value = locks.get(key);
-  if (value === undefined) {
-    value = JSON.stringify(lock, null, 2).replace(/\n/g, '\n      ');
-    locks.set(key, value);
-  }
-  return value;
+  const rewrite = lock.rewrite === undefined ? '' : `,\n        "rewrite": ${lock.rewrite === true ? 'true' : quotedOnce(lock.rewrite)}`;
+  return `{\n        "mode": ${quotedOnce(lock.mode)},\n        "relation": ${JSON.stringify(lock.relation)},\n        "blocks": ${quotedOnce(lock.blocks)}${rewrite}\n      }`;
 }
 
 /** `"suggestion": {…}`, the same way, written directly (a report may hold tens of thousands). */
@@ -81,8 +76,6 @@ function suggestionElement(suggestion: Suggestion): string {
   const list = steps.length > 0 ? `[\n${steps.join(',\n')}\n        ]` : '[]';
   return `{\n        "description": ${quotedOnce(suggestion.description)},\n        "steps": ${list}\n      }`;
 }
-
-const locks = new Map<string, string>();
 
 /** Rule ids, severities, help and docs repeat across findings: each is quoted once per run. */
 const quoted = new Map<string, string>();
