@@ -27,14 +27,16 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      // A buffer of the stated size, not 64 KB for every small file: allocating that cost more than reading.
-      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
+      // A buffer of the stated size (and a byte, to see the end), not 64 KB for every small file: allocating that cost more than reading.
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
       const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
       chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      // A read that asked for one byte more than the stated size and got it exactly is at the end: no second read to find it (half the reads of a run of small files).
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
