@@ -13705,11 +13705,6 @@ function notValidEditable(operation, name) {
   if (operation.sql !== void 0) return true;
   return operation.django?.operation === "AddConstraint" && operation.constraint.kind === "check";
 }
-function fixableCount(file, rules) {
-  if (!file.findings.some((finding) => finding.target)) return 0;
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  return file.findings.filter((finding) => planFix(finding, file, byId.get(finding.rule)) !== void 0).length;
-}
 var FIXABLE_EDITS;
 var init_fix_plan = __esm({
   "src/fixes/fix-plan.ts"() {
@@ -13811,18 +13806,18 @@ __export(stylish_exports, {
   stylish: () => stylish,
   suggestionLines: () => suggestionLines
 });
-function fileBlock(result2, colors, context) {
+function fileBlock(result2, fixes, colors, context) {
   const lines = new LineIndex(result2.source);
-  const entries = result2.findings.map((finding) => findingBlock(finding, result2, lines, colors, context));
+  const entries = result2.findings.map((finding, index) => findingBlock(finding, fixes[index], result2, lines, colors, context));
   return [colors.underline(escapeControlCharacters(result2.file)), ...entries].join("\n");
 }
-function findingBlock(finding, result2, lines, colors, context) {
+function findingBlock(finding, fix, result2, lines, colors, context) {
   const severity = finding.severity === "error" ? colors.red("error") : colors.yellow("warning");
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
   const lock = finding.lock ? [`    ${colors.cyan("lock:")} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
   const rule = ruleOf(context.rules, finding.rule);
   const suggestion = context.suggestions !== false ? suggestionFor(finding, result2, rule) : void 0;
-  const fixable = suggestion !== void 0 && planFix(finding, result2, rule) !== void 0;
+  const fixable = suggestion !== void 0 && fix;
   const suggested = suggestion ? suggestionLines(suggestion, fixable, colors) : [];
   return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan("help:")} ${finding.help}`, ...suggested].join("\n");
 }
@@ -13870,9 +13865,10 @@ var init_stylish = __esm({
         file(result2) {
           tally.add(result2);
           if (result2.findings.length === 0) return;
-          fixable += fixableCount(result2, context.rules);
+          const fixes = result2.findings.map((finding) => finding.target !== void 0 && planFix(finding, result2, ruleOf(context.rules, finding.rule)) !== void 0);
+          for (const fix of fixes) if (fix) fixable++;
           const separator = tally.errors + tally.warnings > result2.findings.length ? "\n" : "";
-          write(`${separator}${fileBlock(result2, colors, context)}
+          write(`${separator}${fileBlock(result2, fixes, colors, context)}
 `);
         },
         end() {

@@ -1,5 +1,5 @@
 import type { Finding, FileResult } from '../engine/finding';
-import { fixableCount, planFix } from '../fixes/fix-plan';
+import { planFix } from '../fixes/fix-plan';
 import { type Suggestion, type SuggestionStep, suggestionFor } from '../fixes/suggest';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
@@ -19,9 +19,11 @@ export const stylish: Reporter = (context, write) => {
     file(result) {
       tally.add(result);
       if (result.findings.length === 0) return;
-      fixable += fixableCount(result, context.rules);
+      // Each finding's fix planned once: counted for the summary, and noted under its suggestion.
+      const fixes = result.findings.map((finding) => finding.target !== undefined && planFix(finding, result, ruleOf(context.rules, finding.rule)) !== undefined);
+      for (const fix of fixes) if (fix) fixable++;
       const separator = tally.errors + tally.warnings > result.findings.length ? '\n' : '';
-      write(`${separator}${fileBlock(result, colors, context)}\n`);
+      write(`${separator}${fileBlock(result, fixes, colors, context)}\n`);
     },
     end() {
       const total = tally.errors + tally.warnings;
@@ -38,19 +40,19 @@ export const stylish: Reporter = (context, write) => {
   };
 };
 
-function fileBlock(result: FileResult, colors: Palette, context: ReportContext): string {
+function fileBlock(result: FileResult, fixes: readonly boolean[], colors: Palette, context: ReportContext): string {
   const lines = new LineIndex(result.source);
-  const entries = result.findings.map((finding) => findingBlock(finding, result, lines, colors, context));
+  const entries = result.findings.map((finding, index) => findingBlock(finding, fixes[index], result, lines, colors, context));
   return [colors.underline(escapeControlCharacters(result.file)), ...entries].join('\n');
 }
 
-function findingBlock(finding: Finding, result: FileResult, lines: LineIndex, colors: Palette, context: ReportContext): string {
+function findingBlock(finding: Finding, fix: boolean, result: FileResult, lines: LineIndex, colors: Palette, context: ReportContext): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warning');
   const heading = `  ${colors.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${colors.dim(finding.rule)}`;
   const lock = finding.lock ? [`    ${colors.cyan('lock:')} ${escapeControlCharacters(lockWords(finding.lock))}`] : [];
   const rule = ruleOf(context.rules, finding.rule);
   const suggestion = context.suggestions !== false ? suggestionFor(finding, result, rule) : undefined;
-  const fixable = suggestion !== undefined && planFix(finding, result, rule) !== undefined;
+  const fixable = suggestion !== undefined && fix;
   const suggested = suggestion ? suggestionLines(suggestion, fixable, colors) : [];
   return [heading, ...codeFrame(finding, lines, colors), ...lock, `    ${colors.cyan('help:')} ${finding.help}`, ...suggested].join('\n');
 }
