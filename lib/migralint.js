@@ -5015,7 +5015,9 @@ function nodeAs(node, kind) {
   return node[kind];
 }
 function nodeKind(node) {
-  return node ? Object.keys(node)[0] : "unknown";
+  if (!node) return "unknown";
+  for (const kind in node) return kind;
+  return void 0;
 }
 function stringValue(node) {
   return nodeAs(node, "String")?.sval;
@@ -5444,11 +5446,14 @@ function alterTable(body, place2) {
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
   const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
-  return commands.flatMap((command, index) => {
-    if (!command) return [];
+  const operations = [];
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    if (!command) continue;
     const clause = clauses?.[index];
-    return alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2);
-  });
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
+  }
+  return operations;
 }
 function clauseLocations(body, commands) {
   const source = statementText;

@@ -14,7 +14,10 @@ export function nodeAs<K extends NodeKind>(node: Node | undefined, kind: K): Nod
 }
 
 export function nodeKind(node: Node | undefined): string {
-  return node ? Object.keys(node)[0] : 'unknown';
+  if (!node) return 'unknown';
+  // The first key, without the array Object.keys makes (asked for every node a statement has).
+  for (const kind in node) return kind;
+  return undefined as unknown as string;
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

@@ -332,12 +332,15 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : undefined;
   // ALTER TABLE IF EXISTS does nothing when the table is missing.
   const guarded = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
-  return commands.flatMap((command, index) => {
-    if (!command) return [];
+  const operations: Operation[] = [];
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    if (!command) continue;
     // With several clauses, each finding points at its own clause (the ignore comment before the statement still applies).
     const clause = clauses?.[index];
-    return alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded);
-  });
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded)) operations.push(operation);
+  }
+  return operations;
 }
 
 /**
