@@ -13971,31 +13971,14 @@ function fileElement(result2) {
 function writeArray(elements2, write) {
   if (elements2.length === 0) return write("[]");
   write("[\n");
-  let batch = [];
-  let batchBytes = 0;
-  const flush = () => {
-    if (batch.length > 0) write(Buffer.concat(batch, batchBytes));
-    batch = [];
-    batchBytes = 0;
-  };
   for (let index = 0; index < elements2.length; index++) {
-    const element = elements2[index];
-    if (typeof element === "string") {
-      flush();
-      write(index === 0 ? element : `,
-${element}`);
-    } else {
-      if (index > 0) batch.push(SEPARATOR);
-      batch.push(element);
-      batchBytes += element.length + (index > 0 ? SEPARATOR.length : 0);
-      if (batchBytes >= 1 << 20) flush();
-    }
+    write(index === 0 ? elements2[index] : `,
+${elements2[index]}`);
     elements2[index] = "";
   }
-  flush();
   write("\n  ]");
 }
-var json, quoted, SEPARATOR;
+var json, Utf8Chunks, CHUNK_BYTES, quoted;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
@@ -14004,15 +13987,18 @@ var init_json = __esm({
     json = (context, write) => {
       const tally = new Tally();
       const files = [];
-      const findings = [];
+      const findings = new Utf8Chunks();
+      let findingCount = 0;
       return {
         file(result2) {
           tally.add(result2);
           files.push(fileElement(result2));
-          if (result2.findings.length > 0) {
-            const file = JSON.stringify(result2.file);
-            const suggestion = (finding) => suggestionFor(finding, result2, ruleOf(context.rules, finding.rule));
-            findings.push(Buffer.from(result2.findings.map((finding) => findingElement(finding, file, suggestion(finding))).join(",\n")));
+          if (result2.findings.length === 0) return;
+          const file = JSON.stringify(result2.file);
+          for (const finding of result2.findings) {
+            const element = findingElement(finding, file, suggestionFor(finding, result2, ruleOf(context.rules, finding.rule)));
+            findings.add(findingCount++ === 0 ? element : `,
+${element}`);
           }
         },
         end() {
@@ -14024,7 +14010,12 @@ var init_json = __esm({
   "files": `);
           writeArray(files, write);
           write(',\n  "findings": ');
-          writeArray(findings, write);
+          if (findingCount === 0) write("[]");
+          else {
+            write("[\n");
+            for (const chunk of findings.take()) write(chunk);
+            write("\n  ]");
+          }
           write(`,
   "summary": ${summary}
 }
@@ -14032,8 +14023,32 @@ var init_json = __esm({
         }
       };
     };
+    Utf8Chunks = class {
+      chunks = [];
+      current = Buffer.alloc(0);
+      used = 0;
+      add(text) {
+        if (this.used + text.length * 3 > this.current.length) {
+          this.seal();
+          this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+        }
+        this.used += this.current.write(text, this.used);
+      }
+      /** The chunks, letting go of them. */
+      take() {
+        this.seal();
+        const chunks = this.chunks;
+        this.chunks = [];
+        return chunks;
+      }
+      seal() {
+        if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+        this.current = Buffer.alloc(0);
+        this.used = 0;
+      }
+    };
+    CHUNK_BYTES = 1 << 20;
     quoted = /* @__PURE__ */ new Map();
-    SEPARATOR = Buffer.from(",\n");
   }
 });
 

@@ -12,16 +12,17 @@ export const json: Reporter = (context, write) => {
   const tally = new Tally();
   const files: string[] = [];
   // As UTF-8: a string with one character beyond Latin-1 (an ellipsis in a help text) takes two bytes a character.
-  const findings: Buffer[] = [];
+  const findings = new Utf8Chunks();
+  let findingCount = 0;
   return {
     file(result) {
       tally.add(result);
       files.push(fileElement(result));
-      // Joined per file: join makes one flat string, where the pieces would stay linked until the end.
-      if (result.findings.length > 0) {
-        const file = JSON.stringify(result.file);
-        const suggestion = (finding: Finding) => suggestionFor(finding, result, ruleOf(context.rules, finding.rule));
-        findings.push(Buffer.from(result.findings.map((finding) => findingElement(finding, file, suggestion(finding))).join(',\n')));
+      if (result.findings.length === 0) return;
+      const file = JSON.stringify(result.file);
+      for (const finding of result.findings) {
+        const element = findingElement(finding, file, suggestionFor(finding, result, ruleOf(context.rules, finding.rule)));
+        findings.add(findingCount++ === 0 ? element : `,\n${element}`);
       }
     },
     end() {
@@ -31,11 +32,51 @@ export const json: Reporter = (context, write) => {
       write(`{\n  "version": 1,\n  "tool": ${tool},\n  "files": `);
       writeArray(files, write);
       write(',\n  "findings": ');
-      writeArray(findings, write);
+      if (findingCount === 0) write('[]');
+      else {
+        write('[\n');
+        for (const chunk of findings.take()) write(chunk);
+        write('\n  ]');
+      }
       write(`,\n  "summary": ${summary}\n}\n`);
     },
   };
 };
+
+/**
+ * UTF-8 text kept in chunks of about a megabyte, each piece encoded into them
+ * as it comes: no joined string, and no copy of one.
+ */
+class Utf8Chunks {
+  private chunks: Buffer[] = [];
+  private current = Buffer.alloc(0);
+  private used = 0;
+
+  add(text: string): void {
+    // At most three bytes a UTF-16 unit.
+    if (this.used + text.length * 3 > this.current.length) {
+      this.seal();
+      this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+    }
+    this.used += this.current.write(text, this.used);
+  }
+
+  /** The chunks, letting go of them. */
+  take(): Buffer[] {
+    this.seal();
+    const chunks = this.chunks;
+    this.chunks = [];
+    return chunks;
+  }
+
+  private seal(): void {
+    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+    this.current = Buffer.alloc(0);
+    this.used = 0;
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * A finding as JSON.stringify(…, null, 2) writes it two levels deep, written
@@ -99,36 +140,13 @@ function fileElement(result: FileResult): string {
     }`;
 }
 
-/**
- * Writes the elements as a JSON array at the second level, letting go of each
- * once written. Encoded elements are written as they are, gathered into writes
- * of about a megabyte: decoding them to write them would only encode them again.
- */
-function writeArray(elements: Array<string | Buffer>, write: (text: string | Uint8Array) => void): void {
+/** Writes the elements as a JSON array at the second level, letting go of each once written. */
+function writeArray(elements: string[], write: (text: string | Uint8Array) => void): void {
   if (elements.length === 0) return write('[]');
   write('[\n');
-  let batch: Buffer[] = [];
-  let batchBytes = 0;
-  const flush = () => {
-    if (batch.length > 0) write(Buffer.concat(batch, batchBytes));
-    batch = [];
-    batchBytes = 0;
-  };
   for (let index = 0; index < elements.length; index++) {
-    const element = elements[index];
-    if (typeof element === 'string') {
-      flush();
-      write(index === 0 ? element : `,\n${element}`);
-    } else {
-      if (index > 0) batch.push(SEPARATOR);
-      batch.push(element);
-      batchBytes += element.length + (index > 0 ? SEPARATOR.length : 0);
-      if (batchBytes >= 1 << 20) flush();
-    }
+    write(index === 0 ? elements[index] : `,\n${elements[index]}`);
     elements[index] = '';
   }
-  flush();
   write('\n  ]');
 }
-
-const SEPARATOR = Buffer.from(',\n');

@@ -106,6 +106,28 @@ describe('json', () => {
       summary: { files: 0, errors: 0, warnings: 0 },
     });
   });
+
+  test('a report of megabytes, in text beyond Latin-1, and a finding larger than the chunks it is kept in, is still that text', () => {
+    const [dropColumn, requiredField] = results[0].findings;
+    const rewrites = (index: number) => ({ mode: 'AccessExclusiveLock' as const, relation: `"naïve_${index}"`, blocks: 'reads and writes' as const, rewrite: index % 2 === 0 ? ('possible' as const) : (true as const) });
+    const many: FileResult[] = Array.from({ length: 400 }, (_, index) => ({
+      ...results[0],
+      file: `db/migrations/${String(index).padStart(4, '0')}_ünïcode…🚀.sql`,
+      findings: [
+        { ...dropColumn, message: `${dropColumn.message} … ${'x'.repeat(2000)}`, lock: rewrites(index) },
+        { ...requiredField, message: `“${index}” ${'é'.repeat(1500)}` },
+      ],
+    }));
+    many.splice(200, 0, { ...results[0], findings: [{ ...requiredField, message: `…${'y'.repeat(1_500_000)}🚀` }] });
+    const text = formatResults(json, many, context);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const document = JSON.parse(text);
+    expect(document.findings).toHaveLength(801);
+    expect(document.findings[400].message).toBe(`…${'y'.repeat(1_500_000)}🚀`);
+    expect(document.findings[800]).toEqual({ ...many[400].findings[1], file: many[400].file });
+    expect(document.findings[0].lock).toEqual(rewrites(0));
+    expect(document.findings[2].lock).toEqual(rewrites(1));
+  });
 });
 
 describe('reports are written as the run goes', () => {
