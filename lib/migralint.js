@@ -5191,8 +5191,8 @@ var init_catalogue_statements = __esm({
       },
       CreateFunctionStmt: (body, place2) => {
         const code = (body.options ?? []).map((option) => nodeAs(option, "DefElem")).find((element) => element?.defname === "as");
-        const texts = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
-        const names = namesIn(texts.join(" "));
+        const texts2 = code ? [stringValue(code.arg) ?? "", ...stringList(nodeAs(code.arg, "List")?.items)] : [];
+        const names = namesIn(texts2.join(" "));
         return names.length > 0 ? changed("CreateFunctionStmt", place2, { kind: "opaqueCode", names }) : [{ kind: "other", ...place2, statement: "CreateFunctionStmt" }];
       }
     };
@@ -13530,6 +13530,15 @@ var init_typeorm2 = __esm({
 });
 
 // src/fixes/suggest.ts
+var suggest_exports = {};
+__export(suggest_exports, {
+  canTurnOffTransaction: () => canTurnOffTransaction,
+  place: () => place,
+  rememberSuggestion: () => rememberSuggestion,
+  sourceAt: () => sourceAt,
+  suggestionFor: () => suggestionFor,
+  suggestionKnown: () => suggestionKnown
+});
 function suggestionFor(finding, file, rule) {
   const known = written.get(finding);
   if (known && known.file === file && known.rule === rule) return known.suggestion;
@@ -14496,6 +14505,8 @@ var init_analysis_pool = __esm({
         for (let index = 0; index < size; index++) {
           const worker = new import_node_worker_threads.Worker(entry, { eval: true });
           worker.on("message", (message2) => {
+            if ("checked" in message2) return this.checked(message2.checked.first, message2.checked.outcomes);
+            if ("finished" in message2) return this.finished?.(message2.finished);
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
             waiting.forEach((resolve13, position) => resolve13(message2.outcomes[position]));
@@ -14503,7 +14514,9 @@ var init_analysis_pool = __esm({
           worker.on("error", (error) => {
             for (const waiting of this.pending.values()) for (const resolve13 of waiting) resolve13({ error: error.message });
             this.pending.clear();
+            this.stop(error.message.split("\n")[0]);
           });
+          worker.on("exit", (code) => this.stop(`a worker thread stopped (exit code ${code})`));
           this.workers.push(worker);
         }
         this.parserSent = compiledParser().then(
@@ -14523,6 +14536,13 @@ var init_analysis_pool = __esm({
        * worker also gets the code compiled so far. Requests are sent after it.
        */
       parserSent;
+      /** Files to check, by their index in the run: sent in batches of contiguous files, round-robin. */
+      checkBatch;
+      checkBatchSize = 32;
+      checking = /* @__PURE__ */ new Map();
+      finished;
+      /** Why a worker stopped, if one did: every file not checked yet gets it as its outcome. */
+      stopped;
       /**
        * A pool of `size` workers, or undefined where workers cannot run: when
        * migralint runs from its TypeScript sources (tests) there is no compiled worker module.
@@ -14555,7 +14575,65 @@ var init_analysis_pool = __esm({
         const request = { id, files: batch.map((entry) => entry.file), options: this.settings };
         void this.parserSent.then(() => worker.postMessage(request));
       }
+      /**
+       * From now on, workers check the files they read (see checking-worker.ts):
+       * each is given a port to each other, to send what its files do to the schema.
+       */
+      startChecking(setup, batchSize) {
+        this.checkBatchSize = batchSize;
+        const peers = this.workers.map(() => []);
+        for (let one = 0; one < this.workers.length; one++) {
+          for (let other2 = one + 1; other2 < this.workers.length; other2++) {
+            const { port1, port2 } = new import_node_worker_threads.MessageChannel();
+            peers[one].push(port1);
+            peers[other2].push(port2);
+          }
+        }
+        this.workers.forEach((worker, index) => worker.postMessage({ check: { ...setup, peers: peers[index] } }, peers[index]));
+      }
+      /** Checks the file at `index` of the run; files are given in order, from 0. `flushChecks()` sends what is queued. */
+      check(index, file) {
+        if (this.stopped !== void 0) return Promise.resolve({ error: this.stopped });
+        return new Promise((resolve13) => {
+          this.checking.set(index, resolve13);
+          this.checkBatch ??= { first: index, files: [] };
+          this.checkBatch.files.push(file);
+          if (this.checkBatch.files.length >= this.checkBatchSize) this.flushChecks();
+        });
+      }
+      flushChecks() {
+        const batch = this.checkBatch;
+        if (!batch) return;
+        this.checkBatch = void 0;
+        const worker = this.workers[this.nextWorker++ % this.workers.length];
+        void this.parserSent.then(() => worker.postMessage({ batch }));
+      }
+      /** Once files up to `total` are checked: why each group's replayed history looks incomplete, where it does. */
+      finishChecking(total) {
+        this.flushChecks();
+        if (this.stopped !== void 0) return Promise.resolve([]);
+        return new Promise((resolve13) => {
+          this.finished = resolve13;
+          void this.parserSent.then(() => this.workers[0].postMessage({ finish: total }));
+        });
+      }
+      checked(first, outcomes) {
+        outcomes.forEach((outcome, offset) => {
+          this.checking.get(first + offset)?.(outcome);
+          this.checking.delete(first + offset);
+        });
+      }
+      /** A worker stopped: the files it (or another, waiting for its effects) had are not checked. */
+      stop(reason) {
+        if (this.closing) return;
+        this.stopped ??= reason;
+        for (const resolve13 of this.checking.values()) resolve13({ error: this.stopped });
+        this.checking.clear();
+        this.finished?.([]);
+      }
+      closing = false;
       async close() {
+        this.closing = true;
         await Promise.all(this.workers.map((worker) => worker.terminate()));
       }
     };
@@ -15016,7 +15094,183 @@ var init_cache = __esm({
   }
 });
 
+// src/cli/checking-worker.ts
+var checking_worker_exports = {};
+__export(checking_worker_exports, {
+  CheckingWorker: () => CheckingWorker,
+  restoreResult: () => restoreResult
+});
+function compactFinding({ file: _file, help, docs, target, anchorLine: _anchorLine, ...finding }, targets) {
+  const rule = ruleOf(allRules, finding.rule);
+  return { ...finding, ...help !== rule?.meta.help ? { help } : {}, ...docs !== docsFor(finding.rule) ? { docs } : {}, ...targets && target ? { target } : {} };
+}
+function restoreResult(sent) {
+  const file = sent.file;
+  const result2 = sent;
+  result2.findings = sent.findings.map(({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, docs, lock, target }) => {
+    const shared = sharedTexts(rule);
+    return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? shared.help, docs: docs ?? shared.docs, ...lock ? { lock } : {}, ...target ? { target } : {} };
+  });
+  return result2;
+}
+function sharedTexts(rule) {
+  let known = texts.get(rule);
+  if (!known) texts.set(rule, known = { help: ruleOf(allRules, rule)?.meta.help ?? "", docs: docsFor(rule) });
+  return known;
+}
+var CheckingWorker, texts;
+var init_checking_worker = __esm({
+  "src/cli/checking-worker.ts"() {
+    "use strict";
+    init_rules();
+    init_rule_settings();
+    init_rule();
+    init_suggest();
+    init_read_migration();
+    init_lint();
+    init_reporter();
+    init_replay();
+    init_describe_error();
+    CheckingWorker = class {
+      constructor(setup, post) {
+        this.setup = setup;
+        this.post = post;
+        this.settings = RuleSettings.fromSeverities(allRules, setup.settings.severities);
+        for (const peer of setup.peers) {
+          peer.on("message", (message2) => {
+            this.received.set(message2.first, message2.effects);
+            this.schedule();
+          });
+        }
+      }
+      setup;
+      post;
+      settings;
+      replays = [];
+      /** Own batches not yet checked, in order. */
+      own = [];
+      /** The other workers' effects, by their batch's first file. */
+      received = /* @__PURE__ */ new Map();
+      /** The next file to apply (or check). */
+      next = 0;
+      finishAt;
+      scheduled = false;
+      add(batch) {
+        this.own.push({ batch });
+        this.schedule();
+      }
+      /** Says which groups' histories look incomplete once every file before `total` is applied. */
+      finish(total) {
+        this.finishAt = total;
+        this.schedule();
+      }
+      /** One step at a time, so that messages (batches, effects) come in between. */
+      schedule() {
+        if (this.scheduled) return;
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          if (this.step()) this.schedule();
+        });
+      }
+      /** Reads a batch not read yet (the other workers wait for its effects), else checks or applies what comes next. */
+      step() {
+        const unread = this.own.find((entry) => !entry.parsed);
+        if (unread) {
+          unread.parsed = unread.batch.files.map((file) => this.parse(file));
+          const effects = { first: unread.batch.first, effects: unread.parsed.map((parsed) => "effect" in parsed ? parsed.effect : null) };
+          for (const peer of this.setup.peers) peer.postMessage(effects);
+          return true;
+        }
+        for (; ; ) {
+          const effects = this.received.get(this.next);
+          if (effects) {
+            this.received.delete(this.next);
+            for (const effect of effects) if (effect) this.applyEffect(effect);
+            this.next += effects.length;
+            continue;
+          }
+          const mine = this.own[0];
+          if (mine?.parsed && mine.batch.first === this.next) {
+            this.own.shift();
+            const outcomes = mine.batch.files.map((file, index) => this.check(file, mine.parsed?.[index]));
+            this.next += outcomes.length;
+            this.post({ checked: { first: mine.batch.first, outcomes } });
+            return true;
+          }
+          if (this.finishAt !== void 0 && this.next >= this.finishAt) {
+            this.finishAt = void 0;
+            this.post({ finished: this.replays.map((replay) => replay?.incompleteReason) });
+          }
+          return false;
+        }
+      }
+      /** A file applied whole; an error doing so is the file's outcome (the worker that read it reports it). */
+      applyEffect(effect) {
+        try {
+          this.replayOf(effect.group).applyFile(effect.start, effect.operations);
+          return null;
+        } catch (error) {
+          return { error: describe(error) };
+        }
+      }
+      replayOf(group) {
+        return this.replays[group] ??= new SchemaReplay();
+      }
+      parse(file) {
+        let text;
+        let invalidUtf8At;
+        try {
+          ({ text, invalidUtf8At } = readMigration(file.path));
+        } catch (error) {
+          return { outcome: { readError: describe(error) } };
+        }
+        try {
+          const analysis = analyzeText(text, file.displayPath, { ...this.setup.settings, frontend: file.frontend }, invalidUtf8At);
+          if ("skipped" in analysis) return { outcome: file.target ? { skipped: analysis } : null };
+          const effect = schemaEffectOf(analysis.analyzed);
+          const start = { name: file.displayPath, isNew: file.target && file.newInRun, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+          return { analysis, effect: { group: file.group, start, operations: effect.operations } };
+        } catch (error) {
+          return { outcome: { error: error.message.split("\n")[0] } };
+        }
+      }
+      /** A target checked against its group's replay (which applies it); a context file applied. */
+      check(file, parsed) {
+        if ("outcome" in parsed) return parsed.outcome;
+        const { analysis, effect } = parsed;
+        if (!effect) return null;
+        const replay = this.replayOf(effect.group);
+        if (!file.target) return this.applyEffect(effect);
+        try {
+          const { settings } = this.setup;
+          const options = { pgVersion: settings.pgVersion, assumeInTransaction: settings.assumeInTransaction, settings: this.settings, frontend: file.frontend, replay, newInRun: file.newInRun };
+          return this.compact(checkAnalysis(analysis, file.displayPath, options));
+        } catch (error) {
+          return { error: describe(error) };
+        }
+      }
+      /** What the main thread reports: no schema effect (it keeps no replay), suggestions written here. */
+      compact(result2) {
+        const { suggestions: writes, targets, source } = this.setup;
+        const suggestions = writes ? result2.findings.map((finding) => finding.target ? suggestionFor(finding, result2, ruleOf(allRules, finding.rule)) ?? null : null) : void 0;
+        const { schemaEffect: _effect, findings, ...rest } = result2;
+        return {
+          result: { ...rest, findings: findings.map((finding) => compactFinding(finding, targets)), source: source ? result2.source : "" },
+          ...suggestions?.some((suggestion) => suggestion !== null) ? { suggestions } : {}
+        };
+      }
+    };
+    texts = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/cli/lint-command.ts
+function checkingSizes(env2) {
+  const given = Number(env2.MIGRALINT_CHECK_BATCH);
+  const checkBatch = Number.isInteger(given) && given > 0 ? given : 32;
+  return { checkBatch, checkWindow: Math.max(512, checkBatch * 16) };
+}
 function workerCount(concurrency) {
   if (concurrency === "off") return 0;
   if (typeof concurrency === "number") return concurrency;
@@ -15087,13 +15341,7 @@ async function runLint(args, io, version) {
         if (deferred) deferred.push(reported);
         else reportOutput.add(reported);
       }
-      if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
-      if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
-      for (const message2 of result2.warnings ?? []) {
-        if (!warned.has(message2)) io.stderr.write(`migralint: note: ${message2}
-`);
-        warned.add(message2);
-      }
+      afterReport(result2, shownAs, report2);
       return result2;
     } catch (error) {
       failed = true;
@@ -15102,6 +15350,15 @@ async function runLint(args, io, version) {
       if (io.env.DEBUG === "migralint") io.stderr.write(`${error.stack}
 `);
       return void 0;
+    }
+  };
+  const afterReport = (result2, shownAs, report2) => {
+    if (report2 && result2.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result2.skippedReason}`);
+    if (report2) for (const message2 of result2.notes ?? []) note(io, args.verbose, `${shownAs}: ${message2}`);
+    for (const message2 of result2.warnings ?? []) {
+      if (!warned.has(message2)) io.stderr.write(`migralint: note: ${message2}
+`);
+      warned.add(message2);
     }
   };
   const replayOnly = async (text, shownAs, frontend, file) => {
@@ -15140,13 +15397,13 @@ async function runLint(args, io, version) {
     poolStarted = true;
     return pool;
   };
-  const texts = /* @__PURE__ */ new Map();
+  const texts2 = /* @__PURE__ */ new Map();
   const prefetched = /* @__PURE__ */ new Map();
   const textOf = (item) => {
-    if (!texts.has(item.file)) texts.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
-    return texts.get(item.file);
+    if (!texts2.has(item.file)) texts2.set(item.file, stagedText(plan, item.file, item.shownAs, invalidUtf8) ?? readText(item.file, item.shownAs, io, invalidUtf8));
+    return texts2.get(item.file);
   };
-  const readsOnWorker = (item) => !cache3 && !texts.has(item.file) && plan.staged?.get(item.file) === void 0;
+  const readsOnWorker = (item) => !cache3 && !texts2.has(item.file) && plan.staged?.get(item.file) === void 0;
   const prefetch = (index) => {
     const item = work2[index];
     if (!usesWorkers || !item || django?.analyses.has(item.file)) return;
@@ -15164,7 +15421,7 @@ async function runLint(args, io, version) {
     prefetched.set(item.file, analysis);
   };
   const textAt = async (item) => {
-    const readAhead = texts.has(item.file) ? void 0 : prefetched.get(item.file);
+    const readAhead = texts2.has(item.file) ? void 0 : prefetched.get(item.file);
     const outcome = readAhead && await readAhead.catch(() => void 0);
     if (!outcome) return textOf(item);
     if ("readError" in outcome) {
@@ -15174,33 +15431,106 @@ async function runLint(args, io, version) {
     }
     return outcome.text ?? textOf(item);
   };
-  for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
-  pool?.flush();
-  for (const [index, { file, group, isTarget: isTarget2, shownAs }] of work2.entries()) {
-    prefetch(index + PREFETCH_WINDOW);
-    if (index % 16 === 0) pool?.flush();
-    const text = await textAt(work2[index]);
-    texts.delete(file);
-    if (text === void 0) {
-      failed = true;
-      continue;
+  const lintAll = async () => {
+    const unknownObjectOff = (reason) => `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`;
+    const checkingPool = usesWorkers && !cache3 && !fixes && !django && !plan.staged ? poolForLinting() : void 0;
+    if (checkingPool) {
+      const { checkBatch, checkWindow } = checkingSizes(io.env);
+      const showsSuggestions = format2 === "json" || format2 === "stylish" && args.suggestions !== false;
+      if (showsSuggestions && args.quiet) await prepareLinting();
+      checkingPool.startChecking(
+        {
+          settings: runSettings,
+          suggestions: showsSuggestions && !args.quiet,
+          targets: readsTargets || args.quiet,
+          source: format2 !== "json" || args.quiet === true
+        },
+        checkBatch
+      );
+      const { rememberSuggestion: rememberSuggestion2 } = (init_suggest(), __toCommonJS(suggest_exports));
+      const { restoreResult: restoreResult2 } = (init_checking_worker(), __toCommonJS(checking_worker_exports));
+      const ruleById2 = new Map(allRules.map((rule) => [rule.id, rule]));
+      const groups = /* @__PURE__ */ new Map();
+      const outcomes = [];
+      const send = (index) => {
+        const item = work2[index];
+        if (!item) return;
+        let group = groups.get(item.group);
+        if (group === void 0) groups.set(item.group, group = groups.size);
+        const newInRun = item.isTarget && index < lastTarget && plan.isNew(item.file);
+        outcomes[index] = checkingPool.check(index, { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file), group, target: item.isTarget, newInRun });
+        if (index === work2.length - 1) checkingPool.flushChecks();
+      };
+      for (let index = 0; index < Math.min(checkWindow, work2.length); index++) send(index);
+      const replayed = /* @__PURE__ */ new Set();
+      for (const [index, { group, isTarget: isTarget2, shownAs }] of work2.entries()) {
+        send(index + checkWindow);
+        const outcome = await outcomes[index];
+        outcomes[index] = void 0;
+        if (outcome && "readError" in outcome) {
+          failed = true;
+          io.stderr.write(`migralint: cannot read ${shownAs}: ${outcome.readError}
+`);
+          continue;
+        }
+        replayed.add(group);
+        if (!outcome) continue;
+        if ("error" in outcome) {
+          failed = true;
+          io.stderr.write(`migralint: internal error while ${isTarget2 ? "linting" : "reading"} ${shownAs}: ${outcome.error}
+`);
+        } else if ("skipped" in outcome) {
+          note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+        } else {
+          const result2 = restoreResult2(outcome.result);
+          const { suggestions } = outcome;
+          suggestions?.forEach((suggestion, position) => {
+            const finding = result2.findings[position];
+            if (suggestion) rememberSuggestion2(finding, result2, ruleById2.get(finding.rule), suggestion);
+          });
+          reportOutput.add(result2);
+          afterReport(result2, shownAs, true);
+        }
+      }
+      const reasons = args.verbose ? await checkingPool.finishChecking(work2.length) : [];
+      for (const group of args.verbose ? replayed : []) {
+        const reason = reasons[groups.get(group) ?? -1];
+        if (reason && settings.severityOf("unknown-object") !== "off") note(io, args.verbose, unknownObjectOff(reason));
+      }
+    } else {
+      for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
+      pool?.flush();
+      for (const [index, { file, group, isTarget: isTarget2, shownAs }] of work2.entries()) {
+        prefetch(index + PREFETCH_WINDOW);
+        if (index % 16 === 0) pool?.flush();
+        const text = await textAt(work2[index]);
+        texts2.delete(file);
+        if (text === void 0) {
+          failed = true;
+          continue;
+        }
+        const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
+        if (isTarget2) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
+        else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
+        prefetched.delete(file);
+      }
+      for (const replay of args.verbose ? replays.values() : []) {
+        if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
+          note(io, args.verbose, unknownObjectOff(replay.incompleteReason));
+        }
+      }
     }
-    const inRun = { replay: replayOf(group), prefetched: prefetched.get(file), analyzed: django?.analyses.get(file) };
-    if (isTarget2) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
-    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
-    prefetched.delete(file);
-  }
-  for (const replay of args.verbose ? replays.values() : []) {
-    if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
-      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
+    if (readsStdin) {
+      const shownAs = args.stdinFilepath ?? STDIN_NAME;
+      const frontend = args.stdinFilepath ? forcedFrontend(path16.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      await lintOne(await io.readStdin(), shownAs, frontend);
     }
+  };
+  try {
+    await lintAll();
+  } finally {
+    await pool?.close();
   }
-  if (readsStdin) {
-    const shownAs = args.stdinFilepath ?? STDIN_NAME;
-    const frontend = args.stdinFilepath ? forcedFrontend(path16.resolve(io.cwd, args.stdinFilepath)) : "sql";
-    await lintOne(await io.readStdin(), shownAs, frontend);
-  }
-  await pool?.close();
   const cacheProblem = cache3?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
 `);
@@ -15979,19 +16309,19 @@ async function runSchemaCommand(args, io, version) {
   });
   if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, plan.files.map((item) => item.file), io.cwd);
   await prepareLinting();
-  const texts = /* @__PURE__ */ new Map();
+  const texts2 = /* @__PURE__ */ new Map();
   const textOf = (file) => {
-    if (!texts.has(file)) {
+    if (!texts2.has(file)) {
       try {
-        texts.set(file, readText2(file));
+        texts2.set(file, readText2(file));
       } catch (error) {
         failed = true;
         io.stderr.write(`migralint: cannot read ${displayPath(file, io.cwd)}: ${describe(error)}
 `);
-        texts.set(file, void 0);
+        texts2.set(file, void 0);
       }
     }
-    return texts.get(file);
+    return texts2.get(file);
   };
   const django = plan.files.some((item) => isDjangoMigrationPath(item.file)) ? require("./django.js").prepareDjangoRun(plan.files.map((item) => item.file), textOf) : void 0;
   const sets = /* @__PURE__ */ new Map();
@@ -17362,6 +17692,7 @@ async function run(argv, io = processIO()) {
 init_read_migration();
 init_sql();
 init_lint();
+init_checking_worker();
 init_describe_error();
 function work(file, options) {
   let text;
@@ -17386,13 +17717,20 @@ function work(file, options) {
 function startAnalysisWorker() {
   const { parentPort } = require("node:worker_threads");
   let ready;
+  let checker;
   parentPort?.on("message", (message2) => {
     if ("parser" in message2) {
       ready = loadSqlParserFrom(message2.parser);
       return;
     }
+    if ("check" in message2) {
+      checker = new CheckingWorker(message2.check, (answer) => parentPort.postMessage(answer));
+      return;
+    }
     void (ready ?? prepareLinting()).then(() => {
-      parentPort?.postMessage({ id: message2.id, outcomes: message2.files.map((file) => work(file, message2.options)) });
+      if ("batch" in message2) checker?.add(message2.batch);
+      else if ("finish" in message2) checker?.finish(message2.finish);
+      else parentPort?.postMessage({ id: message2.id, outcomes: message2.files.map((file) => work(file, message2.options)) });
     });
   });
 }

@@ -50,18 +50,11 @@ function findingHelp(meta, context) {
   return meta.helpFor?.(context) ?? meta.help;
 }
 function docsFor(ruleId) {
-  let text = docs.get(ruleId);
-  if (text === void 0) {
-    text = `migralint explain ${ruleId}`;
-    docs.set(ruleId, text);
-  }
-  return text;
+  return `migralint explain ${ruleId}`;
 }
-var docs;
 var init_rule = __esm({
   "src/engine/rule.ts"() {
     "use strict";
-    docs = /* @__PURE__ */ new Map();
   }
 });
 
@@ -626,96 +619,6 @@ go on), then \`SET NOT NULL\` and drop the check.`
   }
 });
 
-// src/engine/file-state.ts
-function sameTable(a, b) {
-  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
-}
-function spanKey(span) {
-  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
-}
-var FileState;
-var init_file_state = __esm({
-  "src/engine/file-state.ts"() {
-    "use strict";
-    FileState = class {
-      constructor(runnerTransaction, schema) {
-        this.runnerTransaction = runnerTransaction;
-        this.schema = schema;
-      }
-      runnerTransaction;
-      schema;
-      previous = [];
-      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
-      bySpan = /* @__PURE__ */ new Map();
-      settings = /* @__PURE__ */ new Map();
-      explicitTransaction = false;
-      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
-      implicitTransaction = false;
-      get inTransaction() {
-        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
-      }
-      /** The operation the rules are looking at (set by the engine before it asks them). */
-      current;
-      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
-      isNewTable(table) {
-        return this.schema.isNewTable(table) || this.createdWithCurrent(table);
-      }
-      /** The current operation is part of the creation of this table (its index, made with it). */
-      createdWithCurrent(table) {
-        const current = this.current;
-        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
-      }
-      /** New, and not filled from a query since: it has no rows. */
-      isEmptyTable(table) {
-        return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
-      }
-      /** A temporary table: private to its session, gone at its end. */
-      isTemporaryTable(table) {
-        return this.schema.table(table)?.temporary === true;
-      }
-      isPartitioned(table) {
-        return this.schema.table(table)?.partitioned === true;
-      }
-      /**
-       * The partitions of a partitioned table each have an index on these columns.
-       * When its partitions are not known (made by a function, say), tables named
-       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
-       */
-      partitionsIndexedOn(parent, columns) {
-        const key = columns.join(",");
-        const table = this.schema.table(parent);
-        if (!table) return false;
-        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
-        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
-        for (const index of this.schema.catalogue.indexes) {
-          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
-        }
-        return false;
-      }
-      /** The operations so far whose statement is at this span, in order. */
-      previousAt(span) {
-        return this.bySpan.get(spanKey(span))?.slice() ?? [];
-      }
-      apply(operation) {
-        this.previous.push(operation);
-        const key = spanKey(operation.location);
-        const same = this.bySpan.get(key);
-        if (same) same.push(operation);
-        else this.bySpan.set(key, [operation]);
-        switch (operation.kind) {
-          case "transaction":
-            this.explicitTransaction = operation.action === "begin";
-            break;
-          case "setSetting":
-            this.settings.set(operation.name, operation.value);
-            break;
-        }
-        this.schema.apply(operation);
-      }
-    };
-  }
-});
-
 // rules/adding-required-field.ts
 var DEFAULT_DROPPED, HELP, adding_required_field_default;
 var init_adding_required_field = __esm({
@@ -723,7 +626,6 @@ var init_adding_required_field = __esm({
     "use strict";
     init_rule();
     init_suggestion_steps();
-    init_file_state();
     init_operation_helpers();
     DEFAULT_DROPPED = "default dropped after fill";
     HELP = "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).";
@@ -735,15 +637,11 @@ var init_adding_required_field = __esm({
         description: "Adding a NOT NULL column without a default",
         message: ({ table, column, detail }) => detail === DEFAULT_DROPPED ? `Adding NOT NULL column "${table}"."${column}" fills the existing rows with its default, then drops the default: inserts from code that does not set the column (the version still running) fail.` : `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: HELP,
-        helpFor: ({ subject, frontend }) => subject.detail === DEFAULT_DROPPED && frontend !== "django" ? "Keep the default until the code that sets the column on every insert is deployed, and drop it in a later migration; or add the column nullable, backfill it, then enforce NOT NULL (see adding-not-nullable-field)." : subject.detail === DEFAULT_DROPPED ? "Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field)." : HELP,
+        helpFor: ({ subject }) => subject.detail === DEFAULT_DROPPED ? "Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field)." : HELP,
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         suggestion: {
           description: "Give the column a constant default that the database keeps (Django: db_default=): existing rows take it (instant from PostgreSQL 11, no rewrite), and so do inserts that do not set the column; or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
           steps: (operation, facts) => {
-            if (operation.kind === "setDefault") {
-              const application = `Deploy the code that sets "${qualifiedName(operation.table)}"."${operation.column}" on every insert.`;
-              return [{ migration: "later", application, lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }] }];
-            }
             if (operation.kind !== "addColumn" || facts.pgVersion < 11) return void 0;
             const value = { placeholder: "value for existing rows" };
             return [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnDefault", value }, operation)] }];
@@ -773,8 +671,7 @@ in the database.`
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL;", line: 1, column: 1 },
           { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
-          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;", line: 1 },
-          { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;", line: 2, column: 1 }
+          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;", line: 1 }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, db_default="EUR")),\n    ]\n' },
@@ -793,10 +690,6 @@ export class Migration1700000000000 implements MigrationInterface {
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';" },
           { sql: "ALTER TABLE orders ADD COLUMN currency text;" },
           { sql: "CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL;" },
-          { sql: "CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE payments ALTER COLUMN currency DROP DEFAULT;" },
-          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT 'EUR';\nALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;" },
-          { sql: "ALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;" },
-          { sql: "ALTER TABLE order_lines RENAME TO items;\nALTER TABLE items ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE items ALTER COLUMN currency DROP DEFAULT;", options: { history: ["CREATE TABLE order_lines (id bigint)"] } },
           { sql: "ALTER TABLE orders ADD COLUMN row_id bigint GENERATED ALWAYS AS IDENTITY;" }
         ]
       },
@@ -806,17 +699,6 @@ export class Migration1700000000000 implements MigrationInterface {
           const filledByPostgres = column.default !== void 0 || column.generated !== void 0 || isSerialType(column.type);
           if (!column.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), column: column.name, ...column.defaultDroppedAfterFill ? { detail: DEFAULT_DROPPED } : {} });
-        },
-        // `ADD COLUMN … NOT NULL DEFAULT x` then `DROP DEFAULT` in one migration: what Django's default= does, written out.
-        setDefault(operation) {
-          if (operation.default || context.isEmptyTable(operation.table)) return;
-          const added = context.previous.find(
-            (earlier) => earlier.kind === "addColumn" && sameTable(earlier.table, operation.table) && earlier.column.name === operation.column
-          );
-          if (added?.kind !== "addColumn" || !added.column.notNull || added.column.default === void 0 || added.column.defaultDroppedAfterFill) return;
-          const renamedHere = context.previous.some((earlier) => earlier.kind === "renameTable" && earlier.newName === operation.table.name);
-          if (renamedHere) return;
-          context.report(operation, { table: qualifiedName(operation.table), column: operation.column, detail: DEFAULT_DROPPED });
         }
       })
     });
@@ -1264,6 +1146,83 @@ export class Migration1700000000000 implements MigrationInterface {
         }
       })
     });
+  }
+});
+
+// src/engine/file-state.ts
+function sameTable(a, b) {
+  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
+}
+var FileState;
+var init_file_state = __esm({
+  "src/engine/file-state.ts"() {
+    "use strict";
+    FileState = class {
+      constructor(runnerTransaction, schema) {
+        this.runnerTransaction = runnerTransaction;
+        this.schema = schema;
+      }
+      runnerTransaction;
+      schema;
+      previous = [];
+      settings = /* @__PURE__ */ new Map();
+      explicitTransaction = false;
+      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+      implicitTransaction = false;
+      get inTransaction() {
+        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
+      }
+      /** The operation the rules are looking at (set by the engine before it asks them). */
+      current;
+      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
+      isNewTable(table) {
+        return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+      }
+      /** The current operation is part of the creation of this table (its index, made with it). */
+      createdWithCurrent(table) {
+        const current = this.current;
+        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
+      }
+      /** New, and not filled from a query since: it has no rows. */
+      isEmptyTable(table) {
+        return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+      }
+      /** A temporary table: private to its session, gone at its end. */
+      isTemporaryTable(table) {
+        return this.schema.table(table)?.temporary === true;
+      }
+      isPartitioned(table) {
+        return this.schema.table(table)?.partitioned === true;
+      }
+      /**
+       * The partitions of a partitioned table each have an index on these columns.
+       * When its partitions are not known (made by a function, say), tables named
+       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
+       */
+      partitionsIndexedOn(parent, columns) {
+        const key = columns.join(",");
+        const table = this.schema.table(parent);
+        if (!table) return false;
+        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
+        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
+        for (const index of this.schema.catalogue.indexes) {
+          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
+        }
+        return false;
+      }
+      apply(operation) {
+        this.previous.push(operation);
+        switch (operation.kind) {
+          case "transaction":
+            this.explicitTransaction = operation.action === "begin";
+            break;
+          case "setSetting":
+            this.settings.set(operation.name, operation.value);
+            break;
+        }
+        this.schema.apply(operation);
+      }
+    };
   }
 });
 
@@ -3326,6 +3285,70 @@ var init_rules = __esm({
   }
 });
 
+// src/frontends/sql/placeholder-patterns.ts
+function placeholderMatcher(entry) {
+  const builtIn = Object.hasOwn(PLACEHOLDER_SYNTAXES, entry) ? PLACEHOLDER_SYNTAXES[entry] : void 0;
+  return builtIn ? regExpMatcher(builtIn) : re2Matcher(compileRe2(entry));
+}
+function placeholderPatternProblem(entry) {
+  if (Object.hasOwn(PLACEHOLDER_SYNTAXES, entry)) return void 0;
+  let pattern;
+  try {
+    pattern = compileRe2(entry);
+  } catch (error) {
+    return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
+  }
+  const matcher = re2Matcher(pattern);
+  if (EMPTY_MATCH_PROBES.some((probe2) => [...matcher.matches(probe2)].some((match) => match.end === match.start))) {
+    return "can match the empty string; a placeholder pattern must match at least one character";
+  }
+  return void 0;
+}
+function compileRe2(source) {
+  const { RE2JS } = require("./re2js.js");
+  return RE2JS.compile(source);
+}
+function regExpMatcher(pattern) {
+  return {
+    *matches(text) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        yield { start, end: start + match[0].length, text: match[0], groups: match.slice(1) };
+      }
+    }
+  };
+}
+function re2Matcher(pattern) {
+  return {
+    *matches(text) {
+      const matcher = pattern.matcher(text);
+      while (matcher.find()) {
+        const start = matcher.start();
+        const end = matcher.end();
+        const groups = Array.from({ length: pattern.groupCount() }, (_, index) => matcher.group(index + 1) ?? void 0);
+        yield { start, end, text: text.slice(start, end), groups };
+      }
+    }
+  };
+}
+var PLACEHOLDER_SYNTAXES, EMPTY_MATCH_PROBES;
+var init_placeholder_patterns = __esm({
+  "src/frontends/sql/placeholder-patterns.ts"() {
+    "use strict";
+    PLACEHOLDER_SYNTAXES = {
+      /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
+      psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
+      /** Mustache, Jinja, Go templates: `{{ … }}`. */
+      mustache: /\{\{[^}]*\}\}/g,
+      /** Shell and JavaScript style: `${…}`. */
+      "dollar-brace": /\$\{[^}]*\}/g,
+      /** Synapse style: `$%NAME%$`. */
+      "dollar-percent": /\$%\w+%\$/g
+    };
+    EMPTY_MATCH_PROBES = ["", "a", "ab", "a b", " ", "\n", "0", "_", "::", "{}", "$"];
+  }
+});
+
 // src/files/read-regular-file.ts
 function readRegularFile(file, maxBytes) {
   const descriptor = fs.openSync(file, OPEN_FLAGS);
@@ -3336,14 +3359,13 @@ function readRegularFile(file, maxBytes) {
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
+      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
       const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
       chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
-      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
@@ -3532,6 +3554,91 @@ var require_main = __commonJS({
   }
 });
 
+// src/config/rule-settings.ts
+function parseRuleFlags(flags) {
+  const settings = /* @__PURE__ */ Object.create(null);
+  for (const flag of flags) {
+    const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
+    if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
+    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
+  }
+  return settings;
+}
+var RuleSettings;
+var init_rule_settings = __esm({
+  "src/config/rule-settings.ts"() {
+    "use strict";
+    init_errors();
+    RuleSettings = class _RuleSettings {
+      idByName = /* @__PURE__ */ new Map();
+      severities = /* @__PURE__ */ new Map();
+      constructor(rules, preset = "recommended") {
+        for (const rule of rules) {
+          this.idByName.set(rule.id, rule.id);
+          for (const alias of rule.meta.aliases ?? []) this.idByName.set(alias, rule.id);
+          const inPreset = rule.meta.severity === "off" && preset === "strict" ? "warning" : rule.meta.severity;
+          this.severities.set(rule.id, inPreset);
+        }
+      }
+      resolveRuleId = (name) => this.idByName.get(name);
+      /** The resolved severities, as plain data (to send to worker threads). */
+      toSeverities() {
+        return Object.fromEntries(this.severities);
+      }
+      /** Settings with these resolved severities (from `toSeverities`). */
+      static fromSeverities(rules, severities) {
+        const settings = new _RuleSettings(rules);
+        for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
+        return settings;
+      }
+      severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
+      /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
+      apply(settings, source) {
+        for (const [name, setting2] of Object.entries(settings)) {
+          const id = this.resolveRuleId(name);
+          if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
+          this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
+        }
+      }
+    };
+  }
+});
+
+// src/frontends/decode.ts
+function decodeFile(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = lenientUtf8.decode(bytes);
+    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
+  }
+}
+function firstInvalidByte(bytes) {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index];
+    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
+    if (length === 0) return index;
+    try {
+      strictUtf8.decode(bytes.subarray(index, index + length));
+    } catch {
+      return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
+var strictUtf8, lenientUtf8;
+var init_decode = __esm({
+  "src/frontends/decode.ts"() {
+    "use strict";
+    strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+    lenientUtf8 = new TextDecoder("utf-8");
+  }
+});
+
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
   const extension = path2.extname(filePath).toLowerCase();
@@ -3622,6 +3729,907 @@ var init_detect = __esm({
     UP_CALLS_FIRST = /^up\s*[:=(](?:[^{}]|\{[^{}]*\})*?(?:=>\s*(?:\{\s*)?|\)\s*(?::[^{}=]*?)?\{\s*)(?:return\s+)?(?:await\s+)?(\w+)\s*\(/;
     WINDOW = 400;
     IMPORT_CLAUSE = /^(?:import\s+([^;'"]{1,1000}?)\s+from\s|(?:const|let|var)\s+([^=;]{1,500})=\s*require\s*\()/gm;
+  }
+});
+
+// src/schema/apply.ts
+function applyOperation(operation, context) {
+  const handler = HANDLERS[operation.kind];
+  handler?.(operation, context);
+}
+function applyChange(change, context) {
+  CHANGES[change.kind](change, context);
+}
+function replaceType(context, type2) {
+  const existing = context.catalogue.types.find(type2);
+  if (existing) context.catalogue.types.remove(existing);
+  context.catalogue.types.add(type2);
+}
+function dropViewNamed(name, context) {
+  const view = context.catalogue.views.find(name);
+  if (view) context.catalogue.views.remove(view);
+  const materialized = view ? void 0 : context.catalogue.tables.find(name);
+  if (materialized) removeTable(materialized, context, false);
+}
+function assumedTable(name) {
+  return {
+    ...name.schema !== void 0 ? { schema: name.schema } : {},
+    name: name.name,
+    columns: [],
+    columnsKnown: false,
+    constraints: [],
+    indexes: [],
+    createdIn: 0,
+    namedIn: 0,
+    assumed: true,
+    filled: false,
+    temporary: false,
+    partitioned: false,
+    partitions: []
+  };
+}
+function tableOrAssumed(name, context) {
+  const found = context.catalogue.tables.find(name);
+  if (found) return found;
+  context.assumed(name);
+  const table = assumedTable(name);
+  context.catalogue.tables.add(table);
+  return table;
+}
+function columnOrAssumed(table, name) {
+  const found = findColumn(table, name);
+  if (found || table.columnsKnown) return found;
+  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
+  table.columns.push(column);
+  return column;
+}
+function addColumnTo(table, definition, origin, context) {
+  const name = truncateIdentifier(definition.name);
+  const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
+  const column = {
+    name,
+    ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
+    notNull: definition.notNull || definition.primaryKey || serial !== void 0,
+    ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
+    ...definition.generated ? { generated: definition.generated } : {},
+    addedIn: origin
+  };
+  const existing = findColumn(table, name);
+  if (existing) table.columns[table.columns.indexOf(existing)] = column;
+  else table.columns.push(column);
+  const base = { columns: [name], notValid: false };
+  if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
+  const names = definition.constraintNames;
+  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base, ...names?.unique ? { name: names.unique } : {} }, origin, context);
+  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references, ...names?.foreignKey ? { name: names.foreignKey } : {} }, origin, context);
+  if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
+}
+function addConstraintTo(table, definition, origin, context) {
+  const label = NAME_LABELS[definition.kind];
+  const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
+  const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
+  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
+  const existing = findConstraint(table, name);
+  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
+  table.constraints.push({
+    name,
+    ...definition.name ? {} : { nameGenerated: true },
+    kind: definition.kind,
+    columns: definition.columns.map(truncateIdentifier),
+    validated: !definition.notValid,
+    ...definition.references ? { references: definition.references } : {},
+    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: definition.checksNotNullOf } : {},
+    ...definition.expression !== void 0 ? { expression: definition.expression } : {},
+    ...definition.expressionColumns ? { expressionColumns: definition.expressionColumns } : {}
+  });
+  if (definition.kind === "primaryKey") {
+    for (const columnName of definition.columns) {
+      const column = findColumn(table, columnName);
+      if (column) column.notNull = true;
+    }
+  }
+  if (!makesIndex) return;
+  const adopted = definition.usingIndex ? context.catalogue.indexes.find({ schema: table.schema, name: definition.usingIndex }) : void 0;
+  if (adopted) {
+    context.catalogue.indexes.rename(adopted, name);
+    adopted.constraint = true;
+    delete adopted.nameGenerated;
+    return;
+  }
+  addIndex(table, { name, columns: definition.columns.map(truncateIdentifier), expressionColumns: [], unique: definition.kind !== "exclusion", partial: false, createdIn: origin, constraint: true, generated: !definition.name }, context);
+}
+function addIndex(table, spec, context) {
+  const { catalogue } = context;
+  const taken = (name2) => catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0 || catalogue.tables.find({ schema: table.schema, name: name2 }) !== void 0;
+  const name = spec.name ?? chooseName(table.name, spec.nameParts ?? spec.columns, spec.label ?? NAME_LABELS.index, taken);
+  const existing = catalogue.indexes.find({ schema: table.schema, name });
+  if (existing) removeIndex(existing, context);
+  const index = {
+    ...table.schema !== void 0 ? { schema: table.schema } : {},
+    name,
+    ...spec.name === void 0 || spec.generated ? { nameGenerated: true } : {},
+    table,
+    columns: spec.columns,
+    expressionColumns: spec.expressionColumns,
+    unique: spec.unique,
+    partial: spec.partial,
+    ...spec.method ? { method: spec.method } : {},
+    ...spec.constraint ? { constraint: true } : {},
+    createdIn: spec.createdIn
+  };
+  catalogue.indexes.add(index);
+  table.indexes.push(index);
+}
+function removeIndex(index, context) {
+  context.catalogue.indexes.remove(index);
+  index.table.indexes = index.table.indexes.filter((candidate) => candidate !== index);
+}
+function removeTable(table, context, cascade) {
+  const { catalogue } = context;
+  catalogue.tables.remove(table);
+  for (const index of [...table.indexes]) removeIndex(index, context);
+  for (const partition of [...table.partitions]) removeTable(partition, context, cascade);
+  if (table.parent) detach(table);
+  if (!cascade) return;
+  const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
+  for (const other2 of catalogue.tables) {
+    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
+  }
+  for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
+}
+function dropTemporaryTables(context) {
+  const { catalogue } = context;
+  for (const table of catalogue.temporaryTables) if (catalogue.tables.find(table) === table) removeTable(table, context, false);
+  catalogue.temporaryTables.clear();
+}
+function attach(parent, partition) {
+  if (partition.parent) detach(partition);
+  parent.partitioned = true;
+  partition.parent = parent;
+  parent.partitions.push(partition);
+}
+function detach(partition) {
+  const parent = partition.parent;
+  if (!parent) return;
+  parent.partitions = parent.partitions.filter((candidate) => candidate !== partition);
+  delete partition.parent;
+}
+var originOf, HANDLERS, WITHOUT_SCHEMA_CHANGES, CHANGES;
+var init_apply = __esm({
+  "src/schema/apply.ts"() {
+    "use strict";
+    init_catalogue();
+    init_names();
+    init_types();
+    originOf = (operation, context) => operation.conditional ? 0 : context.file;
+    HANDLERS = {
+      createTable(operation, context) {
+        const { catalogue } = context;
+        const existing = catalogue.tables.find(operation.table);
+        if (existing && (operation.ifNotExists || operation.conditional)) return;
+        if (existing) removeTable(existing, context, false);
+        const origin = originOf(operation, context);
+        const table = {
+          ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
+          name: operation.table.name,
+          columns: [],
+          columnsKnown: operation.columnsUnknown !== true,
+          constraints: [],
+          indexes: [],
+          createdIn: origin,
+          namedIn: origin,
+          assumed: false,
+          filled: operation.withRows === true,
+          temporary: operation.temporary === true,
+          partitioned: operation.partitioned === true,
+          partitions: []
+        };
+        catalogue.tables.add(table);
+        if (table.temporary) catalogue.temporaryTables.add(table);
+        if (operation.partitionOf) {
+          const parent = tableOrAssumed(operation.partitionOf, context);
+          attach(parent, table);
+          for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
+          table.columnsKnown = parent.columnsKnown;
+        }
+        for (const column of operation.columns) addColumnTo(table, column, origin, context);
+        for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
+      },
+      dropTable(operation, context) {
+        for (const name of operation.tables) {
+          const table = context.catalogue.tables.find(name);
+          if (table) removeTable(table, context, operation.cascade);
+          else dropViewNamed(name, context);
+        }
+      },
+      renameTable(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        if (!table) {
+          const view = context.catalogue.views.find(operation.table);
+          if (view) context.catalogue.views.rename(view, operation.newName);
+          else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+          return;
+        }
+        context.catalogue.tables.rename(table, operation.newName);
+        table.namedIn = context.file;
+      },
+      addColumn(operation, context) {
+        const table = tableOrAssumed(operation.table, context);
+        if (operation.ifNotExists && findColumn(table, operation.column.name)) return;
+        addColumnTo(table, operation.column, originOf(operation, context), context);
+      },
+      dropColumn(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const column = table && findColumn(table, operation.column);
+        if (!table || !column) return;
+        table.columns = table.columns.filter((candidate) => candidate !== column);
+        const uses = (names) => names?.includes(column.name) === true;
+        for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
+        table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
+      },
+      renameColumn(operation, context) {
+        const table = tableOrAssumed(operation.table, context);
+        const column = columnOrAssumed(table, operation.column);
+        if (!column) return;
+        const from = column.name;
+        const to = truncateIdentifier(operation.newName);
+        column.name = to;
+        const renamed = (names) => names.map((name) => name === from ? to : name);
+        for (const index of table.indexes) {
+          index.columns = renamed(index.columns);
+          index.expressionColumns = renamed(index.expressionColumns);
+        }
+        for (const constraint of table.constraints) {
+          constraint.columns = renamed(constraint.columns);
+          if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
+          if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
+        }
+      },
+      alterColumnType(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.type = operation.newType;
+      },
+      setNotNull(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.notNull = true;
+      },
+      dropNotNull(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (column) column.notNull = false;
+      },
+      setDefault(operation, context) {
+        const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
+        if (!column) return;
+        if (operation.default) column.default = operation.default;
+        else delete column.default;
+      },
+      addConstraint(operation, context) {
+        addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
+      },
+      validateConstraint(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const constraint = table && findConstraint(table, operation.name);
+        if (constraint) constraint.validated = true;
+      },
+      dropConstraint(operation, context) {
+        const table = context.catalogue.tables.find(operation.table);
+        const constraint = table && findConstraint(table, operation.name);
+        if (!table || !constraint) return;
+        table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+        if (index) removeIndex(index, context);
+      },
+      createIndex(operation, context) {
+        const { catalogue } = context;
+        if (operation.ifNotExists && operation.name && catalogue.indexes.find({ schema: operation.table.schema, name: operation.name })) return;
+        const table = tableOrAssumed(operation.table, context);
+        const expressionColumns = operation.expressionColumns ?? [];
+        addIndex(table, {
+          name: operation.name,
+          columns: operation.columns.map(truncateIdentifier),
+          expressionColumns,
+          unique: operation.unique,
+          partial: operation.partial === true,
+          method: operation.method,
+          createdIn: originOf(operation, context),
+          nameParts: [...operation.columns, ...expressionColumns],
+          label: NAME_LABELS.index
+        }, context);
+      },
+      dropIndex(operation, context) {
+        for (const name of operation.names) {
+          const index = context.catalogue.indexes.find(name);
+          if (index) removeIndex(index, context);
+        }
+      },
+      attachPartition(operation, context) {
+        attach(tableOrAssumed(operation.table, context), tableOrAssumed(operation.partition, context));
+      },
+      detachPartition(operation, context) {
+        const partition = context.catalogue.tables.find(operation.partition);
+        if (partition?.parent) detach(partition);
+      },
+      createDomain(operation, context) {
+        const [schema, name] = operation.name.includes(".") ? operation.name.split(".", 2) : [void 0, operation.name];
+        replaceType(context, { ...schema !== void 0 ? { schema } : {}, name, kind: "domain" });
+      },
+      other(operation, context) {
+        if (operation.fillsTable) {
+          const table = context.catalogue.tables.find(operation.fillsTable);
+          if (table) table.filled = true;
+          return;
+        }
+        if (operation.change) applyChange(operation.change, context);
+        else if (!WITHOUT_SCHEMA_CHANGES.has(operation.statement)) context.notModelled(operation);
+      }
+    };
+    WITHOUT_SCHEMA_CHANGES = /* @__PURE__ */ new Set([
+      "InsertStmt",
+      "UpdateStmt",
+      "DeleteStmt",
+      "MergeStmt",
+      "SelectStmt",
+      "CopyStmt",
+      "VariableSetStmt",
+      "VariableShowStmt",
+      "TransactionStmt",
+      "ExplainStmt",
+      "NotifyStmt",
+      "ListenStmt",
+      "UnlistenStmt",
+      "LockStmt",
+      "VacuumStmt",
+      "ClusterStmt",
+      "CheckPointStmt",
+      "DiscardStmt",
+      "PrepareStmt",
+      "ExecuteStmt",
+      "DeallocateStmt",
+      "RefreshMatViewStmt",
+      "ConstraintsSetStmt"
+    ]);
+    CHANGES = {
+      createType: (change, context) => replaceType(context, { ...change.type.schema !== void 0 ? { schema: change.type.schema } : {}, name: change.type.name, kind: change.enumValues ? "enum" : "other", ...change.enumValues ? { enumValues: [...change.enumValues] } : {} }),
+      addEnumValue(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (type2?.enumValues && !type2.enumValues.includes(change.value)) type2.enumValues.push(change.value);
+      },
+      renameEnumValue(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (type2?.enumValues) type2.enumValues = type2.enumValues.map((value) => value === change.from ? change.to : value);
+      },
+      renameType(change, context) {
+        const type2 = context.catalogue.types.find(change.type);
+        if (!type2) return;
+        const from = type2.name;
+        context.catalogue.types.rename(type2, change.newName);
+        for (const table of context.catalogue.tables) {
+          for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
+        }
+      },
+      dropType(change, context) {
+        for (const name of change.types) {
+          const type2 = context.catalogue.types.find(name);
+          if (type2) context.catalogue.types.remove(type2);
+        }
+      },
+      createView(change, context) {
+        const existing = context.catalogue.views.find(change.view);
+        if (existing) context.catalogue.views.remove(existing);
+        context.catalogue.views.add({ ...change.view.schema !== void 0 ? { schema: change.view.schema } : {}, name: change.view.name, uses: change.uses });
+      },
+      dropView(change, context) {
+        for (const name of change.views) dropViewNamed(name, context);
+      },
+      renameView(change, context) {
+        const view = context.catalogue.views.find(change.view);
+        if (view) context.catalogue.views.rename(view, change.newName);
+        const materialized = view ? void 0 : context.catalogue.tables.find(change.view);
+        if (materialized) context.catalogue.tables.rename(materialized, change.newName);
+      },
+      renameIndex(change, context) {
+        const index = context.catalogue.indexes.find(change.index);
+        if (!index) return;
+        const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
+        context.catalogue.indexes.rename(index, change.newName);
+        delete index.nameGenerated;
+        if (constraint) constraint.name = index.name;
+      },
+      renameConstraint(change, context) {
+        const table = context.catalogue.tables.find(change.table);
+        const constraint = table && findConstraint(table, change.name);
+        if (!table || !constraint) return;
+        const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
+        constraint.name = truncateIdentifier(change.newName);
+        delete constraint.nameGenerated;
+        if (index) context.catalogue.indexes.rename(index, constraint.name);
+      },
+      createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
+      dropSchema(change, context) {
+        for (const name of change.names) {
+          context.catalogue.schemas.delete(name);
+          for (const table of [...context.catalogue.tables]) if (table.schema === name) removeTable(table, context, true);
+        }
+      },
+      setIdentity(change, context) {
+        const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
+        if (!column) return;
+        if (change.identity) {
+          column.generated = "identity";
+          column.notNull = true;
+        } else if (column.generated === "identity") delete column.generated;
+      },
+      opaqueCode(change, context) {
+        for (const name of change.names) context.opaqueNames.add(name);
+      }
+    };
+  }
+});
+
+// src/schema/replay.ts
+function changesSchema(operation) {
+  switch (operation.kind) {
+    case "transaction":
+    case "setSetting":
+    case "reindex":
+    case "truncate":
+    case "dropDatabase":
+    case "alterDomainAddConstraint":
+      return false;
+    case "other":
+      return operation.change !== void 0 || operation.fillsTable !== void 0;
+    default:
+      return true;
+  }
+}
+function schemaEffectOf(analyzed) {
+  return {
+    operations: analyzed.operations.filter(changesSchema),
+    ...isUnreadable(analyzed) ? { unreadable: true } : {},
+    ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+  };
+}
+function isUnreadable(analyzed) {
+  return analyzed.problems.length > 0;
+}
+function effectDigestOf(effect, hash) {
+  return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join("\0"));
+}
+function digestInput(before, start, effectDigest) {
+  return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join("\0");
+}
+function withoutPlaces(key, value) {
+  return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
+}
+var SchemaReplay;
+var init_replay = __esm({
+  "src/schema/replay.ts"() {
+    "use strict";
+    init_apply();
+    init_catalogue();
+    SchemaReplay = class {
+      constructor(options = {}) {
+        this.options = options;
+        this.context = {
+          catalogue: this.model,
+          file: 0,
+          opaqueNames: this.opaqueNames,
+          // The first migration that creates tables, and those before it, change only what they create, in a whole history.
+          assumed: (table) => {
+            if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
+          },
+          notModelled: (operation) => this.recordNotModelled(operation)
+        };
+      }
+      options;
+      model = new SchemaCatalogue();
+      notModelledSoFar = 0;
+      notModelledList = [];
+      firstIncompleteReason;
+      /** The digest of the state so far (with `hash`). */
+      digest = "";
+      /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
+      lastEffectDigest = "";
+      /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
+      deferred = [];
+      fileNumber = 0;
+      fileName = "";
+      newFiles = /* @__PURE__ */ new Set();
+      freshTables = [];
+      /** A table was created by the migration being replayed, or by an earlier one. */
+      createdAny = false;
+      /** A table was created by an earlier migration: the history has begun. */
+      createdBefore = false;
+      opaqueNames = /* @__PURE__ */ new Set();
+      applied = [];
+      start;
+      context;
+      /** The model, with every deferred migration applied. */
+      get catalogue() {
+        this.applyDeferred();
+        return this.model;
+      }
+      /** Statements that may change the schema in ways the model does not follow. */
+      get notModelledCount() {
+        this.applyDeferred();
+        return this.notModelledSoFar;
+      }
+      get notModelled() {
+        this.applyDeferred();
+        return this.notModelledList;
+      }
+      /** Why the history looks incomplete, where it does. */
+      get incompleteReason() {
+        this.applyDeferred();
+        return this.firstIncompleteReason;
+      }
+      /**
+       * A migration whose effect (and its digest) the cache kept: the digest moves on
+       * now, the model only when it is next read (the next file begun, or a getter).
+       */
+      deferFile(start, operations, effectDigest) {
+        if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
+        this.lastEffectDigest = effectDigest;
+        this.deferred.push({ start, operations });
+      }
+      applyDeferred() {
+        if (this.deferred.length === 0) return;
+        const deferred = this.deferred;
+        this.deferred = [];
+        for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+      }
+      beginFile(start) {
+        this.applyDeferred();
+        this.begin(start);
+      }
+      begin(start) {
+        this.fileNumber++;
+        this.context.file = this.fileNumber;
+        this.fileName = start.name;
+        this.start = start;
+        if (start.isNew) this.newFiles.add(this.fileNumber);
+        this.freshTables = start.newTables ?? [];
+        for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
+        this.applied.length = 0;
+      }
+      apply(operation) {
+        if (operation.kind === "createTable" && !operation.conditional) this.createdAny = true;
+        applyOperation(operation, this.context);
+        if (this.options.hash && changesSchema(operation)) this.applied.push(operation);
+      }
+      /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
+      endFile() {
+        this.end(true);
+      }
+      end(moveDigest) {
+        dropTemporaryTables(this.context);
+        this.createdBefore = this.createdAny;
+        const start = this.start;
+        if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+        if (this.options.hash && start && moveDigest) {
+          this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
+          this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
+        }
+        this.applied.length = 0;
+        this.start = void 0;
+      }
+      /** A migration the rules do not check (or whose result is cached): applied whole. */
+      applyFile(start, operations) {
+        this.applyDeferred();
+        this.applyWhole(start, operations, true);
+      }
+      applyWhole(start, operations, moveDigest) {
+        this.begin(start);
+        for (const operation of operations) this.apply(operation);
+        this.end(moveDigest);
+      }
+      /** A history cannot be judged whole before a migration before this one has created tables. */
+      get historyComplete() {
+        return this.createdBefore && this.incompleteReason === void 0;
+      }
+      mentionedByCode(name) {
+        return this.opaqueNames.has(name) || this.opaqueNames.has(name.toLowerCase());
+      }
+      table(name) {
+        return this.catalogue.tables.find(name);
+      }
+      column(table, column) {
+        const found = this.table(table);
+        return found && findColumn(found, column);
+      }
+      constraint(table, name) {
+        const found = this.table(table);
+        return found && findConstraint(found, name);
+      }
+      index(name) {
+        return this.catalogue.indexes.find(name);
+      }
+      type(name) {
+        return this.catalogue.types.find(name);
+      }
+      view(name) {
+        return this.catalogue.views.find(name);
+      }
+      indexes() {
+        return this.catalogue.indexes;
+      }
+      isNewOrigin(origin) {
+        return origin !== 0 && (origin === this.fileNumber || this.newFiles.has(origin));
+      }
+      isFresh(table) {
+        return this.freshTables.some((fresh) => fresh.name === table.name && (fresh.schema === void 0 || table.schema === void 0 || fresh.schema === table.schema));
+      }
+      isNewTable(name) {
+        const table = this.table(name);
+        if (!table) return this.isFresh(name);
+        return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
+      }
+      isEmptyTable(name) {
+        const table = this.table(name);
+        if (!table) return this.isFresh(name);
+        if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
+        return !table.filled || table.temporary;
+      }
+      isNewColumn(table, column) {
+        const found = this.column(table, column);
+        return found !== void 0 && this.isNewOrigin(found.addedIn);
+      }
+      viewsUsing(table, column) {
+        const found = this.table(table);
+        if (!found) return [];
+        const views = [];
+        for (const view of this.catalogue.views) {
+          const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
+          if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
+        }
+        return views;
+      }
+      /** Keeps the first reason: what the note about `unknown-object` says. */
+      markIncomplete(reason) {
+        this.firstIncompleteReason ??= reason;
+      }
+      recordNotModelled(operation) {
+        this.notModelledSoFar++;
+        if (this.options.recordNotModelled) this.notModelledList.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
+      }
+    };
+  }
+});
+
+// src/engine/finding.ts
+function compareFindings(a, b) {
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+var init_finding = __esm({
+  "src/engine/finding.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/ignores.ts
+var IgnoreTracker;
+var init_ignores = __esm({
+  "src/engine/ignores.ts"() {
+    "use strict";
+    IgnoreTracker = class {
+      /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
+      constructor(directives, resolveRuleId) {
+        this.directives = directives;
+        this.resolveRuleId = resolveRuleId;
+        directives.forEach((directive, index) => {
+          if (directive.scope === "file") this.fileWide.push(index);
+          else this.byTargetLine.set(directive.targetLine, [...this.byTargetLine.get(directive.targetLine) ?? [], index]);
+        });
+      }
+      directives;
+      resolveRuleId;
+      used = /* @__PURE__ */ new Set();
+      /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
+      fileWide = [];
+      byTargetLine = /* @__PURE__ */ new Map();
+      /** True when a directive silences the finding; remembers the directive (and rule) as used. */
+      silences(finding) {
+        const candidates = /* @__PURE__ */ new Set([
+          ...this.fileWide,
+          ...this.byTargetLine.get(finding.anchorLine) ?? [],
+          ...this.byTargetLine.get(finding.line) ?? []
+        ]);
+        let silenced = false;
+        for (const index of [...candidates].sort((a, b) => a - b)) {
+          const directive = this.directives[index];
+          const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
+          if (directive.rules.length > 0 && named === void 0) continue;
+          this.used.add(`${index}:${named ?? "*"}`);
+          silenced = true;
+        }
+        return silenced;
+      }
+      /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
+      unused() {
+        const complaints = [];
+        this.directives.forEach((directive, index) => {
+          if (directive.squawk) return;
+          const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
+          if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
+            complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
+          }
+          for (const rule of directive.rules) {
+            if (this.resolveRuleId(rule) === void 0) {
+              complaints.push({ directive, message: `This ${keyword} comment names an unknown rule "${rule}".` });
+            } else if (!this.used.has(`${index}:${rule}`)) {
+              complaints.push({ directive, message: `This ${keyword} comment for "${rule}" silences nothing.` });
+            }
+          }
+        });
+        return complaints;
+      }
+    };
+  }
+});
+
+// src/engine/run-rules.ts
+function runRules(analyzed, rules, filePath, options) {
+  const raw = [];
+  const replay = options.replay ?? new SchemaReplay();
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  const state2 = new FileState(analyzed.runnerTransaction, replay);
+  state2.implicitTransaction = analyzed.implicitTransaction === true;
+  const kindsPresent = /* @__PURE__ */ new Set();
+  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
+  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
+  const handlers = handlerLists(visitors);
+  for (const operation of analyzed.operations) {
+    state2.current = operation;
+    for (const handler of handlers(operation.kind)) handler(operation);
+    state2.apply(operation);
+  }
+  for (const visitor of visitors) visitor.endOfFile?.();
+  replay.endFile();
+  for (const problem of analyzed.problems) {
+    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
+  }
+  const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
+  const kept = raw.filter((finding) => !ignores.silences(finding));
+  for (const { directive, message: message2 } of ignores.unused()) {
+    const { location } = directive;
+    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
+  }
+  const byId = rulesById(rules);
+  const findings = [];
+  for (const finding of kept) {
+    const configured = options.severityOf(finding.rule);
+    const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
+    const rule = byId.get(finding.rule);
+    if (severity === "off" || !rule) continue;
+    const { line, column, endLine, endColumn } = finding.location;
+    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
+    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
+    if (lock) result.lock = lock;
+    if (finding.target) result.target = finding.target;
+    findings.push(result);
+  }
+  findings.sort(compareFindings);
+  return { findings };
+}
+function rulesToRun(rules, analyzed, options) {
+  if (analyzed.directives.length > 0) return rules;
+  return rules.filter((rule) => options.severityOf(rule.id) !== "off");
+}
+function handlerLists(visitors) {
+  const byKind = /* @__PURE__ */ new Map();
+  return (kind) => {
+    let list = byKind.get(kind);
+    if (list === void 0) {
+      list = [];
+      for (const visitor of visitors) {
+        const handler = visitor[kind];
+        if (handler) list.push(handler);
+        if (visitor.anyOperation) list.push(visitor.anyOperation);
+      }
+      byKind.set(kind, list);
+    }
+    return list;
+  };
+}
+function createVisitor(rule, context) {
+  const visitor = rule.create(context);
+  if (!visitedKinds.has(rule)) {
+    const keys = Object.keys(visitor);
+    visitedKinds.set(rule, keys.includes("anyOperation") || keys.includes("endOfFile") ? "all" : new Set(keys));
+  }
+  return visitor;
+}
+function mayVisit(rule, kindsPresent) {
+  const kinds = visitedKinds.get(rule);
+  if (kinds === void 0 || kinds === "all") return true;
+  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
+  return false;
+}
+function rulesById(rules) {
+  let byId = idMaps.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    idMaps.set(rules, byId);
+  }
+  return byId;
+}
+function sameSpan(a, b) {
+  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+var visitedKinds, idMaps, FileRuleContext;
+var init_run_rules = __esm({
+  "src/engine/run-rules.ts"() {
+    "use strict";
+    init_replay();
+    init_file_state();
+    init_finding();
+    init_finding_lock();
+    init_ignores();
+    init_rule();
+    visitedKinds = /* @__PURE__ */ new WeakMap();
+    idMaps = /* @__PURE__ */ new WeakMap();
+    FileRuleContext = class {
+      constructor(rule, state2, options, sink) {
+        this.rule = rule;
+        this.state = state2;
+        this.sink = sink;
+        this.runnerTransaction = state2.runnerTransaction;
+        this.pgVersion = options.pgVersion;
+        this.previous = state2.previous;
+        this.schema = state2.schema;
+        this.settings = state2.settings;
+      }
+      rule;
+      state;
+      sink;
+      runnerTransaction;
+      pgVersion;
+      previous;
+      schema;
+      settings;
+      report(at, subject = {}) {
+        const operation = "kind" in at ? at : void 0;
+        const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
+        if (operation && this.rule.meta.suggestion) {
+          const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
+          const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+          if (before.length > 0) facts.sameStatement = before;
+          raw.target = { operation, facts };
+        }
+        this.sink.push(raw);
+      }
+      isNewColumn(table, column) {
+        if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
+        return this.state.schema.isNewColumn(table, column);
+      }
+      isNewTable(table) {
+        return this.state.isNewTable(table);
+      }
+      isEmptyTable(table) {
+        return this.state.isEmptyTable(table);
+      }
+      isTemporaryTable(table) {
+        return this.state.isTemporaryTable(table);
+      }
+      isPartitioned(table) {
+        return this.state.isPartitioned(table);
+      }
+      partitionsIndexedOn(table, columns) {
+        return this.state.partitionsIndexedOn(table, columns);
+      }
+      get inTransaction() {
+        return this.state.inTransaction;
+      }
+      get explicitTransaction() {
+        return this.state.explicitTransaction;
+      }
+      get implicitTransaction() {
+        return this.state.implicitTransaction;
+      }
+    };
   }
 });
 
@@ -4232,9 +5240,7 @@ function nodeAs(node, kind) {
   return node[kind];
 }
 function nodeKind(node) {
-  if (!node) return "unknown";
-  for (const kind in node) return kind;
-  return void 0;
+  return node ? Object.keys(node)[0] : "unknown";
 }
 function stringValue(node) {
   return nodeAs(node, "String")?.sval;
@@ -4663,14 +5669,11 @@ function alterTable(body, place) {
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
   const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
-  const operations = [];
-  for (let index = 0; index < commands.length; index++) {
-    const command = commands[index];
-    if (!command) continue;
+  return commands.flatMap((command, index) => {
+    if (!command) return [];
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
-  }
-  return operations;
+    return alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2);
+  });
 }
 function clauseLocations(body, commands) {
   const source = statementText;
@@ -5116,6 +6119,196 @@ var init_runner_files = __esm({
     path3 = __toESM(require("node:path"));
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
+  }
+});
+
+// src/frontends/sql/runner-markers.ts
+function isRollbackFile(filePath) {
+  return ROLLBACK_FILE.test(path4.basename(filePath));
+}
+function findRunnerMarkers(comments, textLength) {
+  const downSections = [];
+  let runnerTransaction;
+  let transactionDisabled = false;
+  let downStart;
+  for (const comment of comments) {
+    scanWork.steps++;
+    const marker = matchMarker(comment.text);
+    if (!marker) continue;
+    if (marker.transaction === false) transactionDisabled = true;
+    else if (marker.transaction === true) runnerTransaction = true;
+    if (marker.direction === "down" && downStart === void 0) downStart = comment.start;
+    if (marker.direction === "up" && downStart !== void 0) {
+      downSections.push({ start: downStart, end: comment.start });
+      downStart = void 0;
+    }
+  }
+  if (downStart !== void 0) downSections.push({ start: downStart, end: textLength });
+  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
+}
+function matchMarker(text) {
+  for (const [pattern, marker] of MARKERS) {
+    const match = pattern.exec(text);
+    if (match) return marker(match);
+  }
+  return void 0;
+}
+var path4, ROLLBACK_FILE, MARKERS;
+var init_runner_markers = __esm({
+  "src/frontends/sql/runner-markers.ts"() {
+    "use strict";
+    path4 = __toESM(require("node:path"));
+    init_scan_work();
+    ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
+    MARKERS = [
+      [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
+      [/^--\s*\+goose\s+down\b/i, () => ({ direction: "down" })],
+      [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
+      [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/notransaction/i.test(m[1]) })],
+      [/^--\s*\+migrate\s+down\b/i, () => ({ direction: "down" })],
+      [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
+      [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
+    ];
+  }
+});
+
+// src/frontends/sql/templates.ts
+function blankMetaCommands(text, commands) {
+  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ";" : " ") + " ".repeat(end - start - 1));
+}
+function followsCode(text, offset) {
+  for (let index = offset - 1; index >= 0; index--) {
+    scanWork.steps++;
+    const ch = text[index];
+    if (ch === "\n" || ch === "\r") return false;
+    if (ch !== " " && ch !== "	" && ch !== "\f") return true;
+  }
+  return false;
+}
+function substitutePlaceholders(text, matchers) {
+  let matches = [];
+  for (const matcher of matchers) {
+    const accepted = [];
+    let taken = 0;
+    for (const match of matcher.matches(text)) {
+      scanWork.steps++;
+      const { start, end } = match;
+      if (end === start) continue;
+      while (taken < matches.length && matches[taken].end <= start) {
+        scanWork.steps++;
+        taken++;
+      }
+      if (taken < matches.length && matches[taken].start < end) continue;
+      accepted.push({ start, end, replacement: replacementFor(match) });
+    }
+    matches = mergeSorted(matches, accepted);
+  }
+  const parts = [];
+  const offsets = [];
+  let last = 0;
+  for (const { start, end, replacement } of matches) {
+    parts.push(text.slice(last, start), replacement);
+    for (let offset = last; offset < start; offset++) offsets.push(offset);
+    for (let index = 0; index < replacement.length; index++) offsets.push(start);
+    last = end;
+  }
+  parts.push(text.slice(last));
+  for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
+  return { text: parts.join(""), offsets };
+}
+function mergeSorted(a, b) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || i < a.length && a[i].start <= b[j].start ? a[i++] : b[j++]);
+  return merged;
+}
+function replacementFor(match) {
+  if (match.groups[0] !== void 0 && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
+  if (match.groups[1] !== void 0 && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
+  const name = match.text.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  return `placeholder_${name || "value"}`.slice(0, 63);
+}
+var init_templates = __esm({
+  "src/frontends/sql/templates.ts"() {
+    "use strict";
+    init_scan_work();
+    init_text_ranges();
+  }
+});
+
+// src/frontends/sql/index.ts
+function loadSqlParser() {
+  return loadParser();
+}
+function analyzeSqlFile(text, filePath, options) {
+  if (isRollbackFile(filePath)) {
+    return {
+      frontend: "sql",
+      operations: [],
+      problems: [],
+      directives: [],
+      statements: 0,
+      runnerTransaction: options.assumeInTransaction,
+      skippedReason: "rollback migration (down/undo file)"
+    };
+  }
+  const tokens = scanSql(text);
+  const markers = findRunnerMarkers(tokens.comments, text.length);
+  const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
+  const lines = new LineIndex(text);
+  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
+  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
+  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
+  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
+  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
+  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
+  const notes = [
+    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
+    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}\u2013${lines.position(data.end).line}`)
+  ];
+  if (options.placeholders && options.placeholders.length > 0) {
+    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
+    const analysis2 = analyzeSql({
+      text: substituted.text,
+      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
+      keepStatementText: options.keepStatementText
+    });
+    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
+  }
+  const analysis = analyzeSql({
+    text: forward,
+    locate: (charIndex) => lines.position(charIndex),
+    tokens: {
+      comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
+      longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
+      metaCommands: [],
+      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
+      copyData: []
+    },
+    keepStatementText: options.keepStatementText
+  });
+  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+}
+function runnerOf(byName, runnerTransaction, analysis) {
+  if (runnerTransaction) return { runnerTransaction };
+  if (byName === "flyway") return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
+  if (byName === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
+  return { runnerTransaction };
+}
+var init_sql = __esm({
+  "src/frontends/sql/index.ts"() {
+    "use strict";
+    init_text_positions();
+    init_pg_wasm();
+    init_analyze_sql();
+    init_runner_files();
+    init_lexer();
+    init_runner_markers();
+    init_placeholder_patterns();
+    init_templates();
+    init_text_ranges();
   }
 });
 
@@ -8361,6 +9554,129 @@ var init_typeorm = __esm({
   }
 });
 
+// src/lint.ts
+async function prepareLinting() {
+  await loadSqlParser();
+}
+function analyzeText(text, displayPath2, options, invalidUtf8At) {
+  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
+  const frontend = options.frontend ?? detectFrontend(displayPath2, source);
+  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
+  if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
+  const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
+  if (delegated) return { analyzed: delegatedFile(delegated), source };
+  const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
+  if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
+  if (step) return { analyzed: pythonStepFile(step), source };
+  if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
+  if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
+  if (invalidUtf8At !== void 0) {
+    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
+    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
+  }
+  return { analyzed: analyze(frontend, source, displayPath2, options), source };
+}
+function checkAnalysis(analysis, displayPath2, options) {
+  return resultOf(analysis.analyzed, displayPath2, analysis.source, options);
+}
+function analyze(frontend, source, displayPath2, options) {
+  switch (frontend) {
+    case "sql":
+      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
+    case "knex": {
+      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
+      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
+      const knexfile = knexfileSettings2(displayPath2);
+      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
+    }
+    case "typeorm": {
+      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
+      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
+    }
+    case "django": {
+      const { analyzeDjangoFile } = require("./django.js");
+      return analyzeDjangoFile(source, displayPath2);
+    }
+  }
+}
+function notMigration(displayPath2) {
+  if (displayPath2.endsWith(".py")) return "not a Django migration (a module with class Migration in a migrations/ folder)";
+  return "not a SQL, Knex or TypeORM migration";
+}
+function resultOf(analyzed, displayPath2, source, options) {
+  const engine = runRules(analyzed, options.rules ?? allRules, displayPath2, {
+    pgVersion: options.pgVersion,
+    severityOf: options.settings.severityOf,
+    resolveRuleId: options.settings.resolveRuleId,
+    replay: options.replay,
+    newInRun: options.newInRun
+  });
+  return {
+    file: displayPath2,
+    frontend: analyzed.frontend,
+    statements: analyzed.statements,
+    runnerTransaction: analyzed.runnerTransaction,
+    operationCount: analyzed.operations.length,
+    ...analyzed.transactionSwitch !== void 0 ? { transactionSwitch: analyzed.transactionSwitch } : {},
+    findings: engine.findings,
+    source,
+    skippedReason: analyzed.skippedReason,
+    notes: analyzed.notes,
+    warnings: analyzed.warnings,
+    schemaEffect: schemaEffectOf(analyzed)
+  };
+}
+function delegatedFile({ frontend, line, column, length, delegate, calls }) {
+  const location = { line, column, endLine: line, endColumn: column + length };
+  const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
+  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
+}
+function pythonStepFile({ line, length, name }) {
+  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
+  const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
+}
+function binaryFile(frontend, source) {
+  const position = new LineIndex(source).position(source.indexOf("\0"));
+  return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
+}
+function isSkipped(result) {
+  return "skipped" in result;
+}
+var init_lint = __esm({
+  "src/lint.ts"() {
+    "use strict";
+    init_rules();
+    init_run_rules();
+    init_rule_settings();
+    init_detect();
+    init_file_problem();
+    init_sql();
+    init_text_positions();
+    init_replay();
+  }
+});
+
+// src/cli/describe-error.ts
+function describe(error) {
+  const code = error.code;
+  const messages = {
+    ENOENT: "no such file (it may have been deleted during the run)",
+    EACCES: "permission denied",
+    EISDIR: "is a directory"
+  };
+  if (code && messages[code]) return messages[code];
+  const message2 = error?.message;
+  return typeof message2 === "string" ? message2.split("\n")[0] : String(error);
+}
+var init_describe_error = __esm({
+  "src/cli/describe-error.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -10332,6 +11648,17 @@ var init_discover = __esm({
   }
 });
 
+// src/files/read-migration.ts
+var MAX_MIGRATION_BYTES;
+var init_read_migration = __esm({
+  "src/files/read-migration.ts"() {
+    "use strict";
+    init_decode();
+    init_read_regular_file();
+    MAX_MIGRATION_BYTES = 512 << 20;
+  }
+});
+
 // src/cli/git.ts
 var git_exports = {};
 __export(git_exports, {
@@ -10749,7 +12076,7 @@ function planStatements(analyzed) {
     const last = planned[planned.length - 1];
     if (operation.sql !== void 0) {
       const location = operation.sqlLocation ?? operation.location;
-      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      if (last && last.sql === operation.sql && sameSpan2(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
       else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
@@ -10764,7 +12091,7 @@ function planStatements(analyzed) {
   }
   return planned;
 }
-function sameSpan(a, b) {
+function sameSpan2(a, b) {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 function transactionAction(statement2) {
@@ -11598,66 +12925,7 @@ init_rules();
 // src/config/config-file.ts
 var fs2 = __toESM(require("node:fs"));
 var path = __toESM(require("node:path"));
-
-// src/frontends/sql/placeholder-patterns.ts
-var PLACEHOLDER_SYNTAXES = {
-  /** psql variables: `:name`, `:'name'`, `:"name"` (not `::type` casts). */
-  psql: /(?<![:\w]):(?:'(\w+)'|"(\w+)"|([A-Za-z_]\w*))/g,
-  /** Mustache, Jinja, Go templates: `{{ … }}`. */
-  mustache: /\{\{[^}]*\}\}/g,
-  /** Shell and JavaScript style: `${…}`. */
-  "dollar-brace": /\$\{[^}]*\}/g,
-  /** Synapse style: `$%NAME%$`. */
-  "dollar-percent": /\$%\w+%\$/g
-};
-var EMPTY_MATCH_PROBES = ["", "a", "ab", "a b", " ", "\n", "0", "_", "::", "{}", "$"];
-function placeholderMatcher(entry) {
-  const builtIn = Object.hasOwn(PLACEHOLDER_SYNTAXES, entry) ? PLACEHOLDER_SYNTAXES[entry] : void 0;
-  return builtIn ? regExpMatcher(builtIn) : re2Matcher(compileRe2(entry));
-}
-function placeholderPatternProblem(entry) {
-  if (Object.hasOwn(PLACEHOLDER_SYNTAXES, entry)) return void 0;
-  let pattern;
-  try {
-    pattern = compileRe2(entry);
-  } catch (error) {
-    return `is neither a known syntax (${Object.keys(PLACEHOLDER_SYNTAXES).join(", ")}) nor a regular expression in RE2 syntax (${error.message.replace(/^error parsing regexp: /, "")})`;
-  }
-  const matcher = re2Matcher(pattern);
-  if (EMPTY_MATCH_PROBES.some((probe2) => [...matcher.matches(probe2)].some((match) => match.end === match.start))) {
-    return "can match the empty string; a placeholder pattern must match at least one character";
-  }
-  return void 0;
-}
-function compileRe2(source) {
-  const { RE2JS } = require("./re2js.js");
-  return RE2JS.compile(source);
-}
-function regExpMatcher(pattern) {
-  return {
-    *matches(text) {
-      for (const match of text.matchAll(pattern)) {
-        const start = match.index ?? 0;
-        yield { start, end: start + match[0].length, text: match[0], groups: match.slice(1) };
-      }
-    }
-  };
-}
-function re2Matcher(pattern) {
-  return {
-    *matches(text) {
-      const matcher = pattern.matcher(text);
-      while (matcher.find()) {
-        const start = matcher.start();
-        const end = matcher.end();
-        const groups = Array.from({ length: pattern.groupCount() }, (_, index) => matcher.group(index + 1) ?? void 0);
-        yield { start, end, text: text.slice(start, end), groups };
-      }
-    }
-  };
-}
-
-// src/config/config-file.ts
+init_placeholder_patterns();
 init_read_regular_file();
 init_errors();
 
@@ -11821,1257 +13089,22 @@ function validateConfig(value, where) {
   return value;
 }
 
-// src/config/rule-settings.ts
-init_errors();
-var RuleSettings = class _RuleSettings {
-  idByName = /* @__PURE__ */ new Map();
-  severities = /* @__PURE__ */ new Map();
-  constructor(rules, preset = "recommended") {
-    for (const rule of rules) {
-      this.idByName.set(rule.id, rule.id);
-      for (const alias of rule.meta.aliases ?? []) this.idByName.set(alias, rule.id);
-      const inPreset = rule.meta.severity === "off" && preset === "strict" ? "warning" : rule.meta.severity;
-      this.severities.set(rule.id, inPreset);
-    }
-  }
-  resolveRuleId = (name) => this.idByName.get(name);
-  /** The resolved severities, as plain data (to send to worker threads). */
-  toSeverities() {
-    return Object.fromEntries(this.severities);
-  }
-  /** Settings with these resolved severities (from `toSeverities`). */
-  static fromSeverities(rules, severities) {
-    const settings = new _RuleSettings(rules);
-    for (const [id, severity] of Object.entries(severities)) settings.severities.set(id, severity);
-    return settings;
-  }
-  severityOf = (ruleId) => this.severities.get(ruleId) ?? "off";
-  /** Applies `{ id: setting }`; `source` names where the settings came from, for the error message. */
-  apply(settings, source) {
-    for (const [name, setting2] of Object.entries(settings)) {
-      const id = this.resolveRuleId(name);
-      if (!id) throw new UsageError(`${source}: unknown rule "${name}" (see \`migralint rules\`)`);
-      this.severities.set(id, setting2 === "warn" ? "warning" : setting2);
-    }
-  }
-};
-function parseRuleFlags(flags) {
-  const settings = /* @__PURE__ */ Object.create(null);
-  for (const flag of flags) {
-    const match = /^([\w-]+)=(off|warn|warning|error)$/.exec(flag.trim());
-    if (!match) throw new UsageError(`--rule "${flag}": expected RULE=off|warn|error`);
-    settings[match[1]] = match[2] === "warning" ? "warn" : match[2];
-  }
-  return settings;
-}
-
-// src/frontends/decode.ts
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-var lenientUtf8 = new TextDecoder("utf-8");
-function decodeFile(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
-  try {
-    return { text: strictUtf8.decode(bytes) };
-  } catch {
-    const text = lenientUtf8.decode(bytes);
-    return { text, invalidUtf8At: lenientUtf8.decode(bytes.subarray(0, firstInvalidByte(bytes))).length };
-  }
-}
-function firstInvalidByte(bytes) {
-  let index = 0;
-  while (index < bytes.length) {
-    const byte = bytes[index];
-    const length = byte < 128 ? 1 : byte >= 194 && byte < 224 ? 2 : byte >= 224 && byte < 240 ? 3 : byte >= 240 && byte < 245 ? 4 : 0;
-    if (length === 0) return index;
-    try {
-      strictUtf8.decode(bytes.subarray(index, index + length));
-    } catch {
-      return index;
-    }
-    index += length;
-  }
-  return bytes.length;
-}
-
 // src/cli/trace-command.ts
+init_rule_settings();
+init_decode();
 init_detect();
-
-// src/lint.ts
-init_rules();
-
-// src/schema/apply.ts
-init_catalogue();
-init_names();
-init_types();
-function applyOperation(operation, context) {
-  const handler = HANDLERS[operation.kind];
-  handler?.(operation, context);
-}
-var originOf = (operation, context) => operation.conditional ? 0 : context.file;
-var HANDLERS = {
-  createTable(operation, context) {
-    const { catalogue } = context;
-    const existing = catalogue.tables.find(operation.table);
-    if (existing && (operation.ifNotExists || operation.conditional)) return;
-    if (existing) removeTable(existing, context, false);
-    const origin = originOf(operation, context);
-    const table = {
-      ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
-      name: operation.table.name,
-      columns: [],
-      columnsKnown: operation.columnsUnknown !== true,
-      constraints: [],
-      indexes: [],
-      createdIn: origin,
-      namedIn: origin,
-      assumed: false,
-      filled: operation.withRows === true,
-      temporary: operation.temporary === true,
-      partitioned: operation.partitioned === true,
-      partitions: []
-    };
-    catalogue.tables.add(table);
-    if (table.temporary) catalogue.temporaryTables.add(table);
-    if (operation.partitionOf) {
-      const parent = tableOrAssumed(operation.partitionOf, context);
-      attach(parent, table);
-      for (const column of parent.columns) table.columns.push({ ...column, addedIn: origin });
-      table.columnsKnown = parent.columnsKnown;
-    }
-    for (const column of operation.columns) addColumnTo(table, column, origin, context);
-    for (const constraint of operation.constraints) addConstraintTo(table, constraint, origin, context);
-  },
-  dropTable(operation, context) {
-    for (const name of operation.tables) {
-      const table = context.catalogue.tables.find(name);
-      if (table) removeTable(table, context, operation.cascade);
-      else dropViewNamed(name, context);
-    }
-  },
-  renameTable(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    if (!table) {
-      const view = context.catalogue.views.find(operation.table);
-      if (view) context.catalogue.views.rename(view, operation.newName);
-      else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
-      return;
-    }
-    context.catalogue.tables.rename(table, operation.newName);
-    table.namedIn = context.file;
-  },
-  addColumn(operation, context) {
-    const table = tableOrAssumed(operation.table, context);
-    if (operation.ifNotExists && findColumn(table, operation.column.name)) return;
-    addColumnTo(table, operation.column, originOf(operation, context), context);
-  },
-  dropColumn(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const column = table && findColumn(table, operation.column);
-    if (!table || !column) return;
-    table.columns = table.columns.filter((candidate) => candidate !== column);
-    const uses = (names) => names?.includes(column.name) === true;
-    for (const index of [...table.indexes]) if (uses(index.columns) || uses(index.expressionColumns)) removeIndex(index, context);
-    table.constraints = table.constraints.filter((constraint) => !uses(constraint.columns) && !uses(constraint.expressionColumns) && constraint.checksNotNullOf !== column.name);
-  },
-  renameColumn(operation, context) {
-    const table = tableOrAssumed(operation.table, context);
-    const column = columnOrAssumed(table, operation.column);
-    if (!column) return;
-    const from = column.name;
-    const to = truncateIdentifier(operation.newName);
-    column.name = to;
-    const renamed = (names) => names.map((name) => name === from ? to : name);
-    for (const index of table.indexes) {
-      index.columns = renamed(index.columns);
-      index.expressionColumns = renamed(index.expressionColumns);
-    }
-    for (const constraint of table.constraints) {
-      constraint.columns = renamed(constraint.columns);
-      if (constraint.expressionColumns) constraint.expressionColumns = renamed(constraint.expressionColumns);
-      if (constraint.checksNotNullOf === from) constraint.checksNotNullOf = to;
-    }
-  },
-  alterColumnType(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.type = operation.newType;
-  },
-  setNotNull(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.notNull = true;
-  },
-  dropNotNull(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (column) column.notNull = false;
-  },
-  setDefault(operation, context) {
-    const column = columnOrAssumed(tableOrAssumed(operation.table, context), operation.column);
-    if (!column) return;
-    if (operation.default) column.default = operation.default;
-    else delete column.default;
-  },
-  addConstraint(operation, context) {
-    addConstraintTo(tableOrAssumed(operation.table, context), operation.constraint, originOf(operation, context), context);
-  },
-  validateConstraint(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const constraint = table && findConstraint(table, operation.name);
-    if (constraint) constraint.validated = true;
-  },
-  dropConstraint(operation, context) {
-    const table = context.catalogue.tables.find(operation.table);
-    const constraint = table && findConstraint(table, operation.name);
-    if (!table || !constraint) return;
-    table.constraints = table.constraints.filter((candidate) => candidate !== constraint);
-    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
-    if (index) removeIndex(index, context);
-  },
-  createIndex(operation, context) {
-    const { catalogue } = context;
-    if (operation.ifNotExists && operation.name && catalogue.indexes.find({ schema: operation.table.schema, name: operation.name })) return;
-    const table = tableOrAssumed(operation.table, context);
-    const expressionColumns = operation.expressionColumns ?? [];
-    addIndex(table, {
-      name: operation.name,
-      columns: operation.columns.map(truncateIdentifier),
-      expressionColumns,
-      unique: operation.unique,
-      partial: operation.partial === true,
-      method: operation.method,
-      createdIn: originOf(operation, context),
-      nameParts: [...operation.columns, ...expressionColumns],
-      label: NAME_LABELS.index
-    }, context);
-  },
-  dropIndex(operation, context) {
-    for (const name of operation.names) {
-      const index = context.catalogue.indexes.find(name);
-      if (index) removeIndex(index, context);
-    }
-  },
-  attachPartition(operation, context) {
-    attach(tableOrAssumed(operation.table, context), tableOrAssumed(operation.partition, context));
-  },
-  detachPartition(operation, context) {
-    const partition = context.catalogue.tables.find(operation.partition);
-    if (partition?.parent) detach(partition);
-  },
-  createDomain(operation, context) {
-    const [schema, name] = operation.name.includes(".") ? operation.name.split(".", 2) : [void 0, operation.name];
-    replaceType(context, { ...schema !== void 0 ? { schema } : {}, name, kind: "domain" });
-  },
-  other(operation, context) {
-    if (operation.fillsTable) {
-      const table = context.catalogue.tables.find(operation.fillsTable);
-      if (table) table.filled = true;
-      return;
-    }
-    if (operation.change) applyChange(operation.change, context);
-    else if (!WITHOUT_SCHEMA_CHANGES.has(operation.statement)) context.notModelled(operation);
-  }
-};
-var WITHOUT_SCHEMA_CHANGES = /* @__PURE__ */ new Set([
-  "InsertStmt",
-  "UpdateStmt",
-  "DeleteStmt",
-  "MergeStmt",
-  "SelectStmt",
-  "CopyStmt",
-  "VariableSetStmt",
-  "VariableShowStmt",
-  "TransactionStmt",
-  "ExplainStmt",
-  "NotifyStmt",
-  "ListenStmt",
-  "UnlistenStmt",
-  "LockStmt",
-  "VacuumStmt",
-  "ClusterStmt",
-  "CheckPointStmt",
-  "DiscardStmt",
-  "PrepareStmt",
-  "ExecuteStmt",
-  "DeallocateStmt",
-  "RefreshMatViewStmt",
-  "ConstraintsSetStmt"
-]);
-var CHANGES = {
-  createType: (change, context) => replaceType(context, { ...change.type.schema !== void 0 ? { schema: change.type.schema } : {}, name: change.type.name, kind: change.enumValues ? "enum" : "other", ...change.enumValues ? { enumValues: [...change.enumValues] } : {} }),
-  addEnumValue(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (type2?.enumValues && !type2.enumValues.includes(change.value)) type2.enumValues.push(change.value);
-  },
-  renameEnumValue(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (type2?.enumValues) type2.enumValues = type2.enumValues.map((value) => value === change.from ? change.to : value);
-  },
-  renameType(change, context) {
-    const type2 = context.catalogue.types.find(change.type);
-    if (!type2) return;
-    const from = type2.name;
-    context.catalogue.types.rename(type2, change.newName);
-    for (const table of context.catalogue.tables) {
-      for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
-    }
-  },
-  dropType(change, context) {
-    for (const name of change.types) {
-      const type2 = context.catalogue.types.find(name);
-      if (type2) context.catalogue.types.remove(type2);
-    }
-  },
-  createView(change, context) {
-    const existing = context.catalogue.views.find(change.view);
-    if (existing) context.catalogue.views.remove(existing);
-    context.catalogue.views.add({ ...change.view.schema !== void 0 ? { schema: change.view.schema } : {}, name: change.view.name, uses: change.uses });
-  },
-  dropView(change, context) {
-    for (const name of change.views) dropViewNamed(name, context);
-  },
-  renameView(change, context) {
-    const view = context.catalogue.views.find(change.view);
-    if (view) context.catalogue.views.rename(view, change.newName);
-    const materialized = view ? void 0 : context.catalogue.tables.find(change.view);
-    if (materialized) context.catalogue.tables.rename(materialized, change.newName);
-  },
-  renameIndex(change, context) {
-    const index = context.catalogue.indexes.find(change.index);
-    if (!index) return;
-    const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
-    context.catalogue.indexes.rename(index, change.newName);
-    delete index.nameGenerated;
-    if (constraint) constraint.name = index.name;
-  },
-  renameConstraint(change, context) {
-    const table = context.catalogue.tables.find(change.table);
-    const constraint = table && findConstraint(table, change.name);
-    if (!table || !constraint) return;
-    const index = table.indexes.find((candidate) => candidate.constraint && candidate.name === constraint.name);
-    constraint.name = truncateIdentifier(change.newName);
-    delete constraint.nameGenerated;
-    if (index) context.catalogue.indexes.rename(index, constraint.name);
-  },
-  createSchema: (change, context) => void context.catalogue.schemas.add(change.name),
-  dropSchema(change, context) {
-    for (const name of change.names) {
-      context.catalogue.schemas.delete(name);
-      for (const table of [...context.catalogue.tables]) if (table.schema === name) removeTable(table, context, true);
-    }
-  },
-  setIdentity(change, context) {
-    const column = columnOrAssumed(tableOrAssumed(change.table, context), change.column);
-    if (!column) return;
-    if (change.identity) {
-      column.generated = "identity";
-      column.notNull = true;
-    } else if (column.generated === "identity") delete column.generated;
-  },
-  opaqueCode(change, context) {
-    for (const name of change.names) context.opaqueNames.add(name);
-  }
-};
-function applyChange(change, context) {
-  CHANGES[change.kind](change, context);
-}
-function replaceType(context, type2) {
-  const existing = context.catalogue.types.find(type2);
-  if (existing) context.catalogue.types.remove(existing);
-  context.catalogue.types.add(type2);
-}
-function dropViewNamed(name, context) {
-  const view = context.catalogue.views.find(name);
-  if (view) context.catalogue.views.remove(view);
-  const materialized = view ? void 0 : context.catalogue.tables.find(name);
-  if (materialized) removeTable(materialized, context, false);
-}
-function assumedTable(name) {
-  return {
-    ...name.schema !== void 0 ? { schema: name.schema } : {},
-    name: name.name,
-    columns: [],
-    columnsKnown: false,
-    constraints: [],
-    indexes: [],
-    createdIn: 0,
-    namedIn: 0,
-    assumed: true,
-    filled: false,
-    temporary: false,
-    partitioned: false,
-    partitions: []
-  };
-}
-function tableOrAssumed(name, context) {
-  const found = context.catalogue.tables.find(name);
-  if (found) return found;
-  context.assumed(name);
-  const table = assumedTable(name);
-  context.catalogue.tables.add(table);
-  return table;
-}
-function columnOrAssumed(table, name) {
-  const found = findColumn(table, name);
-  if (found || table.columnsKnown) return found;
-  const column = { name: truncateIdentifier(name), notNull: false, addedIn: 0 };
-  table.columns.push(column);
-  return column;
-}
-function addColumnTo(table, definition, origin, context) {
-  const name = truncateIdentifier(definition.name);
-  const serial = definition.type ? SERIAL_BASE[canonicalTypeName(definition.type.name)] : void 0;
-  const column = {
-    name,
-    ...definition.type ? { type: serial ? { name: serial, modifiers: [], isArray: false } : definition.type } : {},
-    notNull: definition.notNull || definition.primaryKey || serial !== void 0,
-    ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
-    ...definition.generated ? { generated: definition.generated } : {},
-    addedIn: origin
-  };
-  const existing = findColumn(table, name);
-  if (existing) table.columns[table.columns.indexOf(existing)] = column;
-  else table.columns.push(column);
-  const base = { columns: [name], notValid: false };
-  if (definition.primaryKey) addConstraintTo(table, { kind: "primaryKey", ...base }, origin, context);
-  const names = definition.constraintNames;
-  if (definition.unique) addConstraintTo(table, { kind: "unique", ...base, ...names?.unique ? { name: names.unique } : {} }, origin, context);
-  if (definition.references) addConstraintTo(table, { kind: "foreignKey", ...base, references: definition.references, ...names?.foreignKey ? { name: names.foreignKey } : {} }, origin, context);
-  if (definition.hasCheck) addConstraintTo(table, { kind: "check", ...base, expressionColumns: [name] }, origin, context);
-}
-function addConstraintTo(table, definition, origin, context) {
-  const label = NAME_LABELS[definition.kind];
-  const nameParts = definition.kind === "check" ? definition.expressionColumns?.length === 1 ? definition.expressionColumns : [] : definition.columns;
-  const makesIndex = definition.kind === "primaryKey" || definition.kind === "unique" || definition.kind === "exclusion";
-  const taken = (name2) => table.constraints.some((constraint) => constraint.name === name2) || makesIndex && context.catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0;
-  const name = definition.name ? truncateIdentifier(definition.name) : chooseName(table.name, nameParts, label, taken);
-  const existing = findConstraint(table, name);
-  if (existing) table.constraints = table.constraints.filter((constraint) => constraint !== existing);
-  table.constraints.push({
-    name,
-    ...definition.name ? {} : { nameGenerated: true },
-    kind: definition.kind,
-    columns: definition.columns.map(truncateIdentifier),
-    validated: !definition.notValid,
-    ...definition.references ? { references: definition.references } : {},
-    ...definition.checksNotNullOf !== void 0 ? { checksNotNullOf: definition.checksNotNullOf } : {},
-    ...definition.expression !== void 0 ? { expression: definition.expression } : {},
-    ...definition.expressionColumns ? { expressionColumns: definition.expressionColumns } : {}
-  });
-  if (definition.kind === "primaryKey") {
-    for (const columnName of definition.columns) {
-      const column = findColumn(table, columnName);
-      if (column) column.notNull = true;
-    }
-  }
-  if (!makesIndex) return;
-  const adopted = definition.usingIndex ? context.catalogue.indexes.find({ schema: table.schema, name: definition.usingIndex }) : void 0;
-  if (adopted) {
-    context.catalogue.indexes.rename(adopted, name);
-    adopted.constraint = true;
-    delete adopted.nameGenerated;
-    return;
-  }
-  addIndex(table, { name, columns: definition.columns.map(truncateIdentifier), expressionColumns: [], unique: definition.kind !== "exclusion", partial: false, createdIn: origin, constraint: true, generated: !definition.name }, context);
-}
-function addIndex(table, spec, context) {
-  const { catalogue } = context;
-  const taken = (name2) => catalogue.indexes.find({ schema: table.schema, name: name2 }) !== void 0 || catalogue.tables.find({ schema: table.schema, name: name2 }) !== void 0;
-  const name = spec.name ?? chooseName(table.name, spec.nameParts ?? spec.columns, spec.label ?? NAME_LABELS.index, taken);
-  const existing = catalogue.indexes.find({ schema: table.schema, name });
-  if (existing) removeIndex(existing, context);
-  const index = {
-    ...table.schema !== void 0 ? { schema: table.schema } : {},
-    name,
-    ...spec.name === void 0 || spec.generated ? { nameGenerated: true } : {},
-    table,
-    columns: spec.columns,
-    expressionColumns: spec.expressionColumns,
-    unique: spec.unique,
-    partial: spec.partial,
-    ...spec.method ? { method: spec.method } : {},
-    ...spec.constraint ? { constraint: true } : {},
-    createdIn: spec.createdIn
-  };
-  catalogue.indexes.add(index);
-  table.indexes.push(index);
-}
-function removeIndex(index, context) {
-  context.catalogue.indexes.remove(index);
-  index.table.indexes = index.table.indexes.filter((candidate) => candidate !== index);
-}
-function removeTable(table, context, cascade) {
-  const { catalogue } = context;
-  catalogue.tables.remove(table);
-  for (const index of [...table.indexes]) removeIndex(index, context);
-  for (const partition of [...table.partitions]) removeTable(partition, context, cascade);
-  if (table.parent) detach(table);
-  if (!cascade) return;
-  const named = (name) => name.name === table.name && (name.schema === void 0 || table.schema === void 0 || name.schema === table.schema);
-  for (const other2 of catalogue.tables) {
-    other2.constraints = other2.constraints.filter((constraint) => !(constraint.references && named(constraint.references.table)));
-  }
-  for (const view of [...catalogue.views]) if (view.uses.tables.some(named)) catalogue.views.remove(view);
-}
-function dropTemporaryTables(context) {
-  const { catalogue } = context;
-  for (const table of catalogue.temporaryTables) if (catalogue.tables.find(table) === table) removeTable(table, context, false);
-  catalogue.temporaryTables.clear();
-}
-function attach(parent, partition) {
-  if (partition.parent) detach(partition);
-  parent.partitioned = true;
-  partition.parent = parent;
-  parent.partitions.push(partition);
-}
-function detach(partition) {
-  const parent = partition.parent;
-  if (!parent) return;
-  parent.partitions = parent.partitions.filter((candidate) => candidate !== partition);
-  delete partition.parent;
-}
-
-// src/schema/replay.ts
-init_catalogue();
-var SchemaReplay = class {
-  constructor(options = {}) {
-    this.options = options;
-    this.context = {
-      catalogue: this.model,
-      file: 0,
-      opaqueNames: this.opaqueNames,
-      // The first migration that creates tables, and those before it, change only what they create, in a whole history.
-      assumed: (table) => {
-        if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
-      },
-      notModelled: (operation) => this.recordNotModelled(operation)
-    };
-  }
-  options;
-  model = new SchemaCatalogue();
-  notModelledSoFar = 0;
-  notModelledList = [];
-  firstIncompleteReason;
-  /** The digest of the state so far (with `hash`). */
-  digest = "";
-  /** The digest of what the last file ended did (with `hash`): what the cache keeps to replay it. */
-  lastEffectDigest = "";
-  /** Cached migrations not applied yet: a run answered from the cache never builds the model. */
-  deferred = [];
-  fileNumber = 0;
-  fileName = "";
-  newFiles = /* @__PURE__ */ new Set();
-  freshTables = [];
-  /** A table was created by the migration being replayed, or by an earlier one. */
-  createdAny = false;
-  /** A table was created by an earlier migration: the history has begun. */
-  createdBefore = false;
-  opaqueNames = /* @__PURE__ */ new Set();
-  applied = [];
-  start;
-  context;
-  /** The model, with every deferred migration applied. */
-  get catalogue() {
-    this.applyDeferred();
-    return this.model;
-  }
-  /** Statements that may change the schema in ways the model does not follow. */
-  get notModelledCount() {
-    this.applyDeferred();
-    return this.notModelledSoFar;
-  }
-  get notModelled() {
-    this.applyDeferred();
-    return this.notModelledList;
-  }
-  /** Why the history looks incomplete, where it does. */
-  get incompleteReason() {
-    this.applyDeferred();
-    return this.firstIncompleteReason;
-  }
-  /**
-   * A migration whose effect (and its digest) the cache kept: the digest moves on
-   * now, the model only when it is next read (the next file begun, or a getter).
-   */
-  deferFile(start, operations, effectDigest) {
-    this.deferLazily(start, () => ({ start, operations }), effectDigest);
-  }
-  /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
-  deferLazily(start, file, effectDigest) {
-    if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
-    this.lastEffectDigest = effectDigest;
-    this.deferred.push(file);
-  }
-  applyDeferred() {
-    if (this.deferred.length === 0) return;
-    const deferred = this.deferred;
-    this.deferred = [];
-    for (const file of deferred) {
-      const { start, operations } = file();
-      this.applyWhole(start, operations, false);
-    }
-  }
-  beginFile(start) {
-    this.applyDeferred();
-    this.begin(start);
-  }
-  begin(start) {
-    this.fileNumber++;
-    this.context.file = this.fileNumber;
-    this.fileName = start.name;
-    this.start = start;
-    if (start.isNew) this.newFiles.add(this.fileNumber);
-    this.freshTables = start.newTables ?? [];
-    for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
-    this.applied.length = 0;
-  }
-  apply(operation) {
-    if (operation.kind === "createTable" && !operation.conditional) this.createdAny = true;
-    applyOperation(operation, this.context);
-    if (this.options.hash && changesSchema(operation)) this.applied.push(operation);
-  }
-  /** The file is done: its temporary tables are gone, and (after) what it did counts for the next. */
-  endFile() {
-    this.end(true);
-  }
-  end(moveDigest) {
-    dropTemporaryTables(this.context);
-    this.createdBefore = this.createdAny;
-    const start = this.start;
-    if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
-    if (this.options.hash && start && moveDigest) {
-      this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
-      this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
-    }
-    this.applied.length = 0;
-    this.start = void 0;
-  }
-  /** A migration the rules do not check (or whose result is cached): applied whole. */
-  applyFile(start, operations) {
-    this.applyDeferred();
-    this.applyWhole(start, operations, true);
-  }
-  applyWhole(start, operations, moveDigest) {
-    this.begin(start);
-    for (const operation of operations) this.apply(operation);
-    this.end(moveDigest);
-  }
-  /** A history cannot be judged whole before a migration before this one has created tables. */
-  get historyComplete() {
-    return this.createdBefore && this.incompleteReason === void 0;
-  }
-  mentionedByCode(name) {
-    return this.opaqueNames.has(name) || this.opaqueNames.has(name.toLowerCase());
-  }
-  table(name) {
-    return this.catalogue.tables.find(name);
-  }
-  column(table, column) {
-    const found = this.table(table);
-    return found && findColumn(found, column);
-  }
-  constraint(table, name) {
-    const found = this.table(table);
-    return found && findConstraint(found, name);
-  }
-  index(name) {
-    return this.catalogue.indexes.find(name);
-  }
-  type(name) {
-    return this.catalogue.types.find(name);
-  }
-  view(name) {
-    return this.catalogue.views.find(name);
-  }
-  indexes() {
-    return this.catalogue.indexes;
-  }
-  isNewOrigin(origin) {
-    return origin !== 0 && (origin === this.fileNumber || this.newFiles.has(origin));
-  }
-  isFresh(table) {
-    return this.freshTables.some((fresh) => fresh.name === table.name && (fresh.schema === void 0 || table.schema === void 0 || fresh.schema === table.schema));
-  }
-  isNewTable(name) {
-    const table = this.table(name);
-    if (!table) return this.isFresh(name);
-    return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
-  }
-  isEmptyTable(name) {
-    const table = this.table(name);
-    if (!table) return this.isFresh(name);
-    if (!this.isNewOrigin(table.createdIn) && !this.isFresh(name)) return false;
-    return !table.filled || table.temporary;
-  }
-  isNewColumn(table, column) {
-    const found = this.column(table, column);
-    return found !== void 0 && this.isNewOrigin(found.addedIn);
-  }
-  viewsUsing(table, column) {
-    const found = this.table(table);
-    if (!found) return [];
-    const views = [];
-    for (const view of this.catalogue.views) {
-      const usesTable = view.uses.tables.some((used) => used.name === found.name && (used.schema === void 0 || found.schema === void 0 || used.schema === found.schema));
-      if (usesTable && (view.uses.star || view.uses.columns.includes(column))) views.push(view.name);
-    }
-    return views;
-  }
-  /** Keeps the first reason: what the note about `unknown-object` says. */
-  markIncomplete(reason) {
-    this.firstIncompleteReason ??= reason;
-  }
-  recordNotModelled(operation) {
-    this.notModelledSoFar++;
-    if (this.options.recordNotModelled) this.notModelledList.push({ file: this.fileName, line: operation.location.line, statement: operation.statement });
-  }
-};
-function changesSchema(operation) {
-  switch (operation.kind) {
-    case "transaction":
-    case "setSetting":
-    case "reindex":
-    case "truncate":
-    case "dropDatabase":
-    case "alterDomainAddConstraint":
-      return false;
-    case "other":
-      return operation.change !== void 0 || operation.fillsTable !== void 0;
-    default:
-      return true;
-  }
-}
-function schemaEffectOf(analyzed) {
-  return {
-    operations: analyzed.operations.filter(changesSchema),
-    ...isUnreadable(analyzed) ? { unreadable: true } : {},
-    ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
-    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
-  };
-}
-function isUnreadable(analyzed) {
-  return analyzed.problems.length > 0;
-}
-function effectDigestOf(effect, hash) {
-  return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join("\0"));
-}
-function digestInput(before, start, effectDigest) {
-  return [before, start.isNew ? 1 : 0, start.unreadable ? 1 : 0, effectDigest].join("\0");
-}
-function withoutPlaces(key, value) {
-  return key === "location" || key === "anchorLine" || key === "identifiers" || key === "sql" || key === "sqlLocation" ? void 0 : value;
-}
-
-// src/engine/run-rules.ts
-init_file_state();
-
-// src/engine/finding.ts
-function compareFindings(a, b) {
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-// src/engine/run-rules.ts
-init_finding_lock();
-
-// src/engine/ignores.ts
-var IgnoreTracker = class {
-  /** `resolveRuleId` maps aliases to ids and returns undefined for unknown ids. */
-  constructor(directives, resolveRuleId) {
-    this.directives = directives;
-    this.resolveRuleId = resolveRuleId;
-    directives.forEach((directive, index) => {
-      if (directive.scope === "file") this.fileWide.push(index);
-      else this.byTargetLine.set(directive.targetLine, [...this.byTargetLine.get(directive.targetLine) ?? [], index]);
-    });
-  }
-  directives;
-  resolveRuleId;
-  used = /* @__PURE__ */ new Set();
-  /** Directive indices: file-wide ones, and statement ones by the line they target (a file may have thousands). */
-  fileWide = [];
-  byTargetLine = /* @__PURE__ */ new Map();
-  /** True when a directive silences the finding; remembers the directive (and rule) as used. */
-  silences(finding) {
-    const candidates = /* @__PURE__ */ new Set([
-      ...this.fileWide,
-      ...this.byTargetLine.get(finding.anchorLine) ?? [],
-      ...this.byTargetLine.get(finding.line) ?? []
-    ]);
-    let silenced = false;
-    for (const index of [...candidates].sort((a, b) => a - b)) {
-      const directive = this.directives[index];
-      const named = directive.rules.find((rule) => this.resolveRuleId(rule) === finding.rule);
-      if (directive.rules.length > 0 && named === void 0) continue;
-      this.used.add(`${index}:${named ?? "*"}`);
-      silenced = true;
-    }
-    return silenced;
-  }
-  /** One complaint per unknown rule id, rule that silenced nothing, or bare directive that silenced nothing. */
-  unused() {
-    const complaints = [];
-    this.directives.forEach((directive, index) => {
-      if (directive.squawk) return;
-      const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
-      if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
-        complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });
-      }
-      for (const rule of directive.rules) {
-        if (this.resolveRuleId(rule) === void 0) {
-          complaints.push({ directive, message: `This ${keyword} comment names an unknown rule "${rule}".` });
-        } else if (!this.used.has(`${index}:${rule}`)) {
-          complaints.push({ directive, message: `This ${keyword} comment for "${rule}" silences nothing.` });
-        }
-      }
-    });
-    return complaints;
-  }
-};
-
-// src/engine/run-rules.ts
-init_rule();
-function runRules(analyzed, rules, filePath, options) {
-  const raw = [];
-  const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
-  const state2 = new FileState(analyzed.runnerTransaction, replay);
-  state2.implicitTransaction = analyzed.implicitTransaction === true;
-  const kindsPresent = /* @__PURE__ */ new Set();
-  for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
-  const handlers = handlerLists(visitors);
-  for (const operation of analyzed.operations) {
-    state2.current = operation;
-    for (const handler of handlers(operation.kind)) handler(operation);
-    state2.apply(operation);
-  }
-  for (const visitor of visitors) visitor.endOfFile?.();
-  replay.endFile();
-  for (const problem of analyzed.problems) {
-    raw.push({ rule: problem.rule, anchorLine: problem.location.line, line: problem.location.line, location: problem.location, message: problem.message });
-  }
-  const ignores = new IgnoreTracker(analyzed.directives, options.resolveRuleId);
-  const kept = raw.filter((finding) => !ignores.silences(finding));
-  for (const { directive, message: message2 } of ignores.unused()) {
-    const { location } = directive;
-    kept.push({ rule: "unused-ignore", anchorLine: location.line, line: location.line, location, message: message2 });
-  }
-  const byId = rulesById(rules);
-  const findings = [];
-  for (const finding of kept) {
-    const configured = options.severityOf(finding.rule);
-    const severity = configured === "error" && finding.subject?.atMost === "warning" ? "warning" : configured;
-    const rule = byId.get(finding.rule);
-    if (severity === "off" || !rule) continue;
-    const { line, column, endLine, endColumn } = finding.location;
-    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
-    const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
-    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
-    if (lock) result.lock = lock;
-    if (finding.target) result.target = finding.target;
-    findings.push(result);
-  }
-  findings.sort(compareFindings);
-  return { findings };
-}
-function rulesToRun(rules, analyzed, options) {
-  if (analyzed.directives.length > 0) return rules;
-  return rules.filter((rule) => options.severityOf(rule.id) !== "off");
-}
-function handlerLists(visitors) {
-  const byKind = /* @__PURE__ */ new Map();
-  return (kind) => {
-    let list = byKind.get(kind);
-    if (list === void 0) {
-      list = [];
-      for (const visitor of visitors) {
-        const handler = visitor[kind];
-        if (handler) list.push(handler);
-        if (visitor.anyOperation) list.push(visitor.anyOperation);
-      }
-      byKind.set(kind, list);
-    }
-    return list;
-  };
-}
-var visitedKinds = /* @__PURE__ */ new WeakMap();
-function createVisitor(rule, context) {
-  const visitor = rule.create(context);
-  if (!visitedKinds.has(rule)) {
-    const keys = Object.keys(visitor);
-    visitedKinds.set(rule, keys.includes("anyOperation") || keys.includes("endOfFile") ? "all" : new Set(keys));
-  }
-  return visitor;
-}
-function mayVisit(rule, kindsPresent) {
-  const kinds = visitedKinds.get(rule);
-  if (kinds === void 0 || kinds === "all") return true;
-  for (const kind of kinds) if (kindsPresent.has(kind)) return true;
-  return false;
-}
-var idMaps = /* @__PURE__ */ new WeakMap();
-function rulesById(rules) {
-  let byId = idMaps.get(rules);
-  if (!byId) {
-    byId = new Map(rules.map((rule) => [rule.id, rule]));
-    idMaps.set(rules, byId);
-  }
-  return byId;
-}
-var FileRuleContext = class {
-  constructor(rule, state2, options, sink) {
-    this.rule = rule;
-    this.state = state2;
-    this.sink = sink;
-    this.runnerTransaction = state2.runnerTransaction;
-    this.pgVersion = options.pgVersion;
-    this.previous = state2.previous;
-    this.schema = state2.schema;
-    this.settings = state2.settings;
-  }
-  rule;
-  state;
-  sink;
-  runnerTransaction;
-  pgVersion;
-  previous;
-  schema;
-  settings;
-  report(at, subject = {}) {
-    const operation = "kind" in at ? at : void 0;
-    const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
-    if (operation && this.rule.meta.suggestion) {
-      const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-      const before = this.state.previousAt(operation.location);
-      if (before.length > 0) facts.sameStatement = before;
-      raw.target = { operation, facts };
-    }
-    this.sink.push(raw);
-  }
-  isNewColumn(table, column) {
-    if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
-    return this.state.schema.isNewColumn(table, column);
-  }
-  isNewTable(table) {
-    return this.state.isNewTable(table);
-  }
-  isEmptyTable(table) {
-    return this.state.isEmptyTable(table);
-  }
-  isTemporaryTable(table) {
-    return this.state.isTemporaryTable(table);
-  }
-  isPartitioned(table) {
-    return this.state.isPartitioned(table);
-  }
-  partitionsIndexedOn(table, columns) {
-    return this.state.partitionsIndexedOn(table, columns);
-  }
-  get inTransaction() {
-    return this.state.inTransaction;
-  }
-  get explicitTransaction() {
-    return this.state.explicitTransaction;
-  }
-  get implicitTransaction() {
-    return this.state.implicitTransaction;
-  }
-};
-
-// src/lint.ts
-init_detect();
-init_file_problem();
-
-// src/frontends/sql/index.ts
-init_text_positions();
-init_pg_wasm();
-init_analyze_sql();
-init_runner_files();
-init_lexer();
-
-// src/frontends/sql/runner-markers.ts
-var path4 = __toESM(require("node:path"));
-init_scan_work();
-var ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
-function isRollbackFile(filePath) {
-  return ROLLBACK_FILE.test(path4.basename(filePath));
-}
-var MARKERS = [
-  [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
-  [/^--\s*\+goose\s+down\b/i, () => ({ direction: "down" })],
-  [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
-  [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/notransaction/i.test(m[1]) })],
-  [/^--\s*\+migrate\s+down\b/i, () => ({ direction: "down" })],
-  [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
-  [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
-];
-function findRunnerMarkers(comments, textLength) {
-  const downSections = [];
-  let runnerTransaction;
-  let transactionDisabled = false;
-  let downStart;
-  for (const comment of comments) {
-    scanWork.steps++;
-    const marker = matchMarker(comment.text);
-    if (!marker) continue;
-    if (marker.transaction === false) transactionDisabled = true;
-    else if (marker.transaction === true) runnerTransaction = true;
-    if (marker.direction === "down" && downStart === void 0) downStart = comment.start;
-    if (marker.direction === "up" && downStart !== void 0) {
-      downSections.push({ start: downStart, end: comment.start });
-      downStart = void 0;
-    }
-  }
-  if (downStart !== void 0) downSections.push({ start: downStart, end: textLength });
-  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
-}
-function matchMarker(text) {
-  for (const [pattern, marker] of MARKERS) {
-    const match = pattern.exec(text);
-    if (match) return marker(match);
-  }
-  return void 0;
-}
-
-// src/frontends/sql/templates.ts
-init_scan_work();
-init_text_ranges();
-function blankMetaCommands(text, commands) {
-  return replaceRanges(text, commands, ({ start, end }) => (followsCode(text, start) ? ";" : " ") + " ".repeat(end - start - 1));
-}
-function followsCode(text, offset) {
-  for (let index = offset - 1; index >= 0; index--) {
-    scanWork.steps++;
-    const ch = text[index];
-    if (ch === "\n" || ch === "\r") return false;
-    if (ch !== " " && ch !== "	" && ch !== "\f") return true;
-  }
-  return false;
-}
-function substitutePlaceholders(text, matchers) {
-  let matches = [];
-  for (const matcher of matchers) {
-    const accepted = [];
-    let taken = 0;
-    for (const match of matcher.matches(text)) {
-      scanWork.steps++;
-      const { start, end } = match;
-      if (end === start) continue;
-      while (taken < matches.length && matches[taken].end <= start) {
-        scanWork.steps++;
-        taken++;
-      }
-      if (taken < matches.length && matches[taken].start < end) continue;
-      accepted.push({ start, end, replacement: replacementFor(match) });
-    }
-    matches = mergeSorted(matches, accepted);
-  }
-  const parts = [];
-  const offsets = [];
-  let last = 0;
-  for (const { start, end, replacement } of matches) {
-    parts.push(text.slice(last, start), replacement);
-    for (let offset = last; offset < start; offset++) offsets.push(offset);
-    for (let index = 0; index < replacement.length; index++) offsets.push(start);
-    last = end;
-  }
-  parts.push(text.slice(last));
-  for (let offset = last; offset <= text.length; offset++) offsets.push(offset);
-  return { text: parts.join(""), offsets };
-}
-function mergeSorted(a, b) {
-  const merged = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || i < a.length && a[i].start <= b[j].start ? a[i++] : b[j++]);
-  return merged;
-}
-function replacementFor(match) {
-  if (match.groups[0] !== void 0 && match.text.startsWith(":'")) return `'${match.groups[0]}'`;
-  if (match.groups[1] !== void 0 && match.text.startsWith(':"')) return `"${match.groups[1]}"`;
-  const name = match.text.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
-  return `placeholder_${name || "value"}`.slice(0, 63);
-}
-
-// src/frontends/sql/index.ts
-init_text_ranges();
-function loadSqlParser() {
-  return loadParser();
-}
-function analyzeSqlFile(text, filePath, options) {
-  if (isRollbackFile(filePath)) {
-    return {
-      frontend: "sql",
-      operations: [],
-      problems: [],
-      directives: [],
-      statements: 0,
-      runnerTransaction: options.assumeInTransaction,
-      skippedReason: "rollback migration (down/undo file)"
-    };
-  }
-  const tokens = scanSql(text);
-  const markers = findRunnerMarkers(tokens.comments, text.length);
-  const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
-  const lines = new LineIndex(text);
-  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
-  const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
-  const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
-  let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
-  if (metaCommands.length > 0) forward = blankMetaCommands(forward, metaCommands);
-  forward = replaceRanges(forward, copyData, (data) => blankedText(forward, data));
-  const notes = [
-    ...metaCommands.map((command) => `skipped psql meta-command ${text.slice(command.start, command.end).trim().split(/\s/)[0]} on line ${lines.position(command.start).line}`),
-    ...copyData.map((data) => `skipped COPY data on lines ${lines.position(data.start).line}\u2013${lines.position(data.end).line}`)
-  ];
-  if (options.placeholders && options.placeholders.length > 0) {
-    const substituted = substitutePlaceholders(forward, options.placeholders.map(placeholderMatcher));
-    const analysis2 = analyzeSql({
-      text: substituted.text,
-      locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
-      keepStatementText: options.keepStatementText
-    });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
-  }
-  const analysis = analyzeSql({
-    text: forward,
-    locate: (charIndex) => lines.position(charIndex),
-    tokens: {
-      comments: tokens.comments.filter((comment) => inForwardCode(comment.start)),
-      longIdentifiers: tokens.longIdentifiers.filter((identifier) => inForwardCode(identifier.start)),
-      metaCommands: [],
-      semicolons: tokens.semicolons.filter((end) => inForwardCode(end - 1)),
-      copyData: []
-    },
-    keepStatementText: options.keepStatementText
-  });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
-}
-function runnerOf(byName, runnerTransaction, analysis) {
-  if (runnerTransaction) return { runnerTransaction };
-  if (byName === "flyway") return { runnerTransaction: flywayRunsInTransaction(analysis.operations) };
-  if (byName === "whole-file" && analysis.statements > 1) return { runnerTransaction, implicitTransaction: true };
-  return { runnerTransaction };
-}
-
-// src/lint.ts
-init_text_positions();
-async function prepareLinting() {
-  await loadSqlParser();
-}
-function analyzeText(text, displayPath2, options, invalidUtf8At) {
-  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const source = bom ? text.slice(1) : text;
-  const frontend = options.frontend ?? detectFrontend(displayPath2, source);
-  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
-  if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
-  const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
-  if (delegated) return { analyzed: delegatedFile(delegated), source };
-  const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
-  if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
-  if (step) return { analyzed: pythonStepFile(step), source };
-  if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
-  if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
-  if (invalidUtf8At !== void 0) {
-    const position = new LineIndex(source).position(Math.max(invalidUtf8At - bom, 0));
-    return { analyzed: unparsableFile(frontend, 'This file is not valid UTF-8: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8").', position), source };
-  }
-  return { analyzed: analyze(frontend, source, displayPath2, options), source };
-}
-function checkAnalysis(analysis, displayPath2, options) {
-  return resultOf(analysis.analyzed, displayPath2, analysis.source, options);
-}
-function analyze(frontend, source, displayPath2, options) {
-  switch (frontend) {
-    case "sql":
-      return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
-    case "knex": {
-      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
-      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      const knexfile = knexfileSettings2(displayPath2);
-      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
-      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
-    }
-    case "typeorm": {
-      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
-      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
-    }
-    case "django": {
-      const { analyzeDjangoFile } = require("./django.js");
-      return analyzeDjangoFile(source, displayPath2);
-    }
-  }
-}
-function notMigration(displayPath2) {
-  if (displayPath2.endsWith(".py")) return "not a Django migration (a module with class Migration in a migrations/ folder)";
-  return "not a SQL, Knex or TypeORM migration";
-}
-function resultOf(analyzed, displayPath2, source, options) {
-  const engine = runRules(analyzed, options.rules ?? allRules, displayPath2, {
-    pgVersion: options.pgVersion,
-    severityOf: options.settings.severityOf,
-    resolveRuleId: options.settings.resolveRuleId,
-    replay: options.replay,
-    newInRun: options.newInRun
-  });
-  return {
-    file: displayPath2,
-    frontend: analyzed.frontend,
-    statements: analyzed.statements,
-    runnerTransaction: analyzed.runnerTransaction,
-    operationCount: analyzed.operations.length,
-    ...analyzed.transactionSwitch !== void 0 ? { transactionSwitch: analyzed.transactionSwitch } : {},
-    findings: engine.findings,
-    source,
-    skippedReason: analyzed.skippedReason,
-    notes: analyzed.notes,
-    warnings: analyzed.warnings,
-    schemaEffect: schemaEffectOf(analyzed)
-  };
-}
-function delegatedFile({ frontend, line, column, length, delegate, calls }) {
-  const location = { line, column, endLine: line, endColumn: column + length };
-  const message2 = calls ? `This migration's up() hands over to \`${delegate}\`, imported from another file; what it changes was not checked here.` : `This migration takes its up() from \`${delegate}\` in another file; it was not checked here.`;
-  return { frontend, operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
-}
-function pythonStepFile({ line, length, name }) {
-  const location = { line, column: 1, endLine: line, endColumn: length + 1 };
-  const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
-  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
-}
-function binaryFile(frontend, source) {
-  const position = new LineIndex(source).position(source.indexOf("\0"));
-  return unparsableFile(frontend, "This file contains a NUL byte: it is binary, not a migration PostgreSQL can read.", position);
-}
-function isSkipped(result) {
-  return "skipped" in result;
-}
-
-// src/cli/describe-error.ts
-function describe(error) {
-  const code = error.code;
-  const messages = {
-    ENOENT: "no such file (it may have been deleted during the run)",
-    EACCES: "permission denied",
-    EISDIR: "is a directory"
-  };
-  if (code && messages[code]) return messages[code];
-  const message2 = error?.message;
-  return typeof message2 === "string" ? message2.split("\n")[0] : String(error);
-}
-
-// src/cli/trace-command.ts
+init_lint();
+init_replay();
+init_describe_error();
 init_discover();
 
 // src/cli/lint-command.ts
 init_rules();
 init_errors();
+init_lint();
+init_replay();
 init_detect();
-
-// src/files/read-migration.ts
-init_read_regular_file();
-var MAX_MIGRATION_BYTES = 512 << 20;
-
-// src/cli/lint-command.ts
+init_read_migration();
 init_pg_wasm();
 init_discover();
 
@@ -13079,6 +13112,7 @@ init_discover();
 var path9 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_rules();
+init_rule_settings();
 init_discover();
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
@@ -13092,6 +13126,7 @@ var fs8 = __toESM(require("node:fs"));
 var path11 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
+init_decode();
 init_detect();
 
 // src/schema/order.ts
@@ -13245,11 +13280,15 @@ function filesOrNone(glob, options) {
   }
 }
 
+// src/cli/lint-command.ts
+init_describe_error();
+
 // src/cli/report-output.ts
 init_rules();
 init_errors();
 init_reporter();
 init_atomic_file();
+init_describe_error();
 
 // src/cli/lint-command.ts
 var EXIT_CLEAN = 0;

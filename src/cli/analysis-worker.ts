@@ -1,7 +1,8 @@
 /**
- * A worker thread that reads files (the front-ends' half of linting) for large
- * runs. The main thread checks each file's operations, in migration order,
- * against the schema the earlier ones built.
+ * A worker thread for large runs. It either reads files (the front-ends' half
+ * of linting) for a main thread that checks them in migration order against the
+ * schema the earlier ones built (runs with the cache, fixes, Django, staged
+ * content), or reads and checks them itself (see checking-worker.ts).
  */
 import type { SeveritySetting } from '../engine/rule';
 import { readMigration } from '../files/read-migration';
@@ -9,6 +10,7 @@ import { loadSqlParserFrom } from '../frontends/sql';
 import { type AnalysisOptions, analyzeText, prepareLinting } from '../lint';
 import type { SkippedFile } from '../lint';
 import type { AnalyzedFile } from '../model/file';
+import { type CheckBatch, type CheckSetup, CheckingWorker } from './checking-worker';
 import { describe } from './describe-error';
 
 export interface WorkerSettings extends AnalysisOptions {
@@ -60,18 +62,28 @@ export interface ParserMessage {
   parser: WebAssembly.Module;
 }
 
+/** What a worker is sent to check files (see checking-worker.ts). */
+export type CheckMessage = { check: CheckSetup } | { batch: CheckBatch } | { finish: number };
+
 /** The worker thread's entry: answers each request once the parser is loaded. */
 export function startAnalysisWorker(): void {
   // Required here: the CLI bundle exports this entry, and a run on the main thread need not load node:worker_threads.
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   let ready: Promise<void> | undefined;
-  parentPort?.on('message', (message: WorkRequest | ParserMessage) => {
+  let checker: CheckingWorker | undefined;
+  parentPort?.on('message', (message: WorkRequest | ParserMessage | CheckMessage) => {
     if ('parser' in message) {
       ready = loadSqlParserFrom(message.parser);
       return;
     }
+    if ('check' in message) {
+      checker = new CheckingWorker(message.check, (answer) => parentPort.postMessage(answer));
+      return;
+    }
     void (ready ?? prepareLinting()).then(() => {
-      parentPort?.postMessage({ id: message.id, outcomes: message.files.map((file) => work(file, message.options)) });
+      if ('batch' in message) checker?.add(message.batch);
+      else if ('finish' in message) checker?.finish(message.finish);
+      else parentPort?.postMessage({ id: message.id, outcomes: message.files.map((file) => work(file, message.options)) });
     });
   });
 }

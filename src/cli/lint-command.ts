@@ -16,6 +16,7 @@ import { resolveRunConfig } from './run-config';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { ReadFailure, WorkFile, WorkResult } from './analysis-worker';
+import type { CheckOutcome } from './checking-worker';
 import type { CachedEffect, LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
@@ -43,6 +44,18 @@ const STDIN_NAME = '<stdin>';
 const WORKER_THRESHOLD = 5000;
 /** How many files the workers may parse ahead of the main thread (bounds memory). */
 const PREFETCH_WINDOW = 256;
+
+/**
+ * Files checked on workers go in batches of contiguous files, round-robin; each
+ * worker sends what a batch does to the schema to the others in one message.
+ * At most `checkWindow` files are out at once (bounds memory). The batch size
+ * can be set for tests (MIGRALINT_CHECK_BATCH), to cross batch boundaries with few files.
+ */
+function checkingSizes(env: NodeJS.ProcessEnv): { checkBatch: number; checkWindow: number } {
+  const given = Number(env.MIGRALINT_CHECK_BATCH);
+  const checkBatch = Number.isInteger(given) && given > 0 ? given : 32;
+  return { checkBatch, checkWindow: Math.max(512, checkBatch * 16) };
+}
 
 /**
  * `auto`: a worker for each idle core but the main thread's, by the load average
@@ -137,18 +150,22 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (deferred) deferred.push(reported);
         else reportOutput.add(reported);
       }
-      if (report && result.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result.skippedReason}`);
-      if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
-      for (const message of result.warnings ?? []) {
-        if (!warned.has(message)) io.stderr.write(`migralint: note: ${message}\n`);
-        warned.add(message);
-      }
+      afterReport(result, shownAs, report);
       return result;
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while linting ${shownAs}: ${describe(error)}\n`);
       if (io.env.DEBUG === 'migralint') io.stderr.write(`${(error as Error).stack}\n`);
       return undefined;
+    }
+  };
+  /** What is said of a file once its result is reported: its notes (with --verbose), and its warnings once a run. */
+  const afterReport = (result: FileResult, shownAs: string, report: boolean) => {
+    if (report && result.skippedReason) note(io, args.verbose, `skipped ${shownAs}: ${result.skippedReason}`);
+    if (report) for (const message of result.notes ?? []) note(io, args.verbose, `${shownAs}: ${message}`);
+    for (const message of result.warnings ?? []) {
+      if (!warned.has(message)) io.stderr.write(`migralint: note: ${message}\n`);
+      warned.add(message);
     }
   };
   /** An earlier migration that is context only: applied to the replayed schema, not checked. */
@@ -231,37 +248,114 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     }
     return outcome.text ?? textOf(item);
   };
-  for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
-  pool?.flush();
-  // Files are checked in migration order, each against the schema the earlier ones built.
-  for (const [index, { file, group, isTarget, shownAs }] of work.entries()) {
-    prefetch(index + PREFETCH_WINDOW);
-    if (index % 16 === 0) pool?.flush();
-    const text = await textAt(work[index]);
-    texts.delete(file);
-    if (text === undefined) {
-      failed = true;
-      continue;
+  // Every file, in migration order (then standard input); the worker threads stop however this ends.
+  const lintAll = async () => {
+    const unknownObjectOff = (reason: string) => `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`;
+    // A run without the cache, fixes, Django migrations or staged content is checked on the workers whole:
+    // the main thread only orders the results, reports them and writes.
+    const checkingPool = usesWorkers && !cache && !fixes && !django && !plan.staged ? poolForLinting() : undefined;
+    if (checkingPool) {
+      const { checkBatch, checkWindow } = checkingSizes(io.env);
+      const showsSuggestions = format === 'json' || (format === 'stylish' && args.suggestions !== false);
+      // --quiet reports copies of results: the reporter writes their suggestions (with PostgreSQL's scanner), not the workers.
+      if (showsSuggestions && args.quiet) await prepareLinting();
+      checkingPool.startChecking(
+        {
+          settings: runSettings,
+          suggestions: showsSuggestions && !args.quiet,
+          targets: readsTargets || args.quiet,
+          source: format !== 'json' || args.quiet === true,
+        },
+        checkBatch,
+      );
+      // Loaded here: reporters that write suggestions load it anyway, others never need it.
+      const { rememberSuggestion } = require('../fixes/suggest') as typeof import('../fixes/suggest');
+      const { restoreResult } = require('./checking-worker') as typeof import('./checking-worker');
+      const ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
+      const groups = new Map<string, number>();
+      const outcomes: Array<Promise<CheckOutcome> | undefined> = [];
+      const send = (index: number) => {
+        const item = work[index];
+        if (!item) return;
+        let group = groups.get(item.group);
+        if (group === undefined) groups.set(item.group, (group = groups.size));
+        const newInRun = item.isTarget && index < lastTarget && plan.isNew(item.file);
+        outcomes[index] = checkingPool.check(index, { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file), group, target: item.isTarget, newInRun });
+        if (index === work.length - 1) checkingPool.flushChecks();
+      };
+      for (let index = 0; index < Math.min(checkWindow, work.length); index++) send(index);
+      /** Groups with a file read, in the order the first was (as the replays are made in the other path). */
+      const replayed = new Set<string>();
+      for (const [index, { group, isTarget, shownAs }] of work.entries()) {
+        send(index + checkWindow);
+        const outcome = await outcomes[index];
+        outcomes[index] = undefined;
+        if (outcome && 'readError' in outcome) {
+          failed = true;
+          io.stderr.write(`migralint: cannot read ${shownAs}: ${outcome.readError}\n`);
+          continue;
+        }
+        replayed.add(group);
+        if (!outcome) continue;
+        if ('error' in outcome) {
+          failed = true;
+          io.stderr.write(`migralint: internal error while ${isTarget ? 'linting' : 'reading'} ${shownAs}: ${outcome.error}\n`);
+        } else if ('skipped' in outcome) {
+          note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+        } else {
+          const result = restoreResult(outcome.result);
+          const { suggestions } = outcome;
+          suggestions?.forEach((suggestion, position) => {
+            const finding = result.findings[position];
+            if (suggestion) rememberSuggestion(finding, result, ruleById.get(finding.rule), suggestion);
+          });
+          reportOutput.add(result);
+          afterReport(result, shownAs, true);
+        }
+      }
+      const reasons = args.verbose ? await checkingPool.finishChecking(work.length) : [];
+      for (const group of args.verbose ? replayed : []) {
+        const reason = reasons[groups.get(group) ?? -1];
+        if (reason && settings.severityOf('unknown-object') !== 'off') note(io, args.verbose, unknownObjectOff(reason));
+      }
+    } else {
+      for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
+      pool?.flush();
+      // Files are checked in migration order, each against the schema the earlier ones built.
+      for (const [index, { file, group, isTarget, shownAs }] of work.entries()) {
+        prefetch(index + PREFETCH_WINDOW);
+        if (index % 16 === 0) pool?.flush();
+        const text = await textAt(work[index]);
+        texts.delete(file);
+        if (text === undefined) {
+          failed = true;
+          continue;
+        }
+        const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file) as Promise<WorkResult> | undefined, analyzed: django?.analyses.get(file) };
+        // What a migration new in this change makes is new for the later ones too (no rows, no readers yet).
+        if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
+        else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
+        prefetched.delete(file);
+      }
+      // Only a verbose run says so (asking builds the model a run answered from the cache did without).
+      for (const replay of args.verbose ? replays.values() : []) {
+        if (replay.incompleteReason && settings.severityOf('unknown-object') !== 'off') {
+          note(io, args.verbose, unknownObjectOff(replay.incompleteReason));
+        }
+      }
     }
-    const inRun: FileInRun = { replay: replayOf(group), prefetched: prefetched.get(file) as Promise<WorkResult> | undefined, analyzed: django?.analyses.get(file) };
-    // What a migration new in this change makes is new for the later ones too (no rows, no readers yet).
-    if (isTarget) await lintOne(text, shownAs, forcedFrontend(file), { ...inRun, path: file, newInRun: index < lastTarget && plan.isNew(file) });
-    else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
-    prefetched.delete(file);
-  }
-  // Only a verbose run says so (asking builds the model a run answered from the cache did without).
-  for (const replay of args.verbose ? replays.values() : []) {
-    if (replay.incompleteReason && settings.severityOf('unknown-object') !== 'off') {
-      note(io, args.verbose, `unknown-object was off: the migrations replayed do not look like a whole history (${replay.incompleteReason})`);
+    if (readsStdin) {
+      const shownAs = args.stdinFilepath ?? STDIN_NAME;
+      const frontend = args.stdinFilepath ? forcedFrontend(path.resolve(io.cwd, args.stdinFilepath)) : 'sql';
+      await lintOne(await io.readStdin(), shownAs, frontend);
     }
-  }
-  if (readsStdin) {
-    const shownAs = args.stdinFilepath ?? STDIN_NAME;
-    const frontend = args.stdinFilepath ? forcedFrontend(path.resolve(io.cwd, args.stdinFilepath)) : 'sql';
-    await lintOne(await io.readStdin(), shownAs, frontend);
-  }
 
-  await pool?.close();
+  };
+  try {
+    await lintAll();
+  } finally {
+    await pool?.close();
+  }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
 
