@@ -14517,6 +14517,7 @@ var init_analysis_pool = __esm({
             this.stop(error.message.split("\n")[0]);
           });
           worker.on("exit", (code) => this.stop(`a worker thread stopped (exit code ${code})`));
+          worker.unref();
           this.workers.push(worker);
         }
         this.parserSent = compiledParser().then(
@@ -14557,6 +14558,10 @@ var init_analysis_pool = __esm({
         const workerModule = path14.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
         if (!workerModule.endsWith(".js") || !fs10.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
+      }
+      /** The run waits for the threads from now on. */
+      ref() {
+        for (const worker of this.workers) worker.ref();
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
@@ -15291,7 +15296,6 @@ async function runLint(args, io, version) {
     io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}
 `);
   };
-  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
   const runSettings = {
     pgVersion: options.pgVersion,
     assumeInTransaction: options.assumeInTransaction,
@@ -15299,6 +15303,8 @@ async function runLint(args, io, version) {
     placeholders: options.placeholders,
     severities: settings.toSeverities()
   };
+  const earlyPool = typeof args.concurrency === "number" && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : void 0;
+  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
   if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
@@ -15393,7 +15399,8 @@ async function runLint(args, io, version) {
   let pool;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = loadPool().create(workers, runSettings);
+    if (!poolStarted) pool = earlyPool ?? loadPool().create(workers, runSettings);
+    if (!poolStarted) pool?.ref();
     poolStarted = true;
     return pool;
   };
@@ -15530,6 +15537,7 @@ async function runLint(args, io, version) {
     await lintAll();
   } finally {
     await pool?.close();
+    if (earlyPool !== pool) await earlyPool?.close();
   }
   const cacheProblem = cache3?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}

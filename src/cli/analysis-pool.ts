@@ -53,6 +53,8 @@ export class AnalysisPool {
         this.stop(error.message.split('\n')[0]);
       });
       worker.on('exit', (code) => this.stop(`a worker thread stopped (exit code ${code})`));
+      // Until the run uses them (see ref), the threads do not keep the process alive: a run that fails first still ends.
+      worker.unref();
       this.workers.push(worker);
     }
     this.parserSent = compiledParser().then(
@@ -76,6 +78,11 @@ export class AnalysisPool {
     const workerModule = path.basename(__filename) === 'analysis-pool.js' ? compiled : __filename;
     if (!workerModule.endsWith('.js') || !fs.existsSync(workerModule)) return undefined;
     return new AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
+  }
+
+  /** The run waits for the threads from now on. */
+  ref(): void {
+    for (const worker of this.workers) worker.ref();
   }
 
   /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */

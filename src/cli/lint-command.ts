@@ -88,11 +88,6 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     failed = true;
     io.stderr.write(`migralint: cannot read the folder ${displayPath(folder, io.cwd)}: ${describe(error)}\n`);
   };
-  const plan: RunPlan =
-    pathInputs.length > 0 || !readsStdin
-      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder })
-      : { files: [], isNew: () => false };
-
   // Everything that changes a file's result besides its text: the cache key, and what worker threads need.
   const runSettings = {
     pgVersion: options.pgVersion,
@@ -101,6 +96,13 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     placeholders: options.placeholders,
     severities: settings.toSeverities(),
   };
+  // Threads asked for by number start while the files are found (they take a while to load the code); `auto` knows only after.
+  const earlyPool = typeof args.concurrency === 'number' && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : undefined;
+  const plan: RunPlan =
+    pathInputs.length > 0 || !readsStdin
+      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder })
+      : { files: [], isNew: () => false };
+
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== undefined) refuseToOverwriteMigrations('--output-file', args.outputFile, files, io.cwd);
   if (args.cacheLocation !== undefined) refuseToOverwriteMigrations('--cache-location', args.cacheLocation, files, io.cwd);
@@ -207,7 +209,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   let pool: AnalysisPool | undefined;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = loadPool().create(workers, runSettings);
+    if (!poolStarted) pool = earlyPool ?? loadPool().create(workers, runSettings);
+    if (!poolStarted) pool?.ref();
     poolStarted = true;
     return pool;
   };
@@ -355,6 +358,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     await lintAll();
   } finally {
     await pool?.close();
+    if (earlyPool !== pool) await earlyPool?.close();
   }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
