@@ -619,6 +619,83 @@ go on), then \`SET NOT NULL\` and drop the check.`
   }
 });
 
+// src/engine/file-state.ts
+function sameTable(a, b) {
+  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
+}
+var FileState;
+var init_file_state = __esm({
+  "src/engine/file-state.ts"() {
+    "use strict";
+    FileState = class {
+      constructor(runnerTransaction, schema) {
+        this.runnerTransaction = runnerTransaction;
+        this.schema = schema;
+      }
+      runnerTransaction;
+      schema;
+      previous = [];
+      settings = /* @__PURE__ */ new Map();
+      explicitTransaction = false;
+      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+      implicitTransaction = false;
+      get inTransaction() {
+        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
+      }
+      /** The operation the rules are looking at (set by the engine before it asks them). */
+      current;
+      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
+      isNewTable(table) {
+        return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+      }
+      /** The current operation is part of the creation of this table (its index, made with it). */
+      createdWithCurrent(table) {
+        const current = this.current;
+        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
+      }
+      /** New, and not filled from a query since: it has no rows. */
+      isEmptyTable(table) {
+        return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+      }
+      /** A temporary table: private to its session, gone at its end. */
+      isTemporaryTable(table) {
+        return this.schema.table(table)?.temporary === true;
+      }
+      isPartitioned(table) {
+        return this.schema.table(table)?.partitioned === true;
+      }
+      /**
+       * The partitions of a partitioned table each have an index on these columns.
+       * When its partitions are not known (made by a function, say), tables named
+       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
+       */
+      partitionsIndexedOn(parent, columns) {
+        const key = columns.join(",");
+        const table = this.schema.table(parent);
+        if (!table) return false;
+        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
+        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
+        for (const index of this.schema.catalogue.indexes) {
+          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
+        }
+        return false;
+      }
+      apply(operation) {
+        this.previous.push(operation);
+        switch (operation.kind) {
+          case "transaction":
+            this.explicitTransaction = operation.action === "begin";
+            break;
+          case "setSetting":
+            this.settings.set(operation.name, operation.value);
+            break;
+        }
+        this.schema.apply(operation);
+      }
+    };
+  }
+});
+
 // rules/adding-required-field.ts
 var DEFAULT_DROPPED, HELP, adding_required_field_default;
 var init_adding_required_field = __esm({
@@ -626,6 +703,7 @@ var init_adding_required_field = __esm({
     "use strict";
     init_rule();
     init_suggestion_steps();
+    init_file_state();
     init_operation_helpers();
     DEFAULT_DROPPED = "default dropped after fill";
     HELP = "Add it nullable or with a constant default, backfill, then enforce NOT NULL (see adding-not-nullable-field).";
@@ -637,11 +715,15 @@ var init_adding_required_field = __esm({
         description: "Adding a NOT NULL column without a default",
         message: ({ table, column, detail }) => detail === DEFAULT_DROPPED ? `Adding NOT NULL column "${table}"."${column}" fills the existing rows with its default, then drops the default: inserts from code that does not set the column (the version still running) fail.` : `Adding NOT NULL column "${table}"."${column}" without a default fails on a table with rows, and breaks inserts from code that does not set it.`,
         help: HELP,
-        helpFor: ({ subject }) => subject.detail === DEFAULT_DROPPED ? "Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field)." : HELP,
+        helpFor: ({ subject, frontend }) => subject.detail === DEFAULT_DROPPED && frontend !== "django" ? "Keep the default until the code that sets the column on every insert is deployed, and drop it in a later migration; or add the column nullable, backfill it, then enforce NOT NULL (see adding-not-nullable-field)." : subject.detail === DEFAULT_DROPPED ? "Keep the default in the database with db_default= (Django 5; on the model field too), or add the field with null=True, backfill it, then make it NOT NULL (see adding-not-nullable-field)." : HELP,
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
         suggestion: {
           description: "Give the column a constant default that the database keeps (Django: db_default=): existing rows take it (instant from PostgreSQL 11, no rewrite), and so do inserts that do not set the column; or add it nullable, backfill it, and enforce NOT NULL as adding-not-nullable-field shows.",
           steps: (operation, facts) => {
+            if (operation.kind === "setDefault") {
+              const application = `Deploy the code that sets "${qualifiedName(operation.table)}"."${operation.column}" on every insert.`;
+              return [{ migration: "later", application, lock: "AccessExclusiveLock", actions: [{ kind: "flagged" }] }];
+            }
             if (operation.kind !== "addColumn" || facts.pgVersion < 11) return void 0;
             const value = { placeholder: "value for existing rows" };
             return [{ migration: "this", lock: "AccessExclusiveLock", actions: [edit(operation, { kind: "columnDefault", value }, operation)] }];
@@ -671,7 +753,8 @@ in the database.`
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('orders', (table) => {\n    table.string('currency', 3).notNullable();\n  });\n};\n", line: 3 },
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL;", line: 1, column: 1 },
           { sql: "SET lock_timeout = '2s';\n\nALTER TABLE orders\n  ADD COLUMN IF NOT EXISTS region_id bigint NOT NULL;", line: 3 },
-          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;", line: 1 }
+          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT NULL NOT NULL;", line: 1 },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;", line: 2, column: 1 }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AddField("order", "currency", models.CharField(max_length=3, db_default="EUR")),\n    ]\n' },
@@ -690,6 +773,10 @@ export class Migration1700000000000 implements MigrationInterface {
           { sql: "ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';" },
           { sql: "ALTER TABLE orders ADD COLUMN currency text;" },
           { sql: "CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL;" },
+          { sql: "CREATE TABLE payments (id bigint);\nALTER TABLE payments ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE payments ALTER COLUMN currency DROP DEFAULT;" },
+          { sql: "ALTER TABLE orders ADD COLUMN currency text DEFAULT 'EUR';\nALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;" },
+          { sql: "ALTER TABLE orders ALTER COLUMN currency DROP DEFAULT;" },
+          { sql: "ALTER TABLE order_lines RENAME TO items;\nALTER TABLE items ADD COLUMN currency text NOT NULL DEFAULT 'EUR';\nALTER TABLE items ALTER COLUMN currency DROP DEFAULT;", options: { history: ["CREATE TABLE order_lines (id bigint)"] } },
           { sql: "ALTER TABLE orders ADD COLUMN row_id bigint GENERATED ALWAYS AS IDENTITY;" }
         ]
       },
@@ -699,6 +786,17 @@ export class Migration1700000000000 implements MigrationInterface {
           const filledByPostgres = column.default !== void 0 || column.generated !== void 0 || isSerialType(column.type);
           if (!column.notNull || filledByPostgres || context.isEmptyTable(operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), column: column.name, ...column.defaultDroppedAfterFill ? { detail: DEFAULT_DROPPED } : {} });
+        },
+        // `ADD COLUMN … NOT NULL DEFAULT x` then `DROP DEFAULT` in one migration: what Django's default= does, written out.
+        setDefault(operation) {
+          if (operation.default || context.isEmptyTable(operation.table)) return;
+          const added = context.previous.find(
+            (earlier) => earlier.kind === "addColumn" && sameTable(earlier.table, operation.table) && earlier.column.name === operation.column
+          );
+          if (added?.kind !== "addColumn" || !added.column.notNull || added.column.default === void 0 || added.column.defaultDroppedAfterFill) return;
+          const renamedHere = context.previous.some((earlier) => earlier.kind === "renameTable" && earlier.newName === operation.table.name);
+          if (renamedHere) return;
+          context.report(operation, { table: qualifiedName(operation.table), column: operation.column, detail: DEFAULT_DROPPED });
         }
       })
     });
@@ -1146,83 +1244,6 @@ export class Migration1700000000000 implements MigrationInterface {
         }
       })
     });
-  }
-});
-
-// src/engine/file-state.ts
-function sameTable(a, b) {
-  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
-}
-var FileState;
-var init_file_state = __esm({
-  "src/engine/file-state.ts"() {
-    "use strict";
-    FileState = class {
-      constructor(runnerTransaction, schema) {
-        this.runnerTransaction = runnerTransaction;
-        this.schema = schema;
-      }
-      runnerTransaction;
-      schema;
-      previous = [];
-      settings = /* @__PURE__ */ new Map();
-      explicitTransaction = false;
-      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
-      implicitTransaction = false;
-      get inTransaction() {
-        return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
-      }
-      /** The operation the rules are looking at (set by the engine before it asks them). */
-      current;
-      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
-      isNewTable(table) {
-        return this.schema.isNewTable(table) || this.createdWithCurrent(table);
-      }
-      /** The current operation is part of the creation of this table (its index, made with it). */
-      createdWithCurrent(table) {
-        const current = this.current;
-        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
-      }
-      /** New, and not filled from a query since: it has no rows. */
-      isEmptyTable(table) {
-        return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
-      }
-      /** A temporary table: private to its session, gone at its end. */
-      isTemporaryTable(table) {
-        return this.schema.table(table)?.temporary === true;
-      }
-      isPartitioned(table) {
-        return this.schema.table(table)?.partitioned === true;
-      }
-      /**
-       * The partitions of a partitioned table each have an index on these columns.
-       * When its partitions are not known (made by a function, say), tables named
-       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
-       */
-      partitionsIndexedOn(parent, columns) {
-        const key = columns.join(",");
-        const table = this.schema.table(parent);
-        if (!table) return false;
-        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
-        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
-        for (const index of this.schema.catalogue.indexes) {
-          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
-        }
-        return false;
-      }
-      apply(operation) {
-        this.previous.push(operation);
-        switch (operation.kind) {
-          case "transaction":
-            this.explicitTransaction = operation.action === "begin";
-            break;
-          case "setSetting":
-            this.settings.set(operation.name, operation.value);
-            break;
-        }
-        this.schema.apply(operation);
-      }
-    };
   }
 });
 
@@ -4270,15 +4291,22 @@ var init_replay = __esm({
        * now, the model only when it is next read (the next file begun, or a getter).
        */
       deferFile(start, operations, effectDigest) {
+        this.deferLazily(start, () => ({ start, operations }), effectDigest);
+      }
+      /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
+      deferLazily(start, file, effectDigest) {
         if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
         this.lastEffectDigest = effectDigest;
-        this.deferred.push({ start, operations });
+        this.deferred.push(file);
       }
       applyDeferred() {
         if (this.deferred.length === 0) return;
         const deferred = this.deferred;
         this.deferred = [];
-        for (const { start, operations } of deferred) this.applyWhole(start, operations, false);
+        for (const file of deferred) {
+          const { start, operations } = file();
+          this.applyWhole(start, operations, false);
+        }
       }
       beginFile(start) {
         this.applyDeferred();
