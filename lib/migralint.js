@@ -15684,7 +15684,7 @@ var init_lint_command = __esm({
     EXIT_FINDINGS = 1;
     EXIT_FAILURE = 2;
     STDIN_NAME = "<stdin>";
-    WORKER_THRESHOLD = 5e3;
+    WORKER_THRESHOLD = 2e3;
     PREFETCH_WINDOW = 256;
     withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   }
