@@ -52,8 +52,10 @@ const PREFETCH_WINDOW = 256;
 /**
  * Files checked on workers go in batches of contiguous files, round-robin; each
  * worker sends what a batch does to the schema to the others in one message.
- * At most `checkWindow` files are out at once (bounds memory). The batch size
- * can be set for tests (MIGRALINT_CHECK_BATCH), to cross batch boundaries with few files.
+ * At most `checkWindow` files are out at once (bounds memory). A message costs
+ * about 0.2 ms (20,000 small files on one worker: batches of 4 took it 3.3 s,
+ * of 32 2.5 s, of 64 or 256 no less). The batch size can be set for tests
+ * (MIGRALINT_CHECK_BATCH), to cross batch boundaries with few files.
  */
 function checkingSizes(env: NodeJS.ProcessEnv): { checkBatch: number; checkWindow: number } {
   const given = Number(env.MIGRALINT_CHECK_BATCH);
