@@ -178,3 +178,25 @@ test.each([
   expect(lintHistories(root, [...args, ...format], '2', '5')).toEqual(single);
   expect(single.stdout).toContain('030_email_type.sql');
 }, 60_000);
+
+test('files checked on a worker that stops come back as an internal error, and the files after them at once: the run does not wait forever', async () => {
+  const { AnalysisPool } = require(path.join(ROOT, 'dist', 'src', 'cli', 'analysis-pool.js')) as typeof import('../../src/cli/analysis-pool');
+  const pool = AnalysisPool.create(1, { pgVersion: 15, assumeInTransaction: false, severities: {} });
+  if (!pool) throw new Error('no worker pool: build dist/ first (npm test does)');
+  try {
+    pool.ref();
+    pool.startChecking({ settings: { pgVersion: 15, assumeInTransaction: false, severities: {} }, suggestions: false, targets: false, source: true }, 2);
+    const file = (name: string) => ({ path: path.join(os.tmpdir(), name), displayPath: name, group: 0, target: true, newInRun: false });
+    const missing = pool.check(0, file('migralint-no-such-file-1.sql'));
+    pool.check(1, file('migralint-no-such-file-2.sql'));
+    expect(await missing).toEqual({ readError: 'no such file (it may have been deleted during the run)' });
+    // The worker goes away (as it would on a crash) with a file still out.
+    const pending = pool.check(2, file('migralint-no-such-file-3.sql'));
+    await (pool as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers[0].terminate();
+    pool.flushChecks();
+    expect(await pending).toEqual({ error: expect.stringMatching(/^a worker thread stopped/) });
+    expect(await pool.check(3, file('migralint-no-such-file-4.sql'))).toEqual({ error: expect.stringMatching(/^a worker thread stopped/) });
+  } finally {
+    await pool.close();
+  }
+});
