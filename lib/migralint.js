@@ -15105,16 +15105,16 @@ __export(checking_worker_exports, {
   CheckingWorker: () => CheckingWorker,
   restoreResult: () => restoreResult
 });
-function compactFinding({ file: _file, help, docs, target, anchorLine: _anchorLine, ...finding }, targets) {
+function compactFinding({ file: _file, help, docs: docs2, target, anchorLine: _anchorLine, ...finding }, targets) {
   const rule = ruleOf(allRules, finding.rule);
-  return { ...finding, ...help !== rule?.meta.help ? { help } : {}, ...docs !== docsFor(finding.rule) ? { docs } : {}, ...targets && target ? { target } : {} };
+  return { ...finding, ...help !== rule?.meta.help ? { help } : {}, ...docs2 !== docsFor(finding.rule) ? { docs: docs2 } : {}, ...targets && target ? { target } : {} };
 }
 function restoreResult(sent) {
   const file = sent.file;
   const result2 = sent;
-  result2.findings = sent.findings.map(({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, docs, lock, target }) => {
+  result2.findings = sent.findings.map(({ rule, severity, line, column: column2, endLine, endColumn, message: message2, help, docs: docs2, lock, target }) => {
     const shared = sharedTexts(rule);
-    return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? shared.help, docs: docs ?? shared.docs, ...lock ? { lock } : {}, ...target ? { target } : {} };
+    return { rule, severity, file, line, column: column2, endLine, endColumn, message: message2, help: help ?? shared.help, docs: docs2 ?? shared.docs, ...lock ? { lock } : {}, ...target ? { target } : {} };
   });
   return result2;
 }

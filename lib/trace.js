@@ -50,11 +50,18 @@ function findingHelp(meta, context) {
   return meta.helpFor?.(context) ?? meta.help;
 }
 function docsFor(ruleId) {
-  return `migralint explain ${ruleId}`;
+  let text = docs.get(ruleId);
+  if (text === void 0) {
+    text = `migralint explain ${ruleId}`;
+    docs.set(ruleId, text);
+  }
+  return text;
 }
+var docs;
 var init_rule = __esm({
   "src/engine/rule.ts"() {
     "use strict";
+    docs = /* @__PURE__ */ new Map();
   }
 });
 
@@ -623,6 +630,9 @@ go on), then \`SET NOT NULL\` and drop the check.`
 function sameTable(a, b) {
   return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
 }
+function spanKey(span) {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
 var FileState;
 var init_file_state = __esm({
   "src/engine/file-state.ts"() {
@@ -635,6 +645,8 @@ var init_file_state = __esm({
       runnerTransaction;
       schema;
       previous = [];
+      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+      bySpan = /* @__PURE__ */ new Map();
       settings = /* @__PURE__ */ new Map();
       explicitTransaction = false;
       /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
@@ -680,8 +692,16 @@ var init_file_state = __esm({
         }
         return false;
       }
+      /** The operations so far whose statement is at this span, in order. */
+      previousAt(span) {
+        return this.bySpan.get(spanKey(span))?.slice() ?? [];
+      }
       apply(operation) {
         this.previous.push(operation);
+        const key = spanKey(operation.location);
+        const same = this.bySpan.get(key);
+        if (same) same.push(operation);
+        else this.bySpan.set(key, [operation]);
         switch (operation.kind) {
           case "transaction":
             this.explicitTransaction = operation.action === "begin";
@@ -3380,13 +3400,14 @@ function readRegularFile(file, maxBytes) {
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const stated = Math.min(stats.size - total, maxBytes + 1 - total);
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
       const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
       chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
@@ -4584,9 +4605,6 @@ function rulesById(rules) {
   }
   return byId;
 }
-function sameSpan(a, b) {
-  return a === b || a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
-}
 var visitedKinds, idMaps, FileRuleContext;
 var init_run_rules = __esm({
   "src/engine/run-rules.ts"() {
@@ -4623,7 +4641,7 @@ var init_run_rules = __esm({
         const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
         if (operation && this.rule.meta.suggestion) {
           const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
-          const before = this.state.previous.filter((other2) => sameSpan(other2.location, operation.location));
+          const before = this.state.previousAt(operation.location);
           if (before.length > 0) facts.sameStatement = before;
           raw.target = { operation, facts };
         }
@@ -5268,7 +5286,9 @@ function nodeAs(node, kind) {
   return node[kind];
 }
 function nodeKind(node) {
-  return node ? Object.keys(node)[0] : "unknown";
+  if (!node) return "unknown";
+  for (const kind in node) return kind;
+  return void 0;
 }
 function stringValue(node) {
   return nodeAs(node, "String")?.sval;
@@ -5697,11 +5717,14 @@ function alterTable(body, place) {
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
   const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
-  return commands.flatMap((command, index) => {
-    if (!command) return [];
+  const operations = [];
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index];
+    if (!command) continue;
     const clause = clauses?.[index];
-    return alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2);
-  });
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
+  }
+  return operations;
 }
 function clauseLocations(body, commands) {
   const source = statementText;
@@ -12104,7 +12127,7 @@ function planStatements(analyzed) {
     const last = planned[planned.length - 1];
     if (operation.sql !== void 0) {
       const location = operation.sqlLocation ?? operation.location;
-      if (last && last.sql === operation.sql && sameSpan2(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
+      if (last && last.sql === operation.sql && sameSpan(last.location, location) && last.operations[0].sql !== void 0) last.operations.push(operation);
       else planned.push({ location, sql: operation.sql, operations: [operation] });
       continue;
     }
@@ -12119,7 +12142,7 @@ function planStatements(analyzed) {
   }
   return planned;
 }
-function sameSpan2(a, b) {
+function sameSpan(a, b) {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 function transactionAction(statement2) {
