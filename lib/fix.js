@@ -3622,7 +3622,18 @@ function describeFix(plan) {
 }
 
 // src/fixes/fix-file.ts
-function fixFile(file, rules, relint) {
+var RELINT_BUDGET = 8e6;
+function fixFile(file, rules, relintAny, budget = RELINT_BUDGET) {
+  let left = budget;
+  let overBudget = false;
+  const relint = (source) => {
+    if (source.length > left) {
+      overBudget = true;
+      return void 0;
+    }
+    left -= source.length;
+    return relintAny(source);
+  };
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const candidates = [];
   const concurrently2 = /* @__PURE__ */ new Set();
@@ -3637,12 +3648,18 @@ function fixFile(file, rules, relint) {
   if (candidates.length === 0) return { each: [], applied: [] };
   candidates.sort((a, b) => Number(!concurrently2.has(a)) - Number(!concurrently2.has(b)));
   const relinted = relint(file.source);
+  if (overBudget) return { each: [], applied: [], unchecked: candidates.length };
   if (!relinted || relinted.result.skippedReason !== void 0) return { each: [], applied: [] };
   const baseline = { ...relinted, keys: findingKeys(relinted.result.findings, file.source) };
   const verified = (fixes) => verify(file, baseline, fixes, relint);
   const each = [];
   const alone = /* @__PURE__ */ new Map();
+  let unchecked = 0;
   for (const fix of candidates) {
+    if (overBudget) {
+      unchecked++;
+      continue;
+    }
     const own = verified([fix]);
     if (own) {
       each.push(fix);
@@ -3654,12 +3671,15 @@ function fixFile(file, rules, relint) {
     if (extended && extendedOwn) {
       each.push(extended);
       alone.set(extended, extendedOwn);
+    } else if (overBudget) {
+      unchecked++;
     }
   }
+  const notChecked = unchecked > 0 ? { unchecked } : {};
   const applied = [];
   let after;
   const all = each.length === 1 ? alone.get(each[0]) : verified(compatible(each));
-  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after };
+  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after(), ...notChecked };
   for (const fix of each) {
     const attempt = verified(compatible([...applied, fix]));
     if (attempt && compatible([...applied, fix]).length === applied.length + 1) {
@@ -3667,14 +3687,15 @@ function fixFile(file, rules, relint) {
       after = attempt.after;
     }
   }
-  return { each, applied, ...applied.length > 0 ? { fixed: applyFixes(file.source, applied), after } : {} };
+  return { each, applied, ...applied.length > 0 && after ? { fixed: applyFixes(file.source, applied), after: after() } : {}, ...notChecked };
 }
 function findingKeys(findings, source, edits = []) {
-  const lines = new LineIndex(applyEdits(source, edits));
+  const lines = new LineIndex(edits.length === 0 ? source : applyEdits(source, edits));
+  const ordered = inOrder(edits);
   const keys = /* @__PURE__ */ new Set();
   for (const finding of findings) {
     const offset = lines.lineStart(finding.line) + finding.column - 1;
-    const at = edits.length === 0 ? offset : toSource(edits, offset);
+    const at = edits.length === 0 ? offset : sourcePosition(ordered, offset);
     keys.add(at === void 0 ? `${finding.rule}@inserted` : `${finding.rule}@${at}`);
   }
   return keys;
@@ -3704,8 +3725,12 @@ function withFollowUps(file, baseline, fix, byId, relint) {
   return { finding: fix.finding, description: descriptions.join("; "), edits };
 }
 function toSource(edits, position) {
+  return sourcePosition(inOrder(edits), position);
+}
+var inOrder = (edits) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+function sourcePosition(ordered, position) {
   let delta = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const edit of ordered) {
     const start = edit.start + delta;
     const end = start + edit.text.length;
     if (position < start) break;
@@ -3755,7 +3780,7 @@ function verify(file, baseline, fixes, relint) {
     const removed = [...fixedKeys].filter((key) => key.startsWith(`${rule}@`) && baseline.keys.has(key)).length;
     if (count(relinted.result, rule) > count(baseline.result, rule) - removed) return void 0;
   }
-  return { fixed, after: remaining(file, baseline, relinted.result, fixes, fixed) };
+  return { fixed, after: () => remaining(file, baseline, relinted.result, fixes, fixed) };
 }
 function remaining(file, baseline, after, fixes, fixed) {
   const edits = fixes.flatMap((fix) => fix.edits).filter((edit, index, all) => all.findIndex((other) => same(edit, other)) === index);
@@ -3767,7 +3792,7 @@ function remaining(file, baseline, after, fixes, fixed) {
     return position;
   };
   const findings = file.findings.filter((finding) => {
-    const key = [...findingKeys([finding], file.source)][0];
+    const key = `${finding.rule}@${before.lineStart(finding.line) + finding.column - 1}`;
     return still.has(key) || !baseline.keys.has(key);
   }).map((finding) => {
     const start = moved(finding.line, finding.column, false);
@@ -3959,6 +3984,11 @@ var FixRun = class {
   consider(result, relint, file) {
     if (!result.findings.some((finding) => finding.target)) return result;
     const fixes = fixFile(result, this.rules, relint);
+    if (fixes.unchecked) {
+      const count = fixes.unchecked === 1 ? "the fix of 1 finding" : `the fixes of ${fixes.unchecked} findings`;
+      this.io.stderr.write(`migralint: note: ${result.file}: ${count} left out: the file is too large to check each fix by linting it again
+`);
+    }
     const withFixes = fixes.each.length > 0 ? { ...result, fixes: fixes.each } : result;
     if (this.mode === "report" || fixes.fixed === void 0 || !fixes.after || file === void 0) return withFixes;
     this.pending.push({ file, shownAs: result.file, before: result.source, after: fixes.fixed, fixed: fixes.applied.length });

@@ -22594,7 +22594,18 @@ function describeFix(plan) {
 
 // src/fixes/fix-file.ts
 init_text_positions();
-function fixFile(file, rules, relint) {
+var RELINT_BUDGET = 8e6;
+function fixFile(file, rules, relintAny, budget = RELINT_BUDGET) {
+  let left = budget;
+  let overBudget = false;
+  const relint = (source) => {
+    if (source.length > left) {
+      overBudget = true;
+      return void 0;
+    }
+    left -= source.length;
+    return relintAny(source);
+  };
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const candidates = [];
   const concurrently3 = /* @__PURE__ */ new Set();
@@ -22609,12 +22620,18 @@ function fixFile(file, rules, relint) {
   if (candidates.length === 0) return { each: [], applied: [] };
   candidates.sort((a, b) => Number(!concurrently3.has(a)) - Number(!concurrently3.has(b)));
   const relinted = relint(file.source);
+  if (overBudget) return { each: [], applied: [], unchecked: candidates.length };
   if (!relinted || relinted.result.skippedReason !== void 0) return { each: [], applied: [] };
   const baseline = { ...relinted, keys: findingKeys(relinted.result.findings, file.source) };
   const verified = (fixes) => verify(file, baseline, fixes, relint);
   const each = [];
   const alone = /* @__PURE__ */ new Map();
+  let unchecked = 0;
   for (const fix of candidates) {
+    if (overBudget) {
+      unchecked++;
+      continue;
+    }
     const own = verified([fix]);
     if (own) {
       each.push(fix);
@@ -22626,12 +22643,15 @@ function fixFile(file, rules, relint) {
     if (extended && extendedOwn) {
       each.push(extended);
       alone.set(extended, extendedOwn);
+    } else if (overBudget) {
+      unchecked++;
     }
   }
+  const notChecked = unchecked > 0 ? { unchecked } : {};
   const applied = [];
   let after;
   const all = each.length === 1 ? alone.get(each[0]) : verified(compatible(each));
-  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after };
+  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after(), ...notChecked };
   for (const fix of each) {
     const attempt = verified(compatible([...applied, fix]));
     if (attempt && compatible([...applied, fix]).length === applied.length + 1) {
@@ -22639,14 +22659,15 @@ function fixFile(file, rules, relint) {
       after = attempt.after;
     }
   }
-  return { each, applied, ...applied.length > 0 ? { fixed: applyFixes(file.source, applied), after } : {} };
+  return { each, applied, ...applied.length > 0 && after ? { fixed: applyFixes(file.source, applied), after: after() } : {}, ...notChecked };
 }
 function findingKeys(findings, source, edits = []) {
-  const lines = new LineIndex(applyEdits(source, edits));
+  const lines = new LineIndex(edits.length === 0 ? source : applyEdits(source, edits));
+  const ordered = inOrder(edits);
   const keys = /* @__PURE__ */ new Set();
   for (const finding of findings) {
     const offset = lines.lineStart(finding.line) + finding.column - 1;
-    const at = edits.length === 0 ? offset : toSource(edits, offset);
+    const at = edits.length === 0 ? offset : sourcePosition(ordered, offset);
     keys.add(at === void 0 ? `${finding.rule}@inserted` : `${finding.rule}@${at}`);
   }
   return keys;
@@ -22676,8 +22697,12 @@ function withFollowUps(file, baseline, fix, byId, relint) {
   return { finding: fix.finding, description: descriptions.join("; "), edits };
 }
 function toSource(edits, position) {
+  return sourcePosition(inOrder(edits), position);
+}
+var inOrder = (edits) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+function sourcePosition(ordered, position) {
   let delta = 0;
-  for (const edit2 of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const edit2 of ordered) {
     const start = edit2.start + delta;
     const end = start + edit2.text.length;
     if (position < start) break;
@@ -22727,7 +22752,7 @@ function verify(file, baseline, fixes, relint) {
     const removed = [...fixedKeys].filter((key) => key.startsWith(`${rule}@`) && baseline.keys.has(key)).length;
     if (count(relinted.result, rule) > count(baseline.result, rule) - removed) return void 0;
   }
-  return { fixed, after: remaining(file, baseline, relinted.result, fixes, fixed) };
+  return { fixed, after: () => remaining(file, baseline, relinted.result, fixes, fixed) };
 }
 function remaining(file, baseline, after, fixes, fixed) {
   const edits = fixes.flatMap((fix) => fix.edits).filter((edit2, index, all) => all.findIndex((other2) => same(edit2, other2)) === index);
@@ -22739,7 +22764,7 @@ function remaining(file, baseline, after, fixes, fixed) {
     return position;
   };
   const findings = file.findings.filter((finding) => {
-    const key = [...findingKeys([finding], file.source)][0];
+    const key = `${finding.rule}@${before.lineStart(finding.line) + finding.column - 1}`;
     return still.has(key) || !baseline.keys.has(key);
   }).map((finding) => {
     const start = moved(finding.line, finding.column, false);

@@ -25,6 +25,10 @@ export class FixRun {
   consider(result: FileResult, relint: Relint, file: string | undefined): FileResult {
     if (!result.findings.some((finding) => finding.target)) return result;
     const fixes: FileFixes = fixFile(result, this.rules, relint);
+    if (fixes.unchecked) {
+      const count = fixes.unchecked === 1 ? 'the fix of 1 finding' : `the fixes of ${fixes.unchecked} findings`;
+      this.io.stderr.write(`migralint: note: ${result.file}: ${count} left out: the file is too large to check each fix by linting it again\n`);
+    }
     const withFixes: FileResult = fixes.each.length > 0 ? { ...result, fixes: fixes.each } : result;
     if (this.mode === 'report' || fixes.fixed === undefined || !fixes.after || file === undefined) return withFixes;
     this.pending.push({ file, shownAs: result.file, before: result.source, after: fixes.fixed, fixed: fixes.applied.length });

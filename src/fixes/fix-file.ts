@@ -21,7 +21,16 @@ export interface FileFixes {
   fixed?: string;
   /** The file linted again after `applied`. */
   after?: FileResult;
+  /** Findings whose fixes were not checked, for want of the budget (a very large file): none of them is offered. */
+  unchecked?: number;
 }
+
+/**
+ * How much source, in characters, checking a file's fixes may lint again: each
+ * fix is checked by linting the whole fixed file, so a file of 20,000 statements
+ * with thousands of fixes would take hours. About 80 checks of a 100 KB migration.
+ */
+export const RELINT_BUDGET = 8_000_000;
 
 /**
  * The file's source linted again, as the run lints it, with how many parts of it
@@ -39,7 +48,18 @@ export type Relint = (source: string) => { result: FileResult; problems: number 
  * file as it is linted the same way (`relint` may know less than the run did:
  * the schema replayed before the file, say). Nothing here writes a file.
  */
-export function fixFile(file: FileResult, rules: readonly RuleDefinition[], relint: Relint): FileFixes {
+export function fixFile(file: FileResult, rules: readonly RuleDefinition[], relintAny: Relint, budget = RELINT_BUDGET): FileFixes {
+  let left = budget;
+  let overBudget = false;
+  // Linting past the budget gives nothing, so the fix is not offered.
+  const relint: Relint = (source) => {
+    if (source.length > left) {
+      overBudget = true;
+      return undefined;
+    }
+    left -= source.length;
+    return relintAny(source);
+  };
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const candidates: FindingFix[] = [];
   const concurrently = new Set<FindingFix>();
@@ -55,13 +75,19 @@ export function fixFile(file: FileResult, rules: readonly RuleDefinition[], reli
   // Insertions at one place come out in the order of their fixes: CONCURRENTLY before IF [NOT] EXISTS, as PostgreSQL wants them.
   candidates.sort((a, b) => Number(!concurrently.has(a)) - Number(!concurrently.has(b)));
   const relinted = relint(file.source);
+  if (overBudget) return { each: [], applied: [], unchecked: candidates.length };
   if (!relinted || relinted.result.skippedReason !== undefined) return { each: [], applied: [] };
   const baseline: Baseline = { ...relinted, keys: findingKeys(relinted.result.findings, file.source) };
   const verified = (fixes: readonly FindingFix[]) => verify(file, baseline, fixes, relint);
   const each: FindingFix[] = [];
   /** Each fix's own verification: with one fix, the combined one (the usual case; each relint of a Django file replays its project). */
   const alone = new Map<FindingFix, ReturnType<typeof verified>>();
+  let unchecked = 0;
   for (const fix of candidates) {
+    if (overBudget) {
+      unchecked++;
+      continue;
+    }
     const own = verified([fix]);
     if (own) {
       each.push(fix);
@@ -73,12 +99,15 @@ export function fixFile(file: FileResult, rules: readonly RuleDefinition[], reli
     if (extended && extendedOwn) {
       each.push(extended);
       alone.set(extended, extendedOwn);
+    } else if (overBudget) {
+      unchecked++;
     }
   }
+  const notChecked = unchecked > 0 ? { unchecked } : {};
   const applied: FindingFix[] = [];
-  let after: FileResult | undefined;
+  let after: (() => FileResult) | undefined;
   const all = each.length === 1 ? alone.get(each[0]) : verified(compatible(each));
-  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after };
+  if (all) return { each, applied: compatible(each), fixed: all.fixed, after: all.after(), ...notChecked };
   for (const fix of each) {
     const attempt = verified(compatible([...applied, fix]));
     if (attempt && compatible([...applied, fix]).length === applied.length + 1) {
@@ -86,7 +115,7 @@ export function fixFile(file: FileResult, rules: readonly RuleDefinition[], reli
       after = attempt.after;
     }
   }
-  return { each, applied, ...(applied.length > 0 ? { fixed: applyFixes(file.source, applied), after } : {}) };
+  return { each, applied, ...(applied.length > 0 && after ? { fixed: applyFixes(file.source, applied), after: after() } : {}), ...notChecked };
 }
 
 /** The file as it is, linted as its fixed copies are, and where its findings are (`rule@offset`). */
@@ -97,11 +126,12 @@ interface Baseline {
 }
 
 function findingKeys(findings: readonly Finding[], source: string, edits: readonly TextEdit[] = []): Set<string> {
-  const lines = new LineIndex(applyEdits(source, edits));
+  const lines = new LineIndex(edits.length === 0 ? source : applyEdits(source, edits));
+  const ordered = inOrder(edits);
   const keys = new Set<string>();
   for (const finding of findings) {
     const offset = lines.lineStart(finding.line) + finding.column - 1;
-    const at = edits.length === 0 ? offset : toSource(edits, offset);
+    const at = edits.length === 0 ? offset : sourcePosition(ordered, offset);
     keys.add(at === undefined ? `${finding.rule}@inserted` : `${finding.rule}@${at}`);
   }
   return keys;
@@ -140,8 +170,15 @@ function withFollowUps(file: FileResult, baseline: Baseline, fix: FindingFix, by
 
 /** Where a place in the text `edits` made was in the source; undefined inside what they inserted. */
 function toSource(edits: readonly TextEdit[], position: number): number | undefined {
+  return sourcePosition(inOrder(edits), position);
+}
+
+const inOrder = (edits: readonly TextEdit[]) => [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+
+/** toSource, with the edits in order already (finding keys map many places through one set of edits). */
+function sourcePosition(ordered: readonly TextEdit[], position: number): number | undefined {
   let delta = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const edit of ordered) {
     const start = edit.start + delta;
     const end = start + edit.text.length;
     if (position < start) break;
@@ -189,7 +226,8 @@ export function applyFixes(source: string, fixes: readonly FindingFix[]): string
   return applyEdits(source, edits);
 }
 
-function verify(file: FileResult, baseline: Baseline, fixes: readonly FindingFix[], relint: Relint): { fixed: string; after: FileResult } | undefined {
+/** The fixes applied together, if they pass; `after()` is the file's findings they leave (made only for the fixes applied). */
+function verify(file: FileResult, baseline: Baseline, fixes: readonly FindingFix[], relint: Relint): { fixed: string; after: () => FileResult } | undefined {
   if (fixes.length === 0) return undefined;
   const fixed = applyFixes(file.source, fixes);
   const relinted = relint(fixed);
@@ -202,7 +240,7 @@ function verify(file: FileResult, baseline: Baseline, fixes: readonly FindingFix
     const removed = [...fixedKeys].filter((key) => key.startsWith(`${rule}@`) && baseline.keys.has(key)).length;
     if (count(relinted.result, rule) > count(baseline.result, rule) - removed) return undefined;
   }
-  return { fixed, after: remaining(file, baseline, relinted.result, fixes, fixed) };
+  return { fixed, after: () => remaining(file, baseline, relinted.result, fixes, fixed) };
 }
 
 /**
@@ -221,7 +259,7 @@ function remaining(file: FileResult, baseline: Baseline, after: FileResult, fixe
   };
   const findings = file.findings
     .filter((finding) => {
-      const key = [...findingKeys([finding], file.source)][0];
+      const key = `${finding.rule}@${before.lineStart(finding.line) + finding.column - 1}`;
       return still.has(key) || !baseline.keys.has(key);
     })
     .map((finding) => {

@@ -137,4 +137,26 @@ describe('the API for editors', () => {
     expect(fixes.applied).toEqual([]);
     expect(fixes.fixed).toBeUndefined();
   });
+
+  test('checking fixes lints the file again within a budget: past it, the remaining findings get no fix (none unchecked is offered), and they are counted', async () => {
+    const text = ["SET lock_timeout = '2s';", 'CREATE INDEX a_idx ON orders (a);', 'CREATE INDEX b_idx ON orders (b);', 'CREATE INDEX c_idx ON orders (c);', 'CREATE INDEX d_idx ON orders (d);', ''].join('\n');
+    const result = lint(text, 'migration.sql');
+    const relinted: string[] = [];
+    const relint = (source: string) => {
+      relinted.push(source);
+      const again = lintText(source, 'migration.sql', options());
+      return isSkipped(again) ? undefined : { result: again, problems: 0 };
+    };
+    const unbounded = fixFile(result, allRules, relint);
+    expect(unbounded.each.map((fix) => fix.finding.line)).toEqual([2, 3, 4, 5]);
+    expect(unbounded.unchecked).toBeUndefined();
+    // Room for the file as it is and two fixed copies.
+    relinted.length = 0;
+    const bounded = fixFile(result, allRules, relint, text.length * 3 + 'CONCURRENTLY '.length * 2);
+    expect(bounded.each.map((fix) => fix.finding.line)).toEqual([2, 3]);
+    expect(bounded.unchecked).toBe(2);
+    expect(relinted.length).toBe(3);
+    // The two together are not checked either: --fix applies nothing it has not checked.
+    expect(bounded.fixed).toBeUndefined();
+  });
 });
