@@ -289,15 +289,19 @@ const SCENARIOS: Record<string, (runs: number) => Row[]> = {
       { tool: 'migralint (lint, with the replay)', argv: [...MIGRALINT, directory, '--format', 'json'] },
       { tool: 'migralint schema (read and replay, no rules)', argv: [...MIGRALINT, 'schema', directory, '--format', 'json'] },
       ...(baseline ? [{ tool: `baseline lint (${baseline})`, argv: [process.execPath, path.join(baseline, 'bin', 'migralint'), directory, '--format', 'json'] }] : []),
+      // The report a baseline from before suggestions writes: the same findings, without them.
+      ...(baseline ? [{ tool: 'migralint --no-suggestions (lint, with the replay)', argv: [...MIGRALINT, directory, '--format', 'json', '--no-suggestions'] }] : []),
     ], runs);
     const cost = spawnSync(process.execPath, [path.join(__dirname, 'replay-cost.js'), directory, String(Math.max(runs, 5))], { encoding: 'utf8' });
     const replayed = JSON.parse(cost.stdout) as { files: number; operations: number; notModelled: number; seconds: number };
     // Timed inside one process (no start-up, no RSS of its own): a part of the lint rows, not a peer to compare them with.
     rows.push({ scenario, tool: `replay alone, in-process (${replayed.files} files, ${replayed.operations} operations, ${replayed.notModelled} not modelled)`, runs: Math.max(runs, 5), median: { wall: replayed.seconds, cpu: replayed.seconds, rssMb: 0 }, note: 'part' });
     if (baseline) {
-      const [withReplay, , before] = rows;
-      const ratio = withReplay.median.wall / before.median.wall;
-      rows.push({ scenario, tool: `lint with the replay vs. baseline: ${ratio.toFixed(3)}× (${ratio <= 1.1 ? 'within' : 'OVER'} the 1.10× target)`, runs, median: { wall: withReplay.median.wall - before.median.wall, cpu: withReplay.median.cpu - before.median.cpu, rssMb: withReplay.median.rssMb - before.median.rssMb } });
+      const [withReplay, , before, withoutSuggestions] = rows;
+      for (const [what, lint] of [['lint with the replay', withReplay], ['lint with the replay, --no-suggestions', withoutSuggestions]] as const) {
+        const ratio = lint.median.wall / before.median.wall;
+        rows.push({ scenario, tool: `${what} vs. baseline: ${ratio.toFixed(3)}× (${ratio <= 1.1 ? 'within' : 'OVER'} the 1.10× target)`, runs, median: { wall: lint.median.wall - before.median.wall, cpu: lint.median.cpu - before.median.cpu, rssMb: lint.median.rssMb - before.median.rssMb } });
+      }
     }
     return rows;
   },

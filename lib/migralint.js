@@ -14004,8 +14004,9 @@ var init_json = __esm({
           files.push(fileElement(result2));
           if (result2.findings.length === 0) return;
           const file = JSON.stringify(result2.file);
+          const suggests = context.suggestions !== false;
           for (const finding of result2.findings) {
-            const element = findingElement(finding, file, suggestionFor(finding, result2, ruleOf(context.rules, finding.rule)));
+            const element = findingElement(finding, file, suggests ? suggestionFor(finding, result2, ruleOf(context.rules, finding.rule)) : void 0);
             findings.add(findingCount++ === 0 ? element : `,
 ${element}`);
           }
@@ -15443,7 +15444,7 @@ async function runLint(args, io, version) {
     const checkingPool = usesWorkers && !cache3 && !fixes && !django && !plan.staged ? poolForLinting() : void 0;
     if (checkingPool) {
       const { checkBatch, checkWindow } = checkingSizes(io.env);
-      const showsSuggestions = format2 === "json" || format2 === "stylish" && args.suggestions !== false;
+      const showsSuggestions = (format2 === "json" || format2 === "stylish") && args.suggestions !== false;
       if (showsSuggestions && args.quiet) await prepareLinting();
       checkingPool.startChecking(
         {

@@ -265,7 +265,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     const checkingPool = usesWorkers && !cache && !fixes && !django && !plan.staged ? poolForLinting() : undefined;
     if (checkingPool) {
       const { checkBatch, checkWindow } = checkingSizes(io.env);
-      const showsSuggestions = format === 'json' || (format === 'stylish' && args.suggestions !== false);
+      const showsSuggestions = (format === 'json' || format === 'stylish') && args.suggestions !== false;
       // --quiet reports copies of results: the reporter writes their suggestions (with PostgreSQL's scanner), not the workers.
       if (showsSuggestions && args.quiet) await prepareLinting();
       checkingPool.startChecking(

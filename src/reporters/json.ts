@@ -20,8 +20,10 @@ export const json: Reporter = (context, write) => {
       files.push(fileElement(result));
       if (result.findings.length === 0) return;
       const file = JSON.stringify(result.file);
+      // --no-suggestions: findings without their safe alternative (a smaller report, written faster).
+      const suggests = context.suggestions !== false;
       for (const finding of result.findings) {
-        const element = findingElement(finding, file, suggestionFor(finding, result, ruleOf(context.rules, finding.rule)));
+        const element = findingElement(finding, file, suggests ? suggestionFor(finding, result, ruleOf(context.rules, finding.rule)) : undefined);
         findings.add(findingCount++ === 0 ? element : `,\n${element}`);
       }
     },

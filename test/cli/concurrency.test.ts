@@ -172,6 +172,7 @@ test.each([
   ['--quiet (suggestions of the results left are written on the main thread)', ['--format', 'json', '--quiet']],
   ['compact', ['--format', 'compact']],
   ['stylish without suggestions', ['--format', 'stylish', '--no-suggestions']],
+  ['json without suggestions', ['--format', 'json', '--no-suggestions']],
 ])('%s: the same report and stderr on worker threads', (_name, format) => {
   const { root, args } = dependentHistories();
   const single = lintHistories(root, [...args, ...format], 'off', '5');

@@ -67,6 +67,14 @@ test('JSON: each finding with a suggestion carries it, as description and steps'
   expect(report.findings.filter((finding) => rulesWithout.includes(finding.rule) && 'suggestion' in finding)).toEqual([]);
 });
 
+test('JSON with --no-suggestions: the same findings, without their suggestions', async () => {
+  const cwd = tempProject({ 'db/20240301_orders.sql': MIGRATION });
+  const full = JSON.parse((await runCli(['db', '--format', 'json'], { cwd })).stdout) as { findings: Array<Record<string, unknown>> };
+  const lean = JSON.parse((await runCli(['db', '--format', 'json', '--no-suggestions'], { cwd })).stdout) as { findings: Array<Record<string, unknown>> };
+  expect(full.findings.filter((finding) => 'suggestion' in finding).length).toBeGreaterThan(0);
+  expect(lean.findings).toEqual(full.findings.map(({ suggestion: _suggestion, ...rest }) => rest));
+});
+
 test('explain shows the suggestion, with placeholder names', async () => {
   const run = await runCli(['explain', 'adding-not-nullable-field'], { cwd: tempProject({}) });
   expect(run.stdout).toContain(
