@@ -13940,6 +13940,14 @@ function lockElement(lock) {
       }`;
 }
 function suggestionElement(suggestion) {
+  let element = writtenSuggestions.get(suggestion);
+  if (element === void 0) {
+    element = writeSuggestionElement(suggestion);
+    writtenSuggestions.set(suggestion, element);
+  }
+  return element;
+}
+function writeSuggestionElement(suggestion) {
   const steps = suggestion.steps.map((step) => {
     const fields = [`"migration": ${quotedOnce(step.migration)}`, `"code": ${JSON.stringify(step.code)}`];
     if (step.at !== void 0) fields.push(`"at": ${quotedOnce(step.at)}`);
@@ -13987,7 +13995,7 @@ ${elements2[index]}`);
   }
   write("\n  ]");
 }
-var json, Utf8Chunks, CHUNK_BYTES, quoted;
+var json, Utf8Chunks, CHUNK_BYTES, writtenSuggestions, quoted;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
@@ -14058,6 +14066,7 @@ ${element}`);
       }
     };
     CHUNK_BYTES = 1 << 20;
+    writtenSuggestions = /* @__PURE__ */ new WeakMap();
     quoted = /* @__PURE__ */ new Map();
   }
 });

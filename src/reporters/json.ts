@@ -106,8 +106,20 @@ function lockElement(lock: NonNullable<Finding['lock']>): string {
   return `{\n        "mode": ${quotedOnce(lock.mode)},\n        "relation": ${JSON.stringify(lock.relation)},\n        "blocks": ${quotedOnce(lock.blocks)}${rewrite}\n      }`;
 }
 
+/** Suggestions written already: a run answered from the cache shares one object among the findings with the same suggestion. */
+const writtenSuggestions = new WeakMap<Suggestion, string>();
+
 /** `"suggestion": {…}`, the same way, written directly (a report may hold tens of thousands). */
 function suggestionElement(suggestion: Suggestion): string {
+  let element = writtenSuggestions.get(suggestion);
+  if (element === undefined) {
+    element = writeSuggestionElement(suggestion);
+    writtenSuggestions.set(suggestion, element);
+  }
+  return element;
+}
+
+function writeSuggestionElement(suggestion: Suggestion): string {
   const steps = suggestion.steps.map((step) => {
     const fields = [`"migration": ${quotedOnce(step.migration)}`, `"code": ${JSON.stringify(step.code)}`];
     if (step.at !== undefined) fields.push(`"at": ${quotedOnce(step.at)}`);
