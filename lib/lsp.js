@@ -22572,9 +22572,11 @@ function notValidEditable(operation, name) {
   return operation.django?.operation === "AddConstraint" && operation.constraint.kind === "check";
 }
 function fixableCount(file, rules) {
-  if (!file.findings.some((finding) => finding.target)) return 0;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  return file.findings.filter((finding) => planFix(finding, file, byId.get(finding.rule)) !== void 0).length;
+  return fixableFindings(file, (id) => byId.get(id)).filter(Boolean).length;
+}
+function fixableFindings(file, ruleOf) {
+  return file.findings.map((finding) => finding.target !== void 0 && planFix(finding, file, ruleOf(finding.rule)) !== void 0);
 }
 function describeFix(plan) {
   const outside = "run the migration outside a transaction";

@@ -13535,6 +13535,7 @@ __export(suggest_exports, {
   canTurnOffTransaction: () => canTurnOffTransaction,
   place: () => place,
   rememberSuggestion: () => rememberSuggestion,
+  rememberSuggestions: () => rememberSuggestions,
   sourceAt: () => sourceAt,
   suggestionFor: () => suggestionFor,
   suggestionKnown: () => suggestionKnown
@@ -13548,6 +13549,12 @@ function suggestionFor(finding, file, rule) {
 }
 function rememberSuggestion(finding, file, rule, suggestion) {
   written.set(finding, { file, rule, suggestion });
+}
+function rememberSuggestions(file, suggestions, ruleOf2) {
+  suggestions.forEach((suggestion, index) => {
+    const finding = file.findings[index];
+    if (suggestion && finding) rememberSuggestion(finding, file, ruleOf2(finding.rule), suggestion);
+  });
 }
 function suggestionKnown(finding, file, rule) {
   const known = written.get(finding);
@@ -13719,6 +13726,9 @@ function notValidEditable(operation, name) {
   if (operation.sql !== void 0) return true;
   return operation.django?.operation === "AddConstraint" && operation.constraint.kind === "check";
 }
+function fixableFindings(file, ruleOf2) {
+  return file.findings.map((finding) => finding.target !== void 0 && planFix(finding, file, ruleOf2(finding.rule)) !== void 0);
+}
 var FIXABLE_EDITS;
 var init_fix_plan = __esm({
   "src/fixes/fix-plan.ts"() {
@@ -13879,7 +13889,7 @@ var init_stylish = __esm({
         file(result2) {
           tally.add(result2);
           if (result2.findings.length === 0) return;
-          const fixes = result2.findings.map((finding) => finding.target !== void 0 && planFix(finding, result2, ruleOf(context.rules, finding.rule)) !== void 0);
+          const fixes = fixableFindings(result2, (id) => ruleOf(context.rules, id));
           for (const fix of fixes) if (fix) fixable++;
           const separator = tally.errors + tally.warnings > result2.findings.length ? "\n" : "";
           write(`${separator}${fileBlock(result2, fixes, colors, context)}
@@ -14849,10 +14859,7 @@ function resultOf2(entry, values, text, withTargets) {
     });
   }
   const result2 = { ...stored, findings, source: text };
-  findings.forEach((finding, index) => {
-    const suggestion = suggestions[index];
-    if (suggestion) rememberSuggestion(finding, result2, ruleById.get(finding.rule), suggestion);
-  });
+  rememberSuggestions(result2, suggestions, (id) => ruleById.get(id));
   return result2;
 }
 function isSuggestion(value) {
@@ -15464,9 +15471,8 @@ async function runLint(args, io, version) {
         },
         checkBatch
       );
-      const { rememberSuggestion: rememberSuggestion2 } = (init_suggest(), __toCommonJS(suggest_exports));
+      const { rememberSuggestions: rememberSuggestions2 } = (init_suggest(), __toCommonJS(suggest_exports));
       const { restoreResult: restoreResult2 } = (init_checking_worker(), __toCommonJS(checking_worker_exports));
-      const ruleById2 = new Map(allRules.map((rule) => [rule.id, rule]));
       const groups = /* @__PURE__ */ new Map();
       const outcomes = [];
       const send = (index) => {
@@ -15500,11 +15506,7 @@ async function runLint(args, io, version) {
           note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
         } else {
           const result2 = restoreResult2(outcome.result);
-          const { suggestions } = outcome;
-          suggestions?.forEach((suggestion, position) => {
-            const finding = result2.findings[position];
-            if (suggestion) rememberSuggestion2(finding, result2, ruleById2.get(finding.rule), suggestion);
-          });
+          if (outcome.suggestions) rememberSuggestions2(result2, outcome.suggestions, (id) => ruleOf(allRules, id));
           reportOutput.add(result2);
           afterReport(result2, shownAs, true);
         }
@@ -15686,6 +15688,7 @@ var init_lint_command = __esm({
     init_migration_set();
     init_describe_error();
     init_report_output();
+    init_reporter();
     loadPool = () => (init_analysis_pool(), __toCommonJS(analysis_pool_exports)).AnalysisPool;
     loadCache = () => (init_cache(), __toCommonJS(cache_exports));
     loadDjango = () => require("./django.js");

@@ -13342,6 +13342,7 @@ init_atomic_file();
 init_describe_error();
 
 // src/cli/lint-command.ts
+init_reporter();
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_FAILURE = 2;

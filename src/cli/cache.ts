@@ -9,7 +9,7 @@ import type { SkippedFile } from '../lint';
 import { openOutputFile } from '../files/atomic-file';
 import { readRegularFile } from '../files/read-regular-file';
 import type { SchemaEffect } from '../schema/replay';
-import { type Suggestion, rememberSuggestion, suggestionFor, suggestionKnown } from '../fixes/suggest';
+import { type Suggestion, rememberSuggestions, suggestionFor, suggestionKnown } from '../fixes/suggest';
 
 /**
  * A finding as stored: its file, help and docs follow from the entry and the
@@ -584,10 +584,7 @@ function resultOf(entry: CacheEntry, values: readonly unknown[], text: string, w
     });
   }
   const result: FileResult = { ...(stored as unknown as Omit<FileResult, 'findings' | 'source'>), findings, source: text };
-  findings.forEach((finding, index) => {
-    const suggestion = suggestions[index];
-    if (suggestion) rememberSuggestion(finding, result, ruleById.get(finding.rule), suggestion);
-  });
+  rememberSuggestions(result, suggestions, (id) => ruleById.get(id));
   return result;
 }
 

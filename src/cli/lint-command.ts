@@ -21,6 +21,7 @@ import type { CachedEffect, LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
 import { openReport } from './report-output';
+import { ruleOf } from '../reporters/reporter';
 
 // Worker threads and the cache load only for runs that use them (they pull in
 // node:worker_threads and node:crypto): a plain run starts faster.
@@ -278,9 +279,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         checkBatch,
       );
       // Loaded here: reporters that write suggestions load it anyway, others never need it.
-      const { rememberSuggestion } = require('../fixes/suggest') as typeof import('../fixes/suggest');
+      const { rememberSuggestions } = require('../fixes/suggest') as typeof import('../fixes/suggest');
       const { restoreResult } = require('./checking-worker') as typeof import('./checking-worker');
-      const ruleById = new Map(allRules.map((rule) => [rule.id, rule]));
       const groups = new Map<string, number>();
       const outcomes: Array<Promise<CheckOutcome> | undefined> = [];
       const send = (index: number) => {
@@ -313,11 +313,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
           note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
         } else {
           const result = restoreResult(outcome.result);
-          const { suggestions } = outcome;
-          suggestions?.forEach((suggestion, position) => {
-            const finding = result.findings[position];
-            if (suggestion) rememberSuggestion(finding, result, ruleById.get(finding.rule), suggestion);
-          });
+          if (outcome.suggestions) rememberSuggestions(result, outcome.suggestions, (id) => ruleOf(allRules, id));
           reportOutput.add(result);
           afterReport(result, shownAs, true);
         }

@@ -84,9 +84,13 @@ function notValidEditable(operation: Operation, name: string): boolean {
 
 /** How many of a file's findings `--fix` could fix. */
 export function fixableCount(file: FileResult, rules: readonly RuleDefinition[]): number {
-  if (!file.findings.some((finding) => finding.target)) return 0;
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  return file.findings.filter((finding) => planFix(finding, file, byId.get(finding.rule)) !== undefined).length;
+  return fixableFindings(file, (id) => byId.get(id)).filter(Boolean).length;
+}
+
+/** For each of the file's findings, whether `--fix` has a plan for it. */
+export function fixableFindings(file: FileResult, ruleOf: (id: string) => RuleDefinition | undefined): boolean[] {
+  return file.findings.map((finding) => finding.target !== undefined && planFix(finding, file, ruleOf(finding.rule)) !== undefined);
 }
 
 /** What a fix does, in a few words (a code action's title, a SARIF fix's description). */

@@ -64,6 +64,14 @@ export function rememberSuggestion(finding: Finding, file: FileResult, rule: Rul
   written.set(finding, { file, rule, suggestion });
 }
 
+/** Suggestions written elsewhere (the cache, a worker thread) for the file's findings, by position; none where an entry is empty. */
+export function rememberSuggestions(file: FileResult, suggestions: ReadonlyArray<Suggestion | null | undefined>, ruleOf: (id: string) => RuleDefinition | undefined): void {
+  suggestions.forEach((suggestion, index) => {
+    const finding = file.findings[index];
+    if (suggestion && finding) rememberSuggestion(finding, file, ruleOf(finding.rule), suggestion);
+  });
+}
+
 /** Whether the finding's suggestion is written already (or it has none to write). */
 export function suggestionKnown(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): boolean {
   const known = written.get(finding);

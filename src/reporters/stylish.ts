@@ -1,5 +1,5 @@
 import type { Finding, FileResult } from '../engine/finding';
-import { planFix } from '../fixes/fix-plan';
+import { fixableFindings } from '../fixes/fix-plan';
 import { type Suggestion, type SuggestionStep, suggestionFor } from '../fixes/suggest';
 import { LineIndex } from '../frontends/text-positions';
 import { type Palette, palette } from './colors';
@@ -20,7 +20,7 @@ export const stylish: Reporter = (context, write) => {
       tally.add(result);
       if (result.findings.length === 0) return;
       // Each finding's fix planned once: counted for the summary, and noted under its suggestion.
-      const fixes = result.findings.map((finding) => finding.target !== undefined && planFix(finding, result, ruleOf(context.rules, finding.rule)) !== undefined);
+      const fixes = fixableFindings(result, (id) => ruleOf(context.rules, id));
       for (const fix of fixes) if (fix) fixable++;
       const separator = tally.errors + tally.warnings > result.findings.length ? '\n' : '';
       write(`${separator}${fileBlock(result, fixes, colors, context)}\n`);
