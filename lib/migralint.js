@@ -14564,6 +14564,8 @@ var init_analysis_pool = __esm({
       finished;
       /** Why a worker stopped, if one did: every file not checked yet gets it as its outcome. */
       stopped;
+      /** Set by close(): threads that end then are not a failure. */
+      closing = false;
       /**
        * A pool of `size` workers, or undefined where workers cannot run: when
        * migralint runs from its TypeScript sources (tests) there is no compiled worker module.
@@ -14656,7 +14658,6 @@ var init_analysis_pool = __esm({
         this.checking.clear();
         this.finished?.([]);
       }
-      closing = false;
       async close() {
         this.closing = true;
         await Promise.all(this.workers.map((worker) => worker.terminate()));

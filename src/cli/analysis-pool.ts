@@ -32,6 +32,8 @@ export class AnalysisPool {
   private finished: ((reasons: Array<string | undefined>) => void) | undefined;
   /** Why a worker stopped, if one did: every file not checked yet gets it as its outcome. */
   private stopped: string | undefined;
+  /** Set by close(): threads that end then are not a failure. */
+  private closing = false;
 
   private constructor(
     entry: string,
@@ -165,8 +167,6 @@ export class AnalysisPool {
     this.checking.clear();
     this.finished?.([]);
   }
-
-  private closing = false;
 
   async close(): Promise<void> {
     this.closing = true;
