@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import { analyzeSqlFile, loadSqlParser } from '../../src/frontends/sql';
+import { isReservedWord } from '../../src/frontends/sql/fragments';
+import { scanSqlTokens } from '../../src/frontends/sql/parser';
 import type { AnalyzedFile } from '../../src/model/file';
 
 beforeAll(loadSqlParser);
@@ -243,5 +246,23 @@ describe('ignore comments', () => {
     const file = analyze("/* migralint-ignore ban-drop-table */\nDROP TABLE c;\nSELECT '-- migralint-ignore';");
     expect(file.directives).toHaveLength(1);
     expect(file.directives[0]).toMatchObject({ rules: ['ban-drop-table'], targetLine: 2 });
+  });
+});
+
+describe('reserved words', () => {
+  // The premise of isReservedWord's shortcut: no PostgreSQL keyword has a digit or `$` in it.
+  test("every keyword of PostgreSQL's scanner is letters and underscores", () => {
+    const typesFile = fs.readFileSync(require.resolve('@pgsql/types/enums.d.ts'), 'utf8');
+    const tokenNames = /export type Token = ([^;]*);/.exec(typesFile)?.[1].match(/"[A-Z0-9_]+"/g)?.map((name) => name.slice(1, -1)) ?? [];
+    const keywords = tokenNames
+      .map((name) => name.replace(/_(P|LA)$/, '').toLowerCase())
+      .filter((word) => scanSqlTokens(word).tokens[0]?.keywordName !== 'NO_KEYWORD' && scanSqlTokens(word).tokens.length === 1);
+    expect(keywords.length).toBeGreaterThan(400);
+    expect(keywords.filter((word) => !/^[a-z_]+$/.test(word))).toEqual([]);
+  });
+
+  test('keywords PostgreSQL reserves need quotes; other names, with digits or `$`, do not', () => {
+    expect(['order', 'USER', 'column', 'table'].map(isReservedWord)).toEqual([true, true, true, true]);
+    expect(['status', 'name', 'col_772', 'order2', 'user$', 'users_email_idx1', '_1'].map(isReservedWord)).toEqual([false, false, false, false, false, false, false]);
   });
 });

@@ -35,6 +35,9 @@ export function classifySqlExpression(expression: string): ColumnDefault | undef
 
 /** Words PostgreSQL does not accept as a bare column or table name (`column`, `user`, `order`). */
 export function isReservedWord(word: string): boolean {
+  // PostgreSQL's keywords are letters and underscores: a name with a digit or `$` scans as one identifier
+  // (most generated names, `col_772`, `users_email_idx1`): no need to ask the scanner.
+  if (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(word) && /[0-9$]/.test(word)) return false;
   if (!withinParserLimits(word)) return false;
   const [token] = scanSqlTokens(word).tokens;
   return token !== undefined && token.keywordName !== 'NO_KEYWORD' && token.keywordName !== 'UNRESERVED_KEYWORD';
