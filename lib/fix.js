@@ -2580,6 +2580,7 @@ function word(groups, lower) {
 
 // src/frontends/sql/fragments.ts
 function isReservedWord(word2) {
+  if (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(word2) && /[0-9$]/.test(word2)) return false;
   if (!withinParserLimits(word2)) return false;
   const [token] = scanSqlTokens(word2).tokens;
   return token !== void 0 && token.keywordName !== "NO_KEYWORD" && token.keywordName !== "UNRESERVED_KEYWORD";

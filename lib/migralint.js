@@ -3020,12 +3020,16 @@ function pick(candidates, schema) {
   return candidates.find((candidate) => candidate.schema === void 0 || candidate.schema === "public") ?? candidates[0];
 }
 function findColumn(table, name) {
-  const truncated = truncateIdentifier(name);
-  return table.columns.find((column2) => column2.name === truncated) ?? table.columns.find((column2) => column2.name.toLowerCase() === truncated.toLowerCase());
+  return findNamed(table.columns, truncateIdentifier(name));
 }
 function findConstraint(table, name) {
-  const truncated = truncateIdentifier(name);
-  return table.constraints.find((constraint2) => constraint2.name === truncated) ?? table.constraints.find((constraint2) => constraint2.name.toLowerCase() === truncated.toLowerCase());
+  return findNamed(table.constraints, truncateIdentifier(name));
+}
+function findNamed(entries, name) {
+  const exact = entries.find((entry) => entry.name === name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  return entries.find((entry) => entry.name.toLowerCase() === lower);
 }
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
@@ -7255,6 +7259,7 @@ function classifySqlExpression(expression) {
   }
 }
 function isReservedWord(word2) {
+  if (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(word2) && /[0-9$]/.test(word2)) return false;
   if (!withinParserLimits(word2)) return false;
   const [token] = scanSqlTokens(word2).tokens;
   return token !== void 0 && token.keywordName !== "NO_KEYWORD" && token.keywordName !== "UNRESERVED_KEYWORD";
@@ -9483,15 +9488,14 @@ function analyze(frontend, source, displayPath2, options) {
     case "sql":
       return analyzeSqlFile(source, displayPath2, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case "knex": {
-      const { analyzeKnexFile: analyzeKnexFile2 } = (init_knex(), __toCommonJS(knex_exports));
-      const { knexfileSettings: knexfileSettings2 } = (init_knexfile(), __toCommonJS(knexfile_exports));
-      const knexfile = knexfileSettings2(displayPath2);
-      const analyzed = analyzeKnexFile2(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      knexFrontend ??= { analyze: (init_knex(), __toCommonJS(knex_exports)), knexfile: (init_knexfile(), __toCommonJS(knexfile_exports)) };
+      const knexfile = knexFrontend.knexfile.knexfileSettings(displayPath2);
+      const analyzed = knexFrontend.analyze.analyzeKnexFile(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
       return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
     }
     case "typeorm": {
-      const { analyzeTypeormFile: analyzeTypeormFile2 } = (init_typeorm(), __toCommonJS(typeorm_exports));
-      return analyzeTypeormFile2(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
+      typeormFrontend ??= (init_typeorm(), __toCommonJS(typeorm_exports));
+      return typeormFrontend.analyzeTypeormFile(source, displayPath2, { transactionMode: options.typeormTransactionMode ?? "all", keepStatementText: options.keepStatementText });
     }
     case "django": {
       const { analyzeDjangoFile } = require("./django.js");
@@ -9543,7 +9547,7 @@ function binaryFile(frontend, source) {
 function isSkipped(result2) {
   return "skipped" in result2;
 }
-var defaultLintOptions;
+var defaultLintOptions, knexFrontend, typeormFrontend;
 var init_lint = __esm({
   "src/lint.ts"() {
     "use strict";

@@ -89,21 +89,26 @@ export function checkAnalysis(analysis: TextAnalysis, displayPath: string, optio
   return resultOf(analysis.analyzed, displayPath, analysis.source, options);
 }
 
+/**
+ * The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
+ * Each is required once: a bundled `require` copies the module's exports on every call.
+ */
+let knexFrontend: { analyze: typeof import('./frontends/knex'); knexfile: typeof import('./frontends/knex/knexfile') } | undefined;
+let typeormFrontend: typeof import('./frontends/typeorm') | undefined;
+
 function analyze(frontend: FrontendName, source: string, displayPath: string, options: AnalysisOptions): AnalyzedFile {
   switch (frontend) {
     case 'sql':
       return analyzeSqlFile(source, displayPath, { assumeInTransaction: options.assumeInTransaction, placeholders: options.placeholders, keepStatementText: options.keepStatementText });
     case 'knex': {
-      // The JavaScript front-ends (and Babel) load only when a run has such files: SQL-only runs start faster.
-      const { analyzeKnexFile } = require('./frontends/knex') as typeof import('./frontends/knex');
-      const { knexfileSettings } = require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile');
-      const knexfile = knexfileSettings(displayPath);
-      const analyzed = analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
+      knexFrontend ??= { analyze: require('./frontends/knex') as typeof import('./frontends/knex'), knexfile: require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile') };
+      const knexfile = knexFrontend.knexfile.knexfileSettings(displayPath);
+      const analyzed = knexFrontend.analyze.analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
       return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
     }
     case 'typeorm': {
-      const { analyzeTypeormFile } = require('./frontends/typeorm') as typeof import('./frontends/typeorm');
-      return analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all', keepStatementText: options.keepStatementText });
+      typeormFrontend ??= require('./frontends/typeorm') as typeof import('./frontends/typeorm');
+      return typeormFrontend.analyzeTypeormFile(source, displayPath, { transactionMode: options.typeormTransactionMode ?? 'all', keepStatementText: options.keepStatementText });
     }
     case 'django': {
       // On its own: a run over a project replays the earlier migrations first (src/cli/django-migrations.ts).

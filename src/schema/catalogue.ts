@@ -164,13 +164,19 @@ function pick<T extends Named>(candidates: readonly T[], schema: string | undefi
 const sameSchema = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 
 export function findColumn(table: SchemaTable, name: string): SchemaColumn | undefined {
-  const truncated = truncateIdentifier(name);
-  return table.columns.find((column) => column.name === truncated) ?? table.columns.find((column) => column.name.toLowerCase() === truncated.toLowerCase());
+  return findNamed(table.columns, truncateIdentifier(name));
 }
 
 export function findConstraint(table: SchemaTable, name: string): SchemaConstraint | undefined {
-  const truncated = truncateIdentifier(name);
-  return table.constraints.find((constraint) => constraint.name === truncated) ?? table.constraints.find((constraint) => constraint.name.toLowerCase() === truncated.toLowerCase());
+  return findNamed(table.constraints, truncateIdentifier(name));
+}
+
+/** The entry of that name, else one whose name differs only in case (lower-cased once, not per entry). */
+function findNamed<T extends { name: string }>(entries: readonly T[], name: string): T | undefined {
+  const exact = entries.find((entry) => entry.name === name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  return entries.find((entry) => entry.name.toLowerCase() === lower);
 }
 
 /** Everything the replay knows, by name. */
