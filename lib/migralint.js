@@ -7221,11 +7221,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path20 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path20 === known || path20.endsWith(`.${known}`))) return true;
+          const path21 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path21 === known || path21.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path20.endsWith("options.type") && onDatabase;
+          return path21.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -7747,7 +7747,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path20) => path20.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path21) => path21.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -9901,8 +9901,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -11736,8 +11736,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path20, value, options) {
-        return edit2.setProperty(text, path20, value, options);
+      function modify(text, path21, value, options) {
+        return edit2.setProperty(text, path21, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -13534,16 +13534,6 @@ var init_typeorm2 = __esm({
 });
 
 // src/fixes/suggest.ts
-var suggest_exports = {};
-__export(suggest_exports, {
-  canTurnOffTransaction: () => canTurnOffTransaction,
-  place: () => place,
-  rememberSuggestion: () => rememberSuggestion,
-  rememberSuggestions: () => rememberSuggestions,
-  sourceAt: () => sourceAt,
-  suggestionFor: () => suggestionFor,
-  suggestionKnown: () => suggestionKnown
-});
 function suggestionFor(finding, file, rule) {
   const known = written.get(finding);
   if (known && known.file === file && known.rule === rule) return known.suggestion;
@@ -14509,17 +14499,55 @@ var init_report_output = __esm({
   }
 });
 
+// src/cli/overwrite-guard.ts
+function refuseToOverwriteMigrations(flag, given, files, cwd) {
+  const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
+  const target = path14.resolve(cwd, given);
+  if (isMigrationCandidate(target)) {
+    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
+  }
+  const real = realpathOrSelf(target);
+  const linted = files.find((file) => file === target || mayResolveTo(file, real) && realpathOrSelf(file) === real);
+  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
+}
+function mayResolveTo(file, real) {
+  if (path14.basename(file) === path14.basename(real)) return true;
+  try {
+    return fs10.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function realpathOrSelf(file) {
+  try {
+    return fs10.realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+var fs10, path14;
+var init_overwrite_guard = __esm({
+  "src/cli/overwrite-guard.ts"() {
+    "use strict";
+    fs10 = __toESM(require("node:fs"));
+    path14 = __toESM(require("node:path"));
+    init_errors();
+    init_detect();
+    init_discover();
+  }
+});
+
 // src/cli/analysis-pool.ts
 var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs10, path14, import_node_worker_threads, BATCH, AnalysisPool;
+var fs11, path15, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
-    path14 = __toESM(require("node:path"));
+    fs11 = __toESM(require("node:fs"));
+    path15 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -14533,10 +14561,10 @@ var init_analysis_pool = __esm({
             if ("finished" in message2) return this.finished?.(message2.finished);
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve13, position) => resolve13(message2.outcomes[position]));
+            waiting.forEach((resolve14, position) => resolve14(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve13 of waiting) resolve13({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve14 of waiting) resolve14({ error: error.message });
             this.pending.clear();
             this.stop(error.message.split("\n")[0]);
           });
@@ -14578,11 +14606,11 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path14.join(__dirname, "start.js");
-        if (path14.basename(__filename) === "migralint.js" && fs10.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path14.join(__dirname, "analysis-worker.js");
-        const workerModule = path14.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (!workerModule.endsWith(".js") || !fs10.existsSync(workerModule)) return void 0;
+        const loader = path15.join(__dirname, "start.js");
+        if (path15.basename(__filename) === "migralint.js" && fs11.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path15.join(__dirname, "analysis-worker.js");
+        const workerModule = path15.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        if (!workerModule.endsWith(".js") || !fs11.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
       /** The run waits for the threads from now on. */
@@ -14591,8 +14619,8 @@ var init_analysis_pool = __esm({
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
-        return new Promise((resolve13, reject) => {
-          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve13(outcome) });
+        return new Promise((resolve14, reject) => {
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve14(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -14625,8 +14653,8 @@ var init_analysis_pool = __esm({
       /** Checks the file at `index` of the run; files are given in order, from 0. `flushChecks()` sends what is queued. */
       check(index, file) {
         if (this.stopped !== void 0) return Promise.resolve({ error: this.stopped });
-        return new Promise((resolve13) => {
-          this.checking.set(index, resolve13);
+        return new Promise((resolve14) => {
+          this.checking.set(index, resolve14);
           this.checkBatch ??= { first: index, files: [] };
           this.checkBatch.files.push(file);
           if (this.checkBatch.files.length >= this.checkBatchSize) this.flushChecks();
@@ -14643,8 +14671,8 @@ var init_analysis_pool = __esm({
       finishChecking(total) {
         this.flushChecks();
         if (this.stopped !== void 0) return Promise.resolve([]);
-        return new Promise((resolve13) => {
-          this.finished = resolve13;
+        return new Promise((resolve14) => {
+          this.finished = resolve14;
           void this.parserSent.then(() => this.workers[0].postMessage({ finish: total }));
         });
       }
@@ -14658,7 +14686,7 @@ var init_analysis_pool = __esm({
       stop(reason) {
         if (this.closing) return;
         this.stopped ??= reason;
-        for (const resolve13 of this.checking.values()) resolve13({ error: this.stopped });
+        for (const resolve14 of this.checking.values()) resolve14({ error: this.stopped });
         this.checking.clear();
         this.finished?.([]);
       }
@@ -14684,35 +14712,35 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs11.existsSync(path15.join(cwd, "node_modules"))) return path15.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path15.resolve(cwd);
+  if (fs12.existsSync(path16.join(cwd, "node_modules"))) return path16.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path16.resolve(cwd);
   try {
-    project = fs11.realpathSync(project);
+    project = fs12.realpathSync(project);
   } catch {
   }
-  const name = `${path15.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path15.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path16.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path16.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path15.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path15.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path15.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path15.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path16.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path16.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path16.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path16.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path15.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path16.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs11.mkdirSync(path15.dirname(file), { recursive: true, mode: 448 });
+  fs12.mkdirSync(path16.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
-  fs11.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  fs12.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
-    fs11.rmSync(file, { force: true });
-    fs11.linkSync(temporary, file);
+    fs12.rmSync(file, { force: true });
+    fs12.linkSync(temporary, file);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   } finally {
-    fs11.rmSync(temporary, { force: true });
+    fs12.rmSync(temporary, { force: true });
   }
   const key = readKey(file);
   if (!key) throw new Error(`cannot make the cache key ${file}`);
@@ -14720,7 +14748,7 @@ function userCacheKey(env2) {
 }
 function readKey(file) {
   try {
-    const stats = fs11.lstatSync(file);
+    const stats = fs12.lstatSync(file);
     if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
     const text = readRegularFile(file, 1024).toString("utf8");
     return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
@@ -14879,14 +14907,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs11, os, path15, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs12, os, path16, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    fs11 = __toESM(require("node:fs"));
+    fs12 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path15 = __toESM(require("node:path"));
+    path16 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -15122,11 +15150,6 @@ var init_cache = __esm({
 });
 
 // src/cli/checking-worker.ts
-var checking_worker_exports = {};
-__export(checking_worker_exports, {
-  CheckingWorker: () => CheckingWorker,
-  restoreResult: () => restoreResult
-});
 function compactFinding({ file: _file, help, docs: docs2, target, anchorLine: _anchorLine, ...finding }, targets) {
   const rule = ruleOf(allRules, finding.rule);
   return { ...finding, ...help !== rule?.meta.help ? { help } : {}, ...docs2 !== docsFor(finding.rule) ? { docs: docs2 } : {}, ...targets && target ? { target } : {} };
@@ -15292,12 +15315,77 @@ var init_checking_worker = __esm({
   }
 });
 
-// src/cli/lint-command.ts
+// src/cli/check-on-workers.ts
+var check_on_workers_exports = {};
+__export(check_on_workers_exports, {
+  checkOnWorkers: () => checkOnWorkers
+});
 function checkingSizes(env2) {
   const given = Number(env2.MIGRALINT_CHECK_BATCH);
   const checkBatch = Number.isInteger(given) && given > 0 ? given : 32;
   return { checkBatch, checkWindow: Math.max(512, checkBatch * 16) };
 }
+async function checkOnWorkers(run2) {
+  const { pool, work: work2, io } = run2;
+  let ok = true;
+  const { checkBatch, checkWindow } = checkingSizes(io.env);
+  pool.startChecking({ settings: run2.settings, ...run2.sends }, checkBatch);
+  const groups = /* @__PURE__ */ new Map();
+  const outcomes = [];
+  const send = (index) => {
+    const item = work2[index];
+    if (!item) return;
+    let group = groups.get(item.group);
+    if (group === void 0) groups.set(item.group, group = groups.size);
+    outcomes[index] = pool.check(index, { path: item.file, displayPath: item.shownAs, frontend: run2.frontendOf(item.file), group, target: item.isTarget, newInRun: item.isTarget && run2.newInRun(index) });
+    if (index === work2.length - 1) pool.flushChecks();
+  };
+  for (let index = 0; index < Math.min(checkWindow, work2.length); index++) send(index);
+  const replayed = /* @__PURE__ */ new Set();
+  for (const [index, { group, isTarget: isTarget2, shownAs }] of work2.entries()) {
+    send(index + checkWindow);
+    const outcome = await outcomes[index];
+    outcomes[index] = void 0;
+    if (outcome && "readError" in outcome) {
+      ok = false;
+      io.stderr.write(`migralint: cannot read ${shownAs}: ${outcome.readError}
+`);
+      continue;
+    }
+    replayed.add(group);
+    if (!outcome) continue;
+    if ("error" in outcome) {
+      ok = false;
+      io.stderr.write(`migralint: internal error while ${isTarget2 ? "linting" : "reading"} ${shownAs}: ${outcome.error}
+`);
+    } else if ("skipped" in outcome) {
+      run2.note(`skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+    } else {
+      const result2 = restoreResult(outcome.result);
+      if (outcome.suggestions) rememberSuggestions(result2, outcome.suggestions, (id) => ruleOf(allRules, id));
+      run2.report(result2, shownAs);
+    }
+  }
+  if (run2.incompleteHistory) {
+    const reasons = await pool.finishChecking(work2.length);
+    for (const group of replayed) {
+      const reason = reasons[groups.get(group) ?? -1];
+      if (reason) run2.incompleteHistory(reason);
+    }
+  }
+  return ok;
+}
+var init_check_on_workers = __esm({
+  "src/cli/check-on-workers.ts"() {
+    "use strict";
+    init_rules();
+    init_suggest();
+    init_reporter();
+    init_checking_worker();
+  }
+});
+
+// src/cli/lint-command.ts
 function workerCount(concurrency) {
   if (concurrency === "off") return 0;
   if (typeof concurrency === "number") return concurrency;
@@ -15464,63 +15552,24 @@ async function runLint(args, io, version) {
     const unknownObjectOff = (reason) => `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`;
     const checkingPool = usesWorkers && !cache3 && !fixes && !django && !plan.staged ? poolForLinting() : void 0;
     if (checkingPool) {
-      const { checkBatch, checkWindow } = checkingSizes(io.env);
       const showsSuggestions = (format2 === "json" || format2 === "stylish") && args.suggestions !== false;
       if (showsSuggestions && args.quiet) await prepareLinting();
-      checkingPool.startChecking(
-        {
-          settings: runSettings,
-          suggestions: showsSuggestions && !args.quiet,
-          targets: readsTargets || args.quiet,
-          source: format2 !== "json" || args.quiet === true
-        },
-        checkBatch
-      );
-      const { rememberSuggestions: rememberSuggestions2 } = (init_suggest(), __toCommonJS(suggest_exports));
-      const { restoreResult: restoreResult2 } = (init_checking_worker(), __toCommonJS(checking_worker_exports));
-      const groups = /* @__PURE__ */ new Map();
-      const outcomes = [];
-      const send = (index) => {
-        const item = work2[index];
-        if (!item) return;
-        let group = groups.get(item.group);
-        if (group === void 0) groups.set(item.group, group = groups.size);
-        const newInRun = item.isTarget && index < lastTarget && plan.isNew(item.file);
-        outcomes[index] = checkingPool.check(index, { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file), group, target: item.isTarget, newInRun });
-        if (index === work2.length - 1) checkingPool.flushChecks();
-      };
-      for (let index = 0; index < Math.min(checkWindow, work2.length); index++) send(index);
-      const replayed = /* @__PURE__ */ new Set();
-      for (const [index, { group, isTarget: isTarget2, shownAs }] of work2.entries()) {
-        send(index + checkWindow);
-        const outcome = await outcomes[index];
-        outcomes[index] = void 0;
-        if (outcome && "readError" in outcome) {
-          failed = true;
-          io.stderr.write(`migralint: cannot read ${shownAs}: ${outcome.readError}
-`);
-          continue;
-        }
-        replayed.add(group);
-        if (!outcome) continue;
-        if ("error" in outcome) {
-          failed = true;
-          io.stderr.write(`migralint: internal error while ${isTarget2 ? "linting" : "reading"} ${shownAs}: ${outcome.error}
-`);
-        } else if ("skipped" in outcome) {
-          note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
-        } else {
-          const result2 = restoreResult2(outcome.result);
-          if (outcome.suggestions) rememberSuggestions2(result2, outcome.suggestions, (id) => ruleOf(allRules, id));
+      const checked = await loadWorkerCheck().checkOnWorkers({
+        pool: checkingPool,
+        work: work2,
+        settings: runSettings,
+        newInRun: (index) => index < lastTarget && plan.isNew(work2[index].file),
+        frontendOf: forcedFrontend,
+        sends: { suggestions: showsSuggestions && !args.quiet, targets: readsTargets || args.quiet === true, source: format2 !== "json" || args.quiet === true },
+        io,
+        report: (result2, shownAs) => {
           reportOutput.add(result2);
           afterReport(result2, shownAs, true);
-        }
-      }
-      const reasons = args.verbose ? await checkingPool.finishChecking(work2.length) : [];
-      for (const group of args.verbose ? replayed : []) {
-        const reason = reasons[groups.get(group) ?? -1];
-        if (reason && settings.severityOf("unknown-object") !== "off") note(io, args.verbose, unknownObjectOff(reason));
-      }
+        },
+        note: (message2) => note(io, args.verbose, message2),
+        ...args.verbose && settings.severityOf("unknown-object") !== "off" ? { incompleteHistory: (reason) => note(io, true, unknownObjectOff(reason)) } : {}
+      });
+      if (!checked) failed = true;
     } else {
       for (let index = 0; index < Math.min(PREFETCH_WINDOW, work2.length); index++) prefetch(index);
       pool?.flush();
@@ -15546,7 +15595,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path16.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path17.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -15579,7 +15628,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path16.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path17.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -15592,31 +15641,6 @@ function openCache(args, io, key) {
   if (cache3.problem) io.stderr.write(`migralint: note: ${cache3.problem}
 `);
   return cache3;
-}
-function refuseToOverwriteMigrations(flag, given, files, cwd) {
-  const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path16.resolve(cwd, given);
-  if (isMigrationCandidate(target)) {
-    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
-  }
-  const real = realpathOrSelf(target);
-  const linted = files.find((file) => file === target || mayResolveTo(file, real) && realpathOrSelf(file) === real);
-  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
-}
-function mayResolveTo(file, real) {
-  if (path16.basename(file) === path16.basename(real)) return true;
-  try {
-    return fs12.lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function realpathOrSelf(file) {
-  try {
-    return fs12.realpathSync.native(file);
-  } catch {
-    return file;
-  }
 }
 async function prepareDjango(plan, invalidUtf8, io, reanalyzes) {
   const files = plan.files.map((item) => item.file);
@@ -15674,13 +15698,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var fs12, os2, path16, loadPool, loadCache, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os2, path17, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
-    fs12 = __toESM(require("node:fs"));
     os2 = __toESM(require("node:os"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -15693,9 +15716,10 @@ var init_lint_command = __esm({
     init_migration_set();
     init_describe_error();
     init_report_output();
-    init_reporter();
+    init_overwrite_guard();
     loadPool = () => (init_analysis_pool(), __toCommonJS(analysis_pool_exports)).AnalysisPool;
     loadCache = () => (init_cache(), __toCommonJS(cache_exports));
+    loadWorkerCheck = () => (init_check_on_workers(), __toCommonJS(check_on_workers_exports));
     loadDjango = () => require("./django.js");
     loadFixRun = () => require("./fix.js").FixRun;
     EXIT_CLEAN = 0;
@@ -15710,20 +15734,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path17.dirname(dir) !== dir; dir = path17.dirname(dir)) {
-    const file = path17.join(dir, "package.json");
+  for (let dir = __dirname; path18.dirname(dir) !== dir; dir = path18.dirname(dir)) {
+    const file = path18.join(dir, "package.json");
     if (!fs13.existsSync(file)) continue;
     const manifest = JSON.parse(fs13.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs13, path17;
+var fs13, path18;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
     fs13 = __toESM(require("node:fs"));
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
   }
 });
 
@@ -16052,7 +16076,7 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path18.join(cwd, CONFIG_NAME);
+  const file = path19.join(cwd, CONFIG_NAME);
   if (fs14.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
@@ -16084,7 +16108,7 @@ function describeFolder(root, folder, otherDatabases) {
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
     for (const entry of fs14.readdirSync(dir, { withFileTypes: true })) {
-      const full = path18.join(dir, entry.name);
+      const full = path19.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
@@ -16098,7 +16122,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path18.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path19.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -16111,13 +16135,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path18.join(root, ".github", "workflows")).map((name) => path18.join(".github", "workflows", name)),
+    ...readNames(path19.join(root, ".github", "workflows")).map((name) => path19.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs14.readFileSync(path18.join(root, candidate), "utf8");
+      text = fs14.readFileSync(path19.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -16151,12 +16175,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs14, path18, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs14, path19, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
     fs14 = __toESM(require("node:fs"));
-    path18 = __toESM(require("node:path"));
+    path19 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -16303,7 +16327,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path19.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path20.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -16358,7 +16382,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path19.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path20.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -16371,7 +16395,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path19.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path20.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -16409,11 +16433,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path19, MAX_MIGRATION_BYTES2;
+var path20, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path19 = __toESM(require("node:path"));
+    path20 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -16425,6 +16449,7 @@ var init_schema_command = __esm({
     init_describe_error();
     init_discover();
     init_lint_command();
+    init_overwrite_guard();
     init_run_config();
     init_migration_set();
     MAX_MIGRATION_BYTES2 = 512 << 20;
@@ -17417,11 +17442,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path20) => {
+  require: (path21) => {
     if (typeof require !== "undefined") {
-      return require(path20);
-    } else if (path20.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path20, "utf8"));
+      return require(path21);
+    } else if (path21.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path21, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -17532,10 +17557,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve13, reject) => {
+  const { parsed, output } = await new Promise((resolve14, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve13({ parsed: result2, output: text });
+      else resolve14({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}

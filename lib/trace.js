@@ -13346,8 +13346,12 @@ init_reporter();
 init_atomic_file();
 init_describe_error();
 
+// src/cli/overwrite-guard.ts
+init_errors();
+init_detect();
+init_discover();
+
 // src/cli/lint-command.ts
-init_reporter();
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_FAILURE = 2;

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
@@ -6,7 +5,7 @@ import { UsageError } from '../config/errors';
 import type { FileResult } from '../engine/finding';
 import { type AnalysisOptions, type LintOptions, type SkippedFile, type TextAnalysis, analyzeText, checkAnalysis, isSkipped, lintText, prepareLinting } from '../lint';
 import { type FileStart, SchemaReplay, type SchemaEffect, schemaEffectOf } from '../schema/replay';
-import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
+import { isDjangoMigrationPath } from '../frontends/detect';
 import { readMigration } from '../files/read-migration';
 import { compiledParser } from '../frontends/sql/pg-wasm';
 import type { FrontendName } from '../model/file';
@@ -16,17 +15,17 @@ import { resolveRunConfig } from './run-config';
 import { type RunPlan, inDjangoOrder, planRun } from './migration-set';
 import type { AnalysisPool } from './analysis-pool';
 import type { ReadFailure, WorkFile, WorkResult } from './analysis-worker';
-import type { CheckOutcome } from './checking-worker';
 import type { CachedEffect, LintCache } from './cache';
 import type { CliIO } from './io';
 import { describe } from './describe-error';
 import { openReport } from './report-output';
-import { ruleOf } from '../reporters/reporter';
+import { refuseToOverwriteMigrations } from './overwrite-guard';
 
 // Worker threads and the cache load only for runs that use them (they pull in
 // node:worker_threads and node:crypto): a plain run starts faster.
 const loadPool = () => (require('./analysis-pool') as typeof import('./analysis-pool')).AnalysisPool;
 const loadCache = () => require('./cache') as typeof import('./cache');
+const loadWorkerCheck = () => require('./check-on-workers') as typeof import('./check-on-workers');
 // Django migrations are read (with the Python parser) only in runs that have some.
 const loadDjango = () => require('./django-migrations') as typeof import('./django-migrations');
 // Fixes are computed only by runs that fix, or report them (SARIF).
@@ -49,20 +48,6 @@ const STDIN_NAME = '<stdin>';
 const WORKER_THRESHOLD = 2000;
 /** How many files the workers may parse ahead of the main thread (bounds memory). */
 const PREFETCH_WINDOW = 256;
-
-/**
- * Files checked on workers go in batches of contiguous files, round-robin; each
- * worker sends what a batch does to the schema to the others in one message.
- * At most `checkWindow` files are out at once (bounds memory). A message costs
- * about 0.2 ms (20,000 small files on one worker: batches of 4 took it 3.3 s,
- * of 32 2.5 s, of 64 or 256 no less). The batch size can be set for tests
- * (MIGRALINT_CHECK_BATCH), to cross batch boundaries with few files.
- */
-function checkingSizes(env: NodeJS.ProcessEnv): { checkBatch: number; checkWindow: number } {
-  const given = Number(env.MIGRALINT_CHECK_BATCH);
-  const checkBatch = Number.isInteger(given) && given > 0 ? given : 32;
-  return { checkBatch, checkWindow: Math.max(512, checkBatch * 16) };
-}
 
 /**
  * `auto`: a worker for each idle core but the main thread's, by the load average.
@@ -265,64 +250,25 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     // the main thread only orders the results, reports them and writes.
     const checkingPool = usesWorkers && !cache && !fixes && !django && !plan.staged ? poolForLinting() : undefined;
     if (checkingPool) {
-      const { checkBatch, checkWindow } = checkingSizes(io.env);
       const showsSuggestions = (format === 'json' || format === 'stylish') && args.suggestions !== false;
       // --quiet reports copies of results: the reporter writes their suggestions (with PostgreSQL's scanner), not the workers.
       if (showsSuggestions && args.quiet) await prepareLinting();
-      checkingPool.startChecking(
-        {
-          settings: runSettings,
-          suggestions: showsSuggestions && !args.quiet,
-          targets: readsTargets || args.quiet,
-          source: format !== 'json' || args.quiet === true,
-        },
-        checkBatch,
-      );
-      // Loaded here: reporters that write suggestions load it anyway, others never need it.
-      const { rememberSuggestions } = require('../fixes/suggest') as typeof import('../fixes/suggest');
-      const { restoreResult } = require('./checking-worker') as typeof import('./checking-worker');
-      const groups = new Map<string, number>();
-      const outcomes: Array<Promise<CheckOutcome> | undefined> = [];
-      const send = (index: number) => {
-        const item = work[index];
-        if (!item) return;
-        let group = groups.get(item.group);
-        if (group === undefined) groups.set(item.group, (group = groups.size));
-        const newInRun = item.isTarget && index < lastTarget && plan.isNew(item.file);
-        outcomes[index] = checkingPool.check(index, { path: item.file, displayPath: item.shownAs, frontend: forcedFrontend(item.file), group, target: item.isTarget, newInRun });
-        if (index === work.length - 1) checkingPool.flushChecks();
-      };
-      for (let index = 0; index < Math.min(checkWindow, work.length); index++) send(index);
-      /** Groups with a file read, in the order the first was (as the replays are made in the other path). */
-      const replayed = new Set<string>();
-      for (const [index, { group, isTarget, shownAs }] of work.entries()) {
-        send(index + checkWindow);
-        const outcome = await outcomes[index];
-        outcomes[index] = undefined;
-        if (outcome && 'readError' in outcome) {
-          failed = true;
-          io.stderr.write(`migralint: cannot read ${shownAs}: ${outcome.readError}\n`);
-          continue;
-        }
-        replayed.add(group);
-        if (!outcome) continue;
-        if ('error' in outcome) {
-          failed = true;
-          io.stderr.write(`migralint: internal error while ${isTarget ? 'linting' : 'reading'} ${shownAs}: ${outcome.error}\n`);
-        } else if ('skipped' in outcome) {
-          note(io, args.verbose, `skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
-        } else {
-          const result = restoreResult(outcome.result);
-          if (outcome.suggestions) rememberSuggestions(result, outcome.suggestions, (id) => ruleOf(allRules, id));
+      const checked = await loadWorkerCheck().checkOnWorkers({
+        pool: checkingPool,
+        work,
+        settings: runSettings,
+        newInRun: (index) => index < lastTarget && plan.isNew(work[index].file),
+        frontendOf: forcedFrontend,
+        sends: { suggestions: showsSuggestions && !args.quiet, targets: readsTargets || args.quiet === true, source: format !== 'json' || args.quiet === true },
+        io,
+        report: (result, shownAs) => {
           reportOutput.add(result);
           afterReport(result, shownAs, true);
-        }
-      }
-      const reasons = args.verbose ? await checkingPool.finishChecking(work.length) : [];
-      for (const group of args.verbose ? replayed : []) {
-        const reason = reasons[groups.get(group) ?? -1];
-        if (reason && settings.severityOf('unknown-object') !== 'off') note(io, args.verbose, unknownObjectOff(reason));
-      }
+        },
+        note: (message) => note(io, args.verbose, message),
+        ...(args.verbose && settings.severityOf('unknown-object') !== 'off' ? { incompleteHistory: (reason: string) => note(io, true, unknownObjectOff(reason)) } : {}),
+      });
+      if (!checked) failed = true;
     } else {
       for (let index = 0; index < Math.min(PREFETCH_WINDOW, work.length); index++) prefetch(index);
       pool?.flush();
@@ -397,45 +343,6 @@ function openCache(args: LintArgs, io: CliIO, key: string): LintCache | undefine
   const cache = new LintCache(location, key, userKey);
   if (cache.problem) io.stderr.write(`migralint: note: ${cache.problem}\n`);
   return cache;
-}
-
-/**
- * The report and the cache never go onto a migration: not onto a file being
- * linted (under any name), nor onto any file named like one (`-o db/*.sql`,
- * which the shell expands, makes the first migration the report).
- */
-export function refuseToOverwriteMigrations(flag: string, given: string, files: readonly string[], cwd: string): void {
-  const suggestion = flag === '--cache-location' ? 'migralint-cache.json' : 'migralint-report.json';
-  const target = path.resolve(cwd, given);
-  if (isMigrationCandidate(target)) {
-    throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
-  }
-  const real = realpathOrSelf(target);
-  const linted = files.find((file) => file === target || (mayResolveTo(file, real) && realpathOrSelf(file) === real));
-  if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
-}
-
-/**
- * Whether a file's real path may be `real`: a file's real path keeps its name
- * unless the file is a symbolic link, so only a file of the same name, or a
- * link, needs resolving (one lstat, where realpath looks at every folder of the path).
- */
-function mayResolveTo(file: string, real: string): boolean {
-  if (path.basename(file) === path.basename(real)) return true;
-  try {
-    return fs.lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** The operating system's realpath (one call a file, where Node.js's own walks the path a folder at a time). */
-function realpathOrSelf(file: string): string {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    return file;
-  }
 }
 
 /**

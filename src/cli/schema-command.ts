@@ -11,7 +11,8 @@ import type { SchemaArgs } from './args';
 import { describe } from './describe-error';
 import { displayPath } from './discover';
 import type { CliIO } from './io';
-import { EXIT_CLEAN, EXIT_FAILURE, refuseToOverwriteMigrations } from './lint-command';
+import { EXIT_CLEAN, EXIT_FAILURE } from './lint-command';
+import { refuseToOverwriteMigrations } from './overwrite-guard';
 import { frontendMatcher } from './run-config';
 import { inDjangoOrder, planRun } from './migration-set';
 
