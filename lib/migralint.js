@@ -11545,7 +11545,7 @@ function noFilesMessage(input, cwd) {
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
-function walk2(root, onUnreadableFolder) {
+function walk2(root, onUnreadableFolder, options = {}) {
   const files = [];
   const visited = /* @__PURE__ */ new Set();
   const pending = [root];
@@ -11567,7 +11567,7 @@ function walk2(root, onUnreadableFolder) {
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
-        if (entry.name === "node_modules" || entry.name === "site-packages" || entry.name.startsWith(".")) continue;
+        if (entry.name === "node_modules" || entry.name === "site-packages" || entry.name.startsWith(".") || options.recursive === false) continue;
         pending.push(full);
       } else if (kind.isFile()) files.push(full);
     }
@@ -12236,7 +12236,7 @@ function contextOfNamedFiles(named, options) {
     if (folders.has(folder)) continue;
     folders.add(folder);
     const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
-    for (const candidate of walk2(folder)) {
+    for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
   }

@@ -135,10 +135,11 @@ function noFilesMessage(input: string, cwd: string): string {
 }
 
 /**
- * Walks a folder recursively, skipping node_modules, .git and dot-folders.
- * Symbolic links are followed once: a link back to a folder already walked is skipped.
+ * Walks a folder recursively, skipping node_modules, .git and dot-folders (or
+ * lists its own files only, with `recursive: false`). Symbolic links are
+ * followed once: a link back to a folder already walked is skipped.
  */
-export function walk(root: string, onUnreadableFolder?: DiscoveryOptions['onUnreadableFolder']): string[] {
+export function walk(root: string, onUnreadableFolder?: DiscoveryOptions['onUnreadableFolder'], options: { recursive?: boolean } = {}): string[] {
   const files: string[] = [];
   const visited = new Set<string>();
   const pending = [root];
@@ -161,7 +162,7 @@ export function walk(root: string, onUnreadableFolder?: DiscoveryOptions['onUnre
       if (!kind) continue; // a dangling link
       if (kind.isDirectory()) {
         // Installed packages (node_modules, a virtual environment's site-packages) hold other projects' migrations.
-        if (entry.name === 'node_modules' || entry.name === 'site-packages' || entry.name.startsWith('.')) continue;
+        if (entry.name === 'node_modules' || entry.name === 'site-packages' || entry.name.startsWith('.') || options.recursive === false) continue;
         pending.push(full);
       } else if (kind.isFile()) files.push(full);
     }

@@ -24,7 +24,7 @@ import { enclosingMigrationFolder } from './migration-folders';
  *   they are reported, and the other migrations of their folder are context, so
  *   the result equals `--staged`'s. Their folder is the config's `include` when it
  *   holds the file, else the outermost folder above it named like a migrations
- *   folder, else its own folder.
+ *   folder (with its sub-folders), else its own folder (its own files only).
  * Context after the last reported file cannot inform it and is left out.
  */
 export interface RunPlan {
@@ -149,7 +149,9 @@ function contextOfNamedFiles(
     folders.add(folder);
     // Another database's migrations are not context for PostgreSQL's (unless the file is one of them).
     const others = (enclosing?.otherDatabases ?? []).map((name) => path.join(folder, name) + path.sep).filter((other) => !file.startsWith(other));
-    for (const candidate of walk(folder)) {
+    // A folder named like a migrations folder holds its migrations in sub-folders too (Prisma's, diesel's);
+    // any other folder (a repository's root, /tmp) is read only for its own files, not walked whole.
+    for (const candidate of walk(folder, undefined, { recursive: enclosing !== undefined })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other) => candidate.startsWith(other)) && !named.has(candidate)) context.set(candidate, folder);
     }
   }

@@ -127,6 +127,21 @@ describe("files given by name (lint-staged's and pre-commit's way)", () => {
     expect(findings(configured.stdout)).toEqual([]);
   });
 
+  test("a file in a folder not named like a migrations folder has its own folder's files as context, not its sub-folders'", async () => {
+    // A script at a repository's root, or a file in /tmp: walking the whole tree below it would read every project there.
+    const check = `${LOCK}ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n`;
+    const cwd = tempProject({
+      '001_users.sql': 'CREATE TABLE users (id bigint, email text);\n',
+      'backup/002_check.sql': check,
+      'schema.sql': STAGED['db/migrations/004_email_not_null.sql'],
+    });
+    const read = (file: string) => fs.readFileSync(file, 'utf8');
+    const plan = planRun({ args: LINT_ARGS, cwd, config: {}, baseDir: cwd, paths: ['schema.sql'], note: () => {}, notice: () => {}, read });
+    expect(plan.files.map(({ file, reported }) => `${path.relative(cwd, file)}${reported ? ' (reported)' : ''}`)).toEqual(['001_users.sql', 'schema.sql (reported)']);
+    const run = await runCli(['schema.sql', '--format', 'json'], { cwd });
+    expect(findings(run.stdout)).toEqual(['schema.sql:2 adding-not-nullable-field']);
+  });
+
   test('only earlier migrations are context: the plan ends at the last file given by name', () => {
     const notNull = 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n';
     const cwd = tempProject({ 'm/001.sql': '', 'm/002.sql': notNull, 'm/003.sql': '', 'm/004.sql': '', 'n/001.sql': '' });
