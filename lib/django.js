@@ -7186,8 +7186,12 @@ function addFieldTo(lowering, model, field, place, at) {
   if (field.relation?.kind === "foreignKey" && field.relation.dbConstraint) {
     const target = lowering.relationTarget(model, field);
     const references2 = { table: { name: target?.model.table ?? "" }, columns: [target?.field?.column ?? "id"] };
-    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: "foreignKey", columns: [field.column], notValid: false, references: references2 };
-    else column.references = references2;
+    const name = foreignKeyName(model.table, field.column, references2.table.name, references2.columns[0]);
+    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: "foreignKey", name, columns: [field.column], notValid: false, references: references2 };
+    else {
+      column.references = references2;
+      column.constraintNames = { ...column.constraintNames, foreignKey: name };
+    }
   }
   if (field.hasEffectiveDefault && !field.dbDefault) column.defaultDroppedAfterFill = true;
   lowering.emit({ kind: "addColumn", ...place, table: table(model), column, ifNotExists: false });
