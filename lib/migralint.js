@@ -5878,7 +5878,8 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path2.basename(path2.dirname(filePath)))) return "whole-file";
+  const folder = path2.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 function dieselRunsInTransaction(filePath) {

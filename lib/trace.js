@@ -6149,7 +6149,8 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path3.basename(path3.dirname(filePath)))) return "whole-file";
+  const folder = path3.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 function dieselRunsInTransaction(filePath) {
