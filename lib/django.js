@@ -7186,8 +7186,12 @@ function addFieldTo(lowering, model, field, place, at) {
   if (field.relation?.kind === "foreignKey" && field.relation.dbConstraint) {
     const target = lowering.relationTarget(model, field);
     const references2 = { table: { name: target?.model.table ?? "" }, columns: [target?.field?.column ?? "id"] };
-    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: "foreignKey", columns: [field.column], notValid: false, references: references2 };
-    else column.references = references2;
+    const name = foreignKeyName(model.table, field.column, references2.table.name, references2.columns[0]);
+    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: "foreignKey", name, columns: [field.column], notValid: false, references: references2 };
+    else {
+      column.references = references2;
+      column.constraintNames = { ...column.constraintNames, foreignKey: name };
+    }
   }
   if (field.hasEffectiveDefault && !field.dbDefault) column.defaultDroppedAfterFill = true;
   lowering.emit({ kind: "addColumn", ...place, table: table(model), column, ifNotExists: false });
@@ -8160,6 +8164,15 @@ var SQL_EXTENSIONS = [".sql"];
 var SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
 var SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
 var POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
+var DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
+var OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+function otherDatabaseOf(filePath) {
+  const name = path2.basename(filePath);
+  const database = SQL_FOR_DATABASE.exec(name)?.[1];
+  if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
+  const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
+  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
+}
 function isInMigrationsFolder(filePath) {
   return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
 }
@@ -8174,7 +8187,7 @@ var UP = /\bup\b/;
 var SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
 function detectFrontend(filePath, text) {
   const extension = path2.extname(filePath).toLowerCase();
-  if (SQL_EXTENSIONS.includes(extension)) return "sql";
+  if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
   const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;

@@ -2721,7 +2721,8 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path.basename(path.dirname(filePath)))) return "whole-file";
+  const folder = path.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 

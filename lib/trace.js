@@ -3700,8 +3700,11 @@ function pythonDeltaStep(filePath, text) {
   return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
 function otherDatabaseOf(filePath) {
-  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
-  return database && !POSTGRES_NAMES.has(database.toLowerCase()) ? database : void 0;
+  const name = path2.basename(filePath);
+  const database = SQL_FOR_DATABASE.exec(name)?.[1];
+  if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
+  const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
+  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
 }
 function isInMigrationsFolder(filePath) {
   return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
@@ -3711,7 +3714,7 @@ function isDjangoMigrationPath(filePath) {
 }
 function detectFrontend(filePath, text) {
   const extension = path2.extname(filePath).toLowerCase();
-  if (SQL_EXTENSIONS.includes(extension)) return "sql";
+  if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
   const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
@@ -3755,7 +3758,7 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -3764,6 +3767,8 @@ var init_detect = __esm({
     SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
     SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
+    DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
+    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
     KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
@@ -6144,7 +6149,8 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  if (name === "migration.sql" && /^\d{14}_/.test(path3.basename(path3.dirname(filePath)))) return "whole-file";
+  const folder = path3.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 function dieselRunsInTransaction(filePath) {

@@ -7,6 +7,10 @@ export const SCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 /** SQL written for one database, named for it (synapse: `*.sql.postgres`, `*.sql.sqlite`). */
 const SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
 const POSTGRES_NAMES = new Set(['postgres', 'postgresql', 'pg', 'psql']);
+/** ory/pop and popx name the database before the direction: `<version>_<name>.mysql.up.sql`, `….cockroach.autocommit.up.sql`. */
+const DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
+/** Only these names are taken for a database there: `0001_add.users.up.sql` stays a migration. */
+const OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
 
 export function isMigrationCandidate(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
@@ -32,10 +36,13 @@ export function pythonDeltaStep(filePath: string, text: string): { line: number;
   return { line: text.slice(0, match.index).split('\n').length, length: match[0].length, name: match[1] };
 }
 
-/** The database a `*.sql.<database>` file is written for, when it is not PostgreSQL (it is then skipped, with a note). */
+/** The database a `*.sql.<database>` or `*.<database>.up.sql` file is written for, when it is not PostgreSQL (it is then skipped, with a note). */
 export function otherDatabaseOf(filePath: string): string | undefined {
-  const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
-  return database && !POSTGRES_NAMES.has(database.toLowerCase()) ? database : undefined;
+  const name = path.basename(filePath);
+  const database = SQL_FOR_DATABASE.exec(name)?.[1];
+  if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? undefined : database;
+  const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
+  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : undefined;
 }
 
 /** Python files are migrations only in a Django app's `migrations/` folder. */
@@ -62,7 +69,7 @@ const SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
 /** Which front-end reads the file: by extension for SQL, by content for JavaScript/TypeScript. */
 export function detectFrontend(filePath: string, text: string): FrontendName | undefined {
   const extension = path.extname(filePath).toLowerCase();
-  if (SQL_EXTENSIONS.includes(extension)) return 'sql';
+  if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? undefined : 'sql';
   const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? 'sql' : undefined;
   if (extension === '.py') return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? 'django' : undefined;

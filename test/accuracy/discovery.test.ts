@@ -37,6 +37,37 @@ describe('SQL named for one database (synapse)', () => {
     );
   });
 
+  test('ory/pop names the database before the direction: *.postgres.up.sql and files for every database are linted, *.mysql.up.sql and the like are skipped', async () => {
+    const cwd = tempProject({
+      'migrations/20200401183443000000_continuity_containers.postgres.up.sql': 'CREATE TABLE continuity_containers (id UUID NOT NULL PRIMARY KEY, nid UUID);\n',
+      'migrations/20200401183443000000_continuity_containers.postgres.down.sql': 'DROP TABLE continuity_containers;\n',
+      'migrations/20200401183443000000_continuity_containers.mysql.up.sql': 'CREATE TABLE `continuity_containers` (`id` char(36) NOT NULL, PRIMARY KEY(`id`)) ENGINE=InnoDB;\n',
+      'migrations/20200401183443000000_continuity_containers.mysql.down.sql': 'DROP TABLE `continuity_containers`;\n',
+      'migrations/20200401183443000000_continuity_containers.sqlite3.up.sql': 'CREATE TABLE IF NOT EXISTS "continuity_containers" ("id" TEXT PRIMARY KEY, "nid" char(36));\n',
+      'migrations/20200401183443000000_continuity_containers.cockroach.up.sql': 'CREATE TABLE "continuity_containers" ("id" UUID NOT NULL, PRIMARY KEY("id"));\n',
+      'migrations/20210410175418000024_network.up.sql': 'CREATE INDEX continuity_containers_nid_idx ON continuity_containers (id, nid);\n',
+      'migrations/20250710085000000000_add_schema_id.cockroach.autocommit.up.sql': 'ALTER TABLE continuity_containers ADD COLUMN IF NOT EXISTS schema_id VARCHAR(128) NULL;\n',
+    });
+    const { stdout, stderr } = await runCli(['migrations', '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.filter((file) => !file.skipped).map((file) => file.file)).toEqual([
+      'migrations/20200401183443000000_continuity_containers.postgres.up.sql',
+      'migrations/20210410175418000024_network.up.sql',
+    ]);
+    expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '20210410175418000024_network.up.sql:1:1 require-concurrent-index-creation',
+      '20210410175418000024_network.up.sql:1:1 require-lock-timeout',
+    ]);
+    expect(stderr).toBe(
+      'migralint: note: skipped migrations/20200401183443000000_continuity_containers.cockroach.up.sql: SQL for cockroach, not PostgreSQL\n' +
+        'migralint: note: skipped migrations/20200401183443000000_continuity_containers.mysql.down.sql: SQL for mysql, not PostgreSQL\n' +
+        'migralint: note: skipped migrations/20200401183443000000_continuity_containers.mysql.up.sql: SQL for mysql, not PostgreSQL\n' +
+        'migralint: note: skipped migrations/20200401183443000000_continuity_containers.postgres.down.sql: rollback migration (down/undo file)\n' +
+        'migralint: note: skipped migrations/20200401183443000000_continuity_containers.sqlite3.up.sql: SQL for sqlite3, not PostgreSQL\n' +
+        'migralint: note: skipped migrations/20250710085000000000_add_schema_id.cockroach.autocommit.up.sql: SQL for cockroach, not PostgreSQL\n',
+    );
+  });
+
   test('--verbose also names every rollback file skipped, and why', async () => {
     const cwd = tempProject({
       'migrations/000001_users.up.sql': "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN bio text;\n",

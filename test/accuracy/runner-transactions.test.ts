@@ -75,4 +75,10 @@ describe('golang-migrate, sqlx and Prisma send a file as one query: several stat
     expect(findingKeys(lintSql(multi, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
     expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
   });
+
+  test('Prisma: a migration.sql in a folder of migrations/ named without a timestamp (umami: 05_add_visit_id)', () => {
+    const file = 'prisma/migrations/05_add_visit_id/migration.sql';
+    expect(findingKeys(lintSql(multi, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
+    expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
+  });
 });

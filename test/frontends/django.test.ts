@@ -138,6 +138,22 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterField(model_name="invoice", name="total", field=models.BigIntegerField()),'))).toEqual(['unanalyzed-code@7:9']);
   });
 
+  test("AlterField of a foreign key added by AddField drops the constraint Django named inline, on a table whose name Django truncates", () => {
+    const history = [
+      INITIAL,
+      migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False))]),'),
+      migration('migrations.AddField(model_name="consoleporttemplate", name="device_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'),
+    ];
+    // Django 5.2 writes: ADD COLUMN "device_type_id" bigint NULL CONSTRAINT "shop_consoleporttemp_device_type_id_de90e410_fk_shop_prod" REFERENCES …
+    const [addColumn] = operationsOf(history[2], history.slice(0, 2));
+    expect(addColumn).toMatchObject({ kind: 'addColumn', column: { references: { table: { name: 'shop_product' } }, constraintNames: { foreignKey: 'shop_consoleporttemp_device_type_id_de90e410_fk_shop_prod' } } });
+    expect(lint(migration('migrations.AlterField(model_name="consoleporttemplate", name="device_type", field=models.ForeignKey(on_delete=models.CASCADE, to="shop.product")),'), history)).toEqual([
+      'adding-foreign-key-constraint@7:9',
+      'adding-not-nullable-field@7:9',
+      'require-lock-timeout@7:9',
+    ]);
+  });
+
   test('AddIndex (partial, expression), AddIndexConcurrently, RemoveIndex, RemoveIndexConcurrently', () => {
     expect(lint(migration('migrations.AddIndex(model_name="order", index=models.Index(fields=["-total"], name="order_total_idx", condition=models.Q(total__gt=0))),'))).toEqual([
       'require-concurrent-index-creation@7:9',

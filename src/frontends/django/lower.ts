@@ -513,9 +513,14 @@ function addFieldTo(lowering: MigrationLowering, model: DjangoModel, field: Djan
   if (field.relation?.kind === 'foreignKey' && field.relation.dbConstraint) {
     const target = lowering.relationTarget(model, field);
     const references = { table: { name: target?.model.table ?? '' }, columns: [target?.field?.column ?? 'id'] };
+    // Django gives the inline constraint its digest name, as it does the one CreateModel adds: AlterField's drop finds it.
+    const name = foreignKeyName(model.table, field.column, references.table.name, references.columns[0]);
     // The constraint is inline; PostgreSQL checks it only when the added column has values (a default fills the rows).
-    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: 'foreignKey', columns: [field.column], notValid: false, references };
-    else column.references = references;
+    if (field.hasEffectiveDefault && !field.dbDefault) checkedForeignKey = { kind: 'foreignKey', name, columns: [field.column], notValid: false, references };
+    else {
+      column.references = references;
+      column.constraintNames = { ...column.constraintNames, foreignKey: name };
+    }
   }
   // Django fills existing rows with a value computed in Python and drops the default straight after: on a
   // NOT NULL column the database then has no default, and inserts from the code still running fail.

@@ -20,8 +20,9 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   if (name === 'up.sql') return 'diesel';
   if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
-  // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql
-  if (name === 'migration.sql' && /^\d{14}_/.test(path.basename(path.dirname(filePath)))) return 'whole-file';
+  // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql, or a folder of migrations/ renamed by hand (umami: 05_add_visit_id)
+  const folder = path.dirname(filePath);
+  if (name === 'migration.sql' && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === 'migrations')) return 'whole-file';
   return undefined;
 }
 
