@@ -3087,6 +3087,7 @@ function checks(context) {
   const report = (operation, kind, name, table) => context.report(operation, { detail: kind, name, ...table ? { table: qualifiedName(table) } : {} });
   const missingTable = (operation, table) => {
     if (schema.table(table) || schema.view(table)) return false;
+    if (RUNNER_TABLES.has(table.name)) return true;
     if (!schema.mentionedByCode(table.name) && !mayBePartition(table)) report(operation, "Table", qualifiedName(table));
     return true;
   };
@@ -3150,13 +3151,51 @@ function checks(context) {
     }
   };
 }
-var ORM_NAME, unknown_object_default;
+var RUNNER_TABLES, ORM_NAME, unknown_object_default;
 var init_unknown_object = __esm({
   "rules/unknown-object.ts"() {
     "use strict";
     init_rule();
     init_operation_helpers();
     init_catalogue();
+    RUNNER_TABLES = /* @__PURE__ */ new Set([
+      "schema_migrations",
+      // golang-migrate, dbmate, Rails
+      "goose_db_version",
+      // goose
+      "flyway_schema_history",
+      // Flyway (schema_version before Flyway 5)
+      "schema_version",
+      "knex_migrations",
+      // Knex
+      "knex_migrations_lock",
+      "migrations",
+      // TypeORM
+      "typeorm_metadata",
+      "_prisma_migrations",
+      // Prisma
+      "__diesel_schema_migrations",
+      // diesel
+      "django_migrations",
+      // Django
+      "_sqlx_migrations",
+      // sqlx
+      "gorp_migrations",
+      // sql-migrate
+      "seaql_migrations",
+      // SeaORM
+      "atlas_schema_revisions",
+      // Atlas
+      "pgmigrations",
+      // node-pg-migrate
+      "mikro_orm_migrations",
+      // MikroORM
+      "kysely_migration",
+      // Kysely
+      "kysely_migration_lock",
+      "SequelizeMeta"
+      // Sequelize
+    ]);
     ORM_NAME = /^(IDX|UQ|PK|FK|REL|CHK)_/;
     unknown_object_default = defineRule({
       id: "unknown-object",
@@ -3174,8 +3213,10 @@ run in another order than intended, or one of them is missing from the folder.
 The rule stays silent where the replayed history is evidently incomplete (a folder that starts by changing
 tables it never creates, or a migration that could not be read whole: \`migralint --verbose\` says which), for
 statements with \`IF EXISTS\` or under a run-time condition, for names that code run by the migrations
-mentions (a \`DO\` block or a function may make them), and for constraint and index names that PostgreSQL or an
-ORM chose (the replay may have chosen another).`
+mentions (a \`DO\` block or a function may make them), for constraint and index names that PostgreSQL or an
+ORM chose (the replay may have chosen another), and for the tables migration runners keep their own records
+in (\`schema_migrations\`, \`goose_db_version\`, \`knex_migrations\`, \`_prisma_migrations\`\u2026), which exist before
+the first migration.`
       },
       examples: {
         invalid: [
@@ -3192,6 +3233,8 @@ ORM chose (the replay may have chosen another).`
           { sql: "ALTER TABLE IF EXISTS user_accounts ADD COLUMN nickname text;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
           { sql: "ALTER TABLE users DROP CONSTRAINT users_email_key;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text UNIQUE);"] } },
           { sql: "ALTER TABLE accounts ADD COLUMN nickname text;" },
+          { sql: "ALTER TABLE schema_migrations ADD COLUMN dirty boolean;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('knex_migrations', (table) => {\n    table.dropColumn('batch');\n  });\n};\n", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, email text);"] } },
           { sql: "ALTER TABLE audit_entries ADD COLUMN note text;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE TABLE audit_entries (id bigint)'; END $$;"] } },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('tags', (table) => {\n    table.increments('id');\n    table.text('label');\n  });\n  await knex.schema.alterTable('tags', (table) => {\n    table.dropColumn('label');\n  });\n};\n" }
         ]
