@@ -14012,6 +14012,9 @@ function applyModifier(column, modifier, scope, knexNames) {
       definition.notNull = false;
       break;
     case "defaultTo":
+    case "defaultsTo":
+    // Knex's aliases of defaultTo
+    case "default":
       definition.default = defaultOf(args[0], scope, knexNames);
       break;
     case "primary":

@@ -7887,6 +7887,9 @@ function applyModifier(column2, modifier, scope, knexNames) {
       definition.notNull = false;
       break;
     case "defaultTo":
+    case "defaultsTo":
+    // Knex's aliases of defaultTo
+    case "default":
       definition.default = defaultOf(args[0], scope, knexNames);
       break;
     case "primary":

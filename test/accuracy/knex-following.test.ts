@@ -117,6 +117,20 @@ export async function up(knex: Knex): Promise<void> {
   });
 });
 
+describe('column builders', () => {
+  test('a NOT NULL column with default(), the alias of defaultTo(), is not a required field (planka)', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.schema.alterTable('card', (table) => {
+    table.boolean('is_closed').notNullable().default(false);
+    table.integer('position').notNullable();
+  });
+};
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/20250708200908_persist_closed_state_per_card.js'))).toEqual(['adding-required-field@5:5']);
+  });
+});
+
 describe('code for other databases', () => {
   test.each([
     ["knex.client.config.client === 'sqlite3'", 'if'],
