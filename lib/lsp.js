@@ -13230,6 +13230,17 @@ var init_chains = __esm({
 });
 
 // src/frontends/js/dialect.ts
+function staticTruth(expression, scope) {
+  if (expression.type === "BinaryExpression" && ["===", "!==", "==", "!="].includes(expression.operator)) {
+    const [left, right] = [scope.value(expression.left), scope.value(expression.right)];
+    const comparable = (value2) => value2 === null || ["string", "number", "boolean"].includes(typeof value2);
+    if (!comparable(left) || !comparable(right) || left !== null && right !== null && typeof left !== typeof right) return void 0;
+    return expression.operator.startsWith("!") ? left !== right : left === right;
+  }
+  if (expression.type === "BinaryExpression" || expression.type === "LogicalExpression") return void 0;
+  const value = scope.value(expression);
+  return value === void 0 ? void 0 : Boolean(value);
+}
 function isPostgresName(name) {
   const lower = name.toLowerCase();
   return POSTGRES_NAMES2.includes(lower) || lower === "postgressql";
@@ -13252,9 +13263,16 @@ var init_dialect = __esm({
         this.subjects = subjects;
       }
       subjects;
-      /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+      /**
+       * Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone.
+       * A condition on values fixed in the file (`if (truncate)`, with `truncate` from a constant array a loop is
+       * unrolled over) holds or not whatever the database.
+       */
       holds(node, scope, depth = 0) {
         if (!node || depth > 12) return void 0;
+        return this.onDatabase(node, scope, depth) ?? staticTruth(unwrapTypeScript(node), scope);
+      }
+      onDatabase(node, scope, depth) {
         const expression = unwrapTypeScript(node);
         switch (expression.type) {
           case "UnaryExpression":

@@ -99,6 +99,40 @@ export async function up(knex: Knex): Promise<void> {
     expect(result.findings[0].message).toContain('"organization"');
   });
 
+  test('in a loop over a constant array, conditions on the element decide which branches run (nango)', () => {
+    const source = `const TABLES = [
+  { name: 'activity_logs', truncate: true },
+  { name: 'connections', truncate: false },
+];
+
+exports.up = async function (knex) {
+  await knex.raw("SET lock_timeout = '2s'");
+  for (const tableObject of TABLES) {
+    const { name: tableName, truncate } = tableObject;
+    if (truncate) {
+      await knex.raw('TRUNCATE TABLE ?? CASCADE', [tableName]);
+    }
+    await knex.schema.alterTable(tableName, function (table) {
+      if (tableName === 'connections') {
+        table.unique(['connection_id', 'environment_id']);
+      }
+      if (!truncate) table.dropColumn('account_id');
+    });
+  }
+};
+`;
+    expect(keys(lintFile(source, 'lib/migrations/20230707103352_use_environment_id.cjs'))).toEqual([
+      'ban-truncate-cascade@11:23',
+      'disallowed-unique-constraint@15:9',
+      'ban-drop-column@17:22',
+    ]);
+    expect(lintFile(source, 'lib/migrations/20230707103352_use_environment_id.cjs').findings).toMatchObject([
+      { message: expect.stringContaining('TRUNCATE "activity_logs" CASCADE') },
+      { message: expect.stringContaining('to "connections"') },
+      { message: expect.stringContaining('"connections"."account_id"') },
+    ]);
+  });
+
   test('forEach and Promise.all(map) over a constant array', () => {
     const source = `const TABLES = ['orders', 'invoices'] as const;
 

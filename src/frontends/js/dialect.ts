@@ -31,9 +31,17 @@ export class DialectConditions {
     private readonly subjects: ReadonlySet<string>,
   ) {}
 
-  /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+  /**
+   * Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone.
+   * A condition on values fixed in the file (`if (truncate)`, with `truncate` from a constant array a loop is
+   * unrolled over) holds or not whatever the database.
+   */
   holds(node: Node | null | undefined, scope: StaticScope, depth = 0): boolean | undefined {
     if (!node || depth > 12) return undefined;
+    return this.onDatabase(node, scope, depth) ?? staticTruth(unwrapTypeScript(node), scope);
+  }
+
+  private onDatabase(node: Node, scope: StaticScope, depth: number): boolean | undefined {
     const expression = unwrapTypeScript(node);
     switch (expression.type) {
       case 'UnaryExpression':
@@ -145,6 +153,20 @@ export class DialectConditions {
     }
     return false;
   }
+}
+
+/** The truth of a constant (`truncate`, `!dropForeign`) or of a comparison of constants (`name === 'users'`); undefined when not static. */
+function staticTruth(expression: Node, scope: StaticScope): boolean | undefined {
+  if (expression.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(expression.operator)) {
+    const [left, right] = [scope.value(expression.left as Node), scope.value(expression.right)];
+    // Only primitives of one type (or null) compare the same way strictly and loosely.
+    const comparable = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+    if (!comparable(left) || !comparable(right) || (left !== null && right !== null && typeof left !== typeof right)) return undefined;
+    return expression.operator.startsWith('!') ? left !== right : left === right;
+  }
+  if (expression.type === 'BinaryExpression' || expression.type === 'LogicalExpression') return undefined; // `a + b`: a value, not a condition
+  const value = scope.value(expression);
+  return value === undefined ? undefined : Boolean(value);
 }
 
 function isPostgresName(name: string): boolean {
