@@ -13241,6 +13241,12 @@ function staticTruth(expression, scope) {
   const value = scope.value(expression);
   return value === void 0 ? void 0 : Boolean(value);
 }
+function casesNameDatabases(statement2) {
+  const labels = statement2.cases.flatMap((branch) => branch.test ? [branch.test] : []);
+  if (labels.some((label) => label.type !== "StringLiteral")) return false;
+  const names = labels.map((label) => label.value.toLowerCase());
+  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
+}
 function isPostgresName(name) {
   const lower = name.toLowerCase();
   return POSTGRES_NAMES2.includes(lower) || lower === "postgressql";
@@ -13248,7 +13254,7 @@ function isPostgresName(name) {
 function negate(value) {
   return value === void 0 ? void 0 : !value;
 }
-var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions;
+var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions, OTHER_DATABASES;
 var init_dialect = __esm({
   "src/frontends/js/dialect.ts"() {
     "use strict";
@@ -13354,6 +13360,22 @@ var init_dialect = __esm({
         if (Array.isArray(value)) return { list: value };
         return void 0;
       }
+      /**
+       * In a `switch (client)` (or a switch whose cases are databases' names: `switch (WIKI.config.db.type)
+       * { case 'mysql': … case 'mssql': … }`), the index of the case that runs on PostgreSQL (the matching case, else
+       * `default`; -1 when none does); undefined when the switch is not on the client.
+       */
+      postgresCase(statement2, scope) {
+        const discriminant = statement2.discriminant;
+        const onClient = this.isClient(discriminant, scope);
+        if (!onClient && !casesNameDatabases(statement2)) return void 0;
+        const matches = statement2.cases.findIndex((branch) => {
+          if (!branch.test) return false;
+          if (!onClient) return branch.test.type === "StringLiteral" && isPostgresName(branch.test.value);
+          return this.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, scope) === true;
+        });
+        return matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+      }
       /** Whether the expression is the name of the database client in use. */
       isClient(node, scope, depth = 0) {
         if (depth > 12) return false;
@@ -13379,6 +13401,7 @@ var init_dialect = __esm({
         return false;
       }
     };
+    OTHER_DATABASES = ["mysql", "mysql2", "mariadb", "mssql", "sqlite", "sqlite3", "better-sqlite3", "oracle", "oracledb", "cockroachdb", "redshift"];
   }
 });
 
@@ -13637,9 +13660,8 @@ var init_migration_walker = __esm({
       switchStatement(statement2, frame) {
         const discriminant = statement2.discriminant;
         const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
-        if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
-          const matches = statement2.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
-          const start = matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+        const start = generator ? void 0 : this.dialect.postgresCase(statement2, frame.scope);
+        if (start !== void 0) {
           for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
             if (this.statements(branch.consequent, frame) === "exit") break;
           }
@@ -14226,6 +14248,11 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
+function caseBody(consequent) {
+  const flat = consequent.length === 1 && consequent[0].type === "BlockStatement" ? consequent[0].body : consequent;
+  const end = flat.findIndex((statement2) => statement2.type === "BreakStatement" || statement2.type === "ReturnStatement" || statement2.type === "ThrowStatement");
+  return end < 0 ? { body: flat, exits: false } : { body: flat.slice(0, end + 1), exits: true };
+}
 var CallbackReader, NOT_NULL_CHECK, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
@@ -14279,6 +14306,23 @@ var init_table_builder = __esm({
             }
             break;
           }
+          case "SwitchStatement": {
+            const start = this.context.dialect.postgresCase(statement2, this.context.scope);
+            if (start === void 0) {
+              for (const branch of statement2.cases) this.statements(caseBody(branch.consequent).body, true);
+              break;
+            }
+            for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
+              const { body, exits } = caseBody(branch.consequent);
+              this.statements(body, conditional);
+              if (exits) break;
+            }
+            break;
+          }
+          case "TryStatement":
+            this.statements(statement2.block.body, conditional);
+            if (statement2.finalizer) this.statements(statement2.finalizer.body, conditional);
+            break;
           case "ReturnStatement":
             if (statement2.argument) this.expression(statement2.argument, conditional, statement2);
             break;
@@ -15583,7 +15627,7 @@ function enclosingMigrationFolder(file, root) {
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+  return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
 }
 function readDirectories(dir) {
   try {
@@ -15592,14 +15636,14 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs5, path6, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs5, path6, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs5 = __toESM(require("node:fs"));
     path6 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
+    OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
     MAX_DEPTH = 6;
   }

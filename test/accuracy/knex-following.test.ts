@@ -208,6 +208,67 @@ describe('code for other databases', () => {
     expect(keys(lintFile(source, 'migrations/20240103_email.js'))).toEqual(['ban-drop-column@10:23']);
   });
 
+  test('in a table callback, a switch runs its PostgreSQL case, any other switch and a try block are read too', () => {
+    const source = `exports.up = (knex) =>
+  knex.schema.alterTable('pages', (table) => {
+    switch (knex.client.config.client) {
+      case 'mysql':
+        table.dropColumn('mysql_only');
+        break;
+      case 'pg': {
+        table.dropColumn('legacy_render');
+        break;
+      }
+      default:
+        table.dropColumn('other_databases');
+    }
+    switch (process.env.EDITION) {
+      case 'cloud':
+        table.dropColumn('self_hosted_key');
+    }
+    try {
+      table.dropColumn('legacy_toc');
+    } finally {
+      table.index(['path']);
+    }
+  });
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/2.1.85.js'))).toEqual([
+      'ban-drop-column@8:9',
+      'ban-drop-column@16:9',
+      'ban-drop-column@19:7',
+      'require-concurrent-index-creation@21:7',
+    ]);
+  });
+
+  test("a switch whose cases are databases' names is a switch on the database, in up() and in a table callback (wiki.js)", () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  switch (WIKI.config.db.type) {
+    case 'postgres':
+      await knex.raw('ALTER TABLE "pageHistory" DROP COLUMN "legacyDate"');
+      break;
+    case 'mysql':
+    case 'mariadb':
+      await knex.schema.raw('ALTER TABLE pageHistory DROP COLUMN versionDate');
+      break;
+  }
+  await knex.schema.alterTable('pageHistory', (table) => {
+    switch (WIKI.config.db.type) {
+      case 'mariadb':
+      case 'mysql':
+        table.specificType('content', 'LONGTEXT').alter();
+        break;
+      case 'mssql':
+        table.specificType('content', 'VARCHAR(max)').alter();
+        break;
+    }
+  });
+};
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/2.2.17.js'))).toEqual(['ban-drop-column@5:23']);
+  });
+
   test('an early return for other databases leaves the rest unconditional', () => {
     const source = `exports.up = async (knex) => {
   if (knex.client.config.client !== 'pg') return;

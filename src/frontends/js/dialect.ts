@@ -128,6 +128,23 @@ export class DialectConditions {
     return undefined;
   }
 
+  /**
+   * In a `switch (client)` (or a switch whose cases are databases' names: `switch (WIKI.config.db.type)
+   * { case 'mysql': … case 'mssql': … }`), the index of the case that runs on PostgreSQL (the matching case, else
+   * `default`; -1 when none does); undefined when the switch is not on the client.
+   */
+  postgresCase(statement: Extract<Node, { type: 'SwitchStatement' }>, scope: StaticScope): number | undefined {
+    const discriminant = statement.discriminant;
+    const onClient = this.isClient(discriminant, scope);
+    if (!onClient && !casesNameDatabases(statement)) return undefined;
+    const matches = statement.cases.findIndex((branch) => {
+      if (!branch.test) return false;
+      if (!onClient) return branch.test.type === 'StringLiteral' && isPostgresName(branch.test.value);
+      return this.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, scope) === true;
+    });
+    return matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+  }
+
   /** Whether the expression is the name of the database client in use. */
   isClient(node: Node, scope: StaticScope, depth = 0): boolean {
     if (depth > 12) return false;
@@ -167,6 +184,17 @@ function staticTruth(expression: Node, scope: StaticScope): boolean | undefined 
   if (expression.type === 'BinaryExpression' || expression.type === 'LogicalExpression') return undefined; // `a + b`: a value, not a condition
   const value = scope.value(expression);
   return value === undefined ? undefined : Boolean(value);
+}
+
+/** Names of the other databases Knex and TypeORM speak to. */
+const OTHER_DATABASES = ['mysql', 'mysql2', 'mariadb', 'mssql', 'sqlite', 'sqlite3', 'better-sqlite3', 'oracle', 'oracledb', 'cockroachdb', 'redshift'];
+
+/** Whether every case of a switch is a string and two or more name databases: it switches on the database. */
+function casesNameDatabases(statement: Extract<Node, { type: 'SwitchStatement' }>): boolean {
+  const labels = statement.cases.flatMap((branch) => (branch.test ? [branch.test] : []));
+  if (labels.some((label) => label.type !== 'StringLiteral')) return false;
+  const names = labels.map((label) => (label as Extract<Node, { type: 'StringLiteral' }>).value.toLowerCase());
+  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
 }
 
 function isPostgresName(name: string): boolean {

@@ -149,10 +149,9 @@ export abstract class MigrationWalker {
     // `switch (_a.label)` is compiled async code (a __generator state machine): its cases run in order.
     const discriminant = statement.discriminant;
     const generator = discriminant.type === 'MemberExpression' && discriminant.property.type === 'Identifier' && discriminant.property.name === 'label';
-    if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
+    const start = generator ? undefined : this.dialect.postgresCase(statement, frame.scope);
+    if (start !== undefined) {
       // `switch (client) { case 'pg': … }`: on PostgreSQL, the matching case runs (falling through), or default.
-      const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, frame.scope) === true);
-      const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
       for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
         if (this.statements(branch.consequent, frame) === 'exit') break;
       }
