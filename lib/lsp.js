@@ -12913,7 +12913,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
   if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
-  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up)) {
+  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
     output.unanalyzed(migration.up, `up() holds code, but none of it reaches ${frontend.subjectLabel} in a way migralint can follow; what it does was not checked.`);
   }
   return {
@@ -12927,7 +12927,16 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   };
 }
 function hasCode(fn) {
-  return fn.body.type !== "BlockStatement" || fn.body.body.length > 0;
+  const statements = fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
+  return statements.some((statement2) => statement2.type !== "EmptyStatement" && !(statement2.type === "ReturnStatement" && isNothing(statement2.argument)));
+}
+function isNothing(node) {
+  if (!node || node.type === "NullLiteral" || node.type === "Identifier" && node.name === "undefined") return true;
+  if (node.type !== "CallExpression" || node.arguments.length > 1) return false;
+  const [argument] = node.arguments;
+  if (argument && !isNothing(argument) && !["StringLiteral", "NumericLiteral", "BooleanLiteral"].includes(argument.type)) return false;
+  const callee = node.callee;
+  return callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Promise" && callee.property.type === "Identifier" && callee.property.name === "resolve";
 }
 var init_analyze_script = __esm({
   "src/frontends/js/analyze-script.ts"() {
@@ -13587,6 +13596,8 @@ var init_migration_walker = __esm({
       dialect;
       /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
       runtimeNames = /* @__PURE__ */ new Set();
+      /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
+      leftOutCode = false;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -13631,6 +13642,7 @@ var init_migration_walker = __esm({
           case "IfStatement": {
             this.expression(statement2.test, frame);
             const holds = this.dialect.holds(statement2.test, frame.scope);
+            if (holds !== void 0 && (holds === false || statement2.alternate)) this.leftOutCode = true;
             if (holds === true) return this.statement(statement2.consequent, frame);
             if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
             this.statement(statement2.consequent, { ...frame, conditional: true });
@@ -13662,6 +13674,7 @@ var init_migration_walker = __esm({
         const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
         const start = generator ? void 0 : this.dialect.postgresCase(statement2, frame.scope);
         if (start !== void 0) {
+          this.leftOutCode = true;
           for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
             if (this.statements(branch.consequent, frame) === "exit") break;
           }
@@ -13744,6 +13757,7 @@ var init_migration_walker = __esm({
             const holds = this.dialect.holds(expression.left, frame.scope);
             const runs = expression.operator === "&&" ? holds : expression.operator === "||" ? holds === void 0 ? void 0 : !holds : void 0;
             if (runs !== false) this.expression(expression.right, runs === true ? frame : { ...frame, conditional: true });
+            else this.leftOutCode = true;
             return;
           }
           case "UnaryExpression":

@@ -311,6 +311,18 @@ export async function up(knex) {
     expect(keys(lintFile(source, 'api/src/database/migrations/20210518A-cleanup.js'))).toEqual([]);
   });
 
+  test.each([
+    ['only returns Promise.resolve() (nango)', 'exports.up = function () {\n  return Promise.resolve();\n  /* return knex.raw(\'DROP INDEX CONCURRENTLY idx\'); */\n};\n'],
+    ['only returns Promise.resolve(), as an arrow', 'exports.up = (knex) => Promise.resolve(true);\n'],
+    [
+      'runs only on SQLite (uptime-kuma)',
+      "exports.up = async function (knex) {\n  const isSQLite = knex.client.dialect === 'sqlite3';\n  if (isSQLite) {\n    await knex.raw('DROP INDEX IF EXISTS monitor_important_time_index');\n  }\n};\n",
+    ],
+    ['switches on the database and has no PostgreSQL case', "exports.up = async (knex) => {\n  switch (knex.client.config.client) {\n    case 'mysql':\n      await knex.raw('ALTER TABLE pages MODIFY content LONGTEXT');\n  }\n};\n"],
+  ])('an up() that %s does nothing on PostgreSQL: no warning', (_what, source) => {
+    expect(lintFile(source, 'db/knex_migrations/2026-06-19-1411-noop.js').findings).toEqual([]);
+  });
+
   test('an up() none of whose code reaches knex gets one warning instead of silence', () => {
     const source = `const { onUpdateTrigger } = require('./helpers');
 exports.up = async function (knex) {
