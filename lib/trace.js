@@ -7039,7 +7039,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
   if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
-  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up)) {
+  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
     output.unanalyzed(migration.up, `up() holds code, but none of it reaches ${frontend.subjectLabel} in a way migralint can follow; what it does was not checked.`);
   }
   return {
@@ -7053,7 +7053,16 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   };
 }
 function hasCode(fn) {
-  return fn.body.type !== "BlockStatement" || fn.body.body.length > 0;
+  const statements = fn.body.type === "BlockStatement" ? fn.body.body : [{ type: "ReturnStatement", argument: fn.body }];
+  return statements.some((statement2) => statement2.type !== "EmptyStatement" && !(statement2.type === "ReturnStatement" && isNothing(statement2.argument)));
+}
+function isNothing(node) {
+  if (!node || node.type === "NullLiteral" || node.type === "Identifier" && node.name === "undefined") return true;
+  if (node.type !== "CallExpression" || node.arguments.length > 1) return false;
+  const [argument] = node.arguments;
+  if (argument && !isNothing(argument) && !["StringLiteral", "NumericLiteral", "BooleanLiteral"].includes(argument.type)) return false;
+  const callee = node.callee;
+  return callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Promise" && callee.property.type === "Identifier" && callee.property.name === "resolve";
 }
 var init_analyze_script = __esm({
   "src/frontends/js/analyze-script.ts"() {
@@ -7352,6 +7361,23 @@ var init_chains = __esm({
 });
 
 // src/frontends/js/dialect.ts
+function staticTruth(expression, scope) {
+  if (expression.type === "BinaryExpression" && ["===", "!==", "==", "!="].includes(expression.operator)) {
+    const [left, right] = [scope.value(expression.left), scope.value(expression.right)];
+    const comparable = (value2) => value2 === null || ["string", "number", "boolean"].includes(typeof value2);
+    if (!comparable(left) || !comparable(right) || left !== null && right !== null && typeof left !== typeof right) return void 0;
+    return expression.operator.startsWith("!") ? left !== right : left === right;
+  }
+  if (expression.type === "BinaryExpression" || expression.type === "LogicalExpression") return void 0;
+  const value = scope.value(expression);
+  return value === void 0 ? void 0 : Boolean(value);
+}
+function casesNameDatabases(statement2) {
+  const labels = statement2.cases.flatMap((branch) => branch.test ? [branch.test] : []);
+  if (labels.some((label) => label.type !== "StringLiteral")) return false;
+  const names = labels.map((label) => label.value.toLowerCase());
+  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
+}
 function isPostgresName(name) {
   const lower = name.toLowerCase();
   return POSTGRES_NAMES2.includes(lower) || lower === "postgressql";
@@ -7359,7 +7385,7 @@ function isPostgresName(name) {
 function negate(value) {
   return value === void 0 ? void 0 : !value;
 }
-var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions;
+var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions, OTHER_DATABASES;
 var init_dialect = __esm({
   "src/frontends/js/dialect.ts"() {
     "use strict";
@@ -7374,9 +7400,16 @@ var init_dialect = __esm({
         this.subjects = subjects;
       }
       subjects;
-      /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+      /**
+       * Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone.
+       * A condition on values fixed in the file (`if (truncate)`, with `truncate` from a constant array a loop is
+       * unrolled over) holds or not whatever the database.
+       */
       holds(node, scope, depth = 0) {
         if (!node || depth > 12) return void 0;
+        return this.onDatabase(node, scope, depth) ?? staticTruth(unwrapTypeScript(node), scope);
+      }
+      onDatabase(node, scope, depth) {
         const expression = unwrapTypeScript(node);
         switch (expression.type) {
           case "UnaryExpression":
@@ -7458,6 +7491,22 @@ var init_dialect = __esm({
         if (Array.isArray(value)) return { list: value };
         return void 0;
       }
+      /**
+       * In a `switch (client)` (or a switch whose cases are databases' names: `switch (WIKI.config.db.type)
+       * { case 'mysql': … case 'mssql': … }`), the index of the case that runs on PostgreSQL (the matching case, else
+       * `default`; -1 when none does); undefined when the switch is not on the client.
+       */
+      postgresCase(statement2, scope) {
+        const discriminant = statement2.discriminant;
+        const onClient = this.isClient(discriminant, scope);
+        if (!onClient && !casesNameDatabases(statement2)) return void 0;
+        const matches = statement2.cases.findIndex((branch) => {
+          if (!branch.test) return false;
+          if (!onClient) return branch.test.type === "StringLiteral" && isPostgresName(branch.test.value);
+          return this.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, scope) === true;
+        });
+        return matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+      }
       /** Whether the expression is the name of the database client in use. */
       isClient(node, scope, depth = 0) {
         if (depth > 12) return false;
@@ -7483,6 +7532,7 @@ var init_dialect = __esm({
         return false;
       }
     };
+    OTHER_DATABASES = ["mysql", "mysql2", "mariadb", "mssql", "sqlite", "sqlite3", "better-sqlite3", "oracle", "oracledb", "cockroachdb", "redshift"];
   }
 });
 
@@ -7668,6 +7718,8 @@ var init_migration_walker = __esm({
       dialect;
       /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
       runtimeNames = /* @__PURE__ */ new Set();
+      /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
+      leftOutCode = false;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -7712,6 +7764,7 @@ var init_migration_walker = __esm({
           case "IfStatement": {
             this.expression(statement2.test, frame);
             const holds = this.dialect.holds(statement2.test, frame.scope);
+            if (holds !== void 0 && (holds === false || statement2.alternate)) this.leftOutCode = true;
             if (holds === true) return this.statement(statement2.consequent, frame);
             if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
             this.statement(statement2.consequent, { ...frame, conditional: true });
@@ -7741,9 +7794,9 @@ var init_migration_walker = __esm({
       switchStatement(statement2, frame) {
         const discriminant = statement2.discriminant;
         const generator = discriminant.type === "MemberExpression" && discriminant.property.type === "Identifier" && discriminant.property.name === "label";
-        if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
-          const matches = statement2.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, frame.scope) === true);
-          const start = matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+        const start = generator ? void 0 : this.dialect.postgresCase(statement2, frame.scope);
+        if (start !== void 0) {
+          this.leftOutCode = true;
           for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
             if (this.statements(branch.consequent, frame) === "exit") break;
           }
@@ -7826,6 +7879,7 @@ var init_migration_walker = __esm({
             const holds = this.dialect.holds(expression.left, frame.scope);
             const runs = expression.operator === "&&" ? holds : expression.operator === "||" ? holds === void 0 ? void 0 : !holds : void 0;
             if (runs !== false) this.expression(expression.right, runs === true ? frame : { ...frame, conditional: true });
+            else this.leftOutCode = true;
             return;
           }
           case "UnaryExpression":
@@ -8134,6 +8188,9 @@ function applyModifier(column, modifier, scope, knexNames) {
       definition.notNull = false;
       break;
     case "defaultTo":
+    case "defaultsTo":
+    // Knex's aliases of defaultTo
+    case "default":
       definition.default = defaultOf(args[0], scope, knexNames);
       break;
     case "primary":
@@ -8327,6 +8384,11 @@ function foreignTarget(links, scope) {
 function defaultName(table, columns, kind) {
   return `${table.name}_${columns.join("_")}_${kind}`.toLowerCase().replace(/[-.]/g, "_");
 }
+function caseBody(consequent) {
+  const flat = consequent.length === 1 && consequent[0].type === "BlockStatement" ? consequent[0].body : consequent;
+  const end = flat.findIndex((statement2) => statement2.type === "BreakStatement" || statement2.type === "ReturnStatement" || statement2.type === "ThrowStatement");
+  return end < 0 ? { body: flat, exits: false } : { body: flat.slice(0, end + 1), exits: true };
+}
 var CallbackReader, NOT_NULL_CHECK, COLUMN_CHECKS;
 var init_table_builder = __esm({
   "src/frontends/knex/table-builder.ts"() {
@@ -8380,6 +8442,23 @@ var init_table_builder = __esm({
             }
             break;
           }
+          case "SwitchStatement": {
+            const start = this.context.dialect.postgresCase(statement2, this.context.scope);
+            if (start === void 0) {
+              for (const branch of statement2.cases) this.statements(caseBody(branch.consequent).body, true);
+              break;
+            }
+            for (const branch of start < 0 ? [] : statement2.cases.slice(start)) {
+              const { body, exits } = caseBody(branch.consequent);
+              this.statements(body, conditional);
+              if (exits) break;
+            }
+            break;
+          }
+          case "TryStatement":
+            this.statements(statement2.block.body, conditional);
+            if (statement2.finalizer) this.statements(statement2.finalizer.body, conditional);
+            break;
           case "ReturnStatement":
             if (statement2.argument) this.expression(statement2.argument, conditional, statement2);
             break;
@@ -11583,7 +11662,7 @@ function enclosingMigrationFolder(file, root) {
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+  return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
 }
 function readDirectories(dir) {
   try {
@@ -11592,14 +11671,14 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs6 = __toESM(require("node:fs"));
     path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
+    OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
     MAX_DEPTH = 6;
   }

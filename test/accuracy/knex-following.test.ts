@@ -99,6 +99,40 @@ export async function up(knex: Knex): Promise<void> {
     expect(result.findings[0].message).toContain('"organization"');
   });
 
+  test('in a loop over a constant array, conditions on the element decide which branches run (nango)', () => {
+    const source = `const TABLES = [
+  { name: 'activity_logs', truncate: true },
+  { name: 'connections', truncate: false },
+];
+
+exports.up = async function (knex) {
+  await knex.raw("SET lock_timeout = '2s'");
+  for (const tableObject of TABLES) {
+    const { name: tableName, truncate } = tableObject;
+    if (truncate) {
+      await knex.raw('TRUNCATE TABLE ?? CASCADE', [tableName]);
+    }
+    await knex.schema.alterTable(tableName, function (table) {
+      if (tableName === 'connections') {
+        table.unique(['connection_id', 'environment_id']);
+      }
+      if (!truncate) table.dropColumn('account_id');
+    });
+  }
+};
+`;
+    expect(keys(lintFile(source, 'lib/migrations/20230707103352_use_environment_id.cjs'))).toEqual([
+      'ban-truncate-cascade@11:23',
+      'disallowed-unique-constraint@15:9',
+      'ban-drop-column@17:22',
+    ]);
+    expect(lintFile(source, 'lib/migrations/20230707103352_use_environment_id.cjs').findings).toMatchObject([
+      { message: expect.stringContaining('TRUNCATE "activity_logs" CASCADE') },
+      { message: expect.stringContaining('to "connections"') },
+      { message: expect.stringContaining('"connections"."account_id"') },
+    ]);
+  });
+
   test('forEach and Promise.all(map) over a constant array', () => {
     const source = `const TABLES = ['orders', 'invoices'] as const;
 
@@ -114,6 +148,20 @@ export async function up(knex: Knex): Promise<void> {
       'require-concurrent-index-creation@6:58',
       'require-concurrent-index-creation@6:58',
     ]);
+  });
+});
+
+describe('column builders', () => {
+  test('a NOT NULL column with default(), the alias of defaultTo(), is not a required field (planka)', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.schema.alterTable('card', (table) => {
+    table.boolean('is_closed').notNullable().default(false);
+    table.integer('position').notNullable();
+  });
+};
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/20250708200908_persist_closed_state_per_card.js'))).toEqual(['adding-required-field@5:5']);
   });
 });
 
@@ -160,6 +208,67 @@ describe('code for other databases', () => {
     expect(keys(lintFile(source, 'migrations/20240103_email.js'))).toEqual(['ban-drop-column@10:23']);
   });
 
+  test('in a table callback, a switch runs its PostgreSQL case, any other switch and a try block are read too', () => {
+    const source = `exports.up = (knex) =>
+  knex.schema.alterTable('pages', (table) => {
+    switch (knex.client.config.client) {
+      case 'mysql':
+        table.dropColumn('mysql_only');
+        break;
+      case 'pg': {
+        table.dropColumn('legacy_render');
+        break;
+      }
+      default:
+        table.dropColumn('other_databases');
+    }
+    switch (process.env.EDITION) {
+      case 'cloud':
+        table.dropColumn('self_hosted_key');
+    }
+    try {
+      table.dropColumn('legacy_toc');
+    } finally {
+      table.index(['path']);
+    }
+  });
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/2.1.85.js'))).toEqual([
+      'ban-drop-column@8:9',
+      'ban-drop-column@16:9',
+      'ban-drop-column@19:7',
+      'require-concurrent-index-creation@21:7',
+    ]);
+  });
+
+  test("a switch whose cases are databases' names is a switch on the database, in up() and in a table callback (wiki.js)", () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  switch (WIKI.config.db.type) {
+    case 'postgres':
+      await knex.raw('ALTER TABLE "pageHistory" DROP COLUMN "legacyDate"');
+      break;
+    case 'mysql':
+    case 'mariadb':
+      await knex.schema.raw('ALTER TABLE pageHistory DROP COLUMN versionDate');
+      break;
+  }
+  await knex.schema.alterTable('pageHistory', (table) => {
+    switch (WIKI.config.db.type) {
+      case 'mariadb':
+      case 'mysql':
+        table.specificType('content', 'LONGTEXT').alter();
+        break;
+      case 'mssql':
+        table.specificType('content', 'VARCHAR(max)').alter();
+        break;
+    }
+  });
+};
+`;
+    expect(keys(lintFile(source, 'server/db/migrations/2.2.17.js'))).toEqual(['ban-drop-column@5:23']);
+  });
+
   test('an early return for other databases leaves the rest unconditional', () => {
     const source = `exports.up = async (knex) => {
   if (knex.client.config.client !== 'pg') return;
@@ -200,6 +309,18 @@ export async function up(knex) {
 }
 `;
     expect(keys(lintFile(source, 'api/src/database/migrations/20210518A-cleanup.js'))).toEqual([]);
+  });
+
+  test.each([
+    ['only returns Promise.resolve() (nango)', 'exports.up = function () {\n  return Promise.resolve();\n  /* return knex.raw(\'DROP INDEX CONCURRENTLY idx\'); */\n};\n'],
+    ['only returns Promise.resolve(), as an arrow', 'exports.up = (knex) => Promise.resolve(true);\n'],
+    [
+      'runs only on SQLite (uptime-kuma)',
+      "exports.up = async function (knex) {\n  const isSQLite = knex.client.dialect === 'sqlite3';\n  if (isSQLite) {\n    await knex.raw('DROP INDEX IF EXISTS monitor_important_time_index');\n  }\n};\n",
+    ],
+    ['switches on the database and has no PostgreSQL case', "exports.up = async (knex) => {\n  switch (knex.client.config.client) {\n    case 'mysql':\n      await knex.raw('ALTER TABLE pages MODIFY content LONGTEXT');\n  }\n};\n"],
+  ])('an up() that %s does nothing on PostgreSQL: no warning', (_what, source) => {
+    expect(lintFile(source, 'db/knex_migrations/2026-06-19-1411-noop.js').findings).toEqual([]);
   });
 
   test('an up() none of whose code reaches knex gets one warning instead of silence', () => {

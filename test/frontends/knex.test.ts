@@ -136,6 +136,11 @@ describe('table builder callbacks', () => {
     expect(operation.kind === 'addColumn' && operation.column.default?.kind).toBe(kind);
   });
 
+  test.each(['default', 'defaultsTo'])('%s() is Knex\'s alias of defaultTo()', (modifier) => {
+    const [operation] = analyze(`exports.up = (knex) => knex.schema.alterTable('card', (t) => { t.boolean('is_closed').notNullable().${modifier}(false); });`).operations;
+    expect(operation).toMatchObject({ kind: 'addColumn', column: { name: 'is_closed', notNull: true, default: { kind: 'constant', sql: 'false' } } });
+  });
+
   test('alter() re-states type and nullability; without notNullable() it drops NOT NULL', () => {
     const file = analyze("exports.up = (knex) => knex.schema.alterTable('t', (t) => { t.bigInteger('a').alter(); t.text('b').notNullable().alter(); });");
     expect(file.operations.map((op) => op.kind)).toEqual(['alterColumnType', 'dropNotNull', 'alterColumnType', 'setNotNull']);

@@ -1,4 +1,4 @@
-import type { ClassBody, File, Program } from '@babel/types';
+import type { ClassBody, File, Node, Program, Statement } from '@babel/types';
 import type { AnalyzedFile, FrontendProblem } from '../../model/file';
 import { unparsableFile } from '../file-problem';
 import { LineIndex } from '../text-positions';
@@ -75,7 +75,8 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   // `up({ queryRunner, tablePrefix })` (n8n), `up({ bp, database })` (botpress): the subject comes from the context.
   if (param?.type === 'ObjectPattern') walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
-  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up)) {
+  // An up() whose code all runs on other databases (`if (isSqlite) { … }`) does nothing here: nothing to report.
+  if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
     output.unanalyzed(migration.up, `up() holds code, but none of it reaches ${frontend.subjectLabel} in a way migralint can follow; what it does was not checked.`);
   }
   return {
@@ -89,7 +90,18 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   };
 }
 
-/** Whether a function's body does anything at all (an empty `up` is not a gap). */
+/** Whether a function's body does anything at all (an empty `up`, or one that only returns `Promise.resolve()`, is not a gap). */
 function hasCode(fn: FunctionNode): boolean {
-  return fn.body.type !== 'BlockStatement' || fn.body.body.length > 0;
+  const statements = fn.body.type === 'BlockStatement' ? fn.body.body : [{ type: 'ReturnStatement', argument: fn.body } as Statement];
+  return statements.some((statement) => statement.type !== 'EmptyStatement' && !(statement.type === 'ReturnStatement' && isNothing(statement.argument)));
+}
+
+/** `return;`, `return null`, `return Promise.resolve()` (of a literal or nothing): a value that does nothing. */
+function isNothing(node: Node | null | undefined): boolean {
+  if (!node || node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return true;
+  if (node.type !== 'CallExpression' || node.arguments.length > 1) return false;
+  const [argument] = node.arguments;
+  if (argument && !isNothing(argument as Node) && !['StringLiteral', 'NumericLiteral', 'BooleanLiteral'].includes(argument.type)) return false;
+  const callee = node.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && callee.property.type === 'Identifier' && callee.property.name === 'resolve';
 }

@@ -31,9 +31,17 @@ export class DialectConditions {
     private readonly subjects: ReadonlySet<string>,
   ) {}
 
-  /** Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone. */
+  /**
+   * Whether the condition holds on PostgreSQL, or undefined when it does not depend on the database alone.
+   * A condition on values fixed in the file (`if (truncate)`, with `truncate` from a constant array a loop is
+   * unrolled over) holds or not whatever the database.
+   */
   holds(node: Node | null | undefined, scope: StaticScope, depth = 0): boolean | undefined {
     if (!node || depth > 12) return undefined;
+    return this.onDatabase(node, scope, depth) ?? staticTruth(unwrapTypeScript(node), scope);
+  }
+
+  private onDatabase(node: Node, scope: StaticScope, depth: number): boolean | undefined {
     const expression = unwrapTypeScript(node);
     switch (expression.type) {
       case 'UnaryExpression':
@@ -120,6 +128,23 @@ export class DialectConditions {
     return undefined;
   }
 
+  /**
+   * In a `switch (client)` (or a switch whose cases are databases' names: `switch (WIKI.config.db.type)
+   * { case 'mysql': … case 'mssql': … }`), the index of the case that runs on PostgreSQL (the matching case, else
+   * `default`; -1 when none does); undefined when the switch is not on the client.
+   */
+  postgresCase(statement: Extract<Node, { type: 'SwitchStatement' }>, scope: StaticScope): number | undefined {
+    const discriminant = statement.discriminant;
+    const onClient = this.isClient(discriminant, scope);
+    if (!onClient && !casesNameDatabases(statement)) return undefined;
+    const matches = statement.cases.findIndex((branch) => {
+      if (!branch.test) return false;
+      if (!onClient) return branch.test.type === 'StringLiteral' && isPostgresName(branch.test.value);
+      return this.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, scope) === true;
+    });
+    return matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+  }
+
   /** Whether the expression is the name of the database client in use. */
   isClient(node: Node, scope: StaticScope, depth = 0): boolean {
     if (depth > 12) return false;
@@ -145,6 +170,31 @@ export class DialectConditions {
     }
     return false;
   }
+}
+
+/** The truth of a constant (`truncate`, `!dropForeign`) or of a comparison of constants (`name === 'users'`); undefined when not static. */
+function staticTruth(expression: Node, scope: StaticScope): boolean | undefined {
+  if (expression.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(expression.operator)) {
+    const [left, right] = [scope.value(expression.left as Node), scope.value(expression.right)];
+    // Only primitives of one type (or null) compare the same way strictly and loosely.
+    const comparable = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+    if (!comparable(left) || !comparable(right) || (left !== null && right !== null && typeof left !== typeof right)) return undefined;
+    return expression.operator.startsWith('!') ? left !== right : left === right;
+  }
+  if (expression.type === 'BinaryExpression' || expression.type === 'LogicalExpression') return undefined; // `a + b`: a value, not a condition
+  const value = scope.value(expression);
+  return value === undefined ? undefined : Boolean(value);
+}
+
+/** Names of the other databases Knex and TypeORM speak to. */
+const OTHER_DATABASES = ['mysql', 'mysql2', 'mariadb', 'mssql', 'sqlite', 'sqlite3', 'better-sqlite3', 'oracle', 'oracledb', 'cockroachdb', 'redshift'];
+
+/** Whether every case of a switch is a string and two or more name databases: it switches on the database. */
+function casesNameDatabases(statement: Extract<Node, { type: 'SwitchStatement' }>): boolean {
+  const labels = statement.cases.flatMap((branch) => (branch.test ? [branch.test] : []));
+  if (labels.some((label) => label.type !== 'StringLiteral')) return false;
+  const names = labels.map((label) => (label as Extract<Node, { type: 'StringLiteral' }>).value.toLowerCase());
+  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
 }
 
 function isPostgresName(name: string): boolean {

@@ -52,6 +52,8 @@ export abstract class MigrationWalker {
   protected readonly dialect: DialectConditions;
   /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
   readonly runtimeNames = new Set<string>();
+  /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
+  leftOutCode = false;
 
   constructor(
     subjectName: string,
@@ -118,6 +120,7 @@ export abstract class MigrationWalker {
         // knex.schema.hasTable('x')`) only decides at run time, and both branches are read as conditional.
         this.expression(statement.test, frame); // `if ((await knex('t').update(…)) === 0)` runs a query too
         const holds = this.dialect.holds(statement.test, frame.scope);
+        if (holds !== undefined && (holds === false || statement.alternate)) this.leftOutCode = true;
         if (holds === true) return this.statement(statement.consequent, frame);
         if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : 'normal';
         this.statement(statement.consequent, { ...frame, conditional: true });
@@ -149,10 +152,10 @@ export abstract class MigrationWalker {
     // `switch (_a.label)` is compiled async code (a __generator state machine): its cases run in order.
     const discriminant = statement.discriminant;
     const generator = discriminant.type === 'MemberExpression' && discriminant.property.type === 'Identifier' && discriminant.property.name === 'label';
-    if (!generator && this.dialect.isClient(discriminant, frame.scope)) {
+    const start = generator ? undefined : this.dialect.postgresCase(statement, frame.scope);
+    if (start !== undefined) {
       // `switch (client) { case 'pg': … }`: on PostgreSQL, the matching case runs (falling through), or default.
-      const matches = statement.cases.findIndex((branch) => branch.test && this.dialect.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, frame.scope) === true);
-      const start = matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+      this.leftOutCode = true;
       for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
         if (this.statements(branch.consequent, frame) === 'exit') break;
       }
@@ -242,6 +245,7 @@ export abstract class MigrationWalker {
         const holds = this.dialect.holds(expression.left, frame.scope);
         const runs = expression.operator === '&&' ? holds : expression.operator === '||' ? (holds === undefined ? undefined : !holds) : undefined;
         if (runs !== false) this.expression(expression.right, runs === true ? frame : { ...frame, conditional: true });
+        else this.leftOutCode = true;
         return;
       }
       case 'UnaryExpression':

@@ -113,6 +113,8 @@ function applyModifier(column: BuiltColumn, modifier: ChainLink, scope: StaticSc
       definition.notNull = false;
       break;
     case 'defaultTo':
+    case 'defaultsTo': // Knex's aliases of defaultTo
+    case 'default':
       definition.default = defaultOf(args[0], scope, knexNames);
       break;
     case 'primary':

@@ -91,6 +91,24 @@ class CallbackReader {
         }
         break;
       }
+      case 'SwitchStatement': {
+        // `switch (client) { case 'pg': … }`: the PostgreSQL case runs, falling through; any other switch, each case conditionally.
+        const start = this.context.dialect.postgresCase(statement, this.context.scope);
+        if (start === undefined) {
+          for (const branch of statement.cases) this.statements(caseBody(branch.consequent).body, true);
+          break;
+        }
+        for (const branch of start < 0 ? [] : statement.cases.slice(start)) {
+          const { body, exits } = caseBody(branch.consequent);
+          this.statements(body, conditional);
+          if (exits) break;
+        }
+        break;
+      }
+      case 'TryStatement':
+        this.statements(statement.block.body, conditional);
+        if (statement.finalizer) this.statements(statement.finalizer.body, conditional);
+        break;
       case 'ReturnStatement':
         if (statement.argument) this.expression(statement.argument, conditional, statement);
         break;
@@ -359,4 +377,11 @@ function foreignTarget(links: ChainLink[], scope: StaticScope) {
 /** Knex's default index and constraint names: `${table}_${columns}_${kind}`. */
 export function defaultName(table: TableName, columns: string[], kind: string): string {
   return `${table.name}_${columns.join('_')}_${kind}`.toLowerCase().replace(/[-.]/g, '_');
+}
+
+/** A switch case's statements up to its `break`, `return` or `throw` (the `return` is kept: it may return a call), and whether it stops there. */
+function caseBody(consequent: Statement[]): { body: Statement[]; exits: boolean } {
+  const flat = consequent.length === 1 && consequent[0].type === 'BlockStatement' ? consequent[0].body : consequent;
+  const end = flat.findIndex((statement) => statement.type === 'BreakStatement' || statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement');
+  return end < 0 ? { body: flat, exits: false } : { body: flat.slice(0, end + 1), exits: true };
 }
