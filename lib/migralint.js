@@ -12134,10 +12134,13 @@ function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
   const dashed = DASHED_TIMESTAMP.exec(segment);
-  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(""))], name: segment };
+  if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
-  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };
+}
+function numberOrTime(digits) {
+  return BigInt(TIMESTAMP.test(digits) && digits.length <= TIME_DIGITS ? digits.padEnd(TIME_DIGITS, "0") : digits);
 }
 function versionParts(version) {
   return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));
@@ -12160,7 +12163,7 @@ function compareSegments(a, b) {
   }
   return a.length - b.length;
 }
-var byCodeUnit, FLYWAY, LEADING_NUMBER, DASHED_TIMESTAMP, TRAILING_TIMESTAMP;
+var byCodeUnit, FLYWAY, LEADING_NUMBER, DASHED_TIMESTAMP, TRAILING_TIMESTAMP, TIMESTAMP, TIME_DIGITS;
 var init_order = __esm({
   "src/schema/order.ts"() {
     "use strict";
@@ -12169,6 +12172,8 @@ var init_order = __esm({
     LEADING_NUMBER = /^(\d+)/;
     DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
     TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
+    TIMESTAMP = /^(19|20)\d{12,}$/;
+    TIME_DIGITS = 24;
   }
 });
 

@@ -13346,10 +13346,15 @@ function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
   const dashed = DASHED_TIMESTAMP.exec(segment);
-  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(""))], name: segment };
+  if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
-  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };
+}
+var TIMESTAMP = /^(19|20)\d{12,}$/;
+var TIME_DIGITS = 24;
+function numberOrTime(digits) {
+  return BigInt(TIMESTAMP.test(digits) && digits.length <= TIME_DIGITS ? digits.padEnd(TIME_DIGITS, "0") : digits);
 }
 function versionParts(version) {
   return (version.match(/\d+/g) ?? []).map((part) => BigInt(part));

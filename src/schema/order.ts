@@ -56,10 +56,23 @@ function versionKey(segment: string): SegmentKey {
   const flyway = FLYWAY.exec(segment);
   if (flyway) return flyway[1] === 'V' && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
   const dashed = DASHED_TIMESTAMP.exec(segment);
-  if (dashed) return { group: 0, version: [BigInt(dashed.slice(1).join(''))], name: segment };
+  if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(''))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
-  if (leading) return { group: 0, version: [BigInt(leading[1])], name: segment };
+  if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
   return { group: 2, version: [], name: segment };
+}
+
+/** A date-time to the second or finer (`20241114091709`, nango's `2024111409170956`). */
+const TIMESTAMP = /^(19|20)\d{12,}$/;
+const TIME_DIGITS = 24;
+
+/**
+ * A version as a number; a timestamp as the time it says, whatever its precision:
+ * `2024111409170956_x` comes before `20250519153421_y` (Knex sorts them by name),
+ * where as numbers it would come after every 14-digit one.
+ */
+function numberOrTime(digits: string): bigint {
+  return BigInt(TIMESTAMP.test(digits) && digits.length <= TIME_DIGITS ? digits.padEnd(TIME_DIGITS, '0') : digits);
 }
 
 /** `1.2.10` or `1_2_10` or `2024-01-01-000000`: its numbers. */

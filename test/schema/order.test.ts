@@ -9,6 +9,7 @@ describe('migrations are replayed in the order their runner applies them', () =>
     ['TypeORM class timestamps at the front', ['src/migrations/1699999999999-Init.ts', 'src/migrations/1700000000000-AddUsers.ts']],
     ['TypeORM class timestamps at the end', ['src/migrations/InitSchema1699999999999.ts', 'src/migrations/AddUsers1700000000000.ts']],
     ['golang-migrate and goose numbers, compared as numbers', ['db/2_users.up.sql', 'db/9_orders.up.sql', 'db/10_items.up.sql', 'db/100_tags.up.sql']],
+    ['timestamps of different precision, by the time they say (nango: 16 digits among 14)', ['migrations/20241113091500_a.cjs', 'migrations/2024111409170956_on_event_scripts.cjs', 'migrations/20241115000000_b.cjs', 'migrations/20250519153421_sync_config.cjs']],
     ['dbmate and sql-migrate timestamps', ['db/migrations/20200101093000_init.sql', 'db/migrations/20211231235959_next.sql']],
     ['Prisma dated folders', ['prisma/migrations/20240101000000_init/migration.sql', 'prisma/migrations/20240115093000_add_posts/migration.sql', 'prisma/migrations/20241001120000_index/migration.sql']],
     ['diesel dated folders', ['migrations/2024-01-01-000000_create_users/up.sql', 'migrations/2024-01-02-093000_create_posts/up.sql', 'migrations/2024-10-01-000000_add_index/up.sql']],
