@@ -1625,7 +1625,8 @@ with the same scale, or to \`numeric\`; a longer \`varbit\`; a larger time preci
 are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), and a
 view that uses the column makes PostgreSQL refuse the change. Between \`timestamp\` and \`timestamptz\`,
 PostgreSQL 12+ rewrites nothing when the session's time zone is UTC. When the old type is not known, the
-finding says the table can be rewritten.
+finding says the table can be rewritten. A table created in the same migration is not reported; one renamed
+in the same migration is, when the change rewrites its rows.
 
 The safe route for a rewriting change is a new column, dual writes, a batched backfill, a switch of reads,
 and dropping the old column later.`
@@ -1639,7 +1640,8 @@ and dropping the old column later.`
           { sql: "ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;", line: 1, column: 1 },
           { sql: "ALTER TABLE accounts\n  ALTER COLUMN id SET DATA TYPE bigint;", line: 1 },
           { sql: "ALTER TABLE products ALTER COLUMN price TYPE bigint;", line: 1, options: { history: ["CREATE TABLE products (id bigint PRIMARY KEY, price integer, name varchar(50));"] } },
-          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.string('name', 255).alter();\n  });\n};\n", line: 3, options: { history: ["CREATE TABLE products (id bigint PRIMARY KEY, price integer, name varchar(50));"] } }
+          { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.string('name', 255).alter();\n  });\n};\n", line: 3, options: { history: ["CREATE TABLE products (id bigint PRIMARY KEY, price integer, name varchar(50));"] } },
+          { sql: "ALTER TABLE uploaded_file RENAME TO attachment;\nALTER TABLE attachment ALTER COLUMN id TYPE text;", line: 2, options: { history: ["CREATE TABLE uploaded_file (id bigint PRIMARY KEY, name varchar(50));"] } }
         ],
         valid: [
           { django: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n        migrations.AlterField("order", "status", models.CharField(max_length=20, choices=[("new", "New")])),\n    ]\n', options: { djangoHistory: ['from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("id", models.BigAutoField(primary_key=True, serialize=False)),\n                ("total", models.IntegerField()),\n                ("note", models.TextField(null=True)),\n                ("status", models.CharField(max_length=20)),\n            ],\n        ),\n    ]\n'] } },
@@ -1648,18 +1650,21 @@ and dropping the old column later.`
           { sql: "CREATE TABLE metrics (value int);\nALTER TABLE metrics ALTER COLUMN value TYPE bigint;" },
           { sql: "ALTER TABLE events ADD COLUMN payload_json jsonb;" },
           { knex: "exports.up = async (knex) => {\n  await knex.schema.alterTable('members', (table) => {\n    table.uuid('role_id').nullable().alter();\n  });\n};\n", options: { history: ["CREATE TABLE members (id bigint PRIMARY KEY, role_id uuid);"] } },
-          { sql: "ALTER TABLE members ALTER COLUMN role_id TYPE uuid USING role_id::uuid;", options: { history: ["CREATE TABLE members (id bigint PRIMARY KEY, role_id uuid);"] } }
+          { sql: "ALTER TABLE members ALTER COLUMN role_id TYPE uuid USING role_id::uuid;", options: { history: ["CREATE TABLE members (id bigint PRIMARY KEY, role_id uuid);"] } },
+          { sql: "ALTER TABLE uploaded_file RENAME TO attachment;\nALTER TABLE attachment ALTER COLUMN name TYPE varchar(255);", options: { history: ["CREATE TABLE uploaded_file (id bigint PRIMARY KEY, name varchar(50));"] } },
+          { sql: "CREATE TABLE user_report AS SELECT id, name FROM users;\nALTER TABLE user_report ALTER COLUMN id TYPE text;", options: { history: ["CREATE TABLE users (id bigint PRIMARY KEY, name varchar(50));"] } }
         ]
       },
       create: (context) => ({
         alterColumnType(operation) {
-          if (context.isNewTable(operation.table)) return;
+          const renamedHere = context.schema.isRenamedTable(operation.table);
+          if (context.isNewTable(operation.table) && !renamedHere) return;
           const subject = { table: qualifiedName(operation.table), column: operation.column };
           const from = context.schema.column(operation.table, operation.column)?.type;
           const to = operation.newType;
           if (!from || !to) return context.report(operation, { ...subject, detail: to?.name });
           let change = classifyTypeChange(from, to, operation.using);
-          if (change === "same") return;
+          if (change === "same" || renamedHere && change === "catalogue") return;
           if (change === "timeZone" && context.pgVersion >= 12 && isUtc(context.settings.get("timezone"))) change = "catalogue";
           const views = context.schema.viewsUsing(operation.table, operation.column);
           context.report(operation, {
@@ -4466,6 +4471,10 @@ var init_replay = __esm({
         const table = this.table(name);
         if (!table) return this.isFresh(name);
         return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
+      }
+      isRenamedTable(name) {
+        const table = this.table(name);
+        return table !== void 0 && table.namedIn === this.fileNumber && !this.isNewOrigin(table.createdIn) && !this.isFresh(name);
       }
       isEmptyTable(name) {
         const table = this.table(name);

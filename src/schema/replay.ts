@@ -62,6 +62,8 @@ export interface SchemaView {
   isNewTable(table: TableName): boolean;
   /** New (see isNewTable) and no query has put rows in it since (a temporary table counts: no other session sees it). */
   isEmptyTable(table: TableName): boolean;
+  /** Made before this migration and renamed in it: no code reads the new name yet, but the table keeps its rows. */
+  isRenamedTable(table: TableName): boolean;
   /** A column added earlier in this migration, or in one that is new in this run: no code reads it yet. */
   isNewColumn(table: TableName, column: string): boolean;
   /** Names of the views whose query uses this column of this table (PostgreSQL refuses to change its type while they exist). */
@@ -269,6 +271,11 @@ export class SchemaReplay implements SchemaView {
     if (!table) return this.isFresh(name);
     // A new name this migration gave a table: no code uses it yet (the table itself keeps its rows).
     return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
+  }
+
+  isRenamedTable(name: TableName): boolean {
+    const table = this.table(name);
+    return table !== undefined && table.namedIn === this.fileNumber && !this.isNewOrigin(table.createdIn) && !this.isFresh(name);
   }
 
   isEmptyTable(name: TableName): boolean {
