@@ -5576,6 +5576,19 @@ function parse(text) {
     }
   });
 }
+function scan(text) {
+  const module2 = loadedParser();
+  return withQuery(module2, text, (query) => {
+    const result = module2._wasm_scan(query);
+    try {
+      const output = module2.UTF8ToString(result);
+      if (!output.startsWith("{")) throw new Error(output);
+      return JSON.parse(output);
+    } finally {
+      if (result) module2._wasm_free_string(result);
+    }
+  });
+}
 
 // src/frontends/sql/parser.ts
 var ParserFailure = class extends Error {
@@ -5583,6 +5596,9 @@ var ParserFailure = class extends Error {
 };
 function parseSql(text) {
   return guarded(() => parse(text));
+}
+function scanSqlTokens(text) {
+  return guarded(() => scan(text));
 }
 function isSyntaxError(error) {
   const details = error?.sqlDetails;
@@ -6233,13 +6249,14 @@ function alterTable(body, place) {
   const table2 = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  const texts = clauseTexts(body, commands.length);
   const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   const operations = [];
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
     if (!command) continue;
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table2, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
+    for (const operation of alterTableCommand(command, table2, clause ? { ...guarded2, location: clause } : guarded2, texts?.[index])) operations.push(operation);
   }
   return operations;
 }
@@ -6254,7 +6271,19 @@ function clauseLocations(body, commands) {
     return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
   });
 }
-function alterTableCommand(command, table2, place) {
+function clauseTexts(body, count) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : void 0;
+}
+function usingExpressionText(clause) {
+  const bytes = Buffer.from(clause, "utf8");
+  const keyword = scanSqlTokens(clause).tokens.find((token) => token.keywordName !== "NO_KEYWORD" && token.text?.toUpperCase() === "USING");
+  const expression = keyword ? bytes.subarray(keyword.end).toString("utf8").trim() : "";
+  return expression.length > 0 ? expression : void 0;
+}
+function alterTableCommand(command, table2, place, clauseText) {
   const column = command.name ?? "";
   switch (command.subtype) {
     case "AT_AddColumn": {
@@ -6269,7 +6298,8 @@ function alterTableCommand(command, table2, place) {
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
-      return [{ kind: "alterColumnType", ...place, table: table2, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+      const usingSql = using === "other" && clauseText ? usingExpressionText(clauseText) : void 0;
+      return [{ kind: "alterColumnType", ...place, table: table2, column, newType: columnType(definition?.typeName), ...using ? { using } : {}, ...usingSql ? { usingSql } : {} }];
     }
     case "AT_SetNotNull":
       return [{ kind: "setNotNull", ...place, table: table2, column }];

@@ -11861,13 +11861,14 @@ function alterTable(body, place2) {
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  const texts = clauseTexts(body, commands.length);
   const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
   const operations = [];
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
     if (!command) continue;
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2, texts?.[index])) operations.push(operation);
   }
   return operations;
 }
@@ -11882,7 +11883,19 @@ function clauseLocations(body, commands) {
     return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
   });
 }
-function alterTableCommand(command, table, place2) {
+function clauseTexts(body, count) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : void 0;
+}
+function usingExpressionText(clause) {
+  const bytes = Buffer.from(clause, "utf8");
+  const keyword = scanSqlTokens(clause).tokens.find((token) => token.keywordName !== "NO_KEYWORD" && token.text?.toUpperCase() === "USING");
+  const expression = keyword ? bytes.subarray(keyword.end).toString("utf8").trim() : "";
+  return expression.length > 0 ? expression : void 0;
+}
+function alterTableCommand(command, table, place2, clauseText) {
   const column = command.name ?? "";
   switch (command.subtype) {
     case "AT_AddColumn": {
@@ -11897,7 +11910,8 @@ function alterTableCommand(command, table, place2) {
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
-      return [{ kind: "alterColumnType", ...place2, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+      const usingSql = using === "other" && clauseText ? usingExpressionText(clauseText) : void 0;
+      return [{ kind: "alterColumnType", ...place2, table, column, newType: columnType(definition?.typeName), ...using ? { using } : {}, ...usingSql ? { usingSql } : {} }];
     }
     case "AT_SetNotNull":
       return [{ kind: "setNotNull", ...place2, table, column }];
@@ -11969,6 +11983,7 @@ var init_statements = __esm({
     "use strict";
     init_pg_nodes();
     init_lexer();
+    init_parser();
     init_catalogue_statements();
     init_expression_text();
     CONVERTERS = {
@@ -12588,7 +12603,7 @@ function parseScript(text, filePath) {
   const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
-    const ast = (0, import_parser2.parse)(text, {
+    const ast = (0, import_parser3.parse)(text, {
       sourceType: "unambiguous",
       plugins,
       allowReturnOutsideFunction: true,
@@ -12603,12 +12618,12 @@ function parseScript(text, filePath) {
     return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser2, TYPESCRIPT_EXTENSIONS;
+var path4, import_parser3, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
     path4 = __toESM(require("node:path"));
-    import_parser2 = require("./babel-parser.js");
+    import_parser3 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
 });
@@ -17751,7 +17766,8 @@ var changing_column_type_default = defineRule({
             migration: "next",
             application: `Write both "${column}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
             lock: "RowExclusiveLock",
-            actions: [{ kind: "backfill", table, column: newColumn, value: { column, cast: newType } }]
+            // The values the migration's USING computes, else the old ones cast: a backfill writes what the change would.
+            actions: [{ kind: "backfill", table, column: newColumn, value: operation.using !== "other" ? { column, cast: newType } : operation.usingSql ? { sql: operation.usingSql } : { placeholder: "the USING expression" } }]
           },
           {
             migration: "later",

@@ -1626,7 +1626,8 @@ var init_changing_column_type = __esm({
                 migration: "next",
                 application: `Write both "${column2}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
                 lock: "RowExclusiveLock",
-                actions: [{ kind: "backfill", table, column: newColumn, value: { column: column2, cast: newType } }]
+                // The values the migration's USING computes, else the old ones cast: a backfill writes what the change would.
+                actions: [{ kind: "backfill", table, column: newColumn, value: operation.using !== "other" ? { column: column2, cast: newType } : operation.usingSql ? { sql: operation.usingSql } : { placeholder: "the USING expression" } }]
               },
               {
                 migration: "later",
@@ -5506,13 +5507,14 @@ function alterTable(body, place2) {
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
+  const texts2 = clauseTexts(body, commands.length);
   const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
   const operations = [];
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
     if (!command) continue;
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2)) operations.push(operation);
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2, texts2?.[index])) operations.push(operation);
   }
   return operations;
 }
@@ -5527,7 +5529,19 @@ function clauseLocations(body, commands) {
     return column2?.location !== void 0 ? spanAtByte?.(column2.location, Buffer.byteLength(column2.colname ?? "", "utf8")) : void 0;
   });
 }
-function alterTableCommand(command, table, place2) {
+function clauseTexts(body, count) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : void 0;
+}
+function usingExpressionText(clause) {
+  const bytes = Buffer.from(clause, "utf8");
+  const keyword = scanSqlTokens(clause).tokens.find((token) => token.keywordName !== "NO_KEYWORD" && token.text?.toUpperCase() === "USING");
+  const expression = keyword ? bytes.subarray(keyword.end).toString("utf8").trim() : "";
+  return expression.length > 0 ? expression : void 0;
+}
+function alterTableCommand(command, table, place2, clauseText) {
   const column2 = command.name ?? "";
   switch (command.subtype) {
     case "AT_AddColumn": {
@@ -5542,7 +5556,8 @@ function alterTableCommand(command, table, place2) {
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column2) : void 0;
-      return [{ kind: "alterColumnType", ...place2, table, column: column2, newType: columnType(definition?.typeName), ...using ? { using } : {} }];
+      const usingSql = using === "other" && clauseText ? usingExpressionText(clauseText) : void 0;
+      return [{ kind: "alterColumnType", ...place2, table, column: column2, newType: columnType(definition?.typeName), ...using ? { using } : {}, ...usingSql ? { usingSql } : {} }];
     }
     case "AT_SetNotNull":
       return [{ kind: "setNotNull", ...place2, table, column: column2 }];
@@ -5614,6 +5629,7 @@ var init_statements = __esm({
     "use strict";
     init_pg_nodes();
     init_lexer();
+    init_parser();
     init_catalogue_statements();
     init_expression_text();
     CONVERTERS = {
@@ -6526,7 +6542,7 @@ function parseScript(text, filePath) {
   const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
-    const ast = (0, import_parser2.parse)(text, {
+    const ast = (0, import_parser3.parse)(text, {
       sourceType: "unambiguous",
       plugins,
       allowReturnOutsideFunction: true,
@@ -6541,12 +6557,12 @@ function parseScript(text, filePath) {
     return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser2, TYPESCRIPT_EXTENSIONS;
+var path4, import_parser3, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
     path4 = __toESM(require("node:path"));
-    import_parser2 = require("./babel-parser.js");
+    import_parser3 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
 });

@@ -39,7 +39,8 @@ export default defineRule({
             migration: 'next',
             application: `Write both "${column}" and "${newColumn}" of "${qualifiedName(table)}", and deploy.`,
             lock: 'RowExclusiveLock',
-            actions: [{ kind: 'backfill', table, column: newColumn, value: { column, cast: newType } }],
+            // The values the migration's USING computes, else the old ones cast: a backfill writes what the change would.
+            actions: [{ kind: 'backfill', table, column: newColumn, value: operation.using !== 'other' ? { column, cast: newType } : operation.usingSql ? { sql: operation.usingSql } : { placeholder: 'the USING expression' } }],
           },
           {
             migration: 'later',

@@ -179,6 +179,8 @@ export interface AlterColumnType extends OperationBase {
   newType?: ColumnType;
   /** `USING expr`: `column` when it is the column itself or a cast of it (what Knex's alter() sends), else `other`. */
   using?: 'column' | 'other';
+  /** The `other` expression as written (`"createdAt" AT TIME ZONE 'UTC'`), where the front-end has its text. */
+  usingSql?: string;
 }
 export interface SetNotNull extends OperationBase {
   kind: 'setNotNull';

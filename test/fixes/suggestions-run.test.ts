@@ -131,6 +131,12 @@ async function prepare(item: ExampleCase): Promise<void> {
  */
 const FAILS: Record<string, string> = { 'ban-truncate-cascade': '0A000' };
 
+/** The flagged SQL file up to the flagged statement: what runs before the steps that replace it in this migration. */
+function beforeFlagged(source: string, location: { line: number; column: number }): string {
+  const lines = source.split('\n');
+  return lines.slice(0, location.line - 1).join('\n') + (location.line > 1 ? '\n' : '') + lines[location.line - 1].slice(0, location.column - 1);
+}
+
 /** The flagged SQL file without the flagged statement: what is left of this migration when the statement moves to the next. */
 function withoutFlagged(source: string, location: { line: number; column: number; endLine: number; endColumn: number }): string {
   const lines = source.split('\n');
@@ -162,6 +168,14 @@ test.each(runnable.map((item) => [`${item.rule.id} ${item.frontend}: ${sourceOf(
     // The statement left this migration: what remains of it runs first.
     const rest = await runTrace([inputOf(withoutFlagged(sourceOf(item.example), operation.location), item, 'migration.sql', [], result.runnerTransaction ?? false)], db, { commit: true });
     for (const statement of rest.migrations[0].statements) if (statement.error) problems.push(`this migration without the statement: ${statement.error}`);
+  }
+  if (item.frontend === 'sql' && operation && suggestion.steps.some((step) => step.migration === 'this')) {
+    // The steps replace the statement where it stands: what comes before it in this migration runs first.
+    const before = beforeFlagged(sourceOf(item.example), operation.location);
+    if (before.trim() !== '') {
+      const ran = await runTrace([inputOf(before, item, 'migration.sql', [], result.runnerTransaction ?? false)], db, { commit: true });
+      for (const statement of ran.migrations[0].statements) if (statement.error) problems.push(`this migration before the statement: ${statement.error}`);
+    }
   }
   let djangoSkipped = false;
   for (const [index, step] of suggestion.steps.entries()) {

@@ -117,3 +117,24 @@ describe('written in the runner\'s dialect and the file\'s module style', () => 
     ]);
   });
 });
+
+describe("changing-column-type's backfill writes what the migration's USING computes", () => {
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const rule = allRules.find((candidate) => candidate.id === 'changing-column-type');
+  /** The next migration's step for each type change of the file (the backfill). */
+  const backfills = (text: string) => {
+    const result = lintText(text, 'migrations/005_types.sql', { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+    if ('skipped' in result) throw new Error('skipped');
+    return result.findings.filter((finding) => finding.rule === 'changing-column-type').map((finding) => suggestionFor(finding, result, rule)?.steps.find((step) => step.migration === 'next')?.code);
+  };
+
+  test('an expression as written, also in a clause among others; a cast of the column as before', () => {
+    const sql = "ALTER TABLE events ALTER COLUMN \"createdAt\" TYPE timestamptz USING \"createdAt\" AT TIME ZONE 'UTC',\n  ALTER COLUMN kind TYPE int USING CASE WHEN kind = 'a' THEN 1 ELSE 2 END;\nALTER TABLE events ALTER COLUMN n TYPE bigint USING n::bigint;\n";
+    expect(backfills(sql)).toEqual([
+      `UPDATE events SET "createdAt_new" = "createdAt" AT TIME ZONE 'UTC' WHERE "createdAt_new" IS NULL;`,
+      "UPDATE events SET kind_new = CASE WHEN kind = 'a' THEN 1 ELSE 2 END WHERE kind_new IS NULL;",
+      'UPDATE events SET n_new = n::bigint WHERE n_new IS DISTINCT FROM n::bigint;',
+    ]);
+  });
+});

@@ -31,6 +31,7 @@ import {
   tableName,
 } from './pg-nodes';
 import { qualifiedNameEnd, topLevelClauses } from './lexer';
+import { scanSqlTokens } from './parser';
 import { CATALOGUE_CONVERTERS, dropOther, referencedColumns, renameOther } from './catalogue-statements';
 import { expressionText } from './expression-text';
 
@@ -330,6 +331,7 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, 'AlterTableCmd'));
   const clauses = commands.length > 1 ? clauseLocations(body, commands) : undefined;
+  const texts = clauseTexts(body, commands.length);
   // ALTER TABLE IF EXISTS does nothing when the table is missing.
   const guarded = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   const operations: Operation[] = [];
@@ -338,7 +340,7 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
     if (!command) continue;
     // With several clauses, each finding points at its own clause (the ignore comment before the statement still applies).
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded)) operations.push(operation);
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded, texts?.[index])) operations.push(operation);
   }
   return operations;
 }
@@ -361,7 +363,23 @@ function clauseLocations(body: AlterTableStmt, commands: Array<AlterTableCmd | u
   });
 }
 
-function alterTableCommand(command: AlterTableCmd, table: TableName, place: Place): Operation[] {
+/** Each clause's text (`ALTER COLUMN a TYPE int USING …`), where the statement splits into one per command. */
+function clauseTexts(body: AlterTableStmt, count: number): string[] | undefined {
+  const source = statementText;
+  if (!source || body.relation?.location === undefined) return undefined;
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : undefined;
+}
+
+/** The expression after USING in an ALTER COLUMN … TYPE clause, as written (found with PostgreSQL's scanner, past quotes). */
+function usingExpressionText(clause: string): string | undefined {
+  const bytes = Buffer.from(clause, 'utf8');
+  const keyword = scanSqlTokens(clause).tokens.find((token) => token.keywordName !== 'NO_KEYWORD' && token.text?.toUpperCase() === 'USING');
+  const expression = keyword ? bytes.subarray(keyword.end).toString('utf8').trim() : '';
+  return expression.length > 0 ? expression : undefined;
+}
+
+function alterTableCommand(command: AlterTableCmd, table: TableName, place: Place, clauseText?: string): Operation[] {
   const column = command.name ?? '';
   switch (command.subtype) {
     case 'AT_AddColumn': {
@@ -376,7 +394,8 @@ function alterTableCommand(command: AlterTableCmd, table: TableName, place: Plac
     case 'AT_AlterColumnType': {
       const definition = nodeAs(command.def, 'ColumnDef');
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : undefined;
-      return [{ kind: 'alterColumnType', ...place, table, column, newType: columnType(definition?.typeName), ...(using ? { using } : {}) }];
+      const usingSql = using === 'other' && clauseText ? usingExpressionText(clauseText) : undefined;
+      return [{ kind: 'alterColumnType', ...place, table, column, newType: columnType(definition?.typeName), ...(using ? { using } : {}), ...(usingSql ? { usingSql } : {}) }];
     }
     case 'AT_SetNotNull':
       return [{ kind: 'setNotNull', ...place, table, column }];
