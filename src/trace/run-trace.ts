@@ -209,8 +209,10 @@ class MigrationTracer {
     for (const { oid, mode } of locks) {
       const relation = this.start.relations.get(oid);
       if (!relation || !isLockMode(mode)) continue; // created by this migration, or not a table-level mode
-      if (described.some((lock) => lock.relation === relation.name && lock.mode === mode)) continue;
-      described.push({ relation: relation.name, mode, table: isTable(relation) });
+      // Named as it is now: an earlier statement of the migration may have renamed it.
+      const name = this.catalogue.relations.get(oid)?.name ?? relation.name;
+      if (described.some((lock) => lock.relation === name && lock.mode === mode)) continue;
+      described.push({ relation: name, mode, table: isTable(relation) });
     }
     return described;
   }
