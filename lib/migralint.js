@@ -125,7 +125,7 @@ function claimsFor(claims, operation) {
 function findingLock(claims, operation, subject) {
   if (!claims || !operation) return void 0;
   for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== void 0);
+    const relation = claim.on.map((on) => on === "table" && operation.kind === "dropIndex" ? subject?.table : relationName(operation, on)).find((name) => name !== void 0);
     if (relation === void 0) continue;
     const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
     const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
@@ -2448,7 +2448,7 @@ var init_require_concurrent_index_deletion = __esm({
         category: "locking",
         severity: "error",
         description: "Dropping an index without CONCURRENTLY",
-        message: ({ name }) => `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
+        message: ({ name, table }) => `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table${table ? ` "${table}"` : ""}, blocking reads and writes.`,
         help: "Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table", "index"], rewrite: false }],
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
@@ -2493,7 +2493,9 @@ transaction.`
             const index = context.schema.index(name);
             return !index || !context.isNewTable(index.table);
           });
-          if (existing) context.report(operation, { name: qualifiedName(existing) });
+          if (!existing) return;
+          const table = context.schema.index(existing)?.table;
+          context.report(operation, { name: qualifiedName(existing), ...table ? { table: qualifiedName(table) } : {} });
         }
       })
     });

@@ -8,8 +8,8 @@ export default defineRule({
     category: 'locking',
     severity: 'error',
     description: 'Dropping an index without CONCURRENTLY',
-    message: ({ name }) =>
-      `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table, blocking reads and writes.`,
+    message: ({ name, table }) =>
+      `Dropping index "${name}" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table${table ? ` "${table}"` : ''}, blocking reads and writes.`,
     help: 'Use DROP INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table', 'index'], rewrite: false }],
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
@@ -56,7 +56,10 @@ transaction.`,
         const index = context.schema.index(name);
         return !index || !context.isNewTable(index.table);
       });
-      if (existing) context.report(operation, { name: qualifiedName(existing) });
+      if (!existing) return;
+      // The table, where the replayed schema knows it: what the lock blocks (the finding's lock names it too).
+      const table = context.schema.index(existing)?.table;
+      context.report(operation, { name: qualifiedName(existing), ...(table ? { table: qualifiedName(table) } : {}) });
     },
   }),
 });

@@ -19,7 +19,8 @@ export function claimsFor(claims: readonly LockClaim[], operation: Operation): L
 export function findingLock(claims: readonly LockClaim[] | undefined, operation: Operation | undefined, subject?: Subject): FindingLock | undefined {
   if (!claims || !operation) return undefined;
   for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => relationName(operation, on)).find((name) => name !== undefined);
+    // DROP INDEX names no table: the rule says which, where the replayed schema knows.
+    const relation = claim.on.map((on) => (on === 'table' && operation.kind === 'dropIndex' ? subject?.table : relationName(operation, on))).find((name) => name !== undefined);
     if (relation === undefined) continue;
     const lock: FindingLock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
     const rewrite = claim.rewrite === 'possible' && subject?.rewrite !== undefined ? subject.rewrite : claim.rewrite;

@@ -28,7 +28,13 @@ describe('findings state the lock their statement takes', () => {
     });
   });
 
-  test('DROP INDEX names the index; REINDEX names the table (ShareLock) or, for REINDEX INDEX, the index', () => {
+  test('DROP INDEX of an index the replayed schema knows names its table, and so does the message', () => {
+    const [finding] = lintSql("SET lock_timeout = '1s';\nCREATE INDEX orders_customer_idx ON orders (customer_id);\nDROP INDEX orders_customer_idx;").findings.filter((candidate) => candidate.rule === 'require-concurrent-index-deletion');
+    expect(finding.lock).toEqual({ mode: 'AccessExclusiveLock', relation: 'orders', blocks: 'reads and writes' });
+    expect(finding.message).toBe('Dropping index "orders_customer_idx" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table "orders", blocking reads and writes.');
+  });
+
+  test('DROP INDEX of an unknown index names the index; REINDEX names the table (ShareLock) or, for REINDEX INDEX, the index', () => {
     expect(locks("SET lock_timeout = '1s';\nDROP INDEX orders_customer_idx;")['require-concurrent-index-deletion']).toEqual({
       mode: 'AccessExclusiveLock', relation: 'orders_customer_idx', blocks: 'reads and writes',
     });
