@@ -214,6 +214,8 @@ export interface DropConstraint extends OperationBase {
   table: TableName;
   name: string;
   ifExists: boolean;
+  /** The runner looks the constraint up by its kind and columns (Django's schema editor): `name` is the one it likely has. */
+  byLookup?: boolean;
 }
 export interface CreateIndex extends OperationBase {
   kind: 'createIndex';

@@ -6,6 +6,7 @@ import { indexName } from '../../src/frontends/django/names';
 import { orderMigrations } from '../../src/frontends/django/order';
 import { suggestionFor } from '../../src/fixes/suggest';
 import { checkAnalysis, isSkipped, lintText, prepareLinting } from '../../src/lint';
+import { runCli, tempProject } from '../cli/run-cli';
 
 beforeAll(prepareLinting);
 
@@ -152,6 +153,23 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
       'adding-not-nullable-field@7:9',
       'require-lock-timeout@7:9',
     ]);
+  });
+
+  test('AlterField after RenameField drops the foreign key Django finds by its column, whatever name it kept: not an unknown constraint', async () => {
+    // netbox: the constraint keeps the (truncated) name made from device_type_id; Django's schema editor looks it up by the column.
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_template.py': migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("device_type", models.ForeignKey(on_delete=models.CASCADE, to="shop.product"))]),'),
+      'shop/migrations/0003_rename.py': migration('migrations.RenameField(model_name="consoleporttemplate", old_name="device_type", new_name="product_type"),'),
+      'shop/migrations/0004_nullable.py': migration('migrations.AlterField(model_name="consoleporttemplate", name="product_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'),
+    });
+    const run = await runCli(['shop/migrations/0004_nullable.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number }> }).findings.map((finding) => `${finding.rule}@${finding.line}`);
+    expect(findings).toEqual(['adding-foreign-key-constraint@7', 'ban-drop-not-null@7', 'require-lock-timeout@7']);
+    expect(operationsOf(migration('migrations.AlterField(model_name="consoleporttemplate", name="product_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'), [INITIAL, migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("device_type", models.ForeignKey(on_delete=models.CASCADE, to="shop.product"))]),'), migration('migrations.RenameField(model_name="consoleporttemplate", old_name="device_type", new_name="product_type"),')])[0]).toMatchObject({ kind: 'dropConstraint', byLookup: true });
   });
 
   test('AddIndex (partial, expression), AddIndexConcurrently, RemoveIndex, RemoveIndexConcurrently', () => {

@@ -466,7 +466,7 @@ function renameModel(lowering: MigrationLowering, call: Call, place: Place): voi
   // Foreign keys that point at the table are dropped and added again (the constraint names the table).
   for (const { model: referencing, field } of state.referencing(newKey)) {
     if (!field.relation?.dbConstraint || referencing === renamed) continue;
-    lowering.emit({ kind: 'dropConstraint', ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, oldTable, 'id'), ifExists: false });
+    lowering.emit({ kind: 'dropConstraint', ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, oldTable, 'id'), ifExists: false, byLookup: true });
     lowering.emit(lowering.foreignKey(referencing, field, place));
   }
   for (const field of model.fields) {
@@ -548,7 +548,7 @@ function removeField(lowering: MigrationLowering, call: Call, place: Place): voi
   const column = field?.column ?? name;
   if (field?.relation?.kind === 'foreignKey' && field.relation.dbConstraint) {
     const target = lowering.relationTarget(model, field);
-    lowering.emit({ kind: 'dropConstraint', ...place, table: table(model), name: foreignKeyName(model.table, column, target?.model.table ?? '', target?.field?.column ?? 'id'), ifExists: false });
+    lowering.emit({ kind: 'dropConstraint', ...place, table: table(model), name: foreignKeyName(model.table, column, target?.model.table ?? '', target?.field?.column ?? 'id'), ifExists: false, byLookup: true });
   }
   lowering.emit({ kind: 'dropColumn', ...place, table: table(model), column, ifExists: false });
   lowering.dropDeferred(model.table, column);
@@ -602,7 +602,7 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
   let foreignKeyDropped = false;
   if (oldField.relation?.kind === 'foreignKey' && oldField.relation.dbConstraint) {
     foreignKeyDropped = true;
-    emit({ kind: 'dropConstraint', ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? '', 'id'), ifExists: false });
+    emit({ kind: 'dropConstraint', ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? '', 'id'), ifExists: false, byLookup: true });
   }
   if (oldField.unique && (!newField.unique || (!oldField.primaryKey && newField.primaryKey))) {
     emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false });
@@ -613,12 +613,12 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
       ? state.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name)
       : [];
   for (const { model: referencing, field } of incoming) {
-    if (field.relation?.dbConstraint) emit({ kind: 'dropConstraint', ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, model.table, oldField.column), ifExists: false });
+    if (field.relation?.dbConstraint) emit({ kind: 'dropConstraint', ...place, table: table(referencing), name: foreignKeyName(referencing.table, field.column, model.table, oldField.column), ifExists: false, byLookup: true });
   }
   if (oldField.dbIndex && !oldField.unique && (!newField.dbIndex || newField.unique)) {
     emit({ kind: 'dropIndex', ...place, names: [{ name: indexName(model.table, [oldField.column]) }], concurrently: false, ifExists: true });
   }
-  if (oldField.check && !newField.check) emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_check'), ifExists: false });
+  if (oldField.check && !newField.check) emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_check'), ifExists: false, byLookup: true });
   if (oldField.column !== newField.column) emit({ kind: 'renameColumn', ...place, table: on, column: oldField.column, newName: newField.column });
   const column = newField.column;
   if (oldType !== newType) {
@@ -637,7 +637,7 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
   }
   if (becomesNotNull) emit({ kind: 'setNotNull', ...place, table: on, column });
   else if (!oldField.null && newField.null) emit({ kind: 'dropNotNull', ...place, table: on, column });
-  if (oldField.primaryKey && !newField.primaryKey) emit({ kind: 'dropConstraint', ...place, table: on, name: `${model.table}_pkey`, ifExists: false });
+  if (oldField.primaryKey && !newField.primaryKey) emit({ kind: 'dropConstraint', ...place, table: on, name: `${model.table}_pkey`, ifExists: false, byLookup: true });
   if (!newField.primaryKey && newField.unique && (!oldField.unique || oldField.primaryKey)) {
     emit({ kind: 'addConstraint', ...place, table: on, constraint: { kind: 'unique', name: indexName(model.table, [column], '_uniq'), columns: [column], notValid: false } });
   }
@@ -739,7 +739,7 @@ function alterTogether(kind: 'unique' | 'index'): Handler {
     const on = table(model);
     for (const set of removed) {
       const columns = lowering.columnsOf(model, set);
-      if (kind === 'unique') lowering.emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, columns, '_uniq'), ifExists: false });
+      if (kind === 'unique') lowering.emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, columns, '_uniq'), ifExists: false, byLookup: true });
       else lowering.emit({ kind: 'dropIndex', ...place, names: [{ name: indexName(model.table, columns, '_idx') }], concurrently: false, ifExists: true });
     }
     for (const set of added) {
