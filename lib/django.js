@@ -6970,36 +6970,36 @@ var MigrationLowering = class {
   }
   /** CREATE TABLE for a join table, with its deferred unique constraint, foreign keys and indexes. */
   createJoinTable(model, field, place) {
-    const join2 = this.joinTable(model, field);
-    if (!join2) return;
+    const join3 = this.joinTable(model, field);
+    if (!join3) return;
     const idType = { name: "int8", modifiers: [], isArray: false };
     const fromType = primaryKeyOf(model)?.type;
-    const toType = primaryKeyOf(join2.targetModel)?.type;
+    const toType = primaryKeyOf(join3.targetModel)?.type;
     const column = (name, type2) => ({ name, type: type2, notNull: true, primaryKey: false, unique: false, hasCheck: false });
     this.emit({
       kind: "createTable",
       ...place,
-      table: { name: join2.table },
-      columns: [{ ...column("id", idType), primaryKey: true, generated: "identity" }, column(join2.from, fromType), column(join2.to, toType)],
+      table: { name: join3.table },
+      columns: [{ ...column("id", idType), primaryKey: true, generated: "identity" }, column(join3.from, fromType), column(join3.to, toType)],
       constraints: [],
       ifNotExists: false
     });
-    const table2 = { name: join2.table };
-    this.defer({ kind: "addConstraint", ...place, table: table2, constraint: { kind: "unique", name: indexName(join2.table, [join2.from, join2.to], "_uniq"), columns: [join2.from, join2.to], notValid: false } }, join2.table);
-    for (const [columnName, target] of [[join2.from, model], [join2.to, join2.targetModel]]) {
+    const table2 = { name: join3.table };
+    this.defer({ kind: "addConstraint", ...place, table: table2, constraint: { kind: "unique", name: indexName(join3.table, [join3.from, join3.to], "_uniq"), columns: [join3.from, join3.to], notValid: false } }, join3.table);
+    for (const [columnName, target] of [[join3.from, model], [join3.to, join3.targetModel]]) {
       const targetColumn = primaryKeyOf(target)?.column ?? "id";
       this.defer(
         {
           kind: "addConstraint",
           ...place,
           table: table2,
-          constraint: { kind: "foreignKey", name: foreignKeyName(join2.table, columnName, target.table, targetColumn), columns: [columnName], notValid: false, references: { table: { name: target.table }, columns: [targetColumn] } }
+          constraint: { kind: "foreignKey", name: foreignKeyName(join3.table, columnName, target.table, targetColumn), columns: [columnName], notValid: false, references: { table: { name: target.table }, columns: [targetColumn] } }
         },
-        join2.table
+        join3.table
       );
     }
-    for (const columnName of [join2.from, join2.to]) {
-      this.defer({ kind: "createIndex", ...place, table: table2, name: indexName(join2.table, [columnName]), columns: [columnName], unique: false, concurrently: false, ifNotExists: false }, join2.table);
+    for (const columnName of [join3.from, join3.to]) {
+      this.defer({ kind: "createIndex", ...place, table: table2, name: indexName(join3.table, [columnName]), columns: [columnName], unique: false, concurrently: false, ifNotExists: false }, join3.table);
     }
   }
   /** A constraint of `Meta.constraints` or `AddConstraint`, as ALTER TABLE or (unique with a condition) CREATE UNIQUE INDEX. */
@@ -7142,10 +7142,10 @@ function deleteModel(lowering, call, place) {
   lowering.state.models.delete(modelKey(model.app, model.name));
   if (!model.hasTable) return;
   for (const field of model.fields) {
-    const join2 = lowering.joinTable(model, field);
-    if (join2) {
-      lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join2.table }], ifExists: false, cascade: true });
-      lowering.dropDeferred(join2.table);
+    const join3 = lowering.joinTable(model, field);
+    if (join3) {
+      lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join3.table }], ifExists: false, cascade: true });
+      lowering.dropDeferred(join3.table);
     }
   }
   lowering.emit({ kind: "dropTable", ...place, tables: [table(model)], ifExists: false, cascade: true });
@@ -7239,8 +7239,8 @@ function removeField(lowering, call, place) {
   model.fields = model.fields.filter((existing) => existing !== field);
   if (!model.hasTable) return;
   if (field?.relation?.kind === "manyToMany") {
-    const join2 = lowering.joinTable(model, field);
-    if (join2) lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join2.table }], ifExists: false, cascade: true });
+    const join3 = lowering.joinTable(model, field);
+    if (join3) lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join3.table }], ifExists: false, cascade: true });
     return;
   }
   const column = field?.column ?? name;

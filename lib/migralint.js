@@ -4396,6 +4396,15 @@ function otherDatabaseOf(filePath) {
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
   return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
 }
+function postgresVersionOf(filePath, hasFile) {
+  const match = POP_NAME.exec(path.basename(filePath));
+  if (!match) return void 0;
+  const [, stem, segment, autocommit = ""] = match;
+  if (segment !== void 0 && POP_DATABASES.test(segment)) return void 0;
+  const base = segment === void 0 ? stem : `${stem}.${segment}`;
+  const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
+  return names.map((name) => path.join(path.dirname(filePath), name)).find(hasFile);
+}
 function isInMigrationsFolder(filePath) {
   return path.extname(filePath) === ".py" && path.basename(path.dirname(filePath)) === "migrations";
 }
@@ -4448,7 +4457,7 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, POP_NAME, POP_DATABASES, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -4459,6 +4468,8 @@ var init_detect = __esm({
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
     OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+    POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
+    POP_DATABASES = /^(?:postgres|mysql|mariadb|sqlite3?|mssql|cockroach(?:db)?)$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
     KNEX_MARKERS = /(['"])knex\1|\bKnex\b|\bbp\.database\b|\bdatabase\.knex\b/;
@@ -12343,7 +12354,14 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
   const inputFiles = new Set(files);
   const isReported = (file) => inputFiles.has(file) && (!git2 || git2.changed.has(file));
-  const all = sortMigrations([.../* @__PURE__ */ new Set([...files, ...context.keys()])], parseOrder(config.order));
+  const candidates = /* @__PURE__ */ new Set([...files, ...context.keys()]);
+  for (const file of candidates) {
+    const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
+    if (!postgresVersion) continue;
+    candidates.delete(file);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path11.basename(postgresVersion)} is what runs on PostgreSQL`);
+  }
+  const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
   let lastReported = all.length - 1;

@@ -4,10 +4,10 @@ import picomatch from 'picomatch';
 import type { ConfigFile } from '../config/config-file';
 import { UsageError } from '../config/errors';
 import { type DecodedText, decodeFile } from '../frontends/decode';
-import { isDjangoMigrationPath, isMigrationCandidate } from '../frontends/detect';
+import { isDjangoMigrationPath, isMigrationCandidate, postgresVersionOf } from '../frontends/detect';
 import { parseOrder, sortMigrations } from '../schema/order';
 import type { LintArgs } from './args';
-import { defaultInputs, resolveInputs, toPosix, walk } from './discover';
+import { defaultInputs, displayPath, resolveInputs, toPosix, walk } from './discover';
 import { enclosingMigrationFolder } from './migration-folders';
 
 /**
@@ -83,7 +83,15 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
   const inputFiles = new Set(files);
   const isReported = (file: string) => inputFiles.has(file) && (!git || git.changed.has(file));
-  const all = sortMigrations([...new Set([...files, ...context.keys()])], parseOrder(config.order));
+  const candidates = new Set([...files, ...context.keys()]);
+  // A migration for every database that has a PostgreSQL version beside it (ory/pop): PostgreSQL runs that one only.
+  for (const file of candidates) {
+    const postgresVersion = postgresVersionOf(file, (other) => candidates.has(other));
+    if (!postgresVersion) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path.basename(postgresVersion)} is what runs on PostgreSQL`);
+  }
+  const all = sortMigrations([...candidates], parseOrder(config.order));
   // The migrations of one folder (or glob, or the config's include) apply to one database; Django's apps share one.
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file: string) => (isDjangoMigrationPath(file) ? 'django' : fromInclude ? 'include' : (context.get(file) ?? foundBy.get(file) ?? file));

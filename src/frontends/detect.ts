@@ -45,6 +45,26 @@ export function otherDatabaseOf(filePath: string): string | undefined {
   return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : undefined;
 }
 
+/** pop's parts of an up migration's name: `<version>_<name>[.<database>][.autocommit].up.sql` (down files are rollbacks, skipped anyway). */
+const POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
+const POP_DATABASES = /^(?:postgres|mysql|mariadb|sqlite3?|mssql|cockroach(?:db)?)$/i;
+
+/**
+ * The PostgreSQL version of an up migration written for every database, where the
+ * folder has one (`x.postgres.up.sql` beside `x.up.sql`): ory/pop runs only
+ * that one on PostgreSQL. `hasFile` says whether a path is among the run's files.
+ */
+export function postgresVersionOf(filePath: string, hasFile: (file: string) => boolean): string | undefined {
+  const match = POP_NAME.exec(path.basename(filePath));
+  if (!match) return undefined;
+  const [, stem, segment, autocommit = ''] = match;
+  // A file that names its database is that database's version.
+  if (segment !== undefined && POP_DATABASES.test(segment)) return undefined;
+  const base = segment === undefined ? stem : `${stem}.${segment}`;
+  const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
+  return names.map((name) => path.join(path.dirname(filePath), name)).find(hasFile);
+}
+
 /** Python files are migrations only in a Django app's `migrations/` folder. */
 function isInMigrationsFolder(filePath: string): boolean {
   return path.extname(filePath) === '.py' && path.basename(path.dirname(filePath)) === 'migrations';

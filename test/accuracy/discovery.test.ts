@@ -37,6 +37,29 @@ describe('SQL named for one database (synapse)', () => {
     );
   });
 
+  test("ory/pop: a migration for every database that has a PostgreSQL version beside it is skipped, with a note: PostgreSQL runs the other", async () => {
+    // kratos: identity_search_index.up.sql builds a plain index for CockroachDB and others; PostgreSQL runs the .postgres. file.
+    const cwd = tempProject({
+      'migrations/20200101000000000000_init.up.sql': 'CREATE TABLE identities (id uuid PRIMARY KEY);\nCREATE TABLE courier_messages (id uuid PRIMARY KEY);\nCREATE INDEX courier_messages_list_idx ON courier_messages (id);\n',
+      'migrations/20230920171028000000_identity_search_index.up.sql': 'CREATE INDEX identities_search_idx ON identities (id);\n',
+      'migrations/20230920171028000000_identity_search_index.postgres.up.sql': 'CREATE INDEX CONCURRENTLY identities_search_idx ON identities USING GIN (id);\n',
+      'migrations/20260616000000000000_restore_list_index.autocommit.up.sql': 'DROP INDEX courier_messages_list_idx;\n',
+      'migrations/20260616000000000000_restore_list_index.postgres.autocommit.up.sql': 'DROP INDEX CONCURRENTLY IF EXISTS courier_messages_list_idx;\n',
+    });
+    const { stdout, stderr } = await runCli(['migrations', '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((file) => file.file)).toEqual([
+      'migrations/20200101000000000000_init.up.sql',
+      'migrations/20230920171028000000_identity_search_index.postgres.up.sql',
+      'migrations/20260616000000000000_restore_list_index.postgres.autocommit.up.sql',
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(stderr).toBe(
+      'migralint: note: skipped migrations/20230920171028000000_identity_search_index.up.sql: 20230920171028000000_identity_search_index.postgres.up.sql is what runs on PostgreSQL\n' +
+        'migralint: note: skipped migrations/20260616000000000000_restore_list_index.autocommit.up.sql: 20260616000000000000_restore_list_index.postgres.autocommit.up.sql is what runs on PostgreSQL\n',
+    );
+  });
+
   test('ory/pop names the database before the direction: *.postgres.up.sql and files for every database are linted, *.mysql.up.sql and the like are skipped', async () => {
     const cwd = tempProject({
       'migrations/20200401183443000000_continuity_containers.postgres.up.sql': 'CREATE TABLE continuity_containers (id UUID NOT NULL PRIMARY KEY, nid UUID);\n',
