@@ -16185,7 +16185,7 @@ function ciSnippets(folders, version) {
       files: [
         { language: "sh", text: 'npm install --save-dev migralint husky lint-staged\nnpx husky init\necho "npx lint-staged" > .husky/pre-commit\n' },
         { file: "package.json", language: "json", text: `{
-  "lint-staged": { ${JSON.stringify(glob)}: "migralint" }
+  "lint-staged": { ${JSON.stringify(glob)}: "migralint --cache" }
 }
 ` }
       ]

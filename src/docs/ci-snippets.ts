@@ -45,7 +45,7 @@ export function ciSnippets(folders: readonly string[], version: string): Snippet
       purpose: 'the same, in a Node.js project',
       files: [
         { language: 'sh', text: 'npm install --save-dev migralint husky lint-staged\nnpx husky init\necho "npx lint-staged" > .husky/pre-commit\n' },
-        { file: 'package.json', language: 'json', text: `{\n  "lint-staged": { ${JSON.stringify(glob)}: "migralint" }\n}\n` },
+        { file: 'package.json', language: 'json', text: `{\n  "lint-staged": { ${JSON.stringify(glob)}: "migralint --cache" }\n}\n` },
       ],
     },
     {

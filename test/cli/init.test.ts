@@ -35,7 +35,7 @@ describe('the snippets init prints and the README shows', () => {
     const cwd = tempProject({ 'apps/api/migrations/001.sql': SAFE, 'apps/billing/db/migrations/001.sql': SAFE });
     const run = await runCli(['init'], { cwd });
     expect(run.stdout).toContain('        files: ^(apps/api/migrations|apps/billing/db/migrations)/\n');
-    expect(run.stdout).toContain('"lint-staged": { "{apps/api/migrations,apps/billing/db/migrations}/**/*.{sql,js,ts}": "migralint" }');
+    expect(run.stdout).toContain('"lint-staged": { "{apps/api/migrations,apps/billing/db/migrations}/**/*.{sql,js,ts}": "migralint --cache" }');
     // The pre-commit pattern is a regular expression: dots in folder names are literal.
     expect(ciSnippets(['db.v2/migrations'], '1.0.0')[0].files[0].text).toContain('files: ^db\\.v2/migrations/\n');
   });
