@@ -47,7 +47,6 @@ export function otherDatabaseOf(filePath: string): string | undefined {
 
 /** pop's parts of an up migration's name: `<version>_<name>[.<database>][.autocommit].up.sql` (down files are rollbacks, skipped anyway). */
 const POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
-const POP_DATABASES = /^(?:postgres|mysql|mariadb|sqlite3?|mssql|cockroach(?:db)?)$/i;
 
 /**
  * The PostgreSQL version of an up migration written for every database, where the
@@ -59,7 +58,7 @@ export function postgresVersionOf(filePath: string, hasFile: (file: string) => b
   if (!match) return undefined;
   const [, stem, segment, autocommit = ''] = match;
   // A file that names its database is that database's version.
-  if (segment !== undefined && POP_DATABASES.test(segment)) return undefined;
+  if (segment !== undefined && (POSTGRES_NAMES.has(segment.toLowerCase()) || OTHER_DATABASE_NAMES.test(segment))) return undefined;
   const base = segment === undefined ? stem : `${stem}.${segment}`;
   const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
   return names.map((name) => path.join(path.dirname(filePath), name)).find(hasFile);
