@@ -30,7 +30,7 @@ import {
   stringList,
   tableName,
 } from './pg-nodes';
-import { qualifiedNameEnd, topLevelClauses } from './lexer';
+import { type TextRange, qualifiedNameEnd, topLevelClauses } from './lexer';
 import { scanSqlTokens } from './parser';
 import { CATALOGUE_CONVERTERS, dropOther, referencedColumns, renameOther } from './catalogue-statements';
 import { expressionText } from './expression-text';
@@ -330,8 +330,14 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
   if (body.objtype !== 'OBJECT_TABLE') return [other(`AlterTableStmt:${body.objtype ?? ''}`, place)];
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, 'AlterTableCmd'));
-  const clauses = commands.length > 1 ? clauseLocations(body, commands) : undefined;
-  const texts = clauseTexts(body, commands.length);
+  // The statement split into its clauses once, and only when asked: for several clauses' places, or a clause's text.
+  let split: TextRange[] | undefined | null = null;
+  const clauseRanges = () => (split === null ? (split = splitClauses(body, commands.length)) : split);
+  const clauses = commands.length > 1 ? clauseLocations(body, commands, clauseRanges()) : undefined;
+  const clauseText = (index: number) => {
+    const range = clauseRanges()?.[index];
+    return range && statementText?.text.slice(range.start, range.end);
+  };
   // ALTER TABLE IF EXISTS does nothing when the table is missing.
   const guarded = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   const operations: Operation[] = [];
@@ -340,35 +346,36 @@ function alterTable(body: AlterTableStmt, place: Place): Operation[] {
     if (!command) continue;
     // With several clauses, each finding points at its own clause (the ignore comment before the statement still applies).
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded, texts?.[index])) operations.push(operation);
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded, location: clause } : guarded, () => clauseText(index))) operations.push(operation);
   }
   return operations;
 }
 
 /**
- * Where each clause of a multi-clause ALTER TABLE is: the parser gives no
- * location for them, so the statement text after the table name is split at
- * its top-level commas. When that does not give one clause per command, an
- * added column is placed at its definition, which the parser does locate.
+ * The clauses of an ALTER TABLE, where the statement text after the table name
+ * splits at its top-level commas into one per command (the parser gives no
+ * location for them).
  */
-function clauseLocations(body: AlterTableStmt, commands: Array<AlterTableCmd | undefined>): Array<SourceSpan | undefined> | undefined {
+function splitClauses(body: AlterTableStmt, count: number): TextRange[] | undefined {
   const source = statementText;
   if (!source || body.relation?.location === undefined) return undefined;
-  const afterName = qualifiedNameEnd(source.text, source.charAt(body.relation.location));
-  const clauses = topLevelClauses(source.text, afterName, source.end);
-  if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses : undefined;
+}
+
+/**
+ * Where each clause of a multi-clause ALTER TABLE is. When the text does not
+ * split into one clause per command, an added column is placed at its
+ * definition, which the parser does locate.
+ */
+function clauseLocations(body: AlterTableStmt, commands: Array<AlterTableCmd | undefined>, clauses: TextRange[] | undefined): Array<SourceSpan | undefined> | undefined {
+  const source = statementText;
+  if (!source || body.relation?.location === undefined) return undefined;
+  if (clauses) return clauses.map((clause) => source.span(clause.start, clause.end));
   return commands.map((command) => {
     const column = nodeAs(command?.def, 'ColumnDef');
     return column?.location !== undefined ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? '', 'utf8')) : undefined;
   });
-}
-
-/** Each clause's text (`ALTER COLUMN a TYPE int USING …`), where the statement splits into one per command. */
-function clauseTexts(body: AlterTableStmt, count: number): string[] | undefined {
-  const source = statementText;
-  if (!source || body.relation?.location === undefined) return undefined;
-  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
-  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : undefined;
 }
 
 /** The expression after USING in an ALTER COLUMN … TYPE clause, as written (found with PostgreSQL's scanner, past quotes). */
@@ -379,7 +386,7 @@ function usingExpressionText(clause: string): string | undefined {
   return expression.length > 0 ? expression : undefined;
 }
 
-function alterTableCommand(command: AlterTableCmd, table: TableName, place: Place, clauseText?: string): Operation[] {
+function alterTableCommand(command: AlterTableCmd, table: TableName, place: Place, clauseText: () => string | undefined): Operation[] {
   const column = command.name ?? '';
   switch (command.subtype) {
     case 'AT_AddColumn': {
@@ -394,7 +401,8 @@ function alterTableCommand(command: AlterTableCmd, table: TableName, place: Plac
     case 'AT_AlterColumnType': {
       const definition = nodeAs(command.def, 'ColumnDef');
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : undefined;
-      const usingSql = using === 'other' && clauseText ? usingExpressionText(clauseText) : undefined;
+      const text = using === 'other' ? clauseText() : undefined;
+      const usingSql = text ? usingExpressionText(text) : undefined;
       return [{ kind: 'alterColumnType', ...place, table, column, newType: columnType(definition?.typeName), ...(using ? { using } : {}), ...(usingSql ? { usingSql } : {}) }];
     }
     case 'AT_SetNotNull':
