@@ -201,9 +201,11 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   let pool: AnalysisPool | undefined;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = earlyPool ?? loadPool().create(workers, runSettings);
-    if (!poolStarted) pool?.ref();
-    poolStarted = true;
+    if (!poolStarted) {
+      pool = earlyPool ?? loadPool().create(workers, runSettings);
+      pool?.ref();
+      poolStarted = true;
+    }
     return pool;
   };
   // Texts read ahead of their turn (for the workers).
@@ -245,7 +247,9 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   };
   // Every file, in migration order (then standard input); the worker threads stop however this ends.
   const lintAll = async () => {
-    const unknownObjectOff = (reason: string) => `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`;
+    // Only a verbose run says why unknown-object was off (asking builds the model a run answered from the cache did without).
+    const saysIncompleteHistory = args.verbose && settings.severityOf('unknown-object') !== 'off';
+    const incompleteHistory = (reason: string) => note(io, true, `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`);
     // A run without the cache, fixes, Django migrations or staged content is checked on the workers whole:
     // the main thread only orders the results, reports them and writes.
     const checkingPool = usesWorkers && !cache && !fixes && !django && !plan.staged ? poolForLinting() : undefined;
@@ -266,7 +270,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
           afterReport(result, shownAs, true);
         },
         note: (message) => note(io, args.verbose, message),
-        ...(args.verbose && settings.severityOf('unknown-object') !== 'off' ? { incompleteHistory: (reason: string) => note(io, true, unknownObjectOff(reason)) } : {}),
+        ...(saysIncompleteHistory ? { incompleteHistory } : {}),
       });
       if (!checked) failed = true;
     } else {
@@ -288,11 +292,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
         prefetched.delete(file);
       }
-      // Only a verbose run says so (asking builds the model a run answered from the cache did without).
-      for (const replay of args.verbose ? replays.values() : []) {
-        if (replay.incompleteReason && settings.severityOf('unknown-object') !== 'off') {
-          note(io, args.verbose, unknownObjectOff(replay.incompleteReason));
-        }
+      for (const replay of saysIncompleteHistory ? replays.values() : []) {
+        if (replay.incompleteReason) incompleteHistory(replay.incompleteReason);
       }
     }
     if (readsStdin) {
@@ -300,7 +301,6 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       const frontend = args.stdinFilepath ? forcedFrontend(path.resolve(io.cwd, args.stdinFilepath)) : 'sql';
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
-
   };
   try {
     await lintAll();
@@ -384,7 +384,7 @@ function fileStart(shownAs: string, isNew: boolean | undefined, effect: SchemaEf
 
 /** A cached migration's effect, applied to the model (and read from the cache) only if the model is read. */
 function deferCached(replay: SchemaReplay, shownAs: string, isNew: boolean | undefined, effect: CachedEffect): void {
-  replay.deferLazily({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
+  replay.deferFile({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
     const loaded = effect.load();
     return { start: fileStart(shownAs, isNew, loaded), operations: loaded.operations };
   }, effect.digest);

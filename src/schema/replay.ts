@@ -144,14 +144,10 @@ export class SchemaReplay implements SchemaView {
 
   /**
    * A migration whose effect (and its digest) the cache kept: the digest moves on
-   * now, the model only when it is next read (the next file begun, or a getter).
+   * now, the model only when it is next read (the next file begun, or a getter),
+   * and the effect is read (`file()`) only then: a run answered from the cache never reads it.
    */
-  deferFile(start: FileStart, operations: readonly Operation[], effectDigest: string): void {
-    this.deferLazily(start, () => ({ start, operations }), effectDigest);
-  }
-
-  /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
-  deferLazily(start: Pick<FileStart, 'isNew' | 'unreadable'>, file: () => DeferredFile, effectDigest: string): void {
+  deferFile(start: Pick<FileStart, 'isNew' | 'unreadable'>, file: () => DeferredFile, effectDigest: string): void {
     if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
     this.lastEffectDigest = effectDigest;
     this.deferred.push(file);

@@ -274,7 +274,8 @@ describe('a migration deferred from the cache', () => {
       const result = lintText(migration.text, migration.file, { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules), replay: new SchemaReplay({ hash }) });
       if (isSkipped(result) || !result.schemaEffect) throw new Error(`${migration.file} has no effect`);
       const start = { name: migration.file, isNew: migration.isNew === true };
-      deferred.deferFile(start, result.schemaEffect.operations, effectDigest(start, result.schemaEffect.operations));
+      const operations = result.schemaEffect.operations;
+      deferred.deferFile(start, () => ({ start, operations }), effectDigest(start, operations));
     }
     expect(deferred.digest).toBe(applied.digest);
     expect(deferred.digest).not.toBe('');
