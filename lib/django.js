@@ -6248,34 +6248,37 @@ function alterTable(body, place) {
   if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place)];
   const table2 = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
-  const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
-  const texts = clauseTexts(body, commands.length);
+  let split = null;
+  const clauseRanges = () => split === null ? split = splitClauses(body, commands.length) : split;
+  const clauses = commands.length > 1 ? clauseLocations(body, commands, clauseRanges()) : void 0;
+  const clauseText = (index) => {
+    const range = clauseRanges()?.[index];
+    return range && statementText?.text.slice(range.start, range.end);
+  };
   const guarded2 = body.missing_ok === true ? { ...place, ifTableExists: true } : place;
   const operations = [];
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
     if (!command) continue;
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table2, clause ? { ...guarded2, location: clause } : guarded2, texts?.[index])) operations.push(operation);
+    for (const operation of alterTableCommand(command, table2, clause ? { ...guarded2, location: clause } : guarded2, () => clauseText(index))) operations.push(operation);
   }
   return operations;
 }
-function clauseLocations(body, commands) {
+function splitClauses(body, count) {
   const source = statementText;
   if (!source || body.relation?.location === void 0) return void 0;
-  const afterName = qualifiedNameEnd(source.text, source.charAt(body.relation.location));
-  const clauses = topLevelClauses(source.text, afterName, source.end);
-  if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses : void 0;
+}
+function clauseLocations(body, commands, clauses) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  if (clauses) return clauses.map((clause) => source.span(clause.start, clause.end));
   return commands.map((command) => {
     const column = nodeAs(command?.def, "ColumnDef");
     return column?.location !== void 0 ? spanAtByte?.(column.location, Buffer.byteLength(column.colname ?? "", "utf8")) : void 0;
   });
-}
-function clauseTexts(body, count) {
-  const source = statementText;
-  if (!source || body.relation?.location === void 0) return void 0;
-  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
-  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : void 0;
 }
 function usingExpressionText(clause) {
   const bytes = Buffer.from(clause, "utf8");
@@ -6298,7 +6301,8 @@ function alterTableCommand(command, table2, place, clauseText) {
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column) : void 0;
-      const usingSql = using === "other" && clauseText ? usingExpressionText(clauseText) : void 0;
+      const text = using === "other" ? clauseText() : void 0;
+      const usingSql = text ? usingExpressionText(text) : void 0;
       return [{ kind: "alterColumnType", ...place, table: table2, column, newType: columnType(definition?.typeName), ...using ? { using } : {}, ...usingSql ? { usingSql } : {} }];
     }
     case "AT_SetNotNull":

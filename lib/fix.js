@@ -2750,7 +2750,8 @@ function readFacts(file) {
   const source = file.source;
   switch (file.frontend) {
     case "sql":
-      return { ...common, frontend: "sql", runner: runner ?? sqlRunner(file.file, source) };
+      return { ...common, frontend: "sql", runner };
+    // read above, for every SQL file
     case "knex":
       return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
     case "typeorm": {

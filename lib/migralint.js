@@ -3940,13 +3940,10 @@ var init_replay = __esm({
       }
       /**
        * A migration whose effect (and its digest) the cache kept: the digest moves on
-       * now, the model only when it is next read (the next file begun, or a getter).
+       * now, the model only when it is next read (the next file begun, or a getter),
+       * and the effect is read (`file()`) only then: a run answered from the cache never reads it.
        */
-      deferFile(start, operations, effectDigest) {
-        this.deferLazily(start, () => ({ start, operations }), effectDigest);
-      }
-      /** As deferFile, with the migration's effect read (`file()`) only when the model is next read: a run answered from the cache never reads it. */
-      deferLazily(start, file, effectDigest) {
+      deferFile(start, file, effectDigest) {
         if (this.options.hash) this.digest = this.options.hash(digestInput(this.digest, start, effectDigest));
         this.lastEffectDigest = effectDigest;
         this.deferred.push(file);
@@ -5519,34 +5516,37 @@ function alterTable(body, place2) {
   if (body.objtype !== "OBJECT_TABLE") return [other(`AlterTableStmt:${body.objtype ?? ""}`, place2)];
   const table = tableName(body.relation);
   const commands = (body.cmds ?? []).map((node) => nodeAs(node, "AlterTableCmd"));
-  const clauses = commands.length > 1 ? clauseLocations(body, commands) : void 0;
-  const texts2 = clauseTexts(body, commands.length);
+  let split = null;
+  const clauseRanges = () => split === null ? split = splitClauses(body, commands.length) : split;
+  const clauses = commands.length > 1 ? clauseLocations(body, commands, clauseRanges()) : void 0;
+  const clauseText = (index) => {
+    const range = clauseRanges()?.[index];
+    return range && statementText?.text.slice(range.start, range.end);
+  };
   const guarded2 = body.missing_ok === true ? { ...place2, ifTableExists: true } : place2;
   const operations = [];
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index];
     if (!command) continue;
     const clause = clauses?.[index];
-    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2, texts2?.[index])) operations.push(operation);
+    for (const operation of alterTableCommand(command, table, clause ? { ...guarded2, location: clause } : guarded2, () => clauseText(index))) operations.push(operation);
   }
   return operations;
 }
-function clauseLocations(body, commands) {
+function splitClauses(body, count) {
   const source = statementText;
   if (!source || body.relation?.location === void 0) return void 0;
-  const afterName = qualifiedNameEnd(source.text, source.charAt(body.relation.location));
-  const clauses = topLevelClauses(source.text, afterName, source.end);
-  if (clauses.length === commands.length) return clauses.map((clause) => source.span(clause.start, clause.end));
+  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
+  return clauses.length === count ? clauses : void 0;
+}
+function clauseLocations(body, commands, clauses) {
+  const source = statementText;
+  if (!source || body.relation?.location === void 0) return void 0;
+  if (clauses) return clauses.map((clause) => source.span(clause.start, clause.end));
   return commands.map((command) => {
     const column2 = nodeAs(command?.def, "ColumnDef");
     return column2?.location !== void 0 ? spanAtByte?.(column2.location, Buffer.byteLength(column2.colname ?? "", "utf8")) : void 0;
   });
-}
-function clauseTexts(body, count) {
-  const source = statementText;
-  if (!source || body.relation?.location === void 0) return void 0;
-  const clauses = topLevelClauses(source.text, qualifiedNameEnd(source.text, source.charAt(body.relation.location)), source.end);
-  return clauses.length === count ? clauses.map((clause) => source.text.slice(clause.start, clause.end)) : void 0;
 }
 function usingExpressionText(clause) {
   const bytes = Buffer.from(clause, "utf8");
@@ -5569,7 +5569,8 @@ function alterTableCommand(command, table, place2, clauseText) {
     case "AT_AlterColumnType": {
       const definition = nodeAs(command.def, "ColumnDef");
       const using = definition?.raw_default ? usingKind(definition.raw_default, column2) : void 0;
-      const usingSql = using === "other" && clauseText ? usingExpressionText(clauseText) : void 0;
+      const text = using === "other" ? clauseText() : void 0;
+      const usingSql = text ? usingExpressionText(text) : void 0;
       return [{ kind: "alterColumnType", ...place2, table, column: column2, newType: columnType(definition?.typeName), ...using ? { using } : {}, ...usingSql ? { usingSql } : {} }];
     }
     case "AT_SetNotNull":
@@ -12468,7 +12469,8 @@ function readFacts(file) {
   const source = file.source;
   switch (file.frontend) {
     case "sql":
-      return { ...common, frontend: "sql", runner: runner ?? sqlRunner(file.file, source) };
+      return { ...common, frontend: "sql", runner };
+    // read above, for every SQL file
     case "knex":
       return { ...common, frontend: "knex", module: moduleStyle(file.file, source), subject: subjectOf(source, "knex"), asyncUp: asyncUp(source), checksDatabase: checksDatabase(source) };
     case "typeorm": {
@@ -15687,9 +15689,11 @@ async function runLint(args, io, version) {
   let pool;
   let poolStarted = false;
   const poolForLinting = () => {
-    if (!poolStarted) pool = earlyPool ?? loadPool().create(workers, runSettings);
-    if (!poolStarted) pool?.ref();
-    poolStarted = true;
+    if (!poolStarted) {
+      pool = earlyPool ?? loadPool().create(workers, runSettings);
+      pool?.ref();
+      poolStarted = true;
+    }
     return pool;
   };
   const texts2 = /* @__PURE__ */ new Map();
@@ -15727,7 +15731,8 @@ async function runLint(args, io, version) {
     return outcome.text ?? textOf(item);
   };
   const lintAll = async () => {
-    const unknownObjectOff = (reason) => `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`;
+    const saysIncompleteHistory = args.verbose && settings.severityOf("unknown-object") !== "off";
+    const incompleteHistory = (reason) => note(io, true, `unknown-object was off: the migrations replayed do not look like a whole history (${reason})`);
     const checkingPool = usesWorkers && !cache3 && !fixes && !django && !plan.staged ? poolForLinting() : void 0;
     if (checkingPool) {
       const showsSuggestions = (format2 === "json" || format2 === "stylish") && args.suggestions !== false;
@@ -15745,7 +15750,7 @@ async function runLint(args, io, version) {
           afterReport(result2, shownAs, true);
         },
         note: (message2) => note(io, args.verbose, message2),
-        ...args.verbose && settings.severityOf("unknown-object") !== "off" ? { incompleteHistory: (reason) => note(io, true, unknownObjectOff(reason)) } : {}
+        ...saysIncompleteHistory ? { incompleteHistory } : {}
       });
       if (!checked) failed = true;
     } else {
@@ -15765,10 +15770,8 @@ async function runLint(args, io, version) {
         else await replayOnly(text, shownAs, forcedFrontend(file), inRun);
         prefetched.delete(file);
       }
-      for (const replay of args.verbose ? replays.values() : []) {
-        if (replay.incompleteReason && settings.severityOf("unknown-object") !== "off") {
-          note(io, args.verbose, unknownObjectOff(replay.incompleteReason));
-        }
+      for (const replay of saysIncompleteHistory ? replays.values() : []) {
+        if (replay.incompleteReason) incompleteHistory(replay.incompleteReason);
       }
     }
     if (readsStdin) {
@@ -15837,7 +15840,7 @@ function fileStart(shownAs, isNew, effect) {
   return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
 }
 function deferCached(replay, shownAs, isNew, effect) {
-  replay.deferLazily({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
+  replay.deferFile({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
     const loaded = effect.load();
     return { start: fileStart(shownAs, isNew, loaded), operations: loaded.operations };
   }, effect.digest);
