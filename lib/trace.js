@@ -12531,7 +12531,9 @@ var init_lock_catalogue = __esm({
       ],
       reindex: [
         { on: "table", mode: "ShareUpdateExclusiveLock" },
-        { on: "index", mode: "ShareUpdateExclusiveLock" }
+        { on: "index", mode: "ShareUpdateExclusiveLock" },
+        { on: "index", mode: "AccessExclusiveLock" }
+        // in its last step, on the old index it drops, when nothing can use it any more
       ],
       detachPartition: [
         { on: "table", mode: "ShareUpdateExclusiveLock" },

@@ -21,6 +21,7 @@ const OWN_TRANSACTION_LOCKS: Partial<Record<Operation['kind'], Array<{ on: 'tabl
   reindex: [
     { on: 'table', mode: 'ShareUpdateExclusiveLock' },
     { on: 'index', mode: 'ShareUpdateExclusiveLock' },
+    { on: 'index', mode: 'AccessExclusiveLock' }, // in its last step, on the old index it drops, when nothing can use it any more
   ],
   detachPartition: [
     { on: 'table', mode: 'ShareUpdateExclusiveLock' },
