@@ -3556,6 +3556,7 @@ function importPostgresOperation(source, ...names) {
 function canTurnOffTransaction(target, facts) {
   if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
   const alone = facts.statements === 1 && (facts.frontend === "django" || facts.operations === 1);
+  if ((facts.frontend === "knex" || facts.frontend === "typeorm") && facts.checksDatabase) return false;
   return alone && (facts.frontend !== "sql" || facts.transactionSwitch);
 }
 

@@ -13285,6 +13285,27 @@ function casesNameDatabases(statement2) {
   const names = labels.map((label) => label.value.toLowerCase());
   return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
 }
+function isDatabaseSetting(node) {
+  const expression = unwrapTypeScript(node);
+  if (expression.type !== "MemberExpression" && expression.type !== "OptionalMemberExpression") return false;
+  const chain = flattenChain(expression);
+  const names = [...chain.root.type === "Identifier" ? [chain.root.name] : [], ...chain.links.map((link) => link.name)];
+  const last = names[names.length - 1];
+  if (last === void 0 || !SETTING_NAME.test(last)) return false;
+  if (/^(?:db|database)_?/i.test(last)) return true;
+  return names.slice(0, -1).some((name) => /^(?:db|database|databases|dbConfig|databaseConfig)$/i.test(name));
+}
+function namesDatabase(name) {
+  const lower = name.toLowerCase();
+  return isPostgresName(lower) || OTHER_DATABASES.includes(lower);
+}
+function enumMemberNamingDatabase(node) {
+  const expression = unwrapTypeScript(node);
+  if (expression.type !== "MemberExpression" || expression.computed || expression.property.type !== "Identifier") return void 0;
+  const spelled = expression.property.name.replace(/[-_]/g, "").toLowerCase();
+  const name = [...POSTGRES_NAMES2, ...OTHER_DATABASES].find((known) => known.replace(/[-_]/g, "") === spelled);
+  return name === void 0 ? void 0 : { text: name };
+}
 function isPostgresName(name) {
   const lower = name.toLowerCase();
   return POSTGRES_NAMES2.includes(lower) || lower === "postgressql";
@@ -13292,7 +13313,7 @@ function isPostgresName(name) {
 function negate(value) {
   return value === void 0 ? void 0 : !value;
 }
-var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions, OTHER_DATABASES;
+var POSTGRES_NAMES2, DATABASE_FLAG, CLIENT_FUNCTION, CLIENT_PATHS, DialectConditions, OTHER_DATABASES, SETTING_NAME;
 var init_dialect = __esm({
   "src/frontends/js/dialect.ts"() {
     "use strict";
@@ -13355,9 +13376,21 @@ var init_dialect = __esm({
         if (!equal && operator !== "!==" && operator !== "!=") return void 0;
         const [a, b] = [this.value(left, scope, depth), this.value(right, scope, depth)];
         const client = a && "client" in a ? b : b && "client" in b ? a : void 0;
-        if (!client || !("text" in client)) return void 0;
-        const isPostgres = isPostgresName(client.text);
+        const name = client && "text" in client ? client.text : this.settingComparedWithDatabase(left, right, a, b);
+        if (name === void 0) return void 0;
+        const isPostgres = isPostgresName(name);
         return equal ? isPostgres : !isPostgres;
+      }
+      /**
+       * `WIKI.config.db.type === 'mysql'`, `process.env.DB_CLIENT !== 'pg'`: an application's own setting
+       * compared with a database's name. The name is what it is compared with, or undefined when either
+       * side is something else.
+       */
+      settingComparedWithDatabase(left, right, a, b) {
+        const named = (value) => value && "text" in value && namesDatabase(value.text) ? value.text : void 0;
+        if (named(b) !== void 0 && isDatabaseSetting(left)) return named(b);
+        if (named(a) !== void 0 && isDatabaseSetting(right)) return named(a);
+        return void 0;
       }
       /** `isPostgres(knex)`, `helpers.isSqlite(knex)`, `['pg', 'postgres'].includes(client)`, `/sqlite/.test(client)`, `client.startsWith('pg')`. */
       call(expression, scope, depth) {
@@ -13375,7 +13408,9 @@ var init_dialect = __esm({
         if (name === "includes") {
           const list = this.value(object, scope, depth);
           const item = this.value(argument, scope, depth);
-          if (list && "list" in list && item && "client" in item) return list.list.some((entry) => typeof entry === "string" && isPostgresName(entry));
+          const names = list && "list" in list ? list.list.filter((entry) => typeof entry === "string") : [];
+          const onClient = item && "client" in item || names.length > 0 && names.every(namesDatabase) && isDatabaseSetting(argument);
+          if (onClient) return names.some(isPostgresName);
           return void 0;
         }
         if (name === "test" && object.type === "RegExpLiteral") {
@@ -13396,7 +13431,7 @@ var init_dialect = __esm({
         const value = scope.value(node);
         if (typeof value === "string") return { text: value };
         if (Array.isArray(value)) return { list: value };
-        return void 0;
+        return enumMemberNamingDatabase(node);
       }
       /**
        * In a `switch (client)` (or a switch whose cases are databases' names: `switch (WIKI.config.db.type)
@@ -13407,12 +13442,16 @@ var init_dialect = __esm({
         const discriminant = statement2.discriminant;
         const onClient = this.isClient(discriminant, scope);
         if (!onClient && !casesNameDatabases(statement2)) return void 0;
+        let unknownCase = false;
         const matches = statement2.cases.findIndex((branch) => {
           if (!branch.test) return false;
           if (!onClient) return branch.test.type === "StringLiteral" && isPostgresName(branch.test.value);
-          return this.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, scope) === true;
+          const holds = this.holds({ type: "BinaryExpression", operator: "===", left: discriminant, right: branch.test }, scope);
+          if (holds === void 0) unknownCase = true;
+          return holds === true;
         });
-        return matches >= 0 ? matches : statement2.cases.findIndex((branch) => !branch.test);
+        if (matches >= 0) return matches;
+        return unknownCase ? void 0 : statement2.cases.findIndex((branch) => !branch.test);
       }
       /** Whether the expression is the name of the database client in use. */
       isClient(node, scope, depth = 0) {
@@ -13440,6 +13479,7 @@ var init_dialect = __esm({
       }
     };
     OTHER_DATABASES = ["mysql", "mysql2", "mariadb", "mssql", "sqlite", "sqlite3", "better-sqlite3", "oracle", "oracledb", "cockroachdb", "redshift"];
+    SETTING_NAME = /^(?:(?:db|database)_?)?(?:type|client|dialect|driver|engine|vendor)$/i;
   }
 });
 
@@ -13484,6 +13524,28 @@ var init_fragments = __esm({
 });
 
 // src/frontends/js/migration-walker.ts
+function calledName(call) {
+  const callee = unwrapTypeScript(call.callee);
+  if (callee.type === "Identifier") return callee.name;
+  const onThis = callee.type === "MemberExpression" && (callee.object.type === "ThisExpression" || callee.object.type === "Identifier" && callee.object.name === "_this");
+  return onThis && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : void 0;
+}
+function countCalls(node, counts) {
+  if (node.type === "CallExpression") {
+    const name = calledName(node);
+    if (name !== void 0) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "extra" || key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) countCalls(item, counts);
+    } else if (isNode(value)) countCalls(value, counts);
+  }
+}
+function isNode(value) {
+  return typeof value === "object" && value !== null && typeof value.type === "string";
+}
 function constantElements(node, scope) {
   const array = scope.resolve(node);
   if (array?.type !== "ArrayExpression" || array.elements.length > MAX_UNROLLED) return void 0;
@@ -13622,6 +13684,10 @@ var init_migration_walker = __esm({
       /** Values made from the subject by code outside this file (`const helper = getHelpers(knex)`), by name. */
       derived = /* @__PURE__ */ new Map();
       helperDepth = 0;
+      /** How many calls in the file name each function (`helper(…)`, `this.method(…)`), counted when first needed. */
+      callCounts;
+      /** Helpers followed already: a helper called once is reported where its code is, the first time only. */
+      followedHelpers = /* @__PURE__ */ new Set();
       dialect;
       /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
       runtimeNames = /* @__PURE__ */ new Set();
@@ -13869,7 +13935,9 @@ var init_migration_walker = __esm({
       }
       /**
        * A helper defined in this file, followed with its parameters standing for the
-       * call's arguments (the subject, and constants such as table names). What it
+       * call's arguments (the subject, and constants such as table names). A helper
+       * the file calls once, handing it only the subject (`await this.postgresUp(queryRunner)`
+       * in a switch on the database), is reported where its code is. Otherwise what it
        * does is reported at the call, once per call: each operation, and one warning
        * for whatever in it could not be followed.
        */
@@ -13896,10 +13964,18 @@ var init_migration_walker = __esm({
         this.helperDepth--;
         this.output = outer;
         for (const name of added) this.subjectNames.delete(name);
-        const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
+        const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
+        const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+        this.followedHelpers.add(helper);
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
+        if (inPlace) {
+          outer.operations.push(...scratch.operations);
+          for (const problem of scratch.problems) outer.problem(problem);
+          return;
+        }
+        const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
@@ -14024,6 +14100,17 @@ var init_migration_walker = __esm({
         this.output.operations.push(operation);
       }
       /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
+      /** How many calls in the file name the function this call names. */
+      callCount(call) {
+        const name = calledName(call);
+        if (name === void 0) return 0;
+        if (!this.callCounts) {
+          const counts = /* @__PURE__ */ new Map();
+          countCalls(this.program, counts);
+          this.callCounts = counts;
+        }
+        return this.callCounts.get(name) ?? 0;
+      }
       localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
         if (call.type !== "CallExpression") return void 0;
@@ -22655,6 +22742,7 @@ function later(slot, by) {
 function canTurnOffTransaction(target, facts) {
   if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
   const alone = facts.statements === 1 && (facts.frontend === "django" || facts.operations === 1);
+  if ((facts.frontend === "knex" || facts.frontend === "typeorm") && facts.checksDatabase) return false;
   return alone && (facts.frontend !== "sql" || facts.transactionSwitch);
 }
 function writeSteps(placed, facts, target) {

@@ -136,6 +136,8 @@ function later(slot: MigrationSlot, by: number): MigrationSlot {
 export function canTurnOffTransaction(target: FindingTarget, facts: FileFacts): boolean {
   if (target.facts.explicitTransaction || !facts.runnerTransaction) return false;
   const alone = facts.statements === 1 && (facts.frontend === 'django' || facts.operations === 1);
+  // One written for several databases would lose its other branches if rewritten whole.
+  if ((facts.frontend === 'knex' || facts.frontend === 'typeorm') && facts.checksDatabase) return false;
   // A SQL runner is told in the file (goose, dbmate, sql-migrate markers), or not at all.
   return alone && (facts.frontend !== 'sql' || facts.transactionSwitch);
 }

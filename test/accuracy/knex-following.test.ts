@@ -173,6 +173,10 @@ describe('code for other databases', () => {
     ['/sqlite/.test(knex.client.config.client)', 'if'],
     ["getDatabaseClient(knex) === 'mysql'", 'if'],
     ['helpers.isSqlite(knex)', 'if'],
+    // An application's own setting of the database, compared with a database's name (wiki.js, ghost).
+    ["WIKI.config.db.type === 'mysql'", 'if'],
+    ["process.env.DB_CLIENT === 'sqlite3'", 'if'],
+    ["['mysql', 'mariadb'].includes(config.database.client)", 'if'],
   ])('`%s`: that branch is not analysed; the other runs unconditionally', (condition) => {
     const source = `exports.up = async (knex) => {
   await knex.raw("SET lock_timeout = '2s'");
@@ -267,6 +271,42 @@ describe('code for other databases', () => {
 };
 `;
     expect(keys(lintFile(source, 'server/db/migrations/2.2.17.js'))).toEqual(['ban-drop-column@5:23']);
+  });
+
+  test("in a table callback, an if on the application's database setting runs its PostgreSQL branch only (wiki.js)", () => {
+    const source = `exports.up = knex => {
+  return knex.schema
+    .alterTable('pages', table => {
+      if (WIKI.config.db.type === 'mysql') {
+        table.json('extra')
+      } else {
+        table.json('extra').notNullable().defaultTo('{}')
+      }
+    })
+    .alterTable('users', table => {
+      if (WIKI.config.db.type !== 'postgres') {
+        table.dropColumn('legacyTheme')
+      }
+      table.string('dateFormat').notNullable().defaultTo('')
+    })
+}
+`;
+    // On PostgreSQL the else branch runs, and the other databases' drop does not: two statements wait for locks.
+    const { findings } = lintFile(source, 'server/db/migrations/2.4.13.js');
+    expect(findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`)).toEqual(['require-lock-timeout@7:9']);
+    expect(findings[0].message).toContain('(and 1 more in this file)');
+  });
+
+  test("a property named type or client is a database setting only under a name that speaks of a database", () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  for (const column of [{ name: 'legacy_a', type: 'mysql' }]) {
+    if (column.type === 'mysql') await knex.schema.alterTable('imports', (t) => t.dropColumn(column.name));
+  }
+};
+`;
+    // column.type is the loop's constant, not the database: its branch runs.
+    expect(keys(lintFile(source, 'migrations/20240105_imports.js'))).toEqual(['ban-drop-column@4:81']);
   });
 
   test('an early return for other databases leaves the rest unconditional', () => {

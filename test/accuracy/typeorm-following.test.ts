@@ -91,6 +91,44 @@ export class AddFlowIndex1700000000400 implements MigrationInterface {
 `;
     expect(keys(lintFile(source, 'src/database/migrations/1700000000400-AddFlowIndex.ts'))).toEqual(['require-concurrent-index-creation@6:32']);
   });
+
+  const dailyPlan = (postgresCase: string) => `import { MigrationInterface, QueryRunner } from 'typeorm';
+import { DatabaseTypeEnum } from '@gauzy/config';
+
+export class CreateDailyPlan1714185928435 implements MigrationInterface {
+\tpublic async up(queryRunner: QueryRunner): Promise<void> {
+\t\tswitch (queryRunner.connection.options.type) {
+\t\t\tcase DatabaseTypeEnum.sqlite:
+\t\t\tcase DatabaseTypeEnum.betterSqlite3:
+\t\t\t\tawait queryRunner.query(\`DROP INDEX "IDX_daily_plan_tenant"\`);
+\t\t\t\tbreak;
+\t\t\tcase ${postgresCase}:
+\t\t\t\tawait queryRunner.query(\`CREATE INDEX "IDX_daily_plan_organization" ON "daily_plan" ("organizationId")\`);
+\t\t\t\tbreak;
+\t\t\tcase DatabaseTypeEnum.mysql:
+\t\t\t\tawait queryRunner.query('ALTER TABLE \`daily_plan\` DROP COLUMN \`legacy\`');
+\t\t\t\tbreak;
+\t\t\tdefault:
+\t\t\t\tthrow Error(\`Unsupported database: \${queryRunner.connection.options.type}\`);
+\t\t}
+\t}
+
+\tpublic async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`;
+
+  test('a switch whose cases are members of an imported enum named after databases runs the PostgreSQL case (ever-gauzy)', () => {
+    expect(keys(lintFile(dailyPlan('DatabaseTypeEnum.postgres'), 'src/database/migrations/1714185928435-CreateDailyPlan.ts'))).toEqual(['require-concurrent-index-creation@12:30']);
+  });
+
+  test('a switch on the database with a case whose value is not known is read whole, not as its default', () => {
+    // SUPPORTED.primary may be PostgreSQL: every case is read, as in a switch on anything else (MySQL's backquotes are not SQL PostgreSQL reads).
+    expect(keys(lintFile(dailyPlan('SUPPORTED.primary'), 'src/database/migrations/1714185928435-CreateDailyPlan.ts'))).toEqual([
+      'require-concurrent-index-deletion@9:30',
+      'require-concurrent-index-creation@12:30',
+      'unanalyzed-code@15:29',
+    ]);
+  });
 });
 
 describe("n8n's migration context", () => {

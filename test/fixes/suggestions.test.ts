@@ -72,6 +72,40 @@ test('a flagged statement that must leave a transactional migration with other s
   ]);
 });
 
+test('a migration written for several databases is never rewritten whole: a lone statement that must leave the transaction goes to a migration of its own', () => {
+  const typeorm = `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class AddNoteIndex1709300000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    switch (queryRunner.connection.options.type) {
+      case 'postgres':
+        await this.postgresUp(queryRunner);
+        break;
+      case 'mysql':
+        await queryRunner.query('CREATE INDEX \`IDX_orders_note\` ON \`orders\` (\`note\`)');
+        break;
+    }
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+
+  private async postgresUp(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`CREATE INDEX "IDX_orders_note" ON "orders" ("note")\`);
+  }
+}
+`;
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const result = lintText(typeorm, 'src/migrations/1709300000000-AddNoteIndex.ts', { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+  if ('skipped' in result) throw new Error('skipped');
+  const finding = result.findings.find((candidate) => candidate.rule === 'require-concurrent-index-creation');
+  // Found in the method the PostgreSQL case calls (called once, handed only the query runner), not at the call.
+  expect(finding && [finding.line, finding.column]).toEqual([18, 30]);
+  const suggestion = finding && suggestionFor(finding, result, allRules.find((candidate) => candidate.id === finding.rule));
+  expect(suggestion?.steps.map((step) => [step.migration, step.at])).toEqual([['next', undefined]]);
+  expect(suggestion?.steps[0].code).toContain('export class AddNoteIndexNext1709300000001 implements MigrationInterface {');
+});
+
 describe('written in the runner\'s dialect and the file\'s module style', () => {
   const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
   const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');

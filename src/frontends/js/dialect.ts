@@ -81,9 +81,22 @@ export class DialectConditions {
     if (!equal && operator !== '!==' && operator !== '!=') return undefined;
     const [a, b] = [this.value(left, scope, depth), this.value(right, scope, depth)];
     const client = a && 'client' in a ? b : b && 'client' in b ? a : undefined;
-    if (!client || !('text' in client)) return undefined;
-    const isPostgres = isPostgresName(client.text);
+    const name = client && 'text' in client ? client.text : this.settingComparedWithDatabase(left, right, a, b);
+    if (name === undefined) return undefined;
+    const isPostgres = isPostgresName(name);
     return equal ? isPostgres : !isPostgres;
+  }
+
+  /**
+   * `WIKI.config.db.type === 'mysql'`, `process.env.DB_CLIENT !== 'pg'`: an application's own setting
+   * compared with a database's name. The name is what it is compared with, or undefined when either
+   * side is something else.
+   */
+  private settingComparedWithDatabase(left: Node, right: Node, a: Value, b: Value): string | undefined {
+    const named = (value: Value) => (value && 'text' in value && namesDatabase(value.text) ? value.text : undefined);
+    if (named(b) !== undefined && isDatabaseSetting(left)) return named(b);
+    if (named(a) !== undefined && isDatabaseSetting(right)) return named(a);
+    return undefined;
   }
 
   /** `isPostgres(knex)`, `helpers.isSqlite(knex)`, `['pg', 'postgres'].includes(client)`, `/sqlite/.test(client)`, `client.startsWith('pg')`. */
@@ -103,7 +116,9 @@ export class DialectConditions {
     if (name === 'includes') {
       const list = this.value(object, scope, depth);
       const item = this.value(argument as Node, scope, depth);
-      if (list && 'list' in list && item && 'client' in item) return list.list.some((entry) => typeof entry === 'string' && isPostgresName(entry));
+      const names = list && 'list' in list ? list.list.filter((entry): entry is string => typeof entry === 'string') : [];
+      const onClient = (item && 'client' in item) || (names.length > 0 && names.every(namesDatabase) && isDatabaseSetting(argument as Node));
+      if (onClient) return names.some(isPostgresName);
       return undefined;
     }
     if (name === 'test' && object.type === 'RegExpLiteral') {
@@ -125,7 +140,7 @@ export class DialectConditions {
     const value = scope.value(node);
     if (typeof value === 'string') return { text: value };
     if (Array.isArray(value)) return { list: value };
-    return undefined;
+    return enumMemberNamingDatabase(node);
   }
 
   /**
@@ -137,12 +152,17 @@ export class DialectConditions {
     const discriminant = statement.discriminant;
     const onClient = this.isClient(discriminant, scope);
     if (!onClient && !casesNameDatabases(statement)) return undefined;
+    let unknownCase = false;
     const matches = statement.cases.findIndex((branch) => {
       if (!branch.test) return false;
       if (!onClient) return branch.test.type === 'StringLiteral' && isPostgresName(branch.test.value);
-      return this.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, scope) === true;
+      const holds = this.holds({ type: 'BinaryExpression', operator: '===', left: discriminant, right: branch.test } as Node, scope);
+      if (holds === undefined) unknownCase = true;
+      return holds === true;
     });
-    return matches >= 0 ? matches : statement.cases.findIndex((branch) => !branch.test);
+    if (matches >= 0) return matches;
+    // A case whose value is not known may be PostgreSQL's: the switch is read like any other, not as its default.
+    return unknownCase ? undefined : statement.cases.findIndex((branch) => !branch.test);
   }
 
   /** Whether the expression is the name of the database client in use. */
@@ -195,6 +215,43 @@ function casesNameDatabases(statement: Extract<Node, { type: 'SwitchStatement' }
   if (labels.some((label) => label.type !== 'StringLiteral')) return false;
   const names = labels.map((label) => (label as Extract<Node, { type: 'StringLiteral' }>).value.toLowerCase());
   return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
+}
+
+/** The last name of a setting that holds the database in use: `db.type`, `config.database.client`, `DB_DIALECT`. */
+const SETTING_NAME = /^(?:(?:db|database)_?)?(?:type|client|dialect|driver|engine|vendor)$/i;
+
+/**
+ * Whether the expression reads an application's setting of the database in use: a property
+ * (`WIKI.config.db.type`, `settings.database.engine`) or an environment variable (`process.env.DB_TYPE`).
+ * A bare `type` or `client` property counts only under a name that speaks of a database
+ * (`config.db.type`, not `column.type`).
+ */
+function isDatabaseSetting(node: Node): boolean {
+  const expression = unwrapTypeScript(node);
+  if (expression.type !== 'MemberExpression' && expression.type !== 'OptionalMemberExpression') return false;
+  const chain = flattenChain(expression);
+  const names = [...(chain.root.type === 'Identifier' ? [chain.root.name] : []), ...chain.links.map((link) => link.name)];
+  const last = names[names.length - 1];
+  if (last === undefined || !SETTING_NAME.test(last)) return false;
+  if (/^(?:db|database)_?/i.test(last)) return true;
+  return names.slice(0, -1).some((name) => /^(?:db|database|databases|dbConfig|databaseConfig)$/i.test(name));
+}
+
+function namesDatabase(name: string): boolean {
+  const lower = name.toLowerCase();
+  return isPostgresName(lower) || OTHER_DATABASES.includes(lower);
+}
+
+/**
+ * An imported enum's member named after a database (`DatabaseTypeEnum.postgres`, `DbType.betterSqlite3`,
+ * `DatabaseType.MYSQL`), whose value is not in the file: it stands for that database's name.
+ */
+function enumMemberNamingDatabase(node: Node): Value {
+  const expression = unwrapTypeScript(node);
+  if (expression.type !== 'MemberExpression' || expression.computed || expression.property.type !== 'Identifier') return undefined;
+  const spelled = expression.property.name.replace(/[-_]/g, '').toLowerCase();
+  const name = [...POSTGRES_NAMES, ...OTHER_DATABASES].find((known) => known.replace(/[-_]/g, '') === spelled);
+  return name === undefined ? undefined : { text: name };
 }
 
 function isPostgresName(name: string): boolean {

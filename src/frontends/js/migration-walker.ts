@@ -49,6 +49,10 @@ export abstract class MigrationWalker {
   /** Values made from the subject by code outside this file (`const helper = getHelpers(knex)`), by name. */
   private readonly derived = new Map<string, { origin: string; readOnly: boolean }>();
   private helperDepth = 0;
+  /** How many calls in the file name each function (`helper(…)`, `this.method(…)`), counted when first needed. */
+  private callCounts: Map<string, number> | undefined;
+  /** Helpers followed already: a helper called once is reported where its code is, the first time only. */
+  private readonly followedHelpers = new Set<FunctionNode>();
   protected readonly dialect: DialectConditions;
   /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
   readonly runtimeNames = new Set<string>();
@@ -336,7 +340,9 @@ export abstract class MigrationWalker {
 
   /**
    * A helper defined in this file, followed with its parameters standing for the
-   * call's arguments (the subject, and constants such as table names). What it
+   * call's arguments (the subject, and constants such as table names). A helper
+   * the file calls once, handing it only the subject (`await this.postgresUp(queryRunner)`
+   * in a switch on the database), is reported where its code is. Otherwise what it
    * does is reported at the call, once per call: each operation, and one warning
    * for whatever in it could not be followed.
    */
@@ -365,10 +371,19 @@ export abstract class MigrationWalker {
     this.output = outer;
     for (const name of added) this.subjectNames.delete(name);
 
-    const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-    for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
+    // Handed nothing but the subject, its code does the same whoever calls it: its own lines are the exact place.
+    const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
+    const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+    this.followedHelpers.add(helper);
     outer.statements += scratch.statements;
     outer.directives.push(...scratch.directives);
+    if (inPlace) {
+      outer.operations.push(...scratch.operations);
+      for (const problem of scratch.problems) outer.problem(problem);
+      return;
+    }
+    const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
+    for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
     for (const problem of scratch.problems.filter((entry) => entry.rule === 'syntax-error')) outer.problem(problem);
     const unfollowed = scratch.problems.filter((entry) => entry.rule === 'unanalyzed-code');
     if (unfollowed.length > 0) {
@@ -506,6 +521,18 @@ export abstract class MigrationWalker {
   }
 
   /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
+  /** How many calls in the file name the function this call names. */
+  private callCount(call: CallExpression): number {
+    const name = calledName(call);
+    if (name === undefined) return 0;
+    if (!this.callCounts) {
+      const counts = new Map<string, number>();
+      countCalls(this.program, counts);
+      this.callCounts = counts;
+    }
+    return this.callCounts.get(name) ?? 0;
+  }
+
   private localFunction(node: Node, scope: StaticScope = this.programScope): FunctionNode | undefined {
     const call = unwrapTypeScript(node);
     if (call.type !== 'CallExpression') return undefined;
@@ -525,6 +552,33 @@ export abstract class MigrationWalker {
     const subject = call.arguments.findIndex((arg) => this.isSubject(arg));
     return subject >= 0 ? subject : call.arguments.findIndex((arg) => this.holdsSubject(arg));
   }
+}
+
+/** The function a call names: `helper` in `helper(…)`, `method` in `this.method(…)` (or compiled code's `_this.method(…)`). */
+function calledName(call: CallExpression): string | undefined {
+  const callee = unwrapTypeScript(call.callee);
+  if (callee.type === 'Identifier') return callee.name;
+  const onThis = callee.type === 'MemberExpression' && (callee.object.type === 'ThisExpression' || (callee.object.type === 'Identifier' && callee.object.name === '_this'));
+  return onThis && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+}
+
+/** Counts the calls under `node` by the name they call (see calledName). */
+function countCalls(node: Node, counts: Map<string, number>): void {
+  if (node.type === 'CallExpression') {
+    const name = calledName(node);
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  for (const key of Object.keys(node) as Array<keyof Node>) {
+    if (key === 'loc' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+    const value = node[key] as unknown;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) countCalls(item, counts);
+    } else if (isNode(value)) countCalls(value, counts);
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** The elements of an array that is constant in the file (at most MAX_UNROLLED), or undefined. */
