@@ -37,7 +37,7 @@ export class FileState {
 
   /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
   isNewTable(table: TableName): boolean {
-    return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+    return this.schema.isNewTable(table) || this.createdWithCurrent(table) || this.schema.isCreatedInBranch(table, this.current?.branch);
   }
 
   /** The current operation is part of the creation of this table (its index, made with it). */
@@ -48,7 +48,8 @@ export class FileState {
 
   /** New, and not filled from a query since: it has no rows. */
   isEmptyTable(table: TableName): boolean {
-    return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+    if (this.createdWithCurrent(table) || this.schema.isEmptyTable(table)) return true;
+    return this.schema.isCreatedInBranch(table, this.current?.branch) && this.schema.table(table)?.filled === false;
   }
 
   /** A temporary table: private to its session, gone at its end. */
