@@ -13688,6 +13688,8 @@ var init_migration_walker = __esm({
       callCounts;
       /** Helpers followed already: a helper called once is reported where its code is, the first time only. */
       followedHelpers = /* @__PURE__ */ new Set();
+      /** Run-time branches numbered so far (see inBranch). */
+      branches = 0;
       dialect;
       /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
       runtimeNames = /* @__PURE__ */ new Set();
@@ -13695,6 +13697,14 @@ var init_migration_walker = __esm({
       leftOutCode = false;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
+      }
+      /** Runs a walk of code that runs only under a run-time condition, and marks what it emitted as one branch. */
+      inBranch(walk4) {
+        const start = this.output.operations.length;
+        walk4();
+        const branch = ++this.branches;
+        const operations = this.output.operations;
+        for (let i = start; i < operations.length; i++) operations[i] = { ...operations[i], branch: [branch, ...operations[i].branch ?? []] };
       }
       walkBody(body, scope) {
         const frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
@@ -13740,8 +13750,9 @@ var init_migration_walker = __esm({
             if (holds !== void 0 && (holds === false || statement2.alternate)) this.leftOutCode = true;
             if (holds === true) return this.statement(statement2.consequent, frame);
             if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
-            this.statement(statement2.consequent, { ...frame, conditional: true });
-            if (statement2.alternate) this.statement(statement2.alternate, { ...frame, conditional: true });
+            this.inBranch(() => this.statement(statement2.consequent, { ...frame, conditional: true }));
+            const alternate = statement2.alternate;
+            if (alternate) this.inBranch(() => this.statement(alternate, { ...frame, conditional: true }));
             return "normal";
           }
           case "TryStatement": {
@@ -17022,6 +17033,7 @@ var FileState = class {
   constructor(runnerTransaction, schema) {
     this.runnerTransaction = runnerTransaction;
     this.schema = schema;
+    this.runnerTransactionOpen = runnerTransaction;
   }
   runnerTransaction;
   schema;
@@ -17030,16 +17042,26 @@ var FileState = class {
   bySpan = /* @__PURE__ */ new Map();
   settings = /* @__PURE__ */ new Map();
   explicitTransaction = false;
+  /**
+   * The runner's transaction is open: the file has not ended it with a COMMIT
+   * or ROLLBACK of its own (to run a statement outside it), or has reopened it
+   * with a BEGIN since, for the runner to commit.
+   */
+  runnerTransactionOpen;
   /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
   implicitTransaction = false;
   get inTransaction() {
-    return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
+    return this.runnerTransactionOpen || this.explicitTransaction || this.implicitTransaction;
+  }
+  /** A BEGIN here reopens the runner's transaction, which the file ended, rather than nesting in one. */
+  get reopensRunnerTransaction() {
+    return this.runnerTransaction && !this.runnerTransactionOpen && !this.explicitTransaction;
   }
   /** The operation the rules are looking at (set by the engine before it asks them). */
   current;
   /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
   isNewTable(table) {
-    return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+    return this.schema.isNewTable(table) || this.createdWithCurrent(table) || this.schema.isCreatedInBranch(table, this.current?.branch);
   }
   /** The current operation is part of the creation of this table (its index, made with it). */
   createdWithCurrent(table) {
@@ -17048,7 +17070,8 @@ var FileState = class {
   }
   /** New, and not filled from a query since: it has no rows. */
   isEmptyTable(table) {
-    return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+    if (this.createdWithCurrent(table) || this.schema.isEmptyTable(table)) return true;
+    return this.schema.isCreatedInBranch(table, this.current?.branch) && this.schema.table(table)?.filled === false;
   }
   /** A temporary table: private to its session, gone at its end. */
   isTemporaryTable(table) {
@@ -17085,7 +17108,11 @@ var FileState = class {
     else this.bySpan.set(key, [operation]);
     switch (operation.kind) {
       case "transaction":
-        this.explicitTransaction = operation.action === "begin";
+        if (operation.action !== "begin") {
+          this.explicitTransaction = false;
+          this.runnerTransactionOpen = false;
+        } else if (this.reopensRunnerTransaction) this.runnerTransactionOpen = true;
+        else this.explicitTransaction = true;
         break;
       case "setSetting":
         this.settings.set(operation.name, operation.value);
@@ -17708,7 +17735,7 @@ next, or holds its locks until the connection closes. Either way the outcome is 
     let openedBy;
     return {
       transaction(operation) {
-        if (operation.action === "begin") openedBy ??= operation;
+        if (operation.action === "begin") openedBy ??= context.reopensRunnerTransaction ? void 0 : operation;
         else openedBy = void 0;
       },
       endOfFile() {
@@ -18988,7 +19015,7 @@ transaction the file did not start.`
   },
   create: (context) => ({
     transaction(operation) {
-      if (operation.action === "begin" && (context.runnerTransaction || context.explicitTransaction)) {
+      if (operation.action === "begin" && (context.runnerTransactionOpen || context.explicitTransaction)) {
         const whose = context.explicitTransaction ? "an earlier BEGIN" : "the migration runner's transaction";
         context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
       } else if (operation.action !== "begin" && !context.explicitTransaction) {
@@ -19408,6 +19435,7 @@ var HANDLERS = {
       constraints: [],
       indexes: [],
       createdIn: origin,
+      ...operation.conditional && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {},
       namedIn: origin,
       assumed: false,
       filled: operation.withRows === true,
@@ -19975,6 +20003,12 @@ var SchemaReplay = class {
     if (!table) return this.isFresh(name);
     return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
   }
+  /** Created earlier in this migration, in a run-time branch this one runs in: when it runs, the creation ran. */
+  isCreatedInBranch(name, branch) {
+    const created = this.table(name)?.createdUnder;
+    if (!created || !branch || created.file !== this.fileNumber || created.branch.length > branch.length) return false;
+    return created.branch.every((id, depth) => branch[depth] === id);
+  }
   isRenamedTable(name) {
     const table = this.table(name);
     return table !== void 0 && table.namedIn === this.fileNumber && !this.isNewOrigin(table.createdIn) && !this.isFresh(name);
@@ -20247,6 +20281,12 @@ var FileRuleContext = class {
   }
   get explicitTransaction() {
     return this.state.explicitTransaction;
+  }
+  get runnerTransactionOpen() {
+    return this.state.runnerTransactionOpen;
+  }
+  get reopensRunnerTransaction() {
+    return this.state.reopensRunnerTransaction;
   }
   get implicitTransaction() {
     return this.state.implicitTransaction;

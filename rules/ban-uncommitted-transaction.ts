@@ -29,7 +29,8 @@ next, or holds its locks until the connection closes. Either way the outcome is 
     let openedBy: Operation | undefined;
     return {
       transaction(operation) {
-        if (operation.action === 'begin') openedBy ??= operation;
+        // A BEGIN that reopens the runner's transaction (after the file's own COMMIT) is the runner's to commit.
+        if (operation.action === 'begin') openedBy ??= context.reopensRunnerTransaction ? undefined : operation;
         else openedBy = undefined;
       },
       endOfFile() {

@@ -35,7 +35,7 @@ transaction the file did not start.`,
   create: (context) => ({
     transaction(operation) {
       // A BEGIN in a file sent as one query just makes its implicit transaction an ordinary one.
-      if (operation.action === 'begin' && (context.runnerTransaction || context.explicitTransaction)) {
+      if (operation.action === 'begin' && (context.runnerTransactionOpen || context.explicitTransaction)) {
         const whose = context.explicitTransaction ? 'an earlier BEGIN' : "the migration runner's transaction";
         context.report(operation, { detail: `BEGIN inside ${whose}: PostgreSQL does not nest transactions.` });
       } else if (operation.action !== 'begin' && !context.explicitTransaction) {

@@ -18,6 +18,12 @@ export class FileState {
   private readonly bySpan = new Map<string, Operation[]>();
   readonly settings = new Map<string, string>();
   explicitTransaction = false;
+  /**
+   * The runner's transaction is open: the file has not ended it with a COMMIT
+   * or ROLLBACK of its own (to run a statement outside it), or has reopened it
+   * with a BEGIN since, for the runner to commit.
+   */
+  runnerTransactionOpen: boolean;
 
   /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
   implicitTransaction = false;
@@ -26,10 +32,17 @@ export class FileState {
     readonly runnerTransaction: boolean,
     /** The schema the earlier migrations, and this one so far, built. */
     readonly schema: SchemaReplay,
-  ) {}
+  ) {
+    this.runnerTransactionOpen = runnerTransaction;
+  }
 
   get inTransaction(): boolean {
-    return this.runnerTransaction || this.explicitTransaction || this.implicitTransaction;
+    return this.runnerTransactionOpen || this.explicitTransaction || this.implicitTransaction;
+  }
+
+  /** A BEGIN here reopens the runner's transaction, which the file ended, rather than nesting in one. */
+  get reopensRunnerTransaction(): boolean {
+    return this.runnerTransaction && !this.runnerTransactionOpen && !this.explicitTransaction;
   }
 
   /** The operation the rules are looking at (set by the engine before it asks them). */
@@ -37,7 +50,7 @@ export class FileState {
 
   /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
   isNewTable(table: TableName): boolean {
-    return this.schema.isNewTable(table) || this.createdWithCurrent(table);
+    return this.schema.isNewTable(table) || this.createdWithCurrent(table) || this.schema.isCreatedInBranch(table, this.current?.branch);
   }
 
   /** The current operation is part of the creation of this table (its index, made with it). */
@@ -48,7 +61,8 @@ export class FileState {
 
   /** New, and not filled from a query since: it has no rows. */
   isEmptyTable(table: TableName): boolean {
-    return this.createdWithCurrent(table) || this.schema.isEmptyTable(table);
+    if (this.createdWithCurrent(table) || this.schema.isEmptyTable(table)) return true;
+    return this.schema.isCreatedInBranch(table, this.current?.branch) && this.schema.table(table)?.filled === false;
   }
 
   /** A temporary table: private to its session, gone at its end. */
@@ -90,7 +104,12 @@ export class FileState {
     else this.bySpan.set(key, [operation]);
     switch (operation.kind) {
       case 'transaction':
-        this.explicitTransaction = operation.action === 'begin';
+        if (operation.action !== 'begin') {
+          // PostgreSQL does not nest transactions: a COMMIT or ROLLBACK ends whatever is open, the runner's included.
+          this.explicitTransaction = false;
+          this.runnerTransactionOpen = false;
+        } else if (this.reopensRunnerTransaction) this.runnerTransactionOpen = true;
+        else this.explicitTransaction = true;
         break;
       case 'setSetting':
         this.settings.set(operation.name, operation.value);

@@ -141,6 +141,10 @@ export interface RuleContext {
   readonly inTransaction: boolean;
   readonly explicitTransaction: boolean;
   readonly runnerTransaction: boolean;
+  /** The runner's transaction is open here (see FileState.runnerTransactionOpen). */
+  readonly runnerTransactionOpen: boolean;
+  /** A BEGIN here reopens the runner's transaction, which the file ended with a COMMIT or ROLLBACK of its own. */
+  readonly reopensRunnerTransaction: boolean;
   /** The runner sends the file as one query of several statements, which PostgreSQL runs as one transaction. */
   readonly implicitTransaction: boolean;
   /** Target PostgreSQL version, e.g. 15 or 9.6. */

@@ -234,6 +234,14 @@ class FileRuleContext implements RuleContext {
     return this.state.explicitTransaction;
   }
 
+  get runnerTransactionOpen(): boolean {
+    return this.state.runnerTransactionOpen;
+  }
+
+  get reopensRunnerTransaction(): boolean {
+    return this.state.reopensRunnerTransaction;
+  }
+
   get implicitTransaction(): boolean {
     return this.state.implicitTransaction;
   }

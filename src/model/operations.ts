@@ -106,6 +106,12 @@ interface OperationBase {
   /** True when the operation runs only under a run-time condition (e.g. inside a Knex `hasTable` guard). */
   conditional?: boolean;
   /**
+   * The run-time branches it runs in, outermost first (one number per `if`
+   * branch of the migration): what runs in a branch runs together or not at
+   * all, so a table a branch creates is new for the rest of that branch.
+   */
+  branch?: readonly number[];
+  /**
    * The SQL statement it came from, as PostgreSQL receives it: set for what was
    * read from SQL text (a file, `knex.raw`, `queryRunner.query`, `RunSQL`), not
    * for builder calls (trace runs it; suggestions edit it).

@@ -43,6 +43,7 @@ const HANDLERS: Handlers = {
       constraints: [],
       indexes: [],
       createdIn: origin,
+      ...(operation.conditional && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {}),
       namedIn: origin,
       assumed: false,
       filled: operation.withRows === true,

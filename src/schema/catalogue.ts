@@ -57,6 +57,8 @@ export interface SchemaTable {
   constraints: SchemaConstraint[];
   indexes: SchemaIndex[];
   createdIn: Origin;
+  /** Created under a run-time condition (so `createdIn` is 0): the migration and the branch of it that did. */
+  createdUnder?: { file: Origin; branch: readonly number[] };
   /** The migration that gave it its current name. */
   namedIn: Origin;
   /** Not created by the replayed history: assumed to exist because a migration changes it. */

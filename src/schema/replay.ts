@@ -269,6 +269,13 @@ export class SchemaReplay implements SchemaView {
     return this.isNewOrigin(table.createdIn) || table.namedIn === this.fileNumber || this.isFresh(name);
   }
 
+  /** Created earlier in this migration, in a run-time branch this one runs in: when it runs, the creation ran. */
+  isCreatedInBranch(name: TableName, branch: readonly number[] | undefined): boolean {
+    const created = this.table(name)?.createdUnder;
+    if (!created || !branch || created.file !== this.fileNumber || created.branch.length > branch.length) return false;
+    return created.branch.every((id, depth) => branch[depth] === id);
+  }
+
   isRenamedTable(name: TableName): boolean {
     const table = this.table(name);
     return table !== undefined && table.namedIn === this.fileNumber && !this.isNewOrigin(table.createdIn) && !this.isFresh(name);

@@ -99,6 +99,37 @@ export async function up(knex: Knex): Promise<void> {
     expect(result.findings[0].message).toContain('"organization"');
   });
 
+  test('a table created under a hasTable guard is new for the rest of that branch, not after it or in the other branch (jellystat)', () => {
+    const source = `exports.up = async function (knex) {
+  try {
+    const hasTable = await knex.schema.hasTable('jf_logging');
+    if (!hasTable) {
+      await knex.schema.createTable('jf_logging', function (table) {
+        table.text('Id').primary();
+        table.text('Name').notNullable();
+      });
+      await knex.raw(\`ALTER TABLE jf_logging OWNER TO "\${process.env.POSTGRES_ROLE}";\`);
+      if (process.env.JS_LOG_DURATION) {
+        await knex.raw('ALTER TABLE jf_logging ADD COLUMN "Duration" text NOT NULL');
+      }
+      await knex.raw('CREATE INDEX jf_logging_name ON jf_logging ("Name")');
+    } else {
+      await knex.raw('CREATE INDEX jf_logging_id ON jf_logging ("Id")');
+    }
+    await knex.raw('CREATE INDEX jf_logging_name_id ON jf_logging ("Name", "Id")');
+  } catch (error) {
+    console.error(error);
+  }
+};
+`;
+    const result = lintFile(source, 'backend/migrations/030_jf_logging_table.js');
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
+      'require-concurrent-index-creation@15:23',
+      'require-lock-timeout@15:23',
+      'require-concurrent-index-creation@17:21',
+    ]);
+  });
+
   test('in a loop over a constant array, conditions on the element decide which branches run (nango)', () => {
     const source = `const TABLES = [
   { name: 'activity_logs', truncate: true },

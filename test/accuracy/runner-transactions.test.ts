@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadSqlParser } from '../../src/frontends/sql';
 import { findingKeys, lintSql } from '../helpers';
+import { keys, lintFile } from './lint-file';
 
 beforeAll(loadSqlParser);
 
@@ -80,5 +81,41 @@ describe('golang-migrate, sqlx and Prisma send a file as one query: several stat
     const file = 'prisma/migrations/05_add_visit_id/migration.sql';
     expect(findingKeys(lintSql(multi, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
     expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
+  });
+});
+
+describe("a migration that ends the runner's transaction to run a statement outside it", () => {
+  test('TypeORM: COMMIT, VACUUM, BEGIN: the COMMIT is reported; the BEGIN reopens the transaction the runner commits (spacebar)', () => {
+    const source = `import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class InstanceBansIndexes1772404321404 implements MigrationInterface {
+    name = "InstanceBansIndexes1772404321404";
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(\`ALTER TABLE instance_bans ADD note text;\`);
+        // escape the transaction for a sec...
+        await queryRunner.query(\`COMMIT;\`);
+        await queryRunner.query(\`VACUUM (ANALYZE) instance_bans;\`);
+        await queryRunner.query(\`BEGIN;\`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`;
+    const result = lintFile(source, 'src/database/migration/postgres/1772404321404-InstanceBansIndexes.ts');
+    expect(keys(result)).toEqual(['transaction-nesting@9:34']);
+  });
+
+  test('Knex: CREATE INDEX CONCURRENTLY between the COMMIT and the BEGIN runs outside a transaction; a second BEGIN nests', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw('COMMIT');
+  await knex.raw('CREATE INDEX CONCURRENTLY events_created_at ON events (created_at)');
+  await knex.raw('BEGIN');
+  await knex.raw('CREATE INDEX CONCURRENTLY events_kind ON events (kind)');
+  await knex.raw('BEGIN');
+};
+`;
+    const result = lintFile(source, 'migrations/20240101000000_events_indexes.js');
+    expect(keys(result)).toEqual(['transaction-nesting@2:19', 'ban-concurrent-index-creation-in-transaction@5:19', 'ban-uncommitted-transaction@6:19', 'transaction-nesting@6:19']);
   });
 });

@@ -73,6 +73,28 @@ describe('a loop of data queries is not a schema change (misskey)', () => {
   });
 });
 
+describe('run-time guards (TypeORM)', () => {
+  test('a table created under a hasTable guard is new for the rest of that branch only', () => {
+    const source = `import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+
+export class AddWebhooks1700000000300 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    if (!(await queryRunner.hasTable('webhooks'))) {
+      await queryRunner.createTable(new Table({ name: 'webhooks', columns: [{ name: 'id', type: 'uuid', isPrimary: true }, { name: 'url', type: 'text' }] }));
+      await queryRunner.query(\`ALTER TABLE "webhooks" ADD "secret" text NOT NULL\`);
+      await queryRunner.query(\`CREATE INDEX "IDX_webhooks_url" ON "webhooks" ("url")\`);
+    }
+    await queryRunner.query(\`ALTER TABLE "webhooks" ADD "events" text NOT NULL\`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}
+`;
+    const result = lintFile(source, 'src/migrations/1700000000300-AddWebhooks.ts');
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual(['adding-required-field@10:30', 'require-lock-timeout@10:30']);
+  });
+});
+
 describe('code for other databases (TypeORM)', () => {
   test('queryRunner.connection.options.type: the postgres branch runs unconditionally', () => {
     const source = `import { MigrationInterface, QueryRunner } from 'typeorm';

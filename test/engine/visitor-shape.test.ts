@@ -19,6 +19,8 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
     inTransaction: false,
     explicitTransaction: false,
     runnerTransaction: false,
+    runnerTransactionOpen: false,
+    reopensRunnerTransaction: false,
     implicitTransaction: false,
     pgVersion: 15,
     previous: [],
@@ -30,7 +32,7 @@ function contextWith(overrides: Partial<RuleContext>): RuleContext {
 
 const CONTEXTS: RuleContext[] = [
   contextWith({}),
-  contextWith({ pgVersion: 9, inTransaction: true, explicitTransaction: true, runnerTransaction: true }),
+  contextWith({ pgVersion: 9, inTransaction: true, explicitTransaction: true, runnerTransaction: true, runnerTransactionOpen: true }),
   contextWith({ pgVersion: 18, isNewTable: () => true, isEmptyTable: () => true, isPartitioned: () => true, settings: new Map([['lock_timeout', '2s'], ['statement_timeout', '5s']]) }),
 ];
 

@@ -53,6 +53,8 @@ export abstract class MigrationWalker {
   private callCounts: Map<string, number> | undefined;
   /** Helpers followed already: a helper called once is reported where its code is, the first time only. */
   private readonly followedHelpers = new Set<FunctionNode>();
+  /** Run-time branches numbered so far (see inBranch). */
+  private branches = 0;
   protected readonly dialect: DialectConditions;
   /** Names that stand in SQL for values known only at run time (`${tableName}`): what they name is not known. */
   readonly runtimeNames = new Set<string>();
@@ -78,6 +80,15 @@ export abstract class MigrationWalker {
 
   /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
   destructuredContext(_pattern: Extract<Node, { type: 'ObjectPattern' }>, _scope: StaticScope): void {}
+
+  /** Runs a walk of code that runs only under a run-time condition, and marks what it emitted as one branch. */
+  protected inBranch(walk: () => void): void {
+    const start = this.output.operations.length;
+    walk();
+    const branch = ++this.branches;
+    const operations = this.output.operations;
+    for (let i = start; i < operations.length; i++) operations[i] = { ...operations[i], branch: [branch, ...(operations[i].branch ?? [])] };
+  }
 
   walkBody(body: Node, scope: StaticScope): void {
     const frame: Frame = { scope, conditional: false, statementLine: this.output.lineOf(body) };
@@ -127,8 +138,9 @@ export abstract class MigrationWalker {
         if (holds !== undefined && (holds === false || statement.alternate)) this.leftOutCode = true;
         if (holds === true) return this.statement(statement.consequent, frame);
         if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : 'normal';
-        this.statement(statement.consequent, { ...frame, conditional: true });
-        if (statement.alternate) this.statement(statement.alternate, { ...frame, conditional: true });
+        this.inBranch(() => this.statement(statement.consequent, { ...frame, conditional: true }));
+        const alternate = statement.alternate;
+        if (alternate) this.inBranch(() => this.statement(alternate, { ...frame, conditional: true }));
         return 'normal';
       }
       case 'TryStatement': {
