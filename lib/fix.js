@@ -105,6 +105,14 @@ function unwrapTypeScript(node) {
   }
   return current;
 }
+function enumAsObject(declaration) {
+  const properties = declaration.members.flatMap((member) => {
+    const key = propertyName(member.id);
+    if (key === void 0 || !member.initializer) return [];
+    return [{ type: "ObjectProperty", key: { type: "StringLiteral", value: key }, value: member.initializer, computed: false, shorthand: false }];
+  });
+  return { type: "ObjectExpression", properties };
+}
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
@@ -134,9 +142,13 @@ var init_static_values = __esm({
       child() {
         return new _StaticScope(this);
       }
-      /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
+      /** Records `const NAME = <expression>`, `const { a, b: c } = <expression>` and `enum NAME { … }` (also when exported). */
       declareFrom(statement) {
         const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+        if (declaration?.type === "TSEnumDeclaration") {
+          this.bindings.set(declaration.id.name, enumAsObject(declaration));
+          return;
+        }
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);

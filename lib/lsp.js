@@ -1088,8 +1088,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve10, reject) => {
-          this._waiting.push({ thunk, resolve: resolve10, reject });
+        return new Promise((resolve11, reject) => {
+          this._waiting.push({ thunk, resolve: resolve11, reject });
           this.runNext();
         });
       }
@@ -2579,9 +2579,9 @@ ${JSON.stringify(message2, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve10, reject) => {
+          return new Promise(async (resolve11, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve10(r);
+              resolve11(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -2992,10 +2992,10 @@ var require_ril = __commonJS({
         return api_1.Disposable.create(() => this.stream.off("end", listener));
       }
       write(data, encoding) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           const callback = (error) => {
             if (error === void 0 || error === null) {
-              resolve10();
+              resolve11();
             } else {
               reject(error);
             }
@@ -3098,7 +3098,7 @@ var require_main = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path15 = require("path");
+    var path16 = require("path");
     var os = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -3234,9 +3234,9 @@ var require_main = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path15.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path16.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path15.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path16.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -3247,10 +3247,10 @@ var require_main = __commonJS({
     exports2.generateRandomPipeName = generateRandomPipeName;
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve10, _reject) => {
-        connectResolve = resolve10;
+      const connected = new Promise((resolve11, _reject) => {
+        connectResolve = resolve11;
       });
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         let server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3261,7 +3261,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(pipeName, () => {
           server.removeListener("error", reject);
-          resolve10({
+          resolve11({
             onConnected: () => {
               return connected;
             }
@@ -3280,10 +3280,10 @@ var require_main = __commonJS({
     exports2.createServerPipeTransport = createServerPipeTransport;
     function createClientSocketTransport(port, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve10, _reject) => {
-        connectResolve = resolve10;
+      const connected = new Promise((resolve11, _reject) => {
+        connectResolve = resolve11;
       });
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         const server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3294,7 +3294,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(port, "127.0.0.1", () => {
           server.removeListener("error", reject);
-          resolve10({
+          resolve11({
             onConnected: () => {
               return connected;
             }
@@ -8080,8 +8080,8 @@ var require_server = __commonJS({
         if (value instanceof Promise) {
           return value;
         } else if (Is.thenable(value)) {
-          return new Promise((resolve10, reject) => {
-            value.then((resolved) => resolve10(resolved), (error) => reject(error));
+          return new Promise((resolve11, reject) => {
+            value.then((resolved) => resolve11(resolved), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -8326,8 +8326,8 @@ var require_files = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveModulePath = exports2.FileSystem = exports2.resolveGlobalYarnPath = exports2.resolveGlobalNodePath = exports2.resolve = exports2.uriToFilePath = void 0;
     var url = require("url");
-    var path15 = require("path");
-    var fs10 = require("fs");
+    var path16 = require("path");
+    var fs11 = require("fs");
     var child_process_1 = require("child_process");
     function uriToFilePath(uri) {
       let parsed = url.parse(uri);
@@ -8345,13 +8345,13 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path15.normalize(segments.join("/"));
+      return path16.normalize(segments.join("/"));
     }
     exports2.uriToFilePath = uriToFilePath;
     function isWindows() {
       return process.platform === "win32";
     }
-    function resolve10(moduleName, nodePath, cwd, tracer) {
+    function resolve11(moduleName, nodePath, cwd, tracer) {
       const nodePathKey = "NODE_PATH";
       const app = [
         "var p = process;",
@@ -8370,13 +8370,13 @@ var require_files = __commonJS({
         "}",
         "});"
       ].join("");
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         let env = process.env;
         let newEnv = /* @__PURE__ */ Object.create(null);
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
-        if (nodePath && fs10.existsSync(nodePath)) {
+        if (nodePath && fs11.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path15.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path16.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -8402,7 +8402,7 @@ var require_files = __commonJS({
             if (message3.c === "r") {
               cp.send({ c: "e" });
               if (message3.s) {
-                resolve11(message3.r);
+                resolve12(message3.r);
               } else {
                 reject(new Error(`Failed to resolve module: ${moduleName}`));
               }
@@ -8418,7 +8418,7 @@ var require_files = __commonJS({
         }
       });
     }
-    exports2.resolve = resolve10;
+    exports2.resolve = resolve11;
     function resolveGlobalNodePath(tracer) {
       let npmCommand = "npm";
       const env = /* @__PURE__ */ Object.create(null);
@@ -8449,9 +8449,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path15.join(prefix, "node_modules");
+            return path16.join(prefix, "node_modules");
           } else {
-            return path15.join(prefix, "lib", "node_modules");
+            return path16.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -8491,7 +8491,7 @@ var require_files = __commonJS({
           try {
             let yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path15.join(yarn.data, "node_modules");
+              return path16.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -8514,36 +8514,36 @@ var require_files = __commonJS({
         if (process.platform === "win32") {
           _isCaseSensitive = false;
         } else {
-          _isCaseSensitive = !fs10.existsSync(__filename.toUpperCase()) || !fs10.existsSync(__filename.toLowerCase());
+          _isCaseSensitive = !fs11.existsSync(__filename.toUpperCase()) || !fs11.existsSync(__filename.toLowerCase());
         }
         return _isCaseSensitive;
       }
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path15.normalize(child).indexOf(path15.normalize(parent)) === 0;
+          return path16.normalize(child).indexOf(path16.normalize(parent)) === 0;
         } else {
-          return path15.normalize(child).toLowerCase().indexOf(path15.normalize(parent).toLowerCase()) === 0;
+          return path16.normalize(child).toLowerCase().indexOf(path16.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports2.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path15.isAbsolute(nodePath)) {
-          nodePath = path15.join(workspaceRoot, nodePath);
+        if (!path16.isAbsolute(nodePath)) {
+          nodePath = path16.join(workspaceRoot, nodePath);
         }
-        return resolve10(moduleName, nodePath, nodePath, tracer).then((value) => {
+        return resolve11(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
             return value;
           } else {
             return Promise.reject(new Error(`Failed to load ${moduleName} from node path location.`));
           }
         }).then(void 0, (_error) => {
-          return resolve10(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+          return resolve11(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
         });
       } else {
-        return resolve10(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+        return resolve11(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
       }
     }
     exports2.resolveModulePath = resolveModulePath;
@@ -9147,8 +9147,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12724,6 +12724,14 @@ function unwrapTypeScript(node) {
   }
   return current;
 }
+function enumAsObject(declaration) {
+  const properties = declaration.members.flatMap((member) => {
+    const key = propertyName(member.id);
+    if (key === void 0 || !member.initializer) return [];
+    return [{ type: "ObjectProperty", key: { type: "StringLiteral", value: key }, value: member.initializer, computed: false, shorthand: false }];
+  });
+  return { type: "ObjectExpression", properties };
+}
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
@@ -12753,9 +12761,13 @@ var init_static_values = __esm({
       child() {
         return new _StaticScope(this);
       }
-      /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
+      /** Records `const NAME = <expression>`, `const { a, b: c } = <expression>` and `enum NAME { … }` (also when exported). */
       declareFrom(statement2) {
         const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+        if (declaration?.type === "TSEnumDeclaration") {
+          this.bindings.set(declaration.id.name, enumAsObject(declaration));
+          return;
+        }
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -12898,6 +12910,128 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/imported-constants.ts
+function importedConstants(program, filePath) {
+  const result = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const statement2 of program.body) {
+    if (statement2.type !== "ImportDeclaration" || statement2.importKind === "type" || !statement2.source.value.startsWith(".")) continue;
+    const from = resolveModule(path5.dirname(filePath), statement2.source.value);
+    if (!from) continue;
+    for (const specifier of statement2.specifiers) {
+      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+      const value = exportedValue(from, imported, 0, result.files);
+      if (value !== void 0) result.bindings.set(specifier.local.name, literalOf(value));
+    }
+  }
+  return result;
+}
+function exportedValue(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  if (!files.includes(file)) files.push(file);
+  for (const statement2 of module2.program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declared = statement2.declaration ? declaredValue(statement2.declaration, name, module2.scope) : void 0;
+      if (declared !== void 0) return declared;
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedValue(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return localValue(module2.program, specifier.local.name, module2.scope);
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path5.dirname(file), statement2.source.value);
+      const value = next ? exportedValue(next, name, depth + 1, files) : void 0;
+      if (value !== void 0) return value;
+    }
+  }
+  return void 0;
+}
+function localValue(program, name, scope) {
+  for (const statement2 of program.body) {
+    const value = declaredValue(statement2, name, scope);
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+function declaredValue(declaration, name, scope) {
+  if (declaration.type === "TSEnumDeclaration" && declaration.id.name === name) return scope.value(declaration.id);
+  if (declaration.type === "VariableDeclaration" && declaration.kind === "const") {
+    const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+    return declarator?.init ? scope.value(declarator.init) : void 0;
+  }
+  return void 0;
+}
+function resolveModule(directory, specifier) {
+  const base = path5.resolve(directory, specifier);
+  const withoutJs = base.replace(/\.[cm]?js$/, "");
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path5.join(base, `index${extension}`))];
+  return candidates.find((candidate) => isFile(candidate));
+}
+function isFile(candidate) {
+  return versionOf(candidate) !== void 0;
+}
+function versionOf(file) {
+  try {
+    const stats = fs4.statSync(file);
+    return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function moduleAt(file) {
+  const version = versionOf(file);
+  if (version === void 0) return void 0;
+  let module2 = modules.get(file);
+  if (!module2 || module2.version !== version) {
+    let text;
+    try {
+      text = fs4.readFileSync(file, "utf8");
+    } catch {
+      return void 0;
+    }
+    const parsed = parseScript(text, file);
+    const program = parsed.ok ? parsed.ast.program : void 0;
+    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    modules.set(file, module2);
+  }
+  return module2;
+}
+function literalOf(value) {
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (value === null) return { type: "NullLiteral" };
+  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
+  const properties = Object.entries(value).map(([key, item]) => ({
+    type: "ObjectProperty",
+    key: { type: "StringLiteral", value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false
+  }));
+  return { type: "ObjectExpression", properties };
+}
+var fs4, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules;
+var init_imported_constants = __esm({
+  "src/frontends/js/imported-constants.ts"() {
+    "use strict";
+    fs4 = __toESM(require("node:fs"));
+    path5 = __toESM(require("node:path"));
+    init_parse_js();
+    init_static_values();
+    EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+    MAX_MODULE_BYTES = 2 * 1024 * 1024;
+    MAX_REEXPORT_DEPTH = 4;
+    modules = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/frontends/js/analyze-script.ts
 function parseWithout(text, deep, filePath) {
   if (deep.length === 0) return parseScript(text, filePath);
@@ -12928,11 +13062,14 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd2);
   }
   const scope = StaticScope.ofProgram(parsed.ast.program);
+  const imported = importedConstants(parsed.ast.program, filePath);
+  for (const [name, value] of imported.bindings) scope.bind(name, value);
+  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -12952,7 +13089,8 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction2,
-    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}
+    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
+    ...readsFiles
   };
 }
 function hasCode(fn) {
@@ -12976,6 +13114,7 @@ var init_analyze_script = __esm({
     init_nesting_limits();
     init_parse_js();
     init_script_output();
+    init_imported_constants();
     init_static_values();
   }
 });
@@ -13469,11 +13608,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path15 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path15 === known || path15.endsWith(`.${known}`))) return true;
+          const path16 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path16 === known || path16.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path15.endsWith("options.type") && onDatabase;
+          return path16.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -14048,7 +14187,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path15) => path15.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path16) => path16.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -14917,13 +15056,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
+  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs4.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs4.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -14960,12 +15099,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs4, path5, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path5 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -15750,7 +15889,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path6.join(dir, entry);
+      const full = path7.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -15759,12 +15898,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path6.relative(root, path6.dirname(file));
-  if (relative5.startsWith("..") || path6.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path6.sep).filter(Boolean);
+  const relative5 = path7.relative(root, path7.dirname(file));
+  if (relative5.startsWith("..") || path7.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path7.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path6.join(root, ...parts.slice(0, index + 1));
+  const folder = path7.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -15772,17 +15911,17 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs5, path6, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -15797,9 +15936,9 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path7.resolve(options.cwd, input);
-    const isFile = statOrUndefined(absolute)?.isFile() === true;
-    if (isFile && isExcluded(absolute)) {
+    const absolute = path8.resolve(options.cwd, input);
+    const isFile2 = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
@@ -15807,23 +15946,23 @@ function resolveInputs(inputs, options) {
     const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
     const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
     if (files.length === 0) {
-      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      const isFolder = !isFile2 && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
     for (const file of files) {
       found.add(file);
-      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+      if (!isFile2 && !foundBy.has(file)) foundBy.set(file, absolute);
     }
-    if (isFile || inIndex.includes(absolute)) named.add(absolute);
+    if (isFile2 || inIndex.includes(absolute)) named.add(absolute);
   }
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path7.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path7.join(cwd, "manage.py"))?.isFile()) return { inputs: [path7.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path7.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path7.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -15832,37 +15971,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path7.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path7.resolve(cwd, input);
+  const absolute = path8.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path7.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path7.resolve(cwd, input)), { dot: false });
+  const base = path8.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path7.resolve(options.cwd, input);
+  const absolute = path8.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path7.relative(absolute, file);
-    const folders = relative5.split(path7.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path7.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path8.relative(absolute, file);
+    const folders = relative5.split(path8.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path7.resolve(cwd, input));
+  const stats = statOrUndefined(path8.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -15877,14 +16016,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path7.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -15897,19 +16036,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path7.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs6.statSync(file);
+    return fs7.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs6.realpathSync(file);
+    return fs7.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -15918,18 +16057,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path7.sep).join("/");
+  return file.split(path8.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path7.relative(cwd, file);
-  return toPosix(path7.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path8.relative(cwd, file);
+  return toPosix(path8.isAbsolute(relative5) ? file : relative5);
 }
-var fs6, path7, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -15989,11 +16128,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path8.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path9.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path8.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path9.join(root, file));
       index += 2;
     }
   }
@@ -16022,7 +16161,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path8.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path9.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -16033,22 +16172,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path8.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path9.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path8.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path8.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path9.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path9.join(root, file)));
 }
-var import_node_child_process, path8, GitFailure, splitNul;
+var import_node_child_process, path9, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path8 = __toESM(require("node:path"));
+    path9 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -16176,8 +16315,8 @@ var require_main5 = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path15, value, options) {
-        return edit2.setProperty(text, path15, value, options);
+      function modify(text, path16, value, options) {
+        return edit2.setProperty(text, path16, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -16211,12 +16350,12 @@ __export(lsp_command_exports, {
   runLspCommand: () => runLspCommand
 });
 module.exports = __toCommonJS(lsp_command_exports);
-var path14 = __toESM(require("node:path"));
+var path15 = __toESM(require("node:path"));
 var import_node_util = require("node:util");
 var import_node = __toESM(require_node3());
 
 // src/lsp/server.ts
-var path13 = __toESM(require("node:path"));
+var path14 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 var import_vscode_languageserver = __toESM(require_main4());
 
@@ -16489,8 +16628,8 @@ function describe(error) {
 }
 
 // src/cli/lint-document.ts
-var fs8 = __toESM(require("node:fs"));
-var path10 = __toESM(require("node:path"));
+var fs9 = __toESM(require("node:fs"));
+var path11 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_read_regular_file();
 
@@ -20062,7 +20201,8 @@ function schemaEffectOf(analyzed) {
     operations: analyzed.operations.filter(changesSchema),
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
-    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -20684,7 +20824,8 @@ function resultOf(analyzed, displayPath2, source, options) {
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
     warnings: analyzed.warnings,
-    schemaEffect: schemaEffectOf(analyzed)
+    schemaEffect: schemaEffectOf(analyzed),
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function delegatedFile({ frontend, line, column, length, delegate, calls }) {
@@ -20709,8 +20850,8 @@ function isSkipped(result) {
 init_discover();
 
 // src/cli/migration-set.ts
-var fs7 = __toESM(require("node:fs"));
-var path9 = __toESM(require("node:path"));
+var fs8 = __toESM(require("node:fs"));
+var path10 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
@@ -20796,7 +20937,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs7.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -20807,7 +20948,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path9.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path10.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -20845,9 +20986,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path9.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -20858,11 +20999,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path9.dirname(file);
+    const folder = enclosing?.folder ?? path10.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path9.join(folder, name) + path9.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -20886,7 +21027,7 @@ async function lintDocument(document, run, cwd, openText = () => void 0, caches 
   if (leftOut) return { result: { file: document.file, skipped: leftOut }, options: run.options };
   await prepareLinting();
   const read = (file) => file === document.file ? document.text : openText(file) ?? readOrEmpty(file);
-  const plan = fs8.existsSync(document.file) ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
+  const plan = fs9.existsSync(document.file) ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
   }, notice: () => {
   }, read }) : { files: [{ file: document.file, reported: true, group: document.file }], isNew: () => false };
   const files = plan.files.map((item) => item.file);
@@ -20915,7 +21056,7 @@ function effectOf(file, text, run, django, caches) {
 }
 function leftOutByConfig(file, run) {
   const { include, exclude } = run.loaded.config;
-  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path10.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
+  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path11.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
   if (exclude && exclude.length > 0 && matches(exclude)) return `excluded by the config's "exclude"`;
   if (include && include.length > 0 && !matches(include)) return `not among the config's "include"`;
   return void 0;
@@ -20929,12 +21070,12 @@ function readOrEmpty(file) {
 }
 
 // src/cli/run-config.ts
-var path12 = __toESM(require("node:path"));
+var path13 = __toESM(require("node:path"));
 var import_picomatch4 = __toESM(require_picomatch2());
 
 // src/config/config-file.ts
-var fs9 = __toESM(require("node:fs"));
-var path11 = __toESM(require("node:path"));
+var fs10 = __toESM(require("node:fs"));
+var path12 = __toESM(require("node:path"));
 init_read_regular_file();
 init_errors();
 
@@ -20983,20 +21124,20 @@ function lineAndColumn(text, offset) {
 var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path11.resolve(cwd, explicitPath);
+    const file = path12.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path11.resolve(cwd); ; dir = path11.dirname(dir)) {
+  for (let dir = path12.resolve(cwd); ; dir = path12.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path11.join(dir, name);
-      if (fs9.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      const file = path12.join(dir, name);
+      if (fs10.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path11.join(dir, "package.json");
-    if (fs9.existsSync(packageJson)) {
+    const packageJson = path12.join(dir, "package.json");
+    if (fs10.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path11.dirname(dir) === dir) return { config: {} };
+    if (path12.dirname(dir) === dir) return { config: {} };
   }
 }
 var MAX_CONFIG_BYTES = 1 << 20;
@@ -21102,7 +21243,7 @@ function validateConfig(value, where) {
 init_discover();
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path12.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path13.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -21117,7 +21258,7 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path13.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -23459,10 +23600,10 @@ ${argument.text}` });
     const untitledSql = file === void 0 && document.uri.startsWith("untitled:") && document.languageId === "sql";
     if (file === void 0 && !untitledSql) return { diagnostics: [] };
     const folder = file === void 0 ? workspaceFolders[0] : folderOf(file);
-    const explicit = current.configPath ? path13.resolve(folder ?? path13.dirname(file ?? "."), current.configPath) : options.configPath;
+    const explicit = current.configPath ? path14.resolve(folder ?? path14.dirname(file ?? "."), current.configPath) : options.configPath;
     let run;
     try {
-      run = resolveRunConfig(file ? path13.dirname(file) : folder ?? process.cwd(), { config: explicit });
+      run = resolveRunConfig(file ? path14.dirname(file) : folder ?? process.cwd(), { config: explicit });
     } catch (error) {
       tell(`migralint: ${describe(error)}`);
       return { diagnostics: [] };
@@ -23493,7 +23634,7 @@ ${argument.text}` });
     return documents.all().find((document) => filePathOf(document.uri) === file)?.getText();
   }
   function folderOf(file) {
-    const holding = workspaceFolders.filter((folder) => !path13.relative(folder, file).startsWith("..") && !path13.isAbsolute(path13.relative(folder, file)));
+    const holding = workspaceFolders.filter((folder) => !path14.relative(folder, file).startsWith("..") && !path14.isAbsolute(path14.relative(folder, file)));
     return holding.sort((a, b) => b.length - a.length)[0];
   }
   function tell(message2) {
@@ -23539,7 +23680,7 @@ function runLspCommand(args, io) {
 `);
   }
   const connection = (0, import_node.createConnection)(process.stdin, process.stdout);
-  startServer(connection, { configPath: args.config === void 0 ? void 0 : path14.resolve(io.cwd, args.config) });
+  startServer(connection, { configPath: args.config === void 0 ? void 0 : path15.resolve(io.cwd, args.config) });
   return new Promise(() => {
   });
 }

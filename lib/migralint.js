@@ -3878,7 +3878,8 @@ function schemaEffectOf(analyzed) {
     operations: analyzed.operations.filter(changesSchema),
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
-    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -6685,6 +6686,14 @@ function unwrapTypeScript(node) {
   }
   return current;
 }
+function enumAsObject(declaration) {
+  const properties = declaration.members.flatMap((member) => {
+    const key = propertyName(member.id);
+    if (key === void 0 || !member.initializer) return [];
+    return [{ type: "ObjectProperty", key: { type: "StringLiteral", value: key }, value: member.initializer, computed: false, shorthand: false }];
+  });
+  return { type: "ObjectExpression", properties };
+}
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
@@ -6714,9 +6723,13 @@ var init_static_values = __esm({
       child() {
         return new _StaticScope(this);
       }
-      /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
+      /** Records `const NAME = <expression>`, `const { a, b: c } = <expression>` and `enum NAME { … }` (also when exported). */
       declareFrom(statement2) {
         const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+        if (declaration?.type === "TSEnumDeclaration") {
+          this.bindings.set(declaration.id.name, enumAsObject(declaration));
+          return;
+        }
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -6859,6 +6872,128 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/imported-constants.ts
+function importedConstants(program, filePath) {
+  const result2 = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const statement2 of program.body) {
+    if (statement2.type !== "ImportDeclaration" || statement2.importKind === "type" || !statement2.source.value.startsWith(".")) continue;
+    const from = resolveModule(path5.dirname(filePath), statement2.source.value);
+    if (!from) continue;
+    for (const specifier of statement2.specifiers) {
+      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+      const value = exportedValue(from, imported, 0, result2.files);
+      if (value !== void 0) result2.bindings.set(specifier.local.name, literalOf(value));
+    }
+  }
+  return result2;
+}
+function exportedValue(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  if (!files.includes(file)) files.push(file);
+  for (const statement2 of module2.program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declared = statement2.declaration ? declaredValue(statement2.declaration, name, module2.scope) : void 0;
+      if (declared !== void 0) return declared;
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedValue(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return localValue(module2.program, specifier.local.name, module2.scope);
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path5.dirname(file), statement2.source.value);
+      const value = next ? exportedValue(next, name, depth + 1, files) : void 0;
+      if (value !== void 0) return value;
+    }
+  }
+  return void 0;
+}
+function localValue(program, name, scope) {
+  for (const statement2 of program.body) {
+    const value = declaredValue(statement2, name, scope);
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+function declaredValue(declaration, name, scope) {
+  if (declaration.type === "TSEnumDeclaration" && declaration.id.name === name) return scope.value(declaration.id);
+  if (declaration.type === "VariableDeclaration" && declaration.kind === "const") {
+    const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+    return declarator?.init ? scope.value(declarator.init) : void 0;
+  }
+  return void 0;
+}
+function resolveModule(directory, specifier) {
+  const base = path5.resolve(directory, specifier);
+  const withoutJs = base.replace(/\.[cm]?js$/, "");
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path5.join(base, `index${extension}`))];
+  return candidates.find((candidate) => isFile(candidate));
+}
+function isFile(candidate) {
+  return versionOf(candidate) !== void 0;
+}
+function versionOf(file) {
+  try {
+    const stats = fs3.statSync(file);
+    return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function moduleAt(file) {
+  const version = versionOf(file);
+  if (version === void 0) return void 0;
+  let module2 = modules.get(file);
+  if (!module2 || module2.version !== version) {
+    let text;
+    try {
+      text = fs3.readFileSync(file, "utf8");
+    } catch {
+      return void 0;
+    }
+    const parsed = parseScript(text, file);
+    const program = parsed.ok ? parsed.ast.program : void 0;
+    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    modules.set(file, module2);
+  }
+  return module2;
+}
+function literalOf(value) {
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (value === null) return { type: "NullLiteral" };
+  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
+  const properties = Object.entries(value).map(([key, item]) => ({
+    type: "ObjectProperty",
+    key: { type: "StringLiteral", value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false
+  }));
+  return { type: "ObjectExpression", properties };
+}
+var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules;
+var init_imported_constants = __esm({
+  "src/frontends/js/imported-constants.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    path5 = __toESM(require("node:path"));
+    init_parse_js();
+    init_static_values();
+    EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+    MAX_MODULE_BYTES = 2 * 1024 * 1024;
+    MAX_REEXPORT_DEPTH = 4;
+    modules = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/frontends/js/analyze-script.ts
 function parseWithout(text, deep, filePath) {
   if (deep.length === 0) return parseScript(text, filePath);
@@ -6889,11 +7024,14 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd2);
   }
   const scope = StaticScope.ofProgram(parsed.ast.program);
+  const imported = importedConstants(parsed.ast.program, filePath);
+  for (const [name, value] of imported.bindings) scope.bind(name, value);
+  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -6913,7 +7051,8 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction2,
-    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}
+    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
+    ...readsFiles
   };
 }
 function hasCode(fn) {
@@ -6937,6 +7076,7 @@ var init_analyze_script = __esm({
     init_nesting_limits();
     init_parse_js();
     init_script_output();
+    init_imported_constants();
     init_static_values();
   }
 });
@@ -7426,11 +7566,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path21 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path21 === known || path21.endsWith(`.${known}`))) return true;
+          const path22 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path22 === known || path22.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path21.endsWith("options.type") && onDatabase;
+          return path22.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8005,7 +8145,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path21) => path21.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path22) => path22.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -8860,9 +9000,9 @@ var init_knex = __esm({
 
 // src/files/read-regular-file.ts
 function readRegularFile(file, maxBytes) {
-  const descriptor = fs3.openSync(file, OPEN_FLAGS);
+  const descriptor = fs4.openSync(file, OPEN_FLAGS);
   try {
-    const stats = fs3.fstatSync(descriptor);
+    const stats = fs4.fstatSync(descriptor);
     if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
     if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
     const chunks = [];
@@ -8870,7 +9010,7 @@ function readRegularFile(file, maxBytes) {
     for (; ; ) {
       const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
       const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
-      const read = fs3.readSync(descriptor, chunk, 0, chunk.length, null);
+      const read = fs4.readSync(descriptor, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
@@ -8879,7 +9019,7 @@ function readRegularFile(file, maxBytes) {
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
-    fs3.closeSync(descriptor);
+    fs4.closeSync(descriptor);
   }
 }
 function kindOf(stats) {
@@ -8892,15 +9032,15 @@ function kindOf(stats) {
 function describeSize(bytes) {
   return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
-var fs3, UnreadableFileError, OPEN_FLAGS, probe;
+var fs4, UnreadableFileError, OPEN_FLAGS, probe;
 var init_read_regular_file = __esm({
   "src/files/read-regular-file.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
+    fs4 = __toESM(require("node:fs"));
     UnreadableFileError = class extends Error {
       name = "UnreadableFileError";
     };
-    OPEN_FLAGS = fs3.constants.O_RDONLY | (fs3.constants.O_NONBLOCK ?? 0);
+    OPEN_FLAGS = fs4.constants.O_RDONLY | (fs4.constants.O_NONBLOCK ?? 0);
     probe = Buffer.allocUnsafe(64 * 1024);
   }
 });
@@ -8921,13 +9061,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path5.dirname(path5.resolve(migrationPath)); ; dir = path5.dirname(dir)) {
+  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path5.join(dir, name)).find((file) => fs4.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs4.existsSync(path5.join(dir, "package.json")) || path5.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -8964,12 +9104,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs4, path5, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path5 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -9821,7 +9961,8 @@ function resultOf(analyzed, displayPath2, source, options) {
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
     warnings: analyzed.warnings,
-    schemaEffect: schemaEffectOf(analyzed)
+    schemaEffect: schemaEffectOf(analyzed),
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function delegatedFile({ frontend, line, column: column2, length, delegate, calls }) {
@@ -10195,8 +10336,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -11723,7 +11864,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path6.join(dir, entry);
+      const full = path7.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -11732,12 +11873,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path6.relative(root, path6.dirname(file));
-  if (relative5.startsWith("..") || path6.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path6.sep).filter(Boolean);
+  const relative5 = path7.relative(root, path7.dirname(file));
+  if (relative5.startsWith("..") || path7.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path7.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path6.join(root, ...parts.slice(0, index + 1));
+  const folder = path7.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -11745,17 +11886,17 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs5.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs5, path6, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -11770,9 +11911,9 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path7.resolve(options.cwd, input);
-    const isFile = statOrUndefined(absolute)?.isFile() === true;
-    if (isFile && isExcluded(absolute)) {
+    const absolute = path8.resolve(options.cwd, input);
+    const isFile2 = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
@@ -11780,23 +11921,23 @@ function resolveInputs(inputs, options) {
     const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
     const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
     if (files.length === 0) {
-      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      const isFolder = !isFile2 && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
     for (const file of files) {
       found.add(file);
-      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+      if (!isFile2 && !foundBy.has(file)) foundBy.set(file, absolute);
     }
-    if (isFile || inIndex.includes(absolute)) named.add(absolute);
+    if (isFile2 || inIndex.includes(absolute)) named.add(absolute);
   }
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path7.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path7.join(cwd, "manage.py"))?.isFile()) return { inputs: [path7.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path7.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path7.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -11805,37 +11946,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path7.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path7.resolve(cwd, input);
+  const absolute = path8.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path7.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path7.resolve(cwd, input)), { dot: false });
+  const base = path8.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path7.resolve(options.cwd, input);
+  const absolute = path8.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path7.relative(absolute, file);
-    const folders = relative5.split(path7.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path7.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path8.relative(absolute, file);
+    const folders = relative5.split(path8.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path7.resolve(cwd, input));
+  const stats = statOrUndefined(path8.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -11850,14 +11991,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path7.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -11870,19 +12011,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path7.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs6.statSync(file);
+    return fs7.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs6.realpathSync(file);
+    return fs7.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -11891,18 +12032,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path7.sep).join("/");
+  return file.split(path8.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path7.relative(cwd, file);
-  return toPosix(path7.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path8.relative(cwd, file);
+  return toPosix(path8.isAbsolute(relative5) ? file : relative5);
 }
-var fs6, path7, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12030,8 +12171,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path21, value, options) {
-        return edit2.setProperty(text, path21, value, options);
+      function modify(text, path22, value, options) {
+        return edit2.setProperty(text, path22, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -12109,20 +12250,20 @@ var init_jsonc = __esm({
 // src/config/config-file.ts
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path8.resolve(cwd, explicitPath);
+    const file = path9.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path8.resolve(cwd); ; dir = path8.dirname(dir)) {
+  for (let dir = path9.resolve(cwd); ; dir = path9.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path8.join(dir, name);
-      if (fs7.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      const file = path9.join(dir, name);
+      if (fs8.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path8.join(dir, "package.json");
-    if (fs7.existsSync(packageJson)) {
+    const packageJson = path9.join(dir, "package.json");
+    if (fs8.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path8.dirname(dir) === dir) return { config: {} };
+    if (path9.dirname(dir) === dir) return { config: {} };
   }
 }
 function readConfigText(file) {
@@ -12166,12 +12307,12 @@ function validateConfig(value, where) {
   }
   return value;
 }
-var fs7, path8, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var fs8, path9, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
 var init_config_file = __esm({
   "src/config/config-file.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    fs8 = __toESM(require("node:fs"));
+    path9 = __toESM(require("node:path"));
     init_placeholder_patterns();
     init_read_regular_file();
     init_errors();
@@ -12240,7 +12381,7 @@ var init_config_file = __esm({
 // src/cli/run-config.ts
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path9.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path10.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -12255,15 +12396,15 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path9.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path10.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
-var path9, import_picomatch2;
+var path10, import_picomatch2;
 var init_run_config = __esm({
   "src/cli/run-config.ts"() {
     "use strict";
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     import_picomatch2 = __toESM(require_picomatch2());
     init_rules();
     init_config_file();
@@ -12394,11 +12535,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
       index += 2;
     }
   }
@@ -12427,7 +12568,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12438,22 +12579,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
 }
-var import_node_child_process, path10, GitFailure, splitNul;
+var import_node_child_process, path11, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path10 = __toESM(require("node:path"));
+    path11 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12475,7 +12616,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs9.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -12486,7 +12627,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path11.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -12524,9 +12665,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -12537,11 +12678,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path11.dirname(file);
+    const folder = enclosing?.folder ?? path12.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -12556,12 +12697,12 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs8, path11, import_picomatch3, loadGit;
+var fs9, path12, import_picomatch3, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
-    fs8 = __toESM(require("node:fs"));
-    path11 = __toESM(require("node:path"));
+    fs9 = __toESM(require("node:fs"));
+    path12 = __toESM(require("node:path"));
     import_picomatch3 = __toESM(require_picomatch2());
     init_errors();
     init_decode();
@@ -14646,28 +14787,28 @@ var init_reporters = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path12.dirname(target);
-  fs9.mkdirSync(folder, { recursive: true });
+  const folder = path13.dirname(target);
+  fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path12.join(folder, `.${path12.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
+  const temporary = path13.join(folder, `.${path13.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs9.closeSync(descriptor);
+    if (open) fs10.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs9.renameSync(temporary, target);
+      fs10.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs9.rmSync(temporary, { force: true });
+        fs10.rmSync(temporary, { force: true });
       }
     }
   };
@@ -14685,41 +14826,41 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written2 = 0;
-  while (written2 < bytes.length) written2 += fs9.writeSync(descriptor, bytes, written2);
+  while (written2 < bytes.length) written2 += fs10.writeSync(descriptor, bytes, written2);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path12.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path13.resolve(target))) return true;
   try {
-    const stats = fs9.lstatSync(target);
+    const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs9.openSync(target, "w");
+  const descriptor = fs10.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs9.closeSync(descriptor),
-    abandon: () => fs9.closeSync(descriptor)
+    commit: () => fs10.closeSync(descriptor),
+    abandon: () => fs10.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path12.dirname(target);
-  const prefix = `.${path12.basename(target)}.`;
+  const folder = path13.dirname(target);
+  const prefix = `.${path13.basename(target)}.`;
   let names;
   try {
-    names = fs9.readdirSync(folder);
+    names = fs10.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path12.join(folder, name);
+    const file = path13.join(folder, name);
     try {
-      const stats = fs9.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
+      const stats = fs10.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -14733,12 +14874,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs9, path12, STALE_AFTER_MS, randomSuffix;
+var fs10, path13, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    fs9 = __toESM(require("node:fs"));
-    path12 = __toESM(require("node:path"));
+    fs10 = __toESM(require("node:fs"));
+    path13 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -14748,7 +14889,7 @@ var init_atomic_file = __esm({
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path13.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path14.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -14793,11 +14934,11 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path13;
+var path14;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
@@ -14810,7 +14951,7 @@ var init_report_output = __esm({
 // src/cli/overwrite-guard.ts
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path14.resolve(cwd, given);
+  const target = path15.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -14819,26 +14960,26 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 function mayResolveTo(file, real) {
-  if (path14.basename(file) === path14.basename(real)) return true;
+  if (path15.basename(file) === path15.basename(real)) return true;
   try {
-    return fs10.lstatSync(file).isSymbolicLink();
+    return fs11.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function realpathOrSelf(file) {
   try {
-    return fs10.realpathSync.native(file);
+    return fs11.realpathSync.native(file);
   } catch {
     return file;
   }
 }
-var fs10, path14;
+var fs11, path15;
 var init_overwrite_guard = __esm({
   "src/cli/overwrite-guard.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
-    path14 = __toESM(require("node:path"));
+    fs11 = __toESM(require("node:fs"));
+    path15 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -14850,12 +14991,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs11, path15, import_node_worker_threads, BATCH, AnalysisPool;
+var fs12, path16, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
-    path15 = __toESM(require("node:path"));
+    fs12 = __toESM(require("node:fs"));
+    path16 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -14869,10 +15010,10 @@ var init_analysis_pool = __esm({
             if ("finished" in message2) return this.finished?.(message2.finished);
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve14, position) => resolve14(message2.outcomes[position]));
+            waiting.forEach((resolve15, position) => resolve15(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve14 of waiting) resolve14({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve15 of waiting) resolve15({ error: error.message });
             this.pending.clear();
             this.stop(error.message.split("\n")[0]);
           });
@@ -14914,11 +15055,11 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path15.join(__dirname, "start.js");
-        if (path15.basename(__filename) === "migralint.js" && fs11.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path15.join(__dirname, "analysis-worker.js");
-        const workerModule = path15.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (!workerModule.endsWith(".js") || !fs11.existsSync(workerModule)) return void 0;
+        const loader = path16.join(__dirname, "start.js");
+        if (path16.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path16.join(__dirname, "analysis-worker.js");
+        const workerModule = path16.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        if (!workerModule.endsWith(".js") || !fs12.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
       /** The run waits for the threads from now on. */
@@ -14927,8 +15068,8 @@ var init_analysis_pool = __esm({
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
-        return new Promise((resolve14, reject) => {
-          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve14(outcome) });
+        return new Promise((resolve15, reject) => {
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve15(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -14961,8 +15102,8 @@ var init_analysis_pool = __esm({
       /** Checks the file at `index` of the run; files are given in order, from 0. `flushChecks()` sends what is queued. */
       check(index, file) {
         if (this.stopped !== void 0) return Promise.resolve({ error: this.stopped });
-        return new Promise((resolve14) => {
-          this.checking.set(index, resolve14);
+        return new Promise((resolve15) => {
+          this.checking.set(index, resolve15);
           this.checkBatch ??= { first: index, files: [] };
           this.checkBatch.files.push(file);
           if (this.checkBatch.files.length >= this.checkBatchSize) this.flushChecks();
@@ -14979,8 +15120,8 @@ var init_analysis_pool = __esm({
       finishChecking(total) {
         this.flushChecks();
         if (this.stopped !== void 0) return Promise.resolve([]);
-        return new Promise((resolve14) => {
-          this.finished = resolve14;
+        return new Promise((resolve15) => {
+          this.finished = resolve15;
           void this.parserSent.then(() => this.workers[0].postMessage({ finish: total }));
         });
       }
@@ -14994,7 +15135,7 @@ var init_analysis_pool = __esm({
       stop(reason) {
         if (this.closing) return;
         this.stopped ??= reason;
-        for (const resolve14 of this.checking.values()) resolve14({ error: this.stopped });
+        for (const resolve15 of this.checking.values()) resolve15({ error: this.stopped });
         this.checking.clear();
         this.finished?.([]);
       }
@@ -15020,35 +15161,35 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs12.existsSync(path16.join(cwd, "node_modules"))) return path16.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path16.resolve(cwd);
+  if (fs13.existsSync(path17.join(cwd, "node_modules"))) return path17.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path17.resolve(cwd);
   try {
-    project = fs12.realpathSync(project);
+    project = fs13.realpathSync(project);
   } catch {
   }
-  const name = `${path16.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path16.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path17.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path17.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path16.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path16.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path16.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path16.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path17.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path17.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path17.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path17.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path16.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path17.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs12.mkdirSync(path16.dirname(file), { recursive: true, mode: 448 });
+  fs13.mkdirSync(path17.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
-  fs12.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  fs13.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
-    fs12.rmSync(file, { force: true });
-    fs12.linkSync(temporary, file);
+    fs13.rmSync(file, { force: true });
+    fs13.linkSync(temporary, file);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   } finally {
-    fs12.rmSync(temporary, { force: true });
+    fs13.rmSync(temporary, { force: true });
   }
   const key = readKey(file);
   if (!key) throw new Error(`cannot make the cache key ${file}`);
@@ -15056,7 +15197,7 @@ function userCacheKey(env2) {
 }
 function readKey(file) {
   try {
-    const stats = fs12.lstatSync(file);
+    const stats = fs13.lstatSync(file);
     if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
     const text = readRegularFile(file, 1024).toString("utf8");
     return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
@@ -15215,14 +15356,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs12, os, path16, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs13, os, path17, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    fs12 = __toESM(require("node:fs"));
+    fs13 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -15749,7 +15890,7 @@ async function runLint(args, io, version) {
         await prepareLinting();
         const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
+        if (cache3 && replay && !file.analyzed && !("readsOtherFiles" in result2 && result2.readsOtherFiles)) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
       }
       if (isSkipped(result2)) {
         if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
@@ -15795,7 +15936,7 @@ async function runLint(args, io, version) {
       const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
       if (!effect || !file.replay) return;
       file.replay.applyFile(fileStart(shownAs, false, effect), effect.operations);
-      if (cache3 && !file.analyzed) cache3.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
+      if (cache3 && !file.analyzed && !effect.readsOtherFiles) cache3.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}
@@ -15904,7 +16045,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path17.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path18.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -15937,7 +16078,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path17.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path18.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -16007,12 +16148,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os2, path17, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os2, path18, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
     os2 = __toESM(require("node:os"));
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -16043,20 +16184,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path18.dirname(dir) !== dir; dir = path18.dirname(dir)) {
-    const file = path18.join(dir, "package.json");
-    if (!fs13.existsSync(file)) continue;
-    const manifest = JSON.parse(fs13.readFileSync(file, "utf8"));
+  for (let dir = __dirname; path19.dirname(dir) !== dir; dir = path19.dirname(dir)) {
+    const file = path19.join(dir, "package.json");
+    if (!fs14.existsSync(file)) continue;
+    const manifest = JSON.parse(fs14.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs13, path18;
+var fs14, path19;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
-    fs13 = __toESM(require("node:fs"));
-    path18 = __toESM(require("node:path"));
+    fs14 = __toESM(require("node:fs"));
+    path19 = __toESM(require("node:path"));
   }
 });
 
@@ -16385,8 +16526,8 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path19.join(cwd, CONFIG_NAME);
-  if (fs14.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
+  const file = path20.join(cwd, CONFIG_NAME);
+  if (fs15.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
@@ -16402,7 +16543,7 @@ function writeStarterConfig(cwd) {
       )
     } : {}
   };
-  fs14.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  fs15.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
   return report(folders, pgVersion, config.include);
 }
 function extensionsOf(frontend) {
@@ -16416,14 +16557,14 @@ function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
-    for (const entry of fs14.readdirSync(dir, { withFileTypes: true })) {
-      const full = path19.join(dir, entry.name);
+    for (const entry of fs15.readdirSync(dir, { withFileTypes: true })) {
+      const full = path20.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
-        const frontend2 = detectFrontend(full, fs14.readFileSync(full, "utf8"));
+        const frontend2 = detectFrontend(full, fs15.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
       }
     }
@@ -16431,7 +16572,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path19.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path20.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -16444,13 +16585,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path19.join(root, ".github", "workflows")).map((name) => path19.join(".github", "workflows", name)),
+    ...readNames(path20.join(root, ".github", "workflows")).map((name) => path20.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs14.readFileSync(path19.join(root, candidate), "utf8");
+      text = fs15.readFileSync(path20.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -16463,7 +16604,7 @@ function detectPostgresVersion(root) {
 }
 function readNames(dir) {
   try {
-    return fs14.readdirSync(dir).sort();
+    return fs15.readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -16484,12 +16625,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs14, path19, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs15, path20, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
-    fs14 = __toESM(require("node:fs"));
-    path19 = __toESM(require("node:path"));
+    fs15 = __toESM(require("node:fs"));
+    path20 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -16636,7 +16777,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path20.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path21.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -16691,7 +16832,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path20.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path21.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -16704,7 +16845,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path20.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path21.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -16742,11 +16883,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path20, MAX_MIGRATION_BYTES2;
+var path21, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path20 = __toESM(require("node:path"));
+    path21 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -17751,11 +17892,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path21) => {
+  require: (path22) => {
     if (typeof require !== "undefined") {
-      return require(path21);
-    } else if (path21.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path21, "utf8"));
+      return require(path22);
+    } else if (path22.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path22, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -17866,10 +18007,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve14, reject) => {
+  const { parsed, output } = await new Promise((resolve15, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve14({ parsed: result2, output: text });
+      else resolve15({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}

@@ -3639,8 +3639,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path15, value, options) {
-        return edit2.setProperty(text, path15, value, options);
+      function modify(text, path16, value, options) {
+        return edit2.setProperty(text, path16, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -4318,7 +4318,8 @@ function schemaEffectOf(analyzed) {
     operations: analyzed.operations.filter(changesSchema),
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
-    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}
+    ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -6889,6 +6890,14 @@ function unwrapTypeScript(node) {
   }
   return current;
 }
+function enumAsObject(declaration) {
+  const properties = declaration.members.flatMap((member) => {
+    const key = propertyName(member.id);
+    if (key === void 0 || !member.initializer) return [];
+    return [{ type: "ObjectProperty", key: { type: "StringLiteral", value: key }, value: member.initializer, computed: false, shorthand: false }];
+  });
+  return { type: "ObjectExpression", properties };
+}
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
@@ -6918,9 +6927,13 @@ var init_static_values = __esm({
       child() {
         return new _StaticScope(this);
       }
-      /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
+      /** Records `const NAME = <expression>`, `const { a, b: c } = <expression>` and `enum NAME { … }` (also when exported). */
       declareFrom(statement2) {
         const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+        if (declaration?.type === "TSEnumDeclaration") {
+          this.bindings.set(declaration.id.name, enumAsObject(declaration));
+          return;
+        }
         if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return;
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -7063,6 +7076,128 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/imported-constants.ts
+function importedConstants(program, filePath) {
+  const result = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const statement2 of program.body) {
+    if (statement2.type !== "ImportDeclaration" || statement2.importKind === "type" || !statement2.source.value.startsWith(".")) continue;
+    const from = resolveModule(path6.dirname(filePath), statement2.source.value);
+    if (!from) continue;
+    for (const specifier of statement2.specifiers) {
+      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+      const value = exportedValue(from, imported, 0, result.files);
+      if (value !== void 0) result.bindings.set(specifier.local.name, literalOf(value));
+    }
+  }
+  return result;
+}
+function exportedValue(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  if (!files.includes(file)) files.push(file);
+  for (const statement2 of module2.program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declared = statement2.declaration ? declaredValue(statement2.declaration, name, module2.scope) : void 0;
+      if (declared !== void 0) return declared;
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path6.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedValue(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return localValue(module2.program, specifier.local.name, module2.scope);
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path6.dirname(file), statement2.source.value);
+      const value = next ? exportedValue(next, name, depth + 1, files) : void 0;
+      if (value !== void 0) return value;
+    }
+  }
+  return void 0;
+}
+function localValue(program, name, scope) {
+  for (const statement2 of program.body) {
+    const value = declaredValue(statement2, name, scope);
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+function declaredValue(declaration, name, scope) {
+  if (declaration.type === "TSEnumDeclaration" && declaration.id.name === name) return scope.value(declaration.id);
+  if (declaration.type === "VariableDeclaration" && declaration.kind === "const") {
+    const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+    return declarator?.init ? scope.value(declarator.init) : void 0;
+  }
+  return void 0;
+}
+function resolveModule(directory, specifier) {
+  const base = path6.resolve(directory, specifier);
+  const withoutJs = base.replace(/\.[cm]?js$/, "");
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path6.join(base, `index${extension}`))];
+  return candidates.find((candidate) => isFile(candidate));
+}
+function isFile(candidate) {
+  return versionOf(candidate) !== void 0;
+}
+function versionOf(file) {
+  try {
+    const stats = fs5.statSync(file);
+    return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function moduleAt(file) {
+  const version = versionOf(file);
+  if (version === void 0) return void 0;
+  let module2 = modules.get(file);
+  if (!module2 || module2.version !== version) {
+    let text;
+    try {
+      text = fs5.readFileSync(file, "utf8");
+    } catch {
+      return void 0;
+    }
+    const parsed = parseScript(text, file);
+    const program = parsed.ok ? parsed.ast.program : void 0;
+    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    modules.set(file, module2);
+  }
+  return module2;
+}
+function literalOf(value) {
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (value === null) return { type: "NullLiteral" };
+  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
+  const properties = Object.entries(value).map(([key, item]) => ({
+    type: "ObjectProperty",
+    key: { type: "StringLiteral", value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false
+  }));
+  return { type: "ObjectExpression", properties };
+}
+var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules;
+var init_imported_constants = __esm({
+  "src/frontends/js/imported-constants.ts"() {
+    "use strict";
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
+    init_parse_js();
+    init_static_values();
+    EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+    MAX_MODULE_BYTES = 2 * 1024 * 1024;
+    MAX_REEXPORT_DEPTH = 4;
+    modules = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/frontends/js/analyze-script.ts
 function parseWithout(text, deep, filePath) {
   if (deep.length === 0) return parseScript(text, filePath);
@@ -7093,11 +7228,14 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd2);
   }
   const scope = StaticScope.ofProgram(parsed.ast.program);
+  const imported = importedConstants(parsed.ast.program, filePath);
+  for (const [name, value] of imported.bindings) scope.bind(name, value);
+  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -7117,7 +7255,8 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     directives: [...directives, ...output.directives],
     statements: output.statements,
     runnerTransaction: transaction2,
-    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}
+    ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
+    ...readsFiles
   };
 }
 function hasCode(fn) {
@@ -7141,6 +7280,7 @@ var init_analyze_script = __esm({
     init_nesting_limits();
     init_parse_js();
     init_script_output();
+    init_imported_constants();
     init_static_values();
   }
 });
@@ -7630,11 +7770,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path15 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path15 === known || path15.endsWith(`.${known}`))) return true;
+          const path16 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path16 === known || path16.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path15.endsWith("options.type") && onDatabase;
+          return path16.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8209,7 +8349,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path15) => path15.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path16) => path16.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -9078,13 +9218,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
+  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs6.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs6.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -9121,12 +9261,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs6, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -9974,7 +10114,8 @@ function resultOf(analyzed, displayPath2, source, options) {
     skippedReason: analyzed.skippedReason,
     notes: analyzed.notes,
     warnings: analyzed.warnings,
-    schemaEffect: schemaEffectOf(analyzed)
+    schemaEffect: schemaEffectOf(analyzed),
+    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
   };
 }
 function delegatedFile({ frontend, line, column, length, delegate, calls }) {
@@ -10282,8 +10423,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -11810,7 +11951,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path7.join(dir, entry);
+      const full = path8.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -11819,12 +11960,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative4 = path7.relative(root, path7.dirname(file));
-  if (relative4.startsWith("..") || path7.isAbsolute(relative4)) return void 0;
-  const parts = relative4.split(path7.sep).filter(Boolean);
+  const relative4 = path8.relative(root, path8.dirname(file));
+  if (relative4.startsWith("..") || path8.isAbsolute(relative4)) return void 0;
+  const parts = relative4.split(path8.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path7.join(root, ...parts.slice(0, index + 1));
+  const folder = path8.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -11832,17 +11973,17 @@ function otherDatabasesIn(folder) {
 }
 function readDirectories(dir) {
   try {
-    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs7.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -11857,9 +11998,9 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path8.resolve(options.cwd, input);
-    const isFile = statOrUndefined(absolute)?.isFile() === true;
-    if (isFile && isExcluded(absolute)) {
+    const absolute = path9.resolve(options.cwd, input);
+    const isFile2 = statOrUndefined(absolute)?.isFile() === true;
+    if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
       continue;
     }
@@ -11867,23 +12008,23 @@ function resolveInputs(inputs, options) {
     const onDisk = inIndex.includes(absolute) ? [] : filesFor(input, options.cwd, options.onUnreadableFolder);
     const files = [...onDisk, ...inIndex].filter((file) => !isExcluded(file));
     if (files.length === 0) {
-      const isFolder = !isFile && statOrUndefined(absolute)?.isDirectory() === true;
+      const isFolder = !isFile2 && statOrUndefined(absolute)?.isDirectory() === true;
       if (isFolder && inputs.length > 1) options.note?.(`skipped ${input}: no migration files (.sql, .js, .ts, Django .py) in it`);
       else throw new UsageError(noFilesMessage(input, options.cwd));
     }
     for (const file of files) {
       found.add(file);
-      if (!isFile && !foundBy.has(file)) foundBy.set(file, absolute);
+      if (!isFile2 && !foundBy.has(file)) foundBy.set(file, absolute);
     }
-    if (isFile || inIndex.includes(absolute)) named.add(absolute);
+    if (isFile2 || inIndex.includes(absolute)) named.add(absolute);
   }
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -11892,37 +12033,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path8.resolve(cwd, input);
+  const absolute = path9.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
+  const base = path9.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path8.resolve(options.cwd, input);
+  const absolute = path9.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative4 = path8.relative(absolute, file);
-    const folders = relative4.split(path8.sep).slice(0, -1);
-    return !relative4.startsWith("..") && !path8.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative4 = path9.relative(absolute, file);
+    const folders = relative4.split(path9.sep).slice(0, -1);
+    return !relative4.startsWith("..") && !path9.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path8.resolve(cwd, input));
+  const stats = statOrUndefined(path9.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -11937,14 +12078,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs7.readdirSync(dir, { withFileTypes: true });
+      entries = fs8.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path8.join(dir, entry.name);
+      const full = path9.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -11957,19 +12098,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs7.statSync(file);
+    return fs8.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs7.realpathSync(file);
+    return fs8.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -11978,18 +12119,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path8.sep).join("/");
+  return file.split(path9.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative4 = path8.relative(cwd, file);
-  return toPosix(path8.isAbsolute(relative4) ? file : relative4);
+  const relative4 = path9.relative(cwd, file);
+  return toPosix(path9.isAbsolute(relative4) ? file : relative4);
 }
-var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs8, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    fs8 = __toESM(require("node:fs"));
+    path9 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12060,11 +12201,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
       index += 2;
     }
   }
@@ -12093,7 +12234,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12104,22 +12245,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
 }
-var import_node_child_process, path10, GitFailure, splitNul;
+var import_node_child_process, path11, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path10 = __toESM(require("node:path"));
+    path11 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12138,28 +12279,28 @@ var init_reporter = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path12.dirname(target);
-  fs9.mkdirSync(folder, { recursive: true });
+  const folder = path13.dirname(target);
+  fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path12.join(folder, `.${path12.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs9.openSync(temporary, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs9.fchmodSync(descriptor, options.mode);
+  const temporary = path13.join(folder, `.${path13.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs9.closeSync(descriptor);
+    if (open) fs10.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs9.renameSync(temporary, target);
+      fs10.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs9.rmSync(temporary, { force: true });
+        fs10.rmSync(temporary, { force: true });
       }
     }
   };
@@ -12177,41 +12318,41 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs9.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path12.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path13.resolve(target))) return true;
   try {
-    const stats = fs9.lstatSync(target);
+    const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs9.openSync(target, "w");
+  const descriptor = fs10.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs9.closeSync(descriptor),
-    abandon: () => fs9.closeSync(descriptor)
+    commit: () => fs10.closeSync(descriptor),
+    abandon: () => fs10.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path12.dirname(target);
-  const prefix = `.${path12.basename(target)}.`;
+  const folder = path13.dirname(target);
+  const prefix = `.${path13.basename(target)}.`;
   let names;
   try {
-    names = fs9.readdirSync(folder);
+    names = fs10.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path12.join(folder, name);
+    const file = path13.join(folder, name);
     try {
-      const stats = fs9.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs9.rmSync(file, { force: true });
+      const stats = fs10.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -12225,12 +12366,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs9, path12, STALE_AFTER_MS, randomSuffix;
+var fs10, path13, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    fs9 = __toESM(require("node:fs"));
-    path12 = __toESM(require("node:path"));
+    fs10 = __toESM(require("node:fs"));
+    path13 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -12862,17 +13003,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path13.join(env.LOCALAPPDATA ?? path13.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path13.join(os.homedir(), "Library", "Caches", "migralint");
-  return path13.join(env.XDG_CACHE_HOME || path13.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path14.join(env.LOCALAPPDATA ?? path14.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path14.join(os.homedir(), "Library", "Caches", "migralint");
+  return path14.join(env.XDG_CACHE_HOME || path14.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs10.readFileSync(path13.join(path13.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs11.readFileSync(path14.join(path14.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path13.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path14.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -12921,7 +13062,7 @@ async function save(db, archive) {
 }
 function readOptional(file) {
   try {
-    return fs10.readFileSync(file);
+    return fs11.readFileSync(file);
   } catch {
     return void 0;
   }
@@ -12948,13 +13089,13 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs10, os, path13, CONTRIB, PGLITE_RANGE;
+var fs11, os, path14, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
+    fs11 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     init_errors();
     init_database();
     init_atomic_file();
@@ -13057,7 +13198,7 @@ async function watch(main, watcher, pid, sql, gateRelations) {
   return [...seen.values()];
 }
 function pause(ms) {
-  return new Promise((resolve9) => setTimeout(resolve9, ms));
+  return new Promise((resolve10) => setTimeout(resolve10, ms));
 }
 var WAIT_LIMIT_MS;
 var init_server_database = __esm({
@@ -13271,8 +13412,8 @@ __export(trace_command_exports, {
   runTraceCommand: () => runTraceCommand
 });
 module.exports = __toCommonJS(trace_command_exports);
-var fs11 = __toESM(require("node:fs"));
-var path14 = __toESM(require("node:path"));
+var fs12 = __toESM(require("node:fs"));
+var path15 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -13462,21 +13603,21 @@ init_pg_wasm();
 init_discover();
 
 // src/cli/run-config.ts
-var path9 = __toESM(require("node:path"));
+var path10 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_rules();
 init_rule_settings();
 init_discover();
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path9.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path10.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
 
 // src/cli/migration-set.ts
-var fs8 = __toESM(require("node:fs"));
-var path11 = __toESM(require("node:path"));
+var fs9 = __toESM(require("node:fs"));
+var path12 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
 init_decode();
@@ -13563,7 +13704,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs9.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -13574,7 +13715,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path11.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -13612,9 +13753,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -13625,11 +13766,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path11.dirname(file);
+    const folder = enclosing?.folder ?? path12.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -13668,14 +13809,14 @@ var EXIT_FAILURE = 2;
 // src/cli/trace-command.ts
 function readOrEmpty(file) {
   try {
-    return fs11.readFileSync(file, "utf8");
+    return fs12.readFileSync(file, "utf8");
   } catch {
     return "";
   }
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path14.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -13715,7 +13856,7 @@ async function runTraceCommand(args, io, version) {
       const shownAs = displayPath(file, io.cwd);
       let text;
       try {
-        text = decodeFile(fs11.readFileSync(file)).text;
+        text = decodeFile(fs12.readFileSync(file)).text;
       } catch (error) {
         io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
 `);
@@ -13737,7 +13878,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs11.writeFileSync(path14.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs12.writeFileSync(path15.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -57,4 +57,6 @@ export interface AnalyzedFile {
   warnings?: string[];
   /** Names that stand for values known only at run time (`${tableName}` in SQL): the objects they name are not known. */
   runtimeNames?: string[];
+  /** Other files the analysis read (modules constants are imported from): the result depends on them too. */
+  readsFiles?: string[];
 }

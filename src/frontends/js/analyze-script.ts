@@ -8,6 +8,7 @@ import type { MigrationWalker } from './migration-walker';
 import { type DeepRegion, deepRegions, withoutRegions } from './nesting-limits';
 import { type ParsedScript, parseScript } from './parse-js';
 import { ScriptOutput } from './script-output';
+import { importedConstants } from './imported-constants';
 import { StaticScope } from './static-values';
 
 /** What distinguishes one JavaScript front-end from another. */
@@ -60,11 +61,15 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     return unparsableFile(frontend.name, `This file is not valid JavaScript/TypeScript: ${parsed.message}.`, parsed, lineEnd);
   }
   const scope = StaticScope.ofProgram(parsed.ast.program);
+  // `import { TableName } from "../schemas"`: the project's own constants, read from their modules.
+  const imported = importedConstants(parsed.ast.program, filePath);
+  for (const [name, value] of imported.bindings) scope.bind(name, value);
+  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction, skippedReason: frontend.noMigration };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction, skippedReason: frontend.noMigration, ...readsFiles };
   }
   const param = migration.up.params[0];
   const subject = param?.type === 'Identifier' ? param.name : frontend.defaultSubject;
@@ -87,6 +92,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     statements: output.statements,
     runnerTransaction: transaction,
     ...(walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}),
+    ...readsFiles,
   };
 }
 

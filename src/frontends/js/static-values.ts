@@ -45,9 +45,13 @@ export class StaticScope {
     return new StaticScope(this);
   }
 
-  /** Records `const NAME = <expression>` and `const { a, b: c } = <expression>` (also when exported). */
+  /** Records `const NAME = <expression>`, `const { a, b: c } = <expression>` and `enum NAME { … }` (also when exported). */
   declareFrom(statement: Statement | Node): void {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'TSEnumDeclaration') {
+      this.bindings.set(declaration.id.name, enumAsObject(declaration));
+      return;
+    }
     if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === 'Identifier' && declarator.init) this.bindings.set(declarator.id.name, declarator.init);
@@ -232,4 +236,14 @@ export function unwrapTypeScript(node: Node): Node {
     current = current.expression;
   }
   return current;
+}
+
+/** `enum TableName { Users = "users", Orders = "orders" }` as the object it compiles to (its members with a value written out). */
+function enumAsObject(declaration: Extract<Node, { type: 'TSEnumDeclaration' }>): Expression {
+  const properties = declaration.members.flatMap((member) => {
+    const key = propertyName(member.id);
+    if (key === undefined || !member.initializer) return [];
+    return [{ type: 'ObjectProperty', key: { type: 'StringLiteral', value: key }, value: member.initializer, computed: false, shorthand: false }];
+  });
+  return { type: 'ObjectExpression', properties } as Expression;
 }

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { prepareLinting } from '../../src/lint';
+import { runCli, tempProject } from '../cli/run-cli';
+import { keys, lintFile } from './lint-file';
+
+beforeAll(prepareLinting);
+
+/** Infisical's layout: migrations import their table names from a schemas module that re-exports an enum. */
+const SCHEMAS = {
+  'backend/src/db/schemas/index.ts': 'export * from "./models";\nexport * from "./users";\n',
+  'backend/src/db/schemas/models.ts':
+    'import { z } from "zod";\n\nexport enum TableName {\n  Users = "users",\n  SecretApprovalRequest = "secret_approval_requests",\n  SecretScanningFinding = "secret_scanning_findings"\n}\n\nexport type TImmutableDBKeys = "id" | "createdAt" | "updatedAt";\n\nexport const UserDeviceSchema = z.object({ ip: z.string() });\n',
+  'backend/src/db/schemas/users.ts': 'export const UsersSchema = {};\n',
+};
+
+const MIGRATION = `import { Knex } from "knex";
+
+import { TableName } from "../schemas";
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw("SET lock_timeout = '2s'");
+  const hasColumn = await knex.schema.hasColumn(TableName.SecretApprovalRequest, "bypassReason");
+  if (!hasColumn) {
+    await knex.schema.table(TableName.SecretApprovalRequest, (table) => {
+      table.string("bypassReason").notNullable();
+    });
+  }
+  await knex.raw(\`CREATE INDEX secret_scanning_findings_fingerprint_idx ON \${TableName.SecretScanningFinding} (fingerprint)\`);
+}
+
+export async function down(knex: Knex): Promise<void> {}
+`;
+
+describe("constants imported from the project's own modules", () => {
+  test('an enum a module re-exports (export * from) gives the table names (infisical)', () => {
+    const root = tempProject(SCHEMAS);
+    const result = lintFile(MIGRATION, path.join(root, 'backend/src/db/migrations/20240102000000_bypass-reason.ts'));
+    expect(keys(result)).toEqual(['adding-required-field@10:7', 'require-concurrent-index-creation@13:19']);
+    expect(result.findings[0].message).toContain('"secret_approval_requests"."bypassReason"');
+    expect(result.findings[1].message).toContain('on "secret_scanning_findings"');
+  });
+
+  test('a const object (as const), re-exported by name and renamed on import, and a same-file enum', () => {
+    const root = tempProject({
+      'src/db/tables.js': 'const PREFIX = "app_";\nexport const TABLES = { users: `${PREFIX}users` };\n',
+      'src/db/index.ts': 'export { TABLES as Tables } from "./tables.js";\n',
+    });
+    const source = `import type { Knex } from "knex";
+import { Tables as T } from "./../db";
+
+enum Column {
+  Legacy = "legacy_email",
+}
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.schema.alterTable(T.users, (table) => table.dropColumn(Column.Legacy));
+}
+`;
+    const result = lintFile(source, path.join(root, 'src/migrations/20240103000000_legacy.ts'));
+    expect(keys(result)).toEqual(['ban-drop-column@10:52']);
+    expect(result.findings[0].message).toContain('"legacy_email"');
+    expect(result.findings[0].message).toContain('"app_users"');
+  });
+
+  test('an import that does not resolve to a static value is still reported as not analysed', () => {
+    const root = tempProject({ 'backend/src/db/schemas/index.ts': 'export const TableName = loadTableNames();\n' });
+    const result = lintFile(MIGRATION, path.join(root, 'backend/src/db/migrations/20240102000000_bypass-reason.ts'));
+    // As without the import: the table() call is not checked, and the index is on a table whose name is not known.
+    expect(keys(result)).toEqual(['unanalyzed-code@9:29', 'require-concurrent-index-creation@13:19']);
+  });
+
+  test('--cache does not keep a result that read another module: a changed table name is seen', async () => {
+    const root = tempProject({ ...SCHEMAS, 'backend/src/db/migrations/20240102000000_bypass-reason.ts': MIGRATION });
+    const cacheLocation = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-cache-')), 'cache');
+    // Paths are resolved as the process resolves them: the run is in the process's own folder.
+    const args = [path.join(root, 'backend/src/db/migrations'), '--format', 'compact', '--cache', '--cache-location', cacheLocation];
+    const first = await runCli(args, { cwd: process.cwd() });
+    expect(first.stdout).toContain('on "secret_scanning_findings"');
+    const models = path.join(root, SCHEMAS_MODELS);
+    fs.writeFileSync(models, fs.readFileSync(models, 'utf8').replace('"secret_scanning_findings"', '"scanning_findings"'));
+    const second = await runCli(args, { cwd: process.cwd() });
+    expect(second.stdout).toContain('on "scanning_findings"');
+    expect(second.stdout).not.toContain('on "secret_scanning_findings"');
+  });
+});
+
+const SCHEMAS_MODELS = 'backend/src/db/schemas/models.ts';
