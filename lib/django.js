@@ -6081,8 +6081,35 @@ var CONVERTERS = {
     }
   ],
   AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+  // Statements no rule flags on their own, but which wait for a lock that blocks the table's writes (or reads).
+  CreateTrigStmt: (body, place) => [blocking("CreateTrigStmt", place, body.relation ? [tableName(body.relation)] : [])],
+  VacuumStmt: (body, place) => {
+    const full = (body.options ?? []).some((option) => {
+      const element = nodeAs(option, "DefElem");
+      return element?.defname === "full" && optionIsOn(element.arg);
+    });
+    const tables = (body.rels ?? []).flatMap((relation) => {
+      const rel = nodeAs(relation, "VacuumRelation")?.relation;
+      return rel ? [tableName(rel)] : [];
+    });
+    return [full ? blocking("VacuumStmt:FULL", place, tables) : other("VacuumStmt", place)];
+  },
+  // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
+  ClusterStmt: (body, place) => [blocking("ClusterStmt", place, body.relation ? [tableName(body.relation)] : [])],
   ...CATALOGUE_CONVERTERS
 };
+function optionIsOn(argument2) {
+  if (!argument2) return true;
+  const boolean = nodeAs(argument2, "Boolean");
+  if (boolean) return boolean.boolval === true;
+  const integer = nodeAs(argument2, "Integer");
+  if (integer) return (integer.ival ?? 0) !== 0;
+  const word2 = nodeAs(argument2, "String")?.sval?.toLowerCase();
+  return word2 === void 0 || ["on", "true", "yes", "1"].includes(word2);
+}
+function blocking(statement, place, tables) {
+  return tables.length > 0 ? { kind: "other", ...place, statement, locksTables: tables } : other(statement, place);
+}
 var REINDEX_TARGETS = {
   REINDEX_OBJECT_INDEX: "index",
   REINDEX_OBJECT_TABLE: "table",
@@ -6227,6 +6254,13 @@ function drop(body, place) {
       return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
       return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
+    case "OBJECT_TRIGGER": {
+      const tables = (body.objects ?? []).flatMap((object) => {
+        const parts = stringList(nodeAs(object, "List")?.items);
+        return parts.length >= 2 ? [parts.length === 3 ? { schema: parts[0], name: parts[1] } : { name: parts[0] }] : [];
+      });
+      return [tables.length > 0 ? { kind: "other", ...place, statement: "DropStmt:OBJECT_TRIGGER", locksTables: tables } : other("DropStmt:OBJECT_TRIGGER", place)];
+    }
     default: {
       const change = dropOther(body.removeType, body.objects, ifExists);
       return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];

@@ -5401,6 +5401,18 @@ function operationsOf(statement2, place2, byteSpan, source) {
   if (convert) return convert(statement2[kind], place2);
   return [other(kind, place2)];
 }
+function optionIsOn(argument) {
+  if (!argument) return true;
+  const boolean = nodeAs(argument, "Boolean");
+  if (boolean) return boolean.boolval === true;
+  const integer = nodeAs(argument, "Integer");
+  if (integer) return (integer.ival ?? 0) !== 0;
+  const word2 = nodeAs(argument, "String")?.sval?.toLowerCase();
+  return word2 === void 0 || ["on", "true", "yes", "1"].includes(word2);
+}
+function blocking(statement2, place2, tables) {
+  return tables.length > 0 ? { kind: "other", ...place2, statement: statement2, locksTables: tables } : other(statement2, place2);
+}
 function other(statement2, place2) {
   return { kind: "other", ...place2, statement: statement2 };
 }
@@ -5525,6 +5537,13 @@ function drop(body, place2) {
       return [{ kind: "dropTable", ...place2, tables: names, ifExists: ifExists2, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
       return [{ kind: "dropIndex", ...place2, names, concurrently: body.concurrent === true, ifExists: ifExists2 }];
+    case "OBJECT_TRIGGER": {
+      const tables = (body.objects ?? []).flatMap((object) => {
+        const parts = stringList(nodeAs(object, "List")?.items);
+        return parts.length >= 2 ? [parts.length === 3 ? { schema: parts[0], name: parts[1] } : { name: parts[0] }] : [];
+      });
+      return [tables.length > 0 ? { kind: "other", ...place2, statement: "DropStmt:OBJECT_TRIGGER", locksTables: tables } : other("DropStmt:OBJECT_TRIGGER", place2)];
+    }
     default: {
       const change = dropOther(body.removeType, body.objects, ifExists2);
       return [{ kind: "other", ...place2, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
@@ -5737,6 +5756,21 @@ var init_statements = __esm({
         }
       ],
       AlterDomainStmt: (body, place2) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place2, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place2)],
+      // Statements no rule flags on their own, but which wait for a lock that blocks the table's writes (or reads).
+      CreateTrigStmt: (body, place2) => [blocking("CreateTrigStmt", place2, body.relation ? [tableName(body.relation)] : [])],
+      VacuumStmt: (body, place2) => {
+        const full = (body.options ?? []).some((option) => {
+          const element = nodeAs(option, "DefElem");
+          return element?.defname === "full" && optionIsOn(element.arg);
+        });
+        const tables = (body.rels ?? []).flatMap((relation) => {
+          const rel = nodeAs(relation, "VacuumRelation")?.relation;
+          return rel ? [tableName(rel)] : [];
+        });
+        return [full ? blocking("VacuumStmt:FULL", place2, tables) : other("VacuumStmt", place2)];
+      },
+      // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
+      ClusterStmt: (body, place2) => [blocking("ClusterStmt", place2, body.relation ? [tableName(body.relation)] : [])],
       ...CATALOGUE_CONVERTERS
     };
     REINDEX_TARGETS = {

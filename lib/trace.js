@@ -5672,6 +5672,18 @@ function operationsOf(statement2, place, byteSpan, source) {
   if (convert) return convert(statement2[kind], place);
   return [other(kind, place)];
 }
+function optionIsOn(argument) {
+  if (!argument) return true;
+  const boolean = nodeAs(argument, "Boolean");
+  if (boolean) return boolean.boolval === true;
+  const integer = nodeAs(argument, "Integer");
+  if (integer) return (integer.ival ?? 0) !== 0;
+  const word2 = nodeAs(argument, "String")?.sval?.toLowerCase();
+  return word2 === void 0 || ["on", "true", "yes", "1"].includes(word2);
+}
+function blocking(statement2, place, tables) {
+  return tables.length > 0 ? { kind: "other", ...place, statement: statement2, locksTables: tables } : other(statement2, place);
+}
 function other(statement2, place) {
   return { kind: "other", ...place, statement: statement2 };
 }
@@ -5796,6 +5808,13 @@ function drop(body, place) {
       return [{ kind: "dropTable", ...place, tables: names, ifExists, cascade: body.behavior === "DROP_CASCADE" }];
     case "OBJECT_INDEX":
       return [{ kind: "dropIndex", ...place, names, concurrently: body.concurrent === true, ifExists }];
+    case "OBJECT_TRIGGER": {
+      const tables = (body.objects ?? []).flatMap((object) => {
+        const parts = stringList(nodeAs(object, "List")?.items);
+        return parts.length >= 2 ? [parts.length === 3 ? { schema: parts[0], name: parts[1] } : { name: parts[0] }] : [];
+      });
+      return [tables.length > 0 ? { kind: "other", ...place, statement: "DropStmt:OBJECT_TRIGGER", locksTables: tables } : other("DropStmt:OBJECT_TRIGGER", place)];
+    }
     default: {
       const change = dropOther(body.removeType, body.objects, ifExists);
       return [{ kind: "other", ...place, statement: `DropStmt:${body.removeType ?? ""}`, ...change ? { change } : {} }];
@@ -6008,6 +6027,21 @@ var init_statements = __esm({
         }
       ],
       AlterDomainStmt: (body, place) => body.subtype === "C" ? [{ kind: "alterDomainAddConstraint", ...place, name: stringList(body.typeName).join(".") }] : [other("AlterDomainStmt", place)],
+      // Statements no rule flags on their own, but which wait for a lock that blocks the table's writes (or reads).
+      CreateTrigStmt: (body, place) => [blocking("CreateTrigStmt", place, body.relation ? [tableName(body.relation)] : [])],
+      VacuumStmt: (body, place) => {
+        const full = (body.options ?? []).some((option) => {
+          const element = nodeAs(option, "DefElem");
+          return element?.defname === "full" && optionIsOn(element.arg);
+        });
+        const tables = (body.rels ?? []).flatMap((relation) => {
+          const rel = nodeAs(relation, "VacuumRelation")?.relation;
+          return rel ? [tableName(rel)] : [];
+        });
+        return [full ? blocking("VacuumStmt:FULL", place, tables) : other("VacuumStmt", place)];
+      },
+      // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
+      ClusterStmt: (body, place) => [blocking("ClusterStmt", place, body.relation ? [tableName(body.relation)] : [])],
       ...CATALOGUE_CONVERTERS
     };
     REINDEX_TARGETS = {
@@ -12383,10 +12417,10 @@ function traceFindings(file, statement2, lintFindings) {
   if (statement2.error) {
     return [{ rule: "statement-error", severity: "error", ...place, message: `PostgreSQL rejected the statement: ${statement2.error}.`, help: HELP2["statement-error"], docs: "migralint trace --help" }];
   }
-  const blocking = statement2.locks.filter((lock2) => lock2.table && blocksApplication(lock2.mode));
+  const blocking2 = statement2.locks.filter((lock2) => lock2.table && blocksApplication(lock2.mode));
   const rewrites = statement2.rewrites;
-  if (blocking.length === 0 && rewrites.length === 0) return [];
-  const observed = strongest(blocking);
+  if (blocking2.length === 0 && rewrites.length === 0) return [];
+  const observed = strongest(blocking2);
   const lock = observed && { mode: observed.mode, relation: observed.relation, blocks: blockedBy(observed.mode) };
   if (lock && rewrites.includes(lock.relation)) lock.rewrite = true;
   const words = [lock && `takes ${lock.mode} on "${lock.relation}" (blocks ${lock.blocks})`, rewrites.length > 0 && `rewrites ${rewrites.map((name) => `"${name}"`).join(", ")}`].filter(Boolean).join(" and ");

@@ -326,7 +326,7 @@ export interface OtherStatement extends OperationBase {
   statement: string;
   /** What it changes in the catalogue, where the replayed schema follows it. */
   change?: CatalogueChange;
-  /** Tables the statement takes an ACCESS EXCLUSIVE lock on, when known. */
+  /** Tables the statement takes a lock on that blocks their writes (SHARE ROW EXCLUSIVE, as CREATE TRIGGER does, or stronger), when known. */
   locksTables?: TableName[];
   /** The table this statement puts rows in from a query (`INSERT … SELECT`, `SELECT … INTO`, `COPY … FROM`). */
   fillsTable?: TableName;

@@ -54,6 +54,22 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     expect(result.findings[0].help).toBe(`Put await queryRunner.query("SET lock_timeout = '2s'") at the start of up(), and retry the migration when it times out.`);
   });
 
+  test.each([
+    ['CREATE TRIGGER (SHARE ROW EXCLUSIVE)', 'CREATE TRIGGER orders_touch BEFORE UPDATE ON public.orders FOR EACH ROW EXECUTE FUNCTION touch_updated_at();', '"public.orders"'],
+    ['DROP TRIGGER (ACCESS EXCLUSIVE)', 'DROP TRIGGER IF EXISTS orders_touch ON orders;', '"orders"'],
+    ['VACUUM FULL (rewrites under ACCESS EXCLUSIVE)', 'VACUUM (FULL, ANALYZE) orders;', '"orders"'],
+    ['CLUSTER (rewrites under ACCESS EXCLUSIVE)', 'CLUSTER orders USING orders_pkey;', '"orders"'],
+  ])('SQL: %s waits for its lock like any ALTER TABLE', (_what, statement, table) => {
+    const result = lint(`SELECT 1;\n${statement}\n`, 'migrations/0043_maintenance.sql');
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@2:1']);
+    expect(result.findings[0].message).toContain(`lock on ${table}`);
+  });
+
+  test('SQL: a plain VACUUM or ANALYZE, or VACUUM (FULL false), blocks no one', () => {
+    const result = lint('VACUUM ANALYZE orders;\nVACUUM (FULL false) orders;\nVACUUM (FULL 0) orders;\nANALYZE orders;\n', 'migrations/0044_stats.sql');
+    expect(findingKeys(result)).toEqual([]);
+  });
+
   test('SQL: statements after SET lock_timeout are not counted', () => {
     const sql = 'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN memo text;\nSET lock_timeout = \'2s\';\nALTER TABLE orders ADD COLUMN tag text;\n';
     const result = lint(sql, 'migrations/0042_notes.sql');

@@ -139,8 +139,40 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
     body.subtype === 'C'
       ? [{ kind: 'alterDomainAddConstraint', ...place, name: stringList(body.typeName).join('.') }]
       : [other('AlterDomainStmt', place)],
+  // Statements no rule flags on their own, but which wait for a lock that blocks the table's writes (or reads).
+  CreateTrigStmt: (body: { relation?: Parameters<typeof tableName>[0] }, place) => [blocking('CreateTrigStmt', place, body.relation ? [tableName(body.relation)] : [])],
+  VacuumStmt: (body: { options?: Node[]; rels?: Node[] }, place) => {
+    // VACUUM FULL rewrites each table under an ACCESS EXCLUSIVE lock; a plain VACUUM or ANALYZE blocks no one.
+    const full = (body.options ?? []).some((option) => {
+      const element = nodeAs(option, 'DefElem');
+      return element?.defname === 'full' && optionIsOn(element.arg);
+    });
+    const tables = (body.rels ?? []).flatMap((relation) => {
+      const rel = nodeAs(relation, 'VacuumRelation')?.relation;
+      return rel ? [tableName(rel)] : [];
+    });
+    return [full ? blocking('VacuumStmt:FULL', place, tables) : other('VacuumStmt', place)];
+  },
+  // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
+  ClusterStmt: (body: { relation?: Parameters<typeof tableName>[0] }, place) => [blocking('ClusterStmt', place, body.relation ? [tableName(body.relation)] : [])],
   ...CATALOGUE_CONVERTERS,
 };
+
+/** `(FULL)`, `(FULL true)`, `(FULL 1)`, `(FULL on)`: a boolean option is on (the parser leaves out a false or a 0). */
+function optionIsOn(argument: Node | undefined): boolean {
+  if (!argument) return true;
+  const boolean = nodeAs(argument, 'Boolean');
+  if (boolean) return boolean.boolval === true;
+  const integer = nodeAs(argument, 'Integer');
+  if (integer) return (integer.ival ?? 0) !== 0;
+  const word = nodeAs(argument, 'String')?.sval?.toLowerCase();
+  return word === undefined || ['on', 'true', 'yes', '1'].includes(word);
+}
+
+/** A statement the rules know only by the tables it locks (SHARE ROW EXCLUSIVE or stronger). */
+function blocking(statement: string, place: Place, tables: TableName[]): Operation {
+  return tables.length > 0 ? { kind: 'other', ...place, statement, locksTables: tables } : other(statement, place);
+}
 
 const REINDEX_TARGETS: Record<string, 'index' | 'table' | 'schema' | 'database' | 'system'> = {
   REINDEX_OBJECT_INDEX: 'index',
@@ -307,6 +339,14 @@ function drop(body: DropStmt, place: Place): Operation[] {
       return [{ kind: 'dropTable', ...place, tables: names, ifExists, cascade: body.behavior === 'DROP_CASCADE' }];
     case 'OBJECT_INDEX':
       return [{ kind: 'dropIndex', ...place, names, concurrently: body.concurrent === true, ifExists }];
+    case 'OBJECT_TRIGGER': {
+      // DROP TRIGGER name ON table: ACCESS EXCLUSIVE on the table.
+      const tables = (body.objects ?? []).flatMap((object) => {
+        const parts = stringList(nodeAs(object, 'List')?.items);
+        return parts.length >= 2 ? [parts.length === 3 ? { schema: parts[0], name: parts[1] } : { name: parts[0] }] : [];
+      });
+      return [tables.length > 0 ? { kind: 'other', ...place, statement: 'DropStmt:OBJECT_TRIGGER', locksTables: tables } : other('DropStmt:OBJECT_TRIGGER', place)];
+    }
     default: {
       const change = dropOther(body.removeType, body.objects, ifExists);
       return [{ kind: 'other', ...place, statement: `DropStmt:${body.removeType ?? ''}`, ...(change ? { change } : {}) }];
