@@ -3879,7 +3879,7 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -9996,7 +9996,7 @@ function resultOf(analyzed, displayPath2, source, options) {
     notes: analyzed.notes,
     warnings: analyzed.warnings,
     schemaEffect: schemaEffectOf(analyzed),
-    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
   };
 }
 function delegatedFile({ frontend, line, column: column2, length, delegate, calls }) {
@@ -15300,8 +15300,8 @@ function contentOf(signed) {
   const entries = /* @__PURE__ */ new Map();
   for (const indexed of index) {
     if (!isIndexEntry(indexed)) continue;
-    const { file, textHash, effectDigest, unreadable, hash } = indexed;
-    const entry = { textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
+    const { file, textHash, depends, effectDigest, unreadable, hash } = indexed;
+    const entry = { textHash, ...depends ? { depends } : {}, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
     for (const name of PARTS) {
       const place2 = indexed[name];
       if (!place2) continue;
@@ -15315,7 +15315,7 @@ function contentOf(signed) {
 }
 function isIndexEntry(value) {
   const place2 = (part) => part === void 0 || Array.isArray(part) && part.length === 2 && part.every((number) => Number.isInteger(number) && number >= 0);
-  return isRecord(value) && typeof value.file === "string" && typeof value.textHash === "string" && (value.effectDigest === void 0 || typeof value.effectDigest === "string") && (value.unreadable === void 0 || value.unreadable === true) && (value.hash === void 0 || typeof value.hash === "string") && PARTS.every((name) => place2(value[name]));
+  return isRecord(value) && typeof value.file === "string" && typeof value.textHash === "string" && (value.effectDigest === void 0 || typeof value.effectDigest === "string") && (value.unreadable === void 0 || value.unreadable === true) && (value.hash === void 0 || typeof value.hash === "string") && PARTS.every((name) => place2(value[name])) && (value.depends === void 0 || Array.isArray(value.depends) && value.depends.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((item) => typeof item === "string")));
 }
 function effectOf(file, entry) {
   const { effect, effectDigest } = entry;
@@ -15390,7 +15390,7 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs13, os, path17, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs13, os, path17, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
@@ -15446,6 +15446,7 @@ var init_cache = __esm({
     TRAILER = /^,"mac":"([0-9a-f]{64})"\}$/;
     TRAILER_BYTES = ',"mac":""}'.length + 64;
     LAYOUT = /^"layout":\[(\d{1,10}),(\d{1,10})\],"index":/;
+    MAX_DEPENDENCY_BYTES = 2 * 1024 * 1024;
     MAX_CACHE_BYTES = 512 << 20;
     hashText = sha1;
     LintCache = class {
@@ -15469,7 +15470,7 @@ var init_cache = __esm({
       /** Why the stored cache was not read, if it was not (a note for the user). */
       problem;
       static keyOf(version, settings) {
-        return sha1(JSON.stringify({ version, format: 7, settings }));
+        return sha1(JSON.stringify({ version, format: 8, settings }));
       }
       load() {
         let bytes;
@@ -15514,7 +15515,35 @@ var init_cache = __esm({
       /** The entry for this text of the file, if any. */
       entryOf(file, text) {
         const entry = this.entries.get(file);
-        return entry && entry.textHash === sha1(text) ? entry : void 0;
+        return entry && entry.textHash === sha1(text) && this.dependenciesUnchanged(entry) ? entry : void 0;
+      }
+      /** Whether the other files an entry was read with are as they were (each read once a run). */
+      dependenciesUnchanged(entry) {
+        return (entry.depends ?? []).every(([file, hash]) => this.currentHash(file) === hash);
+      }
+      currentHashes = /* @__PURE__ */ new Map();
+      currentHash(file) {
+        if (!this.currentHashes.has(file)) {
+          let hash;
+          try {
+            hash = sha1(readRegularFile(file, MAX_DEPENDENCY_BYTES).toString("utf8"));
+          } catch {
+            hash = void 0;
+          }
+          this.currentHashes.set(file, hash);
+        }
+        return this.currentHashes.get(file);
+      }
+      /** The other files a result or effect was read with, with their hashes now; undefined when one cannot be read (then nothing is kept). */
+      dependenciesOf(files) {
+        if (!files || files.length === 0) return void 0;
+        const depends = [];
+        for (const file of files) {
+          const hash = this.currentHash(file);
+          if (hash === void 0) return "unreadable";
+          depends.push([file, hash]);
+        }
+        return depends;
       }
       /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
       hasContent(file, text) {
@@ -15528,7 +15557,7 @@ var init_cache = __esm({
       /** A cached result, with its schema effect (if it has one); `withTargets` for a run that fixes. */
       get(file, text, contextDigest, withTargets) {
         const entry = this.entries.get(file);
-        if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return void 0;
+        if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest) || !this.dependenciesUnchanged(entry)) return void 0;
         const result2 = resultOf2(entry, this.values(), text, withTargets);
         if (!result2) return void 0;
         const effect = isSkippedResult(result2) ? void 0 : effectOf(file, entry);
@@ -15539,12 +15568,14 @@ var init_cache = __esm({
       set(file, text, contextDigest, result2, effectDigest) {
         const textHash = sha1(text);
         const hash = this.hashOf(textHash, contextDigest);
+        const depends = "skipped" in result2 ? void 0 : this.dependenciesOf(result2.readsFiles);
+        if (depends === "unreadable") return;
         if ("skipped" in result2) {
           this.entries.set(file, { textHash, hash, result: Part.of(result2) });
           this.changed = true;
           return;
         }
-        const { source: _source, findings, schemaEffect, ...rest } = result2;
+        const { source: _source, findings, schemaEffect, readsFiles: _readsFiles, ...rest } = result2;
         const targets = findings.map((finding) => finding.target ?? null);
         const stripped = (finding) => {
           const { rule, severity, line, column: column2, endLine, endColumn, message: message2, help, lock, target } = finding;
@@ -15553,6 +15584,7 @@ var init_cache = __esm({
         };
         this.entries.set(file, {
           textHash,
+          ...depends ? { depends } : {},
           hash,
           result: Part.of({ ...rest, findings: findings.map(stripped) }),
           ...targets.some((target) => target !== null) ? { targets: Part.serialized(targets) } : {},
@@ -15563,7 +15595,9 @@ var init_cache = __esm({
       /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
       setEffect(file, text, effect, effectDigest) {
         if (this.entryOf(file, text)?.result) return;
-        this.entries.set(file, { textHash: sha1(text), effectDigest, ...effect.unreadable ? { unreadable: true } : {}, effect: storedEffect(effect) });
+        const depends = this.dependenciesOf(effect.readsFiles);
+        if (depends === "unreadable") return;
+        this.entries.set(file, { textHash: sha1(text), ...depends ? { depends } : {}, effectDigest, ...effect.unreadable ? { unreadable: true } : {}, effect: storedEffect(effect) });
         this.changed = true;
       }
       /** Writes the cache (atomically) if anything changed; a cache that cannot be written is only a slower next run. */
@@ -15582,8 +15616,8 @@ var init_cache = __esm({
           for (const [file, entry] of this.entries) {
             const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values()) : entry.result.value());
             if (entry.result && !resolved) continue;
-            const { textHash, effectDigest, unreadable, hash } = entry;
-            const indexed = { file, textHash, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
+            const { textHash, depends, effectDigest, unreadable, hash } = entry;
+            const indexed = { file, textHash, ...depends ? { depends } : {}, ...effectDigest !== void 0 ? { effectDigest } : {}, ...unreadable ? { unreadable } : {}, ...hash !== void 0 ? { hash } : {} };
             add(Buffer.from(`${index.length > 0 ? "," : ""}${JSON.stringify(file)}:{`));
             let first = true;
             for (const name of PARTS) {
@@ -15924,7 +15958,7 @@ async function runLint(args, io, version) {
         await prepareLinting();
         const lintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result2 = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        if (cache3 && replay && !file.analyzed && !("readsOtherFiles" in result2 && result2.readsOtherFiles)) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
+        if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
       }
       if (isSkipped(result2)) {
         if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
@@ -15970,7 +16004,7 @@ async function runLint(args, io, version) {
       const effect = file.analyzed ? schemaEffectOf(file.analyzed.analyzed) : await analyzedEffect(text, shownAs, { ...options, frontend }, file.prefetched);
       if (!effect || !file.replay) return;
       file.replay.applyFile(fileStart(shownAs, false, effect), effect.operations);
-      if (cache3 && !file.analyzed && !effect.readsOtherFiles) cache3.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
+      if (cache3 && !file.analyzed) cache3.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}

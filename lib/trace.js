@@ -4319,7 +4319,7 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -10149,7 +10149,7 @@ function resultOf(analyzed, displayPath2, source, options) {
     notes: analyzed.notes,
     warnings: analyzed.warnings,
     schemaEffect: schemaEffectOf(analyzed),
-    ...analyzed.readsFiles ? { readsOtherFiles: true } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
   };
 }
 function delegatedFile({ frontend, line, column, length, delegate, calls }) {

@@ -144,7 +144,7 @@ function resultOf(analyzed: AnalyzedFile, displayPath: string, source: string, o
     notes: analyzed.notes,
     warnings: analyzed.warnings,
     schemaEffect: schemaEffectOf(analyzed),
-    ...(analyzed.readsFiles ? { readsOtherFiles: true } : {}),
+    ...(analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}),
   };
 }
 

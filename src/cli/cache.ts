@@ -92,6 +92,8 @@ class Part<T> {
  */
 interface CacheEntry {
   textHash: string;
+  /** Other files the result was read with (modules constants are imported from), and the hash of each as read. */
+  depends?: Array<[string, string]>;
   effectDigest?: string;
   /** Whether the effect says parts of the file could not be read (the replayed digest needs it before the effect is read). */
   unreadable?: boolean;
@@ -136,6 +138,7 @@ const LAYOUT = /^"layout":\[(\d{1,10}),(\d{1,10})\],"index":/;
 interface IndexEntry {
   file: string;
   textHash: string;
+  depends?: Array<[string, string]>;
   effectDigest?: string;
   unreadable?: true;
   hash?: string;
@@ -143,6 +146,9 @@ interface IndexEntry {
   effect?: [number, number];
   targets?: [number, number];
 }
+
+/** The most an imported module may hold for its hash to be checked (a larger one is not read: see imported-constants). */
+const MAX_DEPENDENCY_BYTES = 2 * 1024 * 1024;
 
 /** The most a cache file may hold; a larger one (or a device, a FIFO) is not read. */
 const MAX_CACHE_BYTES = 512 << 20;
@@ -242,8 +248,8 @@ export class LintCache {
   }
 
   static keyOf(version: string, settings: unknown): string {
-    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect; 4: findings carry what their suggestion is built from; 5: one HMAC for the file, effects carry their digest, context files their effect; 6: an index, and parts read when needed; 7: findings' values shared).
-    return sha1(JSON.stringify({ version, format: 7, settings }));
+    // `format` changes when a cached result's shape does (2: findings carry their lock; 3: results carry their schema effect; 4: findings carry what their suggestion is built from; 5: one HMAC for the file, effects carry their digest, context files their effect; 6: an index, and parts read when needed; 7: findings' values shared; 8: entries carry the other files they were read with).
+    return sha1(JSON.stringify({ version, format: 8, settings }));
   }
 
   private load(): { entries: Map<string, CacheEntry>; values?: Part<unknown[]>; problem?: string } {
@@ -295,7 +301,39 @@ export class LintCache {
   /** The entry for this text of the file, if any. */
   private entryOf(file: string, text: string): CacheEntry | undefined {
     const entry = this.entries.get(file);
-    return entry && entry.textHash === sha1(text) ? entry : undefined;
+    return entry && entry.textHash === sha1(text) && this.dependenciesUnchanged(entry) ? entry : undefined;
+  }
+
+  /** Whether the other files an entry was read with are as they were (each read once a run). */
+  private dependenciesUnchanged(entry: CacheEntry): boolean {
+    return (entry.depends ?? []).every(([file, hash]) => this.currentHash(file) === hash);
+  }
+
+  private readonly currentHashes = new Map<string, string | undefined>();
+
+  private currentHash(file: string): string | undefined {
+    if (!this.currentHashes.has(file)) {
+      let hash: string | undefined;
+      try {
+        hash = sha1(readRegularFile(file, MAX_DEPENDENCY_BYTES).toString('utf8'));
+      } catch {
+        hash = undefined; // gone or unreadable: the entry is not used
+      }
+      this.currentHashes.set(file, hash);
+    }
+    return this.currentHashes.get(file);
+  }
+
+  /** The other files a result or effect was read with, with their hashes now; undefined when one cannot be read (then nothing is kept). */
+  private dependenciesOf(files: readonly string[] | undefined): Array<[string, string]> | undefined | 'unreadable' {
+    if (!files || files.length === 0) return undefined;
+    const depends: Array<[string, string]> = [];
+    for (const file of files) {
+      const hash = this.currentHash(file);
+      if (hash === undefined) return 'unreadable';
+      depends.push([file, hash]);
+    }
+    return depends;
   }
 
   /** Whether the file's text is cached (under some context): then it need not be parsed ahead. */
@@ -312,7 +350,7 @@ export class LintCache {
   /** A cached result, with its schema effect (if it has one); `withTargets` for a run that fixes. */
   get(file: string, text: string, contextDigest: string, withTargets: boolean): { result: FileResult | SkippedFile; effect?: CachedEffect } | undefined {
     const entry = this.entries.get(file);
-    if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest)) return undefined;
+    if (!entry?.result || entry.hash !== this.hashOf(sha1(text), contextDigest) || !this.dependenciesUnchanged(entry)) return undefined;
     const result = resultOf(entry, this.values(), text, withTargets);
     if (!result) return undefined;
     const effect = isSkippedResult(result) ? undefined : effectOf(file, entry);
@@ -324,12 +362,14 @@ export class LintCache {
   set(file: string, text: string, contextDigest: string, result: FileResult | SkippedFile, effectDigest: string): void {
     const textHash = sha1(text);
     const hash = this.hashOf(textHash, contextDigest);
+    const depends = 'skipped' in result ? undefined : this.dependenciesOf(result.readsFiles);
+    if (depends === 'unreadable') return;
     if ('skipped' in result) {
       this.entries.set(file, { textHash, hash, result: Part.of<CachedResult>(result) });
       this.changed = true;
       return;
     }
-    const { source: _source, findings, schemaEffect, ...rest } = result; // the source is the file itself
+    const { source: _source, findings, schemaEffect, readsFiles: _readsFiles, ...rest } = result; // the source is the file itself
     const targets = findings.map((finding) => finding.target ?? null);
     // A help that is not the rule's usual one (written for the file's front-end, say) is kept.
     const stripped = (finding: Finding): CachedFinding => {
@@ -340,6 +380,7 @@ export class LintCache {
     };
     this.entries.set(file, {
       textHash,
+      ...(depends ? { depends } : {}),
       hash,
       result: Part.of<CachedResult>({ ...rest, findings: findings.map(stripped) }),
       ...(targets.some((target) => target !== null) ? { targets: Part.serialized(targets) } : {}),
@@ -351,7 +392,9 @@ export class LintCache {
   /** What a context file does to the schema, unless a result of this text (which carries it) is cached. */
   setEffect(file: string, text: string, effect: SchemaEffect, effectDigest: string): void {
     if (this.entryOf(file, text)?.result) return;
-    this.entries.set(file, { textHash: sha1(text), effectDigest, ...(effect.unreadable ? { unreadable: true } : {}), effect: storedEffect(effect) });
+    const depends = this.dependenciesOf(effect.readsFiles);
+    if (depends === 'unreadable') return;
+    this.entries.set(file, { textHash: sha1(text), ...(depends ? { depends } : {}), effectDigest, ...(effect.unreadable ? { unreadable: true } : {}), effect: storedEffect(effect) });
     this.changed = true;
   }
 
@@ -373,8 +416,8 @@ export class LintCache {
       for (const [file, entry] of this.entries) {
         const resolved = entry.result && (entry.result.read ? resolvedResult(entry.result.value(), this.values()) : (entry.result.value() as CachedResult));
         if (entry.result && !resolved) continue; // a damaged result is dropped
-        const { textHash, effectDigest, unreadable, hash } = entry;
-        const indexed: IndexEntry = { file, textHash, ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
+        const { textHash, depends, effectDigest, unreadable, hash } = entry;
+        const indexed: IndexEntry = { file, textHash, ...(depends ? { depends } : {}), ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
         add(Buffer.from(`${index.length > 0 ? ',' : ''}${JSON.stringify(file)}:{`));
         let first = true;
         for (const name of PARTS) {
@@ -490,8 +533,8 @@ function contentOf(signed: Buffer): { entries: Map<string, CacheEntry>; values: 
   const entries = new Map<string, CacheEntry>();
   for (const indexed of index as unknown[]) {
     if (!isIndexEntry(indexed)) continue;
-    const { file, textHash, effectDigest, unreadable, hash } = indexed;
-    const entry: CacheEntry = { textHash, ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
+    const { file, textHash, depends, effectDigest, unreadable, hash } = indexed;
+    const entry: CacheEntry = { textHash, ...(depends ? { depends } : {}), ...(effectDigest !== undefined ? { effectDigest } : {}), ...(unreadable ? { unreadable } : {}), ...(hash !== undefined ? { hash } : {}) };
     for (const name of PARTS) {
       const place = indexed[name];
       if (!place) continue;
@@ -508,7 +551,8 @@ function isIndexEntry(value: unknown): value is IndexEntry {
   const place = (part: unknown) => part === undefined || (Array.isArray(part) && part.length === 2 && part.every((number) => Number.isInteger(number) && (number as number) >= 0));
   return (
     isRecord(value) && typeof value.file === 'string' && typeof value.textHash === 'string' && (value.effectDigest === undefined || typeof value.effectDigest === 'string') &&
-    (value.unreadable === undefined || value.unreadable === true) && (value.hash === undefined || typeof value.hash === 'string') && PARTS.every((name) => place(value[name]))
+    (value.unreadable === undefined || value.unreadable === true) && (value.hash === undefined || typeof value.hash === 'string') && PARTS.every((name) => place(value[name])) &&
+    (value.depends === undefined || (Array.isArray(value.depends) && value.depends.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((item) => typeof item === 'string'))))
   );
 }
 

@@ -127,8 +127,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         await prepareLinting(); // the parser loads only when a file is actually linted
         const lintOptions: LintOptions = { ...options, frontend, replay, newInRun: file.newInRun };
         result = file.analyzed ? checkAnalysis(file.analyzed, shownAs, lintOptions) : await lintOrReuse(text, shownAs, lintOptions, file.prefetched, invalidUtf8.get(shownAs));
-        // A result that read other files (imported constants) holds only while they do not change: it is not kept.
-        if (cache && replay && !file.analyzed && !('readsOtherFiles' in result && result.readsOtherFiles)) cache.set(shownAs, text, digest, result, replay.lastEffectDigest);
+        if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result, replay.lastEffectDigest);
       }
       if (isSkipped(result)) {
         if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
@@ -175,7 +174,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
       if (!effect || !file.replay) return;
       file.replay.applyFile(fileStart(shownAs, false, effect), effect.operations);
       // Kept for the next run that reads this file only as context (a pre-commit run, a named file).
-      if (cache && !file.analyzed && !effect.readsOtherFiles) cache.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
+      if (cache && !file.analyzed) cache.setEffect(shownAs, text, effect, file.replay.lastEffectDigest);
     } catch (error) {
       failed = true;
       io.stderr.write(`migralint: internal error while reading ${shownAs}: ${describe(error)}\n`);

@@ -60,8 +60,8 @@ export interface FileResult {
   transactionSwitch?: boolean;
   /** Operations in forward code: with `statements`, whether a flagged statement is alone in its migration. */
   operationCount?: number;
-  /** The result depends on other files than the migration (imported constants): the cache does not keep it. */
-  readsOtherFiles?: boolean;
+  /** Other files the result depends on (modules constants are imported from): the cache checks them too. */
+  readsFiles?: string[];
   /**
    * Fixes of findings, verified one by one (set by runs that need them: `--fix`,
    * SARIF): replacements of the source between character offsets.

@@ -30,8 +30,8 @@ export interface SchemaEffect {
   unreadable?: boolean;
   newTables?: TableName[];
   runtimeNames?: string[];
-  /** The migration's analysis read other files (imported constants): the cache does not keep the effect. */
-  readsOtherFiles?: boolean;
+  /** Other files the migration's analysis read (imported constants): the cache checks them too. */
+  readsFiles?: string[];
 }
 
 export interface ReplayOptions {
@@ -341,7 +341,7 @@ export function schemaEffectOf(analyzed: AnalyzedFile): SchemaEffect {
     ...(isUnreadable(analyzed) ? { unreadable: true } : {}),
     ...(analyzed.newTables ? { newTables: analyzed.newTables } : {}),
     ...(analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}),
-    ...(analyzed.readsFiles ? { readsOtherFiles: true } : {}),
+    ...(analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}),
   };
 }
 
