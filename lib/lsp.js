@@ -16924,7 +16924,23 @@ function referencedTables(operation) {
   const fromConstraints = operation.constraints.flatMap(
     (constraint) => constraint.references ? [constraint.references.table] : []
   );
-  return [...fromColumns, ...fromConstraints];
+  return [...fromColumns, ...fromConstraints].filter((table) => !(table.name === operation.table.name && (table.schema ?? "") === (operation.table.schema ?? "")));
+}
+function blocksReadsOn(operation, table) {
+  switch (operation.kind) {
+    case "createIndex":
+    case "reindex":
+    case "createTable":
+      return false;
+    case "addConstraint":
+      return operation.constraint.kind !== "foreignKey";
+    case "addColumn":
+      return table.name === operation.table.name && (table.schema ?? "") === (operation.table.schema ?? "");
+    case "other":
+      return operation.statement !== "CreateTrigStmt";
+    default:
+      return true;
+  }
 }
 function tablesNamedBy(operation) {
   if ("table" in operation) return [operation.table];
@@ -18931,7 +18947,7 @@ function missingTimeoutVisitor(context, setting2) {
       else first = { operation, table };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others });
+      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
     }
   };
 }
@@ -18956,7 +18972,7 @@ var require_lock_timeout_default = defineRule({
     category: "locking",
     severity: "warning",
     description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-    message: ({ table, others }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every query on the table queues behind it.`,
+    message: ({ table, others, writesOnly }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
     locks: BLOCKING_STATEMENT_LOCKS,
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),

@@ -1,6 +1,6 @@
 import type { FrontendName } from '../model/file';
 import type { Operation, TableName } from '../model/operations';
-import { blockingLockTarget, foreignKeyTargets, qualifiedName } from './operation-helpers';
+import { blockingLockTarget, blocksReadsOn, foreignKeyTargets, qualifiedName } from './operation-helpers';
 import type { ByFrontend, RuleContext, Visitor } from './rule';
 
 /** A timeout of 0 (or unset) means "wait forever". */
@@ -28,7 +28,7 @@ export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeo
       else first = { operation, table };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others });
+      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...(blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true }) });
     },
   };
 }

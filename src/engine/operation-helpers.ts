@@ -69,7 +69,31 @@ function referencedTables(operation: OperationOf<'createTable'>): TableName[] {
   const fromConstraints = operation.constraints.flatMap((constraint) =>
     constraint.references ? [constraint.references.table] : [],
   );
-  return [...fromColumns, ...fromConstraints];
+  // A key on the new table itself (a tree's parent) locks nothing that exists.
+  return [...fromColumns, ...fromConstraints].filter((table) => !(table.name === operation.table.name && (table.schema ?? '') === (operation.table.schema ?? '')));
+}
+
+/**
+ * Whether the lock the operation waits for on `table` blocks reads too (ACCESS
+ * EXCLUSIVE), or only writes: SHARE for an index build, SHARE ROW EXCLUSIVE for
+ * a foreign key's tables and CREATE TRIGGER.
+ */
+export function blocksReadsOn(operation: Operation, table: TableName): boolean {
+  switch (operation.kind) {
+    case 'createIndex':
+    case 'reindex':
+    case 'createTable':
+      return false;
+    case 'addConstraint':
+      return operation.constraint.kind !== 'foreignKey';
+    case 'addColumn':
+      // ADD COLUMN takes ACCESS EXCLUSIVE on its own table; the table its key references gets SHARE ROW EXCLUSIVE.
+      return table.name === operation.table.name && (table.schema ?? '') === (operation.table.schema ?? '');
+    case 'other':
+      return operation.statement !== 'CreateTrigStmt';
+    default:
+      return true;
+  }
 }
 
 /** Every table an operation names (for rules about how tables are named). */

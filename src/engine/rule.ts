@@ -29,6 +29,8 @@ export interface Subject {
   views?: string[];
   /** The finding is at most a warning, whatever the rule's severity: a milder case of what the rule flags. */
   atMost?: 'warning';
+  /** The lock waited for blocks the table's writes only (SHARE, SHARE ROW EXCLUSIVE), not its reads. */
+  writesOnly?: boolean;
 }
 
 /** What a finding's help may depend on: the language of the file, and what the finding is about. */

@@ -65,6 +65,26 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     expect(result.findings[0].message).toContain(`lock on ${table}`);
   });
 
+  test('SQL: a new table whose key points at itself waits on the other table it references (infisical certificate authorities)', () => {
+    const sql = 'CREATE TABLE certificate_authorities (\n  id uuid PRIMARY KEY,\n  "parentCaId" uuid REFERENCES certificate_authorities (id),\n  "projectId" text NOT NULL REFERENCES projects (id)\n);\n';
+    const result = lint(sql, 'migrations/0045_certificate_authorities.sql');
+    expect(findingKeys(result)).toEqual(['require-lock-timeout@1:1']);
+    expect(result.findings[0].message).toBe(
+      'This statement waits for a blocking lock on "projects" with no lock_timeout set; while it waits, every write to the table queues behind it.',
+    );
+  });
+
+  test.each([
+    ['an index build (SHARE)', 'CREATE INDEX orders_placed_at_idx ON orders (placed_at);', 'write to'],
+    ['a foreign key (SHARE ROW EXCLUSIVE on both tables)', 'ALTER TABLE orders ADD CONSTRAINT orders_customer_fkey FOREIGN KEY (customer_id) REFERENCES customers (id);', 'write to'],
+    ['CREATE TRIGGER (SHARE ROW EXCLUSIVE)', 'CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();', 'write to'],
+    ['ADD COLUMN (ACCESS EXCLUSIVE)', 'ALTER TABLE orders ADD COLUMN note text;', 'query on'],
+    ['DROP TRIGGER (ACCESS EXCLUSIVE)', 'DROP TRIGGER orders_touch ON orders;', 'query on'],
+  ])('SQL: the message says what queues behind %s', (_what, statement, queued) => {
+    const result = lint(`${statement}\n`, 'migrations/0046_orders.sql');
+    expect(result.findings.find((finding) => finding.rule === 'require-lock-timeout')?.message).toContain(`while it waits, every ${queued} the table queues behind it.`);
+  });
+
   test('SQL: a plain VACUUM or ANALYZE, or VACUUM (FULL false), blocks no one', () => {
     const result = lint('VACUUM ANALYZE orders;\nVACUUM (FULL false) orders;\nVACUUM (FULL 0) orders;\nANALYZE orders;\n', 'migrations/0044_stats.sql');
     expect(findingKeys(result)).toEqual([]);
