@@ -6714,6 +6714,201 @@ var init_script_output = __esm({
   }
 });
 
+// node_modules/jsonc-parser/lib/umd/main.js
+var require_main = __commonJS({
+  "node_modules/jsonc-parser/lib/umd/main.js"(exports2, module2) {
+    (function(factory) {
+      if (typeof module2 === "object" && typeof module2.exports === "object") {
+        var v = factory(require, exports2);
+        if (v !== void 0) module2.exports = v;
+      } else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+      }
+    })(function(require2, exports3) {
+      "use strict";
+      Object.defineProperty(exports3, "__esModule", { value: true });
+      exports3.applyEdits = exports3.modify = exports3.format = exports3.printParseErrorCode = exports3.ParseErrorCode = exports3.stripComments = exports3.visit = exports3.getNodeValue = exports3.getNodePath = exports3.findNodeAtOffset = exports3.findNodeAtLocation = exports3.parseTree = exports3.parse = exports3.getLocation = exports3.SyntaxKind = exports3.ScanError = exports3.createScanner = void 0;
+      const formatter = require2("./impl/format");
+      const edit2 = require2("./impl/edit");
+      const scanner = require2("./impl/scanner");
+      const parser2 = require2("./impl/parser");
+      exports3.createScanner = scanner.createScanner;
+      var ScanError;
+      (function(ScanError2) {
+        ScanError2[ScanError2["None"] = 0] = "None";
+        ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+      })(ScanError || (exports3.ScanError = ScanError = {}));
+      var SyntaxKind;
+      (function(SyntaxKind2) {
+        SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+        SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+        SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+      })(SyntaxKind || (exports3.SyntaxKind = SyntaxKind = {}));
+      exports3.getLocation = parser2.getLocation;
+      exports3.parse = parser2.parse;
+      exports3.parseTree = parser2.parseTree;
+      exports3.findNodeAtLocation = parser2.findNodeAtLocation;
+      exports3.findNodeAtOffset = parser2.findNodeAtOffset;
+      exports3.getNodePath = parser2.getNodePath;
+      exports3.getNodeValue = parser2.getNodeValue;
+      exports3.visit = parser2.visit;
+      exports3.stripComments = parser2.stripComments;
+      var ParseErrorCode;
+      (function(ParseErrorCode2) {
+        ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+      })(ParseErrorCode || (exports3.ParseErrorCode = ParseErrorCode = {}));
+      function printParseErrorCode(code) {
+        switch (code) {
+          case 1:
+            return "InvalidSymbol";
+          case 2:
+            return "InvalidNumberFormat";
+          case 3:
+            return "PropertyNameExpected";
+          case 4:
+            return "ValueExpected";
+          case 5:
+            return "ColonExpected";
+          case 6:
+            return "CommaExpected";
+          case 7:
+            return "CloseBraceExpected";
+          case 8:
+            return "CloseBracketExpected";
+          case 9:
+            return "EndOfFileExpected";
+          case 10:
+            return "InvalidCommentToken";
+          case 11:
+            return "UnexpectedEndOfComment";
+          case 12:
+            return "UnexpectedEndOfString";
+          case 13:
+            return "UnexpectedEndOfNumber";
+          case 14:
+            return "InvalidUnicode";
+          case 15:
+            return "InvalidEscapeCharacter";
+          case 16:
+            return "InvalidCharacter";
+        }
+        return "<unknown ParseErrorCode>";
+      }
+      exports3.printParseErrorCode = printParseErrorCode;
+      function format2(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+      }
+      exports3.format = format2;
+      function modify(text, path22, value, options) {
+        return edit2.setProperty(text, path22, value, options);
+      }
+      exports3.modify = modify;
+      function applyEdits2(text, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+          const diff = a.offset - b.offset;
+          if (diff === 0) {
+            return a.length - b.length;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          let e = sortedEdits[i];
+          if (e.offset + e.length <= lastModifiedOffset) {
+            text = edit2.applyEdit(text, e);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = e.offset;
+        }
+        return text;
+      }
+      exports3.applyEdits = applyEdits2;
+    });
+  }
+});
+
+// src/config/jsonc.ts
+function parseJson(text, file, options) {
+  try {
+    return JSON.parse(text);
+  } catch {
+  }
+  const { parse: parse3, printParseErrorCode } = require_main();
+  const errors = [];
+  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const [error] = errors;
+  if (!error) return value;
+  const { line, column: column2 } = lineAndColumn(text, error.offset);
+  const code = printParseErrorCode(error.error);
+  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column2}: ${REASONS[code] ?? code}`);
+}
+function lineAndColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+  return { line: breaks.length + 1, column: offset - lastBreak };
+}
+var REASONS;
+var init_jsonc = __esm({
+  "src/config/jsonc.ts"() {
+    "use strict";
+    init_errors();
+    REASONS = {
+      InvalidSymbol: "unexpected character",
+      InvalidNumberFormat: "invalid number",
+      PropertyNameExpected: "expected a property name in double quotes",
+      ValueExpected: "expected a value",
+      ColonExpected: "expected a colon",
+      CommaExpected: "expected a comma",
+      CloseBraceExpected: "expected a closing brace",
+      CloseBracketExpected: "expected a closing bracket",
+      EndOfFileExpected: "unexpected text after the end",
+      InvalidCommentToken: "comments are not allowed here",
+      UnexpectedEndOfComment: "unclosed comment",
+      UnexpectedEndOfString: "unclosed string",
+      UnexpectedEndOfNumber: "unfinished number",
+      InvalidUnicode: "invalid \\u escape",
+      InvalidEscapeCharacter: "invalid escape",
+      InvalidCharacter: "invalid character in a string"
+    };
+  }
+});
+
 // src/frontends/js/static-values.ts
 function joinText(parts) {
   if (parts.includes(TOO_LARGE)) return TOO_LARGE;
@@ -6925,15 +7120,30 @@ var init_static_values = __esm({
 // src/frontends/js/imported-constants.ts
 function importedConstants(program, filePath) {
   const result2 = { bindings: /* @__PURE__ */ new Map(), files: [] };
-  for (const statement2 of program.body) {
-    if (statement2.type !== "ImportDeclaration" || statement2.importKind === "type" || !statement2.source.value.startsWith(".")) continue;
-    const from = resolveModule(path5.dirname(filePath), statement2.source.value);
-    if (!from) continue;
-    for (const specifier of statement2.specifiers) {
-      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
-      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+  const bind = (specifier, names) => {
+    const from = specifier.startsWith(".") ? resolveModule(path5.dirname(filePath), specifier) : resolveAlias(path5.dirname(path5.resolve(filePath)), specifier);
+    if (!from) return;
+    for (const { imported, local } of names) {
       const value = exportedValue(from, imported, 0, result2.files);
-      if (value !== void 0) result2.bindings.set(specifier.local.name, literalOf(value));
+      if (value !== void 0) result2.bindings.set(local, literalOf(value));
+    }
+  };
+  for (const statement2 of program.body) {
+    if (statement2.type === "ImportDeclaration" && statement2.importKind !== "type") {
+      const names = statement2.specifiers.flatMap(
+        (specifier) => specifier.type === "ImportSpecifier" && specifier.importKind !== "type" ? [{ imported: specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value, local: specifier.local.name }] : []
+      );
+      bind(statement2.source.value, names);
+    } else if (statement2.type === "VariableDeclaration" && statement2.kind === "const") {
+      for (const declarator of statement2.declarations) {
+        const init = declarator.init;
+        const required = init?.type === "CallExpression" && init.callee.type === "Identifier" && init.callee.name === "require" && init.arguments[0]?.type === "StringLiteral" ? init.arguments[0].value : void 0;
+        if (required === void 0 || declarator.id.type !== "ObjectPattern") continue;
+        const names = declarator.id.properties.flatMap(
+          (property) => property.type === "ObjectProperty" && !property.computed && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ imported: property.key.name, local: property.value.name }] : []
+        );
+        bind(required, names);
+      }
     }
   }
   return result2;
@@ -6962,6 +7172,23 @@ function exportedValue(file, name, depth, files) {
       if (value !== void 0) return value;
     }
   }
+  return commonJsExport(module2.program, name, module2.scope);
+}
+function commonJsExport(program, name, scope) {
+  for (const statement2 of program.body) {
+    if (statement2.type !== "ExpressionStatement" || statement2.expression.type !== "AssignmentExpression") continue;
+    const { left, right } = statement2.expression;
+    if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") continue;
+    const property = left.property.name;
+    const object = left.object;
+    const onExports = object.type === "Identifier" && object.name === "exports" || object.type === "MemberExpression" && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
+    if (onExports && property === name) return scope.value(right);
+    const isModuleExports = object.type === "Identifier" && object.name === "module" && property === "exports";
+    if (isModuleExports) {
+      const whole = scope.value(right);
+      if (whole && typeof whole === "object" && !Array.isArray(whole) && Object.hasOwn(whole, name)) return whole[name];
+    }
+  }
   return void 0;
 }
 function localValue(program, name, scope) {
@@ -6978,6 +7205,44 @@ function declaredValue(declaration, name, scope) {
     return declarator?.init ? scope.value(declarator.init) : void 0;
   }
   return void 0;
+}
+function resolveAlias(directory, specifier) {
+  const aliases = aliasesFor(directory);
+  if (!aliases) return void 0;
+  for (const [pattern, targets] of aliases.paths) {
+    const star = pattern.indexOf("*");
+    const matched = star < 0 ? specifier === pattern ? "" : void 0 : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : void 0;
+    if (matched === void 0) continue;
+    for (const target of targets) {
+      const resolved = resolveModule(aliases.base, target.replace("*", matched));
+      if (resolved) return resolved;
+    }
+  }
+  return void 0;
+}
+function aliasesFor(directory) {
+  if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
+  let aliases;
+  const tsconfig = path5.join(directory, "tsconfig.json");
+  if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
+  else if (path5.dirname(directory) !== directory && !isFile(path5.join(directory, "package.json"))) aliases = aliasesFor(path5.dirname(directory));
+  aliasesByFolder.set(directory, aliases);
+  return aliases;
+}
+function aliasesIn(tsconfig) {
+  let options;
+  try {
+    options = parseJson(fs3.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
+  } catch {
+    return void 0;
+  }
+  if (!options || typeof options !== "object") return void 0;
+  const { baseUrl, paths } = options;
+  if (!paths || typeof paths !== "object") return void 0;
+  const entries = Object.entries(paths).flatMap(
+    ([pattern, targets]) => Array.isArray(targets) ? [[pattern, targets.filter((target) => typeof target === "string")]] : []
+  );
+  return { base: path5.resolve(path5.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
 }
 function resolveModule(directory, specifier) {
   const base = path5.resolve(directory, specifier);
@@ -7029,18 +7294,20 @@ function literalOf(value) {
   }));
   return { type: "ObjectExpression", properties };
 }
-var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules;
+var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
     fs3 = __toESM(require("node:fs"));
     path5 = __toESM(require("node:path"));
+    init_jsonc();
     init_parse_js();
     init_static_values();
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
     MAX_MODULE_BYTES = 2 * 1024 * 1024;
     MAX_REEXPORT_DEPTH = 4;
     modules = /* @__PURE__ */ new Map();
+    aliasesByFolder = /* @__PURE__ */ new Map();
   }
 });
 
@@ -7350,7 +7617,7 @@ function substituteKnexBindings(sql, bindings) {
       if (match[0] === "\\?") return "?";
       const value = bindings.values?.[counter];
       counter++;
-      return match[0] === "??" ? identifierText(value, `binding_${counter}`) : valueText(value, `$${counter}`);
+      return match[0] === "??" ? identifierText(value, () => bindings.unknownIdentifier?.(counter - 1) ?? `binding_${counter}`) : valueText(value, `$${counter}`);
     });
   }
   const known = new Set(bindings.names);
@@ -7358,11 +7625,11 @@ function substituteKnexBindings(sql, bindings) {
     if (!known.has(match[1])) return match[0];
     counter++;
     const value = bindings.values?.[match[1]];
-    return match[2] ? identifierText(value, `binding_${match[1]}`) : valueText(value, `$${counter}`);
+    return match[2] ? identifierText(value, () => bindings.unknownIdentifier?.(match[1]) ?? `binding_${match[1]}`) : valueText(value, `$${counter}`);
   });
 }
 function identifierText(value, fallback) {
-  if (typeof value !== "string") return fallback;
+  if (typeof value !== "string") return `"${fallback()}"`;
   return value.split(".").map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
 }
 function valueText(value, fallback) {
@@ -8800,6 +9067,18 @@ var init_table_builder = __esm({
 });
 
 // src/frontends/knex/up-walker.ts
+function bindingExpression(node, key) {
+  const inner = node && unwrapTypeScript(node);
+  if (inner?.type === "ArrayExpression" && typeof key === "number") {
+    const element = inner.elements[key];
+    return element && element.type !== "SpreadElement" ? element : void 0;
+  }
+  if (inner?.type === "ObjectExpression" && typeof key === "string") {
+    const property = inner.properties.find((candidate) => candidate.type === "ObjectProperty" && propertyName(candidate.key) === key);
+    return property?.type === "ObjectProperty" ? property.value : void 0;
+  }
+  return void 0;
+}
 function bindingsOf(node, scope) {
   if (!node) return void 0;
   const inner = unwrapTypeScript(node);
@@ -8999,11 +9278,24 @@ var init_up_walker = __esm({
         }
         this.output.statements++;
       }
+      /**
+       * An identifier binding whose value is not known (`knex.raw('ALTER TABLE ??', [table])`): named after its
+       * expression, and, like a `${…}` in a template, an object known only at run time.
+       */
+      bindingPlaceholder(bindingsArg, key, frame) {
+        const expression = bindingExpression(bindingsArg, key);
+        if (expression) return this.placeholder(expression, frame.scope);
+        const name = `binding_${typeof key === "number" ? key + 1 : key}`;
+        this.runtimeNames.add(name);
+        return name;
+      }
       /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */
       raw(link, frame) {
         const [sqlArg, bindingsArg] = link.args ?? [];
         if (!sqlArg) return;
-        this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
+        const bindings = bindingsOf(bindingsArg, frame.scope);
+        if (bindings) bindings.unknownIdentifier = (key) => this.bindingPlaceholder(bindingsArg, key, frame);
+        this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindings));
       }
       builderContext(table, mode, frame) {
         return {
@@ -12099,201 +12391,6 @@ var init_discover = __esm({
     init_detect();
     init_migration_folders();
     DEFAULT_MIGRATION_FOLDERS = ["migrations", "db/migrations", "src/migrations", "prisma/migrations"];
-  }
-});
-
-// node_modules/jsonc-parser/lib/umd/main.js
-var require_main = __commonJS({
-  "node_modules/jsonc-parser/lib/umd/main.js"(exports2, module2) {
-    (function(factory) {
-      if (typeof module2 === "object" && typeof module2.exports === "object") {
-        var v = factory(require, exports2);
-        if (v !== void 0) module2.exports = v;
-      } else if (typeof define === "function" && define.amd) {
-        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
-      }
-    })(function(require2, exports3) {
-      "use strict";
-      Object.defineProperty(exports3, "__esModule", { value: true });
-      exports3.applyEdits = exports3.modify = exports3.format = exports3.printParseErrorCode = exports3.ParseErrorCode = exports3.stripComments = exports3.visit = exports3.getNodeValue = exports3.getNodePath = exports3.findNodeAtOffset = exports3.findNodeAtLocation = exports3.parseTree = exports3.parse = exports3.getLocation = exports3.SyntaxKind = exports3.ScanError = exports3.createScanner = void 0;
-      const formatter = require2("./impl/format");
-      const edit2 = require2("./impl/edit");
-      const scanner = require2("./impl/scanner");
-      const parser2 = require2("./impl/parser");
-      exports3.createScanner = scanner.createScanner;
-      var ScanError;
-      (function(ScanError2) {
-        ScanError2[ScanError2["None"] = 0] = "None";
-        ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-        ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-        ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-        ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-        ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-        ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-      })(ScanError || (exports3.ScanError = ScanError = {}));
-      var SyntaxKind;
-      (function(SyntaxKind2) {
-        SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-        SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-        SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-        SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-        SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-        SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-        SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-        SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-        SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-        SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-        SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-        SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-        SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-        SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-        SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-        SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-        SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-      })(SyntaxKind || (exports3.SyntaxKind = SyntaxKind = {}));
-      exports3.getLocation = parser2.getLocation;
-      exports3.parse = parser2.parse;
-      exports3.parseTree = parser2.parseTree;
-      exports3.findNodeAtLocation = parser2.findNodeAtLocation;
-      exports3.findNodeAtOffset = parser2.findNodeAtOffset;
-      exports3.getNodePath = parser2.getNodePath;
-      exports3.getNodeValue = parser2.getNodeValue;
-      exports3.visit = parser2.visit;
-      exports3.stripComments = parser2.stripComments;
-      var ParseErrorCode;
-      (function(ParseErrorCode2) {
-        ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-        ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-        ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-        ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-        ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-        ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-        ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-        ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-        ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-        ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-        ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-        ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-        ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-      })(ParseErrorCode || (exports3.ParseErrorCode = ParseErrorCode = {}));
-      function printParseErrorCode(code) {
-        switch (code) {
-          case 1:
-            return "InvalidSymbol";
-          case 2:
-            return "InvalidNumberFormat";
-          case 3:
-            return "PropertyNameExpected";
-          case 4:
-            return "ValueExpected";
-          case 5:
-            return "ColonExpected";
-          case 6:
-            return "CommaExpected";
-          case 7:
-            return "CloseBraceExpected";
-          case 8:
-            return "CloseBracketExpected";
-          case 9:
-            return "EndOfFileExpected";
-          case 10:
-            return "InvalidCommentToken";
-          case 11:
-            return "UnexpectedEndOfComment";
-          case 12:
-            return "UnexpectedEndOfString";
-          case 13:
-            return "UnexpectedEndOfNumber";
-          case 14:
-            return "InvalidUnicode";
-          case 15:
-            return "InvalidEscapeCharacter";
-          case 16:
-            return "InvalidCharacter";
-        }
-        return "<unknown ParseErrorCode>";
-      }
-      exports3.printParseErrorCode = printParseErrorCode;
-      function format2(documentText, range, options) {
-        return formatter.format(documentText, range, options);
-      }
-      exports3.format = format2;
-      function modify(text, path22, value, options) {
-        return edit2.setProperty(text, path22, value, options);
-      }
-      exports3.modify = modify;
-      function applyEdits2(text, edits) {
-        let sortedEdits = edits.slice(0).sort((a, b) => {
-          const diff = a.offset - b.offset;
-          if (diff === 0) {
-            return a.length - b.length;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = text.length;
-        for (let i = sortedEdits.length - 1; i >= 0; i--) {
-          let e = sortedEdits[i];
-          if (e.offset + e.length <= lastModifiedOffset) {
-            text = edit2.applyEdit(text, e);
-          } else {
-            throw new Error("Overlapping edit");
-          }
-          lastModifiedOffset = e.offset;
-        }
-        return text;
-      }
-      exports3.applyEdits = applyEdits2;
-    });
-  }
-});
-
-// src/config/jsonc.ts
-function parseJson(text, file, options) {
-  try {
-    return JSON.parse(text);
-  } catch {
-  }
-  const { parse: parse3, printParseErrorCode } = require_main();
-  const errors = [];
-  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
-  const [error] = errors;
-  if (!error) return value;
-  const { line, column: column2 } = lineAndColumn(text, error.offset);
-  const code = printParseErrorCode(error.error);
-  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column2}: ${REASONS[code] ?? code}`);
-}
-function lineAndColumn(text, offset) {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-  return { line: breaks.length + 1, column: offset - lastBreak };
-}
-var REASONS;
-var init_jsonc = __esm({
-  "src/config/jsonc.ts"() {
-    "use strict";
-    init_errors();
-    REASONS = {
-      InvalidSymbol: "unexpected character",
-      InvalidNumberFormat: "invalid number",
-      PropertyNameExpected: "expected a property name in double quotes",
-      ValueExpected: "expected a value",
-      ColonExpected: "expected a colon",
-      CommaExpected: "expected a comma",
-      CloseBraceExpected: "expected a closing brace",
-      CloseBracketExpected: "expected a closing bracket",
-      EndOfFileExpected: "unexpected text after the end",
-      InvalidCommentToken: "comments are not allowed here",
-      UnexpectedEndOfComment: "unclosed comment",
-      UnexpectedEndOfString: "unclosed string",
-      UnexpectedEndOfNumber: "unfinished number",
-      InvalidUnicode: "invalid \\u escape",
-      InvalidEscapeCharacter: "invalid escape",
-      InvalidCharacter: "invalid character in a string"
-    };
   }
 });
 

@@ -3684,6 +3684,53 @@ var require_main = __commonJS({
   }
 });
 
+// src/config/jsonc.ts
+function parseJson(text, file, options) {
+  try {
+    return JSON.parse(text);
+  } catch {
+  }
+  const { parse: parse3, printParseErrorCode } = require_main();
+  const errors = [];
+  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
+  const [error] = errors;
+  if (!error) return value;
+  const { line, column } = lineAndColumn(text, error.offset);
+  const code = printParseErrorCode(error.error);
+  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
+}
+function lineAndColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+  return { line: breaks.length + 1, column: offset - lastBreak };
+}
+var REASONS;
+var init_jsonc = __esm({
+  "src/config/jsonc.ts"() {
+    "use strict";
+    init_errors();
+    REASONS = {
+      InvalidSymbol: "unexpected character",
+      InvalidNumberFormat: "invalid number",
+      PropertyNameExpected: "expected a property name in double quotes",
+      ValueExpected: "expected a value",
+      ColonExpected: "expected a colon",
+      CommaExpected: "expected a comma",
+      CloseBraceExpected: "expected a closing brace",
+      CloseBracketExpected: "expected a closing bracket",
+      EndOfFileExpected: "unexpected text after the end",
+      InvalidCommentToken: "comments are not allowed here",
+      UnexpectedEndOfComment: "unclosed comment",
+      UnexpectedEndOfString: "unclosed string",
+      UnexpectedEndOfNumber: "unfinished number",
+      InvalidUnicode: "invalid \\u escape",
+      InvalidEscapeCharacter: "invalid escape",
+      InvalidCharacter: "invalid character in a string"
+    };
+  }
+});
+
 // src/config/rule-settings.ts
 function parseRuleFlags(flags) {
   const settings = /* @__PURE__ */ Object.create(null);
@@ -7129,15 +7176,30 @@ var init_static_values = __esm({
 // src/frontends/js/imported-constants.ts
 function importedConstants(program, filePath) {
   const result = { bindings: /* @__PURE__ */ new Map(), files: [] };
-  for (const statement2 of program.body) {
-    if (statement2.type !== "ImportDeclaration" || statement2.importKind === "type" || !statement2.source.value.startsWith(".")) continue;
-    const from = resolveModule(path6.dirname(filePath), statement2.source.value);
-    if (!from) continue;
-    for (const specifier of statement2.specifiers) {
-      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
-      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+  const bind = (specifier, names) => {
+    const from = specifier.startsWith(".") ? resolveModule(path6.dirname(filePath), specifier) : resolveAlias(path6.dirname(path6.resolve(filePath)), specifier);
+    if (!from) return;
+    for (const { imported, local } of names) {
       const value = exportedValue(from, imported, 0, result.files);
-      if (value !== void 0) result.bindings.set(specifier.local.name, literalOf(value));
+      if (value !== void 0) result.bindings.set(local, literalOf(value));
+    }
+  };
+  for (const statement2 of program.body) {
+    if (statement2.type === "ImportDeclaration" && statement2.importKind !== "type") {
+      const names = statement2.specifiers.flatMap(
+        (specifier) => specifier.type === "ImportSpecifier" && specifier.importKind !== "type" ? [{ imported: specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value, local: specifier.local.name }] : []
+      );
+      bind(statement2.source.value, names);
+    } else if (statement2.type === "VariableDeclaration" && statement2.kind === "const") {
+      for (const declarator of statement2.declarations) {
+        const init = declarator.init;
+        const required = init?.type === "CallExpression" && init.callee.type === "Identifier" && init.callee.name === "require" && init.arguments[0]?.type === "StringLiteral" ? init.arguments[0].value : void 0;
+        if (required === void 0 || declarator.id.type !== "ObjectPattern") continue;
+        const names = declarator.id.properties.flatMap(
+          (property) => property.type === "ObjectProperty" && !property.computed && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ imported: property.key.name, local: property.value.name }] : []
+        );
+        bind(required, names);
+      }
     }
   }
   return result;
@@ -7166,6 +7228,23 @@ function exportedValue(file, name, depth, files) {
       if (value !== void 0) return value;
     }
   }
+  return commonJsExport(module2.program, name, module2.scope);
+}
+function commonJsExport(program, name, scope) {
+  for (const statement2 of program.body) {
+    if (statement2.type !== "ExpressionStatement" || statement2.expression.type !== "AssignmentExpression") continue;
+    const { left, right } = statement2.expression;
+    if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") continue;
+    const property = left.property.name;
+    const object = left.object;
+    const onExports = object.type === "Identifier" && object.name === "exports" || object.type === "MemberExpression" && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
+    if (onExports && property === name) return scope.value(right);
+    const isModuleExports = object.type === "Identifier" && object.name === "module" && property === "exports";
+    if (isModuleExports) {
+      const whole = scope.value(right);
+      if (whole && typeof whole === "object" && !Array.isArray(whole) && Object.hasOwn(whole, name)) return whole[name];
+    }
+  }
   return void 0;
 }
 function localValue(program, name, scope) {
@@ -7182,6 +7261,44 @@ function declaredValue(declaration, name, scope) {
     return declarator?.init ? scope.value(declarator.init) : void 0;
   }
   return void 0;
+}
+function resolveAlias(directory, specifier) {
+  const aliases = aliasesFor(directory);
+  if (!aliases) return void 0;
+  for (const [pattern, targets] of aliases.paths) {
+    const star = pattern.indexOf("*");
+    const matched = star < 0 ? specifier === pattern ? "" : void 0 : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : void 0;
+    if (matched === void 0) continue;
+    for (const target of targets) {
+      const resolved = resolveModule(aliases.base, target.replace("*", matched));
+      if (resolved) return resolved;
+    }
+  }
+  return void 0;
+}
+function aliasesFor(directory) {
+  if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
+  let aliases;
+  const tsconfig = path6.join(directory, "tsconfig.json");
+  if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
+  else if (path6.dirname(directory) !== directory && !isFile(path6.join(directory, "package.json"))) aliases = aliasesFor(path6.dirname(directory));
+  aliasesByFolder.set(directory, aliases);
+  return aliases;
+}
+function aliasesIn(tsconfig) {
+  let options;
+  try {
+    options = parseJson(fs5.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
+  } catch {
+    return void 0;
+  }
+  if (!options || typeof options !== "object") return void 0;
+  const { baseUrl, paths } = options;
+  if (!paths || typeof paths !== "object") return void 0;
+  const entries = Object.entries(paths).flatMap(
+    ([pattern, targets]) => Array.isArray(targets) ? [[pattern, targets.filter((target) => typeof target === "string")]] : []
+  );
+  return { base: path6.resolve(path6.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
 }
 function resolveModule(directory, specifier) {
   const base = path6.resolve(directory, specifier);
@@ -7233,18 +7350,20 @@ function literalOf(value) {
   }));
   return { type: "ObjectExpression", properties };
 }
-var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules;
+var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
     fs5 = __toESM(require("node:fs"));
     path6 = __toESM(require("node:path"));
+    init_jsonc();
     init_parse_js();
     init_static_values();
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
     MAX_MODULE_BYTES = 2 * 1024 * 1024;
     MAX_REEXPORT_DEPTH = 4;
     modules = /* @__PURE__ */ new Map();
+    aliasesByFolder = /* @__PURE__ */ new Map();
   }
 });
 
@@ -7554,7 +7673,7 @@ function substituteKnexBindings(sql, bindings) {
       if (match[0] === "\\?") return "?";
       const value = bindings.values?.[counter];
       counter++;
-      return match[0] === "??" ? identifierText(value, `binding_${counter}`) : valueText(value, `$${counter}`);
+      return match[0] === "??" ? identifierText(value, () => bindings.unknownIdentifier?.(counter - 1) ?? `binding_${counter}`) : valueText(value, `$${counter}`);
     });
   }
   const known = new Set(bindings.names);
@@ -7562,11 +7681,11 @@ function substituteKnexBindings(sql, bindings) {
     if (!known.has(match[1])) return match[0];
     counter++;
     const value = bindings.values?.[match[1]];
-    return match[2] ? identifierText(value, `binding_${match[1]}`) : valueText(value, `$${counter}`);
+    return match[2] ? identifierText(value, () => bindings.unknownIdentifier?.(match[1]) ?? `binding_${match[1]}`) : valueText(value, `$${counter}`);
   });
 }
 function identifierText(value, fallback) {
-  if (typeof value !== "string") return fallback;
+  if (typeof value !== "string") return `"${fallback()}"`;
   return value.split(".").map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
 }
 function valueText(value, fallback) {
@@ -9004,6 +9123,18 @@ var init_table_builder = __esm({
 });
 
 // src/frontends/knex/up-walker.ts
+function bindingExpression(node, key) {
+  const inner = node && unwrapTypeScript(node);
+  if (inner?.type === "ArrayExpression" && typeof key === "number") {
+    const element = inner.elements[key];
+    return element && element.type !== "SpreadElement" ? element : void 0;
+  }
+  if (inner?.type === "ObjectExpression" && typeof key === "string") {
+    const property = inner.properties.find((candidate) => candidate.type === "ObjectProperty" && propertyName(candidate.key) === key);
+    return property?.type === "ObjectProperty" ? property.value : void 0;
+  }
+  return void 0;
+}
 function bindingsOf(node, scope) {
   if (!node) return void 0;
   const inner = unwrapTypeScript(node);
@@ -9203,11 +9334,24 @@ var init_up_walker = __esm({
         }
         this.output.statements++;
       }
+      /**
+       * An identifier binding whose value is not known (`knex.raw('ALTER TABLE ??', [table])`): named after its
+       * expression, and, like a `${…}` in a template, an object known only at run time.
+       */
+      bindingPlaceholder(bindingsArg, key, frame) {
+        const expression = bindingExpression(bindingsArg, key);
+        if (expression) return this.placeholder(expression, frame.scope);
+        const name = `binding_${typeof key === "number" ? key + 1 : key}`;
+        this.runtimeNames.add(name);
+        return name;
+      }
       /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */
       raw(link, frame) {
         const [sqlArg, bindingsArg] = link.args ?? [];
         if (!sqlArg) return;
-        this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
+        const bindings = bindingsOf(bindingsArg, frame.scope);
+        if (bindings) bindings.unknownIdentifier = (key) => this.bindingPlaceholder(bindingsArg, key, frame);
+        this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindings));
       }
       builderContext(table, mode, frame) {
         return {
@@ -13472,49 +13616,7 @@ var path = __toESM(require("node:path"));
 init_placeholder_patterns();
 init_read_regular_file();
 init_errors();
-
-// src/config/jsonc.ts
-init_errors();
-var REASONS = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: "expected a colon",
-  CommaExpected: "expected a comma",
-  CloseBraceExpected: "expected a closing brace",
-  CloseBracketExpected: "expected a closing bracket",
-  EndOfFileExpected: "unexpected text after the end",
-  InvalidCommentToken: "comments are not allowed here",
-  UnexpectedEndOfComment: "unclosed comment",
-  UnexpectedEndOfString: "unclosed string",
-  UnexpectedEndOfNumber: "unfinished number",
-  InvalidUnicode: "invalid \\u escape",
-  InvalidEscapeCharacter: "invalid escape",
-  InvalidCharacter: "invalid character in a string"
-};
-function parseJson(text, file, options) {
-  try {
-    return JSON.parse(text);
-  } catch {
-  }
-  const { parse: parse3, printParseErrorCode } = require_main();
-  const errors = [];
-  const value = parse3(text, errors, { disallowComments: !options.comments, allowTrailingComma: options.comments });
-  const [error] = errors;
-  if (!error) return value;
-  const { line, column } = lineAndColumn(text, error.offset);
-  const code = printParseErrorCode(error.error);
-  throw new UsageError(`Invalid JSON in ${file} at line ${line}, column ${column}: ${REASONS[code] ?? code}`);
-}
-function lineAndColumn(text, offset) {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-  return { line: breaks.length + 1, column: offset - lastBreak };
-}
-
-// src/config/config-file.ts
+init_jsonc();
 var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {

@@ -65,6 +65,40 @@ export async function up(knex: Knex): Promise<void> {
     expect(result.findings[0].message).toContain('"app_users"');
   });
 
+  test("an import through the tsconfig's paths alias (@app/*), and CommonJS require and exports", () => {
+    const root = tempProject({
+      ...Object.fromEntries(Object.entries(SCHEMAS).map(([name, text]) => [name, text])),
+      'backend/package.json': '{ "name": "backend" }\n',
+      'backend/tsconfig.json': '{\n  // path aliases\n  "compilerOptions": {\n    "baseUrl": ".",\n    "paths": { "@app/*": ["./src/*"] },\n  },\n}\n',
+      'backend/src/db/tables.js': 'exports.LEGACY = "legacy_tokens";\nmodule.exports.Columns = { note: "note" };\n',
+    });
+    const aliased = MIGRATION.replace('"../schemas"', '"@app/db/schemas"');
+    expect(keys(lintFile(aliased, path.join(root, 'backend/src/db/migrations/20240102000000_bypass-reason.ts')))).toEqual(['adding-required-field@10:7', 'require-concurrent-index-creation@13:19']);
+    const commonJs = `const { LEGACY, Columns } = require("../tables");
+
+exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.schema.dropTable(LEGACY);
+  await knex.raw('ALTER TABLE ?? DROP COLUMN ??', ['users', Columns.note]);
+};
+`;
+    const result = lintFile(commonJs, path.join(root, 'backend/src/db/migrations/20240104000000_legacy.js'));
+    expect(keys(result)).toEqual(['ban-drop-table@5:21', 'ban-drop-column@6:19']);
+    expect(result.findings.map((finding) => finding.message).join('\n')).toMatch(/"legacy_tokens"[\s\S]*"users"\."note"/);
+  });
+
+  test('an identifier binding whose value is not known is named after its expression and known only at run time', () => {
+    const source = `exports.up = async (knex) => {
+  await knex.raw("SET lock_timeout = '2s'");
+  await knex.raw('ALTER TABLE ?? ALTER COLUMN "requestId" DROP NOT NULL', [TableName.Missing]);
+};
+`;
+    const result = lintFile(source, 'migrations/20240105000000_requests.js');
+    // No unknown-object for a name only the run knows, and the message names the expression, not binding_1.
+    expect(keys(result)).toEqual(['ban-drop-not-null@3:19']);
+    expect(result.findings[0].message).toContain('"TableName_Missing"."requestId"');
+  });
+
   test('an import that does not resolve to a static value is still reported as not analysed', () => {
     const root = tempProject({ 'backend/src/db/schemas/index.ts': 'export const TableName = loadTableNames();\n' });
     const result = lintFile(MIGRATION, path.join(root, 'backend/src/db/migrations/20240102000000_bypass-reason.ts'));

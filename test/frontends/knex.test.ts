@@ -204,8 +204,13 @@ describe('knex.raw', () => {
     const file = analyze("exports.up = (knex) => knex.raw('ALTER TABLE ?? DROP COLUMN ?? ; SELECT ?', ['users', 'age', 1]);");
     expect(file.operations[0]).toMatchObject({ kind: 'dropColumn', table: { name: 'users' }, column: 'age' });
     const unknown = analyze("exports.up = (knex, t) => knex.raw('ALTER TABLE ?? DROP COLUMN ??', [t.name, t.column]);");
-    expect(unknown.operations[0]).toMatchObject({ kind: 'dropColumn', table: { name: 'binding_1' }, column: 'binding_2' });
+    // Bindings known only at run time are named after their expressions, and are such names for the replayed schema.
+    expect(unknown.operations[0]).toMatchObject({ kind: 'dropColumn', table: { name: 't_name' }, column: 't_column' });
+    expect(unknown.runtimeNames).toEqual(['t_name', 't_column']);
     expect(unknown.problems).toEqual([]);
+    const fromVariable = analyze("exports.up = (knex, names) => knex.raw('ALTER TABLE ?? DROP COLUMN legacy', names);");
+    expect(fromVariable.operations[0]).toMatchObject({ kind: 'dropColumn', table: { name: 'binding_1' }, column: 'legacy' });
+    expect(fromVariable.runtimeNames).toEqual(['binding_1']);
   });
 
   test('named bindings', () => {

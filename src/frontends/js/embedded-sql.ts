@@ -22,7 +22,13 @@ export function substitute(source: MappedText, pattern: RegExp, replace: (match:
 }
 
 /** The bindings of a `knex.raw` call: positional (array) or named (object), with their values when constant. */
-export type KnexBindings = { kind: 'array'; values?: unknown[] } | { kind: 'object'; names: string[]; values?: Record<string, unknown> };
+export type KnexBindings = ({ kind: 'array'; values?: unknown[] } | { kind: 'object'; names: string[]; values?: Record<string, unknown> }) & {
+  /**
+   * What stands for an identifier binding whose value is not known (by position, or by name): the
+   * walker names it after the expression and records it as known only at run time. Default `binding_N`.
+   */
+  unknownIdentifier?: (key: number | string) => string | undefined;
+};
 
 /**
  * Knex bindings: with an array, `??` is an identifier and `?` a value; with an
@@ -38,7 +44,7 @@ export function substituteKnexBindings(sql: MappedText, bindings: KnexBindings |
       if (match[0] === '\\?') return '?';
       const value = bindings.values?.[counter];
       counter++;
-      return match[0] === '??' ? identifierText(value, `binding_${counter}`) : valueText(value, `$${counter}`);
+      return match[0] === '??' ? identifierText(value, () => bindings.unknownIdentifier?.(counter - 1) ?? `binding_${counter}`) : valueText(value, `$${counter}`);
     });
   }
   const known = new Set(bindings.names);
@@ -46,13 +52,14 @@ export function substituteKnexBindings(sql: MappedText, bindings: KnexBindings |
     if (!known.has(match[1])) return match[0];
     counter++;
     const value = bindings.values?.[match[1]];
-    return match[2] ? identifierText(value, `binding_${match[1]}`) : valueText(value, `$${counter}`);
+    return match[2] ? identifierText(value, () => bindings.unknownIdentifier?.(match[1]) ?? `binding_${match[1]}`) : valueText(value, `$${counter}`);
   });
 }
 
 /** `'users'` → `"users"`, `'public.users'` → `"public"."users"`, as Knex quotes identifiers. */
-function identifierText(value: unknown, fallback: string): string {
-  if (typeof value !== 'string') return fallback;
+function identifierText(value: unknown, fallback: () => string): string {
+  // Quoted, as Knex quotes what it substitutes: the name keeps its case.
+  if (typeof value !== 'string') return `"${fallback()}"`;
   return value
     .split('.')
     .map((part) => `"${part.replace(/"/g, '""')}"`)

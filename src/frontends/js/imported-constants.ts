@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Expression, Node, Program, Statement } from '@babel/types';
+import { parseJson } from '../../config/jsonc';
 import { parseScript } from './parse-js';
 import { StaticScope } from './static-values';
 
@@ -35,15 +36,33 @@ const modules = new Map<string, { version: string; program: Program | undefined;
 
 export function importedConstants(program: Program, filePath: string): ImportedConstants {
   const result: ImportedConstants = { bindings: new Map(), files: [] };
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type' || !statement.source.value.startsWith('.')) continue;
-    const from = resolveModule(path.dirname(filePath), statement.source.value);
-    if (!from) continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+  const bind = (specifier: string, names: Array<{ imported: string; local: string }>) => {
+    const from = specifier.startsWith('.') ? resolveModule(path.dirname(filePath), specifier) : resolveAlias(path.dirname(path.resolve(filePath)), specifier);
+    if (!from) return;
+    for (const { imported, local } of names) {
       const value = exportedValue(from, imported, 0, result.files);
-      if (value !== undefined) result.bindings.set(specifier.local.name, literalOf(value));
+      if (value !== undefined) result.bindings.set(local, literalOf(value));
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+      const names = statement.specifiers.flatMap((specifier) =>
+        specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type'
+          ? [{ imported: specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value, local: specifier.local.name }]
+          : [],
+      );
+      bind(statement.source.value, names);
+    } else if (statement.type === 'VariableDeclaration' && statement.kind === 'const') {
+      // CommonJS: const { TableName } = require("../schemas")
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'StringLiteral' ? init.arguments[0].value : undefined;
+        if (required === undefined || declarator.id.type !== 'ObjectPattern') continue;
+        const names = declarator.id.properties.flatMap((property) =>
+          property.type === 'ObjectProperty' && !property.computed && property.key.type === 'Identifier' && property.value.type === 'Identifier' ? [{ imported: property.key.name, local: property.value.name }] : [],
+        );
+        bind(required, names);
+      }
     }
   }
   return result;
@@ -75,6 +94,25 @@ function exportedValue(file: string, name: string, depth: number, files: string[
       if (value !== undefined) return value;
     }
   }
+  return commonJsExport(module.program, name, module.scope);
+}
+
+/** `exports.NAME = …`, `module.exports.NAME = …`, or a property of `module.exports = { … }`: CommonJS exports. */
+function commonJsExport(program: Program, name: string, scope: StaticScope): unknown {
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const { left, right } = statement.expression;
+    if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;
+    const property = left.property.name;
+    const object = left.object;
+    const onExports = (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && object.property.type === 'Identifier' && object.property.name === 'exports');
+    if (onExports && property === name) return scope.value(right);
+    const isModuleExports = object.type === 'Identifier' && object.name === 'module' && property === 'exports';
+    if (isModuleExports) {
+      const whole = scope.value(right);
+      if (whole && typeof whole === 'object' && !Array.isArray(whole) && Object.hasOwn(whole, name)) return (whole as Record<string, unknown>)[name];
+    }
+  }
   return undefined;
 }
 
@@ -94,6 +132,56 @@ function declaredValue(declaration: Statement | Node, name: string, scope: Stati
     return declarator?.init ? scope.value(declarator.init) : undefined;
   }
   return undefined;
+}
+
+/** The `paths` of the nearest tsconfig.json above a folder (`"@app/*": ["./src/*"]`), and the folder they are relative to. */
+interface PathAliases {
+  base: string;
+  paths: Array<[string, string[]]>;
+}
+
+const aliasesByFolder = new Map<string, PathAliases | undefined>();
+
+/** `@app/db/schemas` through the nearest tsconfig.json's `compilerOptions.paths` (its `extends` is not followed). */
+function resolveAlias(directory: string, specifier: string): string | undefined {
+  const aliases = aliasesFor(directory);
+  if (!aliases) return undefined;
+  for (const [pattern, targets] of aliases.paths) {
+    const star = pattern.indexOf('*');
+    const matched = star < 0 ? (specifier === pattern ? '' : undefined) : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : undefined;
+    if (matched === undefined) continue;
+    for (const target of targets) {
+      const resolved = resolveModule(aliases.base, target.replace('*', matched));
+      if (resolved) return resolved;
+    }
+  }
+  return undefined;
+}
+
+function aliasesFor(directory: string): PathAliases | undefined {
+  if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
+  let aliases: PathAliases | undefined;
+  const tsconfig = path.join(directory, 'tsconfig.json');
+  if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
+  else if (path.dirname(directory) !== directory && !isFile(path.join(directory, 'package.json'))) aliases = aliasesFor(path.dirname(directory));
+  aliasesByFolder.set(directory, aliases);
+  return aliases;
+}
+
+function aliasesIn(tsconfig: string): PathAliases | undefined {
+  let options: unknown;
+  try {
+    options = (parseJson(fs.readFileSync(tsconfig, 'utf8'), tsconfig, { comments: true }) as { compilerOptions?: unknown } | undefined)?.compilerOptions;
+  } catch {
+    return undefined; // not readable as JSON: imports through it are not followed
+  }
+  if (!options || typeof options !== 'object') return undefined;
+  const { baseUrl, paths } = options as { baseUrl?: unknown; paths?: unknown };
+  if (!paths || typeof paths !== 'object') return undefined;
+  const entries = Object.entries(paths as Record<string, unknown>).flatMap(([pattern, targets]): Array<[string, string[]]> =>
+    Array.isArray(targets) ? [[pattern, targets.filter((target): target is string => typeof target === 'string')]] : [],
+  );
+  return { base: path.resolve(path.dirname(tsconfig), typeof baseUrl === 'string' ? baseUrl : '.'), paths: entries };
 }
 
 /** `../schemas` → `../schemas.ts`, `../schemas/index.ts`, …; `./models.js` may stand for `./models.ts`. */

@@ -151,11 +151,25 @@ export class KnexUpWalker extends MigrationWalker {
     this.output.statements++;
   }
 
+  /**
+   * An identifier binding whose value is not known (`knex.raw('ALTER TABLE ??', [table])`): named after its
+   * expression, and, like a `${…}` in a template, an object known only at run time.
+   */
+  private bindingPlaceholder(bindingsArg: Node | undefined, key: number | string, frame: Frame): string {
+    const expression = bindingExpression(bindingsArg, key);
+    if (expression) return this.placeholder(expression, frame.scope);
+    const name = `binding_${typeof key === 'number' ? key + 1 : key}`;
+    this.runtimeNames.add(name);
+    return name;
+  }
+
   /** `knex.raw(sql, bindings)` and `knex.schema.raw(sql)`: the SQL goes through the SQL front-end. */
   private raw(link: ChainLink, frame: Frame): void {
     const [sqlArg, bindingsArg] = link.args ?? [];
     if (!sqlArg) return;
-    this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindingsOf(bindingsArg, frame.scope)));
+    const bindings = bindingsOf(bindingsArg, frame.scope);
+    if (bindings) bindings.unknownIdentifier = (key) => this.bindingPlaceholder(bindingsArg, key, frame);
+    this.embeddedSql(sqlArg, frame, (sql) => substituteKnexBindings(sql, bindings));
   }
 
   private builderContext(table: TableName, mode: 'create' | 'alter', frame: Frame) {
@@ -171,6 +185,20 @@ export class KnexUpWalker extends MigrationWalker {
       dialect: this.dialect,
     };
   }
+}
+
+/** The expression of a binding (an array element by position, an object's property by name), when written in the call. */
+function bindingExpression(node: Node | undefined, key: number | string): Node | undefined {
+  const inner = node && unwrapTypeScript(node);
+  if (inner?.type === 'ArrayExpression' && typeof key === 'number') {
+    const element = inner.elements[key];
+    return element && element.type !== 'SpreadElement' ? element : undefined;
+  }
+  if (inner?.type === 'ObjectExpression' && typeof key === 'string') {
+    const property = inner.properties.find((candidate) => candidate.type === 'ObjectProperty' && propertyName(candidate.key) === key);
+    return property?.type === 'ObjectProperty' ? (property.value as Node) : undefined;
+  }
+  return undefined;
 }
 
 function bindingsOf(node: Node | undefined, scope: StaticScope): KnexBindings | undefined {
