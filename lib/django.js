@@ -6903,11 +6903,16 @@ var MigrationLowering = class {
   dropDeferred(table2, column) {
     this.deferred = this.deferred.filter((entry) => entry.table !== table2 || column !== void 0 && entry.column !== column);
   }
+  /** Django renames the table in the statements it deferred, also where a foreign key references it. */
   renameDeferredTable(oldTable, newTable) {
     for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (operation.kind === "addConstraint" && operation.constraint.references?.table.name === oldTable) {
+        operation.constraint = { ...operation.constraint, references: { ...operation.constraint.references, table: { name: newTable } } };
+      }
       if (entry.table !== oldTable) continue;
       entry.table = newTable;
-      if ("table" in entry.operation) entry.operation.table = { name: newTable };
+      if ("table" in operation) operation.table = { name: newTable };
     }
   }
   /** The model an operation names (`model_name="order"`), or undefined with a note when earlier migrations did not define it. */
@@ -7216,7 +7221,9 @@ function renameModel(lowering, call, place) {
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(renamed, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 function alterModelTable(lowering, call, place) {
@@ -7233,7 +7240,9 @@ function alterModelTable(lowering, call, place) {
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(updated, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 function addField(lowering, call, place) {

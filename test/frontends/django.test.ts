@@ -225,6 +225,21 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterModelTable(name="order", table="sales_order"),'))).toEqual(['renaming-table@7:9', 'renaming-table@7:9', 'require-lock-timeout@7:9']);
   });
 
+  test('a model created and then given its own table in one migration: the deferred statements of its join table follow the rename', () => {
+    // As in a squashed migration that moved models into an app: CreateModel, then AlterModelTable (or RenameModel).
+    const create = 'migrations.CreateModel(\n    name="Customer",\n    fields=[\n        ("id", models.AutoField(primary_key=True, serialize=False)),\n        ("favourites", models.ManyToManyField(to="shop.product")),\n    ],\n),\n';
+    for (const rename of ['migrations.AlterModelTable(name="customer", table="customer"),', 'migrations.RenameModel(old_name="Customer", new_name="Client"),']) {
+      const text = migration(create + rename);
+      // Only the foreign keys to the existing shop_product lock it; the join table is new under its new name.
+      expect(lint(text)).toEqual(['require-lock-timeout@7:9']);
+      const joinTable = rename.includes('AlterModelTable') ? 'customer_favourites' : 'shop_client_favourites';
+      const deferred = operationsOf(text).filter((operation) => operation.kind === 'addConstraint' || operation.kind === 'createIndex');
+      expect(deferred.map((operation) => ('table' in operation ? operation.table.name : ''))).toEqual(Array(5).fill(joinTable));
+      const references = deferred.flatMap((operation) => (operation.kind === 'addConstraint' && operation.constraint.references ? [operation.constraint.references.table.name] : []));
+      expect(references).toEqual([rename.includes('AlterModelTable') ? 'customer' : 'shop_client', 'shop_product']);
+    }
+  });
+
   test('RunSQL: PostgreSQL parses the SQL, findings point inside the string; reverse_sql is rollback code', () => {
     const text = migration('migrations.RunSQL(\n    """\n    SET LOCAL lock_timeout = \'2s\';\n    ALTER TABLE shop_order DROP COLUMN note;\n    """,\n    reverse_sql="DROP TABLE shop_order;",\n),');
     expect(lint(text)).toEqual(['ban-drop-column@10:13']);

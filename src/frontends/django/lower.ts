@@ -133,11 +133,16 @@ export class MigrationLowering {
     this.deferred = this.deferred.filter((entry) => entry.table !== table || (column !== undefined && entry.column !== column));
   }
 
+  /** Django renames the table in the statements it deferred, also where a foreign key references it. */
   renameDeferredTable(oldTable: string, newTable: string): void {
     for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (operation.kind === 'addConstraint' && operation.constraint.references?.table.name === oldTable) {
+        operation.constraint = { ...operation.constraint, references: { ...operation.constraint.references, table: { name: newTable } } };
+      }
       if (entry.table !== oldTable) continue;
       entry.table = newTable;
-      if ('table' in entry.operation) (entry.operation as { table: TableName }).table = { name: newTable };
+      if ('table' in operation) (operation as { table: TableName }).table = { name: newTable };
     }
   }
 
@@ -472,7 +477,9 @@ function renameModel(lowering: MigrationLowering, call: Call, place: Place): voi
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(renamed, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 
@@ -490,7 +497,9 @@ function alterModelTable(lowering: MigrationLowering, call: Call, place: Place):
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(updated, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 
