@@ -341,6 +341,9 @@ function declaredColumnTypes(operation) {
 function isSerialType(type2) {
   return type2 !== void 0 && SERIAL_TYPES.has(type2.name.toLowerCase());
 }
+function renamesIndexOrSequence(schema, name) {
+  return schema.table(name) === void 0 && (schema.index(name) !== void 0 || schema.sequence(name) !== void 0);
+}
 var SERIAL_TYPES;
 var init_operation_helpers = __esm({
   "src/engine/operation-helpers.ts"() {
@@ -2369,7 +2372,7 @@ later.`
       },
       create: (context) => ({
         renameTable(operation) {
-          if (context.isNewTable(operation.table)) return;
+          if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
         }
       })
@@ -3055,6 +3058,15 @@ function findNamed(entries, name) {
   const lower = name.toLowerCase();
   return entries.find((entry) => entry.name.toLowerCase() === lower);
 }
+function findSequence(catalogue, name) {
+  const wanted = truncateIdentifier(name.name);
+  for (const table of catalogue.tables) {
+    if (name.schema !== void 0 && table.schema !== void 0 && table.schema !== name.schema) continue;
+    const column2 = table.columns.find((candidate) => candidate.sequence === wanted);
+    if (column2) return { table, column: column2 };
+  }
+  return void 0;
+}
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
   "src/schema/catalogue.ts"() {
@@ -3170,7 +3182,9 @@ function checks(context) {
     validateConstraint: (operation) => onConstraint(operation, operation.table, operation.name),
     // A constraint the runner finds by its columns (Django) may carry another name than the one the replay gave it.
     dropConstraint: (operation) => operation.ifExists || operation.byLookup ? onTable(operation, operation.table) : onConstraint(operation, operation.table, operation.name),
-    renameTable: (operation) => onTable(operation, operation.table),
+    renameTable: (operation) => {
+      if (!renamesIndexOrSequence(schema, operation.table)) onTable(operation, operation.table);
+    },
     createIndex: (operation) => missingColumns(operation, operation.table, operation.columns),
     attachPartition: (operation) => {
       onTable(operation, operation.table);
@@ -3481,6 +3495,7 @@ function addColumnTo(table, definition, origin, context) {
     notNull: definition.notNull || definition.primaryKey || serial !== void 0,
     ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
     ...definition.generated ? { generated: definition.generated } : {},
+    ...serial || definition.generated === "identity" ? { sequence: objectName2(table.name, name, "seq") } : {},
     addedIn: origin
   };
   const existing = findColumn(table, name);
@@ -3637,7 +3652,10 @@ var init_apply = __esm({
         const table = context.catalogue.tables.find(operation.table);
         if (!table) {
           const view = context.catalogue.views.find(operation.table);
+          const sequence = findSequence(context.catalogue, operation.table);
           if (view) context.catalogue.views.rename(view, operation.newName);
+          else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
+          else if (sequence) sequence.column.sequence = truncateIdentifier(operation.newName);
           else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
           return;
         }
@@ -4040,6 +4058,9 @@ var init_replay = __esm({
       }
       index(name) {
         return this.catalogue.indexes.find(name);
+      }
+      sequence(name) {
+        return findSequence(this.catalogue, name);
       }
       type(name) {
         return this.catalogue.types.find(name);

@@ -16,6 +16,8 @@ export interface SchemaColumn {
   notNull: boolean;
   default?: ColumnDefault;
   generated?: 'stored' | 'identity';
+  /** The sequence PostgreSQL made for a serial or identity column, named when the column was added (renaming the table keeps it). */
+  sequence?: string;
   addedIn: Origin;
 }
 
@@ -190,4 +192,15 @@ export class SchemaCatalogue {
   readonly schemas = new Set<string>();
   /** Temporary tables made by the migration being replayed (dropped when it ends). */
   readonly temporaryTables = new Set<SchemaTable>();
+}
+
+/** The serial or identity column whose sequence has this name (sequences are known only as such columns'). */
+export function findSequence(catalogue: SchemaCatalogue, name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined {
+  const wanted = truncateIdentifier(name.name);
+  for (const table of catalogue.tables) {
+    if (name.schema !== undefined && table.schema !== undefined && table.schema !== name.schema) continue;
+    const column = table.columns.find((candidate) => candidate.sequence === wanted);
+    if (column) return { table, column };
+  }
+  return undefined;
 }

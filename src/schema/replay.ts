@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../model/file';
 import type { Operation, OtherStatement, TableName } from '../model/operations';
 import { type ApplyContext, applyOperation, dropTemporaryTables } from './apply';
-import { type Origin, SchemaCatalogue, type SchemaColumn, type SchemaConstraint, type SchemaIndex, type SchemaTable, type SchemaType, type SchemaView as SchemaViewDefinition, findColumn, findConstraint } from './catalogue';
+import { type Origin, SchemaCatalogue, type SchemaColumn, type SchemaConstraint, type SchemaIndex, type SchemaTable, type SchemaType, type SchemaView as SchemaViewDefinition, findColumn, findConstraint, findSequence } from './catalogue';
 
 /** A statement the model does not follow, as `migralint schema` lists them. */
 export interface NotModelled {
@@ -56,6 +56,8 @@ export interface SchemaView {
   column(table: TableName, column: string): SchemaColumn | undefined;
   constraint(table: TableName, name: string): SchemaConstraint | undefined;
   index(name: TableName): SchemaIndex | undefined;
+  /** The serial or identity column whose sequence has this name. */
+  sequence(name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined;
   type(name: TableName): SchemaType | undefined;
   view(name: TableName): SchemaViewDefinition | undefined;
   /** Every index the schema has. */
@@ -242,6 +244,10 @@ export class SchemaReplay implements SchemaView {
 
   index(name: TableName): SchemaIndex | undefined {
     return this.catalogue.indexes.find(name);
+  }
+
+  sequence(name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined {
+    return findSequence(this.catalogue, name);
   }
 
   type(name: TableName): SchemaType | undefined {

@@ -269,6 +269,34 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(databaseOnly)).toEqual(['ban-drop-column@8:53', 'require-lock-timeout@8:53']);
   });
 
+  test("a model moved to another table renames its identity sequence and primary key index with RunSQL's ALTER TABLE: neither is a table", async () => {
+    // As a model moves to another app: the table, then the names PostgreSQL and Django gave its sequence and indexes.
+    const move = migration(
+      [
+        'migrations.SeparateDatabaseAndState(',
+        '    database_operations=[',
+        '        migrations.AlterModelTable(name="Order", table="sales_order"),',
+        '        migrations.RunSQL("ALTER TABLE shop_order_id_seq RENAME TO sales_order_id_seq"),',
+        '        migrations.RunSQL("ALTER TABLE shop_order_pkey RENAME TO sales_order_pkey"),',
+        '        migrations.RunSQL("ALTER TABLE shop_orders_pkey RENAME TO sales_orders_pkey"),',
+        '    ],',
+        '    state_operations=[migrations.DeleteModel(name="Order")],',
+        '),',
+      ].join('\n'),
+    );
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_move.py': move,
+    });
+    const run = await runCli(['shop/migrations/0002_move.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`);
+    // The table and its join table are renamed; a misspelt name is still reported.
+    expect(findings).toEqual(['renaming-table@9:17', 'renaming-table@9:17', 'require-lock-timeout@9:17', 'renaming-table@12:36', 'unknown-object@12:36']);
+  });
+
   test('operations migralint does not know, and operations that are not calls, are reported', () => {
     expect(lint(migration('CustomOperation("order"),\n*[op for op in OPS],'))).toEqual(['unanalyzed-code@7:9', 'unanalyzed-code@8:9']);
     expect(lint(migration('migrations.AlterModelOptions(name="order", options={"ordering": ["total"]}),'))).toEqual([]);
