@@ -7632,6 +7632,7 @@ function orderMigrations(nodes) {
     }
   };
   for (const node of sorted) if (!state2.has(node)) visit(node);
+  for (const node of sorted) if (sideBranches.has(node.id)) moveBeforeReplaced(node, order, edges.get(node) ?? [], byKey);
   const parents = new Map([...edges].map(([node, dependencies]) => [node.id, [...new Set(dependencies.map((dependency) => dependency.id))]]));
   return { order, sideBranches, cycles, parents };
 }
@@ -7640,6 +7641,17 @@ function compareNames(a, b) {
   const difference = numberOf(a) - numberOf(b);
   if (!Number.isNaN(difference) && difference !== 0) return difference;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+function moveBeforeReplaced(node, order, dependencies, byKey) {
+  const from = order.indexOf(node);
+  const replacedAt = node.replaces.flatMap((replaced) => {
+    const original = byKey.get(nodeKey(replaced.app, replaced.name));
+    return original ? [order.indexOf(original)] : [];
+  });
+  const to = Math.min(...replacedAt);
+  if (to >= from || dependencies.some((dependency) => order.indexOf(dependency) >= to)) return;
+  order.splice(from, 1);
+  order.splice(to, 0, node);
 }
 
 // src/frontends/django/read-migration.ts
@@ -8108,6 +8120,7 @@ function analyzeDjangoProject(sources, keepStateOf = /* @__PURE__ */ new Set()) 
     if (keepStateOf.has(node.id)) kept.set(node.id, { migration, state: state2.clone(), cycle });
     const lowering = new MigrationLowering(migration, sideBranch ? state2.clone() : state2);
     const { analyzed, failed } = lowerMigration(lowering, cycle);
+    if (sideBranch) analyzed.besideHistory = true;
     results.set(node.id, analyzed);
     if (!sideBranch && !failed) {
       state2 = lowering.state;
@@ -8127,7 +8140,9 @@ function analyzeDjangoProject(sources, keepStateOf = /* @__PURE__ */ new Set()) 
     const early = earlyResult(migration);
     if (early) return early;
     if (placeInHistory(migration) !== placeInHistory(context.migration)) return void 0;
-    return lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    const analyzed = lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    if (sideBranches.has(file)) analyzed.besideHistory = true;
+    return analyzed;
   };
   return { results, order: order.map((node) => node.id), reanalyze };
 }

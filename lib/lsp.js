@@ -19362,6 +19362,38 @@ function findSequence(catalogue, name) {
   }
   return void 0;
 }
+function cloneCatalogue(original) {
+  const copy = new SchemaCatalogue();
+  const tables = /* @__PURE__ */ new Map();
+  for (const table of original.tables) {
+    tables.set(table, {
+      ...table,
+      columns: table.columns.map((column) => ({ ...column })),
+      constraints: table.constraints.map((constraint) => ({ ...constraint, columns: [...constraint.columns] })),
+      indexes: [],
+      partitions: []
+    });
+  }
+  const tableOf = (table) => tables.get(table) ?? table;
+  for (const [table, cloned] of tables) {
+    if (table.parent) cloned.parent = tableOf(table.parent);
+    cloned.partitions = table.partitions.map(tableOf);
+    copy.tables.add(cloned);
+    if (original.temporaryTables.has(table)) copy.temporaryTables.add(cloned);
+  }
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (index) => {
+    let cloned = indexes.get(index);
+    if (!cloned) indexes.set(index, cloned = { ...index, table: tableOf(index.table), columns: [...index.columns], expressionColumns: [...index.expressionColumns] });
+    return cloned;
+  };
+  for (const [table, cloned] of tables) cloned.indexes = table.indexes.map(indexOf);
+  for (const index of original.indexes) copy.indexes.add(indexOf(index));
+  for (const type2 of original.types) copy.types.add({ ...type2, ...type2.enumValues ? { enumValues: [...type2.enumValues] } : {} });
+  for (const view of original.views) copy.views.add({ ...view });
+  for (const schema of original.schemas) copy.schemas.add(schema);
+  return copy;
+}
 
 // rules/unknown-object.ts
 var RUNNER_TABLES = /* @__PURE__ */ new Set([
@@ -20049,6 +20081,8 @@ var SchemaReplay = class {
   }
   options;
   model = new SchemaCatalogue();
+  /** The model as it was before a file beside the history began (see FileStart.besideHistory). */
+  modelBefore;
   notModelledSoFar = 0;
   notModelledList = [];
   firstIncompleteReason;
@@ -20119,6 +20153,11 @@ var SchemaReplay = class {
     this.start = start;
     if (start.isNew) this.newFiles.add(this.fileNumber);
     this.freshTables = start.newTables ?? [];
+    if (start.besideHistory) {
+      this.modelBefore = this.model;
+      this.model = cloneCatalogue(this.model);
+      this.context.catalogue = this.model;
+    }
     for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
     this.applied.length = 0;
   }
@@ -20133,9 +20172,14 @@ var SchemaReplay = class {
   }
   end(moveDigest) {
     dropTemporaryTables(this.context);
+    if (this.modelBefore) {
+      this.model = this.modelBefore;
+      this.context.catalogue = this.model;
+      this.modelBefore = void 0;
+    }
     this.createdBefore = this.createdAny;
     const start = this.start;
-    if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+    if (start?.unreadable && !start.besideHistory) this.markIncomplete(`${start.name} could not be read whole`);
     if (this.options.hash && start && moveDigest) {
       this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
       this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
@@ -20257,7 +20301,8 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {},
+    ...analyzed.besideHistory ? { besideHistory: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -20337,7 +20382,7 @@ var IgnoreTracker = class {
 function runRules(analyzed, rules, filePath, options) {
   const raw2 = [];
   const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
@@ -21094,7 +21139,7 @@ async function lintDocument(document, run, cwd, openText = () => void 0, caches 
     if (file === document.file) break;
     if (group !== target?.group) continue;
     const effect = effectOf(file, read(file), run, django?.analyses.get(file)?.analyzed, caches);
-    if (effect) replay.applyFile({ name: file, isNew: false, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames }, effect.operations);
+    if (effect) replay.applyFile({ name: file, isNew: false, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory }, effect.operations);
   }
   const options = { ...run.options, frontend: run.forcedFrontend(document.file), replay };
   const analysis = django?.analyses.get(document.file);

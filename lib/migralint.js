@@ -3067,6 +3067,38 @@ function findSequence(catalogue, name) {
   }
   return void 0;
 }
+function cloneCatalogue(original) {
+  const copy = new SchemaCatalogue();
+  const tables = /* @__PURE__ */ new Map();
+  for (const table of original.tables) {
+    tables.set(table, {
+      ...table,
+      columns: table.columns.map((column2) => ({ ...column2 })),
+      constraints: table.constraints.map((constraint2) => ({ ...constraint2, columns: [...constraint2.columns] })),
+      indexes: [],
+      partitions: []
+    });
+  }
+  const tableOf = (table) => tables.get(table) ?? table;
+  for (const [table, cloned] of tables) {
+    if (table.parent) cloned.parent = tableOf(table.parent);
+    cloned.partitions = table.partitions.map(tableOf);
+    copy.tables.add(cloned);
+    if (original.temporaryTables.has(table)) copy.temporaryTables.add(cloned);
+  }
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (index) => {
+    let cloned = indexes.get(index);
+    if (!cloned) indexes.set(index, cloned = { ...index, table: tableOf(index.table), columns: [...index.columns], expressionColumns: [...index.expressionColumns] });
+    return cloned;
+  };
+  for (const [table, cloned] of tables) cloned.indexes = table.indexes.map(indexOf);
+  for (const index of original.indexes) copy.indexes.add(indexOf(index));
+  for (const type2 of original.types) copy.types.add({ ...type2, ...type2.enumValues ? { enumValues: [...type2.enumValues] } : {} });
+  for (const view of original.views) copy.views.add({ ...view });
+  for (const schema of original.schemas) copy.schemas.add(schema);
+  return copy;
+}
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
   "src/schema/catalogue.ts"() {
@@ -3897,7 +3929,8 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {},
+    ...analyzed.besideHistory ? { besideHistory: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -3934,6 +3967,8 @@ var init_replay = __esm({
       }
       options;
       model = new SchemaCatalogue();
+      /** The model as it was before a file beside the history began (see FileStart.besideHistory). */
+      modelBefore;
       notModelledSoFar = 0;
       notModelledList = [];
       firstIncompleteReason;
@@ -4004,6 +4039,11 @@ var init_replay = __esm({
         this.start = start;
         if (start.isNew) this.newFiles.add(this.fileNumber);
         this.freshTables = start.newTables ?? [];
+        if (start.besideHistory) {
+          this.modelBefore = this.model;
+          this.model = cloneCatalogue(this.model);
+          this.context.catalogue = this.model;
+        }
         for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
         this.applied.length = 0;
       }
@@ -4018,9 +4058,14 @@ var init_replay = __esm({
       }
       end(moveDigest) {
         dropTemporaryTables(this.context);
+        if (this.modelBefore) {
+          this.model = this.modelBefore;
+          this.context.catalogue = this.model;
+          this.modelBefore = void 0;
+        }
         this.createdBefore = this.createdAny;
         const start = this.start;
-        if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+        if (start?.unreadable && !start.besideHistory) this.markIncomplete(`${start.name} could not be read whole`);
         if (this.options.hash && start && moveDigest) {
           this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
           this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
@@ -4199,7 +4244,7 @@ var init_ignores = __esm({
 function runRules(analyzed, rules, filePath, options) {
   const raw2 = [];
   const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
@@ -15817,7 +15862,7 @@ var init_checking_worker = __esm({
           const analysis = analyzeText(text, file.displayPath, { ...this.setup.settings, frontend: file.frontend }, invalidUtf8At);
           if ("skipped" in analysis) return { outcome: file.target ? { skipped: analysis } : null };
           const effect = schemaEffectOf(analysis.analyzed);
-          const start = { name: file.displayPath, isNew: file.target && file.newInRun, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+          const start = { name: file.displayPath, isNew: file.target && file.newInRun, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory };
           return { analysis, effect: { group: file.group, start, operations: effect.operations } };
         } catch (error) {
           return { outcome: { error: error.message.split("\n")[0] } };
@@ -16195,7 +16240,7 @@ function readOrEmpty(file) {
   }
 }
 function fileStart(shownAs, isNew, effect) {
-  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory };
 }
 function deferCached(replay, shownAs, isNew, effect) {
   replay.deferFile({ isNew: isNew === true, unreadable: effect.unreadable }, () => {
@@ -16929,7 +16974,7 @@ async function runSchemaCommand(args, io, version) {
     const { analyzed } = analysis;
     const unreadable = isUnreadable(analyzed);
     if (unreadable) set.partlyRead.push(shownAs);
-    set.replay.applyFile({ name: shownAs, isNew: false, newTables: analyzed.newTables, unreadable, runtimeNames: analyzed.runtimeNames }, analyzed.operations);
+    set.replay.applyFile({ name: shownAs, isNew: false, newTables: analyzed.newTables, unreadable, runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory }, analyzed.operations);
   }
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";

@@ -3044,6 +3044,38 @@ function findSequence(catalogue, name) {
   }
   return void 0;
 }
+function cloneCatalogue(original) {
+  const copy = new SchemaCatalogue();
+  const tables = /* @__PURE__ */ new Map();
+  for (const table of original.tables) {
+    tables.set(table, {
+      ...table,
+      columns: table.columns.map((column) => ({ ...column })),
+      constraints: table.constraints.map((constraint) => ({ ...constraint, columns: [...constraint.columns] })),
+      indexes: [],
+      partitions: []
+    });
+  }
+  const tableOf = (table) => tables.get(table) ?? table;
+  for (const [table, cloned] of tables) {
+    if (table.parent) cloned.parent = tableOf(table.parent);
+    cloned.partitions = table.partitions.map(tableOf);
+    copy.tables.add(cloned);
+    if (original.temporaryTables.has(table)) copy.temporaryTables.add(cloned);
+  }
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (index) => {
+    let cloned = indexes.get(index);
+    if (!cloned) indexes.set(index, cloned = { ...index, table: tableOf(index.table), columns: [...index.columns], expressionColumns: [...index.expressionColumns] });
+    return cloned;
+  };
+  for (const [table, cloned] of tables) cloned.indexes = table.indexes.map(indexOf);
+  for (const index of original.indexes) copy.indexes.add(indexOf(index));
+  for (const type2 of original.types) copy.types.add({ ...type2, ...type2.enumValues ? { enumValues: [...type2.enumValues] } : {} });
+  for (const view of original.views) copy.views.add({ ...view });
+  for (const schema of original.schemas) copy.schemas.add(schema);
+  return copy;
+}
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
   "src/schema/catalogue.ts"() {
@@ -4337,7 +4369,8 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {},
+    ...analyzed.besideHistory ? { besideHistory: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -4374,6 +4407,8 @@ var init_replay = __esm({
       }
       options;
       model = new SchemaCatalogue();
+      /** The model as it was before a file beside the history began (see FileStart.besideHistory). */
+      modelBefore;
       notModelledSoFar = 0;
       notModelledList = [];
       firstIncompleteReason;
@@ -4444,6 +4479,11 @@ var init_replay = __esm({
         this.start = start;
         if (start.isNew) this.newFiles.add(this.fileNumber);
         this.freshTables = start.newTables ?? [];
+        if (start.besideHistory) {
+          this.modelBefore = this.model;
+          this.model = cloneCatalogue(this.model);
+          this.context.catalogue = this.model;
+        }
         for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
         this.applied.length = 0;
       }
@@ -4458,9 +4498,14 @@ var init_replay = __esm({
       }
       end(moveDigest) {
         dropTemporaryTables(this.context);
+        if (this.modelBefore) {
+          this.model = this.modelBefore;
+          this.context.catalogue = this.model;
+          this.modelBefore = void 0;
+        }
         this.createdBefore = this.createdAny;
         const start = this.start;
-        if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+        if (start?.unreadable && !start.besideHistory) this.markIncomplete(`${start.name} could not be read whole`);
         if (this.options.hash && start && moveDigest) {
           this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
           this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
@@ -4639,7 +4684,7 @@ var init_ignores = __esm({
 function runRules(analyzed, rules, filePath, options) {
   const raw = [];
   const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();

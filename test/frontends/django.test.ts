@@ -363,8 +363,9 @@ describe('history', () => {
       'billing/0001_initial',
       'accounts/0001_initial',
       'accounts/0002_phone',
-      'shop/0001_initial',
+      // A squashed migration beside its originals comes before them: it runs only where none of them has run.
       'shop/0001_squashed_0002',
+      'shop/0001_initial',
       'shop/0002_order',
       'shop/0003_refund',
     ]);
@@ -372,6 +373,36 @@ describe('history', () => {
     expect(cycles).toEqual([]);
     const cyclic = orderMigrations([node('a', '0001', [['b', '0001']]), node('b', '0001', [['a', '0001']])]);
     expect(cyclic.cycles.map(({ node: at, through }) => `${at.id}->${through.id}`)).toEqual(['b/0001->a/0001']);
+  });
+
+  test('a squashed migration beside its originals is checked against the schema before them, and leaves theirs as they make it', async () => {
+    // ephios: models created, then given their own tables (with their join tables) in the squashed migration as in the originals.
+    const customer = 'migrations.CreateModel(\n    name="Customer",\n    fields=[\n        ("id", models.AutoField(primary_key=True, serialize=False)),\n        ("email", models.EmailField(max_length=254, unique=True)),\n        ("favourites", models.ManyToManyField(to="shop.product")),\n    ],\n),';
+    const ownTable = 'migrations.AlterModelTable(name="customer", table="customer"),';
+    const optionalEmail = 'migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, null=True, unique=True)),';
+    const squashed = migration(`${customer.replace('max_length=254, unique=True', 'max_length=254, null=True, unique=True')}\n${ownTable}`).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    replaces = [("shop", "0002_customer"), ("shop", "0003_table"), ("shop", "0004_optional")]\n    dependencies = [("shop", "0001_initial")]\n');
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_customer.py': migration(customer).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n'),
+      'shop/migrations/0002_squashed_0003.py': squashed,
+      'shop/migrations/0004_optional.py': migration(optionalEmail).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0003_table")]\n'),
+      'shop/migrations/0003_table.py': migration(ownTable).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0002_customer")]\n'),
+    });
+    const run = await runCli(['shop/migrations', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; file: string; line: number; column: number }> }).findings.map((finding) => `${finding.file.split('/').pop()}:${finding.line}:${finding.column} ${finding.rule}`);
+    // Its tables are new where it runs; the originals change theirs (no unknown table, NOT NULL dropped), as they would without it.
+    expect(findings).toEqual([
+      '0002_squashed_0003.py:9:9 require-lock-timeout',
+      '0002_customer.py:8:9 require-lock-timeout',
+      '0003_table.py:8:9 renaming-table',
+      '0003_table.py:8:9 renaming-table',
+      '0003_table.py:8:9 require-lock-timeout',
+      '0004_optional.py:8:9 ban-drop-not-null',
+      '0004_optional.py:8:9 require-lock-timeout',
+    ]);
   });
 
   test('a model of another app, created in an earlier migration, gives foreign keys their table and type', () => {

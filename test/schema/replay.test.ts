@@ -279,6 +279,26 @@ ALTER TABLE no_such_seq RENAME TO other_seq;
   });
 });
 
+describe('a migration beside the history (a squashed migration beside its originals)', () => {
+  test('is checked against the schema, which it leaves as it was: tables, columns, indexes, renames', () => {
+    const replay = new SchemaReplay();
+    replayRun([{ file: '001.sql', text: 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\nCREATE INDEX users_email_idx ON users (email);\n' }], replay);
+    const place = { location: { line: 1, column: 1, endLine: 1, endColumn: 1 }, anchorLine: 1 };
+    replay.beginFile({ name: '002_squashed.sql', isNew: false, besideHistory: true });
+    replay.apply({ kind: 'dropNotNull', ...place, table: { name: 'users' }, column: 'email' });
+    replay.apply({ kind: 'renameTable', ...place, table: { name: 'users' }, newName: 'members' });
+    replay.apply({ kind: 'dropIndex', ...place, names: [{ name: 'users_email_idx' }], concurrently: false, ifExists: false });
+    expect(replay.table({ name: 'members' })?.columns.find((column) => column.name === 'email')?.notNull).toBe(false);
+    expect(replay.index({ name: 'users_email_idx' })).toBeUndefined();
+    replay.endFile();
+    expect(replay.table({ name: 'members' })).toBeUndefined();
+    expect(replay.table({ name: 'users' })?.indexes.map((index) => index.name)).toEqual(['users_pkey', 'users_email_idx']);
+    expect(replay.index({ name: 'users_email_idx' })?.table).toBe(replay.table({ name: 'users' }));
+    const { findings } = replayRun([{ file: '003.sql', text: 'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;\n' }], replay);
+    expect(findings).toEqual(['003.sql:1:1 ban-drop-not-null warning']);
+  });
+});
+
 describe('a migration deferred from the cache', () => {
   const migrations: Migration[] = [
     { file: 'm/001.sql', text: 'CREATE TABLE users (id bigint PRIMARY KEY, name text);\nCREATE INDEX users_name_idx ON users (name);\n' },
