@@ -6915,6 +6915,29 @@ var MigrationLowering = class {
       if ("table" in operation) operation.table = { name: newTable };
     }
   }
+  /** Django renames the column in the statements it deferred, and names their indexes and constraints from the columns they then have. */
+  renameDeferredColumn(tableName2, oldColumn, newColumn) {
+    const renamed = (columns) => columns.map((column) => column === oldColumn ? newColumn : column);
+    const renamedIndex = (name, columns) => {
+      const suffix = ["", "_like", "_uniq"].find((candidate) => name === indexName(tableName2, [...columns], candidate));
+      return suffix === void 0 ? name : indexName(tableName2, renamed(columns), suffix);
+    };
+    for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (entry.table !== tableName2) continue;
+      if (entry.column === oldColumn) entry.column = newColumn;
+      if (operation.kind === "createIndex" && operation.columns.includes(oldColumn)) {
+        if (operation.name !== void 0) operation.name = renamedIndex(operation.name, operation.columns);
+        operation.columns = renamed(operation.columns);
+      }
+      if (operation.kind === "addConstraint" && operation.constraint.columns.includes(oldColumn)) {
+        const { constraint } = operation;
+        const references2 = constraint.references;
+        const name = constraint.kind === "foreignKey" && references2 && constraint.name === foreignKeyName(tableName2, oldColumn, references2.table.name, references2.columns[0]) ? foreignKeyName(tableName2, newColumn, references2.table.name, references2.columns[0]) : constraint.name !== void 0 ? renamedIndex(constraint.name, constraint.columns) : void 0;
+        operation.constraint = { ...constraint, ...name !== void 0 ? { name } : {}, columns: renamed(constraint.columns) };
+      }
+    }
+  }
   /** The model an operation names (`model_name="order"`), or undefined with a note when earlier migrations did not define it. */
   model(call, keyword, position) {
     const name = stringAt(call, keyword, position);
@@ -7312,6 +7335,7 @@ function renameField(lowering, call, place) {
   model.indexTogether = rename2(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === "manyToMany" || oldColumn === newColumn) return;
   lowering.emit({ kind: "renameColumn", ...place, table: table(model), column: oldColumn, newName: newColumn });
+  lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
 }
 function alterField(lowering, call, place) {
   const model = lowering.model(call, "model_name", 0);

@@ -103,6 +103,20 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(column).toMatchObject({ kind: 'addColumn', table: { name: 'shop_order' }, column: { name: 'parent_id', type: { name: 'int8' }, notNull: false } });
   });
 
+  test('RenameField after AddField in one migration: the deferred index of the new foreign key is on the renamed column, with the name Django gives it then', () => {
+    // peering-manager: a foreign key added beside the old field, filled, the old field removed and the new one renamed to its name.
+    const text = migration(
+      [
+        'migrations.AddField(model_name="order", name="supplier_fk", field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to="shop.product")),',
+        'migrations.RenameField(model_name="order", old_name="supplier_fk", new_name="supplier"),',
+      ].join('\n'),
+    );
+    const indexes = operationsOf(text).filter((operation) => operation.kind === 'createIndex');
+    expect(indexes).toMatchObject([{ table: { name: 'shop_order' }, columns: ['supplier_id'], name: indexName('shop_order', ['supplier_id']) }]);
+    // The index is the AddField's (the column is new, so its rename is no finding).
+    expect(lint(text)).toEqual(['require-concurrent-index-creation@7:9', 'require-lock-timeout@7:9']);
+  });
+
   test('RemoveField, RenameField: the column Django names (foreign keys end in _id), not a db_column rename', () => {
     expect(lint(migration('migrations.RemoveField(model_name="order", name="note"),'))).toEqual(['ban-drop-column@7:9', 'require-lock-timeout@7:9']);
     expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),')).map((operation) => operation.kind)).toEqual(['dropConstraint', 'dropColumn']);

@@ -146,6 +146,35 @@ export class MigrationLowering {
     }
   }
 
+  /** Django renames the column in the statements it deferred, and names their indexes and constraints from the columns they then have. */
+  renameDeferredColumn(tableName: string, oldColumn: string, newColumn: string): void {
+    const renamed = (columns: readonly string[]) => columns.map((column) => (column === oldColumn ? newColumn : column));
+    const renamedIndex = (name: string, columns: readonly string[]) => {
+      const suffix = ['', '_like', '_uniq'].find((candidate) => name === indexName(tableName, [...columns], candidate));
+      return suffix === undefined ? name : indexName(tableName, renamed(columns), suffix);
+    };
+    for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (entry.table !== tableName) continue;
+      if (entry.column === oldColumn) entry.column = newColumn;
+      if (operation.kind === 'createIndex' && operation.columns.includes(oldColumn)) {
+        if (operation.name !== undefined) operation.name = renamedIndex(operation.name, operation.columns);
+        operation.columns = renamed(operation.columns);
+      }
+      if (operation.kind === 'addConstraint' && operation.constraint.columns.includes(oldColumn)) {
+        const { constraint } = operation;
+        const references = constraint.references;
+        const name =
+          constraint.kind === 'foreignKey' && references && constraint.name === foreignKeyName(tableName, oldColumn, references.table.name, references.columns[0])
+            ? foreignKeyName(tableName, newColumn, references.table.name, references.columns[0])
+            : constraint.name !== undefined
+              ? renamedIndex(constraint.name, constraint.columns)
+              : undefined;
+        operation.constraint = { ...constraint, ...(name !== undefined ? { name } : {}), columns: renamed(constraint.columns) };
+      }
+    }
+  }
+
   /** The model an operation names (`model_name="order"`), or undefined with a note when earlier migrations did not define it. */
   model(call: Call, keyword: string, position: number): DjangoModel | undefined {
     const name = stringAt(call, keyword, position);
@@ -577,6 +606,7 @@ function renameField(lowering: MigrationLowering, call: Call, place: Place): voi
   model.indexTogether = rename(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === 'manyToMany' || oldColumn === newColumn) return;
   lowering.emit({ kind: 'renameColumn', ...place, table: table(model), column: oldColumn, newName: newColumn });
+  lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
 }
 
 function alterField(lowering: MigrationLowering, call: Call, place: Place): void {
