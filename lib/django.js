@@ -7370,7 +7370,7 @@ function alterColumn(lowering, model, oldField, newField, place) {
     emit({ kind: "dropConstraint", ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? "", "id"), ifExists: false, byLookup: true });
   }
   if (oldField.unique && (!newField.unique || !oldField.primaryKey && newField.primaryKey)) {
-    emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_uniq"), ifExists: false });
+    emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_uniq"), ifExists: false, byLookup: true });
   }
   const incoming = (oldField.primaryKey && newField.primaryKey || oldField.unique && newField.unique) && oldType !== newType ? state2.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name) : [];
   for (const { model: referencing, field } of incoming) {

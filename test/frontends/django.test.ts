@@ -186,6 +186,23 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(operationsOf(migration('migrations.AlterField(model_name="consoleporttemplate", name="product_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'), [INITIAL, migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("device_type", models.ForeignKey(on_delete=models.CASCADE, to="shop.product"))]),'), migration('migrations.RenameField(model_name="consoleporttemplate", old_name="device_type", new_name="product_type"),')])[0]).toMatchObject({ kind: 'dropConstraint', byLookup: true });
   });
 
+  test('AlterField that drops unique=True finds the constraint by its column, whatever name PostgreSQL gave it with the column', async () => {
+    // peering-manager: unique=True given with AddField (PostgreSQL names it <table>_<column>_key), loosened later; Django's own name is truncated.
+    const session = 'migrations.CreateModel(name="InternetExchangePeeringSession", fields=[("id", models.BigAutoField(primary_key=True, serialize=False))]),';
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_session.py': migration(session),
+      'shop/migrations/0003_reference.py': migration('migrations.AddField(model_name="internetexchangepeeringsession", name="service_reference", field=models.CharField(max_length=255, null=True, unique=True)),'),
+      'shop/migrations/0004_loosen.py': migration('migrations.AlterField(model_name="internetexchangepeeringsession", name="service_reference", field=models.CharField(max_length=255, null=True)),'),
+    });
+    const run = await runCli(['shop/migrations/0004_loosen.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`);
+    expect(findings).toEqual(['require-concurrent-index-deletion@7:9', 'require-lock-timeout@7:9']);
+  });
+
   test('AddIndex (partial, expression), AddIndexConcurrently, RemoveIndex, RemoveIndexConcurrently', () => {
     expect(lint(migration('migrations.AddIndex(model_name="order", index=models.Index(fields=["-total"], name="order_total_idx", condition=models.Q(total__gt=0))),'))).toEqual([
       'require-concurrent-index-creation@7:9',

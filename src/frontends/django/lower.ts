@@ -644,7 +644,8 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
     emit({ kind: 'dropConstraint', ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? '', 'id'), ifExists: false, byLookup: true });
   }
   if (oldField.unique && (!newField.unique || (!oldField.primaryKey && newField.primaryKey))) {
-    emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false });
+    // Found by its column: PostgreSQL named it (`_key`) where the field was made unique with its column.
+    emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false, byLookup: true });
   }
   // Foreign keys that point at this very field (the primary key, or a to_field) change type with it.
   const incoming =
