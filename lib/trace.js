@@ -125,7 +125,8 @@ function claimsFor(claims, operation) {
 function findingLock(claims, operation, subject) {
   if (!claims || !operation) return void 0;
   for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => on === "table" && operation.kind === "dropIndex" ? subject?.table : relationName(operation, on)).find((name) => name !== void 0);
+    const relations = claim.on.map((on) => on === "table" && operation.kind === "dropIndex" ? subject?.table : relationName(operation, on));
+    const relation = subject?.table !== void 0 && relations.includes(subject.table) ? subject.table : relations.find((name) => name !== void 0);
     if (relation === void 0) continue;
     const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
     const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
