@@ -6903,11 +6903,39 @@ var MigrationLowering = class {
   dropDeferred(table2, column) {
     this.deferred = this.deferred.filter((entry) => entry.table !== table2 || column !== void 0 && entry.column !== column);
   }
+  /** Django renames the table in the statements it deferred, also where a foreign key references it. */
   renameDeferredTable(oldTable, newTable) {
     for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (operation.kind === "addConstraint" && operation.constraint.references?.table.name === oldTable) {
+        operation.constraint = { ...operation.constraint, references: { ...operation.constraint.references, table: { name: newTable } } };
+      }
       if (entry.table !== oldTable) continue;
       entry.table = newTable;
-      if ("table" in entry.operation) entry.operation.table = { name: newTable };
+      if ("table" in operation) operation.table = { name: newTable };
+    }
+  }
+  /** Django renames the column in the statements it deferred, and names their indexes and constraints from the columns they then have. */
+  renameDeferredColumn(tableName2, oldColumn, newColumn) {
+    const renamed = (columns) => columns.map((column) => column === oldColumn ? newColumn : column);
+    const renamedIndex = (name, columns) => {
+      const suffix = ["", "_like", "_uniq"].find((candidate) => name === indexName(tableName2, [...columns], candidate));
+      return suffix === void 0 ? name : indexName(tableName2, renamed(columns), suffix);
+    };
+    for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (entry.table !== tableName2) continue;
+      if (entry.column === oldColumn) entry.column = newColumn;
+      if (operation.kind === "createIndex" && operation.columns.includes(oldColumn)) {
+        if (operation.name !== void 0) operation.name = renamedIndex(operation.name, operation.columns);
+        operation.columns = renamed(operation.columns);
+      }
+      if (operation.kind === "addConstraint" && operation.constraint.columns.includes(oldColumn)) {
+        const { constraint } = operation;
+        const references2 = constraint.references;
+        const name = constraint.kind === "foreignKey" && references2 && constraint.name === foreignKeyName(tableName2, oldColumn, references2.table.name, references2.columns[0]) ? foreignKeyName(tableName2, newColumn, references2.table.name, references2.columns[0]) : constraint.name !== void 0 ? renamedIndex(constraint.name, constraint.columns) : void 0;
+        operation.constraint = { ...constraint, ...name !== void 0 ? { name } : {}, columns: renamed(constraint.columns) };
+      }
     }
   }
   /** The model an operation names (`model_name="order"`), or undefined with a note when earlier migrations did not define it. */
@@ -7216,7 +7244,9 @@ function renameModel(lowering, call, place) {
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(renamed, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 function alterModelTable(lowering, call, place) {
@@ -7233,7 +7263,9 @@ function alterModelTable(lowering, call, place) {
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(updated, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: "renameTable", ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 function addField(lowering, call, place) {
@@ -7303,6 +7335,7 @@ function renameField(lowering, call, place) {
   model.indexTogether = rename2(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === "manyToMany" || oldColumn === newColumn) return;
   lowering.emit({ kind: "renameColumn", ...place, table: table(model), column: oldColumn, newName: newColumn });
+  lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
 }
 function alterField(lowering, call, place) {
   const model = lowering.model(call, "model_name", 0);
@@ -7337,7 +7370,7 @@ function alterColumn(lowering, model, oldField, newField, place) {
     emit({ kind: "dropConstraint", ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? "", "id"), ifExists: false, byLookup: true });
   }
   if (oldField.unique && (!newField.unique || !oldField.primaryKey && newField.primaryKey)) {
-    emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_uniq"), ifExists: false });
+    emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_uniq"), ifExists: false, byLookup: true });
   }
   const incoming = (oldField.primaryKey && newField.primaryKey || oldField.unique && newField.unique) && oldType !== newType ? state2.referencing(modelKey(model.app, model.name)).filter(({ field }) => (field.relation?.toField ?? primaryKeyOf(model)?.name) === oldField.name) : [];
   for (const { model: referencing, field } of incoming) {
@@ -7623,6 +7656,7 @@ function orderMigrations(nodes) {
     }
   };
   for (const node of sorted) if (!state2.has(node)) visit(node);
+  for (const node of sorted) if (sideBranches.has(node.id)) moveBeforeReplaced(node, order, edges.get(node) ?? [], byKey);
   const parents = new Map([...edges].map(([node, dependencies]) => [node.id, [...new Set(dependencies.map((dependency) => dependency.id))]]));
   return { order, sideBranches, cycles, parents };
 }
@@ -7631,6 +7665,17 @@ function compareNames(a, b) {
   const difference = numberOf(a) - numberOf(b);
   if (!Number.isNaN(difference) && difference !== 0) return difference;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+function moveBeforeReplaced(node, order, dependencies, byKey) {
+  const from = order.indexOf(node);
+  const replacedAt = node.replaces.flatMap((replaced) => {
+    const original = byKey.get(nodeKey(replaced.app, replaced.name));
+    return original ? [order.indexOf(original)] : [];
+  });
+  const to = Math.min(...replacedAt);
+  if (to >= from || dependencies.some((dependency) => order.indexOf(dependency) >= to)) return;
+  order.splice(from, 1);
+  order.splice(to, 0, node);
 }
 
 // src/frontends/django/read-migration.ts
@@ -8099,6 +8144,7 @@ function analyzeDjangoProject(sources, keepStateOf = /* @__PURE__ */ new Set()) 
     if (keepStateOf.has(node.id)) kept.set(node.id, { migration, state: state2.clone(), cycle });
     const lowering = new MigrationLowering(migration, sideBranch ? state2.clone() : state2);
     const { analyzed, failed } = lowerMigration(lowering, cycle);
+    if (sideBranch) analyzed.besideHistory = true;
     results.set(node.id, analyzed);
     if (!sideBranch && !failed) {
       state2 = lowering.state;
@@ -8118,7 +8164,9 @@ function analyzeDjangoProject(sources, keepStateOf = /* @__PURE__ */ new Set()) 
     const early = earlyResult(migration);
     if (early) return early;
     if (placeInHistory(migration) !== placeInHistory(context.migration)) return void 0;
-    return lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    const analyzed = lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    if (sideBranches.has(file)) analyzed.besideHistory = true;
+    return analyzed;
   };
   return { results, order: order.map((node) => node.id), reanalyze };
 }

@@ -125,7 +125,8 @@ function claimsFor(claims, operation) {
 function findingLock(claims, operation, subject) {
   if (!claims || !operation) return void 0;
   for (const claim of claimsFor(claims, operation)) {
-    const relation = claim.on.map((on) => on === "table" && operation.kind === "dropIndex" ? subject?.table : relationName(operation, on)).find((name) => name !== void 0);
+    const relations = claim.on.map((on) => on === "table" && operation.kind === "dropIndex" ? subject?.table : relationName(operation, on));
+    const relation = subject?.table !== void 0 && relations.includes(subject.table) ? subject.table : relations.find((name) => name !== void 0);
     if (relation === void 0) continue;
     const lock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
     const rewrite = claim.rewrite === "possible" && subject?.rewrite !== void 0 ? subject.rewrite : claim.rewrite;
@@ -356,6 +357,9 @@ function declaredColumnTypes(operation) {
 }
 function isSerialType(type2) {
   return type2 !== void 0 && SERIAL_TYPES.has(type2.name.toLowerCase());
+}
+function renamesIndexOrSequence(schema, name) {
+  return schema.table(name) === void 0 && (schema.index(name) !== void 0 || schema.sequence(name) !== void 0);
 }
 var SERIAL_TYPES;
 var init_operation_helpers = __esm({
@@ -2362,7 +2366,7 @@ later.`
       },
       create: (context) => ({
         renameTable(operation) {
-          if (context.isNewTable(operation.table)) return;
+          if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
           context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
         }
       })
@@ -3048,6 +3052,47 @@ function findNamed(entries, name) {
   const lower = name.toLowerCase();
   return entries.find((entry) => entry.name.toLowerCase() === lower);
 }
+function findSequence(catalogue, name) {
+  const wanted = truncateIdentifier(name.name);
+  for (const table of catalogue.tables) {
+    if (name.schema !== void 0 && table.schema !== void 0 && table.schema !== name.schema) continue;
+    const column = table.columns.find((candidate) => candidate.sequence === wanted);
+    if (column) return { table, column };
+  }
+  return void 0;
+}
+function cloneCatalogue(original) {
+  const copy = new SchemaCatalogue();
+  const tables = /* @__PURE__ */ new Map();
+  for (const table of original.tables) {
+    tables.set(table, {
+      ...table,
+      columns: table.columns.map((column) => ({ ...column })),
+      constraints: table.constraints.map((constraint) => ({ ...constraint, columns: [...constraint.columns] })),
+      indexes: [],
+      partitions: []
+    });
+  }
+  const tableOf = (table) => tables.get(table) ?? table;
+  for (const [table, cloned] of tables) {
+    if (table.parent) cloned.parent = tableOf(table.parent);
+    cloned.partitions = table.partitions.map(tableOf);
+    copy.tables.add(cloned);
+    if (original.temporaryTables.has(table)) copy.temporaryTables.add(cloned);
+  }
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (index) => {
+    let cloned = indexes.get(index);
+    if (!cloned) indexes.set(index, cloned = { ...index, table: tableOf(index.table), columns: [...index.columns], expressionColumns: [...index.expressionColumns] });
+    return cloned;
+  };
+  for (const [table, cloned] of tables) cloned.indexes = table.indexes.map(indexOf);
+  for (const index of original.indexes) copy.indexes.add(indexOf(index));
+  for (const type2 of original.types) copy.types.add({ ...type2, ...type2.enumValues ? { enumValues: [...type2.enumValues] } : {} });
+  for (const view of original.views) copy.views.add({ ...view });
+  for (const schema of original.schemas) copy.schemas.add(schema);
+  return copy;
+}
 var NamedSet, sameSchema, SchemaCatalogue;
 var init_catalogue = __esm({
   "src/schema/catalogue.ts"() {
@@ -3163,7 +3208,9 @@ function checks(context) {
     validateConstraint: (operation) => onConstraint(operation, operation.table, operation.name),
     // A constraint the runner finds by its columns (Django) may carry another name than the one the replay gave it.
     dropConstraint: (operation) => operation.ifExists || operation.byLookup ? onTable(operation, operation.table) : onConstraint(operation, operation.table, operation.name),
-    renameTable: (operation) => onTable(operation, operation.table),
+    renameTable: (operation) => {
+      if (!renamesIndexOrSequence(schema, operation.table)) onTable(operation, operation.table);
+    },
     createIndex: (operation) => missingColumns(operation, operation.table, operation.columns),
     attachPartition: (operation) => {
       onTable(operation, operation.table);
@@ -3984,6 +4031,7 @@ function addColumnTo(table, definition, origin, context) {
     notNull: definition.notNull || definition.primaryKey || serial !== void 0,
     ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
     ...definition.generated ? { generated: definition.generated } : {},
+    ...serial || definition.generated === "identity" ? { sequence: objectName2(table.name, name, "seq") } : {},
     addedIn: origin
   };
   const existing = findColumn(table, name);
@@ -4140,7 +4188,10 @@ var init_apply = __esm({
         const table = context.catalogue.tables.find(operation.table);
         if (!table) {
           const view = context.catalogue.views.find(operation.table);
+          const sequence = findSequence(context.catalogue, operation.table);
           if (view) context.catalogue.views.rename(view, operation.newName);
+          else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
+          else if (sequence) sequence.column.sequence = truncateIdentifier(operation.newName);
           else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
           return;
         }
@@ -4382,7 +4433,8 @@ function schemaEffectOf(analyzed) {
     ...isUnreadable(analyzed) ? { unreadable: true } : {},
     ...analyzed.newTables ? { newTables: analyzed.newTables } : {},
     ...analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {},
-    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}
+    ...analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {},
+    ...analyzed.besideHistory ? { besideHistory: true } : {}
   };
 }
 function isUnreadable(analyzed) {
@@ -4419,6 +4471,8 @@ var init_replay = __esm({
       }
       options;
       model = new SchemaCatalogue();
+      /** The model as it was before a file beside the history began (see FileStart.besideHistory). */
+      modelBefore;
       notModelledSoFar = 0;
       notModelledList = [];
       firstIncompleteReason;
@@ -4489,6 +4543,11 @@ var init_replay = __esm({
         this.start = start;
         if (start.isNew) this.newFiles.add(this.fileNumber);
         this.freshTables = start.newTables ?? [];
+        if (start.besideHistory) {
+          this.modelBefore = this.model;
+          this.model = cloneCatalogue(this.model);
+          this.context.catalogue = this.model;
+        }
         for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
         this.applied.length = 0;
       }
@@ -4503,9 +4562,14 @@ var init_replay = __esm({
       }
       end(moveDigest) {
         dropTemporaryTables(this.context);
+        if (this.modelBefore) {
+          this.model = this.modelBefore;
+          this.context.catalogue = this.model;
+          this.modelBefore = void 0;
+        }
         this.createdBefore = this.createdAny;
         const start = this.start;
-        if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+        if (start?.unreadable && !start.besideHistory) this.markIncomplete(`${start.name} could not be read whole`);
         if (this.options.hash && start && moveDigest) {
           this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
           this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
@@ -4543,6 +4607,9 @@ var init_replay = __esm({
       }
       index(name) {
         return this.catalogue.indexes.find(name);
+      }
+      sequence(name) {
+        return findSequence(this.catalogue, name);
       }
       type(name) {
         return this.catalogue.types.find(name);
@@ -4681,7 +4748,7 @@ var init_ignores = __esm({
 function runRules(analyzed, rules, filePath, options) {
   const raw = [];
   const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { qualifiedName } from '../src/engine/operation-helpers';
+import { qualifiedName, renamesIndexOrSequence } from '../src/engine/operation-helpers';
 
 export default defineRule({
   id: 'renaming-table',
@@ -41,7 +41,7 @@ later.`,
   },
   create: (context) => ({
     renameTable(operation) {
-      if (context.isNewTable(operation.table)) return;
+      if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
       context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
     },
   }),

@@ -1,6 +1,6 @@
 import type { Operation, TableName } from '../src/model/operations';
 import { defineRule, type RuleContext, type Visitor } from '../src/engine/rule';
-import { qualifiedName } from '../src/engine/operation-helpers';
+import { qualifiedName, renamesIndexOrSequence } from '../src/engine/operation-helpers';
 import { findColumn, findConstraint } from '../src/schema/catalogue';
 
 /**
@@ -96,7 +96,9 @@ function checks(context: RuleContext): Visitor {
     validateConstraint: (operation) => onConstraint(operation, operation.table, operation.name),
     // A constraint the runner finds by its columns (Django) may carry another name than the one the replay gave it.
     dropConstraint: (operation) => (operation.ifExists || operation.byLookup ? onTable(operation, operation.table) : onConstraint(operation, operation.table, operation.name)),
-    renameTable: (operation) => onTable(operation, operation.table),
+    renameTable: (operation) => {
+      if (!renamesIndexOrSequence(schema, operation.table)) onTable(operation, operation.table);
+    },
     createIndex: (operation) => missingColumns(operation, operation.table, operation.columns),
     attachPartition: (operation) => {
       onTable(operation, operation.table);

@@ -190,7 +190,7 @@ export class CheckingWorker {
       const analysis = analyzeText(text, file.displayPath, { ...this.setup.settings, frontend: file.frontend }, invalidUtf8At);
       if ('skipped' in analysis) return { outcome: file.target ? { skipped: analysis } : null };
       const effect = schemaEffectOf(analysis.analyzed);
-      const start: FileStart = { name: file.displayPath, isNew: file.target && file.newInRun, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+      const start: FileStart = { name: file.displayPath, isNew: file.target && file.newInRun, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory };
       return { analysis, effect: { group: file.group, start, operations: effect.operations } };
     } catch (error) {
       return { outcome: { error: (error as Error).message.split('\n')[0] } };

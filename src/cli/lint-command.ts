@@ -379,7 +379,7 @@ interface FileInRun {
 }
 
 function fileStart(shownAs: string, isNew: boolean | undefined, effect: SchemaEffect): FileStart {
-  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames };
+  return { name: shownAs, isNew: isNew === true, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory };
 }
 
 /** A cached migration's effect, applied to the model (and read from the cache) only if the model is read. */

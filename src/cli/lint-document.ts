@@ -73,7 +73,7 @@ export async function lintDocument(
     if (file === document.file) break;
     if (group !== target?.group) continue;
     const effect = effectOf(file, read(file), run, django?.analyses.get(file)?.analyzed, caches);
-    if (effect) replay.applyFile({ name: file, isNew: false, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames }, effect.operations);
+    if (effect) replay.applyFile({ name: file, isNew: false, newTables: effect.newTables, unreadable: effect.unreadable, runtimeNames: effect.runtimeNames, besideHistory: effect.besideHistory }, effect.operations);
   }
   const options: LintOptions = { ...run.options, frontend: run.forcedFrontend(document.file), replay };
   const analysis = django?.analyses.get(document.file);

@@ -101,7 +101,7 @@ export async function runSchemaCommand(args: SchemaArgs, io: CliIO, version: str
     const { analyzed } = analysis;
     const unreadable = isUnreadable(analyzed);
     if (unreadable) set.partlyRead.push(shownAs);
-    set.replay.applyFile({ name: shownAs, isNew: false, newTables: analyzed.newTables, unreadable, runtimeNames: analyzed.runtimeNames }, analyzed.operations);
+    set.replay.applyFile({ name: shownAs, isNew: false, newTables: analyzed.newTables, unreadable, runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory }, analyzed.operations);
   }
 
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));

@@ -20,7 +20,9 @@ export function findingLock(claims: readonly LockClaim[] | undefined, operation:
   if (!claims || !operation) return undefined;
   for (const claim of claimsFor(claims, operation)) {
     // DROP INDEX names no table: the rule says which, where the replayed schema knows.
-    const relation = claim.on.map((on) => (on === 'table' && operation.kind === 'dropIndex' ? subject?.table : relationName(operation, on))).find((name) => name !== undefined);
+    const relations = claim.on.map((on) => (on === 'table' && operation.kind === 'dropIndex' ? subject?.table : relationName(operation, on)));
+    // Where the lock falls on several tables, the one the finding names (the existing table a new one references).
+    const relation = subject?.table !== undefined && relations.includes(subject.table) ? subject.table : relations.find((name) => name !== undefined);
     if (relation === undefined) continue;
     const lock: FindingLock = { mode: claim.mode, relation, blocks: blockedBy(claim.mode) };
     const rewrite = claim.rewrite === 'possible' && subject?.rewrite !== undefined ? subject.rewrite : claim.rewrite;

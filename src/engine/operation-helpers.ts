@@ -1,6 +1,7 @@
 import type { SourceSpan } from '../model/location';
 import type { ColumnType, Operation, OperationOf, TableName } from '../model/operations';
 import { qualifiedName } from '../model/operations';
+import type { SchemaView } from '../schema/replay';
 
 export { qualifiedName };
 
@@ -133,4 +134,9 @@ const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smal
 
 export function isSerialType(type: ColumnType | undefined): boolean {
   return type !== undefined && SERIAL_TYPES.has(type.name.toLowerCase());
+}
+
+/** `ALTER TABLE name RENAME TO …` where the name is an index or a serial or identity column's sequence, which PostgreSQL lets ALTER TABLE rename. */
+export function renamesIndexOrSequence(schema: SchemaView, name: TableName): boolean {
+  return schema.table(name) === undefined && (schema.index(name) !== undefined || schema.sequence(name) !== undefined);
 }

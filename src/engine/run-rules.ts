@@ -50,7 +50,7 @@ export function runRules(
 ): EngineResult {
   const raw: RawFinding[] = [];
   const replay = options.replay ?? new SchemaReplay();
-  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames });
+  replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state = new FileState(analyzed.runnerTransaction, replay);
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = new Set<string>();

@@ -53,6 +53,8 @@ export interface AnalyzedFile {
    * squashed migration runs only on a new database, after others that did too.
    */
   newTables?: TableName[];
+  /** A Django squashed migration checked beside the migrations it replaces: what it does is not part of the history the later ones see. */
+  besideHistory?: boolean;
   /** What went wrong around the file and changed how it was read (an unreadable knexfile): always shown, once a run. */
   warnings?: string[];
   /** Names that stand for values known only at run time (`${tableName}` in SQL): the objects they name are not known. */

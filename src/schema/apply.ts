@@ -1,6 +1,6 @@
 import type { CatalogueChange, ColumnDefinition, ConstraintDefinition, Operation, OperationKind, OperationOf, OtherStatement, TableName } from '../model/operations';
-import { type Origin, type SchemaCatalogue, type SchemaColumn, type SchemaIndex, type SchemaTable, findColumn, findConstraint } from './catalogue';
-import { NAME_LABELS, chooseName, truncateIdentifier } from './names';
+import { type Origin, type SchemaCatalogue, type SchemaColumn, type SchemaIndex, type SchemaTable, findColumn, findConstraint, findSequence } from './catalogue';
+import { NAME_LABELS, chooseName, objectName, truncateIdentifier } from './names';
 import { SERIAL_BASE, canonicalTypeName } from './types';
 
 /** What applying an operation needs besides the catalogue. */
@@ -73,9 +73,12 @@ const HANDLERS: Handlers = {
   renameTable(operation, context) {
     const table = context.catalogue.tables.find(operation.table);
     if (!table) {
-      // ALTER TABLE also renames views.
+      // ALTER TABLE also renames views, indexes and sequences.
       const view = context.catalogue.views.find(operation.table);
+      const sequence = findSequence(context.catalogue, operation.table);
       if (view) context.catalogue.views.rename(view, operation.newName);
+      else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: 'renameIndex', index: operation.table, newName: operation.newName, ifExists: false }, context);
+      else if (sequence) sequence.column.sequence = truncateIdentifier(operation.newName);
       else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
       return;
     }
@@ -370,6 +373,7 @@ function addColumnTo(table: SchemaTable, definition: ColumnDefinition, origin: O
         ? { default: definition.default }
         : {}),
     ...(definition.generated ? { generated: definition.generated } : {}),
+    ...(serial || definition.generated === 'identity' ? { sequence: objectName(table.name, name, 'seq') } : {}),
     addedIn: origin,
   };
   const existing = findColumn(table, name);

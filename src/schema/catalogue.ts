@@ -16,6 +16,8 @@ export interface SchemaColumn {
   notNull: boolean;
   default?: ColumnDefault;
   generated?: 'stored' | 'identity';
+  /** The sequence PostgreSQL made for a serial or identity column, named when the column was added (renaming the table keeps it). */
+  sequence?: string;
   addedIn: Origin;
 }
 
@@ -190,4 +192,49 @@ export class SchemaCatalogue {
   readonly schemas = new Set<string>();
   /** Temporary tables made by the migration being replayed (dropped when it ends). */
   readonly temporaryTables = new Set<SchemaTable>();
+}
+
+/** The serial or identity column whose sequence has this name (sequences are known only as such columns'). */
+export function findSequence(catalogue: SchemaCatalogue, name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined {
+  const wanted = truncateIdentifier(name.name);
+  for (const table of catalogue.tables) {
+    if (name.schema !== undefined && table.schema !== undefined && table.schema !== name.schema) continue;
+    const column = table.columns.find((candidate) => candidate.sequence === wanted);
+    if (column) return { table, column };
+  }
+  return undefined;
+}
+
+/** A copy that changes apart from the original (tables, their columns, constraints and indexes, types, views). */
+export function cloneCatalogue(original: SchemaCatalogue): SchemaCatalogue {
+  const copy = new SchemaCatalogue();
+  const tables = new Map<SchemaTable, SchemaTable>();
+  for (const table of original.tables) {
+    tables.set(table, {
+      ...table,
+      columns: table.columns.map((column) => ({ ...column })),
+      constraints: table.constraints.map((constraint) => ({ ...constraint, columns: [...constraint.columns] })),
+      indexes: [],
+      partitions: [],
+    });
+  }
+  const tableOf = (table: SchemaTable) => tables.get(table) ?? table;
+  for (const [table, cloned] of tables) {
+    if (table.parent) cloned.parent = tableOf(table.parent);
+    cloned.partitions = table.partitions.map(tableOf);
+    copy.tables.add(cloned);
+    if (original.temporaryTables.has(table)) copy.temporaryTables.add(cloned);
+  }
+  const indexes = new Map<SchemaIndex, SchemaIndex>();
+  const indexOf = (index: SchemaIndex): SchemaIndex => {
+    let cloned = indexes.get(index);
+    if (!cloned) indexes.set(index, (cloned = { ...index, table: tableOf(index.table), columns: [...index.columns], expressionColumns: [...index.expressionColumns] }));
+    return cloned;
+  };
+  for (const [table, cloned] of tables) cloned.indexes = table.indexes.map(indexOf);
+  for (const index of original.indexes) copy.indexes.add(indexOf(index));
+  for (const type of original.types) copy.types.add({ ...type, ...(type.enumValues ? { enumValues: [...type.enumValues] } : {}) });
+  for (const view of original.views) copy.views.add({ ...view });
+  for (const schema of original.schemas) copy.schemas.add(schema);
+  return copy;
 }

@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../model/file';
 import type { Operation, OtherStatement, TableName } from '../model/operations';
 import { type ApplyContext, applyOperation, dropTemporaryTables } from './apply';
-import { type Origin, SchemaCatalogue, type SchemaColumn, type SchemaConstraint, type SchemaIndex, type SchemaTable, type SchemaType, type SchemaView as SchemaViewDefinition, findColumn, findConstraint } from './catalogue';
+import { type Origin, SchemaCatalogue, type SchemaColumn, type SchemaConstraint, type SchemaIndex, type SchemaTable, type SchemaType, type SchemaView as SchemaViewDefinition, cloneCatalogue, findColumn, findConstraint, findSequence } from './catalogue';
 
 /** A statement the model does not follow, as `migralint schema` lists them. */
 export interface NotModelled {
@@ -22,6 +22,8 @@ export interface FileStart {
   unreadable?: boolean;
   /** Names that stand for values known only at run time: nothing is known of the objects they name. */
   runtimeNames?: readonly string[];
+  /** Checked against the schema, which it leaves as it was (a squashed migration beside its originals). */
+  besideHistory?: boolean;
 }
 
 /** What a migration does to the schema, as the cache keeps it: the operations that change it, and whether all of it was read. */
@@ -32,6 +34,7 @@ export interface SchemaEffect {
   runtimeNames?: string[];
   /** Other files the migration's analysis read (imported constants): the cache checks them too. */
   readsFiles?: string[];
+  besideHistory?: boolean;
 }
 
 export interface ReplayOptions {
@@ -56,6 +59,8 @@ export interface SchemaView {
   column(table: TableName, column: string): SchemaColumn | undefined;
   constraint(table: TableName, name: string): SchemaConstraint | undefined;
   index(name: TableName): SchemaIndex | undefined;
+  /** The serial or identity column whose sequence has this name. */
+  sequence(name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined;
   type(name: TableName): SchemaType | undefined;
   view(name: TableName): SchemaViewDefinition | undefined;
   /** Every index the schema has. */
@@ -85,7 +90,9 @@ export interface SchemaView {
  * before each), and ended; a file the rules do not check is applied whole.
  */
 export class SchemaReplay implements SchemaView {
-  private readonly model = new SchemaCatalogue();
+  private model = new SchemaCatalogue();
+  /** The model as it was before a file beside the history began (see FileStart.besideHistory). */
+  private modelBefore: SchemaCatalogue | undefined;
   private notModelledSoFar = 0;
   private readonly notModelledList: NotModelled[] = [];
   private firstIncompleteReason: string | undefined;
@@ -177,6 +184,11 @@ export class SchemaReplay implements SchemaView {
     this.start = start;
     if (start.isNew) this.newFiles.add(this.fileNumber);
     this.freshTables = start.newTables ?? [];
+    if (start.besideHistory) {
+      this.modelBefore = this.model;
+      this.model = cloneCatalogue(this.model);
+      this.context.catalogue = this.model;
+    }
     for (const name of start.runtimeNames ?? []) this.opaqueNames.add(name);
     this.applied.length = 0;
   }
@@ -194,9 +206,15 @@ export class SchemaReplay implements SchemaView {
 
   private end(moveDigest: boolean): void {
     dropTemporaryTables(this.context);
+    if (this.modelBefore) {
+      this.model = this.modelBefore;
+      this.context.catalogue = this.model;
+      this.modelBefore = undefined;
+    }
     this.createdBefore = this.createdAny;
     const start = this.start;
-    if (start?.unreadable) this.markIncomplete(`${start.name} could not be read whole`);
+    // What a file beside the history does is not kept: what could not be read of it is no gap in the history.
+    if (start?.unreadable && !start.besideHistory) this.markIncomplete(`${start.name} could not be read whole`);
     if (this.options.hash && start && moveDigest) {
       this.lastEffectDigest = effectDigestOf({ operations: this.applied, newTables: start.newTables, runtimeNames: start.runtimeNames }, this.options.hash);
       this.digest = this.options.hash(digestInput(this.digest, start, this.lastEffectDigest));
@@ -242,6 +260,10 @@ export class SchemaReplay implements SchemaView {
 
   index(name: TableName): SchemaIndex | undefined {
     return this.catalogue.indexes.find(name);
+  }
+
+  sequence(name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined {
+    return findSequence(this.catalogue, name);
   }
 
   type(name: TableName): SchemaType | undefined {
@@ -342,6 +364,7 @@ export function schemaEffectOf(analyzed: AnalyzedFile): SchemaEffect {
     ...(analyzed.newTables ? { newTables: analyzed.newTables } : {}),
     ...(analyzed.runtimeNames ? { runtimeNames: analyzed.runtimeNames } : {}),
     ...(analyzed.readsFiles ? { readsFiles: analyzed.readsFiles } : {}),
+    ...(analyzed.besideHistory ? { besideHistory: true } : {}),
   };
 }
 

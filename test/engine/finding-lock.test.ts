@@ -49,6 +49,10 @@ describe('findings state the lock their statement takes', () => {
     expect(locks('CREATE TABLE refunds (order_id bigint REFERENCES orders (id));')['require-lock-timeout']).toEqual({
       mode: 'ShareRowExclusiveLock', relation: 'orders', blocks: 'writes',
     });
+    // A foreign key added to a new table (as Django adds a new model's): the existing table it references, as the message says.
+    const [finding] = lintSql('CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint);\nALTER TABLE refunds ADD CONSTRAINT refunds_order_fk FOREIGN KEY (order_id) REFERENCES orders (id);').findings;
+    expect(finding.message).toMatch(/^This statement waits for a blocking lock on "orders" /);
+    expect(finding.lock).toEqual({ mode: 'ShareRowExclusiveLock', relation: 'orders', blocks: 'writes' });
   });
 
   test('findings about no lock state none', () => {

@@ -103,6 +103,20 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(column).toMatchObject({ kind: 'addColumn', table: { name: 'shop_order' }, column: { name: 'parent_id', type: { name: 'int8' }, notNull: false } });
   });
 
+  test('RenameField after AddField in one migration: the deferred index of the new foreign key is on the renamed column, with the name Django gives it then', () => {
+    // peering-manager: a foreign key added beside the old field, filled, the old field removed and the new one renamed to its name.
+    const text = migration(
+      [
+        'migrations.AddField(model_name="order", name="supplier_fk", field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to="shop.product")),',
+        'migrations.RenameField(model_name="order", old_name="supplier_fk", new_name="supplier"),',
+      ].join('\n'),
+    );
+    const indexes = operationsOf(text).filter((operation) => operation.kind === 'createIndex');
+    expect(indexes).toMatchObject([{ table: { name: 'shop_order' }, columns: ['supplier_id'], name: indexName('shop_order', ['supplier_id']) }]);
+    // The index is the AddField's (the column is new, so its rename is no finding).
+    expect(lint(text)).toEqual(['require-concurrent-index-creation@7:9', 'require-lock-timeout@7:9']);
+  });
+
   test('RemoveField, RenameField: the column Django names (foreign keys end in _id), not a db_column rename', () => {
     expect(lint(migration('migrations.RemoveField(model_name="order", name="note"),'))).toEqual(['ban-drop-column@7:9', 'require-lock-timeout@7:9']);
     expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),')).map((operation) => operation.kind)).toEqual(['dropConstraint', 'dropColumn']);
@@ -172,6 +186,23 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(operationsOf(migration('migrations.AlterField(model_name="consoleporttemplate", name="product_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'), [INITIAL, migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("device_type", models.ForeignKey(on_delete=models.CASCADE, to="shop.product"))]),'), migration('migrations.RenameField(model_name="consoleporttemplate", old_name="device_type", new_name="product_type"),')])[0]).toMatchObject({ kind: 'dropConstraint', byLookup: true });
   });
 
+  test('AlterField that drops unique=True finds the constraint by its column, whatever name PostgreSQL gave it with the column', async () => {
+    // peering-manager: unique=True given with AddField (PostgreSQL names it <table>_<column>_key), loosened later; Django's own name is truncated.
+    const session = 'migrations.CreateModel(name="InternetExchangePeeringSession", fields=[("id", models.BigAutoField(primary_key=True, serialize=False))]),';
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_session.py': migration(session),
+      'shop/migrations/0003_reference.py': migration('migrations.AddField(model_name="internetexchangepeeringsession", name="service_reference", field=models.CharField(max_length=255, null=True, unique=True)),'),
+      'shop/migrations/0004_loosen.py': migration('migrations.AlterField(model_name="internetexchangepeeringsession", name="service_reference", field=models.CharField(max_length=255, null=True)),'),
+    });
+    const run = await runCli(['shop/migrations/0004_loosen.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`);
+    expect(findings).toEqual(['require-concurrent-index-deletion@7:9', 'require-lock-timeout@7:9']);
+  });
+
   test('AddIndex (partial, expression), AddIndexConcurrently, RemoveIndex, RemoveIndexConcurrently', () => {
     expect(lint(migration('migrations.AddIndex(model_name="order", index=models.Index(fields=["-total"], name="order_total_idx", condition=models.Q(total__gt=0))),'))).toEqual([
       'require-concurrent-index-creation@7:9',
@@ -225,6 +256,21 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterModelTable(name="order", table="sales_order"),'))).toEqual(['renaming-table@7:9', 'renaming-table@7:9', 'require-lock-timeout@7:9']);
   });
 
+  test('a model created and then given its own table in one migration: the deferred statements of its join table follow the rename', () => {
+    // As in a squashed migration that moved models into an app: CreateModel, then AlterModelTable (or RenameModel).
+    const create = 'migrations.CreateModel(\n    name="Customer",\n    fields=[\n        ("id", models.AutoField(primary_key=True, serialize=False)),\n        ("favourites", models.ManyToManyField(to="shop.product")),\n    ],\n),\n';
+    for (const rename of ['migrations.AlterModelTable(name="customer", table="customer"),', 'migrations.RenameModel(old_name="Customer", new_name="Client"),']) {
+      const text = migration(create + rename);
+      // Only the foreign keys to the existing shop_product lock it; the join table is new under its new name.
+      expect(lint(text)).toEqual(['require-lock-timeout@7:9']);
+      const joinTable = rename.includes('AlterModelTable') ? 'customer_favourites' : 'shop_client_favourites';
+      const deferred = operationsOf(text).filter((operation) => operation.kind === 'addConstraint' || operation.kind === 'createIndex');
+      expect(deferred.map((operation) => ('table' in operation ? operation.table.name : ''))).toEqual(Array(5).fill(joinTable));
+      const references = deferred.flatMap((operation) => (operation.kind === 'addConstraint' && operation.constraint.references ? [operation.constraint.references.table.name] : []));
+      expect(references).toEqual([rename.includes('AlterModelTable') ? 'customer' : 'shop_client', 'shop_product']);
+    }
+  });
+
   test('RunSQL: PostgreSQL parses the SQL, findings point inside the string; reverse_sql is rollback code', () => {
     const text = migration('migrations.RunSQL(\n    """\n    SET LOCAL lock_timeout = \'2s\';\n    ALTER TABLE shop_order DROP COLUMN note;\n    """,\n    reverse_sql="DROP TABLE shop_order;",\n),');
     expect(lint(text)).toEqual(['ban-drop-column@10:13']);
@@ -252,6 +298,34 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(text)).toEqual(['require-lock-timeout@11:9']);
     const databaseOnly = migration('migrations.SeparateDatabaseAndState(\n    database_operations=[migrations.RunSQL("ALTER TABLE shop_order DROP COLUMN note")],\n),');
     expect(lint(databaseOnly)).toEqual(['ban-drop-column@8:53', 'require-lock-timeout@8:53']);
+  });
+
+  test("a model moved to another table renames its identity sequence and primary key index with RunSQL's ALTER TABLE: neither is a table", async () => {
+    // As a model moves to another app: the table, then the names PostgreSQL and Django gave its sequence and indexes.
+    const move = migration(
+      [
+        'migrations.SeparateDatabaseAndState(',
+        '    database_operations=[',
+        '        migrations.AlterModelTable(name="Order", table="sales_order"),',
+        '        migrations.RunSQL("ALTER TABLE shop_order_id_seq RENAME TO sales_order_id_seq"),',
+        '        migrations.RunSQL("ALTER TABLE shop_order_pkey RENAME TO sales_order_pkey"),',
+        '        migrations.RunSQL("ALTER TABLE shop_orders_pkey RENAME TO sales_orders_pkey"),',
+        '    ],',
+        '    state_operations=[migrations.DeleteModel(name="Order")],',
+        '),',
+      ].join('\n'),
+    );
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_move.py': move,
+    });
+    const run = await runCli(['shop/migrations/0002_move.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`);
+    // The table and its join table are renamed; a misspelt name is still reported.
+    expect(findings).toEqual(['renaming-table@9:17', 'renaming-table@9:17', 'require-lock-timeout@9:17', 'renaming-table@12:36', 'unknown-object@12:36']);
   });
 
   test('operations migralint does not know, and operations that are not calls, are reported', () => {
@@ -320,8 +394,9 @@ describe('history', () => {
       'billing/0001_initial',
       'accounts/0001_initial',
       'accounts/0002_phone',
-      'shop/0001_initial',
+      // A squashed migration beside its originals comes before them: it runs only where none of them has run.
       'shop/0001_squashed_0002',
+      'shop/0001_initial',
       'shop/0002_order',
       'shop/0003_refund',
     ]);
@@ -329,6 +404,36 @@ describe('history', () => {
     expect(cycles).toEqual([]);
     const cyclic = orderMigrations([node('a', '0001', [['b', '0001']]), node('b', '0001', [['a', '0001']])]);
     expect(cyclic.cycles.map(({ node: at, through }) => `${at.id}->${through.id}`)).toEqual(['b/0001->a/0001']);
+  });
+
+  test('a squashed migration beside its originals is checked against the schema before them, and leaves theirs as they make it', async () => {
+    // ephios: models created, then given their own tables (with their join tables) in the squashed migration as in the originals.
+    const customer = 'migrations.CreateModel(\n    name="Customer",\n    fields=[\n        ("id", models.AutoField(primary_key=True, serialize=False)),\n        ("email", models.EmailField(max_length=254, unique=True)),\n        ("favourites", models.ManyToManyField(to="shop.product")),\n    ],\n),';
+    const ownTable = 'migrations.AlterModelTable(name="customer", table="customer"),';
+    const optionalEmail = 'migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, null=True, unique=True)),';
+    const squashed = migration(`${customer.replace('max_length=254, unique=True', 'max_length=254, null=True, unique=True')}\n${ownTable}`).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    replaces = [("shop", "0002_customer"), ("shop", "0003_table"), ("shop", "0004_optional")]\n    dependencies = [("shop", "0001_initial")]\n');
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_customer.py': migration(customer).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n'),
+      'shop/migrations/0002_squashed_0003.py': squashed,
+      'shop/migrations/0004_optional.py': migration(optionalEmail).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0003_table")]\n'),
+      'shop/migrations/0003_table.py': migration(ownTable).replace('class Migration(migrations.Migration):\n', 'class Migration(migrations.Migration):\n    dependencies = [("shop", "0002_customer")]\n'),
+    });
+    const run = await runCli(['shop/migrations', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; file: string; line: number; column: number }> }).findings.map((finding) => `${finding.file.split('/').pop()}:${finding.line}:${finding.column} ${finding.rule}`);
+    // Its tables are new where it runs; the originals change theirs (no unknown table, NOT NULL dropped), as they would without it.
+    expect(findings).toEqual([
+      '0002_squashed_0003.py:9:9 require-lock-timeout',
+      '0002_customer.py:8:9 require-lock-timeout',
+      '0003_table.py:8:9 renaming-table',
+      '0003_table.py:8:9 renaming-table',
+      '0003_table.py:8:9 require-lock-timeout',
+      '0004_optional.py:8:9 ban-drop-not-null',
+      '0004_optional.py:8:9 require-lock-timeout',
+    ]);
   });
 
   test('a model of another app, created in an earlier migration, gives foreign keys their table and type', () => {

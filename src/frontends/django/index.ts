@@ -98,6 +98,7 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[], keepState
     if (keepStateOf.has(node.id)) kept.set(node.id, { migration, state: state.clone(), cycle });
     const lowering = new MigrationLowering(migration, sideBranch ? state.clone() : state);
     const { analyzed, failed } = lowerMigration(lowering, cycle);
+    if (sideBranch) analyzed.besideHistory = true;
     results.set(node.id, analyzed);
     // One migration that cannot be followed must not stop the others: it is reported, and the history goes on.
     if (!sideBranch && !failed) {
@@ -118,7 +119,9 @@ export function analyzeDjangoProject(sources: readonly DjangoSource[], keepState
     const early = earlyResult(migration);
     if (early) return early;
     if (placeInHistory(migration) !== placeInHistory(context.migration)) return undefined;
-    return lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    const analyzed = lowerMigration(new MigrationLowering(migration, context.state.clone()), context.cycle).analyzed;
+    if (sideBranches.has(file)) analyzed.besideHistory = true;
+    return analyzed;
   };
   return { results, order: order.map((node) => node.id), reanalyze };
 }

@@ -133,11 +133,45 @@ export class MigrationLowering {
     this.deferred = this.deferred.filter((entry) => entry.table !== table || (column !== undefined && entry.column !== column));
   }
 
+  /** Django renames the table in the statements it deferred, also where a foreign key references it. */
   renameDeferredTable(oldTable: string, newTable: string): void {
     for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (operation.kind === 'addConstraint' && operation.constraint.references?.table.name === oldTable) {
+        operation.constraint = { ...operation.constraint, references: { ...operation.constraint.references, table: { name: newTable } } };
+      }
       if (entry.table !== oldTable) continue;
       entry.table = newTable;
-      if ('table' in entry.operation) (entry.operation as { table: TableName }).table = { name: newTable };
+      if ('table' in operation) (operation as { table: TableName }).table = { name: newTable };
+    }
+  }
+
+  /** Django renames the column in the statements it deferred, and names their indexes and constraints from the columns they then have. */
+  renameDeferredColumn(tableName: string, oldColumn: string, newColumn: string): void {
+    const renamed = (columns: readonly string[]) => columns.map((column) => (column === oldColumn ? newColumn : column));
+    const renamedIndex = (name: string, columns: readonly string[]) => {
+      const suffix = ['', '_like', '_uniq'].find((candidate) => name === indexName(tableName, [...columns], candidate));
+      return suffix === undefined ? name : indexName(tableName, renamed(columns), suffix);
+    };
+    for (const entry of this.deferred) {
+      const { operation } = entry;
+      if (entry.table !== tableName) continue;
+      if (entry.column === oldColumn) entry.column = newColumn;
+      if (operation.kind === 'createIndex' && operation.columns.includes(oldColumn)) {
+        if (operation.name !== undefined) operation.name = renamedIndex(operation.name, operation.columns);
+        operation.columns = renamed(operation.columns);
+      }
+      if (operation.kind === 'addConstraint' && operation.constraint.columns.includes(oldColumn)) {
+        const { constraint } = operation;
+        const references = constraint.references;
+        const name =
+          constraint.kind === 'foreignKey' && references && constraint.name === foreignKeyName(tableName, oldColumn, references.table.name, references.columns[0])
+            ? foreignKeyName(tableName, newColumn, references.table.name, references.columns[0])
+            : constraint.name !== undefined
+              ? renamedIndex(constraint.name, constraint.columns)
+              : undefined;
+        operation.constraint = { ...constraint, ...(name !== undefined ? { name } : {}), columns: renamed(constraint.columns) };
+      }
     }
   }
 
@@ -472,7 +506,9 @@ function renameModel(lowering: MigrationLowering, call: Call, place: Place): voi
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(renamed, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 
@@ -490,7 +526,9 @@ function alterModelTable(lowering: MigrationLowering, call: Call, place: Place):
   for (const field of model.fields) {
     const oldJoin = lowering.joinTable(model, field);
     const newJoin = lowering.joinTable(updated, field);
-    if (oldJoin && newJoin && oldJoin.table !== newJoin.table) lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    if (!oldJoin || !newJoin || oldJoin.table === newJoin.table) continue;
+    lowering.emit({ kind: 'renameTable', ...place, table: { name: oldJoin.table }, newName: newJoin.table });
+    lowering.renameDeferredTable(oldJoin.table, newJoin.table);
   }
 }
 
@@ -568,6 +606,7 @@ function renameField(lowering: MigrationLowering, call: Call, place: Place): voi
   model.indexTogether = rename(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === 'manyToMany' || oldColumn === newColumn) return;
   lowering.emit({ kind: 'renameColumn', ...place, table: table(model), column: oldColumn, newName: newColumn });
+  lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
 }
 
 function alterField(lowering: MigrationLowering, call: Call, place: Place): void {
@@ -605,7 +644,8 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
     emit({ kind: 'dropConstraint', ...place, table: on, name: foreignKeyName(model.table, oldField.column, oldTarget ?? '', 'id'), ifExists: false, byLookup: true });
   }
   if (oldField.unique && (!newField.unique || (!oldField.primaryKey && newField.primaryKey))) {
-    emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false });
+    // Found by its column: PostgreSQL named it (`_key`) where the field was made unique with its column.
+    emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_uniq'), ifExists: false, byLookup: true });
   }
   // Foreign keys that point at this very field (the primary key, or a to_field) change type with it.
   const incoming =

@@ -84,6 +84,7 @@ export function orderMigrations(nodes: readonly MigrationNode[]): MigrationOrder
     }
   };
   for (const node of sorted) if (!state.has(node)) visit(node);
+  for (const node of sorted) if (sideBranches.has(node.id)) moveBeforeReplaced(node, order, edges.get(node) ?? [], byKey);
   const parents = new Map([...edges].map(([node, dependencies]) => [node.id, [...new Set(dependencies.map((dependency) => dependency.id))]]));
   return { order, sideBranches, cycles, parents };
 }
@@ -94,4 +95,21 @@ function compareNames(a: string, b: string): number {
   const difference = numberOf(a) - numberOf(b);
   if (!Number.isNaN(difference) && difference !== 0) return difference;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Django applies a squashed migration only where none of the migrations it
+ * replaces has run: it goes just before the first of them (when its own
+ * dependencies allow), so that it is checked against what was there before them.
+ */
+function moveBeforeReplaced(node: MigrationNode, order: MigrationNode[], dependencies: readonly MigrationNode[], byKey: ReadonlyMap<string, MigrationNode>): void {
+  const from = order.indexOf(node);
+  const replacedAt = node.replaces.flatMap((replaced) => {
+    const original = byKey.get(nodeKey(replaced.app, replaced.name));
+    return original ? [order.indexOf(original)] : [];
+  });
+  const to = Math.min(...replacedAt);
+  if (to >= from || dependencies.some((dependency) => order.indexOf(dependency) >= to)) return;
+  order.splice(from, 1);
+  order.splice(to, 0, node);
 }
