@@ -3098,7 +3098,7 @@ var require_main = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path16 = require("path");
+    var path17 = require("path");
     var os = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -3234,9 +3234,9 @@ var require_main = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path16.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path17.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path16.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path17.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -8326,7 +8326,7 @@ var require_files = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveModulePath = exports2.FileSystem = exports2.resolveGlobalYarnPath = exports2.resolveGlobalNodePath = exports2.resolve = exports2.uriToFilePath = void 0;
     var url = require("url");
-    var path16 = require("path");
+    var path17 = require("path");
     var fs11 = require("fs");
     var child_process_1 = require("child_process");
     function uriToFilePath(uri) {
@@ -8345,7 +8345,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path16.normalize(segments.join("/"));
+      return path17.normalize(segments.join("/"));
     }
     exports2.uriToFilePath = uriToFilePath;
     function isWindows() {
@@ -8376,7 +8376,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs11.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path16.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path17.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -8449,9 +8449,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path16.join(prefix, "node_modules");
+            return path17.join(prefix, "node_modules");
           } else {
-            return path16.join(prefix, "lib", "node_modules");
+            return path17.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -8491,7 +8491,7 @@ var require_files = __commonJS({
           try {
             let yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path16.join(yarn.data, "node_modules");
+              return path17.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -8521,17 +8521,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path16.normalize(child).indexOf(path16.normalize(parent)) === 0;
+          return path17.normalize(child).indexOf(path17.normalize(parent)) === 0;
         } else {
-          return path16.normalize(child).toLowerCase().indexOf(path16.normalize(parent).toLowerCase()) === 0;
+          return path17.normalize(child).toLowerCase().indexOf(path17.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports2.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path16.isAbsolute(nodePath)) {
-          nodePath = path16.join(workspaceRoot, nodePath);
+        if (!path17.isAbsolute(nodePath)) {
+          nodePath = path17.join(workspaceRoot, nodePath);
         }
         return resolve11(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
@@ -9147,8 +9147,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12848,8 +12848,8 @@ var require_main5 = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path16, value, options) {
-        return edit2.setProperty(text, path16, value, options);
+      function modify(text, path17, value, options) {
+        return edit2.setProperty(text, path17, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -13139,16 +13139,114 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/functions.ts
+function functionOf(node, program, scope) {
+  if (!node) return void 0;
+  const inner = unwrapTypeScript(node);
+  switch (inner.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "FunctionDeclaration":
+    case "ObjectMethod":
+    case "ClassMethod":
+      return inner;
+    case "Identifier": {
+      const declared = program.body.find(
+        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
+      );
+      if (declared?.type === "FunctionDeclaration") return declared;
+      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
+      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
+      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function variableInit(program, name) {
+  for (const statement2 of program.body) {
+    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return void 0;
+}
+var init_functions = __esm({
+  "src/frontends/js/functions.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
 // src/frontends/js/imported-constants.ts
 function importedConstants(program, filePath) {
   const result = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const { from, imported, local } of importsOf(program, filePath)) {
+    const value = exportedValue(from, imported, 0, result.files);
+    if (value !== void 0) result.bindings.set(local, literalOf(value));
+  }
+  return result;
+}
+function importedFunction(program, filePath, localName) {
+  const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
+  if (!spec) return void 0;
+  const files = [];
+  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  if (!found) return void 0;
+  if (!found.module.importsBound) {
+    const constants2 = importedConstants(found.module.program, found.module.file);
+    for (const [name, value] of constants2.bindings) found.module.scope.bind(name, value);
+    found.module.constantFiles = constants2.files;
+    found.module.importsBound = true;
+  }
+  return { ...found, files: [.../* @__PURE__ */ new Set([...files, ...found.module.constantFiles ?? []])] };
+}
+function exportedFunction(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  const { program, scope } = module2;
+  if (!files.includes(file)) files.push(file);
+  const inModule = (fn) => fn ? { fn, module: module2 } : void 0;
+  for (const statement2 of program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declaration = statement2.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return inModule(declaration);
+      if (declaration?.type === "VariableDeclaration") {
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
+      }
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return inModule(functionOf({ type: "Identifier", name: specifier.local.name }, program, scope));
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path5.dirname(file), statement2.source.value);
+      const found = next ? exportedFunction(next, name, depth + 1, files) : void 0;
+      if (found) return found;
+    } else if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const { left, right } = statement2.expression;
+      if (left.type === "MemberExpression" && !left.computed && left.property.type === "Identifier" && left.property.name === name && left.object.type === "Identifier" && left.object.name === "exports") {
+        return inModule(functionOf(right, program, scope));
+      }
+    }
+  }
+  return void 0;
+}
+function importsOf(program, filePath) {
+  const found = [];
   const bind = (specifier, names) => {
+    if (names.length === 0) return;
     const from = specifier.startsWith(".") ? resolveModule(path5.dirname(filePath), specifier) : resolveAlias(path5.dirname(path5.resolve(filePath)), specifier);
     if (!from) return;
-    for (const { imported, local } of names) {
-      const value = exportedValue(from, imported, 0, result.files);
-      if (value !== void 0) result.bindings.set(local, literalOf(value));
-    }
+    for (const name of names) found.push({ from, ...name });
   };
   for (const statement2 of program.body) {
     if (statement2.type === "ImportDeclaration" && statement2.importKind !== "type") {
@@ -13168,7 +13266,7 @@ function importedConstants(program, filePath) {
       }
     }
   }
-  return result;
+  return found;
 }
 function exportedValue(file, name, depth, files) {
   const module2 = moduleAt(file);
@@ -13296,7 +13394,7 @@ function moduleAt(file) {
     }
     const parsed = parseScript(text, file);
     const program = parsed.ok ? parsed.ast.program : void 0;
-    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    module2 = { file, version, text, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
     modules.set(file, module2);
   }
   return module2;
@@ -13323,6 +13421,7 @@ var init_imported_constants = __esm({
     fs4 = __toESM(require("node:fs"));
     path5 = __toESM(require("node:path"));
     init_jsonc();
+    init_functions();
     init_parse_js();
     init_static_values();
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
@@ -13365,12 +13464,15 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const scope = StaticScope.ofProgram(parsed.ast.program);
   const imported = importedConstants(parsed.ast.program, filePath);
   for (const [name, value] of imported.bindings) scope.bind(name, value);
-  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
+  const readsFiles = (followed = []) => {
+    const files = [.../* @__PURE__ */ new Set([...imported.files, ...followed])];
+    return files.length > 0 ? { readsFiles: files } : {};
+  };
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles() };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -13378,6 +13480,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const upScope = scope.child();
   if (migration.classBody) upScope.bindClassFields(migration.classBody);
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  walker.filePath = filePath;
   if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
   if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
@@ -13391,7 +13494,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     statements: output.statements,
     runnerTransaction: transaction2,
     ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
-    ...readsFiles
+    ...readsFiles(walker.readFiles)
   };
 }
 function hasCode(fn) {
@@ -13416,47 +13519,6 @@ var init_analyze_script = __esm({
     init_parse_js();
     init_script_output();
     init_imported_constants();
-    init_static_values();
-  }
-});
-
-// src/frontends/js/functions.ts
-function functionOf(node, program, scope) {
-  if (!node) return void 0;
-  const inner = unwrapTypeScript(node);
-  switch (inner.type) {
-    case "FunctionExpression":
-    case "ArrowFunctionExpression":
-    case "FunctionDeclaration":
-    case "ObjectMethod":
-    case "ClassMethod":
-      return inner;
-    case "Identifier": {
-      const declared = program.body.find(
-        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
-      );
-      if (declared?.type === "FunctionDeclaration") return declared;
-      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
-      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
-      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function variableInit(program, name) {
-  for (const statement2 of program.body) {
-    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
-    }
-  }
-  return void 0;
-}
-var init_functions = __esm({
-  "src/frontends/js/functions.ts"() {
-    "use strict";
     init_static_values();
   }
 });
@@ -13909,11 +13971,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path16 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path16 === known || path16.endsWith(`.${known}`))) return true;
+          const path17 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path17 === known || path17.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path16.endsWith("options.type") && onDatabase;
+          return path17.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -14086,18 +14148,21 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path6, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
+    path6 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_embedded_sql();
     init_functions();
     init_mapped_text();
+    init_imported_constants();
     init_script_output();
     init_static_values();
     init_fragments();
+    init_text_positions();
     MAX_HELPER_DEPTH = 3;
     MAX_UNROLLED = 200;
     UNKNOWN = { type: "Identifier", name: "\0unknown" };
@@ -14110,6 +14175,7 @@ var init_migration_walker = __esm({
         this.source = source;
         this.program = program;
         this.programScope = programScope;
+        this.homeProgram = program;
         this.subjectNames.add(subjectName);
         this.dialect = new DialectConditions(this.subjectNames);
       }
@@ -14135,6 +14201,10 @@ var init_migration_walker = __esm({
       runtimeNames = /* @__PURE__ */ new Set();
       /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
       leftOutCode = false;
+      /** The migration's path (imported helpers are found from it), and the other files read to follow them. */
+      filePath;
+      readFiles = /* @__PURE__ */ new Set();
+      homeProgram;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -14369,6 +14439,8 @@ var init_migration_walker = __esm({
         const helper = this.localFunction(node, frame.scope);
         if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node), subjectArgument, frame);
         if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
+        const imported = this.helperDepth < MAX_HELPER_DEPTH ? this.importedHelper(node) : void 0;
+        if (imported) return this.followHelper(imported.fn, unwrapTypeScript(node), subjectArgument, frame, imported.module);
         this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
       }
       /**
@@ -14392,8 +14464,8 @@ var init_migration_walker = __esm({
        * does is reported at the call, once per call: each operation, and one warning
        * for whatever in it could not be followed.
        */
-      followHelper(helper, call, subjectIndex, frame) {
-        const scope = frame.scope.child();
+      followHelper(helper, call, subjectIndex, frame, foreign) {
+        const scope = (foreign ? foreign.scope : frame.scope).child();
         const added = [];
         helper.params.forEach((param, index) => {
           if (index === subjectIndex && param.type === "ObjectPattern") return this.destructuredContext(param, scope);
@@ -14406,17 +14478,24 @@ var init_migration_walker = __esm({
             scope.bind(name, argumentValue(call.arguments[index], frame.scope));
           }
         });
-        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+        const scratch = new ScriptOutput(foreign ? new LineIndex(foreign.text) : this.output.lines, this.output.keepStatementText);
         const outer = this.output;
+        const home = { source: this.source, program: this.program, programScope: this.programScope };
+        const callText2 = snippet(this.source, call);
         this.output = scratch;
+        if (foreign) Object.assign(this, { source: foreign.text, program: foreign.program, programScope: foreign.scope });
         this.helperDepth++;
-        if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
-        else this.expression(helper.body, { ...frame, scope });
-        this.helperDepth--;
-        this.output = outer;
+        try {
+          if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
+          else this.expression(helper.body, { ...frame, scope });
+        } finally {
+          this.helperDepth--;
+          this.output = outer;
+          Object.assign(this, home);
+        }
         for (const name of added) this.subjectNames.delete(name);
         const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
-        const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+        const inPlace = !foreign && onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
         this.followedHelpers.add(helper);
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
@@ -14426,12 +14505,19 @@ var init_migration_walker = __esm({
           return;
         }
         const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
-        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
+        for (const operation of scratch.operations) {
+          if (foreign) {
+            const { sql: _sql, sqlLocation: _sqlLocation, ...moved } = operation;
+            outer.operations.push({ ...moved, ...place2 });
+          } else outer.operations.push({ ...operation, ...place2 });
+        }
+        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
+          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path6.basename(foreign.file)}): ${problem.message}` } : problem);
+        }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
           const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : "";
-          outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+          outer.unanalyzed(call, `In \`${callText2}\`: ${unfollowed[0].message}${more}`);
         }
       }
       /** `TABLES.forEach((t) => …)`, `Promise.all(TABLES.map(async (t) => …))` over an array constant in the file. */
@@ -14488,7 +14574,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path16) => path16.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path17) => path17.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -14561,6 +14647,14 @@ var init_migration_walker = __esm({
           this.callCounts = counts;
         }
         return this.callCounts.get(name) ?? 0;
+      }
+      /** A function the migration imports from the project's own modules, found in its module. */
+      importedHelper(node) {
+        const call = unwrapTypeScript(node);
+        if (call.type !== "CallExpression" || call.callee.type !== "Identifier" || this.filePath === void 0 || this.program !== this.homeProgram) return void 0;
+        const found = importedFunction(this.program, this.filePath, call.callee.name);
+        for (const file of found?.files ?? []) this.readFiles.add(file);
+        return found;
       }
       localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
@@ -15382,13 +15476,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
+  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs5.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs5.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -15425,12 +15519,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs5, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
     fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    path7 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -16215,7 +16309,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path7.join(dir, entry);
+      const full = path8.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -16224,12 +16318,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path7.relative(root, path7.dirname(file));
-  if (relative5.startsWith("..") || path7.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path7.sep).filter(Boolean);
+  const relative5 = path8.relative(root, path8.dirname(file));
+  if (relative5.startsWith("..") || path8.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path8.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path7.join(root, ...parts.slice(0, index + 1));
+  const folder = path8.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -16242,12 +16336,12 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    path8 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -16262,7 +16356,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path8.resolve(options.cwd, input);
+    const absolute = path9.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -16285,10 +16379,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -16297,37 +16391,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path8.resolve(cwd, input);
+  const absolute = path9.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
+  const base = path9.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path8.resolve(options.cwd, input);
+  const absolute = path9.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path8.relative(absolute, file);
-    const folders = relative5.split(path8.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path9.relative(absolute, file);
+    const folders = relative5.split(path9.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path9.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path8.resolve(cwd, input));
+  const stats = statOrUndefined(path9.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -16349,7 +16443,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const full = path8.join(dir, entry.name);
+      const full = path9.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -16362,7 +16456,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
@@ -16383,18 +16477,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path8.sep).join("/");
+  return file.split(path9.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path8.relative(cwd, file);
-  return toPosix(path8.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path9.relative(cwd, file);
+  return toPosix(path9.isAbsolute(relative5) ? file : relative5);
 }
-var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
     fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    path9 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -16454,11 +16548,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path9.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path9.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
       index += 2;
     }
   }
@@ -16487,7 +16581,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path9.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -16498,22 +16592,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path9.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path9.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path9.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
 }
-var import_node_child_process, path9, GitFailure, splitNul;
+var import_node_child_process, path10, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -16528,12 +16622,12 @@ __export(lsp_command_exports, {
   runLspCommand: () => runLspCommand
 });
 module.exports = __toCommonJS(lsp_command_exports);
-var path15 = __toESM(require("node:path"));
+var path16 = __toESM(require("node:path"));
 var import_node_util = require("node:util");
 var import_node = __toESM(require_node3());
 
 // src/lsp/server.ts
-var path14 = __toESM(require("node:path"));
+var path15 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 var import_vscode_languageserver = __toESM(require_main4());
 
@@ -16807,7 +16901,7 @@ function describe(error) {
 
 // src/cli/lint-document.ts
 var fs9 = __toESM(require("node:fs"));
-var path11 = __toESM(require("node:path"));
+var path12 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_read_regular_file();
 
@@ -21112,7 +21206,7 @@ init_discover();
 
 // src/cli/migration-set.ts
 var fs8 = __toESM(require("node:fs"));
-var path10 = __toESM(require("node:path"));
+var path11 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
@@ -21209,7 +21303,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path10.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path11.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -21247,9 +21341,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path10.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -21260,11 +21354,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path10.dirname(file);
+    const folder = enclosing?.folder ?? path11.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path10.join(folder, name) + path10.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -21317,7 +21411,7 @@ function effectOf(file, text, run, django, caches) {
 }
 function leftOutByConfig(file, run) {
   const { include, exclude } = run.loaded.config;
-  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path11.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
+  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path12.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
   if (exclude && exclude.length > 0 && matches(exclude)) return `excluded by the config's "exclude"`;
   if (include && include.length > 0 && !matches(include)) return `not among the config's "include"`;
   return void 0;
@@ -21331,32 +21425,32 @@ function readOrEmpty(file) {
 }
 
 // src/cli/run-config.ts
-var path13 = __toESM(require("node:path"));
+var path14 = __toESM(require("node:path"));
 var import_picomatch4 = __toESM(require_picomatch2());
 
 // src/config/config-file.ts
 var fs10 = __toESM(require("node:fs"));
-var path12 = __toESM(require("node:path"));
+var path13 = __toESM(require("node:path"));
 init_read_regular_file();
 init_errors();
 init_jsonc();
 var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path12.resolve(cwd, explicitPath);
+    const file = path13.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path12.resolve(cwd); ; dir = path12.dirname(dir)) {
+  for (let dir = path13.resolve(cwd); ; dir = path13.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path12.join(dir, name);
+      const file = path13.join(dir, name);
       if (fs10.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path12.join(dir, "package.json");
+    const packageJson = path13.join(dir, "package.json");
     if (fs10.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path12.dirname(dir) === dir) return { config: {} };
+    if (path13.dirname(dir) === dir) return { config: {} };
   }
 }
 var MAX_CONFIG_BYTES = 1 << 20;
@@ -21462,7 +21556,7 @@ function validateConfig(value, where) {
 init_discover();
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path13.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path14.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -21477,7 +21571,7 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path13.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path14.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -23819,10 +23913,10 @@ ${argument.text}` });
     const untitledSql = file === void 0 && document.uri.startsWith("untitled:") && document.languageId === "sql";
     if (file === void 0 && !untitledSql) return { diagnostics: [] };
     const folder = file === void 0 ? workspaceFolders[0] : folderOf(file);
-    const explicit = current.configPath ? path14.resolve(folder ?? path14.dirname(file ?? "."), current.configPath) : options.configPath;
+    const explicit = current.configPath ? path15.resolve(folder ?? path15.dirname(file ?? "."), current.configPath) : options.configPath;
     let run;
     try {
-      run = resolveRunConfig(file ? path14.dirname(file) : folder ?? process.cwd(), { config: explicit });
+      run = resolveRunConfig(file ? path15.dirname(file) : folder ?? process.cwd(), { config: explicit });
     } catch (error) {
       tell(`migralint: ${describe(error)}`);
       return { diagnostics: [] };
@@ -23853,7 +23947,7 @@ ${argument.text}` });
     return documents.all().find((document) => filePathOf(document.uri) === file)?.getText();
   }
   function folderOf(file) {
-    const holding = workspaceFolders.filter((folder) => !path14.relative(folder, file).startsWith("..") && !path14.isAbsolute(path14.relative(folder, file)));
+    const holding = workspaceFolders.filter((folder) => !path15.relative(folder, file).startsWith("..") && !path15.isAbsolute(path15.relative(folder, file)));
     return holding.sort((a, b) => b.length - a.length)[0];
   }
   function tell(message2) {
@@ -23899,7 +23993,7 @@ function runLspCommand(args, io) {
 `);
   }
   const connection = (0, import_node.createConnection)(process.stdin, process.stdout);
-  startServer(connection, { configPath: args.config === void 0 ? void 0 : path15.resolve(io.cwd, args.config) });
+  startServer(connection, { configPath: args.config === void 0 ? void 0 : path16.resolve(io.cwd, args.config) });
   return new Promise(() => {
   });
 }

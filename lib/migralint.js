@@ -6900,8 +6900,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path22, value, options) {
-        return edit2.setProperty(text, path22, value, options);
+      function modify(text, path23, value, options) {
+        return edit2.setProperty(text, path23, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -7184,16 +7184,114 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/functions.ts
+function functionOf(node, program, scope) {
+  if (!node) return void 0;
+  const inner = unwrapTypeScript(node);
+  switch (inner.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "FunctionDeclaration":
+    case "ObjectMethod":
+    case "ClassMethod":
+      return inner;
+    case "Identifier": {
+      const declared = program.body.find(
+        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
+      );
+      if (declared?.type === "FunctionDeclaration") return declared;
+      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
+      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
+      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function variableInit(program, name) {
+  for (const statement2 of program.body) {
+    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return void 0;
+}
+var init_functions = __esm({
+  "src/frontends/js/functions.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
 // src/frontends/js/imported-constants.ts
 function importedConstants(program, filePath) {
   const result2 = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const { from, imported, local } of importsOf(program, filePath)) {
+    const value = exportedValue(from, imported, 0, result2.files);
+    if (value !== void 0) result2.bindings.set(local, literalOf(value));
+  }
+  return result2;
+}
+function importedFunction(program, filePath, localName) {
+  const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
+  if (!spec) return void 0;
+  const files = [];
+  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  if (!found) return void 0;
+  if (!found.module.importsBound) {
+    const constants3 = importedConstants(found.module.program, found.module.file);
+    for (const [name, value] of constants3.bindings) found.module.scope.bind(name, value);
+    found.module.constantFiles = constants3.files;
+    found.module.importsBound = true;
+  }
+  return { ...found, files: [.../* @__PURE__ */ new Set([...files, ...found.module.constantFiles ?? []])] };
+}
+function exportedFunction(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  const { program, scope } = module2;
+  if (!files.includes(file)) files.push(file);
+  const inModule = (fn) => fn ? { fn, module: module2 } : void 0;
+  for (const statement2 of program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declaration = statement2.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return inModule(declaration);
+      if (declaration?.type === "VariableDeclaration") {
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
+      }
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return inModule(functionOf({ type: "Identifier", name: specifier.local.name }, program, scope));
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path5.dirname(file), statement2.source.value);
+      const found = next ? exportedFunction(next, name, depth + 1, files) : void 0;
+      if (found) return found;
+    } else if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const { left, right } = statement2.expression;
+      if (left.type === "MemberExpression" && !left.computed && left.property.type === "Identifier" && left.property.name === name && left.object.type === "Identifier" && left.object.name === "exports") {
+        return inModule(functionOf(right, program, scope));
+      }
+    }
+  }
+  return void 0;
+}
+function importsOf(program, filePath) {
+  const found = [];
   const bind = (specifier, names) => {
+    if (names.length === 0) return;
     const from = specifier.startsWith(".") ? resolveModule(path5.dirname(filePath), specifier) : resolveAlias(path5.dirname(path5.resolve(filePath)), specifier);
     if (!from) return;
-    for (const { imported, local } of names) {
-      const value = exportedValue(from, imported, 0, result2.files);
-      if (value !== void 0) result2.bindings.set(local, literalOf(value));
-    }
+    for (const name of names) found.push({ from, ...name });
   };
   for (const statement2 of program.body) {
     if (statement2.type === "ImportDeclaration" && statement2.importKind !== "type") {
@@ -7213,7 +7311,7 @@ function importedConstants(program, filePath) {
       }
     }
   }
-  return result2;
+  return found;
 }
 function exportedValue(file, name, depth, files) {
   const module2 = moduleAt(file);
@@ -7341,7 +7439,7 @@ function moduleAt(file) {
     }
     const parsed = parseScript(text, file);
     const program = parsed.ok ? parsed.ast.program : void 0;
-    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    module2 = { file, version, text, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
     modules.set(file, module2);
   }
   return module2;
@@ -7368,6 +7466,7 @@ var init_imported_constants = __esm({
     fs3 = __toESM(require("node:fs"));
     path5 = __toESM(require("node:path"));
     init_jsonc();
+    init_functions();
     init_parse_js();
     init_static_values();
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
@@ -7410,12 +7509,15 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const scope = StaticScope.ofProgram(parsed.ast.program);
   const imported = importedConstants(parsed.ast.program, filePath);
   for (const [name, value] of imported.bindings) scope.bind(name, value);
-  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
+  const readsFiles = (followed = []) => {
+    const files = [.../* @__PURE__ */ new Set([...imported.files, ...followed])];
+    return files.length > 0 ? { readsFiles: files } : {};
+  };
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles() };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -7423,6 +7525,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const upScope = scope.child();
   if (migration.classBody) upScope.bindClassFields(migration.classBody);
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  walker.filePath = filePath;
   if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
   if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
@@ -7436,7 +7539,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     statements: output.statements,
     runnerTransaction: transaction2,
     ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
-    ...readsFiles
+    ...readsFiles(walker.readFiles)
   };
 }
 function hasCode(fn) {
@@ -7461,47 +7564,6 @@ var init_analyze_script = __esm({
     init_parse_js();
     init_script_output();
     init_imported_constants();
-    init_static_values();
-  }
-});
-
-// src/frontends/js/functions.ts
-function functionOf(node, program, scope) {
-  if (!node) return void 0;
-  const inner = unwrapTypeScript(node);
-  switch (inner.type) {
-    case "FunctionExpression":
-    case "ArrowFunctionExpression":
-    case "FunctionDeclaration":
-    case "ObjectMethod":
-    case "ClassMethod":
-      return inner;
-    case "Identifier": {
-      const declared = program.body.find(
-        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
-      );
-      if (declared?.type === "FunctionDeclaration") return declared;
-      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
-      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
-      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function variableInit(program, name) {
-  for (const statement2 of program.body) {
-    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
-    }
-  }
-  return void 0;
-}
-var init_functions = __esm({
-  "src/frontends/js/functions.ts"() {
-    "use strict";
     init_static_values();
   }
 });
@@ -7950,11 +8012,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path22 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path22 === known || path22.endsWith(`.${known}`))) return true;
+          const path23 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path23 === known || path23.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path22.endsWith("options.type") && onDatabase;
+          return path23.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8127,18 +8189,21 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path6, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
+    path6 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_embedded_sql();
     init_functions();
     init_mapped_text();
+    init_imported_constants();
     init_script_output();
     init_static_values();
     init_fragments();
+    init_text_positions();
     MAX_HELPER_DEPTH = 3;
     MAX_UNROLLED = 200;
     UNKNOWN = { type: "Identifier", name: "\0unknown" };
@@ -8151,6 +8216,7 @@ var init_migration_walker = __esm({
         this.source = source;
         this.program = program;
         this.programScope = programScope;
+        this.homeProgram = program;
         this.subjectNames.add(subjectName);
         this.dialect = new DialectConditions(this.subjectNames);
       }
@@ -8176,6 +8242,10 @@ var init_migration_walker = __esm({
       runtimeNames = /* @__PURE__ */ new Set();
       /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
       leftOutCode = false;
+      /** The migration's path (imported helpers are found from it), and the other files read to follow them. */
+      filePath;
+      readFiles = /* @__PURE__ */ new Set();
+      homeProgram;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -8410,6 +8480,8 @@ var init_migration_walker = __esm({
         const helper = this.localFunction(node, frame.scope);
         if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node), subjectArgument, frame);
         if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
+        const imported = this.helperDepth < MAX_HELPER_DEPTH ? this.importedHelper(node) : void 0;
+        if (imported) return this.followHelper(imported.fn, unwrapTypeScript(node), subjectArgument, frame, imported.module);
         this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
       }
       /**
@@ -8433,8 +8505,8 @@ var init_migration_walker = __esm({
        * does is reported at the call, once per call: each operation, and one warning
        * for whatever in it could not be followed.
        */
-      followHelper(helper, call, subjectIndex, frame) {
-        const scope = frame.scope.child();
+      followHelper(helper, call, subjectIndex, frame, foreign) {
+        const scope = (foreign ? foreign.scope : frame.scope).child();
         const added = [];
         helper.params.forEach((param, index) => {
           if (index === subjectIndex && param.type === "ObjectPattern") return this.destructuredContext(param, scope);
@@ -8447,17 +8519,24 @@ var init_migration_walker = __esm({
             scope.bind(name, argumentValue(call.arguments[index], frame.scope));
           }
         });
-        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+        const scratch = new ScriptOutput(foreign ? new LineIndex(foreign.text) : this.output.lines, this.output.keepStatementText);
         const outer = this.output;
+        const home = { source: this.source, program: this.program, programScope: this.programScope };
+        const callText2 = snippet(this.source, call);
         this.output = scratch;
+        if (foreign) Object.assign(this, { source: foreign.text, program: foreign.program, programScope: foreign.scope });
         this.helperDepth++;
-        if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
-        else this.expression(helper.body, { ...frame, scope });
-        this.helperDepth--;
-        this.output = outer;
+        try {
+          if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
+          else this.expression(helper.body, { ...frame, scope });
+        } finally {
+          this.helperDepth--;
+          this.output = outer;
+          Object.assign(this, home);
+        }
         for (const name of added) this.subjectNames.delete(name);
         const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
-        const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+        const inPlace = !foreign && onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
         this.followedHelpers.add(helper);
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
@@ -8467,12 +8546,19 @@ var init_migration_walker = __esm({
           return;
         }
         const place2 = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place2 });
-        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
+        for (const operation of scratch.operations) {
+          if (foreign) {
+            const { sql: _sql, sqlLocation: _sqlLocation, ...moved } = operation;
+            outer.operations.push({ ...moved, ...place2 });
+          } else outer.operations.push({ ...operation, ...place2 });
+        }
+        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
+          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path6.basename(foreign.file)}): ${problem.message}` } : problem);
+        }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
           const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : "";
-          outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+          outer.unanalyzed(call, `In \`${callText2}\`: ${unfollowed[0].message}${more}`);
         }
       }
       /** `TABLES.forEach((t) => …)`, `Promise.all(TABLES.map(async (t) => …))` over an array constant in the file. */
@@ -8529,7 +8615,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path22) => path22.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path23) => path23.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -8602,6 +8688,14 @@ var init_migration_walker = __esm({
           this.callCounts = counts;
         }
         return this.callCounts.get(name) ?? 0;
+      }
+      /** A function the migration imports from the project's own modules, found in its module. */
+      importedHelper(node) {
+        const call = unwrapTypeScript(node);
+        if (call.type !== "CallExpression" || call.callee.type !== "Identifier" || this.filePath === void 0 || this.program !== this.homeProgram) return void 0;
+        const found = importedFunction(this.program, this.filePath, call.callee.name);
+        for (const file of found?.files ?? []) this.readFiles.add(file);
+        return found;
       }
       localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
@@ -9470,13 +9564,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path6.dirname(path6.resolve(migrationPath)); ; dir = path6.dirname(dir)) {
+  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path6.join(dir, name)).find((file) => fs5.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs5.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs5.existsSync(path6.join(dir, "package.json")) || path6.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs5.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -9513,12 +9607,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs5, path6, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs5, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
     fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    path7 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -10745,8 +10839,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12273,7 +12367,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path7.join(dir, entry);
+      const full = path8.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -12282,12 +12376,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path7.relative(root, path7.dirname(file));
-  if (relative5.startsWith("..") || path7.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path7.sep).filter(Boolean);
+  const relative5 = path8.relative(root, path8.dirname(file));
+  if (relative5.startsWith("..") || path8.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path8.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path7.join(root, ...parts.slice(0, index + 1));
+  const folder = path8.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -12300,12 +12394,12 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs6, path7, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs6, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    path8 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -12320,7 +12414,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path8.resolve(options.cwd, input);
+    const absolute = path9.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -12343,10 +12437,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path8.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path8.join(cwd, "manage.py"))?.isFile()) return { inputs: [path8.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path8.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path8.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -12355,37 +12449,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path8.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path8.resolve(cwd, input);
+  const absolute = path9.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path8.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path8.resolve(cwd, input)), { dot: false });
+  const base = path9.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path8.resolve(options.cwd, input);
+  const absolute = path9.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path8.relative(absolute, file);
-    const folders = relative5.split(path8.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path8.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path9.relative(absolute, file);
+    const folders = relative5.split(path9.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path9.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path8.resolve(cwd, input));
+  const stats = statOrUndefined(path9.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -12407,7 +12501,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const full = path8.join(dir, entry.name);
+      const full = path9.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -12420,7 +12514,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path8.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
@@ -12441,18 +12535,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path8.sep).join("/");
+  return file.split(path9.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path8.relative(cwd, file);
-  return toPosix(path8.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path9.relative(cwd, file);
+  return toPosix(path9.isAbsolute(relative5) ? file : relative5);
 }
-var fs7, path8, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs7, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
     fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    path9 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12464,20 +12558,20 @@ var init_discover = __esm({
 // src/config/config-file.ts
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path9.resolve(cwd, explicitPath);
+    const file = path10.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path9.resolve(cwd); ; dir = path9.dirname(dir)) {
+  for (let dir = path10.resolve(cwd); ; dir = path10.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path9.join(dir, name);
+      const file = path10.join(dir, name);
       if (fs8.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path9.join(dir, "package.json");
+    const packageJson = path10.join(dir, "package.json");
     if (fs8.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path9.dirname(dir) === dir) return { config: {} };
+    if (path10.dirname(dir) === dir) return { config: {} };
   }
 }
 function readConfigText(file) {
@@ -12521,12 +12615,12 @@ function validateConfig(value, where) {
   }
   return value;
 }
-var fs8, path9, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var fs8, path10, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
 var init_config_file = __esm({
   "src/config/config-file.ts"() {
     "use strict";
     fs8 = __toESM(require("node:fs"));
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     init_placeholder_patterns();
     init_read_regular_file();
     init_errors();
@@ -12595,7 +12689,7 @@ var init_config_file = __esm({
 // src/cli/run-config.ts
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path10.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path11.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -12610,15 +12704,15 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path10.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path11.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
-var path10, import_picomatch2;
+var path11, import_picomatch2;
 var init_run_config = __esm({
   "src/cli/run-config.ts"() {
     "use strict";
-    path10 = __toESM(require("node:path"));
+    path11 = __toESM(require("node:path"));
     import_picomatch2 = __toESM(require_picomatch2());
     init_rules();
     init_config_file();
@@ -12749,11 +12843,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path12.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path12.join(root, file));
       index += 2;
     }
   }
@@ -12782,7 +12876,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path12.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12793,22 +12887,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path12.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path12.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path12.join(root, file)));
 }
-var import_node_child_process, path11, GitFailure, splitNul;
+var import_node_child_process, path12, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12841,7 +12935,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path13.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -12879,9 +12973,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path13.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path13.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -12892,11 +12986,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path12.dirname(file);
+    const folder = enclosing?.folder ?? path13.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path13.join(folder, name) + path13.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -12911,12 +13005,12 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs9, path12, import_picomatch3, loadGit;
+var fs9, path13, import_picomatch3, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
     fs9 = __toESM(require("node:fs"));
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     import_picomatch3 = __toESM(require_picomatch2());
     init_errors();
     init_decode();
@@ -15001,10 +15095,10 @@ var init_reporters = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path13.dirname(target);
+  const folder = path14.dirname(target);
   fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path13.join(folder, `.${path13.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path14.join(folder, `.${path14.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -15043,7 +15137,7 @@ function writeAll(descriptor, content) {
   while (written2 < bytes.length) written2 += fs10.writeSync(descriptor, bytes, written2);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path13.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path14.resolve(target))) return true;
   try {
     const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -15060,8 +15154,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path13.dirname(target);
-  const prefix = `.${path13.basename(target)}.`;
+  const folder = path14.dirname(target);
+  const prefix = `.${path14.basename(target)}.`;
   let names;
   try {
     names = fs10.readdirSync(folder);
@@ -15071,7 +15165,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path13.join(folder, name);
+    const file = path14.join(folder, name);
     try {
       const stats = fs10.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
@@ -15088,12 +15182,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path13, STALE_AFTER_MS, randomSuffix;
+var fs10, path14, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs10 = __toESM(require("node:fs"));
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -15103,7 +15197,7 @@ var init_atomic_file = __esm({
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path14.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path15.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -15148,11 +15242,11 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path14;
+var path15;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path14 = __toESM(require("node:path"));
+    path15 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
@@ -15165,7 +15259,7 @@ var init_report_output = __esm({
 // src/cli/overwrite-guard.ts
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path15.resolve(cwd, given);
+  const target = path16.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -15174,7 +15268,7 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 function mayResolveTo(file, real) {
-  if (path15.basename(file) === path15.basename(real)) return true;
+  if (path16.basename(file) === path16.basename(real)) return true;
   try {
     return fs11.lstatSync(file).isSymbolicLink();
   } catch {
@@ -15188,12 +15282,12 @@ function realpathOrSelf(file) {
     return file;
   }
 }
-var fs11, path15;
+var fs11, path16;
 var init_overwrite_guard = __esm({
   "src/cli/overwrite-guard.ts"() {
     "use strict";
     fs11 = __toESM(require("node:fs"));
-    path15 = __toESM(require("node:path"));
+    path16 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -15205,12 +15299,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs12, path16, import_node_worker_threads, BATCH, AnalysisPool;
+var fs12, path17, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
     fs12 = __toESM(require("node:fs"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -15269,10 +15363,10 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path16.join(__dirname, "start.js");
-        if (path16.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path16.join(__dirname, "analysis-worker.js");
-        const workerModule = path16.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        const loader = path17.join(__dirname, "start.js");
+        if (path17.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path17.join(__dirname, "analysis-worker.js");
+        const workerModule = path17.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
         if (!workerModule.endsWith(".js") || !fs12.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
@@ -15375,26 +15469,26 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs13.existsSync(path17.join(cwd, "node_modules"))) return path17.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path17.resolve(cwd);
+  if (fs13.existsSync(path18.join(cwd, "node_modules"))) return path18.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path18.resolve(cwd);
   try {
     project = fs13.realpathSync(project);
   } catch {
   }
-  const name = `${path17.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path17.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path18.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path18.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path17.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path17.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path17.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path17.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path18.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path18.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path18.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path18.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path17.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path18.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs13.mkdirSync(path17.dirname(file), { recursive: true, mode: 448 });
+  fs13.mkdirSync(path18.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
   fs13.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
@@ -15570,14 +15664,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs13, os, path17, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs13, os, path18, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     fs13 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -16293,7 +16387,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path18.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path19.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -16326,7 +16420,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path18.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path19.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -16396,12 +16490,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os2, path18, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os2, path19, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
     os2 = __toESM(require("node:os"));
-    path18 = __toESM(require("node:path"));
+    path19 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -16432,20 +16526,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path19.dirname(dir) !== dir; dir = path19.dirname(dir)) {
-    const file = path19.join(dir, "package.json");
+  for (let dir = __dirname; path20.dirname(dir) !== dir; dir = path20.dirname(dir)) {
+    const file = path20.join(dir, "package.json");
     if (!fs14.existsSync(file)) continue;
     const manifest = JSON.parse(fs14.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs14, path19;
+var fs14, path20;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
     fs14 = __toESM(require("node:fs"));
-    path19 = __toESM(require("node:path"));
+    path20 = __toESM(require("node:path"));
   }
 });
 
@@ -16774,7 +16868,7 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path20.join(cwd, CONFIG_NAME);
+  const file = path21.join(cwd, CONFIG_NAME);
   if (fs15.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
@@ -16806,7 +16900,7 @@ function describeFolder(root, folder, otherDatabases) {
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
     for (const entry of fs15.readdirSync(dir, { withFileTypes: true })) {
-      const full = path20.join(dir, entry.name);
+      const full = path21.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
@@ -16820,7 +16914,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path20.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path21.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -16833,13 +16927,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path20.join(root, ".github", "workflows")).map((name) => path20.join(".github", "workflows", name)),
+    ...readNames(path21.join(root, ".github", "workflows")).map((name) => path21.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs15.readFileSync(path20.join(root, candidate), "utf8");
+      text = fs15.readFileSync(path21.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -16873,12 +16967,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs15, path20, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs15, path21, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
     fs15 = __toESM(require("node:fs"));
-    path20 = __toESM(require("node:path"));
+    path21 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -17025,7 +17119,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path21.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path22.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -17080,7 +17174,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path21.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path22.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -17093,7 +17187,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path21.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path22.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -17131,11 +17225,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path21, MAX_MIGRATION_BYTES2;
+var path22, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path21 = __toESM(require("node:path"));
+    path22 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -18140,11 +18234,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path22) => {
+  require: (path23) => {
     if (typeof require !== "undefined") {
-      return require(path22);
-    } else if (path22.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path22, "utf8"));
+      return require(path23);
+    } else if (path23.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path23, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }

@@ -3702,8 +3702,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path16, value, options) {
-        return edit2.setProperty(text, path16, value, options);
+      function modify(text, path17, value, options) {
+        return edit2.setProperty(text, path17, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -7240,16 +7240,114 @@ var init_static_values = __esm({
   }
 });
 
+// src/frontends/js/functions.ts
+function functionOf(node, program, scope) {
+  if (!node) return void 0;
+  const inner = unwrapTypeScript(node);
+  switch (inner.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "FunctionDeclaration":
+    case "ObjectMethod":
+    case "ClassMethod":
+      return inner;
+    case "Identifier": {
+      const declared = program.body.find(
+        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
+      );
+      if (declared?.type === "FunctionDeclaration") return declared;
+      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
+      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
+      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function variableInit(program, name) {
+  for (const statement2 of program.body) {
+    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
+    }
+  }
+  return void 0;
+}
+var init_functions = __esm({
+  "src/frontends/js/functions.ts"() {
+    "use strict";
+    init_static_values();
+  }
+});
+
 // src/frontends/js/imported-constants.ts
 function importedConstants(program, filePath) {
   const result = { bindings: /* @__PURE__ */ new Map(), files: [] };
+  for (const { from, imported, local } of importsOf(program, filePath)) {
+    const value = exportedValue(from, imported, 0, result.files);
+    if (value !== void 0) result.bindings.set(local, literalOf(value));
+  }
+  return result;
+}
+function importedFunction(program, filePath, localName) {
+  const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
+  if (!spec) return void 0;
+  const files = [];
+  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  if (!found) return void 0;
+  if (!found.module.importsBound) {
+    const constants3 = importedConstants(found.module.program, found.module.file);
+    for (const [name, value] of constants3.bindings) found.module.scope.bind(name, value);
+    found.module.constantFiles = constants3.files;
+    found.module.importsBound = true;
+  }
+  return { ...found, files: [.../* @__PURE__ */ new Set([...files, ...found.module.constantFiles ?? []])] };
+}
+function exportedFunction(file, name, depth, files) {
+  const module2 = moduleAt(file);
+  if (!module2?.program || !module2.scope) return void 0;
+  const { program, scope } = module2;
+  if (!files.includes(file)) files.push(file);
+  const inModule = (fn) => fn ? { fn, module: module2 } : void 0;
+  for (const statement2 of program.body) {
+    if (statement2.type === "ExportNamedDeclaration") {
+      const declaration = statement2.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return inModule(declaration);
+      if (declaration?.type === "VariableDeclaration") {
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
+      }
+      for (const specifier of statement2.specifiers) {
+        if (specifier.type !== "ExportSpecifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement2.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path6.dirname(file), statement2.source.value) : void 0;
+          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : void 0;
+        }
+        return inModule(functionOf({ type: "Identifier", name: specifier.local.name }, program, scope));
+      }
+    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
+      const next = resolveModule(path6.dirname(file), statement2.source.value);
+      const found = next ? exportedFunction(next, name, depth + 1, files) : void 0;
+      if (found) return found;
+    } else if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
+      const { left, right } = statement2.expression;
+      if (left.type === "MemberExpression" && !left.computed && left.property.type === "Identifier" && left.property.name === name && left.object.type === "Identifier" && left.object.name === "exports") {
+        return inModule(functionOf(right, program, scope));
+      }
+    }
+  }
+  return void 0;
+}
+function importsOf(program, filePath) {
+  const found = [];
   const bind = (specifier, names) => {
+    if (names.length === 0) return;
     const from = specifier.startsWith(".") ? resolveModule(path6.dirname(filePath), specifier) : resolveAlias(path6.dirname(path6.resolve(filePath)), specifier);
     if (!from) return;
-    for (const { imported, local } of names) {
-      const value = exportedValue(from, imported, 0, result.files);
-      if (value !== void 0) result.bindings.set(local, literalOf(value));
-    }
+    for (const name of names) found.push({ from, ...name });
   };
   for (const statement2 of program.body) {
     if (statement2.type === "ImportDeclaration" && statement2.importKind !== "type") {
@@ -7269,7 +7367,7 @@ function importedConstants(program, filePath) {
       }
     }
   }
-  return result;
+  return found;
 }
 function exportedValue(file, name, depth, files) {
   const module2 = moduleAt(file);
@@ -7397,7 +7495,7 @@ function moduleAt(file) {
     }
     const parsed = parseScript(text, file);
     const program = parsed.ok ? parsed.ast.program : void 0;
-    module2 = { version, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
+    module2 = { file, version, text, program, scope: program ? StaticScope.ofProgram(program) : void 0 };
     modules.set(file, module2);
   }
   return module2;
@@ -7424,6 +7522,7 @@ var init_imported_constants = __esm({
     fs5 = __toESM(require("node:fs"));
     path6 = __toESM(require("node:path"));
     init_jsonc();
+    init_functions();
     init_parse_js();
     init_static_values();
     EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"];
@@ -7466,12 +7565,15 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const scope = StaticScope.ofProgram(parsed.ast.program);
   const imported = importedConstants(parsed.ast.program, filePath);
   for (const [name, value] of imported.bindings) scope.bind(name, value);
-  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
+  const readsFiles = (followed = []) => {
+    const files = [.../* @__PURE__ */ new Set([...imported.files, ...followed])];
+    return files.length > 0 ? { readsFiles: files } : {};
+  };
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction2 = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction2, skippedReason: frontend.noMigration, ...readsFiles() };
   }
   const param = migration.up.params[0];
   const subject = param?.type === "Identifier" ? param.name : frontend.defaultSubject;
@@ -7479,6 +7581,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
   const upScope = scope.child();
   if (migration.classBody) upScope.bindClassFields(migration.classBody);
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  walker.filePath = filePath;
   if (param?.type === "ObjectPattern") walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
   if (output.operations.length === 0 && output.statements === 0 && output.problems.length === 0 && hasCode(migration.up) && !walker.leftOutCode) {
@@ -7492,7 +7595,7 @@ function analyzeScript(frontend, text, filePath, runnerTransaction, keepStatemen
     statements: output.statements,
     runnerTransaction: transaction2,
     ...walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {},
-    ...readsFiles
+    ...readsFiles(walker.readFiles)
   };
 }
 function hasCode(fn) {
@@ -7517,47 +7620,6 @@ var init_analyze_script = __esm({
     init_parse_js();
     init_script_output();
     init_imported_constants();
-    init_static_values();
-  }
-});
-
-// src/frontends/js/functions.ts
-function functionOf(node, program, scope) {
-  if (!node) return void 0;
-  const inner = unwrapTypeScript(node);
-  switch (inner.type) {
-    case "FunctionExpression":
-    case "ArrowFunctionExpression":
-    case "FunctionDeclaration":
-    case "ObjectMethod":
-    case "ClassMethod":
-      return inner;
-    case "Identifier": {
-      const declared = program.body.find(
-        (statement2) => statement2.type === "FunctionDeclaration" && statement2.id?.name === inner.name || statement2.type === "ExportNamedDeclaration" && statement2.declaration?.type === "FunctionDeclaration" && statement2.declaration.id?.name === inner.name
-      );
-      if (declared?.type === "FunctionDeclaration") return declared;
-      if (declared?.type === "ExportNamedDeclaration" && declared.declaration?.type === "FunctionDeclaration") return declared.declaration;
-      const bound = scope.lookup(inner.name) ?? variableInit(program, inner.name);
-      return bound && bound !== inner ? functionOf(bound, program, scope) : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function variableInit(program, name) {
-  for (const statement2 of program.body) {
-    const declaration = statement2.type === "ExportNamedDeclaration" ? statement2.declaration : statement2;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name && declarator.init) return declarator.init;
-    }
-  }
-  return void 0;
-}
-var init_functions = __esm({
-  "src/frontends/js/functions.ts"() {
-    "use strict";
     init_static_values();
   }
 });
@@ -8006,11 +8068,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path16 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path16 === known || path16.endsWith(`.${known}`))) return true;
+          const path17 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path17 === known || path17.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path16.endsWith("options.type") && onDatabase;
+          return path17.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8183,18 +8245,21 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path7, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
+    path7 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_embedded_sql();
     init_functions();
     init_mapped_text();
+    init_imported_constants();
     init_script_output();
     init_static_values();
     init_fragments();
+    init_text_positions();
     MAX_HELPER_DEPTH = 3;
     MAX_UNROLLED = 200;
     UNKNOWN = { type: "Identifier", name: "\0unknown" };
@@ -8207,6 +8272,7 @@ var init_migration_walker = __esm({
         this.source = source;
         this.program = program;
         this.programScope = programScope;
+        this.homeProgram = program;
         this.subjectNames.add(subjectName);
         this.dialect = new DialectConditions(this.subjectNames);
       }
@@ -8232,6 +8298,10 @@ var init_migration_walker = __esm({
       runtimeNames = /* @__PURE__ */ new Set();
       /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
       leftOutCode = false;
+      /** The migration's path (imported helpers are found from it), and the other files read to follow them. */
+      filePath;
+      readFiles = /* @__PURE__ */ new Set();
+      homeProgram;
       /** `up({ … })` takes a context object: which of its properties stand for the subject is the front-end's to say. */
       destructuredContext(_pattern, _scope) {
       }
@@ -8466,6 +8536,8 @@ var init_migration_walker = __esm({
         const helper = this.localFunction(node, frame.scope);
         if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node), subjectArgument, frame);
         if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
+        const imported = this.helperDepth < MAX_HELPER_DEPTH ? this.importedHelper(node) : void 0;
+        if (imported) return this.followHelper(imported.fn, unwrapTypeScript(node), subjectArgument, frame, imported.module);
         this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
       }
       /**
@@ -8489,8 +8561,8 @@ var init_migration_walker = __esm({
        * does is reported at the call, once per call: each operation, and one warning
        * for whatever in it could not be followed.
        */
-      followHelper(helper, call, subjectIndex, frame) {
-        const scope = frame.scope.child();
+      followHelper(helper, call, subjectIndex, frame, foreign) {
+        const scope = (foreign ? foreign.scope : frame.scope).child();
         const added = [];
         helper.params.forEach((param, index) => {
           if (index === subjectIndex && param.type === "ObjectPattern") return this.destructuredContext(param, scope);
@@ -8503,17 +8575,24 @@ var init_migration_walker = __esm({
             scope.bind(name, argumentValue(call.arguments[index], frame.scope));
           }
         });
-        const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+        const scratch = new ScriptOutput(foreign ? new LineIndex(foreign.text) : this.output.lines, this.output.keepStatementText);
         const outer = this.output;
+        const home = { source: this.source, program: this.program, programScope: this.programScope };
+        const callText = snippet(this.source, call);
         this.output = scratch;
+        if (foreign) Object.assign(this, { source: foreign.text, program: foreign.program, programScope: foreign.scope });
         this.helperDepth++;
-        if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
-        else this.expression(helper.body, { ...frame, scope });
-        this.helperDepth--;
-        this.output = outer;
+        try {
+          if (helper.body.type === "BlockStatement") this.statements(helper.body.body, { ...frame, scope });
+          else this.expression(helper.body, { ...frame, scope });
+        } finally {
+          this.helperDepth--;
+          this.output = outer;
+          Object.assign(this, home);
+        }
         for (const name of added) this.subjectNames.delete(name);
         const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
-        const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+        const inPlace = !foreign && onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
         this.followedHelpers.add(helper);
         outer.statements += scratch.statements;
         outer.directives.push(...scratch.directives);
@@ -8523,12 +8602,19 @@ var init_migration_walker = __esm({
           return;
         }
         const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-        for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
-        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) outer.problem(problem);
+        for (const operation of scratch.operations) {
+          if (foreign) {
+            const { sql: _sql, sqlLocation: _sqlLocation, ...moved } = operation;
+            outer.operations.push({ ...moved, ...place });
+          } else outer.operations.push({ ...operation, ...place });
+        }
+        for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
+          outer.problem(foreign ? { ...problem, location: place.location, message: `In \`${callText}\` (${path7.basename(foreign.file)}): ${problem.message}` } : problem);
+        }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
           const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : "";
-          outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+          outer.unanalyzed(call, `In \`${callText}\`: ${unfollowed[0].message}${more}`);
         }
       }
       /** `TABLES.forEach((t) => …)`, `Promise.all(TABLES.map(async (t) => …))` over an array constant in the file. */
@@ -8585,7 +8671,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path16) => path16.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path17) => path17.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -8658,6 +8744,14 @@ var init_migration_walker = __esm({
           this.callCounts = counts;
         }
         return this.callCounts.get(name) ?? 0;
+      }
+      /** A function the migration imports from the project's own modules, found in its module. */
+      importedHelper(node) {
+        const call = unwrapTypeScript(node);
+        if (call.type !== "CallExpression" || call.callee.type !== "Identifier" || this.filePath === void 0 || this.program !== this.homeProgram) return void 0;
+        const found = importedFunction(this.program, this.filePath, call.callee.name);
+        for (const file of found?.files ?? []) this.readFiles.add(file);
+        return found;
       }
       localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
@@ -9479,13 +9573,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
+  for (let dir = path8.dirname(path8.resolve(migrationPath)); ; dir = path8.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs6.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path8.join(dir, name)).find((file) => fs6.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs6.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs6.existsSync(path8.join(dir, "package.json")) || path8.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -9522,12 +9616,12 @@ function setsDisableTransactions(text, file) {
   visit2(parsed.ast.program);
   return found;
 }
-var fs6, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs6, path8, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
     fs6 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    path8 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
@@ -10684,8 +10778,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12212,7 +12306,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path8.join(dir, entry);
+      const full = path9.join(dir, entry);
       if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -12221,12 +12315,12 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative4 = path8.relative(root, path8.dirname(file));
-  if (relative4.startsWith("..") || path8.isAbsolute(relative4)) return void 0;
-  const parts = relative4.split(path8.sep).filter(Boolean);
+  const relative4 = path9.relative(root, path9.dirname(file));
+  if (relative4.startsWith("..") || path9.isAbsolute(relative4)) return void 0;
+  const parts = relative4.split(path9.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path8.join(root, ...parts.slice(0, index + 1));
+  const folder = path9.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function otherDatabasesIn(folder) {
@@ -12239,12 +12333,12 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs7, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs7 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    path9 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -12259,7 +12353,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path9.resolve(options.cwd, input);
+    const absolute = path10.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -12282,10 +12376,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path10.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path10.join(cwd, "manage.py"))?.isFile()) return { inputs: [path10.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path10.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path10.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -12294,37 +12388,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path10.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path9.resolve(cwd, input);
+  const absolute = path10.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path9.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
+  const base = path10.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path10.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path9.resolve(options.cwd, input);
+  const absolute = path10.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative4 = path9.relative(absolute, file);
-    const folders = relative4.split(path9.sep).slice(0, -1);
-    return !relative4.startsWith("..") && !path9.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative4 = path10.relative(absolute, file);
+    const folders = relative4.split(path10.sep).slice(0, -1);
+    return !relative4.startsWith("..") && !path10.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path9.resolve(cwd, input));
+  const stats = statOrUndefined(path10.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -12346,7 +12440,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
       continue;
     }
     for (const entry of entries) {
-      const full = path9.join(dir, entry.name);
+      const full = path10.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -12359,7 +12453,7 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
@@ -12380,18 +12474,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path9.sep).join("/");
+  return file.split(path10.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative4 = path9.relative(cwd, file);
-  return toPosix(path9.isAbsolute(relative4) ? file : relative4);
+  const relative4 = path10.relative(cwd, file);
+  return toPosix(path10.isAbsolute(relative4) ? file : relative4);
 }
-var fs8, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs8, path10, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
     fs8 = __toESM(require("node:fs"));
-    path9 = __toESM(require("node:path"));
+    path10 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12462,11 +12556,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path12.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path12.join(root, file));
       index += 2;
     }
   }
@@ -12495,7 +12589,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path12.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12506,22 +12600,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path12.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path12.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path12.join(root, file)));
 }
-var import_node_child_process, path11, GitFailure, splitNul;
+var import_node_child_process, path12, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12540,10 +12634,10 @@ var init_reporter = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path13.dirname(target);
+  const folder = path14.dirname(target);
   fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path13.join(folder, `.${path13.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path14.join(folder, `.${path14.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -12582,7 +12676,7 @@ function writeAll(descriptor, content) {
   while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path13.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path14.resolve(target))) return true;
   try {
     const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -12599,8 +12693,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path13.dirname(target);
-  const prefix = `.${path13.basename(target)}.`;
+  const folder = path14.dirname(target);
+  const prefix = `.${path14.basename(target)}.`;
   let names;
   try {
     names = fs10.readdirSync(folder);
@@ -12610,7 +12704,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path13.join(folder, name);
+    const file = path14.join(folder, name);
     try {
       const stats = fs10.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
@@ -12627,12 +12721,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path13, STALE_AFTER_MS, randomSuffix;
+var fs10, path14, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs10 = __toESM(require("node:fs"));
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -13264,17 +13358,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path14.join(env.LOCALAPPDATA ?? path14.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path14.join(os.homedir(), "Library", "Caches", "migralint");
-  return path14.join(env.XDG_CACHE_HOME || path14.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path15.join(env.LOCALAPPDATA ?? path15.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path15.join(os.homedir(), "Library", "Caches", "migralint");
+  return path15.join(env.XDG_CACHE_HOME || path15.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs11.readFileSync(path14.join(path14.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs11.readFileSync(path15.join(path15.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path14.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path15.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -13350,13 +13444,13 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs11, os, path14, CONTRIB, PGLITE_RANGE;
+var fs11, os, path15, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
     fs11 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path14 = __toESM(require("node:path"));
+    path15 = __toESM(require("node:path"));
     init_errors();
     init_database();
     init_atomic_file();
@@ -13674,7 +13768,7 @@ __export(trace_command_exports, {
 });
 module.exports = __toCommonJS(trace_command_exports);
 var fs12 = __toESM(require("node:fs"));
-var path15 = __toESM(require("node:path"));
+var path16 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -13822,21 +13916,21 @@ init_pg_wasm();
 init_discover();
 
 // src/cli/run-config.ts
-var path10 = __toESM(require("node:path"));
+var path11 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_rules();
 init_rule_settings();
 init_discover();
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path10.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path11.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
 
 // src/cli/migration-set.ts
 var fs9 = __toESM(require("node:fs"));
-var path12 = __toESM(require("node:path"));
+var path13 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
 init_decode();
@@ -13934,7 +14028,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path13.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const all = sortMigrations([...candidates], parseOrder(config.order));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -13972,9 +14066,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path13.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path13.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -13985,11 +14079,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path12.dirname(file);
+    const folder = enclosing?.folder ?? path13.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path13.join(folder, name) + path13.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -14035,7 +14129,7 @@ function readOrEmpty(file) {
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path15.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path16.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -14097,7 +14191,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs12.writeFileSync(path15.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs12.writeFileSync(path16.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -99,6 +99,65 @@ exports.up = async (knex) => {
     expect(result.findings[0].message).toContain('"TableName_Missing"."requestId"');
   });
 
+  test("a helper imported from the project's utils is followed in its own module, and reported at the call (infisical)", () => {
+    const root = tempProject({
+      ...SCHEMAS,
+      'backend/src/db/utils.ts': `import { Knex } from "knex";
+
+import { TableName } from "./schemas";
+
+export const createOnUpdateTrigger = async (knex: Knex, tableName: string) => {
+  try {
+    await knex.raw(\`
+      CREATE TRIGGER "\${tableName}_updatedAt"
+      BEFORE UPDATE ON \${tableName}
+      FOR EACH ROW
+      EXECUTE PROCEDURE on_update_timestamp();
+    \`);
+  } catch (error) {
+    console.log(error);
+  }
+};
+
+export async function addAuditColumns(knex: Knex, tableName: string) {
+  await knex.schema.alterTable(tableName, (t) => {
+    t.string("createdBy").notNullable();
+  });
+  await knex.schema.alterTable(TableName.Users, (t) => t.index(["email"]));
+}
+
+export const brokenHelper = async (knex: Knex) => knex.raw("ALTER TABLE users ADD COLUMN");
+`,
+    });
+    const source = `import { Knex } from "knex";
+
+import { TableName } from "../schemas";
+import { addAuditColumns, brokenHelper, createOnUpdateTrigger } from "../utils";
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable("user_secrets", (t) => {
+    t.uuid("id").primary();
+  });
+  await createOnUpdateTrigger(knex, "user_secrets");
+  await createOnUpdateTrigger(knex, TableName.Users);
+  await addAuditColumns(knex, TableName.SecretApprovalRequest);
+  await brokenHelper(knex);
+}
+`;
+    const result = lintFile(source, path.join(root, 'backend/src/db/migrations/20240103000000_users-trigger.ts'));
+    // The trigger on the table made just before locks nothing that exists; the one on users waits for its lock.
+    expect(result.findings.map((finding) => `${finding.rule}@${finding.line}:${finding.column}`)).toEqual([
+      'require-lock-timeout@11:9',
+      'adding-required-field@12:9',
+      'require-concurrent-index-creation@12:9',
+      'syntax-error@13:9',
+    ]);
+    expect(result.findings[0].message).toContain('on "users"');
+    expect(result.findings[0].message).toContain('(and 2 more in this file)');
+    expect(result.findings[2].message).toContain('on "users"');
+    expect(result.findings[3].message).toMatch(/^In `brokenHelper\(knex\)` \(utils\.ts\): /);
+  });
+
   test('an import that does not resolve to a static value is still reported as not analysed', () => {
     const root = tempProject({ 'backend/src/db/schemas/index.ts': 'export const TableName = loadTableNames();\n' });
     const result = lintFile(MIGRATION, path.join(root, 'backend/src/db/migrations/20240102000000_bypass-reason.ts'));

@@ -64,12 +64,15 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   // `import { TableName } from "../schemas"`: the project's own constants, read from their modules.
   const imported = importedConstants(parsed.ast.program, filePath);
   for (const [name, value] of imported.bindings) scope.bind(name, value);
-  const readsFiles = imported.files.length > 0 ? { readsFiles: imported.files } : {};
+  const readsFiles = (followed: Iterable<string> = []) => {
+    const files = [...new Set([...imported.files, ...followed])];
+    return files.length > 0 ? { readsFiles: files } : {};
+  };
   const migration = frontend.findMigration(parsed.ast, scope);
   const directives = scriptDirectives(parsed.ast.comments ?? [], lines);
   const transaction = migration.transaction && runnerTransaction;
   if (!migration.up) {
-    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction, skippedReason: frontend.noMigration, ...readsFiles };
+    return { frontend: frontend.name, operations: [], problems: [], directives, statements: 0, runnerTransaction: transaction, skippedReason: frontend.noMigration, ...readsFiles() };
   }
   const param = migration.up.params[0];
   const subject = param?.type === 'Identifier' ? param.name : frontend.defaultSubject;
@@ -77,6 +80,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
   const upScope = scope.child();
   if (migration.classBody) upScope.bindClassFields(migration.classBody);
   const walker = frontend.createWalker(subject, output, text, parsed.ast.program, scope);
+  walker.filePath = filePath;
   // `up({ queryRunner, tablePrefix })` (n8n), `up({ bp, database })` (botpress): the subject comes from the context.
   if (param?.type === 'ObjectPattern') walker.destructuredContext(param, upScope);
   walker.walkBody(migration.up.body, upScope);
@@ -92,7 +96,7 @@ export function analyzeScript(frontend: ScriptFrontend, text: string, filePath: 
     statements: output.statements,
     runnerTransaction: transaction,
     ...(walker.runtimeNames.size > 0 ? { runtimeNames: [...walker.runtimeNames] } : {}),
-    ...readsFiles,
+    ...readsFiles(walker.readFiles),
   };
 }
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Expression, Node, Program, Statement } from '@babel/types';
 import { parseJson } from '../../config/jsonc';
+import { type FunctionNode, functionOf } from './functions';
 import { parseScript } from './parse-js';
 import { StaticScope } from './static-values';
 
@@ -32,17 +33,102 @@ export interface ImportedConstants {
  * the version read (a run reads one schema module for hundreds of migrations; the
  * language server reads it again when it changes).
  */
-const modules = new Map<string, { version: string; program: Program | undefined; scope: StaticScope | undefined }>();
+const modules = new Map<string, ImportedModule & { version: string }>();
+
+/** A module of the project, parsed (never run). */
+export interface ImportedModule {
+  file: string;
+  text: string;
+  program: Program | undefined;
+  scope: StaticScope | undefined;
+  /** Its own imported constants are bound in its scope (done when a helper of it is followed), read from these files. */
+  importsBound?: boolean;
+  constantFiles?: string[];
+}
 
 export function importedConstants(program: Program, filePath: string): ImportedConstants {
   const result: ImportedConstants = { bindings: new Map(), files: [] };
+  for (const { from, imported, local } of importsOf(program, filePath)) {
+    const value = exportedValue(from, imported, 0, result.files);
+    if (value !== undefined) result.bindings.set(local, literalOf(value));
+  }
+  return result;
+}
+
+/** A function the migration imports from the project's own modules, with the module it is written in. */
+export interface ImportedFunction {
+  fn: FunctionNode;
+  module: ImportedModule & { program: Program; scope: StaticScope };
+  /** The files read to find it. */
+  files: string[];
+}
+
+/** The function a local name imports (`import { createOnUpdateTrigger } from "../utils"`), if it is one the module declares. */
+export function importedFunction(program: Program, filePath: string, localName: string): ImportedFunction | undefined {
+  const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
+  if (!spec) return undefined;
+  const files: string[] = [];
+  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  if (!found) return undefined;
+  // The helper's module reads its own imports (its `TableName`), once.
+  if (!found.module.importsBound) {
+    const constants = importedConstants(found.module.program, found.module.file);
+    for (const [name, value] of constants.bindings) found.module.scope.bind(name, value);
+    found.module.constantFiles = constants.files;
+    found.module.importsBound = true;
+  }
+  return { ...found, files: [...new Set([...files, ...(found.module.constantFiles ?? [])])] };
+}
+
+/** The declaration a module exports under a name, following re-exports. */
+function exportedFunction(file: string, name: string, depth: number, files: string[]): Omit<ImportedFunction, 'files'> | undefined {
+  const module = moduleAt(file);
+  if (!module?.program || !module.scope) return undefined;
+  const { program, scope } = module;
+  if (!files.includes(file)) files.push(file);
+  // The module itself (not a copy): what is bound in its scope stays with it.
+  const inModule = (fn: FunctionNode | undefined) => (fn ? { fn, module: module as ImportedModule & { program: Program; scope: StaticScope } } : undefined);
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return inModule(declaration);
+      if (declaration?.type === 'VariableDeclaration') {
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === 'Identifier' && candidate.id.name === name);
+        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== 'ExportSpecifier') continue;
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        if (statement.source) {
+          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path.dirname(file), statement.source.value) : undefined;
+          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : undefined;
+        }
+        return inModule(functionOf({ type: 'Identifier', name: specifier.local.name } as Node, program, scope));
+      }
+    } else if (statement.type === 'ExportAllDeclaration' && depth < MAX_REEXPORT_DEPTH && statement.source.value.startsWith('.')) {
+      const next = resolveModule(path.dirname(file), statement.source.value);
+      const found = next ? exportedFunction(next, name, depth + 1, files) : undefined;
+      if (found) return found;
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      // exports.name = (knex, table) => …
+      const { left, right } = statement.expression;
+      if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' && left.property.name === name && left.object.type === 'Identifier' && left.object.name === 'exports') {
+        return inModule(functionOf(right, program, scope));
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What the program imports from the project's own modules (relative paths, tsconfig aliases): each name, and the module file. */
+function importsOf(program: Program, filePath: string): Array<{ from: string; imported: string; local: string }> {
+  const found: Array<{ from: string; imported: string; local: string }> = [];
   const bind = (specifier: string, names: Array<{ imported: string; local: string }>) => {
+    if (names.length === 0) return;
     const from = specifier.startsWith('.') ? resolveModule(path.dirname(filePath), specifier) : resolveAlias(path.dirname(path.resolve(filePath)), specifier);
     if (!from) return;
-    for (const { imported, local } of names) {
-      const value = exportedValue(from, imported, 0, result.files);
-      if (value !== undefined) result.bindings.set(local, literalOf(value));
-    }
+    for (const name of names) found.push({ from, ...name });
   };
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
@@ -65,7 +151,7 @@ export function importedConstants(program: Program, filePath: string): ImportedC
       }
     }
   }
-  return result;
+  return found;
 }
 
 /** The static value a module exports under a name, or undefined. */
@@ -206,7 +292,7 @@ function versionOf(file: string): string | undefined {
   }
 }
 
-function moduleAt(file: string): { program: Program | undefined; scope: StaticScope | undefined } | undefined {
+function moduleAt(file: string): ImportedModule | undefined {
   const version = versionOf(file);
   if (version === undefined) return undefined;
   let module = modules.get(file);
@@ -219,7 +305,7 @@ function moduleAt(file: string): { program: Program | undefined; scope: StaticSc
     }
     const parsed = parseScript(text, file);
     const program = parsed.ok ? parsed.ast.program : undefined;
-    module = { version, program, scope: program ? StaticScope.ofProgram(program) : undefined };
+    module = { file, version, text, program, scope: program ? StaticScope.ofProgram(program) : undefined };
     modules.set(file, module);
   }
   return module;

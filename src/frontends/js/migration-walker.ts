@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CallExpression, Expression, Node, Program, Statement } from '@babel/types';
 import type { Operation } from '../../model/operations';
 import { type Chain, type ChainLink, flattenChain } from './chains';
@@ -5,9 +6,11 @@ import { DialectConditions } from './dialect';
 import { analyzeEmbeddedSql } from './embedded-sql';
 import { type FunctionNode, functionOf } from './functions';
 import { type MappedText, mappedText } from './mapped-text';
+import { type ImportedFunction, importedFunction } from './imported-constants';
 import { ScriptOutput, snippet } from './script-output';
 import { MAX_STATIC_VALUE_SIZE, type StaticScope, propertyName, unwrapTypeScript } from './static-values';
 import { isReservedWord } from '../sql/fragments';
+import { LineIndex } from '../text-positions';
 
 export interface Frame {
   scope: StaticScope;
@@ -61,13 +64,20 @@ export abstract class MigrationWalker {
   /** Whether code was left out because a condition decided it does not run here (`if (isSqlite) { … }`, `case 'mysql':`). */
   leftOutCode = false;
 
+  /** The migration's path (imported helpers are found from it), and the other files read to follow them. */
+  filePath: string | undefined;
+  readonly readFiles = new Set<string>();
+  private readonly homeProgram: Program;
+
   constructor(
     subjectName: string,
     protected output: ScriptOutput,
-    protected readonly source: string,
-    private readonly program: Program,
-    private readonly programScope: StaticScope,
+    // The file being read: the migration's, or an imported helper's while it is followed.
+    protected source: string,
+    private program: Program,
+    private programScope: StaticScope,
   ) {
+    this.homeProgram = program;
     this.subjectNames.add(subjectName);
     this.dialect = new DialectConditions(this.subjectNames);
   }
@@ -331,6 +341,9 @@ export abstract class MigrationWalker {
     const helper = this.localFunction(node, frame.scope);
     if (helper && this.helperDepth < MAX_HELPER_DEPTH) return this.followHelper(helper, unwrapTypeScript(node) as CallExpression, subjectArgument, frame);
     if (subjectArgument < 0 || isReadOnlyHelper(node)) return;
+    // `createOnUpdateTrigger(knex, TableName.Project)` from the project's own `../utils`: followed in its module.
+    const imported = this.helperDepth < MAX_HELPER_DEPTH ? this.importedHelper(node) : undefined;
+    if (imported) return this.followHelper(imported.fn, unwrapTypeScript(node) as CallExpression, subjectArgument, frame, imported.module);
     this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` hands ${this.subjectLabel} to code that is not followed; what it does was not checked.`);
   }
 
@@ -358,8 +371,9 @@ export abstract class MigrationWalker {
    * does is reported at the call, once per call: each operation, and one warning
    * for whatever in it could not be followed.
    */
-  private followHelper(helper: FunctionNode, call: CallExpression, subjectIndex: number, frame: Frame): void {
-    const scope = frame.scope.child();
+  private followHelper(helper: FunctionNode, call: CallExpression, subjectIndex: number, frame: Frame, foreign?: ImportedFunction['module']): void {
+    // An imported helper reads its own module's constants; what the call hands it is evaluated here.
+    const scope = (foreign ? foreign.scope : frame.scope).child();
     const added: string[] = [];
     helper.params.forEach((param, index) => {
       // handed the migration's context and taking it apart: `private async migrateUp(table, { escape, runQuery })`
@@ -373,19 +387,26 @@ export abstract class MigrationWalker {
         scope.bind(name, argumentValue(call.arguments[index], frame.scope));
       }
     });
-    const scratch = new ScriptOutput(this.output.lines, this.output.keepStatementText);
+    const scratch = new ScriptOutput(foreign ? new LineIndex(foreign.text) : this.output.lines, this.output.keepStatementText);
     const outer = this.output;
+    const home = { source: this.source, program: this.program, programScope: this.programScope };
+    const callText = snippet(this.source, call);
     this.output = scratch;
+    if (foreign) Object.assign(this, { source: foreign.text, program: foreign.program, programScope: foreign.scope });
     this.helperDepth++;
-    if (helper.body.type === 'BlockStatement') this.statements(helper.body.body, { ...frame, scope });
-    else this.expression(helper.body, { ...frame, scope });
-    this.helperDepth--;
-    this.output = outer;
+    try {
+      if (helper.body.type === 'BlockStatement') this.statements(helper.body.body, { ...frame, scope });
+      else this.expression(helper.body, { ...frame, scope });
+    } finally {
+      this.helperDepth--;
+      this.output = outer;
+      Object.assign(this, home);
+    }
     for (const name of added) this.subjectNames.delete(name);
 
     // Handed nothing but the subject, its code does the same whoever calls it: its own lines are the exact place.
     const onlySubject = call.arguments.every((arg, index) => index === subjectIndex || this.isSubject(arg) || this.holdsSubject(arg));
-    const inPlace = onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
+    const inPlace = !foreign && onlySubject && this.callCount(call) === 1 && !this.followedHelpers.has(helper);
     this.followedHelpers.add(helper);
     outer.statements += scratch.statements;
     outer.directives.push(...scratch.directives);
@@ -395,12 +416,20 @@ export abstract class MigrationWalker {
       return;
     }
     const place = { location: outer.spanOf(call), anchorLine: frame.statementLine };
-    for (const operation of scratch.operations) outer.operations.push({ ...operation, ...place });
-    for (const problem of scratch.problems.filter((entry) => entry.rule === 'syntax-error')) outer.problem(problem);
+    for (const operation of scratch.operations) {
+      // An imported helper's statement is in another file: neither a fix nor a trace can point at its text here.
+      if (foreign) {
+        const { sql: _sql, sqlLocation: _sqlLocation, ...moved } = operation;
+        outer.operations.push({ ...moved, ...place } as Operation);
+      } else outer.operations.push({ ...operation, ...place });
+    }
+    for (const problem of scratch.problems.filter((entry) => entry.rule === 'syntax-error')) {
+      outer.problem(foreign ? { ...problem, location: place.location, message: `In \`${callText}\` (${path.basename(foreign.file)}): ${problem.message}` } : problem);
+    }
     const unfollowed = scratch.problems.filter((entry) => entry.rule === 'unanalyzed-code');
     if (unfollowed.length > 0) {
       const more = unfollowed.length > 1 ? ` (and ${unfollowed.length - 1} more)` : '';
-      outer.unanalyzed(call, `In \`${snippet(this.source, call)}\`: ${unfollowed[0].message}${more}`);
+      outer.unanalyzed(call, `In \`${callText}\`: ${unfollowed[0].message}${more}`);
     }
   }
 
@@ -543,6 +572,16 @@ export abstract class MigrationWalker {
       this.callCounts = counts;
     }
     return this.callCounts.get(name) ?? 0;
+  }
+
+  /** A function the migration imports from the project's own modules, found in its module. */
+  private importedHelper(node: Node): ImportedFunction | undefined {
+    const call = unwrapTypeScript(node);
+    // From the migration's own imports only (a helper's helpers in its module are not followed).
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || this.filePath === undefined || this.program !== this.homeProgram) return undefined;
+    const found = importedFunction(this.program, this.filePath, call.callee.name);
+    for (const file of found?.files ?? []) this.readFiles.add(file);
+    return found;
   }
 
   private localFunction(node: Node, scope: StaticScope = this.programScope): FunctionNode | undefined {
