@@ -7229,7 +7229,7 @@ var init_functions = __esm({
 function importedConstants(program, filePath) {
   const result2 = { bindings: /* @__PURE__ */ new Map(), files: [] };
   for (const { from, imported, local } of importsOf(program, filePath)) {
-    const value = exportedValue(from, imported, 0, result2.files);
+    const value = findExport(from, imported, 0, result2.files, VALUE_READER);
     if (value !== void 0) result2.bindings.set(local, literalOf(value));
   }
   return result2;
@@ -7238,7 +7238,7 @@ function importedFunction(program, filePath, localName) {
   const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
   if (!spec) return void 0;
   const files = [];
-  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  const found = findExport(spec.from, spec.imported, 0, files, FUNCTION_READER);
   if (!found) return void 0;
   if (!found.module.importsBound) {
     const constants3 = importedConstants(found.module.program, found.module.file);
@@ -7248,42 +7248,31 @@ function importedFunction(program, filePath, localName) {
   }
   return { ...found, files: [.../* @__PURE__ */ new Set([...files, ...found.module.constantFiles ?? []])] };
 }
-function exportedFunction(file, name, depth, files) {
+function findExport(file, name, depth, files, reader) {
   const module2 = moduleAt(file);
   if (!module2?.program || !module2.scope) return void 0;
-  const { program, scope } = module2;
+  const parsed = module2;
   if (!files.includes(file)) files.push(file);
-  const inModule = (fn) => fn ? { fn, module: module2 } : void 0;
-  for (const statement2 of program.body) {
+  const reexported = (specifier, exportedName) => {
+    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path5.dirname(file), specifier) : void 0;
+    return next ? findExport(next, exportedName, depth + 1, files, reader) : void 0;
+  };
+  for (const statement2 of parsed.program.body) {
     if (statement2.type === "ExportNamedDeclaration") {
-      const declaration = statement2.declaration;
-      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return inModule(declaration);
-      if (declaration?.type === "VariableDeclaration") {
-        const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
-        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
-      }
+      const declared = statement2.declaration ? reader.declared(statement2.declaration, name, parsed) : void 0;
+      if (declared !== void 0) return declared;
       for (const specifier of statement2.specifiers) {
         if (specifier.type !== "ExportSpecifier") continue;
         const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
         if (exported !== name) continue;
-        if (statement2.source) {
-          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
-          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : void 0;
-        }
-        return inModule(functionOf({ type: "Identifier", name: specifier.local.name }, program, scope));
+        return statement2.source ? reexported(statement2.source.value, specifier.local.name) : reader.local(specifier.local.name, parsed);
       }
-    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
-      const next = resolveModule(path5.dirname(file), statement2.source.value);
-      const found = next ? exportedFunction(next, name, depth + 1, files) : void 0;
-      if (found) return found;
-    } else if (statement2.type === "ExpressionStatement" && statement2.expression.type === "AssignmentExpression") {
-      const { left, right } = statement2.expression;
-      if (left.type === "MemberExpression" && !left.computed && left.property.type === "Identifier" && left.property.name === name && left.object.type === "Identifier" && left.object.name === "exports") {
-        return inModule(functionOf(right, program, scope));
-      }
+    } else if (statement2.type === "ExportAllDeclaration") {
+      const found = reexported(statement2.source.value, name);
+      if (found !== void 0) return found;
     }
   }
-  return void 0;
+  return reader.commonJs(name, parsed);
 }
 function importsOf(program, filePath) {
   const found = [];
@@ -7313,33 +7302,7 @@ function importsOf(program, filePath) {
   }
   return found;
 }
-function exportedValue(file, name, depth, files) {
-  const module2 = moduleAt(file);
-  if (!module2?.program || !module2.scope) return void 0;
-  if (!files.includes(file)) files.push(file);
-  for (const statement2 of module2.program.body) {
-    if (statement2.type === "ExportNamedDeclaration") {
-      const declared = statement2.declaration ? declaredValue(statement2.declaration, name, module2.scope) : void 0;
-      if (declared !== void 0) return declared;
-      for (const specifier of statement2.specifiers) {
-        if (specifier.type !== "ExportSpecifier") continue;
-        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : specifier.exported.value;
-        if (exported !== name) continue;
-        if (statement2.source) {
-          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path5.dirname(file), statement2.source.value) : void 0;
-          return next ? exportedValue(next, specifier.local.name, depth + 1, files) : void 0;
-        }
-        return localValue(module2.program, specifier.local.name, module2.scope);
-      }
-    } else if (statement2.type === "ExportAllDeclaration" && depth < MAX_REEXPORT_DEPTH && statement2.source.value.startsWith(".")) {
-      const next = resolveModule(path5.dirname(file), statement2.source.value);
-      const value = next ? exportedValue(next, name, depth + 1, files) : void 0;
-      if (value !== void 0) return value;
-    }
-  }
-  return commonJsExport(module2.program, name, module2.scope);
-}
-function commonJsExport(program, name, scope) {
+function commonJsAssignment(program, name) {
   for (const statement2 of program.body) {
     if (statement2.type !== "ExpressionStatement" || statement2.expression.type !== "AssignmentExpression") continue;
     const { left, right } = statement2.expression;
@@ -7347,14 +7310,19 @@ function commonJsExport(program, name, scope) {
     const property = left.property.name;
     const object = left.object;
     const onExports = object.type === "Identifier" && object.name === "exports" || object.type === "MemberExpression" && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
-    if (onExports && property === name) return scope.value(right);
-    const isModuleExports = object.type === "Identifier" && object.name === "module" && property === "exports";
-    if (isModuleExports) {
-      const whole = scope.value(right);
-      if (whole && typeof whole === "object" && !Array.isArray(whole) && Object.hasOwn(whole, name)) return whole[name];
+    if (onExports && property === name) return right;
+    if (object.type === "Identifier" && object.name === "module" && property === "exports" && right.type === "ObjectExpression") {
+      for (const entry of right.properties) {
+        if (entry.type === "ObjectProperty" && !entry.computed && propertyName(entry.key) === name) return entry.value;
+        if (entry.type === "ObjectMethod" && !entry.computed && propertyName(entry.key) === name) return entry;
+      }
     }
   }
   return void 0;
+}
+function commonJsValue(program, name, scope) {
+  const assigned = commonJsAssignment(program, name);
+  return assigned ? scope.value(assigned) : void 0;
 }
 function localValue(program, name, scope) {
   for (const statement2 of program.body) {
@@ -7459,7 +7427,7 @@ function literalOf(value) {
   }));
   return { type: "ObjectExpression", properties };
 }
-var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, aliasesByFolder;
+var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
@@ -7473,6 +7441,29 @@ var init_imported_constants = __esm({
     MAX_MODULE_BYTES = 2 * 1024 * 1024;
     MAX_REEXPORT_DEPTH = 4;
     modules = /* @__PURE__ */ new Map();
+    FUNCTION_READER = {
+      declared(declaration, name, module2) {
+        if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return { fn: declaration, module: module2 };
+        if (declaration.type !== "VariableDeclaration") return void 0;
+        const declarator = declaration.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+        const fn = declarator?.init ? functionOf(declarator.init, module2.program, module2.scope) : void 0;
+        return fn ? { fn, module: module2 } : void 0;
+      },
+      local(name, module2) {
+        const fn = functionOf({ type: "Identifier", name }, module2.program, module2.scope);
+        return fn ? { fn, module: module2 } : void 0;
+      },
+      commonJs(name, module2) {
+        const assigned = commonJsAssignment(module2.program, name);
+        const fn = assigned ? functionOf(assigned, module2.program, module2.scope) : void 0;
+        return fn ? { fn, module: module2 } : void 0;
+      }
+    };
+    VALUE_READER = {
+      declared: (declaration, name, module2) => declaredValue(declaration, name, module2.scope),
+      local: (name, module2) => localValue(module2.program, name, module2.scope),
+      commonJs: (name, module2) => commonJsValue(module2.program, name, module2.scope)
+    };
     aliasesByFolder = /* @__PURE__ */ new Map();
   }
 });

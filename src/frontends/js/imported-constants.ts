@@ -4,7 +4,7 @@ import type { Expression, Node, Program, Statement } from '@babel/types';
 import { parseJson } from '../../config/jsonc';
 import { type FunctionNode, functionOf } from './functions';
 import { parseScript } from './parse-js';
-import { StaticScope } from './static-values';
+import { StaticScope, propertyName } from './static-values';
 
 /**
  * Constants a migration imports from the project's own modules, read statically
@@ -49,7 +49,7 @@ export interface ImportedModule {
 export function importedConstants(program: Program, filePath: string): ImportedConstants {
   const result: ImportedConstants = { bindings: new Map(), files: [] };
   for (const { from, imported, local } of importsOf(program, filePath)) {
-    const value = exportedValue(from, imported, 0, result.files);
+    const value = findExport(from, imported, 0, result.files, VALUE_READER);
     if (value !== undefined) result.bindings.set(local, literalOf(value));
   }
   return result;
@@ -58,7 +58,7 @@ export function importedConstants(program: Program, filePath: string): ImportedC
 /** A function the migration imports from the project's own modules, with the module it is written in. */
 export interface ImportedFunction {
   fn: FunctionNode;
-  module: ImportedModule & { program: Program; scope: StaticScope };
+  module: ParsedModule;
   /** The files read to find it. */
   files: string[];
 }
@@ -68,7 +68,7 @@ export function importedFunction(program: Program, filePath: string, localName: 
   const spec = importsOf(program, filePath).find((candidate) => candidate.local === localName);
   if (!spec) return undefined;
   const files: string[] = [];
-  const found = exportedFunction(spec.from, spec.imported, 0, files);
+  const found = findExport(spec.from, spec.imported, 0, files, FUNCTION_READER);
   if (!found) return undefined;
   // The helper's module reads its own imports (its `TableName`), once.
   if (!found.module.importsBound) {
@@ -80,46 +80,73 @@ export function importedFunction(program: Program, filePath: string, localName: 
   return { ...found, files: [...new Set([...files, ...(found.module.constantFiles ?? [])])] };
 }
 
-/** The declaration a module exports under a name, following re-exports. */
-function exportedFunction(file: string, name: string, depth: number, files: string[]): Omit<ImportedFunction, 'files'> | undefined {
+/** What a module exports, read one way (as a static value, as a function). */
+interface ExportReader<T> {
+  /** From `export const NAME = …`, `export function NAME`, `export enum NAME`. */
+  declared(declaration: Node, name: string, module: ParsedModule): T | undefined;
+  /** From a declaration in the module that `export { NAME }` names. */
+  local(name: string, module: ParsedModule): T | undefined;
+  /** From CommonJS: `exports.NAME = …`, `module.exports = { … }`. */
+  commonJs(name: string, module: ParsedModule): T | undefined;
+}
+
+type ParsedModule = ImportedModule & { program: Program; scope: StaticScope };
+
+/** What a module exports under a name, following `export { … } from` and `export * from` re-exports. */
+function findExport<T>(file: string, name: string, depth: number, files: string[], reader: ExportReader<T>): T | undefined {
   const module = moduleAt(file);
   if (!module?.program || !module.scope) return undefined;
-  const { program, scope } = module;
+  const parsed = module as ParsedModule;
   if (!files.includes(file)) files.push(file);
-  // The module itself (not a copy): what is bound in its scope stays with it.
-  const inModule = (fn: FunctionNode | undefined) => (fn ? { fn, module: module as ImportedModule & { program: Program; scope: StaticScope } } : undefined);
-  for (const statement of program.body) {
+  const reexported = (specifier: string, exportedName: string) => {
+    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith('.') ? resolveModule(path.dirname(file), specifier) : undefined;
+    return next ? findExport(next, exportedName, depth + 1, files, reader) : undefined;
+  };
+  for (const statement of parsed.program.body) {
     if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration;
-      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return inModule(declaration);
-      if (declaration?.type === 'VariableDeclaration') {
-        const declarator = declaration.declarations.find((candidate) => candidate.id.type === 'Identifier' && candidate.id.name === name);
-        if (declarator?.init) return inModule(functionOf(declarator.init, program, scope));
-      }
+      const declared = statement.declaration ? reader.declared(statement.declaration, name, parsed) : undefined;
+      if (declared !== undefined) return declared;
       for (const specifier of statement.specifiers) {
         if (specifier.type !== 'ExportSpecifier') continue;
         const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
         if (exported !== name) continue;
-        if (statement.source) {
-          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path.dirname(file), statement.source.value) : undefined;
-          return next ? exportedFunction(next, specifier.local.name, depth + 1, files) : undefined;
-        }
-        return inModule(functionOf({ type: 'Identifier', name: specifier.local.name } as Node, program, scope));
+        // `export { TableName } from "./models"`, or `export { TableName }` of a declaration in this module.
+        return statement.source ? reexported(statement.source.value, specifier.local.name) : reader.local(specifier.local.name, parsed);
       }
-    } else if (statement.type === 'ExportAllDeclaration' && depth < MAX_REEXPORT_DEPTH && statement.source.value.startsWith('.')) {
-      const next = resolveModule(path.dirname(file), statement.source.value);
-      const found = next ? exportedFunction(next, name, depth + 1, files) : undefined;
-      if (found) return found;
-    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-      // exports.name = (knex, table) => …
-      const { left, right } = statement.expression;
-      if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' && left.property.name === name && left.object.type === 'Identifier' && left.object.name === 'exports') {
-        return inModule(functionOf(right, program, scope));
-      }
+    } else if (statement.type === 'ExportAllDeclaration') {
+      const found = reexported(statement.source.value, name);
+      if (found !== undefined) return found;
     }
   }
-  return undefined;
+  return reader.commonJs(name, parsed);
 }
+
+/** Exports read as functions, for helpers a migration calls. */
+const FUNCTION_READER: ExportReader<Omit<ImportedFunction, 'files'>> = {
+  declared(declaration, name, module) {
+    if (declaration.type === 'FunctionDeclaration' && declaration.id?.name === name) return { fn: declaration, module };
+    if (declaration.type !== 'VariableDeclaration') return undefined;
+    const declarator = declaration.declarations.find((candidate) => candidate.id.type === 'Identifier' && candidate.id.name === name);
+    const fn = declarator?.init ? functionOf(declarator.init, module.program, module.scope) : undefined;
+    return fn ? { fn, module } : undefined;
+  },
+  local(name, module) {
+    const fn = functionOf({ type: 'Identifier', name } as Node, module.program, module.scope);
+    return fn ? { fn, module } : undefined;
+  },
+  commonJs(name, module) {
+    const assigned = commonJsAssignment(module.program, name);
+    const fn = assigned ? functionOf(assigned, module.program, module.scope) : undefined;
+    return fn ? { fn, module } : undefined;
+  },
+};
+
+/** Exports read as static values, for constants. */
+const VALUE_READER: ExportReader<unknown> = {
+  declared: (declaration, name, module) => declaredValue(declaration, name, module.scope),
+  local: (name, module) => localValue(module.program, name, module.scope),
+  commonJs: (name, module) => commonJsValue(module.program, name, module.scope),
+};
 
 /** What the program imports from the project's own modules (relative paths, tsconfig aliases): each name, and the module file. */
 function importsOf(program: Program, filePath: string): Array<{ from: string; imported: string; local: string }> {
@@ -154,37 +181,8 @@ function importsOf(program: Program, filePath: string): Array<{ from: string; im
   return found;
 }
 
-/** The static value a module exports under a name, or undefined. */
-function exportedValue(file: string, name: string, depth: number, files: string[]): unknown {
-  const module = moduleAt(file);
-  if (!module?.program || !module.scope) return undefined;
-  if (!files.includes(file)) files.push(file);
-  for (const statement of module.program.body) {
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declared = statement.declaration ? declaredValue(statement.declaration, name, module.scope) : undefined;
-      if (declared !== undefined) return declared;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== 'ExportSpecifier') continue;
-        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
-        if (exported !== name) continue;
-        // `export { TableName } from "./models"`, or `export { TableName }` of a declaration in this module.
-        if (statement.source) {
-          const next = depth < MAX_REEXPORT_DEPTH ? resolveModule(path.dirname(file), statement.source.value) : undefined;
-          return next ? exportedValue(next, specifier.local.name, depth + 1, files) : undefined;
-        }
-        return localValue(module.program, specifier.local.name, module.scope);
-      }
-    } else if (statement.type === 'ExportAllDeclaration' && depth < MAX_REEXPORT_DEPTH && statement.source.value.startsWith('.')) {
-      const next = resolveModule(path.dirname(file), statement.source.value);
-      const value = next ? exportedValue(next, name, depth + 1, files) : undefined;
-      if (value !== undefined) return value;
-    }
-  }
-  return commonJsExport(module.program, name, module.scope);
-}
-
-/** `exports.NAME = …`, `module.exports.NAME = …`, or a property of `module.exports = { … }`: CommonJS exports. */
-function commonJsExport(program: Program, name: string, scope: StaticScope): unknown {
+/** What `exports.NAME = …` or `module.exports.NAME = …` assigns, or what `module.exports = { NAME: … }` gives NAME. */
+function commonJsAssignment(program: Program, name: string): Node | undefined {
   for (const statement of program.body) {
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
     const { left, right } = statement.expression;
@@ -192,14 +190,20 @@ function commonJsExport(program: Program, name: string, scope: StaticScope): unk
     const property = left.property.name;
     const object = left.object;
     const onExports = (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && object.property.type === 'Identifier' && object.property.name === 'exports');
-    if (onExports && property === name) return scope.value(right);
-    const isModuleExports = object.type === 'Identifier' && object.name === 'module' && property === 'exports';
-    if (isModuleExports) {
-      const whole = scope.value(right);
-      if (whole && typeof whole === 'object' && !Array.isArray(whole) && Object.hasOwn(whole, name)) return (whole as Record<string, unknown>)[name];
+    if (onExports && property === name) return right;
+    if (object.type === 'Identifier' && object.name === 'module' && property === 'exports' && right.type === 'ObjectExpression') {
+      for (const entry of right.properties) {
+        if (entry.type === 'ObjectProperty' && !entry.computed && propertyName(entry.key) === name) return entry.value as Node;
+        if (entry.type === 'ObjectMethod' && !entry.computed && propertyName(entry.key) === name) return entry;
+      }
     }
   }
   return undefined;
+}
+
+function commonJsValue(program: Program, name: string, scope: StaticScope): unknown {
+  const assigned = commonJsAssignment(program, name);
+  return assigned ? scope.value(assigned) : undefined;
 }
 
 /** The value of `enum NAME {…}` or `const NAME = …` declared at the top of the module. */
