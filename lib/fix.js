@@ -2731,7 +2731,7 @@ var path = __toESM(require("node:path"));
 function runnerByName(filePath) {
   const name = path.basename(filePath);
   if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";

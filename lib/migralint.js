@@ -6105,7 +6105,7 @@ var init_analyze_sql = __esm({
 function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
@@ -12738,7 +12738,10 @@ function sortMigrations(files, order = "version") {
 }
 function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
-  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  if (flyway) {
+    if (flyway[1] === "R" || !flyway[2]) return { group: 1, version: [], name: segment };
+    return { group: 0, version: versionParts(flyway[2]), ...flyway[1] === "B" ? { baseline: true } : {}, name: segment };
+  }
   const dashed = DASHED_TIMESTAMP.exec(segment);
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
@@ -12765,7 +12768,7 @@ function compareSegments(a, b) {
     const right = b[index];
     if (left.name === right.name) continue;
     if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
-    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || Number(left.baseline === true) - Number(right.baseline === true) || byCodeUnit(left.name, right.name);
   }
   return a.length - b.length;
 }
@@ -12774,7 +12777,7 @@ var init_order = __esm({
   "src/schema/order.ts"() {
     "use strict";
     byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-    FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+    FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
     LEADING_NUMBER = /^(\d+)/;
     DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
     TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;

@@ -47,6 +47,11 @@ describe('flyway runs each versioned migration in a transaction, unless it holds
     expect(findingKeys(lintSql(sql, {}, 'db/migration/V7__orders_total_check.sql'))).toEqual(['constraint-missing-not-valid@3:1']);
   });
 
+  test('a baseline migration (B<version>__) runs in a transaction too: a BEGIN in it nests (hawkbit)', () => {
+    const sql = 'BEGIN;\nCREATE TABLE sp_target_conf_status (id bigint PRIMARY KEY, target bigint NOT NULL);\nCOMMIT;\n';
+    expect(findingKeys(lintSql(sql, {}, 'db/migration/POSTGRESQL/B1_20_0__1.0.0_baseline__POSTGRESQL.sql'))).toEqual(['transaction-nesting@1:1']);
+  });
+
   test('a migration with CREATE INDEX CONCURRENTLY runs outside a transaction', () => {
     expect(findingKeys(lintSql(INDEX, {}, 'db/migration/V8__crates_updated_at_index.sql'))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import type { Operation } from '../../model/operations';
  * for diesel, the file beside it), when the file carries no runner marker:
  * - `diesel`: each `up.sql` runs in a transaction, unless the folder's
  *   metadata.toml says `run_in_transaction = false`.
- * - `flyway`: each `V…__*.sql` runs in a transaction, unless it holds a statement
+ * - `flyway`: each `V…__*.sql` (and baseline `B…__*.sql`) runs in a transaction, unless it holds a statement
  *   Flyway knows cannot run in one (`CREATE INDEX CONCURRENTLY`, `VACUUM`, …).
  * - `whole-file`: golang-migrate and sqlx (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
@@ -18,7 +18,7 @@ export type RunnerByName = 'diesel' | 'flyway' | 'whole-file';
 export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
   if (name === 'up.sql') return 'diesel';
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
   // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql, or a folder of migrations/ renamed by hand (umami: 05_add_visit_id)
   const folder = path.dirname(filePath);
