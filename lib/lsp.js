@@ -20835,14 +20835,45 @@ init_analyze_sql();
 // src/frontends/sql/runner-files.ts
 var fs3 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
+var SQLX_NAME = /^\d+_.+\.sql$/;
+var SQLX_NO_TRANSACTION = /^-- no-transaction/;
 function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+var sqlxCrateCache = /* @__PURE__ */ new Map();
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path2.dirname(path2.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs3.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path2.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 var metadataCache = /* @__PURE__ */ new Map();
 function dieselRunsInTransaction(filePath) {
@@ -21052,8 +21083,9 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
+  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -21768,7 +21800,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -21810,7 +21842,8 @@ function sqlRunner(filePath, source) {
   if (/^--\s*\+goose\s/im.test(source)) return "goose";
   if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
   if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
-  return runnerByName(filePath) ?? "plain";
+  const byName = runnerByName(filePath) ?? "plain";
+  return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";
@@ -22354,6 +22387,9 @@ function sqlTransactionOff(source) {
     case "flyway":
       return [];
     // CONCURRENTLY itself makes Flyway run the migration without a transaction
+    case "sqlx":
+      return [{ start: 0, end: 0, text: "-- no-transaction\n" }];
+    // read from the file's first bytes
     case "goose": {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: "-- +goose NO TRANSACTION\n" }] : void 0;
@@ -23056,7 +23092,9 @@ var TRANSACTION_OFF = {
   diesel: { header: (off) => off ? ["-- (with run_in_transaction = false in this migration's metadata.toml)"] : [], footer: [] },
   // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
   flyway: { header: () => [], footer: [] },
-  // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+  // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
+  sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
+  // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
   plain: { header: () => [], footer: [] }
 };

@@ -6106,10 +6106,38 @@ function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path2.dirname(path2.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs2.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path2.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path2.dirname(path2.resolve(filePath));
@@ -6130,12 +6158,15 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs2, path2, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs2, path2, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
     fs2 = __toESM(require("node:fs"));
     path2 = __toESM(require("node:path"));
+    SQLX_NAME = /^\d+_.+\.sql$/;
+    SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6343,8 +6374,9 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const byName2 = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath));
+  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -13032,7 +13064,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -13074,7 +13106,8 @@ function sqlRunner(filePath, source) {
   if (/^--\s*\+goose\s/im.test(source)) return "goose";
   if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
   if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
-  return runnerByName(filePath) ?? "plain";
+  const byName2 = runnerByName(filePath) ?? "plain";
+  return byName2 === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName2;
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";
@@ -14162,7 +14195,9 @@ var init_sql2 = __esm({
       diesel: { header: (off) => off ? ["-- (with run_in_transaction = false in this migration's metadata.toml)"] : [], footer: [] },
       // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
       flyway: { header: () => [], footer: [] },
-      // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+      // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
+      sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
+      // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
       "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
       plain: { header: () => [], footer: [] }
     };

@@ -6424,10 +6424,38 @@ function runnerByName(filePath) {
   const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path3.dirname(path3.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path3.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path3.dirname(path3.resolve(filePath));
@@ -6448,12 +6476,15 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs4, path3, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
     fs4 = __toESM(require("node:fs"));
     path3 = __toESM(require("node:path"));
+    SQLX_NAME = /^\d+_.+\.sql$/;
+    SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6594,8 +6625,9 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
+  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));

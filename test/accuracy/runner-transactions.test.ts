@@ -57,7 +57,37 @@ describe('flyway runs each versioned migration in a transaction, unless it holds
   });
 });
 
-describe('golang-migrate, sqlx and Prisma send a file as one query: several statements are one transaction', () => {
+describe('sqlx runs each migration of a crate that depends on it in a transaction, unless the file begins with -- no-transaction', () => {
+  const CARGO = '[package]\nname = "atuin-server-postgres"\n\n[dependencies]\nsqlx = { workspace = true }\n';
+  const file = (files: Record<string, string>, name: string) => path.join(project(files), name);
+
+  test('CREATE INDEX CONCURRENTLY alone in a <version>_<name>.sql fails in sqlx\'s transaction: reported', () => {
+    const name = 'crates/atuin-server-postgres/migrations/20240702094825_idx_cache_index.sql';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'crates/atuin-server-postgres/Cargo.toml': CARGO, [name]: INDEX }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('and in a reversible *.up.sql, where the crate takes sqlx from its workspace', () => {
+    const name = 'backend/migrations/20230831210028_add_q_index.up.sql';
+    const cargo = '[workspace]\nmembers = ["windmill-api"]\n\n[workspace.dependencies.sqlx]\nversion = "0.8"\n';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'backend/Cargo.toml': cargo, [name]: INDEX }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('-- no-transaction as its first line runs it without one; sent as one query, it still fails beside another statement', () => {
+    const name = 'migrations/20240702094825_idx_cache_index.sql';
+    const alone = `-- no-transaction\n${INDEX}`;
+    expect(findingKeys(lintSql(alone, {}, file({ 'Cargo.toml': CARGO, [name]: alone }, name)))).toEqual([]);
+    const beside = `-- no-transaction\nSET lock_timeout = '2s';\n${INDEX}`;
+    expect(findingKeys(lintSql(beside, {}, file({ 'Cargo.toml': CARGO, [name]: beside }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@3:1']);
+  });
+
+  test('a crate without sqlx, or no crate, keeps what the name says: a <version>_<name>.sql runs as it is', () => {
+    const name = 'migrations/20240702094825_idx_cache_index.sql';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'Cargo.toml': '[dependencies]\nrefinery = "0.8"\n', [name]: INDEX }, name)))).toEqual([]);
+    expect(findingKeys(lintSql(INDEX, {}, file({ [name]: INDEX }, name)))).toEqual([]);
+  });
+});
+
+describe('golang-migrate and Prisma send a file as one query: several statements are one transaction', () => {
   const multi = `SET lock_timeout = '2s';\n${INDEX}`;
 
   test('CONCURRENTLY with another statement in a *.up.sql is rejected by PostgreSQL: reported, with the fix for that runner', () => {
