@@ -2736,6 +2736,7 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";

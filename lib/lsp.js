@@ -20842,6 +20842,7 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
@@ -21085,7 +21086,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -23094,6 +23095,8 @@ var TRANSACTION_OFF = {
   flyway: { header: () => [], footer: [] },
   // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
   sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
+  // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
+  synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
   // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
   plain: { header: () => [], footer: [] }

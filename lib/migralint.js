@@ -6107,6 +6107,7 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
@@ -6376,7 +6377,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -14197,6 +14198,8 @@ var init_sql2 = __esm({
       flyway: { header: () => [], footer: [] },
       // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
       sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
+      // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
+      synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
       // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
       "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
       plain: { header: () => [], footer: [] }

@@ -6425,6 +6425,7 @@ function runnerByName(filePath) {
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
@@ -6627,7 +6628,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));

@@ -87,6 +87,22 @@ describe('sqlx runs each migration of a crate that depends on it in a transactio
   });
 });
 
+describe('synapse applies the schema deltas of an upgrade in one transaction', () => {
+  const REBUILD = 'CREATE TABLE IF NOT EXISTS new_server_keys_json (\n    server_name TEXT NOT NULL,\n    key_id TEXT NOT NULL,\n    key_json bytea NOT NULL,\n    CONSTRAINT server_keys_json_uniqueness UNIQUE (server_name, key_id)\n);\n\nINSERT INTO new_server_keys_json\n    SELECT server_name, key_id, key_json FROM server_keys_json;\n\nDROP TABLE server_keys_json;\n\nALTER TABLE new_server_keys_json RENAME TO server_keys_json;\n';
+
+  test('a table rebuilt and renamed into place is swapped at commit: the drop is not reported, the lock it waits for is', () => {
+    expect(findingKeys(lintSql(REBUILD, {}, 'synapse/storage/schema/main/delta/18/server_keys_bigger_ints.sql'))).toEqual(['require-lock-timeout@11:1']);
+  });
+
+  test('the same in a delta written for PostgreSQL only (*.sql.postgres)', () => {
+    expect(findingKeys(lintSql(REBUILD, {}, 'synapse/storage/schema/main/delta/52/server_keys.sql.postgres'))).toEqual(['require-lock-timeout@11:1']);
+  });
+
+  test('CONCURRENTLY cannot run in it: reported', () => {
+    expect(findingKeys(lintSql(INDEX, {}, 'synapse/storage/schema/main/delta/92/01_crates_updated_at.sql'))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+});
+
 describe('golang-migrate and Prisma send a file as one query: several statements are one transaction', () => {
   const multi = `SET lock_timeout = '2s';\n${INDEX}`;
 

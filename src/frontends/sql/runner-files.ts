@@ -12,11 +12,13 @@ import type { Operation } from '../../model/operations';
  * - `sqlx`: each `<version>_<name>.sql` (or `.up.sql`) of a crate that depends on
  *   sqlx runs in a transaction, unless the file begins with `-- no-transaction`
  *   (then it is sent as one query, as `whole-file` runners send it).
+ * - `synapse`: the schema deltas of an upgrade (`delta/<version>/<name>.sql`,
+ *   `.sql.postgres`) are applied in one transaction, with no way to leave it.
  * - `whole-file`: golang-migrate (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
  *   transaction when there are several (unless the file manages its own).
  */
-export type RunnerByName = 'diesel' | 'flyway' | 'sqlx' | 'whole-file';
+export type RunnerByName = 'diesel' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file';
 
 /** sqlx names a migration `<version>_<description>.sql`, or `.up.sql` when it can be reverted. */
 const SQLX_NAME = /^\d+_.+\.sql$/;
@@ -28,6 +30,7 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   if (name === 'up.sql') return 'diesel';
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return 'sqlx';
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === 'delta') return 'synapse';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
   // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql, or a folder of migrations/ renamed by hand (umami: 05_add_visit_id)
   const folder = path.dirname(filePath);
