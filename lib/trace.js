@@ -13969,7 +13969,7 @@ function parseOrder(setting2) {
 function sortMigrations(files, order = "version") {
   if (order === "name") return [...files].sort(byCodeUnit);
   if (order === "version") {
-    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    const keyed2 = files.map((file) => ({ file, segments: segmentKeys(file) }));
     keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
     return keyed2.map((entry) => entry.file);
   }
@@ -13985,6 +13985,16 @@ function sortMigrations(files, order = "version") {
   return keyed.map((entry) => entry.file);
 }
 var byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function segmentKeys(file) {
+  const parts = file.split(/[\\/]/);
+  const keys = parts.map(versionKey);
+  const at = parts.findIndex((part, index) => part === "full_schemas" && /^\d+$/.test(parts[index + 1] ?? ""));
+  if (at >= 0 && at + 2 < parts.length) {
+    keys[at] = versionKey("delta");
+    keys[keys.length - 1] = { ...keys[keys.length - 1], last: true };
+  }
+  return keys;
+}
 var FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 var LEADING_NUMBER = /^(\d+)/;
 var DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
@@ -14022,6 +14032,7 @@ function compareSegments(a, b) {
     const left = a[index];
     const right = b[index];
     if (left.name === right.name) continue;
+    if (left.last !== right.last) return left.last ? 1 : -1;
     if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
     return left.group - right.group || compareParts(left.version, right.version) || Number(left.baseline === true) - Number(right.baseline === true) || byCodeUnit(left.name, right.name);
   }

@@ -93,6 +93,17 @@ Check constraints:
     expect(schema.tables.map((table) => `${table.name}(${table.columns.map((column) => column.name).join(', ')})`)).toEqual(['sp_ds_sm(ds_id, sm_id)']);
   });
 
+  test("synapse's full schema of version 72 comes before the deltas after 72: what they change stays changed", async () => {
+    const cwd = tempProject({
+      'schema/main/delta/71/01users.sql': 'CREATE TABLE users (name TEXT, password_hash TEXT);\n',
+      'schema/main/delta/72/01users_admin.sql': 'ALTER TABLE users ADD COLUMN admin SMALLINT DEFAULT 0 NOT NULL;\n',
+      'schema/main/full_schemas/72/full.sql.postgres': 'CREATE TABLE users (name TEXT, password_hash TEXT, admin SMALLINT DEFAULT 0 NOT NULL);\n',
+      'schema/main/delta/85/01_add_suspended.sql': 'ALTER TABLE users ADD COLUMN suspended BOOLEAN DEFAULT FALSE NOT NULL;\n',
+    });
+    const schema = JSON.parse((await runCli(['schema', 'schema/main', '--format', 'json'], { cwd })).stdout) as SchemaJson;
+    expect(schema.tables.map((table) => `${table.name}(${table.columns.map((column) => column.name).join(', ')})`)).toEqual(['users(name, password_hash, admin, suspended)']);
+  });
+
   test('Django apps are replayed in their dependency order', async () => {
     const run = await runCli(['schema', 'django', '--format', 'json'], { cwd: FIXTURES });
     const schema = JSON.parse(run.stdout) as SchemaJson;
