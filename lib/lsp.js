@@ -19172,7 +19172,7 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
       );
       if (!table) return;
@@ -19183,6 +19183,11 @@ function missingTimeoutVisitor(context, setting2) {
       if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
     }
   };
+}
+function lockedTable(operation, context) {
+  const target = blockingLockTarget(operation);
+  const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
+  return target && namesIndex && context.schema.index(target)?.table || target;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
