@@ -2727,15 +2727,48 @@ function operationSql(operation, style = PLAIN) {
 }
 
 // src/frontends/sql/runner-files.ts
+var fs = __toESM(require("node:fs"));
 var path = __toESM(require("node:path"));
+var SQLX_NAME = /^\d+_.+\.sql$/;
+var SQLX_NO_TRANSACTION = /^-- no-transaction/;
 function runnerByName(filePath) {
   const name = path.basename(filePath);
   if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+var sqlxCrateCache = /* @__PURE__ */ new Map();
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path.dirname(path.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs.readFileSync(path.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 
 // src/fixes/file-facts.ts
@@ -2755,7 +2788,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -2797,7 +2830,8 @@ function sqlRunner(filePath, source) {
   if (/^--\s*\+goose\s/im.test(source)) return "goose";
   if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
   if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
-  return runnerByName(filePath) ?? "plain";
+  const byName = runnerByName(filePath) ?? "plain";
+  return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";
@@ -3323,6 +3357,9 @@ function sqlTransactionOff(source) {
     case "flyway":
       return [];
     // CONCURRENTLY itself makes Flyway run the migration without a transaction
+    case "sqlx":
+      return [{ start: 0, end: 0, text: "-- no-transaction\n" }];
+    // read from the file's first bytes
     case "goose": {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: "-- +goose NO TRANSACTION\n" }] : void 0;
@@ -3827,36 +3864,36 @@ function toFixed(edits, position, end) {
 }
 
 // src/fixes/write-fixed-file.ts
-var fs2 = __toESM(require("node:fs"));
+var fs3 = __toESM(require("node:fs"));
 
 // src/files/atomic-file.ts
-var fs = __toESM(require("node:fs"));
+var fs2 = __toESM(require("node:fs"));
 var path3 = __toESM(require("node:path"));
 var STALE_AFTER_MS = 24 * 3600 * 1e3;
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
   const folder = path3.dirname(target);
-  fs.mkdirSync(folder, { recursive: true });
+  fs2.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
   const temporary = path3.join(folder, `.${path3.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs.fchmodSync(descriptor, options.mode);
+  const descriptor = fs2.openSync(temporary, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs2.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs.closeSync(descriptor);
+    if (open) fs2.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs.renameSync(temporary, target);
+      fs2.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs.rmSync(temporary, { force: true });
+        fs2.rmSync(temporary, { force: true });
       }
     }
   };
@@ -3875,23 +3912,23 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs2.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
   if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path3.resolve(target))) return true;
   try {
-    const stats = fs.lstatSync(target);
+    const stats = fs2.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs.openSync(target, "w");
+  const descriptor = fs2.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs.closeSync(descriptor),
-    abandon: () => fs.closeSync(descriptor)
+    commit: () => fs2.closeSync(descriptor),
+    abandon: () => fs2.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
@@ -3899,7 +3936,7 @@ function removeStaleTemporaries(target) {
   const prefix = `.${path3.basename(target)}.`;
   let names;
   try {
-    names = fs.readdirSync(folder);
+    names = fs2.readdirSync(folder);
   } catch {
     return;
   }
@@ -3908,8 +3945,8 @@ function removeStaleTemporaries(target) {
     if (!match) continue;
     const file = path3.join(folder, name);
     try {
-      const stats = fs.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs.rmSync(file, { force: true });
+      const stats = fs2.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs2.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -3926,10 +3963,10 @@ function isRunning(pid) {
 
 // src/fixes/write-fixed-file.ts
 function writeFixedFile(file, linted, fixed) {
-  const stats = fs2.lstatSync(file);
+  const stats = fs3.lstatSync(file);
   if (stats.isSymbolicLink()) throw new Error("it is a symbolic link (fix the file it points to)");
   if (!stats.isFile()) throw new Error("it is not a regular file");
-  const bytes = fs2.readFileSync(file);
+  const bytes = fs3.readFileSync(file);
   const encoding = encodingOf(bytes);
   const text = decode(bytes, encoding);
   if (text !== linted) return "changed";

@@ -2649,7 +2649,7 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
       );
       if (!table) return;
@@ -2660,6 +2660,11 @@ function missingTimeoutVisitor(context, setting2) {
       if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
     }
   };
+}
+function lockedTable(operation, context) {
+  const target = blockingLockTarget(operation);
+  const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
+  return target && namesIndex && context.schema.index(target)?.table || target;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -6105,11 +6110,40 @@ var init_analyze_sql = __esm({
 function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path2.dirname(path2.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs2.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path2.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path2.dirname(path2.resolve(filePath));
@@ -6130,12 +6164,15 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs2, path2, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs2, path2, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
     fs2 = __toESM(require("node:fs"));
     path2 = __toESM(require("node:path"));
+    SQLX_NAME = /^\d+_.+\.sql$/;
+    SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6343,8 +6380,9 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const byName2 = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath));
+  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -12721,7 +12759,7 @@ function parseOrder(setting2) {
 function sortMigrations(files, order = "version") {
   if (order === "name") return [...files].sort(byCodeUnit);
   if (order === "version") {
-    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    const keyed2 = files.map((file) => ({ file, segments: segmentKeys(file) }));
     keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
     return keyed2.map((entry) => entry.file);
   }
@@ -12736,9 +12774,22 @@ function sortMigrations(files, order = "version") {
   });
   return keyed.map((entry) => entry.file);
 }
+function segmentKeys(file) {
+  const parts = file.split(/[\\/]/);
+  const keys = parts.map(versionKey);
+  const at = parts.findIndex((part, index) => part === "full_schemas" && /^\d+$/.test(parts[index + 1] ?? ""));
+  if (at >= 0 && at + 2 < parts.length) {
+    keys[at] = versionKey("delta");
+    keys[keys.length - 1] = { ...keys[keys.length - 1], last: true };
+  }
+  return keys;
+}
 function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
-  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  if (flyway) {
+    if (flyway[1] === "R" || !flyway[2]) return { group: 1, version: [], name: segment };
+    return { group: 0, version: versionParts(flyway[2]), ...flyway[1] === "B" ? { baseline: true } : {}, name: segment };
+  }
   const dashed = DASHED_TIMESTAMP.exec(segment);
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
@@ -12764,8 +12815,9 @@ function compareSegments(a, b) {
     const left = a[index];
     const right = b[index];
     if (left.name === right.name) continue;
+    if (left.last !== right.last) return left.last ? 1 : -1;
     if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
-    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || Number(left.baseline === true) - Number(right.baseline === true) || byCodeUnit(left.name, right.name);
   }
   return a.length - b.length;
 }
@@ -12774,7 +12826,7 @@ var init_order = __esm({
   "src/schema/order.ts"() {
     "use strict";
     byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-    FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+    FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
     LEADING_NUMBER = /^(\d+)/;
     DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
     TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
@@ -13029,7 +13081,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -13071,7 +13123,8 @@ function sqlRunner(filePath, source) {
   if (/^--\s*\+goose\s/im.test(source)) return "goose";
   if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
   if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
-  return runnerByName(filePath) ?? "plain";
+  const byName2 = runnerByName(filePath) ?? "plain";
+  return byName2 === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName2;
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";
@@ -14159,7 +14212,11 @@ var init_sql2 = __esm({
       diesel: { header: (off) => off ? ["-- (with run_in_transaction = false in this migration's metadata.toml)"] : [], footer: [] },
       // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
       flyway: { header: () => [], footer: [] },
-      // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+      // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
+      sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
+      // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
+      synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
+      // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
       "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
       plain: { header: () => [], footer: [] }
     };

@@ -2626,7 +2626,7 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
       );
       if (!table) return;
@@ -2637,6 +2637,11 @@ function missingTimeoutVisitor(context, setting2) {
       if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
     }
   };
+}
+function lockedTable(operation, context) {
+  const target = blockingLockTarget(operation);
+  const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
+  return target && namesIndex && context.schema.index(target)?.table || target;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -6423,11 +6428,40 @@ var init_analyze_sql = __esm({
 function runnerByName(filePath) {
   const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function inSqlxCrate(filePath) {
+  const visited = [];
+  let dir = path3.dirname(path3.resolve(filePath));
+  let found;
+  for (; ; ) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== void 0) break;
+    visited.push(dir);
+    let manifest;
+    try {
+      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
+    } catch {
+    }
+    if (manifest !== void 0) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path3.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path3.dirname(path3.resolve(filePath));
@@ -6448,12 +6482,15 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs4, path3, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
     fs4 = __toESM(require("node:fs"));
     path3 = __toESM(require("node:path"));
+    SQLX_NAME = /^\d+_.+\.sql$/;
+    SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6594,8 +6631,9 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const byName = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath));
+  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
+  const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -13936,7 +13974,7 @@ function parseOrder(setting2) {
 function sortMigrations(files, order = "version") {
   if (order === "name") return [...files].sort(byCodeUnit);
   if (order === "version") {
-    const keyed2 = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    const keyed2 = files.map((file) => ({ file, segments: segmentKeys(file) }));
     keyed2.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
     return keyed2.map((entry) => entry.file);
   }
@@ -13952,13 +13990,26 @@ function sortMigrations(files, order = "version") {
   return keyed.map((entry) => entry.file);
 }
 var byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+function segmentKeys(file) {
+  const parts = file.split(/[\\/]/);
+  const keys = parts.map(versionKey);
+  const at = parts.findIndex((part, index) => part === "full_schemas" && /^\d+$/.test(parts[index + 1] ?? ""));
+  if (at >= 0 && at + 2 < parts.length) {
+    keys[at] = versionKey("delta");
+    keys[keys.length - 1] = { ...keys[keys.length - 1], last: true };
+  }
+  return keys;
+}
+var FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 var LEADING_NUMBER = /^(\d+)/;
 var DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 function versionKey(segment) {
   const flyway = FLYWAY.exec(segment);
-  if (flyway) return flyway[1] === "V" && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  if (flyway) {
+    if (flyway[1] === "R" || !flyway[2]) return { group: 1, version: [], name: segment };
+    return { group: 0, version: versionParts(flyway[2]), ...flyway[1] === "B" ? { baseline: true } : {}, name: segment };
+  }
   const dashed = DASHED_TIMESTAMP.exec(segment);
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
@@ -13986,8 +14037,9 @@ function compareSegments(a, b) {
     const left = a[index];
     const right = b[index];
     if (left.name === right.name) continue;
+    if (left.last !== right.last) return left.last ? 1 : -1;
     if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
-    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || Number(left.baseline === true) - Number(right.baseline === true) || byCodeUnit(left.name, right.name);
   }
   return a.length - b.length;
 }

@@ -20,7 +20,7 @@ export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeo
     anyOperation(operation: Operation) {
       if (isTimeoutSet(context.settings.get(setting))) return;
       // The table itself, or (for a foreign key on a new table) the existing table it references.
-      const table = [blockingLockTarget(operation), ...foreignKeyTargets(operation)].find(
+      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
         (target): target is TableName => target !== undefined && target.name !== '' && !context.isNewTable(target),
       );
       if (!table) return;
@@ -31,6 +31,13 @@ export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeo
       if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...(blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true }) });
     },
   };
+}
+
+/** DROP INDEX and REINDEX INDEX name an index: the lock is on its table, where the replayed schema knows it. */
+function lockedTable(operation: Operation, context: RuleContext): TableName | undefined {
+  const target = blockingLockTarget(operation);
+  const namesIndex = operation.kind === 'dropIndex' || (operation.kind === 'reindex' && operation.targetKind === 'index');
+  return (target && namesIndex && context.schema.index(target)?.table) || target;
 }
 
 /** ` (and N more in this file)`, for a finding reported once per file. */

@@ -1,5 +1,5 @@
 import type { FileResult } from '../engine/finding';
-import { runnerByName } from '../frontends/sql/runner-files';
+import { SQLX_NO_TRANSACTION, runnerByName } from '../frontends/sql/runner-files';
 
 /**
  * What a suggestion needs to know about the file it is written for, read from
@@ -22,10 +22,12 @@ interface CommonFacts {
 /** How a SQL file's runner is told to skip its transaction, from the markers the file carries. */
 /**
  * `flyway` runs a migration without a transaction when it holds a CONCURRENTLY
- * statement; `whole-file` runners (golang-migrate, sqlx, Prisma) send a file as
- * one query, one transaction when it holds several statements.
+ * statement; `sqlx` runs one in a transaction unless it begins with `-- no-transaction`;
+ * `synapse` applies its deltas in a transaction that none can leave;
+ * `whole-file` runners (golang-migrate, Prisma, sqlx told so) send a file as one
+ * query, one transaction when it holds several statements.
  */
-export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'flyway' | 'whole-file' | 'plain';
+export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file' | 'plain';
 
 export interface SqlFacts extends CommonFacts {
   frontend: 'sql';
@@ -85,7 +87,7 @@ function readFacts(file: FileResult): FileFacts {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === undefined || ['goose', 'dbmate', 'sql-migrate', 'flyway'].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === undefined || ['goose', 'dbmate', 'sql-migrate', 'flyway', 'sqlx'].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements,
   };
@@ -127,7 +129,8 @@ function sqlRunner(filePath: string, source: string): SqlRunner {
   if (/^--\s*\+goose\s/im.test(source)) return 'goose';
   if (/^--\s*migrate:(up|down)/im.test(source)) return 'dbmate';
   if (/^--\s*\+migrate\s/im.test(source)) return 'sql-migrate';
-  return runnerByName(filePath) ?? 'plain';
+  const byName = runnerByName(filePath) ?? 'plain';
+  return byName === 'sqlx' && SQLX_NO_TRANSACTION.test(source) ? 'whole-file' : byName;
 }
 
 function moduleStyle(filePath: string, source: string): ModuleStyle {

@@ -154,7 +154,7 @@ function transactionOff(source: SourceText): TextEdit[] | undefined {
   }
 }
 
-/** The marker goose, dbmate or sql-migrate read in the file. */
+/** The marker goose, dbmate, sql-migrate or sqlx read in the file. */
 function sqlTransactionOff(source: SourceText): TextEdit[] | undefined {
   const { text, facts } = source;
   if (facts.frontend !== 'sql') return undefined;
@@ -162,6 +162,8 @@ function sqlTransactionOff(source: SourceText): TextEdit[] | undefined {
   switch (facts.runner) {
     case 'flyway':
       return []; // CONCURRENTLY itself makes Flyway run the migration without a transaction
+    case 'sqlx':
+      return [{ start: 0, end: 0, text: '-- no-transaction\n' }]; // read from the file's first bytes
     case 'goose': {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: '-- +goose NO TRANSACTION\n' }] : undefined;

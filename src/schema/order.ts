@@ -1,7 +1,7 @@
 /**
  * The order a migration runner applies a folder in, from the files' paths:
  * version prefixes compared as numbers (`2_x` before `10_x`, synapse's `delta/9`
- * before `delta/10`), flyway's `V1_2__x` by its version's parts, timestamps and
+ * before `delta/10`, and its `full_schemas/72` right after `delta/72`), flyway's `V1_2__x` (and baseline `B1_2__x`) by its version's parts, timestamps and
  * diesel's or Prisma's dated folders as they sort. `name` keeps plain name order;
  * a regular expression takes the version from what its first group captures.
  */
@@ -18,7 +18,7 @@ export function parseOrder(setting: string | undefined): MigrationOrder {
 export function sortMigrations(files: readonly string[], order: MigrationOrder = 'version'): string[] {
   if (order === 'name') return [...files].sort(byCodeUnit);
   if (order === 'version') {
-    const keyed = files.map((file) => ({ file, segments: file.split(/[\\/]/).map(versionKey) }));
+    const keyed = files.map((file) => ({ file, segments: segmentKeys(file) }));
     keyed.sort((a, b) => compareSegments(a.segments, b.segments) || byCodeUnit(a.file, b.file));
     return keyed.map((entry) => entry.file);
   }
@@ -42,10 +42,30 @@ interface SegmentKey {
   /** 0: versioned, 1: flyway's repeatable migrations (after every versioned one), 2: no version. */
   group: number;
   version: bigint[];
+  /** flyway's baseline migration (`B<version>__`): a snapshot of the versioned ones up to its version, so after them. */
+  baseline?: boolean;
+  /** After every other entry of its folder (synapse's full schema among the deltas of its version). */
+  last?: boolean;
   name: string;
 }
 
-const FLYWAY = /^([VR])(\d+(?:[._]\d+)*)?__/;
+/**
+ * The keys of a path's segments. synapse's full schema at version N
+ * (`full_schemas/N/full.sql.postgres`) sums up the deltas up to N: it sorts as
+ * the last file of `delta/N`, so the deltas after N change what it made.
+ */
+function segmentKeys(file: string): SegmentKey[] {
+  const parts = file.split(/[\\/]/);
+  const keys = parts.map(versionKey);
+  const at = parts.findIndex((part, index) => part === 'full_schemas' && /^\d+$/.test(parts[index + 1] ?? ''));
+  if (at >= 0 && at + 2 < parts.length) {
+    keys[at] = versionKey('delta');
+    keys[keys.length - 1] = { ...keys[keys.length - 1], last: true };
+  }
+  return keys;
+}
+
+const FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 const LEADING_NUMBER = /^(\d+)/;
 /** diesel's `2017-09-23-182408_x` is the version 20170923182408, the same as an undashed `20170804200817_x` in the same folder. */
 const DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
@@ -54,7 +74,10 @@ const TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 
 function versionKey(segment: string): SegmentKey {
   const flyway = FLYWAY.exec(segment);
-  if (flyway) return flyway[1] === 'V' && flyway[2] ? { group: 0, version: versionParts(flyway[2]), name: segment } : { group: 1, version: [], name: segment };
+  if (flyway) {
+    if (flyway[1] === 'R' || !flyway[2]) return { group: 1, version: [], name: segment };
+    return { group: 0, version: versionParts(flyway[2]), ...(flyway[1] === 'B' ? { baseline: true } : {}), name: segment };
+  }
   const dashed = DASHED_TIMESTAMP.exec(segment);
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(''))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
@@ -95,9 +118,10 @@ function compareSegments(a: readonly SegmentKey[], b: readonly SegmentKey[]): nu
     const left = a[index];
     const right = b[index];
     if (left.name === right.name) continue;
+    if (left.last !== right.last) return left.last ? 1 : -1;
     // Two names without versions (folders, say) keep their name order.
     if (left.group === 2 || right.group === 2) return byCodeUnit(left.name, right.name);
-    return left.group - right.group || compareParts(left.version, right.version) || byCodeUnit(left.name, right.name);
+    return left.group - right.group || compareParts(left.version, right.version) || Number(left.baseline === true) - Number(right.baseline === true) || byCodeUnit(left.name, right.name);
   }
   return a.length - b.length;
 }

@@ -24,11 +24,13 @@ describe('SQL named for one database (synapse)', () => {
       'synapse/storage/schema/main/delta/72/03bg_populate_events_columns.py',
     ]);
     expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      // synapse applies its deltas in a transaction, where CONCURRENTLY cannot run.
+      '01event_push_actions_index.sql:1:1 ban-concurrent-index-creation-in-transaction',
       '02event_push_actions_index.sql.postgres:1:1 ban-drop-column',
       '02event_push_actions_index.sql.postgres:1:1 require-lock-timeout',
       '03bg_populate_events_columns.py:4:1 unanalyzed-code',
     ]);
-    expect(report.findings[2].message).toBe("synapse runs this Python delta's run_create() with a database cursor; the SQL it sends was not checked here.");
+    expect(report.findings[3].message).toBe("synapse runs this Python delta's run_create() with a database cursor; the SQL it sends was not checked here.");
     expect(stderr).toBe(
       'migralint: note: skipped synapse/storage/schema/main/delta/72/02event_push_actions_index.sql.sqlite: SQL for sqlite, not PostgreSQL\n' +
         'migralint: note: skipped synapse/storage/schema/main/delta/78/03_remove_unused_indexes_user_filters.py: a Python delta with no run_create or run_upgrade, which synapse does not run\n' +

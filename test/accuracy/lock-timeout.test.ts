@@ -98,3 +98,29 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     expect(result.findings[0].help).toBe("Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.");
   });
 });
+
+describe('require-lock-timeout: DROP INDEX and REINDEX INDEX lock the index\'s table', () => {
+  const { SchemaReplay } = require('../../src/schema/replay') as typeof import('../../src/schema/replay');
+  /** The file linted after the earlier migrations, as a run over the folder lints it. */
+  const after = (earlier: string, text: string) => {
+    const replay = new SchemaReplay();
+    lintSql(earlier, { replay }, 'db/001_orders.sql');
+    return lintSql(text, { replay }, 'db/002_next.sql');
+  };
+  const ORDERS = 'CREATE TABLE orders (id bigint PRIMARY KEY, status text);\nCREATE INDEX orders_status_idx ON orders (status);\n';
+
+  test('the finding names the table the history built the index on, not the index', () => {
+    const timeout = (statement: string) => after(ORDERS, statement).findings.find((finding) => finding.rule === 'require-lock-timeout')?.message;
+    expect(timeout('DROP INDEX orders_status_idx;\n')).toBe('This statement waits for a blocking lock on "orders" with no lock_timeout set; while it waits, every query on the table queues behind it.');
+    expect(timeout('REINDEX INDEX orders_status_idx;\n')).toBe('This statement waits for a blocking lock on "orders" with no lock_timeout set; while it waits, every write to the table queues behind it.');
+  });
+
+  test('an index of a table created earlier in the same migration has nobody to wait for', () => {
+    const text = 'CREATE TABLE carts (id bigint, user_id bigint);\nCREATE INDEX carts_user_idx ON carts (user_id);\nDROP INDEX carts_user_idx;\n';
+    expect(findingKeys(after(ORDERS, text))).toEqual([]);
+  });
+
+  test('an index the history does not know stands for its (existing) table', () => {
+    expect(findingKeys(after(ORDERS, 'DROP INDEX IF EXISTS event_json_room_id;\n'))).toEqual(['require-concurrent-index-deletion@1:1', 'require-lock-timeout@1:1']);
+  });
+});

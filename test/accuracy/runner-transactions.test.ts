@@ -47,12 +47,63 @@ describe('flyway runs each versioned migration in a transaction, unless it holds
     expect(findingKeys(lintSql(sql, {}, 'db/migration/V7__orders_total_check.sql'))).toEqual(['constraint-missing-not-valid@3:1']);
   });
 
+  test('a baseline migration (B<version>__) runs in a transaction too: a BEGIN in it nests (hawkbit)', () => {
+    const sql = 'BEGIN;\nCREATE TABLE sp_target_conf_status (id bigint PRIMARY KEY, target bigint NOT NULL);\nCOMMIT;\n';
+    expect(findingKeys(lintSql(sql, {}, 'db/migration/POSTGRESQL/B1_20_0__1.0.0_baseline__POSTGRESQL.sql'))).toEqual(['transaction-nesting@1:1']);
+  });
+
   test('a migration with CREATE INDEX CONCURRENTLY runs outside a transaction', () => {
     expect(findingKeys(lintSql(INDEX, {}, 'db/migration/V8__crates_updated_at_index.sql'))).toEqual([]);
   });
 });
 
-describe('golang-migrate, sqlx and Prisma send a file as one query: several statements are one transaction', () => {
+describe('sqlx runs each migration of a crate that depends on it in a transaction, unless the file begins with -- no-transaction', () => {
+  const CARGO = '[package]\nname = "atuin-server-postgres"\n\n[dependencies]\nsqlx = { workspace = true }\n';
+  const file = (files: Record<string, string>, name: string) => path.join(project(files), name);
+
+  test('CREATE INDEX CONCURRENTLY alone in a <version>_<name>.sql fails in sqlx\'s transaction: reported', () => {
+    const name = 'crates/atuin-server-postgres/migrations/20240702094825_idx_cache_index.sql';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'crates/atuin-server-postgres/Cargo.toml': CARGO, [name]: INDEX }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('and in a reversible *.up.sql, where the crate takes sqlx from its workspace', () => {
+    const name = 'backend/migrations/20230831210028_add_q_index.up.sql';
+    const cargo = '[workspace]\nmembers = ["windmill-api"]\n\n[workspace.dependencies.sqlx]\nversion = "0.8"\n';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'backend/Cargo.toml': cargo, [name]: INDEX }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('-- no-transaction as its first line runs it without one; sent as one query, it still fails beside another statement', () => {
+    const name = 'migrations/20240702094825_idx_cache_index.sql';
+    const alone = `-- no-transaction\n${INDEX}`;
+    expect(findingKeys(lintSql(alone, {}, file({ 'Cargo.toml': CARGO, [name]: alone }, name)))).toEqual([]);
+    const beside = `-- no-transaction\nSET lock_timeout = '2s';\n${INDEX}`;
+    expect(findingKeys(lintSql(beside, {}, file({ 'Cargo.toml': CARGO, [name]: beside }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@3:1']);
+  });
+
+  test('a crate without sqlx, or no crate, keeps what the name says: a <version>_<name>.sql runs as it is', () => {
+    const name = 'migrations/20240702094825_idx_cache_index.sql';
+    expect(findingKeys(lintSql(INDEX, {}, file({ 'Cargo.toml': '[dependencies]\nrefinery = "0.8"\n', [name]: INDEX }, name)))).toEqual([]);
+    expect(findingKeys(lintSql(INDEX, {}, file({ [name]: INDEX }, name)))).toEqual([]);
+  });
+});
+
+describe('synapse applies the schema deltas of an upgrade in one transaction', () => {
+  const REBUILD = 'CREATE TABLE IF NOT EXISTS new_server_keys_json (\n    server_name TEXT NOT NULL,\n    key_id TEXT NOT NULL,\n    key_json bytea NOT NULL,\n    CONSTRAINT server_keys_json_uniqueness UNIQUE (server_name, key_id)\n);\n\nINSERT INTO new_server_keys_json\n    SELECT server_name, key_id, key_json FROM server_keys_json;\n\nDROP TABLE server_keys_json;\n\nALTER TABLE new_server_keys_json RENAME TO server_keys_json;\n';
+
+  test('a table rebuilt and renamed into place is swapped at commit: the drop is not reported, the lock it waits for is', () => {
+    expect(findingKeys(lintSql(REBUILD, {}, 'synapse/storage/schema/main/delta/18/server_keys_bigger_ints.sql'))).toEqual(['require-lock-timeout@11:1']);
+  });
+
+  test('the same in a delta written for PostgreSQL only (*.sql.postgres)', () => {
+    expect(findingKeys(lintSql(REBUILD, {}, 'synapse/storage/schema/main/delta/52/server_keys.sql.postgres'))).toEqual(['require-lock-timeout@11:1']);
+  });
+
+  test('CONCURRENTLY cannot run in it: reported', () => {
+    expect(findingKeys(lintSql(INDEX, {}, 'synapse/storage/schema/main/delta/92/01_crates_updated_at.sql'))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+});
+
+describe('golang-migrate and Prisma send a file as one query: several statements are one transaction', () => {
   const multi = `SET lock_timeout = '2s';\n${INDEX}`;
 
   test('CONCURRENTLY with another statement in a *.up.sql is rejected by PostgreSQL: reported, with the fix for that runner', () => {

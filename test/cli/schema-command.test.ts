@@ -78,6 +78,32 @@ Check constraints:
     expect(byName.tables[0].columns.map((column) => `${column.name} ${column.type}`)).toEqual(['a integer']);
   });
 
+  test('a flyway baseline migration beside the versioned ones it sums up comes after them: their renames find their tables (hawkbit)', async () => {
+    const cwd = tempProject({
+      'POSTGRESQL/V1_12_15__baseline___POSTGRESQL.sql': 'CREATE TABLE sp_ds_module (ds_id bigint NOT NULL, module_id bigint NOT NULL);\n',
+      'POSTGRESQL/V1_12_33__refactoring_rename___POSTGRESQL.sql': 'alter table sp_ds_module rename to sp_ds_sm;\nalter table sp_ds_sm rename column module_id to sm_id;\n',
+      'POSTGRESQL/B1_20_0__1.0.0_baseline__POSTGRESQL.sql': 'CREATE TABLE sp_ds_sm (ds_id bigint NOT NULL, sm_id bigint NOT NULL);\n',
+    });
+    const lint = JSON.parse((await runCli(['POSTGRESQL', '--format', 'json'], { cwd })).stdout) as { findings: Array<{ rule: string; file: string; line: number; column: number }> };
+    expect(lint.findings.map((finding) => `${finding.file} ${finding.rule}@${finding.line}:${finding.column}`)).toEqual([
+      'POSTGRESQL/V1_12_33__refactoring_rename___POSTGRESQL.sql renaming-table@1:1',
+      'POSTGRESQL/V1_12_33__refactoring_rename___POSTGRESQL.sql require-lock-timeout@1:1',
+    ]);
+    const schema = JSON.parse((await runCli(['schema', 'POSTGRESQL', '--format', 'json'], { cwd })).stdout) as SchemaJson;
+    expect(schema.tables.map((table) => `${table.name}(${table.columns.map((column) => column.name).join(', ')})`)).toEqual(['sp_ds_sm(ds_id, sm_id)']);
+  });
+
+  test("synapse's full schema of version 72 comes before the deltas after 72: what they change stays changed", async () => {
+    const cwd = tempProject({
+      'schema/main/delta/71/01users.sql': 'CREATE TABLE users (name TEXT, password_hash TEXT);\n',
+      'schema/main/delta/72/01users_admin.sql': 'ALTER TABLE users ADD COLUMN admin SMALLINT DEFAULT 0 NOT NULL;\n',
+      'schema/main/full_schemas/72/full.sql.postgres': 'CREATE TABLE users (name TEXT, password_hash TEXT, admin SMALLINT DEFAULT 0 NOT NULL);\n',
+      'schema/main/delta/85/01_add_suspended.sql': 'ALTER TABLE users ADD COLUMN suspended BOOLEAN DEFAULT FALSE NOT NULL;\n',
+    });
+    const schema = JSON.parse((await runCli(['schema', 'schema/main', '--format', 'json'], { cwd })).stdout) as SchemaJson;
+    expect(schema.tables.map((table) => `${table.name}(${table.columns.map((column) => column.name).join(', ')})`)).toEqual(['users(name, password_hash, admin, suspended)']);
+  });
+
   test('Django apps are replayed in their dependency order', async () => {
     const run = await runCli(['schema', 'django', '--format', 'json'], { cwd: FIXTURES });
     const schema = JSON.parse(run.stdout) as SchemaJson;

@@ -46,11 +46,23 @@ const TYPEORM_EACH = { typeormTransactionMode: 'each' as const };
 /** With prefer-robust-stmts on, a statement the fix takes out of the runner's transaction must then be re-runnable too. */
 const STRICT = { settings: new RuleSettings(allRules, 'strict') };
 
+/** A crate that depends on sqlx, whose migrations run in a transaction unless they begin with `-- no-transaction`. */
+function sqlxCrate(): string {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-sqlx-'));
+  fs.writeFileSync(path.join(root, 'Cargo.toml'), '[dependencies]\nsqlx = { version = "0.8", features = ["postgres"] }\n');
+  return path.join(root, 'migrations');
+}
+const SQLX = sqlxCrate();
+
 const CASES: Case[] = [
   // SQL, in the runner's dialect.
   ['require-concurrent-reindex', 'db/migrations/20240401_reindex.sql', '-- +goose Up\nREINDEX INDEX orders_customer_idx;\n', '-- +goose NO TRANSACTION\n-- +goose Up\nREINDEX INDEX CONCURRENTLY orders_customer_idx;\n'],
   ['require-concurrent-partition-detach', 'db/migrations/20240401_detach.sql', '-- migrate:up\nALTER TABLE measurements DETACH PARTITION measurements_2023;\n\n-- migrate:down\n', '-- migrate:up transaction:false\nALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;\n\n-- migrate:down\n'],
   ['require-concurrent-index-creation', 'migrations/7_status.sql', '-- +migrate Up\nCREATE INDEX orders_status_idx ON orders (status);\n', '-- +migrate Up notransaction\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
+  ['require-concurrent-index-creation', `${SQLX}/20240401000000_status_idx.sql`, 'CREATE INDEX orders_status_idx ON orders (status);\n', '-- no-transaction\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
   ['require-concurrent-index-deletion', 'db/migration/V7__drop_status_idx.sql', 'DROP INDEX orders_status_idx;\n', 'DROP INDEX CONCURRENTLY orders_status_idx;\n'],
   ['ban-concurrent-index-creation-in-transaction', 'db/migrations/20240401_concurrent.sql', '-- +goose Up\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n', '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
   ['require-lock-timeout', 'migrations/008_note.sql', '-- a note for each order\nALTER TABLE orders ADD COLUMN note text;\n', "-- a note for each order\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"],

@@ -132,6 +132,15 @@ describe('written in the runner\'s dialect and the file\'s module style', () => 
     expect(stepsFor(text, file, assumed)).toEqual([['next', code]]);
   });
 
+  test('sqlx (a crate that depends on it): -- no-transaction as the new file\'s first line', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-sqlx-'));
+    fs.writeFileSync(path.join(root, 'Cargo.toml'), '[dependencies]\nsqlx = { version = "0.8", features = ["postgres"] }\n');
+    expect(stepsFor(SQL, path.join(root, 'migrations', '20240301000000_note.sql'))).toEqual([['next', `-- no-transaction\n${INDEX}`]]);
+  });
+
   const knexUp = "  await knex.raw('ALTER TABLE orders ADD COLUMN note text');\n  await knex.raw('CREATE INDEX orders_note_idx ON orders (note)');\n";
   test.each([
     ['CommonJS', `exports.up = async (knex) => {\n${knexUp}};\n`, '20240301_note.js', "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n};\n\nexports.down = async (knex) => {\n  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n};"],

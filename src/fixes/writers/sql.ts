@@ -11,7 +11,11 @@ const TRANSACTION_OFF: Record<SqlRunner, { header: (off: boolean) => string[]; f
   diesel: { header: (off) => (off ? ['-- (with run_in_transaction = false in this migration\'s metadata.toml)'] : []), footer: [] },
   // Flyway runs a migration that holds a CONCURRENTLY statement without a transaction.
   flyway: { header: () => [], footer: [] },
-  // golang-migrate, sqlx and Prisma send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
+  // sqlx reads the file's first bytes; it then sends the file as one query (one transaction when it holds several statements).
+  sqlx: { header: (off) => (off ? ['-- no-transaction'] : []), footer: [] },
+  // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
+  synapse: { header: (off) => (off ? ['-- (synapse applies its deltas in a transaction: run this from a background update instead)'] : []), footer: [] },
+  // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   'whole-file': { header: (off) => (off ? ['-- (alone in a migration file of its own: a file of several statements runs as one transaction)'] : []), footer: [] },
   plain: { header: () => [], footer: [] },
 };

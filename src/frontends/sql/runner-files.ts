@@ -7,23 +7,67 @@ import type { Operation } from '../../model/operations';
  * for diesel, the file beside it), when the file carries no runner marker:
  * - `diesel`: each `up.sql` runs in a transaction, unless the folder's
  *   metadata.toml says `run_in_transaction = false`.
- * - `flyway`: each `V…__*.sql` runs in a transaction, unless it holds a statement
+ * - `flyway`: each `V…__*.sql` (and baseline `B…__*.sql`) runs in a transaction, unless it holds a statement
  *   Flyway knows cannot run in one (`CREATE INDEX CONCURRENTLY`, `VACUUM`, …).
- * - `whole-file`: golang-migrate and sqlx (`*.up.sql`) and Prisma (`migration.sql`)
+ * - `sqlx`: each `<version>_<name>.sql` (or `.up.sql`) of a crate that depends on
+ *   sqlx runs in a transaction, unless the file begins with `-- no-transaction`
+ *   (then it is sent as one query, as `whole-file` runners send it).
+ * - `synapse`: the schema deltas of an upgrade (`delta/<version>/<name>.sql`,
+ *   `.sql.postgres`) are applied in one transaction, with no way to leave it.
+ * - `whole-file`: golang-migrate (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
  *   transaction when there are several (unless the file manages its own).
  */
-export type RunnerByName = 'diesel' | 'flyway' | 'whole-file';
+export type RunnerByName = 'diesel' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file';
+
+/** sqlx names a migration `<version>_<description>.sql`, or `.up.sql` when it can be reverted. */
+const SQLX_NAME = /^\d+_.+\.sql$/;
+/** sqlx runs a file without its transaction when the file's first bytes say so. */
+export const SQLX_NO_TRANSACTION = /^-- no-transaction/;
 
 export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
   if (name === 'up.sql') return 'diesel';
-  if (/^(V\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
+  if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
+  if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return 'sqlx';
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === 'delta') return 'synapse';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
   // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql, or a folder of migrations/ renamed by hand (umami: 05_add_visit_id)
   const folder = path.dirname(filePath);
   if (name === 'migration.sql' && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === 'migrations')) return 'whole-file';
   return undefined;
+}
+
+const sqlxCrateCache = new Map<string, boolean>();
+
+/** The nearest Cargo.toml above the file declares sqlx as a dependency (of the crate, or of its workspace). */
+function inSqlxCrate(filePath: string): boolean {
+  const visited: string[] = [];
+  let dir = path.dirname(path.resolve(filePath));
+  let found: boolean | undefined;
+  for (;;) {
+    found = sqlxCrateCache.get(dir);
+    if (found !== undefined) break;
+    visited.push(dir);
+    let manifest: string | undefined;
+    try {
+      manifest = fs.readFileSync(path.join(dir, 'Cargo.toml'), 'utf8');
+    } catch {
+      // no Cargo.toml here: look in the folder above
+    }
+    if (manifest !== undefined) {
+      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      found = false;
+      break;
+    }
+    dir = parent;
+  }
+  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  return found;
 }
 
 const metadataCache = new Map<string, boolean>();
