@@ -2744,6 +2744,9 @@ function runnerByName(filePath) {
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
+  return nearestCargoManifest(filePath).sqlx;
+}
+function nearestCargoManifest(filePath) {
   const visited = [];
   let dir = path.dirname(path.resolve(filePath));
   let found;
@@ -2757,12 +2760,12 @@ function inSqlxCrate(filePath) {
     } catch {
     }
     if (manifest !== void 0) {
-      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path.join(dir, "Cargo.toml") };
       break;
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      found = false;
+      found = { sqlx: false };
       break;
     }
     dir = parent;

@@ -15486,7 +15486,7 @@ function readKnexfile(file) {
   } catch (error) {
     return { disablesTransactions: false, note: error instanceof UnreadableFileError ? `ignoring ${file}: ${error.message}` : void 0 };
   }
-  return { disablesTransactions: setsDisableTransactions(text, file) };
+  return { disablesTransactions: setsDisableTransactions(text, file), file };
 }
 function setsDisableTransactions(text, file) {
   if (!text.includes("disableTransactions")) return false;
@@ -20855,6 +20855,9 @@ function runnerByName(filePath) {
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
+  return nearestCargoManifest(filePath).sqlx;
+}
+function nearestCargoManifest(filePath) {
   const visited = [];
   let dir = path2.dirname(path2.resolve(filePath));
   let found;
@@ -20868,18 +20871,28 @@ function inSqlxCrate(filePath) {
     } catch {
     }
     if (manifest !== void 0) {
-      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
       break;
     }
     const parent = path2.dirname(dir);
     if (parent === dir) {
-      found = false;
+      found = { sqlx: false };
       break;
     }
     dir = parent;
   }
   for (const folder of visited) sqlxCrateCache.set(folder, found);
   return found;
+}
+function runnerFilesRead(filePath) {
+  const name = path2.basename(filePath);
+  if (name === "up.sql") {
+    const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
+    return fs3.existsSync(metadata) ? [metadata] : [];
+  }
+  if (!SQLX_NAME.test(name)) return [];
+  const { manifest } = nearestCargoManifest(filePath);
+  return manifest ? [manifest] : [];
 }
 var metadataCache = /* @__PURE__ */ new Map();
 function dieselRunsInTransaction(filePath) {
@@ -21092,6 +21105,8 @@ function analyzeSqlFile(text, filePath, options) {
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
+  const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
+  const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -21108,7 +21123,7 @@ function analyzeSqlFile(text, filePath, options) {
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText
     });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes };
+    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -21122,7 +21137,7 @@ function analyzeSqlFile(text, filePath, options) {
     },
     keepStatementText: options.keepStatementText
   });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
 }
 function runnerOf(byName, runnerTransaction, analysis) {
   if (runnerTransaction) return { runnerTransaction };
@@ -21172,7 +21187,8 @@ function analyze(frontend, source, displayPath2, options) {
       knexFrontend ??= { analyze: (init_knex(), __toCommonJS(knex_exports)), knexfile: (init_knexfile(), __toCommonJS(knexfile_exports)) };
       const knexfile = knexFrontend.knexfile.knexfileSettings(displayPath2);
       const analyzed = knexFrontend.analyze.analyzeKnexFile(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
-      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
+      const read = knexfile.file ? { readsFiles: [...analyzed.readsFiles ?? [], knexfile.file] } : {};
+      return knexfile.note ? { ...analyzed, ...read, warnings: [knexfile.note] } : { ...analyzed, ...read };
     }
     case "typeorm": {
       typeormFrontend ??= (init_typeorm(), __toCommonJS(typeorm_exports));

@@ -6119,6 +6119,9 @@ function runnerByName(filePath) {
   return void 0;
 }
 function inSqlxCrate(filePath) {
+  return nearestCargoManifest(filePath).sqlx;
+}
+function nearestCargoManifest(filePath) {
   const visited = [];
   let dir = path2.dirname(path2.resolve(filePath));
   let found;
@@ -6132,18 +6135,28 @@ function inSqlxCrate(filePath) {
     } catch {
     }
     if (manifest !== void 0) {
-      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
       break;
     }
     const parent = path2.dirname(dir);
     if (parent === dir) {
-      found = false;
+      found = { sqlx: false };
       break;
     }
     dir = parent;
   }
   for (const folder of visited) sqlxCrateCache.set(folder, found);
   return found;
+}
+function runnerFilesRead(filePath) {
+  const name = path2.basename(filePath);
+  if (name === "up.sql") {
+    const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
+    return fs2.existsSync(metadata) ? [metadata] : [];
+  }
+  if (!SQLX_NAME.test(name)) return [];
+  const { manifest } = nearestCargoManifest(filePath);
+  return manifest ? [manifest] : [];
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path2.dirname(path2.resolve(filePath));
@@ -6383,6 +6396,8 @@ function analyzeSqlFile(text, filePath, options) {
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse");
+  const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
+  const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -6399,7 +6414,7 @@ function analyzeSqlFile(text, filePath, options) {
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText
     });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName2, runnerTransaction, analysis2), notes };
+    return { frontend: "sql", ...analysis2, ...runnerOf(byName2, runnerTransaction, analysis2), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -6413,7 +6428,7 @@ function analyzeSqlFile(text, filePath, options) {
     },
     keepStatementText: options.keepStatementText
   });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName2, runnerTransaction, analysis), notes };
+  return { frontend: "sql", ...analysis, ...runnerOf(byName2, runnerTransaction, analysis), notes, ...readsFiles };
 }
 function runnerOf(byName2, runnerTransaction, analysis) {
   if (runnerTransaction) return { runnerTransaction };
@@ -9612,7 +9627,7 @@ function readKnexfile(file) {
   } catch (error) {
     return { disablesTransactions: false, note: error instanceof UnreadableFileError ? `ignoring ${file}: ${error.message}` : void 0 };
   }
-  return { disablesTransactions: setsDisableTransactions(text, file) };
+  return { disablesTransactions: setsDisableTransactions(text, file), file };
 }
 function setsDisableTransactions(text, file) {
   if (!text.includes("disableTransactions")) return false;
@@ -10457,7 +10472,8 @@ function analyze(frontend, source, displayPath2, options) {
       knexFrontend ??= { analyze: (init_knex(), __toCommonJS(knex_exports)), knexfile: (init_knexfile(), __toCommonJS(knexfile_exports)) };
       const knexfile = knexFrontend.knexfile.knexfileSettings(displayPath2);
       const analyzed = knexFrontend.analyze.analyzeKnexFile(source, displayPath2, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
-      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
+      const read = knexfile.file ? { readsFiles: [...analyzed.readsFiles ?? [], knexfile.file] } : {};
+      return knexfile.note ? { ...analyzed, ...read, warnings: [knexfile.note] } : { ...analyzed, ...read };
     }
     case "typeorm": {
       typeormFrontend ??= (init_typeorm(), __toCommonJS(typeorm_exports));

@@ -104,7 +104,9 @@ function analyze(frontend: FrontendName, source: string, displayPath: string, op
       knexFrontend ??= { analyze: require('./frontends/knex') as typeof import('./frontends/knex'), knexfile: require('./frontends/knex/knexfile') as typeof import('./frontends/knex/knexfile') };
       const knexfile = knexFrontend.knexfile.knexfileSettings(displayPath);
       const analyzed = knexFrontend.analyze.analyzeKnexFile(source, displayPath, { transactionsDisabled: knexfile.disablesTransactions, keepStatementText: options.keepStatementText });
-      return knexfile.note ? { ...analyzed, warnings: [knexfile.note] } : analyzed;
+      // The knexfile decided whether the runner's transaction wraps the file: the cache checks it too.
+      const read = knexfile.file ? { readsFiles: [...(analyzed.readsFiles ?? []), knexfile.file] } : {};
+      return knexfile.note ? { ...analyzed, ...read, warnings: [knexfile.note] } : { ...analyzed, ...read };
     }
     case 'typeorm': {
       typeormFrontend ??= require('./frontends/typeorm') as typeof import('./frontends/typeorm');

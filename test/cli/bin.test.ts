@@ -258,3 +258,29 @@ test('SQL and JavaScript beyond the parsers (10 MB, 10,000 levels deep): stdout 
   ]);
   expect(single.code).toBe(1);
 }, 120_000);
+
+test('--cache lints a migration again when the file that decided its runner changes: the knexfile, a sqlx crate\'s Cargo.toml', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-runner-files-'));
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  };
+  write('knex/package.json', '{}\n');
+  write('knex/knexfile.js', "module.exports = { client: 'pg', migrations: { disableTransactions: false } };\n");
+  write('knex/migrations/20240101000000_index.js', "exports.up = (knex) => knex.raw('CREATE INDEX CONCURRENTLY orders_placed_idx ON orders (placed_at)');\n");
+  write('sqlx/Cargo.toml', '[package]\nname = "server"\n\n[dependencies]\nserde = "1"\n');
+  write('sqlx/migrations/20240101000000_index.sql', 'CREATE INDEX CONCURRENTLY orders_placed_idx ON orders (placed_at);\n');
+  const cache = path.join(root, 'cache.json');
+  const rulesOf = (folder: string) => {
+    const run = migralint([folder, '--format', 'json', '--cache', '--cache-location', cache], { cwd: root });
+    return (JSON.parse(run.stdout) as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule).filter((rule) => rule !== 'require-lock-timeout');
+  };
+  // In Knex's transaction, CONCURRENTLY fails; with the knexfile's disableTransactions it does not.
+  expect(rulesOf('knex/migrations')).toEqual(['ban-concurrent-index-creation-in-transaction']);
+  write('knex/knexfile.js', "module.exports = { client: 'pg', migrations: { disableTransactions: true } };\n");
+  expect(rulesOf('knex/migrations')).toEqual([]);
+  // Not a sqlx crate: the file runs without a transaction; once the crate depends on sqlx, in sqlx's.
+  expect(rulesOf('sqlx/migrations')).toEqual([]);
+  write('sqlx/Cargo.toml', '[package]\nname = "server"\n\n[dependencies]\nsqlx = { version = "0.8", features = ["postgres"] }\n');
+  expect(rulesOf('sqlx/migrations')).toEqual(['ban-concurrent-index-creation-in-transaction']);
+});

@@ -8,6 +8,8 @@ const KNEXFILE_NAMES = ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.
 export interface KnexfileSettings {
   disablesTransactions: boolean;
   note?: string;
+  /** The knexfile read (none found: undefined). */
+  file?: string;
 }
 
 const cache = new Map<string, KnexfileSettings>();
@@ -51,7 +53,7 @@ function readKnexfile(file: string): KnexfileSettings {
   } catch (error) {
     return { disablesTransactions: false, note: error instanceof UnreadableFileError ? `ignoring ${file}: ${error.message}` : undefined };
   }
-  return { disablesTransactions: setsDisableTransactions(text, file) };
+  return { disablesTransactions: setsDisableTransactions(text, file), file };
 }
 
 function setsDisableTransactions(text: string, file: string): boolean {

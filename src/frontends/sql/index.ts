@@ -2,7 +2,7 @@ import type { AnalyzedFile } from '../../model/file';
 import { LineIndex } from '../text-positions';
 import { loadParser } from './pg-wasm';
 import { type SqlAnalysis, analyzeSql } from './analyze-sql';
-import { type RunnerByName, SQLX_NO_TRANSACTION, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName } from './runner-files';
+import { type RunnerByName, SQLX_NO_TRANSACTION, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName, runnerFilesRead } from './runner-files';
 import { scanSql } from './lexer';
 import { findRunnerMarkers, isRollbackFile } from './runner-markers';
 import { placeholderMatcher } from './placeholder-patterns';
@@ -49,6 +49,8 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   // sqlx sends a file that begins with `-- no-transaction` as one query, as golang-migrate does.
   const byName = named === 'sqlx' && SQLX_NO_TRANSACTION.test(text) ? 'whole-file' : named;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'synapse');
+  const runnerFiles = markers.runnerTransaction === undefined ? runnerFilesRead(filePath) : [];
+  const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
   const copyData = tokens.copyData.filter((data) => inForwardCode(data.start));
   let forward = replaceRanges(text, markers.downSections, (section) => blankedText(text, section));
@@ -66,7 +68,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText,
     });
-    return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+    return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -80,7 +82,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
     },
     keepStatementText: options.keepStatementText,
   });
-  return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes };
+  return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
 }
 
 /** The runner's transaction, once the statements are known (Flyway and whole-file runners depend on them). */

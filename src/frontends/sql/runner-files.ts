@@ -38,13 +38,18 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   return undefined;
 }
 
-const sqlxCrateCache = new Map<string, boolean>();
+/** Whether a folder's nearest Cargo.toml declares sqlx, and which Cargo.toml that is (none: no crate). */
+const sqlxCrateCache = new Map<string, { sqlx: boolean; manifest?: string }>();
 
 /** The nearest Cargo.toml above the file declares sqlx as a dependency (of the crate, or of its workspace). */
 function inSqlxCrate(filePath: string): boolean {
+  return nearestCargoManifest(filePath).sqlx;
+}
+
+function nearestCargoManifest(filePath: string): { sqlx: boolean; manifest?: string } {
   const visited: string[] = [];
   let dir = path.dirname(path.resolve(filePath));
-  let found: boolean | undefined;
+  let found: { sqlx: boolean; manifest?: string } | undefined;
   for (;;) {
     found = sqlxCrateCache.get(dir);
     if (found !== undefined) break;
@@ -56,18 +61,33 @@ function inSqlxCrate(filePath: string): boolean {
       // no Cargo.toml here: look in the folder above
     }
     if (manifest !== undefined) {
-      found = /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest);
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path.join(dir, 'Cargo.toml') };
       break;
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      found = false;
+      found = { sqlx: false };
       break;
     }
     dir = parent;
   }
   for (const folder of visited) sqlxCrateCache.set(folder, found);
   return found;
+}
+
+/**
+ * The files besides the migration that decided how its runner runs it (the crate's
+ * Cargo.toml for a sqlx-named file, diesel's metadata.toml): the cache checks them too.
+ */
+export function runnerFilesRead(filePath: string): string[] {
+  const name = path.basename(filePath);
+  if (name === 'up.sql') {
+    const metadata = path.join(path.dirname(path.resolve(filePath)), 'metadata.toml');
+    return fs.existsSync(metadata) ? [metadata] : [];
+  }
+  if (!SQLX_NAME.test(name)) return [];
+  const { manifest } = nearestCargoManifest(filePath);
+  return manifest ? [manifest] : [];
 }
 
 const metadataCache = new Map<string, boolean>();
