@@ -19162,6 +19162,46 @@ index alongside and swaps it in with only brief locks.`
   })
 });
 
+// src/engine/runner-tables.ts
+var RUNNER_TABLES = /* @__PURE__ */ new Set([
+  "schema_migrations",
+  // golang-migrate, dbmate, Rails
+  "goose_db_version",
+  // goose
+  "flyway_schema_history",
+  // Flyway (schema_version before Flyway 5)
+  "schema_version",
+  "knex_migrations",
+  // Knex
+  "knex_migrations_lock",
+  "migrations",
+  // TypeORM
+  "typeorm_metadata",
+  "_prisma_migrations",
+  // Prisma
+  "__diesel_schema_migrations",
+  // diesel
+  "django_migrations",
+  // Django
+  "_sqlx_migrations",
+  // sqlx
+  "gorp_migrations",
+  // sql-migrate
+  "seaql_migrations",
+  // SeaORM
+  "atlas_schema_revisions",
+  // Atlas
+  "pgmigrations",
+  // node-pg-migrate
+  "mikro_orm_migrations",
+  // MikroORM
+  "kysely_migration",
+  // Kysely
+  "kysely_migration_lock",
+  "SequelizeMeta"
+  // Sequelize
+]);
+
 // src/engine/missing-timeout.ts
 function isTimeoutSet(value) {
   return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
@@ -19173,7 +19213,7 @@ function missingTimeoutVisitor(context, setting2) {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
       const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
+        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
@@ -19647,44 +19687,6 @@ function cloneCatalogue(original) {
 }
 
 // rules/unknown-object.ts
-var RUNNER_TABLES = /* @__PURE__ */ new Set([
-  "schema_migrations",
-  // golang-migrate, dbmate, Rails
-  "goose_db_version",
-  // goose
-  "flyway_schema_history",
-  // Flyway (schema_version before Flyway 5)
-  "schema_version",
-  "knex_migrations",
-  // Knex
-  "knex_migrations_lock",
-  "migrations",
-  // TypeORM
-  "typeorm_metadata",
-  "_prisma_migrations",
-  // Prisma
-  "__diesel_schema_migrations",
-  // diesel
-  "django_migrations",
-  // Django
-  "_sqlx_migrations",
-  // sqlx
-  "gorp_migrations",
-  // sql-migrate
-  "seaql_migrations",
-  // SeaORM
-  "atlas_schema_revisions",
-  // Atlas
-  "pgmigrations",
-  // node-pg-migrate
-  "mikro_orm_migrations",
-  // MikroORM
-  "kysely_migration",
-  // Kysely
-  "kysely_migration_lock",
-  "SequelizeMeta"
-  // Sequelize
-]);
 var ORM_NAME = /^(IDX|UQ|PK|FK|REL|CHK)_/;
 function mayBeChosenName(name, chosen) {
   return chosen.some((object) => object.nameGenerated === true && (name.startsWith(`${object.table.name}_`) || ORM_NAME.test(name)));

@@ -2639,6 +2639,52 @@ index alongside and swaps it in with only brief locks.`
   }
 });
 
+// src/engine/runner-tables.ts
+var RUNNER_TABLES;
+var init_runner_tables = __esm({
+  "src/engine/runner-tables.ts"() {
+    "use strict";
+    RUNNER_TABLES = /* @__PURE__ */ new Set([
+      "schema_migrations",
+      // golang-migrate, dbmate, Rails
+      "goose_db_version",
+      // goose
+      "flyway_schema_history",
+      // Flyway (schema_version before Flyway 5)
+      "schema_version",
+      "knex_migrations",
+      // Knex
+      "knex_migrations_lock",
+      "migrations",
+      // TypeORM
+      "typeorm_metadata",
+      "_prisma_migrations",
+      // Prisma
+      "__diesel_schema_migrations",
+      // diesel
+      "django_migrations",
+      // Django
+      "_sqlx_migrations",
+      // sqlx
+      "gorp_migrations",
+      // sql-migrate
+      "seaql_migrations",
+      // SeaORM
+      "atlas_schema_revisions",
+      // Atlas
+      "pgmigrations",
+      // node-pg-migrate
+      "mikro_orm_migrations",
+      // MikroORM
+      "kysely_migration",
+      // Kysely
+      "kysely_migration_lock",
+      "SequelizeMeta"
+      // Sequelize
+    ]);
+  }
+});
+
 // src/engine/missing-timeout.ts
 function isTimeoutSet(value) {
   return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
@@ -2650,7 +2696,7 @@ function missingTimeoutVisitor(context, setting2) {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
       const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !context.isNewTable(target)
+        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
@@ -2678,6 +2724,7 @@ var init_missing_timeout = __esm({
   "src/engine/missing-timeout.ts"() {
     "use strict";
     init_operation_helpers();
+    init_runner_tables();
     SETTING_STATEMENT = {
       sql: { code: (statement2) => `${statement2};`, where: "at the top of the migration" },
       knex: { code: (statement2) => `await knex.raw("${statement2}")`, where: "at the start of up()" },
@@ -3267,51 +3314,14 @@ function checks(context) {
     }
   };
 }
-var RUNNER_TABLES, ORM_NAME, unknown_object_default;
+var ORM_NAME, unknown_object_default;
 var init_unknown_object = __esm({
   "rules/unknown-object.ts"() {
     "use strict";
+    init_runner_tables();
     init_rule();
     init_operation_helpers();
     init_catalogue();
-    RUNNER_TABLES = /* @__PURE__ */ new Set([
-      "schema_migrations",
-      // golang-migrate, dbmate, Rails
-      "goose_db_version",
-      // goose
-      "flyway_schema_history",
-      // Flyway (schema_version before Flyway 5)
-      "schema_version",
-      "knex_migrations",
-      // Knex
-      "knex_migrations_lock",
-      "migrations",
-      // TypeORM
-      "typeorm_metadata",
-      "_prisma_migrations",
-      // Prisma
-      "__diesel_schema_migrations",
-      // diesel
-      "django_migrations",
-      // Django
-      "_sqlx_migrations",
-      // sqlx
-      "gorp_migrations",
-      // sql-migrate
-      "seaql_migrations",
-      // SeaORM
-      "atlas_schema_revisions",
-      // Atlas
-      "pgmigrations",
-      // node-pg-migrate
-      "mikro_orm_migrations",
-      // MikroORM
-      "kysely_migration",
-      // Kysely
-      "kysely_migration_lock",
-      "SequelizeMeta"
-      // Sequelize
-    ]);
     ORM_NAME = /^(IDX|UQ|PK|FK|REL|CHK)_/;
     unknown_object_default = defineRule({
       id: "unknown-object",

@@ -1,35 +1,8 @@
+import { RUNNER_TABLES } from '../src/engine/runner-tables';
 import type { Operation, TableName } from '../src/model/operations';
 import { defineRule, type RuleContext, type Visitor } from '../src/engine/rule';
 import { qualifiedName, renamesIndexOrSequence } from '../src/engine/operation-helpers';
 import { findColumn, findConstraint } from '../src/schema/catalogue';
-
-/**
- * The tables migration runners keep their own bookkeeping in, by their default
- * names: they exist before the first migration, and some migrations change them
- * (harbor adds a column to golang-migrate's schema_migrations).
- */
-const RUNNER_TABLES = new Set([
-  'schema_migrations', // golang-migrate, dbmate, Rails
-  'goose_db_version', // goose
-  'flyway_schema_history', // Flyway (schema_version before Flyway 5)
-  'schema_version',
-  'knex_migrations', // Knex
-  'knex_migrations_lock',
-  'migrations', // TypeORM
-  'typeorm_metadata',
-  '_prisma_migrations', // Prisma
-  '__diesel_schema_migrations', // diesel
-  'django_migrations', // Django
-  '_sqlx_migrations', // sqlx
-  'gorp_migrations', // sql-migrate
-  'seaql_migrations', // SeaORM
-  'atlas_schema_revisions', // Atlas
-  'pgmigrations', // node-pg-migrate
-  'mikro_orm_migrations', // MikroORM
-  'kysely_migration', // Kysely
-  'kysely_migration_lock',
-  'SequelizeMeta', // Sequelize
-]);
 
 /** TypeORM's generated names (`IDX_…`, `FK_…`, `UQ_…`), which the replay cannot compute. */
 const ORM_NAME = /^(IDX|UQ|PK|FK|REL|CHK)_/;

@@ -85,6 +85,11 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     expect(result.findings.find((finding) => finding.rule === 'require-lock-timeout')?.message).toContain(`while it waits, every ${queued} the table queues behind it.`);
   });
 
+  test("SQL: a lock on the runner's own bookkeeping table keeps no query of the application waiting (lemmy's guard against diesel's CLI)", () => {
+    const sql = 'CREATE TRIGGER forbid_diesel_cli BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW EXECUTE FUNCTION forbid_diesel_cli();\nALTER TABLE knex_migrations ADD COLUMN note text;\n';
+    expect(findingKeys(lint(sql, 'migrations/2025-08-01-000017_forbid_diesel_cli/up.sql'))).toEqual([]);
+  });
+
   test('SQL: a plain VACUUM or ANALYZE, or VACUUM (FULL false), blocks no one', () => {
     const result = lint('VACUUM ANALYZE orders;\nVACUUM (FULL false) orders;\nVACUUM (FULL 0) orders;\nANALYZE orders;\n', 'migrations/0044_stats.sql');
     expect(findingKeys(result)).toEqual([]);
