@@ -81,6 +81,7 @@ var static_values_exports = {};
 __export(static_values_exports, {
   MAX_STATIC_VALUE_SIZE: () => MAX_STATIC_VALUE_SIZE,
   StaticScope: () => StaticScope,
+  literalOf: () => literalOf,
   propertyName: () => propertyName,
   unwrapTypeScript: () => unwrapTypeScript
 });
@@ -111,6 +112,21 @@ function enumAsObject(declaration) {
     if (key === void 0 || !member.initializer) return [];
     return [{ type: "ObjectProperty", key: { type: "StringLiteral", value: key }, value: member.initializer, computed: false, shorthand: false }];
   });
+  return { type: "ObjectExpression", properties };
+}
+function literalOf(value) {
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (value === null) return { type: "NullLiteral" };
+  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
+  const properties = Object.entries(value).map(([key, item]) => ({
+    type: "ObjectProperty",
+    key: { type: "StringLiteral", value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false
+  }));
   return { type: "ObjectExpression", properties };
 }
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
@@ -2338,6 +2354,21 @@ __export(fix_command_exports, {
 });
 module.exports = __toCommonJS(fix_command_exports);
 
+// src/frontends/js/ast-walk.ts
+function walkNodes(node, visit, parent) {
+  if (visit(node, parent) === false) return;
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "extra" || key === "comments" || key.endsWith("Comments")) continue;
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) walkNodes(item, visit, node);
+    } else if (isNode(child)) walkNodes(child, visit, node);
+  }
+}
+function isNode(value) {
+  return typeof value === "object" && value !== null && typeof value.type === "string";
+}
+
 // src/frontends/text-positions.ts
 var LineIndex = class {
   constructor(text) {
@@ -3541,22 +3572,12 @@ function exportsName(statement, name) {
   }
   return false;
 }
-function walk(node, visit, parent) {
-  visit(node, parent);
-  for (const key of Object.keys(node)) {
-    if (key === "loc" || key === "extra" || key.endsWith("Comments")) continue;
-    const child = node[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === "object" && typeof item.type === "string") walk(item, visit, node);
-    } else if (child && typeof child === "object" && typeof child.type === "string") walk(child, visit, node);
-  }
-}
 function callAt(source, operation, method) {
   const ast = source.ast();
   if (!ast) return void 0;
   const { start, end } = source.span(operation.location);
   let found;
-  walk(ast.program, (node) => {
+  walkNodes(ast.program, (node) => {
     if (found || node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
     const property = node.callee.property;
     if (keyName(property) !== method) return;
@@ -3576,7 +3597,7 @@ function typeormUp(source) {
   const ast = source.ast();
   if (!ast) return void 0;
   let found;
-  walk(ast.program, (node) => {
+  walkNodes(ast.program, (node) => {
     if (found || node.type !== "ClassBody") return;
     const method = node.body.find((member) => member.type === "ClassMethod" && keyName(member.key) === "up");
     if (method) found = { method, classBody: node };

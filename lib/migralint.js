@@ -7069,6 +7069,21 @@ function enumAsObject(declaration) {
   });
   return { type: "ObjectExpression", properties };
 }
+function literalOf(value) {
+  if (typeof value === "string") return { type: "StringLiteral", value };
+  if (typeof value === "number") return { type: "NumericLiteral", value };
+  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (value === null) return { type: "NullLiteral" };
+  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
+  const properties = Object.entries(value).map(([key, item]) => ({
+    type: "ObjectProperty",
+    key: { type: "StringLiteral", value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false
+  }));
+  return { type: "ObjectExpression", properties };
+}
 var MAX_STATIC_VALUE_SIZE, TOO_LARGE, StaticScope;
 var init_static_values = __esm({
   "src/frontends/js/static-values.ts"() {
@@ -7338,6 +7353,14 @@ function findExport(file, name, depth, files, reader) {
   return reader.commonJs(name, parsed);
 }
 function importsOf(program, filePath) {
+  let found = importsByProgram.get(program);
+  if (!found) {
+    found = resolveImports(program, filePath);
+    importsByProgram.set(program, found);
+  }
+  return found;
+}
+function resolveImports(program, filePath) {
   const found = [];
   const bind = (specifier, names) => {
     if (names.length === 0) return;
@@ -7475,22 +7498,7 @@ function moduleAt(file) {
   }
   return module2;
 }
-function literalOf(value) {
-  if (typeof value === "string") return { type: "StringLiteral", value };
-  if (typeof value === "number") return { type: "NumericLiteral", value };
-  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
-  if (value === null) return { type: "NullLiteral" };
-  if (Array.isArray(value)) return { type: "ArrayExpression", elements: value.map(literalOf) };
-  const properties = Object.entries(value).map(([key, item]) => ({
-    type: "ObjectProperty",
-    key: { type: "StringLiteral", value: key },
-    value: literalOf(item),
-    computed: false,
-    shorthand: false
-  }));
-  return { type: "ObjectExpression", properties };
-}
-var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, aliasesByFolder;
+var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
@@ -7527,6 +7535,7 @@ var init_imported_constants = __esm({
       local: (name, module2) => localValue(module2.program, name, module2.scope),
       commonJs: (name, module2) => commonJsValue(module2.program, name, module2.scope)
     };
+    importsByProgram = /* @__PURE__ */ new WeakMap();
     aliasesByFolder = /* @__PURE__ */ new Map();
   }
 });
@@ -7880,7 +7889,7 @@ function casesNameDatabases(statement2) {
   const labels = statement2.cases.flatMap((branch) => branch.test ? [branch.test] : []);
   if (labels.some((label) => label.type !== "StringLiteral")) return false;
   const names = labels.map((label) => label.value.toLowerCase());
-  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
+  return names.filter(namesDatabase).length >= 2;
 }
 function isDatabaseSetting(node) {
   const expression = unwrapTypeScript(node);
@@ -8080,6 +8089,26 @@ var init_dialect = __esm({
   }
 });
 
+// src/frontends/js/ast-walk.ts
+function walkNodes(node, visit2, parent) {
+  if (visit2(node, parent) === false) return;
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "extra" || key === "comments" || key.endsWith("Comments")) continue;
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) walkNodes(item, visit2, node);
+    } else if (isNode(child)) walkNodes(child, visit2, node);
+  }
+}
+function isNode(value) {
+  return typeof value === "object" && value !== null && typeof value.type === "string";
+}
+var init_ast_walk = __esm({
+  "src/frontends/js/ast-walk.ts"() {
+    "use strict";
+  }
+});
+
 // src/frontends/sql/fragments.ts
 function parseTypeName(type2) {
   try {
@@ -8128,20 +8157,10 @@ function calledName(call) {
   return onThis && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : void 0;
 }
 function countCalls(node, counts) {
-  if (node.type === "CallExpression") {
-    const name = calledName(node);
+  walkNodes(node, (inner) => {
+    const name = inner.type === "CallExpression" ? calledName(inner) : void 0;
     if (name !== void 0) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  for (const key of Object.keys(node)) {
-    if (key === "loc" || key === "extra" || key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) countCalls(item, counts);
-    } else if (isNode(value)) countCalls(value, counts);
-  }
-}
-function isNode(value) {
-  return typeof value === "object" && value !== null && typeof value.type === "string";
+  });
 }
 function constantElements(node, scope) {
   const array = scope.resolve(node);
@@ -8184,9 +8203,7 @@ function indexedLoop(statement2, scope) {
 function argumentValue(arg, scope) {
   if (!arg || arg.type === "SpreadElement" || arg.type === "ArgumentPlaceholder") return UNKNOWN;
   const value = scope.value(arg);
-  if (typeof value === "string") return { type: "StringLiteral", value };
-  if (typeof value === "number") return { type: "NumericLiteral", value };
-  if (typeof value === "boolean") return { type: "BooleanLiteral", value };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return literalOf(value);
   const resolved = scope.resolve(arg);
   const passable = ["ObjectExpression", "ArrayExpression", "ArrowFunctionExpression", "FunctionExpression", "TemplateLiteral"];
   return resolved && passable.includes(resolved.type) ? resolved : UNKNOWN;
@@ -8209,19 +8226,11 @@ function isReadOnlyHelper(node) {
 }
 function classMethod(program, name) {
   let found;
-  const visit2 = (node) => {
-    if (found) return;
-    if (node.type === "ClassMethod" && node.key.type === "Identifier" && node.key.name === name) {
-      found = node;
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === "loc" || key.endsWith("Comments")) continue;
-      if (Array.isArray(child)) child.forEach((item) => item && typeof item.type === "string" && visit2(item));
-      else if (child && typeof child === "object" && typeof child.type === "string") visit2(child);
-    }
-  };
-  visit2(program);
+  walkNodes(program, (node) => {
+    if (found) return false;
+    if (node.type === "ClassMethod" && node.key.type === "Identifier" && node.key.name === name) found = node;
+    return found === void 0;
+  });
   return found;
 }
 function isCompiledAsyncHelper(node) {
@@ -8250,6 +8259,7 @@ var init_migration_walker = __esm({
     path6 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
+    init_ast_walk();
     init_embedded_sql();
     init_functions();
     init_mapped_text();
@@ -8731,7 +8741,6 @@ var init_migration_walker = __esm({
       push(operation) {
         this.output.operations.push(operation);
       }
-      /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
       /** How many calls in the file name the function this call names. */
       callCount(call) {
         const name = calledName(call);
@@ -8751,6 +8760,7 @@ var init_migration_walker = __esm({
         for (const file of found?.files ?? []) this.readFiles.add(file);
         return found;
       }
+      /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
       localFunction(node, scope = this.programScope) {
         const call = unwrapTypeScript(node);
         if (call.type !== "CallExpression") return void 0;
@@ -9644,21 +9654,11 @@ function setsDisableTransactions(text, file) {
   const parsed = parseScript(text, file);
   if (!parsed.ok) return false;
   let found = false;
-  const visit2 = (node) => {
-    if (found || !node || typeof node !== "object") return;
-    const candidate = node;
-    const key = candidate.key?.name ?? candidate.key?.value;
-    if (candidate.type === "ObjectProperty" && key === "disableTransactions" && candidate.value?.type === "BooleanLiteral" && candidate.value.value === true) {
-      found = true;
-      return;
-    }
-    for (const [field, child] of Object.entries(node)) {
-      if (field === "loc" || field === "comments" || field === "leadingComments" || field === "trailingComments") continue;
-      if (Array.isArray(child)) child.forEach(visit2);
-      else if (child && typeof child === "object") visit2(child);
-    }
-  };
-  visit2(parsed.ast.program);
+  walkNodes(parsed.ast.program, (node) => {
+    if (found) return false;
+    if (node.type === "ObjectProperty" && propertyName(node.key) === "disableTransactions" && node.value.type === "BooleanLiteral" && node.value.value === true) found = true;
+    return !found;
+  });
   return found;
 }
 var fs5, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
@@ -9669,6 +9669,8 @@ var init_knexfile = __esm({
     path7 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
+    init_ast_walk();
+    init_static_values();
     KNEXFILE_NAMES = ["knexfile.js", "knexfile.ts", "knexfile.cjs", "knexfile.mjs"];
     cache = /* @__PURE__ */ new Map();
     MAX_KNEXFILE_BYTES = 1 << 20;
@@ -9704,22 +9706,15 @@ function isFalse(node) {
   return inner?.type === "BooleanLiteral" && inner.value === false;
 }
 function visit(node, callback) {
-  callback(node);
-  if (node.type === "ClassMethod" && node.kind !== "constructor") return;
-  for (const key in node) {
-    if (key === "loc" || key === "extra" || key.endsWith("Comments")) continue;
-    const child = node[key];
-    if (child === null || typeof child !== "object") continue;
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === "object" && typeof item.type === "string") visit(item, callback);
-    } else if (typeof child.type === "string") {
-      visit(child, callback);
-    }
-  }
+  walkNodes(node, (inner) => {
+    callback(inner);
+    return !(inner.type === "ClassMethod" && inner.kind !== "constructor");
+  });
 }
 var init_find_migration2 = __esm({
   "src/frontends/typeorm/find-migration.ts"() {
     "use strict";
+    init_ast_walk();
     init_static_values();
   }
 });

@@ -1,6 +1,7 @@
 import type { File, Node } from '@babel/types';
 import type { FileResult, Finding } from '../engine/finding';
 import type { StatementEdit } from '../engine/suggestion';
+import { walkNodes } from '../frontends/js/ast-walk';
 import { LineIndex } from '../frontends/text-positions';
 import type { SourceSpan } from '../model/location';
 import type { Operation } from '../model/operations';
@@ -362,24 +363,13 @@ function exportsName(statement: Node, name: string): boolean {
   return false;
 }
 
-function walk(node: Node, visit: (node: Node, parent: Node | undefined) => void, parent?: Node): void {
-  visit(node, parent);
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') walk(item as Node, visit, node);
-    } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') walk(child as Node, visit, node);
-  }
-}
-
 /** The call of `method` whose name (or whole call) starts where the flagged operation does. */
 function callAt(source: SourceText, operation: Operation, method: string): CallNode | undefined {
   const ast = source.ast();
   if (!ast) return undefined;
   const { start, end } = source.span(operation.location);
   let found: CallNode | undefined;
-  walk(ast.program, (node) => {
+  walkNodes(ast.program, (node) => {
     if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return;
     const property = node.callee.property;
     if (keyName(property) !== method) return;
@@ -401,7 +391,7 @@ function typeormUp(source: SourceText): { method: Extract<Node, { type: 'ClassMe
   const ast = source.ast();
   if (!ast) return undefined;
   let found: ReturnType<typeof typeormUp>;
-  walk(ast.program, (node) => {
+  walkNodes(ast.program, (node) => {
     if (found || node.type !== 'ClassBody') return;
     const method = node.body.find((member): member is Extract<Node, { type: 'ClassMethod' }> => member.type === 'ClassMethod' && keyName(member.key) === 'up');
     if (method) found = { method, classBody: node };

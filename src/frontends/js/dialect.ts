@@ -214,7 +214,7 @@ function casesNameDatabases(statement: Extract<Node, { type: 'SwitchStatement' }
   const labels = statement.cases.flatMap((branch) => (branch.test ? [branch.test] : []));
   if (labels.some((label) => label.type !== 'StringLiteral')) return false;
   const names = labels.map((label) => (label as Extract<Node, { type: 'StringLiteral' }>).value.toLowerCase());
-  return names.filter((name) => isPostgresName(name) || OTHER_DATABASES.includes(name)).length >= 2;
+  return names.filter(namesDatabase).length >= 2;
 }
 
 /** The last name of a setting that holds the database in use: `db.type`, `config.database.client`, `DB_DIALECT`. */

@@ -4,7 +4,7 @@ import type { Expression, Node, Program, Statement } from '@babel/types';
 import { parseJson } from '../../config/jsonc';
 import { type FunctionNode, functionOf } from './functions';
 import { parseScript } from './parse-js';
-import { StaticScope, propertyName } from './static-values';
+import { StaticScope, literalOf, propertyName } from './static-values';
 
 /**
  * Constants a migration imports from the project's own modules, read statically
@@ -148,9 +148,23 @@ const VALUE_READER: ExportReader<unknown> = {
   commonJs: (name, module) => commonJsValue(module.program, name, module.scope),
 };
 
+type ImportSpec = { from: string; imported: string; local: string };
+
+/** Each program's imports, resolved once (its constants, then each helper it calls, look them up). */
+const importsByProgram = new WeakMap<Program, ImportSpec[]>();
+
 /** What the program imports from the project's own modules (relative paths, tsconfig aliases): each name, and the module file. */
-function importsOf(program: Program, filePath: string): Array<{ from: string; imported: string; local: string }> {
-  const found: Array<{ from: string; imported: string; local: string }> = [];
+function importsOf(program: Program, filePath: string): ImportSpec[] {
+  let found = importsByProgram.get(program);
+  if (!found) {
+    found = resolveImports(program, filePath);
+    importsByProgram.set(program, found);
+  }
+  return found;
+}
+
+function resolveImports(program: Program, filePath: string): ImportSpec[] {
+  const found: ImportSpec[] = [];
   const bind = (specifier: string, names: Array<{ imported: string; local: string }>) => {
     if (names.length === 0) return;
     const from = specifier.startsWith('.') ? resolveModule(path.dirname(filePath), specifier) : resolveAlias(path.dirname(path.resolve(filePath)), specifier);
@@ -313,21 +327,4 @@ function moduleAt(file: string): ImportedModule | undefined {
     modules.set(file, module);
   }
   return module;
-}
-
-/** A static value written back as the literal it is (strings, numbers, booleans, null, arrays and objects of such). */
-function literalOf(value: unknown): Expression {
-  if (typeof value === 'string') return { type: 'StringLiteral', value } as Expression;
-  if (typeof value === 'number') return { type: 'NumericLiteral', value } as Expression;
-  if (typeof value === 'boolean') return { type: 'BooleanLiteral', value } as Expression;
-  if (value === null) return { type: 'NullLiteral' } as Expression;
-  if (Array.isArray(value)) return { type: 'ArrayExpression', elements: value.map(literalOf) } as Expression;
-  const properties = Object.entries(value as Record<string, unknown>).map(([key, item]) => ({
-    type: 'ObjectProperty',
-    key: { type: 'StringLiteral', value: key },
-    value: literalOf(item),
-    computed: false,
-    shorthand: false,
-  }));
-  return { type: 'ObjectExpression', properties } as Expression;
 }

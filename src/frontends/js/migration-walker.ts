@@ -3,12 +3,13 @@ import type { CallExpression, Expression, Node, Program, Statement } from '@babe
 import type { Operation } from '../../model/operations';
 import { type Chain, type ChainLink, flattenChain } from './chains';
 import { DialectConditions } from './dialect';
+import { walkNodes } from './ast-walk';
 import { analyzeEmbeddedSql } from './embedded-sql';
 import { type FunctionNode, functionOf } from './functions';
 import { type MappedText, mappedText } from './mapped-text';
 import { type ImportedFunction, importedFunction } from './imported-constants';
 import { ScriptOutput, snippet } from './script-output';
-import { MAX_STATIC_VALUE_SIZE, type StaticScope, propertyName, unwrapTypeScript } from './static-values';
+import { MAX_STATIC_VALUE_SIZE, type StaticScope, literalOf, propertyName, unwrapTypeScript } from './static-values';
 import { isReservedWord } from '../sql/fragments';
 import { LineIndex } from '../text-positions';
 
@@ -561,7 +562,6 @@ export abstract class MigrationWalker {
     this.output.operations.push(operation);
   }
 
-  /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
   /** How many calls in the file name the function this call names. */
   private callCount(call: CallExpression): number {
     const name = calledName(call);
@@ -584,6 +584,7 @@ export abstract class MigrationWalker {
     return found;
   }
 
+  /** A function defined in this file: `helper(…)` (also a constant of `up`), or a method of the migration class, `this.helper(…)`. */
   private localFunction(node: Node, scope: StaticScope = this.programScope): FunctionNode | undefined {
     const call = unwrapTypeScript(node);
     if (call.type !== 'CallExpression') return undefined;
@@ -615,21 +616,10 @@ function calledName(call: CallExpression): string | undefined {
 
 /** Counts the calls under `node` by the name they call (see calledName). */
 function countCalls(node: Node, counts: Map<string, number>): void {
-  if (node.type === 'CallExpression') {
-    const name = calledName(node);
+  walkNodes(node, (inner) => {
+    const name = inner.type === 'CallExpression' ? calledName(inner) : undefined;
     if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  for (const key of Object.keys(node) as Array<keyof Node>) {
-    if (key === 'loc' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-    const value = node[key] as unknown;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) countCalls(item, counts);
-    } else if (isNode(value)) countCalls(value, counts);
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  });
 }
 
 /** The elements of an array that is constant in the file (at most MAX_UNROLLED), or undefined. */
@@ -682,9 +672,7 @@ function indexedLoop(statement: Extract<Statement, { type: 'ForStatement' }>, sc
 function argumentValue(arg: Node | undefined, scope: StaticScope): Expression {
   if (!arg || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return UNKNOWN;
   const value = scope.value(arg);
-  if (typeof value === 'string') return { type: 'StringLiteral', value } as Expression;
-  if (typeof value === 'number') return { type: 'NumericLiteral', value } as Expression;
-  if (typeof value === 'boolean') return { type: 'BooleanLiteral', value } as Expression;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return literalOf(value);
   const resolved = scope.resolve(arg);
   const passable = ['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'TemplateLiteral'];
   return resolved && passable.includes(resolved.type) ? (resolved as Expression) : UNKNOWN;
@@ -714,19 +702,11 @@ function isReadOnlyHelper(node: Node): boolean {
 /** A method of a class in the program, by name (including ES5 `X.prototype.name = function`). */
 function classMethod(program: Program, name: string): FunctionNode | undefined {
   let found: FunctionNode | undefined;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if (node.type === 'ClassMethod' && node.key.type === 'Identifier' && node.key.name === name) {
-      found = node;
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'loc' || key.endsWith('Comments')) continue;
-      if (Array.isArray(child)) child.forEach((item) => item && typeof item.type === 'string' && visit(item));
-      else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
-    }
-  };
-  visit(program);
+  walkNodes(program, (node) => {
+    if (found) return false;
+    if (node.type === 'ClassMethod' && node.key.type === 'Identifier' && node.key.name === name) found = node;
+    return found === undefined;
+  });
   return found;
 }
 

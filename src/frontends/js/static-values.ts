@@ -247,3 +247,20 @@ function enumAsObject(declaration: Extract<Node, { type: 'TSEnumDeclaration' }>)
   });
   return { type: 'ObjectExpression', properties } as Expression;
 }
+
+/** A static value written back as the literal it is (strings, numbers, booleans, null, arrays and objects of such). */
+export function literalOf(value: unknown): Expression {
+  if (typeof value === 'string') return { type: 'StringLiteral', value } as Expression;
+  if (typeof value === 'number') return { type: 'NumericLiteral', value } as Expression;
+  if (typeof value === 'boolean') return { type: 'BooleanLiteral', value } as Expression;
+  if (value === null) return { type: 'NullLiteral' } as Expression;
+  if (Array.isArray(value)) return { type: 'ArrayExpression', elements: value.map(literalOf) } as Expression;
+  const properties = Object.entries(value as Record<string, unknown>).map(([key, item]) => ({
+    type: 'ObjectProperty',
+    key: { type: 'StringLiteral', value: key },
+    value: literalOf(item),
+    computed: false,
+    shorthand: false,
+  }));
+  return { type: 'ObjectExpression', properties } as Expression;
+}

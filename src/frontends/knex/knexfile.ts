@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UnreadableFileError, readRegularFile } from '../../files/read-regular-file';
 import { parseScript } from '../js/parse-js';
+import { walkNodes } from '../js/ast-walk';
+import { propertyName } from '../js/static-values';
 
 const KNEXFILE_NAMES = ['knexfile.js', 'knexfile.ts', 'knexfile.cjs', 'knexfile.mjs'];
 /** What the nearest knexfile says, and why it was not read when it was not. */
@@ -61,20 +63,10 @@ function setsDisableTransactions(text: string, file: string): boolean {
   const parsed = parseScript(text, file);
   if (!parsed.ok) return false;
   let found = false;
-  const visit = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    const candidate = node as { type?: string; key?: { name?: string; value?: string }; value?: { type?: string; value?: unknown } };
-    const key = candidate.key?.name ?? candidate.key?.value;
-    if (candidate.type === 'ObjectProperty' && key === 'disableTransactions' && candidate.value?.type === 'BooleanLiteral' && candidate.value.value === true) {
-      found = true;
-      return;
-    }
-    for (const [field, child] of Object.entries(node)) {
-      if (field === 'loc' || field === 'comments' || field === 'leadingComments' || field === 'trailingComments') continue;
-      if (Array.isArray(child)) child.forEach(visit);
-      else if (child && typeof child === 'object') visit(child);
-    }
-  };
-  visit(parsed.ast.program);
+  walkNodes(parsed.ast.program, (node) => {
+    if (found) return false;
+    if (node.type === 'ObjectProperty' && propertyName(node.key) === 'disableTransactions' && node.value.type === 'BooleanLiteral' && node.value.value === true) found = true;
+    return !found;
+  });
   return found;
 }

@@ -1,4 +1,5 @@
 import type { ClassBody, File, Node } from '@babel/types';
+import { walkNodes } from '../js/ast-walk';
 import type { FunctionNode } from '../js/functions';
 import { propertyName, unwrapTypeScript } from '../js/static-values';
 
@@ -46,21 +47,13 @@ function isFalse(node: Node | null | undefined): boolean {
 }
 
 /**
- * Visits every node (skipping positions and comments), depth first, except the
- * bodies of class methods other than constructors: they hold the migration's
- * queries, and what they do at run time cannot change how TypeORM runs it.
+ * Visits every node, depth first, except the bodies of class methods other than
+ * constructors: they hold the migration's queries, and what they do at run time
+ * cannot change how TypeORM runs it.
  */
 function visit(node: Node, callback: (node: Node) => void): void {
-  callback(node);
-  if (node.type === 'ClassMethod' && node.kind !== 'constructor') return;
-  for (const key in node) {
-    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (child === null || typeof child !== 'object') continue; // positions, names, flags
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && typeof item.type === 'string') visit(item, callback);
-    } else if (typeof (child as Node).type === 'string') {
-      visit(child as Node, callback);
-    }
-  }
+  walkNodes(node, (inner) => {
+    callback(inner);
+    return !(inner.type === 'ClassMethod' && inner.kind !== 'constructor');
+  });
 }
