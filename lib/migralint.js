@@ -3129,6 +3129,7 @@ function findNamed(entries, name) {
 }
 function findSequence(catalogue, name) {
   const wanted = truncateIdentifier(name.name);
+  if (!catalogue.sequenceNames.has(wanted)) return void 0;
   for (const table of catalogue.tables) {
     if (name.schema !== void 0 && table.schema !== void 0 && table.schema !== name.schema) continue;
     const column2 = table.columns.find((candidate) => candidate.sequence === wanted);
@@ -3166,6 +3167,7 @@ function cloneCatalogue(original) {
   for (const type2 of original.types) copy.types.add({ ...type2, ...type2.enumValues ? { enumValues: [...type2.enumValues] } : {} });
   for (const view of original.views) copy.views.add({ ...view });
   for (const schema of original.schemas) copy.schemas.add(schema);
+  for (const name of original.sequenceNames) copy.sequenceNames.add(name);
   return copy;
 }
 var NamedSet, sameSchema, SchemaCatalogue;
@@ -3233,6 +3235,15 @@ var init_catalogue = __esm({
       schemas = /* @__PURE__ */ new Set();
       /** Temporary tables made by the migration being replayed (dropped when it ends). */
       temporaryTables = /* @__PURE__ */ new Set();
+      /**
+       * Every name a column's sequence has had, never pruned: most names looked up
+       * as a sequence are none, and this answers those without walking every column.
+       */
+      sequenceNames = /* @__PURE__ */ new Set();
+      nameSequence(column2, name) {
+        column2.sequence = name;
+        this.sequenceNames.add(name);
+      }
     };
   }
 });
@@ -3559,9 +3570,9 @@ function addColumnTo(table, definition, origin, context) {
     notNull: definition.notNull || definition.primaryKey || serial !== void 0,
     ...serial ? { default: { kind: "volatile", functionName: "nextval", sql: `nextval('${table.name}_${name}_seq'::regclass)` } } : definition.default ? { default: definition.default } : {},
     ...definition.generated ? { generated: definition.generated } : {},
-    ...serial || definition.generated === "identity" ? { sequence: objectName2(table.name, name, "seq") } : {},
     addedIn: origin
   };
+  if (serial || definition.generated === "identity") context.catalogue.nameSequence(column2, objectName2(table.name, name, "seq"));
   const existing = findColumn(table, name);
   if (existing) table.columns[table.columns.indexOf(existing)] = column2;
   else table.columns.push(column2);
@@ -3719,7 +3730,7 @@ var init_apply = __esm({
           const sequence = findSequence(context.catalogue, operation.table);
           if (view) context.catalogue.views.rename(view, operation.newName);
           else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
-          else if (sequence) sequence.column.sequence = truncateIdentifier(operation.newName);
+          else if (sequence) context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
           else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
           return;
         }

@@ -78,7 +78,7 @@ const HANDLERS: Handlers = {
       const sequence = findSequence(context.catalogue, operation.table);
       if (view) context.catalogue.views.rename(view, operation.newName);
       else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: 'renameIndex', index: operation.table, newName: operation.newName, ifExists: false }, context);
-      else if (sequence) sequence.column.sequence = truncateIdentifier(operation.newName);
+      else if (sequence) context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
       else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
       return;
     }
@@ -373,9 +373,9 @@ function addColumnTo(table: SchemaTable, definition: ColumnDefinition, origin: O
         ? { default: definition.default }
         : {}),
     ...(definition.generated ? { generated: definition.generated } : {}),
-    ...(serial || definition.generated === 'identity' ? { sequence: objectName(table.name, name, 'seq') } : {}),
     addedIn: origin,
   };
+  if (serial || definition.generated === 'identity') context.catalogue.nameSequence(column, objectName(table.name, name, 'seq'));
   const existing = findColumn(table, name);
   if (existing) table.columns[table.columns.indexOf(existing)] = column;
   else table.columns.push(column);

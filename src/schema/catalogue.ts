@@ -192,11 +192,22 @@ export class SchemaCatalogue {
   readonly schemas = new Set<string>();
   /** Temporary tables made by the migration being replayed (dropped when it ends). */
   readonly temporaryTables = new Set<SchemaTable>();
+  /**
+   * Every name a column's sequence has had, never pruned: most names looked up
+   * as a sequence are none, and this answers those without walking every column.
+   */
+  readonly sequenceNames = new Set<string>();
+
+  nameSequence(column: SchemaColumn, name: string): void {
+    column.sequence = name;
+    this.sequenceNames.add(name);
+  }
 }
 
 /** The serial or identity column whose sequence has this name (sequences are known only as such columns'). */
 export function findSequence(catalogue: SchemaCatalogue, name: TableName): { table: SchemaTable; column: SchemaColumn } | undefined {
   const wanted = truncateIdentifier(name.name);
+  if (!catalogue.sequenceNames.has(wanted)) return undefined;
   for (const table of catalogue.tables) {
     if (name.schema !== undefined && table.schema !== undefined && table.schema !== name.schema) continue;
     const column = table.columns.find((candidate) => candidate.sequence === wanted);
@@ -236,5 +247,6 @@ export function cloneCatalogue(original: SchemaCatalogue): SchemaCatalogue {
   for (const type of original.types) copy.types.add({ ...type, ...(type.enumValues ? { enumValues: [...type.enumValues] } : {}) });
   for (const view of original.views) copy.views.add({ ...view });
   for (const schema of original.schemas) copy.schemas.add(schema);
+  for (const name of original.sequenceNames) copy.sequenceNames.add(name);
   return copy;
 }
