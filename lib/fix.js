@@ -2860,10 +2860,10 @@ function readFacts(file) {
     }
   }
 }
+var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)/im;
 function sqlRunner(filePath, source) {
-  if (/^--\s*\+goose\s/im.test(source)) return "goose";
-  if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
-  if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
+  const annotation = RUNNER_ANNOTATION.exec(source);
+  if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
   const byName = runnerByName(filePath) ?? "plain";
   return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
 }

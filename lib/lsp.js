@@ -20647,8 +20647,9 @@ function runRules(analyzed, rules, filePath, options) {
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
-  const handlers = handlerLists(visitors);
+  const running = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent));
+  const visitors = running.map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
+  const handlers = handlerLists(running, visitors);
   for (const operation of analyzed.operations) {
     state2.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
@@ -20687,13 +20688,15 @@ function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
   return rules.filter((rule) => options.severityOf(rule.id) !== "off");
 }
-function handlerLists(visitors) {
+function handlerLists(rules, visitors) {
   const byKind = /* @__PURE__ */ new Map();
   return (kind) => {
     let list = byKind.get(kind);
     if (list === void 0) {
       list = [];
-      for (const visitor of visitors) {
+      for (const [position, visitor] of visitors.entries()) {
+        const kinds = visitedKinds.get(rules[position]);
+        if (kinds !== void 0 && kinds !== "all" && !kinds.has(kind)) continue;
         const handler = visitor[kind];
         if (handler) list.push(handler);
         if (visitor.anyOperation) list.push(visitor.anyOperation);
@@ -21881,10 +21884,10 @@ function readFacts(file) {
     }
   }
 }
+var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)/im;
 function sqlRunner(filePath, source) {
-  if (/^--\s*\+goose\s/im.test(source)) return "goose";
-  if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
-  if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
+  const annotation = RUNNER_ANNOTATION.exec(source);
+  if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
   const byName = runnerByName(filePath) ?? "plain";
   return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
 }
@@ -22407,8 +22410,8 @@ function concurrentDjangoOperation(source, operation) {
 }
 function renameDjangoCall(source, operation, callee) {
   const { start, end } = source.span(operation.location);
-  const written2 = /^[\w.]+(?=\s*\()/.exec(source.text.slice(start, end));
-  return written2 ? [{ start, end: start + written2[0].length, text: callee }] : void 0;
+  const written = /^[\w.]+(?=\s*\()/.exec(source.text.slice(start, end));
+  return written ? [{ start, end: start + written[0].length, text: callee }] : void 0;
 }
 function transactionOff(source) {
   switch (source.facts.frontend) {
@@ -22887,10 +22890,10 @@ function fieldOperation(operation, origin, name, definition) {
   return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
 }
 function withDefinition(call, origin, change) {
-  const written2 = origin.field?.definition;
-  const definition = written2 && parseCall(written2);
-  if (!written2 || !definition || !call.includes(written2)) return void 0;
-  return call.replace(written2, callText(change(definition)));
+  const written = origin.field?.definition;
+  const definition = written && parseCall(written);
+  if (!written || !definition || !call.includes(written)) return void 0;
+  return call.replace(written, callText(change(definition)));
 }
 var nullable = (definition) => withKeyword(definition, "null", "True");
 function nativeCode(action, context) {
@@ -23251,12 +23254,18 @@ var WRITERS2 = {
   typeorm: typeormWriter,
   django: djangoWriter
 };
-var written = /* @__PURE__ */ new WeakMap();
+var WRITTEN = /* @__PURE__ */ Symbol("migralint.written-suggestion");
+function writtenFor(finding) {
+  return finding[WRITTEN];
+}
+function remember(finding, entry) {
+  Object.defineProperty(finding, WRITTEN, { value: entry, writable: true, configurable: true, enumerable: false });
+}
 function suggestionFor(finding, file, rule) {
-  const known = written.get(finding);
+  const known = writtenFor(finding);
   if (known && known.file === file && known.rule === rule) return known.suggestion;
   const suggestion = writeSuggestion(finding, file, rule);
-  if (finding.target) written.set(finding, { file, rule, suggestion });
+  if (finding.target) remember(finding, { file, rule, suggestion });
   return suggestion;
 }
 function writeSuggestion(finding, file, rule) {
@@ -23266,11 +23275,11 @@ function writeSuggestion(finding, file, rule) {
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
   if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
   const placed = place(steps, finding.target, facts);
-  const written2 = writeSteps(placed, facts, finding.target);
-  return { description: describe2(recipe.description, placed, written2), steps: written2 ?? [] };
+  const written = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
 }
-function describe2(description, placed, written2) {
-  if (!written2 || written2.length === 0 || written2.some((step) => step.migration === "this")) return description;
+function describe2(description, placed, written) {
+  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
   const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
   return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
 }
@@ -23330,14 +23339,14 @@ function writeSteps(placed, facts, target) {
     if (lines.length === 0) continue;
     const merged = { slot: first.slot, at: first.at, actions, transactionOff: transactionOff2, newMigration: first.newMigration };
     const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(actions, context), merged, context);
-    const written2 = { migration: first.slot, code: text };
-    if (first.slot === "this" && first.at !== "replace") written2.at = first.at;
-    else if (first.slot === "this" && transactionOff2) written2.at = "file";
-    if (first.step.application) written2.application = first.step.application;
+    const written = { migration: first.slot, code: text };
+    if (first.slot === "this" && first.at !== "replace") written.at = first.at;
+    else if (first.slot === "this" && transactionOff2) written.at = "file";
+    if (first.step.application) written.application = first.step.application;
     const lock = strongestLock(group);
-    if (lock !== void 0) written2.lock = lock;
-    if (group.length === 1 && first.step.lockOn) written2.lockOn = first.step.lockOn;
-    steps.push(written2);
+    if (lock !== void 0) written.lock = lock;
+    if (group.length === 1 && first.step.lockOn) written.lockOn = first.step.lockOn;
+    steps.push(written);
   }
   return steps;
 }

@@ -4292,8 +4292,9 @@ function runRules(analyzed, rules, filePath, options) {
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
-  const handlers = handlerLists(visitors);
+  const running = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent));
+  const visitors = running.map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw2)));
+  const handlers = handlerLists(running, visitors);
   for (const operation of analyzed.operations) {
     state2.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
@@ -4332,13 +4333,15 @@ function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
   return rules.filter((rule) => options.severityOf(rule.id) !== "off");
 }
-function handlerLists(visitors) {
+function handlerLists(rules, visitors) {
   const byKind = /* @__PURE__ */ new Map();
   return (kind) => {
     let list = byKind.get(kind);
     if (list === void 0) {
       list = [];
-      for (const visitor of visitors) {
+      for (const [position, visitor] of visitors.entries()) {
+        const kinds = visitedKinds.get(rules[position]);
+        if (kinds !== void 0 && kinds !== "all" && !kinds.has(kind)) continue;
         const handler = visitor[kind];
         if (handler) list.push(handler);
         if (visitor.anyOperation) list.push(visitor.anyOperation);
@@ -13152,9 +13155,8 @@ function readFacts(file) {
   }
 }
 function sqlRunner(filePath, source) {
-  if (/^--\s*\+goose\s/im.test(source)) return "goose";
-  if (/^--\s*migrate:(up|down)/im.test(source)) return "dbmate";
-  if (/^--\s*\+migrate\s/im.test(source)) return "sql-migrate";
+  const annotation2 = RUNNER_ANNOTATION.exec(source);
+  if (annotation2) return annotation2[1] !== void 0 ? "goose" : annotation2[2] !== void 0 ? "dbmate" : "sql-migrate";
   const byName2 = runnerByName(filePath) ?? "plain";
   return byName2 === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName2;
 }
@@ -13173,12 +13175,13 @@ function subjectOf(source, fallback) {
   const match = /\bup\s*(?:=\s*(?:async\s*)?(?:function\s*)?)?\(\s*([A-Za-z_$][\w$]*)/.exec(source) ?? /\bup\s*[:=]\s*(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
   return match?.[1] ?? fallback;
 }
-var cache2;
+var cache2, RUNNER_ANNOTATION;
 var init_file_facts = __esm({
   "src/fixes/file-facts.ts"() {
     "use strict";
     init_runner_files();
     cache2 = /* @__PURE__ */ new WeakMap();
+    RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)/im;
   }
 });
 
@@ -13941,10 +13944,10 @@ function fieldOperation(operation, origin, name, definition) {
   return origin.model ? `migrations.${operation}(${pyString(origin.model)}, ${pyString(name)}, ${callText(definition)})` : void 0;
 }
 function withDefinition(call, origin, change) {
-  const written2 = origin.field?.definition;
-  const definition = written2 && parseCall(written2);
-  if (!written2 || !definition || !call.includes(written2)) return void 0;
-  return call.replace(written2, callText(change(definition)));
+  const written = origin.field?.definition;
+  const definition = written && parseCall(written);
+  if (!written || !definition || !call.includes(written)) return void 0;
+  return call.replace(written, callText(change(definition)));
 }
 function nativeCode(action, context) {
   const call = djangoCall(context);
@@ -14370,15 +14373,21 @@ var init_typeorm2 = __esm({
 });
 
 // src/fixes/suggest.ts
+function writtenFor(finding) {
+  return finding[WRITTEN];
+}
+function remember(finding, entry) {
+  Object.defineProperty(finding, WRITTEN, { value: entry, writable: true, configurable: true, enumerable: false });
+}
 function suggestionFor(finding, file, rule) {
-  const known = written.get(finding);
+  const known = writtenFor(finding);
   if (known && known.file === file && known.rule === rule) return known.suggestion;
   const suggestion = writeSuggestion(finding, file, rule);
-  if (finding.target) written.set(finding, { file, rule, suggestion });
+  if (finding.target) remember(finding, { file, rule, suggestion });
   return suggestion;
 }
 function rememberSuggestion(finding, file, rule, suggestion) {
-  written.set(finding, { file, rule, suggestion });
+  remember(finding, { file, rule, suggestion });
 }
 function rememberSuggestions(file, suggestions, ruleOf2) {
   suggestions.forEach((suggestion, index) => {
@@ -14387,7 +14396,7 @@ function rememberSuggestions(file, suggestions, ruleOf2) {
   });
 }
 function suggestionKnown(finding, file, rule) {
-  const known = written.get(finding);
+  const known = writtenFor(finding);
   return !finding.target || !rule?.meta.suggestion || known !== void 0 && known.file === file && known.rule === rule;
 }
 function writeSuggestion(finding, file, rule) {
@@ -14397,11 +14406,11 @@ function writeSuggestion(finding, file, rule) {
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
   if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
   const placed = place(steps, finding.target, facts);
-  const written2 = writeSteps(placed, facts, finding.target);
-  return { description: describe2(recipe.description, placed, written2), steps: written2 ?? [] };
+  const written = writeSteps(placed, facts, finding.target);
+  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
 }
-function describe2(description, placed, written2) {
-  if (!written2 || written2.length === 0 || written2.some((step) => step.migration === "this")) return description;
+function describe2(description, placed, written) {
+  if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;
   const moved = placed.some((step) => step.step.migration === "this" && step.slot !== "this" && step.at === "replace");
   return `${description} ${moved ? "It cannot run in this migration's transaction: take" : "Take"} it out of this migration.`;
 }
@@ -14461,14 +14470,14 @@ function writeSteps(placed, facts, target) {
     if (lines.length === 0) continue;
     const merged = { slot: first.slot, at: first.at, actions, transactionOff, newMigration: first.newMigration };
     const text = first.slot === "this" ? writer.inThisMigration(lines, merged, context) : writer.newMigration(lines, reverseLines(actions, context), merged, context);
-    const written2 = { migration: first.slot, code: text };
-    if (first.slot === "this" && first.at !== "replace") written2.at = first.at;
-    else if (first.slot === "this" && transactionOff) written2.at = "file";
-    if (first.step.application) written2.application = first.step.application;
+    const written = { migration: first.slot, code: text };
+    if (first.slot === "this" && first.at !== "replace") written.at = first.at;
+    else if (first.slot === "this" && transactionOff) written.at = "file";
+    if (first.step.application) written.application = first.step.application;
     const lock = strongestLock(group);
-    if (lock !== void 0) written2.lock = lock;
-    if (group.length === 1 && first.step.lockOn) written2.lockOn = first.step.lockOn;
-    steps.push(written2);
+    if (lock !== void 0) written.lock = lock;
+    if (group.length === 1 && first.step.lockOn) written.lockOn = first.step.lockOn;
+    steps.push(written);
   }
   return steps;
 }
@@ -14487,7 +14496,7 @@ function sourceAt(source, span) {
   const lines = new LineIndex(source);
   return source.slice(lines.lineStart(span.line) + span.column - 1, lines.lineStart(span.endLine) + span.endColumn - 1);
 }
-var WRITERS2, written;
+var WRITERS2, WRITTEN;
 var init_suggest = __esm({
   "src/fixes/suggest.ts"() {
     "use strict";
@@ -14505,7 +14514,7 @@ var init_suggest = __esm({
       typeorm: typeormWriter,
       django: djangoWriter
     };
-    written = /* @__PURE__ */ new WeakMap();
+    WRITTEN = /* @__PURE__ */ Symbol("migralint.written-suggestion");
   }
 });
 
@@ -14781,10 +14790,11 @@ function lockElement(lock) {
       }`;
 }
 function suggestionElement(suggestion) {
-  let element = writtenSuggestions.get(suggestion);
+  const holder = suggestion;
+  let element = holder[WRITTEN_ELEMENT];
   if (element === void 0) {
     element = writeSuggestionElement(suggestion);
-    writtenSuggestions.set(suggestion, element);
+    Object.defineProperty(holder, WRITTEN_ELEMENT, { value: element, configurable: true });
   }
   return element;
 }
@@ -14836,7 +14846,7 @@ ${elements2[index]}`);
   }
   write("\n  ]");
 }
-var json, Utf8Chunks, CHUNK_BYTES, writtenSuggestions, quoted;
+var json, Utf8Chunks, CHUNK_BYTES, WRITTEN_ELEMENT, quoted;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
@@ -14907,7 +14917,7 @@ ${element}`);
       }
     };
     CHUNK_BYTES = 1 << 20;
-    writtenSuggestions = /* @__PURE__ */ new WeakMap();
+    WRITTEN_ELEMENT = /* @__PURE__ */ Symbol("migralint.json-suggestion");
     quoted = /* @__PURE__ */ new Map();
   }
 });
@@ -15213,8 +15223,8 @@ function writeFileAtomically(target, content, options) {
 }
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  let written2 = 0;
-  while (written2 < bytes.length) written2 += fs10.writeSync(descriptor, bytes, written2);
+  let written = 0;
+  while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
   if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path14.resolve(target))) return true;

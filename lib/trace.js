@@ -4779,8 +4779,9 @@ function runRules(analyzed, rules, filePath, options) {
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent)).map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
-  const handlers = handlerLists(visitors);
+  const running = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent));
+  const visitors = running.map((rule) => createVisitor(rule, new FileRuleContext(rule, state2, options, raw)));
+  const handlers = handlerLists(running, visitors);
   for (const operation of analyzed.operations) {
     state2.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
@@ -4819,13 +4820,15 @@ function rulesToRun(rules, analyzed, options) {
   if (analyzed.directives.length > 0) return rules;
   return rules.filter((rule) => options.severityOf(rule.id) !== "off");
 }
-function handlerLists(visitors) {
+function handlerLists(rules, visitors) {
   const byKind = /* @__PURE__ */ new Map();
   return (kind) => {
     let list = byKind.get(kind);
     if (list === void 0) {
       list = [];
-      for (const visitor of visitors) {
+      for (const [position, visitor] of visitors.entries()) {
+        const kinds = visitedKinds.get(rules[position]);
+        if (kinds !== void 0 && kinds !== "all" && !kinds.has(kind)) continue;
         const handler = visitor[kind];
         if (handler) list.push(handler);
         if (visitor.anyOperation) list.push(visitor.anyOperation);

@@ -55,11 +55,10 @@ export function runRules(
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
-  const visitors = rulesToRun(rules, analyzed, options)
-    .filter((rule) => mayVisit(rule, kindsPresent))
-    .map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
+  const running = rulesToRun(rules, analyzed, options).filter((rule) => mayVisit(rule, kindsPresent));
+  const visitors = running.map((rule) => createVisitor(rule, new FileRuleContext(rule, state, options, raw)));
   // Each operation goes to the rules in order: a rule's handler for its kind, then its anyOperation.
-  const handlers = handlerLists(visitors);
+  const handlers = handlerLists(running, visitors);
   for (const operation of analyzed.operations) {
     state.current = operation;
     for (const handler of handlers(operation.kind)) handler(operation);
@@ -113,15 +112,19 @@ type Handler = (operation: Operation) => void;
 /**
  * The handlers an operation kind goes to, in the order the loop over visitors
  * would call them, listed once per kind and file: looking a kind up on every
- * visitor (each an object of its own shape) for every operation is slow.
+ * visitor (each an object of its own shape) for every operation is slow, and
+ * so is doing it once per kind and file; a rule whose kinds are known is
+ * looked at only for those.
  */
-function handlerLists(visitors: readonly Visitor[]): (kind: string) => readonly Handler[] {
+function handlerLists(rules: readonly RuleDefinition[], visitors: readonly Visitor[]): (kind: string) => readonly Handler[] {
   const byKind = new Map<string, Handler[]>();
   return (kind) => {
     let list = byKind.get(kind);
     if (list === undefined) {
       list = [];
-      for (const visitor of visitors) {
+      for (const [position, visitor] of visitors.entries()) {
+        const kinds = visitedKinds.get(rules[position]);
+        if (kinds !== undefined && kinds !== 'all' && !kinds.has(kind)) continue;
         const handler = (visitor as Record<string, Handler | undefined>)[kind];
         if (handler) list.push(handler);
         if (visitor.anyOperation) list.push(visitor.anyOperation);

@@ -125,10 +125,12 @@ function readFacts(file: FileResult): FileFacts {
   }
 }
 
+/** The first line of goose's, dbmate's or sql-migrate's annotations (one pass over the file for all three). */
+const RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)/im;
+
 function sqlRunner(filePath: string, source: string): SqlRunner {
-  if (/^--\s*\+goose\s/im.test(source)) return 'goose';
-  if (/^--\s*migrate:(up|down)/im.test(source)) return 'dbmate';
-  if (/^--\s*\+migrate\s/im.test(source)) return 'sql-migrate';
+  const annotation = RUNNER_ANNOTATION.exec(source);
+  if (annotation) return annotation[1] !== undefined ? 'goose' : annotation[2] !== undefined ? 'dbmate' : 'sql-migrate';
   const byName = runnerByName(filePath) ?? 'plain';
   return byName === 'sqlx' && SQLX_NO_TRANSACTION.test(source) ? 'whole-file' : byName;
 }

@@ -48,20 +48,35 @@ const WRITERS: { [F in FileFacts['frontend']]: LanguageWriter<Extract<FileFacts,
  * cache writes each finding's suggestion when it stores it, and a run answered
  * from the cache gives back what it stored, so reporters write none again.
  */
-const written = new WeakMap<Finding, { file: FileResult; rule: RuleDefinition | undefined; suggestion: Suggestion | undefined }>();
+interface Written {
+  file: FileResult;
+  rule: RuleDefinition | undefined;
+  suggestion: Suggestion | undefined;
+}
+
+/** Kept on the finding, out of sight (not enumerable, so copies and comparisons do not see it): a WeakMap of tens of thousands of findings costs the garbage collector more. */
+const WRITTEN = Symbol('migralint.written-suggestion');
+
+function writtenFor(finding: Finding): Written | undefined {
+  return (finding as { [WRITTEN]?: Written })[WRITTEN];
+}
+
+function remember(finding: Finding, entry: Written): void {
+  Object.defineProperty(finding, WRITTEN, { value: entry, writable: true, configurable: true, enumerable: false });
+}
 
 /** The suggestion for a finding, or undefined when its rule has none. Pure: builds text only (once per finding). */
 export function suggestionFor(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): Suggestion | undefined {
-  const known = written.get(finding);
+  const known = writtenFor(finding);
   if (known && known.file === file && known.rule === rule) return known.suggestion;
   const suggestion = writeSuggestion(finding, file, rule);
-  if (finding.target) written.set(finding, { file, rule, suggestion });
+  if (finding.target) remember(finding, { file, rule, suggestion });
   return suggestion;
 }
 
 /** A suggestion written earlier (kept in the cache) for this finding of this file. */
 export function rememberSuggestion(finding: Finding, file: FileResult, rule: RuleDefinition | undefined, suggestion: Suggestion): void {
-  written.set(finding, { file, rule, suggestion });
+  remember(finding, { file, rule, suggestion });
 }
 
 /** Suggestions written elsewhere (the cache, a worker thread) for the file's findings, by position; none where an entry is empty. */
@@ -74,7 +89,7 @@ export function rememberSuggestions(file: FileResult, suggestions: ReadonlyArray
 
 /** Whether the finding's suggestion is written already (or it has none to write). */
 export function suggestionKnown(finding: Finding, file: FileResult, rule: RuleDefinition | undefined): boolean {
-  const known = written.get(finding);
+  const known = writtenFor(finding);
   return !finding.target || !rule?.meta.suggestion || (known !== undefined && known.file === file && known.rule === rule);
 }
 

@@ -106,15 +106,20 @@ function lockElement(lock: NonNullable<Finding['lock']>): string {
   return `{\n        "mode": ${quotedOnce(lock.mode)},\n        "relation": ${JSON.stringify(lock.relation)},\n        "blocks": ${quotedOnce(lock.blocks)}${rewrite}\n      }`;
 }
 
-/** Suggestions written already: a run answered from the cache shares one object among the findings with the same suggestion. */
-const writtenSuggestions = new WeakMap<Suggestion, string>();
+/**
+ * A suggestion's element once written: a run answered from the cache shares one object among the
+ * findings with the same suggestion. Kept on the object, not enumerable (a WeakMap of tens of
+ * thousands of entries costs the garbage collector more).
+ */
+const WRITTEN_ELEMENT = Symbol('migralint.json-suggestion');
 
 /** `"suggestion": {…}`, the same way, written directly (a report may hold tens of thousands). */
 function suggestionElement(suggestion: Suggestion): string {
-  let element = writtenSuggestions.get(suggestion);
+  const holder = suggestion as Suggestion & { [WRITTEN_ELEMENT]?: string };
+  let element = holder[WRITTEN_ELEMENT];
   if (element === undefined) {
     element = writeSuggestionElement(suggestion);
-    writtenSuggestions.set(suggestion, element);
+    Object.defineProperty(holder, WRITTEN_ELEMENT, { value: element, configurable: true });
   }
   return element;
 }
