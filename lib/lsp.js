@@ -18163,6 +18163,87 @@ next, or holds its locks until the connection closes. Either way the outcome is 
   }
 });
 
+// src/engine/runner-tables.ts
+var RUNNER_TABLES = /* @__PURE__ */ new Set([
+  "schema_migrations",
+  // golang-migrate, dbmate, Rails
+  "goose_db_version",
+  // goose
+  "flyway_schema_history",
+  // Flyway (schema_version before Flyway 5)
+  "schema_version",
+  "knex_migrations",
+  // Knex
+  "knex_migrations_lock",
+  "migrations",
+  // TypeORM
+  "typeorm_metadata",
+  "_prisma_migrations",
+  // Prisma
+  "__diesel_schema_migrations",
+  // diesel
+  "django_migrations",
+  // Django
+  "_sqlx_migrations",
+  // sqlx
+  "gorp_migrations",
+  // sql-migrate
+  "seaql_migrations",
+  // SeaORM
+  "atlas_schema_revisions",
+  // Atlas
+  "pgmigrations",
+  // node-pg-migrate
+  "mikro_orm_migrations",
+  // MikroORM
+  "kysely_migration",
+  // Kysely
+  "kysely_migration_lock",
+  "SequelizeMeta"
+  // Sequelize
+]);
+
+// src/engine/missing-timeout.ts
+function isTimeoutSet(value) {
+  return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
+}
+function missingTimeoutVisitor(context, setting2) {
+  let first;
+  let others = 0;
+  return {
+    anyOperation(operation) {
+      if (isTimeoutSet(context.settings.get(setting2))) return;
+      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
+      );
+      if (!table) return;
+      if (first) others++;
+      else first = { operation, table };
+    },
+    endOfFile() {
+      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
+    }
+  };
+}
+function lockedTable(operation, context) {
+  const target = blockingLockTarget(operation);
+  const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
+  return target && namesIndex && context.schema.index(target)?.table || target;
+}
+function othersClause(others) {
+  return others ? ` (and ${others} more in this file)` : "";
+}
+var SETTING_STATEMENT = {
+  sql: { code: (statement2) => `${statement2};`, where: "at the top of the migration" },
+  knex: { code: (statement2) => `await knex.raw("${statement2}")`, where: "at the start of up()" },
+  typeorm: { code: (statement2) => `await queryRunner.query("${statement2}")`, where: "at the start of up()" },
+  django: { code: (statement2) => `migrations.RunSQL("${statement2}")`, where: "as the first of the migration's operations" }
+};
+function timeoutHelp(frontend, statement2, retry) {
+  const { code, where } = SETTING_STATEMENT[frontend];
+  return `Put ${code(statement2)} ${where}${retry}`;
+}
+
 // src/schema/types.ts
 var ALIASES = {
   int: "int4",
@@ -18291,6 +18372,10 @@ function message({ table, column, detail, from, rewrite, views }) {
   if (rewrite === false) return `${fromTo} rewrites no rows (PostgreSQL changes only the catalogue), but still takes an ACCESS EXCLUSIVE lock on "${table}" while it waits and runs.${blocked}`;
   return `${fromTo} rewrites the table under an ACCESS EXCLUSIVE lock unless the session's time zone is UTC (PostgreSQL 12+: SET TIME ZONE 'UTC' first), and changes the values code reads.${blocked}`;
 }
+var EXPAND_AND_CONTRACT = "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.";
+var CATALOGUE_ONLY = "No new column is needed: keep the statement as it is, under a short lock_timeout.";
+var TIME_ZONE = "On PostgreSQL 12+, put SET TIME ZONE 'UTC' before the change in the same migration, and nothing is rewritten; check that the code reads the values as it should. Otherwise add a new column of the new type and backfill it.";
+var onlyCatalogue = (subject) => subject.rewrite === false && !(subject.views && subject.views.length > 0);
 var changing_column_type_default = defineRule({
   id: "changing-column-type",
   meta: {
@@ -18298,12 +18383,14 @@ var changing_column_type_default = defineRule({
     severity: "error",
     description: "Changing a column's type",
     message,
-    help: "Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.",
+    help: EXPAND_AND_CONTRACT,
+    helpFor: ({ subject, frontend }) => onlyCatalogue(subject) ? `It rewrites nothing: keep it. ${timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out, so that its lock cannot queue the table's queries.")}` : subject.from !== void 0 && subject.rewrite === void 0 ? TIME_ZONE : EXPAND_AND_CONTRACT,
     locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: "possible", operations: ["alterColumnType"] }],
     suggestion: {
       description: "Expand and contract: add a column of the new type; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.",
-      steps: (operation) => {
-        if (operation.kind !== "alterColumnType" || !operation.newType) return void 0;
+      descriptionFor: ({ subject }) => subject && onlyCatalogue(subject) ? CATALOGUE_ONLY : void 0,
+      steps: (operation, { subject }) => {
+        if (operation.kind !== "alterColumnType" || !operation.newType || subject && onlyCatalogue(subject)) return void 0;
         const { table, column, newType } = operation;
         const newColumn = `${column}_new`;
         return [
@@ -18332,8 +18419,9 @@ The old type comes from the schema the earlier migrations build (replayed static
 column already has (Knex's \`.alter()\` does) changes nothing and is not reported. A few changes only touch the
 catalogue: \`varchar(n)\` to a longer \`varchar\`, to \`varchar\` or \`text\`; \`numeric(p, s)\` to a larger precision
 with the same scale, or to \`numeric\`; a longer \`varbit\`; a larger time precision; \`cidr\` to \`inet\`. Those
-are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), and a
-view that uses the column makes PostgreSQL refuse the change. Between \`timestamp\` and \`timestamptz\`,
+are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), so
+they are kept as they are, under a short lock_timeout; a view that uses the column makes PostgreSQL refuse the
+change. Between \`timestamp\` and \`timestamptz\`,
 PostgreSQL 12+ rewrites nothing when the session's time zone is UTC. When the old type is not known, the
 finding says the table can be rewritten. A table created in the same migration is not reported; one renamed
 in the same migration is, when the change rewrites its rows.
@@ -19157,87 +19245,6 @@ index alongside and swaps it in with only brief locks.`
     }
   })
 });
-
-// src/engine/runner-tables.ts
-var RUNNER_TABLES = /* @__PURE__ */ new Set([
-  "schema_migrations",
-  // golang-migrate, dbmate, Rails
-  "goose_db_version",
-  // goose
-  "flyway_schema_history",
-  // Flyway (schema_version before Flyway 5)
-  "schema_version",
-  "knex_migrations",
-  // Knex
-  "knex_migrations_lock",
-  "migrations",
-  // TypeORM
-  "typeorm_metadata",
-  "_prisma_migrations",
-  // Prisma
-  "__diesel_schema_migrations",
-  // diesel
-  "django_migrations",
-  // Django
-  "_sqlx_migrations",
-  // sqlx
-  "gorp_migrations",
-  // sql-migrate
-  "seaql_migrations",
-  // SeaORM
-  "atlas_schema_revisions",
-  // Atlas
-  "pgmigrations",
-  // node-pg-migrate
-  "mikro_orm_migrations",
-  // MikroORM
-  "kysely_migration",
-  // Kysely
-  "kysely_migration_lock",
-  "SequelizeMeta"
-  // Sequelize
-]);
-
-// src/engine/missing-timeout.ts
-function isTimeoutSet(value) {
-  return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
-}
-function missingTimeoutVisitor(context, setting2) {
-  let first;
-  let others = 0;
-  return {
-    anyOperation(operation) {
-      if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
-      );
-      if (!table) return;
-      if (first) others++;
-      else first = { operation, table };
-    },
-    endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
-    }
-  };
-}
-function lockedTable(operation, context) {
-  const target = blockingLockTarget(operation);
-  const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
-  return target && namesIndex && context.schema.index(target)?.table || target;
-}
-function othersClause(others) {
-  return others ? ` (and ${others} more in this file)` : "";
-}
-var SETTING_STATEMENT = {
-  sql: { code: (statement2) => `${statement2};`, where: "at the top of the migration" },
-  knex: { code: (statement2) => `await knex.raw("${statement2}")`, where: "at the start of up()" },
-  typeorm: { code: (statement2) => `await queryRunner.query("${statement2}")`, where: "at the start of up()" },
-  django: { code: (statement2) => `migrations.RunSQL("${statement2}")`, where: "as the first of the migration's operations" }
-};
-function timeoutHelp(frontend, statement2, retry) {
-  const { code, where } = SETTING_STATEMENT[frontend];
-  return `Put ${code(statement2)} ${where}${retry}`;
-}
 
 // rules/require-lock-timeout.ts
 var require_lock_timeout_default = defineRule({
@@ -23273,10 +23280,11 @@ function writeSuggestion(finding, file, rule) {
   if (!recipe || !finding.target) return void 0;
   const facts = factsOf(file);
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
-  if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
+  const description = recipe.descriptionFor?.(finding.target.facts) ?? recipe.description;
+  if (!steps || steps.length === 0) return { description, steps: [] };
   const placed = place(steps, finding.target, facts);
   const written = writeSteps(placed, facts, finding.target);
-  return { description: describe2(recipe.description, placed, written), steps: written ?? [] };
+  return { description: describe2(description, placed, written), steps: written ?? [] };
 }
 function describe2(description, placed, written) {
   if (!written || written.length === 0 || written.some((step) => step.migration === "this")) return description;

@@ -1,6 +1,7 @@
 import { type Subject, defineRule } from '../src/engine/rule';
 import { statement } from '../src/engine/suggestion-steps';
 import { qualifiedName } from '../src/engine/operation-helpers';
+import { timeoutHelp } from '../src/engine/missing-timeout';
 import { classifyTypeChange, shortType } from '../src/schema/types';
 
 /** `SET TIME ZONE 'UTC'` (or an equivalent spelling) earlier in the migration. */
@@ -18,6 +19,13 @@ function message({ table, column, detail, from, rewrite, views }: Subject): stri
   return `${fromTo} rewrites the table under an ACCESS EXCLUSIVE lock unless the session's time zone is UTC (PostgreSQL 12+: SET TIME ZONE 'UTC' first), and changes the values code reads.${blocked}`;
 }
 
+const EXPAND_AND_CONTRACT = 'Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.';
+const CATALOGUE_ONLY = 'No new column is needed: keep the statement as it is, under a short lock_timeout.';
+const TIME_ZONE = "On PostgreSQL 12+, put SET TIME ZONE 'UTC' before the change in the same migration, and nothing is rewritten; check that the code reads the values as it should. Otherwise add a new column of the new type and backfill it.";
+
+/** The change touches only the catalogue and nothing stops it: the finding is about its brief lock, not a rewrite. */
+const onlyCatalogue = (subject: Subject) => subject.rewrite === false && !(subject.views && subject.views.length > 0);
+
 export default defineRule({
   id: 'changing-column-type',
   meta: {
@@ -25,12 +33,19 @@ export default defineRule({
     severity: 'error',
     description: "Changing a column's type",
     message,
-    help: 'Add a new column of the new type, write both, backfill in batches, switch reads, then drop the old column.',
+    help: EXPAND_AND_CONTRACT,
+    helpFor: ({ subject, frontend }) =>
+      onlyCatalogue(subject)
+        ? `It rewrites nothing: keep it. ${timeoutHelp(frontend, "SET lock_timeout = '2s'", ', and retry the migration when it times out, so that its lock cannot queue the table\'s queries.')}`
+        : subject.from !== undefined && subject.rewrite === undefined
+          ? TIME_ZONE
+          : EXPAND_AND_CONTRACT,
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: 'possible', operations: ['alterColumnType'] }],
     suggestion: {
       description: 'Expand and contract: add a column of the new type; deploy code that writes both and backfill; deploy code that reads the new one; then drop the old one.',
-      steps: (operation) => {
-        if (operation.kind !== 'alterColumnType' || !operation.newType) return undefined;
+      descriptionFor: ({ subject }) => (subject && onlyCatalogue(subject) ? CATALOGUE_ONLY : undefined),
+      steps: (operation, { subject }) => {
+        if (operation.kind !== 'alterColumnType' || !operation.newType || (subject && onlyCatalogue(subject))) return undefined;
         const { table, column, newType } = operation;
         const newColumn = `${column}_new`;
         return [
@@ -59,8 +74,9 @@ The old type comes from the schema the earlier migrations build (replayed static
 column already has (Knex's \`.alter()\` does) changes nothing and is not reported. A few changes only touch the
 catalogue: \`varchar(n)\` to a longer \`varchar\`, to \`varchar\` or \`text\`; \`numeric(p, s)\` to a larger precision
 with the same scale, or to \`numeric\`; a longer \`varbit\`; a larger time precision; \`cidr\` to \`inet\`. Those
-are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), and a
-view that uses the column makes PostgreSQL refuse the change. Between \`timestamp\` and \`timestamptz\`,
+are warnings: the ACCESS EXCLUSIVE lock is still taken (briefly, but it queues behind running queries), so
+they are kept as they are, under a short lock_timeout; a view that uses the column makes PostgreSQL refuse the
+change. Between \`timestamp\` and \`timestamptz\`,
 PostgreSQL 12+ rewrites nothing when the session's time zone is UTC. When the old type is not known, the
 finding says the table can be rewritten. A table created in the same migration is not reported; one renamed
 in the same migration is, when the change rewrites its rows.

@@ -16,6 +16,8 @@ export interface SuggestionRecipe {
    * operation has no mechanical alternative (the description stands alone).
    */
   steps(operation: Operation, facts: RecipeFacts): SuggestedStep[] | undefined;
+  /** The description of one finding's suggestion, where it differs from `description` (a milder case of what the rule flags). */
+  descriptionFor?(facts: RecipeFacts): string | undefined;
   /**
    * Whether `--fix` may make it: its first step edits the flagged statement in
    * place (or adds a setting at the top). Only then are its steps planned for

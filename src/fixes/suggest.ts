@@ -98,11 +98,12 @@ function writeSuggestion(finding: Finding, file: FileResult, rule: RuleDefinitio
   if (!recipe || !finding.target) return undefined;
   const facts = factsOf(file);
   const steps = recipe.steps(finding.target.operation, finding.target.facts);
-  if (!steps || steps.length === 0) return { description: recipe.description, steps: [] };
+  const description = recipe.descriptionFor?.(finding.target.facts) ?? recipe.description;
+  if (!steps || steps.length === 0) return { description, steps: [] };
   const placed = place(steps, finding.target, facts);
   const written = writeSteps(placed, facts, finding.target);
   // The flagged statement left for a migration of its own: this one must not keep it.
-  return { description: describe(recipe.description, placed, written), steps: written ?? [] };
+  return { description: describe(description, placed, written), steps: written ?? [] };
 }
 
 /** The recipe's description, and what becomes of the flagged statement when no step replaces it in this migration. */

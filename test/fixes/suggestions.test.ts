@@ -181,3 +181,63 @@ describe("changing-column-type's backfill writes what the migration's USING comp
     ]);
   });
 });
+
+describe('changing-column-type: a change that rewrites nothing is kept, not expanded and contracted', () => {
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const { SchemaReplay } = require('../../src/schema/replay') as typeof import('../../src/schema/replay');
+  const { findingHelp } = require('../../src/engine/rule') as typeof import('../../src/engine/rule');
+  const rule = allRules.find((candidate) => candidate.id === 'changing-column-type');
+  if (!rule) throw new Error('no changing-column-type');
+
+  /** Each changing-column-type finding of the second migration: line, severity, help and the suggestion's description and steps. */
+  const changes = (file: string, text: string) => {
+    const settings = new RuleSettings(allRules);
+    const replay = new SchemaReplay();
+    lintText('CREATE TABLE products (id bigint PRIMARY KEY, name varchar(50), created timestamp);\n', 'migrations/001_init.sql', { pgVersion: 15, assumeInTransaction: false, settings, replay });
+    const result = lintText(text, file, { pgVersion: 15, assumeInTransaction: false, settings, replay });
+    if ('skipped' in result) throw new Error('skipped');
+    return result.findings
+      .filter((finding) => finding.rule === 'changing-column-type')
+      .map((finding) => {
+        const suggestion = suggestionFor(finding, result, rule);
+        return { line: finding.line, severity: finding.severity, help: finding.help, description: suggestion?.description, steps: suggestion?.steps.length };
+      });
+  };
+
+  test('SQL: a longer varchar is a warning whose help and suggestion say to keep it under a lock_timeout; a rewrite and a time zone change are not', () => {
+    const sql = 'ALTER TABLE products ALTER COLUMN name TYPE varchar(255);\nALTER TABLE products ALTER COLUMN id TYPE text;\nALTER TABLE products ALTER COLUMN created TYPE timestamptz;\n';
+    expect(changes('migrations/002_types.sql', sql)).toEqual([
+      {
+        line: 1,
+        severity: 'warning',
+        help: "It rewrites nothing: keep it. Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out, so that its lock cannot queue the table's queries.",
+        description: 'No new column is needed: keep the statement as it is, under a short lock_timeout.',
+        steps: 0,
+      },
+      { line: 2, severity: 'error', help: rule.meta.help, description: rule.meta.suggestion?.description, steps: 3 },
+      {
+        line: 3,
+        severity: 'error',
+        help: "On PostgreSQL 12+, put SET TIME ZONE 'UTC' before the change in the same migration, and nothing is rewritten; check that the code reads the values as it should. Otherwise add a new column of the new type and backfill it.",
+        description: rule.meta.suggestion?.description,
+        steps: 3,
+      },
+    ]);
+    // The documentation's help (no finding) is the rewriting case's.
+    expect(findingHelp(rule.meta, { frontend: 'sql', subject: {} })).toBe(rule.meta.help);
+  });
+
+  test("Knex: the help says where the file's own code sets lock_timeout", () => {
+    const knex = "exports.up = async (knex) => {\n  await knex.schema.alterTable('products', (table) => {\n    table.string('name', 255).alter();\n  });\n};\n";
+    expect(changes('migrations/002_name.js', knex)).toEqual([
+      {
+        line: 3,
+        severity: 'warning',
+        help: 'It rewrites nothing: keep it. Put await knex.raw("SET lock_timeout = \'2s\'") at the start of up(), and retry the migration when it times out, so that its lock cannot queue the table\'s queries.',
+        description: 'No new column is needed: keep the statement as it is, under a short lock_timeout.',
+        steps: 0,
+      },
+    ]);
+  });
+});
