@@ -9156,7 +9156,7 @@ var init_table_builder = __esm({
       column(links, place2, node) {
         const columns = buildColumns(links, this.context.scope, this.context.knexNames);
         if (!columns) {
-          this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant in this file; the column was not checked.`);
+          this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant migralint can read in this file or the modules it imports; the column was not checked.`);
           return;
         }
         for (const column2 of columns) {
@@ -9456,7 +9456,7 @@ var init_up_walker = __esm({
             const parsed = tableNameOf(name);
             return schema && !parsed.schema ? { schema, name: parsed.name } : parsed;
           };
-          const unknownTable = (index) => this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end }, `The table name \`${args[index] ? snippet(this.source, args[index]) : "?"}\` is not a constant in this file; this ${link.name}() was not checked.`);
+          const unknownTable = (index) => this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end }, `The table name \`${args[index] ? snippet(this.source, args[index]) : "?"}\` is not a constant migralint can read in this file or the modules it imports; this ${link.name}() was not checked.`);
           if (GUARDS.has(link.name)) {
             guarded2 = true;
             continue;

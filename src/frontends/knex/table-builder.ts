@@ -142,7 +142,7 @@ class CallbackReader {
   private column(links: ChainLink[], place: Place, node: Node): void {
     const columns = buildColumns(links, this.context.scope, this.context.knexNames);
     if (!columns) {
-      this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant in this file; the column was not checked.`);
+      this.context.output.unanalyzed(node, `The column name in \`${snippet(this.context.source, node)}\` is not a constant migralint can read in this file or the modules it imports; the column was not checked.`);
       return;
     }
     for (const column of columns) {

@@ -79,7 +79,7 @@ export class KnexUpWalker extends MigrationWalker {
         return schema && !parsed.schema ? { schema, name: parsed.name } : parsed;
       };
       const unknownTable = (index: number) =>
-        this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end } as Node, `The table name \`${args[index] ? snippet(this.source, args[index]) : '?'}\` is not a constant in this file; this ${link.name}() was not checked.`);
+        this.output.unanalyzed(args[index] ?? { start: link.start, end: link.end } as Node, `The table name \`${args[index] ? snippet(this.source, args[index]) : '?'}\` is not a constant migralint can read in this file or the modules it imports; this ${link.name}() was not checked.`);
       if (GUARDS.has(link.name)) {
         guarded = true;
         continue;
