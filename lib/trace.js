@@ -264,6 +264,112 @@ var init_suggestion_steps = __esm({
   }
 });
 
+// src/engine/file-state.ts
+function sameTable(a, b) {
+  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
+}
+function spanKey(span) {
+  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
+var FileState;
+var init_file_state = __esm({
+  "src/engine/file-state.ts"() {
+    "use strict";
+    FileState = class {
+      constructor(runnerTransaction, schema) {
+        this.runnerTransaction = runnerTransaction;
+        this.schema = schema;
+        this.runnerTransactionOpen = runnerTransaction;
+      }
+      runnerTransaction;
+      schema;
+      previous = [];
+      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
+      bySpan = /* @__PURE__ */ new Map();
+      settings = /* @__PURE__ */ new Map();
+      explicitTransaction = false;
+      /**
+       * The runner's transaction is open: the file has not ended it with a COMMIT
+       * or ROLLBACK of its own (to run a statement outside it), or has reopened it
+       * with a BEGIN since, for the runner to commit.
+       */
+      runnerTransactionOpen;
+      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
+      implicitTransaction = false;
+      get inTransaction() {
+        return this.runnerTransactionOpen || this.explicitTransaction || this.implicitTransaction;
+      }
+      /** A BEGIN here reopens the runner's transaction, which the file ended, rather than nesting in one. */
+      get reopensRunnerTransaction() {
+        return this.runnerTransaction && !this.runnerTransactionOpen && !this.explicitTransaction;
+      }
+      /** The operation the rules are looking at (set by the engine before it asks them). */
+      current;
+      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
+      isNewTable(table) {
+        return this.schema.isNewTable(table) || this.createdWithCurrent(table) || this.schema.isCreatedInBranch(table, this.current?.branch);
+      }
+      /** The current operation is part of the creation of this table (its index, made with it). */
+      createdWithCurrent(table) {
+        const current = this.current;
+        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
+      }
+      /** New, and not filled from a query since: it has no rows. */
+      isEmptyTable(table) {
+        if (this.createdWithCurrent(table) || this.schema.isEmptyTable(table)) return true;
+        return this.schema.isCreatedInBranch(table, this.current?.branch) && this.schema.table(table)?.filled === false;
+      }
+      /** A temporary table: private to its session, gone at its end. */
+      isTemporaryTable(table) {
+        return this.schema.table(table)?.temporary === true;
+      }
+      isPartitioned(table) {
+        return this.schema.table(table)?.partitioned === true;
+      }
+      /**
+       * The partitions of a partitioned table each have an index on these columns.
+       * When its partitions are not known (made by a function, say), tables named
+       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
+       */
+      partitionsIndexedOn(parent, columns) {
+        const key = columns.join(",");
+        const table = this.schema.table(parent);
+        if (!table) return false;
+        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
+        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
+        for (const index of this.schema.catalogue.indexes) {
+          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
+        }
+        return false;
+      }
+      /** The operations so far whose statement is at this span, in order. */
+      previousAt(span) {
+        return this.bySpan.get(spanKey(span))?.slice() ?? [];
+      }
+      apply(operation) {
+        this.previous.push(operation);
+        const key = spanKey(operation.location);
+        const same = this.bySpan.get(key);
+        if (same) same.push(operation);
+        else this.bySpan.set(key, [operation]);
+        switch (operation.kind) {
+          case "transaction":
+            if (operation.action !== "begin") {
+              this.explicitTransaction = false;
+              this.runnerTransactionOpen = false;
+            } else if (this.reopensRunnerTransaction) this.runnerTransactionOpen = true;
+            else this.explicitTransaction = true;
+            break;
+          case "setSetting":
+            this.settings.set(operation.name, operation.value);
+            break;
+        }
+        this.schema.apply(operation);
+      }
+    };
+  }
+});
+
 // src/engine/operation-helpers.ts
 function blockingLockTarget(operation) {
   switch (operation.kind) {
@@ -318,7 +424,7 @@ function referencedTables(operation) {
   const fromConstraints = operation.constraints.flatMap(
     (constraint) => constraint.references ? [constraint.references.table] : []
   );
-  return [...fromColumns, ...fromConstraints].filter((table) => !(table.name === operation.table.name && (table.schema ?? "") === (operation.table.schema ?? "")));
+  return [...fromColumns, ...fromConstraints].filter((table) => !sameTable(table, operation.table));
 }
 function blocksReadsOn(operation, table) {
   switch (operation.kind) {
@@ -329,7 +435,7 @@ function blocksReadsOn(operation, table) {
     case "addConstraint":
       return operation.constraint.kind !== "foreignKey";
     case "addColumn":
-      return table.name === operation.table.name && (table.schema ?? "") === (operation.table.schema ?? "");
+      return sameTable(table, operation.table);
     case "other":
       return operation.statement !== "CreateTrigStmt";
     default:
@@ -366,6 +472,7 @@ var init_operation_helpers = __esm({
   "src/engine/operation-helpers.ts"() {
     "use strict";
     init_operations();
+    init_file_state();
     SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
   }
 });
@@ -643,112 +750,6 @@ go on), then \`SET NOT NULL\` and drop the check.`
         }
       })
     });
-  }
-});
-
-// src/engine/file-state.ts
-function sameTable(a, b) {
-  return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
-}
-function spanKey(span) {
-  return `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
-}
-var FileState;
-var init_file_state = __esm({
-  "src/engine/file-state.ts"() {
-    "use strict";
-    FileState = class {
-      constructor(runnerTransaction, schema) {
-        this.runnerTransaction = runnerTransaction;
-        this.schema = schema;
-        this.runnerTransactionOpen = runnerTransaction;
-      }
-      runnerTransaction;
-      schema;
-      previous = [];
-      /** The earlier operations by the span of their statement: a finding asks for its statement's, and a file may hold thousands. */
-      bySpan = /* @__PURE__ */ new Map();
-      settings = /* @__PURE__ */ new Map();
-      explicitTransaction = false;
-      /**
-       * The runner's transaction is open: the file has not ended it with a COMMIT
-       * or ROLLBACK of its own (to run a statement outside it), or has reopened it
-       * with a BEGIN since, for the runner to commit.
-       */
-      runnerTransactionOpen;
-      /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
-      implicitTransaction = false;
-      get inTransaction() {
-        return this.runnerTransactionOpen || this.explicitTransaction || this.implicitTransaction;
-      }
-      /** A BEGIN here reopens the runner's transaction, which the file ended, rather than nesting in one. */
-      get reopensRunnerTransaction() {
-        return this.runnerTransaction && !this.runnerTransactionOpen && !this.explicitTransaction;
-      }
-      /** The operation the rules are looking at (set by the engine before it asks them). */
-      current;
-      /** Created earlier in this migration (or in one new in this run): nothing reads it yet. */
-      isNewTable(table) {
-        return this.schema.isNewTable(table) || this.createdWithCurrent(table) || this.schema.isCreatedInBranch(table, this.current?.branch);
-      }
-      /** The current operation is part of the creation of this table (its index, made with it). */
-      createdWithCurrent(table) {
-        const current = this.current;
-        return current?.withTableCreation === true && "table" in current && sameTable(current.table, table);
-      }
-      /** New, and not filled from a query since: it has no rows. */
-      isEmptyTable(table) {
-        if (this.createdWithCurrent(table) || this.schema.isEmptyTable(table)) return true;
-        return this.schema.isCreatedInBranch(table, this.current?.branch) && this.schema.table(table)?.filled === false;
-      }
-      /** A temporary table: private to its session, gone at its end. */
-      isTemporaryTable(table) {
-        return this.schema.table(table)?.temporary === true;
-      }
-      isPartitioned(table) {
-        return this.schema.table(table)?.partitioned === true;
-      }
-      /**
-       * The partitions of a partitioned table each have an index on these columns.
-       * When its partitions are not known (made by a function, say), tables named
-       * after the parent (`events_2024`, `wal_0`) with such an index stand for them.
-       */
-      partitionsIndexedOn(parent, columns) {
-        const key = columns.join(",");
-        const table = this.schema.table(parent);
-        if (!table) return false;
-        const indexedOn = (candidate) => candidate.indexes.some((index) => index.columns.join(",") === key);
-        if (table.partitions.length > 0) return table.partitions.every(indexedOn);
-        for (const index of this.schema.catalogue.indexes) {
-          if (index.table !== table && index.table.name.startsWith(`${table.name}_`) && index.columns.join(",") === key) return true;
-        }
-        return false;
-      }
-      /** The operations so far whose statement is at this span, in order. */
-      previousAt(span) {
-        return this.bySpan.get(spanKey(span))?.slice() ?? [];
-      }
-      apply(operation) {
-        this.previous.push(operation);
-        const key = spanKey(operation.location);
-        const same = this.bySpan.get(key);
-        if (same) same.push(operation);
-        else this.bySpan.set(key, [operation]);
-        switch (operation.kind) {
-          case "transaction":
-            if (operation.action !== "begin") {
-              this.explicitTransaction = false;
-              this.runnerTransactionOpen = false;
-            } else if (this.reopensRunnerTransaction) this.runnerTransactionOpen = true;
-            else this.explicitTransaction = true;
-            break;
-          case "setSetting":
-            this.settings.set(operation.name, operation.value);
-            break;
-        }
-        this.schema.apply(operation);
-      }
-    };
   }
 });
 
@@ -2785,7 +2786,8 @@ class Migration(migrations.Migration):
 ` },
           { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },
           { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\nCOMMIT;" },
-          { sql: "CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;" }
+          { sql: "CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;" },
+          { sql: "CREATE TABLE public.categories (id bigint PRIMARY KEY, parent_id bigint REFERENCES categories (id));" }
         ]
       },
       create: (context) => missingTimeoutVisitor(context, "lock_timeout")

@@ -46,6 +46,7 @@ with the number of the others; the help shows the setting in the file's own lang
       { sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN nickname text;" },
       { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname text;\nCOMMIT;" },
       { sql: 'CREATE TABLE tags (id bigint);\nALTER TABLE tags ADD COLUMN label text;' },
+      { sql: 'CREATE TABLE public.categories (id bigint PRIMARY KEY, parent_id bigint REFERENCES categories (id));' },
     ],
   },
   create: (context) => missingTimeoutVisitor(context, 'lock_timeout'),

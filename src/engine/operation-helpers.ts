@@ -2,6 +2,7 @@ import type { SourceSpan } from '../model/location';
 import type { ColumnType, Operation, OperationOf, TableName } from '../model/operations';
 import { qualifiedName } from '../model/operations';
 import type { SchemaView } from '../schema/replay';
+import { sameTable } from './file-state';
 
 export { qualifiedName };
 
@@ -71,7 +72,7 @@ function referencedTables(operation: OperationOf<'createTable'>): TableName[] {
     constraint.references ? [constraint.references.table] : [],
   );
   // A key on the new table itself (a tree's parent) locks nothing that exists.
-  return [...fromColumns, ...fromConstraints].filter((table) => !(table.name === operation.table.name && (table.schema ?? '') === (operation.table.schema ?? '')));
+  return [...fromColumns, ...fromConstraints].filter((table) => !sameTable(table, operation.table));
 }
 
 /**
@@ -89,7 +90,7 @@ export function blocksReadsOn(operation: Operation, table: TableName): boolean {
       return operation.constraint.kind !== 'foreignKey';
     case 'addColumn':
       // ADD COLUMN takes ACCESS EXCLUSIVE on its own table; the table its key references gets SHARE ROW EXCLUSIVE.
-      return table.name === operation.table.name && (table.schema ?? '') === (operation.table.schema ?? '');
+      return sameTable(table, operation.table);
     case 'other':
       return operation.statement !== 'CreateTrigStmt';
     default:
