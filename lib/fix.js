@@ -2766,12 +2766,23 @@ function runnerByName(filePath) {
   const name = path.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
+var journalCache = /* @__PURE__ */ new Map();
+function drizzleJournal(filePath) {
+  const dir = path.dirname(filePath);
+  if (!journalCache.has(dir)) {
+    const journal = path.join(path.resolve(dir), "meta", "_journal.json");
+    journalCache.set(dir, fs.existsSync(journal) ? journal : void 0);
+  }
+  return journalCache.get(dir);
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {

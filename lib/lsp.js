@@ -20866,12 +20866,23 @@ function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
+var journalCache = /* @__PURE__ */ new Map();
+function drizzleJournal(filePath) {
+  const dir = path2.dirname(filePath);
+  if (!journalCache.has(dir)) {
+    const journal = path2.join(path2.resolve(dir), "meta", "_journal.json");
+    journalCache.set(dir, fs3.existsSync(journal) ? journal : void 0);
+  }
+  return journalCache.get(dir);
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
@@ -20910,6 +20921,8 @@ function runnerFilesRead(filePath) {
     const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
     return fs3.existsSync(metadata) ? [metadata] : [];
   }
+  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
+  if (journal !== void 0) return [journal];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
@@ -21124,7 +21137,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse" || byName === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
@@ -23140,6 +23153,8 @@ var TRANSACTION_OFF = {
   sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
   // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
   synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
+  // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
+  drizzle: { header: (off) => off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : [], footer: [] },
   // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
   plain: { header: () => [], footer: [] }

@@ -6145,12 +6145,21 @@ function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function drizzleJournal(filePath) {
+  const dir = path2.dirname(filePath);
+  if (!journalCache.has(dir)) {
+    const journal = path2.join(path2.resolve(dir), "meta", "_journal.json");
+    journalCache.set(dir, fs2.existsSync(journal) ? journal : void 0);
+  }
+  return journalCache.get(dir);
 }
 function inSqlxCrate(filePath) {
   return nearestCargoManifest(filePath).sqlx;
@@ -6188,6 +6197,8 @@ function runnerFilesRead(filePath) {
     const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
     return fs2.existsSync(metadata) ? [metadata] : [];
   }
+  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
+  if (journal !== void 0) return [journal];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
@@ -6211,7 +6222,7 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs2, path2, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs2, path2, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, journalCache, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
@@ -6219,6 +6230,8 @@ var init_runner_files = __esm({
     path2 = __toESM(require("node:path"));
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
+    journalCache = /* @__PURE__ */ new Map();
     sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -6429,7 +6442,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse" || byName2 === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
@@ -14261,6 +14274,8 @@ var init_sql2 = __esm({
       sqlx: { header: (off) => off ? ["-- no-transaction"] : [], footer: [] },
       // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
       synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
+      // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
+      drizzle: { header: (off) => off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : [], footer: [] },
       // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
       "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
       plain: { header: () => [], footer: [] }

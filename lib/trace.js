@@ -6463,12 +6463,21 @@ function runnerByName(filePath) {
   const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
+  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
+}
+function drizzleJournal(filePath) {
+  const dir = path3.dirname(filePath);
+  if (!journalCache.has(dir)) {
+    const journal = path3.join(path3.resolve(dir), "meta", "_journal.json");
+    journalCache.set(dir, fs4.existsSync(journal) ? journal : void 0);
+  }
+  return journalCache.get(dir);
 }
 function inSqlxCrate(filePath) {
   return nearestCargoManifest(filePath).sqlx;
@@ -6506,6 +6515,8 @@ function runnerFilesRead(filePath) {
     const metadata = path3.join(path3.dirname(path3.resolve(filePath)), "metadata.toml");
     return fs4.existsSync(metadata) ? [metadata] : [];
   }
+  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
+  if (journal !== void 0) return [journal];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
@@ -6529,7 +6540,7 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, journalCache, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
@@ -6537,6 +6548,8 @@ var init_runner_files = __esm({
     path3 = __toESM(require("node:path"));
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
+    journalCache = /* @__PURE__ */ new Map();
     sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -6680,7 +6693,7 @@ function analyzeSqlFile(text, filePath, options) {
   const lines = new LineIndex(text);
   const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
   const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse" || byName === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));

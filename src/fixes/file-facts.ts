@@ -23,11 +23,12 @@ interface CommonFacts {
 /**
  * `flyway` runs a migration without a transaction when it holds a CONCURRENTLY
  * statement; `sqlx` runs one in a transaction unless it begins with `-- no-transaction`;
- * `synapse` applies its deltas in a transaction that none can leave;
+ * `synapse` applies its deltas in a transaction that none can leave, and `drizzle`
+ * every pending migration in one;
  * `whole-file` runners (golang-migrate, Prisma, sqlx told so) send a file as one
  * query, one transaction when it holds several statements.
  */
-export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file' | 'plain';
+export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'drizzle' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file' | 'plain';
 
 export interface SqlFacts extends CommonFacts {
   frontend: 'sql';

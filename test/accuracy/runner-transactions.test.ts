@@ -103,6 +103,24 @@ describe('synapse applies the schema deltas of an upgrade in one transaction', (
   });
 });
 
+describe("drizzle's migrator applies every pending migration in one transaction", () => {
+  const JOURNAL = '{\n  "version": "7",\n  "dialect": "postgresql",\n  "entries": [\n    { "idx": 0, "version": "7", "when": 1736548699659, "tag": "0000_lethal_trish_tilby", "breakpoints": true }\n  ]\n}\n';
+  const name = 'packages/backend-lib/drizzle/0003_hesitant_lionheart.sql';
+  const concurrently = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Workspace_parentWorkspaceId_idx" ON "Workspace" USING btree ("parentWorkspaceId");--> statement-breakpoint\n';
+
+  test('a NNNN_name.sql beside meta/_journal.json: CONCURRENTLY cannot run in it (reported), and a BEGIN nests (dittofeed)', () => {
+    const folder = project({ 'packages/backend-lib/drizzle/meta/_journal.json': JOURNAL, [name]: concurrently });
+    expect(findingKeys(lintSql(concurrently, {}, path.join(folder, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+    const wrapped = 'BEGIN;\n\nDROP INDEX "Workspace_name_key";--> statement-breakpoint\nALTER TABLE "Workspace" ADD COLUMN "parentWorkspaceId" uuid;\n\nCOMMIT;\n';
+    expect(findingKeys(lintSql(wrapped, {}, path.join(folder, name)))).toEqual(['transaction-nesting@1:1', 'require-concurrent-index-deletion@3:1', 'require-lock-timeout@3:1']);
+  });
+
+  test('the same file without a journal beside it runs as it is', () => {
+    const folder = project({ [name]: concurrently });
+    expect(findingKeys(lintSql(concurrently, {}, path.join(folder, name)))).toEqual([]);
+  });
+});
+
 describe('golang-migrate and Prisma send a file as one query: several statements are one transaction', () => {
   const multi = `SET lock_timeout = '2s';\n${INDEX}`;
 

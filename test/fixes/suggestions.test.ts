@@ -141,6 +141,18 @@ describe('written in the runner\'s dialect and the file\'s module style', () => 
     expect(stepsFor(SQL, path.join(root, 'migrations', '20240301000000_note.sql'))).toEqual([['next', `-- no-transaction\n${INDEX}`]]);
   });
 
+  test("drizzle (a folder with drizzle-kit's journal): the migrator's one transaction cannot be left, so the index is built apart from it", () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-drizzle-'));
+    fs.mkdirSync(path.join(root, 'drizzle', 'meta'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'drizzle', 'meta', '_journal.json'), '{"version":"7","dialect":"postgresql","entries":[]}\n');
+    expect(stepsFor(SQL, path.join(root, 'drizzle', '0004_note.sql'))).toEqual([
+      ['next', `-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)\n${INDEX}`],
+    ]);
+  });
+
   const knexUp = "  await knex.raw('ALTER TABLE orders ADD COLUMN note text');\n  await knex.raw('CREATE INDEX orders_note_idx ON orders (note)');\n";
   test.each([
     ['CommonJS', `exports.up = async (knex) => {\n${knexUp}};\n`, '20240301_note.js', "exports.config = { transaction: false };\n\nexports.up = async (knex) => {\n  await knex.raw('CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note)');\n};\n\nexports.down = async (knex) => {\n  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS orders_note_idx');\n};"],

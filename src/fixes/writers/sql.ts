@@ -15,6 +15,8 @@ const TRANSACTION_OFF: Record<SqlRunner, { header: (off: boolean) => string[]; f
   sqlx: { header: (off) => (off ? ['-- no-transaction'] : []), footer: [] },
   // synapse applies every delta in its transaction: what must run outside one is a background update (Python).
   synapse: { header: (off) => (off ? ['-- (synapse applies its deltas in a transaction: run this from a background update instead)'] : []), footer: [] },
+  // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
+  drizzle: { header: (off) => (off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : []), footer: [] },
   // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   'whole-file': { header: (off) => (off ? ['-- (alone in a migration file of its own: a file of several statements runs as one transaction)'] : []), footer: [] },
   plain: { header: () => [], footer: [] },

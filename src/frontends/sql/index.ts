@@ -48,7 +48,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   const named = markers.runnerTransaction === undefined ? runnerByName(filePath) : undefined;
   // sqlx sends a file that begins with `-- no-transaction` as one query, as golang-migrate does.
   const byName = named === 'sqlx' && SQLX_NO_TRANSACTION.test(text) ? 'whole-file' : named;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'synapse');
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'synapse' || byName === 'drizzle');
   const runnerFiles = markers.runnerTransaction === undefined ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));

@@ -14,11 +14,14 @@ import type { Operation } from '../../model/operations';
  *   (then it is sent as one query, as `whole-file` runners send it).
  * - `synapse`: the schema deltas of an upgrade (`delta/<version>/<name>.sql`,
  *   `.sql.postgres`) are applied in one transaction, with no way to leave it.
+ * - `drizzle`: drizzle-kit's `<NNNN>_<name>.sql`, in a folder whose
+ *   `meta/_journal.json` lists them; drizzle's PostgreSQL migrator applies every
+ *   pending migration in one transaction, with no way to leave it.
  * - `whole-file`: golang-migrate (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
  *   transaction when there are several (unless the file manages its own).
  */
-export type RunnerByName = 'diesel' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file';
+export type RunnerByName = 'diesel' | 'drizzle' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file';
 
 /** sqlx names a migration `<version>_<description>.sql`, or `.up.sql` when it can be reverted. */
 const SQLX_NAME = /^\d+_.+\.sql$/;
@@ -29,6 +32,7 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
   if (name === 'up.sql') return 'diesel';
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
+  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== undefined) return 'drizzle';
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return 'sqlx';
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === 'delta') return 'synapse';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
@@ -36,6 +40,20 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   const folder = path.dirname(filePath);
   if (name === 'migration.sql' && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === 'migrations')) return 'whole-file';
   return undefined;
+}
+
+/** drizzle-kit names a migration `<4-digit index>_<name>.sql`. */
+const DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
+const journalCache = new Map<string, string | undefined>();
+
+/** drizzle-kit's journal of the folder's migrations (`meta/_journal.json`), if the folder has one. */
+function drizzleJournal(filePath: string): string | undefined {
+  const dir = path.dirname(filePath);
+  if (!journalCache.has(dir)) {
+    const journal = path.join(path.resolve(dir), 'meta', '_journal.json');
+    journalCache.set(dir, fs.existsSync(journal) ? journal : undefined);
+  }
+  return journalCache.get(dir);
 }
 
 /** Whether a folder's nearest Cargo.toml declares sqlx, and which Cargo.toml that is (none: no crate). */
@@ -85,6 +103,9 @@ export function runnerFilesRead(filePath: string): string[] {
     const metadata = path.join(path.dirname(path.resolve(filePath)), 'metadata.toml');
     return fs.existsSync(metadata) ? [metadata] : [];
   }
+  // The journal makes the file drizzle's: a migration gains or loses the runner's transaction with it.
+  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : undefined;
+  if (journal !== undefined) return [journal];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
