@@ -2777,9 +2777,9 @@ function runnerByName(filePath) {
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 var journalCache = /* @__PURE__ */ new Map();
 function drizzleJournal(filePath) {
-  const dir = path.dirname(filePath);
+  const dir = path.dirname(path.resolve(filePath));
   if (!journalCache.has(dir)) {
-    const journal = path.join(path.resolve(dir), "meta", "_journal.json");
+    const journal = path.join(dir, "meta", "_journal.json");
     journalCache.set(dir, fs.existsSync(journal) ? journal : void 0);
   }
   return journalCache.get(dir);

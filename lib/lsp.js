@@ -16297,7 +16297,7 @@ function findMigrationFolders(root) {
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
       const full = path8.join(dir, entry);
-      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
   };
@@ -16312,6 +16312,9 @@ function enclosingMigrationFolder(file, root) {
   if (index < 0) return void 0;
   const folder = path8.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
+}
+function isMigrationFolder(folder) {
+  return MIGRATION_FOLDER.test(path8.basename(folder)) || fs6.existsSync(path8.join(folder, "meta", "_journal.json"));
 }
 function otherDatabasesIn(folder) {
   return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
@@ -20877,9 +20880,9 @@ function runnerByName(filePath) {
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 var journalCache = /* @__PURE__ */ new Map();
 function drizzleJournal(filePath) {
-  const dir = path2.dirname(filePath);
+  const dir = path2.dirname(path2.resolve(filePath));
   if (!journalCache.has(dir)) {
-    const journal = path2.join(path2.resolve(dir), "meta", "_journal.json");
+    const journal = path2.join(dir, "meta", "_journal.json");
     journalCache.set(dir, fs3.existsSync(journal) ? journal : void 0);
   }
   return journalCache.get(dir);

@@ -6472,9 +6472,9 @@ function runnerByName(filePath) {
   return void 0;
 }
 function drizzleJournal(filePath) {
-  const dir = path3.dirname(filePath);
+  const dir = path3.dirname(path3.resolve(filePath));
   if (!journalCache.has(dir)) {
-    const journal = path3.join(path3.resolve(dir), "meta", "_journal.json");
+    const journal = path3.join(dir, "meta", "_journal.json");
     journalCache.set(dir, fs4.existsSync(journal) ? journal : void 0);
   }
   return journalCache.get(dir);
@@ -12394,7 +12394,7 @@ function findMigrationFolders(root) {
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
       const full = path9.join(dir, entry);
-      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
   };
@@ -12409,6 +12409,9 @@ function enclosingMigrationFolder(file, root) {
   if (index < 0) return void 0;
   const folder = path9.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
+}
+function isMigrationFolder(folder) {
+  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
 }
 function otherDatabasesIn(folder) {
   return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 
 /**
  * Folders that hold migrations, recognised by name: what `init` looks for, what a
- * run with no path and no config lints where none of the usual folders exists,
- * and what bounds the context of a migration file given by name.
+ * run with no path and no config lints where none of the usual folders exists
+ * (both also take drizzle-kit's folder, known by its journal), and what bounds
+ * the context of a migration file given by name.
  */
 export const MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
 /** Sub-folders that hold migrations for other databases (as some projects keep one set per database). */
@@ -28,7 +29,7 @@ export function findMigrationFolders(root: string): MigrationFolder[] {
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith('.') || SKIPPED_FOLDERS.has(entry)) continue;
       const full = path.join(dir, entry);
-      if (MIGRATION_FOLDER.test(entry)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
+      if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit(full, depth + 1);
     }
   };
@@ -45,6 +46,11 @@ export function enclosingMigrationFolder(file: string, root: string): MigrationF
   if (index < 0) return undefined;
   const folder = path.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
+}
+
+/** Named like a migrations folder, or drizzle-kit's (`drizzle/`, say), known by its journal. */
+function isMigrationFolder(folder: string): boolean {
+  return MIGRATION_FOLDER.test(path.basename(folder)) || fs.existsSync(path.join(folder, 'meta', '_journal.json'));
 }
 
 function otherDatabasesIn(folder: string): string[] {

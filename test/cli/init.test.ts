@@ -55,6 +55,20 @@ describe('the snippets init prints and the README shows', () => {
   });
 });
 
+describe("drizzle-kit's folder, known by its journal whatever its name", () => {
+  const JOURNAL = '{"version":"7","dialect":"postgresql","entries":[]}\n';
+  const INDEX = 'CREATE INDEX CONCURRENTLY "events_at_idx" ON "events" USING btree ("at");\n';
+
+  test('init finds it, and so does a run with no path and no config', async () => {
+    const cwd = tempProject({ 'packages/db/drizzle/meta/_journal.json': JOURNAL, 'packages/db/drizzle/0000_init.sql': SAFE, 'packages/db/drizzle/0001_index.sql': INDEX });
+    const lint = await runCli(['--format', 'json'], { cwd });
+    expect(lint.stderr).toContain('linting the migrations folders found: packages/db/drizzle ');
+    expect((JSON.parse(lint.stdout) as { files: Array<{ file: string }> }).files.map((entry) => entry.file)).toEqual(['packages/db/drizzle/0000_init.sql', 'packages/db/drizzle/0001_index.sql']);
+    const init = await runCli(['init'], { cwd });
+    expect(init.stdout).toContain('  packages/db/drizzle/: 2 sql migrations\n');
+  });
+});
+
 describe('the PostgreSQL version init reads from image tags', () => {
   test.each([
     ['docker-compose.yml', 'services:\n  db:\n    image: postgres:16-alpine\n', 16],

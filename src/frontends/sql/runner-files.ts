@@ -48,9 +48,9 @@ const journalCache = new Map<string, string | undefined>();
 
 /** drizzle-kit's journal of the folder's migrations (`meta/_journal.json`), if the folder has one. */
 function drizzleJournal(filePath: string): string | undefined {
-  const dir = path.dirname(filePath);
+  const dir = path.dirname(path.resolve(filePath));
   if (!journalCache.has(dir)) {
-    const journal = path.join(path.resolve(dir), 'meta', '_journal.json');
+    const journal = path.join(dir, 'meta', '_journal.json');
     journalCache.set(dir, fs.existsSync(journal) ? journal : undefined);
   }
   return journalCache.get(dir);
