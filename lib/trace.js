@@ -483,7 +483,7 @@ function rewriteReason(column, pgVersion) {
   if (column.generated === "identity") return "an identity column";
   if (isSerialType(column.type)) return `a ${column.type?.name} column`;
   const value = column.default;
-  if (!value) return void 0;
+  if (!value || value.unread) return void 0;
   if (pgVersion < 11) return "a default (PostgreSQL before 11 rewrites for any default)";
   if (value.kind === "volatile") return `a volatile default (${value.functionName}())`;
   if (value.kind === "unknown") {
@@ -9858,7 +9858,7 @@ function defaultOf2(properties, strategy) {
   if (typeof entry.value === "string") return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
   if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return sqlDefault(node.body.value);
-  return { kind: "unknown" };
+  return { kind: "unknown", unread: true };
 }
 function referenceOf2(properties) {
   const foreignKey = properties.get("foreignKey")?.value;
@@ -10302,6 +10302,7 @@ var init_up_walker2 = __esm({
                 unknown(node);
                 continue;
               }
+              this.unreadDefault(node, column, frame);
               const { references, ...added } = column;
               this.push({ kind: "addColumn", ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
               if (references) {
@@ -10397,6 +10398,12 @@ var init_up_walker2 = __esm({
       column(node, frame) {
         const options = optionsOf(node, frame.scope);
         return options && columnFrom(options, node ? this.output.spanOf(node) : void 0);
+      }
+      /** A column added to a table whose default is not known: whether adding it rewrites the table is not known either. */
+      unreadDefault(node, column, frame) {
+        const defaultNode = column.default?.unread ? optionsOf(node, frame.scope)?.get("default")?.node : void 0;
+        if (!defaultNode) return;
+        this.output.unanalyzed(defaultNode, `The default of column "${column.name}", \`${snippet(this.source, defaultNode)}\`, is not known statically; whether adding it rewrites the table was not checked.`);
       }
       /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
       createTable(args, place, frame) {
