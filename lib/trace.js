@@ -483,7 +483,7 @@ function rewriteReason(column, pgVersion) {
   if (column.generated === "identity") return "an identity column";
   if (isSerialType(column.type)) return `a ${column.type?.name} column`;
   const value = column.default;
-  if (!value) return void 0;
+  if (!value || value.unread) return void 0;
   if (pgVersion < 11) return "a default (PostgreSQL before 11 rewrites for any default)";
   if (value.kind === "volatile") return `a volatile default (${value.functionName}())`;
   if (value.kind === "unknown") {
@@ -4185,7 +4185,8 @@ var init_apply = __esm({
         const existing = catalogue.tables.find(operation.table);
         if (existing && (operation.ifNotExists || operation.conditional)) return;
         if (existing) removeTable(existing, context, false);
-        const origin = originOf(operation, context);
+        const guardHolds = operation.conditional === true && operation.ifNotExists && context.historyKnown();
+        const origin = guardHolds ? context.file : originOf(operation, context);
         const table = {
           ...operation.table.schema !== void 0 ? { schema: operation.table.schema } : {},
           name: operation.table.name,
@@ -4194,7 +4195,7 @@ var init_apply = __esm({
           constraints: [],
           indexes: [],
           createdIn: origin,
-          ...operation.conditional && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {},
+          ...operation.conditional && !guardHolds && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {},
           namedIn: origin,
           assumed: false,
           filled: operation.withRows === true,
@@ -4502,7 +4503,8 @@ var init_replay = __esm({
           assumed: (table) => {
             if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
           },
-          notModelled: (operation) => this.recordNotModelled(operation)
+          notModelled: (operation) => this.recordNotModelled(operation),
+          historyKnown: () => this.createdBefore && this.firstIncompleteReason === void 0
         };
       }
       options;
@@ -8456,9 +8458,16 @@ var init_migration_walker = __esm({
             this.expression(statement2.test, frame);
             const holds = this.dialect.holds(statement2.test, frame.scope);
             if (holds !== void 0 && (holds === false || statement2.alternate)) this.leftOutCode = true;
-            if (holds === true) return this.statement(statement2.consequent, frame);
+            if (holds === true) {
+              const completion = this.statement(statement2.consequent, frame);
+              if (completion === "exit") this.leftOutCode = true;
+              return completion;
+            }
             if (holds === false) return statement2.alternate ? this.statement(statement2.alternate, frame) : "normal";
+            const start = this.output.operations.length;
             this.inBranch(() => this.statement(statement2.consequent, { ...frame, conditional: true }));
+            const absent = this.absentTableGuard(statement2.test, frame.scope);
+            if (absent) this.markCreatedIfAbsent(start, absent);
             const alternate = statement2.alternate;
             if (alternate) this.inBranch(() => this.statement(alternate, { ...frame, conditional: true }));
             return "normal";
@@ -8762,6 +8771,34 @@ var init_migration_walker = __esm({
         if (!called) return;
         if (origin.readOnly || READ_ONLY_NAME.test(called.name)) return this.thenCallbacks(chain.links, frame);
         this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` runs code from outside this file (on \`${origin.origin}\`); what it does was not checked.`);
+      }
+      /** The table named by `!(await knex.schema.hasTable('t'))` or `!(await queryRunner.hasTable('t'))`, a guard that runs its branch only when the table is not there. */
+      absentTableGuard(test, scope) {
+        const negation = unwrapTypeScript(test);
+        if (negation.type !== "UnaryExpression" || negation.operator !== "!") return void 0;
+        let inner = unwrapTypeScript(negation.argument);
+        if (inner.type === "AwaitExpression") inner = unwrapTypeScript(inner.argument);
+        if (inner.type !== "CallExpression") return void 0;
+        const chain = flattenChain(inner);
+        const last = chain.links[chain.links.length - 1];
+        const path17 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path17) || !this.isSubject(chain.root)) return void 0;
+        return scope.string(last.args?.[0]);
+      }
+      /**
+       * The guarded branch's own creation of the table is `CREATE TABLE IF NOT EXISTS`: when the
+       * replayed history does not have the table, the creation runs (see schema/apply.ts).
+       */
+      markCreatedIfAbsent(start, table) {
+        const operations = this.output.operations;
+        for (let i = start; i < operations.length; i++) {
+          const operation = operations[i];
+          if (operation.kind !== "createTable" || operation.branch?.length !== 1) continue;
+          const name = operation.table.schema === void 0 ? operation.table.name : `${operation.table.schema}.${operation.table.name}`;
+          if (name !== table && operation.table.name !== table) continue;
+          operations[i] = { ...operation, ifNotExists: true };
+          return;
+        }
       }
       /** The subject itself: a name bound to it, or a path that stands for it (`database.knex`). */
       isSubject(node) {
@@ -9834,7 +9871,7 @@ function defaultOf2(properties, strategy) {
   if (typeof entry.value === "string") return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
   if (node.type === "ArrowFunctionExpression" && node.body.type === "StringLiteral") return sqlDefault(node.body.value);
-  return { kind: "unknown" };
+  return { kind: "unknown", unread: true };
 }
 function referenceOf2(properties) {
   const foreignKey = properties.get("foreignKey")?.value;
@@ -10278,6 +10315,7 @@ var init_up_walker2 = __esm({
                 unknown(node);
                 continue;
               }
+              this.unreadDefault(node, column, frame);
               const { references, ...added } = column;
               this.push({ kind: "addColumn", ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
               if (references) {
@@ -10373,6 +10411,12 @@ var init_up_walker2 = __esm({
       column(node, frame) {
         const options = optionsOf(node, frame.scope);
         return options && columnFrom(options, node ? this.output.spanOf(node) : void 0);
+      }
+      /** A column added to a table whose default is not known: whether adding it rewrites the table is not known either. */
+      unreadDefault(node, column, frame) {
+        const defaultNode = column.default?.unread ? optionsOf(node, frame.scope)?.get("default")?.node : void 0;
+        if (!defaultNode) return;
+        this.output.unanalyzed(defaultNode, `The default of column "${column.name}", \`${snippet(this.source, defaultNode)}\`, is not known statically; whether adding it rewrites the table was not checked.`);
       }
       /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
       createTable(args, place, frame) {

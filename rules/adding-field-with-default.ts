@@ -10,7 +10,7 @@ function rewriteReason(column: ColumnDefinition, pgVersion: number): string | un
   if (column.generated === 'identity') return 'an identity column';
   if (isSerialType(column.type)) return `a ${column.type?.name} column`;
   const value = column.default;
-  if (!value) return undefined;
+  if (!value || value.unread) return undefined; // the front-end reports it as unanalyzed code
   if (pgVersion < 11) return 'a default (PostgreSQL before 11 rewrites for any default)';
   if (value.kind === 'volatile') return `a volatile default (${value.functionName}())`;
   if (value.kind === 'unknown') {

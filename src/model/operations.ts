@@ -34,6 +34,8 @@ export interface ColumnDefault {
   functionName?: string;
   /** The default as SQL, when a builder front-end knows it (`'active'`, `CURRENT_TIMESTAMP`): what the ORM would send. */
   sql?: string;
+  /** A value the front-end could not read (a name imported from a module it cannot resolve): reported as unanalyzed code, not guessed at. */
+  unread?: boolean;
 }
 
 export interface ForeignKeyTarget {

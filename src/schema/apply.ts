@@ -14,6 +14,8 @@ export interface ApplyContext {
   notModelled(operation: OtherStatement): void;
   /** Names mentioned by code that may create objects when it runs (`DO`, function bodies). */
   opaqueNames: Set<string>;
+  /** Earlier migrations created tables and were all read whole: a table the catalogue lacks is not there. */
+  historyKnown(): boolean;
 }
 
 type Handlers = { [K in OperationKind]?: (operation: OperationOf<K>, context: ApplyContext) => void };
@@ -34,7 +36,9 @@ const HANDLERS: Handlers = {
     // IF NOT EXISTS (or a guard) on a table that exists: nothing happens.
     if (existing && (operation.ifNotExists || operation.conditional)) return;
     if (existing) removeTable(existing, context, false);
-    const origin = originOf(operation, context);
+    // `if (!(await knex.schema.hasTable('t'))) createTable('t')` where the known history has no table t: the guard holds.
+    const guardHolds = operation.conditional === true && operation.ifNotExists && context.historyKnown();
+    const origin = guardHolds ? context.file : originOf(operation, context);
     const table: SchemaTable = {
       ...(operation.table.schema !== undefined ? { schema: operation.table.schema } : {}),
       name: operation.table.name,
@@ -43,7 +47,7 @@ const HANDLERS: Handlers = {
       constraints: [],
       indexes: [],
       createdIn: origin,
-      ...(operation.conditional && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {}),
+      ...(operation.conditional && !guardHolds && operation.branch ? { createdUnder: { file: context.file, branch: operation.branch } } : {}),
       namedIn: origin,
       assumed: false,
       filled: operation.withRows === true,

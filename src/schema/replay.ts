@@ -125,6 +125,7 @@ export class SchemaReplay implements SchemaView {
         if (!this.createdBefore) this.markIncomplete(`the first migrations change "${table.name}", which they do not create`);
       },
       notModelled: (operation) => this.recordNotModelled(operation),
+      historyKnown: () => this.createdBefore && this.firstIncompleteReason === undefined,
     };
   }
 

@@ -350,6 +350,32 @@ describe('code for other databases', () => {
 `;
     expect(keys(lintFile(source, 'migrations/20240104_events.js'))).toEqual([]);
   });
+
+  test('an early return on PostgreSQL leaves the rest out: a migration for SQLite only does nothing here, and is no unanalyzed code (kener)', () => {
+    const source = `import type { Knex } from "knex";
+
+export async function up(knex: Knex): Promise<void> {
+  const dbClient = knex.client.config.client;
+  if (dbClient !== "sqlite3" && dbClient !== "better-sqlite3") {
+    return; // Already handled by 20260325120000_multi_monitor_alerts
+  }
+
+  try {
+    await knex.transaction(async (trx) => {
+      await trx.raw("PRAGMA foreign_keys = OFF");
+      await trx.raw("DROP TABLE monitor_alerts_config");
+      await trx.raw("ALTER TABLE monitor_alerts_config_new RENAME TO monitor_alerts_config");
+      await trx.raw("PRAGMA foreign_keys = ON");
+    });
+  } catch (e) {
+    await knex.raw("PRAGMA foreign_keys = ON");
+    throw e;
+  }
+}
+`;
+    const result = lintFile(source, 'migrations/20260328120000_fix_sqlite_monitor_alerts_config_nullable.ts');
+    expect(result.findings).toEqual([]);
+  });
 });
 
 describe('imported helpers and calls migralint cannot read', () => {

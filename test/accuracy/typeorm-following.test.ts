@@ -73,6 +73,48 @@ describe('a loop of data queries is not a schema change (misskey)', () => {
   });
 });
 
+describe('values TypeORM sends that are not known statically (grist)', () => {
+  test("an added column's default read from a module that cannot be resolved is unanalyzed code, not a default said to rewrite the table", () => {
+    const source = `import * as sqlUtils from "app/gen-server/sqlUtils";
+import { nativeValues } from "app/gen-server/lib/values";
+
+import { MigrationInterface, QueryRunner, TableColumn } from "typeorm";
+
+export class GroupUsersCreatedAt1749454162428 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<any> {
+    const dbType = queryRunner.connection.driver.options.type;
+    const datetime = sqlUtils.datetime(dbType);
+    const now = sqlUtils.now(dbType);
+    await queryRunner.addColumn("group_users", new TableColumn({
+      name: "created_at",
+      type: datetime,
+      default: now,
+      isNullable: true,
+    }));
+    await queryRunner.addColumn("users", new TableColumn({
+      name: "is_first_time_user",
+      type: nativeValues.booleanType,
+      default: nativeValues.falseValue,
+    }));
+    await queryRunner.addColumn("users", new TableColumn({ name: "token", type: "uuid", isNullable: true, default: "gen_random_uuid()" }));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<any> {
+    await queryRunner.dropColumn("group_users", "created_at");
+  }
+}
+`;
+    const result = lintFile(source, 'app/gen-server/migration/1749454162428-GroupUsersCreatedAt.ts');
+    expect(result.findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
+      'require-lock-timeout@11:23',
+      'unanalyzed-code@14:16',
+      'unanalyzed-code@20:16',
+      'adding-field-with-default@22:23',
+    ]);
+    expect(result.findings[1].message).toBe('The default of column "created_at", `now`, is not known statically; whether adding it rewrites the table was not checked.');
+  });
+});
+
 describe('run-time guards (TypeORM)', () => {
   test('a table created under a hasTable guard is new for the rest of that branch only', () => {
     const source = `import { MigrationInterface, QueryRunner, Table } from 'typeorm';

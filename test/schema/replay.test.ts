@@ -226,6 +226,72 @@ ALTER TABLE legacy ALTER COLUMN value TYPE bigint;
     expect(findings).toEqual(['002_copy.sql:3:1 require-concurrent-index-creation error', '003_fill.sql:4:1 require-concurrent-index-creation error']);
   });
 
+  test('a table created under `if (!(await hasTable(t)))` that the whole history lacks is new, like CREATE TABLE IF NOT EXISTS; one the history has is not (kener)', () => {
+    const init = {
+      file: 'migrations/20250111153517_init.ts',
+      text: `import type { Knex } from "knex";
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable("monitors", (table) => {
+    table.increments("id").primary();
+    table.string("tag", 255).notNullable().unique();
+  });
+  await knex.schema.createTable("subscribers", (table) => {
+    table.increments("id").primary();
+    table.string("email", 255).notNullable();
+  });
+}
+`,
+    };
+    const guarded = {
+      file: 'migrations/20260109120000_add_maintenances_tables.ts',
+      text: `import type { Knex } from "knex";
+
+export async function up(knex: Knex): Promise<void> {
+  if (!(await knex.schema.hasTable("maintenances"))) {
+    await knex.schema.createTable("maintenances", (table) => {
+      table.increments("id").primary();
+      table.string("status", 50).notNullable().defaultTo("ACTIVE");
+    });
+  }
+  if (!(await knex.schema.hasTable("subscribers"))) {
+    await knex.schema.createTable("subscribers", (table) => {
+      table.increments("id").primary();
+    });
+  }
+
+  if (!(await knex.schema.hasTable("maintenance_monitors"))) {
+    await knex.schema.createTable("maintenance_monitors", (table) => {
+      table.increments("id").primary();
+      table.integer("maintenance_id").unsigned().notNullable();
+      table.string("monitor_tag", 255).notNullable();
+      table.foreign("maintenance_id").references("id").inTable("maintenances").onDelete("CASCADE");
+      table.foreign("monitor_tag").references("tag").inTable("monitors").onDelete("CASCADE");
+    });
+  }
+
+  await knex.raw("CREATE INDEX idx_maintenances_status ON maintenances (status)");
+  await knex.schema.alterTable("maintenance_monitors", (table) => {
+    table.unique(["maintenance_id", "monitor_tag"]);
+  });
+  await knex.schema.alterTable("subscribers", (table) => {
+    table.index(["email"]);
+  });
+}
+`,
+    };
+    const { findings, messages } = replayRun([init, guarded]);
+    expect(findings).toEqual(['migrations/20260109120000_add_maintenances_tables.ts:31:5 require-concurrent-index-creation error']);
+    expect(messages[0]).toContain('"subscribers"');
+    // Alone, with no history to say the table was not there, the guard is a run-time condition as before.
+    const alone = replayRun([guarded]);
+    expect(alone.findings).toEqual([
+      'migrations/20260109120000_add_maintenances_tables.ts:26:19 require-concurrent-index-creation error',
+      'migrations/20260109120000_add_maintenances_tables.ts:28:5 disallowed-unique-constraint error',
+      'migrations/20260109120000_add_maintenances_tables.ts:31:5 require-concurrent-index-creation error',
+    ]);
+  });
+
   test('unknown-object: typos and missing objects in a whole history; silent under IF EXISTS, and off when the history starts part-way', () => {
     const whole = replayRun([
       products,

@@ -147,9 +147,17 @@ export abstract class MigrationWalker {
         this.expression(statement.test, frame); // `if ((await knex('t').update(…)) === 0)` runs a query too
         const holds = this.dialect.holds(statement.test, frame.scope);
         if (holds !== undefined && (holds === false || statement.alternate)) this.leftOutCode = true;
-        if (holds === true) return this.statement(statement.consequent, frame);
+        if (holds === true) {
+          const completion = this.statement(statement.consequent, frame);
+          // `if (client !== 'sqlite3') return;`: what follows runs on other databases only.
+          if (completion === 'exit') this.leftOutCode = true;
+          return completion;
+        }
         if (holds === false) return statement.alternate ? this.statement(statement.alternate, frame) : 'normal';
+        const start = this.output.operations.length;
         this.inBranch(() => this.statement(statement.consequent, { ...frame, conditional: true }));
+        const absent = this.absentTableGuard(statement.test, frame.scope);
+        if (absent) this.markCreatedIfAbsent(start, absent);
         const alternate = statement.alternate;
         if (alternate) this.inBranch(() => this.statement(alternate, { ...frame, conditional: true }));
         return 'normal';
@@ -480,6 +488,36 @@ export abstract class MigrationWalker {
     if (!called) return;
     if (origin.readOnly || READ_ONLY_NAME.test(called.name)) return this.thenCallbacks(chain.links, frame);
     this.output.unanalyzed(node, `\`${snippet(this.source, node)}\` runs code from outside this file (on \`${origin.origin}\`); what it does was not checked.`);
+  }
+
+  /** The table named by `!(await knex.schema.hasTable('t'))` or `!(await queryRunner.hasTable('t'))`, a guard that runs its branch only when the table is not there. */
+  private absentTableGuard(test: Node, scope: StaticScope): string | undefined {
+    const negation = unwrapTypeScript(test);
+    if (negation.type !== 'UnaryExpression' || negation.operator !== '!') return undefined;
+    let inner = unwrapTypeScript(negation.argument);
+    if (inner.type === 'AwaitExpression') inner = unwrapTypeScript(inner.argument);
+    if (inner.type !== 'CallExpression') return undefined;
+    const chain = flattenChain(inner);
+    const last = chain.links[chain.links.length - 1];
+    const path = chain.links.slice(0, -1).map((link) => link.name).join('.');
+    if (last?.name !== 'hasTable' || !['', 'schema'].includes(path) || !this.isSubject(chain.root)) return undefined;
+    return scope.string(last.args?.[0]);
+  }
+
+  /**
+   * The guarded branch's own creation of the table is `CREATE TABLE IF NOT EXISTS`: when the
+   * replayed history does not have the table, the creation runs (see schema/apply.ts).
+   */
+  private markCreatedIfAbsent(start: number, table: string): void {
+    const operations = this.output.operations;
+    for (let i = start; i < operations.length; i++) {
+      const operation = operations[i];
+      if (operation.kind !== 'createTable' || operation.branch?.length !== 1) continue;
+      const name = operation.table.schema === undefined ? operation.table.name : `${operation.table.schema}.${operation.table.name}`;
+      if (name !== table && operation.table.name !== table) continue;
+      operations[i] = { ...operation, ifNotExists: true };
+      return;
+    }
   }
 
   /** The subject itself: a name bound to it, or a path that stands for it (`database.knex`). */

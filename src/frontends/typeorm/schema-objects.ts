@@ -90,7 +90,8 @@ function defaultOf(properties: Properties, strategy: unknown): ColumnDefault | u
   if (typeof entry.value === 'string') return sqlDefault(entry.value);
   const node = unwrapTypeScript(entry.node);
   if (node.type === 'ArrowFunctionExpression' && node.body.type === 'StringLiteral') return sqlDefault(node.body.value);
-  return { kind: 'unknown' };
+  // A string would be SQL, a number or boolean a literal: not known which, so nothing is claimed about it.
+  return { kind: 'unknown', unread: true };
 }
 
 function referenceOf(properties: Properties) {

@@ -248,6 +248,7 @@ export class TypeormUpWalker extends MigrationWalker {
             unknown(node);
             continue;
           }
+          this.unreadDefault(node, column, frame);
           // A column's `foreignKey` becomes a constraint of its own, which PostgreSQL checks.
           const { references, ...added } = column;
           this.push({ kind: 'addColumn', ...place, table: on, column: added, ifNotExists: false, identifiers: [column.name] });
@@ -346,6 +347,13 @@ export class TypeormUpWalker extends MigrationWalker {
   private column(node: Node | undefined, frame: Frame): ColumnDefinition | undefined {
     const options = optionsOf(node, frame.scope);
     return options && columnFrom(options, node ? this.output.spanOf(node) : undefined);
+  }
+
+  /** A column added to a table whose default is not known: whether adding it rewrites the table is not known either. */
+  private unreadDefault(node: Node | undefined, column: ColumnDefinition, frame: Frame): void {
+    const defaultNode = column.default?.unread ? optionsOf(node, frame.scope)?.get('default')?.node : undefined;
+    if (!defaultNode) return;
+    this.output.unanalyzed(defaultNode, `The default of column "${column.name}", \`${snippet(this.source, defaultNode)}\`, is not known statically; whether adding it rewrites the table was not checked.`);
   }
 
   /** `createTable(new Table({ name, columns, indices, foreignKeys, uniques, checks }), ifNotExist?, createForeignKeys?, createIndices?)`. */
