@@ -2427,6 +2427,7 @@ var init_renaming_table = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_file_state();
     renaming_table_default = defineRule({
       id: "renaming-table",
       meta: {
@@ -2452,7 +2453,11 @@ the rename commits.
 
 Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
 simple view under the old name in the same transaction so old code keeps working; drop the view one release
-later.`
+later.
+
+A table set aside under another name and made again under its old name in the same transaction (a rebuild),
+or renamed with a view left under the old name, is not reported: the old code finds the new table, or the view,
+when the transaction commits.`
       },
       examples: {
         invalid: [
@@ -2468,12 +2473,30 @@ later.`
           { sql: "CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;" }
         ]
       },
-      create: (context) => ({
-        renameTable(operation) {
-          if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
-        }
-      })
+      create: (context) => {
+        const pending = [];
+        const remade = (table) => {
+          for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+        };
+        const report = (operation) => context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+        return {
+          renameTable(operation) {
+            remade({ ...operation.table, name: operation.newName });
+            if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
+            if (context.inTransaction) pending.push({ operation, table: operation.table });
+            else report(operation);
+          },
+          createTable(operation) {
+            if (!operation.conditional) remade(operation.table);
+          },
+          other(operation) {
+            if (operation.change?.kind === "createView" && !operation.change.materialized) remade(operation.change.view);
+          },
+          endOfFile() {
+            for (const { operation } of pending) report(operation);
+          }
+        };
+      }
     });
   }
 });
