@@ -1533,22 +1533,29 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+      const locked = lockedTable(operation, context);
+      const table = [locked.table, ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
-      else first = { operation, table };
+      else first = { operation, table, ofIndex: table === locked.table && locked.ofIndex };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
+      if (!first) return;
+      const writesOnly = blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true };
+      context.report(first.operation, { table: qualifiedName(first.table), others, ...writesOnly, ...first.ofIndex ? { ofIndex: true } : {} });
     }
   };
 }
 function lockedTable(operation, context) {
   const target = blockingLockTarget(operation);
   const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
-  return target && namesIndex && context.schema.index(target)?.table || target;
+  const table = target && namesIndex ? context.schema.index(target)?.table : void 0;
+  return table ? { table, ofIndex: false } : { table: target, ofIndex: namesIndex && target !== void 0 };
+}
+function lockedRelation({ table, ofIndex }) {
+  return ofIndex ? `the table of index "${table}"` : `"${table}"`;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -2780,7 +2787,7 @@ var init_require_lock_timeout = __esm({
         category: "locking",
         severity: "warning",
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-        message: ({ table, others, writesOnly }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
+        message: ({ table, others, writesOnly, ofIndex }) => `This statement${othersClause(others)} waits for a blocking lock on ${lockedRelation({ table, ofIndex })} with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
@@ -2855,7 +2862,7 @@ var init_require_statement_timeout = __esm({
         category: "locking",
         severity: "off",
         description: "A blocking lock is taken with no statement_timeout set",
-        message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+        message: ({ table, others, ofIndex }) => `This statement${othersClause(others)} locks ${lockedRelation({ table, ofIndex })} with no statement_timeout set, so nothing bounds how long it holds the lock.`,
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
