@@ -3098,7 +3098,7 @@ var require_main = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path17 = require("path");
+    var path18 = require("path");
     var os = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -3234,9 +3234,9 @@ var require_main = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path17.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path18.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path17.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path18.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -8326,7 +8326,7 @@ var require_files = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveModulePath = exports2.FileSystem = exports2.resolveGlobalYarnPath = exports2.resolveGlobalNodePath = exports2.resolve = exports2.uriToFilePath = void 0;
     var url = require("url");
-    var path17 = require("path");
+    var path18 = require("path");
     var fs11 = require("fs");
     var child_process_1 = require("child_process");
     function uriToFilePath(uri) {
@@ -8345,7 +8345,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path17.normalize(segments.join("/"));
+      return path18.normalize(segments.join("/"));
     }
     exports2.uriToFilePath = uriToFilePath;
     function isWindows() {
@@ -8376,7 +8376,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs11.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path17.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path18.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -8449,9 +8449,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path17.join(prefix, "node_modules");
+            return path18.join(prefix, "node_modules");
           } else {
-            return path17.join(prefix, "lib", "node_modules");
+            return path18.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -8491,7 +8491,7 @@ var require_files = __commonJS({
           try {
             let yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path17.join(yarn.data, "node_modules");
+              return path18.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -8521,17 +8521,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path17.normalize(child).indexOf(path17.normalize(parent)) === 0;
+          return path18.normalize(child).indexOf(path18.normalize(parent)) === 0;
         } else {
-          return path17.normalize(child).toLowerCase().indexOf(path17.normalize(parent).toLowerCase()) === 0;
+          return path18.normalize(child).toLowerCase().indexOf(path18.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports2.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path17.isAbsolute(nodePath)) {
-          nodePath = path17.join(workspaceRoot, nodePath);
+        if (!path18.isAbsolute(nodePath)) {
+          nodePath = path18.join(workspaceRoot, nodePath);
         }
         return resolve11(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
@@ -9147,8 +9147,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12848,8 +12848,8 @@ var require_main5 = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path17, value, options) {
-        return edit2.setProperty(text, path17, value, options);
+      function modify(text, path18, value, options) {
+        return edit2.setProperty(text, path18, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -13972,11 +13972,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path17 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path17 === known || path17.endsWith(`.${known}`))) return true;
+          const path18 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path17.endsWith("options.type") && onDatabase;
+          return path18.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -14583,8 +14583,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path17 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path17) || !this.isSubject(chain.root)) return void 0;
+        const path18 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path18) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -14611,7 +14611,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path17) => path17.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -16580,11 +16580,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path10.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path10.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
       index += 2;
     }
   }
@@ -16613,7 +16613,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path10.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -16624,22 +16624,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path10.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path10.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path10.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
 }
-var import_node_child_process, path10, GitFailure, splitNul;
+var import_node_child_process, path11, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path10 = __toESM(require("node:path"));
+    path11 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -16654,12 +16654,12 @@ __export(lsp_command_exports, {
   runLspCommand: () => runLspCommand
 });
 module.exports = __toCommonJS(lsp_command_exports);
-var path16 = __toESM(require("node:path"));
+var path17 = __toESM(require("node:path"));
 var import_node_util = require("node:util");
 var import_node = __toESM(require_node3());
 
 // src/lsp/server.ts
-var path15 = __toESM(require("node:path"));
+var path16 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 var import_vscode_languageserver = __toESM(require_main4());
 
@@ -16933,7 +16933,7 @@ function describe(error) {
 
 // src/cli/lint-document.ts
 var fs9 = __toESM(require("node:fs"));
-var path12 = __toESM(require("node:path"));
+var path13 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_read_regular_file();
 
@@ -18258,22 +18258,29 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+      const locked = lockedTable(operation, context);
+      const table = [locked.table, ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
-      else first = { operation, table };
+      else first = { operation, table, ofIndex: table === locked.table && locked.ofIndex };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
+      if (!first) return;
+      const writesOnly = blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true };
+      context.report(first.operation, { table: qualifiedName(first.table), others, ...writesOnly, ...first.ofIndex ? { ofIndex: true } : {} });
     }
   };
 }
 function lockedTable(operation, context) {
   const target = blockingLockTarget(operation);
   const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
-  return target && namesIndex && context.schema.index(target)?.table || target;
+  const table = target && namesIndex ? context.schema.index(target)?.table : void 0;
+  return table ? { table, ofIndex: false } : { table: target, ofIndex: namesIndex && target !== void 0 };
+}
+function lockedRelation({ table, ofIndex }) {
+  return ofIndex ? `the table of index "${table}"` : `"${table}"`;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -19060,7 +19067,11 @@ the rename commits.
 
 Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
 simple view under the old name in the same transaction so old code keeps working; drop the view one release
-later.`
+later.
+
+A table set aside under another name and made again under its old name in the same transaction (a rebuild),
+or renamed with a view left under the old name, is not reported: the old code finds the new table, or the view,
+when the transaction commits.`
   },
   examples: {
     invalid: [
@@ -19076,12 +19087,30 @@ later.`
       { sql: "CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;" }
     ]
   },
-  create: (context) => ({
-    renameTable(operation) {
-      if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
-      context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
-    }
-  })
+  create: (context) => {
+    const pending = [];
+    const remade = (table) => {
+      for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+    };
+    const report = (operation) => context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+    return {
+      renameTable(operation) {
+        remade({ ...operation.table, name: operation.newName });
+        if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
+        if (context.inTransaction) pending.push({ operation, table: operation.table });
+        else report(operation);
+      },
+      createTable(operation) {
+        if (!operation.conditional) remade(operation.table);
+      },
+      other(operation) {
+        if (operation.change?.kind === "createView" && !operation.change.materialized) remade(operation.change.view);
+      },
+      endOfFile() {
+        for (const { operation } of pending) report(operation);
+      }
+    };
+  }
 });
 
 // rules/require-concurrent-index-creation.ts
@@ -19298,7 +19327,7 @@ var require_lock_timeout_default = defineRule({
     category: "locking",
     severity: "warning",
     description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-    message: ({ table, others, writesOnly }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
+    message: ({ table, others, writesOnly, ofIndex }) => `This statement${othersClause(others)} waits for a blocking lock on ${lockedRelation({ table, ofIndex })} with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
     locks: BLOCKING_STATEMENT_LOCKS,
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
@@ -19364,7 +19393,7 @@ var require_statement_timeout_default = defineRule({
     category: "locking",
     severity: "off",
     description: "A blocking lock is taken with no statement_timeout set",
-    message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+    message: ({ table, others, ofIndex }) => `This statement${othersClause(others)} locks ${lockedRelation({ table, ofIndex })} with no statement_timeout set, so nothing bounds how long it holds the lock.`,
     help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
     locks: BLOCKING_STATEMENT_LOCKS,
@@ -21331,7 +21360,7 @@ init_discover();
 
 // src/cli/migration-set.ts
 var fs8 = __toESM(require("node:fs"));
-var path11 = __toESM(require("node:path"));
+var path12 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
@@ -21373,6 +21402,7 @@ function segmentKeys(file) {
 }
 var FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 var LEADING_NUMBER = /^(\d+)/;
+var V_VERSION = /^v(\d+(?:\.\d+)*)(?=$|[._-])/i;
 var DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 function versionKey(segment) {
@@ -21385,6 +21415,8 @@ function versionKey(segment) {
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
+  const prefixed = V_VERSION.exec(segment);
+  if (prefixed) return { group: 0, version: versionParts(prefixed[1]), name: segment };
   return { group: 2, version: [], name: segment };
 }
 var TIMESTAMP = /^(19|20)\d{12,}$/;
@@ -21418,6 +21450,62 @@ function compareSegments(a, b) {
 // src/cli/migration-set.ts
 init_discover();
 init_migration_folders();
+
+// src/cli/schema-manifests.ts
+var path10 = __toESM(require("node:path"));
+init_read_regular_file();
+var MANIFEST = "manifest.json";
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+var SchemaManifests = class {
+  listings = /* @__PURE__ */ new Map();
+  /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
+  listingFor(file) {
+    if (path10.extname(file).toLowerCase() !== ".sql") return void 0;
+    const folder = path10.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path10.join(folder, MANIFEST)));
+    return this.listings.get(folder);
+  }
+  /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
+  leftOut(file) {
+    const listing = this.listingFor(file);
+    if (!listing || listing.includes(path10.basename(file))) return void 0;
+    return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
+  }
+  /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
+  inListedOrder(files) {
+    const byFolder = /* @__PURE__ */ new Map();
+    for (const file of files) {
+      if (!this.listingFor(file)) continue;
+      const folder = path10.dirname(file);
+      byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+    }
+    if (byFolder.size === 0) return [...files];
+    const queues = /* @__PURE__ */ new Map();
+    for (const [folder, listed] of byFolder) {
+      const listing = this.listingFor(listed[0]);
+      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path10.basename(a)) - listing.indexOf(path10.basename(b))));
+    }
+    return files.map((file) => byFolder.has(path10.dirname(file)) ? queues.get(path10.dirname(file))?.shift() : file);
+  }
+};
+function readListing(manifest) {
+  let text;
+  try {
+    text = readRegularFile(manifest, MAX_MANIFEST_BYTES).toString("utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    const parsed = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || !("SchemaUpdateCqlFiles" in parsed)) return void 0;
+    const listed = parsed.SchemaUpdateCqlFiles;
+    return Array.isArray(listed) && listed.every((name) => typeof name === "string") ? listed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
 function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
@@ -21442,9 +21530,16 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path11.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
-  const all = sortMigrations([...candidates], parseOrder(config.order));
+  const manifests = new SchemaManifests();
+  for (const file of candidates) {
+    const leftOut = manifests.leftOut(file);
+    if (!leftOut) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
   let lastReported = all.length - 1;
@@ -21480,9 +21575,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path11.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -21493,11 +21588,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path11.dirname(file);
+    const folder = enclosing?.folder ?? path12.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path11.join(folder, name) + path11.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -21550,7 +21645,7 @@ function effectOf(file, text, run, django, caches) {
 }
 function leftOutByConfig(file, run) {
   const { include, exclude } = run.loaded.config;
-  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path12.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
+  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path13.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
   if (exclude && exclude.length > 0 && matches(exclude)) return `excluded by the config's "exclude"`;
   if (include && include.length > 0 && !matches(include)) return `not among the config's "include"`;
   return void 0;
@@ -21564,32 +21659,32 @@ function readOrEmpty(file) {
 }
 
 // src/cli/run-config.ts
-var path14 = __toESM(require("node:path"));
+var path15 = __toESM(require("node:path"));
 var import_picomatch4 = __toESM(require_picomatch2());
 
 // src/config/config-file.ts
 var fs10 = __toESM(require("node:fs"));
-var path13 = __toESM(require("node:path"));
+var path14 = __toESM(require("node:path"));
 init_read_regular_file();
 init_errors();
 init_jsonc();
 var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path13.resolve(cwd, explicitPath);
+    const file = path14.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path13.resolve(cwd); ; dir = path13.dirname(dir)) {
+  for (let dir = path14.resolve(cwd); ; dir = path14.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path13.join(dir, name);
+      const file = path14.join(dir, name);
       if (fs10.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path13.join(dir, "package.json");
+    const packageJson = path14.join(dir, "package.json");
     if (fs10.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path13.dirname(dir) === dir) return { config: {} };
+    if (path14.dirname(dir) === dir) return { config: {} };
   }
 }
 var MAX_CONFIG_BYTES = 1 << 20;
@@ -21695,7 +21790,7 @@ function validateConfig(value, where) {
 init_discover();
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path14.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path15.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -21710,7 +21805,7 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path14.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -24060,10 +24155,10 @@ ${argument.text}` });
     const untitledSql = file === void 0 && document.uri.startsWith("untitled:") && document.languageId === "sql";
     if (file === void 0 && !untitledSql) return { diagnostics: [] };
     const folder = file === void 0 ? workspaceFolders[0] : folderOf(file);
-    const explicit = current.configPath ? path15.resolve(folder ?? path15.dirname(file ?? "."), current.configPath) : options.configPath;
+    const explicit = current.configPath ? path16.resolve(folder ?? path16.dirname(file ?? "."), current.configPath) : options.configPath;
     let run;
     try {
-      run = resolveRunConfig(file ? path15.dirname(file) : folder ?? process.cwd(), { config: explicit });
+      run = resolveRunConfig(file ? path16.dirname(file) : folder ?? process.cwd(), { config: explicit });
     } catch (error) {
       tell(`migralint: ${describe(error)}`);
       return { diagnostics: [] };
@@ -24094,7 +24189,7 @@ ${argument.text}` });
     return documents.all().find((document) => filePathOf(document.uri) === file)?.getText();
   }
   function folderOf(file) {
-    const holding = workspaceFolders.filter((folder) => !path15.relative(folder, file).startsWith("..") && !path15.isAbsolute(path15.relative(folder, file)));
+    const holding = workspaceFolders.filter((folder) => !path16.relative(folder, file).startsWith("..") && !path16.isAbsolute(path16.relative(folder, file)));
     return holding.sort((a, b) => b.length - a.length)[0];
   }
   function tell(message2) {
@@ -24140,7 +24235,7 @@ function runLspCommand(args, io) {
 `);
   }
   const connection = (0, import_node.createConnection)(process.stdin, process.stdout);
-  startServer(connection, { configPath: args.config === void 0 ? void 0 : path16.resolve(io.cwd, args.config) });
+  startServer(connection, { configPath: args.config === void 0 ? void 0 : path17.resolve(io.cwd, args.config) });
   return new Promise(() => {
   });
 }

@@ -1533,22 +1533,29 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+      const locked = lockedTable(operation, context);
+      const table = [locked.table, ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
-      else first = { operation, table };
+      else first = { operation, table, ofIndex: table === locked.table && locked.ofIndex };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
+      if (!first) return;
+      const writesOnly = blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true };
+      context.report(first.operation, { table: qualifiedName(first.table), others, ...writesOnly, ...first.ofIndex ? { ofIndex: true } : {} });
     }
   };
 }
 function lockedTable(operation, context) {
   const target = blockingLockTarget(operation);
   const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
-  return target && namesIndex && context.schema.index(target)?.table || target;
+  const table = target && namesIndex ? context.schema.index(target)?.table : void 0;
+  return table ? { table, ofIndex: false } : { table: target, ofIndex: namesIndex && target !== void 0 };
+}
+function lockedRelation({ table, ofIndex }) {
+  return ofIndex ? `the table of index "${table}"` : `"${table}"`;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -2450,6 +2457,7 @@ var init_renaming_table = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_file_state();
     renaming_table_default = defineRule({
       id: "renaming-table",
       meta: {
@@ -2475,7 +2483,11 @@ the rename commits.
 
 Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
 simple view under the old name in the same transaction so old code keeps working; drop the view one release
-later.`
+later.
+
+A table set aside under another name and made again under its old name in the same transaction (a rebuild),
+or renamed with a view left under the old name, is not reported: the old code finds the new table, or the view,
+when the transaction commits.`
       },
       examples: {
         invalid: [
@@ -2491,12 +2503,30 @@ later.`
           { sql: "CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;" }
         ]
       },
-      create: (context) => ({
-        renameTable(operation) {
-          if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
-        }
-      })
+      create: (context) => {
+        const pending = [];
+        const remade = (table) => {
+          for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+        };
+        const report2 = (operation) => context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+        return {
+          renameTable(operation) {
+            remade({ ...operation.table, name: operation.newName });
+            if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
+            if (context.inTransaction) pending.push({ operation, table: operation.table });
+            else report2(operation);
+          },
+          createTable(operation) {
+            if (!operation.conditional) remade(operation.table);
+          },
+          other(operation) {
+            if (operation.change?.kind === "createView" && !operation.change.materialized) remade(operation.change.view);
+          },
+          endOfFile() {
+            for (const { operation } of pending) report2(operation);
+          }
+        };
+      }
     });
   }
 });
@@ -2757,7 +2787,7 @@ var init_require_lock_timeout = __esm({
         category: "locking",
         severity: "warning",
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-        message: ({ table, others, writesOnly }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
+        message: ({ table, others, writesOnly, ofIndex }) => `This statement${othersClause(others)} waits for a blocking lock on ${lockedRelation({ table, ofIndex })} with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
@@ -2832,7 +2862,7 @@ var init_require_statement_timeout = __esm({
         category: "locking",
         severity: "off",
         description: "A blocking lock is taken with no statement_timeout set",
-        message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+        message: ({ table, others, ofIndex }) => `This statement${othersClause(others)} locks ${lockedRelation({ table, ofIndex })} with no statement_timeout set, so nothing bounds how long it holds the lock.`,
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
@@ -7002,8 +7032,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path23, value, options) {
-        return edit2.setProperty(text, path23, value, options);
+      function modify(text, path24, value, options) {
+        return edit2.setProperty(text, path24, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -8114,11 +8144,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path23 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path23 === known || path23.endsWith(`.${known}`))) return true;
+          const path24 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path24 === known || path24.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path23.endsWith("options.type") && onDatabase;
+          return path24.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8725,8 +8755,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path23 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path23) || !this.isSubject(chain.root)) return void 0;
+        const path24 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path24) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -8753,7 +8783,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path23) => path23.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path24) => path24.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -10970,8 +11000,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path24, { windows } = {}) => {
+      const segs = path24.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12899,6 +12929,8 @@ function versionKey(segment) {
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
+  const prefixed = V_VERSION.exec(segment);
+  if (prefixed) return { group: 0, version: versionParts(prefixed[1]), name: segment };
   return { group: 2, version: [], name: segment };
 }
 function numberOrTime(digits) {
@@ -12926,17 +12958,78 @@ function compareSegments(a, b) {
   }
   return a.length - b.length;
 }
-var byCodeUnit, FLYWAY, LEADING_NUMBER, DASHED_TIMESTAMP, TRAILING_TIMESTAMP, TIMESTAMP, TIME_DIGITS;
+var byCodeUnit, FLYWAY, LEADING_NUMBER, V_VERSION, DASHED_TIMESTAMP, TRAILING_TIMESTAMP, TIMESTAMP, TIME_DIGITS;
 var init_order = __esm({
   "src/schema/order.ts"() {
     "use strict";
     byCodeUnit = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
     LEADING_NUMBER = /^(\d+)/;
+    V_VERSION = /^v(\d+(?:\.\d+)*)(?=$|[._-])/i;
     DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
     TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
     TIMESTAMP = /^(19|20)\d{12,}$/;
     TIME_DIGITS = 24;
+  }
+});
+
+// src/cli/schema-manifests.ts
+function readListing(manifest) {
+  let text;
+  try {
+    text = readRegularFile(manifest, MAX_MANIFEST_BYTES).toString("utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    const parsed = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || !("SchemaUpdateCqlFiles" in parsed)) return void 0;
+    const listed = parsed.SchemaUpdateCqlFiles;
+    return Array.isArray(listed) && listed.every((name) => typeof name === "string") ? listed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var path12, MANIFEST, MAX_MANIFEST_BYTES, SchemaManifests;
+var init_schema_manifests = __esm({
+  "src/cli/schema-manifests.ts"() {
+    "use strict";
+    path12 = __toESM(require("node:path"));
+    init_read_regular_file();
+    MANIFEST = "manifest.json";
+    MAX_MANIFEST_BYTES = 1024 * 1024;
+    SchemaManifests = class {
+      listings = /* @__PURE__ */ new Map();
+      /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
+      listingFor(file) {
+        if (path12.extname(file).toLowerCase() !== ".sql") return void 0;
+        const folder = path12.dirname(file);
+        if (!this.listings.has(folder)) this.listings.set(folder, readListing(path12.join(folder, MANIFEST)));
+        return this.listings.get(folder);
+      }
+      /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
+      leftOut(file) {
+        const listing = this.listingFor(file);
+        if (!listing || listing.includes(path12.basename(file))) return void 0;
+        return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
+      }
+      /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
+      inListedOrder(files) {
+        const byFolder = /* @__PURE__ */ new Map();
+        for (const file of files) {
+          if (!this.listingFor(file)) continue;
+          const folder = path12.dirname(file);
+          byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+        }
+        if (byFolder.size === 0) return [...files];
+        const queues = /* @__PURE__ */ new Map();
+        for (const [folder, listed] of byFolder) {
+          const listing = this.listingFor(listed[0]);
+          queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path12.basename(a)) - listing.indexOf(path12.basename(b))));
+        }
+        return files.map((file) => byFolder.has(path12.dirname(file)) ? queues.get(path12.dirname(file))?.shift() : file);
+      }
+    };
   }
 });
 
@@ -12991,11 +13084,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path12.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path13.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path12.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path13.join(root, file));
       index += 2;
     }
   }
@@ -13024,7 +13117,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path12.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path13.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -13035,22 +13128,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path12.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path13.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path12.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path12.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path13.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path13.join(root, file)));
 }
-var import_node_child_process, path12, GitFailure, splitNul;
+var import_node_child_process, path13, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -13083,9 +13176,16 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path13.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path14.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
-  const all = sortMigrations([...candidates], parseOrder(config.order));
+  const manifests = new SchemaManifests();
+  for (const file of candidates) {
+    const leftOut = manifests.leftOut(file);
+    if (!leftOut) continue;
+    candidates.delete(file);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
   let lastReported = all.length - 1;
@@ -13121,9 +13221,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path13.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path14.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path13.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path14.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -13134,11 +13234,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path13.dirname(file);
+    const folder = enclosing?.folder ?? path14.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path13.join(folder, name) + path13.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path14.join(folder, name) + path14.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -13153,12 +13253,12 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs9, path13, import_picomatch3, loadGit;
+var fs9, path14, import_picomatch3, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
     fs9 = __toESM(require("node:fs"));
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     import_picomatch3 = __toESM(require_picomatch2());
     init_errors();
     init_decode();
@@ -13166,6 +13266,7 @@ var init_migration_set = __esm({
     init_order();
     init_discover();
     init_migration_folders();
+    init_schema_manifests();
     loadGit = () => (init_git(), __toCommonJS(git_exports));
   }
 });
@@ -15258,10 +15359,10 @@ var init_reporters = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path14.dirname(target);
+  const folder = path15.dirname(target);
   fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path14.join(folder, `.${path14.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path15.join(folder, `.${path15.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -15300,7 +15401,7 @@ function writeAll(descriptor, content) {
   while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path14.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path15.resolve(target))) return true;
   try {
     const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -15317,8 +15418,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path14.dirname(target);
-  const prefix = `.${path14.basename(target)}.`;
+  const folder = path15.dirname(target);
+  const prefix = `.${path15.basename(target)}.`;
   let names;
   try {
     names = fs10.readdirSync(folder);
@@ -15328,7 +15429,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path14.join(folder, name);
+    const file = path15.join(folder, name);
     try {
       const stats = fs10.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
@@ -15345,12 +15446,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path14, STALE_AFTER_MS, randomSuffix;
+var fs10, path15, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs10 = __toESM(require("node:fs"));
-    path14 = __toESM(require("node:path"));
+    path15 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -15360,7 +15461,7 @@ var init_atomic_file = __esm({
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path15.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path16.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -15405,11 +15506,11 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path15;
+var path16;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path15 = __toESM(require("node:path"));
+    path16 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
@@ -15422,7 +15523,7 @@ var init_report_output = __esm({
 // src/cli/overwrite-guard.ts
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path16.resolve(cwd, given);
+  const target = path17.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -15431,7 +15532,7 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 function mayResolveTo(file, real) {
-  if (path16.basename(file) === path16.basename(real)) return true;
+  if (path17.basename(file) === path17.basename(real)) return true;
   try {
     return fs11.lstatSync(file).isSymbolicLink();
   } catch {
@@ -15445,12 +15546,12 @@ function realpathOrSelf(file) {
     return file;
   }
 }
-var fs11, path16;
+var fs11, path17;
 var init_overwrite_guard = __esm({
   "src/cli/overwrite-guard.ts"() {
     "use strict";
     fs11 = __toESM(require("node:fs"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -15462,12 +15563,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs12, path17, import_node_worker_threads, BATCH, AnalysisPool;
+var fs12, path18, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
     fs12 = __toESM(require("node:fs"));
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -15526,10 +15627,10 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path17.join(__dirname, "start.js");
-        if (path17.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path17.join(__dirname, "analysis-worker.js");
-        const workerModule = path17.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        const loader = path18.join(__dirname, "start.js");
+        if (path18.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path18.join(__dirname, "analysis-worker.js");
+        const workerModule = path18.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
         if (!workerModule.endsWith(".js") || !fs12.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
@@ -15632,26 +15733,26 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs13.existsSync(path18.join(cwd, "node_modules"))) return path18.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path18.resolve(cwd);
+  if (fs13.existsSync(path19.join(cwd, "node_modules"))) return path19.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path19.resolve(cwd);
   try {
     project = fs13.realpathSync(project);
   } catch {
   }
-  const name = `${path18.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path18.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path19.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path19.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path18.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path18.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path18.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path18.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path19.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path19.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path19.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path19.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path18.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path19.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs13.mkdirSync(path18.dirname(file), { recursive: true, mode: 448 });
+  fs13.mkdirSync(path19.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
   fs13.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
@@ -15827,14 +15928,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs13, os, path18, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs13, os, path19, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     fs13 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path18 = __toESM(require("node:path"));
+    path19 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -16550,7 +16651,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path19.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path20.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -16583,7 +16684,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path19.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path20.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -16653,12 +16754,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os2, path19, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os2, path20, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
     os2 = __toESM(require("node:os"));
-    path19 = __toESM(require("node:path"));
+    path20 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -16689,20 +16790,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path20.dirname(dir) !== dir; dir = path20.dirname(dir)) {
-    const file = path20.join(dir, "package.json");
+  for (let dir = __dirname; path21.dirname(dir) !== dir; dir = path21.dirname(dir)) {
+    const file = path21.join(dir, "package.json");
     if (!fs14.existsSync(file)) continue;
     const manifest = JSON.parse(fs14.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs14, path20;
+var fs14, path21;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
     fs14 = __toESM(require("node:fs"));
-    path20 = __toESM(require("node:path"));
+    path21 = __toESM(require("node:path"));
   }
 });
 
@@ -17031,7 +17132,7 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path21.join(cwd, CONFIG_NAME);
+  const file = path22.join(cwd, CONFIG_NAME);
   if (fs15.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
@@ -17063,7 +17164,7 @@ function describeFolder(root, folder, otherDatabases) {
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
     for (const entry of fs15.readdirSync(dir, { withFileTypes: true })) {
-      const full = path21.join(dir, entry.name);
+      const full = path22.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
@@ -17077,7 +17178,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path21.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path22.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -17090,13 +17191,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path21.join(root, ".github", "workflows")).map((name) => path21.join(".github", "workflows", name)),
+    ...readNames(path22.join(root, ".github", "workflows")).map((name) => path22.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs15.readFileSync(path21.join(root, candidate), "utf8");
+      text = fs15.readFileSync(path22.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -17130,12 +17231,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs15, path21, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs15, path22, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
     fs15 = __toESM(require("node:fs"));
-    path21 = __toESM(require("node:path"));
+    path22 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -17282,7 +17383,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path22.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path23.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -17337,7 +17438,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path22.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path23.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -17350,7 +17451,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path22.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path23.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -17388,11 +17489,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path22, MAX_MIGRATION_BYTES2;
+var path23, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path22 = __toESM(require("node:path"));
+    path23 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -18397,11 +18498,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path23) => {
+  require: (path24) => {
     if (typeof require !== "undefined") {
-      return require(path23);
-    } else if (path23.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path23, "utf8"));
+      return require(path24);
+    } else if (path24.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path24, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }

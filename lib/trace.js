@@ -1533,22 +1533,29 @@ function missingTimeoutVisitor(context, setting2) {
   return {
     anyOperation(operation) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+      const locked = lockedTable(operation, context);
+      const table = [locked.table, ...foreignKeyTargets(operation)].find(
         (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
       );
       if (!table) return;
       if (first) others++;
-      else first = { operation, table };
+      else first = { operation, table, ofIndex: table === locked.table && locked.ofIndex };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true } });
+      if (!first) return;
+      const writesOnly = blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true };
+      context.report(first.operation, { table: qualifiedName(first.table), others, ...writesOnly, ...first.ofIndex ? { ofIndex: true } : {} });
     }
   };
 }
 function lockedTable(operation, context) {
   const target = blockingLockTarget(operation);
   const namesIndex = operation.kind === "dropIndex" || operation.kind === "reindex" && operation.targetKind === "index";
-  return target && namesIndex && context.schema.index(target)?.table || target;
+  const table = target && namesIndex ? context.schema.index(target)?.table : void 0;
+  return table ? { table, ofIndex: false } : { table: target, ofIndex: namesIndex && target !== void 0 };
+}
+function lockedRelation({ table, ofIndex }) {
+  return ofIndex ? `the table of index "${table}"` : `"${table}"`;
 }
 function othersClause(others) {
   return others ? ` (and ${others} more in this file)` : "";
@@ -2427,6 +2434,7 @@ var init_renaming_table = __esm({
     "use strict";
     init_rule();
     init_operation_helpers();
+    init_file_state();
     renaming_table_default = defineRule({
       id: "renaming-table",
       meta: {
@@ -2452,7 +2460,11 @@ the rename commits.
 
 Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
 simple view under the old name in the same transaction so old code keeps working; drop the view one release
-later.`
+later.
+
+A table set aside under another name and made again under its old name in the same transaction (a rebuild),
+or renamed with a view left under the old name, is not reported: the old code finds the new table, or the view,
+when the transaction commits.`
       },
       examples: {
         invalid: [
@@ -2468,12 +2480,30 @@ later.`
           { sql: "CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;" }
         ]
       },
-      create: (context) => ({
-        renameTable(operation) {
-          if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
-          context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
-        }
-      })
+      create: (context) => {
+        const pending = [];
+        const remade = (table) => {
+          for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+        };
+        const report = (operation) => context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+        return {
+          renameTable(operation) {
+            remade({ ...operation.table, name: operation.newName });
+            if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
+            if (context.inTransaction) pending.push({ operation, table: operation.table });
+            else report(operation);
+          },
+          createTable(operation) {
+            if (!operation.conditional) remade(operation.table);
+          },
+          other(operation) {
+            if (operation.change?.kind === "createView" && !operation.change.materialized) remade(operation.change.view);
+          },
+          endOfFile() {
+            for (const { operation } of pending) report(operation);
+          }
+        };
+      }
     });
   }
 });
@@ -2734,7 +2764,7 @@ var init_require_lock_timeout = __esm({
         category: "locking",
         severity: "warning",
         description: "A lock that blocks reads or writes is taken with no lock_timeout set",
-        message: ({ table, others, writesOnly }) => `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
+        message: ({ table, others, writesOnly, ofIndex }) => `This statement${othersClause(others)} waits for a blocking lock on ${lockedRelation({ table, ofIndex })} with no lock_timeout set; while it waits, every ${writesOnly ? "write to" : "query on"} the table queues behind it.`,
         help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
         locks: BLOCKING_STATEMENT_LOCKS,
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ", and retry the migration when it times out."),
@@ -2809,7 +2839,7 @@ var init_require_statement_timeout = __esm({
         category: "locking",
         severity: "off",
         description: "A blocking lock is taken with no statement_timeout set",
-        message: ({ table, others }) => `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+        message: ({ table, others, ofIndex }) => `This statement${othersClause(others)} locks ${lockedRelation({ table, ofIndex })} with no statement_timeout set, so nothing bounds how long it holds the lock.`,
         help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
         helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", " (or a limit that fits the change)."),
         locks: BLOCKING_STATEMENT_LOCKS,
@@ -3738,8 +3768,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path17, value, options) {
-        return edit2.setProperty(text, path17, value, options);
+      function modify(text, path18, value, options) {
+        return edit2.setProperty(text, path18, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -8170,11 +8200,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path17 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path17 === known || path17.endsWith(`.${known}`))) return true;
+          const path18 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path17.endsWith("options.type") && onDatabase;
+          return path18.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8781,8 +8811,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path17 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path17) || !this.isSubject(chain.root)) return void 0;
+        const path18 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path18) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -8809,7 +8839,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path17) => path17.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -10909,8 +10939,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12690,11 +12720,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path12.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path13.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path12.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path13.join(root, file));
       index += 2;
     }
   }
@@ -12723,7 +12753,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path12.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path13.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12734,22 +12764,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path12.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path13.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path12.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path12.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path13.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path13.join(root, file)));
 }
-var import_node_child_process, path12, GitFailure, splitNul;
+var import_node_child_process, path13, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12768,10 +12798,10 @@ var init_reporter = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path14.dirname(target);
+  const folder = path15.dirname(target);
   fs10.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path14.join(folder, `.${path14.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const temporary = path15.join(folder, `.${path15.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
   const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
   if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
   let open = true;
@@ -12810,7 +12840,7 @@ function writeAll(descriptor, content) {
   while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path14.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path15.resolve(target))) return true;
   try {
     const stats = fs10.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
@@ -12827,8 +12857,8 @@ function streamFile(target) {
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path14.dirname(target);
-  const prefix = `.${path14.basename(target)}.`;
+  const folder = path15.dirname(target);
+  const prefix = `.${path15.basename(target)}.`;
   let names;
   try {
     names = fs10.readdirSync(folder);
@@ -12838,7 +12868,7 @@ function removeStaleTemporaries(target) {
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path14.join(folder, name);
+    const file = path15.join(folder, name);
     try {
       const stats = fs10.lstatSync(file);
       if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
@@ -12855,12 +12885,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path14, STALE_AFTER_MS, randomSuffix;
+var fs10, path15, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
     fs10 = __toESM(require("node:fs"));
-    path14 = __toESM(require("node:path"));
+    path15 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -13492,17 +13522,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path15.join(env.LOCALAPPDATA ?? path15.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path15.join(os.homedir(), "Library", "Caches", "migralint");
-  return path15.join(env.XDG_CACHE_HOME || path15.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path16.join(env.LOCALAPPDATA ?? path16.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path16.join(os.homedir(), "Library", "Caches", "migralint");
+  return path16.join(env.XDG_CACHE_HOME || path16.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs11.readFileSync(path15.join(path15.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs11.readFileSync(path16.join(path16.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path15.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path16.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -13578,13 +13608,13 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs11, os, path15, CONTRIB, PGLITE_RANGE;
+var fs11, os, path16, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
     fs11 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path15 = __toESM(require("node:path"));
+    path16 = __toESM(require("node:path"));
     init_errors();
     init_database();
     init_atomic_file();
@@ -13902,7 +13932,7 @@ __export(trace_command_exports, {
 });
 module.exports = __toCommonJS(trace_command_exports);
 var fs12 = __toESM(require("node:fs"));
-var path16 = __toESM(require("node:path"));
+var path17 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -14064,7 +14094,7 @@ function frontendMatcher(frontends, baseDir) {
 
 // src/cli/migration-set.ts
 var fs9 = __toESM(require("node:fs"));
-var path13 = __toESM(require("node:path"));
+var path14 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
 init_decode();
@@ -14107,6 +14137,7 @@ function segmentKeys(file) {
 }
 var FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 var LEADING_NUMBER = /^(\d+)/;
+var V_VERSION = /^v(\d+(?:\.\d+)*)(?=$|[._-])/i;
 var DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 var TRAILING_TIMESTAMP = /(\d{13})\.[cm]?[jt]s$/;
 function versionKey(segment) {
@@ -14119,6 +14150,8 @@ function versionKey(segment) {
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(""))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
+  const prefixed = V_VERSION.exec(segment);
+  if (prefixed) return { group: 0, version: versionParts(prefixed[1]), name: segment };
   return { group: 2, version: [], name: segment };
 }
 var TIMESTAMP = /^(19|20)\d{12,}$/;
@@ -14152,6 +14185,62 @@ function compareSegments(a, b) {
 // src/cli/migration-set.ts
 init_discover();
 init_migration_folders();
+
+// src/cli/schema-manifests.ts
+var path12 = __toESM(require("node:path"));
+init_read_regular_file();
+var MANIFEST = "manifest.json";
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+var SchemaManifests = class {
+  listings = /* @__PURE__ */ new Map();
+  /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
+  listingFor(file) {
+    if (path12.extname(file).toLowerCase() !== ".sql") return void 0;
+    const folder = path12.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path12.join(folder, MANIFEST)));
+    return this.listings.get(folder);
+  }
+  /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
+  leftOut(file) {
+    const listing = this.listingFor(file);
+    if (!listing || listing.includes(path12.basename(file))) return void 0;
+    return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
+  }
+  /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
+  inListedOrder(files) {
+    const byFolder = /* @__PURE__ */ new Map();
+    for (const file of files) {
+      if (!this.listingFor(file)) continue;
+      const folder = path12.dirname(file);
+      byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
+    }
+    if (byFolder.size === 0) return [...files];
+    const queues = /* @__PURE__ */ new Map();
+    for (const [folder, listed] of byFolder) {
+      const listing = this.listingFor(listed[0]);
+      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path12.basename(a)) - listing.indexOf(path12.basename(b))));
+    }
+    return files.map((file) => byFolder.has(path12.dirname(file)) ? queues.get(path12.dirname(file))?.shift() : file);
+  }
+};
+function readListing(manifest) {
+  let text;
+  try {
+    text = readRegularFile(manifest, MAX_MANIFEST_BYTES).toString("utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    const parsed = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || !("SchemaUpdateCqlFiles" in parsed)) return void 0;
+    const listed = parsed.SchemaUpdateCqlFiles;
+    return Array.isArray(listed) && listed.every((name) => typeof name === "string") ? listed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
 function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
@@ -14176,9 +14265,16 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path13.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path14.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
-  const all = sortMigrations([...candidates], parseOrder(config.order));
+  const manifests = new SchemaManifests();
+  for (const file of candidates) {
+    const leftOut = manifests.leftOut(file);
+    if (!leftOut) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file) => isDjangoMigrationPath(file) ? "django" : fromInclude ? "include" : context.get(file) ?? foundBy.get(file) ?? file;
   let lastReported = all.length - 1;
@@ -14214,9 +14310,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path13.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path14.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path13.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path14.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -14227,11 +14323,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path13.dirname(file);
+    const folder = enclosing?.folder ?? path14.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path13.join(folder, name) + path13.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path14.join(folder, name) + path14.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -14277,7 +14373,7 @@ function readOrEmpty(file) {
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path16.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path17.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -14339,7 +14435,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs12.writeFileSync(path16.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs12.writeFileSync(path17.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

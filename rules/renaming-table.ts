@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { qualifiedName, renamesIndexOrSequence } from '../src/engine/operation-helpers';
+import { sameTable } from '../src/engine/file-state';
+import type { OperationOf, TableName } from '../src/model/operations';
 
 export default defineRule({
   id: 'renaming-table',
@@ -27,7 +29,11 @@ the rename commits.
 
 Either migrate in steps (new table, dual writes, backfill, switch, drop), or rename the table and create a
 simple view under the old name in the same transaction so old code keeps working; drop the view one release
-later.`,
+later.
+
+A table set aside under another name and made again under its old name in the same transaction (a rebuild),
+or renamed with a view left under the old name, is not reported: the old code finds the new table, or the view,
+when the transaction commits.`,
   },
   examples: {
     invalid: [
@@ -39,10 +45,31 @@ later.`,
       { typeorm: "import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey, TableIndex, TableUnique } from 'typeorm';\n\nexport class Migration1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.createTable(new Table({ name: 'staging', columns: [{ name: 'id', type: 'bigint' }] }));\n    await queryRunner.renameTable('staging', 'imports');\n  }\n}\n" },
       { knex: "exports.up = async (knex) => {\n  await knex.schema.createTable('staging', (t) => t.bigInteger('id'));\n  await knex.schema.renameTable('staging', 'imports');\n};\n" },{ sql: 'CREATE TABLE staging (id bigint);\nALTER TABLE staging RENAME TO imports;' }],
   },
-  create: (context) => ({
-    renameTable(operation) {
-      if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
-      context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
-    },
-  }),
+  create: (context) => {
+    // Renames inside a transaction wait for the end of the file: a table or view made under the old name in
+    // that transaction (a rebuild that sets the old table aside) is what the old code then finds.
+    const pending: Array<{ operation: OperationOf<'renameTable'>; table: TableName }> = [];
+    const remade = (table: TableName) => {
+      for (let index = pending.length - 1; index >= 0; index--) if (sameTable(pending[index].table, table)) pending.splice(index, 1);
+    };
+    const report = (operation: OperationOf<'renameTable'>) => context.report(operation, { table: qualifiedName(operation.table), name: operation.newName });
+    return {
+      renameTable(operation) {
+        remade({ ...operation.table, name: operation.newName });
+        if (context.isNewTable(operation.table) || renamesIndexOrSequence(context.schema, operation.table)) return;
+        if (context.inTransaction) pending.push({ operation, table: operation.table });
+        else report(operation);
+      },
+      createTable(operation) {
+        if (!operation.conditional) remade(operation.table);
+      },
+      other(operation) {
+        // A plain view reads and writes through to the renamed table; a materialized one is a copy.
+        if (operation.change?.kind === 'createView' && !operation.change.materialized) remade(operation.change.view);
+      },
+      endOfFile() {
+        for (const { operation } of pending) report(operation);
+      },
+    };
+  },
 });

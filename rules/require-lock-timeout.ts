@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { BLOCKING_STATEMENT_LOCKS } from '../src/engine/statement-locks';
-import { missingTimeoutVisitor, othersClause, timeoutHelp } from '../src/engine/missing-timeout';
+import { lockedRelation, missingTimeoutVisitor, othersClause, timeoutHelp } from '../src/engine/missing-timeout';
 
 export default defineRule({
   id: 'require-lock-timeout',
@@ -8,8 +8,8 @@ export default defineRule({
     category: 'locking',
     severity: 'warning',
     description: 'A lock that blocks reads or writes is taken with no lock_timeout set',
-    message: ({ table, others, writesOnly }) =>
-      `This statement${othersClause(others)} waits for a blocking lock on "${table}" with no lock_timeout set; while it waits, every ${writesOnly ? 'write to' : 'query on'} the table queues behind it.`,
+    message: ({ table, others, writesOnly, ofIndex }) =>
+      `This statement${othersClause(others)} waits for a blocking lock on ${lockedRelation({ table, ofIndex })} with no lock_timeout set; while it waits, every ${writesOnly ? 'write to' : 'query on'} the table queues behind it.`,
     help: "Put SET lock_timeout = '2s'; at the top of the migration, and retry the migration when it times out.",
     locks: BLOCKING_STATEMENT_LOCKS,
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET lock_timeout = '2s'", ', and retry the migration when it times out.'),

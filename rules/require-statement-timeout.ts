@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { BLOCKING_STATEMENT_LOCKS } from '../src/engine/statement-locks';
-import { missingTimeoutVisitor, othersClause, timeoutHelp } from '../src/engine/missing-timeout';
+import { lockedRelation, missingTimeoutVisitor, othersClause, timeoutHelp } from '../src/engine/missing-timeout';
 
 export default defineRule({
   id: 'require-statement-timeout',
@@ -8,8 +8,8 @@ export default defineRule({
     category: 'locking',
     severity: 'off',
     description: 'A blocking lock is taken with no statement_timeout set',
-    message: ({ table, others }) =>
-      `This statement${othersClause(others)} locks "${table}" with no statement_timeout set, so nothing bounds how long it holds the lock.`,
+    message: ({ table, others, ofIndex }) =>
+      `This statement${othersClause(others)} locks ${lockedRelation({ table, ofIndex })} with no statement_timeout set, so nothing bounds how long it holds the lock.`,
     help: "Put SET statement_timeout = '5s'; at the top of the migration (or a limit that fits the change).",
     helpFor: ({ frontend }) => timeoutHelp(frontend, "SET statement_timeout = '5s'", ' (or a limit that fits the change).'),
     locks: BLOCKING_STATEMENT_LOCKS,

@@ -9,6 +9,7 @@ import { parseOrder, sortMigrations } from '../schema/order';
 import type { LintArgs } from './args';
 import { defaultInputs, displayPath, resolveInputs, toPosix, walk } from './discover';
 import { enclosingMigrationFolder } from './migration-folders';
+import { SchemaManifests } from './schema-manifests';
 
 /**
  * Which files a run goes through, which of them it reports, and which earlier
@@ -91,7 +92,15 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
-  const all = sortMigrations([...candidates], parseOrder(config.order));
+  // temporal's schema tool applies the files its manifest.json lists, in that order, and no others.
+  const manifests = new SchemaManifests();
+  for (const file of candidates) {
+    const leftOut = manifests.leftOut(file);
+    if (!leftOut) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   // The migrations of one folder (or glob, or the config's include) apply to one database; Django's apps share one.
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
   const groupOf = (file: string) => (isDjangoMigrationPath(file) ? 'django' : fromInclude ? 'include' : (context.get(file) ?? foundBy.get(file) ?? file));

@@ -15,30 +15,42 @@ function isTimeoutSet(value: string | undefined): boolean {
  * more such operations the file holds.
  */
 export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeout' | 'statement_timeout'): Visitor {
-  let first: { operation: Operation; table: TableName } | undefined;
+  let first: { operation: Operation; table: TableName; ofIndex: boolean } | undefined;
   let others = 0;
   return {
     anyOperation(operation: Operation) {
       if (isTimeoutSet(context.settings.get(setting))) return;
       // The table itself, or (for a foreign key on a new table) the existing table it references.
-      const table = [lockedTable(operation, context), ...foreignKeyTargets(operation)].find(
+      const locked = lockedTable(operation, context);
+      const table = [locked.table, ...foreignKeyTargets(operation)].find(
         (target): target is TableName => target !== undefined && target.name !== '' && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target),
       );
       if (!table) return;
       if (first) others++;
-      else first = { operation, table };
+      else first = { operation, table, ofIndex: table === locked.table && locked.ofIndex };
     },
     endOfFile() {
-      if (first) context.report(first.operation, { table: qualifiedName(first.table), others, ...(blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true }) });
+      if (!first) return;
+      const writesOnly = blocksReadsOn(first.operation, first.table) ? {} : { writesOnly: true };
+      context.report(first.operation, { table: qualifiedName(first.table), others, ...writesOnly, ...(first.ofIndex ? { ofIndex: true } : {}) });
     },
   };
 }
 
-/** DROP INDEX and REINDEX INDEX name an index: the lock is on its table, where the replayed schema knows it. */
-function lockedTable(operation: Operation, context: RuleContext): TableName | undefined {
+/**
+ * DROP INDEX and REINDEX INDEX name an index: the lock is on its table, where the replayed schema knows it;
+ * where it does not, the index's name stands for it (`ofIndex`: the message then says the table of that index).
+ */
+function lockedTable(operation: Operation, context: RuleContext): { table?: TableName; ofIndex: boolean } {
   const target = blockingLockTarget(operation);
   const namesIndex = operation.kind === 'dropIndex' || (operation.kind === 'reindex' && operation.targetKind === 'index');
-  return (target && namesIndex && context.schema.index(target)?.table) || target;
+  const table = target && namesIndex ? context.schema.index(target)?.table : undefined;
+  return table ? { table, ofIndex: false } : { table: target, ofIndex: namesIndex && target !== undefined };
+}
+
+/** What the lock is on, as the messages name it. */
+export function lockedRelation({ table, ofIndex }: { table?: string; ofIndex?: boolean }): string {
+  return ofIndex ? `the table of index "${table}"` : `"${table}"`;
 }
 
 /** ` (and N more in this file)`, for a finding reported once per file. */

@@ -31,6 +31,8 @@ export interface Subject {
   atMost?: 'warning';
   /** The lock waited for blocks the table's writes only (SHARE, SHARE ROW EXCLUSIVE), not its reads. */
   writesOnly?: boolean;
+  /** `table` is an index whose table the replayed schema does not know: the lock is on that table. */
+  ofIndex?: boolean;
 }
 
 /** What a finding's help may depend on: the language of the file, and what the finding is about. */

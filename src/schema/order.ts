@@ -1,7 +1,7 @@
 /**
  * The order a migration runner applies a folder in, from the files' paths:
  * version prefixes compared as numbers (`2_x` before `10_x`, synapse's `delta/9`
- * before `delta/10`, and its `full_schemas/72` right after `delta/72`), flyway's `V1_2__x` (and baseline `B1_2__x`) by its version's parts, timestamps and
+ * before `delta/10`, temporal's `v1.9` before `v1.10`, and its `full_schemas/72` right after `delta/72`), flyway's `V1_2__x` (and baseline `B1_2__x`) by its version's parts, timestamps and
  * diesel's or Prisma's dated folders as they sort. `name` keeps plain name order;
  * a regular expression takes the version from what its first group captures.
  */
@@ -67,6 +67,8 @@ function segmentKeys(file: string): SegmentKey[] {
 
 const FLYWAY = /^([VRB])(\d+(?:[._]\d+)*)?__/;
 const LEADING_NUMBER = /^(\d+)/;
+/** A version written with a `v` (temporal's `versioned/v1.10` folders, `v2_users.sql`): `v1.9` before `v1.10`. */
+const V_VERSION = /^v(\d+(?:\.\d+)*)(?=$|[._-])/i;
 /** diesel's `2017-09-23-182408_x` is the version 20170923182408, the same as an undashed `20170804200817_x` in the same folder. */
 const DASHED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})-(\d{6})(?!\d)/;
 /** TypeORM orders by the 13-digit timestamp its class names end with, which files often carry too (`AddUsers1700000000000.ts`). */
@@ -82,6 +84,8 @@ function versionKey(segment: string): SegmentKey {
   if (dashed) return { group: 0, version: [numberOrTime(dashed.slice(1).join(''))], name: segment };
   const leading = LEADING_NUMBER.exec(segment) ?? TRAILING_TIMESTAMP.exec(segment);
   if (leading) return { group: 0, version: [numberOrTime(leading[1])], name: segment };
+  const prefixed = V_VERSION.exec(segment);
+  if (prefixed) return { group: 0, version: versionParts(prefixed[1]), name: segment };
   return { group: 2, version: [], name: segment };
 }
 

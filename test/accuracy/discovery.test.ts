@@ -105,3 +105,64 @@ describe('SQL named for one database (synapse)', () => {
     );
   });
 });
+
+describe("temporal's schema tool (a manifest.json per version folder)", () => {
+  const versioned = 'schema/postgresql/v12/visibility/versioned';
+  const manifest = (version: string, files: string[]) =>
+    JSON.stringify({ CurrVersion: version, MinCompatibleVersion: '0.1', Description: `version ${version}`, SchemaUpdateCqlFiles: files, ...(files.length === 0 ? { AllowNoCqlFiles: true } : {}) }, null, 2) + '\n';
+  const project = () =>
+    tempProject({
+      [`${versioned}/v1.0/manifest.json`]: manifest('1.0', ['schema.sql']),
+      [`${versioned}/v1.0/schema.sql`]:
+        'CREATE TABLE executions_visibility (\n  namespace_id      CHAR(64)      NOT NULL,\n  run_id            CHAR(64)      NOT NULL,\n  start_time        TIMESTAMP     NOT NULL,\n  search_attributes JSONB         NULL,\n  PRIMARY KEY (namespace_id, run_id)\n);\n',
+      // Applied in the manifest's order, not the names'.
+      [`${versioned}/v1.3/manifest.json`]: manifest('1.3', ['add_history_size_bytes.sql', 'add_build_ids_search_attribute.sql']),
+      [`${versioned}/v1.3/add_history_size_bytes.sql`]: 'ALTER TABLE executions_visibility ADD COLUMN history_size_bytes BIGINT NULL;\n',
+      [`${versioned}/v1.3/add_build_ids_search_attribute.sql`]: 'CREATE INDEX by_history_size_bytes ON executions_visibility (namespace_id, history_size_bytes, start_time DESC, run_id);\n',
+      [`${versioned}/v1.9/manifest.json`]: manifest('1.9', ['add_version_column.sql']),
+      [`${versioned}/v1.9/add_version_column.sql`]: 'ALTER TABLE executions_visibility ADD COLUMN _version BIGINT NOT NULL DEFAULT 0;\n',
+      // Superseded by the combined file of v1.13: the tool applies no file of this version.
+      [`${versioned}/v1.10/manifest.json`]: manifest('1.10', []),
+      [`${versioned}/v1.10/add_temporal_reported_columns.sql`]:
+        "ALTER TABLE executions_visibility ADD COLUMN TemporalReportedProblems JSONB GENERATED ALWAYS AS (search_attributes->'TemporalReportedProblems') STORED;\nCREATE INDEX by_temporal_reported_problems ON executions_visibility USING GIN (namespace_id, TemporalReportedProblems jsonb_path_ops);\n",
+      [`${versioned}/v1.13/manifest.json`]: manifest('1.13', ['combined_v1.10_v1.13.sql']),
+      [`${versioned}/v1.13/combined_v1.10_v1.13.sql`]:
+        "ALTER TABLE executions_visibility ADD COLUMN IF NOT EXISTS TemporalReportedProblems JSONB GENERATED ALWAYS AS (search_attributes->'TemporalReportedProblems') STORED;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS by_temporal_reported_problems ON executions_visibility USING GIN (namespace_id, TemporalReportedProblems jsonb_path_ops);\nALTER TABLE executions_visibility DROP COLUMN _version;\n",
+    });
+
+  test('versions v1.9 before v1.10, the files of a version in the order its manifest lists them, and a file it does not list skipped with a note', async () => {
+    const cwd = project();
+    const { stdout, stderr } = await runCli([versioned, '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((file) => file.file.slice(versioned.length + 1))).toEqual([
+      'v1.0/schema.sql',
+      'v1.3/add_history_size_bytes.sql',
+      'v1.3/add_build_ids_search_attribute.sql',
+      'v1.9/add_version_column.sql',
+      'v1.13/combined_v1.10_v1.13.sql',
+    ]);
+    expect(report.findings.map((f) => `${f.file.slice(versioned.length + 1)}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      'v1.3/add_history_size_bytes.sql:1:1 require-lock-timeout',
+      'v1.3/add_build_ids_search_attribute.sql:1:1 require-concurrent-index-creation',
+      'v1.3/add_build_ids_search_attribute.sql:1:1 require-lock-timeout',
+      'v1.9/add_version_column.sql:1:1 require-lock-timeout',
+      'v1.13/combined_v1.10_v1.13.sql:1:1 adding-field-with-default',
+      'v1.13/combined_v1.10_v1.13.sql:1:1 require-lock-timeout',
+      'v1.13/combined_v1.10_v1.13.sql:3:1 ban-drop-column',
+    ]);
+    expect(stderr).toBe(`migralint: note: skipped ${versioned}/v1.10/add_temporal_reported_columns.sql: not listed in the SchemaUpdateCqlFiles of its manifest.json, so the schema tool does not apply it\n`);
+  });
+
+  test('a file the manifest does not list, given by name, is skipped with the same note', async () => {
+    const cwd = project();
+    const { stdout, stderr } = await runCli([`${versioned}/v1.10/add_temporal_reported_columns.sql`, `${versioned}/v1.13/combined_v1.10_v1.13.sql`, '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((file) => file.file.slice(versioned.length + 1))).toEqual(['v1.13/combined_v1.10_v1.13.sql']);
+    expect(report.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['1:1 adding-field-with-default', '1:1 require-lock-timeout', '3:1 ban-drop-column']);
+    expect(stderr).toBe(
+      `migralint: note: skipped ${versioned}/v1.10/add_temporal_reported_columns.sql: not listed in the SchemaUpdateCqlFiles of its manifest.json, so the schema tool does not apply it\n` +
+        // A named file's context is its own folder here (versioned/ is not named like a migrations folder).
+        'migralint: note: unknown-object was off: the migrations replayed do not look like a whole history (the first migrations change "executions_visibility", which they do not create)\n',
+    );
+  });
+});

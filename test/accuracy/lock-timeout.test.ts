@@ -128,4 +128,13 @@ describe('require-lock-timeout: DROP INDEX and REINDEX INDEX lock the index\'s t
   test('an index the history does not know stands for its (existing) table', () => {
     expect(findingKeys(after(ORDERS, 'DROP INDEX IF EXISTS event_json_room_id;\n'))).toEqual(['require-concurrent-index-deletion@1:1', 'require-lock-timeout@1:1']);
   });
+
+  test('the message then calls the lock one on the table of that index, not on a table of its name (quickwit)', () => {
+    const shards = 'CREATE TABLE IF NOT EXISTS shards (\n    index_uid VARCHAR(282) NOT NULL,\n    source_id VARCHAR(255) NOT NULL,\n    shard_id BIGINT NOT NULL,\n    PRIMARY KEY (index_uid, source_id, shard_id)\n);\n';
+    const result = after(shards, 'DROP INDEX IF EXISTS shards_index_uid_idx;\n');
+    expect(findingKeys(result)).toEqual(['require-concurrent-index-deletion@1:1', 'require-lock-timeout@1:1']);
+    expect(result.findings[1].message).toBe(
+      'This statement waits for a blocking lock on the table of index "shards_index_uid_idx" with no lock_timeout set; while it waits, every query on the table queues behind it.',
+    );
+  });
 });

@@ -207,3 +207,43 @@ CREATE INDEX IF NOT EXISTS v1_payload_wal_tenant_idx ON v1_payload_wal (tenant_i
     expect(findingKeys(lintSql(sql, { replay }, '0002.sql'))).toEqual(['require-concurrent-index-creation@7:1']);
   });
 });
+
+describe('a table renamed away and made again under its old name in one transaction', () => {
+  // authelia's rebuild: the old table set aside under a backup name, a new one made under the old name, the rows copied back.
+  const rebuild = `ALTER TABLE webauthn_devices
+    DROP CONSTRAINT IF EXISTS webauthn_devices_pkey;
+
+ALTER TABLE webauthn_devices
+    RENAME TO _bkp_UP_V0003_webauthn_devices;
+
+DROP INDEX IF EXISTS webauthn_devices_kid_key;
+
+CREATE TABLE IF NOT EXISTS webauthn_devices (
+    id SERIAL CONSTRAINT webauthn_devices_pkey PRIMARY KEY,
+    username VARCHAR(100) NOT NULL,
+    kid VARCHAR(512) NOT NULL
+);
+
+CREATE UNIQUE INDEX webauthn_devices_kid_key ON webauthn_devices (kid);
+
+INSERT INTO webauthn_devices (id, username, kid)
+SELECT id, username, kid
+FROM _bkp_UP_V0003_webauthn_devices;
+`;
+
+  test('readers find the new table under the old name when the transaction commits: not renaming-table', () => {
+    const sql = `SET lock_timeout = '2s';\nBEGIN;\n${rebuild}COMMIT;\n`;
+    expect(findingKeys(lintSql(sql))).toEqual(['require-concurrent-index-deletion@9:1']);
+  });
+
+  test('a view under the old name, in the same transaction, keeps old code working too', () => {
+    const sql = "SET lock_timeout = '2s';\nBEGIN;\nALTER TABLE customers RENAME TO clients;\nCREATE VIEW customers AS SELECT * FROM clients;\nCOMMIT;\n";
+    expect(findingKeys(lintSql(sql))).toEqual([]);
+  });
+
+  test('outside a transaction the old name is missing in between, and a different name made again does not help: reported', () => {
+    expect(findingKeys(lintSql(`SET lock_timeout = '2s';\n${rebuild}`))).toEqual(['renaming-table@5:1', 'require-concurrent-index-deletion@8:1']);
+    const sql = "SET lock_timeout = '2s';\nBEGIN;\nALTER TABLE customers RENAME TO clients;\nCREATE TABLE customer_notes (id bigint);\nCOMMIT;\n";
+    expect(findingKeys(lintSql(sql))).toEqual(['renaming-table@3:1']);
+  });
+});

@@ -27,6 +27,7 @@ describe('migrations are replayed in the order their runner applies them', () =>
     ['flyway versions by their parts, repeatables last', ['sql/V1__init.sql', 'sql/V1_2__users.sql', 'sql/V1.10__orders.sql', 'sql/V2__items.sql', 'sql/V10__tags.sql', 'sql/R__views.sql']],
     ['flyway baseline migrations by their version, after a versioned one of the same version', ['sql/V1_12_15__baseline.sql', 'sql/V1_12_33__rename.sql', 'sql/V1_20_0__last.sql', 'sql/B1_20_0__baseline.sql', 'sql/V1_20_1__next.sql']],
     ['synapse: a full schema right after the deltas of its version', ['main/delta/72/01add_room_type.sql', 'main/delta/72/09partial_indices.sql.postgres', 'main/full_schemas/72/full.sql.postgres', 'main/delta/73/01event_failed_pull_attempts.sql', 'main/delta/85/01_add_suspended.sql']],
+    ["versions written with a v (temporal's versioned folders), by their parts", ['versioned/v1.0/schema.sql', 'versioned/v1.2/advanced_visibility.sql', 'versioned/v1.9/add_version_column.sql', 'versioned/v1.10/add_temporal_reported_columns.sql', 'versioned/v1.13/combined_v1.10_v1.13.sql']],
     ['numbered folders (synapse deltas)', ['delta/9/01users.sql', 'delta/9/02rooms.sql', 'delta/10/01events.sql', 'delta/58/01stats.sql']],
   ])('%s', (_name, expected) => {
     expect(sortMigrations(shuffled(expected))).toEqual(expected);
