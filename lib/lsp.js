@@ -15088,6 +15088,7 @@ var init_table_builder = __esm({
             push({ kind: definition.notNull ? "setNotNull" : "dropNotNull", ...place2, table, column: definition.name });
           }
           if (definition.default) push({ kind: "setDefault", ...place2, table, column: definition.name, default: definition.default });
+          this.alteredColumnKeys(column, place2);
           return;
         }
         const { references, ...added } = definition;
@@ -15099,6 +15100,21 @@ var init_table_builder = __esm({
         for (const check of column.checks) {
           push({ kind: "addConstraint", ...place2, table, constraint: { kind: "check", name: `${table.name}_${definition.name}_${check}`, columns: [definition.name], notValid: false, expression: COLUMN_CHECKS[check]?.(definition.name) } });
         }
+        this.followingIndexes(column, place2);
+      }
+      /**
+       * A column's `.primary()`, `.unique()`, `.index()` and `.references()` call the
+       * table's own methods, `alter()` or not: on a column that is re-stated they
+       * still add the key, the constraint or the index.
+       */
+      alteredColumnKeys(column, place2) {
+        const { table } = this.context;
+        const { definition } = column;
+        const columns = [definition.name];
+        const add = (constraint) => this.definition.operations.push({ kind: "addConstraint", ...place2, table, constraint, identifiers: constraint.name ? [constraint.name] : [] });
+        if (definition.primaryKey) add({ kind: "primaryKey", name: `${table.name}_pkey`, columns, notValid: false });
+        if (definition.unique) add({ kind: "unique", name: defaultName(table, columns, "unique"), columns, notValid: false });
+        if (definition.references) add({ kind: "foreignKey", name: defaultName(table, columns, "foreign"), columns, notValid: false, references: definition.references });
         this.followingIndexes(column, place2);
       }
       /** Knex names a column's constraints itself: `users_email_unique`, `posts_user_id_foreign`. */

@@ -146,6 +146,20 @@ describe('table builder callbacks', () => {
     expect(file.operations.map((op) => op.kind)).toEqual(['alterColumnType', 'dropNotNull', 'alterColumnType', 'setNotNull']);
   });
 
+  test("alter() keeps a column's unique(), index() and references(): Knex adds the constraint or index as the table's own methods (licences)", () => {
+    const file = analyze(
+      "exports.up = (knex) =>\n  knex.schema.alterTable('licences', (table) => {\n    table.string('ldu_code').notNullable().unique().alter();\n    table.integer('probation_area_id').references('probation_areas.id').index().alter();\n  });",
+    );
+    expect(kinds(file)).toEqual(['alterColumnType@3:5', 'setNotNull@3:5', 'addConstraint@3:5', 'alterColumnType@4:5', 'dropNotNull@4:5', 'addConstraint@4:5', 'createIndex@4:5']);
+    expect(file.operations.flatMap((op) => (op.kind === 'addConstraint' ? [op.constraint.kind, op.constraint.name] : op.kind === 'createIndex' ? [op.name] : []))).toEqual([
+      'unique',
+      'licences_ldu_code_unique',
+      'foreignKey',
+      'licences_probation_area_id_foreign',
+      'licences_probation_area_id_index',
+    ]);
+  });
+
   test('table methods: indexes, constraints, drops, nullability', () => {
     const file = analyze(
       "exports.up = (knex) => knex.schema.alterTable('orders', (t) => {\n  t.index(['user_id']);\n  t.unique(['code']);\n  t.unique(['ref'], { useConstraint: false });\n  t.foreign('user_id').references('id').inTable('users');\n  t.primary(['id']);\n  t.dropIndex(['user_id']);\n  t.dropUnique(['code']);\n  t.dropNullable('status');\n  t.setNullable('note');\n  t.renameColumn('a', 'b');\n  t.dropColumns('x', 'y');\n});",
