@@ -7032,8 +7032,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path24, value, options) {
-        return edit2.setProperty(text, path24, value, options);
+      function modify(text, path25, value, options) {
+        return edit2.setProperty(text, path25, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -8144,11 +8144,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path24 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path24 === known || path24.endsWith(`.${known}`))) return true;
+          const path25 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path25 === known || path25.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path24.endsWith("options.type") && onDatabase;
+          return path25.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8755,8 +8755,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path24 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path24) || !this.isSubject(chain.root)) return void 0;
+        const path25 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path25) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -8783,7 +8783,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path24) => path24.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path25) => path25.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -11016,8 +11016,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path24, { windows } = {}) => {
-      const segs = path24.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path25, { windows } = {}) => {
+      const segs = path25.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -14949,11 +14949,68 @@ ${colors.dim(`${plural(fixable, "finding")} can be fixed with --fix.`)}` : "";
   }
 });
 
+// src/reporters/utf8-chunks.ts
+var Utf8Chunks, CHUNK_BYTES;
+var init_utf8_chunks = __esm({
+  "src/reporters/utf8-chunks.ts"() {
+    "use strict";
+    Utf8Chunks = class {
+      chunks = [];
+      current = Buffer.alloc(0);
+      used = 0;
+      /** Chunks given back once their text was written elsewhere, to be filled again. */
+      spare = [];
+      /** Bytes in the chunks that are full (the one being filled not counted). */
+      sealedBytes = 0;
+      add(text) {
+        if (this.used + text.length * 3 > this.current.length) {
+          this.seal();
+          const size = Math.max(CHUNK_BYTES, text.length * 3);
+          this.current = (size === CHUNK_BYTES ? this.spare.pop() : void 0) ?? Buffer.allocUnsafe(size);
+        }
+        this.used += this.current.write(text, this.used);
+      }
+      /** Every chunk, the one being filled too, letting go of them. */
+      take() {
+        this.seal();
+        return this.takeSealed();
+      }
+      /** The full chunks, letting go of them; the one being filled stays. */
+      takeSealed() {
+        const chunks = this.chunks;
+        this.chunks = [];
+        this.sealedBytes = 0;
+        return chunks;
+      }
+      /** Chunks from `takeSealed` whose text is written elsewhere now: they are filled again rather than left to the garbage collector. */
+      recycle(chunks) {
+        for (const chunk of chunks) {
+          const whole = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.buffer.byteLength - chunk.byteOffset);
+          if (chunk.byteOffset === 0 && whole.length === CHUNK_BYTES) this.spare.push(whole);
+        }
+      }
+      seal() {
+        if (this.used > 0) {
+          this.chunks.push(this.current.subarray(0, this.used));
+          this.sealedBytes += this.used;
+        }
+        this.current = Buffer.alloc(0);
+        this.used = 0;
+      }
+    };
+    CHUNK_BYTES = 1 << 20;
+  }
+});
+
 // src/reporters/json.ts
 var json_exports = {};
 __export(json_exports, {
   json: () => json
 });
+function inMemory() {
+  const chunks = new Utf8Chunks();
+  return { add: (text) => chunks.add(text), drain: () => chunks.take() };
+}
 function findingElement(finding, file, suggestion) {
   return `    {
       "rule": ${quotedOnce(finding.rule)},
@@ -15036,16 +15093,17 @@ ${elements2[index]}`);
   }
   write("\n  ]");
 }
-var json, Utf8Chunks, CHUNK_BYTES, WRITTEN_ELEMENT, quoted;
+var json, WRITTEN_ELEMENT, quoted;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
     init_suggest();
     init_reporter();
+    init_utf8_chunks();
     json = (context, write) => {
       const tally = new Tally();
       const files = [];
-      const findings = new Utf8Chunks();
+      const findings = context.holdText?.() ?? inMemory();
       let findingCount = 0;
       return {
         file(result2) {
@@ -15072,7 +15130,7 @@ ${element}`);
           if (findingCount === 0) write("[]");
           else {
             write("[\n");
-            for (const chunk of findings.take()) write(chunk);
+            for (const chunk of findings.drain()) write(chunk);
             write("\n  ]");
           }
           write(`,
@@ -15082,31 +15140,6 @@ ${element}`);
         }
       };
     };
-    Utf8Chunks = class {
-      chunks = [];
-      current = Buffer.alloc(0);
-      used = 0;
-      add(text) {
-        if (this.used + text.length * 3 > this.current.length) {
-          this.seal();
-          this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
-        }
-        this.used += this.current.write(text, this.used);
-      }
-      /** The chunks, letting go of them. */
-      take() {
-        this.seal();
-        const chunks = this.chunks;
-        this.chunks = [];
-        return chunks;
-      }
-      seal() {
-        if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
-        this.current = Buffer.alloc(0);
-        this.used = 0;
-      }
-    };
-    CHUNK_BYTES = 1 << 20;
     WRITTEN_ELEMENT = /* @__PURE__ */ Symbol("migralint.json-suggestion");
     quoted = /* @__PURE__ */ new Map();
   }
@@ -15473,11 +15506,103 @@ var init_atomic_file = __esm({
   }
 });
 
+// src/cli/spilled-text.ts
+function openTemporary(directory) {
+  const folder = fs11.mkdtempSync(path16.join(directory, "migralint-report-"));
+  const file = path16.join(folder, "findings.json");
+  const fd = fs11.openSync(file, "w+", 384);
+  const opened = { fd, path: file, size: 0 };
+  try {
+    fs11.rmSync(folder, { recursive: true, force: true });
+    opened.path = "";
+  } catch {
+  }
+  return opened;
+}
+function closeAndRemove(file) {
+  try {
+    fs11.closeSync(file.fd);
+  } finally {
+    if (file.path) fs11.rmSync(path16.dirname(file.path), { recursive: true, force: true });
+  }
+}
+var fs11, os, path16, SPILL_BYTES, READ_BYTES, SpilledText;
+var init_spilled_text = __esm({
+  "src/cli/spilled-text.ts"() {
+    "use strict";
+    fs11 = __toESM(require("node:fs"));
+    os = __toESM(require("node:os"));
+    path16 = __toESM(require("node:path"));
+    init_utf8_chunks();
+    SPILL_BYTES = 1 << 20;
+    READ_BYTES = 256 << 10;
+    SpilledText = class {
+      /**
+       * @param consumed whether the output has taken every piece written so far (nothing queued):
+       * then a piece read back from the file can be read into the same buffer as the last one,
+       * rather than into new memory that only the garbage collector gives back.
+       */
+      constructor(consumed, directory = os.tmpdir()) {
+        this.consumed = consumed;
+        this.directory = directory;
+      }
+      consumed;
+      directory;
+      memory = new Utf8Chunks();
+      file;
+      spilling = true;
+      add(text) {
+        this.memory.add(text);
+        if (this.spilling && this.memory.sealedBytes >= SPILL_BYTES) this.spill();
+      }
+      *drain() {
+        const file = this.file;
+        this.file = void 0;
+        if (file) {
+          try {
+            let buffer = Buffer.allocUnsafe(READ_BYTES);
+            for (let position = 0; position < file.size; ) {
+              const read = fs11.readSync(file.fd, buffer, 0, Math.min(READ_BYTES, file.size - position), position);
+              if (read === 0) throw new Error(`the report's temporary file ended early (${position} of ${file.size} bytes)`);
+              position += read;
+              yield buffer.subarray(0, read);
+              if (!this.consumed()) buffer = Buffer.allocUnsafe(READ_BYTES);
+            }
+          } finally {
+            closeAndRemove(file);
+          }
+        }
+        yield* this.memory.take();
+      }
+      spill() {
+        const chunks = this.memory.takeSealed();
+        try {
+          this.file ??= openTemporary(this.directory);
+          for (const chunk of chunks) {
+            let written = 0;
+            while (written < chunk.length) written += fs11.writeSync(this.file.fd, chunk, written, chunk.length - written, this.file.size + written);
+            this.file.size += chunk.length;
+          }
+          this.memory.recycle(chunks);
+        } catch {
+          this.spilling = false;
+          this.keepInMemory(chunks);
+        }
+      }
+      /** Puts back, in order, chunks that could not go to the file; what the file holds is still read first. */
+      keepInMemory(chunks) {
+        const later2 = this.memory.take();
+        for (const chunk of [...chunks, ...later2]) this.memory.add(chunk.toString("utf8"));
+      }
+    };
+  }
+});
+
 // src/cli/report-output.ts
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path16.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path17.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -15489,7 +15614,9 @@ function openReport(args, io, version) {
       failure = describe(error);
     }
   };
-  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions }, write);
+  const consumed = () => file !== void 0 || io.stdout.writableLength === 0;
+  const holdText = () => new SpilledText(consumed);
+  const writer = reporterFor(format2)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions, holdText }, write);
   const tally = new Tally();
   return {
     tally,
@@ -15522,24 +15649,25 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path16;
+var path17;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
     init_reporter();
     init_atomic_file();
     init_describe_error();
+    init_spilled_text();
   }
 });
 
 // src/cli/overwrite-guard.ts
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path17.resolve(cwd, given);
+  const target = path18.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -15548,26 +15676,26 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 function mayResolveTo(file, real) {
-  if (path17.basename(file) === path17.basename(real)) return true;
+  if (path18.basename(file) === path18.basename(real)) return true;
   try {
-    return fs11.lstatSync(file).isSymbolicLink();
+    return fs12.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function realpathOrSelf(file) {
   try {
-    return fs11.realpathSync.native(file);
+    return fs12.realpathSync.native(file);
   } catch {
     return file;
   }
 }
-var fs11, path17;
+var fs12, path18;
 var init_overwrite_guard = __esm({
   "src/cli/overwrite-guard.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
-    path17 = __toESM(require("node:path"));
+    fs12 = __toESM(require("node:fs"));
+    path18 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -15579,12 +15707,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs12, path18, import_node_worker_threads, BATCH, AnalysisPool;
+var fs13, path19, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs12 = __toESM(require("node:fs"));
-    path18 = __toESM(require("node:path"));
+    fs13 = __toESM(require("node:fs"));
+    path19 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -15643,11 +15771,11 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path18.join(__dirname, "start.js");
-        if (path18.basename(__filename) === "migralint.js" && fs12.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path18.join(__dirname, "analysis-worker.js");
-        const workerModule = path18.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (!workerModule.endsWith(".js") || !fs12.existsSync(workerModule)) return void 0;
+        const loader = path19.join(__dirname, "start.js");
+        if (path19.basename(__filename) === "migralint.js" && fs13.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path19.join(__dirname, "analysis-worker.js");
+        const workerModule = path19.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        if (!workerModule.endsWith(".js") || !fs13.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
       /** The run waits for the threads from now on. */
@@ -15749,35 +15877,35 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs13.existsSync(path19.join(cwd, "node_modules"))) return path19.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path19.resolve(cwd);
+  if (fs14.existsSync(path20.join(cwd, "node_modules"))) return path20.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path20.resolve(cwd);
   try {
-    project = fs13.realpathSync(project);
+    project = fs14.realpathSync(project);
   } catch {
   }
-  const name = `${path19.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path19.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path20.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path20.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
-  const home = env2.HOME || os.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path19.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path19.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path19.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path19.join(home, ".cache");
+  const home = env2.HOME || os2.homedir();
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path20.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path20.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path20.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path20.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path19.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path20.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs13.mkdirSync(path19.dirname(file), { recursive: true, mode: 448 });
+  fs14.mkdirSync(path20.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
-  fs13.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  fs14.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
-    fs13.rmSync(file, { force: true });
-    fs13.linkSync(temporary, file);
+    fs14.rmSync(file, { force: true });
+    fs14.linkSync(temporary, file);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   } finally {
-    fs13.rmSync(temporary, { force: true });
+    fs14.rmSync(temporary, { force: true });
   }
   const key = readKey(file);
   if (!key) throw new Error(`cannot make the cache key ${file}`);
@@ -15785,7 +15913,7 @@ function userCacheKey(env2) {
 }
 function readKey(file) {
   try {
-    const stats = fs13.lstatSync(file);
+    const stats = fs14.lstatSync(file);
     if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
     const text = readRegularFile(file, 1024).toString("utf8");
     return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
@@ -15944,14 +16072,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs13, os, path19, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs14, os2, path20, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    fs13 = __toESM(require("node:fs"));
-    os = __toESM(require("node:os"));
-    path19 = __toESM(require("node:path"));
+    fs14 = __toESM(require("node:fs"));
+    os2 = __toESM(require("node:os"));
+    path20 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -16460,8 +16588,8 @@ var init_check_on_workers = __esm({
 function workerCount(concurrency) {
   if (concurrency === "off") return 0;
   if (typeof concurrency === "number") return concurrency;
-  const idleCores = Math.round(os2.availableParallelism() - os2.loadavg()[0]);
-  return Math.max(0, Math.min(os2.availableParallelism() - 1, idleCores - 1));
+  const idleCores = Math.round(os3.availableParallelism() - os3.loadavg()[0]);
+  return Math.max(0, Math.min(os3.availableParallelism() - 1, idleCores - 1));
 }
 async function runLint(args, io, version) {
   if (!args.cache) compiledParser().catch(() => void 0);
@@ -16667,7 +16795,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path20.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path21.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -16700,7 +16828,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path20.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path21.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -16770,12 +16898,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os2, path20, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os3, path21, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
-    os2 = __toESM(require("node:os"));
-    path20 = __toESM(require("node:path"));
+    os3 = __toESM(require("node:os"));
+    path21 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -16806,20 +16934,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path21.dirname(dir) !== dir; dir = path21.dirname(dir)) {
-    const file = path21.join(dir, "package.json");
-    if (!fs14.existsSync(file)) continue;
-    const manifest = JSON.parse(fs14.readFileSync(file, "utf8"));
+  for (let dir = __dirname; path22.dirname(dir) !== dir; dir = path22.dirname(dir)) {
+    const file = path22.join(dir, "package.json");
+    if (!fs15.existsSync(file)) continue;
+    const manifest = JSON.parse(fs15.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs14, path21;
+var fs15, path22;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
-    fs14 = __toESM(require("node:fs"));
-    path21 = __toESM(require("node:path"));
+    fs15 = __toESM(require("node:fs"));
+    path22 = __toESM(require("node:path"));
   }
 });
 
@@ -17148,8 +17276,8 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path22.join(cwd, CONFIG_NAME);
-  if (fs15.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
+  const file = path23.join(cwd, CONFIG_NAME);
+  if (fs16.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
@@ -17165,7 +17293,7 @@ function writeStarterConfig(cwd) {
       )
     } : {}
   };
-  fs15.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  fs16.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
   return report(folders, pgVersion, config.include);
 }
 function extensionsOf(frontend) {
@@ -17179,14 +17307,14 @@ function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
-    for (const entry of fs15.readdirSync(dir, { withFileTypes: true })) {
-      const full = path22.join(dir, entry.name);
+    for (const entry of fs16.readdirSync(dir, { withFileTypes: true })) {
+      const full = path23.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
-        const frontend2 = detectFrontend(full, fs15.readFileSync(full, "utf8"));
+        const frontend2 = detectFrontend(full, fs16.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
       }
     }
@@ -17194,7 +17322,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path22.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path23.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -17207,13 +17335,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path22.join(root, ".github", "workflows")).map((name) => path22.join(".github", "workflows", name)),
+    ...readNames(path23.join(root, ".github", "workflows")).map((name) => path23.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs15.readFileSync(path22.join(root, candidate), "utf8");
+      text = fs16.readFileSync(path23.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -17226,7 +17354,7 @@ function detectPostgresVersion(root) {
 }
 function readNames(dir) {
   try {
-    return fs15.readdirSync(dir).sort();
+    return fs16.readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -17247,12 +17375,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs15, path22, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs16, path23, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
-    fs15 = __toESM(require("node:fs"));
-    path22 = __toESM(require("node:path"));
+    fs16 = __toESM(require("node:fs"));
+    path23 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -17399,7 +17527,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path23.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path24.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -17454,7 +17582,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path23.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path24.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -17467,7 +17595,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path23.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path24.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -17505,11 +17633,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path23, MAX_MIGRATION_BYTES2;
+var path24, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path23 = __toESM(require("node:path"));
+    path24 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -18514,11 +18642,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path24) => {
+  require: (path25) => {
     if (typeof require !== "undefined") {
-      return require(path24);
-    } else if (path24.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path24, "utf8"));
+      return require(path25);
+    } else if (path25.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path25, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }

@@ -12912,6 +12912,15 @@ var init_atomic_file = __esm({
   }
 });
 
+// src/reporters/utf8-chunks.ts
+var CHUNK_BYTES;
+var init_utf8_chunks = __esm({
+  "src/reporters/utf8-chunks.ts"() {
+    "use strict";
+    CHUNK_BYTES = 1 << 20;
+  }
+});
+
 // src/trace/findings.ts
 function traceFindings(file, statement2, lintFindings) {
   const place = { file, line: statement2.location.line, column: statement2.location.column, endLine: statement2.location.endLine, endColumn: statement2.location.endColumn };
@@ -14368,6 +14377,11 @@ init_errors();
 init_reporter();
 init_atomic_file();
 init_describe_error();
+
+// src/cli/spilled-text.ts
+init_utf8_chunks();
+var SPILL_BYTES = 1 << 20;
+var READ_BYTES = 256 << 10;
 
 // src/cli/overwrite-guard.ts
 init_errors();

@@ -8,6 +8,7 @@ import { type OutputFile, openOutputFile } from '../files/atomic-file';
 import type { LintArgs } from './args';
 import { describe } from './describe-error';
 import type { CliIO } from './io';
+import { SpilledText } from './spilled-text';
 
 /**
  * Where a run's report goes, as the run goes: each file's result is handed to
@@ -38,7 +39,11 @@ export function openReport(args: LintArgs, io: CliIO, version: string): ReportOu
       failure = describe(error);
     }
   };
-  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions }, write);
+  // JSON holds its findings until its list of files is written: past a few megabytes, in a temporary file.
+  // A file is written synchronously; standard output has taken a piece when it holds nothing queued.
+  const consumed = () => file !== undefined || (io.stdout as { writableLength?: number }).writableLength === 0;
+  const holdText = () => new SpilledText(consumed);
+  const writer = reporterFor(format)({ color, toolVersion: version, rules: allRules, suggestions: args.suggestions, holdText }, write);
   const tally = new Tally();
   return {
     tally,

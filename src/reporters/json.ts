@@ -1,6 +1,7 @@
 import type { FileResult, Finding } from '../engine/finding';
 import { type Suggestion, suggestionFor } from '../fixes/suggest';
-import { type Reporter, Tally, ruleOf } from './reporter';
+import { type HeldText, type Reporter, Tally, ruleOf } from './reporter';
+import { Utf8Chunks } from './utf8-chunks';
 
 /**
  * The versioned JSON format of the CLI contract. Nothing but this document goes
@@ -12,7 +13,8 @@ export const json: Reporter = (context, write) => {
   const tally = new Tally();
   const files: string[] = [];
   // As UTF-8: a string with one character beyond Latin-1 (an ellipsis in a help text) takes two bytes a character.
-  const findings = new Utf8Chunks();
+  // Held where the caller says (the CLI's spills to a temporary file past a few megabytes), else in memory.
+  const findings = context.holdText?.() ?? inMemory();
   let findingCount = 0;
   return {
     file(result) {
@@ -37,7 +39,7 @@ export const json: Reporter = (context, write) => {
       if (findingCount === 0) write('[]');
       else {
         write('[\n');
-        for (const chunk of findings.take()) write(chunk);
+        for (const chunk of findings.drain()) write(chunk);
         write('\n  ]');
       }
       write(`,\n  "summary": ${summary}\n}\n`);
@@ -45,40 +47,11 @@ export const json: Reporter = (context, write) => {
   };
 };
 
-/**
- * UTF-8 text kept in chunks of about a megabyte, each piece encoded into them
- * as it comes: no joined string, and no copy of one.
- */
-class Utf8Chunks {
-  private chunks: Buffer[] = [];
-  private current = Buffer.alloc(0);
-  private used = 0;
-
-  add(text: string): void {
-    // At most three bytes a UTF-16 unit.
-    if (this.used + text.length * 3 > this.current.length) {
-      this.seal();
-      this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
-    }
-    this.used += this.current.write(text, this.used);
-  }
-
-  /** The chunks, letting go of them. */
-  take(): Buffer[] {
-    this.seal();
-    const chunks = this.chunks;
-    this.chunks = [];
-    return chunks;
-  }
-
-  private seal(): void {
-    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
-    this.current = Buffer.alloc(0);
-    this.used = 0;
-  }
+/** Findings held in memory until the end. */
+function inMemory(): HeldText {
+  const chunks = new Utf8Chunks();
+  return { add: (text) => chunks.add(text), drain: () => chunks.take() };
 }
-
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * A finding as JSON.stringify(…, null, 2) writes it two levels deep, written

@@ -8,6 +8,15 @@ export interface ReportContext {
   rules: readonly RuleDefinition[];
   /** Show each finding's suggestion (stylish; default true). */
   suggestions?: boolean;
+  /** Where a format keeps text it writes only at the end (JSON's findings, which follow its list of files); in memory without one. */
+  holdText?: () => HeldText;
+}
+
+/** Text kept back until the report ends, in order. */
+export interface HeldText {
+  add(text: string): void;
+  /** The text as UTF-8 pieces, in order, letting go of it. */
+  drain(): Iterable<Uint8Array>;
 }
 
 /** The rule of a finding, looked up once per rule list. */
