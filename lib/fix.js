@@ -48,7 +48,7 @@ __export(parse_js_exports, {
   parseScript: () => parseScript
 });
 function parseScript(text, filePath) {
-  const typescript = TYPESCRIPT_EXTENSIONS.includes(path2.extname(filePath).toLowerCase());
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path3.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
     const ast = (0, import_parser2.parse)(text, {
@@ -66,11 +66,11 @@ function parseScript(text, filePath) {
     return { ok: false, message: message.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path2, import_parser2, TYPESCRIPT_EXTENSIONS;
+var path3, import_parser2, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
-    path2 = __toESM(require("node:path"));
+    path3 = __toESM(require("node:path"));
     import_parser2 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
@@ -517,16 +517,16 @@ var require_base = __commonJS({
           }
         }
       }
-      addToPath(path4, added, removed, oldPosInc, options) {
-        const last = path4.lastComponent;
+      addToPath(path5, added, removed, oldPosInc, options) {
+        const last = path5.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path4.oldPos + oldPosInc,
+            oldPos: path5.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path4.oldPos + oldPosInc,
+            oldPos: path5.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -2758,31 +2758,108 @@ function operationSql(operation, style = PLAIN) {
 }
 
 // src/frontends/sql/runner-files.ts
-var fs = __toESM(require("node:fs"));
+var fs3 = __toESM(require("node:fs"));
+var path2 = __toESM(require("node:path"));
+
+// src/frontends/sql/drizzle-journal.ts
+var fs2 = __toESM(require("node:fs"));
 var path = __toESM(require("node:path"));
+
+// src/files/read-regular-file.ts
+var fs = __toESM(require("node:fs"));
+var UnreadableFileError = class extends Error {
+  name = "UnreadableFileError";
+};
+var OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+var probe = Buffer.allocUnsafe(64 * 1024);
+function readRegularFile(file, maxBytes) {
+  const descriptor = fs.openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
+    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
+      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+function describeSize(bytes) {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+// src/frontends/sql/drizzle-journal.ts
+var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+var journals = /* @__PURE__ */ new Map();
+function drizzleJournalOf(filePath) {
+  const dir = path.dirname(path.resolve(filePath));
+  const file = path.join(dir, "meta", "_journal.json");
+  let stamp = "none";
+  try {
+    const stats = fs2.statSync(file);
+    stamp = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+  }
+  const cached = journals.get(dir);
+  if (cached && cached.stamp === stamp) return cached.journal;
+  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
+  journals.set(dir, { stamp, journal });
+  return journal;
+}
+function drizzleTag(filePath) {
+  return path.basename(filePath).replace(/\.sql$/i, "");
+}
+function readTags(file) {
+  try {
+    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
+    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/frontends/sql/runner-files.ts
 var SQLX_NAME = /^\d+_.+\.sql$/;
 var SQLX_NO_TRANSACTION = /^-- no-transaction/;
 function runnerByName(filePath) {
-  const name = path.basename(filePath);
+  const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
+  if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
-  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === "delta") return "synapse";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  const folder = path.dirname(filePath);
-  if (name === "migration.sql" && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === "migrations")) return "whole-file";
+  const folder = path2.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-var journalCache = /* @__PURE__ */ new Map();
 function drizzleJournal(filePath) {
-  const dir = path.dirname(path.resolve(filePath));
-  if (!journalCache.has(dir)) {
-    const journal = path.join(dir, "meta", "_journal.json");
-    journalCache.set(dir, fs.existsSync(journal) ? journal : void 0);
-  }
-  return journalCache.get(dir);
+  if (!/\.sql$/i.test(filePath)) return void 0;
+  const journal = drizzleJournalOf(filePath);
+  if (journal === void 0) return void 0;
+  const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
+  return listed || DRIZZLE_NAME.test(path2.basename(filePath)) ? journal.file : void 0;
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
@@ -2790,7 +2867,7 @@ function inSqlxCrate(filePath) {
 }
 function nearestCargoManifest(filePath) {
   const visited = [];
-  let dir = path.dirname(path.resolve(filePath));
+  let dir = path2.dirname(path2.resolve(filePath));
   let found;
   for (; ; ) {
     found = sqlxCrateCache.get(dir);
@@ -2798,14 +2875,14 @@ function nearestCargoManifest(filePath) {
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs.readFileSync(path.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs3.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path.join(dir, "Cargo.toml") };
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
       break;
     }
-    const parent = path.dirname(dir);
+    const parent = path2.dirname(dir);
     if (parent === dir) {
       found = { sqlx: false };
       break;
@@ -3899,36 +3976,36 @@ function toFixed(edits, position, end) {
 }
 
 // src/fixes/write-fixed-file.ts
-var fs3 = __toESM(require("node:fs"));
+var fs5 = __toESM(require("node:fs"));
 
 // src/files/atomic-file.ts
-var fs2 = __toESM(require("node:fs"));
-var path3 = __toESM(require("node:path"));
+var fs4 = __toESM(require("node:fs"));
+var path4 = __toESM(require("node:path"));
 var STALE_AFTER_MS = 24 * 3600 * 1e3;
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path3.dirname(target);
-  fs2.mkdirSync(folder, { recursive: true });
+  const folder = path4.dirname(target);
+  fs4.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path3.join(folder, `.${path3.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs2.openSync(temporary, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs2.fchmodSync(descriptor, options.mode);
+  const temporary = path4.join(folder, `.${path4.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs4.openSync(temporary, fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs4.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs2.closeSync(descriptor);
+    if (open) fs4.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs2.renameSync(temporary, target);
+      fs4.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs2.rmSync(temporary, { force: true });
+        fs4.rmSync(temporary, { force: true });
       }
     }
   };
@@ -3947,41 +4024,41 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs2.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs4.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path3.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path4.resolve(target))) return true;
   try {
-    const stats = fs2.lstatSync(target);
+    const stats = fs4.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs2.openSync(target, "w");
+  const descriptor = fs4.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs2.closeSync(descriptor),
-    abandon: () => fs2.closeSync(descriptor)
+    commit: () => fs4.closeSync(descriptor),
+    abandon: () => fs4.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path3.dirname(target);
-  const prefix = `.${path3.basename(target)}.`;
+  const folder = path4.dirname(target);
+  const prefix = `.${path4.basename(target)}.`;
   let names;
   try {
-    names = fs2.readdirSync(folder);
+    names = fs4.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path3.join(folder, name);
+    const file = path4.join(folder, name);
     try {
-      const stats = fs2.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs2.rmSync(file, { force: true });
+      const stats = fs4.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs4.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -3998,10 +4075,10 @@ function isRunning(pid) {
 
 // src/fixes/write-fixed-file.ts
 function writeFixedFile(file, linted, fixed) {
-  const stats = fs3.lstatSync(file);
+  const stats = fs5.lstatSync(file);
   if (stats.isSymbolicLink()) throw new Error("it is a symbolic link (fix the file it points to)");
   if (!stats.isFile()) throw new Error("it is not a regular file");
-  const bytes = fs3.readFileSync(file);
+  const bytes = fs5.readFileSync(file);
   const encoding = encodingOf(bytes);
   const text = decode(bytes, encoding);
   if (text !== linted) return "changed";

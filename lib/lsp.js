@@ -1088,8 +1088,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve11, reject) => {
-          this._waiting.push({ thunk, resolve: resolve11, reject });
+        return new Promise((resolve12, reject) => {
+          this._waiting.push({ thunk, resolve: resolve12, reject });
           this.runNext();
         });
       }
@@ -2579,9 +2579,9 @@ ${JSON.stringify(message2, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve11, reject) => {
+          return new Promise(async (resolve12, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve11(r);
+              resolve12(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -2992,10 +2992,10 @@ var require_ril = __commonJS({
         return api_1.Disposable.create(() => this.stream.off("end", listener));
       }
       write(data, encoding) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           const callback = (error) => {
             if (error === void 0 || error === null) {
-              resolve11();
+              resolve12();
             } else {
               reject(error);
             }
@@ -3098,7 +3098,7 @@ var require_main = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path18 = require("path");
+    var path19 = require("path");
     var os = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -3234,9 +3234,9 @@ var require_main = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path18.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path19.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path18.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path19.join(os.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -3247,10 +3247,10 @@ var require_main = __commonJS({
     exports2.generateRandomPipeName = generateRandomPipeName;
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve11, _reject) => {
-        connectResolve = resolve11;
+      const connected = new Promise((resolve12, _reject) => {
+        connectResolve = resolve12;
       });
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         let server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3261,7 +3261,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(pipeName, () => {
           server.removeListener("error", reject);
-          resolve11({
+          resolve12({
             onConnected: () => {
               return connected;
             }
@@ -3280,10 +3280,10 @@ var require_main = __commonJS({
     exports2.createServerPipeTransport = createServerPipeTransport;
     function createClientSocketTransport(port, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve11, _reject) => {
-        connectResolve = resolve11;
+      const connected = new Promise((resolve12, _reject) => {
+        connectResolve = resolve12;
       });
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         const server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3294,7 +3294,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(port, "127.0.0.1", () => {
           server.removeListener("error", reject);
-          resolve11({
+          resolve12({
             onConnected: () => {
               return connected;
             }
@@ -8080,8 +8080,8 @@ var require_server = __commonJS({
         if (value instanceof Promise) {
           return value;
         } else if (Is.thenable(value)) {
-          return new Promise((resolve11, reject) => {
-            value.then((resolved) => resolve11(resolved), (error) => reject(error));
+          return new Promise((resolve12, reject) => {
+            value.then((resolved) => resolve12(resolved), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -8326,8 +8326,8 @@ var require_files = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveModulePath = exports2.FileSystem = exports2.resolveGlobalYarnPath = exports2.resolveGlobalNodePath = exports2.resolve = exports2.uriToFilePath = void 0;
     var url = require("url");
-    var path18 = require("path");
-    var fs11 = require("fs");
+    var path19 = require("path");
+    var fs12 = require("fs");
     var child_process_1 = require("child_process");
     function uriToFilePath(uri) {
       let parsed = url.parse(uri);
@@ -8345,13 +8345,13 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path18.normalize(segments.join("/"));
+      return path19.normalize(segments.join("/"));
     }
     exports2.uriToFilePath = uriToFilePath;
     function isWindows() {
       return process.platform === "win32";
     }
-    function resolve11(moduleName, nodePath, cwd, tracer) {
+    function resolve12(moduleName, nodePath, cwd, tracer) {
       const nodePathKey = "NODE_PATH";
       const app = [
         "var p = process;",
@@ -8370,13 +8370,13 @@ var require_files = __commonJS({
         "}",
         "});"
       ].join("");
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         let env = process.env;
         let newEnv = /* @__PURE__ */ Object.create(null);
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
-        if (nodePath && fs11.existsSync(nodePath)) {
+        if (nodePath && fs12.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path18.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path19.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -8402,7 +8402,7 @@ var require_files = __commonJS({
             if (message3.c === "r") {
               cp.send({ c: "e" });
               if (message3.s) {
-                resolve12(message3.r);
+                resolve13(message3.r);
               } else {
                 reject(new Error(`Failed to resolve module: ${moduleName}`));
               }
@@ -8418,7 +8418,7 @@ var require_files = __commonJS({
         }
       });
     }
-    exports2.resolve = resolve11;
+    exports2.resolve = resolve12;
     function resolveGlobalNodePath(tracer) {
       let npmCommand = "npm";
       const env = /* @__PURE__ */ Object.create(null);
@@ -8449,9 +8449,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path18.join(prefix, "node_modules");
+            return path19.join(prefix, "node_modules");
           } else {
-            return path18.join(prefix, "lib", "node_modules");
+            return path19.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -8491,7 +8491,7 @@ var require_files = __commonJS({
           try {
             let yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path18.join(yarn.data, "node_modules");
+              return path19.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -8514,36 +8514,36 @@ var require_files = __commonJS({
         if (process.platform === "win32") {
           _isCaseSensitive = false;
         } else {
-          _isCaseSensitive = !fs11.existsSync(__filename.toUpperCase()) || !fs11.existsSync(__filename.toLowerCase());
+          _isCaseSensitive = !fs12.existsSync(__filename.toUpperCase()) || !fs12.existsSync(__filename.toLowerCase());
         }
         return _isCaseSensitive;
       }
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path18.normalize(child).indexOf(path18.normalize(parent)) === 0;
+          return path19.normalize(child).indexOf(path19.normalize(parent)) === 0;
         } else {
-          return path18.normalize(child).toLowerCase().indexOf(path18.normalize(parent).toLowerCase()) === 0;
+          return path19.normalize(child).toLowerCase().indexOf(path19.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports2.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path18.isAbsolute(nodePath)) {
-          nodePath = path18.join(workspaceRoot, nodePath);
+        if (!path19.isAbsolute(nodePath)) {
+          nodePath = path19.join(workspaceRoot, nodePath);
         }
-        return resolve11(moduleName, nodePath, nodePath, tracer).then((value) => {
+        return resolve12(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
             return value;
           } else {
             return Promise.reject(new Error(`Failed to load ${moduleName} from node path location.`));
           }
         }).then(void 0, (_error) => {
-          return resolve11(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+          return resolve12(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
         });
       } else {
-        return resolve11(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+        return resolve12(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
       }
     }
     exports2.resolveModulePath = resolveModulePath;
@@ -9147,8 +9147,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12648,7 +12648,7 @@ __export(parse_js_exports, {
   parseScript: () => parseScript
 });
 function parseScript(text, filePath) {
-  const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path5.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
     const ast = (0, import_parser3.parse)(text, {
@@ -12666,11 +12666,11 @@ function parseScript(text, filePath) {
     return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser3, TYPESCRIPT_EXTENSIONS;
+var path5, import_parser3, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
-    path4 = __toESM(require("node:path"));
+    path5 = __toESM(require("node:path"));
     import_parser3 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
@@ -12848,8 +12848,8 @@ var require_main5 = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path18, value, options) {
-        return edit2.setProperty(text, path18, value, options);
+      function modify(text, path19, value, options) {
+        return edit2.setProperty(text, path19, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -13225,7 +13225,7 @@ function findExport(file, name, depth, files, reader) {
   const parsed = module2;
   if (!files.includes(file)) files.push(file);
   const reexported = (specifier, exportedName) => {
-    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path5.dirname(file), specifier) : void 0;
+    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path6.dirname(file), specifier) : void 0;
     return next ? findExport(next, exportedName, depth + 1, files, reader) : void 0;
   };
   for (const statement2 of parsed.program.body) {
@@ -13257,7 +13257,7 @@ function resolveImports(program, filePath) {
   const found = [];
   const bind = (specifier, names) => {
     if (names.length === 0) return;
-    const from = specifier.startsWith(".") ? resolveModule(path5.dirname(filePath), specifier) : resolveAlias(path5.dirname(path5.resolve(filePath)), specifier);
+    const from = specifier.startsWith(".") ? resolveModule(path6.dirname(filePath), specifier) : resolveAlias(path6.dirname(path6.resolve(filePath)), specifier);
     if (!from) return;
     for (const name of names) found.push({ from, ...name });
   };
@@ -13335,16 +13335,16 @@ function resolveAlias(directory, specifier) {
 function aliasesFor(directory) {
   if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
   let aliases;
-  const tsconfig = path5.join(directory, "tsconfig.json");
+  const tsconfig = path6.join(directory, "tsconfig.json");
   if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
-  else if (path5.dirname(directory) !== directory && !isFile(path5.join(directory, "package.json"))) aliases = aliasesFor(path5.dirname(directory));
+  else if (path6.dirname(directory) !== directory && !isFile(path6.join(directory, "package.json"))) aliases = aliasesFor(path6.dirname(directory));
   aliasesByFolder.set(directory, aliases);
   return aliases;
 }
 function aliasesIn(tsconfig) {
   let options;
   try {
-    options = parseJson(fs4.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
+    options = parseJson(fs5.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
   } catch {
     return void 0;
   }
@@ -13354,12 +13354,12 @@ function aliasesIn(tsconfig) {
   const entries = Object.entries(paths).flatMap(
     ([pattern, targets]) => Array.isArray(targets) ? [[pattern, targets.filter((target) => typeof target === "string")]] : []
   );
-  return { base: path5.resolve(path5.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
+  return { base: path6.resolve(path6.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
 }
 function resolveModule(directory, specifier) {
-  const base = path5.resolve(directory, specifier);
+  const base = path6.resolve(directory, specifier);
   const withoutJs = base.replace(/\.[cm]?js$/, "");
-  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path5.join(base, `index${extension}`))];
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path6.join(base, `index${extension}`))];
   return candidates.find((candidate) => isFile(candidate));
 }
 function isFile(candidate) {
@@ -13367,7 +13367,7 @@ function isFile(candidate) {
 }
 function versionOf(file) {
   try {
-    const stats = fs4.statSync(file);
+    const stats = fs5.statSync(file);
     return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
   } catch {
     return void 0;
@@ -13380,7 +13380,7 @@ function moduleAt(file) {
   if (!module2 || module2.version !== version) {
     let text;
     try {
-      text = fs4.readFileSync(file, "utf8");
+      text = fs5.readFileSync(file, "utf8");
     } catch {
       return void 0;
     }
@@ -13391,12 +13391,12 @@ function moduleAt(file) {
   }
   return module2;
 }
-var fs4, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
+var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path5 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
     init_jsonc();
     init_functions();
     init_parse_js();
@@ -13972,11 +13972,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path18 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
+          const path19 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path19 === known || path19.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path18.endsWith("options.type") && onDatabase;
+          return path19.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -14149,11 +14149,11 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var path6, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path7, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
-    path6 = __toESM(require("node:path"));
+    path7 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_ast_walk();
@@ -14521,7 +14521,7 @@ var init_migration_walker = __esm({
           } else outer.operations.push({ ...operation, ...place2 });
         }
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
-          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path6.basename(foreign.file)}): ${problem.message}` } : problem);
+          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path7.basename(foreign.file)}): ${problem.message}` } : problem);
         }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
@@ -14583,8 +14583,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path18 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path18) || !this.isSubject(chain.root)) return void 0;
+        const path19 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path19) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -14611,7 +14611,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path19) => path19.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -15529,13 +15529,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
+  for (let dir = path8.dirname(path8.resolve(migrationPath)); ; dir = path8.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs5.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path8.join(dir, name)).find((file) => fs6.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs5.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs6.existsSync(path8.join(dir, "package.json")) || path8.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -15562,12 +15562,12 @@ function setsDisableTransactions(text, file) {
   });
   return found;
 }
-var fs5, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs6, path8, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     init_ast_walk();
@@ -16354,7 +16354,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path8.join(dir, entry);
+      const full = path9.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -16363,33 +16363,33 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path8.relative(root, path8.dirname(file));
-  if (relative5.startsWith("..") || path8.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path8.sep).filter(Boolean);
+  const relative5 = path9.relative(root, path9.dirname(file));
+  if (relative5.startsWith("..") || path9.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path9.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path8.join(root, ...parts.slice(0, index + 1));
+  const folder = path9.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path8.basename(folder)) || fs6.existsSync(path8.join(folder, "meta", "_journal.json"));
+  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
 }
 function otherDatabasesIn(folder) {
   return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
 }
 function readDirectories(dir) {
   try {
-    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs7.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs6, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path9 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -16404,7 +16404,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path9.resolve(options.cwd, input);
+    const absolute = path10.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -16427,10 +16427,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path10.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path10.join(cwd, "manage.py"))?.isFile()) return { inputs: [path10.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path10.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path10.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -16439,37 +16439,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path10.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path9.resolve(cwd, input);
+  const absolute = path10.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path9.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
+  const base = path10.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path10.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path9.resolve(options.cwd, input);
+  const absolute = path10.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path9.relative(absolute, file);
-    const folders = relative5.split(path9.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path9.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path10.relative(absolute, file);
+    const folders = relative5.split(path10.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path10.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path9.resolve(cwd, input));
+  const stats = statOrUndefined(path10.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -16484,14 +16484,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs7.readdirSync(dir, { withFileTypes: true });
+      entries = fs8.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path9.join(dir, entry.name);
+      const full = path10.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -16504,19 +16504,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs7.statSync(file);
+    return fs8.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs7.realpathSync(file);
+    return fs8.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -16525,18 +16525,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path9.sep).join("/");
+  return file.split(path10.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path9.relative(cwd, file);
-  return toPosix(path9.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path10.relative(cwd, file);
+  return toPosix(path10.isAbsolute(relative5) ? file : relative5);
 }
-var fs7, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs8, path10, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path9 = __toESM(require("node:path"));
+    fs8 = __toESM(require("node:fs"));
+    path10 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -16596,11 +16596,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path11.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path12.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path11.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path12.join(root, file));
       index += 2;
     }
   }
@@ -16629,7 +16629,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path11.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path12.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -16640,22 +16640,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path11.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path12.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path11.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path11.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path12.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path12.join(root, file)));
 }
-var import_node_child_process, path11, GitFailure, splitNul;
+var import_node_child_process, path12, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -16670,12 +16670,12 @@ __export(lsp_command_exports, {
   runLspCommand: () => runLspCommand
 });
 module.exports = __toCommonJS(lsp_command_exports);
-var path17 = __toESM(require("node:path"));
+var path18 = __toESM(require("node:path"));
 var import_node_util = require("node:util");
 var import_node = __toESM(require_node3());
 
 // src/lsp/server.ts
-var path16 = __toESM(require("node:path"));
+var path17 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 var import_vscode_languageserver = __toESM(require_main4());
 
@@ -16948,8 +16948,8 @@ function describe(error) {
 }
 
 // src/cli/lint-document.ts
-var fs9 = __toESM(require("node:fs"));
-var path13 = __toESM(require("node:path"));
+var fs10 = __toESM(require("node:fs"));
+var path14 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_read_regular_file();
 
@@ -20950,31 +20950,66 @@ init_pg_wasm();
 init_analyze_sql();
 
 // src/frontends/sql/runner-files.ts
+var fs4 = __toESM(require("node:fs"));
+var path3 = __toESM(require("node:path"));
+
+// src/frontends/sql/drizzle-journal.ts
 var fs3 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
+init_read_regular_file();
+var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+var journals = /* @__PURE__ */ new Map();
+function drizzleJournalOf(filePath) {
+  const dir = path2.dirname(path2.resolve(filePath));
+  const file = path2.join(dir, "meta", "_journal.json");
+  let stamp = "none";
+  try {
+    const stats = fs3.statSync(file);
+    stamp = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+  }
+  const cached = journals.get(dir);
+  if (cached && cached.stamp === stamp) return cached.journal;
+  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
+  journals.set(dir, { stamp, journal });
+  return journal;
+}
+function drizzleTag(filePath) {
+  return path2.basename(filePath).replace(/\.sql$/i, "");
+}
+function readTags(file) {
+  try {
+    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
+    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/frontends/sql/runner-files.ts
 var SQLX_NAME = /^\d+_.+\.sql$/;
 var SQLX_NO_TRANSACTION = /^-- no-transaction/;
 function runnerByName(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
+  if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
-  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  const folder = path2.dirname(filePath);
-  if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
+  const folder = path3.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-var journalCache = /* @__PURE__ */ new Map();
 function drizzleJournal(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
-  if (!journalCache.has(dir)) {
-    const journal = path2.join(dir, "meta", "_journal.json");
-    journalCache.set(dir, fs3.existsSync(journal) ? journal : void 0);
-  }
-  return journalCache.get(dir);
+  if (!/\.sql$/i.test(filePath)) return void 0;
+  const journal = drizzleJournalOf(filePath);
+  if (journal === void 0) return void 0;
+  const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
+  return listed || DRIZZLE_NAME.test(path3.basename(filePath)) ? journal.file : void 0;
 }
 var sqlxCrateCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
@@ -20982,7 +21017,7 @@ function inSqlxCrate(filePath) {
 }
 function nearestCargoManifest(filePath) {
   const visited = [];
-  let dir = path2.dirname(path2.resolve(filePath));
+  let dir = path3.dirname(path3.resolve(filePath));
   let found;
   for (; ; ) {
     found = sqlxCrateCache.get(dir);
@@ -20990,14 +21025,14 @@ function nearestCargoManifest(filePath) {
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs3.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path3.join(dir, "Cargo.toml") };
       break;
     }
-    const parent = path2.dirname(dir);
+    const parent = path3.dirname(dir);
     if (parent === dir) {
       found = { sqlx: false };
       break;
@@ -21008,25 +21043,25 @@ function nearestCargoManifest(filePath) {
   return found;
 }
 function runnerFilesRead(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   if (name === "up.sql") {
-    const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
-    return fs3.existsSync(metadata) ? [metadata] : [];
+    const metadata = path3.join(path3.dirname(path3.resolve(filePath)), "metadata.toml");
+    return fs4.existsSync(metadata) ? [metadata] : [];
   }
-  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
-  if (journal !== void 0) return [journal];
+  const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
+  if (journal !== void 0) return [journal.file];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
 }
 var metadataCache = /* @__PURE__ */ new Map();
 function dieselRunsInTransaction(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
+  const dir = path3.dirname(path3.resolve(filePath));
   let runs = metadataCache.get(dir);
   if (runs === void 0) {
     let metadata = "";
     try {
-      metadata = fs3.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
+      metadata = fs4.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
     } catch {
     }
     runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
@@ -21045,11 +21080,11 @@ function flywayRunsInTransaction(operations) {
 init_lexer();
 
 // src/frontends/sql/runner-markers.ts
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 init_scan_work();
 var ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
 function isRollbackFile(filePath) {
-  return ROLLBACK_FILE.test(path3.basename(filePath));
+  return ROLLBACK_FILE.test(path4.basename(filePath));
 }
 var MARKERS = [
   [/^--\s*\+goose\s+up\b/i, () => ({ direction: "up", transaction: true })],
@@ -21375,8 +21410,8 @@ function isSkipped(result) {
 init_discover();
 
 // src/cli/migration-set.ts
-var fs8 = __toESM(require("node:fs"));
-var path12 = __toESM(require("node:path"));
+var fs9 = __toESM(require("node:fs"));
+var path13 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
@@ -21468,7 +21503,7 @@ init_discover();
 init_migration_folders();
 
 // src/cli/schema-manifests.ts
-var path10 = __toESM(require("node:path"));
+var path11 = __toESM(require("node:path"));
 init_read_regular_file();
 var MANIFEST = "manifest.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -21476,15 +21511,15 @@ var SchemaManifests = class {
   listings = /* @__PURE__ */ new Map();
   /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
   listingFor(file) {
-    if (path10.extname(file).toLowerCase() !== ".sql") return void 0;
-    const folder = path10.dirname(file);
-    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path10.join(folder, MANIFEST)));
+    if (path11.extname(file).toLowerCase() !== ".sql") return void 0;
+    const folder = path11.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path11.join(folder, MANIFEST)));
     return this.listings.get(folder);
   }
   /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
   leftOut(file) {
     const listing = this.listingFor(file);
-    if (!listing || listing.includes(path10.basename(file))) return void 0;
+    if (!listing || listing.includes(path11.basename(file))) return void 0;
     return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
   }
   /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
@@ -21492,16 +21527,16 @@ var SchemaManifests = class {
     const byFolder = /* @__PURE__ */ new Map();
     for (const file of files) {
       if (!this.listingFor(file)) continue;
-      const folder = path10.dirname(file);
+      const folder = path11.dirname(file);
       byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
     }
     if (byFolder.size === 0) return [...files];
     const queues = /* @__PURE__ */ new Map();
     for (const [folder, listed] of byFolder) {
       const listing = this.listingFor(listed[0]);
-      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path10.basename(a)) - listing.indexOf(path10.basename(b))));
+      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path11.basename(a)) - listing.indexOf(path11.basename(b))));
     }
-    return files.map((file) => byFolder.has(path10.dirname(file)) ? queues.get(path10.dirname(file))?.shift() : file);
+    return files.map((file) => byFolder.has(path11.dirname(file)) ? queues.get(path11.dirname(file))?.shift() : file);
   }
 };
 function readListing(manifest) {
@@ -21535,7 +21570,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs8.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs9.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -21546,7 +21581,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path12.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path13.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const manifests = new SchemaManifests();
   for (const file of candidates) {
@@ -21554,6 +21589,13 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  for (const file of candidates) {
+    if (!/\.sql$/i.test(file)) continue;
+    const tags = drizzleJournalOf(file)?.tags;
+    if (!tags || tags.has(drizzleTag(file))) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -21591,9 +21633,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path12.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path13.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch2.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path12.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch2.default)(options.exclude.map((glob) => toPosix(path13.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -21604,11 +21646,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path12.dirname(file);
+    const folder = enclosing?.folder ?? path13.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path12.join(folder, name) + path12.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path13.join(folder, name) + path13.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -21632,7 +21674,7 @@ async function lintDocument(document, run, cwd, openText = () => void 0, caches 
   if (leftOut) return { result: { file: document.file, skipped: leftOut }, options: run.options };
   await prepareLinting();
   const read = (file) => file === document.file ? document.text : openText(file) ?? readOrEmpty(file);
-  const plan = fs9.existsSync(document.file) ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
+  const plan = fs10.existsSync(document.file) ? planRun({ cwd, config: run.loaded.config, baseDir: run.baseDir, paths: [document.file], note: () => {
   }, notice: () => {
   }, read }) : { files: [{ file: document.file, reported: true, group: document.file }], isNew: () => false };
   const files = plan.files.map((item) => item.file);
@@ -21661,7 +21703,7 @@ function effectOf(file, text, run, django, caches) {
 }
 function leftOutByConfig(file, run) {
   const { include, exclude } = run.loaded.config;
-  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path13.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
+  const matches = (globs) => (0, import_picomatch3.default)(globs.map((glob) => toPosix(path14.resolve(run.baseDir, glob))), { dot: true })(toPosix(file));
   if (exclude && exclude.length > 0 && matches(exclude)) return `excluded by the config's "exclude"`;
   if (include && include.length > 0 && !matches(include)) return `not among the config's "include"`;
   return void 0;
@@ -21675,32 +21717,32 @@ function readOrEmpty(file) {
 }
 
 // src/cli/run-config.ts
-var path15 = __toESM(require("node:path"));
+var path16 = __toESM(require("node:path"));
 var import_picomatch4 = __toESM(require_picomatch2());
 
 // src/config/config-file.ts
-var fs10 = __toESM(require("node:fs"));
-var path14 = __toESM(require("node:path"));
+var fs11 = __toESM(require("node:fs"));
+var path15 = __toESM(require("node:path"));
 init_read_regular_file();
 init_errors();
 init_jsonc();
 var CONFIG_FILE_NAMES = ["migralint.config.json", ".migralintrc.json"];
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path14.resolve(cwd, explicitPath);
+    const file = path15.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path14.resolve(cwd); ; dir = path14.dirname(dir)) {
+  for (let dir = path15.resolve(cwd); ; dir = path15.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path14.join(dir, name);
-      if (fs10.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      const file = path15.join(dir, name);
+      if (fs11.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path14.join(dir, "package.json");
-    if (fs10.existsSync(packageJson)) {
+    const packageJson = path15.join(dir, "package.json");
+    if (fs11.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path14.dirname(dir) === dir) return { config: {} };
+    if (path15.dirname(dir) === dir) return { config: {} };
   }
 }
 var MAX_CONFIG_BYTES = 1 << 20;
@@ -21806,7 +21848,7 @@ function validateConfig(value, where) {
 init_discover();
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path15.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path16.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -21821,7 +21863,7 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path15.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch4.default)(toPosix(path16.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
@@ -24171,10 +24213,10 @@ ${argument.text}` });
     const untitledSql = file === void 0 && document.uri.startsWith("untitled:") && document.languageId === "sql";
     if (file === void 0 && !untitledSql) return { diagnostics: [] };
     const folder = file === void 0 ? workspaceFolders[0] : folderOf(file);
-    const explicit = current.configPath ? path16.resolve(folder ?? path16.dirname(file ?? "."), current.configPath) : options.configPath;
+    const explicit = current.configPath ? path17.resolve(folder ?? path17.dirname(file ?? "."), current.configPath) : options.configPath;
     let run;
     try {
-      run = resolveRunConfig(file ? path16.dirname(file) : folder ?? process.cwd(), { config: explicit });
+      run = resolveRunConfig(file ? path17.dirname(file) : folder ?? process.cwd(), { config: explicit });
     } catch (error) {
       tell(`migralint: ${describe(error)}`);
       return { diagnostics: [] };
@@ -24205,7 +24247,7 @@ ${argument.text}` });
     return documents.all().find((document) => filePathOf(document.uri) === file)?.getText();
   }
   function folderOf(file) {
-    const holding = workspaceFolders.filter((folder) => !path16.relative(folder, file).startsWith("..") && !path16.isAbsolute(path16.relative(folder, file)));
+    const holding = workspaceFolders.filter((folder) => !path17.relative(folder, file).startsWith("..") && !path17.isAbsolute(path17.relative(folder, file)));
     return holding.sort((a, b) => b.length - a.length)[0];
   }
   function tell(message2) {
@@ -24251,7 +24293,7 @@ function runLspCommand(args, io) {
 `);
   }
   const connection = (0, import_node.createConnection)(process.stdin, process.stdout);
-  startServer(connection, { configPath: args.config === void 0 ? void 0 : path17.resolve(io.cwd, args.config) });
+  startServer(connection, { configPath: args.config === void 0 ? void 0 : path18.resolve(io.cwd, args.config) });
   return new Promise(() => {
   });
 }

@@ -6172,33 +6172,120 @@ var init_analyze_sql = __esm({
   }
 });
 
+// src/files/read-regular-file.ts
+function readRegularFile(file, maxBytes) {
+  const descriptor = fs2.openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fs2.fstatSync(descriptor);
+    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
+    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
+      const read = fs2.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs2.closeSync(descriptor);
+  }
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+function describeSize(bytes) {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+var fs2, UnreadableFileError, OPEN_FLAGS, probe;
+var init_read_regular_file = __esm({
+  "src/files/read-regular-file.ts"() {
+    "use strict";
+    fs2 = __toESM(require("node:fs"));
+    UnreadableFileError = class extends Error {
+      name = "UnreadableFileError";
+    };
+    OPEN_FLAGS = fs2.constants.O_RDONLY | (fs2.constants.O_NONBLOCK ?? 0);
+    probe = Buffer.allocUnsafe(64 * 1024);
+  }
+});
+
+// src/frontends/sql/drizzle-journal.ts
+function drizzleJournalOf(filePath) {
+  const dir = path2.dirname(path2.resolve(filePath));
+  const file = path2.join(dir, "meta", "_journal.json");
+  let stamp = "none";
+  try {
+    const stats = fs3.statSync(file);
+    stamp = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+  }
+  const cached = journals.get(dir);
+  if (cached && cached.stamp === stamp) return cached.journal;
+  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
+  journals.set(dir, { stamp, journal });
+  return journal;
+}
+function drizzleTag(filePath) {
+  return path2.basename(filePath).replace(/\.sql$/i, "");
+}
+function readTags(file) {
+  try {
+    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
+    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var fs3, path2, MAX_JOURNAL_BYTES, journals;
+var init_drizzle_journal = __esm({
+  "src/frontends/sql/drizzle-journal.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    path2 = __toESM(require("node:path"));
+    init_read_regular_file();
+    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+    journals = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/frontends/sql/runner-files.ts
 function runnerByName(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
+  if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
-  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  const folder = path2.dirname(filePath);
-  if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
+  const folder = path3.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 function drizzleJournal(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
-  if (!journalCache.has(dir)) {
-    const journal = path2.join(dir, "meta", "_journal.json");
-    journalCache.set(dir, fs2.existsSync(journal) ? journal : void 0);
-  }
-  return journalCache.get(dir);
+  if (!/\.sql$/i.test(filePath)) return void 0;
+  const journal = drizzleJournalOf(filePath);
+  if (journal === void 0) return void 0;
+  const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
+  return listed || DRIZZLE_NAME.test(path3.basename(filePath)) ? journal.file : void 0;
 }
 function inSqlxCrate(filePath) {
   return nearestCargoManifest(filePath).sqlx;
 }
 function nearestCargoManifest(filePath) {
   const visited = [];
-  let dir = path2.dirname(path2.resolve(filePath));
+  let dir = path3.dirname(path3.resolve(filePath));
   let found;
   for (; ; ) {
     found = sqlxCrateCache.get(dir);
@@ -6206,14 +6293,14 @@ function nearestCargoManifest(filePath) {
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs2.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path3.join(dir, "Cargo.toml") };
       break;
     }
-    const parent = path2.dirname(dir);
+    const parent = path3.dirname(dir);
     if (parent === dir) {
       found = { sqlx: false };
       break;
@@ -6224,24 +6311,24 @@ function nearestCargoManifest(filePath) {
   return found;
 }
 function runnerFilesRead(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   if (name === "up.sql") {
-    const metadata = path2.join(path2.dirname(path2.resolve(filePath)), "metadata.toml");
-    return fs2.existsSync(metadata) ? [metadata] : [];
+    const metadata = path3.join(path3.dirname(path3.resolve(filePath)), "metadata.toml");
+    return fs4.existsSync(metadata) ? [metadata] : [];
   }
-  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
-  if (journal !== void 0) return [journal];
+  const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
+  if (journal !== void 0) return [journal.file];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
 }
 function dieselRunsInTransaction(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
+  const dir = path3.dirname(path3.resolve(filePath));
   let runs = metadataCache.get(dir);
   if (runs === void 0) {
     let metadata = "";
     try {
-      metadata = fs2.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
+      metadata = fs4.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
     } catch {
     }
     runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
@@ -6254,16 +6341,16 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs2, path2, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, journalCache, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
-    fs2 = __toESM(require("node:fs"));
-    path2 = __toESM(require("node:path"));
+    fs4 = __toESM(require("node:fs"));
+    path3 = __toESM(require("node:path"));
+    init_drizzle_journal();
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
     DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-    journalCache = /* @__PURE__ */ new Map();
     sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -6272,7 +6359,7 @@ var init_runner_files = __esm({
 
 // src/frontends/sql/runner-markers.ts
 function isRollbackFile(filePath) {
-  return ROLLBACK_FILE.test(path3.basename(filePath));
+  return ROLLBACK_FILE.test(path4.basename(filePath));
 }
 function findRunnerMarkers(comments, textLength) {
   const downSections = [];
@@ -6301,11 +6388,11 @@ function matchMarker(text) {
   }
   return void 0;
 }
-var path3, ROLLBACK_FILE, MARKERS;
+var path4, ROLLBACK_FILE, MARKERS;
 var init_runner_markers = __esm({
   "src/frontends/sql/runner-markers.ts"() {
     "use strict";
-    path3 = __toESM(require("node:path"));
+    path4 = __toESM(require("node:path"));
     init_scan_work();
     ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
     MARKERS = [
@@ -6832,7 +6919,7 @@ var init_nesting_limits = __esm({
 
 // src/frontends/js/parse-js.ts
 function parseScript(text, filePath) {
-  const typescript = TYPESCRIPT_EXTENSIONS.includes(path4.extname(filePath).toLowerCase());
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path5.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
     const ast = (0, import_parser3.parse)(text, {
@@ -6850,11 +6937,11 @@ function parseScript(text, filePath) {
     return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path4, import_parser3, TYPESCRIPT_EXTENSIONS;
+var path5, import_parser3, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
-    path4 = __toESM(require("node:path"));
+    path5 = __toESM(require("node:path"));
     import_parser3 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
@@ -7032,8 +7119,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format2;
-      function modify(text, path25, value, options) {
-        return edit2.setProperty(text, path25, value, options);
+      function modify(text, path26, value, options) {
+        return edit2.setProperty(text, path26, value, options);
       }
       exports3.modify = modify;
       function applyEdits2(text, edits) {
@@ -7401,7 +7488,7 @@ function findExport(file, name, depth, files, reader) {
   const parsed = module2;
   if (!files.includes(file)) files.push(file);
   const reexported = (specifier, exportedName) => {
-    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path5.dirname(file), specifier) : void 0;
+    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path6.dirname(file), specifier) : void 0;
     return next ? findExport(next, exportedName, depth + 1, files, reader) : void 0;
   };
   for (const statement2 of parsed.program.body) {
@@ -7433,7 +7520,7 @@ function resolveImports(program, filePath) {
   const found = [];
   const bind = (specifier, names) => {
     if (names.length === 0) return;
-    const from = specifier.startsWith(".") ? resolveModule(path5.dirname(filePath), specifier) : resolveAlias(path5.dirname(path5.resolve(filePath)), specifier);
+    const from = specifier.startsWith(".") ? resolveModule(path6.dirname(filePath), specifier) : resolveAlias(path6.dirname(path6.resolve(filePath)), specifier);
     if (!from) return;
     for (const name of names) found.push({ from, ...name });
   };
@@ -7511,16 +7598,16 @@ function resolveAlias(directory, specifier) {
 function aliasesFor(directory) {
   if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
   let aliases;
-  const tsconfig = path5.join(directory, "tsconfig.json");
+  const tsconfig = path6.join(directory, "tsconfig.json");
   if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
-  else if (path5.dirname(directory) !== directory && !isFile(path5.join(directory, "package.json"))) aliases = aliasesFor(path5.dirname(directory));
+  else if (path6.dirname(directory) !== directory && !isFile(path6.join(directory, "package.json"))) aliases = aliasesFor(path6.dirname(directory));
   aliasesByFolder.set(directory, aliases);
   return aliases;
 }
 function aliasesIn(tsconfig) {
   let options;
   try {
-    options = parseJson(fs3.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
+    options = parseJson(fs5.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
   } catch {
     return void 0;
   }
@@ -7530,12 +7617,12 @@ function aliasesIn(tsconfig) {
   const entries = Object.entries(paths).flatMap(
     ([pattern, targets]) => Array.isArray(targets) ? [[pattern, targets.filter((target) => typeof target === "string")]] : []
   );
-  return { base: path5.resolve(path5.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
+  return { base: path6.resolve(path6.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
 }
 function resolveModule(directory, specifier) {
-  const base = path5.resolve(directory, specifier);
+  const base = path6.resolve(directory, specifier);
   const withoutJs = base.replace(/\.[cm]?js$/, "");
-  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path5.join(base, `index${extension}`))];
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path6.join(base, `index${extension}`))];
   return candidates.find((candidate) => isFile(candidate));
 }
 function isFile(candidate) {
@@ -7543,7 +7630,7 @@ function isFile(candidate) {
 }
 function versionOf(file) {
   try {
-    const stats = fs3.statSync(file);
+    const stats = fs5.statSync(file);
     return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
   } catch {
     return void 0;
@@ -7556,7 +7643,7 @@ function moduleAt(file) {
   if (!module2 || module2.version !== version) {
     let text;
     try {
-      text = fs3.readFileSync(file, "utf8");
+      text = fs5.readFileSync(file, "utf8");
     } catch {
       return void 0;
     }
@@ -7567,12 +7654,12 @@ function moduleAt(file) {
   }
   return module2;
 }
-var fs3, path5, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
+var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
-    path5 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path6 = __toESM(require("node:path"));
     init_jsonc();
     init_functions();
     init_parse_js();
@@ -8144,11 +8231,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path25 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path25 === known || path25.endsWith(`.${known}`))) return true;
+          const path26 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path26 === known || path26.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path25.endsWith("options.type") && onDatabase;
+          return path26.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8321,11 +8408,11 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var path6, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path7, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
-    path6 = __toESM(require("node:path"));
+    path7 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_ast_walk();
@@ -8693,7 +8780,7 @@ var init_migration_walker = __esm({
           } else outer.operations.push({ ...operation, ...place2 });
         }
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
-          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path6.basename(foreign.file)}): ${problem.message}` } : problem);
+          outer.problem(foreign ? { ...problem, location: place2.location, message: `In \`${callText2}\` (${path7.basename(foreign.file)}): ${problem.message}` } : problem);
         }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
@@ -8755,8 +8842,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path25 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path25) || !this.isSubject(chain.root)) return void 0;
+        const path26 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path26) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -8783,7 +8870,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path25) => path25.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path26) => path26.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -9685,53 +9772,6 @@ var init_knex = __esm({
   }
 });
 
-// src/files/read-regular-file.ts
-function readRegularFile(file, maxBytes) {
-  const descriptor = fs4.openSync(file, OPEN_FLAGS);
-  try {
-    const stats = fs4.fstatSync(descriptor);
-    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
-    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
-      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
-      const read = fs4.readSync(descriptor, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      total += read;
-      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
-      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    fs4.closeSync(descriptor);
-  }
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a file";
-}
-function describeSize(bytes) {
-  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-var fs4, UnreadableFileError, OPEN_FLAGS, probe;
-var init_read_regular_file = __esm({
-  "src/files/read-regular-file.ts"() {
-    "use strict";
-    fs4 = __toESM(require("node:fs"));
-    UnreadableFileError = class extends Error {
-      name = "UnreadableFileError";
-    };
-    OPEN_FLAGS = fs4.constants.O_RDONLY | (fs4.constants.O_NONBLOCK ?? 0);
-    probe = Buffer.allocUnsafe(64 * 1024);
-  }
-});
-
 // src/frontends/knex/knexfile.ts
 var knexfile_exports = {};
 __export(knexfile_exports, {
@@ -9748,13 +9788,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path7.dirname(path7.resolve(migrationPath)); ; dir = path7.dirname(dir)) {
+  for (let dir = path8.dirname(path8.resolve(migrationPath)); ; dir = path8.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path7.join(dir, name)).find((file) => fs5.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path8.join(dir, name)).find((file) => fs6.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs5.existsSync(path7.join(dir, "package.json")) || path7.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs6.existsSync(path8.join(dir, "package.json")) || path8.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -9781,12 +9821,12 @@ function setsDisableTransactions(text, file) {
   });
   return found;
 }
-var fs5, path7, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs6, path8, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path7 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path8 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     init_ast_walk();
@@ -11016,8 +11056,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path25, { windows } = {}) => {
-      const segs = path25.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path26, { windows } = {}) => {
+      const segs = path26.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12544,7 +12584,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path8.join(dir, entry);
+      const full = path9.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -12553,33 +12593,33 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative5 = path8.relative(root, path8.dirname(file));
-  if (relative5.startsWith("..") || path8.isAbsolute(relative5)) return void 0;
-  const parts = relative5.split(path8.sep).filter(Boolean);
+  const relative5 = path9.relative(root, path9.dirname(file));
+  if (relative5.startsWith("..") || path9.isAbsolute(relative5)) return void 0;
+  const parts = relative5.split(path9.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path8.join(root, ...parts.slice(0, index + 1));
+  const folder = path9.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path8.basename(folder)) || fs6.existsSync(path8.join(folder, "meta", "_journal.json"));
+  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
 }
 function otherDatabasesIn(folder) {
   return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
 }
 function readDirectories(dir) {
   try {
-    return fs6.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs7.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs6, path8, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path9 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -12594,7 +12634,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path9.resolve(options.cwd, input);
+    const absolute = path10.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -12617,10 +12657,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path9.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path9.join(cwd, "manage.py"))?.isFile()) return { inputs: [path9.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path9.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path9.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path10.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path10.join(cwd, "manage.py"))?.isFile()) return { inputs: [path10.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path10.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path10.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -12629,37 +12669,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path9.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path10.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path9.resolve(cwd, input);
+  const absolute = path10.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path9.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path9.resolve(cwd, input)), { dot: false });
+  const base = path10.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path10.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path9.resolve(options.cwd, input);
+  const absolute = path10.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative5 = path9.relative(absolute, file);
-    const folders = relative5.split(path9.sep).slice(0, -1);
-    return !relative5.startsWith("..") && !path9.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative5 = path10.relative(absolute, file);
+    const folders = relative5.split(path10.sep).slice(0, -1);
+    return !relative5.startsWith("..") && !path10.isAbsolute(relative5) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path9.resolve(cwd, input));
+  const stats = statOrUndefined(path10.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -12674,14 +12714,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs7.readdirSync(dir, { withFileTypes: true });
+      entries = fs8.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path9.join(dir, entry.name);
+      const full = path10.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -12694,19 +12734,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path9.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs7.statSync(file);
+    return fs8.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs7.realpathSync(file);
+    return fs8.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -12715,18 +12755,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path9.sep).join("/");
+  return file.split(path10.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative5 = path9.relative(cwd, file);
-  return toPosix(path9.isAbsolute(relative5) ? file : relative5);
+  const relative5 = path10.relative(cwd, file);
+  return toPosix(path10.isAbsolute(relative5) ? file : relative5);
 }
-var fs7, path9, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs8, path10, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path9 = __toESM(require("node:path"));
+    fs8 = __toESM(require("node:fs"));
+    path10 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12738,20 +12778,20 @@ var init_discover = __esm({
 // src/config/config-file.ts
 function loadConfig(cwd, explicitPath) {
   if (explicitPath) {
-    const file = path10.resolve(cwd, explicitPath);
+    const file = path11.resolve(cwd, explicitPath);
     return { config: parseConfigFile(file, readConfigText(file)), path: file };
   }
-  for (let dir = path10.resolve(cwd); ; dir = path10.dirname(dir)) {
+  for (let dir = path11.resolve(cwd); ; dir = path11.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const file = path10.join(dir, name);
-      if (fs8.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
+      const file = path11.join(dir, name);
+      if (fs9.existsSync(file)) return { config: parseConfigFile(file, readConfigText(file)), path: file };
     }
-    const packageJson = path10.join(dir, "package.json");
-    if (fs8.existsSync(packageJson)) {
+    const packageJson = path11.join(dir, "package.json");
+    if (fs9.existsSync(packageJson)) {
       const section = packageSection(packageJson);
       if (section !== void 0) return { config: validateConfig(section, `${packageJson} ("migralint")`), path: packageJson };
     }
-    if (path10.dirname(dir) === dir) return { config: {} };
+    if (path11.dirname(dir) === dir) return { config: {} };
   }
 }
 function readConfigText(file) {
@@ -12795,12 +12835,12 @@ function validateConfig(value, where) {
   }
   return value;
 }
-var fs8, path10, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
+var fs9, path11, CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, isStringArray, KEY_VALIDATORS;
 var init_config_file = __esm({
   "src/config/config-file.ts"() {
     "use strict";
-    fs8 = __toESM(require("node:fs"));
-    path10 = __toESM(require("node:path"));
+    fs9 = __toESM(require("node:fs"));
+    path11 = __toESM(require("node:path"));
     init_placeholder_patterns();
     init_read_regular_file();
     init_errors();
@@ -12869,7 +12909,7 @@ var init_config_file = __esm({
 // src/cli/run-config.ts
 function resolveRunConfig(cwd, flags) {
   const loaded = loadConfig(cwd, flags.config);
-  const baseDir = loaded.path ? path11.dirname(loaded.path) : cwd;
+  const baseDir = loaded.path ? path12.dirname(loaded.path) : cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(flags.rule ?? []), "--rule");
@@ -12884,15 +12924,15 @@ function resolveRunConfig(cwd, flags) {
 }
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path11.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
-var path11, import_picomatch2;
+var path12, import_picomatch2;
 var init_run_config = __esm({
   "src/cli/run-config.ts"() {
     "use strict";
-    path11 = __toESM(require("node:path"));
+    path12 = __toESM(require("node:path"));
     import_picomatch2 = __toESM(require_picomatch2());
     init_rules();
     init_config_file();
@@ -13006,11 +13046,11 @@ function readListing(manifest) {
     return void 0;
   }
 }
-var path12, MANIFEST, MAX_MANIFEST_BYTES, SchemaManifests;
+var path13, MANIFEST, MAX_MANIFEST_BYTES, SchemaManifests;
 var init_schema_manifests = __esm({
   "src/cli/schema-manifests.ts"() {
     "use strict";
-    path12 = __toESM(require("node:path"));
+    path13 = __toESM(require("node:path"));
     init_read_regular_file();
     MANIFEST = "manifest.json";
     MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -13018,15 +13058,15 @@ var init_schema_manifests = __esm({
       listings = /* @__PURE__ */ new Map();
       /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
       listingFor(file) {
-        if (path12.extname(file).toLowerCase() !== ".sql") return void 0;
-        const folder = path12.dirname(file);
-        if (!this.listings.has(folder)) this.listings.set(folder, readListing(path12.join(folder, MANIFEST)));
+        if (path13.extname(file).toLowerCase() !== ".sql") return void 0;
+        const folder = path13.dirname(file);
+        if (!this.listings.has(folder)) this.listings.set(folder, readListing(path13.join(folder, MANIFEST)));
         return this.listings.get(folder);
       }
       /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
       leftOut(file) {
         const listing = this.listingFor(file);
-        if (!listing || listing.includes(path12.basename(file))) return void 0;
+        if (!listing || listing.includes(path13.basename(file))) return void 0;
         return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
       }
       /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
@@ -13034,16 +13074,16 @@ var init_schema_manifests = __esm({
         const byFolder = /* @__PURE__ */ new Map();
         for (const file of files) {
           if (!this.listingFor(file)) continue;
-          const folder = path12.dirname(file);
+          const folder = path13.dirname(file);
           byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
         }
         if (byFolder.size === 0) return [...files];
         const queues = /* @__PURE__ */ new Map();
         for (const [folder, listed] of byFolder) {
           const listing = this.listingFor(listed[0]);
-          queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path12.basename(a)) - listing.indexOf(path12.basename(b))));
+          queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path13.basename(a)) - listing.indexOf(path13.basename(b))));
         }
-        return files.map((file) => byFolder.has(path12.dirname(file)) ? queues.get(path12.dirname(file))?.shift() : file);
+        return files.map((file) => byFolder.has(path13.dirname(file)) ? queues.get(path13.dirname(file))?.shift() : file);
       }
     };
   }
@@ -13100,11 +13140,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path13.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path14.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path13.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path14.join(root, file));
       index += 2;
     }
   }
@@ -13133,7 +13173,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path13.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path14.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -13144,22 +13184,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path13.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path14.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path13.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path13.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path14.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path14.join(root, file)));
 }
-var import_node_child_process, path13, GitFailure, splitNul;
+var import_node_child_process, path14, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -13181,7 +13221,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs9.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs10.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note: note2, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -13192,7 +13232,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path14.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${path15.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const manifests = new SchemaManifests();
   for (const file of candidates) {
@@ -13200,6 +13240,13 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  for (const file of candidates) {
+    if (!/\.sql$/i.test(file)) continue;
+    const tags = drizzleJournalOf(file)?.tags;
+    if (!tags || tags.has(drizzleTag(file))) continue;
+    candidates.delete(file);
+    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -13237,9 +13284,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path14.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path15.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path14.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path15.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -13250,11 +13297,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path14.dirname(file);
+    const folder = enclosing?.folder ?? path15.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path14.join(folder, name) + path14.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path15.join(folder, name) + path15.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -13269,16 +13316,17 @@ function filesOrNone(glob, options) {
     throw error;
   }
 }
-var fs9, path14, import_picomatch3, loadGit;
+var fs10, path15, import_picomatch3, loadGit;
 var init_migration_set = __esm({
   "src/cli/migration-set.ts"() {
     "use strict";
-    fs9 = __toESM(require("node:fs"));
-    path14 = __toESM(require("node:path"));
+    fs10 = __toESM(require("node:fs"));
+    path15 = __toESM(require("node:path"));
     import_picomatch3 = __toESM(require_picomatch2());
     init_errors();
     init_decode();
     init_detect();
+    init_drizzle_journal();
     init_order();
     init_discover();
     init_migration_folders();
@@ -15408,28 +15456,28 @@ var init_reporters = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path15.dirname(target);
-  fs10.mkdirSync(folder, { recursive: true });
+  const folder = path16.dirname(target);
+  fs11.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path15.join(folder, `.${path15.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
+  const temporary = path16.join(folder, `.${path16.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs11.openSync(temporary, fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs11.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs10.closeSync(descriptor);
+    if (open) fs11.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs10.renameSync(temporary, target);
+      fs11.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs10.rmSync(temporary, { force: true });
+        fs11.rmSync(temporary, { force: true });
       }
     }
   };
@@ -15447,41 +15495,41 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs11.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path15.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path16.resolve(target))) return true;
   try {
-    const stats = fs10.lstatSync(target);
+    const stats = fs11.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs10.openSync(target, "w");
+  const descriptor = fs11.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs10.closeSync(descriptor),
-    abandon: () => fs10.closeSync(descriptor)
+    commit: () => fs11.closeSync(descriptor),
+    abandon: () => fs11.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path15.dirname(target);
-  const prefix = `.${path15.basename(target)}.`;
+  const folder = path16.dirname(target);
+  const prefix = `.${path16.basename(target)}.`;
   let names;
   try {
-    names = fs10.readdirSync(folder);
+    names = fs11.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path15.join(folder, name);
+    const file = path16.join(folder, name);
     try {
-      const stats = fs10.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
+      const stats = fs11.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs11.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -15495,12 +15543,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path15, STALE_AFTER_MS, randomSuffix;
+var fs11, path16, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
-    path15 = __toESM(require("node:path"));
+    fs11 = __toESM(require("node:fs"));
+    path16 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -15508,12 +15556,12 @@ var init_atomic_file = __esm({
 
 // src/cli/spilled-text.ts
 function openTemporary(directory) {
-  const folder = fs11.mkdtempSync(path16.join(directory, "migralint-report-"));
-  const file = path16.join(folder, "findings.json");
-  const fd = fs11.openSync(file, "w+", 384);
+  const folder = fs12.mkdtempSync(path17.join(directory, "migralint-report-"));
+  const file = path17.join(folder, "findings.json");
+  const fd = fs12.openSync(file, "w+", 384);
   const opened = { fd, path: file, size: 0 };
   try {
-    fs11.rmSync(folder, { recursive: true, force: true });
+    fs12.rmSync(folder, { recursive: true, force: true });
     opened.path = "";
   } catch {
   }
@@ -15521,18 +15569,18 @@ function openTemporary(directory) {
 }
 function closeAndRemove(file) {
   try {
-    fs11.closeSync(file.fd);
+    fs12.closeSync(file.fd);
   } finally {
-    if (file.path) fs11.rmSync(path16.dirname(file.path), { recursive: true, force: true });
+    if (file.path) fs12.rmSync(path17.dirname(file.path), { recursive: true, force: true });
   }
 }
-var fs11, os, path16, SPILL_BYTES, READ_BYTES, SpilledText;
+var fs12, os, path17, SPILL_BYTES, READ_BYTES, SpilledText;
 var init_spilled_text = __esm({
   "src/cli/spilled-text.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
+    fs12 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_utf8_chunks();
     SPILL_BYTES = 1 << 20;
     READ_BYTES = 256 << 10;
@@ -15562,7 +15610,7 @@ var init_spilled_text = __esm({
           try {
             let buffer = Buffer.allocUnsafe(READ_BYTES);
             for (let position = 0; position < file.size; ) {
-              const read = fs11.readSync(file.fd, buffer, 0, Math.min(READ_BYTES, file.size - position), position);
+              const read = fs12.readSync(file.fd, buffer, 0, Math.min(READ_BYTES, file.size - position), position);
               if (read === 0) throw new Error(`the report's temporary file ended early (${position} of ${file.size} bytes)`);
               position += read;
               yield buffer.subarray(0, read);
@@ -15580,7 +15628,7 @@ var init_spilled_text = __esm({
           this.file ??= openTemporary(this.directory);
           for (const chunk of chunks) {
             let written = 0;
-            while (written < chunk.length) written += fs11.writeSync(this.file.fd, chunk, written, chunk.length - written, this.file.size + written);
+            while (written < chunk.length) written += fs12.writeSync(this.file.fd, chunk, written, chunk.length - written, this.file.size + written);
             this.file.size += chunk.length;
           }
           this.memory.recycle(chunks);
@@ -15602,7 +15650,7 @@ var init_spilled_text = __esm({
 function openReport(args, io, version) {
   const format2 = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "stylish");
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-  const target = args.outputFile ? path17.resolve(io.cwd, args.outputFile) : void 0;
+  const target = args.outputFile ? path18.resolve(io.cwd, args.outputFile) : void 0;
   const file = target ? reportFile(target) : void 0;
   let failure;
   const write = (text) => {
@@ -15649,11 +15697,11 @@ function reportFile(target) {
 function withoutWarnings(result2) {
   return { ...result2, findings: result2.findings.filter((finding) => finding.severity === "error") };
 }
-var path17;
+var path18;
 var init_report_output = __esm({
   "src/cli/report-output.ts"() {
     "use strict";
-    path17 = __toESM(require("node:path"));
+    path18 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_reporters();
@@ -15667,7 +15715,7 @@ var init_report_output = __esm({
 // src/cli/overwrite-guard.ts
 function refuseToOverwriteMigrations(flag, given, files, cwd) {
   const suggestion = flag === "--cache-location" ? "migralint-cache.json" : "migralint-report.json";
-  const target = path18.resolve(cwd, given);
+  const target = path19.resolve(cwd, given);
   if (isMigrationCandidate(target)) {
     throw new UsageError(`${flag} ${given} would overwrite a migration (a .sql, .js or .ts file); choose another name, such as ${suggestion}`);
   }
@@ -15676,26 +15724,26 @@ function refuseToOverwriteMigrations(flag, given, files, cwd) {
   if (linted) throw new UsageError(`${flag} ${given} is ${displayPath(linted, cwd)}, a file being linted; choose another name, such as ${suggestion}`);
 }
 function mayResolveTo(file, real) {
-  if (path18.basename(file) === path18.basename(real)) return true;
+  if (path19.basename(file) === path19.basename(real)) return true;
   try {
-    return fs12.lstatSync(file).isSymbolicLink();
+    return fs13.lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }
 }
 function realpathOrSelf(file) {
   try {
-    return fs12.realpathSync.native(file);
+    return fs13.realpathSync.native(file);
   } catch {
     return file;
   }
 }
-var fs12, path18;
+var fs13, path19;
 var init_overwrite_guard = __esm({
   "src/cli/overwrite-guard.ts"() {
     "use strict";
-    fs12 = __toESM(require("node:fs"));
-    path18 = __toESM(require("node:path"));
+    fs13 = __toESM(require("node:fs"));
+    path19 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -15707,12 +15755,12 @@ var analysis_pool_exports = {};
 __export(analysis_pool_exports, {
   AnalysisPool: () => AnalysisPool
 });
-var fs13, path19, import_node_worker_threads, BATCH, AnalysisPool;
+var fs14, path20, import_node_worker_threads, BATCH, AnalysisPool;
 var init_analysis_pool = __esm({
   "src/cli/analysis-pool.ts"() {
     "use strict";
-    fs13 = __toESM(require("node:fs"));
-    path19 = __toESM(require("node:path"));
+    fs14 = __toESM(require("node:fs"));
+    path20 = __toESM(require("node:path"));
     import_node_worker_threads = require("node:worker_threads");
     init_pg_wasm();
     BATCH = 16;
@@ -15726,10 +15774,10 @@ var init_analysis_pool = __esm({
             if ("finished" in message2) return this.finished?.(message2.finished);
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve15, position) => resolve15(message2.outcomes[position]));
+            waiting.forEach((resolve16, position) => resolve16(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve15 of waiting) resolve15({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve16 of waiting) resolve16({ error: error.message });
             this.pending.clear();
             this.stop(error.message.split("\n")[0]);
           });
@@ -15771,11 +15819,11 @@ var init_analysis_pool = __esm({
        */
       static create(size, settings) {
         if (size < 1) return void 0;
-        const loader = path19.join(__dirname, "start.js");
-        if (path19.basename(__filename) === "migralint.js" && fs13.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
-        const compiled = path19.join(__dirname, "analysis-worker.js");
-        const workerModule = path19.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
-        if (!workerModule.endsWith(".js") || !fs13.existsSync(workerModule)) return void 0;
+        const loader = path20.join(__dirname, "start.js");
+        if (path20.basename(__filename) === "migralint.js" && fs14.existsSync(loader)) return new _AnalysisPool(`require(${JSON.stringify(loader)}).startWorker();`, size, settings);
+        const compiled = path20.join(__dirname, "analysis-worker.js");
+        const workerModule = path20.basename(__filename) === "analysis-pool.js" ? compiled : __filename;
+        if (!workerModule.endsWith(".js") || !fs14.existsSync(workerModule)) return void 0;
         return new _AnalysisPool(`require(${JSON.stringify(workerModule)}).startAnalysisWorker();`, size, settings);
       }
       /** The run waits for the threads from now on. */
@@ -15784,8 +15832,8 @@ var init_analysis_pool = __esm({
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
-        return new Promise((resolve15, reject) => {
-          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve15(outcome) });
+        return new Promise((resolve16, reject) => {
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve16(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -15818,8 +15866,8 @@ var init_analysis_pool = __esm({
       /** Checks the file at `index` of the run; files are given in order, from 0. `flushChecks()` sends what is queued. */
       check(index, file) {
         if (this.stopped !== void 0) return Promise.resolve({ error: this.stopped });
-        return new Promise((resolve15) => {
-          this.checking.set(index, resolve15);
+        return new Promise((resolve16) => {
+          this.checking.set(index, resolve16);
           this.checkBatch ??= { first: index, files: [] };
           this.checkBatch.files.push(file);
           if (this.checkBatch.files.length >= this.checkBatchSize) this.flushChecks();
@@ -15836,8 +15884,8 @@ var init_analysis_pool = __esm({
       finishChecking(total) {
         this.flushChecks();
         if (this.stopped !== void 0) return Promise.resolve([]);
-        return new Promise((resolve15) => {
-          this.finished = resolve15;
+        return new Promise((resolve16) => {
+          this.finished = resolve16;
           void this.parserSent.then(() => this.workers[0].postMessage({ finish: total }));
         });
       }
@@ -15851,7 +15899,7 @@ var init_analysis_pool = __esm({
       stop(reason) {
         if (this.closing) return;
         this.stopped ??= reason;
-        for (const resolve15 of this.checking.values()) resolve15({ error: this.stopped });
+        for (const resolve16 of this.checking.values()) resolve16({ error: this.stopped });
         this.checking.clear();
         this.finished?.([]);
       }
@@ -15877,35 +15925,35 @@ function writesSuggestions(result2) {
   return result2.findings.some((finding) => !suggestionKnown(finding, result2, ruleById.get(finding.rule)));
 }
 function defaultCacheLocation(cwd, env2) {
-  if (fs14.existsSync(path20.join(cwd, "node_modules"))) return path20.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
-  let project = path20.resolve(cwd);
+  if (fs15.existsSync(path21.join(cwd, "node_modules"))) return path21.join(cwd, "node_modules", ".cache", "migralint", "cache.json");
+  let project = path21.resolve(cwd);
   try {
-    project = fs14.realpathSync(project);
+    project = fs15.realpathSync(project);
   } catch {
   }
-  const name = `${path20.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
-  return path20.join(userCacheFolder(env2), "migralint", name, "cache.json");
+  const name = `${path21.basename(project).replace(/[^\w.-]+/g, "_") || "root"}-${(0, import_node_crypto.createHash)("sha256").update(project).digest("hex").slice(0, 16)}`;
+  return path21.join(userCacheFolder(env2), "migralint", name, "cache.json");
 }
 function userCacheFolder(env2) {
   const home = env2.HOME || os2.homedir();
-  if (process.platform === "win32") return env2.LOCALAPPDATA || path20.join(home, "AppData", "Local");
-  if (process.platform === "darwin") return path20.join(home, "Library", "Caches");
-  return env2.XDG_CACHE_HOME && path20.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path20.join(home, ".cache");
+  if (process.platform === "win32") return env2.LOCALAPPDATA || path21.join(home, "AppData", "Local");
+  if (process.platform === "darwin") return path21.join(home, "Library", "Caches");
+  return env2.XDG_CACHE_HOME && path21.isAbsolute(env2.XDG_CACHE_HOME) ? env2.XDG_CACHE_HOME : path21.join(home, ".cache");
 }
 function userCacheKey(env2) {
-  const file = path20.join(userCacheFolder(env2), "migralint", "cache-key");
+  const file = path21.join(userCacheFolder(env2), "migralint", "cache-key");
   const existing = readKey(file);
   if (existing) return existing;
-  fs14.mkdirSync(path20.dirname(file), { recursive: true, mode: 448 });
+  fs15.mkdirSync(path21.dirname(file), { recursive: true, mode: 448 });
   const temporary = `${file}.${process.pid}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}`;
-  fs14.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
+  fs15.writeFileSync(temporary, (0, import_node_crypto.randomBytes)(32).toString("hex"), { flag: "wx", mode: 384 });
   try {
-    fs14.rmSync(file, { force: true });
-    fs14.linkSync(temporary, file);
+    fs15.rmSync(file, { force: true });
+    fs15.linkSync(temporary, file);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
   } finally {
-    fs14.rmSync(temporary, { force: true });
+    fs15.rmSync(temporary, { force: true });
   }
   const key = readKey(file);
   if (!key) throw new Error(`cannot make the cache key ${file}`);
@@ -15913,7 +15961,7 @@ function userCacheKey(env2) {
 }
 function readKey(file) {
   try {
-    const stats = fs14.lstatSync(file);
+    const stats = fs15.lstatSync(file);
     if (!stats.isFile() || (stats.mode & 63) !== 0) return void 0;
     const text = readRegularFile(file, 1024).toString("utf8");
     return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : void 0;
@@ -16072,14 +16120,14 @@ function isTarget(value) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_node_crypto, fs14, os2, path20, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
+var import_node_crypto, fs15, os2, path21, helpByRule, ruleById, Part, PARTS, sha1, HEADER, TRAILER, TRAILER_BYTES, LAYOUT, MAX_DEPENDENCY_BYTES, MAX_CACHE_BYTES, hashText, LintCache, Interned, isPosition, checkedSuggestions;
 var init_cache = __esm({
   "src/cli/cache.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    fs14 = __toESM(require("node:fs"));
+    fs15 = __toESM(require("node:fs"));
     os2 = __toESM(require("node:os"));
-    path20 = __toESM(require("node:path"));
+    path21 = __toESM(require("node:path"));
     init_rules();
     init_rule();
     init_atomic_file();
@@ -16795,7 +16843,7 @@ async function runLint(args, io, version) {
     }
     if (readsStdin) {
       const shownAs = args.stdinFilepath ?? STDIN_NAME;
-      const frontend = args.stdinFilepath ? forcedFrontend(path21.resolve(io.cwd, args.stdinFilepath)) : "sql";
+      const frontend = args.stdinFilepath ? forcedFrontend(path22.resolve(io.cwd, args.stdinFilepath)) : "sql";
       await lintOne(await io.readStdin(), shownAs, frontend);
     }
   };
@@ -16828,7 +16876,7 @@ async function runLint(args, io, version) {
 }
 function openCache(args, io, key) {
   const { LintCache: LintCache2, defaultCacheLocation: defaultCacheLocation2, userCacheKey: userCacheKey2 } = loadCache();
-  const location = path21.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
+  const location = path22.resolve(io.cwd, args.cacheLocation ?? defaultCacheLocation2(io.cwd, io.env));
   let userKey;
   try {
     userKey = userCacheKey2(io.env);
@@ -16898,12 +16946,12 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os3, path21, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os3, path22, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
     os3 = __toESM(require("node:os"));
-    path21 = __toESM(require("node:path"));
+    path22 = __toESM(require("node:path"));
     init_rules();
     init_errors();
     init_lint();
@@ -16934,20 +16982,20 @@ var init_lint_command = __esm({
 
 // src/cli/version.ts
 function toolVersion() {
-  for (let dir = __dirname; path22.dirname(dir) !== dir; dir = path22.dirname(dir)) {
-    const file = path22.join(dir, "package.json");
-    if (!fs15.existsSync(file)) continue;
-    const manifest = JSON.parse(fs15.readFileSync(file, "utf8"));
+  for (let dir = __dirname; path23.dirname(dir) !== dir; dir = path23.dirname(dir)) {
+    const file = path23.join(dir, "package.json");
+    if (!fs16.existsSync(file)) continue;
+    const manifest = JSON.parse(fs16.readFileSync(file, "utf8"));
     if (manifest.name === "migralint") return manifest.version ?? "0.0.0";
   }
   return "0.0.0";
 }
-var fs15, path22;
+var fs16, path23;
 var init_version = __esm({
   "src/cli/version.ts"() {
     "use strict";
-    fs15 = __toESM(require("node:fs"));
-    path22 = __toESM(require("node:path"));
+    fs16 = __toESM(require("node:fs"));
+    path23 = __toESM(require("node:path"));
   }
 });
 
@@ -17276,8 +17324,8 @@ __export(init_exports, {
   writeStarterConfig: () => writeStarterConfig
 });
 function writeStarterConfig(cwd) {
-  const file = path23.join(cwd, CONFIG_NAME);
-  if (fs16.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
+  const file = path24.join(cwd, CONFIG_NAME);
+  if (fs17.existsSync(file)) throw new UsageError(`${CONFIG_NAME} already exists; not overwriting it`);
   const folders = describeMigrationFolders(cwd);
   const pgVersion = detectPostgresVersion(cwd);
   const config = {
@@ -17293,7 +17341,7 @@ function writeStarterConfig(cwd) {
       )
     } : {}
   };
-  fs16.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
+  fs17.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
   return report(folders, pgVersion, config.include);
 }
 function extensionsOf(frontend) {
@@ -17307,14 +17355,14 @@ function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
   const walk3 = (dir, depth) => {
-    for (const entry of fs16.readdirSync(dir, { withFileTypes: true })) {
-      const full = path23.join(dir, entry.name);
+    for (const entry of fs17.readdirSync(dir, { withFileTypes: true })) {
+      const full = path24.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
-        const frontend2 = detectFrontend(full, fs16.readFileSync(full, "utf8"));
+        const frontend2 = detectFrontend(full, fs17.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
       }
     }
@@ -17322,7 +17370,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path23.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path24.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -17335,13 +17383,13 @@ function detectPostgresVersion(root) {
   const inRoot = readNames(root);
   const candidates = [
     ...inRoot.filter((name) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(name)),
-    ...readNames(path23.join(root, ".github", "workflows")).map((name) => path23.join(".github", "workflows", name)),
+    ...readNames(path24.join(root, ".github", "workflows")).map((name) => path24.join(".github", "workflows", name)),
     ...inRoot.filter((name) => name === ".gitlab-ci.yml" || /^Dockerfile/i.test(name))
   ];
   for (const candidate of candidates) {
     let text;
     try {
-      text = fs16.readFileSync(path23.join(root, candidate), "utf8");
+      text = fs17.readFileSync(path24.join(root, candidate), "utf8");
     } catch {
       continue;
     }
@@ -17354,7 +17402,7 @@ function detectPostgresVersion(root) {
 }
 function readNames(dir) {
   try {
-    return fs16.readdirSync(dir).sort();
+    return fs17.readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -17375,12 +17423,12 @@ function report(found, pgVersion, include) {
 
 ${snippetsText(ciSnippets(folders, toolVersion()))}`;
 }
-var fs16, path23, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
+var fs17, path24, CONFIG_NAME, POSTGRES_IMAGES, IMAGE_REFERENCE;
 var init_init = __esm({
   "src/cli/init.ts"() {
     "use strict";
-    fs16 = __toESM(require("node:fs"));
-    path23 = __toESM(require("node:path"));
+    fs17 = __toESM(require("node:fs"));
+    path24 = __toESM(require("node:path"));
     init_errors();
     init_detect();
     init_discover();
@@ -17527,7 +17575,7 @@ function readText2(file) {
 }
 async function runSchemaCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path24.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path25.dirname(loaded.path) : io.cwd;
   const options = {
     assumeInTransaction: loaded.config.assumeInTransaction ?? false,
     typeormTransactionMode: loaded.config.typeormTransactionMode,
@@ -17582,7 +17630,7 @@ async function runSchemaCommand(args, io, version) {
     if (text === void 0) continue;
     const analysis = django?.analyses.get(file) ?? analyzeText(text, shownAs, { ...options, frontend: forcedFrontend(file) });
     if (isSkipped(analysis)) {
-      if (path24.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
+      if (path25.basename(file) !== "__init__.py") skipped.push({ file: shownAs, reason: analysis.skipped });
       continue;
     }
     let set = sets.get(group);
@@ -17595,7 +17643,7 @@ async function runSchemaCommand(args, io, version) {
   const described = [...sets.values()].map((set) => ({ set, schema: describeSchema(set.replay.catalogue, set.replay.notModelled) }));
   const output = args.format === "json" ? schemaJson(described, skipped, version) : `${described.map(({ set, schema }) => setText(set, schema, described.length > 1)).join("\n")}${skippedText(skipped)}` || "No migrations.\n";
   try {
-    if (args.outputFile !== void 0) writeFileAtomically(path24.resolve(io.cwd, args.outputFile), output);
+    if (args.outputFile !== void 0) writeFileAtomically(path25.resolve(io.cwd, args.outputFile), output);
     else io.stdout.write(output);
   } catch (error) {
     io.stderr.write(`migralint: cannot write the schema to ${args.outputFile}: ${describe(error)}
@@ -17633,11 +17681,11 @@ ${set.partlyRead.map((file) => `    ${file}`).join("\n")}
 
 ` : ""}${schema.tables.length === 0 ? "No tables.\n\n" : ""}${schemaText(schema)}${partly}`;
 }
-var path24, MAX_MIGRATION_BYTES2;
+var path25, MAX_MIGRATION_BYTES2;
 var init_schema_command = __esm({
   "src/cli/schema-command.ts"() {
     "use strict";
-    path24 = __toESM(require("node:path"));
+    path25 = __toESM(require("node:path"));
     init_config_file();
     init_decode();
     init_detect();
@@ -18642,11 +18690,11 @@ var parser = new YargsParser({
   resolve: import_path.resolve,
   // TODO: figure  out a  way to combine ESM and CJS coverage, such  that
   // we can exercise all the lines below:
-  require: (path25) => {
+  require: (path26) => {
     if (typeof require !== "undefined") {
-      return require(path25);
-    } else if (path25.match(/\.json$/)) {
-      return JSON.parse((0, import_fs.readFileSync)(path25, "utf8"));
+      return require(path26);
+    } else if (path26.match(/\.json$/)) {
+      return JSON.parse((0, import_fs.readFileSync)(path26, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -18757,10 +18805,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve15, reject) => {
+  const { parsed, output } = await new Promise((resolve16, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve15({ parsed: result2, output: text });
+      else resolve16({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}

@@ -3768,8 +3768,8 @@ var require_main = __commonJS({
         return formatter.format(documentText, range, options);
       }
       exports3.format = format;
-      function modify(text, path18, value, options) {
-        return edit2.setProperty(text, path18, value, options);
+      function modify(text, path19, value, options) {
+        return edit2.setProperty(text, path19, value, options);
       }
       exports3.modify = modify;
       function applyEdits(text, edits) {
@@ -6490,33 +6490,73 @@ var init_analyze_sql = __esm({
   }
 });
 
+// src/frontends/sql/drizzle-journal.ts
+function drizzleJournalOf(filePath) {
+  const dir = path3.dirname(path3.resolve(filePath));
+  const file = path3.join(dir, "meta", "_journal.json");
+  let stamp = "none";
+  try {
+    const stats = fs4.statSync(file);
+    stamp = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+  }
+  const cached = journals.get(dir);
+  if (cached && cached.stamp === stamp) return cached.journal;
+  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
+  journals.set(dir, { stamp, journal });
+  return journal;
+}
+function drizzleTag(filePath) {
+  return path3.basename(filePath).replace(/\.sql$/i, "");
+}
+function readTags(file) {
+  try {
+    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
+    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var fs4, path3, MAX_JOURNAL_BYTES, journals;
+var init_drizzle_journal = __esm({
+  "src/frontends/sql/drizzle-journal.ts"() {
+    "use strict";
+    fs4 = __toESM(require("node:fs"));
+    path3 = __toESM(require("node:path"));
+    init_read_regular_file();
+    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+    journals = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/frontends/sql/runner-files.ts
 function runnerByName(filePath) {
-  const name = path3.basename(filePath);
+  const name = path4.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
-  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== void 0) return "drizzle";
+  if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
-  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
+  if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path4.basename(path4.dirname(filePath))) && path4.basename(path4.dirname(path4.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
-  const folder = path3.dirname(filePath);
-  if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
+  const folder = path4.dirname(filePath);
+  if (name === "migration.sql" && (/^\d{14}_/.test(path4.basename(folder)) || path4.basename(path4.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
 function drizzleJournal(filePath) {
-  const dir = path3.dirname(path3.resolve(filePath));
-  if (!journalCache.has(dir)) {
-    const journal = path3.join(dir, "meta", "_journal.json");
-    journalCache.set(dir, fs4.existsSync(journal) ? journal : void 0);
-  }
-  return journalCache.get(dir);
+  if (!/\.sql$/i.test(filePath)) return void 0;
+  const journal = drizzleJournalOf(filePath);
+  if (journal === void 0) return void 0;
+  const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
+  return listed || DRIZZLE_NAME.test(path4.basename(filePath)) ? journal.file : void 0;
 }
 function inSqlxCrate(filePath) {
   return nearestCargoManifest(filePath).sqlx;
 }
 function nearestCargoManifest(filePath) {
   const visited = [];
-  let dir = path3.dirname(path3.resolve(filePath));
+  let dir = path4.dirname(path4.resolve(filePath));
   let found;
   for (; ; ) {
     found = sqlxCrateCache.get(dir);
@@ -6524,14 +6564,14 @@ function nearestCargoManifest(filePath) {
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs5.readFileSync(path4.join(dir, "Cargo.toml"), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path3.join(dir, "Cargo.toml") };
+      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path4.join(dir, "Cargo.toml") };
       break;
     }
-    const parent = path3.dirname(dir);
+    const parent = path4.dirname(dir);
     if (parent === dir) {
       found = { sqlx: false };
       break;
@@ -6542,24 +6582,24 @@ function nearestCargoManifest(filePath) {
   return found;
 }
 function runnerFilesRead(filePath) {
-  const name = path3.basename(filePath);
+  const name = path4.basename(filePath);
   if (name === "up.sql") {
-    const metadata = path3.join(path3.dirname(path3.resolve(filePath)), "metadata.toml");
-    return fs4.existsSync(metadata) ? [metadata] : [];
+    const metadata = path4.join(path4.dirname(path4.resolve(filePath)), "metadata.toml");
+    return fs5.existsSync(metadata) ? [metadata] : [];
   }
-  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : void 0;
-  if (journal !== void 0) return [journal];
+  const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
+  if (journal !== void 0) return [journal.file];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];
 }
 function dieselRunsInTransaction(filePath) {
-  const dir = path3.dirname(path3.resolve(filePath));
+  const dir = path4.dirname(path4.resolve(filePath));
   let runs = metadataCache.get(dir);
   if (runs === void 0) {
     let metadata = "";
     try {
-      metadata = fs4.readFileSync(path3.join(dir, "metadata.toml"), "utf8");
+      metadata = fs5.readFileSync(path4.join(dir, "metadata.toml"), "utf8");
     } catch {
     }
     runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
@@ -6572,16 +6612,16 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, journalCache, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs5, path4, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path3 = __toESM(require("node:path"));
+    fs5 = __toESM(require("node:fs"));
+    path4 = __toESM(require("node:path"));
+    init_drizzle_journal();
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
     DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-    journalCache = /* @__PURE__ */ new Map();
     sqlxCrateCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
@@ -6590,7 +6630,7 @@ var init_runner_files = __esm({
 
 // src/frontends/sql/runner-markers.ts
 function isRollbackFile(filePath) {
-  return ROLLBACK_FILE.test(path4.basename(filePath));
+  return ROLLBACK_FILE.test(path5.basename(filePath));
 }
 function findRunnerMarkers(comments, textLength) {
   const downSections = [];
@@ -6619,11 +6659,11 @@ function matchMarker(text) {
   }
   return void 0;
 }
-var path4, ROLLBACK_FILE, MARKERS;
+var path5, ROLLBACK_FILE, MARKERS;
 var init_runner_markers = __esm({
   "src/frontends/sql/runner-markers.ts"() {
     "use strict";
-    path4 = __toESM(require("node:path"));
+    path5 = __toESM(require("node:path"));
     init_scan_work();
     ROLLBACK_FILE = /^(down\.sql|.*[._]down\.sql|U\d[\w.]*__.*\.sql)$/i;
     MARKERS = [
@@ -7083,7 +7123,7 @@ var init_nesting_limits = __esm({
 
 // src/frontends/js/parse-js.ts
 function parseScript(text, filePath) {
-  const typescript = TYPESCRIPT_EXTENSIONS.includes(path5.extname(filePath).toLowerCase());
+  const typescript = TYPESCRIPT_EXTENSIONS.includes(path6.extname(filePath).toLowerCase());
   const plugins = typescript ? ["typescript", "decorators-legacy", "decoratorAutoAccessors"] : ["decorators-legacy", "decoratorAutoAccessors"];
   try {
     const ast = (0, import_parser3.parse)(text, {
@@ -7101,11 +7141,11 @@ function parseScript(text, filePath) {
     return { ok: false, message: message2.replace(/\s*\(\d+:\d+\)$/, ""), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 };
   }
 }
-var path5, import_parser3, TYPESCRIPT_EXTENSIONS;
+var path6, import_parser3, TYPESCRIPT_EXTENSIONS;
 var init_parse_js = __esm({
   "src/frontends/js/parse-js.ts"() {
     "use strict";
-    path5 = __toESM(require("node:path"));
+    path6 = __toESM(require("node:path"));
     import_parser3 = require("./babel-parser.js");
     TYPESCRIPT_EXTENSIONS = [".ts", ".cts", ".mts"];
   }
@@ -7457,7 +7497,7 @@ function findExport(file, name, depth, files, reader) {
   const parsed = module2;
   if (!files.includes(file)) files.push(file);
   const reexported = (specifier, exportedName) => {
-    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path6.dirname(file), specifier) : void 0;
+    const next = depth < MAX_REEXPORT_DEPTH && specifier.startsWith(".") ? resolveModule(path7.dirname(file), specifier) : void 0;
     return next ? findExport(next, exportedName, depth + 1, files, reader) : void 0;
   };
   for (const statement2 of parsed.program.body) {
@@ -7489,7 +7529,7 @@ function resolveImports(program, filePath) {
   const found = [];
   const bind = (specifier, names) => {
     if (names.length === 0) return;
-    const from = specifier.startsWith(".") ? resolveModule(path6.dirname(filePath), specifier) : resolveAlias(path6.dirname(path6.resolve(filePath)), specifier);
+    const from = specifier.startsWith(".") ? resolveModule(path7.dirname(filePath), specifier) : resolveAlias(path7.dirname(path7.resolve(filePath)), specifier);
     if (!from) return;
     for (const name of names) found.push({ from, ...name });
   };
@@ -7567,16 +7607,16 @@ function resolveAlias(directory, specifier) {
 function aliasesFor(directory) {
   if (aliasesByFolder.has(directory)) return aliasesByFolder.get(directory);
   let aliases;
-  const tsconfig = path6.join(directory, "tsconfig.json");
+  const tsconfig = path7.join(directory, "tsconfig.json");
   if (isFile(tsconfig)) aliases = aliasesIn(tsconfig);
-  else if (path6.dirname(directory) !== directory && !isFile(path6.join(directory, "package.json"))) aliases = aliasesFor(path6.dirname(directory));
+  else if (path7.dirname(directory) !== directory && !isFile(path7.join(directory, "package.json"))) aliases = aliasesFor(path7.dirname(directory));
   aliasesByFolder.set(directory, aliases);
   return aliases;
 }
 function aliasesIn(tsconfig) {
   let options;
   try {
-    options = parseJson(fs5.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
+    options = parseJson(fs6.readFileSync(tsconfig, "utf8"), tsconfig, { comments: true })?.compilerOptions;
   } catch {
     return void 0;
   }
@@ -7586,12 +7626,12 @@ function aliasesIn(tsconfig) {
   const entries = Object.entries(paths).flatMap(
     ([pattern, targets]) => Array.isArray(targets) ? [[pattern, targets.filter((target) => typeof target === "string")]] : []
   );
-  return { base: path6.resolve(path6.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
+  return { base: path7.resolve(path7.dirname(tsconfig), typeof baseUrl === "string" ? baseUrl : "."), paths: entries };
 }
 function resolveModule(directory, specifier) {
-  const base = path6.resolve(directory, specifier);
+  const base = path7.resolve(directory, specifier);
   const withoutJs = base.replace(/\.[cm]?js$/, "");
-  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path6.join(base, `index${extension}`))];
+  const candidates = [base, ...EXTENSIONS.map((extension) => withoutJs + extension), ...EXTENSIONS.map((extension) => path7.join(base, `index${extension}`))];
   return candidates.find((candidate) => isFile(candidate));
 }
 function isFile(candidate) {
@@ -7599,7 +7639,7 @@ function isFile(candidate) {
 }
 function versionOf(file) {
   try {
-    const stats = fs5.statSync(file);
+    const stats = fs6.statSync(file);
     return stats.isFile() && stats.size <= MAX_MODULE_BYTES ? `${stats.size}:${stats.mtimeMs}` : void 0;
   } catch {
     return void 0;
@@ -7612,7 +7652,7 @@ function moduleAt(file) {
   if (!module2 || module2.version !== version) {
     let text;
     try {
-      text = fs5.readFileSync(file, "utf8");
+      text = fs6.readFileSync(file, "utf8");
     } catch {
       return void 0;
     }
@@ -7623,12 +7663,12 @@ function moduleAt(file) {
   }
   return module2;
 }
-var fs5, path6, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
+var fs6, path7, EXTENSIONS, MAX_MODULE_BYTES, MAX_REEXPORT_DEPTH, modules, FUNCTION_READER, VALUE_READER, importsByProgram, aliasesByFolder;
 var init_imported_constants = __esm({
   "src/frontends/js/imported-constants.ts"() {
     "use strict";
-    fs5 = __toESM(require("node:fs"));
-    path6 = __toESM(require("node:path"));
+    fs6 = __toESM(require("node:fs"));
+    path7 = __toESM(require("node:path"));
     init_jsonc();
     init_functions();
     init_parse_js();
@@ -8200,11 +8240,11 @@ var init_dialect = __esm({
         }
         if (expression.type === "MemberExpression" || expression.type === "OptionalMemberExpression") {
           const chain = flattenChain(expression);
-          const path18 = chain.links.map((link) => link.name).join(".");
-          if (CLIENT_PATHS.some((known) => path18 === known || path18.endsWith(`.${known}`))) return true;
+          const path19 = chain.links.map((link) => link.name).join(".");
+          if (CLIENT_PATHS.some((known) => path19 === known || path19.endsWith(`.${known}`))) return true;
           const root = chain.root;
           const onDatabase = root.type === "Identifier" && (this.subjects.has(root.name) || /^(dataSource|connection)$/i.test(root.name)) || root.type === "ThisExpression";
-          return path18.endsWith("options.type") && onDatabase;
+          return path19.endsWith("options.type") && onDatabase;
         }
         return false;
       }
@@ -8377,11 +8417,11 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var path7, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path8, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
-    path7 = __toESM(require("node:path"));
+    path8 = __toESM(require("node:path"));
     init_chains();
     init_dialect();
     init_ast_walk();
@@ -8749,7 +8789,7 @@ var init_migration_walker = __esm({
           } else outer.operations.push({ ...operation, ...place });
         }
         for (const problem of scratch.problems.filter((entry) => entry.rule === "syntax-error")) {
-          outer.problem(foreign ? { ...problem, location: place.location, message: `In \`${callText}\` (${path7.basename(foreign.file)}): ${problem.message}` } : problem);
+          outer.problem(foreign ? { ...problem, location: place.location, message: `In \`${callText}\` (${path8.basename(foreign.file)}): ${problem.message}` } : problem);
         }
         const unfollowed = scratch.problems.filter((entry) => entry.rule === "unanalyzed-code");
         if (unfollowed.length > 0) {
@@ -8811,8 +8851,8 @@ var init_migration_walker = __esm({
         if (inner.type !== "CallExpression") return void 0;
         const chain = flattenChain(inner);
         const last = chain.links[chain.links.length - 1];
-        const path18 = chain.links.slice(0, -1).map((link) => link.name).join(".");
-        if (last?.name !== "hasTable" || !["", "schema"].includes(path18) || !this.isSubject(chain.root)) return void 0;
+        const path19 = chain.links.slice(0, -1).map((link) => link.name).join(".");
+        if (last?.name !== "hasTable" || !["", "schema"].includes(path19) || !this.isSubject(chain.root)) return void 0;
         return scope.string(last.args?.[0]);
       }
       /**
@@ -8839,7 +8879,7 @@ var init_migration_walker = __esm({
       /** The subject, or an object that holds it (botpress's `bp`, whose `bp.database` is Knex). */
       holdsSubject(node) {
         const inner = unwrapTypeScript(node);
-        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path18) => path18.startsWith(`${inner.name}.`));
+        return this.isSubject(inner) || inner.type === "Identifier" && [...this.subjectPaths].some((path19) => path19.startsWith(`${inner.name}.`));
       }
       mentionsSubject(arg) {
         const inner = unwrapTypeScript(arg);
@@ -9757,13 +9797,13 @@ function knexfileSettings(migrationPath) {
     for (const dir of visited) cache.set(dir, settings);
     return settings;
   };
-  for (let dir = path8.dirname(path8.resolve(migrationPath)); ; dir = path8.dirname(dir)) {
+  for (let dir = path9.dirname(path9.resolve(migrationPath)); ; dir = path9.dirname(dir)) {
     const cached = cache.get(dir);
     if (cached !== void 0) return answer(cached);
     visited.push(dir);
-    const knexfile = KNEXFILE_NAMES.map((name) => path8.join(dir, name)).find((file) => fs6.existsSync(file));
+    const knexfile = KNEXFILE_NAMES.map((name) => path9.join(dir, name)).find((file) => fs7.existsSync(file));
     if (knexfile) return answer(readKnexfile(knexfile));
-    if (fs6.existsSync(path8.join(dir, "package.json")) || path8.dirname(dir) === dir) return answer({ disablesTransactions: false });
+    if (fs7.existsSync(path9.join(dir, "package.json")) || path9.dirname(dir) === dir) return answer({ disablesTransactions: false });
   }
 }
 function forgetKnexfiles() {
@@ -9790,12 +9830,12 @@ function setsDisableTransactions(text, file) {
   });
   return found;
 }
-var fs6, path8, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
+var fs7, path9, KNEXFILE_NAMES, cache, MAX_KNEXFILE_BYTES;
 var init_knexfile = __esm({
   "src/frontends/knex/knexfile.ts"() {
     "use strict";
-    fs6 = __toESM(require("node:fs"));
-    path8 = __toESM(require("node:path"));
+    fs7 = __toESM(require("node:fs"));
+    path9 = __toESM(require("node:path"));
     init_read_regular_file();
     init_parse_js();
     init_ast_walk();
@@ -10955,8 +10995,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12483,7 +12523,7 @@ function findMigrationFolders(root) {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
       if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
-      const full = path9.join(dir, entry);
+      const full = path10.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
     }
@@ -12492,33 +12532,33 @@ function findMigrationFolders(root) {
   return found.sort((a, b) => a.folder.localeCompare(b.folder));
 }
 function enclosingMigrationFolder(file, root) {
-  const relative4 = path9.relative(root, path9.dirname(file));
-  if (relative4.startsWith("..") || path9.isAbsolute(relative4)) return void 0;
-  const parts = relative4.split(path9.sep).filter(Boolean);
+  const relative4 = path10.relative(root, path10.dirname(file));
+  if (relative4.startsWith("..") || path10.isAbsolute(relative4)) return void 0;
+  const parts = relative4.split(path10.sep).filter(Boolean);
   const index = parts.findIndex((part) => MIGRATION_FOLDER.test(part));
   if (index < 0) return void 0;
-  const folder = path9.join(root, ...parts.slice(0, index + 1));
+  const folder = path10.join(root, ...parts.slice(0, index + 1));
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
+  return MIGRATION_FOLDER.test(path10.basename(folder)) || fs8.existsSync(path10.join(folder, "meta", "_journal.json"));
 }
 function otherDatabasesIn(folder) {
   return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
 }
 function readDirectories(dir) {
   try {
-    return fs7.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    return fs8.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   } catch {
     return [];
   }
 }
-var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs8, path10, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
-    fs7 = __toESM(require("node:fs"));
-    path9 = __toESM(require("node:path"));
+    fs8 = __toESM(require("node:fs"));
+    path10 = __toESM(require("node:path"));
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
     OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
@@ -12533,7 +12573,7 @@ function resolveInputs(inputs, options) {
   const named = /* @__PURE__ */ new Set();
   const foundBy = /* @__PURE__ */ new Map();
   for (const input of inputs) {
-    const absolute = path10.resolve(options.cwd, input);
+    const absolute = path11.resolve(options.cwd, input);
     const isFile2 = statOrUndefined(absolute)?.isFile() === true;
     if (isFile2 && isExcluded(absolute)) {
       options.note?.(`skipped ${input}: excluded by the config's "exclude"`);
@@ -12556,10 +12596,10 @@ function resolveInputs(inputs, options) {
   return { files: [...found].sort(), named, foundBy };
 }
 function defaultInputs(include, baseDir, cwd) {
-  if (include && include.length > 0) return { inputs: include.map((glob) => path10.resolve(baseDir, glob)), exclude: [] };
-  if (statOrUndefined(path10.join(cwd, "manage.py"))?.isFile()) return { inputs: [path10.join(cwd, "**", "migrations", "*.py")], exclude: [] };
-  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path10.join(cwd, folder)));
-  if (folders.length > 0) return { inputs: folders.map((folder) => path10.join(cwd, folder)), exclude: [] };
+  if (include && include.length > 0) return { inputs: include.map((glob) => path11.resolve(baseDir, glob)), exclude: [] };
+  if (statOrUndefined(path11.join(cwd, "manage.py"))?.isFile()) return { inputs: [path11.join(cwd, "**", "migrations", "*.py")], exclude: [] };
+  const folders = DEFAULT_MIGRATION_FOLDERS.filter((folder) => isDirectory(path11.join(cwd, folder)));
+  if (folders.length > 0) return { inputs: folders.map((folder) => path11.join(cwd, folder)), exclude: [] };
   const found = findMigrationFolders(cwd).filter((candidate) => walk2(candidate.folder).some(isMigrationCandidate));
   if (found.length === 0) {
     throw new UsageError(
@@ -12568,37 +12608,37 @@ function defaultInputs(include, baseDir, cwd) {
   }
   return {
     inputs: found.map((candidate) => candidate.folder),
-    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path10.join(candidate.folder, other2, "**"))),
+    exclude: found.flatMap((candidate) => candidate.otherDatabases.map((other2) => path11.join(candidate.folder, other2, "**"))),
     searched: found.map((candidate) => displayPath(candidate.folder, cwd))
   };
 }
 function filesFor(input, cwd, onUnreadableFolder) {
-  const absolute = path10.resolve(cwd, input);
+  const absolute = path11.resolve(cwd, input);
   const stats = statOrUndefined(absolute);
   if (stats?.isFile()) return [absolute];
   if (stats?.isDirectory()) return walk2(absolute, onUnreadableFolder).filter(isMigrationCandidate);
   if (stats) throw new UsageError(`${input} is not a regular file (${stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device"})`);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   if (!scan2.isGlob) throw new UsageError(`No such file or directory: ${input}`);
-  const base = path10.resolve(cwd, scan2.base || ".");
-  const matches = (0, import_picomatch.default)(toPosix(path10.resolve(cwd, input)), { dot: false });
+  const base = path11.resolve(cwd, scan2.base || ".");
+  const matches = (0, import_picomatch.default)(toPosix(path11.resolve(cwd, input)), { dot: false });
   return isDirectory(base) ? walk2(base, onUnreadableFolder).filter((file) => matches(toPosix(file))) : [];
 }
 function indexFilesFor(input, options) {
   if (!options.onlyInIndex || options.onlyInIndex.size === 0) return [];
-  const absolute = path10.resolve(options.cwd, input);
+  const absolute = path11.resolve(options.cwd, input);
   const scan2 = import_picomatch.default.scan(toPosix(input));
   const matches = scan2.isGlob ? (0, import_picomatch.default)(toPosix(absolute), { dot: false }) : void 0;
   return [...options.onlyInIndex].filter((file) => {
     if (file === absolute) return true;
     if (matches) return matches(toPosix(file));
-    const relative4 = path10.relative(absolute, file);
-    const folders = relative4.split(path10.sep).slice(0, -1);
-    return !relative4.startsWith("..") && !path10.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
+    const relative4 = path11.relative(absolute, file);
+    const folders = relative4.split(path11.sep).slice(0, -1);
+    return !relative4.startsWith("..") && !path11.isAbsolute(relative4) && isMigrationCandidate(file) && !folders.some((name) => name === "node_modules" || name.startsWith("."));
   });
 }
 function noFilesMessage(input, cwd) {
-  const stats = statOrUndefined(path10.resolve(cwd, input));
+  const stats = statOrUndefined(path11.resolve(cwd, input));
   if (stats?.isDirectory()) return `No migration files (.sql, .js, .ts, Django .py) found in ${input}`;
   return `No files match the pattern ${input}`;
 }
@@ -12613,14 +12653,14 @@ function walk2(root, onUnreadableFolder, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = fs8.readdirSync(dir, { withFileTypes: true });
+      entries = fs9.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (!onUnreadableFolder) throw new UsageError(`Cannot read directory ${dir}: ${error.code ?? "unreadable"}`);
       onUnreadableFolder(dir, error);
       continue;
     }
     for (const entry of entries) {
-      const full = path10.join(dir, entry.name);
+      const full = path11.join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? statOrUndefined(full) : entry;
       if (!kind) continue;
       if (kind.isDirectory()) {
@@ -12633,19 +12673,19 @@ function walk2(root, onUnreadableFolder, options = {}) {
 }
 function exclusionMatcher(options) {
   if (options.exclude.length === 0) return () => false;
-  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path10.resolve(options.baseDir, glob))), { dot: true });
+  const matches = (0, import_picomatch.default)(options.exclude.map((glob) => toPosix(path11.resolve(options.baseDir, glob))), { dot: true });
   return (file) => matches(toPosix(file));
 }
 function statOrUndefined(file) {
   try {
-    return fs8.statSync(file);
+    return fs9.statSync(file);
   } catch {
     return void 0;
   }
 }
 function realpathOrUndefined(file) {
   try {
-    return fs8.realpathSync(file);
+    return fs9.realpathSync(file);
   } catch {
     return void 0;
   }
@@ -12654,18 +12694,18 @@ function isDirectory(file) {
   return statOrUndefined(file)?.isDirectory() === true;
 }
 function toPosix(file) {
-  return file.split(path10.sep).join("/");
+  return file.split(path11.sep).join("/");
 }
 function displayPath(file, cwd) {
-  const relative4 = path10.relative(cwd, file);
-  return toPosix(path10.isAbsolute(relative4) ? file : relative4);
+  const relative4 = path11.relative(cwd, file);
+  return toPosix(path11.isAbsolute(relative4) ? file : relative4);
 }
-var fs8, path10, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
+var fs9, path11, import_picomatch, DEFAULT_MIGRATION_FOLDERS;
 var init_discover = __esm({
   "src/cli/discover.ts"() {
     "use strict";
-    fs8 = __toESM(require("node:fs"));
-    path10 = __toESM(require("node:path"));
+    fs9 = __toESM(require("node:fs"));
+    path11 = __toESM(require("node:path"));
     import_picomatch = __toESM(require_picomatch2());
     init_errors();
     init_detect();
@@ -12736,11 +12776,11 @@ function addedAndModified(diffArgs, root) {
     const status = fields[index];
     if (status.startsWith("R")) {
       const renamedTo = fields[index + 2];
-      if (status !== "R100" && renamedTo !== void 0) modified.push(path13.join(root, renamedTo));
+      if (status !== "R100" && renamedTo !== void 0) modified.push(path14.join(root, renamedTo));
       index += 3;
     } else {
       const file = fields[index + 1];
-      if (file !== void 0) (status === "A" ? added : modified).push(path13.join(root, file));
+      if (file !== void 0) (status === "A" ? added : modified).push(path14.join(root, file));
       index += 2;
     }
   }
@@ -12769,7 +12809,7 @@ function changedSinceRef(ref, cwd) {
     );
   }
   const { added, modified } = addedAndModified([base], root);
-  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path13.join(root, file));
+  const untracked = splitNul(git(["ls-files", "-z", "--others", "--exclude-standard"], root)).map((file) => path14.join(root, file));
   return { changed: /* @__PURE__ */ new Set([...added, ...modified, ...untracked]), added: /* @__PURE__ */ new Set([...added, ...untracked]) };
 }
 function stagedFiles(cwd) {
@@ -12780,22 +12820,22 @@ function stagedFilesOf(cwd) {
   const { added, modified } = addedAndModified(["--cached"], root);
   const content = /* @__PURE__ */ new Map();
   for (const file of [...added, ...modified].sort()) {
-    content.set(file, gitBytes(["show", `:${toPosix(path13.relative(root, file))}`], root));
+    content.set(file, gitBytes(["show", `:${toPosix(path14.relative(root, file))}`], root));
   }
   return { changed: new Set(content.keys()), added: new Set(added), content };
 }
 function committedFiles(files, cwd) {
   const root = tryGit(["rev-parse", "--show-toplevel"], cwd)?.trim();
   if (root === void 0) return new Set(files);
-  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path13.relative(root, file)))], root);
-  return new Set(splitNul(listed ?? "").map((file) => path13.join(root, file)));
+  const listed = tryGit(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD", "--", ...files.map((file) => toPosix(path14.relative(root, file)))], root);
+  return new Set(splitNul(listed ?? "").map((file) => path14.join(root, file)));
 }
-var import_node_child_process, path13, GitFailure, splitNul;
+var import_node_child_process, path14, GitFailure, splitNul;
 var init_git = __esm({
   "src/cli/git.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    path13 = __toESM(require("node:path"));
+    path14 = __toESM(require("node:path"));
     init_errors();
     init_discover();
     GitFailure = class extends Error {
@@ -12814,28 +12854,28 @@ var init_reporter = __esm({
 // src/files/atomic-file.ts
 function openOutputFile(target, options = {}) {
   if (isStream(target, options.replacePipes === true)) return streamFile(target);
-  const folder = path15.dirname(target);
-  fs10.mkdirSync(folder, { recursive: true });
+  const folder = path16.dirname(target);
+  fs11.mkdirSync(folder, { recursive: true });
   removeStaleTemporaries(target);
-  const temporary = path15.join(folder, `.${path15.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
-  const descriptor = fs10.openSync(temporary, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, options.mode ?? 438);
-  if (options.mode !== void 0) fs10.fchmodSync(descriptor, options.mode);
+  const temporary = path16.join(folder, `.${path16.basename(target)}.${process.pid}.${randomSuffix()}.tmp`);
+  const descriptor = fs11.openSync(temporary, fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL, options.mode ?? 438);
+  if (options.mode !== void 0) fs11.fchmodSync(descriptor, options.mode);
   let open = true;
   const close = () => {
-    if (open) fs10.closeSync(descriptor);
+    if (open) fs11.closeSync(descriptor);
     open = false;
   };
   return {
     write: (content) => writeAll(descriptor, content),
     commit() {
       close();
-      fs10.renameSync(temporary, target);
+      fs11.renameSync(temporary, target);
     },
     abandon() {
       try {
         close();
       } finally {
-        fs10.rmSync(temporary, { force: true });
+        fs11.rmSync(temporary, { force: true });
       }
     }
   };
@@ -12853,41 +12893,41 @@ function writeFileAtomically(target, content, options) {
 function writeAll(descriptor, content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   let written = 0;
-  while (written < bytes.length) written += fs10.writeSync(descriptor, bytes, written);
+  while (written < bytes.length) written += fs11.writeSync(descriptor, bytes, written);
 }
 function isStream(target, replacePipes) {
-  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path15.resolve(target))) return true;
+  if (process.platform !== "win32" && /^\/(dev|proc)\//.test(path16.resolve(target))) return true;
   try {
-    const stats = fs10.lstatSync(target);
+    const stats = fs11.lstatSync(target);
     return stats.isCharacterDevice() || stats.isBlockDevice() || !replacePipes && (stats.isFIFO() || stats.isSocket());
   } catch {
     return false;
   }
 }
 function streamFile(target) {
-  const descriptor = fs10.openSync(target, "w");
+  const descriptor = fs11.openSync(target, "w");
   return {
     write: (content) => writeAll(descriptor, content),
-    commit: () => fs10.closeSync(descriptor),
-    abandon: () => fs10.closeSync(descriptor)
+    commit: () => fs11.closeSync(descriptor),
+    abandon: () => fs11.closeSync(descriptor)
   };
 }
 function removeStaleTemporaries(target) {
-  const folder = path15.dirname(target);
-  const prefix = `.${path15.basename(target)}.`;
+  const folder = path16.dirname(target);
+  const prefix = `.${path16.basename(target)}.`;
   let names;
   try {
-    names = fs10.readdirSync(folder);
+    names = fs11.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length)) : null;
     if (!match) continue;
-    const file = path15.join(folder, name);
+    const file = path16.join(folder, name);
     try {
-      const stats = fs10.lstatSync(file);
-      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs10.rmSync(file, { force: true });
+      const stats = fs11.lstatSync(file);
+      if (Date.now() - stats.mtimeMs > STALE_AFTER_MS || !isRunning(Number(match[1]))) fs11.rmSync(file, { force: true });
     } catch {
     }
   }
@@ -12901,12 +12941,12 @@ function isRunning(pid) {
     return error.code === "EPERM";
   }
 }
-var fs10, path15, STALE_AFTER_MS, randomSuffix;
+var fs11, path16, STALE_AFTER_MS, randomSuffix;
 var init_atomic_file = __esm({
   "src/files/atomic-file.ts"() {
     "use strict";
-    fs10 = __toESM(require("node:fs"));
-    path15 = __toESM(require("node:path"));
+    fs11 = __toESM(require("node:fs"));
+    path16 = __toESM(require("node:path"));
     STALE_AFTER_MS = 24 * 3600 * 1e3;
     randomSuffix = () => require("node:crypto").randomBytes(8).toString("hex");
   }
@@ -13547,17 +13587,17 @@ var init_run_trace = __esm({
 // src/trace/pglite-database.ts
 function cacheFolder(env = process.env) {
   if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
-  if (process.platform === "win32") return path16.join(env.LOCALAPPDATA ?? path16.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
-  if (process.platform === "darwin") return path16.join(os.homedir(), "Library", "Caches", "migralint");
-  return path16.join(env.XDG_CACHE_HOME || path16.join(os.homedir(), ".cache"), "migralint");
+  if (process.platform === "win32") return path17.join(env.LOCALAPPDATA ?? path17.join(os.homedir(), "AppData", "Local"), "migralint", "Cache");
+  if (process.platform === "darwin") return path17.join(os.homedir(), "Library", "Caches", "migralint");
+  return path17.join(env.XDG_CACHE_HOME || path17.join(os.homedir(), ".cache"), "migralint");
 }
 function pgliteVersion() {
   const entry = require.resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(fs11.readFileSync(path16.join(path16.dirname(entry), "..", "package.json"), "utf8"));
+  const manifest = JSON.parse(fs12.readFileSync(path17.join(path17.dirname(entry), "..", "package.json"), "utf8"));
   return manifest.version;
 }
 function dataDirArchive(env = process.env) {
-  return path16.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
+  return path17.join(cacheFolder(env), `pglite-${pgliteVersion()}`, "datadir.tar");
 }
 async function openPglite(env = process.env, extensionNames = []) {
   const { PGlite } = loadPglite();
@@ -13606,7 +13646,7 @@ async function save(db, archive) {
 }
 function readOptional(file) {
   try {
-    return fs11.readFileSync(file);
+    return fs12.readFileSync(file);
   } catch {
     return void 0;
   }
@@ -13633,13 +13673,13 @@ async function wrap(db) {
 function describeVersion(version) {
   return /^PostgreSQL [\d.]+(?: \(PGlite [\d.]+\))?/.exec(version)?.[0] ?? version;
 }
-var fs11, os, path16, CONTRIB, PGLITE_RANGE;
+var fs12, os, path17, CONTRIB, PGLITE_RANGE;
 var init_pglite_database = __esm({
   "src/trace/pglite-database.ts"() {
     "use strict";
-    fs11 = __toESM(require("node:fs"));
+    fs12 = __toESM(require("node:fs"));
     os = __toESM(require("node:os"));
-    path16 = __toESM(require("node:path"));
+    path17 = __toESM(require("node:path"));
     init_errors();
     init_database();
     init_atomic_file();
@@ -13742,7 +13782,7 @@ async function watch(main, watcher, pid, sql, gateRelations) {
   return [...seen.values()];
 }
 function pause(ms) {
-  return new Promise((resolve10) => setTimeout(resolve10, ms));
+  return new Promise((resolve11) => setTimeout(resolve11, ms));
 }
 var WAIT_LIMIT_MS;
 var init_server_database = __esm({
@@ -13956,8 +13996,8 @@ __export(trace_command_exports, {
   runTraceCommand: () => runTraceCommand
 });
 module.exports = __toCommonJS(trace_command_exports);
-var fs12 = __toESM(require("node:fs"));
-var path17 = __toESM(require("node:path"));
+var fs13 = __toESM(require("node:fs"));
+var path18 = __toESM(require("node:path"));
 init_rules();
 
 // src/config/config-file.ts
@@ -14105,25 +14145,26 @@ init_pg_wasm();
 init_discover();
 
 // src/cli/run-config.ts
-var path11 = __toESM(require("node:path"));
+var path12 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_rules();
 init_rule_settings();
 init_discover();
 function frontendMatcher(frontends, baseDir) {
   const entries = Object.entries(frontends ?? {}).map(
-    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path11.resolve(baseDir, glob)), { dot: true }), frontend]
+    ([glob, frontend]) => [(0, import_picomatch2.default)(toPosix(path12.resolve(baseDir, glob)), { dot: true }), frontend]
   );
   return (file) => entries.find(([matches]) => matches(toPosix(file)))?.[1];
 }
 
 // src/cli/migration-set.ts
-var fs9 = __toESM(require("node:fs"));
-var path14 = __toESM(require("node:path"));
+var fs10 = __toESM(require("node:fs"));
+var path15 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 init_errors();
 init_decode();
 init_detect();
+init_drizzle_journal();
 
 // src/schema/order.ts
 function parseOrder(setting2) {
@@ -14212,7 +14253,7 @@ init_discover();
 init_migration_folders();
 
 // src/cli/schema-manifests.ts
-var path12 = __toESM(require("node:path"));
+var path13 = __toESM(require("node:path"));
 init_read_regular_file();
 var MANIFEST = "manifest.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -14220,15 +14261,15 @@ var SchemaManifests = class {
   listings = /* @__PURE__ */ new Map();
   /** The files the manifest beside a SQL file lists, in order; undefined where there is no such manifest. */
   listingFor(file) {
-    if (path12.extname(file).toLowerCase() !== ".sql") return void 0;
-    const folder = path12.dirname(file);
-    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path12.join(folder, MANIFEST)));
+    if (path13.extname(file).toLowerCase() !== ".sql") return void 0;
+    const folder = path13.dirname(file);
+    if (!this.listings.has(folder)) this.listings.set(folder, readListing(path13.join(folder, MANIFEST)));
     return this.listings.get(folder);
   }
   /** Why the tool does not apply this file, or undefined when it does (or the folder has no manifest). */
   leftOut(file) {
     const listing = this.listingFor(file);
-    if (!listing || listing.includes(path12.basename(file))) return void 0;
+    if (!listing || listing.includes(path13.basename(file))) return void 0;
     return `not listed in the SchemaUpdateCqlFiles of its ${MANIFEST}, so the schema tool does not apply it`;
   }
   /** Files in migration order, with each manifest's files in the order it lists them (in the slots they already take). */
@@ -14236,16 +14277,16 @@ var SchemaManifests = class {
     const byFolder = /* @__PURE__ */ new Map();
     for (const file of files) {
       if (!this.listingFor(file)) continue;
-      const folder = path12.dirname(file);
+      const folder = path13.dirname(file);
       byFolder.set(folder, [...byFolder.get(folder) ?? [], file]);
     }
     if (byFolder.size === 0) return [...files];
     const queues = /* @__PURE__ */ new Map();
     for (const [folder, listed] of byFolder) {
       const listing = this.listingFor(listed[0]);
-      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path12.basename(a)) - listing.indexOf(path12.basename(b))));
+      queues.set(folder, [...listed].sort((a, b) => listing.indexOf(path13.basename(a)) - listing.indexOf(path13.basename(b))));
     }
-    return files.map((file) => byFolder.has(path12.dirname(file)) ? queues.get(path12.dirname(file))?.shift() : file);
+    return files.map((file) => byFolder.has(path13.dirname(file)) ? queues.get(path13.dirname(file))?.shift() : file);
   }
 };
 function readListing(manifest) {
@@ -14279,7 +14320,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     exclude.push(...defaults.exclude);
   }
   const git2 = gitChanges(args, cwd);
-  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs9.existsSync(file))) : void 0;
+  const onlyInIndex = git2?.staged ? new Set([...git2.staged.keys()].filter((file) => !fs10.existsSync(file))) : void 0;
   const discovery = { cwd, exclude, baseDir, note, onUnreadableFolder, onlyInIndex };
   const { files, named, foundBy } = resolveInputs(inputs, discovery);
   const context = contextOfNamedFiles(named, { ...discovery, include: config.include });
@@ -14290,7 +14331,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const postgresVersion = postgresVersionOf(file, (other2) => candidates.has(other2));
     if (!postgresVersion) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path14.basename(postgresVersion)} is what runs on PostgreSQL`);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path15.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
   const manifests = new SchemaManifests();
   for (const file of candidates) {
@@ -14298,6 +14339,13 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+  }
+  for (const file of candidates) {
+    if (!/\.sql$/i.test(file)) continue;
+    const tags = drizzleJournalOf(file)?.tags;
+    if (!tags || tags.has(drizzleTag(file))) continue;
+    candidates.delete(file);
+    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -14335,9 +14383,9 @@ function gitChanges(args, cwd) {
 function contextOfNamedFiles(named, options) {
   const context = /* @__PURE__ */ new Map();
   if (named.size === 0) return context;
-  const include = options.include?.length ? options.include.map((glob) => toPosix(path14.resolve(options.baseDir, glob))) : void 0;
+  const include = options.include?.length ? options.include.map((glob) => toPosix(path15.resolve(options.baseDir, glob))) : void 0;
   const isIncluded = include ? (0, import_picomatch3.default)(include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path14.resolve(options.baseDir, glob))), { dot: true }) : () => false;
+  const isExcluded = options.exclude.length > 0 ? (0, import_picomatch3.default)(options.exclude.map((glob) => toPosix(path15.resolve(options.baseDir, glob))), { dot: true }) : () => false;
   const folders = /* @__PURE__ */ new Set();
   let includeAdded = false;
   for (const file of named) {
@@ -14348,11 +14396,11 @@ function contextOfNamedFiles(named, options) {
       continue;
     }
     const enclosing = enclosingMigrationFolder(file, options.cwd);
-    const folder = enclosing?.folder ?? path14.dirname(file);
+    const folder = enclosing?.folder ?? path15.dirname(file);
     context.set(file, folder);
     if (folders.has(folder)) continue;
     folders.add(folder);
-    const others = (enclosing?.otherDatabases ?? []).map((name) => path14.join(folder, name) + path14.sep).filter((other2) => !file.startsWith(other2));
+    const others = (enclosing?.otherDatabases ?? []).map((name) => path15.join(folder, name) + path15.sep).filter((other2) => !file.startsWith(other2));
     for (const candidate of walk2(folder, void 0, { recursive: enclosing !== void 0 })) {
       if (isMigrationCandidate(candidate) && !isExcluded(toPosix(candidate)) && !others.some((other2) => candidate.startsWith(other2)) && !named.has(candidate)) context.set(candidate, folder);
     }
@@ -14396,14 +14444,14 @@ var EXIT_FAILURE = 2;
 // src/cli/trace-command.ts
 function readOrEmpty(file) {
   try {
-    return fs12.readFileSync(file, "utf8");
+    return fs13.readFileSync(file, "utf8");
   } catch {
     return "";
   }
 }
 async function runTraceCommand(args, io, version) {
   const loaded = loadConfig(io.cwd, args.config);
-  const baseDir = loaded.path ? path17.dirname(loaded.path) : io.cwd;
+  const baseDir = loaded.path ? path18.dirname(loaded.path) : io.cwd;
   const settings = new RuleSettings(allRules, loaded.config.preset);
   if (loaded.config.rules) settings.apply(loaded.config.rules, loaded.path ?? "config");
   settings.apply(parseRuleFlags(args.rule), "--rule");
@@ -14443,7 +14491,7 @@ async function runTraceCommand(args, io, version) {
       const shownAs = displayPath(file, io.cwd);
       let text;
       try {
-        text = decodeFile(fs12.readFileSync(file)).text;
+        text = decodeFile(fs13.readFileSync(file)).text;
       } catch (error) {
         io.stderr.write(`migralint: cannot read ${shownAs}: ${describe(error)}
 `);
@@ -14465,7 +14513,7 @@ async function runTraceCommand(args, io, version) {
   const { traceJson: traceJson2, traceStylish: traceStylish2 } = (init_report(), __toCommonJS(report_exports));
   const color = args.outputFile ? args.color === true : args.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   const output = args.format === "json" ? traceJson2(result, version) : traceStylish2(result, color);
-  if (args.outputFile) fs12.writeFileSync(path17.resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) fs13.writeFileSync(path18.resolve(io.cwd, args.outputFile), output);
   else io.stdout.write(output);
   if (failed) return EXIT_FAILURE;
   return result.findings.some((finding) => finding.severity === "error") ? EXIT_FINDINGS : EXIT_CLEAN;

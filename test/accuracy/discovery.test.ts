@@ -166,3 +166,55 @@ describe("temporal's schema tool (a manifest.json per version folder)", () => {
     );
   });
 });
+
+describe("drizzle-kit's journal (meta/_journal.json) names the migrations its migrator applies", () => {
+  const journal = (tags: string[]) =>
+    JSON.stringify({ version: '7', dialect: 'postgresql', entries: tags.map((tag, idx) => ({ idx, version: '7', when: 1746693478656 + idx, tag, breakpoints: true })) }, null, 2) + '\n';
+  const setup =
+    'CREATE TABLE "board" (\n\t"id" bigserial PRIMARY KEY NOT NULL,\n\t"name" varchar(255) NOT NULL\n);\n--> statement-breakpoint\nCREATE TABLE "card" (\n\t"id" bigserial PRIMARY KEY NOT NULL,\n\t"title" varchar(255) NOT NULL,\n\t"listId" bigint NOT NULL\n);\n';
+
+  test('migrations named with a timestamp (migrations.prefix "timestamp") run in the migrator\'s transaction too', async () => {
+    const migrations = 'packages/db/migrations';
+    const cwd = tempProject({
+      [`${migrations}/meta/_journal.json`]: journal(['20250508083758_SetupTables', '20251001220136_AddFuzzySearchSupport']),
+      [`${migrations}/20250508083758_SetupTables.sql`]: setup,
+      [`${migrations}/20251001220136_AddFuzzySearchSupport.sql`]:
+        'CREATE EXTENSION IF NOT EXISTS pg_trgm; --> statement-breakpoint\nCREATE INDEX CONCURRENTLY IF NOT EXISTS boards_name_trgm_idx ON board USING gin (name gin_trgm_ops);\n--> statement-breakpoint\nCREATE INDEX IF NOT EXISTS cards_title_trgm_idx ON card USING gin (title gin_trgm_ops);\n',
+    });
+    // The runner is known from the file's folder, resolved as the CLI process resolves it: from its own cwd.
+    const before = process.cwd();
+    process.chdir(cwd);
+    const { stdout, stderr } = await runCli([migrations, '--format', 'json', '--verbose'], { cwd }).finally(() => process.chdir(before));
+    const report = JSON.parse(stdout) as JsonReport & { findings: Array<{ suggestion?: { steps: Array<{ migration: string; code: string }> } }> };
+    expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '20251001220136_AddFuzzySearchSupport.sql:2:1 ban-concurrent-index-creation-in-transaction',
+      '20251001220136_AddFuzzySearchSupport.sql:4:1 require-concurrent-index-creation',
+      '20251001220136_AddFuzzySearchSupport.sql:4:1 require-lock-timeout',
+    ]);
+    // The index is built apart from the migrator, not with CONCURRENTLY in this file (where it would fail).
+    const steps = report.findings[1].suggestion?.steps ?? [];
+    expect(steps.map((step) => step.migration)).toEqual(['next']);
+    expect(steps[0].code).toContain("drizzle's migrator applies its migrations in one transaction");
+    expect(stderr).toBe('');
+  });
+
+  test('a .sql file the journal does not list is not applied: skipped with a note, named or found in the folder', async () => {
+    const migrations = 'packages/db/migrations';
+    const cwd = tempProject({
+      [`${migrations}/meta/_journal.json`]: journal(['0000_careless_black_knight', '0001_amusing_iron_lad']),
+      [`${migrations}/0000_careless_black_knight.sql`]: 'CREATE TABLE "user_stats" (\n\t"id" text PRIMARY KEY NOT NULL,\n\t"user_id" text NOT NULL,\n\t"total_cost" numeric DEFAULT \'0\' NOT NULL\n);\n',
+      [`${migrations}/0001_amusing_iron_lad.sql`]: 'ALTER TABLE "user_stats" ADD COLUMN "total_tokens_used" integer DEFAULT 0 NOT NULL;',
+      // A script kept beside the migrations, never added to the journal.
+      [`${migrations}/0001_backfill_user_stats.sql`]: 'ALTER TABLE "user_stats" DROP COLUMN "total_cost";\n',
+    });
+    const note = `migralint: note: skipped ${migrations}/0001_backfill_user_stats.sql: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it\n`;
+    const folderRun = await runCli([migrations, '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(folderRun.stdout) as JsonReport;
+    expect(report.files.map((file) => file.file.split('/').pop())).toEqual(['0000_careless_black_knight.sql', '0001_amusing_iron_lad.sql']);
+    expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual(['0001_amusing_iron_lad.sql:1:1 require-lock-timeout']);
+    expect(folderRun.stderr).toBe(note);
+    const named = await runCli([`${migrations}/0001_backfill_user_stats.sql`, '--format', 'json', '--verbose'], { cwd });
+    expect((JSON.parse(named.stdout) as JsonReport).findings).toEqual([]);
+    expect(named.stderr).toBe(note);
+  });
+});

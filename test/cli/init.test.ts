@@ -56,7 +56,8 @@ describe('the snippets init prints and the README shows', () => {
 });
 
 describe("drizzle-kit's folder, known by its journal whatever its name", () => {
-  const JOURNAL = '{"version":"7","dialect":"postgresql","entries":[]}\n';
+  const JOURNAL =
+    '{"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1736548699659,"tag":"0000_init","breakpoints":true},{"idx":1,"version":"7","when":1736548799659,"tag":"0001_index","breakpoints":true}]}\n';
   const INDEX = 'CREATE INDEX CONCURRENTLY "events_at_idx" ON "events" USING btree ("at");\n';
 
   test('init finds it, and so does a run with no path and no config', async () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Operation } from '../../model/operations';
+import { drizzleJournalOf, drizzleTag } from './drizzle-journal';
 
 /**
  * What a migration runner does with a SQL file, known from the file's name (and,
@@ -14,8 +15,8 @@ import type { Operation } from '../../model/operations';
  *   (then it is sent as one query, as `whole-file` runners send it).
  * - `synapse`: the schema deltas of an upgrade (`delta/<version>/<name>.sql`,
  *   `.sql.postgres`) are applied in one transaction, with no way to leave it.
- * - `drizzle`: drizzle-kit's `<NNNN>_<name>.sql`, in a folder whose
- *   `meta/_journal.json` lists them; drizzle's PostgreSQL migrator applies every
+ * - `drizzle`: drizzle-kit's `<NNNN>_<name>.sql` (or a timestamp's, or any name its
+ *   journal lists), in a folder with `meta/_journal.json`; drizzle's PostgreSQL migrator applies every
  *   pending migration in one transaction, with no way to leave it.
  * - `whole-file`: golang-migrate (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
@@ -32,7 +33,7 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
   if (name === 'up.sql') return 'diesel';
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
-  if (DRIZZLE_NAME.test(name) && drizzleJournal(filePath) !== undefined) return 'drizzle';
+  if (drizzleJournal(filePath) !== undefined) return 'drizzle';
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return 'sqlx';
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === 'delta') return 'synapse';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
@@ -42,18 +43,19 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   return undefined;
 }
 
-/** drizzle-kit names a migration `<4-digit index>_<name>.sql`. */
+/** drizzle-kit names a migration `<4-digit index>_<name>.sql` unless its config says otherwise. */
 const DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-const journalCache = new Map<string, string | undefined>();
 
-/** drizzle-kit's journal of the folder's migrations (`meta/_journal.json`), if the folder has one. */
+/**
+ * The journal that makes a migration drizzle's: one beside it that lists it, or, where the
+ * journal lists no tags to go by, any journal beside a file named as drizzle-kit names them.
+ */
 function drizzleJournal(filePath: string): string | undefined {
-  const dir = path.dirname(path.resolve(filePath));
-  if (!journalCache.has(dir)) {
-    const journal = path.join(dir, 'meta', '_journal.json');
-    journalCache.set(dir, fs.existsSync(journal) ? journal : undefined);
-  }
-  return journalCache.get(dir);
+  if (!/\.sql$/i.test(filePath)) return undefined;
+  const journal = drizzleJournalOf(filePath);
+  if (journal === undefined) return undefined;
+  const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
+  return listed || DRIZZLE_NAME.test(path.basename(filePath)) ? journal.file : undefined;
 }
 
 /** Whether a folder's nearest Cargo.toml declares sqlx, and which Cargo.toml that is (none: no crate). */
@@ -104,8 +106,8 @@ export function runnerFilesRead(filePath: string): string[] {
     return fs.existsSync(metadata) ? [metadata] : [];
   }
   // The journal makes the file drizzle's: a migration gains or loses the runner's transaction with it.
-  const journal = DRIZZLE_NAME.test(name) ? drizzleJournal(filePath) : undefined;
-  if (journal !== undefined) return [journal];
+  const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : undefined;
+  if (journal !== undefined) return [journal.file];
   if (!SQLX_NAME.test(name)) return [];
   const { manifest } = nearestCargoManifest(filePath);
   return manifest ? [manifest] : [];

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readRegularFile } from '../../files/read-regular-file';
+
+/**
+ * drizzle-kit's journal (`meta/_journal.json` beside the migrations) lists the
+ * migrations by tag, the file name without `.sql`; drizzle's migrator applies
+ * those files, in that order, and no others. The tag's prefix is drizzle-kit's
+ * `migrations.prefix`: a 4-digit index by default, or a timestamp, or none.
+ */
+export interface DrizzleJournal {
+  file: string;
+  /** The tags of the journal's entries; undefined when the journal cannot be read as one. */
+  tags: ReadonlySet<string> | undefined;
+}
+
+/** A journal lists a few hundred entries; anything larger is not one. */
+const MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+
+// Keyed by folder; kept while the journal's size and time are the same (an editor session sees it grow).
+const journals = new Map<string, { stamp: string; journal: DrizzleJournal | undefined }>();
+
+/** The journal of the folder a migration is in, if there is one. */
+export function drizzleJournalOf(filePath: string): DrizzleJournal | undefined {
+  const dir = path.dirname(path.resolve(filePath));
+  const file = path.join(dir, 'meta', '_journal.json');
+  let stamp = 'none';
+  try {
+    const stats = fs.statSync(file);
+    stamp = `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    // no journal here
+  }
+  const cached = journals.get(dir);
+  if (cached && cached.stamp === stamp) return cached.journal;
+  const journal = stamp === 'none' ? undefined : { file, tags: readTags(file) };
+  journals.set(dir, { stamp, journal });
+  return journal;
+}
+
+/** The migration's tag: its file name without `.sql`. */
+export function drizzleTag(filePath: string): string {
+  return path.basename(filePath).replace(/\.sql$/i, '');
+}
+
+function readTags(file: string): ReadonlySet<string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || !('entries' in parsed) || !Array.isArray(parsed.entries)) return undefined;
+    const tags = parsed.entries.map((entry: unknown) => (typeof entry === 'object' && entry !== null && 'tag' in entry ? entry.tag : undefined));
+    return tags.every((tag): tag is string => typeof tag === 'string') ? new Set(tags) : undefined;
+  } catch {
+    // Unreadable, or not JSON: not a listing to go by.
+    return undefined;
+  }
+}
