@@ -20200,7 +20200,7 @@ var CHANGES = {
   },
   renameType(change, context) {
     const type2 = context.catalogue.types.find(change.type);
-    if (!type2) return;
+    if (!type2) return followOpaqueRename(change.type.name, change.newName, context);
     const from = type2.name;
     context.catalogue.types.rename(type2, change.newName);
     for (const table of context.catalogue.tables) {
@@ -20229,7 +20229,7 @@ var CHANGES = {
   },
   renameIndex(change, context) {
     const index = context.catalogue.indexes.find(change.index);
-    if (!index) return;
+    if (!index) return followOpaqueRename(change.index.name, change.newName, context);
     const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
     context.catalogue.indexes.rename(index, change.newName);
     delete index.nameGenerated;
@@ -20263,6 +20263,9 @@ var CHANGES = {
     for (const name of change.names) context.opaqueNames.add(name);
   }
 };
+function followOpaqueRename(from, to, context) {
+  if (context.opaqueNames.has(from) || context.opaqueNames.has(from.toLowerCase())) context.opaqueNames.add(to);
+}
 function applyChange(change, context) {
   CHANGES[change.kind](change, context);
 }

@@ -4042,6 +4042,9 @@ function applyOperation(operation, context) {
   const handler = HANDLERS[operation.kind];
   handler?.(operation, context);
 }
+function followOpaqueRename(from, to, context) {
+  if (context.opaqueNames.has(from) || context.opaqueNames.has(from.toLowerCase())) context.opaqueNames.add(to);
+}
 function applyChange(change, context) {
   CHANGES[change.kind](change, context);
 }
@@ -4412,7 +4415,7 @@ var init_apply = __esm({
       },
       renameType(change, context) {
         const type2 = context.catalogue.types.find(change.type);
-        if (!type2) return;
+        if (!type2) return followOpaqueRename(change.type.name, change.newName, context);
         const from = type2.name;
         context.catalogue.types.rename(type2, change.newName);
         for (const table of context.catalogue.tables) {
@@ -4441,7 +4444,7 @@ var init_apply = __esm({
       },
       renameIndex(change, context) {
         const index = context.catalogue.indexes.find(change.index);
-        if (!index) return;
+        if (!index) return followOpaqueRename(change.index.name, change.newName, context);
         const constraint = index.constraint ? findConstraint(index.table, index.name) : void 0;
         context.catalogue.indexes.rename(index, change.newName);
         delete index.nameGenerated;

@@ -243,7 +243,7 @@ const CHANGES: ChangeHandlers = {
   },
   renameType(change, context) {
     const type = context.catalogue.types.find(change.type);
-    if (!type) return;
+    if (!type) return followOpaqueRename(change.type.name, change.newName, context);
     const from = type.name;
     context.catalogue.types.rename(type, change.newName);
     // Columns refer to the type itself, not its name: they follow the rename.
@@ -273,7 +273,7 @@ const CHANGES: ChangeHandlers = {
   },
   renameIndex(change, context) {
     const index = context.catalogue.indexes.find(change.index);
-    if (!index) return;
+    if (!index) return followOpaqueRename(change.index.name, change.newName, context);
     const constraint = index.constraint ? findConstraint(index.table, index.name) : undefined;
     context.catalogue.indexes.rename(index, change.newName);
     delete index.nameGenerated;
@@ -308,6 +308,14 @@ const CHANGES: ChangeHandlers = {
     for (const name of change.names) context.opaqueNames.add(name);
   },
 };
+
+/**
+ * An object that code out of sight may have made (drizzle-kit creates enums in a `DO` block that
+ * ignores duplicate_object) keeps that standing under its new name.
+ */
+function followOpaqueRename(from: string, to: string, context: ApplyContext): void {
+  if (context.opaqueNames.has(from) || context.opaqueNames.has(from.toLowerCase())) context.opaqueNames.add(to);
+}
 
 function applyChange(change: CatalogueChange, context: ApplyContext): void {
   (CHANGES[change.kind] as (change: CatalogueChange, context: ApplyContext) => void)(change, context);

@@ -331,6 +331,36 @@ ALTER TABLE no_such_seq RENAME TO other_seq;
     expect(replay.sequence({ name: 'audit_id_seq' })?.column.name).toBe('id');
   });
 
+  test("an enum drizzle-kit creates in a DO block, renamed and dropped when it is recreated, is no unknown object (PageSpace)", () => {
+    const { findings } = replayRun([
+      { file: '0087_add_workflows.sql', text: 'CREATE TABLE IF NOT EXISTS "workflows" (\n\t"id" text PRIMARY KEY NOT NULL,\n\t"name" text NOT NULL\n);\n' },
+      {
+        file: '0088_add_workflow_event_triggers.sql',
+        text: `DO $$ BEGIN
+ CREATE TYPE "public"."WorkflowTriggerType" AS ENUM('cron', 'event');
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $$;
+--> statement-breakpoint
+ALTER TABLE "workflows" ADD COLUMN "triggerType" "WorkflowTriggerType" DEFAULT 'cron' NOT NULL;
+`,
+      },
+      {
+        file: '0115_soft_kinsey_walden.sql',
+        text: `ALTER TABLE "workflows" ALTER COLUMN "triggerType" DROP DEFAULT;--> statement-breakpoint
+ALTER TYPE "WorkflowTriggerType" RENAME TO "WorkflowTriggerType_old";--> statement-breakpoint
+CREATE TYPE "WorkflowTriggerType" AS ENUM('cron', 'event');--> statement-breakpoint
+ALTER TABLE "workflows" ALTER COLUMN "triggerType" TYPE "WorkflowTriggerType" USING ("triggerType"::text::"WorkflowTriggerType");--> statement-breakpoint
+ALTER TABLE "workflows" ALTER COLUMN "triggerType" SET DEFAULT 'cron';--> statement-breakpoint
+DROP TYPE "WorkflowTriggerType_old";--> statement-breakpoint
+DROP TYPE "NoSuchType_old";
+`,
+      },
+    ]);
+    // The type no migration made, even out of sight, is still reported.
+    expect(findings).toEqual(['0115_soft_kinsey_walden.sql:7:1 unknown-object warning']);
+  });
+
   test('a mixed SQL and Knex folder replays as one history', () => {
     const { findings } = replayRun([
       { file: '20240101000000_init.sql', text: 'CREATE TABLE orders (id bigint PRIMARY KEY, total integer NOT NULL, ref varchar(20));\n' },
