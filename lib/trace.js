@@ -4415,11 +4415,12 @@ var init_apply = __esm({
       },
       renameType(change, context) {
         const type2 = context.catalogue.types.find(change.type);
-        if (!type2) return followOpaqueRename(change.type.name, change.newName, context);
-        const from = type2.name;
-        context.catalogue.types.rename(type2, change.newName);
+        if (!type2) followOpaqueRename(change.type.name, change.newName, context);
+        const from = type2?.name ?? change.type.name;
+        if (type2) context.catalogue.types.rename(type2, change.newName);
+        const to = type2?.name ?? change.newName;
         for (const table of context.catalogue.tables) {
-          for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type2.name };
+          for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: to };
         }
       },
       dropType(change, context) {

@@ -243,12 +243,13 @@ const CHANGES: ChangeHandlers = {
   },
   renameType(change, context) {
     const type = context.catalogue.types.find(change.type);
-    if (!type) return followOpaqueRename(change.type.name, change.newName, context);
-    const from = type.name;
-    context.catalogue.types.rename(type, change.newName);
-    // Columns refer to the type itself, not its name: they follow the rename.
+    if (!type) followOpaqueRename(change.type.name, change.newName, context);
+    const from = type?.name ?? change.type.name;
+    if (type) context.catalogue.types.rename(type, change.newName);
+    const to = type?.name ?? change.newName;
+    // Columns refer to the type itself, not its name: they follow the rename, even of a type made out of sight.
     for (const table of context.catalogue.tables) {
-      for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: type.name };
+      for (const column of table.columns) if (column.type && column.type.name === from) column.type = { ...column.type, name: to };
     }
   },
   dropType(change, context) {

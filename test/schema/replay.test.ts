@@ -332,7 +332,7 @@ ALTER TABLE no_such_seq RENAME TO other_seq;
   });
 
   test("an enum drizzle-kit creates in a DO block, renamed and dropped when it is recreated, is no unknown object (PageSpace)", () => {
-    const { findings } = replayRun([
+    const { findings, messages } = replayRun([
       { file: '0087_add_workflows.sql', text: 'CREATE TABLE IF NOT EXISTS "workflows" (\n\t"id" text PRIMARY KEY NOT NULL,\n\t"name" text NOT NULL\n);\n' },
       {
         file: '0088_add_workflow_event_triggers.sql',
@@ -357,8 +357,10 @@ DROP TYPE "NoSuchType_old";
 `,
       },
     ]);
-    // The type no migration made, even out of sight, is still reported.
-    expect(findings).toEqual(['0115_soft_kinsey_walden.sql:7:1 unknown-object warning']);
+    // The column follows its type to the old name, so moving it to the new type is a change (which rewrites the table);
+    // a type no migration made, even out of sight, is still reported.
+    expect(findings).toEqual(['0115_soft_kinsey_walden.sql:4:1 changing-column-type error', '0115_soft_kinsey_walden.sql:7:1 unknown-object warning']);
+    expect(messages[0]).toContain('from WorkflowTriggerType_old to WorkflowTriggerType rewrites the table');
   });
 
   test('a mixed SQL and Knex folder replays as one history', () => {
