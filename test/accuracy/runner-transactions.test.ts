@@ -115,6 +115,18 @@ describe("drizzle's migrator applies every pending migration in one transaction"
     expect(findingKeys(lintSql(wrapped, {}, path.join(folder, name)))).toEqual(['transaction-nesting@1:1', 'require-concurrent-index-deletion@3:1', 'require-lock-timeout@3:1']);
   });
 
+  test("a COMMIT of the file's own ends the migrator's transaction: reported, and a CONCURRENTLY statement after it runs (sim)", () => {
+    const file = 'packages/db/migrations/0271_usage_log_billing_period_cost_idx.sql';
+    const folder = project({ 'packages/db/migrations/meta/_journal.json': JOURNAL.replace('0000_lethal_trish_tilby', '0271_usage_log_billing_period_cost_idx'), [file]: '' });
+    const sql =
+      '-- Replay-safety: a single CONCURRENTLY index build below an embedded COMMIT.\nCOMMIT;--> statement-breakpoint\nSET lock_timeout = 0;--> statement-breakpoint\n' +
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "usage_log_billing_period_cost_idx" ON "usage_log" USING btree ("billing_entity_type","billing_entity_id","cost");--> statement-breakpoint\n' +
+      "SET lock_timeout = '5s';\n";
+    expect(findingKeys(lintSql(sql, {}, path.join(folder, file)))).toEqual(['transaction-nesting@2:1']);
+    // Without the COMMIT, the same build is in the migrator's transaction.
+    expect(findingKeys(lintSql(sql.replace('COMMIT;', ''), {}, path.join(folder, file)))).toEqual(['ban-concurrent-index-creation-in-transaction@4:1']);
+  });
+
   test('the same file without a journal beside it runs as it is', () => {
     const folder = project({ [name]: concurrently });
     expect(findingKeys(lintSql(concurrently, {}, path.join(folder, name)))).toEqual([]);
