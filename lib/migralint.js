@@ -6242,6 +6242,11 @@ function drizzleJournalOf(filePath) {
 function drizzleTag(filePath) {
   return path2.basename(filePath).replace(/\.sql$/i, "");
 }
+function leftOutOfDrizzleJournal(filePath) {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== void 0 && !tags.has(drizzleTag(filePath));
+}
 function readTags(file) {
   try {
     const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
@@ -13246,9 +13251,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
   }
   for (const file of candidates) {
-    if (!/\.sql$/i.test(file)) continue;
-    const tags = drizzleJournalOf(file)?.tags;
-    if (!tags || tags.has(drizzleTag(file))) continue;
+    if (!leftOutOfDrizzleJournal(file)) continue;
     candidates.delete(file);
     if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
@@ -17358,6 +17361,7 @@ function describeMigrationFolders(root) {
 function describeFolder(root, folder, otherDatabases) {
   const counts = /* @__PURE__ */ new Map();
   let rollbackFiles = 0;
+  let notInJournal = 0;
   const walk3 = (dir, depth) => {
     for (const entry of fs17.readdirSync(dir, { withFileTypes: true })) {
       const full = path24.join(dir, entry.name);
@@ -17365,6 +17369,8 @@ function describeFolder(root, folder, otherDatabases) {
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith(".")) walk3(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
+      } else if (entry.isFile() && isMigrationCandidate(full) && leftOutOfDrizzleJournal(full)) {
+        notInJournal++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
         const frontend2 = detectFrontend(full, fs17.readFileSync(full, "utf8"));
         if (frontend2) counts.set(frontend2, (counts.get(frontend2) ?? 0) + 1);
@@ -17374,7 +17380,7 @@ function describeFolder(root, folder, otherDatabases) {
   walk3(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return void 0;
-  return { folder: toPosix(path24.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path24.relative(root, folder)), frontend, files, rollbackFiles, notInJournal, otherDatabases };
 }
 function majorVersionOfTag(tag) {
   const match = /(?:^|-)pg(\d+)\b/i.exec(tag) ?? /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -17417,7 +17423,8 @@ function report(found, pgVersion, include) {
   for (const folder of found) {
     const others = folder.otherDatabases.length > 0 ? `; excluded ${folder.otherDatabases.map((other2) => `${other2}/`).join(", ")} (not PostgreSQL)` : "";
     const rollback = folder.rollbackFiles > 0 ? ` (and ${folder.rollbackFiles} rollback file${folder.rollbackFiles === 1 ? "" : "s"}, not linted)` : "";
-    lines.push(`  ${folder.folder}/: ${folder.files} ${folder.frontend} migration${folder.files === 1 ? "" : "s"}${rollback}${others}`);
+    const unlisted = folder.notInJournal > 0 ? ` (and ${folder.notInJournal} .sql file${folder.notInJournal === 1 ? "" : "s"} not in meta/_journal.json, not linted)` : "";
+    lines.push(`  ${folder.folder}/: ${folder.files} ${folder.frontend} migration${folder.files === 1 ? "" : "s"}${rollback}${unlisted}${others}`);
   }
   lines.push(
     pgVersion ? `  PostgreSQL ${pgVersion.version} (from ${toPosix(pgVersion.source)})` : `  PostgreSQL 15 assumed: set "pgVersion" to your server's version`
@@ -17437,6 +17444,7 @@ var init_init = __esm({
     init_detect();
     init_discover();
     init_migration_folders();
+    init_drizzle_journal();
     init_runner_markers();
     init_ci_snippets();
     init_version();

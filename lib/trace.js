@@ -6513,6 +6513,11 @@ function drizzleJournalOf(filePath) {
 function drizzleTag(filePath) {
   return path3.basename(filePath).replace(/\.sql$/i, "");
 }
+function leftOutOfDrizzleJournal(filePath) {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== void 0 && !tags.has(drizzleTag(filePath));
+}
 function readTags(file) {
   try {
     const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
@@ -14345,9 +14350,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
   }
   for (const file of candidates) {
-    if (!/\.sql$/i.test(file)) continue;
-    const tags = drizzleJournalOf(file)?.tags;
-    if (!tags || tags.has(drizzleTag(file))) continue;
+    if (!leftOutOfDrizzleJournal(file)) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }

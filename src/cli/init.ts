@@ -5,6 +5,7 @@ import { detectFrontend, isMigrationCandidate } from '../frontends/detect';
 import type { FrontendName } from '../model/file';
 import { toPosix } from './discover';
 import { findMigrationFolders } from './migration-folders';
+import { leftOutOfDrizzleJournal } from '../frontends/sql/drizzle-journal';
 import { isRollbackFile } from '../frontends/sql/runner-markers';
 import { ciSnippets, snippetsText } from '../docs/ci-snippets';
 import { toolVersion } from './version';
@@ -17,6 +18,8 @@ interface FoundFolder {
   /** Forward migrations (rollback files are not counted). */
   files: number;
   rollbackFiles: number;
+  /** `.sql` files drizzle-kit's journal does not list, which its migrator does not apply. */
+  notInJournal: number;
   /** Sub-folders for other databases, excluded from the config. */
   otherDatabases: string[];
 }
@@ -61,6 +64,7 @@ export function describeMigrationFolders(root: string): FoundFolder[] {
 function describeFolder(root: string, folder: string, otherDatabases: string[]): FoundFolder | undefined {
   const counts = new Map<FrontendName, number>();
   let rollbackFiles = 0;
+  let notInJournal = 0;
   const walk = (dir: string, depth: number) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -68,6 +72,8 @@ function describeFolder(root: string, folder: string, otherDatabases: string[]):
         if (!(depth === 0 && otherDatabases.includes(entry.name)) && depth < 3 && !entry.name.startsWith('.')) walk(full, depth + 1);
       } else if (entry.isFile() && isMigrationCandidate(full) && isRollbackFile(full)) {
         rollbackFiles++;
+      } else if (entry.isFile() && isMigrationCandidate(full) && leftOutOfDrizzleJournal(full)) {
+        notInJournal++;
       } else if (entry.isFile() && isMigrationCandidate(full)) {
         const frontend = detectFrontend(full, fs.readFileSync(full, 'utf8'));
         if (frontend) counts.set(frontend, (counts.get(frontend) ?? 0) + 1);
@@ -77,7 +83,7 @@ function describeFolder(root: string, folder: string, otherDatabases: string[]):
   walk(folder, 0);
   const [frontend, files] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!frontend || !files) return undefined;
-  return { folder: toPosix(path.relative(root, folder)), frontend, files, rollbackFiles, otherDatabases };
+  return { folder: toPosix(path.relative(root, folder)), frontend, files, rollbackFiles, notInJournal, otherDatabases };
 }
 
 /**
@@ -135,7 +141,8 @@ function report(found: FoundFolder[], pgVersion: { version: number; source: stri
   for (const folder of found) {
     const others = folder.otherDatabases.length > 0 ? `; excluded ${folder.otherDatabases.map((other) => `${other}/`).join(', ')} (not PostgreSQL)` : '';
     const rollback = folder.rollbackFiles > 0 ? ` (and ${folder.rollbackFiles} rollback file${folder.rollbackFiles === 1 ? '' : 's'}, not linted)` : '';
-    lines.push(`  ${folder.folder}/: ${folder.files} ${folder.frontend} migration${folder.files === 1 ? '' : 's'}${rollback}${others}`);
+    const unlisted = folder.notInJournal > 0 ? ` (and ${folder.notInJournal} .sql file${folder.notInJournal === 1 ? '' : 's'} not in meta/_journal.json, not linted)` : '';
+    lines.push(`  ${folder.folder}/: ${folder.files} ${folder.frontend} migration${folder.files === 1 ? '' : 's'}${rollback}${unlisted}${others}`);
   }
   lines.push(
     pgVersion

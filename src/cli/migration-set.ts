@@ -5,7 +5,7 @@ import type { ConfigFile } from '../config/config-file';
 import { UsageError } from '../config/errors';
 import { type DecodedText, decodeFile } from '../frontends/decode';
 import { isDjangoMigrationPath, isMigrationCandidate, postgresVersionOf } from '../frontends/detect';
-import { drizzleJournalOf, drizzleTag } from '../frontends/sql/drizzle-journal';
+import { leftOutOfDrizzleJournal } from '../frontends/sql/drizzle-journal';
 import { parseOrder, sortMigrations } from '../schema/order';
 import type { LintArgs } from './args';
 import { defaultInputs, displayPath, resolveInputs, toPosix, walk } from './discover';
@@ -103,9 +103,7 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
   }
   // drizzle's migrator applies the migrations its journal lists, and no others.
   for (const file of candidates) {
-    if (!/\.sql$/i.test(file)) continue;
-    const tags = drizzleJournalOf(file)?.tags;
-    if (!tags || tags.has(drizzleTag(file))) continue;
+    if (!leftOutOfDrizzleJournal(file)) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }

@@ -68,6 +68,17 @@ describe("drizzle-kit's folder, known by its journal whatever its name", () => {
     const init = await runCli(['init'], { cwd });
     expect(init.stdout).toContain('  packages/db/drizzle/: 2 sql migrations\n');
   });
+
+  test('init counts apart the .sql files the journal does not list (PageSpace: a migration of the same number left by a merge)', async () => {
+    const cwd = tempProject({
+      'packages/db/drizzle/meta/_journal.json': JOURNAL,
+      'packages/db/drizzle/0000_init.sql': SAFE,
+      'packages/db/drizzle/0001_index.sql': INDEX,
+      'packages/db/drizzle/0001_opposite_santa_claus.sql': 'ALTER TABLE "ai_usage_logs" DROP COLUMN IF EXISTS "prompt";\n',
+    });
+    const init = await runCli(['init'], { cwd });
+    expect(init.stdout).toContain("  packages/db/drizzle/: 2 sql migrations (and 1 .sql file not in meta/_journal.json, not linted)\n");
+  });
 });
 
 describe('the PostgreSQL version init reads from image tags', () => {

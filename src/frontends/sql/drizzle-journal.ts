@@ -43,6 +43,13 @@ export function drizzleTag(filePath: string): string {
   return path.basename(filePath).replace(/\.sql$/i, '');
 }
 
+/** A `.sql` file beside a journal that lists the migrations, but not this one: drizzle's migrator never applies it. */
+export function leftOutOfDrizzleJournal(filePath: string): boolean {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== undefined && !tags.has(drizzleTag(filePath));
+}
+
 function readTags(file: string): ReadonlySet<string> | undefined {
   try {
     const parsed: unknown = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString('utf8'));
