@@ -20963,19 +20963,21 @@ var path2 = __toESM(require("node:path"));
 init_read_regular_file();
 var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
 var journals = /* @__PURE__ */ new Map();
+var RECHECK_MS = 1e3;
 function drizzleJournalOf(filePath) {
   const dir = path2.dirname(path2.resolve(filePath));
-  const file = path2.join(dir, "meta", "_journal.json");
-  let stamp = "none";
-  try {
-    const stats = fs3.statSync(file);
-    stamp = `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-  }
   const cached = journals.get(dir);
-  if (cached && cached.stamp === stamp) return cached.journal;
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path2.join(dir, "meta", "_journal.json");
+  const stats = fs3.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
   const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, journal });
+  journals.set(dir, { stamp, checked: now, journal });
   return journal;
 }
 function drizzleTag(filePath) {

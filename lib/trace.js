@@ -6497,17 +6497,18 @@ var init_analyze_sql = __esm({
 // src/frontends/sql/drizzle-journal.ts
 function drizzleJournalOf(filePath) {
   const dir = path3.dirname(path3.resolve(filePath));
-  const file = path3.join(dir, "meta", "_journal.json");
-  let stamp = "none";
-  try {
-    const stats = fs4.statSync(file);
-    stamp = `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-  }
   const cached = journals.get(dir);
-  if (cached && cached.stamp === stamp) return cached.journal;
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path3.join(dir, "meta", "_journal.json");
+  const stats = fs4.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
   const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, journal });
+  journals.set(dir, { stamp, checked: now, journal });
   return journal;
 }
 function drizzleTag(filePath) {
@@ -6528,7 +6529,7 @@ function readTags(file) {
     return void 0;
   }
 }
-var fs4, path3, MAX_JOURNAL_BYTES, journals;
+var fs4, path3, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
 var init_drizzle_journal = __esm({
   "src/frontends/sql/drizzle-journal.ts"() {
     "use strict";
@@ -6537,6 +6538,7 @@ var init_drizzle_journal = __esm({
     init_read_regular_file();
     MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
     journals = /* @__PURE__ */ new Map();
+    RECHECK_MS = 1e3;
   }
 });
 

@@ -18,23 +18,29 @@ export interface DrizzleJournal {
 const MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
 
 // Keyed by folder; kept while the journal's size and time are the same (an editor session sees it grow).
-const journals = new Map<string, { stamp: string; journal: DrizzleJournal | undefined }>();
+const journals = new Map<string, { stamp: string; checked: number; journal: DrizzleJournal | undefined }>();
+/**
+ * How long a folder's answer stands without looking at the journal again: a run
+ * asks for each of its files (thousands in one folder), an editor session for
+ * each lint, seconds apart.
+ */
+const RECHECK_MS = 1000;
 
 /** The journal of the folder a migration is in, if there is one. */
 export function drizzleJournalOf(filePath: string): DrizzleJournal | undefined {
   const dir = path.dirname(path.resolve(filePath));
-  const file = path.join(dir, 'meta', '_journal.json');
-  let stamp = 'none';
-  try {
-    const stats = fs.statSync(file);
-    stamp = `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    // no journal here
-  }
   const cached = journals.get(dir);
-  if (cached && cached.stamp === stamp) return cached.journal;
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path.join(dir, 'meta', '_journal.json');
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : 'none';
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
   const journal = stamp === 'none' ? undefined : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, journal });
+  journals.set(dir, { stamp, checked: now, journal });
   return journal;
 }
 
