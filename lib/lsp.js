@@ -19548,9 +19548,9 @@ var transaction_nesting_default = defineRule({
     severity: "error",
     description: "BEGIN inside a transaction, or COMMIT/ROLLBACK without BEGIN",
     message: ({ detail }) => `${detail}`,
-    help: "Let the migration runner manage the transaction, or turn the runner's transaction off and manage it in the file.",
+    help: "Let the migration runner manage the transaction, or, where the runner can be told to, turn its transaction off and manage it in the file.",
     suggestion: {
-      description: "Remove the BEGIN and its COMMIT (or the stray COMMIT/ROLLBACK): the runner already runs the migration in a transaction. To manage the transaction in the file instead, turn the runner's off (-- +goose NO TRANSACTION, exports.config = { transaction: false }, transaction = false, atomic = False).",
+      description: "Remove the BEGIN and its COMMIT (or the stray COMMIT/ROLLBACK): the runner already runs the migration in a transaction. To manage the transaction in the file instead, turn the runner's off where it has a switch (-- +goose NO TRANSACTION, exports.config = { transaction: false }, transaction = false, atomic = False); drizzle's migrator and synapse have none.",
       steps: () => void 0
     },
     rationale: `PostgreSQL has no nested transactions: a \`BEGIN\` inside a transaction only warns and is ignored, and the
