@@ -2855,6 +2855,10 @@ function runnerByName(filePath) {
   if (name === "migration.sql" && (/^\d{14}_/.test(path2.basename(folder)) || path2.basename(path2.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
+function runnerForFile(filePath, text) {
+  const named = runnerByName(filePath);
+  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+}
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 function drizzleJournal(filePath) {
   if (!/\.sql$/i.test(filePath)) return void 0;
@@ -2954,8 +2958,7 @@ var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)
 function sqlRunner(filePath, source) {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
-  const byName = runnerByName(filePath) ?? "plain";
-  return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
+  return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";

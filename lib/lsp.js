@@ -20043,11 +20043,11 @@ var HANDLERS = {
     const table = context.catalogue.tables.find(operation.table);
     if (!table) {
       const view = context.catalogue.views.find(operation.table);
+      if (view) return context.catalogue.views.rename(view, operation.newName);
+      if (context.catalogue.indexes.find(operation.table)) return CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
       const sequence = findSequence(context.catalogue, operation.table);
-      if (view) context.catalogue.views.rename(view, operation.newName);
-      else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
-      else if (sequence) context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
-      else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+      if (sequence) return context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
+      context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
       return;
     }
     context.catalogue.tables.rename(table, operation.newName);
@@ -21014,6 +21014,10 @@ function runnerByName(filePath) {
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
+function runnerForFile(filePath, text) {
+  const named = runnerByName(filePath);
+  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+}
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 function drizzleJournal(filePath) {
   if (!/\.sql$/i.test(filePath)) return void 0;
@@ -21273,8 +21277,7 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const byName = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const byName = markers.runnerTransaction === void 0 ? runnerForFile(filePath, text) : void 0;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse" || byName === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
@@ -21596,15 +21599,10 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
   }
   const manifests = new SchemaManifests();
   for (const file of candidates) {
-    const leftOut = manifests.leftOut(file);
+    const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
-  }
-  for (const file of candidates) {
-    if (!leftOutOfDrizzleJournal(file)) continue;
-    candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -22118,8 +22116,7 @@ var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)
 function sqlRunner(filePath, source) {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
-  const byName = runnerByName(filePath) ?? "plain";
-  return byName === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName;
+  return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";

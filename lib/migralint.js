@@ -3771,11 +3771,11 @@ var init_apply = __esm({
         const table = context.catalogue.tables.find(operation.table);
         if (!table) {
           const view = context.catalogue.views.find(operation.table);
+          if (view) return context.catalogue.views.rename(view, operation.newName);
+          if (context.catalogue.indexes.find(operation.table)) return CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
           const sequence = findSequence(context.catalogue, operation.table);
-          if (view) context.catalogue.views.rename(view, operation.newName);
-          else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: "renameIndex", index: operation.table, newName: operation.newName, ifExists: false }, context);
-          else if (sequence) context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
-          else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+          if (sequence) return context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
+          context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
           return;
         }
         context.catalogue.tables.rename(table, operation.newName);
@@ -6284,6 +6284,10 @@ function runnerByName(filePath) {
   if (name === "migration.sql" && (/^\d{14}_/.test(path3.basename(folder)) || path3.basename(path3.dirname(folder)) === "migrations")) return "whole-file";
   return void 0;
 }
+function runnerForFile(filePath, text) {
+  const named = runnerByName(filePath);
+  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+}
 function drizzleJournal(filePath) {
   if (!/\.sql$/i.test(filePath)) return void 0;
   const journal = drizzleJournalOf(filePath);
@@ -6570,8 +6574,7 @@ function analyzeSqlFile(text, filePath, options) {
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const named = markers.runnerTransaction === void 0 ? runnerByName(filePath) : void 0;
-  const byName2 = named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  const byName2 = markers.runnerTransaction === void 0 ? runnerForFile(filePath, text) : void 0;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse" || byName2 === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
@@ -13247,15 +13250,10 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
   }
   const manifests = new SchemaManifests();
   for (const file of candidates) {
-    const leftOut = manifests.leftOut(file);
+    const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
-  }
-  for (const file of candidates) {
-    if (!leftOutOfDrizzleJournal(file)) continue;
-    candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -13401,8 +13399,7 @@ function readFacts(file) {
 function sqlRunner(filePath, source) {
   const annotation2 = RUNNER_ANNOTATION.exec(source);
   if (annotation2) return annotation2[1] !== void 0 ? "goose" : annotation2[2] !== void 0 ? "dbmate" : "sql-migrate";
-  const byName2 = runnerByName(filePath) ?? "plain";
-  return byName2 === "sqlx" && SQLX_NO_TRANSACTION.test(source) ? "whole-file" : byName2;
+  return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
   if (/\.[cm]?ts$/.test(filePath)) return "typescript";
@@ -15028,7 +15025,7 @@ var init_utf8_chunks = __esm({
         this.used += this.current.write(text, this.used);
       }
       /** Every chunk, the one being filled too, letting go of them. */
-      take() {
+      drain() {
         this.seal();
         return this.takeSealed();
       }
@@ -15064,10 +15061,6 @@ var json_exports = {};
 __export(json_exports, {
   json: () => json
 });
-function inMemory() {
-  const chunks = new Utf8Chunks();
-  return { add: (text) => chunks.add(text), drain: () => chunks.take() };
-}
 function findingElement(finding, file, suggestion) {
   return `    {
       "rule": ${quotedOnce(finding.rule)},
@@ -15160,7 +15153,7 @@ var init_json = __esm({
     json = (context, write) => {
       const tally = new Tally();
       const files = [];
-      const findings = context.holdText?.() ?? inMemory();
+      const findings = context.holdText?.() ?? new Utf8Chunks();
       let findingCount = 0;
       return {
         file(result2) {
@@ -15629,7 +15622,7 @@ var init_spilled_text = __esm({
             closeAndRemove(file);
           }
         }
-        yield* this.memory.take();
+        yield* this.memory.drain();
       }
       spill() {
         const chunks = this.memory.takeSealed();
@@ -15648,7 +15641,7 @@ var init_spilled_text = __esm({
       }
       /** Puts back, in order, chunks that could not go to the file; what the file holds is still read first. */
       keepInMemory(chunks) {
-        const later2 = this.memory.take();
+        const later2 = this.memory.drain();
         for (const chunk of [...chunks, ...later2]) this.memory.add(chunk.toString("utf8"));
       }
     };

@@ -93,19 +93,14 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, read,
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${path.basename(postgresVersion)} is what runs on PostgreSQL`);
   }
-  // temporal's schema tool applies the files its manifest.json lists, in that order, and no others.
+  // temporal's schema tool applies the files its manifest.json lists, in that order, and no others;
+  // drizzle's migrator the migrations its journal lists, and no others.
   const manifests = new SchemaManifests();
   for (const file of candidates) {
-    const leftOut = manifests.leftOut(file);
+    const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : undefined);
     if (!leftOut) continue;
     candidates.delete(file);
     if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
-  }
-  // drizzle's migrator applies the migrations its journal lists, and no others.
-  for (const file of candidates) {
-    if (!leftOutOfDrizzleJournal(file)) continue;
-    candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   // The migrations of one folder (or glob, or the config's include) apply to one database; Django's apps share one.

@@ -54,7 +54,7 @@ export class SpilledText implements HeldText {
         closeAndRemove(file);
       }
     }
-    yield* this.memory.take();
+    yield* this.memory.drain();
   }
 
   private spill(): void {
@@ -76,7 +76,7 @@ export class SpilledText implements HeldText {
 
   /** Puts back, in order, chunks that could not go to the file; what the file holds is still read first. */
   private keepInMemory(chunks: Buffer[]): void {
-    const later = this.memory.take();
+    const later = this.memory.drain();
     for (const chunk of [...chunks, ...later]) this.memory.add(chunk.toString('utf8'));
   }
 }

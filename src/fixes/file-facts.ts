@@ -1,5 +1,5 @@
 import type { FileResult } from '../engine/finding';
-import { SQLX_NO_TRANSACTION, runnerByName } from '../frontends/sql/runner-files';
+import { runnerForFile } from '../frontends/sql/runner-files';
 
 /**
  * What a suggestion needs to know about the file it is written for, read from
@@ -132,8 +132,7 @@ const RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\
 function sqlRunner(filePath: string, source: string): SqlRunner {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== undefined ? 'goose' : annotation[2] !== undefined ? 'dbmate' : 'sql-migrate';
-  const byName = runnerByName(filePath) ?? 'plain';
-  return byName === 'sqlx' && SQLX_NO_TRANSACTION.test(source) ? 'whole-file' : byName;
+  return runnerForFile(filePath, source) ?? 'plain';
 }
 
 function moduleStyle(filePath: string, source: string): ModuleStyle {

@@ -1,6 +1,6 @@
 import type { FileResult, Finding } from '../engine/finding';
 import { type Suggestion, suggestionFor } from '../fixes/suggest';
-import { type HeldText, type Reporter, Tally, ruleOf } from './reporter';
+import { type Reporter, Tally, ruleOf } from './reporter';
 import { Utf8Chunks } from './utf8-chunks';
 
 /**
@@ -14,7 +14,7 @@ export const json: Reporter = (context, write) => {
   const files: string[] = [];
   // As UTF-8: a string with one character beyond Latin-1 (an ellipsis in a help text) takes two bytes a character.
   // Held where the caller says (the CLI's spills to a temporary file past a few megabytes), else in memory.
-  const findings = context.holdText?.() ?? inMemory();
+  const findings = context.holdText?.() ?? new Utf8Chunks();
   let findingCount = 0;
   return {
     file(result) {
@@ -46,12 +46,6 @@ export const json: Reporter = (context, write) => {
     },
   };
 };
-
-/** Findings held in memory until the end. */
-function inMemory(): HeldText {
-  const chunks = new Utf8Chunks();
-  return { add: (text) => chunks.add(text), drain: () => chunks.take() };
-}
 
 /**
  * A finding as JSON.stringify(…, null, 2) writes it two levels deep, written

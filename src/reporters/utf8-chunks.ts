@@ -1,8 +1,10 @@
+import type { HeldText } from './reporter';
+
 /**
  * UTF-8 text kept in chunks of about a megabyte, each piece encoded into them
  * as it comes: no joined string, and no copy of one.
  */
-export class Utf8Chunks {
+export class Utf8Chunks implements HeldText {
   private chunks: Buffer[] = [];
   private current: Buffer = Buffer.alloc(0);
   private used = 0;
@@ -22,7 +24,7 @@ export class Utf8Chunks {
   }
 
   /** Every chunk, the one being filled too, letting go of them. */
-  take(): Buffer[] {
+  drain(): Buffer[] {
     this.seal();
     return this.takeSealed();
   }

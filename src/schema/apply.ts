@@ -79,11 +79,11 @@ const HANDLERS: Handlers = {
     if (!table) {
       // ALTER TABLE also renames views, indexes and sequences.
       const view = context.catalogue.views.find(operation.table);
+      if (view) return context.catalogue.views.rename(view, operation.newName);
+      if (context.catalogue.indexes.find(operation.table)) return CHANGES.renameIndex({ kind: 'renameIndex', index: operation.table, newName: operation.newName, ifExists: false }, context);
       const sequence = findSequence(context.catalogue, operation.table);
-      if (view) context.catalogue.views.rename(view, operation.newName);
-      else if (context.catalogue.indexes.find(operation.table)) CHANGES.renameIndex({ kind: 'renameIndex', index: operation.table, newName: operation.newName, ifExists: false }, context);
-      else if (sequence) context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
-      else context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
+      if (sequence) return context.catalogue.nameSequence(sequence.column, truncateIdentifier(operation.newName));
+      context.catalogue.tables.add({ ...assumedTable({ ...operation.table, name: operation.newName }), namedIn: context.file });
       return;
     }
     context.catalogue.tables.rename(table, operation.newName);

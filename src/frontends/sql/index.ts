@@ -2,7 +2,7 @@ import type { AnalyzedFile } from '../../model/file';
 import { LineIndex } from '../text-positions';
 import { loadParser } from './pg-wasm';
 import { type SqlAnalysis, analyzeSql } from './analyze-sql';
-import { type RunnerByName, SQLX_NO_TRANSACTION, dieselRunsInTransaction, flywayRunsInTransaction, runnerByName, runnerFilesRead } from './runner-files';
+import { type RunnerByName, dieselRunsInTransaction, flywayRunsInTransaction, runnerFilesRead, runnerForFile } from './runner-files';
 import { scanSql } from './lexer';
 import { findRunnerMarkers, isRollbackFile } from './runner-markers';
 import { placeholderMatcher } from './placeholder-patterns';
@@ -45,9 +45,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   const markers = findRunnerMarkers(tokens.comments, text.length);
   const inForwardCode = (offset: number) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
-  const named = markers.runnerTransaction === undefined ? runnerByName(filePath) : undefined;
-  // sqlx sends a file that begins with `-- no-transaction` as one query, as golang-migrate does.
-  const byName = named === 'sqlx' && SQLX_NO_TRANSACTION.test(text) ? 'whole-file' : named;
+  const byName = markers.runnerTransaction === undefined ? runnerForFile(filePath, text) : undefined;
   const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'synapse' || byName === 'drizzle');
   const runnerFiles = markers.runnerTransaction === undefined ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};

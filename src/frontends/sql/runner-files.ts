@@ -27,7 +27,7 @@ export type RunnerByName = 'diesel' | 'drizzle' | 'flyway' | 'sqlx' | 'synapse' 
 /** sqlx names a migration `<version>_<description>.sql`, or `.up.sql` when it can be reverted. */
 const SQLX_NAME = /^\d+_.+\.sql$/;
 /** sqlx runs a file without its transaction when the file's first bytes say so. */
-export const SQLX_NO_TRANSACTION = /^-- no-transaction/;
+const SQLX_NO_TRANSACTION = /^-- no-transaction/;
 
 export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
@@ -41,6 +41,12 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   const folder = path.dirname(filePath);
   if (name === 'migration.sql' && (/^\d{14}_/.test(path.basename(folder)) || path.basename(path.dirname(folder)) === 'migrations')) return 'whole-file';
   return undefined;
+}
+
+/** The runner a file is for, by its name; sqlx sends a file that begins with `-- no-transaction` as one query, as golang-migrate does. */
+export function runnerForFile(filePath: string, text: string): RunnerByName | undefined {
+  const named = runnerByName(filePath);
+  return named === 'sqlx' && SQLX_NO_TRANSACTION.test(text) ? 'whole-file' : named;
 }
 
 /** drizzle-kit names a migration `<4-digit index>_<name>.sql` unless its config says otherwise. */
