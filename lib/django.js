@@ -6094,6 +6094,17 @@ var CONVERTERS = {
     });
     return [full ? blocking("VacuumStmt:FULL", place, tables) : other("VacuumStmt", place)];
   },
+  // LOCK TABLE … IN SHARE MODE or stronger blocks the tables' writes (ACCESS EXCLUSIVE, the default, their reads too) until the transaction ends.
+  LockStmt: (body, place) => {
+    const mode = body.mode ?? ACCESS_EXCLUSIVE_LOCK;
+    if (mode < SHARE_LOCK) return [other("LockStmt", place)];
+    const tables = (body.relations ?? []).flatMap((relation) => {
+      const range = nodeAs(relation, "RangeVar");
+      return range ? [tableName(range)] : [];
+    });
+    if (tables.length === 0) return [other("LockStmt", place)];
+    return [{ kind: "other", ...place, statement: "LockStmt", locksTables: tables, ...mode < ACCESS_EXCLUSIVE_LOCK ? { readsGoOn: true } : {} }];
+  },
   // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
   ClusterStmt: (body, place) => [blocking("ClusterStmt", place, body.relation ? [tableName(body.relation)] : [])],
   ...CATALOGUE_CONVERTERS
@@ -6107,6 +6118,8 @@ function optionIsOn(argument2) {
   const word2 = nodeAs(argument2, "String")?.sval?.toLowerCase();
   return word2 === void 0 || ["on", "true", "yes", "1"].includes(word2);
 }
+var SHARE_LOCK = 5;
+var ACCESS_EXCLUSIVE_LOCK = 8;
 function blocking(statement, place, tables) {
   return tables.length > 0 ? { kind: "other", ...place, statement, locksTables: tables } : other(statement, place);
 }

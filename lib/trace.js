@@ -264,6 +264,52 @@ var init_suggestion_steps = __esm({
   }
 });
 
+// src/engine/runner-tables.ts
+var RUNNER_TABLES;
+var init_runner_tables = __esm({
+  "src/engine/runner-tables.ts"() {
+    "use strict";
+    RUNNER_TABLES = /* @__PURE__ */ new Set([
+      "schema_migrations",
+      // golang-migrate, dbmate, Rails
+      "goose_db_version",
+      // goose
+      "flyway_schema_history",
+      // Flyway (schema_version before Flyway 5)
+      "schema_version",
+      "knex_migrations",
+      // Knex
+      "knex_migrations_lock",
+      "migrations",
+      // TypeORM
+      "typeorm_metadata",
+      "_prisma_migrations",
+      // Prisma
+      "__diesel_schema_migrations",
+      // diesel
+      "django_migrations",
+      // Django
+      "_sqlx_migrations",
+      // sqlx
+      "gorp_migrations",
+      // sql-migrate
+      "seaql_migrations",
+      // SeaORM
+      "atlas_schema_revisions",
+      // Atlas
+      "pgmigrations",
+      // node-pg-migrate
+      "mikro_orm_migrations",
+      // MikroORM
+      "kysely_migration",
+      // Kysely
+      "kysely_migration_lock",
+      "SequelizeMeta"
+      // Sequelize
+    ]);
+  }
+});
+
 // src/engine/file-state.ts
 function sameTable(a, b) {
   return a.name === b.name && (a.schema === void 0 || b.schema === void 0 || a.schema === b.schema);
@@ -275,6 +321,9 @@ var FileState;
 var init_file_state = __esm({
   "src/engine/file-state.ts"() {
     "use strict";
+    init_operations();
+    init_operation_helpers();
+    init_runner_tables();
     FileState = class {
       constructor(runnerTransaction, schema) {
         this.runnerTransaction = runnerTransaction;
@@ -296,6 +345,11 @@ var init_file_state = __esm({
       runnerTransactionOpen;
       /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
       implicitTransaction = false;
+      /**
+       * Tables that existed before this migration on which the open transaction has
+       * taken a lock that blocks queries, by the name those queries use (kept until it ends).
+       */
+      heldLocks = /* @__PURE__ */ new Map();
       get inTransaction() {
         return this.runnerTransactionOpen || this.explicitTransaction || this.implicitTransaction;
       }
@@ -342,11 +396,28 @@ var init_file_state = __esm({
         }
         return false;
       }
+      /** The file's operations, in order: those of the statement an operation is part of. */
+      fileOperations = [];
+      /**
+       * The existing tables whose blocking locks are held while the operation runs: those
+       * the transaction took before it, and those of the rest of its statement (an ALTER
+       * TABLE takes every subcommand's lock before it does any of them).
+       */
+      locksHeldDuring(operation) {
+        const held = new Map(this.heldLocks);
+        const statement2 = (of) => spanKey(of.sqlLocation ?? of.location);
+        const key = statement2(operation);
+        for (const other2 of this.fileOperations) {
+          if (other2 !== operation && statement2(other2) === key) this.existingLockTargets(other2, held);
+        }
+        return held;
+      }
       /** The operations so far whose statement is at this span, in order. */
       previousAt(span) {
         return this.bySpan.get(spanKey(span))?.slice() ?? [];
       }
       apply(operation) {
+        if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
         this.previous.push(operation);
         const key = spanKey(operation.location);
         const same = this.bySpan.get(key);
@@ -364,7 +435,18 @@ var init_file_state = __esm({
             this.settings.set(operation.name, operation.value);
             break;
         }
+        if (!this.inTransaction) this.heldLocks.clear();
         this.schema.apply(operation);
+      }
+      /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
+      existingLockTargets(operation, into) {
+        const target = blockingLockTarget(operation);
+        const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+        for (const table of targets) {
+          if (table.name === "" || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+          const key = qualifiedName(table);
+          if (!into.has(key)) into.set(key, table);
+        }
       }
     };
   }
@@ -437,7 +519,7 @@ function blocksReadsOn(operation, table) {
     case "addColumn":
       return sameTable(table, operation.table);
     case "other":
-      return operation.statement !== "CreateTrigStmt";
+      return operation.statement !== "CreateTrigStmt" && operation.readsGoOn !== true;
     default:
       return true;
   }
@@ -507,6 +589,7 @@ var init_adding_field_with_default = __esm({
         message: ({ table, column, detail }) => `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
         help: "Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: true }],
+        costIsLockWait: true,
         safeLock: { rewrite: false },
         suggestion: {
           description: "Add the column without the default and SET DEFAULT for new rows (both instant), then fill the existing rows in batches in the next migration; enforce NOT NULL after that if the column needs it. A stored generated column has no such path: add a plain column filled by the application or a trigger.",
@@ -598,6 +681,7 @@ var init_adding_foreign_key_constraint = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addColumn"] },
           { mode: "ShareRowExclusiveLock", on: ["referencedTable"], rewrite: false, operations: ["addColumn"] }
         ],
+        costIsLockWait: true,
         safeLock: { mode: "ShareRowExclusiveLock", rewrite: false },
         suggestion: {
           fixable: true,
@@ -703,6 +787,7 @@ var init_adding_not_nullable_field = __esm({
         message: ({ table, column }) => `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["setNotNull"] }],
+        costIsLockWait: true,
         safeLock: { rewrite: false },
         suggestion: {
           description: "Make sure the application never writes NULL there. Then add CHECK (col IS NOT NULL) NOT VALID; in the next migration VALIDATE it (reads and writes go on), SET NOT NULL (no scan: the validated check proves it, PostgreSQL 12+) and drop the check.",
@@ -880,6 +965,7 @@ var init_adding_serial_primary_key_field = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: true, operations: ["addColumn"] }
         ],
+        costIsLockWait: true,
         safeLock: { rewrite: false },
         suggestion: {
           description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY, outside a transaction, then ADD PRIMARY KEY USING INDEX; make its columns NOT NULL first (as adding-not-nullable-field shows), or that statement scans the table. A new serial key column fills every row: add it, fill it in batches, then do the same.",
@@ -1477,52 +1563,6 @@ next, or holds its locks until the connection closes. Either way the outcome is 
   }
 });
 
-// src/engine/runner-tables.ts
-var RUNNER_TABLES;
-var init_runner_tables = __esm({
-  "src/engine/runner-tables.ts"() {
-    "use strict";
-    RUNNER_TABLES = /* @__PURE__ */ new Set([
-      "schema_migrations",
-      // golang-migrate, dbmate, Rails
-      "goose_db_version",
-      // goose
-      "flyway_schema_history",
-      // Flyway (schema_version before Flyway 5)
-      "schema_version",
-      "knex_migrations",
-      // Knex
-      "knex_migrations_lock",
-      "migrations",
-      // TypeORM
-      "typeorm_metadata",
-      "_prisma_migrations",
-      // Prisma
-      "__diesel_schema_migrations",
-      // diesel
-      "django_migrations",
-      // Django
-      "_sqlx_migrations",
-      // sqlx
-      "gorp_migrations",
-      // sql-migrate
-      "seaql_migrations",
-      // SeaORM
-      "atlas_schema_revisions",
-      // Atlas
-      "pgmigrations",
-      // node-pg-migrate
-      "mikro_orm_migrations",
-      // MikroORM
-      "kysely_migration",
-      // Kysely
-      "kysely_migration_lock",
-      "SequelizeMeta"
-      // Sequelize
-    ]);
-  }
-});
-
 // src/engine/missing-timeout.ts
 function isTimeoutSet(value) {
   return value !== void 0 && !/^\s*0\s*(ms|s|min)?\s*$/i.test(value);
@@ -1859,6 +1899,7 @@ var init_constraint_missing_not_valid = __esm({
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["addConstraint"] },
           { mode: "AccessExclusiveLock", on: ["table"], rewrite: false, operations: ["validateConstraint"], held: "transaction" }
         ],
+        costIsLockWait: true,
         safeLock: { rewrite: false },
         suggestion: {
           fixable: true,
@@ -1956,6 +1997,7 @@ var init_disallowed_unique_constraint = __esm({
         message: ({ table, name }) => `Adding UNIQUE constraint ${name ? `"${name}" ` : ""}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
         help: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX.",
         locks: [{ mode: "AccessExclusiveLock", on: ["table"], rewrite: false }],
+        costIsLockWait: true,
         safeLock: { rewrite: false },
         suggestion: {
           description: "Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), outside a transaction, then ADD CONSTRAINT \u2026 UNIQUE USING INDEX, which is instant.",
@@ -2526,6 +2568,7 @@ var init_require_concurrent_index_creation = __esm({
         message: ({ table, name, partitioned }) => partitioned ? `Creating index${name ? ` "${name}"` : ""} on partitioned table "${table}" builds it on every partition, blocking writes to each until built; an index on a partitioned table cannot be built CONCURRENTLY.` : `Creating index${name ? ` "${name}"` : ""} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
         help: "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         locks: [{ mode: "ShareLock", on: ["table"], rewrite: false, operations: ["createIndex"] }],
+        costIsLockWait: true,
         safeLock: { mode: "ShareUpdateExclusiveLock", rewrite: false },
         helpFor: ({ subject }) => subject.partitioned ? PARTITIONED_HELP : "Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.",
         suggestion: {
@@ -4816,12 +4859,44 @@ var init_ignores = __esm({
   }
 });
 
+// src/engine/filled-new-table.ts
+function filledNewTableOnly(operation, tables) {
+  const target = blockingLockTarget(operation);
+  const locked = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+  if (locked.length === 0) return void 0;
+  for (const table of locked) if (!tables.isNewTable(table) || tables.isEmptyTable(table) || tables.schema.isRenamedTable(table)) return void 0;
+  return locked[0];
+}
+function listOf(names) {
+  const shown = names.slice(0, LISTED).map((name) => `"${name}"`);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0];
+}
+function filledNewTableMessage(table, heldLocks2) {
+  const those = heldLocks2.length === 1 ? "that table" : "those tables";
+  return `"${qualifiedName(table)}" was created and filled by this migration, so no query waits on it; but while this statement works through its rows, the transaction keeps its locks on ${listOf(heldLocks2)}, and every query on ${those} waits until the migration commits.`;
+}
+function filledNewTableHelp(heldLocks2) {
+  return `Take the locks on "${heldLocks2[0]}"${heldLocks2.length > 1 ? " and the rest" : ""} as late in the transaction as the change allows: fill the new table and build its indexes and keys first, so that those locks are held only for the switch.`;
+}
+var LISTED;
+var init_filled_new_table = __esm({
+  "src/engine/filled-new-table.ts"() {
+    "use strict";
+    init_operations();
+    init_operation_helpers();
+    LISTED = 3;
+  }
+});
+
 // src/engine/run-rules.ts
 function runRules(analyzed, rules, filePath, options) {
   const raw = [];
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state2 = new FileState(analyzed.runnerTransaction, replay);
+  state2.fileOperations = analyzed.operations;
   state2.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = /* @__PURE__ */ new Set();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
@@ -4852,9 +4927,10 @@ function runRules(analyzed, rules, filePath, options) {
     const rule = byId.get(finding.rule);
     if (severity === "off" || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const heldLocks2 = finding.subject?.heldLocks;
+    const help = heldLocks2 ? filledNewTableHelp(heldLocks2) : findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
     const result = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
-    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
+    const lock = heldLocks2 ? void 0 : findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
     if (finding.target) result.target = finding.target;
     findings.push(result);
@@ -4910,11 +4986,13 @@ var visitedKinds, idMaps, FileRuleContext;
 var init_run_rules = __esm({
   "src/engine/run-rules.ts"() {
     "use strict";
+    init_operations();
     init_replay();
     init_file_state();
     init_finding();
     init_finding_lock();
     init_ignores();
+    init_filled_new_table();
     init_rule();
     visitedKinds = /* @__PURE__ */ new WeakMap();
     idMaps = /* @__PURE__ */ new WeakMap();
@@ -4939,14 +5017,31 @@ var init_run_rules = __esm({
       settings;
       report(at, subject = {}) {
         const operation = "kind" in at ? at : void 0;
-        const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
-        if (operation && this.rule.meta.suggestion) {
+        const filled = operation && this.rule.meta.costIsLockWait ? this.filledNewTableLocks(operation) : void 0;
+        if (filled?.heldLocks.length === 0) return;
+        if (filled) subject = { ...subject, heldLocks: filled.heldLocks };
+        const message2 = filled ? filledNewTableMessage(filled.table, filled.heldLocks) : this.rule.meta.message(subject);
+        const raw = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: message2, operation, subject };
+        if (operation && this.rule.meta.suggestion && !subject.heldLocks) {
           const facts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
           const before = this.state.previousAt(operation.location);
           if (before.length > 0) facts.sameStatement = before;
           raw.target = { operation, facts };
         }
         this.sink.push(raw);
+      }
+      /**
+       * Where the operation locks only a table this migration created and filled: that table, and the
+       * existing tables whose locks are held while it works. Asked only while the operation is being
+       * visited (a rule reporting at the end of the file sees a later state).
+       */
+      filledNewTableLocks(operation) {
+        if (operation !== this.state.current) return void 0;
+        const table = filledNewTableOnly(operation, this.state);
+        if (!table) return void 0;
+        const held = this.state.locksHeldDuring(operation);
+        if (held.has(qualifiedName(table))) return void 0;
+        return { table, heldLocks: [...held.keys()] };
       }
       isNewColumn(table, column) {
         if (this.state.isNewTable(table) && !this.state.isEmptyTable(table)) return false;
@@ -6162,7 +6257,7 @@ function createIndex(body, place) {
     ...body.accessMethod && body.accessMethod !== "btree" ? { method: body.accessMethod } : {}
   };
 }
-var spanAtByte, statementText, CONVERTERS, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
+var spanAtByte, statementText, CONVERTERS, SHARE_LOCK, ACCESS_EXCLUSIVE_LOCK, REINDEX_TARGETS, TRANSACTION_ACTIONS, CONSTRAINT_KINDS;
 var init_statements = __esm({
   "src/frontends/sql/statements.ts"() {
     "use strict";
@@ -6245,10 +6340,23 @@ var init_statements = __esm({
         });
         return [full ? blocking("VacuumStmt:FULL", place, tables) : other("VacuumStmt", place)];
       },
+      // LOCK TABLE … IN SHARE MODE or stronger blocks the tables' writes (ACCESS EXCLUSIVE, the default, their reads too) until the transaction ends.
+      LockStmt: (body, place) => {
+        const mode = body.mode ?? ACCESS_EXCLUSIVE_LOCK;
+        if (mode < SHARE_LOCK) return [other("LockStmt", place)];
+        const tables = (body.relations ?? []).flatMap((relation) => {
+          const range = nodeAs(relation, "RangeVar");
+          return range ? [tableName(range)] : [];
+        });
+        if (tables.length === 0) return [other("LockStmt", place)];
+        return [{ kind: "other", ...place, statement: "LockStmt", locksTables: tables, ...mode < ACCESS_EXCLUSIVE_LOCK ? { readsGoOn: true } : {} }];
+      },
       // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
       ClusterStmt: (body, place) => [blocking("ClusterStmt", place, body.relation ? [tableName(body.relation)] : [])],
       ...CATALOGUE_CONVERTERS
     };
+    SHARE_LOCK = 5;
+    ACCESS_EXCLUSIVE_LOCK = 8;
     REINDEX_TARGETS = {
       REINDEX_OBJECT_INDEX: "index",
       REINDEX_OBJECT_TABLE: "table",

@@ -29,6 +29,7 @@ export default defineRule({
       `Adding "${table}"."${column}" with ${detail} rewrites the whole table under an ACCESS EXCLUSIVE lock.`,
     help: 'Add the column without the default, SET DEFAULT for new rows, then backfill existing rows in batches.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: true }],
+    costIsLockWait: true,
     safeLock: { rewrite: false },
     suggestion: {
       description:

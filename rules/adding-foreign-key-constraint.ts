@@ -18,6 +18,7 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addColumn'] },
       { mode: 'ShareRowExclusiveLock', on: ['referencedTable'], rewrite: false, operations: ['addColumn'] },
     ],
+    costIsLockWait: true,
     safeLock: { mode: 'ShareRowExclusiveLock', rewrite: false },
 
     suggestion: {

@@ -12,6 +12,7 @@ export default defineRule({
       `Setting NOT NULL on "${table}"."${column}" scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
     help: 'On PostgreSQL 12+, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then SET NOT NULL and drop the check.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['setNotNull'] }],
+    costIsLockWait: true,
     safeLock: { rewrite: false },
 
     suggestion: {

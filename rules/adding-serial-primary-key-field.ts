@@ -15,6 +15,7 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addConstraint'] },
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: true, operations: ['addColumn'] },
     ],
+    costIsLockWait: true,
     safeLock: { rewrite: false },
     suggestion: {
       description:

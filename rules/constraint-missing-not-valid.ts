@@ -29,6 +29,7 @@ export default defineRule({
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['addConstraint'] },
       { mode: 'AccessExclusiveLock', on: ['table'], rewrite: false, operations: ['validateConstraint'], held: 'transaction' },
     ],
+    costIsLockWait: true,
     safeLock: { rewrite: false },
 
     suggestion: {

@@ -29,6 +29,7 @@ export default defineRule({
       `Adding UNIQUE constraint ${name ? `"${name}" ` : ''}to "${table}" builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.`,
     help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.',
     locks: [{ mode: 'AccessExclusiveLock', on: ['table'], rewrite: false }],
+    costIsLockWait: true,
     safeLock: { rewrite: false },
     suggestion: {
       description: 'Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (writes go on), outside a transaction, then ADD CONSTRAINT … UNIQUE USING INDEX, which is instant.',

@@ -17,6 +17,7 @@ export default defineRule({
         : `Creating index${name ? ` "${name}"` : ''} on "${table}" without CONCURRENTLY blocks all writes to the table until the index is built.`,
     help: 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.',
     locks: [{ mode: 'ShareLock', on: ['table'], rewrite: false, operations: ['createIndex'] }],
+    costIsLockWait: true,
     safeLock: { mode: 'ShareUpdateExclusiveLock', rewrite: false },
     helpFor: ({ subject }) => (subject.partitioned ? PARTITIONED_HELP : 'Use CREATE INDEX CONCURRENTLY, in a migration that runs outside a transaction.'),
     suggestion: {

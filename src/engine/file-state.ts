@@ -1,6 +1,8 @@
 import type { SourceSpan } from '../model/location';
-import type { Operation, TableName } from '../model/operations';
+import { type Operation, type TableName, qualifiedName } from '../model/operations';
 import type { SchemaReplay } from '../schema/replay';
+import { blockingLockTarget, foreignKeyTargets } from './operation-helpers';
+import { RUNNER_TABLES } from './runner-tables';
 
 export function sameTable(a: TableName, b: TableName): boolean {
   // An unqualified name matches the same name in any schema: the search path is not known statically.
@@ -27,6 +29,12 @@ export class FileState {
 
   /** The file is one query of several statements: PostgreSQL runs it as one transaction. */
   implicitTransaction = false;
+
+  /**
+   * Tables that existed before this migration on which the open transaction has
+   * taken a lock that blocks queries, by the name those queries use (kept until it ends).
+   */
+  private readonly heldLocks = new Map<string, TableName>();
 
   constructor(
     readonly runnerTransaction: boolean,
@@ -91,12 +99,31 @@ export class FileState {
     return false;
   }
 
+  /** The file's operations, in order: those of the statement an operation is part of. */
+  fileOperations: readonly Operation[] = [];
+
+  /**
+   * The existing tables whose blocking locks are held while the operation runs: those
+   * the transaction took before it, and those of the rest of its statement (an ALTER
+   * TABLE takes every subcommand's lock before it does any of them).
+   */
+  locksHeldDuring(operation: Operation): Map<string, TableName> {
+    const held = new Map(this.heldLocks);
+    const statement = (of: Operation) => spanKey(of.sqlLocation ?? of.location);
+    const key = statement(operation);
+    for (const other of this.fileOperations) {
+      if (other !== operation && statement(other) === key) this.existingLockTargets(other, held);
+    }
+    return held;
+  }
+
   /** The operations so far whose statement is at this span, in order. */
   previousAt(span: SourceSpan): Operation[] {
     return this.bySpan.get(spanKey(span))?.slice() ?? [];
   }
 
   apply(operation: Operation): void {
+    if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
     this.previous.push(operation);
     const key = spanKey(operation.location);
     const same = this.bySpan.get(key);
@@ -115,7 +142,20 @@ export class FileState {
         this.settings.set(operation.name, operation.value);
         break;
     }
+    // Outside a transaction a statement's locks go with it; a COMMIT or ROLLBACK lets go of them all.
+    if (!this.inTransaction) this.heldLocks.clear();
     this.schema.apply(operation);
+  }
+
+  /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
+  private existingLockTargets(operation: Operation, into: Map<string, TableName>): void {
+    const target = blockingLockTarget(operation);
+    const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+    for (const table of targets) {
+      if (table.name === '' || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+      const key = qualifiedName(table);
+      if (!into.has(key)) into.set(key, table);
+    }
   }
 }
 

@@ -92,7 +92,7 @@ export function blocksReadsOn(operation: Operation, table: TableName): boolean {
       // ADD COLUMN takes ACCESS EXCLUSIVE on its own table; the table its key references gets SHARE ROW EXCLUSIVE.
       return sameTable(table, operation.table);
     case 'other':
-      return operation.statement !== 'CreateTrigStmt';
+      return operation.statement !== 'CreateTrigStmt' && operation.readsGoOn !== true;
     default:
       return true;
   }

@@ -33,6 +33,11 @@ export interface Subject {
   writesOnly?: boolean;
   /** `table` is an index whose table the replayed schema does not know: the lock is on that table. */
   ofIndex?: boolean;
+  /**
+   * The statement locks only a table this migration (or one new in this run) created and
+   * filled: no query waits on it, but the transaction's locks on these existing tables are held while it works.
+   */
+  heldLocks?: string[];
 }
 
 /** What a finding's help may depend on: the language of the file, and what the finding is about. */
@@ -70,6 +75,12 @@ export interface RuleMeta {
    * operations that lock differently; a finding states the first that applies to its operation.
    */
   locks?: LockClaim[];
+  /**
+   * What is wrong is how long queries wait on that lock. On a table this migration created and
+   * filled, nobody waits on it: the finding is then about the other locks the transaction holds
+   * meanwhile, or there is none (see filled-new-table.ts).
+   */
+  costIsLockWait?: true;
   /**
    * What the rule's valid examples (the safe forms) take at most on existing tables (or only on
    * the relations named in `on`): no stronger lock, no rewrite.

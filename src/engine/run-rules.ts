@@ -1,12 +1,13 @@
 import type { AnalyzedFile } from '../model/file';
 import type { SourceSpan } from '../model/location';
-import type { Operation, TableName } from '../model/operations';
+import { type Operation, type TableName, qualifiedName } from '../model/operations';
 import { SchemaReplay, type SchemaView, isUnreadable } from '../schema/replay';
 import { FileState } from './file-state';
 import type { RecipeFacts } from './suggestion';
 import { type Finding, type FindingTarget, compareFindings } from './finding';
 import { findingLock } from './finding-lock';
 import { IgnoreTracker } from './ignores';
+import { filledNewTableHelp, filledNewTableMessage, filledNewTableOnly } from './filled-new-table';
 import { type RuleContext, type RuleDefinition, type SeveritySetting, type Subject, type Visitor, docsFor, findingHelp } from './rule';
 
 export interface EngineOptions {
@@ -52,6 +53,7 @@ export function runRules(
   const replay = options.replay ?? new SchemaReplay();
   replay.beginFile({ name: filePath, isNew: options.newInRun === true, newTables: analyzed.newTables, unreadable: isUnreadable(analyzed), runtimeNames: analyzed.runtimeNames, besideHistory: analyzed.besideHistory });
   const state = new FileState(analyzed.runnerTransaction, replay);
+  state.fileOperations = analyzed.operations;
   state.implicitTransaction = analyzed.implicitTransaction === true;
   const kindsPresent = new Set<string>();
   for (const operation of analyzed.operations) kindsPresent.add(operation.kind);
@@ -86,9 +88,11 @@ export function runRules(
     const rule = byId.get(finding.rule);
     if (severity === 'off' || !rule) continue;
     const { line, column, endLine, endColumn } = finding.location;
-    const help = findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
+    const heldLocks = finding.subject?.heldLocks;
+    const help = heldLocks ? filledNewTableHelp(heldLocks) : findingHelp(rule.meta, { frontend: analyzed.frontend, subject: finding.subject ?? {} });
     const result: Finding = { rule: rule.id, severity, file: filePath, line, column, endLine, endColumn, message: finding.message, help, docs: docsFor(rule.id), anchorLine: finding.anchorLine };
-    const lock = findingLock(rule.meta.locks, finding.operation, finding.subject);
+    // The rule's lock claim is about the new table, on which nothing waits.
+    const lock = heldLocks ? undefined : findingLock(rule.meta.locks, finding.operation, finding.subject);
     if (lock) result.lock = lock;
     if (finding.target) result.target = finding.target;
     findings.push(result);
@@ -193,14 +197,35 @@ class FileRuleContext implements RuleContext {
 
   report(at: Operation | { location: SourceSpan; anchorLine: number }, subject: Subject = {}): void {
     const operation = 'kind' in at ? at : undefined;
-    const raw: RawFinding = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message: this.rule.meta.message(subject), operation, subject };
-    if (operation && this.rule.meta.suggestion) {
+    const filled = operation && this.rule.meta.costIsLockWait ? this.filledNewTableLocks(operation) : undefined;
+    // Nothing else is locked while it works: no query waits on this statement.
+    if (filled?.heldLocks.length === 0) return;
+    if (filled) subject = { ...subject, heldLocks: filled.heldLocks };
+    const message = filled ? filledNewTableMessage(filled.table, filled.heldLocks) : this.rule.meta.message(subject);
+    const raw: RawFinding = { rule: this.rule.id, anchorLine: at.anchorLine, line: at.location.line, location: at.location, message, operation, subject };
+    // The rule's safe rewrite is for an existing table's lock, which is not what is wrong here.
+    if (operation && this.rule.meta.suggestion && !subject.heldLocks) {
       const facts: RecipeFacts = { pgVersion: this.pgVersion, inTransaction: this.state.inTransaction, explicitTransaction: this.state.explicitTransaction, subject };
       const before = this.state.previousAt(operation.location);
       if (before.length > 0) facts.sameStatement = before;
       raw.target = { operation, facts };
     }
     this.sink.push(raw);
+  }
+
+  /**
+   * Where the operation locks only a table this migration created and filled: that table, and the
+   * existing tables whose locks are held while it works. Asked only while the operation is being
+   * visited (a rule reporting at the end of the file sees a later state).
+   */
+  private filledNewTableLocks(operation: Operation): { table: TableName; heldLocks: string[] } | undefined {
+    if (operation !== this.state.current) return undefined;
+    const table = filledNewTableOnly(operation, this.state);
+    if (!table) return undefined;
+    const held = this.state.locksHeldDuring(operation);
+    // A table dropped (or renamed away) earlier in the transaction under this name: queries on the name wait all the same.
+    if (held.has(qualifiedName(table))) return undefined;
+    return { table, heldLocks: [...held.keys()] };
   }
 
   isNewColumn(table: TableName, column: string): boolean {

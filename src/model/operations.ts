@@ -328,8 +328,10 @@ export interface OtherStatement extends OperationBase {
   statement: string;
   /** What it changes in the catalogue, where the replayed schema follows it. */
   change?: CatalogueChange;
-  /** Tables the statement takes a lock on that blocks their writes (SHARE ROW EXCLUSIVE, as CREATE TRIGGER does, or stronger), when known. */
+  /** Tables the statement takes a lock on that blocks their writes (SHARE or stronger: CREATE TRIGGER's SHARE ROW EXCLUSIVE, LOCK TABLE's mode), when known. */
   locksTables?: TableName[];
+  /** That lock lets reads go on (LOCK TABLE in a mode weaker than ACCESS EXCLUSIVE). */
+  readsGoOn?: true;
   /** The table this statement puts rows in from a query (`INSERT … SELECT`, `SELECT … INTO`, `COPY … FROM`). */
   fillsTable?: TableName;
 }

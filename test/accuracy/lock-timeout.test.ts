@@ -59,10 +59,16 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     ['DROP TRIGGER (ACCESS EXCLUSIVE)', 'DROP TRIGGER IF EXISTS orders_touch ON orders;', '"orders"'],
     ['VACUUM FULL (rewrites under ACCESS EXCLUSIVE)', 'VACUUM (FULL, ANALYZE) orders;', '"orders"'],
     ['CLUSTER (rewrites under ACCESS EXCLUSIVE)', 'CLUSTER orders USING orders_pkey;', '"orders"'],
+    ['LOCK TABLE (ACCESS EXCLUSIVE by default)', 'LOCK TABLE public.orders, public.order_lines;', '"public.orders"'],
+    ['LOCK TABLE … IN SHARE MODE', 'LOCK TABLE orders IN SHARE MODE;', '"orders"'],
   ])('SQL: %s waits for its lock like any ALTER TABLE', (_what, statement, table) => {
     const result = lint(`SELECT 1;\n${statement}\n`, 'migrations/0043_maintenance.sql');
     expect(findingKeys(result)).toEqual(['require-lock-timeout@2:1']);
     expect(result.findings[0].message).toContain(`lock on ${table}`);
+  });
+
+  test('SQL: LOCK TABLE in a mode that lets writes go on (ROW EXCLUSIVE and weaker) keeps nobody waiting', () => {
+    expect(findingKeys(lint('BEGIN;\nLOCK TABLE orders IN ROW EXCLUSIVE MODE;\nUPDATE orders SET total = 0 WHERE total IS NULL;\nCOMMIT;\n', 'migrations/0044_totals.sql'))).toEqual([]);
   });
 
   test('SQL: a new table whose key points at itself waits on the other table it references (infisical certificate authorities)', () => {
@@ -80,6 +86,8 @@ export class AddInvoiceNotes1700000000100 implements MigrationInterface {
     ['CREATE TRIGGER (SHARE ROW EXCLUSIVE)', 'CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();', 'write to'],
     ['ADD COLUMN (ACCESS EXCLUSIVE)', 'ALTER TABLE orders ADD COLUMN note text;', 'query on'],
     ['DROP TRIGGER (ACCESS EXCLUSIVE)', 'DROP TRIGGER orders_touch ON orders;', 'query on'],
+    ['LOCK TABLE … IN SHARE ROW EXCLUSIVE MODE', 'LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE;', 'write to'],
+    ['LOCK TABLE … IN ACCESS EXCLUSIVE MODE', 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE NOWAIT;', 'query on'],
   ])('SQL: the message says what queues behind %s', (_what, statement, queued) => {
     const result = lint(`${statement}\n`, 'migrations/0046_orders.sql');
     expect(result.findings.find((finding) => finding.rule === 'require-lock-timeout')?.message).toContain(`while it waits, every ${queued} the table queues behind it.`);

@@ -153,6 +153,17 @@ const CONVERTERS: Record<string, (body: never, place: Place) => Operation[]> = {
     });
     return [full ? blocking('VacuumStmt:FULL', place, tables) : other('VacuumStmt', place)];
   },
+  // LOCK TABLE … IN SHARE MODE or stronger blocks the tables' writes (ACCESS EXCLUSIVE, the default, their reads too) until the transaction ends.
+  LockStmt: (body: { relations?: Node[]; mode?: number }, place) => {
+    const mode = body.mode ?? ACCESS_EXCLUSIVE_LOCK;
+    if (mode < SHARE_LOCK) return [other('LockStmt', place)];
+    const tables = (body.relations ?? []).flatMap((relation) => {
+      const range = nodeAs(relation, 'RangeVar');
+      return range ? [tableName(range)] : [];
+    });
+    if (tables.length === 0) return [other('LockStmt', place)];
+    return [{ kind: 'other', ...place, statement: 'LockStmt', locksTables: tables, ...(mode < ACCESS_EXCLUSIVE_LOCK ? { readsGoOn: true as const } : {}) }];
+  },
   // CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock.
   ClusterStmt: (body: { relation?: Parameters<typeof tableName>[0] }, place) => [blocking('ClusterStmt', place, body.relation ? [tableName(body.relation)] : [])],
   ...CATALOGUE_CONVERTERS,
@@ -169,7 +180,11 @@ function optionIsOn(argument: Node | undefined): boolean {
   return word === undefined || ['on', 'true', 'yes', '1'].includes(word);
 }
 
-/** A statement the rules know only by the tables it locks (SHARE ROW EXCLUSIVE or stronger). */
+/** PostgreSQL's lock modes as LOCK TABLE's parse tree numbers them (lockdefs.h). */
+const SHARE_LOCK = 5;
+const ACCESS_EXCLUSIVE_LOCK = 8;
+
+/** A statement the rules know only by the tables it locks (SHARE or stronger). */
 function blocking(statement: string, place: Place, tables: TableName[]): Operation {
   return tables.length > 0 ? { kind: 'other', ...place, statement, locksTables: tables } : other(statement, place);
 }
