@@ -5127,8 +5127,8 @@ var NON_DB_ATTRIBUTES = /* @__PURE__ */ new Set([
   "to"
 ]);
 var DEFAULT_KWARGS = { null: "False", unique: "False", primary_key: "False", db_constraint: "True", serialize: "True", auto_created: "False" };
-function lastName(path4) {
-  return path4.slice(path4.lastIndexOf(".") + 1);
+function lastName(path5) {
+  return path5.slice(path5.lastIndexOf(".") + 1);
 }
 function readField(name, call, source) {
   const fieldClass = lastName(call.callee);
@@ -7049,36 +7049,36 @@ var MigrationLowering = class {
   }
   /** CREATE TABLE for a join table, with its deferred unique constraint, foreign keys and indexes. */
   createJoinTable(model, field, place) {
-    const join3 = this.joinTable(model, field);
-    if (!join3) return;
+    const join4 = this.joinTable(model, field);
+    if (!join4) return;
     const idType = { name: "int8", modifiers: [], isArray: false };
     const fromType = primaryKeyOf(model)?.type;
-    const toType = primaryKeyOf(join3.targetModel)?.type;
+    const toType = primaryKeyOf(join4.targetModel)?.type;
     const column = (name, type2) => ({ name, type: type2, notNull: true, primaryKey: false, unique: false, hasCheck: false });
     this.emit({
       kind: "createTable",
       ...place,
-      table: { name: join3.table },
-      columns: [{ ...column("id", idType), primaryKey: true, generated: "identity" }, column(join3.from, fromType), column(join3.to, toType)],
+      table: { name: join4.table },
+      columns: [{ ...column("id", idType), primaryKey: true, generated: "identity" }, column(join4.from, fromType), column(join4.to, toType)],
       constraints: [],
       ifNotExists: false
     });
-    const table2 = { name: join3.table };
-    this.defer({ kind: "addConstraint", ...place, table: table2, constraint: { kind: "unique", name: indexName(join3.table, [join3.from, join3.to], "_uniq"), columns: [join3.from, join3.to], notValid: false } }, join3.table);
-    for (const [columnName, target] of [[join3.from, model], [join3.to, join3.targetModel]]) {
+    const table2 = { name: join4.table };
+    this.defer({ kind: "addConstraint", ...place, table: table2, constraint: { kind: "unique", name: indexName(join4.table, [join4.from, join4.to], "_uniq"), columns: [join4.from, join4.to], notValid: false } }, join4.table);
+    for (const [columnName, target] of [[join4.from, model], [join4.to, join4.targetModel]]) {
       const targetColumn = primaryKeyOf(target)?.column ?? "id";
       this.defer(
         {
           kind: "addConstraint",
           ...place,
           table: table2,
-          constraint: { kind: "foreignKey", name: foreignKeyName(join3.table, columnName, target.table, targetColumn), columns: [columnName], notValid: false, references: { table: { name: target.table }, columns: [targetColumn] } }
+          constraint: { kind: "foreignKey", name: foreignKeyName(join4.table, columnName, target.table, targetColumn), columns: [columnName], notValid: false, references: { table: { name: target.table }, columns: [targetColumn] } }
         },
-        join3.table
+        join4.table
       );
     }
-    for (const columnName of [join3.from, join3.to]) {
-      this.defer({ kind: "createIndex", ...place, table: table2, name: indexName(join3.table, [columnName]), columns: [columnName], unique: false, concurrently: false, ifNotExists: false }, join3.table);
+    for (const columnName of [join4.from, join4.to]) {
+      this.defer({ kind: "createIndex", ...place, table: table2, name: indexName(join4.table, [columnName]), columns: [columnName], unique: false, concurrently: false, ifNotExists: false }, join4.table);
     }
   }
   /** A constraint of `Meta.constraints` or `AddConstraint`, as ALTER TABLE or (unique with a condition) CREATE UNIQUE INDEX. */
@@ -7221,10 +7221,10 @@ function deleteModel(lowering, call, place) {
   lowering.state.models.delete(modelKey(model.app, model.name));
   if (!model.hasTable) return;
   for (const field of model.fields) {
-    const join3 = lowering.joinTable(model, field);
-    if (join3) {
-      lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join3.table }], ifExists: false, cascade: true });
-      lowering.dropDeferred(join3.table);
+    const join4 = lowering.joinTable(model, field);
+    if (join4) {
+      lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join4.table }], ifExists: false, cascade: true });
+      lowering.dropDeferred(join4.table);
     }
   }
   lowering.emit({ kind: "dropTable", ...place, tables: [table(model)], ifExists: false, cascade: true });
@@ -7322,8 +7322,8 @@ function removeField(lowering, call, place) {
   model.fields = model.fields.filter((existing) => existing !== field);
   if (!model.hasTable) return;
   if (field?.relation?.kind === "manyToMany") {
-    const join3 = lowering.joinTable(model, field);
-    if (join3) lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join3.table }], ifExists: false, cascade: true });
+    const join4 = lowering.joinTable(model, field);
+    if (join4) lowering.emit({ kind: "dropTable", ...place, tables: [{ name: join4.table }], ifExists: false, cascade: true });
     return;
   }
   const column = field?.column ?? name;
@@ -7632,18 +7632,18 @@ function orderMigrations(nodes) {
     else for (const replaced of node.replaces) replacedBy.set(nodeKey(replaced.app, replaced.name), node);
   }
   const edges = new Map(sorted.map((node) => [node, []]));
-  const resolve2 = (app, name) => {
+  const resolve4 = (app, name) => {
     const appNodes = byApp.get(app) ?? [];
     if (name === "__first__") return appNodes.filter((node) => !sideBranches.has(node.id)).slice(0, 1);
     if (name === "__latest__") return appNodes.filter((node) => !sideBranches.has(node.id)).slice(-1);
     const found = byKey.get(nodeKey(app, name)) ?? replacedBy.get(nodeKey(app, name));
     if (!found) return [];
-    if (sideBranches.has(found.id)) return found.replaces.flatMap((replaced) => resolve2(replaced.app, replaced.name));
+    if (sideBranches.has(found.id)) return found.replaces.flatMap((replaced) => resolve4(replaced.app, replaced.name));
     return [found];
   };
   for (const node of sorted) {
-    for (const dependency of node.dependencies) edges.get(node)?.push(...resolve2(dependency.app, dependency.name).filter((target) => target !== node));
-    for (const later of node.runBefore) for (const target of resolve2(later.app, later.name)) edges.get(target)?.push(node);
+    for (const dependency of node.dependencies) edges.get(node)?.push(...resolve4(dependency.app, dependency.name).filter((target) => target !== node));
+    for (const later of node.runBefore) for (const target of resolve4(later.app, later.name)) edges.get(target)?.push(node);
   }
   const order = [];
   const cycles = [];
@@ -7793,8 +7793,8 @@ function readValue(node, scope) {
     case "VariableName":
       return { ...scope.resolveName(source.slice(node.from, node.to), node), ...at };
     case "MemberExpression": {
-      const path4 = dottedName(node, source);
-      return path4 ? { kind: "name", path: path4, ...at } : { kind: "unknown", reason: "an attribute of an expression", ...at };
+      const path5 = dottedName(node, source);
+      return path5 ? { kind: "name", path: path5, ...at } : { kind: "unknown", reason: "an attribute of an expression", ...at };
     }
     case "UnaryExpression": {
       const [operator, operand] = childNodes(node);
@@ -8255,8 +8255,8 @@ function userModelApp(migrations) {
 }
 
 // src/cli/django-migrations.ts
-var fs = __toESM(require("node:fs"));
-var path3 = __toESM(require("node:path"));
+var fs3 = __toESM(require("node:fs"));
+var path4 = __toESM(require("node:path"));
 
 // src/frontends/decode.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -8288,25 +8288,120 @@ function firstInvalidByte(bytes) {
 }
 
 // src/frontends/detect.ts
+var path3 = __toESM(require("node:path"));
+
+// src/frontends/sql/drizzle-journal.ts
+var fs2 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
+
+// src/files/read-regular-file.ts
+var fs = __toESM(require("node:fs"));
+var UnreadableFileError = class extends Error {
+  name = "UnreadableFileError";
+};
+var OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+var probe = Buffer.allocUnsafe(64 * 1024);
+function readRegularFile(file, maxBytes) {
+  const descriptor = fs.openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
+    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
+      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+function describeSize(bytes) {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+// src/frontends/sql/drizzle-journal.ts
+var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+var journals = /* @__PURE__ */ new Map();
+var RECHECK_MS = 1e3;
+function drizzleJournalIn(dir) {
+  const cached = journals.get(dir);
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path2.join(dir, "meta", "_journal.json");
+  const stats = fs2.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
+  const journal = stamp === "none" ? void 0 : readJournal(file);
+  journals.set(dir, { stamp, checked: now, journal });
+  return journal;
+}
+function otherDrizzleDialectIn(dir) {
+  const dialect = drizzleJournalIn(dir)?.dialect;
+  return dialect === void 0 || /^(?:postgres(?:ql)?|pg)$/i.test(dialect) ? void 0 : dialect;
+}
+function readJournal(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+  } catch {
+    return { file, tags: void 0 };
+  }
+  if (typeof parsed !== "object" || parsed === null) return { file, tags: void 0 };
+  const dialect = "dialect" in parsed && typeof parsed.dialect === "string" ? { dialect: parsed.dialect } : {};
+  if (!("entries" in parsed) || !Array.isArray(parsed.entries)) return { file, tags: void 0, ...dialect };
+  const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+  return { file, tags: tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0, ...dialect };
+}
+
+// src/frontends/detect.ts
 var SQL_EXTENSIONS = [".sql"];
 var SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
 var SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
 var POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
 var DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
-var OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+var OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
+var DATABASE_FOLDER_DEPTH = 3;
 function otherDatabaseOf(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
-  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
+  if (beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection)) return beforeDirection;
+  return otherDatabaseFolder(filePath) ?? otherDrizzleDialect(filePath);
+}
+function otherDatabaseFolder(filePath) {
+  const folders = path3.dirname(path3.resolve(filePath)).split(path3.sep).slice(-DATABASE_FOLDER_DEPTH);
+  const folder = folders.reverse().find((part) => OTHER_DATABASE_NAMES.test(part));
+  return folder && `${folder.toLowerCase()} (by its folder ${folder}/)`;
+}
+function otherDrizzleDialect(filePath) {
+  const dialect = /\.sql$/i.test(filePath) ? otherDrizzleDialectIn(path3.dirname(path3.resolve(filePath))) : void 0;
+  return dialect && `${dialect} (the dialect of drizzle-kit's meta/_journal.json)`;
 }
 function isInMigrationsFolder(filePath) {
-  return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
+  return path3.extname(filePath) === ".py" && path3.basename(path3.dirname(filePath)) === "migrations";
 }
 function isDjangoMigrationPath(filePath) {
-  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path3.basename(filePath));
 }
 var DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
 var TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -8315,12 +8410,13 @@ var UP_WITH_KNEX_PARAMETER = /\bup\s*(?:[=:]\s*(?:async\s*)?(?:function\b[^(]{0,
 var UP = /\bup\b/;
 var SCHEMA_OR_RAW = /\.(?:schema|raw)\b/g;
 function detectFrontend(filePath, text) {
-  const extension = path2.extname(filePath).toLowerCase();
+  const extension = path3.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
-  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
+  const database = SQL_FOR_DATABASE.exec(path3.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
+  if (otherDatabaseFolder(filePath)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
@@ -8363,10 +8459,10 @@ function prepareDjangoRun(files, textOf, options = {}) {
   const loadFolder = (folder) => {
     if (loadedFolders.has(folder)) return;
     loadedFolders.add(folder);
-    const app = appLabelOf(path3.dirname(folder));
+    const app = appLabelOf(path4.dirname(folder));
     labels.set(app, folder);
     for (const name of listMigrations(folder)) {
-      const file = path3.join(folder, name);
+      const file = path4.join(folder, name);
       const text = runFiles.has(file) ? textOf(file) : options.otherText?.(file) ?? readOrUndefined(file);
       if (text === void 0 || detectFrontend(file, text) !== "django") continue;
       const cached = options.parsed?.get(file);
@@ -8375,7 +8471,7 @@ function prepareDjangoRun(files, textOf, options = {}) {
       sources.set(file, { file, text, app, read });
     }
   };
-  for (const file of runFiles) loadFolder(path3.dirname(file));
+  for (const file of runFiles) loadFolder(path4.dirname(file));
   for (let pending = missingApps(sources, labels); pending.length > 0; pending = missingApps(sources, labels)) {
     appsUnderRoot ??= findApps(projectRoot([...runFiles][0]));
     let loadedAny = false;
@@ -8425,25 +8521,25 @@ function missingApps(sources, labels) {
 }
 function listMigrations(folder) {
   try {
-    return fs.readdirSync(folder).filter((name) => isDjangoMigrationPath(path3.join(folder, name))).sort();
+    return fs3.readdirSync(folder).filter((name) => isDjangoMigrationPath(path4.join(folder, name))).sort();
   } catch {
     return [];
   }
 }
 function appLabelOf(appFolder) {
-  const apps = readOrUndefined(path3.join(appFolder, "apps.py"));
-  return (apps !== void 0 ? readAppLabel(apps) : void 0) ?? path3.basename(appFolder);
+  const apps = readOrUndefined(path4.join(appFolder, "apps.py"));
+  return (apps !== void 0 ? readAppLabel(apps) : void 0) ?? path4.basename(appFolder);
 }
 function projectRoot(file) {
   if (!file) return process.cwd();
-  let folder = path3.dirname(path3.dirname(path3.dirname(file)));
+  let folder = path4.dirname(path4.dirname(path4.dirname(file)));
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    if (["manage.py", ".git", "pyproject.toml", "setup.py"].some((marker) => fs.existsSync(path3.join(folder, marker)))) return folder;
-    const parent = path3.dirname(folder);
+    if (["manage.py", ".git", "pyproject.toml", "setup.py"].some((marker) => fs3.existsSync(path4.join(folder, marker)))) return folder;
+    const parent = path4.dirname(folder);
     if (parent === folder) break;
     folder = parent;
   }
-  return path3.dirname(path3.dirname(path3.dirname(file)));
+  return path4.dirname(path4.dirname(path4.dirname(file)));
 }
 function findApps(root) {
   const apps = /* @__PURE__ */ new Map();
@@ -8451,13 +8547,13 @@ function findApps(root) {
     if (depth > MAX_DEPTH) return;
     let entries;
     try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
+      entries = fs3.readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       if (!entry.isDirectory() || entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      const full = path3.join(folder, entry.name);
+      const full = path4.join(folder, entry.name);
       if (entry.name === "migrations") {
         const label = appLabelOf(folder);
         if (!apps.has(label)) apps.set(label, full);
@@ -8471,7 +8567,7 @@ function findApps(root) {
 }
 function readOrUndefined(file) {
   try {
-    return decodeFile(fs.readFileSync(file)).text;
+    return decodeFile(fs3.readFileSync(file)).text;
   } catch {
     return void 0;
   }

@@ -2811,7 +2811,9 @@ var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
 var journals = /* @__PURE__ */ new Map();
 var RECHECK_MS = 1e3;
 function drizzleJournalOf(filePath) {
-  const dir = path.dirname(path.resolve(filePath));
+  return drizzleJournalIn(path.dirname(path.resolve(filePath)));
+}
+function drizzleJournalIn(dir) {
   const cached = journals.get(dir);
   const now = Date.now();
   if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
@@ -2822,22 +2824,25 @@ function drizzleJournalOf(filePath) {
     cached.checked = now;
     return cached.journal;
   }
-  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
+  const journal = stamp === "none" ? void 0 : readJournal(file);
   journals.set(dir, { stamp, checked: now, journal });
   return journal;
 }
 function drizzleTag(filePath) {
   return path.basename(filePath).replace(/\.sql$/i, "");
 }
-function readTags(file) {
+function readJournal(file) {
+  let parsed;
   try {
-    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
-    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
-    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
   } catch {
-    return void 0;
+    return { file, tags: void 0 };
   }
+  if (typeof parsed !== "object" || parsed === null) return { file, tags: void 0 };
+  const dialect = "dialect" in parsed && typeof parsed.dialect === "string" ? { dialect: parsed.dialect } : {};
+  if (!("entries" in parsed) || !Array.isArray(parsed.entries)) return { file, tags: void 0, ...dialect };
+  const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+  return { file, tags: tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0, ...dialect };
 }
 
 // src/frontends/sql/runner-files.ts

@@ -1088,8 +1088,8 @@ var require_semaphore = __commonJS({
         this._waiting = [];
       }
       lock(thunk) {
-        return new Promise((resolve12, reject) => {
-          this._waiting.push({ thunk, resolve: resolve12, reject });
+        return new Promise((resolve13, reject) => {
+          this._waiting.push({ thunk, resolve: resolve13, reject });
           this.runNext();
         });
       }
@@ -2579,9 +2579,9 @@ ${JSON.stringify(message2, null, 4)}`);
           if (typeof cancellationStrategy.sender.enableCancellation === "function") {
             cancellationStrategy.sender.enableCancellation(requestMessage);
           }
-          return new Promise(async (resolve12, reject) => {
+          return new Promise(async (resolve13, reject) => {
             const resolveWithCleanup = (r) => {
-              resolve12(r);
+              resolve13(r);
               cancellationStrategy.sender.cleanup(id);
               disposable?.dispose();
             };
@@ -2992,10 +2992,10 @@ var require_ril = __commonJS({
         return api_1.Disposable.create(() => this.stream.off("end", listener));
       }
       write(data, encoding) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           const callback = (error) => {
             if (error === void 0 || error === null) {
-              resolve12();
+              resolve13();
             } else {
               reject(error);
             }
@@ -3247,10 +3247,10 @@ var require_main = __commonJS({
     exports2.generateRandomPipeName = generateRandomPipeName;
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve12, _reject) => {
-        connectResolve = resolve12;
+      const connected = new Promise((resolve13, _reject) => {
+        connectResolve = resolve13;
       });
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         let server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3261,7 +3261,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(pipeName, () => {
           server.removeListener("error", reject);
-          resolve12({
+          resolve13({
             onConnected: () => {
               return connected;
             }
@@ -3280,10 +3280,10 @@ var require_main = __commonJS({
     exports2.createServerPipeTransport = createServerPipeTransport;
     function createClientSocketTransport(port, encoding = "utf-8") {
       let connectResolve;
-      const connected = new Promise((resolve12, _reject) => {
-        connectResolve = resolve12;
+      const connected = new Promise((resolve13, _reject) => {
+        connectResolve = resolve13;
       });
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         const server = (0, net_1.createServer)((socket) => {
           server.close();
           connectResolve([
@@ -3294,7 +3294,7 @@ var require_main = __commonJS({
         server.on("error", reject);
         server.listen(port, "127.0.0.1", () => {
           server.removeListener("error", reject);
-          resolve12({
+          resolve13({
             onConnected: () => {
               return connected;
             }
@@ -8080,8 +8080,8 @@ var require_server = __commonJS({
         if (value instanceof Promise) {
           return value;
         } else if (Is.thenable(value)) {
-          return new Promise((resolve12, reject) => {
-            value.then((resolved) => resolve12(resolved), (error) => reject(error));
+          return new Promise((resolve13, reject) => {
+            value.then((resolved) => resolve13(resolved), (error) => reject(error));
           });
         } else {
           return Promise.resolve(value);
@@ -8351,7 +8351,7 @@ var require_files = __commonJS({
     function isWindows() {
       return process.platform === "win32";
     }
-    function resolve12(moduleName, nodePath, cwd, tracer) {
+    function resolve13(moduleName, nodePath, cwd, tracer) {
       const nodePathKey = "NODE_PATH";
       const app = [
         "var p = process;",
@@ -8370,7 +8370,7 @@ var require_files = __commonJS({
         "}",
         "});"
       ].join("");
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve14, reject) => {
         let env = process.env;
         let newEnv = /* @__PURE__ */ Object.create(null);
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
@@ -8402,7 +8402,7 @@ var require_files = __commonJS({
             if (message3.c === "r") {
               cp.send({ c: "e" });
               if (message3.s) {
-                resolve13(message3.r);
+                resolve14(message3.r);
               } else {
                 reject(new Error(`Failed to resolve module: ${moduleName}`));
               }
@@ -8418,7 +8418,7 @@ var require_files = __commonJS({
         }
       });
     }
-    exports2.resolve = resolve12;
+    exports2.resolve = resolve13;
     function resolveGlobalNodePath(tracer) {
       let npmCommand = "npm";
       const env = /* @__PURE__ */ Object.create(null);
@@ -8533,17 +8533,17 @@ var require_files = __commonJS({
         if (!path19.isAbsolute(nodePath)) {
           nodePath = path19.join(workspaceRoot, nodePath);
         }
-        return resolve12(moduleName, nodePath, nodePath, tracer).then((value) => {
+        return resolve13(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
             return value;
           } else {
             return Promise.reject(new Error(`Failed to load ${moduleName} from node path location.`));
           }
         }).then(void 0, (_error) => {
-          return resolve12(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+          return resolve13(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
         });
       } else {
-        return resolve12(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+        return resolve13(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
       }
     }
     exports2.resolveModulePath = resolveModulePath;
@@ -10715,13 +10715,70 @@ var init_read_regular_file = __esm({
   }
 });
 
+// src/frontends/sql/drizzle-journal.ts
+function drizzleJournalOf(filePath) {
+  return drizzleJournalIn(path.dirname(path.resolve(filePath)));
+}
+function drizzleJournalIn(dir) {
+  const cached = journals.get(dir);
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path.join(dir, "meta", "_journal.json");
+  const stats = fs2.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
+  const journal = stamp === "none" ? void 0 : readJournal(file);
+  journals.set(dir, { stamp, checked: now, journal });
+  return journal;
+}
+function otherDrizzleDialectIn(dir) {
+  const dialect = drizzleJournalIn(dir)?.dialect;
+  return dialect === void 0 || /^(?:postgres(?:ql)?|pg)$/i.test(dialect) ? void 0 : dialect;
+}
+function drizzleTag(filePath) {
+  return path.basename(filePath).replace(/\.sql$/i, "");
+}
+function leftOutOfDrizzleJournal(filePath) {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== void 0 && !tags.has(drizzleTag(filePath));
+}
+function readJournal(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+  } catch {
+    return { file, tags: void 0 };
+  }
+  if (typeof parsed !== "object" || parsed === null) return { file, tags: void 0 };
+  const dialect = "dialect" in parsed && typeof parsed.dialect === "string" ? { dialect: parsed.dialect } : {};
+  if (!("entries" in parsed) || !Array.isArray(parsed.entries)) return { file, tags: void 0, ...dialect };
+  const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+  return { file, tags: tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0, ...dialect };
+}
+var fs2, path, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
+var init_drizzle_journal = __esm({
+  "src/frontends/sql/drizzle-journal.ts"() {
+    "use strict";
+    fs2 = __toESM(require("node:fs"));
+    path = __toESM(require("node:path"));
+    init_read_regular_file();
+    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+    journals = /* @__PURE__ */ new Map();
+    RECHECK_MS = 1e3;
+  }
+});
+
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
-  const extension = path.extname(filePath).toLowerCase();
+  const extension = path2.extname(filePath).toLowerCase();
   return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath) || isPythonDeltaPath(filePath);
 }
 function isPythonDeltaPath(filePath) {
-  return path.extname(filePath) === ".py" && /^deltas?$/.test(path.basename(path.dirname(path.dirname(filePath))));
+  return path2.extname(filePath) === ".py" && /^deltas?$/.test(path2.basename(path2.dirname(path2.dirname(filePath))));
 }
 function pythonDeltaStep(filePath, text) {
   if (!isPythonDeltaPath(filePath) || isInMigrationsFolder(filePath)) return void 0;
@@ -10730,34 +10787,45 @@ function pythonDeltaStep(filePath, text) {
   return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
 function otherDatabaseOf(filePath) {
-  const name = path.basename(filePath);
+  const name = path2.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
-  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
+  if (beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection)) return beforeDirection;
+  return otherDatabaseFolder(filePath) ?? otherDrizzleDialect(filePath);
+}
+function otherDatabaseFolder(filePath) {
+  const folders = path2.dirname(path2.resolve(filePath)).split(path2.sep).slice(-DATABASE_FOLDER_DEPTH);
+  const folder = folders.reverse().find((part) => OTHER_DATABASE_NAMES.test(part));
+  return folder && `${folder.toLowerCase()} (by its folder ${folder}/)`;
+}
+function otherDrizzleDialect(filePath) {
+  const dialect = /\.sql$/i.test(filePath) ? otherDrizzleDialectIn(path2.dirname(path2.resolve(filePath))) : void 0;
+  return dialect && `${dialect} (the dialect of drizzle-kit's meta/_journal.json)`;
 }
 function postgresVersionOf(filePath, hasFile) {
-  const match = POP_NAME.exec(path.basename(filePath));
+  const match = POP_NAME.exec(path2.basename(filePath));
   if (!match) return void 0;
   const [, stem, segment, autocommit = ""] = match;
   if (segment !== void 0 && (POSTGRES_NAMES.has(segment.toLowerCase()) || OTHER_DATABASE_NAMES.test(segment))) return void 0;
   const base = segment === void 0 ? stem : `${stem}.${segment}`;
   const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
-  return names.map((name) => path.join(path.dirname(filePath), name)).find(hasFile);
+  return names.map((name) => path2.join(path2.dirname(filePath), name)).find(hasFile);
 }
 function isInMigrationsFolder(filePath) {
-  return path.extname(filePath) === ".py" && path.basename(path.dirname(filePath)) === "migrations";
+  return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
 }
 function isDjangoMigrationPath(filePath) {
-  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path.basename(filePath));
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
 }
 function detectFrontend(filePath, text) {
-  const extension = path.extname(filePath).toLowerCase();
+  const extension = path2.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
-  const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
+  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
+  if (otherDatabaseFolder(filePath)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
@@ -10797,17 +10865,19 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
-    path = __toESM(require("node:path"));
+    path2 = __toESM(require("node:path"));
+    init_drizzle_journal();
     SQL_EXTENSIONS = [".sql"];
     SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
     SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
-    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
+    DATABASE_FOLDER_DEPTH = 3;
     POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -10915,7 +10985,7 @@ var init_text_positions = __esm({
 
 // src/frontends/sql/pg-wasm.ts
 function compiledParser(given) {
-  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs2.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs3.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
   return state.compiled;
 }
 function loadParser(given) {
@@ -10985,11 +11055,11 @@ function scan(text) {
     }
   });
 }
-var fs2, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
+var fs3, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
 var init_pg_wasm = __esm({
   "src/frontends/sql/pg-wasm.ts"() {
     "use strict";
-    fs2 = __toESM(require("node:fs"));
+    fs3 = __toESM(require("node:fs"));
     PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
     wasm = globalThis.WebAssembly;
     SqlSyntaxError = class extends Error {
@@ -16366,7 +16436,7 @@ function findMigrationFolders(root) {
   const visit2 = (dir, depth) => {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
-      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
+      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry) || OTHER_DATABASE_NAMES.test(entry)) continue;
       const full = path9.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
@@ -16385,10 +16455,11 @@ function enclosingMigrationFolder(file, root) {
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
+  if (MIGRATION_FOLDER.test(path9.basename(folder))) return true;
+  return fs7.existsSync(path9.join(folder, "meta", "_journal.json")) && otherDrizzleDialectIn(folder) === void 0;
 }
 function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
+  return readDirectories(folder).filter((name) => OTHER_DATABASE_NAMES.test(name) || otherDrizzleDialectIn(path9.join(folder, name)) !== void 0);
 }
 function readDirectories(dir) {
   try {
@@ -16397,14 +16468,15 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs7 = __toESM(require("node:fs"));
     path9 = __toESM(require("node:path"));
+    init_detect();
+    init_drizzle_journal();
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
     MAX_DEPTH = 6;
   }
@@ -21051,50 +21123,7 @@ init_analyze_sql();
 // src/frontends/sql/runner-files.ts
 var fs4 = __toESM(require("node:fs"));
 var path3 = __toESM(require("node:path"));
-
-// src/frontends/sql/drizzle-journal.ts
-var fs3 = __toESM(require("node:fs"));
-var path2 = __toESM(require("node:path"));
-init_read_regular_file();
-var MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
-var journals = /* @__PURE__ */ new Map();
-var RECHECK_MS = 1e3;
-function drizzleJournalOf(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
-  const cached = journals.get(dir);
-  const now = Date.now();
-  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
-  const file = path2.join(dir, "meta", "_journal.json");
-  const stats = fs3.statSync(file, { throwIfNoEntry: false });
-  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
-  if (cached && cached.stamp === stamp) {
-    cached.checked = now;
-    return cached.journal;
-  }
-  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, checked: now, journal });
-  return journal;
-}
-function drizzleTag(filePath) {
-  return path2.basename(filePath).replace(/\.sql$/i, "");
-}
-function leftOutOfDrizzleJournal(filePath) {
-  if (!/\.sql$/i.test(filePath)) return false;
-  const tags = drizzleJournalOf(filePath)?.tags;
-  return tags !== void 0 && !tags.has(drizzleTag(filePath));
-}
-function readTags(file) {
-  try {
-    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
-    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
-    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/frontends/sql/runner-files.ts
+init_drizzle_journal();
 var SQLX_NAME = /^\d+_.+\.sql$/;
 var SQLX_NO_TRANSACTION = /^-- no-transaction/;
 function runnerByName(filePath) {
@@ -21524,6 +21553,7 @@ var path13 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 init_errors();
 init_detect();
+init_drizzle_journal();
 
 // src/schema/order.ts
 function parseOrder(setting2) {

@@ -4655,13 +4655,117 @@ var init_rule_settings = __esm({
   }
 });
 
+// src/files/read-regular-file.ts
+function readRegularFile(file, maxBytes) {
+  const descriptor = fs.openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
+    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
+      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
+      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
+      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
+      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a file";
+}
+function describeSize(bytes) {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+var fs, UnreadableFileError, OPEN_FLAGS, probe;
+var init_read_regular_file = __esm({
+  "src/files/read-regular-file.ts"() {
+    "use strict";
+    fs = __toESM(require("node:fs"));
+    UnreadableFileError = class extends Error {
+      name = "UnreadableFileError";
+    };
+    OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+    probe = Buffer.allocUnsafe(64 * 1024);
+  }
+});
+
+// src/frontends/sql/drizzle-journal.ts
+function drizzleJournalOf(filePath) {
+  return drizzleJournalIn(path.dirname(path.resolve(filePath)));
+}
+function drizzleJournalIn(dir) {
+  const cached = journals.get(dir);
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path.join(dir, "meta", "_journal.json");
+  const stats = fs2.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
+  const journal = stamp === "none" ? void 0 : readJournal(file);
+  journals.set(dir, { stamp, checked: now, journal });
+  return journal;
+}
+function otherDrizzleDialectIn(dir) {
+  const dialect = drizzleJournalIn(dir)?.dialect;
+  return dialect === void 0 || /^(?:postgres(?:ql)?|pg)$/i.test(dialect) ? void 0 : dialect;
+}
+function drizzleTag(filePath) {
+  return path.basename(filePath).replace(/\.sql$/i, "");
+}
+function leftOutOfDrizzleJournal(filePath) {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== void 0 && !tags.has(drizzleTag(filePath));
+}
+function readJournal(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+  } catch {
+    return { file, tags: void 0 };
+  }
+  if (typeof parsed !== "object" || parsed === null) return { file, tags: void 0 };
+  const dialect = "dialect" in parsed && typeof parsed.dialect === "string" ? { dialect: parsed.dialect } : {};
+  if (!("entries" in parsed) || !Array.isArray(parsed.entries)) return { file, tags: void 0, ...dialect };
+  const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+  return { file, tags: tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0, ...dialect };
+}
+var fs2, path, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
+var init_drizzle_journal = __esm({
+  "src/frontends/sql/drizzle-journal.ts"() {
+    "use strict";
+    fs2 = __toESM(require("node:fs"));
+    path = __toESM(require("node:path"));
+    init_read_regular_file();
+    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+    journals = /* @__PURE__ */ new Map();
+    RECHECK_MS = 1e3;
+  }
+});
+
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
-  const extension = path.extname(filePath).toLowerCase();
+  const extension = path2.extname(filePath).toLowerCase();
   return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath) || isPythonDeltaPath(filePath);
 }
 function isPythonDeltaPath(filePath) {
-  return path.extname(filePath) === ".py" && /^deltas?$/.test(path.basename(path.dirname(path.dirname(filePath))));
+  return path2.extname(filePath) === ".py" && /^deltas?$/.test(path2.basename(path2.dirname(path2.dirname(filePath))));
 }
 function pythonDeltaStep(filePath, text) {
   if (!isPythonDeltaPath(filePath) || isInMigrationsFolder(filePath)) return void 0;
@@ -4670,34 +4774,45 @@ function pythonDeltaStep(filePath, text) {
   return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
 function otherDatabaseOf(filePath) {
-  const name = path.basename(filePath);
+  const name = path2.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
-  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
+  if (beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection)) return beforeDirection;
+  return otherDatabaseFolder(filePath) ?? otherDrizzleDialect(filePath);
+}
+function otherDatabaseFolder(filePath) {
+  const folders = path2.dirname(path2.resolve(filePath)).split(path2.sep).slice(-DATABASE_FOLDER_DEPTH);
+  const folder = folders.reverse().find((part) => OTHER_DATABASE_NAMES.test(part));
+  return folder && `${folder.toLowerCase()} (by its folder ${folder}/)`;
+}
+function otherDrizzleDialect(filePath) {
+  const dialect = /\.sql$/i.test(filePath) ? otherDrizzleDialectIn(path2.dirname(path2.resolve(filePath))) : void 0;
+  return dialect && `${dialect} (the dialect of drizzle-kit's meta/_journal.json)`;
 }
 function postgresVersionOf(filePath, hasFile) {
-  const match = POP_NAME.exec(path.basename(filePath));
+  const match = POP_NAME.exec(path2.basename(filePath));
   if (!match) return void 0;
   const [, stem, segment, autocommit = ""] = match;
   if (segment !== void 0 && (POSTGRES_NAMES.has(segment.toLowerCase()) || OTHER_DATABASE_NAMES.test(segment))) return void 0;
   const base = segment === void 0 ? stem : `${stem}.${segment}`;
   const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
-  return names.map((name) => path.join(path.dirname(filePath), name)).find(hasFile);
+  return names.map((name) => path2.join(path2.dirname(filePath), name)).find(hasFile);
 }
 function isInMigrationsFolder(filePath) {
-  return path.extname(filePath) === ".py" && path.basename(path.dirname(filePath)) === "migrations";
+  return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
 }
 function isDjangoMigrationPath(filePath) {
-  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path.basename(filePath));
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
 }
 function detectFrontend(filePath, text) {
-  const extension = path.extname(filePath).toLowerCase();
+  const extension = path2.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
-  const database = SQL_FOR_DATABASE.exec(path.basename(filePath))?.[1];
+  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
+  if (otherDatabaseFolder(filePath)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
@@ -4737,17 +4852,19 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
-    path = __toESM(require("node:path"));
+    path2 = __toESM(require("node:path"));
+    init_drizzle_journal();
     SQL_EXTENSIONS = [".sql"];
     SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
     SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
-    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
+    DATABASE_FOLDER_DEPTH = 3;
     POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -4844,7 +4961,7 @@ var init_text_positions = __esm({
 
 // src/frontends/sql/pg-wasm.ts
 function compiledParser(given) {
-  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs3.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
   return state.compiled;
 }
 function loadParser(given) {
@@ -4914,11 +5031,11 @@ function scan(text) {
     }
   });
 }
-var fs, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
+var fs3, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
 var init_pg_wasm = __esm({
   "src/frontends/sql/pg-wasm.ts"() {
     "use strict";
-    fs = __toESM(require("node:fs"));
+    fs3 = __toESM(require("node:fs"));
     PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
     wasm = globalThis.WebAssembly;
     SqlSyntaxError = class extends Error {
@@ -6281,101 +6398,6 @@ var init_analyze_sql = __esm({
     init_statements();
     init_text_ranges();
     PIECE_SIZE = 64 * 1024;
-  }
-});
-
-// src/files/read-regular-file.ts
-function readRegularFile(file, maxBytes) {
-  const descriptor = fs2.openSync(file, OPEN_FLAGS);
-  try {
-    const stats = fs2.fstatSync(descriptor);
-    if (!stats.isFile()) throw new UnreadableFileError(`not a regular file (${kindOf(stats)})`);
-    if (stats.size > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const stated = total === 0 ? Math.min(stats.size + 1, maxBytes + 1) : Math.min(stats.size - total, maxBytes + 1 - total);
-      const chunk = stated > 0 ? Buffer.allocUnsafe(stated) : probe;
-      const read = fs2.readSync(descriptor, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      total += read;
-      if (total > maxBytes) throw new UnreadableFileError(`larger than ${describeSize(maxBytes)}`);
-      chunks.push(chunk === probe ? Buffer.from(chunk.subarray(0, read)) : read === chunk.length ? chunk : chunk.subarray(0, read));
-      if (chunk !== probe && stated === stats.size + 1 && read === stats.size) break;
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    fs2.closeSync(descriptor);
-  }
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a file";
-}
-function describeSize(bytes) {
-  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-var fs2, UnreadableFileError, OPEN_FLAGS, probe;
-var init_read_regular_file = __esm({
-  "src/files/read-regular-file.ts"() {
-    "use strict";
-    fs2 = __toESM(require("node:fs"));
-    UnreadableFileError = class extends Error {
-      name = "UnreadableFileError";
-    };
-    OPEN_FLAGS = fs2.constants.O_RDONLY | (fs2.constants.O_NONBLOCK ?? 0);
-    probe = Buffer.allocUnsafe(64 * 1024);
-  }
-});
-
-// src/frontends/sql/drizzle-journal.ts
-function drizzleJournalOf(filePath) {
-  const dir = path2.dirname(path2.resolve(filePath));
-  const cached = journals.get(dir);
-  const now = Date.now();
-  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
-  const file = path2.join(dir, "meta", "_journal.json");
-  const stats = fs3.statSync(file, { throwIfNoEntry: false });
-  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
-  if (cached && cached.stamp === stamp) {
-    cached.checked = now;
-    return cached.journal;
-  }
-  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, checked: now, journal });
-  return journal;
-}
-function drizzleTag(filePath) {
-  return path2.basename(filePath).replace(/\.sql$/i, "");
-}
-function leftOutOfDrizzleJournal(filePath) {
-  if (!/\.sql$/i.test(filePath)) return false;
-  const tags = drizzleJournalOf(filePath)?.tags;
-  return tags !== void 0 && !tags.has(drizzleTag(filePath));
-}
-function readTags(file) {
-  try {
-    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
-    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
-    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var fs3, path2, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
-var init_drizzle_journal = __esm({
-  "src/frontends/sql/drizzle-journal.ts"() {
-    "use strict";
-    fs3 = __toESM(require("node:fs"));
-    path2 = __toESM(require("node:path"));
-    init_read_regular_file();
-    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
-    journals = /* @__PURE__ */ new Map();
-    RECHECK_MS = 1e3;
   }
 });
 
@@ -12705,7 +12727,7 @@ function findMigrationFolders(root) {
   const visit2 = (dir, depth) => {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
-      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
+      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry) || OTHER_DATABASE_NAMES.test(entry)) continue;
       const full = path9.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
@@ -12724,10 +12746,11 @@ function enclosingMigrationFolder(file, root) {
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path9.basename(folder)) || fs7.existsSync(path9.join(folder, "meta", "_journal.json"));
+  if (MIGRATION_FOLDER.test(path9.basename(folder))) return true;
+  return fs7.existsSync(path9.join(folder, "meta", "_journal.json")) && otherDrizzleDialectIn(folder) === void 0;
 }
 function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
+  return readDirectories(folder).filter((name) => OTHER_DATABASE_NAMES.test(name) || otherDrizzleDialectIn(path9.join(folder, name)) !== void 0);
 }
 function readDirectories(dir) {
   try {
@@ -12736,14 +12759,15 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs7, path9, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs7 = __toESM(require("node:fs"));
     path9 = __toESM(require("node:path"));
+    init_detect();
+    init_drizzle_journal();
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
     MAX_DEPTH = 6;
   }
@@ -15884,10 +15908,10 @@ var init_analysis_pool = __esm({
             if ("finished" in message2) return this.finished?.(message2.finished);
             const waiting = this.pending.get(message2.id) ?? [];
             this.pending.delete(message2.id);
-            waiting.forEach((resolve16, position) => resolve16(message2.outcomes[position]));
+            waiting.forEach((resolve17, position) => resolve17(message2.outcomes[position]));
           });
           worker.on("error", (error) => {
-            for (const waiting of this.pending.values()) for (const resolve16 of waiting) resolve16({ error: error.message });
+            for (const waiting of this.pending.values()) for (const resolve17 of waiting) resolve17({ error: error.message });
             this.pending.clear();
             this.stop(error.message.split("\n")[0]);
           });
@@ -15942,8 +15966,8 @@ var init_analysis_pool = __esm({
       }
       /** Reads a file on a worker (from disk there when given its path); `flush()` sends what is queued. */
       analyze(file) {
-        return new Promise((resolve16, reject) => {
-          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve16(outcome) });
+        return new Promise((resolve17, reject) => {
+          this.queue.push({ file, resolve: (outcome) => "error" in outcome ? reject(new Error(outcome.error)) : resolve17(outcome) });
           if (this.queue.length >= BATCH) this.flush();
         });
       }
@@ -15976,8 +16000,8 @@ var init_analysis_pool = __esm({
       /** Checks the file at `index` of the run; files are given in order, from 0. `flushChecks()` sends what is queued. */
       check(index, file) {
         if (this.stopped !== void 0) return Promise.resolve({ error: this.stopped });
-        return new Promise((resolve16) => {
-          this.checking.set(index, resolve16);
+        return new Promise((resolve17) => {
+          this.checking.set(index, resolve17);
           this.checkBatch ??= { first: index, files: [] };
           this.checkBatch.files.push(file);
           if (this.checkBatch.files.length >= this.checkBatchSize) this.flushChecks();
@@ -15994,8 +16018,8 @@ var init_analysis_pool = __esm({
       finishChecking(total) {
         this.flushChecks();
         if (this.stopped !== void 0) return Promise.resolve([]);
-        return new Promise((resolve16) => {
-          this.finished = resolve16;
+        return new Promise((resolve17) => {
+          this.finished = resolve17;
           void this.parserSent.then(() => this.workers[0].postMessage({ finish: total }));
         });
       }
@@ -16009,7 +16033,7 @@ var init_analysis_pool = __esm({
       stop(reason) {
         if (this.closing) return;
         this.stopped ??= reason;
-        for (const resolve16 of this.checking.values()) resolve16({ error: this.stopped });
+        for (const resolve17 of this.checking.values()) resolve17({ error: this.stopped });
         this.checking.clear();
         this.finished?.([]);
       }
@@ -18920,10 +18944,10 @@ async function parseArgs(argv, version) {
     return { command: "lint", options: readsStdin ? { ...options2, paths: [...options2.paths, "-"] } : options2 };
   }
   const parser2 = buildParser(version);
-  const { parsed, output } = await new Promise((resolve16, reject) => {
+  const { parsed, output } = await new Promise((resolve17, reject) => {
     void parser2.parse(argv.filter((arg) => arg !== "-"), {}, (error, result2, text) => {
       if (error) reject(new UsageError(firstLine(error.message)));
-      else resolve16({ parsed: result2, output: text });
+      else resolve17({ parsed: result2, output: text });
     });
   });
   if (output) return { command: "output", text: output.endsWith("\n") ? output : `${output}

@@ -3972,13 +3972,70 @@ var init_decode = __esm({
   }
 });
 
+// src/frontends/sql/drizzle-journal.ts
+function drizzleJournalOf(filePath) {
+  return drizzleJournalIn(path2.dirname(path2.resolve(filePath)));
+}
+function drizzleJournalIn(dir) {
+  const cached = journals.get(dir);
+  const now = Date.now();
+  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
+  const file = path2.join(dir, "meta", "_journal.json");
+  const stats = fs3.statSync(file, { throwIfNoEntry: false });
+  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
+  if (cached && cached.stamp === stamp) {
+    cached.checked = now;
+    return cached.journal;
+  }
+  const journal = stamp === "none" ? void 0 : readJournal(file);
+  journals.set(dir, { stamp, checked: now, journal });
+  return journal;
+}
+function otherDrizzleDialectIn(dir) {
+  const dialect = drizzleJournalIn(dir)?.dialect;
+  return dialect === void 0 || /^(?:postgres(?:ql)?|pg)$/i.test(dialect) ? void 0 : dialect;
+}
+function drizzleTag(filePath) {
+  return path2.basename(filePath).replace(/\.sql$/i, "");
+}
+function leftOutOfDrizzleJournal(filePath) {
+  if (!/\.sql$/i.test(filePath)) return false;
+  const tags = drizzleJournalOf(filePath)?.tags;
+  return tags !== void 0 && !tags.has(drizzleTag(filePath));
+}
+function readJournal(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
+  } catch {
+    return { file, tags: void 0 };
+  }
+  if (typeof parsed !== "object" || parsed === null) return { file, tags: void 0 };
+  const dialect = "dialect" in parsed && typeof parsed.dialect === "string" ? { dialect: parsed.dialect } : {};
+  if (!("entries" in parsed) || !Array.isArray(parsed.entries)) return { file, tags: void 0, ...dialect };
+  const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
+  return { file, tags: tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0, ...dialect };
+}
+var fs3, path2, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
+var init_drizzle_journal = __esm({
+  "src/frontends/sql/drizzle-journal.ts"() {
+    "use strict";
+    fs3 = __toESM(require("node:fs"));
+    path2 = __toESM(require("node:path"));
+    init_read_regular_file();
+    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+    journals = /* @__PURE__ */ new Map();
+    RECHECK_MS = 1e3;
+  }
+});
+
 // src/frontends/detect.ts
 function isMigrationCandidate(filePath) {
-  const extension = path2.extname(filePath).toLowerCase();
+  const extension = path3.extname(filePath).toLowerCase();
   return SQL_EXTENSIONS.includes(extension) || SCRIPT_EXTENSIONS.includes(extension) || SQL_FOR_DATABASE.test(filePath) || isInMigrationsFolder(filePath) || isPythonDeltaPath(filePath);
 }
 function isPythonDeltaPath(filePath) {
-  return path2.extname(filePath) === ".py" && /^deltas?$/.test(path2.basename(path2.dirname(path2.dirname(filePath))));
+  return path3.extname(filePath) === ".py" && /^deltas?$/.test(path3.basename(path3.dirname(path3.dirname(filePath))));
 }
 function pythonDeltaStep(filePath, text) {
   if (!isPythonDeltaPath(filePath) || isInMigrationsFolder(filePath)) return void 0;
@@ -3987,34 +4044,45 @@ function pythonDeltaStep(filePath, text) {
   return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
 function otherDatabaseOf(filePath) {
-  const name = path2.basename(filePath);
+  const name = path3.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? void 0 : database;
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
-  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : void 0;
+  if (beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection)) return beforeDirection;
+  return otherDatabaseFolder(filePath) ?? otherDrizzleDialect(filePath);
+}
+function otherDatabaseFolder(filePath) {
+  const folders = path3.dirname(path3.resolve(filePath)).split(path3.sep).slice(-DATABASE_FOLDER_DEPTH);
+  const folder = folders.reverse().find((part) => OTHER_DATABASE_NAMES.test(part));
+  return folder && `${folder.toLowerCase()} (by its folder ${folder}/)`;
+}
+function otherDrizzleDialect(filePath) {
+  const dialect = /\.sql$/i.test(filePath) ? otherDrizzleDialectIn(path3.dirname(path3.resolve(filePath))) : void 0;
+  return dialect && `${dialect} (the dialect of drizzle-kit's meta/_journal.json)`;
 }
 function postgresVersionOf(filePath, hasFile) {
-  const match = POP_NAME.exec(path2.basename(filePath));
+  const match = POP_NAME.exec(path3.basename(filePath));
   if (!match) return void 0;
   const [, stem, segment, autocommit = ""] = match;
   if (segment !== void 0 && (POSTGRES_NAMES.has(segment.toLowerCase()) || OTHER_DATABASE_NAMES.test(segment))) return void 0;
   const base = segment === void 0 ? stem : `${stem}.${segment}`;
   const names = [`${base}.postgres${autocommit}.up.sql`, `${base}.postgres.up.sql`, `${base}.postgres.autocommit.up.sql`];
-  return names.map((name) => path2.join(path2.dirname(filePath), name)).find(hasFile);
+  return names.map((name) => path3.join(path3.dirname(filePath), name)).find(hasFile);
 }
 function isInMigrationsFolder(filePath) {
-  return path2.extname(filePath) === ".py" && path2.basename(path2.dirname(filePath)) === "migrations";
+  return path3.extname(filePath) === ".py" && path3.basename(path3.dirname(filePath)) === "migrations";
 }
 function isDjangoMigrationPath(filePath) {
-  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path2.basename(filePath));
+  return isInMigrationsFolder(filePath) && !/^[_~]/.test(path3.basename(filePath));
 }
 function detectFrontend(filePath, text) {
-  const extension = path2.extname(filePath).toLowerCase();
+  const extension = path3.extname(filePath).toLowerCase();
   if (SQL_EXTENSIONS.includes(extension)) return otherDatabaseOf(filePath) ? void 0 : "sql";
-  const database = SQL_FOR_DATABASE.exec(path2.basename(filePath))?.[1];
+  const database = SQL_FOR_DATABASE.exec(path3.basename(filePath))?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? "sql" : void 0;
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
+  if (otherDatabaseFolder(filePath)) return void 0;
   if (TYPEORM_MARKERS.test(text)) return "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
@@ -4054,17 +4122,19 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path3, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
-    path2 = __toESM(require("node:path"));
+    path3 = __toESM(require("node:path"));
+    init_drizzle_journal();
     SQL_EXTENSIONS = [".sql"];
     SCRIPT_EXTENSIONS = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts"];
     SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
     POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "psql"]);
     DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
-    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+    OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
+    DATABASE_FOLDER_DEPTH = 3;
     POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -5162,7 +5232,7 @@ var init_text_positions = __esm({
 
 // src/frontends/sql/pg-wasm.ts
 function compiledParser(given) {
-  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs3.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
+  state.compiled ??= given ? Promise.resolve(given) : wasm.compile(fs4.readFileSync(require.resolve("libpg-query/wasm/libpg-query.wasm")));
   return state.compiled;
 }
 function loadParser(given) {
@@ -5232,11 +5302,11 @@ function scan(text) {
     }
   });
 }
-var fs3, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
+var fs4, PARSER_STATE, wasm, SqlSyntaxError, state, utf8;
 var init_pg_wasm = __esm({
   "src/frontends/sql/pg-wasm.ts"() {
     "use strict";
-    fs3 = __toESM(require("node:fs"));
+    fs4 = __toESM(require("node:fs"));
     PARSER_STATE = /* @__PURE__ */ Symbol.for("migralint.postgresql-parser");
     wasm = globalThis.WebAssembly;
     SqlSyntaxError = class extends Error {
@@ -6599,54 +6669,6 @@ var init_analyze_sql = __esm({
     init_statements();
     init_text_ranges();
     PIECE_SIZE = 64 * 1024;
-  }
-});
-
-// src/frontends/sql/drizzle-journal.ts
-function drizzleJournalOf(filePath) {
-  const dir = path3.dirname(path3.resolve(filePath));
-  const cached = journals.get(dir);
-  const now = Date.now();
-  if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
-  const file = path3.join(dir, "meta", "_journal.json");
-  const stats = fs4.statSync(file, { throwIfNoEntry: false });
-  const stamp = stats ? `${stats.size}:${stats.mtimeMs}` : "none";
-  if (cached && cached.stamp === stamp) {
-    cached.checked = now;
-    return cached.journal;
-  }
-  const journal = stamp === "none" ? void 0 : { file, tags: readTags(file) };
-  journals.set(dir, { stamp, checked: now, journal });
-  return journal;
-}
-function drizzleTag(filePath) {
-  return path3.basename(filePath).replace(/\.sql$/i, "");
-}
-function leftOutOfDrizzleJournal(filePath) {
-  if (!/\.sql$/i.test(filePath)) return false;
-  const tags = drizzleJournalOf(filePath)?.tags;
-  return tags !== void 0 && !tags.has(drizzleTag(filePath));
-}
-function readTags(file) {
-  try {
-    const parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null || !("entries" in parsed) || !Array.isArray(parsed.entries)) return void 0;
-    const tags = parsed.entries.map((entry) => typeof entry === "object" && entry !== null && "tag" in entry ? entry.tag : void 0);
-    return tags.every((tag) => typeof tag === "string") ? new Set(tags) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var fs4, path3, MAX_JOURNAL_BYTES, journals, RECHECK_MS;
-var init_drizzle_journal = __esm({
-  "src/frontends/sql/drizzle-journal.ts"() {
-    "use strict";
-    fs4 = __toESM(require("node:fs"));
-    path3 = __toESM(require("node:path"));
-    init_read_regular_file();
-    MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
-    journals = /* @__PURE__ */ new Map();
-    RECHECK_MS = 1e3;
   }
 });
 
@@ -12644,7 +12666,7 @@ function findMigrationFolders(root) {
   const visit2 = (dir, depth) => {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
-      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry)) continue;
+      if (entry.startsWith(".") || SKIPPED_FOLDERS.has(entry) || OTHER_DATABASE_NAMES.test(entry)) continue;
       const full = path10.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit2(full, depth + 1);
@@ -12663,10 +12685,11 @@ function enclosingMigrationFolder(file, root) {
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 function isMigrationFolder(folder) {
-  return MIGRATION_FOLDER.test(path10.basename(folder)) || fs8.existsSync(path10.join(folder, "meta", "_journal.json"));
+  if (MIGRATION_FOLDER.test(path10.basename(folder))) return true;
+  return fs8.existsSync(path10.join(folder, "meta", "_journal.json")) && otherDrizzleDialectIn(folder) === void 0;
 }
 function otherDatabasesIn(folder) {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES2.test(name));
+  return readDirectories(folder).filter((name) => OTHER_DATABASE_NAMES.test(name) || otherDrizzleDialectIn(path10.join(folder, name)) !== void 0);
 }
 function readDirectories(dir) {
   try {
@@ -12675,14 +12698,15 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs8, path10, MIGRATION_FOLDER, OTHER_DATABASES2, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs8, path10, MIGRATION_FOLDER, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
     fs8 = __toESM(require("node:fs"));
     path10 = __toESM(require("node:path"));
+    init_detect();
+    init_drizzle_journal();
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    OTHER_DATABASES2 = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
     SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
     MAX_DEPTH = 6;
   }
@@ -13904,7 +13928,7 @@ async function watch(main, watcher, pid, sql, gateRelations) {
   return [...seen.values()];
 }
 function pause(ms) {
-  return new Promise((resolve11) => setTimeout(resolve11, ms));
+  return new Promise((resolve12) => setTimeout(resolve12, ms));
 }
 var WAIT_LIMIT_MS;
 var init_server_database = __esm({

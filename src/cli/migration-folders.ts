@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { OTHER_DATABASE_NAMES } from '../frontends/detect';
+import { otherDrizzleDialectIn } from '../frontends/sql/drizzle-journal';
 
 /**
  * Folders that hold migrations, recognised by name: what `init` looks for, what a
@@ -8,8 +10,6 @@ import * as path from 'node:path';
  * the context of a migration file given by name.
  */
 export const MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-/** Sub-folders that hold migrations for other databases (as some projects keep one set per database). */
-export const OTHER_DATABASES = /^(mysql|mariadb|sqlite|mssql|sqlserver|oracle|cockroach(db)?)$/i;
 /** Build output, dependencies and virtual environments (Django's own code has a migrations/ folder): never searched. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'target', 'site-packages', '__pycache__', 'venv', 'env']);
 const MAX_DEPTH = 6;
@@ -27,7 +27,8 @@ export function findMigrationFolders(root: string): MigrationFolder[] {
   const visit = (dir: string, depth: number) => {
     if (depth > MAX_DEPTH) return;
     for (const entry of readDirectories(dir)) {
-      if (entry.startsWith('.') || SKIPPED_FOLDERS.has(entry)) continue;
+      // Another database's tree (`clickhouse/migrations/`) holds no PostgreSQL migrations.
+      if (entry.startsWith('.') || SKIPPED_FOLDERS.has(entry) || OTHER_DATABASE_NAMES.test(entry)) continue;
       const full = path.join(dir, entry);
       if (isMigrationFolder(full)) found.push({ folder: full, otherDatabases: otherDatabasesIn(full) });
       else visit(full, depth + 1);
@@ -48,13 +49,16 @@ export function enclosingMigrationFolder(file: string, root: string): MigrationF
   return { folder, otherDatabases: otherDatabasesIn(folder) };
 }
 
-/** Named like a migrations folder, or drizzle-kit's (`drizzle/`, say), known by its journal. */
+/** Named like a migrations folder, or drizzle-kit's (`drizzle/`, say), known by its journal (one for PostgreSQL). */
 function isMigrationFolder(folder: string): boolean {
-  return MIGRATION_FOLDER.test(path.basename(folder)) || fs.existsSync(path.join(folder, 'meta', '_journal.json'));
+  if (MIGRATION_FOLDER.test(path.basename(folder))) return true;
+  return fs.existsSync(path.join(folder, 'meta', '_journal.json')) && otherDrizzleDialectIn(folder) === undefined;
 }
 
+/** Sub-folders that hold migrations for other databases (as some projects keep one set per database). */
 function otherDatabasesIn(folder: string): string[] {
-  return readDirectories(folder).filter((name) => OTHER_DATABASES.test(name));
+  // Also a drizzle-kit folder whose journal names another dialect, whatever its name.
+  return readDirectories(folder).filter((name) => OTHER_DATABASE_NAMES.test(name) || otherDrizzleDialectIn(path.join(folder, name)) !== undefined);
 }
 
 function readDirectories(dir: string): string[] {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FrontendName } from '../model/file';
+import { otherDrizzleDialectIn } from './sql/drizzle-journal';
 
 export const SQL_EXTENSIONS = ['.sql'];
 export const SCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
@@ -9,8 +10,14 @@ const SQL_FOR_DATABASE = /\.sql\.(\w+)$/i;
 const POSTGRES_NAMES = new Set(['postgres', 'postgresql', 'pg', 'psql']);
 /** ory/pop and popx name the database before the direction: `<version>_<name>.mysql.up.sql`, `….cockroach.autocommit.up.sql`. */
 const DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
-/** Only these names are taken for a database there: `0001_add.users.up.sql` stays a migration. */
-const OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?)$/i;
+/** Only these names are taken for a database there (and in folder names): `0001_add.users.up.sql` stays a migration. */
+export const OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
+/**
+ * How many folders above a migration may name the database it is for: one set per
+ * database beside each other (`migrations/mysql/`, `migrations/sqlite/`), or a
+ * database's own tree (`clickhouse/migrations/clustered/0001_traces.up.sql`).
+ */
+const DATABASE_FOLDER_DEPTH = 3;
 
 export function isMigrationCandidate(filePath: string): boolean {
   const extension = path.extname(filePath).toLowerCase();
@@ -36,13 +43,31 @@ export function pythonDeltaStep(filePath: string, text: string): { line: number;
   return { line: text.slice(0, match.index).split('\n').length, length: match[0].length, name: match[1] };
 }
 
-/** The database a `*.sql.<database>` or `*.<database>.up.sql` file is written for, when it is not PostgreSQL (it is then skipped, with a note). */
+/**
+ * The database a migration is written for, when it is not PostgreSQL (it is then
+ * skipped, with a note): by its name (`*.sql.<database>`, `*.<database>.up.sql`),
+ * by a folder above it named for the database, or by the dialect of the
+ * drizzle-kit journal beside it.
+ */
 export function otherDatabaseOf(filePath: string): string | undefined {
   const name = path.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? undefined : database;
   const beforeDirection = DATABASE_BEFORE_DIRECTION.exec(name)?.[1];
-  return beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection) ? beforeDirection : undefined;
+  if (beforeDirection && OTHER_DATABASE_NAMES.test(beforeDirection)) return beforeDirection;
+  return otherDatabaseFolder(filePath) ?? otherDrizzleDialect(filePath);
+}
+
+function otherDatabaseFolder(filePath: string): string | undefined {
+  const folders = path.dirname(path.resolve(filePath)).split(path.sep).slice(-DATABASE_FOLDER_DEPTH);
+  const folder = folders.reverse().find((part) => OTHER_DATABASE_NAMES.test(part));
+  return folder && `${folder.toLowerCase()} (by its folder ${folder}/)`;
+}
+
+/** drizzle-kit writes one folder of migrations per dialect (`"dialect": "mysql"` in meta/_journal.json). */
+function otherDrizzleDialect(filePath: string): string | undefined {
+  const dialect = /\.sql$/i.test(filePath) ? otherDrizzleDialectIn(path.dirname(path.resolve(filePath))) : undefined;
+  return dialect && `${dialect} (the dialect of drizzle-kit's meta/_journal.json)`;
 }
 
 /** pop's parts of an up migration's name: `<version>_<name>[.<database>][.autocommit].up.sql` (down files are rollbacks, skipped anyway). */
@@ -93,6 +118,8 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
   if (database) return POSTGRES_NAMES.has(database.toLowerCase()) ? 'sql' : undefined;
   if (extension === '.py') return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? 'django' : undefined;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
+  // A Knex or TypeORM migration kept in a folder for another database (`migrations/mysql/`).
+  if (otherDatabaseFolder(filePath)) return undefined;
   if (TYPEORM_MARKERS.test(text)) return 'typeorm';
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return 'knex';
   return undefined;

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runCli, tempProject } from '../cli/run-cli';
 
 interface JsonReport {
@@ -216,5 +218,98 @@ describe("drizzle-kit's journal (meta/_journal.json) names the migrations its mi
     const named = await runCli([`${migrations}/0001_backfill_user_stats.sql`, '--format', 'json', '--verbose'], { cwd });
     expect((JSON.parse(named.stdout) as JsonReport).findings).toEqual([]);
     expect(named.stderr).toBe(note);
+  });
+});
+
+describe('migrations kept for another database beside the PostgreSQL ones', () => {
+  // What a file is for is known from its folder, resolved as the CLI process resolves it: from its own cwd.
+  const inProject = async (cwd: string, args: string[]) => {
+    const before = process.cwd();
+    process.chdir(cwd);
+    return runCli(args, { cwd }).finally(() => process.chdir(before));
+  };
+  const drizzleJournal = (dialect: string, tags: string[]) =>
+    JSON.stringify({ version: '7', dialect, entries: tags.map((tag, idx) => ({ idx, version: '7', when: 1754853510707 + idx, tag, breakpoints: true })) }, null, 2) + '\n';
+
+  test('drizzle-kit folders for mysql and sqlite beside the postgresql one: only the PostgreSQL migrations are linted', async () => {
+    const migrations = 'packages/db/migrations';
+    const cwd = tempProject({
+      [`${migrations}/postgresql/meta/_journal.json`]: drizzleJournal('postgresql', ['0000_initial', '0001_drop_board_icon']),
+      [`${migrations}/postgresql/0000_initial.sql`]: 'CREATE TABLE "board" (\n\t"id" varchar(64) PRIMARY KEY NOT NULL,\n\t"name" varchar(256) NOT NULL,\n\t"icon" text\n);\n',
+      [`${migrations}/postgresql/0001_drop_board_icon.sql`]: 'ALTER TABLE "board" DROP COLUMN "icon";',
+      [`${migrations}/mysql/meta/_journal.json`]: drizzleJournal('mysql', ['0000_initial', '0001_drop_board_icon']),
+      [`${migrations}/mysql/0000_initial.sql`]: 'CREATE TABLE `board` (\n\t`id` varchar(64) NOT NULL,\n\t`name` varchar(256) NOT NULL,\n\t`icon` text,\n\tCONSTRAINT `board_id` PRIMARY KEY(`id`)\n);\n',
+      [`${migrations}/mysql/0001_drop_board_icon.sql`]: 'ALTER TABLE `board` DROP COLUMN `icon`;',
+      [`${migrations}/sqlite/meta/_journal.json`]: drizzleJournal('sqlite', ['0000_initial', '0001_drop_board_icon']),
+      [`${migrations}/sqlite/0000_initial.sql`]: 'CREATE TABLE `board` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`icon` text\n);\n',
+      [`${migrations}/sqlite/0001_drop_board_icon.sql`]: 'ALTER TABLE `board` DROP COLUMN `icon`;',
+      // The same layout under a name that says nothing: the journal's dialect does.
+      'drizzle-legacy/meta/_journal.json': drizzleJournal('mysql', ['0000_board_color']),
+      'drizzle-legacy/0000_board_color.sql': 'ALTER TABLE board ADD color varchar(7) NOT NULL;',
+    });
+    const { code, stdout, stderr } = await inProject(cwd, [migrations, 'drizzle-legacy', '--format', 'json', '--verbose']);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((file) => file.file)).toEqual([`${migrations}/postgresql/0000_initial.sql`, `${migrations}/postgresql/0001_drop_board_icon.sql`]);
+    expect(report.findings.map((f) => `${f.file.split('/').slice(-2).join('/')}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      'postgresql/0001_drop_board_icon.sql:1:1 ban-drop-column',
+      'postgresql/0001_drop_board_icon.sql:1:1 require-lock-timeout',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "migralint: note: skipped drizzle-legacy/0000_board_color.sql: SQL for mysql (the dialect of drizzle-kit's meta/_journal.json), not PostgreSQL\n" +
+        `migralint: note: skipped ${migrations}/mysql/0000_initial.sql: SQL for mysql (by its folder mysql/), not PostgreSQL\n` +
+        `migralint: note: skipped ${migrations}/mysql/0001_drop_board_icon.sql: SQL for mysql (by its folder mysql/), not PostgreSQL\n` +
+        `migralint: note: skipped ${migrations}/sqlite/0000_initial.sql: SQL for sqlite (by its folder sqlite/), not PostgreSQL\n` +
+        `migralint: note: skipped ${migrations}/sqlite/0001_drop_board_icon.sql: SQL for sqlite (by its folder sqlite/), not PostgreSQL\n`,
+    );
+  });
+
+  test('ClickHouse migrations beside Prisma\'s: a run with no path and init leave them out, and a run pointed at them reports nothing', async () => {
+    const clickhouse = 'packages/shared/clickhouse/migrations';
+    const cwd = tempProject({
+      'packages/shared/prisma/migrations/20240301120000_init/migration.sql': 'CREATE TABLE "page_views" (\n    "id" TEXT NOT NULL,\n    "referrer" TEXT,\n    CONSTRAINT "page_views_pkey" PRIMARY KEY ("id")\n);\n',
+      'packages/shared/prisma/migrations/20240415090000_drop_referrer/migration.sql': 'ALTER TABLE "page_views" DROP COLUMN "referrer";\n',
+      'packages/shared/prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      [`${clickhouse}/clustered/0001_page_views.up.sql`]:
+        'CREATE TABLE IF NOT EXISTS page_views ON CLUSTER default (\n    `id` String,\n    `project_id` String,\n    `viewed_at` DateTime64(3),\n    INDEX idx_id id TYPE bloom_filter(0.001) GRANULARITY 1\n) ENGINE = ReplicatedReplacingMergeTree(viewed_at)\nPARTITION BY toYYYYMM(viewed_at)\nORDER BY (project_id, id);\n',
+      [`${clickhouse}/clustered/0001_page_views.down.sql`]: 'DROP TABLE IF EXISTS page_views ON CLUSTER default;\n',
+      // ClickHouse SQL that PostgreSQL's parser also reads, as a column dropped.
+      [`${clickhouse}/unclustered/0002_drop_referrer.up.sql`]: 'ALTER TABLE page_views DROP COLUMN referrer;\n',
+    });
+    const pointed = await inProject(cwd, [clickhouse, '--format', 'json', '--verbose']);
+    expect(JSON.parse(pointed.stdout)).toMatchObject({ files: [], findings: [] });
+    expect(pointed.code).toBe(0);
+    expect(pointed.stderr).toBe(
+      `migralint: note: skipped ${clickhouse}/clustered/0001_page_views.down.sql: SQL for clickhouse (by its folder clickhouse/), not PostgreSQL\n` +
+        `migralint: note: skipped ${clickhouse}/clustered/0001_page_views.up.sql: SQL for clickhouse (by its folder clickhouse/), not PostgreSQL\n` +
+        `migralint: note: skipped ${clickhouse}/unclustered/0002_drop_referrer.up.sql: SQL for clickhouse (by its folder clickhouse/), not PostgreSQL\n`,
+    );
+    const noPath = await inProject(cwd, ['--format', 'json']);
+    expect((JSON.parse(noPath.stdout) as JsonReport).findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      'packages/shared/prisma/migrations/20240415090000_drop_referrer/migration.sql:1 ban-drop-column',
+      'packages/shared/prisma/migrations/20240415090000_drop_referrer/migration.sql:1 require-lock-timeout',
+    ]);
+    expect(noPath.stderr).toBe(
+      'migralint: note: no "include" in a config and none of the usual folders here; linting the migrations folders found: packages/shared/prisma/migrations (migralint init writes a config that names them)\n',
+    );
+    const init = await inProject(cwd, ['init']);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'migralint.config.json'), 'utf8'))).toMatchObject({ include: ['packages/shared/prisma/migrations/**/*.sql'] });
+  });
+
+  test('TypeORM migrations in migrations/mysql and migrations/sqlite are skipped with a note', async () => {
+    const cwd = tempProject({
+      'packages/auth/migrations/mysql/1606470249553-init_database.ts':
+        "import { MigrationInterface, QueryRunner } from 'typeorm'\n\nexport class InitDatabase1606470249553 implements MigrationInterface {\n  name = 'InitDatabase1606470249553'\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(\n      'CREATE TABLE `sessions` (`uuid` varchar(36) NOT NULL, `user_uuid` varchar(255) NOT NULL, PRIMARY KEY (`uuid`)) ENGINE=InnoDB',\n    )\n    await queryRunner.query('CREATE INDEX `index_sessions_on_user_uuid` ON `sessions` (`user_uuid`)')\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('DROP TABLE `sessions`')\n  }\n}\n",
+      'packages/auth/migrations/sqlite/1678340701766-init_sqlite.ts':
+        "import { MigrationInterface, QueryRunner } from 'typeorm'\n\nexport class InitSqlite1678340701766 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('CREATE TABLE \"sessions\" (\"uuid\" varchar PRIMARY KEY NOT NULL, \"user_uuid\" varchar(255) NOT NULL)')\n    await queryRunner.query('CREATE INDEX \"index_sessions_on_user_uuid\" ON \"sessions\" (\"user_uuid\") ')\n  }\n\n  public async down(): Promise<void> {\n    return\n  }\n}\n",
+    });
+    const { code, stdout, stderr } = await inProject(cwd, ['packages/auth/migrations', '--format', 'json', '--verbose']);
+    expect(JSON.parse(stdout)).toMatchObject({ files: [], findings: [] });
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'migralint: note: skipped packages/auth/migrations/mysql/1606470249553-init_database.ts: SQL for mysql (by its folder mysql/), not PostgreSQL\n' +
+        'migralint: note: skipped packages/auth/migrations/sqlite/1678340701766-init_sqlite.ts: SQL for sqlite (by its folder sqlite/), not PostgreSQL\n',
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface DrizzleJournal {
   file: string;
   /** The tags of the journal's entries; undefined when the journal cannot be read as one. */
   tags: ReadonlySet<string> | undefined;
+  /** The database drizzle-kit wrote the migrations for (`postgresql`, `mysql`, `sqlite`, …), where the journal says. */
+  dialect?: string;
 }
 
 /** A journal lists a few hundred entries; anything larger is not one. */
@@ -28,7 +30,11 @@ const RECHECK_MS = 1000;
 
 /** The journal of the folder a migration is in, if there is one. */
 export function drizzleJournalOf(filePath: string): DrizzleJournal | undefined {
-  const dir = path.dirname(path.resolve(filePath));
+  return drizzleJournalIn(path.dirname(path.resolve(filePath)));
+}
+
+/** The journal of a folder of migrations, if it has one. */
+export function drizzleJournalIn(dir: string): DrizzleJournal | undefined {
   const cached = journals.get(dir);
   const now = Date.now();
   if (cached && now - cached.checked < RECHECK_MS) return cached.journal;
@@ -39,9 +45,15 @@ export function drizzleJournalOf(filePath: string): DrizzleJournal | undefined {
     cached.checked = now;
     return cached.journal;
   }
-  const journal = stamp === 'none' ? undefined : { file, tags: readTags(file) };
+  const journal = stamp === 'none' ? undefined : readJournal(file);
   journals.set(dir, { stamp, checked: now, journal });
   return journal;
+}
+
+/** The database a folder's journal names when it is not PostgreSQL (a journal that names none is taken for PostgreSQL's). */
+export function otherDrizzleDialectIn(dir: string): string | undefined {
+  const dialect = drizzleJournalIn(dir)?.dialect;
+  return dialect === undefined || /^(?:postgres(?:ql)?|pg)$/i.test(dialect) ? undefined : dialect;
 }
 
 /** The migration's tag: its file name without `.sql`. */
@@ -56,14 +68,17 @@ export function leftOutOfDrizzleJournal(filePath: string): boolean {
   return tags !== undefined && !tags.has(drizzleTag(filePath));
 }
 
-function readTags(file: string): ReadonlySet<string> | undefined {
+function readJournal(file: string): DrizzleJournal {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || !('entries' in parsed) || !Array.isArray(parsed.entries)) return undefined;
-    const tags = parsed.entries.map((entry: unknown) => (typeof entry === 'object' && entry !== null && 'tag' in entry ? entry.tag : undefined));
-    return tags.every((tag): tag is string => typeof tag === 'string') ? new Set(tags) : undefined;
+    parsed = JSON.parse(readRegularFile(file, MAX_JOURNAL_BYTES).toString('utf8'));
   } catch {
     // Unreadable, or not JSON: not a listing to go by.
-    return undefined;
+    return { file, tags: undefined };
   }
+  if (typeof parsed !== 'object' || parsed === null) return { file, tags: undefined };
+  const dialect = 'dialect' in parsed && typeof parsed.dialect === 'string' ? { dialect: parsed.dialect } : {};
+  if (!('entries' in parsed) || !Array.isArray(parsed.entries)) return { file, tags: undefined, ...dialect };
+  const tags = parsed.entries.map((entry: unknown) => (typeof entry === 'object' && entry !== null && 'tag' in entry ? entry.tag : undefined));
+  return { file, tags: tags.every((tag): tag is string => typeof tag === 'string') ? new Set(tags) : undefined, ...dialect };
 }
