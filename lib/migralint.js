@@ -4773,6 +4773,18 @@ function pythonDeltaStep(filePath, text) {
   if (!match) return "none";
   return { line: text.slice(0, match.index).split("\n").length, length: match[0].length, name: match[1] };
 }
+function dbMigrateCall(filePath, text) {
+  if (!SCRIPT_EXTENSIONS.includes(path2.extname(filePath).toLowerCase())) return void 0;
+  const up = DB_MIGRATE_UP.exec(text);
+  if (!up) return void 0;
+  DB_MIGRATE_CALL.lastIndex = up.index;
+  const call = DB_MIGRATE_CALL.exec(text);
+  DB_MIGRATE_DOWN.lastIndex = up.index;
+  const down = DB_MIGRATE_DOWN.exec(text);
+  if (!call || down && call.index > down.index) return void 0;
+  const before = text.slice(0, call.index).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1, length: 3 + call[1].length, call: `db.${call[1]}` };
+}
 function otherDatabaseOf(filePath) {
   const name = path2.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
@@ -4852,7 +4864,7 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, DB_MIGRATE_UP, DB_MIGRATE_DOWN, DB_MIGRATE_CALL, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -4865,6 +4877,9 @@ var init_detect = __esm({
     DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
     OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
     DATABASE_FOLDER_DEPTH = 3;
+    DB_MIGRATE_UP = /(?:\bexports\.up\s*=|\b(?:const|let|var)\s+up\s*=|\bup\s*:)\s*(?:async\s*)?(?:function\b[^(]{0,100})?\(\s*db\s*[,)]|\bfunction\s+up\s*\(\s*db\s*[,)]/;
+    DB_MIGRATE_DOWN = /\b(?:exports\.down\s*=|(?:const|let|var)\s+down\s*=|down\s*:|function\s+down\s*\()/g;
+    DB_MIGRATE_CALL = /\bdb\.(runSql|all|createTable|dropTable|renameTable|addColumn|removeColumn|renameColumn|changeColumn|addIndex|removeIndex|addForeignKey|removeForeignKey|insert|createCollection|dropCollection)\s*(?:\(|\.(?:bind|call|apply)\s*\()/g;
     POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -10769,6 +10784,8 @@ function analyzeText(text, displayPath2, options, invalidUtf8At) {
   const step = frontend ? void 0 : pythonDeltaStep(displayPath2, source);
   if (step === "none") return { file: displayPath2, skipped: "a Python delta with no run_create or run_upgrade, which synapse does not run" };
   if (step) return { analyzed: pythonStepFile(step), source };
+  const dbMigrate = frontend ? void 0 : dbMigrateCall(displayPath2, source);
+  if (dbMigrate) return { analyzed: dbMigrateFile(dbMigrate), source };
   if (!frontend) return { file: displayPath2, skipped: notMigration(displayPath2) };
   if (source.includes("\0")) return { analyzed: binaryFile(frontend, source), source: "" };
   if (invalidUtf8At !== void 0) {
@@ -10837,6 +10854,11 @@ function delegatedFile({ frontend, line, column: column2, length, delegate, call
 function pythonStepFile({ line, length, name }) {
   const location = { line, column: 1, endLine: line, endColumn: length + 1 };
   const message2 = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
+  return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
+}
+function dbMigrateFile({ line, column: column2, length, call }) {
+  const location = { line, column: column2, endLine: line, endColumn: column2 + length };
+  const message2 = `This is a db-migrate migration: migralint does not read db-migrate's ${call}() and the other calls of its up(), so what it changes was not checked.`;
   return { frontend: "sql", operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: "unanalyzed-code", message: message2, location }] };
 }
 function binaryFile(frontend, source) {

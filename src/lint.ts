@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { type DelegatedMigration, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep } from './frontends/detect';
+import { type DelegatedMigration, dbMigrateCall, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -75,6 +75,8 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   const step = frontend ? undefined : pythonDeltaStep(displayPath, source);
   if (step === 'none') return { file: displayPath, skipped: 'a Python delta with no run_create or run_upgrade, which synapse does not run' };
   if (step) return { analyzed: pythonStepFile(step), source };
+  const dbMigrate = frontend ? undefined : dbMigrateCall(displayPath, source);
+  if (dbMigrate) return { analyzed: dbMigrateFile(dbMigrate), source };
   if (!frontend) return { file: displayPath, skipped: notMigration(displayPath) };
   if (source.includes('\u0000')) return { analyzed: binaryFile(frontend, source), source: '' };
   if (invalidUtf8At !== undefined) {
@@ -164,6 +166,14 @@ function pythonStepFile({ line, length, name }: Exclude<ReturnType<typeof python
   const location = { line, column: 1, endLine: line, endColumn: length + 1 };
   const message = `synapse runs this Python delta's ${name}() with a database cursor; the SQL it sends was not checked here.`;
   // Its statements are SQL sent by synapse: the SQL front-end's name, for reporters.
+  return { frontend: 'sql', operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
+}
+
+/** A db-migrate migration: one warning at its first call on db-migrate's driver, since the SQL it sends is not read. */
+function dbMigrateFile({ line, column, length, call }: NonNullable<ReturnType<typeof dbMigrateCall>>): AnalyzedFile {
+  const location = { line, column, endLine: line, endColumn: column + length };
+  const message = `This is a db-migrate migration: migralint does not read db-migrate's ${call}() and the other calls of its up(), so what it changes was not checked.`;
+  // Its statements are SQL sent by db-migrate: the SQL front-end's name, for reporters.
   return { frontend: 'sql', operations: [], directives: [], statements: 0, runnerTransaction: false, problems: [{ rule: 'unanalyzed-code', message, location }] };
 }
 

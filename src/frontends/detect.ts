@@ -43,6 +43,32 @@ export function pythonDeltaStep(filePath: string, text: string): { line: number;
   return { line: text.slice(0, match.index).split('\n').length, length: match[0].length, name: match[1] };
 }
 
+/** db-migrate's `exports.up = function (db, callback)` (or a `const up` it exports), in any of the usual function forms. */
+const DB_MIGRATE_UP = /(?:\bexports\.up\s*=|\b(?:const|let|var)\s+up\s*=|\bup\s*:)\s*(?:async\s*)?(?:function\b[^(]{0,100})?\(\s*db\s*[,)]|\bfunction\s+up\s*\(\s*db\s*[,)]/;
+/** Where its `down` begins, when after `up`. */
+const DB_MIGRATE_DOWN = /\b(?:exports\.down\s*=|(?:const|let|var)\s+down\s*=|down\s*:|function\s+down\s*\()/g;
+/** The calls through which a db-migrate migration changes the database. */
+const DB_MIGRATE_CALL = /\bdb\.(runSql|all|createTable|dropTable|renameTable|addColumn|removeColumn|renameColumn|changeColumn|addIndex|removeIndex|addForeignKey|removeForeignKey|insert|createCollection|dropCollection)\s*(?:\(|\.(?:bind|call|apply)\s*\()/g;
+
+/**
+ * A db-migrate migration (`exports.up = function (db, callback) { db.runSql(…) }`, or `db.runSql.bind(db, …)` handed to async.series):
+ * its SQL goes through db-migrate's driver, which is not read here. Where its
+ * `up` first calls the driver, so that the file gets a warning rather than silence.
+ */
+export function dbMigrateCall(filePath: string, text: string): { line: number; column: number; length: number; call: string } | undefined {
+  if (!SCRIPT_EXTENSIONS.includes(path.extname(filePath).toLowerCase())) return undefined;
+  const up = DB_MIGRATE_UP.exec(text);
+  if (!up) return undefined;
+  DB_MIGRATE_CALL.lastIndex = up.index;
+  const call = DB_MIGRATE_CALL.exec(text);
+  // An up() that sends nothing (a no-op kept for the history) is left alone, whatever its down() does.
+  DB_MIGRATE_DOWN.lastIndex = up.index;
+  const down = DB_MIGRATE_DOWN.exec(text);
+  if (!call || (down && call.index > down.index)) return undefined;
+  const before = text.slice(0, call.index).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1, length: 3 + call[1].length, call: `db.${call[1]}` };
+}
+
 /**
  * The database a migration is written for, when it is not PostgreSQL (it is then
  * skipped, with a note): by its name (`*.sql.<database>`, `*.<database>.up.sql`),

@@ -313,3 +313,36 @@ describe('migrations kept for another database beside the PostgreSQL ones', () =
     );
   });
 });
+
+describe('db-migrate migrations (exports.up = function (db, callback))', () => {
+  test('each one that sends something gets one unanalyzed-code warning at its first call on db, instead of being skipped in silence', async () => {
+    const cwd = tempProject({
+      'src/migrations/20141020151056-initial-schema.js':
+        "'use strict';\n\nexports.up = function (db, callback) {\n    db.runSql(\n        `\nCREATE TABLE strategies (\n  created_at timestamp default now(),\n  name varchar(255) PRIMARY KEY NOT NULL\n);\n       `,\n        callback,\n    );\n};\n\nexports.down = function (db, callback) {\n    db.runSql('DROP TABLE strategies;', callback);\n};\n",
+      'src/migrations/20161205203516-create-client-applications.js':
+        "'use strict';\n\nexports.up = (db, cb) => {\n    db.createTable(\n        'client_applications',\n        { app_name: { type: 'string', length: 255, primaryKey: true, notNull: true } },\n        cb,\n    );\n};\n\nexports.down = (db, cb) => db.dropTable('client_applications', cb);\n",
+      'src/migrations/20200102184820-create-context-fields.js':
+        "'use strict';\n\nconst async = require('async');\n\nexports.up = function (db, cb) {\n    async.series(\n        [\n            db.createTable.bind(db, 'context_fields', { name: { type: 'string', length: 255, primaryKey: true } }),\n            db.runSql.bind(db, 'CREATE INDEX context_fields_name_idx ON context_fields (name);'),\n        ],\n        cb,\n    );\n};\n",
+      'src/migrations/20210920104218-rename-global-env.js':
+        "'use strict';\n\nconst up = function (db, cb) {\n    db.runSql(`ALTER TABLE feature_strategies ALTER COLUMN environment SET DEFAULT 'default';`, cb);\n};\n\nconst down = function (db, cb) {\n    db.runSql(`ALTER TABLE feature_strategies ALTER COLUMN environment DROP DEFAULT;`, cb);\n};\n\nmodule.exports = { up, down };\n",
+      'src/migrations/20250211114205-noop.js': 'exports.up = (db, cb) => {\n    cb();\n};\n\nexports.down = (db, cb) => {\n    db.runSql(`SELECT 1;`, cb);\n};\n',
+      'src/migrations/package.json': '{ "type": "commonjs" }\n',
+    });
+    const { code, stdout, stderr } = await runCli(['src/migrations', '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '20141020151056-initial-schema.js:4:5 unanalyzed-code',
+      '20161205203516-create-client-applications.js:4:5 unanalyzed-code',
+      '20200102184820-create-context-fields.js:8:13 unanalyzed-code',
+      '20210920104218-rename-global-env.js:4:5 unanalyzed-code',
+    ]);
+    expect(report.findings[0].message).toBe(
+      "This is a db-migrate migration: migralint does not read db-migrate's db.runSql() and the other calls of its up(), so what it changes was not checked.",
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'migralint: note: skipped src/migrations/20250211114205-noop.js: not a SQL, Knex or TypeORM migration\n' +
+        'migralint: note: unknown-object was off: the migrations replayed do not look like a whole history (src/migrations/20141020151056-initial-schema.js could not be read whole)\n',
+    );
+  });
+});
