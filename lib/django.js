@@ -8380,6 +8380,11 @@ var POSTGRES_NAMES = /* @__PURE__ */ new Set(["postgres", "postgresql", "pg", "p
 var DATABASE_BEFORE_DIRECTION = /\.(\w+)(?:\.autocommit)?\.(?:up|down)\.sql$/i;
 var OTHER_DATABASE_NAMES = /^(?:mysql|mariadb|sqlite3?|mssql|sqlserver|oracle|cockroach(?:db)?|clickhouse)$/i;
 var DATABASE_FOLDER_DEPTH = 3;
+var FIRST_QUERY = /\bquery\(\s*(["'])([^"'\n]{0,200})/;
+function quotesWithBackticks(text) {
+  const query = FIRST_QUERY.exec(text);
+  return query !== null && /`\w+`/.test(query[2]) && !/postgres|\bpg\b|\b(?:if|switch)\s*\(/i.test(text);
+}
 function otherDatabaseOf(filePath) {
   const name = path3.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
@@ -8417,7 +8422,7 @@ function detectFrontend(filePath, text) {
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
   if (otherDatabaseFolder(filePath)) return void 0;
-  if (TYPEORM_MARKERS.test(text)) return "typeorm";
+  if (TYPEORM_MARKERS.test(text)) return quotesWithBackticks(text) ? void 0 : "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
 }

@@ -10798,6 +10798,10 @@ function dbMigrateCall(filePath, text) {
   const before = text.slice(0, call.index).split("\n");
   return { line: before.length, column: before[before.length - 1].length + 1, length: 3 + call[1].length, call: `db.${call[1]}` };
 }
+function quotesWithBackticks(text) {
+  const query2 = FIRST_QUERY.exec(text);
+  return query2 !== null && /`\w+`/.test(query2[2]) && !/postgres|\bpg\b|\b(?:if|switch)\s*\(/i.test(text);
+}
 function otherDatabaseOf(filePath) {
   const name = path2.basename(filePath);
   const database = SQL_FOR_DATABASE.exec(name)?.[1];
@@ -10838,7 +10842,7 @@ function detectFrontend(filePath, text) {
   if (extension === ".py") return isDjangoMigrationPath(filePath) && DJANGO_MIGRATION_CLASS.test(text) ? "django" : void 0;
   if (!SCRIPT_EXTENSIONS.includes(extension)) return void 0;
   if (otherDatabaseFolder(filePath)) return void 0;
-  if (TYPEORM_MARKERS.test(text)) return "typeorm";
+  if (TYPEORM_MARKERS.test(text)) return quotesWithBackticks(text) ? void 0 : "typeorm";
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return "knex";
   return void 0;
 }
@@ -10877,7 +10881,7 @@ function upUsesSchema(text) {
   SCHEMA_OR_RAW.lastIndex = up.index;
   return SCHEMA_OR_RAW.test(text);
 }
-var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, DB_MIGRATE_UP, DB_MIGRATE_DOWN, DB_MIGRATE_CALL, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
+var path2, SQL_EXTENSIONS, SCRIPT_EXTENSIONS, SQL_FOR_DATABASE, POSTGRES_NAMES, DATABASE_BEFORE_DIRECTION, OTHER_DATABASE_NAMES, DATABASE_FOLDER_DEPTH, DB_MIGRATE_UP, DB_MIGRATE_DOWN, DB_MIGRATE_CALL, FIRST_QUERY, POP_NAME, DJANGO_MIGRATION_CLASS, TYPEORM_MARKERS, KNEX_MARKERS, UP_WITH_KNEX_PARAMETER, UP, SCHEMA_OR_RAW, IN_MIGRATIONS_FOLDER, UP_DEFINITION, UP_CALLS_FIRST, WINDOW, IMPORT_CLAUSE;
 var init_detect = __esm({
   "src/frontends/detect.ts"() {
     "use strict";
@@ -10893,6 +10897,7 @@ var init_detect = __esm({
     DB_MIGRATE_UP = /(?:\bexports\.up\s*=|\b(?:const|let|var)\s+up\s*=|\bup\s*:)\s*(?:async\s*)?(?:function\b[^(]{0,100})?\(\s*db\s*[,)]|\bfunction\s+up\s*\(\s*db\s*[,)]/;
     DB_MIGRATE_DOWN = /\b(?:exports\.down\s*=|(?:const|let|var)\s+down\s*=|down\s*:|function\s+down\s*\()/g;
     DB_MIGRATE_CALL = /\bdb\.(runSql|all|createTable|dropTable|renameTable|addColumn|removeColumn|renameColumn|changeColumn|addIndex|removeIndex|addForeignKey|removeForeignKey|insert|createCollection|dropCollection)\s*(?:\(|\.(?:bind|call|apply)\s*\()/g;
+    FIRST_QUERY = /\bquery\(\s*(["'])([^"'\n]{0,200})/;
     POP_NAME = /^(.+?)(?:\.(\w+))??(\.autocommit)?\.up\.sql$/i;
     DJANGO_MIGRATION_CLASS = /^class\s+Migration\s*\(/m;
     TYPEORM_MARKERS = /\bMigrationInterface\b|\bQueryRunner\b|\bup\s*\(\s*queryRunner\b|\b(?:Reversible|Irreversible)Migration\b|\bMigrationContext\b|\bup\s*\(\s*\{[^}]{0,1000}\bqueryRunner\b/;
@@ -21472,7 +21477,7 @@ function analyzeText(text, displayPath2, options, invalidUtf8At) {
   const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath2, source);
-  const database = frontend ? void 0 : otherDatabaseOf(displayPath2);
+  const database = frontend ? void 0 : otherDatabaseOf(displayPath2) ?? (quotesWithBackticks(source) ? "mysql or mariadb (its queries quote names with backticks)" : void 0);
   if (database) return { file: displayPath2, skipped: `SQL for ${database}, not PostgreSQL` };
   const delegated = frontend ? void 0 : delegatedMigration(displayPath2, source);
   if (delegated) return { analyzed: delegatedFile(delegated), source };

@@ -3,7 +3,7 @@ import type { FileResult } from './engine/finding';
 import type { RuleDefinition } from './engine/rule';
 import { runRules } from './engine/run-rules';
 import { RuleSettings } from './config/rule-settings';
-import { type DelegatedMigration, dbMigrateCall, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep } from './frontends/detect';
+import { type DelegatedMigration, dbMigrateCall, delegatedMigration, detectFrontend, otherDatabaseOf, pythonDeltaStep, quotesWithBackticks } from './frontends/detect';
 import { unparsableFile } from './frontends/file-problem';
 import { analyzeSqlFile, loadSqlParser } from './frontends/sql';
 import { LineIndex } from './frontends/text-positions';
@@ -68,7 +68,7 @@ export function analyzeText(text: string, displayPath: string, options: Analysis
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const frontend = options.frontend ?? detectFrontend(displayPath, source);
-  const database = frontend ? undefined : otherDatabaseOf(displayPath);
+  const database = frontend ? undefined : (otherDatabaseOf(displayPath) ?? (quotesWithBackticks(source) ? 'mysql or mariadb (its queries quote names with backticks)' : undefined));
   if (database) return { file: displayPath, skipped: `SQL for ${database}, not PostgreSQL` };
   const delegated = frontend ? undefined : delegatedMigration(displayPath, source);
   if (delegated) return { analyzed: delegatedFile(delegated), source };

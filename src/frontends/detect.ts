@@ -69,6 +69,22 @@ export function dbMigrateCall(filePath: string, text: string): { line: number; c
   return { line: before.length, column: before[before.length - 1].length + 1, length: 3 + call[1].length, call: `db.${call[1]}` };
 }
 
+/** The first `queryRunner.query("…")` of a file, its first characters. */
+const FIRST_QUERY = /\bquery\(\s*(["'])([^"'\n]{0,200})/;
+
+/**
+ * A TypeORM migration generated for MySQL or MariaDB: their driver quotes names
+ * with backticks (`ALTER TABLE \`users\` ADD …`), which PostgreSQL never accepts.
+ * Judged by the file's first query, so that one stray backtick does not hide a migration,
+ * and only in a file without branches that never names PostgreSQL (as TypeORM generates them):
+ * one written for several databases branches on the database.
+ */
+export function quotesWithBackticks(text: string): boolean {
+  const query = FIRST_QUERY.exec(text);
+  // A migration written for several databases branches on the database (`if (isMysql)`, `switch (type)`), and often names PostgreSQL.
+  return query !== null && /`\w+`/.test(query[2]) && !/postgres|\bpg\b|\b(?:if|switch)\s*\(/i.test(text);
+}
+
 /**
  * The database a migration is written for, when it is not PostgreSQL (it is then
  * skipped, with a note): by its name (`*.sql.<database>`, `*.<database>.up.sql`),
@@ -146,7 +162,7 @@ export function detectFrontend(filePath: string, text: string): FrontendName | u
   if (!SCRIPT_EXTENSIONS.includes(extension)) return undefined;
   // A Knex or TypeORM migration kept in a folder for another database (`migrations/mysql/`).
   if (otherDatabaseFolder(filePath)) return undefined;
-  if (TYPEORM_MARKERS.test(text)) return 'typeorm';
+  if (TYPEORM_MARKERS.test(text)) return quotesWithBackticks(text) ? undefined : 'typeorm';
   if (KNEX_MARKERS.test(text) || UP_WITH_KNEX_PARAMETER.test(text) || upUsesSchema(text)) return 'knex';
   return undefined;
 }

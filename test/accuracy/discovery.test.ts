@@ -314,6 +314,26 @@ describe('migrations kept for another database beside the PostgreSQL ones', () =
   });
 });
 
+describe('TypeORM migrations generated for MySQL, in a folder that does not say so', () => {
+  test('a migration whose queries quote names with backticks is skipped with a note; one generated for PostgreSQL is linted', async () => {
+    const cwd = tempProject({
+      'packages/analytics/migrations/1667568051894-add_email_to_analytics_entity.ts':
+        "import { MigrationInterface, QueryRunner } from 'typeorm'\n\nexport class AddEmailToAnalyticsEntity1667568051894 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE `analytics_entities` ADD `user_email` varchar(255) NULL')\n    await queryRunner.query('CREATE INDEX `email` ON `analytics_entities` (`user_email`)')\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('DROP INDEX `email` ON `analytics_entities`')\n  }\n}\n",
+      'packages/billing/migrations/1667568051999-add_email_to_invoices.ts':
+        "import { MigrationInterface, QueryRunner } from 'typeorm'\n\nexport class AddEmailToInvoices1667568051999 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"invoices\" ADD \"user_email\" character varying(255)`)\n    await queryRunner.query(`CREATE INDEX \"IDX_invoices_email\" ON \"invoices\" (\"user_email\") `)\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX \"public\".\"IDX_invoices_email\"`)\n  }\n}\n",
+    });
+    const { stdout, stderr } = await runCli(['packages/analytics/migrations', 'packages/billing/migrations', '--format', 'json', '--verbose'], { cwd });
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.findings.map((f) => `${f.file.split('/').pop()}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '1667568051999-add_email_to_invoices.ts:5:30 require-lock-timeout',
+      '1667568051999-add_email_to_invoices.ts:6:30 require-concurrent-index-creation',
+    ]);
+    expect(stderr).toContain(
+      'migralint: note: skipped packages/analytics/migrations/1667568051894-add_email_to_analytics_entity.ts: SQL for mysql or mariadb (its queries quote names with backticks), not PostgreSQL\n',
+    );
+  });
+});
+
 describe('db-migrate migrations (exports.up = function (db, callback))', () => {
   test('each one that sends something gets one unanalyzed-code warning at its first call on db, instead of being skipped in silence', async () => {
     const cwd = tempProject({
