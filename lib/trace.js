@@ -8491,12 +8491,40 @@ function countCalls(node, counts) {
     if (name !== void 0) counts.set(name, (counts.get(name) ?? 0) + 1);
   });
 }
-function constantElements(node, scope) {
+function constantElements(node, scope, depth = 0) {
+  if (depth > MAX_SPREAD_DEPTH) return void 0;
+  const ofObject = objectIteration(node, scope);
+  if (ofObject) return ofObject.length > MAX_UNROLLED ? void 0 : ofObject;
   const array = scope.resolve(node);
-  if (array?.type !== "ArrayExpression" || array.elements.length > MAX_UNROLLED) return void 0;
-  const elements2 = array.elements.filter((element) => element !== null);
-  if (elements2.length !== array.elements.length || elements2.some((element) => element.type === "SpreadElement")) return void 0;
+  if (array?.type !== "ArrayExpression") return void 0;
+  const elements2 = [];
+  for (const element of array.elements) {
+    if (element === null) return void 0;
+    const spread = element.type === "SpreadElement" ? constantElements(element.argument, scope, depth + 1) : [element];
+    if (!spread) return void 0;
+    elements2.push(...spread);
+    if (elements2.length > MAX_UNROLLED) return void 0;
+  }
   return elements2;
+}
+function objectIteration(node, scope) {
+  const call = unwrapTypeScript(node);
+  if (call.type !== "CallExpression" || call.arguments.length !== 1) return void 0;
+  const callee = unwrapTypeScript(call.callee);
+  if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.object.name !== "Object") return void 0;
+  const method = callee.property.type === "Identifier" ? callee.property.name : void 0;
+  if (method !== "entries" && method !== "keys" && method !== "values") return void 0;
+  const object = scope.resolve(call.arguments[0]);
+  if (object?.type !== "ObjectExpression") return void 0;
+  const pairs = [];
+  for (const property of object.properties) {
+    const key = property.type === "ObjectProperty" && !property.computed ? propertyName(property.key) : void 0;
+    if (property.type !== "ObjectProperty" || key === void 0) return void 0;
+    pairs.push([{ type: "StringLiteral", value: key }, property.value]);
+  }
+  if (method === "keys") return pairs.map(([key]) => key);
+  if (method === "values") return pairs.map(([, value]) => value);
+  return pairs.map((pair) => ({ type: "ArrayExpression", elements: pair }));
 }
 function bindPattern(scope, pattern, element) {
   if (pattern.type === "Identifier") scope.bind(pattern.name, element);
@@ -8581,7 +8609,7 @@ function usesPlaceholders(node, scope) {
   const resolved = scope.resolve(node);
   return resolved?.type === "TemplateLiteral" && resolved.expressions.some((expression) => scope.value(expression) === void 0);
 }
-var path8, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker;
+var path8, MAX_HELPER_DEPTH, MAX_UNROLLED, UNKNOWN, READ_ONLY_FACTORY, FACTORY, READ_ONLY_NAME, MigrationWalker, MAX_SPREAD_DEPTH;
 var init_migration_walker = __esm({
   "src/frontends/js/migration-walker.ts"() {
     "use strict";
@@ -9143,6 +9171,7 @@ var init_migration_walker = __esm({
         return subject >= 0 ? subject : call.arguments.findIndex((arg) => this.holdsSubject(arg));
       }
     };
+    MAX_SPREAD_DEPTH = 8;
   }
 });
 

@@ -180,6 +180,46 @@ export async function up(knex: Knex): Promise<void> {
       'require-concurrent-index-creation@6:58',
     ]);
   });
+
+  test('for…of over constant arrays spread into one, and over Object.entries of a constant object', () => {
+    const source = `const PARENT_TABLES = ['workflow_runs', 'workflow_definitions'];
+const CHILD_TABLES = ['workflow_run_steps'];
+const ALL_TABLES = [...PARENT_TABLES, ...CHILD_TABLES];
+const POLICIES = {
+  survey_templates: 'tenant_isolation',
+  survey_responses: 'tenant_read_only',
+};
+
+exports.up = async function up(knex) {
+  for (const table of ALL_TABLES) {
+    await knex.raw(\`CREATE INDEX idx_\${table}_tenant ON \${table} (tenant)\`);
+  }
+  for (const [table, policy] of Object.entries(POLICIES)) {
+    await knex.raw(\`DROP POLICY IF EXISTS \${policy} ON \${table}\`);
+    await knex.schema.alterTable(table, (t) => t.dropColumn(\`\${policy}_owner\`));
+  }
+  for (const table of Object.keys(POLICIES)) {
+    await knex.schema.alterTable(table, (t) => t.dropColumn('policy_note'));
+  }
+};
+`;
+    const result = lintFile(source, 'server/migrations/20260529120000_add_tenant_indexes.cjs');
+    expect(keys(result)).toEqual([
+      'require-concurrent-index-creation@11:21',
+      'require-concurrent-index-creation@11:21',
+      'require-concurrent-index-creation@11:21',
+      'ban-drop-column@15:48',
+      'ban-drop-column@15:48',
+      'ban-drop-column@18:48',
+      'ban-drop-column@18:48',
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'ban-drop-column').map((f) => f.message.match(/"[^"]+"\."[^"]+"/)?.[0])).toEqual([
+      '"survey_templates"."tenant_isolation_owner"',
+      '"survey_responses"."tenant_read_only_owner"',
+      '"survey_templates"."policy_note"',
+      '"survey_responses"."policy_note"',
+    ]);
+  });
 });
 
 describe('column builders', () => {

@@ -660,13 +660,50 @@ function countCalls(node: Node, counts: Map<string, number>): void {
   });
 }
 
-/** The elements of an array that is constant in the file (at most MAX_UNROLLED), or undefined. */
-function constantElements(node: Node, scope: StaticScope): Node[] | undefined {
+/**
+ * The elements of an array that is constant in the file (at most MAX_UNROLLED), or undefined:
+ * also one spread from such arrays (`[...PARENT_TABLES, ...CHILD_TABLES]`), and
+ * `Object.entries`, `Object.keys` or `Object.values` of a constant object.
+ */
+function constantElements(node: Node, scope: StaticScope, depth = 0): Node[] | undefined {
+  if (depth > MAX_SPREAD_DEPTH) return undefined;
+  const ofObject = objectIteration(node, scope);
+  if (ofObject) return ofObject.length > MAX_UNROLLED ? undefined : ofObject;
   const array = scope.resolve(node);
-  if (array?.type !== 'ArrayExpression' || array.elements.length > MAX_UNROLLED) return undefined;
-  const elements = array.elements.filter((element): element is NonNullable<typeof element> => element !== null);
-  if (elements.length !== array.elements.length || elements.some((element) => element.type === 'SpreadElement')) return undefined;
-  return elements as Node[];
+  if (array?.type !== 'ArrayExpression') return undefined;
+  const elements: Node[] = [];
+  for (const element of array.elements) {
+    if (element === null) return undefined;
+    const spread = element.type === 'SpreadElement' ? constantElements(element.argument, scope, depth + 1) : [element];
+    if (!spread) return undefined;
+    elements.push(...spread);
+    if (elements.length > MAX_UNROLLED) return undefined;
+  }
+  return elements;
+}
+
+/** Arrays spread into arrays, nested this deep at most. */
+const MAX_SPREAD_DEPTH = 8;
+
+/** `Object.entries(CONSTANT)` as `[key, value]` pairs (`keys`, `values`: either), for an object literal of plain properties. */
+function objectIteration(node: Node, scope: StaticScope): Node[] | undefined {
+  const call = unwrapTypeScript(node);
+  if (call.type !== 'CallExpression' || call.arguments.length !== 1) return undefined;
+  const callee = unwrapTypeScript(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
+  const method = callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  if (method !== 'entries' && method !== 'keys' && method !== 'values') return undefined;
+  const object = scope.resolve(call.arguments[0]);
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const pairs: Array<[Expression, Expression]> = [];
+  for (const property of object.properties) {
+    const key = property.type === 'ObjectProperty' && !property.computed ? propertyName(property.key) : undefined;
+    if (property.type !== 'ObjectProperty' || key === undefined) return undefined;
+    pairs.push([{ type: 'StringLiteral', value: key } as Expression, property.value as Expression]);
+  }
+  if (method === 'keys') return pairs.map(([key]) => key);
+  if (method === 'values') return pairs.map(([, value]) => value);
+  return pairs.map((pair) => ({ type: 'ArrayExpression', elements: pair }) as Expression);
 }
 
 /** Binds a loop variable or callback parameter (a name, `{ a, b }` or `[a, b]`) to an element. */
