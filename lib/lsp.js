@@ -10849,6 +10849,8 @@ function detectFrontend(filePath, text) {
 function delegatedMigration(filePath, text) {
   if (!IN_MIGRATIONS_FOLDER.test(filePath)) return void 0;
   if (/up\s*[(:=]/.test(text)) return handedOver(text);
+  const required = /^module\.exports\s*=\s*require\(\s*(['"])([^'"\n]{1,300})\1\s*\)/m.exec(text);
+  if (required) return { frontend: "knex", line: text.slice(0, required.index).split("\n").length, column: 1, length: required[0].length, delegate: required[2], calls: false };
   const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
   const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
   const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, "m").test(text) ? reexport : null);

@@ -183,13 +183,16 @@ export interface DelegatedMigration {
 /**
  * A migration whose `up` lives in another file: a class that extends another
  * migration class without an `up` of its own (n8n), a module that re-exports
- * one it imports, or an `up()` that hands over to an imported function first
+ * one it imports (or a CommonJS module that is one `require`d), or an `up()` that hands over to an imported function first
  * thing (botpress's `runMessagingMigration('up', …)`). It cannot be checked here,
  * which is said rather than skipped: where it hands over, and to what.
  */
 export function delegatedMigration(filePath: string, text: string): DelegatedMigration | undefined {
   if (!IN_MIGRATIONS_FOLDER.test(filePath)) return undefined;
   if (/up\s*[(:=]/.test(text)) return handedOver(text);
+  // `module.exports = require('./20260314134000_remap_configs.cjs')`: a Knex migration run again under a second name.
+  const required = /^module\.exports\s*=\s*require\(\s*(['"])([^'"\n]{1,300})\1\s*\)/m.exec(text);
+  if (required) return { frontend: 'knex', line: text.slice(0, required.index).split('\n').length, column: 1, length: required[0].length, delegate: required[2], calls: false };
   const subclass = /^(?:export\s+)?(?:default\s+)?class\s+\w+\s+extends\s+(\w+)/m.exec(text);
   const reexport = /^export\s+default\s+(\w+)\s*;?\s*$/m.exec(text);
   const match = subclass ?? (reexport && new RegExp(`^import\\s+${reexport[1]}\\b[^;\\n]*\\bfrom\\b`, 'm').test(text) ? reexport : null);

@@ -537,6 +537,14 @@ export default migration
     expect(result.findings[0].message).toBe('This migration takes its up() from `previousMigration` in another file; it was not checked here.');
   });
 
+  test('a CommonJS migration that is another one required again is reported, not skipped', () => {
+    const source = "module.exports = require('./20260314134000_remap_sla_pause_configs.cjs');\n";
+    const result = lintFile(source, 'server/migrations/20260314143000_remap_sla_pause_configs_again.cjs');
+    expect(keys(result)).toEqual(['unanalyzed-code@1:1']);
+    expect(result.findings[0].message).toBe('This migration takes its up() from `./20260314134000_remap_sla_pause_configs.cjs` in another file; it was not checked here.');
+    expect([result.findings[0].endLine, result.findings[0].endColumn]).toEqual([1, 73]);
+  });
+
   test('an up() that hands over to an imported function is reported at the call; one that only changes configuration is not a migration of the database', () => {
     const messaging = `import * as sdk from 'botpress/sdk'
 import { Migration, MigrationOpts } from 'core/migration'
