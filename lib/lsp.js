@@ -21755,7 +21755,7 @@ function readListing(manifest) {
 
 // src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: noteLeftOut = note, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -21785,7 +21785,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;

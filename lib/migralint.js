@@ -11003,6 +11003,56 @@ var init_read_migration = __esm({
   }
 });
 
+// src/reporters/reporter.ts
+function ruleOf(rules, id) {
+  let byId = rulesById2.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((rule) => [rule.id, rule]));
+    rulesById2.set(rules, byId);
+  }
+  return byId.get(id);
+}
+function wholeDocument(format2) {
+  return (context, write) => {
+    const results = [];
+    return {
+      file: (result2) => results.push(result2),
+      end: () => write(format2(results, context))
+    };
+  };
+}
+function plural(count, word2) {
+  return `${count} ${word2}${count === 1 ? "" : "s"}`;
+}
+function escapeControlCharacters(text) {
+  return text.replace(CONTROL_CHARACTERS, (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : ch === "\r" ? "\\r" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function maskControlCharacters(text) {
+  return text.replace(CONTROL_CHARACTERS, "\uFFFD");
+}
+var rulesById2, Tally, CONTROL_CHARACTERS;
+var init_reporter = __esm({
+  "src/reporters/reporter.ts"() {
+    "use strict";
+    rulesById2 = /* @__PURE__ */ new WeakMap();
+    Tally = class {
+      files = 0;
+      skipped = 0;
+      errors = 0;
+      warnings = 0;
+      add(result2) {
+        this.files++;
+        if (result2.skippedReason !== void 0) this.skipped++;
+        for (const finding of result2.findings) {
+          if (finding.severity === "error") this.errors++;
+          else this.warnings++;
+        }
+      }
+    };
+    CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -13413,7 +13463,7 @@ var init_git = __esm({
 });
 
 // src/cli/migration-set.ts
-function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, leftOut: noteLeftOut = note2, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -13443,7 +13493,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, read,
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) note2(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -15045,56 +15095,6 @@ function lockWords(lock) {
 var init_lock_words = __esm({
   "src/reporters/lock-words.ts"() {
     "use strict";
-  }
-});
-
-// src/reporters/reporter.ts
-function ruleOf(rules, id) {
-  let byId = rulesById2.get(rules);
-  if (!byId) {
-    byId = new Map(rules.map((rule) => [rule.id, rule]));
-    rulesById2.set(rules, byId);
-  }
-  return byId.get(id);
-}
-function wholeDocument(format2) {
-  return (context, write) => {
-    const results = [];
-    return {
-      file: (result2) => results.push(result2),
-      end: () => write(format2(results, context))
-    };
-  };
-}
-function plural(count, word2) {
-  return `${count} ${word2}${count === 1 ? "" : "s"}`;
-}
-function escapeControlCharacters(text) {
-  return text.replace(CONTROL_CHARACTERS, (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : ch === "\r" ? "\\r" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function maskControlCharacters(text) {
-  return text.replace(CONTROL_CHARACTERS, "\uFFFD");
-}
-var rulesById2, Tally, CONTROL_CHARACTERS;
-var init_reporter = __esm({
-  "src/reporters/reporter.ts"() {
-    "use strict";
-    rulesById2 = /* @__PURE__ */ new WeakMap();
-    Tally = class {
-      files = 0;
-      skipped = 0;
-      errors = 0;
-      warnings = 0;
-      add(result2) {
-        this.files++;
-        if (result2.skippedReason !== void 0) this.skipped++;
-        for (const finding of result2.findings) {
-          if (finding.severity === "error") this.errors++;
-          else this.warnings++;
-        }
-      }
-    };
-    CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
   }
 });
 
@@ -16798,7 +16798,7 @@ async function checkOnWorkers(run2) {
       io.stderr.write(`migralint: internal error while ${isTarget2 ? "linting" : "reading"} ${shownAs}: ${outcome.error}
 `);
     } else if ("skipped" in outcome) {
-      run2.note(`skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+      run2.skippedNote(`skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
     } else {
       const result2 = restoreResult(outcome.result);
       if (outcome.suggestions) rememberSuggestions(result2, outcome.suggestions, (id) => ruleOf(allRules, id));
@@ -16852,8 +16852,13 @@ async function runLint(args, io, version) {
     placeholders: options.placeholders,
     severities: settings.toSeverities()
   };
+  let skippedFiles = 0;
+  const skippedNote = (message2) => {
+    if (!/[\\/]__init__\.py:/.test(message2)) skippedFiles++;
+    note(io, args.verbose, message2);
+  };
   const earlyPool = typeof args.concurrency === "number" && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : void 0;
-  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
+  const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), leftOut: skippedNote, notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
   const files = plan.files.map((item) => item.file);
   if (args.outputFile !== void 0) refuseToOverwriteMigrations("--output-file", args.outputFile, files, io.cwd);
   if (args.cacheLocation !== void 0) refuseToOverwriteMigrations("--cache-location", args.cacheLocation, files, io.cwd);
@@ -16883,7 +16888,7 @@ async function runLint(args, io, version) {
         if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
       }
       if (isSkipped(result2)) {
-        if (report2) note(io, args.verbose, `skipped ${result2.file}: ${result2.skipped}`);
+        if (report2) skippedNote(`skipped ${result2.file}: ${result2.skipped}`);
         return void 0;
       }
       if (report2) {
@@ -17009,6 +17014,7 @@ async function runLint(args, io, version) {
           afterReport(result2, shownAs, true);
         },
         note: (message2) => note(io, args.verbose, message2),
+        skippedNote,
         ...saysIncompleteHistory ? { incompleteHistory } : {}
       });
       if (!checked) failed = true;
@@ -17048,6 +17054,10 @@ async function runLint(args, io, version) {
   const cacheProblem = cache3?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}
 `);
+  if (skippedFiles > 0 && !args.verbose) {
+    io.stderr.write(`migralint: note: ${plural(skippedFiles, "file")} skipped (not migrations migralint reads, for another database, or never applied by their runner); --verbose says which and why
+`);
+  }
   if (fixes && !fixes.finish()) failed = true;
   for (const result2 of deferred ?? []) reportOutput.add(result2);
   const reportProblem = reportOutput.finish();
@@ -17151,6 +17161,7 @@ var init_lint_command = __esm({
     init_detect();
     init_read_migration();
     init_pg_wasm();
+    init_reporter();
     init_discover();
     init_run_config();
     init_migration_set();

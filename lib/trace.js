@@ -12929,6 +12929,13 @@ var init_read_migration = __esm({
   }
 });
 
+// src/reporters/reporter.ts
+var init_reporter = __esm({
+  "src/reporters/reporter.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/git.ts
 var git_exports = {};
 __export(git_exports, {
@@ -13045,13 +13052,6 @@ var init_git = __esm({
     GitFailure = class extends Error {
     };
     splitNul = (output) => output.split("\0").filter((entry) => entry.length > 0);
-  }
-});
-
-// src/reporters/reporter.ts
-var init_reporter = __esm({
-  "src/reporters/reporter.ts"() {
-    "use strict";
   }
 });
 
@@ -14346,6 +14346,7 @@ init_replay();
 init_detect();
 init_read_migration();
 init_pg_wasm();
+init_reporter();
 init_discover();
 
 // src/cli/run-config.ts
@@ -14512,7 +14513,7 @@ function readListing(manifest) {
 
 // src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: noteLeftOut = note, read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -14542,7 +14543,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, read, onUnre
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) note(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;

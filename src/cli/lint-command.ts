@@ -9,6 +9,7 @@ import { isDjangoMigrationPath } from '../frontends/detect';
 import { readMigration } from '../files/read-migration';
 import { compiledParser } from '../frontends/sql/pg-wasm';
 import type { FrontendName } from '../model/file';
+import { plural } from '../reporters/reporter';
 import type { LintArgs } from './args';
 import { displayPath } from './discover';
 import { resolveRunConfig } from './run-config';
@@ -88,11 +89,19 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
     placeholders: options.placeholders,
     severities: settings.toSeverities(),
   };
+  // Files found but not linted (not migrations migralint reads, for another database, never applied by their runner): each named
+  // under --verbose, and counted at the end otherwise, so that a run that lints fewer files than it found says so.
+  let skippedFiles = 0;
+  const skippedNote = (message: string) => {
+    // A Python package's __init__.py beside Django migrations is expected there, and never one.
+    if (!/[\\/]__init__\.py:/.test(message)) skippedFiles++;
+    note(io, args.verbose, message);
+  };
   // Threads asked for by number start while the files are found (they take a while to load the code); `auto` knows only after.
   const earlyPool = typeof args.concurrency === 'number' && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : undefined;
   const plan: RunPlan =
     pathInputs.length > 0 || !readsStdin
-      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder })
+      ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message) => note(io, args.verbose, message), leftOut: skippedNote, notice: (message) => note(io, true, message), read: readOrEmpty, onUnreadableFolder })
       : { files: [], isNew: () => false };
 
   const files = plan.files.map((item) => item.file);
@@ -130,7 +139,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result, replay.lastEffectDigest);
       }
       if (isSkipped(result)) {
-        if (report) note(io, args.verbose, `skipped ${result.file}: ${result.skipped}`);
+        if (report) skippedNote(`skipped ${result.file}: ${result.skipped}`);
         return undefined;
       }
       if (report) {
@@ -270,6 +279,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
           afterReport(result, shownAs, true);
         },
         note: (message) => note(io, args.verbose, message),
+        skippedNote,
         ...(saysIncompleteHistory ? { incompleteHistory } : {}),
       });
       if (!checked) failed = true;
@@ -310,6 +320,9 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`migralint: note: ${cacheProblem}\n`);
+  if (skippedFiles > 0 && !args.verbose) {
+    io.stderr.write(`migralint: note: ${plural(skippedFiles, 'file')} skipped (not migrations migralint reads, for another database, or never applied by their runner); --verbose says which and why\n`);
+  }
 
   if (fixes && !fixes.finish()) failed = true;
   for (const result of deferred ?? []) reportOutput.add(result);

@@ -178,6 +178,25 @@ describe('paths that hold nothing to lint', () => {
     });
   });
 
+  test('files found but not linted are counted in one note without --verbose, and named with it', async () => {
+    const cwd = tempProject({
+      'migrations/postgres/0001_users.sql': `${LOCK}ALTER TABLE users ADD COLUMN nickname text;\n`,
+      'migrations/mysql/0001_users.sql': 'ALTER TABLE `users` ADD COLUMN `nickname` text;\n',
+      'migrations/postgres/helpers.ts': 'export const TABLE = "users";\n',
+    });
+    expect(await runCli(['migrations', '--format', 'compact'], { cwd })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'migralint: note: 2 files skipped (not migrations migralint reads, for another database, or never applied by their runner); --verbose says which and why\n',
+    });
+    const verbose = await runCli(['migrations', '--format', 'compact', '--verbose'], { cwd });
+    expect(verbose.stderr.split('\n').filter((line) => line.startsWith('migralint: note: skipped '))).toEqual([
+      'migralint: note: skipped migrations/mysql/0001_users.sql: SQL for mysql (by its folder mysql/), not PostgreSQL',
+      'migralint: note: skipped migrations/postgres/helpers.ts: not a SQL, Knex or TypeORM migration',
+    ]);
+    expect(verbose.stderr).not.toContain('files skipped');
+  });
+
   test('a folder with no migration files is a note when other paths were given, and an error alone', async () => {
     const cwd = tempProject({ 'docs/README.md': '# docs\n', 'm/001.sql': 'DROP TABLE users;\n' });
     const withOthers = await runCli(['docs', 'm', '--format', 'compact', '--verbose'], { cwd });
