@@ -7395,8 +7395,9 @@ function alterColumn(lowering, model, oldField, newField, place) {
   if (oldField.check && !newField.check) emit({ kind: "dropConstraint", ...place, table: on, name: indexName(model.table, [oldField.column], "_check"), ifExists: false, byLookup: true });
   if (oldField.column !== newField.column) emit({ kind: "renameColumn", ...place, table: on, column: oldField.column, newName: newField.column });
   const column = newField.column;
+  const patternIndexRebuilt = (oldField.dbIndex || oldField.unique) && oldField.patternOps !== void 0 && oldField.patternOps !== lowering.columnType(model, newField)?.name;
   if (oldType !== newType) {
-    if ((oldField.dbIndex || oldField.unique) && oldField.patternOps && oldField.patternOps !== lowering.columnType(model, newField)?.name) {
+    if (patternIndexRebuilt) {
       emit({ kind: "dropIndex", ...place, names: [{ name: indexName(model.table, [oldField.column], "_like") }], concurrently: false, ifExists: true });
     }
     emit({ kind: "alterColumnType", ...place, table: on, column, newType: lowering.columnType(model, newField) });
@@ -7433,7 +7434,7 @@ function alterColumn(lowering, model, oldField, newField, place) {
   }
   if (fillsNulls) emit({ kind: "setDefault", ...place, table: on, column });
   const newPatternOps = newField.patternOps;
-  const addsIndex = !(oldField.dbIndex || oldField.unique) && newField.dbIndex || !oldField.unique && newField.unique || (oldField.dbIndex || oldField.unique) && oldField.patternOps !== void 0 && oldType !== newType;
+  const addsIndex = !(oldField.dbIndex || oldField.unique) && newField.dbIndex || !oldField.unique && newField.unique || patternIndexRebuilt;
   if (addsIndex && newPatternOps && !newField.primaryKey) {
     emit({ kind: "createIndex", ...place, table: on, name: indexName(model.table, [column], "_like"), columns: [column], unique: false, concurrently: false, ifNotExists: false });
   }

@@ -153,6 +153,18 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterField(model_name="invoice", name="total", field=models.BigIntegerField()),'))).toEqual(['unanalyzed-code@7:9']);
   });
 
+  test("AlterField of an indexed varchar: a new length keeps the LIKE index; becoming text builds it again", () => {
+    const history = [
+      INITIAL,
+      migration('migrations.AddField(model_name="product", name="slug", field=models.SlugField(max_length=100, unique=True, null=True)),\nmigrations.AddField(model_name="product", name="sku", field=models.CharField(max_length=64, db_index=True, null=True)),'),
+    ];
+    const shorter = migration('migrations.AlterField(model_name="product", name="slug", field=models.SlugField(max_length=48, unique=True, null=True)),\nmigrations.AlterField(model_name="product", name="sku", field=models.CharField(max_length=32, db_index=True, null=True)),');
+    expect(lint(shorter, history)).toEqual(['changing-column-type@7:9', 'require-lock-timeout@7:9', 'changing-column-type@8:9']);
+    expect(operationsOf(shorter, history).map((operation) => operation.kind)).toEqual(['alterColumnType', 'alterColumnType']);
+    const text = migration('migrations.AlterField(model_name="product", name="sku", field=models.TextField(db_index=True, null=True)),');
+    expect(operationsOf(text, history).map((operation) => (operation.kind === 'createIndex' ? `createIndex:${operation.name}` : operation.kind))).toEqual(['dropIndex', 'alterColumnType', 'createIndex:shop_product_sku_20049d15_like']);
+  });
+
   test("AlterField of a foreign key added by AddField drops the constraint Django named inline, on a table whose name Django truncates", () => {
     const history = [
       INITIAL,

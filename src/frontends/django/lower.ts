@@ -661,8 +661,10 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
   if (oldField.check && !newField.check) emit({ kind: 'dropConstraint', ...place, table: on, name: indexName(model.table, [oldField.column], '_check'), ifExists: false, byLookup: true });
   if (oldField.column !== newField.column) emit({ kind: 'renameColumn', ...place, table: on, column: oldField.column, newName: newField.column });
   const column = newField.column;
+  // An indexed varchar column that becomes text (or the reverse) gets its LIKE index again, for the new type; a new length keeps it.
+  const patternIndexRebuilt = (oldField.dbIndex || oldField.unique) && oldField.patternOps !== undefined && oldField.patternOps !== lowering.columnType(model, newField)?.name;
   if (oldType !== newType) {
-    if ((oldField.dbIndex || oldField.unique) && oldField.patternOps && oldField.patternOps !== lowering.columnType(model, newField)?.name) {
+    if (patternIndexRebuilt) {
       emit({ kind: 'dropIndex', ...place, names: [{ name: indexName(model.table, [oldField.column], '_like') }], concurrently: false, ifExists: true });
     }
     emit({ kind: 'alterColumnType', ...place, table: on, column, newType: lowering.columnType(model, newField) });
@@ -700,7 +702,7 @@ function alterColumn(lowering: MigrationLowering, model: DjangoModel, oldField: 
   if (fillsNulls) emit({ kind: 'setDefault', ...place, table: on, column });
   // PostgreSQL's second index for LIKE queries on varchar/text columns.
   const newPatternOps = newField.patternOps;
-  const addsIndex = (!(oldField.dbIndex || oldField.unique) && newField.dbIndex) || (!oldField.unique && newField.unique) || ((oldField.dbIndex || oldField.unique) && oldField.patternOps !== undefined && oldType !== newType);
+  const addsIndex = (!(oldField.dbIndex || oldField.unique) && newField.dbIndex) || (!oldField.unique && newField.unique) || patternIndexRebuilt;
   if (addsIndex && newPatternOps && !newField.primaryKey) {
     emit({ kind: 'createIndex', ...place, table: on, name: indexName(model.table, [column], '_like'), columns: [column], unique: false, concurrently: false, ifNotExists: false });
   }
