@@ -7463,6 +7463,26 @@ function removeIndex(concurrently) {
     lowering.emit({ kind: "dropIndex", ...place, names: [{ name }], concurrently, ifExists: true });
   };
 }
+function renameIndex(lowering, call, place) {
+  const model = lowering.model(call, "model_name", 0);
+  const newName = stringAt(call, "new_name", 1);
+  const oldName = stringAt(call, "old_name", 2);
+  const [oldFields] = fieldSets(argument(call, "old_fields", 3));
+  if (!model || !newName) return;
+  let from;
+  if (oldName) {
+    from = oldName;
+    model.indexes = model.indexes.map((name) => name === oldName ? newName : name);
+  } else if (oldFields) {
+    from = indexName(model.table, lowering.columnsOf(model, oldFields), "_idx");
+    model.indexTogether = model.indexTogether.filter((set) => set.join("\0") !== oldFields.join("\0"));
+    model.indexes.push(newName);
+  } else {
+    return lowering.unanalyzed(call, "This RenameIndex names neither a literal old_name nor literal old_fields; it was not checked.");
+  }
+  if (!model.hasTable) return;
+  lowering.emit({ kind: "other", ...place, statement: "RenameStmt:OBJECT_INDEX", change: { kind: "renameIndex", index: { name: from }, newName, ifExists: false } });
+}
 function addConstraint(notValid) {
   return (lowering, call, place) => {
     const model = lowering.model(call, "model_name", 0);
@@ -7594,7 +7614,7 @@ var HANDLERS = {
   AddIndexConcurrently: addIndex(true),
   RemoveIndex: removeIndex(false),
   RemoveIndexConcurrently: removeIndex(true),
-  RenameIndex: other2("RenameStmt:OBJECT_INDEX"),
+  RenameIndex: renameIndex,
   AddConstraint: addConstraint(false),
   AddConstraintNotValid: addConstraint(true),
   RemoveConstraint: removeConstraint,

@@ -198,6 +198,23 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(operationsOf(migration('migrations.AlterField(model_name="consoleporttemplate", name="product_type", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="shop.product")),'), [INITIAL, migration('migrations.CreateModel(name="ConsolePortTemplate", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("device_type", models.ForeignKey(on_delete=models.CASCADE, to="shop.product"))]),'), migration('migrations.RenameField(model_name="consoleporttemplate", old_name="device_type", new_name="product_type"),')])[0]).toMatchObject({ kind: 'dropConstraint', byLookup: true });
   });
 
+  test('RenameIndex (old_name, or the old_fields of index_together) renames the index: a later RemoveIndex drops a known index of a known table', async () => {
+    // Misago: index_together sets renamed to named indexes (Django 4.2), and one of them removed later.
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_indexes.py': migration('migrations.AlterIndexTogether(name="order", index_together={("status", "total")}),\nmigrations.AddIndex(model_name="order", index=models.Index(fields=["note"], name="shop_order_note_idx")),'),
+      'shop/migrations/0003_rename_indexes.py': migration('migrations.RenameIndex(model_name="order", new_name="shop_order_status_total_idx", old_fields=("status", "total")),\nmigrations.RenameIndex(model_name="order", new_name="order_note_idx", old_name="shop_order_note_idx"),'),
+      'shop/migrations/0004_drop_indexes.py': migration('migrations.RemoveIndex(model_name="order", name="shop_order_status_total_idx"),\nmigrations.RemoveIndex(model_name="order", name="order_note_idx"),'),
+    });
+    const run = await runCli(['shop/migrations/0004_drop_indexes.py', '--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number; message: string }> }).findings;
+    expect(findings.map((finding) => `${finding.rule}@${finding.line}`)).toEqual(['require-concurrent-index-deletion@7', 'require-lock-timeout@7', 'require-concurrent-index-deletion@8']);
+    expect(findings[0].message).toContain('its table "shop_order"');
+  });
+
   test('AlterField that drops unique=True finds the constraint by its column, whatever name PostgreSQL gave it with the column', async () => {
     // peering-manager: unique=True given with AddField (PostgreSQL names it <table>_<column>_key), loosened later; Django's own name is truncated.
     const session = 'migrations.CreateModel(name="InternetExchangePeeringSession", fields=[("id", models.BigAutoField(primary_key=True, serialize=False))]),';

@@ -734,6 +734,28 @@ function removeIndex(concurrently: boolean): Handler {
   };
 }
 
+/** RenameIndex: a named index of `Meta.indexes` (old_name), or the index of an index_together set (old_fields), which becomes a named index. */
+function renameIndex(lowering: MigrationLowering, call: Call, place: Place): void {
+  const model = lowering.model(call, 'model_name', 0);
+  const newName = stringAt(call, 'new_name', 1);
+  const oldName = stringAt(call, 'old_name', 2);
+  const [oldFields] = fieldSets(argument(call, 'old_fields', 3));
+  if (!model || !newName) return;
+  let from: string;
+  if (oldName) {
+    from = oldName;
+    model.indexes = model.indexes.map((name) => (name === oldName ? newName : name));
+  } else if (oldFields) {
+    from = indexName(model.table, lowering.columnsOf(model, oldFields), '_idx');
+    model.indexTogether = model.indexTogether.filter((set) => set.join('\u0000') !== oldFields.join('\u0000'));
+    model.indexes.push(newName);
+  } else {
+    return lowering.unanalyzed(call, 'This RenameIndex names neither a literal old_name nor literal old_fields; it was not checked.');
+  }
+  if (!model.hasTable) return;
+  lowering.emit({ kind: 'other', ...place, statement: 'RenameStmt:OBJECT_INDEX', change: { kind: 'renameIndex', index: { name: from }, newName, ifExists: false } });
+}
+
 function addConstraint(notValid: boolean): Handler {
   return (lowering, call, place) => {
     const model = lowering.model(call, 'model_name', 0);
@@ -885,7 +907,7 @@ const HANDLERS: Record<string, Handler> = {
   AddIndexConcurrently: addIndex(true),
   RemoveIndex: removeIndex(false),
   RemoveIndexConcurrently: removeIndex(true),
-  RenameIndex: other('RenameStmt:OBJECT_INDEX'),
+  RenameIndex: renameIndex,
   AddConstraint: addConstraint(false),
   AddConstraintNotValid: addConstraint(true),
   RemoveConstraint: removeConstraint,
