@@ -6903,8 +6903,8 @@ var MigrationLowering = class {
     const end = this.file.lines.position(Math.max(from, to));
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
-  unanalyzed(at, message) {
-    this.problems.push({ rule: "unanalyzed-code", message, location: this.span(at.from, at.to) });
+  unanalyzed(at, message, keepsSchema = false) {
+    this.problems.push({ rule: "unanalyzed-code", message, location: this.span(at.from, at.to), ...keepsSchema ? { keepsSchema } : {} });
   }
   emit(operation) {
     this.operations.push(operation);
@@ -7570,7 +7570,7 @@ function runSql(lowering, call, place) {
 function runPython(lowering, call, place) {
   const reverse = argument(call, "reverse_code", 1);
   if (!reverse || reverse.kind === "none") {
-    lowering.unanalyzed(call, "RunPython without reverse_code: this data migration cannot be rolled back, and the Python it runs is not checked.");
+    lowering.unanalyzed(call, "RunPython without reverse_code: this data migration cannot be rolled back, and the Python it runs is not checked.", true);
   }
   void place;
 }

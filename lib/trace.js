@@ -4644,7 +4644,7 @@ function schemaEffectOf(analyzed) {
   };
 }
 function isUnreadable(analyzed) {
-  return analyzed.problems.length > 0;
+  return analyzed.problems.some((problem) => !problem.keepsSchema);
 }
 function effectDigestOf(effect, hash) {
   return hash([JSON.stringify(effect.newTables ?? []), JSON.stringify(effect.runtimeNames ?? []), JSON.stringify(effect.operations, withoutPlaces)].join("\0"));

@@ -8,6 +8,8 @@ export interface FrontendProblem {
   rule: 'syntax-error' | 'unanalyzed-code';
   message: string;
   location: SourceSpan;
+  /** The code reported is known to leave the schema alone (a data migration): the history is still read whole. */
+  keepsSchema?: true;
 }
 
 /** A `migralint-ignore` comment. */

@@ -371,7 +371,7 @@ export function schemaEffectOf(analyzed: AnalyzedFile): SchemaEffect {
 
 /** A migration with a syntax error or code static analysis cannot follow may do more than its operations say. */
 export function isUnreadable(analyzed: AnalyzedFile): boolean {
-  return analyzed.problems.length > 0;
+  return analyzed.problems.some((problem) => !problem.keepsSchema);
 }
 
 /**

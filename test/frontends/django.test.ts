@@ -320,6 +320,21 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.RunPython(code=forwards, reverse_code=backwards),'))).toEqual([]);
   });
 
+  test('a RunPython without reverse_code earlier in the history leaves it whole: a table no migration made is still unknown-object', async () => {
+    const cwd = tempProject({
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': INITIAL,
+      'shop/migrations/0002_backfill.py': migration('migrations.RunPython(fill_totals),'),
+      'shop/migrations/0003_raw.py': migration('migrations.RunSQL("ALTER TABLE shop_orders DROP COLUMN note", migrations.RunSQL.noop),'),
+    });
+    const run = await runCli(['--format', 'json'], { cwd });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; file: string; line: number }> }).findings.map((finding) => `${finding.rule}@${finding.file}:${finding.line}`);
+    expect(findings).toEqual(['unanalyzed-code@shop/migrations/0002_backfill.py:7', 'ban-drop-column@shop/migrations/0003_raw.py:7', 'require-lock-timeout@shop/migrations/0003_raw.py:7', 'unknown-object@shop/migrations/0003_raw.py:7']);
+    expect(run.stderr).not.toContain('unknown-object was off');
+  });
+
   test('SeparateDatabaseAndState: only database_operations touch the database', () => {
     const text = migration(
       'migrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name="order", name="note")],\n    database_operations=[],\n),\nmigrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),',

@@ -116,8 +116,8 @@ export class MigrationLowering {
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
 
-  unanalyzed(at: { from: number; to: number }, message: string): void {
-    this.problems.push({ rule: 'unanalyzed-code', message, location: this.span(at.from, at.to) });
+  unanalyzed(at: { from: number; to: number }, message: string, keepsSchema = false): void {
+    this.problems.push({ rule: 'unanalyzed-code', message, location: this.span(at.from, at.to), ...(keepsSchema ? { keepsSchema } : {}) });
   }
 
   emit(operation: Operation): void {
@@ -851,7 +851,8 @@ function runSql(lowering: MigrationLowering, call: Call, place: Place): void {
 function runPython(lowering: MigrationLowering, call: Call, place: Place): void {
   const reverse = argument(call, 'reverse_code', 1);
   if (!reverse || reverse.kind === 'none') {
-    lowering.unanalyzed(call, 'RunPython without reverse_code: this data migration cannot be rolled back, and the Python it runs is not checked.');
+    // The same Python with a reverse_code would be no finding, and no gap in the schema's history: only the rollback is missing.
+    lowering.unanalyzed(call, 'RunPython without reverse_code: this data migration cannot be rolled back, and the Python it runs is not checked.', true);
   }
   void place;
 }
