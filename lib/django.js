@@ -6656,12 +6656,14 @@ function fieldList(value, source) {
   return { fields, unreadable };
 }
 function fieldSets(value) {
+  if (value?.kind === "call" && COLLECTION_CALLS.has(value.callee) && value.args.length <= 1 && value.kwargs.size === 0) return fieldSets(value.args[0]);
   if (!value || value.kind !== "list") return [];
   if (value.items.every((item) => item.kind === "string")) return [value.items.map((item) => item.kind === "string" ? item.text.text : "")];
   return value.items.flatMap(
     (item) => item.kind === "list" && item.items.every((name) => name.kind === "string") ? [item.items.map((name) => name.kind === "string" ? name.text.text : "")] : []
   );
 }
+var COLLECTION_CALLS = /* @__PURE__ */ new Set(["set", "frozenset", "tuple", "list"]);
 function stringList2(value) {
   if (!value || value.kind !== "list") return [];
   return value.items.flatMap((item) => item.kind === "string" ? [item.text.text] : []);

@@ -285,6 +285,13 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterModelTable(name="order", table="sales_order"),'))).toEqual(['renaming-table@7:9', 'renaming-table@7:9', 'require-lock-timeout@7:9']);
   });
 
+  test('unique_together and index_together written as set([...]), as makemigrations wrote them before Django 2: the same as a set literal', () => {
+    expect(lint(migration('migrations.AlterUniqueTogether(\n    name="order",\n    unique_together=set([("status", "product")]),\n),'))).toEqual(['disallowed-unique-constraint@7:9', 'require-lock-timeout@7:9']);
+    const history = [INITIAL, migration('migrations.AlterIndexTogether(name="order", index_together=set([("status", "total")])),')];
+    expect(lint(migration('migrations.AlterIndexTogether(name="order", index_together=set()),'), history)).toEqual(['require-concurrent-index-deletion@7:9', 'require-lock-timeout@7:9']);
+    expect(lint(migration('migrations.CreateModel(name="Refund", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("code", models.TextField())], options={"unique_together": set([("code",)])}),\nmigrations.AlterUniqueTogether(name="refund", unique_together=set()),'))).toEqual([]);
+  });
+
   test('a model created and then given its own table in one migration: the deferred statements of its join table follow the rename', () => {
     // As in a squashed migration that moved models into an app: CreateModel, then AlterModelTable (or RenameModel).
     const create = 'migrations.CreateModel(\n    name="Customer",\n    fields=[\n        ("id", models.AutoField(primary_key=True, serialize=False)),\n        ("favourites", models.ManyToManyField(to="shop.product")),\n    ],\n),\n';

@@ -27,14 +27,18 @@ export function fieldList(value: PyValue | undefined, source: string): { fields:
   return { fields, unreadable };
 }
 
-/** `{"a", "b"}`, `[("a", "b")]`, `("a", "b")` (a single set) → lists of field names. */
+/** `{"a", "b"}`, `[("a", "b")]`, `("a", "b")` (a single set), `set([("a", "b")])` (older makemigrations) → lists of field names. */
 export function fieldSets(value: PyValue | undefined): string[][] {
+  if (value?.kind === 'call' && COLLECTION_CALLS.has(value.callee) && value.args.length <= 1 && value.kwargs.size === 0) return fieldSets(value.args[0]);
   if (!value || value.kind !== 'list') return [];
   if (value.items.every((item) => item.kind === 'string')) return [value.items.map((item) => (item.kind === 'string' ? item.text.text : ''))];
   return value.items.flatMap((item) =>
     item.kind === 'list' && item.items.every((name) => name.kind === 'string') ? [item.items.map((name) => (name.kind === 'string' ? name.text.text : ''))] : [],
   );
 }
+
+/** Python's collection constructors: `set()` is empty, `set([...])` holds the list's items. */
+const COLLECTION_CALLS = new Set(['set', 'frozenset', 'tuple', 'list']);
 
 export function stringList(value: PyValue | undefined): string[] {
   if (!value || value.kind !== 'list') return [];
