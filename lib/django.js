@@ -6840,6 +6840,7 @@ var MigrationLowering = class {
   run() {
     const { file } = this;
     for (const problem of file.unreadable) this.unanalyzed(problem, `${problem.message}.`);
+    if (file.afterDeploy) this.directives.push(afterDeployDirective(this.span(file.afterDeploy.from, file.afterDeploy.to)));
     const operations = file.operations;
     if (operations && operations.kind !== "list") this.unanalyzed(operations, "The operations of this migration are not a literal list; they were not checked.");
     const fresh = file.replaces.length > 0;
@@ -7591,6 +7592,9 @@ function applyStateOnly(lowering, operations) {
   const sink = new MigrationLowering(lowering.file, lowering.state);
   sink.lowerAll(operations.items);
 }
+function afterDeployDirective(location) {
+  return { scope: "file", rules: ["ban-drop-column", "ban-drop-table"], location, targetLine: location.line, implied: true };
+}
 function ignoreMigration(lowering, call, place) {
   lowering.directives.push({ scope: "file", rules: [], location: place.location, targetLine: place.location.line });
   lowering.statements--;
@@ -8072,9 +8076,16 @@ function readDjangoMigration(source, filePath, app = appFolderLabel(filePath)) {
       case "operations":
         file.operations = value;
         break;
+      case "safe":
+        if (isAfterDeploy(value)) file.afterDeploy = { from: value.from, to: value.to };
+        break;
     }
   }
   return file;
+}
+function isAfterDeploy(value) {
+  const path4 = value.kind === "call" ? value.callee : value.kind === "name" ? value.path : "";
+  return /(^|\.)Safe\.after_deploy$/.test(path4);
 }
 function isMigrationClass(statement, source) {
   if (statement.name !== "ClassDefinition") return false;

@@ -4354,6 +4354,7 @@ var init_ignores = __esm({
         const complaints = [];
         this.directives.forEach((directive, index) => {
           if (directive.squawk) return;
+          if (directive.implied) return;
           const keyword = directive.scope === "file" ? "migralint-ignore-file" : "migralint-ignore";
           if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
             complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });

@@ -49,6 +49,7 @@ export class IgnoreTracker {
     const complaints: Array<{ directive: IgnoreDirective; message: string }> = [];
     this.directives.forEach((directive, index) => {
       if (directive.squawk) return; // written for squawk, which may know rules migralint does not
+      if (directive.implied) return;
       const keyword = directive.scope === 'file' ? 'migralint-ignore-file' : 'migralint-ignore';
       if (directive.rules.length === 0 && !this.used.has(`${index}:*`)) {
         complaints.push({ directive, message: `This ${keyword} comment silences nothing.` });

@@ -22,6 +22,8 @@ export interface IgnoreDirective {
   targetLine: number;
   /** A squawk-ignore comment: never reported as unused or as naming an unknown rule. */
   squawk?: boolean;
+  /** Not a comment but what the migration declares of itself (it runs after the deploy): never reported as unused. */
+  implied?: boolean;
 }
 
 /** What a front-end makes of one migration file. */

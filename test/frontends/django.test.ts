@@ -402,6 +402,17 @@ describe('ignoring', () => {
     const text = migration('IgnoreMigration(),\nmigrations.RemoveField(model_name="order", name="note"),', 'from django_migration_linter import IgnoreMigration');
     expect(lint(text)).toEqual([]);
   });
+
+  test("django-safemigrate's Safe.after_deploy(): dropping columns and tables the live code no longer uses is the safe second step; nothing else changes", () => {
+    const deployed = (safe: string, operations: string) =>
+      `from django.db import migrations, models\nfrom django_safemigrate import Safe\n\n\nclass Migration(migrations.Migration):\n    safe = ${safe}\n    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n${operations.replace(/^/gm, '        ')}\n    ]\n`;
+    const drops = 'migrations.RemoveField(model_name="order", name="note"),\nmigrations.DeleteModel(name="Product"),';
+    expect(lint(deployed('Safe.after_deploy()', drops))).toEqual(['require-lock-timeout@10:9']);
+    expect(lint(deployed('Safe.after_deploy', drops))).toEqual(['require-lock-timeout@10:9']);
+    expect(lint(deployed('Safe.before_deploy()', drops))).toEqual(['ban-drop-column@10:9', 'require-lock-timeout@10:9', 'ban-drop-table@11:9']);
+    // Nothing dropped: the declaration is no ignore comment, and silences nothing else.
+    expect(lint(deployed('Safe.after_deploy()', 'migrations.RenameField(model_name="order", old_name="note", new_name="remark"),'))).toEqual(['renaming-column@10:9', 'require-lock-timeout@10:9']);
+  });
 });
 
 describe('files', () => {

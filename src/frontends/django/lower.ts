@@ -43,6 +43,7 @@ export class MigrationLowering {
   run(): AnalyzedFile {
     const { file } = this;
     for (const problem of file.unreadable) this.unanalyzed(problem, `${problem.message}.`);
+    if (file.afterDeploy) this.directives.push(afterDeployDirective(this.span(file.afterDeploy.from, file.afterDeploy.to)));
     const operations = file.operations;
     if (operations && operations.kind !== 'list') this.unanalyzed(operations, 'The operations of this migration are not a literal list; they were not checked.');
     // A squashed migration runs only on a new database, where the tables of the squashed migrations before it are new too.
@@ -874,6 +875,14 @@ function applyStateOnly(lowering: MigrationLowering, operations: PyValue | undef
   if (operations?.kind !== 'list') return;
   const sink = new MigrationLowering(lowering.file, lowering.state);
   sink.lowerAll(operations.items);
+}
+
+/**
+ * django-safemigrate applies a `Safe.after_deploy()` migration only once the code that no longer uses
+ * the dropped columns and tables is live: dropping them there is the safe second step.
+ */
+function afterDeployDirective(location: SourceSpan): IgnoreDirective {
+  return { scope: 'file', rules: ['ban-drop-column', 'ban-drop-table'], location, targetLine: location.line, implied: true };
 }
 
 function ignoreMigration(lowering: MigrationLowering, call: Call, place: Place): void {

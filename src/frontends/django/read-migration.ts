@@ -35,6 +35,8 @@ export interface DjangoMigrationFile {
   directives: IgnoreDirective[];
   /** Class attributes that static analysis could not read, with where they are. */
   unreadable: Array<{ from: number; to: number; message: string }>;
+  /** django-safemigrate's `safe = Safe.after_deploy()`: the migration is applied once the new code is live. Where it is written. */
+  afterDeploy?: { from: number; to: number };
 }
 
 /** The app label Django gives the migrations in `<app>/migrations/`: the folder's name (unless apps.py says otherwise). */
@@ -105,9 +107,18 @@ export function readDjangoMigration(source: string, filePath: string, app = appF
       case 'operations':
         file.operations = value;
         break;
+      case 'safe':
+        if (isAfterDeploy(value)) file.afterDeploy = { from: value.from, to: value.to };
+        break;
     }
   }
   return file;
+}
+
+/** `Safe.after_deploy()` (with or without a delay), or `Safe.after_deploy` as django-safemigrate before 5.0 spelt it. */
+function isAfterDeploy(value: PyValue): boolean {
+  const path = value.kind === 'call' ? value.callee : value.kind === 'name' ? value.path : '';
+  return /(^|\.)Safe\.after_deploy$/.test(path);
 }
 
 /** `class Migration(migrations.Migration)`, or any base class named `…Migration`. */
