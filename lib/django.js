@@ -5159,7 +5159,7 @@ function readField(name, call, source) {
     identity: info?.identity === true,
     generated: fieldClass === "GeneratedField",
     check: info?.check === true,
-    signature: signatureOf(call, source),
+    signature: signatureOf(call, source, isForeignKey || isManyToMany),
     definition: source.slice(call.from, call.to)
   };
   if (columnType2?.name === "varchar" && !columnType2.isArray) field.patternOps = "varchar";
@@ -5225,10 +5225,10 @@ function typeText(columnType2) {
   const modifiers = columnType2.modifiers.length > 0 ? `(${columnType2.modifiers.join(",")})` : "";
   return `${columnType2.name}${modifiers}${columnType2.isArray ? "[]" : ""}`;
 }
-function signatureOf(call, source) {
-  const parts = call.args.map((argument2) => normalizedText(source, argument2));
+function signatureOf(call, source, relation) {
+  const parts = call.args.slice(relation ? 2 : 0).map((argument2) => normalizedText(source, argument2));
   for (const [key, value] of [...call.kwargs].sort(([a], [b]) => a.localeCompare(b))) {
-    if (NON_DB_ATTRIBUTES.has(key)) continue;
+    if (NON_DB_ATTRIBUTES.has(key) || relation && key === "to") continue;
     const text = normalizedText(source, value);
     if (DEFAULT_KWARGS[key] === text) continue;
     parts.push(`${key}=${text}`);

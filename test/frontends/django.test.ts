@@ -153,6 +153,14 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterField(model_name="invoice", name="total", field=models.BigIntegerField()),'))).toEqual(['unanalyzed-code@7:9']);
   });
 
+  test('AlterField of a foreign key that names the same model another way ("shop.Product" first, for to="shop.product") and changes only related_name: Django runs nothing', () => {
+    const text = migration('migrations.AlterField(\n    model_name="order",\n    name="product",\n    field=models.ForeignKey("shop.Product", django.db.models.deletion.CASCADE, related_name="orders"),\n),');
+    expect(lint(text)).toEqual([]);
+    expect(operationsOf(text)).toEqual([]);
+    // Another target is still a change.
+    expect(lint(migration('migrations.AlterField(model_name="order", name="product", field=models.ForeignKey("shop.Order", on_delete=models.CASCADE)),'))).toContain('adding-foreign-key-constraint@7:9');
+  });
+
   test("AlterField of an indexed varchar: a new length keeps the LIKE index; becoming text builds it again", () => {
     const history = [
       INITIAL,

@@ -193,7 +193,7 @@ export function readField(name: string, call: Call, source: string): DjangoField
     identity: info?.identity === true,
     generated: fieldClass === 'GeneratedField',
     check: info?.check === true,
-    signature: signatureOf(call, source),
+    signature: signatureOf(call, source, isForeignKey || isManyToMany),
     definition: source.slice(call.from, call.to),
   };
   if (columnType?.name === 'varchar' && !columnType.isArray) field.patternOps = 'varchar';
@@ -270,11 +270,15 @@ export function typeText(columnType: ColumnType): string {
   return `${columnType.name}${modifiers}${columnType.isArray ? '[]' : ''}`;
 }
 
-/** The field's database-relevant kwargs, as text, in a stable order (Django's `deconstruct()` comparison). */
-function signatureOf(call: Call, source: string): string {
-  const parts = call.args.map((argument) => normalizedText(source, argument));
+/**
+ * The field's database-relevant kwargs, as text, in a stable order (Django's `deconstruct()` comparison).
+ * A relation's target is left out: it is compared as the table it resolves to (`to="shop.product"` and `"shop.Product"` are one model).
+ */
+function signatureOf(call: Call, source: string, relation: boolean): string {
+  // A relation's first two positional arguments are its target and on_delete.
+  const parts = call.args.slice(relation ? 2 : 0).map((argument) => normalizedText(source, argument));
   for (const [key, value] of [...call.kwargs].sort(([a], [b]) => a.localeCompare(b))) {
-    if (NON_DB_ATTRIBUTES.has(key)) continue;
+    if (NON_DB_ATTRIBUTES.has(key) || (relation && key === 'to')) continue;
     const text = normalizedText(source, value);
     if (DEFAULT_KWARGS[key] === text) continue;
     parts.push(`${key}=${text}`);
