@@ -6916,6 +6916,10 @@ var MigrationLowering = class {
     this.deferred.push({ operation, table: table2, column });
   }
   /** Deferred statements of a dropped table or column are not run (Django removes them). */
+  /** A foreign key on the column that Django has deferred to the end of the migration (CreateModel's), not yet in the database. */
+  defersForeignKey(table2, column) {
+    return this.deferred.some(({ operation }) => operation.kind === "addConstraint" && operation.table.name === table2 && operation.constraint.kind === "foreignKey" && operation.constraint.columns.includes(column));
+  }
   dropDeferred(table2, column) {
     this.deferred = this.deferred.filter((entry) => entry.table !== table2 || column !== void 0 && entry.column !== column);
   }
@@ -7350,8 +7354,14 @@ function renameField(lowering, call, place) {
   model.uniqueTogether = rename2(model.uniqueTogether);
   model.indexTogether = rename2(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === "manyToMany" || oldColumn === newColumn) return;
+  const constrained = field?.relation?.kind === "foreignKey" && field.relation.dbConstraint && !lowering.defersForeignKey(model.table, oldColumn);
+  const target = constrained ? lowering.relationTarget(model, field) : void 0;
+  if (constrained) {
+    lowering.emit({ kind: "dropConstraint", ...place, table: table(model), name: foreignKeyName(model.table, oldColumn, target?.model.table ?? "", target?.field?.column ?? "id"), ifExists: false, byLookup: true });
+  }
   lowering.emit({ kind: "renameColumn", ...place, table: table(model), column: oldColumn, newName: newColumn });
   lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
+  if (constrained) lowering.emit(lowering.foreignKey(model, { ...field, name: newName, column: newColumn }, place));
 }
 function alterField(lowering, call, place) {
   const model = lowering.model(call, "model_name", 0);

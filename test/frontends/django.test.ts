@@ -113,16 +113,24 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     );
     const indexes = operationsOf(text).filter((operation) => operation.kind === 'createIndex');
     expect(indexes).toMatchObject([{ table: { name: 'shop_order' }, columns: ['supplier_id'], name: indexName('shop_order', ['supplier_id']) }]);
-    // The index is the AddField's (the column is new, so its rename is no finding).
-    expect(lint(text)).toEqual(['require-concurrent-index-creation@7:9', 'require-lock-timeout@7:9']);
+    // The index is the AddField's (the column is new, so its rename is no finding); the foreign key AddField made
+    // inline is in the database when RenameField runs, which drops it and adds it again, checking every row.
+    expect(lint(text)).toEqual(['require-concurrent-index-creation@7:9', 'require-lock-timeout@7:9', 'adding-foreign-key-constraint@8:9']);
   });
 
   test('RemoveField, RenameField: the column Django names (foreign keys end in _id), not a db_column rename', () => {
     expect(lint(migration('migrations.RemoveField(model_name="order", name="note"),'))).toEqual(['ban-drop-column@7:9', 'require-lock-timeout@7:9']);
     expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),')).map((operation) => operation.kind)).toEqual(['dropConstraint', 'dropColumn']);
     expect(operationsOf(migration('migrations.RemoveField(model_name="order", name="product"),'))[1]).toMatchObject({ column: 'product_id' });
-    expect(lint(migration('migrations.RenameField(model_name="order", old_name="product", new_name="item"),'))).toEqual(['renaming-column@7:9', 'require-lock-timeout@7:9']);
-    expect(operationsOf(migration('migrations.RenameField(model_name="order", old_name="product", new_name="item"),'))[0]).toMatchObject({ column: 'product_id', newName: 'item_id' });
+    // Django drops the foreign key, renames its column, and adds the foreign key again under the new column's name.
+    const renameForeignKey = migration('migrations.RenameField(model_name="order", old_name="product", new_name="item"),');
+    expect(lint(renameForeignKey)).toEqual(['adding-foreign-key-constraint@7:9', 'renaming-column@7:9', 'require-lock-timeout@7:9']);
+    expect(operationsOf(renameForeignKey).map((operation) => operation.kind)).toEqual(['dropConstraint', 'renameColumn', 'addConstraint']);
+    expect(operationsOf(renameForeignKey)[1]).toMatchObject({ column: 'product_id', newName: 'item_id' });
+    expect(operationsOf(renameForeignKey)[2]).toMatchObject({ constraint: { name: 'shop_order_item_id_1c3e61d3_fk_shop_product_id', columns: ['item_id'] } });
+    // A foreign key CreateModel deferred to the end of the migration is not in the database yet: renamed with its column, not dropped.
+    const created = migration('migrations.CreateModel(name="Refund", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("order", models.ForeignKey(on_delete=models.CASCADE, to="shop.order"))]),\nmigrations.RenameField(model_name="refund", old_name="order", new_name="purchase"),');
+    expect(operationsOf(created).map((operation) => operation.kind)).toEqual(['createTable', 'renameColumn', 'addConstraint', 'createIndex']);
     const history = [INITIAL, migration('migrations.AlterField(model_name="order", name="note", field=models.TextField(null=True, db_column="note")),')];
     expect(lint(migration('migrations.RenameField(model_name="order", old_name="note", new_name="remark"),'), history)).toEqual([]);
   });

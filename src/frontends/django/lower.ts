@@ -130,6 +130,11 @@ export class MigrationLowering {
   }
 
   /** Deferred statements of a dropped table or column are not run (Django removes them). */
+  /** A foreign key on the column that Django has deferred to the end of the migration (CreateModel's), not yet in the database. */
+  defersForeignKey(table: string, column: string): boolean {
+    return this.deferred.some(({ operation }) => operation.kind === 'addConstraint' && operation.table.name === table && operation.constraint.kind === 'foreignKey' && operation.constraint.columns.includes(column));
+  }
+
   dropDeferred(table: string, column?: string): void {
     this.deferred = this.deferred.filter((entry) => entry.table !== table || (column !== undefined && entry.column !== column));
   }
@@ -606,8 +611,16 @@ function renameField(lowering: MigrationLowering, call: Call, place: Place): voi
   model.uniqueTogether = rename(model.uniqueTogether);
   model.indexTogether = rename(model.indexTogether);
   if (!model.hasTable || field?.relation?.kind === 'manyToMany' || oldColumn === newColumn) return;
+  // Django's schema editor drops the foreign key it finds on the column, and adds it again (checking every row) after the rename;
+  // one CreateModel deferred to the end of the migration is not there yet, and is renamed with the column instead.
+  const constrained = field?.relation?.kind === 'foreignKey' && field.relation.dbConstraint && !lowering.defersForeignKey(model.table, oldColumn);
+  const target = constrained ? lowering.relationTarget(model, field) : undefined;
+  if (constrained) {
+    lowering.emit({ kind: 'dropConstraint', ...place, table: table(model), name: foreignKeyName(model.table, oldColumn, target?.model.table ?? '', target?.field?.column ?? 'id'), ifExists: false, byLookup: true });
+  }
   lowering.emit({ kind: 'renameColumn', ...place, table: table(model), column: oldColumn, newName: newColumn });
   lowering.renameDeferredColumn(model.table, oldColumn, newColumn);
+  if (constrained) lowering.emit(lowering.foreignKey(model, { ...field, name: newName, column: newColumn }, place));
 }
 
 function alterField(lowering: MigrationLowering, call: Call, place: Place): void {
