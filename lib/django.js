@@ -6664,6 +6664,12 @@ function fieldSets(value) {
   );
 }
 var COLLECTION_CALLS = /* @__PURE__ */ new Set(["set", "frozenset", "tuple", "list"]);
+function readsAsFieldSets(value) {
+  if (value?.kind === "call" && COLLECTION_CALLS.has(value.callee) && value.args.length <= 1 && value.kwargs.size === 0) return readsAsFieldSets(value.args[0]);
+  if (!value || value.kind === "none") return true;
+  if (value.kind !== "list") return false;
+  return value.items.every((item) => item.kind === "string" || item.kind === "list" && item.items.every((name) => name.kind === "string"));
+}
 function stringList2(value) {
   if (!value || value.kind !== "list") return [];
   return value.items.flatMap((item) => item.kind === "string" ? [item.text.text] : []);
@@ -7188,6 +7194,10 @@ function createModel(lowering, call, place) {
   }
   const indexes = dictEntry(options, "indexes");
   const constraints = dictEntry(options, "constraints");
+  for (const key of ["unique_together", "index_together"]) {
+    const value = dictEntry(options, key);
+    if (value && !readsAsFieldSets(value)) lowering.unanalyzed(value, `This ${key} is not a literal set of field names; it was not checked.`);
+  }
   state2.models.set(modelKey(file.app, name), model);
   if (!model.hasTable) return;
   const inline = [];
@@ -7529,7 +7539,9 @@ function alterTogether(kind) {
   return (lowering, call, place) => {
     const model = lowering.model(call, "name", 0);
     if (!model) return;
-    const news = fieldSets(argument(call, kind === "unique" ? "unique_together" : "index_together", 1));
+    const value = argument(call, kind === "unique" ? "unique_together" : "index_together", 1);
+    if (!readsAsFieldSets(value)) return lowering.unanalyzed(value ?? call, `This ${kind}_together is not a literal set of field names; what it changes was not checked.`);
+    const news = fieldSets(value);
     const olds = kind === "unique" ? model.uniqueTogether : model.indexTogether;
     const key = (set) => set.join("\0");
     const added = news.filter((set) => !olds.some((old) => key(old) === key(set)));

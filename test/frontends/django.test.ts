@@ -306,6 +306,9 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     const history = [INITIAL, migration('migrations.AlterIndexTogether(name="order", index_together=set([("status", "total")])),')];
     expect(lint(migration('migrations.AlterIndexTogether(name="order", index_together=set()),'), history)).toEqual(['require-concurrent-index-deletion@7:9', 'require-lock-timeout@7:9']);
     expect(lint(migration('migrations.CreateModel(name="Refund", fields=[("id", models.BigAutoField(primary_key=True, serialize=False)), ("code", models.TextField())], options={"unique_together": set([("code",)])}),\nmigrations.AlterUniqueTogether(name="refund", unique_together=set()),'))).toEqual([]);
+    // What is not literal field names is reported, not read as no sets at all.
+    expect(lint(migration('migrations.AlterUniqueTogether(name="order", unique_together=ORDER_UNIQUE),', 'from shop.constants import ORDER_UNIQUE'))).toEqual(['unanalyzed-code@7:70']);
+    expect(lint(migration('migrations.CreateModel(name="Refund", fields=[("id", models.BigAutoField(primary_key=True, serialize=False))], options={"index_together": [tuple(f) for f in PAIRS]}),'))).toEqual(['unanalyzed-code@7:147']);
   });
 
   test('a model created and then given its own table in one migration: the deferred statements of its join table follow the rename', () => {

@@ -4,7 +4,7 @@ import type { ColumnDefinition, ColumnType, ConstraintDefinition, DjangoOrigin, 
 import { analyzeSql } from '../sql/analyze-sql';
 import { type DjangoField, lastName, readField } from './fields';
 import { defaultTableName, foreignKeyName, indexName, truncateName } from './names';
-import { type Call, argument, dictEntry, fieldList, fieldSets, readConstraint, readIndex, stringAt } from './operations';
+import { type Call, argument, dictEntry, fieldList, fieldSets, readConstraint, readIndex, readsAsFieldSets, stringAt } from './operations';
 import type { PyValue } from './python';
 import type { DjangoMigrationFile } from './read-migration';
 import { type DjangoModel, type DjangoState, fieldOf, modelKey, primaryKeyOf } from './state';
@@ -431,6 +431,10 @@ function createModel(lowering: MigrationLowering, call: Call, place: Place): voi
   }
   const indexes = dictEntry(options, 'indexes');
   const constraints = dictEntry(options, 'constraints');
+  for (const key of ['unique_together', 'index_together']) {
+    const value = dictEntry(options, key);
+    if (value && !readsAsFieldSets(value)) lowering.unanalyzed(value, `This ${key} is not a literal set of field names; it was not checked.`);
+  }
   state.models.set(modelKey(file.app, name), model);
   if (!model.hasTable) return;
 
@@ -806,7 +810,9 @@ function alterTogether(kind: 'unique' | 'index'): Handler {
   return (lowering, call, place) => {
     const model = lowering.model(call, 'name', 0);
     if (!model) return;
-    const news = fieldSets(argument(call, kind === 'unique' ? 'unique_together' : 'index_together', 1));
+    const value = argument(call, kind === 'unique' ? 'unique_together' : 'index_together', 1);
+    if (!readsAsFieldSets(value)) return lowering.unanalyzed(value ?? call, `This ${kind}_together is not a literal set of field names; what it changes was not checked.`);
+    const news = fieldSets(value);
     const olds = kind === 'unique' ? model.uniqueTogether : model.indexTogether;
     const key = (set: string[]) => set.join('\u0000');
     const added = news.filter((set) => !olds.some((old) => key(old) === key(set)));

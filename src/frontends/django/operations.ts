@@ -40,6 +40,14 @@ export function fieldSets(value: PyValue | undefined): string[][] {
 /** Python's collection constructors: `set()` is empty, `set([...])` holds the list's items. */
 const COLLECTION_CALLS = new Set(['set', 'frozenset', 'tuple', 'list']);
 
+/** Whether `fieldSets` reads the whole value: nothing, None, or literal field names only (a name or a comprehension is not). */
+export function readsAsFieldSets(value: PyValue | undefined): boolean {
+  if (value?.kind === 'call' && COLLECTION_CALLS.has(value.callee) && value.args.length <= 1 && value.kwargs.size === 0) return readsAsFieldSets(value.args[0]);
+  if (!value || value.kind === 'none') return true;
+  if (value.kind !== 'list') return false;
+  return value.items.every((item) => item.kind === 'string' || (item.kind === 'list' && item.items.every((name) => name.kind === 'string')));
+}
+
 export function stringList(value: PyValue | undefined): string[] {
   if (!value || value.kind !== 'list') return [];
   return value.items.flatMap((item) => (item.kind === 'string' ? [item.text.text] : []));
