@@ -7256,6 +7256,9 @@ function renameModel(lowering, call, place) {
   const newKey = modelKey(model.app, newName);
   const oldTable = model.table;
   const renamed = { ...model, name: newName, table: model.explicitTable ? model.table : defaultTableName(model.app, newName) };
+  const joinsBefore = [...state2.models.values()].flatMap(
+    (other3) => other3 === model ? [] : other3.fields.flatMap((field) => field.relation?.kind === "manyToMany" && state2.resolve(field.relation.to, other3.app, modelKey(other3.app, other3.name)) === oldKey ? [{ other: other3, field: field.name, join: lowering.joinTable(other3, field) }] : [])
+  );
   state2.models.delete(oldKey);
   state2.models.set(newKey, renamed);
   for (const other3 of state2.models.values()) {
@@ -7263,7 +7266,33 @@ function renameModel(lowering, call, place) {
       (field) => field.relation && state2.resolve(field.relation.to, other3.app, modelKey(other3.app, other3.name)) === oldKey ? { ...field, relation: { ...field.relation, to: `${file.app}.${newName}` } } : field
     );
   }
-  if (!model.hasTable || renamed.table === oldTable) return;
+  if (!model.hasTable) return;
+  if (renamed.table !== oldTable) moveTable(lowering, model, renamed, place);
+  for (const { other: other3, field: fieldName, join: oldJoin } of joinsBefore) {
+    const field = fieldOf(other3, fieldName);
+    const newJoin = field && lowering.joinTable(other3, field);
+    if (!oldJoin || !newJoin || !other3.hasTable || oldJoin.to === newJoin.to && renamed.table === oldTable) continue;
+    const on = { name: newJoin.table };
+    if (lowering.defersForeignKey(newJoin.table, oldJoin.to)) {
+      if (oldJoin.to !== newJoin.to) lowering.emit({ kind: "renameColumn", ...place, table: on, column: oldJoin.to, newName: newJoin.to });
+      lowering.renameDeferredColumn(newJoin.table, oldJoin.to, newJoin.to);
+      continue;
+    }
+    lowering.emit({ kind: "dropConstraint", ...place, table: on, name: foreignKeyName(oldJoin.table, oldJoin.to, oldTable, "id"), ifExists: false, byLookup: true });
+    if (oldJoin.to !== newJoin.to) lowering.emit({ kind: "renameColumn", ...place, table: on, column: oldJoin.to, newName: newJoin.to });
+    const targetColumn = primaryKeyOf(renamed)?.column ?? "id";
+    lowering.emit({
+      kind: "addConstraint",
+      ...place,
+      table: on,
+      constraint: { kind: "foreignKey", name: foreignKeyName(newJoin.table, newJoin.to, renamed.table, targetColumn), columns: [newJoin.to], notValid: false, references: { table: { name: renamed.table }, columns: [targetColumn] } }
+    });
+  }
+}
+function moveTable(lowering, model, renamed, place) {
+  const { state: state2 } = lowering;
+  const oldTable = model.table;
+  const newKey = modelKey(renamed.app, renamed.name);
   lowering.emit({ kind: "renameTable", ...place, table: { name: oldTable }, newName: renamed.table });
   lowering.renameDeferredTable(oldTable, renamed.table);
   for (const { model: referencing, field } of state2.referencing(newKey)) {

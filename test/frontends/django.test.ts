@@ -301,6 +301,15 @@ describe('operations, lowered as Django runs them on PostgreSQL', () => {
     expect(lint(migration('migrations.AlterModelTable(name="order", table="sales_order"),'))).toEqual(['renaming-table@7:9', 'renaming-table@7:9', 'require-lock-timeout@7:9']);
   });
 
+  test("RenameModel: another model's many-to-many join table renames its column after the model, and adds its foreign key again", () => {
+    const text = migration('migrations.RenameModel(old_name="Product", new_name="Item"),');
+    const joinTable = operationsOf(text).filter((operation) => 'table' in operation && operation.table.name === 'shop_order_tags');
+    expect(joinTable.map((operation) => operation.kind)).toEqual(['dropConstraint', 'renameColumn', 'addConstraint']);
+    expect(joinTable[1]).toMatchObject({ column: 'product_id', newName: 'item_id' });
+    expect(joinTable[2]).toMatchObject({ constraint: { name: 'shop_order_tags_item_id_d15cf74c_fk_shop_item_id', references: { table: { name: 'shop_item' } } } });
+    expect(lint(text)).toEqual(expect.arrayContaining(['renaming-column@7:9', 'adding-foreign-key-constraint@7:9']));
+  });
+
   test('unique_together and index_together written as set([...]), as makemigrations wrote them before Django 2: the same as a set literal', () => {
     expect(lint(migration('migrations.AlterUniqueTogether(\n    name="order",\n    unique_together=set([("status", "product")]),\n),'))).toEqual(['disallowed-unique-constraint@7:9', 'require-lock-timeout@7:9']);
     const history = [INITIAL, migration('migrations.AlterIndexTogether(name="order", index_together=set([("status", "total")])),')];

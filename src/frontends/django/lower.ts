@@ -496,6 +496,10 @@ function renameModel(lowering: MigrationLowering, call: Call, place: Place): voi
   const newKey = modelKey(model.app, newName);
   const oldTable = model.table;
   const renamed: DjangoModel = { ...model, name: newName, table: model.explicitTable ? model.table : defaultTableName(model.app, newName) };
+  // Join tables of other models' many-to-many fields to this one: their column is named after it.
+  const joinsBefore = [...state.models.values()].flatMap((other) =>
+    other === model ? [] : other.fields.flatMap((field) => (field.relation?.kind === 'manyToMany' && state.resolve(field.relation.to, other.app, modelKey(other.app, other.name)) === oldKey ? [{ other, field: field.name, join: lowering.joinTable(other, field) }] : [])),
+  );
   state.models.delete(oldKey);
   state.models.set(newKey, renamed);
   // Fields elsewhere that point at the model now name it by its new name.
@@ -504,7 +508,37 @@ function renameModel(lowering: MigrationLowering, call: Call, place: Place): voi
       field.relation && state.resolve(field.relation.to, other.app, modelKey(other.app, other.name)) === oldKey ? { ...field, relation: { ...field.relation, to: `${file.app}.${newName}` } } : field,
     );
   }
-  if (!model.hasTable || renamed.table === oldTable) return;
+  if (!model.hasTable) return;
+  if (renamed.table !== oldTable) moveTable(lowering, model, renamed, place);
+  // Django alters the join table's field that points here: the foreign key is dropped, its column renamed, and the key added again.
+  for (const { other, field: fieldName, join: oldJoin } of joinsBefore) {
+    const field = fieldOf(other, fieldName);
+    const newJoin = field && lowering.joinTable(other, field);
+    if (!oldJoin || !newJoin || !other.hasTable || (oldJoin.to === newJoin.to && renamed.table === oldTable)) continue;
+    const on = { name: newJoin.table };
+    // A join table CreateModel made in this migration has its foreign key deferred: renamed with its column, not dropped.
+    if (lowering.defersForeignKey(newJoin.table, oldJoin.to)) {
+      if (oldJoin.to !== newJoin.to) lowering.emit({ kind: 'renameColumn', ...place, table: on, column: oldJoin.to, newName: newJoin.to });
+      lowering.renameDeferredColumn(newJoin.table, oldJoin.to, newJoin.to);
+      continue;
+    }
+    lowering.emit({ kind: 'dropConstraint', ...place, table: on, name: foreignKeyName(oldJoin.table, oldJoin.to, oldTable, 'id'), ifExists: false, byLookup: true });
+    if (oldJoin.to !== newJoin.to) lowering.emit({ kind: 'renameColumn', ...place, table: on, column: oldJoin.to, newName: newJoin.to });
+    const targetColumn = primaryKeyOf(renamed)?.column ?? 'id';
+    lowering.emit({
+      kind: 'addConstraint',
+      ...place,
+      table: on,
+      constraint: { kind: 'foreignKey', name: foreignKeyName(newJoin.table, newJoin.to, renamed.table, targetColumn), columns: [newJoin.to], notValid: false, references: { table: { name: renamed.table }, columns: [targetColumn] } },
+    });
+  }
+}
+
+/** RenameModel's new table: the table, the foreign keys that point at it, and its own join tables. */
+function moveTable(lowering: MigrationLowering, model: DjangoModel, renamed: DjangoModel, place: Place): void {
+  const { state } = lowering;
+  const oldTable = model.table;
+  const newKey = modelKey(renamed.app, renamed.name);
   lowering.emit({ kind: 'renameTable', ...place, table: { name: oldTable }, newName: renamed.table });
   lowering.renameDeferredTable(oldTable, renamed.table);
   // Foreign keys that point at the table are dropped and added again (the constraint names the table).
