@@ -7647,7 +7647,7 @@ function afterDeployDirective(location) {
   return { scope: "file", rules: ["ban-drop-column", "ban-drop-table"], location, targetLine: location.line, implied: true };
 }
 function ignoreMigration(lowering, call, place) {
-  lowering.directives.push({ scope: "file", rules: [], location: place.location, targetLine: place.location.line });
+  lowering.directives.push({ scope: "file", rules: [], location: place.location, targetLine: place.location.line, implied: true });
   lowering.statements--;
   void call;
 }

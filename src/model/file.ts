@@ -22,7 +22,7 @@ export interface IgnoreDirective {
   targetLine: number;
   /** A squawk-ignore comment: never reported as unused or as naming an unknown rule. */
   squawk?: boolean;
-  /** Not a comment but what the migration declares of itself (it runs after the deploy): never reported as unused. */
+  /** Not a comment but what the migration declares of itself (django-safemigrate's after_deploy, django-migration-linter's IgnoreMigration): never reported as unused. */
   implied?: boolean;
 }
 

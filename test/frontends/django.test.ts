@@ -429,6 +429,8 @@ describe('ignoring', () => {
   test("django-migration-linter's IgnoreMigration() silences the whole migration", () => {
     const text = migration('IgnoreMigration(),\nmigrations.RemoveField(model_name="order", name="note"),', 'from django_migration_linter import IgnoreMigration');
     expect(lint(text)).toEqual([]);
+    // An operation, not a migralint comment: where it silences nothing here, it is not reported as an unused ignore.
+    expect(lint(migration('IgnoreMigration(),\nmigrations.RunPython(forwards, migrations.RunPython.noop),', 'from django_migration_linter import IgnoreMigration'))).toEqual([]);
   });
 
   test("django-safemigrate's Safe.after_deploy(): dropping columns and tables the live code no longer uses is the safe second step; nothing else changes", () => {
