@@ -8135,8 +8135,8 @@ function readDjangoMigration(source, filePath, app = appFolderLabel(filePath)) {
   return file;
 }
 function isAfterDeploy(value) {
-  const path4 = value.kind === "call" ? value.callee : value.kind === "name" ? value.path : "";
-  return /(^|\.)Safe\.after_deploy$/.test(path4);
+  const path5 = value.kind === "call" ? value.callee : value.kind === "name" ? value.path : "";
+  return /(^|\.)Safe\.after_deploy$/.test(path5);
 }
 function isMigrationClass(statement, source) {
   if (statement.name !== "ClassDefinition") return false;
