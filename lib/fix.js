@@ -2848,12 +2848,18 @@ function readJournal(file) {
 // src/frontends/sql/runner-files.ts
 var SQLX_NAME = /^\d+_.+\.sql$/;
 var SQLX_NO_TRANSACTION = /^-- no-transaction/;
+var POP_NAME = /^\d+_[^.]+(\.[a-z0-9]+)?(\.autocommit)?\.up\.sql$/;
+var POP_AUTOCOMMIT = /\.autocommit\.up\.sql$/;
+var POSTGRES_MIGRATIONS_NAME = /^-?\d+[-_]?.*\.sql$/i;
+var POSTGRES_MIGRATIONS_NO_TRANSACTION = "-- postgres-migrations disable-transaction";
 function runnerByName(filePath) {
   const name = path2.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (POP_NAME.test(name) && nearestManifest(filePath, GO_MOD).declares) return "pop";
+  if (POSTGRES_MIGRATIONS_NAME.test(name) && nearestManifest(filePath, PACKAGE_JSON).declares) return "postgres-migrations";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path2.basename(path2.dirname(filePath))) && path2.basename(path2.dirname(path2.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path2.dirname(filePath);
@@ -2862,7 +2868,19 @@ function runnerByName(filePath) {
 }
 function runnerForFile(filePath, text) {
   const named = runnerByName(filePath);
-  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  return sendsAsOneQuery(named, filePath, text) ? "whole-file" : named;
+}
+function sendsAsOneQuery(runner, filePath, text) {
+  switch (runner) {
+    case "sqlx":
+      return SQLX_NO_TRANSACTION.test(text);
+    case "pop":
+      return POP_AUTOCOMMIT.test(path2.basename(filePath));
+    case "postgres-migrations":
+      return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    default:
+      return false;
+  }
 }
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 function drizzleJournal(filePath) {
@@ -2872,35 +2890,40 @@ function drizzleJournal(filePath) {
   const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
   return listed || DRIZZLE_NAME.test(path2.basename(filePath)) ? journal.file : void 0;
 }
-var sqlxCrateCache = /* @__PURE__ */ new Map();
+var CARGO_TOML = { file: "Cargo.toml", declares: (text) => /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(text) };
+var GO_MOD = { file: "go.mod", declares: (text) => /^\s*(?:require\s+)?github\.com\/(?:gobuffalo|ory)\/pop(?:\/v\d+)?\s+v\S+[ \t]*(?!\s*\/\/\s*indirect)$/m.test(text) };
+var PACKAGE_JSON = { file: "package.json", declares: (text) => /"postgres-migrations"\s*:/.test(text) };
+var manifestCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
-  return nearestCargoManifest(filePath).sqlx;
+  return nearestManifest(filePath, CARGO_TOML).declares;
 }
-function nearestCargoManifest(filePath) {
+function nearestManifest(filePath, kind) {
+  let cache2 = manifestCache.get(kind.file);
+  if (cache2 === void 0) manifestCache.set(kind.file, cache2 = /* @__PURE__ */ new Map());
   const visited = [];
   let dir = path2.dirname(path2.resolve(filePath));
   let found;
   for (; ; ) {
-    found = sqlxCrateCache.get(dir);
+    found = cache2.get(dir);
     if (found !== void 0) break;
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs3.readFileSync(path2.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs3.readFileSync(path2.join(dir, kind.file), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path2.join(dir, "Cargo.toml") };
+      found = { declares: kind.declares(manifest), manifest: path2.join(dir, kind.file) };
       break;
     }
     const parent = path2.dirname(dir);
     if (parent === dir) {
-      found = { sqlx: false };
+      found = { declares: false };
       break;
     }
     dir = parent;
   }
-  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  for (const folder of visited) cache2.set(folder, found);
   return found;
 }
 
@@ -2921,7 +2944,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "postgres-migrations", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -2963,6 +2986,8 @@ var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)
 function sqlRunner(filePath, source) {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
+  const named = runnerByName(filePath);
+  if (named === "pop" || named === "postgres-migrations") return named;
   return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
@@ -3492,6 +3517,9 @@ function sqlTransactionOff(source) {
     case "sqlx":
       return [{ start: 0, end: 0, text: "-- no-transaction\n" }];
     // read from the file's first bytes
+    case "postgres-migrations":
+      return [{ start: 0, end: 0, text: "-- postgres-migrations disable-transaction\n" }];
+    // looked for anywhere in the file
     case "goose": {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: "-- +goose NO TRANSACTION\n" }] : void 0;
@@ -3756,7 +3784,7 @@ function planFix(finding, file, rule) {
   const { edit } = action;
   if (steps.length === 1 && FIXABLE_EDITS.has(edit.kind) && editable(edit, operation, facts)) return { kind: "edit", edit, transactionOff: outside };
   const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
-  const oneQuery = facts.frontend === "sql" && facts.runner === "whole-file";
+  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations") && !facts.runnerTransaction);
   if (edit.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit.name)) {
     return { kind: "notValid", name: edit.name };
   }

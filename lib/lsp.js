@@ -21178,12 +21178,18 @@ var path3 = __toESM(require("node:path"));
 init_drizzle_journal();
 var SQLX_NAME = /^\d+_.+\.sql$/;
 var SQLX_NO_TRANSACTION = /^-- no-transaction/;
+var POP_NAME2 = /^\d+_[^.]+(\.[a-z0-9]+)?(\.autocommit)?\.up\.sql$/;
+var POP_AUTOCOMMIT = /\.autocommit\.up\.sql$/;
+var POSTGRES_MIGRATIONS_NAME = /^-?\d+[-_]?.*\.sql$/i;
+var POSTGRES_MIGRATIONS_NO_TRANSACTION = "-- postgres-migrations disable-transaction";
 function runnerByName(filePath) {
   const name = path3.basename(filePath);
   if (name === "up.sql") return "diesel";
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (POP_NAME2.test(name) && nearestManifest(filePath, GO_MOD).declares) return "pop";
+  if (POSTGRES_MIGRATIONS_NAME.test(name) && nearestManifest(filePath, PACKAGE_JSON).declares) return "postgres-migrations";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
@@ -21192,7 +21198,19 @@ function runnerByName(filePath) {
 }
 function runnerForFile(filePath, text) {
   const named = runnerByName(filePath);
-  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  return sendsAsOneQuery(named, filePath, text) ? "whole-file" : named;
+}
+function sendsAsOneQuery(runner, filePath, text) {
+  switch (runner) {
+    case "sqlx":
+      return SQLX_NO_TRANSACTION.test(text);
+    case "pop":
+      return POP_AUTOCOMMIT.test(path3.basename(filePath));
+    case "postgres-migrations":
+      return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    default:
+      return false;
+  }
 }
 var DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
 function drizzleJournal(filePath) {
@@ -21202,35 +21220,40 @@ function drizzleJournal(filePath) {
   const listed = journal.tags?.has(drizzleTag(filePath)) ?? false;
   return listed || DRIZZLE_NAME.test(path3.basename(filePath)) ? journal.file : void 0;
 }
-var sqlxCrateCache = /* @__PURE__ */ new Map();
+var CARGO_TOML = { file: "Cargo.toml", declares: (text) => /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(text) };
+var GO_MOD = { file: "go.mod", declares: (text) => /^\s*(?:require\s+)?github\.com\/(?:gobuffalo|ory)\/pop(?:\/v\d+)?\s+v\S+[ \t]*(?!\s*\/\/\s*indirect)$/m.test(text) };
+var PACKAGE_JSON = { file: "package.json", declares: (text) => /"postgres-migrations"\s*:/.test(text) };
+var manifestCache = /* @__PURE__ */ new Map();
 function inSqlxCrate(filePath) {
-  return nearestCargoManifest(filePath).sqlx;
+  return nearestManifest(filePath, CARGO_TOML).declares;
 }
-function nearestCargoManifest(filePath) {
+function nearestManifest(filePath, kind) {
+  let cache3 = manifestCache.get(kind.file);
+  if (cache3 === void 0) manifestCache.set(kind.file, cache3 = /* @__PURE__ */ new Map());
   const visited = [];
   let dir = path3.dirname(path3.resolve(filePath));
   let found;
   for (; ; ) {
-    found = sqlxCrateCache.get(dir);
+    found = cache3.get(dir);
     if (found !== void 0) break;
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs4.readFileSync(path3.join(dir, kind.file), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path3.join(dir, "Cargo.toml") };
+      found = { declares: kind.declares(manifest), manifest: path3.join(dir, kind.file) };
       break;
     }
     const parent = path3.dirname(dir);
     if (parent === dir) {
-      found = { sqlx: false };
+      found = { declares: false };
       break;
     }
     dir = parent;
   }
-  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  for (const folder of visited) cache3.set(folder, found);
   return found;
 }
 function runnerFilesRead(filePath) {
@@ -21241,9 +21264,8 @@ function runnerFilesRead(filePath) {
   }
   const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
   if (journal !== void 0) return [journal.file];
-  if (!SQLX_NAME.test(name)) return [];
-  const { manifest } = nearestCargoManifest(filePath);
-  return manifest ? [manifest] : [];
+  const kinds = [SQLX_NAME.test(name) && CARGO_TOML, POP_NAME2.test(name) && GO_MOD, POSTGRES_MIGRATIONS_NAME.test(name) && PACKAGE_JSON];
+  return kinds.flatMap((kind) => kind ? nearestManifest(filePath, kind).manifest ?? [] : []);
 }
 var metadataCache = /* @__PURE__ */ new Map();
 function dieselRunsInTransaction(filePath) {
@@ -21454,7 +21476,7 @@ function analyzeSqlFile(text, filePath, options) {
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName = markers.runnerTransaction === void 0 ? runnerForFile(filePath, text) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse" || byName === "drizzle");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "pop" || byName === "postgres-migrations" || byName === "synapse" || byName === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
@@ -22258,7 +22280,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "postgres-migrations", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -22300,6 +22322,8 @@ var RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\s)
 function sqlRunner(filePath, source) {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
+  const named = runnerByName(filePath);
+  if (named === "pop" || named === "postgres-migrations") return named;
   return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
@@ -22847,6 +22871,9 @@ function sqlTransactionOff(source) {
     case "sqlx":
       return [{ start: 0, end: 0, text: "-- no-transaction\n" }];
     // read from the file's first bytes
+    case "postgres-migrations":
+      return [{ start: 0, end: 0, text: "-- postgres-migrations disable-transaction\n" }];
+    // looked for anywhere in the file
     case "goose": {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: "-- +goose NO TRANSACTION\n" }] : void 0;
@@ -23545,6 +23572,10 @@ var TRANSACTION_OFF = {
   synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
   // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
   drizzle: { header: (off) => off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : [], footer: [] },
+  // pop runs a migration without its transaction when the file's name says `.autocommit.`, and then sends it as one query.
+  pop: { header: (off) => off ? ["-- (alone in a migration file named <version>_<name>.autocommit.up.sql: pop runs it outside a transaction)"] : [], footer: [] },
+  // postgres-migrations looks for its marker anywhere in the file; it then sends the file as one query.
+  "postgres-migrations": { header: (off) => off ? ["-- postgres-migrations disable-transaction"] : [], footer: [] },
   // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
   plain: { header: () => [], footer: [] }
@@ -23805,7 +23836,7 @@ function planFix(finding, file, rule) {
   const { edit: edit2 } = action;
   if (steps.length === 1 && FIXABLE_EDITS.has(edit2.kind) && editable(edit2, operation, facts)) return { kind: "edit", edit: edit2, transactionOff: outside };
   const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
-  const oneQuery = facts.frontend === "sql" && facts.runner === "whole-file";
+  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations") && !facts.runnerTransaction);
   if (edit2.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit2.name)) {
     return { kind: "notValid", name: edit2.name };
   }

@@ -6431,6 +6431,8 @@ function runnerByName(filePath) {
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (POP_NAME2.test(name) && nearestManifest(filePath, GO_MOD).declares) return "pop";
+  if (POSTGRES_MIGRATIONS_NAME.test(name) && nearestManifest(filePath, PACKAGE_JSON).declares) return "postgres-migrations";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path3.basename(path3.dirname(filePath))) && path3.basename(path3.dirname(path3.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path3.dirname(filePath);
@@ -6439,7 +6441,19 @@ function runnerByName(filePath) {
 }
 function runnerForFile(filePath, text) {
   const named = runnerByName(filePath);
-  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  return sendsAsOneQuery(named, filePath, text) ? "whole-file" : named;
+}
+function sendsAsOneQuery(runner, filePath, text) {
+  switch (runner) {
+    case "sqlx":
+      return SQLX_NO_TRANSACTION.test(text);
+    case "pop":
+      return POP_AUTOCOMMIT.test(path3.basename(filePath));
+    case "postgres-migrations":
+      return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    default:
+      return false;
+  }
 }
 function drizzleJournal(filePath) {
   if (!/\.sql$/i.test(filePath)) return void 0;
@@ -6449,33 +6463,35 @@ function drizzleJournal(filePath) {
   return listed || DRIZZLE_NAME.test(path3.basename(filePath)) ? journal.file : void 0;
 }
 function inSqlxCrate(filePath) {
-  return nearestCargoManifest(filePath).sqlx;
+  return nearestManifest(filePath, CARGO_TOML).declares;
 }
-function nearestCargoManifest(filePath) {
+function nearestManifest(filePath, kind) {
+  let cache3 = manifestCache.get(kind.file);
+  if (cache3 === void 0) manifestCache.set(kind.file, cache3 = /* @__PURE__ */ new Map());
   const visited = [];
   let dir = path3.dirname(path3.resolve(filePath));
   let found;
   for (; ; ) {
-    found = sqlxCrateCache.get(dir);
+    found = cache3.get(dir);
     if (found !== void 0) break;
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs4.readFileSync(path3.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs4.readFileSync(path3.join(dir, kind.file), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path3.join(dir, "Cargo.toml") };
+      found = { declares: kind.declares(manifest), manifest: path3.join(dir, kind.file) };
       break;
     }
     const parent = path3.dirname(dir);
     if (parent === dir) {
-      found = { sqlx: false };
+      found = { declares: false };
       break;
     }
     dir = parent;
   }
-  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  for (const folder of visited) cache3.set(folder, found);
   return found;
 }
 function runnerFilesRead(filePath) {
@@ -6486,9 +6502,8 @@ function runnerFilesRead(filePath) {
   }
   const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
   if (journal !== void 0) return [journal.file];
-  if (!SQLX_NAME.test(name)) return [];
-  const { manifest } = nearestCargoManifest(filePath);
-  return manifest ? [manifest] : [];
+  const kinds = [SQLX_NAME.test(name) && CARGO_TOML, POP_NAME2.test(name) && GO_MOD, POSTGRES_MIGRATIONS_NAME.test(name) && PACKAGE_JSON];
+  return kinds.flatMap((kind) => kind ? nearestManifest(filePath, kind).manifest ?? [] : []);
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path3.dirname(path3.resolve(filePath));
@@ -6509,7 +6524,7 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs4, path3, SQLX_NAME, SQLX_NO_TRANSACTION, POP_NAME2, POP_AUTOCOMMIT, POSTGRES_MIGRATIONS_NAME, POSTGRES_MIGRATIONS_NO_TRANSACTION, DRIZZLE_NAME, CARGO_TOML, GO_MOD, PACKAGE_JSON, manifestCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
@@ -6518,8 +6533,15 @@ var init_runner_files = __esm({
     init_drizzle_journal();
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    POP_NAME2 = /^\d+_[^.]+(\.[a-z0-9]+)?(\.autocommit)?\.up\.sql$/;
+    POP_AUTOCOMMIT = /\.autocommit\.up\.sql$/;
+    POSTGRES_MIGRATIONS_NAME = /^-?\d+[-_]?.*\.sql$/i;
+    POSTGRES_MIGRATIONS_NO_TRANSACTION = "-- postgres-migrations disable-transaction";
     DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-    sqlxCrateCache = /* @__PURE__ */ new Map();
+    CARGO_TOML = { file: "Cargo.toml", declares: (text) => /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(text) };
+    GO_MOD = { file: "go.mod", declares: (text) => /^\s*(?:require\s+)?github\.com\/(?:gobuffalo|ory)\/pop(?:\/v\d+)?\s+v\S+[ \t]*(?!\s*\/\/\s*indirect)$/m.test(text) };
+    PACKAGE_JSON = { file: "package.json", declares: (text) => /"postgres-migrations"\s*:/.test(text) };
+    manifestCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6728,7 +6750,7 @@ function analyzeSqlFile(text, filePath, options) {
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName2 = markers.runnerTransaction === void 0 ? runnerForFile(filePath, text) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "synapse" || byName2 === "drizzle");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName2 === "diesel" && dieselRunsInTransaction(filePath) || byName2 === "sqlx" || byName2 === "pop" || byName2 === "postgres-migrations" || byName2 === "synapse" || byName2 === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));
@@ -13599,7 +13621,7 @@ function readFacts(file) {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "sqlx"].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === void 0 || ["goose", "dbmate", "sql-migrate", "flyway", "postgres-migrations", "sqlx"].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements
   };
@@ -13640,6 +13662,8 @@ function readFacts(file) {
 function sqlRunner(filePath, source) {
   const annotation2 = RUNNER_ANNOTATION.exec(source);
   if (annotation2) return annotation2[1] !== void 0 ? "goose" : annotation2[2] !== void 0 ? "dbmate" : "sql-migrate";
+  const named = runnerByName(filePath);
+  if (named === "pop" || named === "postgres-migrations") return named;
   return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
@@ -14735,6 +14759,10 @@ var init_sql2 = __esm({
       synapse: { header: (off) => off ? ["-- (synapse applies its deltas in a transaction: run this from a background update instead)"] : [], footer: [] },
       // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
       drizzle: { header: (off) => off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : [], footer: [] },
+      // pop runs a migration without its transaction when the file's name says `.autocommit.`, and then sends it as one query.
+      pop: { header: (off) => off ? ["-- (alone in a migration file named <version>_<name>.autocommit.up.sql: pop runs it outside a transaction)"] : [], footer: [] },
+      // postgres-migrations looks for its marker anywhere in the file; it then sends the file as one query.
+      "postgres-migrations": { header: (off) => off ? ["-- postgres-migrations disable-transaction"] : [], footer: [] },
       // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
       "whole-file": { header: (off) => off ? ["-- (alone in a migration file of its own: a file of several statements runs as one transaction)"] : [], footer: [] },
       plain: { header: () => [], footer: [] }
@@ -15027,7 +15055,7 @@ function planFix(finding, file, rule) {
   const { edit: edit2 } = action;
   if (steps.length === 1 && FIXABLE_EDITS.has(edit2.kind) && editable(edit2, operation, facts)) return { kind: "edit", edit: edit2, transactionOff: outside };
   const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
-  const oneQuery = facts.frontend === "sql" && facts.runner === "whole-file";
+  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations") && !facts.runnerTransaction);
   if (edit2.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit2.name)) {
     return { kind: "notValid", name: edit2.name };
   }

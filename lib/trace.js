@@ -6702,6 +6702,8 @@ function runnerByName(filePath) {
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return "flyway";
   if (drizzleJournal(filePath) !== void 0) return "drizzle";
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return "sqlx";
+  if (POP_NAME2.test(name) && nearestManifest(filePath, GO_MOD).declares) return "pop";
+  if (POSTGRES_MIGRATIONS_NAME.test(name) && nearestManifest(filePath, PACKAGE_JSON).declares) return "postgres-migrations";
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path4.basename(path4.dirname(filePath))) && path4.basename(path4.dirname(path4.dirname(filePath))) === "delta") return "synapse";
   if (/\.up\.sql$/i.test(name)) return "whole-file";
   const folder = path4.dirname(filePath);
@@ -6710,7 +6712,19 @@ function runnerByName(filePath) {
 }
 function runnerForFile(filePath, text) {
   const named = runnerByName(filePath);
-  return named === "sqlx" && SQLX_NO_TRANSACTION.test(text) ? "whole-file" : named;
+  return sendsAsOneQuery(named, filePath, text) ? "whole-file" : named;
+}
+function sendsAsOneQuery(runner, filePath, text) {
+  switch (runner) {
+    case "sqlx":
+      return SQLX_NO_TRANSACTION.test(text);
+    case "pop":
+      return POP_AUTOCOMMIT.test(path4.basename(filePath));
+    case "postgres-migrations":
+      return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    default:
+      return false;
+  }
 }
 function drizzleJournal(filePath) {
   if (!/\.sql$/i.test(filePath)) return void 0;
@@ -6720,33 +6734,35 @@ function drizzleJournal(filePath) {
   return listed || DRIZZLE_NAME.test(path4.basename(filePath)) ? journal.file : void 0;
 }
 function inSqlxCrate(filePath) {
-  return nearestCargoManifest(filePath).sqlx;
+  return nearestManifest(filePath, CARGO_TOML).declares;
 }
-function nearestCargoManifest(filePath) {
+function nearestManifest(filePath, kind) {
+  let cache2 = manifestCache.get(kind.file);
+  if (cache2 === void 0) manifestCache.set(kind.file, cache2 = /* @__PURE__ */ new Map());
   const visited = [];
   let dir = path4.dirname(path4.resolve(filePath));
   let found;
   for (; ; ) {
-    found = sqlxCrateCache.get(dir);
+    found = cache2.get(dir);
     if (found !== void 0) break;
     visited.push(dir);
     let manifest;
     try {
-      manifest = fs5.readFileSync(path4.join(dir, "Cargo.toml"), "utf8");
+      manifest = fs5.readFileSync(path4.join(dir, kind.file), "utf8");
     } catch {
     }
     if (manifest !== void 0) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path4.join(dir, "Cargo.toml") };
+      found = { declares: kind.declares(manifest), manifest: path4.join(dir, kind.file) };
       break;
     }
     const parent = path4.dirname(dir);
     if (parent === dir) {
-      found = { sqlx: false };
+      found = { declares: false };
       break;
     }
     dir = parent;
   }
-  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  for (const folder of visited) cache2.set(folder, found);
   return found;
 }
 function runnerFilesRead(filePath) {
@@ -6757,9 +6773,8 @@ function runnerFilesRead(filePath) {
   }
   const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : void 0;
   if (journal !== void 0) return [journal.file];
-  if (!SQLX_NAME.test(name)) return [];
-  const { manifest } = nearestCargoManifest(filePath);
-  return manifest ? [manifest] : [];
+  const kinds = [SQLX_NAME.test(name) && CARGO_TOML, POP_NAME2.test(name) && GO_MOD, POSTGRES_MIGRATIONS_NAME.test(name) && PACKAGE_JSON];
+  return kinds.flatMap((kind) => kind ? nearestManifest(filePath, kind).manifest ?? [] : []);
 }
 function dieselRunsInTransaction(filePath) {
   const dir = path4.dirname(path4.resolve(filePath));
@@ -6780,7 +6795,7 @@ function flywayRunsInTransaction(operations) {
     (operation) => "concurrently" in operation && operation.concurrently || operation.kind === "dropDatabase" || operation.kind === "other" && FLYWAY_NON_TRANSACTIONAL.has(operation.statement)
   );
 }
-var fs5, path4, SQLX_NAME, SQLX_NO_TRANSACTION, DRIZZLE_NAME, sqlxCrateCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
+var fs5, path4, SQLX_NAME, SQLX_NO_TRANSACTION, POP_NAME2, POP_AUTOCOMMIT, POSTGRES_MIGRATIONS_NAME, POSTGRES_MIGRATIONS_NO_TRANSACTION, DRIZZLE_NAME, CARGO_TOML, GO_MOD, PACKAGE_JSON, manifestCache, metadataCache, FLYWAY_NON_TRANSACTIONAL;
 var init_runner_files = __esm({
   "src/frontends/sql/runner-files.ts"() {
     "use strict";
@@ -6789,8 +6804,15 @@ var init_runner_files = __esm({
     init_drizzle_journal();
     SQLX_NAME = /^\d+_.+\.sql$/;
     SQLX_NO_TRANSACTION = /^-- no-transaction/;
+    POP_NAME2 = /^\d+_[^.]+(\.[a-z0-9]+)?(\.autocommit)?\.up\.sql$/;
+    POP_AUTOCOMMIT = /\.autocommit\.up\.sql$/;
+    POSTGRES_MIGRATIONS_NAME = /^-?\d+[-_]?.*\.sql$/i;
+    POSTGRES_MIGRATIONS_NO_TRANSACTION = "-- postgres-migrations disable-transaction";
     DRIZZLE_NAME = /^\d{4}_.+\.sql$/;
-    sqlxCrateCache = /* @__PURE__ */ new Map();
+    CARGO_TOML = { file: "Cargo.toml", declares: (text) => /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(text) };
+    GO_MOD = { file: "go.mod", declares: (text) => /^\s*(?:require\s+)?github\.com\/(?:gobuffalo|ory)\/pop(?:\/v\d+)?\s+v\S+[ \t]*(?!\s*\/\/\s*indirect)$/m.test(text) };
+    PACKAGE_JSON = { file: "package.json", declares: (text) => /"postgres-migrations"\s*:/.test(text) };
+    manifestCache = /* @__PURE__ */ new Map();
     metadataCache = /* @__PURE__ */ new Map();
     FLYWAY_NON_TRANSACTIONAL = /* @__PURE__ */ new Set(["VacuumStmt", "CreatedbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt"]);
   }
@@ -6932,7 +6954,7 @@ function analyzeSqlFile(text, filePath, options) {
   const inForwardCode = (offset) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName = markers.runnerTransaction === void 0 ? runnerForFile(filePath, text) : void 0;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "synapse" || byName === "drizzle");
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || byName === "diesel" && dieselRunsInTransaction(filePath) || byName === "sqlx" || byName === "pop" || byName === "postgres-migrations" || byName === "synapse" || byName === "drizzle");
   const runnerFiles = markers.runnerTransaction === void 0 ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));

@@ -1,5 +1,5 @@
 import type { FileResult } from '../engine/finding';
-import { runnerForFile } from '../frontends/sql/runner-files';
+import { runnerByName, runnerForFile } from '../frontends/sql/runner-files';
 
 /**
  * What a suggestion needs to know about the file it is written for, read from
@@ -26,9 +26,11 @@ interface CommonFacts {
  * `synapse` applies its deltas in a transaction that none can leave, and `drizzle`
  * every pending migration in one;
  * `whole-file` runners (golang-migrate, Prisma, sqlx told so) send a file as one
- * query, one transaction when it holds several statements.
+ * query, one transaction when it holds several statements; so do `pop` (for an
+ * `.autocommit.` file) and `postgres-migrations` (marked `disable-transaction`),
+ * which otherwise run a file in a transaction.
  */
-export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'drizzle' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file' | 'plain';
+export type SqlRunner = 'goose' | 'dbmate' | 'sql-migrate' | 'diesel' | 'drizzle' | 'flyway' | 'pop' | 'postgres-migrations' | 'sqlx' | 'synapse' | 'whole-file' | 'plain';
 
 export interface SqlFacts extends CommonFacts {
   frontend: 'sql';
@@ -88,7 +90,7 @@ function readFacts(file: FileResult): FileFacts {
     source: file.source,
     runnerTransaction: file.runnerTransaction ?? false,
     // Flyway runs a migration whose statements include a CONCURRENTLY one without a transaction: the statement is its own switch.
-    transactionSwitch: file.transactionSwitch ?? (runner === undefined || ['goose', 'dbmate', 'sql-migrate', 'flyway', 'sqlx'].includes(runner)),
+    transactionSwitch: file.transactionSwitch ?? (runner === undefined || ['goose', 'dbmate', 'sql-migrate', 'flyway', 'postgres-migrations', 'sqlx'].includes(runner)),
     statements: file.statements,
     operations: file.operationCount ?? file.statements,
   };
@@ -132,6 +134,9 @@ const RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\
 function sqlRunner(filePath: string, source: string): SqlRunner {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== undefined ? 'goose' : annotation[2] !== undefined ? 'dbmate' : 'sql-migrate';
+  // pop and postgres-migrations stay themselves when told to send the file as one query: a new migration must be told the same.
+  const named = runnerByName(filePath);
+  if (named === 'pop' || named === 'postgres-migrations') return named;
   return runnerForFile(filePath, source) ?? 'plain';
 }
 

@@ -155,7 +155,7 @@ function transactionOff(source: SourceText): TextEdit[] | undefined {
   }
 }
 
-/** The marker goose, dbmate, sql-migrate or sqlx read in the file. */
+/** The marker goose, dbmate, sql-migrate, sqlx or postgres-migrations read in the file. */
 function sqlTransactionOff(source: SourceText): TextEdit[] | undefined {
   const { text, facts } = source;
   if (facts.frontend !== 'sql') return undefined;
@@ -165,6 +165,8 @@ function sqlTransactionOff(source: SourceText): TextEdit[] | undefined {
       return []; // CONCURRENTLY itself makes Flyway run the migration without a transaction
     case 'sqlx':
       return [{ start: 0, end: 0, text: '-- no-transaction\n' }]; // read from the file's first bytes
+    case 'postgres-migrations':
+      return [{ start: 0, end: 0, text: '-- postgres-migrations disable-transaction\n' }]; // looked for anywhere in the file
     case 'goose': {
       const up = marker(/^--\s*\+goose\s+up\b/im);
       return up ? [{ start: up.index, end: up.index, text: '-- +goose NO TRANSACTION\n' }] : undefined;

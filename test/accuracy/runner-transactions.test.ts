@@ -87,6 +87,63 @@ describe('sqlx runs each migration of a crate that depends on it in a transactio
   });
 });
 
+describe("ory/pop runs each up migration of a Go module that requires it in a transaction, unless its name says .autocommit.", () => {
+  const GO_MOD = 'module github.com/acme/authd\n\ngo 1.24\n\nrequire (\n\tgithub.com/gofrs/uuid v4.4.0+incompatible\n\tgithub.com/ory/pop/v6 v6.4.2\n)\n';
+  const SESSIONS = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS authd_sessions_subject_idx ON authd_sessions (nid, subject);\n';
+  const file = (files: Record<string, string>, name: string) => path.join(project(files), name);
+
+  test('CREATE INDEX CONCURRENTLY alone in a <version>_<name>.postgres.up.sql fails in pop\'s transaction: reported', () => {
+    const name = 'persistence/sql/migrations/20250301000000000000_sessions_subject.postgres.up.sql';
+    expect(findingKeys(lintSql(SESSIONS, {}, file({ 'go.mod': GO_MOD, [name]: SESSIONS }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('and in one written for every database; a BEGIN there nests in pop\'s transaction', () => {
+    const name = 'persistence/sql/migrations/20250301000000000000_sessions_subject.up.sql';
+    expect(findingKeys(lintSql(SESSIONS, {}, file({ 'go.mod': GO_MOD, [name]: SESSIONS }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+    const wrapped = 'BEGIN;\nALTER TABLE authd_sessions ADD COLUMN expires_at timestamp NULL;\nCOMMIT;\n';
+    expect(findingKeys(lintSql(wrapped, {}, file({ 'go.mod': GO_MOD, [name]: wrapped }, name)))).toEqual(['transaction-nesting@1:1', 'require-lock-timeout@2:1']);
+  });
+
+  test('an .autocommit. file runs without it, sent as one query: alone it passes, beside another statement it fails', () => {
+    const name = 'persistence/sql/migrations/20250301000000000000_sessions_subject.postgres.autocommit.up.sql';
+    expect(findingKeys(lintSql(SESSIONS, {}, file({ 'go.mod': GO_MOD, [name]: SESSIONS }, name)))).toEqual([]);
+    const beside = `DROP INDEX IF EXISTS authd_sessions_nid_idx;\n${SESSIONS}`;
+    expect(findingKeys(lintSql(beside, {}, file({ 'go.mod': GO_MOD, [name]: beside }, name)))).toEqual(['require-concurrent-index-deletion@1:1', 'require-lock-timeout@1:1', 'ban-concurrent-index-creation-in-transaction@2:1']);
+  });
+
+  test('a module that requires pop only indirectly, or none, keeps what the name says: golang-migrate sends the file as it is', () => {
+    const name = 'migrations/20250301000000000000_sessions_subject.up.sql';
+    const indirect = 'module github.com/acme/authd\n\ngo 1.24\n\nrequire github.com/ory/pop/v6 v6.4.2 // indirect\n';
+    expect(findingKeys(lintSql(SESSIONS, {}, file({ 'go.mod': indirect, [name]: SESSIONS }, name)))).toEqual([]);
+    expect(findingKeys(lintSql(SESSIONS, {}, file({ [name]: SESSIONS }, name)))).toEqual([]);
+  });
+});
+
+describe('postgres-migrations runs each file of a package that depends on it in a transaction, unless the file says disable-transaction', () => {
+  const PACKAGE = '{\n  "name": "files-api",\n  "dependencies": {\n    "pg": "^8.11.0",\n    "postgres-migrations": "^5.3.0"\n  }\n}\n';
+  const OBJECTS = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS objects_bucket_name_idx ON files.objects (bucket_id, name);\n';
+  const file = (files: Record<string, string>, name: string) => path.join(project(files), name);
+
+  test('CREATE INDEX CONCURRENTLY in a 0042-name.sql fails in its transaction: reported', () => {
+    const name = 'migrations/tenant/0042-objects-bucket-name-index.sql';
+    expect(findingKeys(lintSql(OBJECTS, {}, file({ 'package.json': PACKAGE, [name]: OBJECTS }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@1:1']);
+  });
+
+  test('the marker, on any line, runs the file without one, sent as one query: alone it passes, beside another statement it fails', () => {
+    const name = 'migrations/tenant/0042-objects-bucket-name-index.sql';
+    const alone = `-- builds the index without blocking uploads\n-- postgres-migrations disable-transaction\n${OBJECTS}`;
+    expect(findingKeys(lintSql(alone, {}, file({ 'package.json': PACKAGE, [name]: alone }, name)))).toEqual([]);
+    const beside = `-- postgres-migrations disable-transaction\nSET lock_timeout = '2s';\n${OBJECTS}`;
+    expect(findingKeys(lintSql(beside, {}, file({ 'package.json': PACKAGE, [name]: beside }, name)))).toEqual(['ban-concurrent-index-creation-in-transaction@3:1']);
+  });
+
+  test('a package without it keeps what the name says: the file runs as it is', () => {
+    const name = 'migrations/tenant/0042-objects-bucket-name-index.sql';
+    const other = '{\n  "name": "files-api",\n  "dependencies": { "pg": "^8.11.0" }\n}\n';
+    expect(findingKeys(lintSql(OBJECTS, {}, file({ 'package.json': other, [name]: OBJECTS }, name)))).toEqual([]);
+  });
+});
+
 describe('synapse applies the schema deltas of an upgrade in one transaction', () => {
   const REBUILD = 'CREATE TABLE IF NOT EXISTS new_server_keys_json (\n    server_name TEXT NOT NULL,\n    key_id TEXT NOT NULL,\n    key_json bytea NOT NULL,\n    CONSTRAINT server_keys_json_uniqueness UNIQUE (server_name, key_id)\n);\n\nINSERT INTO new_server_keys_json\n    SELECT server_name, key_id, key_json FROM server_keys_json;\n\nDROP TABLE server_keys_json;\n\nALTER TABLE new_server_keys_json RENAME TO server_keys_json;\n';
 

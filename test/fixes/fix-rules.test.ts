@@ -57,12 +57,35 @@ function sqlxCrate(): string {
 }
 const SQLX = sqlxCrate();
 
+/** A package that depends on postgres-migrations, whose files run in a transaction unless they say disable-transaction. */
+function postgresMigrationsPackage(): string {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-postgres-migrations-'));
+  fs.writeFileSync(path.join(root, 'package.json'), '{ "dependencies": { "postgres-migrations": "^5.3.0" } }\n');
+  return path.join(root, 'migrations');
+}
+const POSTGRES_MIGRATIONS = postgresMigrationsPackage();
+
+/** A Go module that requires ory/pop, whose up migrations run in a transaction unless named `.autocommit.`. */
+function popModule(): string {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-pop-'));
+  fs.writeFileSync(path.join(root, 'go.mod'), 'module github.com/acme/authd\n\nrequire github.com/ory/pop/v6 v6.4.2\n');
+  return path.join(root, 'migrations');
+}
+const POP = popModule();
+
 const CASES: Case[] = [
   // SQL, in the runner's dialect.
   ['require-concurrent-reindex', 'db/migrations/20240401_reindex.sql', '-- +goose Up\nREINDEX INDEX orders_customer_idx;\n', '-- +goose NO TRANSACTION\n-- +goose Up\nREINDEX INDEX CONCURRENTLY orders_customer_idx;\n'],
   ['require-concurrent-partition-detach', 'db/migrations/20240401_detach.sql', '-- migrate:up\nALTER TABLE measurements DETACH PARTITION measurements_2023;\n\n-- migrate:down\n', '-- migrate:up transaction:false\nALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;\n\n-- migrate:down\n'],
   ['require-concurrent-index-creation', 'migrations/7_status.sql', '-- +migrate Up\nCREATE INDEX orders_status_idx ON orders (status);\n', '-- +migrate Up notransaction\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
   ['require-concurrent-index-creation', `${SQLX}/20240401000000_status_idx.sql`, 'CREATE INDEX orders_status_idx ON orders (status);\n', '-- no-transaction\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
+  ['require-concurrent-index-creation', `${POSTGRES_MIGRATIONS}/0007-status-idx.sql`, 'CREATE INDEX orders_status_idx ON orders (status);\n', '-- postgres-migrations disable-transaction\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
   ['require-concurrent-index-deletion', 'db/migration/V7__drop_status_idx.sql', 'DROP INDEX orders_status_idx;\n', 'DROP INDEX CONCURRENTLY orders_status_idx;\n'],
   ['ban-concurrent-index-creation-in-transaction', 'db/migrations/20240401_concurrent.sql', '-- +goose Up\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n', '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n'],
   ['require-lock-timeout', 'migrations/008_note.sql', '-- a note for each order\nALTER TABLE orders ADD COLUMN note text;\n', "-- a note for each order\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"],
@@ -97,6 +120,8 @@ test.each<Case>([
   ['require-concurrent-reindex', 'db/migrations/20240401_reindex.sql', '-- +goose Up\nALTER TABLE orders ADD COLUMN note text;\nREINDEX INDEX orders_customer_idx;\n', ''],
   // A file golang-migrate sends as one query: no marker can turn its transaction off.
   ['ban-concurrent-index-creation-in-transaction', 'migrations/000007_status.up.sql', 'ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n', ''],
+  // pop is told by the file's name, which a fix does not change.
+  ['require-concurrent-index-creation', `${POP}/20240401000000000000_status_idx.postgres.up.sql`, 'CREATE INDEX orders_status_idx ON orders (status);\n', ''],
   // TypeORM's default mode runs every migration in one transaction, which a migration cannot turn off.
   ['require-concurrent-reindex', '1711900000000-Reindex.ts', "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Reindex1711900000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`REINDEX INDEX \"IDX_orders_status\"`);\n  }\n}\n", ''],
   // A migration written for several databases: SET would fail on the others.

@@ -141,6 +141,18 @@ describe('written in the runner\'s dialect and the file\'s module style', () => 
     expect(stepsFor(SQL, path.join(root, 'migrations', '20240301000000_note.sql'))).toEqual([['next', `-- no-transaction\n${INDEX}`]]);
   });
 
+  test.each([
+    ['ory/pop (a Go module that requires it): a file named .autocommit.', 'go.mod', 'module github.com/acme/authd\n\nrequire github.com/ory/pop/v6 v6.4.2\n', 'persistence/sql/migrations/20240301000000000000_note.postgres.up.sql', `-- (alone in a migration file named <version>_<name>.autocommit.up.sql: pop runs it outside a transaction)\n${INDEX}`],
+    ['postgres-migrations (a package that depends on it): its disable-transaction marker', 'package.json', '{ "dependencies": { "postgres-migrations": "^5.3.0" } }\n', 'migrations/0005-note.sql', `-- postgres-migrations disable-transaction\n${INDEX}`],
+  ])('%s', (_runner, manifest, text, name, code) => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-runner-'));
+    fs.writeFileSync(path.join(root, manifest), text);
+    expect(stepsFor(SQL, path.join(root, name))).toEqual([['next', code]]);
+  });
+
   test("drizzle (a folder with drizzle-kit's journal): the migrator's one transaction cannot be left, so the index is built apart from it", () => {
     const fs = require('node:fs') as typeof import('node:fs');
     const os = require('node:os') as typeof import('node:os');

@@ -17,6 +17,10 @@ const TRANSACTION_OFF: Record<SqlRunner, { header: (off: boolean) => string[]; f
   synapse: { header: (off) => (off ? ['-- (synapse applies its deltas in a transaction: run this from a background update instead)'] : []), footer: [] },
   // drizzle's migrator applies every pending migration in one transaction: what must run outside one runs apart from it.
   drizzle: { header: (off) => (off ? ["-- (drizzle's migrator applies its migrations in one transaction: run this apart from it, with psql or a script, before or after the deploy)"] : []), footer: [] },
+  // pop runs a migration without its transaction when the file's name says `.autocommit.`, and then sends it as one query.
+  pop: { header: (off) => (off ? ['-- (alone in a migration file named <version>_<name>.autocommit.up.sql: pop runs it outside a transaction)'] : []), footer: [] },
+  // postgres-migrations looks for its marker anywhere in the file; it then sends the file as one query.
+  'postgres-migrations': { header: (off) => (off ? ['-- postgres-migrations disable-transaction'] : []), footer: [] },
   // golang-migrate, Prisma (and sqlx, told so) send a file as one query, which PostgreSQL runs as one transaction when it holds several statements.
   'whole-file': { header: (off) => (off ? ['-- (alone in a migration file of its own: a file of several statements runs as one transaction)'] : []), footer: [] },
   plain: { header: () => [], footer: [] },

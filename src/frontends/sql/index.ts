@@ -46,7 +46,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
   const inForwardCode = (offset: number) => !inRanges(markers.downSections, offset);
   const lines = new LineIndex(text);
   const byName = markers.runnerTransaction === undefined ? runnerForFile(filePath, text) : undefined;
-  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'synapse' || byName === 'drizzle');
+  const runnerTransaction = markers.runnerTransaction ?? (options.assumeInTransaction || (byName === 'diesel' && dieselRunsInTransaction(filePath)) || byName === 'sqlx' || byName === 'pop' || byName === 'postgres-migrations' || byName === 'synapse' || byName === 'drizzle');
   const runnerFiles = markers.runnerTransaction === undefined ? runnerFilesRead(filePath) : [];
   const readsFiles = runnerFiles.length > 0 ? { readsFiles: runnerFiles } : {};
   const metaCommands = tokens.metaCommands.filter((command) => inForwardCode(command.start));

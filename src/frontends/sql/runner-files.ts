@@ -18,16 +18,28 @@ import { drizzleJournalOf, drizzleTag } from './drizzle-journal';
  * - `drizzle`: drizzle-kit's `<NNNN>_<name>.sql` (or a timestamp's, or any name its
  *   journal lists), in a folder with `meta/_journal.json`; drizzle's PostgreSQL migrator applies every
  *   pending migration in one transaction, with no way to leave it.
+ * - `pop`: ory/pop's (and popx's) `<version>_<name>[.<database>].up.sql`, in a Go module
+ *   that requires pop, runs in a transaction; `….autocommit.up.sql` is sent as one query.
+ * - `postgres-migrations`: the npm package's `<id>[-_]<name>.sql`, in a package that depends on
+ *   it, runs in a transaction unless the file holds `-- postgres-migrations disable-transaction`
+ *   (then it is sent as one query).
  * - `whole-file`: golang-migrate (`*.up.sql`) and Prisma (`migration.sql`)
  *   send the file to PostgreSQL as one query, which runs its statements as one
  *   transaction when there are several (unless the file manages its own).
  */
-export type RunnerByName = 'diesel' | 'drizzle' | 'flyway' | 'sqlx' | 'synapse' | 'whole-file';
+export type RunnerByName = 'diesel' | 'drizzle' | 'flyway' | 'pop' | 'postgres-migrations' | 'sqlx' | 'synapse' | 'whole-file';
 
 /** sqlx names a migration `<version>_<description>.sql`, or `.up.sql` when it can be reverted. */
 const SQLX_NAME = /^\d+_.+\.sql$/;
 /** sqlx runs a file without its transaction when the file's first bytes say so. */
 const SQLX_NO_TRANSACTION = /^-- no-transaction/;
+/** pop's up migration: `<version>_<name>[.<database>][.autocommit].up.sql`. */
+const POP_NAME = /^\d+_[^.]+(\.[a-z0-9]+)?(\.autocommit)?\.up\.sql$/;
+const POP_AUTOCOMMIT = /\.autocommit\.up\.sql$/;
+/** postgres-migrations reads a file's id from the front of its name. */
+const POSTGRES_MIGRATIONS_NAME = /^-?\d+[-_]?.*\.sql$/i;
+/** postgres-migrations runs a file without its transaction when the text holds this anywhere. */
+const POSTGRES_MIGRATIONS_NO_TRANSACTION = '-- postgres-migrations disable-transaction';
 
 export function runnerByName(filePath: string): RunnerByName | undefined {
   const name = path.basename(filePath);
@@ -35,6 +47,8 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   if (/^([VB]\d[\d._]*|R)__.+\.sql$/.test(name)) return 'flyway';
   if (drizzleJournal(filePath) !== undefined) return 'drizzle';
   if (SQLX_NAME.test(name) && inSqlxCrate(filePath)) return 'sqlx';
+  if (POP_NAME.test(name) && nearestManifest(filePath, GO_MOD).declares) return 'pop';
+  if (POSTGRES_MIGRATIONS_NAME.test(name) && nearestManifest(filePath, PACKAGE_JSON).declares) return 'postgres-migrations';
   if (/\.sql(\.postgres)?$/i.test(name) && /^\d+$/.test(path.basename(path.dirname(filePath))) && path.basename(path.dirname(path.dirname(filePath))) === 'delta') return 'synapse';
   if (/\.up\.sql$/i.test(name)) return 'whole-file';
   // Prisma: prisma/migrations/<14-digit timestamp>_<name>/migration.sql, or a folder of migrations/ renamed by hand (umami: 05_add_visit_id)
@@ -43,10 +57,27 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
   return undefined;
 }
 
-/** The runner a file is for, by its name; sqlx sends a file that begins with `-- no-transaction` as one query, as golang-migrate does. */
+/**
+ * The runner a file is for, by its name; sqlx sends a file that begins with `-- no-transaction`,
+ * pop an `.autocommit.` one and postgres-migrations one marked `disable-transaction` as one query, as golang-migrate does.
+ */
 export function runnerForFile(filePath: string, text: string): RunnerByName | undefined {
   const named = runnerByName(filePath);
-  return named === 'sqlx' && SQLX_NO_TRANSACTION.test(text) ? 'whole-file' : named;
+  return sendsAsOneQuery(named, filePath, text) ? 'whole-file' : named;
+}
+
+/** The runner's switch for the file is on: it is sent as one query rather than in the runner's transaction. */
+export function sendsAsOneQuery(runner: RunnerByName | undefined, filePath: string, text: string): boolean {
+  switch (runner) {
+    case 'sqlx':
+      return SQLX_NO_TRANSACTION.test(text);
+    case 'pop':
+      return POP_AUTOCOMMIT.test(path.basename(filePath));
+    case 'postgres-migrations':
+      return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    default:
+      return false;
+  }
 }
 
 /** drizzle-kit names a migration `<4-digit index>_<name>.sql` unless its config says otherwise. */
@@ -64,46 +95,66 @@ function drizzleJournal(filePath: string): string | undefined {
   return listed || DRIZZLE_NAME.test(path.basename(filePath)) ? journal.file : undefined;
 }
 
-/** Whether a folder's nearest Cargo.toml declares sqlx, and which Cargo.toml that is (none: no crate). */
-const sqlxCrateCache = new Map<string, { sqlx: boolean; manifest?: string }>();
+/** A manifest that says which runner a project's migrations are for: its name, and whether its text declares the runner. */
+interface ManifestKind {
+  file: string;
+  declares: (text: string) => boolean;
+}
+
+const CARGO_TOML: ManifestKind = { file: 'Cargo.toml', declares: (text) => /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(text) };
+// A direct requirement (not `// indirect`) of gobuffalo's or ory's pop.
+const GO_MOD: ManifestKind = { file: 'go.mod', declares: (text) => /^\s*(?:require\s+)?github\.com\/(?:gobuffalo|ory)\/pop(?:\/v\d+)?\s+v\S+[ \t]*(?!\s*\/\/\s*indirect)$/m.test(text) };
+const PACKAGE_JSON: ManifestKind = { file: 'package.json', declares: (text) => /"postgres-migrations"\s*:/.test(text) };
+
+interface ManifestFound {
+  declares: boolean;
+  manifest?: string;
+}
+
+/** Per manifest name, per folder: the nearest manifest of that name above it. */
+const manifestCache = new Map<string, Map<string, ManifestFound>>();
 
 /** The nearest Cargo.toml above the file declares sqlx as a dependency (of the crate, or of its workspace). */
 function inSqlxCrate(filePath: string): boolean {
-  return nearestCargoManifest(filePath).sqlx;
+  return nearestManifest(filePath, CARGO_TOML).declares;
 }
 
-function nearestCargoManifest(filePath: string): { sqlx: boolean; manifest?: string } {
+/** The nearest manifest of a kind above the file (none: no crate, module or package), and whether it declares the runner. */
+function nearestManifest(filePath: string, kind: ManifestKind): ManifestFound {
+  let cache = manifestCache.get(kind.file);
+  if (cache === undefined) manifestCache.set(kind.file, (cache = new Map()));
   const visited: string[] = [];
   let dir = path.dirname(path.resolve(filePath));
-  let found: { sqlx: boolean; manifest?: string } | undefined;
+  let found: ManifestFound | undefined;
   for (;;) {
-    found = sqlxCrateCache.get(dir);
+    found = cache.get(dir);
     if (found !== undefined) break;
     visited.push(dir);
     let manifest: string | undefined;
     try {
-      manifest = fs.readFileSync(path.join(dir, 'Cargo.toml'), 'utf8');
+      manifest = fs.readFileSync(path.join(dir, kind.file), 'utf8');
     } catch {
-      // no Cargo.toml here: look in the folder above
+      // none here: look in the folder above
     }
     if (manifest !== undefined) {
-      found = { sqlx: /^\s*sqlx\s*[=.]|^\s*\[(?:[\w-]+\.)*dependencies\.sqlx\]/m.test(manifest), manifest: path.join(dir, 'Cargo.toml') };
+      found = { declares: kind.declares(manifest), manifest: path.join(dir, kind.file) };
       break;
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      found = { sqlx: false };
+      found = { declares: false };
       break;
     }
     dir = parent;
   }
-  for (const folder of visited) sqlxCrateCache.set(folder, found);
+  for (const folder of visited) cache.set(folder, found);
   return found;
 }
 
 /**
  * The files besides the migration that decided how its runner runs it (the crate's
- * Cargo.toml for a sqlx-named file, diesel's metadata.toml): the cache checks them too.
+ * Cargo.toml for a sqlx-named file, the go.mod or package.json that requires pop or
+ * postgres-migrations, diesel's metadata.toml): the cache checks them too.
  */
 export function runnerFilesRead(filePath: string): string[] {
   const name = path.basename(filePath);
@@ -114,9 +165,9 @@ export function runnerFilesRead(filePath: string): string[] {
   // The journal makes the file drizzle's: a migration gains or loses the runner's transaction with it.
   const journal = /\.sql$/i.test(name) ? drizzleJournalOf(filePath) : undefined;
   if (journal !== undefined) return [journal.file];
-  if (!SQLX_NAME.test(name)) return [];
-  const { manifest } = nearestCargoManifest(filePath);
-  return manifest ? [manifest] : [];
+  // The manifests whose dependencies make a file so named sqlx's, pop's or postgres-migrations'.
+  const kinds = [SQLX_NAME.test(name) && CARGO_TOML, POP_NAME.test(name) && GO_MOD, POSTGRES_MIGRATIONS_NAME.test(name) && PACKAGE_JSON];
+  return kinds.flatMap((kind) => (kind ? (nearestManifest(filePath, kind).manifest ?? []) : []));
 }
 
 const metadataCache = new Map<string, boolean>();
