@@ -12890,7 +12890,7 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs7, path9, MIGRATION_FOLDER, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs7, path9, MIGRATION_FOLDER, TEST_FIXTURE_FOLDERS, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
@@ -12899,7 +12899,8 @@ var init_migration_folders = __esm({
     init_detect();
     init_drizzle_journal();
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
+    TEST_FIXTURE_FOLDERS = ["testdata", "fixtures", "__fixtures__", "stub", "stubs"];
+    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env", ...TEST_FIXTURE_FOLDERS]);
     MAX_DEPTH = 6;
   }
 });

@@ -12779,7 +12779,7 @@ function readDirectories(dir) {
     return [];
   }
 }
-var fs8, path10, MIGRATION_FOLDER, SKIPPED_FOLDERS, MAX_DEPTH;
+var fs8, path10, MIGRATION_FOLDER, TEST_FIXTURE_FOLDERS, SKIPPED_FOLDERS, MAX_DEPTH;
 var init_migration_folders = __esm({
   "src/cli/migration-folders.ts"() {
     "use strict";
@@ -12788,7 +12788,8 @@ var init_migration_folders = __esm({
     init_detect();
     init_drizzle_journal();
     MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
-    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env"]);
+    TEST_FIXTURE_FOLDERS = ["testdata", "fixtures", "__fixtures__", "stub", "stubs"];
+    SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", "dist", "build", "out", "coverage", "vendor", "target", "site-packages", "__pycache__", "venv", "env", ...TEST_FIXTURE_FOLDERS]);
     MAX_DEPTH = 6;
   }
 });

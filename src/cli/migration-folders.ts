@@ -10,8 +10,10 @@ import { otherDrizzleDialectIn } from '../frontends/sql/drizzle-journal';
  * the context of a migration file given by name.
  */
 export const MIGRATION_FOLDER = /^(migrations?|db_migrations|knex_migrations|alterations)$/i;
+/** Test fixtures (Go's testdata, which the go tool ignores; the stubs a migration library's own tests apply): no deploy applies them. */
+const TEST_FIXTURE_FOLDERS = ['testdata', 'fixtures', '__fixtures__', 'stub', 'stubs'];
 /** Build output, dependencies and virtual environments (Django's own code has a migrations/ folder): never searched. */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'target', 'site-packages', '__pycache__', 'venv', 'env']);
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'target', 'site-packages', '__pycache__', 'venv', 'env', ...TEST_FIXTURE_FOLDERS]);
 const MAX_DEPTH = 6;
 
 export interface MigrationFolder {
@@ -21,7 +23,7 @@ export interface MigrationFolder {
   otherDatabases: string[];
 }
 
-/** The outermost folders below `root` named like migration folders (depth-limited; dependencies, build output and dot-folders skipped). */
+/** The outermost folders below `root` named like migration folders (depth-limited; dependencies, build output, test fixtures and dot-folders skipped). */
 export function findMigrationFolders(root: string): MigrationFolder[] {
   const found: MigrationFolder[] = [];
   const visit = (dir: string, depth: number) => {

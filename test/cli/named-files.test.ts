@@ -224,6 +224,20 @@ describe('no path, and none of the usual folders (a monorepo)', () => {
     expect(run.code).toBe(1);
   });
 
+  test("test fixtures are not searched: a vendored migration library's stubs and Go's testdata (ory/hydra's oryx)", async () => {
+    const cwd = tempProject({
+      'persistence/sql/migrations/20240101000000000000_sessions.up.sql': 'ALTER TABLE sessions DROP COLUMN legacy_token;\n',
+      'oryx/popx/stub/migrations/transactional/20190100000001000000_identities.up.sql': 'DROP TABLE identities;\n',
+      'oryx/popx/testdata/migrations/0_create_widgets.up.sql': 'DROP TABLE widgets;\n',
+      'web/__fixtures__/migrations/001.sql': 'DROP TABLE carts;\n',
+    });
+    const run = await runCli(['--format', 'json'], { cwd });
+    expect(linted(run.stdout)).toEqual(['persistence/sql/migrations/20240101000000000000_sessions.up.sql']);
+    expect(run.stderr).toBe(
+      'migralint: note: no "include" in a config and none of the usual folders here; linting the migrations folders found: persistence/sql/migrations (migralint init writes a config that names them)\n',
+    );
+  });
+
   test('when nothing is found, the message says to run migralint init', async () => {
     const run = await runCli([], { cwd: tempProject({ 'src/index.ts': 'export {};\n' }) });
     expect(run.code).toBe(2);
