@@ -23731,11 +23731,20 @@ function describe2(description, placed, written) {
 }
 function place(steps, target, facts) {
   const placed = [];
+  const oneQuery = sendsOneQueryWithoutTransaction(facts);
   let shift = 0;
   let newMigrations = 0;
   let lastSlot;
-  for (const step of steps) {
+  let lastOutside = false;
+  for (const step of oneQuery ? steps.flatMap(eachStatementAlone) : steps) {
     let slot = later(step.migration, shift);
+    const apart = oneQuery && slot === lastSlot && (lastOutside || step.outsideTransaction === true);
+    if (apart) {
+      shift++;
+      slot = later(step.migration, shift);
+      if (slot === lastSlot) newMigrations++;
+    }
+    lastOutside = step.outsideTransaction === true;
     let transactionOff2 = false;
     if (step.outsideTransaction && slot === "this" && target.facts.inTransaction) {
       transactionOff2 = true;
@@ -23750,6 +23759,12 @@ function place(steps, target, facts) {
     placed.push({ step, slot, at: step.at ?? "replace", actions, transactionOff: transactionOff2, newMigration: newMigrations });
   }
   return placed;
+}
+function sendsOneQueryWithoutTransaction(facts) {
+  return facts.frontend === "sql" && (facts.runner === "whole-file" || facts.runner === "sqlx" || facts.runner === "pop" || facts.runner === "postgres-migrations");
+}
+function eachStatementAlone(step) {
+  return step.outsideTransaction && step.actions.length > 1 ? step.actions.map((action) => ({ ...step, actions: [action] })) : [step];
 }
 function later(slot, by) {
   const order = ["this", "next", "later"];
@@ -23769,7 +23784,7 @@ function writeSteps(placed, facts, target) {
   for (let index = 0; index < placed.length; index++) {
     const first = placed[index];
     const group = [first];
-    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
+    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at && placed[index + 1].newMigration === first.newMigration) group.push(placed[++index]);
     const lines = [];
     const actions = [];
     let transactionOff2 = false;

@@ -116,11 +116,21 @@ function describe(description: string, placed: Array<PlacedStep & { step: Sugges
 /** Where each step goes: CONCURRENTLY needs a migration without a transaction, this one if it can be made so, else one of its own. */
 export function place(steps: readonly SuggestedStep[], target: FindingTarget, facts: FileFacts): Array<PlacedStep & { step: SuggestedStep }> {
   const placed: Array<PlacedStep & { step: SuggestedStep }> = [];
+  const oneQuery = sendsOneQueryWithoutTransaction(facts);
   let shift = 0;
   let newMigrations = 0;
   let lastSlot: MigrationSlot | undefined;
-  for (const step of steps) {
+  let lastOutside = false;
+  for (const step of oneQuery ? steps.flatMap(eachStatementAlone) : steps) {
     let slot = later(step.migration, shift);
+    // Sent as one query, a statement that cannot run in a transaction must be alone in its migration.
+    const apart = oneQuery && slot === lastSlot && (lastOutside || step.outsideTransaction === true);
+    if (apart) {
+      shift++;
+      slot = later(step.migration, shift);
+      if (slot === lastSlot) newMigrations++; // already the last slot: a migration of its own all the same
+    }
+    lastOutside = step.outsideTransaction === true;
     let transactionOff = false;
     if (step.outsideTransaction && slot === 'this' && target.facts.inTransaction) {
       transactionOff = true;
@@ -135,6 +145,20 @@ export function place(steps: readonly SuggestedStep[], target: FindingTarget, fa
     placed.push({ step, slot, at: step.at ?? 'replace', actions, transactionOff, newMigration: newMigrations });
   }
   return placed;
+}
+
+/**
+ * Runners that send a migration without their transaction to PostgreSQL as one query
+ * (golang-migrate, Prisma, sqlx after `-- no-transaction`, pop's `.autocommit.` files,
+ * postgres-migrations' `disable-transaction`), which runs it as one transaction when it holds several statements.
+ */
+function sendsOneQueryWithoutTransaction(facts: FileFacts): boolean {
+  return facts.frontend === 'sql' && (facts.runner === 'whole-file' || facts.runner === 'sqlx' || facts.runner === 'pop' || facts.runner === 'postgres-migrations');
+}
+
+/** A step that cannot run in a transaction, one statement at a time (several DROP INDEX CONCURRENTLY). */
+function eachStatementAlone(step: SuggestedStep): SuggestedStep[] {
+  return step.outsideTransaction && step.actions.length > 1 ? step.actions.map((action) => ({ ...step, actions: [action] })) : [step];
 }
 
 function later(slot: MigrationSlot, by: number): MigrationSlot {
@@ -168,7 +192,7 @@ function writeSteps(placed: Array<PlacedStep & { step: SuggestedStep }>, facts: 
   for (let index = 0; index < placed.length; index++) {
     const first = placed[index];
     const group = [first];
-    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at) group.push(placed[++index]);
+    while (placed[index + 1]?.slot === first.slot && placed[index + 1].at === first.at && placed[index + 1].newMigration === first.newMigration) group.push(placed[++index]);
     // Plain loops: a report writes tens of thousands of suggestions.
     const lines: string[] = [];
     const actions: SuggestedAction[] = [];

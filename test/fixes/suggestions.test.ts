@@ -265,3 +265,44 @@ describe('changing-column-type: a change that rewrites nothing is kept, not expa
     ]);
   });
 });
+
+describe('a runner that sends a migration without its transaction as one query: a statement that cannot run in one is alone in its migration', () => {
+  const { lintText } = require('../../src/lint') as typeof import('../../src/lint');
+  const { RuleSettings } = require('../../src/config/rule-settings') as typeof import('../../src/config/rule-settings');
+  const stepsFor = (ruleId: string, text: string, file: string) => {
+    const result = lintText(text, file, { pgVersion: 15, assumeInTransaction: false, settings: new RuleSettings(allRules) });
+    if ('skipped' in result) throw new Error('skipped');
+    const finding = result.findings.find((candidate) => candidate.rule === ruleId);
+    return finding && suggestionFor(finding, result, allRules.find((candidate) => candidate.id === ruleId))?.steps.map((step) => [step.migration, step.code]);
+  };
+  const INDEX = 'CREATE UNIQUE INDEX CONCURRENTLY usage_user_id_key ON usage (user_id);';
+  const ADOPT = 'ALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE USING INDEX usage_user_id_key;';
+
+  test('golang-migrate, the constraint alone in its file: the index replaces it, the constraint adopts it in the next migration', () => {
+    expect(stepsFor('disallowed-unique-constraint', 'ALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE (user_id);\n', 'migrations/7_add_unique_usage_user_id.up.sql')).toEqual([
+      ['this', INDEX],
+      ['next', ADOPT],
+    ]);
+  });
+
+  test('golang-migrate, beside another statement: the index in a file of its own, then the constraint in the one after', () => {
+    const text = 'ALTER TABLE usage ADD COLUMN storage_consumed bigint;\nALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE (user_id);\n';
+    expect(stepsFor('disallowed-unique-constraint', text, 'migrations/7_add_unique_usage_user_id.up.sql')).toEqual([
+      ['next', `-- (alone in a migration file of its own: a file of several statements runs as one transaction)\n${INDEX}`],
+      ['later', ADOPT],
+    ]);
+  });
+
+  test('goose runs each statement of a NO TRANSACTION migration on its own: one migration holds both', () => {
+    const text = '-- +goose Up\nALTER TABLE usage ADD COLUMN storage_consumed bigint;\nALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE (user_id);\n';
+    expect(stepsFor('disallowed-unique-constraint', text, 'db/migrations/20240301_unique_usage.sql')).toEqual([['next', `-- +goose NO TRANSACTION\n-- +goose Up\n${INDEX}\n${ADOPT}`]]);
+  });
+
+  test('golang-migrate, several indexes dropped at once: each DROP INDEX CONCURRENTLY in a migration of its own', () => {
+    const text = 'DROP INDEX otts_email_idx, otts_app_idx;\n';
+    expect(stepsFor('require-concurrent-index-deletion', text, 'migrations/83_fix_ott_index.up.sql')).toEqual([
+      ['this', 'DROP INDEX CONCURRENTLY otts_email_idx;'],
+      ['next', '-- (alone in a migration file of its own: a file of several statements runs as one transaction)\nDROP INDEX CONCURRENTLY otts_app_idx;'],
+    ]);
+  });
+});
