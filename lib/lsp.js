@@ -21306,19 +21306,21 @@ var MARKERS = [
   [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
   [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/notransaction/i.test(m[1]) })],
   [/^--\s*\+migrate\s+down\b/i, () => ({ direction: "down" })],
-  [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
+  [/^--\s*migrate:up\b(.*)$/i, (m) => /transaction:\s*false/i.test(m[1]) ? { direction: "up", transaction: false, oneQuery: true } : { direction: "up", transaction: true }],
   [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
 ];
 function findRunnerMarkers(comments, textLength) {
   const downSections = [];
   let runnerTransaction;
   let transactionDisabled = false;
+  let oneQuery = false;
   let downStart;
   for (const comment of comments) {
     scanWork.steps++;
     const marker = matchMarker(comment.text);
     if (!marker) continue;
     if (marker.transaction === false) transactionDisabled = true;
+    if (marker.oneQuery) oneQuery = true;
     else if (marker.transaction === true) runnerTransaction = true;
     if (marker.direction === "down" && downStart === void 0) downStart = comment.start;
     if (marker.direction === "up" && downStart !== void 0) {
@@ -21327,7 +21329,7 @@ function findRunnerMarkers(comments, textLength) {
     }
   }
   if (downStart !== void 0) downSections.push({ start: downStart, end: textLength });
-  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
+  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction, ...transactionDisabled && oneQuery ? { oneQuery } : {} };
 }
 function matchMarker(text) {
   for (const [pattern, marker] of MARKERS) {
@@ -21496,7 +21498,7 @@ function analyzeSqlFile(text, filePath, options) {
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText
     });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes, ...readsFiles };
+    return { frontend: "sql", ...analysis2, ...runnerOf(markers.oneQuery ? "whole-file" : byName, runnerTransaction, analysis2), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -21510,7 +21512,7 @@ function analyzeSqlFile(text, filePath, options) {
     },
     keepStatementText: options.keepStatementText
   });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
+  return { frontend: "sql", ...analysis, ...runnerOf(markers.oneQuery ? "whole-file" : byName, runnerTransaction, analysis), notes, ...readsFiles };
 }
 function runnerOf(byName, runnerTransaction, analysis) {
   if (runnerTransaction) return { runnerTransaction };
@@ -23761,7 +23763,7 @@ function place(steps, target, facts) {
   return placed;
 }
 function sendsOneQueryWithoutTransaction(facts) {
-  return facts.frontend === "sql" && (facts.runner === "whole-file" || facts.runner === "sqlx" || facts.runner === "pop" || facts.runner === "postgres-migrations");
+  return facts.frontend === "sql" && (facts.runner === "whole-file" || facts.runner === "sqlx" || facts.runner === "pop" || facts.runner === "postgres-migrations" || facts.runner === "dbmate");
 }
 function eachStatementAlone(step) {
   return step.outsideTransaction && step.actions.length > 1 ? step.actions.map((action) => ({ ...step, actions: [action] })) : [step];

@@ -6826,12 +6826,14 @@ function findRunnerMarkers(comments, textLength) {
   const downSections = [];
   let runnerTransaction;
   let transactionDisabled = false;
+  let oneQuery = false;
   let downStart;
   for (const comment of comments) {
     scanWork.steps++;
     const marker = matchMarker(comment.text);
     if (!marker) continue;
     if (marker.transaction === false) transactionDisabled = true;
+    if (marker.oneQuery) oneQuery = true;
     else if (marker.transaction === true) runnerTransaction = true;
     if (marker.direction === "down" && downStart === void 0) downStart = comment.start;
     if (marker.direction === "up" && downStart !== void 0) {
@@ -6840,7 +6842,7 @@ function findRunnerMarkers(comments, textLength) {
     }
   }
   if (downStart !== void 0) downSections.push({ start: downStart, end: textLength });
-  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
+  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction, ...transactionDisabled && oneQuery ? { oneQuery } : {} };
 }
 function matchMarker(text) {
   for (const [pattern, marker] of MARKERS) {
@@ -6862,7 +6864,7 @@ var init_runner_markers = __esm({
       [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
       [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/notransaction/i.test(m[1]) })],
       [/^--\s*\+migrate\s+down\b/i, () => ({ direction: "down" })],
-      [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: "up", transaction: !/transaction:\s*false/i.test(m[1]) })],
+      [/^--\s*migrate:up\b(.*)$/i, (m) => /transaction:\s*false/i.test(m[1]) ? { direction: "up", transaction: false, oneQuery: true } : { direction: "up", transaction: true }],
       [/^--\s*migrate:down\b/i, () => ({ direction: "down" })]
     ];
   }
@@ -6973,7 +6975,7 @@ function analyzeSqlFile(text, filePath, options) {
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText
     });
-    return { frontend: "sql", ...analysis2, ...runnerOf(byName, runnerTransaction, analysis2), notes, ...readsFiles };
+    return { frontend: "sql", ...analysis2, ...runnerOf(markers.oneQuery ? "whole-file" : byName, runnerTransaction, analysis2), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -6987,7 +6989,7 @@ function analyzeSqlFile(text, filePath, options) {
     },
     keepStatementText: options.keepStatementText
   });
-  return { frontend: "sql", ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
+  return { frontend: "sql", ...analysis, ...runnerOf(markers.oneQuery ? "whole-file" : byName, runnerTransaction, analysis), notes, ...readsFiles };
 }
 function runnerOf(byName, runnerTransaction, analysis) {
   if (runnerTransaction) return { runnerTransaction };

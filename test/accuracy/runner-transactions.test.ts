@@ -87,6 +87,25 @@ describe('sqlx runs each migration of a crate that depends on it in a transactio
   });
 });
 
+describe("dbmate's transaction:false sends the up section as one query", () => {
+  const NOTE = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_note_idx ON orders (note);\n';
+
+  test('alone in it, CREATE INDEX CONCURRENTLY runs outside a transaction', () => {
+    const sql = `-- migrate:up transaction:false\n${NOTE}\n-- migrate:down\nDROP INDEX orders_note_idx;\n`;
+    expect(findingKeys(lintSql(sql, {}, 'db/migrations/20240301000000_orders_note_idx.sql'))).toEqual([]);
+  });
+
+  test('beside another statement, PostgreSQL runs the query as one transaction: reported (the down section does not count)', () => {
+    const sql = `-- migrate:up transaction:false\nSET lock_timeout = '2s';\n${NOTE}\n-- migrate:down\nDROP INDEX orders_note_idx;\n`;
+    expect(findingKeys(lintSql(sql, {}, 'db/migrations/20240301000000_orders_note_idx.sql'))).toEqual(['ban-concurrent-index-creation-in-transaction@3:1']);
+  });
+
+  test("goose's NO TRANSACTION runs each statement on its own: not reported", () => {
+    const sql = `-- +goose NO TRANSACTION\n-- +goose Up\nSET lock_timeout = '2s';\n${NOTE}`;
+    expect(findingKeys(lintSql(sql, {}, 'db/migrations/20240301000000_orders_note_idx.sql'))).toEqual([]);
+  });
+});
+
 describe("ory/pop runs each up migration of a Go module that requires it in a transaction, unless its name says .autocommit.", () => {
   const GO_MOD = 'module github.com/acme/authd\n\ngo 1.24\n\nrequire (\n\tgithub.com/gofrs/uuid v4.4.0+incompatible\n\tgithub.com/ory/pop/v6 v6.4.2\n)\n';
   const SESSIONS = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS authd_sessions_subject_idx ON authd_sessions (nid, subject);\n';

@@ -298,6 +298,14 @@ describe('a runner that sends a migration without its transaction as one query: 
     expect(stepsFor('disallowed-unique-constraint', text, 'db/migrations/20240301_unique_usage.sql')).toEqual([['next', `-- +goose NO TRANSACTION\n-- +goose Up\n${INDEX}\n${ADOPT}`]]);
   });
 
+  test('dbmate, whose transaction:false sends the section as one query: the index, then the constraint, each in a migration of its own', () => {
+    const text = '-- migrate:up\nALTER TABLE usage ADD COLUMN storage_consumed bigint;\nALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE (user_id);\n\n-- migrate:down\n';
+    expect(stepsFor('disallowed-unique-constraint', text, 'db/migrations/20240301000000_unique_usage.sql')).toEqual([
+      ['next', `-- migrate:up transaction:false\n${INDEX}\n\n-- migrate:down`],
+      ['later', `-- migrate:up\n${ADOPT}\n\n-- migrate:down`],
+    ]);
+  });
+
   test('golang-migrate, several indexes dropped at once: each DROP INDEX CONCURRENTLY in a migration of its own', () => {
     const text = 'DROP INDEX otts_email_idx, otts_app_idx;\n';
     expect(stepsFor('require-concurrent-index-deletion', text, 'migrations/83_fix_ott_index.up.sql')).toEqual([

@@ -66,7 +66,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
       locate: (charIndex) => lines.position(substituted.offsets[Math.min(charIndex, substituted.offsets.length - 1)]),
       keepStatementText: options.keepStatementText,
     });
-    return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
+    return { frontend: 'sql', ...analysis, ...runnerOf(markers.oneQuery ? 'whole-file' : byName, runnerTransaction, analysis), notes, ...readsFiles };
   }
   const analysis = analyzeSql({
     text: forward,
@@ -80,7 +80,7 @@ export function analyzeSqlFile(text: string, filePath: string, options: SqlFileO
     },
     keepStatementText: options.keepStatementText,
   });
-  return { frontend: 'sql', ...analysis, ...runnerOf(byName, runnerTransaction, analysis), notes, ...readsFiles };
+  return { frontend: 'sql', ...analysis, ...runnerOf(markers.oneQuery ? 'whole-file' : byName, runnerTransaction, analysis), notes, ...readsFiles };
 }
 
 /** The runner's transaction, once the statements are known (Flyway and whole-file runners depend on them). */

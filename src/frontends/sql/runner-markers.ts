@@ -11,6 +11,8 @@ export interface RunnerMarkers {
   downSections: TextRange[];
   /** `undefined` when the file carries no runner marker. */
   runnerTransaction?: boolean;
+  /** Without its transaction, the runner sends the section as one query (dbmate's `transaction:false`), which PostgreSQL runs as one transaction when it holds several statements. */
+  oneQuery?: boolean;
 }
 
 // down.sql (diesel, golang-migrate), *.down.sql, *_down.sql, flyway undo U<version>__*.sql
@@ -24,6 +26,8 @@ interface Marker {
   direction?: 'up' | 'down';
   /** The runner's transaction for the file: on, or turned off by this marker. */
   transaction?: boolean;
+  /** Turned off, the runner sends the section as one query (dbmate); goose and sql-migrate send each statement on its own. */
+  oneQuery?: boolean;
 }
 
 const MARKERS: Array<[RegExp, (match: RegExpExecArray) => Marker]> = [
@@ -32,7 +36,7 @@ const MARKERS: Array<[RegExp, (match: RegExpExecArray) => Marker]> = [
   [/^--\s*\+goose\s+no\s+transaction\b/i, () => ({ transaction: false })],
   [/^--\s*\+migrate\s+up\b(.*)$/i, (m) => ({ direction: 'up', transaction: !/notransaction/i.test(m[1]) })],
   [/^--\s*\+migrate\s+down\b/i, () => ({ direction: 'down' })],
-  [/^--\s*migrate:up\b(.*)$/i, (m) => ({ direction: 'up', transaction: !/transaction:\s*false/i.test(m[1]) })],
+  [/^--\s*migrate:up\b(.*)$/i, (m) => (/transaction:\s*false/i.test(m[1]) ? { direction: 'up', transaction: false, oneQuery: true } : { direction: 'up', transaction: true })],
   [/^--\s*migrate:down\b/i, () => ({ direction: 'down' })],
 ];
 
@@ -40,12 +44,14 @@ export function findRunnerMarkers(comments: readonly Comment[], textLength: numb
   const downSections: TextRange[] = [];
   let runnerTransaction: boolean | undefined;
   let transactionDisabled = false;
+  let oneQuery = false;
   let downStart: number | undefined;
   for (const comment of comments) {
     scanWork.steps++;
     const marker = matchMarker(comment.text);
     if (!marker) continue;
     if (marker.transaction === false) transactionDisabled = true;
+    if (marker.oneQuery) oneQuery = true;
     else if (marker.transaction === true) runnerTransaction = true;
     if (marker.direction === 'down' && downStart === undefined) downStart = comment.start;
     if (marker.direction === 'up' && downStart !== undefined) {
@@ -54,7 +60,7 @@ export function findRunnerMarkers(comments: readonly Comment[], textLength: numb
     }
   }
   if (downStart !== undefined) downSections.push({ start: downStart, end: textLength });
-  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction };
+  return { downSections, runnerTransaction: transactionDisabled ? false : runnerTransaction, ...(transactionDisabled && oneQuery ? { oneQuery } : {}) };
 }
 
 function matchMarker(text: string): Marker | undefined {

@@ -1,5 +1,4 @@
 -- migrate:up transaction:false
-SET lock_timeout = '2s';
 DROP INDEX CONCURRENTLY orders_legacy_idx;
 
 -- migrate:down
