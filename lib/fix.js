@@ -2878,6 +2878,8 @@ function sendsAsOneQuery(runner, filePath, text) {
       return POP_AUTOCOMMIT.test(path2.basename(filePath));
     case "postgres-migrations":
       return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    case "diesel":
+      return !dieselRunsInTransaction(filePath);
     default:
       return false;
   }
@@ -2925,6 +2927,21 @@ function nearestManifest(filePath, kind) {
   }
   for (const folder of visited) cache2.set(folder, found);
   return found;
+}
+var metadataCache = /* @__PURE__ */ new Map();
+function dieselRunsInTransaction(filePath) {
+  const dir = path2.dirname(path2.resolve(filePath));
+  let runs = metadataCache.get(dir);
+  if (runs === void 0) {
+    let metadata = "";
+    try {
+      metadata = fs3.readFileSync(path2.join(dir, "metadata.toml"), "utf8");
+    } catch {
+    }
+    runs = !/^\s*run_in_transaction\s*=\s*false\s*(#.*)?$/m.test(metadata);
+    metadataCache.set(dir, runs);
+  }
+  return runs;
 }
 
 // src/fixes/file-facts.ts
@@ -2987,7 +3004,7 @@ function sqlRunner(filePath, source) {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== void 0 ? "goose" : annotation[2] !== void 0 ? "dbmate" : "sql-migrate";
   const named = runnerByName(filePath);
-  if (named === "pop" || named === "postgres-migrations") return named;
+  if (named === "pop" || named === "postgres-migrations" || named === "diesel") return named;
   return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
@@ -3784,7 +3801,7 @@ function planFix(finding, file, rule) {
   const { edit } = action;
   if (steps.length === 1 && FIXABLE_EDITS.has(edit.kind) && editable(edit, operation, facts)) return { kind: "edit", edit, transactionOff: outside };
   const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
-  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations") && !facts.runnerTransaction);
+  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations" || facts.runner === "diesel") && !facts.runnerTransaction);
   if (edit.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit.name)) {
     return { kind: "notValid", name: edit.name };
   }

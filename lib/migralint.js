@@ -6451,6 +6451,8 @@ function sendsAsOneQuery(runner, filePath, text) {
       return POP_AUTOCOMMIT.test(path3.basename(filePath));
     case "postgres-migrations":
       return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    case "diesel":
+      return !dieselRunsInTransaction(filePath);
     default:
       return false;
   }
@@ -13666,7 +13668,7 @@ function sqlRunner(filePath, source) {
   const annotation2 = RUNNER_ANNOTATION.exec(source);
   if (annotation2) return annotation2[1] !== void 0 ? "goose" : annotation2[2] !== void 0 ? "dbmate" : "sql-migrate";
   const named = runnerByName(filePath);
-  if (named === "pop" || named === "postgres-migrations") return named;
+  if (named === "pop" || named === "postgres-migrations" || named === "diesel") return named;
   return runnerForFile(filePath, source) ?? "plain";
 }
 function moduleStyle(filePath, source) {
@@ -14962,7 +14964,7 @@ function place(steps, target, facts) {
   return placed;
 }
 function sendsOneQueryWithoutTransaction(facts) {
-  return facts.frontend === "sql" && (facts.runner === "whole-file" || facts.runner === "sqlx" || facts.runner === "pop" || facts.runner === "postgres-migrations" || facts.runner === "dbmate");
+  return facts.frontend === "sql" && (facts.runner === "whole-file" || facts.runner === "sqlx" || facts.runner === "pop" || facts.runner === "postgres-migrations" || facts.runner === "dbmate" || facts.runner === "diesel");
 }
 function eachStatementAlone(step) {
   return step.outsideTransaction && step.actions.length > 1 ? step.actions.map((action) => ({ ...step, actions: [action] })) : [step];
@@ -15073,7 +15075,7 @@ function planFix(finding, file, rule) {
   const { edit: edit2 } = action;
   if (steps.length === 1 && FIXABLE_EDITS.has(edit2.kind) && editable(edit2, operation, facts)) return { kind: "edit", edit: edit2, transactionOff: outside };
   const validates = second?.actions.length === 1 && second.actions[0].kind === "statement" && second.actions[0].operation.kind === "validateConstraint";
-  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations") && !facts.runnerTransaction);
+  const oneQuery = facts.frontend === "sql" && (facts.runner === "whole-file" || (facts.runner === "pop" || facts.runner === "postgres-migrations" || facts.runner === "diesel") && !facts.runnerTransaction);
   if (edit2.kind === "notValid" && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit2.name)) {
     return { kind: "notValid", name: edit2.name };
   }

@@ -6722,6 +6722,8 @@ function sendsAsOneQuery(runner, filePath, text) {
       return POP_AUTOCOMMIT.test(path4.basename(filePath));
     case "postgres-migrations":
       return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    case "diesel":
+      return !dieselRunsInTransaction(filePath);
     default:
       return false;
   }

@@ -134,9 +134,9 @@ const RUNNER_ANNOTATION = /^--\s*(?:(\+goose\s)|(migrate:(?:up|down))|\+migrate\
 function sqlRunner(filePath: string, source: string): SqlRunner {
   const annotation = RUNNER_ANNOTATION.exec(source);
   if (annotation) return annotation[1] !== undefined ? 'goose' : annotation[2] !== undefined ? 'dbmate' : 'sql-migrate';
-  // pop and postgres-migrations stay themselves when told to send the file as one query: a new migration must be told the same.
+  // pop, postgres-migrations and diesel stay themselves when told to send the file as one query: a new migration must be told the same.
   const named = runnerByName(filePath);
-  if (named === 'pop' || named === 'postgres-migrations') return named;
+  if (named === 'pop' || named === 'postgres-migrations' || named === 'diesel') return named;
   return runnerForFile(filePath, source) ?? 'plain';
 }
 

@@ -52,8 +52,8 @@ export function planFix(finding: Finding, file: FileResult, rule: RuleDefinition
   if (steps.length === 1 && FIXABLE_EDITS.has(edit.kind) && editable(edit, operation, facts)) return { kind: 'edit', edit, transactionOff: outside };
   // NOT VALID now, VALIDATE next: in a migration without a transaction, right after it.
   const validates = second?.actions.length === 1 && second.actions[0].kind === 'statement' && second.actions[0].operation.kind === 'validateConstraint';
-  // A whole-file runner (or pop's and postgres-migrations' switch) would send both statements as one query: one transaction.
-  const oneQuery = facts.frontend === 'sql' && (facts.runner === 'whole-file' || ((facts.runner === 'pop' || facts.runner === 'postgres-migrations') && !facts.runnerTransaction));
+  // A whole-file runner (or pop's, postgres-migrations' and diesel's switch) would send both statements as one query: one transaction.
+  const oneQuery = facts.frontend === 'sql' && (facts.runner === 'whole-file' || ((facts.runner === 'pop' || facts.runner === 'postgres-migrations' || facts.runner === 'diesel') && !facts.runnerTransaction));
   if (edit.kind === 'notValid' && steps.length === 2 && validates && !target.facts.inTransaction && !oneQuery && notValidEditable(operation, edit.name)) {
     return { kind: 'notValid', name: edit.name };
   }

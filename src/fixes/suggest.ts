@@ -150,10 +150,11 @@ export function place(steps: readonly SuggestedStep[], target: FindingTarget, fa
 /**
  * Runners that send a migration without their transaction to PostgreSQL as one query
  * (golang-migrate, Prisma, sqlx after `-- no-transaction`, pop's `.autocommit.` files,
- * postgres-migrations' `disable-transaction`, dbmate's `transaction:false`), which runs it as one transaction when it holds several statements.
+ * postgres-migrations' `disable-transaction`, dbmate's `transaction:false`, diesel's `run_in_transaction = false`),
+ * which runs it as one transaction when it holds several statements.
  */
 function sendsOneQueryWithoutTransaction(facts: FileFacts): boolean {
-  return facts.frontend === 'sql' && (facts.runner === 'whole-file' || facts.runner === 'sqlx' || facts.runner === 'pop' || facts.runner === 'postgres-migrations' || facts.runner === 'dbmate');
+  return facts.frontend === 'sql' && (facts.runner === 'whole-file' || facts.runner === 'sqlx' || facts.runner === 'pop' || facts.runner === 'postgres-migrations' || facts.runner === 'dbmate' || facts.runner === 'diesel');
 }
 
 /** A step that cannot run in a transaction, one statement at a time (several DROP INDEX CONCURRENTLY). */

@@ -35,6 +35,16 @@ describe('diesel runs each up.sql in a transaction', () => {
     expect(findingKeys(lintSql(INDEX, {}, file))).toEqual([]);
   });
 
+  test('with run_in_transaction = false diesel sends the up.sql as one query: beside another statement, CONCURRENTLY is in a transaction again', () => {
+    const sql = `SET lock_timeout = '2s';\n${INDEX}`;
+    const root = project({
+      'migrations/2024-05-27-142004_add_versions_index/up.sql': sql,
+      'migrations/2024-05-27-142004_add_versions_index/metadata.toml': 'run_in_transaction = false\n',
+    });
+    const file = path.join(root, 'migrations/2024-05-27-142004_add_versions_index/up.sql');
+    expect(findingKeys(lintSql(sql, {}, file))).toEqual(['ban-concurrent-index-creation-in-transaction@2:1']);
+  });
+
   test('a BEGIN in an up.sql nests in diesel\'s transaction', () => {
     const sql = "BEGIN;\nALTER TABLE crates ADD COLUMN trustpub_only boolean NOT NULL DEFAULT false;\nCOMMIT;\n";
     expect(findingKeys(lintSql(sql, {}, 'migrations/2025-01-01-000000_trustpub/up.sql'))).toEqual(['transaction-nesting@1:1', 'require-lock-timeout@2:1']);

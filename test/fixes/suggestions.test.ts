@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { allRules } from '../../rules';
 import { frontendsOf } from '../../src/engine/rule';
 import { suggestionFor } from '../../src/fixes/suggest';
@@ -303,6 +306,19 @@ describe('a runner that sends a migration without its transaction as one query: 
     expect(stepsFor('disallowed-unique-constraint', text, 'db/migrations/20240301000000_unique_usage.sql')).toEqual([
       ['next', `-- migrate:up transaction:false\n${INDEX}\n\n-- migrate:down`],
       ['later', `-- migrate:up\n${ADOPT}\n\n-- migrate:down`],
+    ]);
+  });
+
+  test('diesel sends a migration whose metadata.toml turns its transaction off as one query: the index, then the constraint, each in a migration of its own', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-diesel-'));
+    const folder = path.join(root, 'migrations/2024-03-01-000000_unique_usage');
+    fs.mkdirSync(folder, { recursive: true });
+    const text = 'ALTER TABLE usage ADD COLUMN storage_consumed bigint;\nALTER TABLE usage ADD CONSTRAINT usage_user_id_key UNIQUE (user_id);\n';
+    fs.writeFileSync(path.join(folder, 'up.sql'), text);
+    fs.writeFileSync(path.join(folder, 'metadata.toml'), 'run_in_transaction = false\n');
+    expect(stepsFor('disallowed-unique-constraint', text, path.join(folder, 'up.sql'))).toEqual([
+      ['next', `-- (with run_in_transaction = false in this migration's metadata.toml)\n${INDEX}`],
+      ['later', ADOPT],
     ]);
   });
 

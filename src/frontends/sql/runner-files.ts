@@ -7,7 +7,7 @@ import { drizzleJournalOf, drizzleTag } from './drizzle-journal';
  * What a migration runner does with a SQL file, known from the file's name (and,
  * for diesel, the file beside it), when the file carries no runner marker:
  * - `diesel`: each `up.sql` runs in a transaction, unless the folder's
- *   metadata.toml says `run_in_transaction = false`.
+ *   metadata.toml says `run_in_transaction = false` (then it is sent as one query: diesel's `batch_execute`).
  * - `flyway`: each `V…__*.sql` (and baseline `B…__*.sql`) runs in a transaction, unless it holds a statement
  *   Flyway knows cannot run in one (`CREATE INDEX CONCURRENTLY`, `VACUUM`, …).
  * - `sqlx`: each `<version>_<name>.sql` (or `.up.sql`) of a crate that depends on
@@ -59,7 +59,8 @@ export function runnerByName(filePath: string): RunnerByName | undefined {
 
 /**
  * The runner a file is for, by its name; sqlx sends a file that begins with `-- no-transaction`,
- * pop an `.autocommit.` one and postgres-migrations one marked `disable-transaction` as one query, as golang-migrate does.
+ * pop an `.autocommit.` one, postgres-migrations one marked `disable-transaction` and diesel one whose
+ * metadata.toml turns its transaction off as one query, as golang-migrate does.
  */
 export function runnerForFile(filePath: string, text: string): RunnerByName | undefined {
   const named = runnerByName(filePath);
@@ -75,6 +76,8 @@ export function sendsAsOneQuery(runner: RunnerByName | undefined, filePath: stri
       return POP_AUTOCOMMIT.test(path.basename(filePath));
     case 'postgres-migrations':
       return text.includes(POSTGRES_MIGRATIONS_NO_TRANSACTION);
+    case 'diesel':
+      return !dieselRunsInTransaction(filePath);
     default:
       return false;
   }
