@@ -16903,7 +16903,7 @@ async function runLint(args, io, version) {
   };
   let skippedFiles = 0;
   const skippedNote = (message2) => {
-    if (!/[\\/]__init__\.py:/.test(message2)) skippedFiles++;
+    if (!EXPECTED_BESIDE_MIGRATIONS.test(message2)) skippedFiles++;
     note(io, args.verbose, message2);
   };
   const earlyPool = typeof args.concurrency === "number" && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : void 0;
@@ -17197,7 +17197,7 @@ function note(io, verbose, message2) {
   if (verbose) io.stderr.write(`migralint: note: ${message2}
 `);
 }
-var os3, path22, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
+var os3, path22, loadPool, loadCache, loadWorkerCheck, loadDjango, loadFixRun, EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE, STDIN_NAME, EXPECTED_BESIDE_MIGRATIONS, WORKER_THRESHOLD, PREFETCH_WINDOW, withoutBom;
 var init_lint_command = __esm({
   "src/cli/lint-command.ts"() {
     "use strict";
@@ -17226,6 +17226,7 @@ var init_lint_command = __esm({
     EXIT_FINDINGS = 1;
     EXIT_FAILURE = 2;
     STDIN_NAME = "<stdin>";
+    EXPECTED_BESIDE_MIGRATIONS = /(?:^skipped |[\\/])(?:__init__\.py|index\.[cm]?[jt]s|[^\\/:]+\.(?:test|spec)\.[cm]?[jt]s):/;
     WORKER_THRESHOLD = 2e3;
     PREFETCH_WINDOW = 256;
     withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;

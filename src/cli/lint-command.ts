@@ -37,6 +37,8 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
 const STDIN_NAME = '<stdin>';
+/** The note of a skipped file that is none of these is counted (see skippedNote). */
+const EXPECTED_BESIDE_MIGRATIONS = /(?:^skipped |[\\/])(?:__init__\.py|index\.[cm]?[jt]s|[^\\/:]+\.(?:test|spec)\.[cm]?[jt]s):/;
 /**
  * With --concurrency auto, below this many files a worker thread saves nothing.
  * Measured on 2 cores (CPU time by thread, the main thread then only reporting):
@@ -93,8 +95,8 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   // under --verbose, and counted at the end otherwise, so that a run that lints fewer files than it found says so.
   let skippedFiles = 0;
   const skippedNote = (message: string) => {
-    // A Python package's __init__.py beside Django migrations is expected there, and never one.
-    if (!/[\\/]__init__\.py:/.test(message)) skippedFiles++;
+    // Files expected beside migrations, and never one: a Python package's __init__.py, an index that lists them, a test.
+    if (!EXPECTED_BESIDE_MIGRATIONS.test(message)) skippedFiles++;
     note(io, args.verbose, message);
   };
   // Threads asked for by number start while the files are found (they take a while to load the code); `auto` knows only after.

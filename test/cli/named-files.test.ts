@@ -178,11 +178,14 @@ describe('paths that hold nothing to lint', () => {
     });
   });
 
-  test('files found but not linted are counted in one note without --verbose, and named with it', async () => {
+  test('files found but not linted are counted in one note without --verbose (but for those expected beside migrations), and named with it', async () => {
     const cwd = tempProject({
       'migrations/postgres/0001_users.sql': `${LOCK}ALTER TABLE users ADD COLUMN nickname text;\n`,
       'migrations/mysql/0001_users.sql': 'ALTER TABLE `users` ADD COLUMN `nickname` text;\n',
       'migrations/postgres/helpers.ts': 'export const TABLE = "users";\n',
+      // Expected beside migrations, and not counted: an index that lists them, a test.
+      'migrations/postgres/index.ts': 'export * from "./helpers";\n',
+      'migrations/postgres/helpers.test.ts': 'import { TABLE } from "./helpers";\ntest("table", () => expect(TABLE).toBe("users"));\n',
     });
     expect(await runCli(['migrations', '--format', 'compact'], { cwd })).toEqual({
       code: 0,
@@ -192,7 +195,9 @@ describe('paths that hold nothing to lint', () => {
     const verbose = await runCli(['migrations', '--format', 'compact', '--verbose'], { cwd });
     expect(verbose.stderr.split('\n').filter((line) => line.startsWith('migralint: note: skipped '))).toEqual([
       'migralint: note: skipped migrations/mysql/0001_users.sql: SQL for mysql (by its folder mysql/), not PostgreSQL',
+      'migralint: note: skipped migrations/postgres/helpers.test.ts: not a SQL, Knex or TypeORM migration',
       'migralint: note: skipped migrations/postgres/helpers.ts: not a SQL, Knex or TypeORM migration',
+      'migralint: note: skipped migrations/postgres/index.ts: not a SQL, Knex or TypeORM migration',
     ]);
     expect(verbose.stderr).not.toContain('files skipped');
   });
