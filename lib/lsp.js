@@ -17333,6 +17333,9 @@ var RUNNER_TABLES = /* @__PURE__ */ new Set([
   "SequelizeMeta"
   // Sequelize
 ]);
+function queriesWaitOn(table, isNewTable) {
+  return table.name !== "" && !RUNNER_TABLES.has(table.name) && !isNewTable(table);
+}
 
 // src/engine/file-state.ts
 function sameTable(a, b) {
@@ -17422,7 +17425,7 @@ var FileState = class {
     const statement2 = (of) => spanKey(of.sqlLocation ?? of.location);
     const key = statement2(operation);
     for (const other2 of this.fileOperations) {
-      if (other2 !== operation && statement2(other2) === key) this.existingLockTargets(other2, held);
+      if (other2 !== operation && statement2(other2) === key) this.addExistingLocked(other2, held);
     }
     return held;
   }
@@ -17431,7 +17434,7 @@ var FileState = class {
     return this.bySpan.get(spanKey(span))?.slice() ?? [];
   }
   apply(operation) {
-    if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
+    if (this.inTransaction) this.addExistingLocked(operation, this.heldLocks);
     this.previous.push(operation);
     const key = spanKey(operation.location);
     const same2 = this.bySpan.get(key);
@@ -17453,11 +17456,9 @@ var FileState = class {
     this.schema.apply(operation);
   }
   /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
-  existingLockTargets(operation, into) {
-    const target = blockingLockTarget(operation);
-    const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
-    for (const table of targets) {
-      if (table.name === "" || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+  addExistingLocked(operation, into) {
+    for (const table of lockedTables(operation)) {
+      if (!queriesWaitOn(table, (candidate) => this.isNewTable(candidate))) continue;
       const key = qualifiedName(table);
       if (!into.has(key)) into.set(key, table);
     }
@@ -17503,6 +17504,11 @@ function blockingLockTarget(operation) {
     default:
       return void 0;
   }
+}
+function lockedTables(operation) {
+  const target = blockingLockTarget(operation);
+  const referenced = foreignKeyTargets(operation);
+  return target ? [target, ...referenced] : referenced;
 }
 function foreignKeyTargets(operation) {
   switch (operation.kind) {
@@ -18450,7 +18456,7 @@ function missingTimeoutVisitor(context, setting2) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
       const locked = lockedTable(operation, context);
       const table = [locked.table, ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
+        (target) => target !== void 0 && queriesWaitOn(target, (table2) => context.isNewTable(table2))
       );
       if (!table) return;
       if (first) others++;
@@ -20922,8 +20928,7 @@ var IgnoreTracker = class {
 
 // src/engine/filled-new-table.ts
 function filledNewTableOnly(operation, tables) {
-  const target = blockingLockTarget(operation);
-  const locked = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+  const locked = lockedTables(operation);
   if (locked.length === 0) return void 0;
   for (const table of locked) if (!tables.isNewTable(table) || tables.isEmptyTable(table) || tables.schema.isRenamedTable(table)) return void 0;
   return locked[0];
@@ -21783,7 +21788,7 @@ function readListing(manifest) {
 
 // src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: noteLeftOut = note, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: skipLeftOut = (shownAs, reason) => note(`skipped ${shownAs}: ${reason}`), read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -21813,7 +21818,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: not
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) skipLeftOut(displayPath(file, cwd), leftOut);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;

@@ -265,6 +265,9 @@ var init_suggestion_steps = __esm({
 });
 
 // src/engine/runner-tables.ts
+function queriesWaitOn(table, isNewTable) {
+  return table.name !== "" && !RUNNER_TABLES.has(table.name) && !isNewTable(table);
+}
 var RUNNER_TABLES;
 var init_runner_tables = __esm({
   "src/engine/runner-tables.ts"() {
@@ -408,7 +411,7 @@ var init_file_state = __esm({
         const statement2 = (of) => spanKey(of.sqlLocation ?? of.location);
         const key = statement2(operation);
         for (const other2 of this.fileOperations) {
-          if (other2 !== operation && statement2(other2) === key) this.existingLockTargets(other2, held);
+          if (other2 !== operation && statement2(other2) === key) this.addExistingLocked(other2, held);
         }
         return held;
       }
@@ -417,7 +420,7 @@ var init_file_state = __esm({
         return this.bySpan.get(spanKey(span))?.slice() ?? [];
       }
       apply(operation) {
-        if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
+        if (this.inTransaction) this.addExistingLocked(operation, this.heldLocks);
         this.previous.push(operation);
         const key = spanKey(operation.location);
         const same = this.bySpan.get(key);
@@ -439,11 +442,9 @@ var init_file_state = __esm({
         this.schema.apply(operation);
       }
       /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
-      existingLockTargets(operation, into) {
-        const target = blockingLockTarget(operation);
-        const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
-        for (const table of targets) {
-          if (table.name === "" || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+      addExistingLocked(operation, into) {
+        for (const table of lockedTables(operation)) {
+          if (!queriesWaitOn(table, (candidate) => this.isNewTable(candidate))) continue;
           const key = qualifiedName(table);
           if (!into.has(key)) into.set(key, table);
         }
@@ -488,6 +489,11 @@ function blockingLockTarget(operation) {
     default:
       return void 0;
   }
+}
+function lockedTables(operation) {
+  const target = blockingLockTarget(operation);
+  const referenced = foreignKeyTargets(operation);
+  return target ? [target, ...referenced] : referenced;
 }
 function foreignKeyTargets(operation) {
   switch (operation.kind) {
@@ -1575,7 +1581,7 @@ function missingTimeoutVisitor(context, setting2) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
       const locked = lockedTable(operation, context);
       const table = [locked.table, ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
+        (target) => target !== void 0 && queriesWaitOn(target, (table2) => context.isNewTable(table2))
       );
       if (!table) return;
       if (first) others++;
@@ -4375,8 +4381,7 @@ var init_ignores = __esm({
 
 // src/engine/filled-new-table.ts
 function filledNewTableOnly(operation, tables) {
-  const target = blockingLockTarget(operation);
-  const locked = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+  const locked = lockedTables(operation);
   if (locked.length === 0) return void 0;
   for (const table of locked) if (!tables.isNewTable(table) || tables.isEmptyTable(table) || tables.schema.isRenamedTable(table)) return void 0;
   return locked[0];
@@ -13491,7 +13496,7 @@ var init_git = __esm({
 });
 
 // src/cli/migration-set.ts
-function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, leftOut: noteLeftOut = note2, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, leftOut: skipLeftOut = (shownAs, reason) => note2(`skipped ${shownAs}: ${reason}`), read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -13521,7 +13526,7 @@ function planRun({ args, cwd, config, baseDir, paths, note: note2, notice, leftO
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) skipLeftOut(displayPath(file, cwd), leftOut);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;
@@ -16847,7 +16852,7 @@ async function checkOnWorkers(run2) {
       io.stderr.write(`migralint: internal error while ${isTarget2 ? "linting" : "reading"} ${shownAs}: ${outcome.error}
 `);
     } else if ("skipped" in outcome) {
-      run2.skippedNote(`skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+      run2.skippedNote(outcome.skipped.file, outcome.skipped.skipped);
     } else {
       const result2 = restoreResult(outcome.result);
       if (outcome.suggestions) rememberSuggestions(result2, outcome.suggestions, (id) => ruleOf(allRules, id));
@@ -16902,9 +16907,9 @@ async function runLint(args, io, version) {
     severities: settings.toSeverities()
   };
   let skippedFiles = 0;
-  const skippedNote = (message2) => {
-    if (!EXPECTED_BESIDE_MIGRATIONS.test(message2)) skippedFiles++;
-    note(io, args.verbose, message2);
+  const skippedNote = (shownAs, reason) => {
+    if (!EXPECTED_BESIDE_MIGRATIONS.test(path22.basename(shownAs))) skippedFiles++;
+    note(io, args.verbose, `skipped ${shownAs}: ${reason}`);
   };
   const earlyPool = typeof args.concurrency === "number" && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : void 0;
   const plan = pathInputs.length > 0 || !readsStdin ? planRun({ args, cwd: io.cwd, config: loaded.config, baseDir, paths: pathInputs, note: (message2) => note(io, args.verbose, message2), leftOut: skippedNote, notice: (message2) => note(io, true, message2), read: readOrEmpty, onUnreadableFolder }) : { files: [], isNew: () => false };
@@ -16937,7 +16942,7 @@ async function runLint(args, io, version) {
         if (cache3 && replay && !file.analyzed) cache3.set(shownAs, text, digest, result2, replay.lastEffectDigest);
       }
       if (isSkipped(result2)) {
-        if (report2) skippedNote(`skipped ${result2.file}: ${result2.skipped}`);
+        if (report2) skippedNote(result2.file, result2.skipped);
         return void 0;
       }
       if (report2) {
@@ -17226,7 +17231,7 @@ var init_lint_command = __esm({
     EXIT_FINDINGS = 1;
     EXIT_FAILURE = 2;
     STDIN_NAME = "<stdin>";
-    EXPECTED_BESIDE_MIGRATIONS = /(?:^skipped |[\\/])(?:__init__\.py|index\.[cm]?[jt]s|[^\\/:]+\.(?:test|spec)\.[cm]?[jt]s):/;
+    EXPECTED_BESIDE_MIGRATIONS = /^(?:__init__\.py|index\.[cm]?[jt]s|.+\.(?:test|spec)\.[cm]?[jt]s)$/;
     WORKER_THRESHOLD = 2e3;
     PREFETCH_WINDOW = 256;
     withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;

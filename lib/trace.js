@@ -265,6 +265,9 @@ var init_suggestion_steps = __esm({
 });
 
 // src/engine/runner-tables.ts
+function queriesWaitOn(table, isNewTable) {
+  return table.name !== "" && !RUNNER_TABLES.has(table.name) && !isNewTable(table);
+}
 var RUNNER_TABLES;
 var init_runner_tables = __esm({
   "src/engine/runner-tables.ts"() {
@@ -408,7 +411,7 @@ var init_file_state = __esm({
         const statement2 = (of) => spanKey(of.sqlLocation ?? of.location);
         const key = statement2(operation);
         for (const other2 of this.fileOperations) {
-          if (other2 !== operation && statement2(other2) === key) this.existingLockTargets(other2, held);
+          if (other2 !== operation && statement2(other2) === key) this.addExistingLocked(other2, held);
         }
         return held;
       }
@@ -417,7 +420,7 @@ var init_file_state = __esm({
         return this.bySpan.get(spanKey(span))?.slice() ?? [];
       }
       apply(operation) {
-        if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
+        if (this.inTransaction) this.addExistingLocked(operation, this.heldLocks);
         this.previous.push(operation);
         const key = spanKey(operation.location);
         const same = this.bySpan.get(key);
@@ -439,11 +442,9 @@ var init_file_state = __esm({
         this.schema.apply(operation);
       }
       /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
-      existingLockTargets(operation, into) {
-        const target = blockingLockTarget(operation);
-        const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
-        for (const table of targets) {
-          if (table.name === "" || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+      addExistingLocked(operation, into) {
+        for (const table of lockedTables(operation)) {
+          if (!queriesWaitOn(table, (candidate) => this.isNewTable(candidate))) continue;
           const key = qualifiedName(table);
           if (!into.has(key)) into.set(key, table);
         }
@@ -488,6 +489,11 @@ function blockingLockTarget(operation) {
     default:
       return void 0;
   }
+}
+function lockedTables(operation) {
+  const target = blockingLockTarget(operation);
+  const referenced = foreignKeyTargets(operation);
+  return target ? [target, ...referenced] : referenced;
 }
 function foreignKeyTargets(operation) {
   switch (operation.kind) {
@@ -1575,7 +1581,7 @@ function missingTimeoutVisitor(context, setting2) {
       if (isTimeoutSet(context.settings.get(setting2))) return;
       const locked = lockedTable(operation, context);
       const table = [locked.table, ...foreignKeyTargets(operation)].find(
-        (target) => target !== void 0 && target.name !== "" && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target)
+        (target) => target !== void 0 && queriesWaitOn(target, (table2) => context.isNewTable(table2))
       );
       if (!table) return;
       if (first) others++;
@@ -4954,8 +4960,7 @@ var init_ignores = __esm({
 
 // src/engine/filled-new-table.ts
 function filledNewTableOnly(operation, tables) {
-  const target = blockingLockTarget(operation);
-  const locked = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+  const locked = lockedTables(operation);
   if (locked.length === 0) return void 0;
   for (const table of locked) if (!tables.isNewTable(table) || tables.isEmptyTable(table) || tables.schema.isRenamedTable(table)) return void 0;
   return locked[0];
@@ -14541,7 +14546,7 @@ function readListing(manifest) {
 
 // src/cli/migration-set.ts
 var loadGit = () => (init_git(), __toCommonJS(git_exports));
-function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: noteLeftOut = note, read, onUnreadableFolder }) {
+function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: skipLeftOut = (shownAs, reason) => note(`skipped ${shownAs}: ${reason}`), read, onUnreadableFolder }) {
   const exclude = [...config.exclude ?? []];
   let inputs = paths;
   if (paths.length === 0) {
@@ -14571,7 +14576,7 @@ function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: not
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : void 0);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) skipLeftOut(displayPath(file, cwd), leftOut);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   const fromInclude = paths.length === 0 && (config.include?.length ?? 0) > 0;

@@ -36,8 +36,8 @@ export interface WorkerCheck {
   report(result: FileResult, shownAs: string): void;
   /** A --verbose note. */
   note(message: string): void;
-  /** The --verbose note that a file was not linted (the run counts them). */
-  skippedNote(message: string): void;
+  /** A file was not linted, and why: a --verbose note (the run counts them). */
+  skippedNote(shownAs: string, reason: string): void;
   /** Why a group's history looks incomplete, for each that does (asked only where it is said). */
   incompleteHistory?(reason: string): void;
 }
@@ -90,7 +90,7 @@ export async function checkOnWorkers(run: WorkerCheck): Promise<boolean> {
       ok = false;
       io.stderr.write(`migralint: internal error while ${isTarget ? 'linting' : 'reading'} ${shownAs}: ${outcome.error}\n`);
     } else if ('skipped' in outcome) {
-      run.skippedNote(`skipped ${outcome.skipped.file}: ${outcome.skipped.skipped}`);
+      run.skippedNote(outcome.skipped.file, outcome.skipped.skipped);
     } else {
       const result = restoreResult(outcome.result);
       if (outcome.suggestions) rememberSuggestions(result, outcome.suggestions, (id) => ruleOf(allRules, id));

@@ -37,8 +37,8 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
 const STDIN_NAME = '<stdin>';
-/** The note of a skipped file that is none of these is counted (see skippedNote). */
-const EXPECTED_BESIDE_MIGRATIONS = /(?:^skipped |[\\/])(?:__init__\.py|index\.[cm]?[jt]s|[^\\/:]+\.(?:test|spec)\.[cm]?[jt]s):/;
+/** Files expected beside migrations, and never one: a Python package's __init__.py, an index that lists them, a test (skipped, not counted). */
+const EXPECTED_BESIDE_MIGRATIONS = /^(?:__init__\.py|index\.[cm]?[jt]s|.+\.(?:test|spec)\.[cm]?[jt]s)$/;
 /**
  * With --concurrency auto, below this many files a worker thread saves nothing.
  * Measured on 2 cores (CPU time by thread, the main thread then only reporting):
@@ -94,10 +94,9 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
   // Files found but not linted (not migrations migralint reads, for another database, never applied by their runner): each named
   // under --verbose, and counted at the end otherwise, so that a run that lints fewer files than it found says so.
   let skippedFiles = 0;
-  const skippedNote = (message: string) => {
-    // Files expected beside migrations, and never one: a Python package's __init__.py, an index that lists them, a test.
-    if (!EXPECTED_BESIDE_MIGRATIONS.test(message)) skippedFiles++;
-    note(io, args.verbose, message);
+  const skippedNote = (shownAs: string, reason: string) => {
+    if (!EXPECTED_BESIDE_MIGRATIONS.test(path.basename(shownAs))) skippedFiles++;
+    note(io, args.verbose, `skipped ${shownAs}: ${reason}`);
   };
   // Threads asked for by number start while the files are found (they take a while to load the code); `auto` knows only after.
   const earlyPool = typeof args.concurrency === 'number' && !args.cache && !readsStdin ? loadPool().create(args.concurrency, runSettings) : undefined;
@@ -141,7 +140,7 @@ export async function runLint(args: LintArgs, io: CliIO, version: string): Promi
         if (cache && replay && !file.analyzed) cache.set(shownAs, text, digest, result, replay.lastEffectDigest);
       }
       if (isSkipped(result)) {
-        if (report) skippedNote(`skipped ${result.file}: ${result.skipped}`);
+        if (report) skippedNote(result.file, result.skipped);
         return undefined;
       }
       if (report) {

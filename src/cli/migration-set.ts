@@ -55,8 +55,8 @@ interface PlanInputs {
   note: (message: string) => void;
   /** A note always shown. */
   notice: (message: string) => void;
-  /** A migration the runner's own listing leaves out, so never applied: skipped, with this note (a lint run counts them); `note` by default. */
-  leftOut?: (message: string) => void;
+  /** A migration the runner's own listing leaves out, so never applied, and why: skipped (a lint run counts them); a `note` by default. */
+  leftOut?: (shownAs: string, reason: string) => void;
   /** Paths to lint (without `-`), or none for the default inputs. */
   paths: string[];
   /** A file's text for a quick test (empty when it cannot be read: linting it reports that). */
@@ -68,7 +68,7 @@ interface PlanInputs {
 // git loads only for runs that need it (it pulls in node:child_process).
 const loadGit = () => require('./git') as typeof import('./git');
 
-export function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: noteLeftOut = note, read, onUnreadableFolder }: PlanInputs): RunPlan {
+export function planRun({ args, cwd, config, baseDir, paths, note, notice, leftOut: skipLeftOut = (shownAs, reason) => note(`skipped ${shownAs}: ${reason}`), read, onUnreadableFolder }: PlanInputs): RunPlan {
   const exclude = [...(config.exclude ?? [])];
   let inputs = paths;
   if (paths.length === 0) {
@@ -102,7 +102,7 @@ export function planRun({ args, cwd, config, baseDir, paths, note, notice, leftO
     const leftOut = manifests.leftOut(file) ?? (leftOutOfDrizzleJournal(file) ? "not in drizzle-kit's meta/_journal.json, so drizzle's migrator does not apply it" : undefined);
     if (!leftOut) continue;
     candidates.delete(file);
-    if (isReported(file)) noteLeftOut(`skipped ${displayPath(file, cwd)}: ${leftOut}`);
+    if (isReported(file)) skipLeftOut(displayPath(file, cwd), leftOut);
   }
   const all = manifests.inListedOrder(sortMigrations([...candidates], parseOrder(config.order)));
   // The migrations of one folder (or glob, or the config's include) apply to one database; Django's apps share one.

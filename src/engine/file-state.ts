@@ -1,8 +1,8 @@
 import type { SourceSpan } from '../model/location';
 import { type Operation, type TableName, qualifiedName } from '../model/operations';
 import type { SchemaReplay } from '../schema/replay';
-import { blockingLockTarget, foreignKeyTargets } from './operation-helpers';
-import { RUNNER_TABLES } from './runner-tables';
+import { lockedTables } from './operation-helpers';
+import { queriesWaitOn } from './runner-tables';
 
 export function sameTable(a: TableName, b: TableName): boolean {
   // An unqualified name matches the same name in any schema: the search path is not known statically.
@@ -112,7 +112,7 @@ export class FileState {
     const statement = (of: Operation) => spanKey(of.sqlLocation ?? of.location);
     const key = statement(operation);
     for (const other of this.fileOperations) {
-      if (other !== operation && statement(other) === key) this.existingLockTargets(other, held);
+      if (other !== operation && statement(other) === key) this.addExistingLocked(other, held);
     }
     return held;
   }
@@ -123,7 +123,7 @@ export class FileState {
   }
 
   apply(operation: Operation): void {
-    if (this.inTransaction) this.existingLockTargets(operation, this.heldLocks);
+    if (this.inTransaction) this.addExistingLocked(operation, this.heldLocks);
     this.previous.push(operation);
     const key = spanKey(operation.location);
     const same = this.bySpan.get(key);
@@ -148,11 +148,9 @@ export class FileState {
   }
 
   /** Adds the existing tables the operation locks, by qualified name (asked before it is applied: a rename locks the name queries use). */
-  private existingLockTargets(operation: Operation, into: Map<string, TableName>): void {
-    const target = blockingLockTarget(operation);
-    const targets = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
-    for (const table of targets) {
-      if (table.name === '' || RUNNER_TABLES.has(table.name) || this.isNewTable(table)) continue;
+  private addExistingLocked(operation: Operation, into: Map<string, TableName>): void {
+    for (const table of lockedTables(operation)) {
+      if (!queriesWaitOn(table, (candidate) => this.isNewTable(candidate))) continue;
       const key = qualifiedName(table);
       if (!into.has(key)) into.set(key, table);
     }

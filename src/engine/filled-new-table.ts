@@ -1,5 +1,5 @@
 import { type Operation, type TableName, qualifiedName } from '../model/operations';
-import { blockingLockTarget, foreignKeyTargets } from './operation-helpers';
+import { lockedTables } from './operation-helpers';
 
 /** What the check needs of the file's state. */
 interface TableNews {
@@ -15,8 +15,7 @@ interface TableNews {
  * costs is time, while the transaction holds whatever else it has locked.
  */
 export function filledNewTableOnly(operation: Operation, tables: TableNews): TableName | undefined {
-  const target = blockingLockTarget(operation);
-  const locked = target ? [target, ...foreignKeyTargets(operation)] : foreignKeyTargets(operation);
+  const locked = lockedTables(operation);
   if (locked.length === 0) return undefined;
   // A table renamed here is new by name only: its old readers wait on its lock.
   for (const table of locked) if (!tables.isNewTable(table) || tables.isEmptyTable(table) || tables.schema.isRenamedTable(table)) return undefined;

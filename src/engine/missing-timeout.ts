@@ -2,7 +2,7 @@ import type { FrontendName } from '../model/file';
 import type { Operation, TableName } from '../model/operations';
 import { blockingLockTarget, blocksReadsOn, foreignKeyTargets, qualifiedName } from './operation-helpers';
 import type { ByFrontend, RuleContext, Visitor } from './rule';
-import { RUNNER_TABLES } from './runner-tables';
+import { queriesWaitOn } from './runner-tables';
 
 /** A timeout of 0 (or unset) means "wait forever". */
 function isTimeoutSet(value: string | undefined): boolean {
@@ -23,7 +23,7 @@ export function missingTimeoutVisitor(context: RuleContext, setting: 'lock_timeo
       // The table itself, or (for a foreign key on a new table) the existing table it references.
       const locked = lockedTable(operation, context);
       const table = [locked.table, ...foreignKeyTargets(operation)].find(
-        (target): target is TableName => target !== undefined && target.name !== '' && !RUNNER_TABLES.has(target.name) && !context.isNewTable(target),
+        (target): target is TableName => target !== undefined && queriesWaitOn(target, (table) => context.isNewTable(table)),
       );
       if (!table) return;
       if (first) others++;

@@ -49,6 +49,13 @@ export function blockingLockTarget(operation: Operation): TableName | undefined 
   }
 }
 
+/** Every table the operation takes a blocking lock on: its own (see blockingLockTarget), and those its new foreign keys reference. */
+export function lockedTables(operation: Operation): TableName[] {
+  const target = blockingLockTarget(operation);
+  const referenced = foreignKeyTargets(operation);
+  return target ? [target, ...referenced] : referenced;
+}
+
 /**
  * Tables a foreign key added by the operation points at: each takes a SHARE ROW
  * EXCLUSIVE lock, which blocks its writes while the statement waits and runs.

@@ -1,3 +1,5 @@
+import type { TableName } from '../model/operations';
+
 /**
  * The tables migration runners keep their own bookkeeping in, by their default
  * names: they exist before the first migration, and some migrations change them
@@ -27,3 +29,7 @@ export const RUNNER_TABLES = new Set([
   'SequelizeMeta', // Sequelize
 ]);
 
+/** A lock on this table keeps the application's queries waiting: a named table that existed before this migration, not a runner's own. */
+export function queriesWaitOn(table: TableName, isNewTable: (table: TableName) => boolean): boolean {
+  return table.name !== '' && !RUNNER_TABLES.has(table.name) && !isNewTable(table);
+}
